@@ -1,0 +1,97 @@
+"""Text clean-up that every later step relies on.
+
+`normalize_text` is the single definition of the "normalised text": offsets in the
+sections and indicators tables point into it. It keeps line structure and Chinese
+punctuation (（一） stays full-width) and only folds what varies between publishers
+without changing meaning: full-width digits/letters/％/spaces, radical look-alikes,
+invisible characters, Word artefacts and Traditional script.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+
+from .config import resource_path
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
+_WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
+_HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# Full-width digits, Latin letters, percent sign and the ideographic space fold to ASCII.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_FULLWIDTH[0xFF05] = ord("%")
+_FULLWIDTH[0x3000] = ord(" ")
+
+# Share of CJK characters that OpenCC changes above which a text counts as Traditional.
+TRADITIONAL_THRESHOLD = 0.03
+
+
+@lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    with open(resource_path("radicals.csv"), encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            table[ord(row["radical"])] = row["character"]
+    # Kangxi radicals (U+2F00–U+2FD5) have NFKC decompositions to the ordinary character.
+    for cp in range(0x2F00, 0x2FD6):
+        table.setdefault(cp, unicodedata.normalize("NFKC", chr(cp)))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # heavy-ish C extension: load only when a text needs it
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_share(text: str, *, sample: int = 20000) -> float:
+    """Share of CJK characters in (the start of) TEXT that Traditional → Simplified changes."""
+    head = "".join(_CJK.findall(text[: sample * 3]))[:sample]
+    if not head:
+        return 0.0
+    converted = _t2s().convert(head)
+    changed = sum(a != b for a, b in zip(head, converted))
+    return changed / len(head)
+
+
+def is_traditional(text: str) -> bool:
+    """True when TEXT is written in Traditional script (not merely quoting a character)."""
+    return traditional_share(text) >= TRADITIONAL_THRESHOLD
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC's t2s conversion (character and phrase level)."""
+    return _t2s().convert(text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters, ％ and ideographic spaces → ASCII; radical look-alikes → characters."""
+    return text.translate(_FULLWIDTH).translate(_radical_table())
+
+
+def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
+    """Return the normalised text of a report.
+
+    >>> normalize_text("２０２３年\u200b发放资料３００份，调解成功率１００％")
+    '2023年发放资料300份，调解成功率100%'
+
+    convert_traditional: None decides by `is_traditional`; True/False force it.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _WORD_ARTEFACTS.sub("", text)
+    text = fold_width(text)
+    # Compatibility ideographs (U+F900–U+FAFF) are look-alikes too.
+    text = re.sub("[\uf900-\ufaff]", lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    if convert_traditional is None:
+        convert_traditional = is_traditional(text)
+    if convert_traditional:
+        text = to_simplified(text)
+    lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    # Keep paragraph structure but not runs of blank lines (web pages and PDFs have many).
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return text.strip("\n")
