@@ -1,0 +1,330 @@
+"""Common shortcomings: cluster every shortcoming item of every report into themes.
+
+Input is the shortcomings table (``doc_id, item_no, text, headline``); output is the same
+table with ``cluster, cluster_terms, theme, theme_label, theme_score`` added.
+
+How it works, and what to expect from it
+-----------------------------------------
+1. **Keyword affinities.** ``resources/themes.csv`` (theme, label_zh, keywords separated by
+   ``|``) lists the known themes. Each item gets a score per theme: one point per keyword found in
+   the item, and ``lead_weight`` points when the keyword is in the item's *lead clause* (its
+   headline up to the first comma or full stop). The lead clause decides because items often
+   start with the problem and then wander into neighbouring topics ("执法队伍较为薄弱，部分党员干部
+   ……学法意识不强" is about capacity, not awareness).
+2. **Clustering.** Items are tokenised (jieba with the domain dictionary and stop words, from
+   :mod:`reportkit.terms`), weighted by tf-idf (lead clause counted twice), and clustered with
+   k-means or agglomerative (Ward) clustering. The feature space is the tf-idf vector joined with
+   the unit-length vector of keyword affinities times ``guide``: ``guide=0`` is plain tf-idf
+   clustering, the default lets the theme list steer the grouping. ``k`` is given, or chosen by
+   the silhouette score over ``k_range``.
+3. **Naming.** Each cluster is named by its top tf-idf terms (``cluster_terms``) and matched to
+   the theme with the largest summed score among its members, if at least half of the members
+   mention that theme at all; otherwise the cluster is ``"other"`` and its terms tell the
+   analyst what the theme list is missing.
+
+``mode="clusters"`` (default) gives every item its cluster's theme, so an item worded in
+words the list lacks can still join its theme through shared vocabulary. ``mode="items"``
+uses each item's own best keyword score and ignores the clusters (transparent, but blind to
+unlisted wording). ``mode="hybrid"`` uses the item's own theme when it has one and the
+cluster's theme otherwise.
+
+Honest limits: a township report has two to five items, so a corpus of a few dozen items is
+too small for unsupervised clustering alone to find stable themes; the theme list does most
+of the work and the clusters mainly group wording it does not cover. Items that mix two
+problems get one theme. Keywords are matched as substrings of the normalised text, so edit
+the list with care: a short keyword (宣传, 监督) matches widely.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .config import resource_path
+
+log = logging.getLogger(__name__)
+
+OTHER = "other"
+OTHER_LABEL = "其他"
+ADDED_COLUMNS = ("cluster", "cluster_terms", "theme", "theme_label", "theme_score")
+
+# Item markers stripped before the lead clause is taken: 一是 / 1、 / （1） / 第一，
+_ITEM_PREFIX = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)\s*"
+)
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _default_themes() -> pd.DataFrame:
+    return _read_themes(resource_path("themes.csv"))
+
+
+def _read_themes(path) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = {"theme", "label_zh", "keywords"} - set(table.columns)
+    if missing:
+        raise ValueError(f"theme list {path} lacks columns {sorted(missing)}; need theme, label_zh, keywords")
+    table = table[table["theme"].str.strip() != ""].reset_index(drop=True)
+    if table["theme"].duplicated().any():
+        raise ValueError(f"theme list {path} repeats themes: {sorted(table.loc[table['theme'].duplicated(), 'theme'])}")
+    return table[["theme", "label_zh", "keywords"]]
+
+
+def load_themes(path=None) -> pd.DataFrame:
+    """The editable theme list (``theme, label_zh, keywords``); default ``resources/themes.csv``."""
+    return (_default_themes() if path is None else _read_themes(path)).copy()
+
+
+def _keywords(themes: pd.DataFrame) -> list[list[str]]:
+    return [[k.strip() for k in str(row).split("|") if k.strip()] for row in themes["keywords"]]
+
+
+def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
+    """(lead clause, rest) of an item: marker stripped, lead cut at the first comma or stop.
+
+    >>> split_lead("一是执法队伍较为薄弱，取得执法资格人员较少。")
+    ('执法队伍较为薄弱', '取得执法资格人员较少。')
+    """
+    body = _ITEM_PREFIX.sub("", str(text or ""), count=1)
+    head = _ITEM_PREFIX.sub("", str(headline or ""), count=1) or body
+    lead = _CLAUSE_END.split(head.strip(), maxsplit=1)[0].strip()
+    rest = body.strip()
+    if lead and lead in rest:  # the lead is scored on its own; do not count it twice
+        rest = rest.replace(lead, "", 1).lstrip("，,；;。：:！!？? \n")
+    return lead, rest.strip()
+
+
+def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
+    """Item × theme keyword scores; a keyword counts once per zone (lead, rest)."""
+    keywords = _keywords(themes)
+    scores = np.zeros((len(leads), len(keywords)))
+    for i, (lead, rest) in enumerate(zip(leads, rests)):
+        for j, words in enumerate(keywords):
+            scores[i, j] = lead_weight * sum(w in lead for w in words) + sum(w in rest for w in words)
+    return scores
+
+
+@lru_cache(maxsize=1)
+def _fallback_tokenizer():
+    # Only used when reportkit.terms is unavailable: a private jieba instance, never the global one.
+    import jieba
+
+    tok = jieba.Tokenizer()
+    for words in _keywords(_default_themes()):
+        for word in words:
+            tok.add_word(word)
+    return lambda text: [t for t in tok.lcut(text) if len(_CJK.findall(t)) >= 2]
+
+
+def _default_tokenize() -> Callable[[str], list[str]]:
+    try:
+        from . import terms  # the project tokenizer: domain dictionary + stop words
+    except ImportError:
+        log.warning("reportkit.terms not available; clustering with a plain private jieba tokenizer")
+        return _fallback_tokenizer()
+    if hasattr(terms, "load_tokenizer"):
+        return terms.load_tokenizer().tokens
+    return terms.Tokenizer().tokens
+
+
+def _tfidf(token_weights: list[dict[str, float]], *, max_df: float) -> tuple[np.ndarray, np.ndarray]:
+    """Row-normalised tf-idf matrix and its vocabulary; terms in more than MAX_DF of items dropped."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    vec = DictVectorizer(sort=True)
+    counts = vec.fit_transform(token_weights)
+    vocab = np.asarray(vec.get_feature_names_out(), dtype=object)
+    if counts.shape[1] == 0:
+        return np.zeros((len(token_weights), 0)), vocab
+    df = np.asarray((counts > 0).sum(axis=0)).ravel() / counts.shape[0]
+    # Words every item uses (法治, 有待, 加强) say nothing about which problem an item names.
+    keep = df <= max_df if counts.shape[0] >= 4 else np.ones_like(df, dtype=bool)
+    counts, vocab = counts[:, keep], vocab[keep]
+    if counts.shape[1] == 0:
+        return np.zeros((len(token_weights), 0)), vocab
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).toarray()
+    return matrix, vocab
+
+
+def _cluster(features: np.ndarray, k: int, method: str, random_state: int) -> np.ndarray:
+    if k <= 1:
+        return np.zeros(len(features), dtype=int)
+    if method == "kmeans":
+        from sklearn.cluster import KMeans
+
+        return KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(features)
+    if method == "agglomerative":
+        from sklearn.cluster import AgglomerativeClustering
+
+        return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(features)
+    raise ValueError(f"method {method!r} unknown; use 'kmeans' or 'agglomerative'")
+
+
+def _choose_k(features: np.ndarray, k_range: tuple[int, int], method: str, random_state: int) -> int:
+    from sklearn.metrics import silhouette_score
+
+    n = len(features)
+    low, high = max(2, k_range[0]), min(k_range[1], n - 1)
+    n_distinct = len(np.unique(features.round(12), axis=0))
+    high = min(high, n_distinct)
+    best_k, best = 1, -np.inf
+    for k in range(low, high + 1):
+        labels = _cluster(features, k, method, random_state)
+        if len(set(labels)) < 2:
+            continue
+        score = silhouette_score(features, labels)
+        log.debug("k=%d silhouette=%.3f", k, score)
+        if score > best + 1e-9:  # ties keep the smaller k
+            best_k, best = k, score
+    log.info("shortcomings: %d items, k=%d chosen by silhouette (%.3f)", n, best_k, best)
+    return best_k
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    """Cluster ids in order of first appearance, so equal partitions get equal ids."""
+    order = {}
+    for label in labels:
+        order.setdefault(label, len(order))
+    return np.array([order[label] for label in labels], dtype=int)
+
+
+def cluster_shortcomings(
+    shortcomings: pd.DataFrame,
+    *,
+    k: int | None = None,
+    k_range: tuple[int, int] = (2, 8),
+    tokenize: Callable[[str], Iterable[str]] | None = None,
+    themes: pd.DataFrame | None = None,
+    method: Literal["kmeans", "agglomerative"] = "kmeans",
+    mode: Literal["clusters", "items", "hybrid"] = "clusters",
+    guide: float = 1.0,
+    lead_weight: float = 10.0,
+    min_coverage: float = 0.5,
+    n_terms: int = 5,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Add ``cluster, cluster_terms, theme, theme_label, theme_score`` to the shortcomings table.
+
+    ``k`` fixes the number of clusters; otherwise it is chosen by silhouette within ``k_range``
+    (inclusive). ``tokenize`` maps a text to tokens (default: the project tokenizer of
+    :mod:`reportkit.terms`). ``themes`` is a table like ``load_themes()``. ``theme_score`` is the
+    item's own keyword score for its assigned theme (0 for "other"). See the module docstring for
+    ``mode``, ``guide`` and what to expect. Deterministic for a given ``random_state``.
+
+    >>> items = pd.DataFrame({"doc_id": ["a", "b"], "item_no": [1, 1],
+    ...     "text": ["普法形式单一", "调解机制不健全"], "headline": ["", ""]})
+    >>> cluster_shortcomings(items, tokenize=list)["theme"].tolist()
+    ['publicity', 'disputes']
+    """
+    if mode not in ("clusters", "items", "hybrid"):
+        raise ValueError(f"mode {mode!r} unknown; use 'clusters', 'items' or 'hybrid'")
+    if "text" not in shortcomings.columns:
+        raise ValueError("shortcomings table needs a 'text' column (doc_id, item_no, text, headline)")
+    themes = load_themes() if themes is None else themes.reset_index(drop=True)
+    out = shortcomings.drop(columns=[c for c in ADDED_COLUMNS if c in shortcomings.columns]).reset_index(drop=True)
+    n = len(out)
+    if n == 0:
+        return out.assign(cluster=pd.Series(dtype=int), cluster_terms=pd.Series(dtype=str),
+                          theme=pd.Series(dtype=str), theme_label=pd.Series(dtype=str),
+                          theme_score=pd.Series(dtype=float))
+    if k is not None and not 1 <= k <= n:
+        raise ValueError(f"k={k} clusters impossible for {n} items; choose 1 ≤ k ≤ {n}")
+
+    headlines = out["headline"] if "headline" in out.columns else pd.Series([""] * n)
+    parts = [split_lead(t, h) for t, h in zip(out["text"].fillna(""), headlines.fillna(""))]
+    leads, rests = [p[0] for p in parts], [p[1] for p in parts]
+    scores = _theme_scores(leads, rests, themes, lead_weight)
+
+    tokenize = tokenize or _default_tokenize()
+    weights = []
+    for lead, rest in zip(leads, rests):
+        w: dict[str, float] = {}
+        for token, weight in [(t, 2.0) for t in tokenize(lead)] + [(t, 1.0) for t in tokenize(rest)]:
+            w[token] = w.get(token, 0.0) + weight
+        weights.append(w)
+    tfidf, vocab = _tfidf(weights, max_df=0.5)
+    norms = np.linalg.norm(scores, axis=1, keepdims=True)
+    affinity = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
+    features = np.hstack([tfidf, guide * affinity])
+
+    if k is None:
+        # Silhouette needs 2 ≤ k ≤ n-1; one or two items are each their own cluster unless identical.
+        k = _choose_k(features, k_range, method, random_state) if n >= 3 else len(np.unique(features, axis=0))
+    labels = _renumber(_cluster(features, k, method, random_state))
+
+    ids = themes["theme"].tolist()
+    labels_zh = dict(zip(themes["theme"], themes["label_zh"]))
+    cluster_theme, cluster_terms = {}, {}
+    for c in np.unique(labels):
+        members = labels == c
+        totals = scores[members].sum(axis=0)
+        coverage = (scores[members] > 0).mean(axis=0)
+        eligible = np.where(coverage >= min_coverage, totals, 0.0)
+        cluster_theme[c] = ids[int(eligible.argmax())] if eligible.max() > 0 else OTHER
+        centroid = tfidf[members].mean(axis=0) if tfidf.shape[1] else np.zeros(0)
+        top = [vocab[i] for i in np.argsort(-centroid, kind="stable")[:n_terms] if centroid[i] > 0]
+        cluster_terms[c] = "|".join(top)
+
+    own = [ids[int(row.argmax())] if row.max() > 0 else OTHER for row in scores]
+    if mode == "clusters":
+        theme = [cluster_theme[c] for c in labels]
+    elif mode == "items":
+        theme = own
+    else:
+        theme = [o if o != OTHER else cluster_theme[c] for o, c in zip(own, labels)]
+    col = {t: j for j, t in enumerate(ids)}
+    out["cluster"] = labels
+    out["cluster_terms"] = [cluster_terms[c] for c in labels]
+    out["theme"] = theme
+    out["theme_label"] = [labels_zh.get(t, OTHER_LABEL) for t in theme]
+    out["theme_score"] = [float(scores[i, col[t]]) if t in col else 0.0 for i, t in enumerate(theme)]
+    return out
+
+
+def representative_items(shortcomings: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
+    """The N items per theme with the highest ``theme_score`` (ties: table order).
+
+    Columns: ``theme, theme_label, rank, doc_id, item_no, text, theme_score``.
+    """
+    _require_clustered(shortcomings)
+    table = shortcomings.reset_index(drop=True).assign(_order=lambda d: range(len(d)))
+    table = table.sort_values(["theme", "theme_score", "_order"], ascending=[True, False, True], kind="stable")
+    top = table.groupby("theme", sort=True).head(n).copy()
+    top["rank"] = top.groupby("theme").cumcount() + 1
+    cols = ["theme", "theme_label", "rank", "doc_id", "item_no", "text", "theme_score"]
+    return top[[c for c in cols if c in top.columns]].reset_index(drop=True)
+
+
+def theme_summary(shortcomings: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many items and reports share each theme, with one representative item.
+
+    Columns: ``theme, theme_label, n_items, n_reports, share_reports, example``.
+    ``share_reports`` divides by the number of rows in DOCUMENTS when given (reports without a
+    shortcomings part count), else by the reports present in the shortcomings table. Sorted by
+    ``n_reports`` then ``n_items``, descending; "other" last.
+    """
+    _require_clustered(shortcomings)
+    total = documents["doc_id"].nunique() if documents is not None else shortcomings["doc_id"].nunique()
+    grouped = shortcomings.groupby(["theme", "theme_label"], sort=True)
+    table = grouped.agg(n_items=("text", "size"), n_reports=("doc_id", "nunique")).reset_index()
+    table["share_reports"] = table["n_reports"] / max(total, 1)
+    examples = representative_items(shortcomings, n=1).set_index("theme")["text"]
+    table["example"] = table["theme"].map(examples)
+    table["_other"] = table["theme"] == OTHER
+    table = table.sort_values(["_other", "n_reports", "n_items", "theme"],
+                              ascending=[True, False, False, True], kind="stable")
+    return table.drop(columns="_other").reset_index(drop=True)
+
+
+def _require_clustered(shortcomings: pd.DataFrame) -> None:
+    missing = {"doc_id", "text", "theme", "theme_label", "theme_score"} - set(shortcomings.columns)
+    if missing:
+        raise ValueError(f"shortcomings table lacks {sorted(missing)}; run cluster_shortcomings() first")
