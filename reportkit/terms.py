@@ -1,0 +1,578 @@
+"""Words: a private jieba tokenizer, term counts and the statistics analysts run on them.
+
+The tokenizer is a private ``jieba.Tokenizer`` loaded with the bundled domain dictionary
+(resources/userdict.txt) and stop-word list (resources/stopwords.txt); the global jieba
+tokenizer is never touched. Everything else is a pure function on tidy DataFrames:
+
+- ``count_terms(sections) -> term_counts`` (doc_id, section_type, term, n)
+- ``top_terms``, ``tfidf``, ``keyness`` on term_counts (+ documents for town/county/year)
+- ``kwic`` (keywords in context) on documents or sections
+- ``concept_counts`` with the editable concept dictionary (resources/concepts.csv)
+- ``load_boilerplate`` / ``strip_boilerplate`` for stock political formulae (resources/boilerplate.txt)
+
+>>> tok = load_tokenizer()
+>>> tok.tokens("坚持和发展新时代“枫桥经验”，落实行政执法三项制度")
+['坚持和发展', '新时代', '枫桥经验', '行政执法三项制度']
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import tempfile
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .config import resource_path
+
+log = logging.getLogger(__name__)
+
+# Bump when the tokenising rules in this module change (part of Tokenizer.version).
+_RULES_VERSION = "terms-1"
+# Frequency given to dictionary terms listed without one: high enough that a domain term
+# wins over the general-language words it overlaps with (jieba's total is ~6e7).
+DEFAULT_TERM_FREQ = 20000
+TERM_COLUMNS = ["doc_id", "section_type", "term", "n"]
+CONCEPT_COLUMNS = ["doc_id", "section_type", "concept", "label_zh", "n", "share"]
+KWIC_COLUMNS = ["doc_id", "town", "year", "section_type", "start", "pre", "keyword", "post"]
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fd5]+")
+# Arabic numbers with decimal point, thousands separators or percent: not terms.
+_BARE_NUMBER = re.compile(r"[0-9][0-9.,，%]*%?")
+
+
+def _read_lines(path: Path) -> list[str]:
+    """Non-empty lines of a UTF-8 resource file, without #-comments."""
+    lines = []
+    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+def _parse_userdict(path: Path) -> list[tuple[str, int | None, str | None]]:
+    """Entries "term [freq] [tag]" of a user dictionary."""
+    entries = []
+    for lineno, line in enumerate(_read_lines(path), 1):
+        parts = line.split()
+        word = parts[0]
+        freq = tag = None
+        for extra in parts[1:]:
+            if extra.isdigit():
+                freq = int(extra)
+            else:
+                tag = extra
+        if freq == 0:
+            # jieba implements freq 0 through a module-global force-split table: refuse it.
+            raise ValueError(f"{path}: entry {lineno} {word!r} has frequency 0; delete the line instead")
+        entries.append((word, freq, tag))
+    return entries
+
+
+def _is_noise(token: str, *, drop_single: bool) -> bool:
+    """Whitespace, punctuation/symbols, bare Arabic numbers and (optionally) single characters."""
+    if not token.strip():
+        return True
+    if all(unicodedata.category(ch)[0] in "PSZ" for ch in token):
+        return True
+    if _BARE_NUMBER.fullmatch(token):
+        return True
+    return drop_single and len(token) == 1
+
+
+class Tokenizer:
+    """A private jieba tokenizer with the domain dictionary and stop words.
+
+    Construction is cheap; the jieba prefix dictionary (~0.5 s) is loaded on first use.
+    jieba's prefix-dict cache goes to the system temp dir under a reportkit-specific
+    name (never jieba's global ``jieba.cache``), written atomically by jieba itself.
+
+    Dictionary terms that contain anything but CJK characters (12345热线, E三明,
+    互联网+政务服务, 行政执法“三项制度”) are matched first with a regex and kept whole:
+    jieba's block regex (``re_han_default``) is module-global and, depending on the jieba
+    version, splits blocks at digits, letters or punctuation, so a user-dictionary entry
+    crossing such a boundary could never come out whole. Pre-matching works for every
+    jieba version without patching the module.
+
+    ``version`` is a short hash of the dictionary, the stop words, the jieba version and the
+    rules in this module: use it in cache keys for term counts.
+    """
+
+    def __init__(
+        self,
+        *,
+        userdict: str | Path | None = None,
+        stopwords: str | Path | None = None,
+        drop_single: bool = True,
+        hmm: bool = True,
+    ) -> None:
+        self.userdict_path = Path(userdict) if userdict is not None else resource_path("userdict.txt")
+        self.stopwords_path = Path(stopwords) if stopwords is not None else resource_path("stopwords.txt")
+        self.drop_single = drop_single
+        self.hmm = hmm
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Tokenizer(userdict={str(self.userdict_path)!r}, version={self.version!r})"
+
+    @cached_property
+    def version(self) -> str:
+        import jieba
+
+        digest = hashlib.sha256()
+        for part in (_RULES_VERSION, jieba.__version__, f"single={self.drop_single},hmm={self.hmm}"):
+            digest.update(part.encode() + b"\0")
+        for path in (self.userdict_path, self.stopwords_path):
+            digest.update(Path(path).read_bytes() + b"\0")
+        return digest.hexdigest()[:16]
+
+    @cached_property
+    def dictionary(self) -> tuple[str, ...]:
+        """The domain terms of the user dictionary."""
+        return tuple(word for word, _, _ in _parse_userdict(self.userdict_path))
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return frozenset(_read_lines(self.stopwords_path))
+
+    @cached_property
+    def _protected(self) -> re.Pattern | None:
+        # Longest first so that 12345政务服务便民热线 wins over 12345热线.
+        special = sorted((w for w in self.dictionary if not _CJK_ONLY.fullmatch(w)), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, special))) if special else None
+
+    @property
+    def _engine(self):
+        with self._lock:  # build once even when threads race for it
+            return self._build_engine
+
+    @cached_property
+    def _build_engine(self):
+        import jieba
+
+        engine = jieba.Tokenizer()
+        engine.tmp_dir = tempfile.gettempdir()
+        engine.cache_file = f"reportkit-jieba-{jieba.__version__}.cache"
+        engine.initialize()
+        for word, freq, tag in _parse_userdict(self.userdict_path):
+            if freq is None:
+                freq = max(DEFAULT_TERM_FREQ, engine.suggest_freq(word, False))
+            engine.add_word(word, freq, tag)
+        return engine
+
+    def load(self) -> "Tokenizer":
+        """Load jieba now instead of at the first call (e.g. to time it); returns self."""
+        self._engine  # noqa: B018 - property access builds the engine
+        return self
+
+    def cut(self, text: str) -> list[str]:
+        """All tokens of TEXT, in order, whitespace and punctuation included ("".join gives TEXT back)."""
+        engine = self._engine
+        out: list[str] = []
+        pos = 0
+        matches = self._protected.finditer(text) if self._protected is not None else ()
+        for match in matches:
+            if match.start() > pos:
+                out.extend(engine.cut(text[pos : match.start()], HMM=self.hmm))
+            out.append(match.group())
+            pos = match.end()
+        if pos < len(text):
+            out.extend(engine.cut(text[pos:], HMM=self.hmm))
+        return out
+
+    def tokens(self, text: str) -> list[str]:
+        """Content tokens of TEXT: stop words, punctuation, bare numbers and single characters removed."""
+        stop = self.stopwords
+        return [t for t in self.cut(text) if t not in stop and not _is_noise(t, drop_single=self.drop_single)]
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    """The tokenizer with the bundled resources (one per process; jieba loads on first use)."""
+    return Tokenizer()
+
+
+def load_tokenizer(*, userdict: str | Path | None = None, stopwords: str | Path | None = None) -> Tokenizer:
+    """A tokenizer with the given dictionary/stop-word files (bundled ones by default)."""
+    if userdict is None and stopwords is None:
+        return default_tokenizer()
+    return Tokenizer(userdict=userdict, stopwords=stopwords)
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[str, ...]:
+    return tuple(_read_lines(resource_path("boilerplate.txt")))
+
+
+def load_boilerplate() -> list[str]:
+    """The stock political formulae of resources/boilerplate.txt, in file order."""
+    return list(_boilerplate())
+
+
+@lru_cache(maxsize=8)
+def _boilerplate_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(set(phrases), key=len, reverse=True)  # longest variant first
+    return re.compile("|".join(map(re.escape, ordered)))
+
+
+def strip_boilerplate(text: str, *, phrases: Sequence[str] | None = None, replacement: str = " ") -> str:
+    """TEXT with every boilerplate phrase replaced by REPLACEMENT (a space keeps words apart).
+
+    >>> strip_boilerplate("我镇坚持以人民为中心，推进调解")
+    '我镇 ，推进调解'
+    """
+    phrases = tuple(phrases) if phrases is not None else _boilerplate()
+    if not phrases:
+        return text
+    return _boilerplate_regex(phrases).sub(replacement, text)
+
+
+# --------------------------------------------------------------------------- term counts
+
+
+def _innermost_pieces(sections: pd.DataFrame) -> Iterator[tuple[str, str, str]]:
+    """(doc_id, section_type, text) for non-overlapping pieces of the sections table.
+
+    Section rows nest (a level-1 row's text contains its level-2 children), so each doc is cut
+    at every row start and end, and each piece goes to the shortest row covering it.
+    """
+    if "start" not in sections.columns or "end" not in sections.columns:
+        for row in sections.itertuples(index=False):
+            yield row.doc_id, getattr(row, "section_type", "all"), row.text
+        return
+    for doc_id, group in sections.groupby("doc_id", sort=False):
+        rows = group[["start", "end", "section_type", "text"]].to_dict("records")
+        bounds = sorted({int(r["start"]) for r in rows} | {int(r["end"]) for r in rows})
+        for a, b in zip(bounds, bounds[1:]):
+            covering = [r for r in rows if r["start"] <= a and r["end"] >= b]
+            if not covering:
+                continue  # a gap between sections (text no section claims)
+            row = min(covering, key=lambda r: (r["end"] - r["start"], -r["start"]))
+            yield doc_id, row["section_type"], row["text"][a - row["start"] : b - row["start"]]
+
+
+def count_terms_text(text: str, *, tokenizer: Tokenizer | None = None, drop_boilerplate: bool = False) -> Counter:
+    """Counter of content tokens in one TEXT."""
+    tokenizer = tokenizer or default_tokenizer()
+    if drop_boilerplate:
+        text = strip_boilerplate(text)
+    return Counter(tokenizer.tokens(text))
+
+
+def count_terms(
+    sections: pd.DataFrame, *, tokenizer: Tokenizer | None = None, drop_boilerplate: bool = False
+) -> pd.DataFrame:
+    """The term_counts table: ``doc_id, section_type, term, n`` (content tokens per doc and section type).
+
+    SECTIONS is the sections table (doc_id, section_type, text, start, end, ...); nested rows are
+    counted once, in their innermost section. A table without start/end (e.g. documents with
+    doc_id and text) counts each row whole, under its section_type or "all".
+    drop_boilerplate removes the phrases of resources/boilerplate.txt before counting.
+    """
+    tokenizer = tokenizer or default_tokenizer()
+    counts: dict[tuple[str, str], Counter] = {}
+    for doc_id, section_type, text in _innermost_pieces(sections):
+        found = count_terms_text(text, tokenizer=tokenizer, drop_boilerplate=drop_boilerplate)
+        counts.setdefault((doc_id, section_type), Counter()).update(found)
+    rows = [(d, s, term, n) for (d, s), counter in counts.items() for term, n in counter.items()]
+    out = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    out["n"] = out["n"].astype("int64")
+    return out.sort_values(["doc_id", "section_type", "n", "term"], ascending=[True, True, False, True], ignore_index=True)
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def _as_list(by: str | Sequence[str]) -> list[str]:
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _with_variables(term_counts: pd.DataFrame, documents: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFrame:
+    """TERM_COUNTS with the document variables COLUMNS joined from DOCUMENTS where missing."""
+    missing = [c for c in columns if c not in term_counts.columns]
+    if not missing:
+        return term_counts
+    if documents is None:
+        raise ValueError(f"columns {missing} are not in term_counts; pass documents= to join them on doc_id")
+    absent = [c for c in missing if c not in documents.columns]
+    if absent:
+        raise ValueError(f"columns {absent} are in neither term_counts nor documents; documents has {list(documents.columns)}")
+    variables = documents[["doc_id", *missing]].drop_duplicates("doc_id")
+    return term_counts.merge(variables, on="doc_id", how="left", validate="many_to_one")
+
+
+def top_terms(
+    term_counts: pd.DataFrame, documents: pd.DataFrame | None = None, *, by: str | Sequence[str] = ("town",), n: int = 20
+) -> pd.DataFrame:
+    """The N most frequent terms per group BY (document variables such as town, year, or section_type).
+
+    Returns ``*by, term, n, share, rank``; share is n over all tokens of the group, rank 1 is the
+    most frequent (ties broken by term so the result is stable).
+    """
+    by = _as_list(by)
+    data = _with_variables(term_counts, documents, by)
+    grouped = data.groupby([*by, "term"], as_index=False, dropna=False)["n"].sum()
+    grouped["share"] = grouped["n"] / grouped.groupby(by, dropna=False)["n"].transform("sum")
+    grouped = grouped.sort_values([*by, "n", "term"], ascending=[True] * len(by) + [False, True], ignore_index=True)
+    grouped["rank"] = grouped.groupby(by, dropna=False).cumcount() + 1
+    return grouped[grouped["rank"] <= n].reset_index(drop=True)
+
+
+def tfidf(
+    term_counts: pd.DataFrame,
+    documents: pd.DataFrame | None = None,
+    *,
+    by: str | Sequence[str] = "doc_id",
+    smooth_idf: bool = True,
+    sublinear_tf: bool = False,
+    norm: Literal["l2"] | None = "l2",
+) -> pd.DataFrame:
+    """tf-idf over the corpus itself, grouped BY (a "document" is one group).
+
+    Same formula as scikit-learn's TfidfTransformer:
+    ``tf`` = count of the term in the group (``1 + ln(count)`` with sublinear_tf);
+    ``df`` = number of groups containing the term, N = number of groups;
+    ``idf = ln((1 + N) / (1 + df)) + 1`` (smooth_idf) or ``ln(N / df) + 1``;
+    ``tfidf = tf * idf``, then divided by the group's Euclidean norm when norm="l2".
+    Returns ``*by, term, tf, df, idf, tfidf`` sorted by group and tfidf descending.
+    """
+    by = _as_list(by)
+    data = _with_variables(term_counts, documents, by)
+    table = data.groupby([*by, "term"], as_index=False, dropna=False)["n"].sum()
+    table = table[table["n"] > 0]
+    n_groups = len(table[by].drop_duplicates())
+    table["tf"] = np.log(table["n"]) + 1.0 if sublinear_tf else table["n"].astype(float)
+    table["df"] = table.groupby("term")["n"].transform("size").astype("int64")
+    if smooth_idf:
+        table["idf"] = np.log((1 + n_groups) / (1 + table["df"])) + 1.0
+    else:
+        table["idf"] = np.log(n_groups / table["df"]) + 1.0
+    table["tfidf"] = table["tf"] * table["idf"]
+    if norm == "l2":
+        table["tfidf"] /= np.sqrt((table["tfidf"] ** 2).groupby([table[c] for c in by], dropna=False).transform("sum"))
+    elif norm is not None:
+        raise ValueError(f"norm must be 'l2' or None, not {norm!r}")
+    table = table.sort_values([*by, "tfidf", "term"], ascending=[True] * len(by) + [False, True], ignore_index=True)
+    return table[[*by, "term", "tf", "df", "idf", "tfidf"]]
+
+
+def _target_mask(data: pd.DataFrame, target, by: list[str]) -> pd.Series:
+    if isinstance(target, Mapping):
+        mask = pd.Series(True, index=data.index)
+        for column, value in target.items():
+            values = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
+            mask &= data[column].isin(values)
+        description = dict(target)
+    else:
+        if len(by) != 1:
+            raise ValueError("with several `by` columns, give target as a dict {column: value}")
+        mask = data[by[0]] == target
+        description = {by[0]: target}
+    if not mask.any():
+        column = next(iter(description))
+        present = ", ".join(map(str, pd.unique(data[column]).tolist()[:10]))
+        raise ValueError(f"target {description} matches no rows; {column} values present: {present}")
+    if mask.all():
+        raise ValueError(f"target {description} matches every row: there is no reference group")
+    return mask
+
+
+def keyness(
+    term_counts: pd.DataFrame,
+    documents: pd.DataFrame | None = None,
+    *,
+    target,
+    by: str | Sequence[str] = "doc_id",
+    measure: Literal["chi2", "g2"] = "chi2",
+    min_count: int = 5,
+) -> pd.DataFrame:
+    """Keyness of each term in a TARGET group against all the rest of the corpus.
+
+    TARGET is a dict of column values ({"town": "大年乡"}, {"year": [2022, 2023]},
+    {"section_type": "shortcomings"}; document variables are joined from DOCUMENTS) or a value
+    of the column BY. For each term the 2x2 table is (term, other terms) x (target, reference);
+    ``chi2`` is Pearson's chi-squared without continuity correction, ``g2`` the log-likelihood
+    ratio (as scipy.stats.chi2_contingency with correction=False / lambda_="log-likelihood").
+    The statistic is signed: negative when the term is under-represented in the target.
+    p is from the chi-squared distribution with 1 degree of freedom. Terms with fewer than
+    MIN_COUNT occurrences in the whole corpus are left out.
+    Returns ``term, stat, p, n_target, n_reference`` sorted by stat descending.
+    """
+    from scipy import special, stats
+
+    by = _as_list(by)
+    needed = list(target) if isinstance(target, Mapping) else by
+    data = _with_variables(term_counts, documents, needed)
+    mask = _target_mask(data, target, by)
+    table = pd.DataFrame(
+        {
+            "n_target": data[mask].groupby("term")["n"].sum(),
+            "n_reference": data[~mask].groupby("term")["n"].sum(),
+        }
+    ).fillna(0).astype("int64")
+    total_target, total_reference = table["n_target"].sum(), table["n_reference"].sum()
+    table = table[table["n_target"] + table["n_reference"] >= min_count]
+    a = table["n_target"].to_numpy(float)
+    b = table["n_reference"].to_numpy(float)
+    c, d = total_target - a, total_reference - b
+    total = total_target + total_reference
+    observed = np.stack([a, b, c, d])
+    row = np.stack([a + b, a + b, c + d, c + d])
+    col = np.stack([np.full_like(a, total_target), np.full_like(a, total_reference)] * 2)
+    expected = row * col / total
+    if measure == "chi2":
+        stat = ((observed - expected) ** 2 / expected).sum(axis=0)
+    elif measure == "g2":
+        stat = 2.0 * special.xlogy(observed, observed / expected).sum(axis=0)
+    else:
+        raise ValueError(f"measure must be 'chi2' or 'g2', not {measure!r}")
+    sign = np.where(a / total_target >= b / total_reference, 1.0, -1.0)
+    out = pd.DataFrame(
+        {
+            "term": table.index.to_numpy(),
+            "stat": sign * stat,
+            "p": stats.chi2.sf(stat, 1),
+            "n_target": table["n_target"].to_numpy(),
+            "n_reference": table["n_reference"].to_numpy(),
+        }
+    )
+    return out.sort_values(["stat", "term"], ascending=[False, True], ignore_index=True)
+
+
+# --------------------------------------------------------------------------- kwic
+
+
+def _innermost_type(sections: pd.DataFrame, doc_id: str, position: int) -> str:
+    rows = sections[(sections["doc_id"] == doc_id) & (sections["start"] <= position) & (sections["end"] > position)]
+    if rows.empty:
+        return ""
+    return rows.loc[(rows["end"] - rows["start"]).idxmin(), "section_type"]
+
+
+def kwic(
+    data: pd.DataFrame,
+    pattern: str,
+    *,
+    window: int = 20,
+    regex: bool = False,
+    sections: pd.DataFrame | None = None,
+    documents: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Keywords in context: every match of PATTERN with WINDOW characters either side.
+
+    DATA is the documents table (doc_id, text, town, year, ...) or the sections table. With
+    documents, section_type comes from SECTIONS if given (innermost section covering the match),
+    else "". With sections, nested rows are searched once: the context comes from the widest row
+    and section_type from the innermost; town/year come from DOCUMENTS if given.
+    ``start`` is the match offset in documents.text (in the row text when DATA has no start column).
+    Contexts are exact substrings (line breaks kept).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["聘请法律顾问参与决策"], "town": ["大年乡"], "year": [2023]})
+    >>> kwic(docs, "法律顾问", window=2)[["pre", "keyword", "post"]].values.tolist()
+    [['聘请', '法律顾问', '参与']]
+    """
+    if not pattern:
+        raise ValueError("pattern is empty")
+    compiled = re.compile(pattern if regex else re.escape(pattern))
+    is_sections = "section_type" in data.columns and "start" in data.columns
+    found = []
+    for row in data.itertuples(index=False):
+        text = row.text if isinstance(row.text, str) else ""
+        offset = int(row.start) if is_sections else 0
+        for match in compiled.finditer(text):
+            if match.end() == match.start():
+                continue  # empty regex matches carry no keyword
+            s, e = match.start(), match.end()
+            found.append(
+                {
+                    "doc_id": row.doc_id,
+                    "town": getattr(row, "town", pd.NA),
+                    "year": getattr(row, "year", pd.NA),
+                    "section_type": getattr(row, "section_type", ""),
+                    "start": offset + s,
+                    "pre": text[max(0, s - window) : s],
+                    "keyword": match.group(),
+                    "post": text[e : e + window],
+                    "_width": len(text),
+                }
+            )
+    out = pd.DataFrame(found, columns=[*KWIC_COLUMNS, "_width"])
+    if is_sections and not out.empty:
+        # The innermost (narrowest) row gives the type, the widest row the context.
+        keys = ["doc_id", "start", "keyword"]
+        innermost = out.sort_values("_width").drop_duplicates(keys)[[*keys, "section_type"]]
+        out = out.sort_values("_width", ascending=False).drop_duplicates(keys).drop(columns="section_type")
+        out = out.merge(innermost, on=keys)
+    elif sections is not None and not out.empty:
+        out["section_type"] = [_innermost_type(sections, d, s) for d, s in zip(out["doc_id"], out["start"])]
+    if documents is not None and not out.empty:
+        for column in ("town", "year"):
+            if out[column].isna().all() and column in documents.columns:
+                out[column] = out["doc_id"].map(documents.drop_duplicates("doc_id").set_index("doc_id")[column])
+    return out.sort_values(["doc_id", "start"], ignore_index=True)[KWIC_COLUMNS]
+
+
+# --------------------------------------------------------------------------- concepts
+
+
+@lru_cache(maxsize=4)
+def _concepts(path: str) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, comment="#", skip_blank_lines=True, encoding="utf-8-sig")
+    missing = {"concept", "label_zh", "term"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}; expected concept,label_zh,term")
+    table = table[["concept", "label_zh", "term"]].dropna(subset=["concept", "term"])
+    table = table.apply(lambda s: s.str.strip())
+    return table[table["term"] != ""].drop_duplicates(["concept", "term"]).reset_index(drop=True)
+
+
+def load_concepts(path: str | Path | None = None) -> pd.DataFrame:
+    """The concept dictionary (``concept, label_zh, term``) from resources/concepts.csv or PATH."""
+    return _concepts(str(path or resource_path("concepts.csv"))).copy()
+
+
+def unknown_concept_terms(concepts: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> list[str]:
+    """Concept terms the tokenizer cannot produce as one token (they would never be counted).
+
+    Logs a warning naming them; add them to resources/userdict.txt to fix it.
+    """
+    concepts = load_concepts() if concepts is None else concepts
+    tokenizer = tokenizer or default_tokenizer()
+    unknown = sorted({t for t in concepts["term"] if tokenizer.cut(t) != [t]})
+    if unknown:
+        log.warning("%d concept terms are split by the tokenizer and never counted (add them to userdict.txt): %s",
+                    len(unknown), "、".join(unknown))
+    return unknown
+
+
+def concept_counts(term_counts: pd.DataFrame, *, concepts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Counts and shares of each concept per document and section type.
+
+    Returns ``doc_id, section_type, concept, label_zh, n, share`` with a row for every concept in
+    every (doc_id, section_type) of TERM_COUNTS (n = 0 when absent), where n sums the counts of
+    the concept's terms and share = n / all tokens of that doc and section type. A term listed
+    under several concepts counts for each.
+    """
+    concepts = load_concepts() if concepts is None else concepts
+    totals = term_counts.groupby(["doc_id", "section_type"], as_index=False)["n"].sum().rename(columns={"n": "total"})
+    labels = concepts.drop_duplicates("concept")[["concept", "label_zh"]]
+    grid = totals.merge(labels, how="cross")
+    hits = term_counts.merge(concepts[["concept", "term"]], on="term")
+    hits = hits.groupby(["doc_id", "section_type", "concept"], as_index=False)["n"].sum()
+    out = grid.merge(hits, on=["doc_id", "section_type", "concept"], how="left")
+    out["n"] = out["n"].fillna(0).astype("int64")
+    out["share"] = out["n"] / out["total"]
+    return out.sort_values(["doc_id", "section_type", "concept"], ignore_index=True)[CONCEPT_COLUMNS]
+
