@@ -23,7 +23,9 @@ How it works, and what to expect from it
    analyst what the theme list is missing.
 
 ``mode="clusters"`` (default) gives every item its cluster's theme, so an item worded in
-words the list lacks can still join its theme through shared vocabulary. ``mode="items"``
+words the list lacks can still join its theme through shared vocabulary; an item that matches
+no keyword *and* shares little wording with its cluster-mates (cosine similarity of tf-idf below
+``min_similarity``) stays ``"other"`` rather than inheriting a guess. ``mode="items"``
 uses each item's own best keyword score and ignores the clusters (transparent, but blind to
 unlisted wording). ``mode="hybrid"`` uses the item's own theme when it has one and the
 cluster's theme otherwise.
@@ -188,6 +190,21 @@ def _choose_k(features: np.ndarray, k_range: tuple[int, int], method: str, rando
     return best_k
 
 
+def _shares_vocabulary(tfidf: np.ndarray, labels: np.ndarray, min_similarity: float) -> np.ndarray:
+    """Per item: cosine similarity to the mean of its cluster-mates ≥ MIN_SIMILARITY."""
+    result = np.zeros(len(labels), dtype=bool)
+    if tfidf.shape[1] == 0:
+        return result
+    for i, c in enumerate(labels):
+        mates = (labels == c) & (np.arange(len(labels)) != i)
+        if not mates.any():
+            continue
+        centroid = tfidf[mates].mean(axis=0)
+        denom = np.linalg.norm(centroid) * np.linalg.norm(tfidf[i])
+        result[i] = denom > 0 and float(tfidf[i] @ centroid) / denom >= min_similarity
+    return result
+
+
 def _renumber(labels: np.ndarray) -> np.ndarray:
     """Cluster ids in order of first appearance, so equal partitions get equal ids."""
     order = {}
@@ -208,6 +225,7 @@ def cluster_shortcomings(
     guide: float = 1.0,
     lead_weight: float = 10.0,
     min_coverage: float = 0.5,
+    min_similarity: float = 0.1,
     n_terms: int = 5,
     random_state: int = 0,
 ) -> pd.DataFrame:
@@ -216,8 +234,11 @@ def cluster_shortcomings(
     ``k`` fixes the number of clusters; otherwise it is chosen by silhouette within ``k_range``
     (inclusive). ``tokenize`` maps a text to tokens (default: the project tokenizer of
     :mod:`reportkit.terms`). ``themes`` is a table like ``load_themes()``. ``theme_score`` is the
-    item's own keyword score for its assigned theme (0 for "other"). See the module docstring for
-    ``mode``, ``guide`` and what to expect. Deterministic for a given ``random_state``.
+    item's own keyword score for its assigned theme (0 for "other" or a theme taken from the
+    cluster). ``lead_weight`` is what a keyword in the lead clause counts (1 elsewhere);
+    ``min_coverage`` the share of a cluster's members that must mention a theme for the cluster
+    to take it. See the module docstring for ``mode``, ``guide``, ``min_similarity`` and what
+    to expect. Deterministic for a given ``random_state``.
 
     >>> items = pd.DataFrame({"doc_id": ["a", "b"], "item_no": [1, 1],
     ...     "text": ["普法形式单一", "调解机制不健全"], "headline": ["", ""]})
@@ -274,12 +295,16 @@ def cluster_shortcomings(
         cluster_terms[c] = "|".join(top)
 
     own = [ids[int(row.argmax())] if row.max() > 0 else OTHER for row in scores]
+    inherits = _shares_vocabulary(tfidf, labels, min_similarity)
+    # An item no keyword matches takes its cluster's theme only through shared wording;
+    # otherwise k-means has merely parked it somewhere, and "other" is the honest answer.
+    via_cluster = [cluster_theme[c] if (o != OTHER or ok) else OTHER for o, c, ok in zip(own, labels, inherits)]
     if mode == "clusters":
-        theme = [cluster_theme[c] for c in labels]
+        theme = via_cluster
     elif mode == "items":
         theme = own
     else:
-        theme = [o if o != OTHER else cluster_theme[c] for o, c in zip(own, labels)]
+        theme = [o if o != OTHER else v for o, v in zip(own, via_cluster)]
     col = {t: j for j, t in enumerate(ids)}
     out["cluster"] = labels
     out["cluster_terms"] = [cluster_terms[c] for c in labels]

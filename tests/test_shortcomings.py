@@ -1,0 +1,212 @@
+"""Tests for reportkit.shortcomings: theme matching and clustering of shortcoming items."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from reportkit.normalize import normalize_text
+from reportkit.shortcomings import (
+    cluster_shortcomings,
+    load_themes,
+    representative_items,
+    split_lead,
+    theme_summary,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+_NEXT_ITEM = re.compile(r"(?:[一二三四五六七八九十]+是|(?<!\d)\d{1,2}、)")
+
+
+def seed_items() -> pd.DataFrame:
+    """The 14 gold shortcoming items of the seed reports, cut from the normalised texts.
+
+    Each item runs from its gold ``starts_with`` to the next item marker (二是…, 2、…) or the
+    end of the paragraph. Built here so these tests do not depend on reportkit.sections.
+    """
+    gold = pd.read_csv(ROOT / "tests/gold/seeds_shortcomings.csv")
+    rows = []
+    for g in gold.itertuples():
+        text = normalize_text((ROOT / "data/raw" / g.file).read_text(encoding="utf-8"))
+        start = text.index(g.starts_with)
+        after = start + len(g.starts_with)
+        marker = _NEXT_ITEM.search(text, after)
+        line_end = text.find("\n", after)
+        end = min(marker.start() if marker else len(text), line_end if line_end >= 0 else len(text))
+        rows.append({"doc_id": g.file, "item_no": g.item_no, "text": text[start:end].strip(),
+                     "headline": "", "gold": g.theme})
+    return pd.DataFrame(rows)
+
+
+def items(texts: dict[str, list[str]]) -> pd.DataFrame:
+    """A shortcomings table: one report per key, its items numbered in order."""
+    rows = [{"doc_id": doc, "item_no": i + 1, "text": t, "headline": ""}
+            for doc, ts in texts.items() for i, t in enumerate(ts)]
+    return pd.DataFrame(rows)
+
+
+# Invented items in other towns' and districts' styles, grouped by the problem they name.
+SAME_PROBLEM = {
+    "capacity": ["（一）执法人员身兼数职，专业力量不足，难以适应综合行政执法改革要求。",
+                 "二是基层法治队伍建设滞后，街道无专职法制审核人员，持有执法证件的人员偏少。",
+                 "3.法律专业人才短缺，社区法律服务主要依靠外聘律师。"],
+    "publicity": ["（二）普法形式单一，群众参与度不高，以发放传单、悬挂横幅为主。",
+                  "一是法治宣传针对性不强，面向外来务工人员和青少年的宣传覆盖不够。",
+                  "1.普法阵地利用率低，线上普法宣传内容更新不及时。"],
+    "awareness": ["（三）个别干部学法用法意识不强，运用法治思维解决问题的能力不足。",
+                  "三是部分村（居）干部法律素养不高，会前学法流于形式。",
+                  "2.领导干部述法制度落实不到位，年度学法考试参与率偏低。"],
+    "disputes": ["（四）矛盾纠纷多元化解机制不健全，诉调对接不够顺畅。",
+                 "四是基层调解组织作用发挥不充分，调解员队伍老化。",
+                 "4.信访积案化解难度大，少数群众信访不信法。"],
+}
+UNRELATED = "五是辖区老旧小区基础设施陈旧，改造资金缺口较大。"
+
+
+def invented_table(extra: list[str] = ()) -> pd.DataFrame:
+    # Three "reports", each holding one item of every problem, as real reports do.
+    docs = {f"区{j}": [SAME_PROBLEM[t][j] for t in SAME_PROBLEM] for j in range(3)}
+    docs["区0"] = docs["区0"] + list(extra)
+    return items(docs)
+
+
+def test_cluster_shortcomings__seed_items_match_gold_themes():
+    seeds = seed_items()
+    result = cluster_shortcomings(seeds)
+    assert adjusted_rand_score(seeds["gold"], result["theme"]) >= 0.5
+
+
+def test_cluster_shortcomings__same_problem_gets_same_theme():
+    result = cluster_shortcomings(invented_table())
+    got = {t: sorted(set(result.loc[result["text"].isin(texts), "theme"])) for t, texts in SAME_PROBLEM.items()}
+    assert got == {t: [t] for t in SAME_PROBLEM}
+
+
+def test_cluster_shortcomings__unmatched_item_is_other():
+    result = cluster_shortcomings(invented_table([UNRELATED]))
+    row = result[result["text"] == UNRELATED].iloc[0]
+    assert (row["theme"], row["theme_label"]) == ("other", "其他")
+
+
+def test_cluster_shortcomings__information_disclosure_theme():
+    table = items({"甲街道": ["一是政务公开不够及时，部分信息公开内容不全面。"],
+                   "乙区": ["（二）行政权力运行监督机制还不完善，社会监督渠道不畅通。"],
+                   "丙镇": ["普法形式单一，群众参与度不高。"]})
+    result = cluster_shortcomings(table)
+    assert result["theme"].tolist() == ["disclosure", "disclosure", "publicity"]
+
+
+def test_cluster_shortcomings__lead_clause_decides_mixed_item():
+    # Capacity is named first; the awareness words that follow must not win.
+    table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
+                           "二是普法宣传方式单一。"]})
+    result = cluster_shortcomings(table, mode="items")
+    assert result["theme"].tolist() == ["capacity", "publicity"]
+
+
+def test_cluster_shortcomings__given_k_gives_k_clusters():
+    result = cluster_shortcomings(invented_table(), k=3)
+    assert sorted(result["cluster"].unique()) == [0, 1, 2]
+
+
+def test_cluster_shortcomings__agglomerative_given_k_gives_k_clusters():
+    result = cluster_shortcomings(invented_table(), k=5, method="agglomerative")
+    assert result["cluster"].nunique() == 5
+
+
+def test_cluster_shortcomings__deterministic():
+    table = invented_table([UNRELATED])
+    first = cluster_shortcomings(table)
+    second = cluster_shortcomings(table)
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_cluster_shortcomings__clusters_mode_gives_cluster_theme_to_all_members():
+    # One cluster for everything: the cluster's theme is the best-covered one, or "other".
+    result = cluster_shortcomings(invented_table(), k=1, mode="clusters")
+    assert result["theme"].nunique() == 1
+
+
+def test_cluster_shortcomings__items_mode_keeps_each_items_own_theme():
+    result = cluster_shortcomings(invented_table(), k=1, mode="items")
+    assert set(result["theme"]) == set(SAME_PROBLEM)
+
+
+def test_cluster_shortcomings__cluster_terms_come_from_member_texts():
+    result = cluster_shortcomings(invented_table(), k=4)
+    for row in result.itertuples():
+        members = " ".join(result.loc[result["cluster"] == row.cluster, "text"])
+        terms = row.cluster_terms.split("|")
+        assert terms and all(term in members for term in terms)
+
+
+def test_cluster_shortcomings__edited_theme_list_is_used():
+    themes = pd.concat([load_themes(), pd.DataFrame(
+        [{"theme": "infrastructure", "label_zh": "基础设施与经费", "keywords": "基础设施|改造资金"}])])
+    result = cluster_shortcomings(invented_table([UNRELATED]), themes=themes)
+    assert result.loc[result["text"] == UNRELATED, "theme"].item() == "infrastructure"
+
+
+def test_cluster_shortcomings__replaces_existing_theme_columns():
+    first = cluster_shortcomings(invented_table())
+    again = cluster_shortcomings(first.assign(theme="stale"))
+    assert list(again.columns) == list(first.columns) and "stale" not in set(again["theme"])
+
+
+def test_cluster_shortcomings__empty_table_gets_columns():
+    empty = pd.DataFrame(columns=["doc_id", "item_no", "text", "headline"])
+    result = cluster_shortcomings(empty)
+    assert len(result) == 0 and {"cluster", "theme", "theme_label", "cluster_terms"} <= set(result.columns)
+
+
+def test_cluster_shortcomings__k_larger_than_items_raises():
+    with pytest.raises(ValueError, match="k=9 clusters impossible for 2 items"):
+        cluster_shortcomings(items({"a": ["普法形式单一", "调解机制不健全"]}), k=9)
+
+
+def test_cluster_shortcomings__unknown_mode_raises():
+    with pytest.raises(ValueError, match="mode 'x' unknown"):
+        cluster_shortcomings(items({"a": ["普法形式单一"]}), mode="x")
+
+
+def test_split_lead__strips_marker_and_cuts_first_clause():
+    assert split_lead("（二）普法形式单一，群众参与度不高。") == ("普法形式单一", "群众参与度不高。")
+
+
+def test_split_lead__headline_gives_lead():
+    lead, rest = split_lead("法治人才匮乏。司法所人员少。", "法治人才匮乏")
+    assert (lead, rest) == ("法治人才匮乏", "司法所人员少。")
+
+
+def test_load_themes__missing_column_raises(tmp_path):
+    path = tmp_path / "themes.csv"
+    path.write_text("theme,keywords\na,b\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lacks columns \['label_zh'\]"):
+        load_themes(path)
+
+
+def test_theme_summary__counts_reports_not_items():
+    table = items({"a": ["普法形式单一", "法治宣传氛围不浓"], "b": ["调解机制不健全"]})
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"]})
+    summary = theme_summary(cluster_shortcomings(table, mode="items"), documents).set_index("theme")
+    assert summary.loc["publicity", ["n_items", "n_reports", "share_reports"]].tolist() == [2, 1, 0.25]
+
+
+def test_theme_summary__other_sorted_last():
+    table = items({"a": ["普法形式单一", UNRELATED], "b": ["普法方式单一"]})
+    summary = theme_summary(cluster_shortcomings(table, mode="items"))
+    assert summary["theme"].tolist() == ["publicity", "other"]
+
+
+def test_theme_summary__unclustered_table_raises():
+    with pytest.raises(ValueError, match="run cluster_shortcomings"):
+        theme_summary(items({"a": ["普法形式单一"]}))
+
+
+def test_representative_items__highest_score_first():
+    table = items({"a": ["宣传不够", "普法形式单一，法治宣传方式单一，群众参与度不高"]})
+    top = representative_items(cluster_shortcomings(table, mode="items"), n=1)
+    assert top["text"].tolist() == ["普法形式单一，法治宣传方式单一，群众参与度不高"]
