@@ -322,3 +322,145 @@ def unmapped_headings(sections: pd.DataFrame) -> pd.DataFrame:
     top = _top_level(sections)
     mask = [_match_type(h) is None for h in top["heading"]]
     return top.loc[mask, ["doc_id", "section_no", "heading", "section_type"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- shortcoming items
+
+# Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
+_ITEM_STYLES = [*_STYLES, ("di", 1, re.compile(rf"第(?P<n>[{_CN}]{{1,3}})(?:[，,、：:]|是)\s*"))]
+_SHI = re.compile(rf"(?P<n>[{_CN}]{{1,3}})是[，,：:]?")
+_ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后)[，,：:]?")
+# An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
+_ITEM_BOUNDARY = set("\n。；;：:！!？?")
+_SHI_BOUNDARY = _ITEM_BOUNDARY | set("，, ")
+# The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
+_INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)")
+# A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
+_CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
+                      r"|^(?:下一步|今后)，|^我[镇乡街区县](?:将|会)")
+_HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
+
+
+def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
+    while pos > 0 and body[pos - 1] == " ":
+        pos -= 1
+    return pos == 0 or body[pos - 1] in boundary
+
+
+def _sequence(hits: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated)."""
+    out, last = [], None
+    for start, content, n in hits:
+        if (last is None and n == 1) or (last is not None and 0 <= n - last <= 2):
+            out.append((start, content))
+            last = n
+    return out
+
+
+def _item_runs(body: str) -> list[list[tuple[int, int]]]:
+    """Candidate item lists in BODY, one per marker family."""
+    runs: list[list[tuple[int, int]]] = []
+    hits: dict[str, list[tuple[int, int, int]]] = {}
+    for pos in range(len(body)):
+        if body[pos] in " \n" or not _at_boundary(body, pos, _ITEM_BOUNDARY):
+            continue
+        for style, _, pattern in _ITEM_STYLES:
+            match = pattern.match(body, pos)
+            if match:
+                hits.setdefault(style, []).append((pos, match.end(), cn_number(match.group("n"))))
+                break
+    runs += [run for run in map(_sequence, hits.values()) if len(run) >= 2]
+    shi = [(m.start(), m.end(), cn_number(m.group("n"))) for m in _SHI.finditer(body)
+           if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
+    runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
+    words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
+             if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
+    if len(words) >= 2 and body.startswith("首先", words[0][0]):
+        runs.append(words)
+    return runs
+
+
+def _drop_closing(item: str) -> str:
+    sentences = re.findall(r"[^。！!？?]+[。！!？?]*", item)
+    for k, sentence in enumerate(sentences[1:], start=1):
+        if _CLOSING.search(sentence.strip()):
+            return "".join(sentences[:k])
+    return item
+
+
+def _split_items(body: str) -> list[str]:
+    """Item texts (marker removed) of the body of a shortcomings part."""
+    runs = _item_runs(body)
+    if runs:
+        run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first
+        bounds = [start for start, _ in run[1:]] + [len(body)]
+        items = [body[content:stop].strip().lstrip("，,、：: ") for (_, content), stop in zip(run, bounds)]
+    else:
+        # Unnumbered: one item per paragraph, without the introducing sentence.
+        items = [p.strip() for p in body.split("\n") if p.strip()]
+        if items:
+            first = re.findall(r"[^。：:]+[。：:]?", items[0])
+            if first and _INTRO.search(first[0]) and (first[0].endswith(("：", ":")) or len(first[0]) < 120):
+                items[0] = items[0][len(first[0]):].strip()
+        if len(items) > 1 and _CLOSING.search(items[-1]):
+            items.pop()
+        items = [i for i in items if i]
+    if items:
+        items[-1] = _drop_closing(items[-1]).strip()
+    return [i for i in items if i]
+
+
+def _body(row) -> str:
+    """Text of a section without its heading clause."""
+    text, heading = str(row.text), str(row.heading or "")
+    if heading and text.startswith(heading):
+        return text[len(heading):].lstrip("。；;：: \n")
+    return text.split("\n", 1)[1] if "\n" in text else ""
+
+
+def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
+    """Shortcoming items of every document in a sections table (columns `ITEM_COLUMNS`).
+
+    Each outermost shortcomings section is split into its items: the outermost numbered list
+    (一是…二是…, 1、…2、…, （一）…, 第一，…, 首先/其次…) or, when unnumbered, its paragraphs.
+    The sentence that introduces the list is not an item; the causes sentence stays with its
+    item; an obvious closing sentence ("针对上述问题，……") is cut from the last item.
+    `text` starts with the item's own words (the marker is removed); `headline` is its
+    first clause.
+
+    >>> s = split_sections("二、存在的不足\\n但仍有短板。一是人才匮乏，力量弱。二是宣传不够。")
+    >>> shortcoming_items(s)[["item_no", "headline"]].values.tolist()
+    [[1, '人才匮乏'], [2, '宣传不够']]
+    """
+    rows = []
+    short = sections[sections["section_type"] == "shortcomings"]
+    typed = dict(zip(zip(sections["doc_id"], sections["section_no"]), sections["section_type"]))
+    for doc_id, part in short.groupby("doc_id", sort=False):
+        outer = [r for r in part.itertuples()
+                 if pd.isna(r.parent_section_no) or typed.get((doc_id, r.parent_section_no)) != "shortcomings"]
+        items = [item for r in outer for item in _split_items(_body(r))]
+        for k, item in enumerate(items, start=1):
+            headline = _HEADLINE_END.split(item, maxsplit=1)[0].strip()
+            rows.append({"doc_id": doc_id, "item_no": k, "text": item, "headline": headline})
+    return pd.DataFrame(rows, columns=ITEM_COLUMNS)
+
+
+# ----------------------------------------------------------------------------- completeness
+
+def completeness(sections: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: which of the five statutory parts it has, and how many.
+
+    A part counts when any section (at any level, so a leadership sub-heading inside the
+    measures part counts) has its type. Nothing is inferred: a report cut off before its
+    shortcomings part has shortcomings False, and `other` is True only when a section is
+    really typed other (a report with just the four main parts has other False; a report
+    without headings is one 'other' section and so has other True, n_parts 1).
+    """
+    present = (sections.assign(flag=True)
+               .pivot_table(index="doc_id", columns="section_type", values="flag", aggfunc="any", sort=False))
+    out = pd.DataFrame({"doc_id": sections["doc_id"].drop_duplicates().to_numpy()})
+    for part in PART_TYPES:
+        column = present[part] if part in present.columns else pd.Series(dtype=bool)
+        out[part] = out["doc_id"].map(column).fillna(False).astype(bool)
+    out["n_parts"] = out[PART_TYPES].sum(axis=1).astype(int)
+    return out[["doc_id", "measures", "shortcomings", "leadership", "plans", "other", "n_parts"]]
