@@ -1,0 +1,43 @@
+"""reportkit: township rule-of-law annual reports (法治政府建设年度报告) as tidy pandas tables.
+
+The public API is flat and imported lazily, so `import reportkit` stays cheap::
+
+    import reportkit as rk
+    tables = rk.build("data/raw", manifest="data/manifest.csv", out="data/processed")
+    rk.keyness(tables["term_counts"], tables["documents"], target={"town": "大年乡"})
+"""
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name → module that defines it
+_API = {
+    "build": "build", "BuildReport": "build",
+    "read_tables": "io", "read_manifest": "io", "extract": "io", "discover": "io", "ReadError": "io",
+    "Limits": "config",
+    "normalize_text": "normalize", "to_simplified": "normalize", "is_traditional": "normalize",
+    "infer_metadata": "metadata", "load_gazetteer": "metadata", "title_of": "metadata",
+    "split_sections": "sections", "shortcoming_items": "sections", "completeness": "sections",
+    "classify_heading": "sections",
+    "extract_indicators": "indicators", "density": "indicators",
+    "load_tokenizer": "terms", "count_terms": "terms", "top_terms": "terms", "tfidf": "terms",
+    "keyness": "terms", "kwic": "terms", "concept_counts": "terms", "load_boilerplate": "terms",
+    "cluster_shortcomings": "shortcomings", "theme_summary": "shortcomings",
+    "find_reuse": "reuse", "originality": "reuse",
+    "plots": None, "export": None,
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    if name not in _API:
+        raise AttributeError(f"module 'reportkit' has no attribute {name!r}")
+    module = importlib.import_module(f".{_API[name] or name}", __name__)
+    return module if _API[name] is None else getattr(module, name)
+
+
+def __dir__():
+    return __all__

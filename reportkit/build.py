@@ -1,0 +1,444 @@
+"""The pipeline: a folder of report files → the tables in data/processed.
+
+Per document (a pure function of the file's bytes, its name and the bundled resources, so it
+can run in any process and be cached):
+
+    read → normalise → metadata → sections → indicators        stage "parse"
+    tokens → term counts                                         stage "terms"
+    passages → fingerprints                                      stage "reuse"
+
+Each stage's result is cached in `cache_dir` under the file's sha256 and a key made of the
+code and resource files that stage depends on, so a changed dictionary re-tokenises but does
+not re-parse, and unchanged reports are never processed twice. Corpus-wide steps (themes of
+shortcomings, completeness, density, reuse) are recomputed from the cached rows every build:
+they are cheap compared with tokenising.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import signal
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, RESOURCES, Limits
+from .io import ReadError, discover, extract, is_hidden, read_manifest, write_tables
+
+log = logging.getLogger(__name__)
+
+_PACKAGE_DIR = Path(__file__).parent
+
+# What each cached stage depends on: its code and its resource files.
+STAGES: dict[str, dict[str, tuple[str, ...]]] = {
+    "parse": {
+        "code": ("io.py", "normalize.py", "metadata.py", "sections.py", "indicators.py", "config.py"),
+        "resources": ("radicals.csv", "gazetteer.csv", "section_types.csv", "indicator_categories.csv",
+                      "indicator_units.csv", "indicator_exclusions.csv"),
+    },
+    "terms": {"code": ("terms.py",), "resources": ("userdict.txt", "stopwords.txt")},
+    "reuse": {"code": ("reuse.py",), "resources": ()},
+}
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "file", "format", "encoding", "level", "town", "town_type", "county", "city", "province",
+    "year", "title", "n_chars", "sha256", "town_source", "town_type_source", "county_source", "city_source",
+    "province_source", "year_source", "level_source", "publisher", "publish_date", "text", "raw_text",
+]
+LOG_COLUMNS = ["file", "status", "message"]
+
+
+@lru_cache(maxsize=None)
+def stage_key(stage: str) -> str:
+    """Hash of the version, code and resources a stage depends on (its cache key)."""
+    digest = hashlib.sha256(__version__.encode())
+    spec = STAGES[stage]
+    for name in spec["code"]:
+        path = _PACKAGE_DIR / name
+        digest.update(name.encode() + (path.read_bytes() if path.exists() else b""))
+    for name in spec["resources"]:
+        path = Path(str(RESOURCES / name))
+        digest.update(name.encode() + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- per-document work
+
+
+class FileTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise FileTimeout if the block runs longer than SECONDS (POSIX main thread only)."""
+    if not seconds or not hasattr(signal, "SIGALRM") or os.name != "posix":
+        yield
+        return
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
+    """Stage "parse": bytes of one file → text, inferred metadata, sections, indicators."""
+    from .indicators import extract_indicators
+    from .metadata import infer_metadata
+    from .normalize import normalize_text
+    from .sections import split_sections
+
+    extracted = extract(data, Path(name).suffix, name=name, limits=limits)
+    text = normalize_text(extracted.text)
+    sha256 = hashlib.sha256(data).hexdigest()
+    doc_id = sha256[:16]  # stable: the same bytes always get the same id
+    meta = infer_metadata(text, file_name=Path(name).name, hints=extracted.hints)
+    sections = split_sections(text, doc_id=doc_id)
+    indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
+    warnings = list(extracted.warnings)
+    if sections["level"].max() < 1 if len(sections) else True:
+        warnings.append("no numbered headings found; the whole report is one section of type 'other'")
+    return {
+        "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
+        "hints": extracted.hints, "raw_text": extracted.text, "text": text, "meta": meta,
+        "sections": sections, "indicators": indicators, "warnings": warnings,
+    }
+
+
+def terms_document(parsed: dict) -> dict:
+    """Stage "terms": term counts of one parsed document (the tokeniser is loaded once per process)."""
+    from .terms import count_terms, load_tokenizer
+
+    return {"term_counts": count_terms(parsed["sections"], tokenizer=load_tokenizer())}
+
+
+def reuse_document(parsed: dict) -> dict:
+    """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
+    from .reuse import fingerprints, passages
+
+    meta = parsed["meta"]
+    table = passages(parsed["doc_id"], parsed["text"], town=meta.get("town", ""), county=meta.get("county", ""))
+    return {"passages": table, "fingerprints": fingerprints(table)}
+
+
+STAGE_FUNCTIONS: dict[str, Callable[[dict], dict]] = {"terms": terms_document, "reuse": reuse_document}
+
+
+@dataclass
+class Job:
+    file: str  # path relative to the raw folder, POSIX style
+    path: Path
+    sha256: str
+    cache_dir: Path | None
+    limits: Limits
+    stages: tuple[str, ...] = ("parse", "terms", "reuse")
+
+
+@dataclass
+class Outcome:
+    file: str
+    result: dict | None = None
+    status: str = "ok"
+    messages: list[str] = field(default_factory=list)
+    computed: list[str] = field(default_factory=list)  # stages that were not in the cache
+
+
+def _cache_path(cache_dir: Path, stage: str, sha256: str) -> Path:
+    return cache_dir / stage / sha256[:2] / f"{sha256}-{stage_key(stage)}.pkl"
+
+
+def _cached(cache_dir: Path | None, stage: str, sha256: str, compute: Callable[[], dict]) -> tuple[dict, bool]:
+    if cache_dir is None:
+        return compute(), True
+    path = _cache_path(cache_dir, stage, sha256)
+    if path.exists():
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle), False
+        except Exception:  # a truncated cache file is simply recomputed
+            log.warning("cache file %s unreadable; recomputing", path)
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    return value, True
+
+
+def run_job(job: Job) -> Outcome:
+    """Process one file through all stages. Never raises: problems become the outcome's status."""
+    outcome = Outcome(job.file)
+    try:
+        with time_limit(job.limits.seconds_per_file):
+            data = job.path.read_bytes()
+            parsed, fresh = _cached(job.cache_dir, "parse", job.sha256,
+                                    lambda: parse_document(data, job.file, limits=job.limits))
+            if fresh:
+                outcome.computed.append("parse")
+            result = dict(parsed)
+            for stage in job.stages:
+                if stage == "parse":
+                    continue
+                value, fresh = _cached(job.cache_dir, stage, job.sha256, lambda s=stage: STAGE_FUNCTIONS[s](parsed))
+                result.update(value)
+                if fresh:
+                    outcome.computed.append(stage)
+        outcome.result = result
+        outcome.messages += parsed["warnings"]
+        if parsed["warnings"]:
+            outcome.status = "warning"
+    except ReadError as exc:
+        outcome.status, outcome.messages = exc.status, [str(exc)]
+    except FileTimeout:
+        outcome.status = "error"
+        outcome.messages = [f"took longer than {job.limits.seconds_per_file:g} s and was stopped; "
+                            "check the file or raise Limits.seconds_per_file"]
+    except MemoryError:
+        outcome.status, outcome.messages = "error", ["ran out of memory while reading; the file is too large or malformed"]
+    except Exception as exc:  # a bug must not lose the other files; the message says where to look
+        log.exception("unexpected error on %s", job.file)
+        outcome.status = "error"
+        outcome.messages = [f"internal error ({type(exc).__name__}: {exc}); please report it with this file"]
+    return outcome
+
+
+def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool) -> list[Outcome]:
+    """Run jobs over a process pool (or in-process for one job); results in the jobs' order."""
+    from tqdm import tqdm
+
+    outcomes: dict[str, Outcome] = {}
+    bar = tqdm(total=len(jobs), desc="reports", unit="file", disable=not progress, leave=False)
+    if n_jobs <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            outcomes[job.file] = run_job(job)
+            bar.update()
+    else:
+        pending = list(jobs)
+        try:
+            with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+                futures = {pool.submit(run_job, job): job for job in pending}
+                for future in as_completed(futures):
+                    job = futures[future]
+                    outcomes[job.file] = future.result()
+                    bar.update()
+        except BrokenProcessPool:
+            # A worker died (killed for memory, crashed in a C library): finish the rest one by one
+            # in this process, so that no file is lost and the culprit is named.
+            for job in pending:
+                if job.file not in outcomes:
+                    outcomes[job.file] = run_job(job)
+                    bar.update()
+    bar.close()
+    return [outcomes[job.file] for job in jobs]
+
+
+# ---------------------------------------------------------------- the whole build
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts per status and which stages were computed (not cached)."""
+
+    n_files: int = 0
+    status_counts: dict[str, int] = field(default_factory=dict)
+    computed: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{self.status_counts.get(s, 0)} {s}" for s in ("ok", "warning", "error", "skipped"))
+        return f"{self.n_files} files: {counts}"
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def plan(raw_dir: Path, manifest_path: Path | None, *, limits: Limits) -> tuple[list[Job], list[dict], pd.DataFrame, list[str]]:
+    """Find files, account for each one, and read the manifest. No parsing yet."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+    manifest, manifest_problems = (read_manifest(manifest_path, raw_dir=raw_dir) if manifest_path
+                                   else (pd.DataFrame(columns=["file"]), []))
+    log_rows: list[dict] = []
+    jobs: list[Job] = []
+    first_by_hash: dict[str, str] = {}
+    for path in discover(raw_dir):
+        rel = path.relative_to(raw_dir)
+        name = rel.as_posix()
+        if is_hidden(rel):
+            log_rows.append({"file": name, "status": "skipped", "message": "hidden or temporary file"})
+            continue
+        if path.is_symlink():
+            log_rows.append({"file": name, "status": "skipped", "message": "symbolic link not followed; copy the file instead"})
+            continue
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            log_rows.append({"file": name, "status": "error", "message":
+                             f"file is {size // 2**20} MB, over the {limits.max_file_bytes // 2**20} MB limit; "
+                             "split it or raise the limit (--max-mb)"})
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in first_by_hash:
+            log_rows.append({"file": name, "status": "warning",
+                             "message": f"duplicate of {first_by_hash[digest]} (byte-identical); counted once"})
+            continue
+        first_by_hash[digest] = name
+        jobs.append(Job(name, path, digest, None, limits))
+    return jobs, log_rows, manifest, manifest_problems
+
+
+def build(
+    raw_dir: str | Path = "data/raw",
+    *,
+    manifest: str | Path | None = None,
+    out: str | Path | None = DEFAULT_OUT_DIR,
+    cache_dir: str | Path | None = DEFAULT_CACHE_DIR,
+    jobs: int | None = None,
+    limits: Limits | None = None,
+    progress: bool = False,
+    report: BuildReport | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Build every table from the reports in RAW_DIR and (if OUT is given) write them there.
+
+    >>> tables = build("data/raw", manifest="data/manifest.csv", out="data/processed")  # doctest: +SKIP
+    >>> tables["documents"][["town", "year"]]                                          # doctest: +SKIP
+
+    Returns a dict of DataFrames: documents, build_log, sections, shortcomings, completeness,
+    indicators, density, term_counts, concept_counts, reuse, originality. A file that cannot be
+    read never stops the build: it gets a build_log row saying why.
+    """
+    limits = limits or Limits()
+    report = report if report is not None else BuildReport()
+    n_jobs = jobs or default_jobs()
+    started = time.perf_counter()
+    planned, log_rows, manifest_table, manifest_problems = plan(Path(raw_dir), Path(manifest) if manifest else None,
+                                                                 limits=limits)
+    cache = Path(cache_dir) if cache_dir else None
+    for job in planned:
+        job.cache_dir = cache
+    outcomes = run_jobs(planned, n_jobs=n_jobs, progress=progress)
+    report.seconds["documents"] = time.perf_counter() - started
+    for outcome in outcomes:
+        for stage in outcome.computed:
+            report.computed[stage] = report.computed.get(stage, 0) + 1
+
+    tables = assemble(outcomes, log_rows, manifest_table, manifest_problems)
+    t0 = time.perf_counter()
+    tables |= corpus_tables(tables, [o.result for o in outcomes if o.result])
+    report.seconds["corpus"] = time.perf_counter() - t0
+    report.n_files = len(tables["build_log"])
+    report.status_counts = tables["build_log"]["status"].value_counts().to_dict()
+    if out is not None:
+        t0 = time.perf_counter()
+        write_tables(tables, Path(out))
+        report.seconds["write"] = time.perf_counter() - t0
+    report.seconds["total"] = time.perf_counter() - started
+    return tables
+
+
+def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFrame,
+             manifest_problems: list[str]) -> dict[str, pd.DataFrame]:
+    """Per-document results + manifest → documents, build_log, sections, indicators, term_counts."""
+    from .metadata import merge_manifest
+
+    by_file = {row["file"]: row for row in manifest.to_dict("records")} if len(manifest) else {}
+    documents, sections, indicators, term_counts = [], [], [], []
+    for outcome in outcomes:
+        messages = list(outcome.messages)
+        status = outcome.status
+        if outcome.result is not None:
+            result = outcome.result
+            meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file))
+            messages += disagreements
+            if not meta.get("year"):
+                messages.append("no year found; add it to data/manifest.csv")
+            if meta.get("level") == "township" and not meta.get("town"):
+                messages.append("no town found; add it to data/manifest.csv")
+            if messages and status == "ok":
+                status = "warning"
+            documents.append({
+                "doc_id": result["doc_id"], "file": outcome.file, "format": result["format"],
+                "encoding": result["encoding"], **{k: meta.get(k, "") for k in DOCUMENT_COLUMNS if k in meta},
+                "n_chars": len(result["text"]), "sha256": result["sha256"],
+                "publisher": result["hints"].get("publisher", ""),
+                "publish_date": result["hints"].get("publish_date", ""),
+                "text": result["text"], "raw_text": result["raw_text"],
+            })
+            sections.append(result["sections"])
+            indicators.append(result["indicators"])
+            if "term_counts" in result:
+                term_counts.append(result["term_counts"])
+        log_rows.append({"file": outcome.file, "status": status, "message": "; ".join(messages)})
+    # Manifest problems are reported against the manifest itself, with their line numbers.
+    for problem in manifest_problems:
+        log_rows.append({"file": "manifest.csv", "status": "warning", "message": problem})
+    build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
+    docs = pd.DataFrame(documents)
+    for column in DOCUMENT_COLUMNS:
+        if column not in docs:
+            docs[column] = ""
+    docs = docs[DOCUMENT_COLUMNS]
+    docs["year"] = pd.to_numeric(docs["year"], errors="coerce").astype("Int64")
+    docs["n_chars"] = docs["n_chars"].astype("int64")
+    return {
+        "documents": docs.reset_index(drop=True),
+        "build_log": build_log,
+        "sections": _concat(sections),
+        "indicators": _concat(indicators),
+        "term_counts": _concat(term_counts),
+    }
+
+
+def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict]) -> dict[str, pd.DataFrame]:
+    """Corpus-wide steps computed from the per-document rows: cheap, so always recomputed."""
+    from .indicators import density
+    from .reuse import find_reuse, originality
+    from .sections import completeness, shortcoming_items
+    from .shortcomings import cluster_shortcomings
+    from .terms import concept_counts
+
+    documents, sections = tables["documents"], tables["sections"]
+    items = shortcoming_items(sections)
+    if len(items):
+        items = cluster_shortcomings(items)
+    out = {
+        "shortcomings": items,
+        "completeness": completeness(sections),
+        "density": density(tables["indicators"], sections),
+        "concept_counts": concept_counts(tables["term_counts"]) if len(tables["term_counts"]) else pd.DataFrame(),
+    }
+    passages = _concat(r.get("passages") for r in results)
+    fingerprints = {r["doc_id"]: r["fingerprints"] for r in results if "fingerprints" in r}
+    reuse = find_reuse(documents, passages=passages, fingerprints=fingerprints)
+    out["reuse"] = reuse
+    out["originality"] = originality(documents, reuse, passages=passages)
+    return out

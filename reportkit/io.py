@@ -1,0 +1,416 @@
+"""Reading report files and writing tables: the only module besides build/export that touches the disk.
+
+Readers turn bytes into text and never raise anything but `ReadError`, whose message says what
+is wrong with the file and what to do about it; the build turns it into a build-log row, so
+one bad file never stops the build or hides another file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .config import SUPPORTED_SUFFIXES, Limits
+
+log = logging.getLogger(__name__)
+
+
+class ReadError(Exception):
+    """A file that cannot be turned into text. `status` is 'error' or 'skipped'."""
+
+    def __init__(self, message: str, status: str = "error"):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Extracted:
+    """Text of one file plus what the reader learnt on the way."""
+
+    text: str
+    format: str
+    encoding: str = ""
+    hints: dict[str, str] = field(default_factory=dict)  # publisher, publish_date, page_title
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- discovery
+
+
+def discover(raw_dir: Path) -> list[Path]:
+    """Every file under RAW_DIR (recursively, hidden ones included so they can be logged), sorted."""
+    raw_dir = Path(raw_dir)
+    files = [p for p in raw_dir.rglob("*") if p.is_file() or p.is_symlink()]
+    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def is_hidden(relative: Path) -> bool:
+    return any(part.startswith((".", "~$")) for part in relative.parts)
+
+
+# ---------------------------------------------------------------- plain text
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936"}
+# UTF-8 bytes read as Latin-1/cp1252 produce runs like "æ³•æ²»": the classic mojibake.
+_MOJIBAKE = re.compile(r"[\u00c0-\u00ff][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode report bytes; return (text, encoding name). Raise ReadError when it is not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:  # by far the most common case, and unambiguous when it succeeds
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise ReadError("not text: binary content (no text encoding fits); save it as .txt, .docx, .pdf or .html")
+    encoding = best.encoding.lower().replace("_", "")
+    if encoding in _CHINESE_FAMILY and encoding not in ("big5", "big5hkscs", "cp950"):
+        encoding = "gb18030"  # a superset of GB2312/GBK: never loses a character they encode
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode(encoding, errors="replace")
+    return text, encoding
+
+
+def check_text(text: str, *, name: str) -> list[str]:
+    """Warnings about decoded text; raise ReadError when there is nothing to read."""
+    if not text.strip():
+        raise ReadError("empty file (no text)")
+    if "\x00" in text[:10000] and text[:10000].count("\x00") > 10:
+        raise ReadError("not text: binary content; save it as .txt, .docx, .pdf or .html")
+    sample = text[:20000]
+    n_cjk = len(_CJK.findall(sample))
+    if len(_MOJIBAKE.findall(sample)) > max(5, n_cjk // 10):
+        raise ReadError("text looks garbled (mojibake); re-save as UTF-8")
+    if sample.count("\ufffd") > max(5, len(sample) // 100):
+        raise ReadError("text looks garbled (undecodable bytes); re-save as UTF-8")
+    if n_cjk < 20:
+        raise ReadError("no Chinese text found; is this a report? (scanned image or wrong file)")
+    return []
+
+
+# ---------------------------------------------------------------- .docx
+
+
+def _guard_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
+    """Open a .docx zip after checking declared sizes and compression ratios (zip bombs)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError("not a valid .docx (not a zip archive); re-save it from Word") from None
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > limits.max_unzipped_bytes:
+        raise ReadError(f"refused: .docx would unpack to {declared // 2**20} MB (limit "
+                        f"{limits.max_unzipped_bytes // 2**20} MB); possible zip bomb")
+    for info in archive.infolist():
+        if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio and info.file_size > 2**20:
+            raise ReadError(f"refused: member {info.filename} is compressed {info.file_size // info.compress_size}:1; "
+                            "possible zip bomb")
+    return archive
+
+
+def _bounded_unzip(archive: zipfile.ZipFile, limits: Limits) -> bytes:
+    """Re-pack the archive while counting the bytes really decompressed (declared sizes can lie)."""
+    budget = limits.max_unzipped_bytes
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
+        for info in archive.infolist():
+            with archive.open(info) as member:
+                chunks = []
+                while chunk := member.read(1 << 20):
+                    budget -= len(chunk)
+                    if budget < 0:
+                        raise ReadError("refused: .docx unpacks beyond the size limit; possible zip bomb")
+                    chunks.append(chunk)
+            clean.writestr(info.filename, b"".join(chunks))
+    return out.getvalue()
+
+
+def read_docx(data: bytes, limits: Limits) -> Extracted:
+    """Paragraphs in document order, then table cells (python-docx)."""
+    archive = _guard_zip(data, limits)
+    if "word/document.xml" not in archive.namelist():
+        raise ReadError("not a Word document (no word/document.xml); .doc files must be re-saved as .docx")
+    clean = _bounded_unzip(archive, limits)
+    try:
+        import docx  # python-docx parses with lxml and resolve_entities=False
+
+        document = docx.Document(io.BytesIO(clean))
+    except ReadError:
+        raise
+    except Exception as exc:  # python-docx raises many types on malformed parts
+        raise ReadError(f"unreadable .docx ({type(exc).__name__}: {exc}); re-save it from Word") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if cell.text not in cells:  # merged cells repeat their text
+                    cells.append(cell.text)
+            lines.append("\t".join(cells))
+    hints = {}
+    title = (document.core_properties.title or "").strip()
+    if title:
+        hints["page_title"] = title
+    return Extracted("\n".join(lines), "docx", "", hints)
+
+
+# ---------------------------------------------------------------- .pdf
+
+
+def read_pdf(data: bytes, limits: Limits) -> Extracted:
+    """Text layer of each page (pdfplumber). A scan without a text layer is an error with advice."""
+    import pdfplumber
+
+    warnings = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = pdf.pages
+            if len(pages) > limits.max_pdf_pages:
+                warnings.append(f"only the first {limits.max_pdf_pages} of {len(pages)} pages read (page limit)")
+                pages = pages[: limits.max_pdf_pages]
+            texts = [page.extract_text() or "" for page in pages]
+    except Exception as exc:  # pdfminer raises many types on broken files
+        raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt") from None
+    text = "\n".join(texts)
+    if len(_CJK.findall(text)) < 20:
+        raise ReadError("PDF has no text layer (a scan?); OCR it or supply a .docx/.txt version")
+    return Extracted(text, "pdf", "", {}, warnings)
+
+
+# ---------------------------------------------------------------- .html
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|toolbar|copyright|"
+                     r"position|location|dqwz|top|bottom|foot|links|friend", re.I)
+_HINT_PATTERNS = {
+    "publisher": re.compile(r"(?:发布机构|发文机关|来源|信息来源)\s*[：:]\s*([^\s|｜<>]{2,30})"),
+    "publish_date": re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[：:]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})"),
+    "index_no": re.compile(r"索引号\s*[：:]\s*([\w\-/]{4,40})"),
+}
+
+
+def _html_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+
+
+def read_html(data: bytes, limits: Limits) -> Extracted:
+    """Article text of a saved web page: honour the declared charset, drop page chrome."""
+    from lxml import etree, html
+
+    declared = _html_charset(data)
+    if declared:
+        try:
+            markup, encoding = data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            markup, encoding = decode_text(data)
+    else:
+        markup, encoding = decode_text(data)
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        root = html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"unreadable HTML ({exc}); save the page again as .html or copy its text to .txt") from None
+    page_text = " ".join(root.itertext())
+    hints = {key: re.sub(r"\s+", "", m.group(1)) for key, pattern in _HINT_PATTERNS.items()
+             if (m := pattern.search(page_text))}
+    title_el = root.find(".//title")
+    if title_el is not None and title_el.text_content().strip():
+        hints["page_title"] = title_el.text_content().strip()
+    for element in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//iframe"):
+        element.drop_tree()
+    for element in root.xpath("//*[@class or @id]"):
+        label = f"{element.get('class', '')} {element.get('id', '')}"
+        if _CHROME.search(label) and element.getparent() is not None and len(_CJK.findall(element.text_content())) < 300:
+            element.drop_tree()
+    body = _main_block(root)
+    for br in body.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = []
+    for block in body.iter("p", "div", "h1", "h2", "h3", "h4", "li", "td", "tr"):
+        block.tail = "\n" + (block.tail or "")
+    text = body.text_content()
+    lines = [line.strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    text = _drop_metadata_lines(text)
+    return Extracted(text, "html", encoding, hints)
+
+
+def _main_block(root):
+    """The element holding most of the page's Chinese text in its direct paragraphs (a readability heuristic)."""
+    best, best_score = root.body if root.body is not None else root, 0
+    for element in root.iter("div", "article", "td", "section", "main"):
+        direct = sum(len(_CJK.findall(child.text_content())) for child in element
+                     if child.tag in ("p", "div", "span", "font", "br", "h1", "h2", "h3", "section", "table"))
+        own = len(_CJK.findall(element.text or ""))
+        score = direct + own
+        if score > best_score * 1.0 and score > 0:
+            # Prefer the innermost block that still holds nearly all the text.
+            best, best_score = element, score
+    return best
+
+
+_METADATA_LINE = re.compile(r"^(?:索引号|发布机构|发文机关|发布日期|发布时间|成文日期|主题分类|文号|来源|信息来源|浏览次数|"
+                            r"字号|打印|关闭|分享到|【.{1,4}】)")
+
+
+def _drop_metadata_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not _METADATA_LINE.match(line))
+
+
+# ---------------------------------------------------------------- dispatch
+
+READERS = {".docx": read_docx, ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
+
+
+def extract(data: bytes, suffix: str, *, name: str, limits: Limits) -> Extracted:
+    """Turn the bytes of one file into text. Raises ReadError with a person-readable reason."""
+    suffix = suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kind = suffix or "(no extension)"
+        raise ReadError(f"unsupported format {kind}; convert it to .txt, .docx, .pdf or .html", status="skipped")
+    if not data.strip():
+        raise ReadError("empty file")
+    if len(data) > limits.max_file_bytes:
+        raise ReadError(f"file is {len(data) // 2**20} MB, over the {limits.max_file_bytes // 2**20} MB limit; "
+                        "split it or raise Limits.max_file_bytes")
+    if suffix == ".txt":
+        text, encoding = decode_text(data)
+        extracted = Extracted(text, "txt", encoding)
+    else:
+        extracted = READERS[suffix](data, limits)
+    extracted.warnings += check_text(extracted.text, name=name)
+    if len(extracted.text) > limits.max_chars:
+        extracted.text = extracted.text[: limits.max_chars]
+        extracted.warnings.append(f"text cut at {limits.max_chars:,} characters (limit)")
+    return extracted
+
+
+# ---------------------------------------------------------------- manifest
+
+MANIFEST_COLUMNS = ["file", "town", "town_type", "county", "city", "province", "year", "source_url", "note"]
+
+
+def read_manifest(path: Path, *, raw_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Read the analyst's manifest (UTF-8, UTF-8 with BOM or GB18030, as Excel saves it).
+
+    Returns the valid rows (all columns as strings, empty cells "") and a list of problems, each
+    naming the line. A bad row is dropped on its own; the rest are kept.
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    try:
+        text, _ = decode_text(data)
+    except ReadError as exc:
+        raise ValueError(f"manifest {path} is not readable text: {exc}") from None
+    dialect = csv.excel_tab if text.split("\n", 1)[0].count("\t") > text.split("\n", 1)[0].count(",") else csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = list(reader)
+    if not rows:
+        raise ValueError(f"manifest {path} is empty; it needs a header line with: {', '.join(MANIFEST_COLUMNS)}")
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    if "file" not in header:
+        raise ValueError(f"manifest {path} has no 'file' column (header: {', '.join(header)}); "
+                         f"expected columns: {', '.join(MANIFEST_COLUMNS)}")
+    problems = [f"{path.name} line 1: unknown column '{h}' ignored (known: {', '.join(MANIFEST_COLUMNS)})"
+                for h in header if h and h not in MANIFEST_COLUMNS]
+    records, seen = [], {}
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        record = {col: "" for col in MANIFEST_COLUMNS}
+        for col, cell in zip(header, row):
+            if col in MANIFEST_COLUMNS:
+                record[col] = cell.strip()
+        name = record["file"].replace("\\", "/")
+        record["file"] = name
+        if not name:
+            problems.append(f"{path.name} line {line_no}: no file name; row ignored")
+            continue
+        if record["year"]:
+            year = record["year"].removesuffix("年").removesuffix(".0")
+            if not (year.isdigit() and 1990 <= int(year) <= 2100):
+                problems.append(f"{path.name} line {line_no}: invalid year '{record['year']}' for {name}; "
+                                "year ignored (write it as 2023)")
+                year = ""
+            record["year"] = year
+        if name in seen:
+            if {k: v for k, v in record.items()} == seen[name][1]:
+                problems.append(f"{path.name} line {line_no}: duplicate of line {seen[name][0]} ({name}); ignored")
+            else:
+                problems.append(f"{path.name} line {line_no}: {name} already described on line {seen[name][0]}; "
+                                "this later row is ignored — keep one row per file")
+            continue
+        if raw_dir is not None and not (Path(raw_dir) / name).exists():
+            matches = list(Path(raw_dir).rglob(Path(name).name))
+            if len(matches) == 1:
+                record["file"] = matches[0].relative_to(raw_dir).as_posix()
+            else:
+                problems.append(f"{path.name} line {line_no}: file '{name}' not found under {raw_dir}; "
+                                "fix the name or remove the row")
+        seen[name] = (line_no, record)
+        records.append(record)
+    return pd.DataFrame(records, columns=MANIFEST_COLUMNS).astype(str), problems
+
+
+# ---------------------------------------------------------------- writing tables
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    """Write each table as .parquet and as UTF-8-with-BOM .csv (Excel opens it), atomically.
+
+    Everything is written to a temporary sibling folder first and then swapped in, so an
+    interrupted build leaves the previous outputs intact.
+    """
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        for name, table in tables.items():
+            table.to_parquet(staging / f"{name}.parquet", index=False)
+            table.drop(columns=[c for c in ("text", "raw_text") if c in table and name == "documents"]).to_csv(
+                staging / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
+        # The output folder belongs to the build: swap the whole folder in one rename.
+        backup = out_dir.with_name(f".{out_dir.name}.old")
+        if backup.exists():
+            shutil.rmtree(backup)
+        if out_dir.exists():
+            os.replace(out_dir, backup)
+        os.replace(staging, out_dir)
+        shutil.rmtree(backup, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def read_tables(out_dir: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Read the tables a build wrote (parquet), by name."""
+    out_dir = Path(out_dir)
+    if not out_dir.exists():
+        raise FileNotFoundError(f"no build output at {out_dir}; run `reportkit build` first")
+    paths = sorted(out_dir.glob("*.parquet"))
+    wanted = set(names) if names else None
+    return {p.stem: pd.read_parquet(p) for p in paths if wanted is None or p.stem in wanted}
