@@ -1,0 +1,698 @@
+"""Near-duplicate passages between reports, and how original each report is.
+
+Reviewers criticise *formalism*: passages copied from another town's report (or from
+the same town's report of last year) with only the name and the figures changed.
+This module finds such passages across a whole corpus and says, per report, what
+share of its text it does not share with any other report.
+
+Pipeline
+--------
+1. ``passages(doc_id, text, town=..., county=...)`` (per document, pure, cacheable):
+   split the normalised text at 。！？； and newlines, merge clauses shorter than
+   ``min_cjk`` CJK characters into their neighbour on the same line, cut overlong
+   comma-only paragraphs into ~100-character chunks and drop what is still shorter
+   than ``min_cjk``. ``masked`` is the *comparison form*: the document's own town and
+   county (and their stems: 里心镇 → 里心), 我镇/本乡/全镇…, and generic place names
+   (two characters + 乡/镇/街道/村/县/区) become ``@``; counts (arabic digits,
+   Chinese numerals before a measure word, and the ``*``/``×`` placeholders of
+   sample reports, as in 召开会议*次) become ``#``; punctuation and spaces go, so
+   that ASCII and full-width commas do not hide a copy.
+2. ``fingerprints(passages)`` (per document, pure, cacheable): MinHash signatures of
+   the set of character ``shingle_size``-grams of ``masked``.
+3. ``reuse_tables(documents)`` (corpus-wide): LSH banding of the signatures gives
+   candidate pairs (never all pairs); each candidate is confirmed with the exact
+   Jaccard similarity of the two shingle sets (``threshold``, default 0.5).
+
+Why MinHash + LSH rather than winnowing: reuse here is sentence-sized and the edits
+are substitutions (names, figures, a word or two), which Jaccard on short shingles
+measures directly, and LSH gives candidates in time linear in the number of
+passages. Winnowing (MOSS) finds shared *substrings* of a minimum length; it is the
+better tool for long verbatim runs inside otherwise different text, but needs a
+second step to turn fingerprint hits into passage pairs.
+
+Why our own numpy MinHash instead of ``datasketch.MinHash`` objects: a corpus of
+10,000 reports has ~1M passages; creating and inserting 1M Python objects costs
+minutes, while hashing all shingles of a batch of passages at once with numpy
+(rolling polynomial hash → splitmix64 → ``num_perm`` multiply-shift permutations →
+``np.minimum.reduceat``) costs seconds. The banding parameters (``b`` bands of ``r``
+rows) are the ones ``datasketch.MinHashLSH`` chooses for ``lsh_threshold`` and
+``num_perm``, and the buckets are formed by sorting the band keys of all passages.
+
+Boilerplate
+-----------
+Stock formulae (以习近平新时代中国特色社会主义思想为指导…) are not reuse. A passage is
+boilerplate when (a) phrases of ``reportkit/resources/boilerplate.txt`` (one phrase
+a line, ``#`` comments; optional) cover at least ``boilerplate_coverage`` of its
+comparison form, or (b) an LSH bucket holding it holds passages of at least
+``min_df`` different reports, where ``min_df = max(boilerplate_min_docs,
+ceil(boilerplate_share * n_docs))`` capped at ``boilerplate_max_docs``: with five
+reports a sentence in three of them is a formula; with 10,000 a sentence in 200 is
+one too (and the cap keeps the number of candidate pairs linear). With fewer than
+``boilerplate_min_docs`` reports only the list can flag boilerplate. Boilerplate is
+reported in its own table (``boilerplate``: one row per passage, since a formula
+shared by thousands of reports would make millions of pairs) and never in
+``reuse``; ``originality`` leaves boilerplate passages out of both numerator and
+denominator.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .config import resource_path
+
+log = logging.getLogger(__name__)
+
+PASSAGE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "masked"]
+REUSE_COLUMNS = ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"]
+ORIGINALITY_COLUMNS = ["doc_id", "n_chars", "n_chars_shared", "originality", "n_docs_shared"]
+BOILERPLATE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "n_docs", "source"]
+Kind = Literal["same-town-other-year", "other-town", "same-town-same-year"]
+
+NUMBER_MARK = "#"
+PLACE_MARK = "@"
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPLIT = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+# Headings and titles follow the format the rules prescribe (党政主要负责人履行推进法治建设
+# 第一责任人职责情况 …), so sharing them is structure, not copying.
+HEADING_MAX_CHARS = 40
+_COMMA = re.compile(r"[^，,、：:]*[，,、：:]?")
+# Counts: arabic numbers (with 万/亿 and 余/多), Chinese numerals only before a measure
+# word (so 一是 and 二十大 stay), and the */×/X placeholders of sample reports.
+_MEASURE = "次场人件个份起名家户期批项条篇天轮套册本处所张台辆万元元亩平方米公里小时课堂届年月日"
+_NUMBER = re.compile(
+    r"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]+(?=[余多]?[%s]))[万亿千百]?[余多]?" % _MEASURE
+)
+_SELF_REFERENCE = re.compile(r"[我本全该](?:街道|乡|镇)|[我本]县|[我本]区")
+# Generic place names: two characters + suffix, unless the suffix is part of a common
+# noun (城乡, 乡镇, 乡村, 农村, 社区, 辖区, 各村, 全县, ...), told apart by the
+# character before or after it.
+_GENERIC_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:"
+    r"街道(?!办)|"
+    r"(?<![城下返还家故各全本我该])乡(?![镇村贤土愁])|"
+    r"(?<![城乡村小集各全本我该])镇(?![村街级])|"
+    r"(?<![乡农政然范进点困贫各全本我该每两])村(?![民委级规务居])|"
+    r"(?<![全本我该各市郡州])县(?![级域])|"
+    r"(?<![社辖园景山城片地市郊老新库校林牧矿灾范护发能管格全本我该各战水])区(?![域级])"
+    r")"
+)
+_NAME_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,2}族)+自治[县旗州]|街道|苏木|[县区市旗乡镇])$")
+_NOT_COMPARED = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9#@]+")
+
+
+# --------------------------------------------------------------------------- passages
+
+
+def _place_names(town: str | None, county: str | None) -> list[str]:
+    """The document's own place names and their stems (≥ 2 chars), longest first."""
+    names: set[str] = set()
+    for name in (town, county):
+        if not isinstance(name, str) or not name.strip():
+            continue
+        name = name.strip()
+        names.add(name)
+        stem = _NAME_SUFFIX.sub("", name)
+        if len(stem) >= 2:
+            names.add(stem)
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def mask_text(text: str, *, town: str | None = None, county: str | None = None) -> str:
+    """Comparison form of TEXT: places → @, counts → #, punctuation and spaces removed.
+
+    >>> mask_text("里心镇召开会议12次，覆盖全镇。", town="里心镇")
+    '@召开会议#次覆盖@'
+    >>> mask_text("大年乡召开会议*次，覆盖我乡。", town="大年乡")
+    '@召开会议#次覆盖@'
+    """
+    for name in _place_names(town, county):
+        text = text.replace(name, PLACE_MARK)
+    text = _SELF_REFERENCE.sub(PLACE_MARK, text)
+    text = _GENERIC_PLACE.sub(PLACE_MARK, text)
+    text = _NUMBER.sub(NUMBER_MARK, text)
+    return _NOT_COMPARED.sub("", text).lower()
+
+
+def _n_cjk(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _is_heading(line: str) -> bool:
+    """A title or heading line: short and without sentence-final punctuation."""
+    line = line.strip()
+    return len(line) <= HEADING_MAX_CHARS and not _SENTENCE_END.search(line)
+
+
+def _pieces(text: str, *, max_chars: int, skip_headings: bool) -> list[tuple[int, int, int]]:
+    """(start, end, line_no) of sentences/clauses, whitespace trimmed, in text order."""
+    out: list[tuple[int, int, int]] = []
+    offset = 0
+    for line_no, line in enumerate(text.split("\n")):
+        if skip_headings and _is_heading(line):
+            offset += len(line) + 1
+            continue
+        for match in _SPLIT.finditer(line):
+            seg = match.group()
+            if not seg.strip():
+                continue
+            start = offset + match.start() + len(seg) - len(seg.lstrip())
+            end = offset + match.start() + len(seg.rstrip())
+            if end - start <= max_chars:
+                out.append((start, end, line_no))
+                continue
+            # Overlong comma-only sentence: greedy chunks of whole clauses (~max_chars/2).
+            chunk_start = start
+            for clause in _COMMA.finditer(text, start, end):
+                if clause.end() == clause.start():
+                    continue
+                if clause.end() - chunk_start >= max_chars // 2 or clause.end() >= end:
+                    out.append((chunk_start, clause.end(), line_no))
+                    chunk_start = clause.end()
+        offset += len(line) + 1
+    return out
+
+
+def _merge_short(pieces: list[tuple[int, int, int]], text: str, *, min_cjk: int) -> list[tuple[int, int]]:
+    """Merge pieces with fewer than MIN_CJK CJK chars into a neighbour on the same line."""
+    merged: list[list[int]] = []
+    pending: list[int] | None = None  # a short piece waiting to be glued to the next one
+    for start, end, line in pieces:
+        if pending is not None and pending[2] != line:
+            merged.append(pending)
+            pending = None
+        if pending is not None:
+            start = pending[0]
+            pending = None
+        if _n_cjk(text[start:end]) < min_cjk:
+            pending = [start, end, line]
+        else:
+            merged.append([start, end, line])
+    if pending is not None:
+        merged.append(pending)
+    # A short last piece of a line joins the previous piece of the same line.
+    out: list[list[int]] = []
+    for piece in merged:
+        if out and out[-1][2] == piece[2] and _n_cjk(text[piece[0] : piece[1]]) < min_cjk:
+            out[-1][1] = piece[1]
+        else:
+            out.append(piece)
+    return [(s, e) for s, e, _ in out]
+
+
+def passages(
+    doc_id: str,
+    text: str,
+    *,
+    town: str | None = None,
+    county: str | None = None,
+    min_cjk: int = 15,
+    max_chars: int = 240,
+    skip_headings: bool = True,
+) -> pd.DataFrame:
+    """Split one report into comparable passages.
+
+    Returns ``doc_id, passage_no, start, end, text, masked`` where ``text`` is
+    ``TEXT[start:end]`` (offsets into the normalised text) and ``masked`` the
+    comparison form (see `mask_text`). Passages with fewer than MIN_CJK CJK
+    characters after merging (一是…-stubs standing alone) are left out, and so are
+    heading and title lines (at most 40 characters without 。！？；) unless
+    SKIP_HEADINGS is False: their wording is prescribed, so sharing it is not reuse.
+
+    >>> passages("d1", "一是强化组织领导。里心镇召开党委会议12次，专题研究法治政府建设工作。", town="里心镇").text.tolist()
+    ['一是强化组织领导。里心镇召开党委会议12次，专题研究法治政府建设工作。']
+    """
+    text = text if isinstance(text, str) else ""
+    spans = _merge_short(_pieces(text, max_chars=max_chars, skip_headings=skip_headings), text, min_cjk=min_cjk)
+    rows = [(s, e, text[s:e]) for s, e in spans if _n_cjk(text[s:e]) >= min_cjk]
+    frame = pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "passage_no": np.arange(len(rows), dtype="int64"),
+            "start": np.array([r[0] for r in rows], dtype="int64"),
+            "end": np.array([r[1] for r in rows], dtype="int64"),
+            "text": [r[2] for r in rows],
+            "masked": [mask_text(r[2], town=town, county=county) for r in rows],
+        },
+        columns=PASSAGE_COLUMNS,
+    )
+    frame["doc_id"] = frame["doc_id"].astype(object)
+    return frame
+
+
+def corpus_passages(documents: pd.DataFrame, *, min_cjk: int = 15, max_chars: int = 240) -> pd.DataFrame:
+    """`passages` of every document (columns doc_id, town, county, text used)."""
+    frames = [
+        passages(row.doc_id, row.text, town=_str(row, "town"), county=_str(row, "county"),
+                 min_cjk=min_cjk, max_chars=max_chars)
+        for row in documents.itertuples(index=False)
+    ]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("passage_no", "start", "end") else object)
+                             for c in PASSAGE_COLUMNS})
+    return pd.concat(frames, ignore_index=True)
+
+
+def _str(row, name: str) -> str | None:
+    value = getattr(row, name, None)
+    return value if isinstance(value, str) and value else None
+
+
+# ------------------------------------------------------------------------ fingerprints
+
+_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def _splitmix64(x: np.ndarray) -> np.ndarray:
+    """Finaliser of splitmix64: a fast, well-mixing bijection on uint64 (wrapping arithmetic)."""
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Odd multipliers and offsets of the multiply-shift hash family (fixed by SEED)."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _shingle_hashes(masked: list[str], shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """64-bit hashes of the character shingles of each string, and each string's first row.
+
+    Strings shorter than SHINGLE_SIZE count as one shingle (themselves).
+    """
+    k = shingle_size
+    lengths = np.fromiter((len(s) for s in masked), dtype=np.int64, count=len(masked))
+    joined = "".join(masked)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(masked) else np.zeros(0, np.int64)
+    n_sh = np.maximum(lengths - k + 1, 1)
+    n_sh[lengths == 0] = 0
+    first = np.concatenate([[0], np.cumsum(n_sh)[:-1]]) if len(masked) else np.zeros(0, np.int64)
+    total = int(n_sh.sum())
+    # Position of each shingle in JOINED and its width (k, or the whole short string).
+    owner = np.repeat(np.arange(len(masked)), n_sh)
+    pos = starts[owner] + (np.arange(total) - first[owner])
+    width = np.minimum(lengths[owner], k)
+    padded = np.concatenate([cps, np.zeros(k, np.uint64)])
+    h = np.zeros(total, dtype=np.uint64)
+    mult = np.uint64(0x100000001B3)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            char = np.where(j < width, padded[pos + j], np.uint64(0))
+            h = h * mult + char + np.uint64(1)
+        h = _splitmix64(h ^ width.astype(np.uint64))
+    return h, first
+
+
+def _minhash(masked: list[str], *, num_perm: int, shingle_size: int, seed: int,
+             batch_rows: int = 1 << 17) -> tuple[np.ndarray, np.ndarray]:
+    """(signatures uint32 [n, num_perm], number of shingles) of the strings in MASKED."""
+    a, b = _permutations(num_perm, seed)
+    sigs = np.full((len(masked), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+    counts = np.zeros(len(masked), dtype=np.int64)
+    i = 0
+    while i < len(masked):
+        # Batches of strings bounded by their total length keep memory flat.
+        j, size = i, 0
+        while j < len(masked) and (size < batch_rows or j == i):
+            size += len(masked[j]) + 1
+            j += 1
+        h, first = _shingle_hashes(masked[i:j], shingle_size)
+        n = np.diff(np.append(first, len(h)))
+        counts[i:j] = n
+        nonempty = n > 0
+        if len(h):
+            with np.errstate(over="ignore"):
+                perm = ((h[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)).astype(np.uint32)
+            sigs[i:j][nonempty] = np.minimum.reduceat(perm, first[nonempty], axis=0)
+        i = j
+    return sigs, counts
+
+
+def fingerprints(
+    passages: pd.DataFrame, *, num_perm: int = 64, shingle_size: int = 4, seed: int = 1
+) -> pd.DataFrame:
+    """MinHash signatures of the passages' shingle sets (pure; cache per document).
+
+    Returns ``doc_id, passage_no, n_shingles, mh_00 … mh_{num_perm-1}`` (uint32). The
+    share of equal ``mh_*`` columns of two passages estimates the Jaccard similarity of
+    their sets of SHINGLE_SIZE-character shingles of ``masked``. SEED fixes the hash
+    family, so signatures from different runs and processes are comparable.
+    """
+    sigs, counts = _minhash(passages["masked"].tolist(), num_perm=num_perm,
+                            shingle_size=shingle_size, seed=seed)
+    width = max(2, len(str(num_perm - 1)))
+    frame = pd.DataFrame(sigs, columns=[f"mh_{i:0{width}d}" for i in range(num_perm)])
+    frame.insert(0, "n_shingles", counts)
+    frame.insert(0, "passage_no", passages["passage_no"].to_numpy(dtype="int64"))
+    frame.insert(0, "doc_id", passages["doc_id"].to_numpy(dtype=object))
+    return frame
+
+
+def _signature_matrix(fingerprints: pd.DataFrame) -> np.ndarray:
+    cols = [c for c in fingerprints.columns if c.startswith("mh_")]
+    return fingerprints[cols].to_numpy(dtype=np.uint32)
+
+
+# -------------------------------------------------------------------------- boilerplate
+
+
+def _mask_phrase(phrase: str) -> str:
+    return mask_text(phrase)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_pattern() -> re.Pattern[str] | None:
+    """Regex of the masked phrases of resources/boilerplate.txt, or None if absent/empty."""
+    path = resource_path("boilerplate.txt")
+    if not path.is_file():
+        log.info("no %s; boilerplate is recognised by document frequency only", path.name)
+        return None
+    phrases: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        # A CSV-ish line keeps its first field; masked like the passages it is matched against.
+        masked = _mask_phrase(line.split(",", 1)[0].split("\t", 1)[0])
+        if len(masked) >= 4:
+            phrases.add(masked)
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    return re.compile("|".join(re.escape(p) for p in ordered))
+
+
+def boilerplate_coverage(masked: pd.Series, *, pattern: re.Pattern[str] | None = None) -> pd.Series:
+    """Share of each masked passage covered by phrases of the boilerplate list (0 without list)."""
+    pattern = _boilerplate_pattern() if pattern is None else pattern
+    if pattern is None:
+        return pd.Series(0.0, index=masked.index)
+
+    def cover(text: str) -> float:
+        if not text:
+            return 0.0
+        return sum(m.end() - m.start() for m in pattern.finditer(text)) / len(text)
+
+    return masked.map(cover).astype(float)
+
+
+def min_docs_for_boilerplate(n_docs: int, *, share: float = 0.3, min_docs: int = 3, max_docs: int = 200) -> int:
+    """Document frequency from which a passage counts as a stock formula.
+
+    ``max(min_docs, ceil(share * n_docs))`` capped at ``max_docs`` (never below min_docs).
+
+    >>> min_docs_for_boilerplate(5), min_docs_for_boilerplate(100), min_docs_for_boilerplate(10_000)
+    (3, 30, 200)
+    """
+    return max(min_docs, min(max_docs, math.ceil(share * n_docs)))
+
+
+# ------------------------------------------------------------------------------ LSH
+
+
+def lsh_bands(num_perm: int, lsh_threshold: float) -> tuple[int, int]:
+    """(bands, rows) that datasketch.MinHashLSH picks for LSH_THRESHOLD and NUM_PERM."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def _bucket_rows(sigs: np.ndarray, *, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket id, passage index) of every passage that shares a band with another one."""
+    n = len(sigs)
+    keys = np.empty((bands, n), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            block = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
+            h = np.full(n, np.uint64(band + 1) * np.uint64(0x9E3779B97F4A7C15), dtype=np.uint64)
+            for col in range(block.shape[1]):
+                h = _splitmix64(h ^ block[:, col])
+            keys[band] = h
+    keys = keys.ravel()
+    index = np.tile(np.arange(n, dtype=np.int64), bands)
+    order = np.argsort(keys, kind="stable")
+    keys, index = keys[order], index[order]
+    same_next = keys[1:] == keys[:-1]
+    shared = np.zeros(len(keys), dtype=bool)
+    shared[1:] |= same_next
+    shared[:-1] |= same_next
+    keys, index = keys[shared], index[shared]
+    bucket = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1 if len(keys) else np.zeros(0, np.int64)
+    return bucket, index
+
+
+def _shingle_set(masked: str, k: int) -> frozenset[str]:
+    if len(masked) <= k:
+        return frozenset([masked]) if masked else frozenset()
+    return frozenset(masked[i : i + k] for i in range(len(masked) - k + 1))
+
+
+def _same_town(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
+    """Same town: equal town names and, when both counties are known, equal counties."""
+    town_a, town_b = a["town"].to_numpy(dtype=object), b["town"].to_numpy(dtype=object)
+    county_a, county_b = a["county"].to_numpy(dtype=object), b["county"].to_numpy(dtype=object)
+    known = np.array([isinstance(t, str) and bool(t) for t in town_a]) & np.array(
+        [isinstance(t, str) and bool(t) for t in town_b])
+    same = known & (town_a == town_b)
+    both_county = np.array([isinstance(c, str) and bool(c) for c in county_a]) & np.array(
+        [isinstance(c, str) and bool(c) for c in county_b])
+    return same & (~both_county | (county_a == county_b))
+
+
+def _doc_meta(documents: pd.DataFrame) -> pd.DataFrame:
+    meta = pd.DataFrame({"doc_id": documents["doc_id"].astype(object)})
+    for col in ("town", "county", "year"):
+        meta[col] = documents[col].to_numpy(dtype=object) if col in documents else None
+    meta["year"] = pd.to_numeric(meta["year"], errors="coerce")
+    return meta.drop_duplicates("doc_id").set_index("doc_id")
+
+
+def reuse_tables(
+    documents: pd.DataFrame,
+    *,
+    threshold: float = 0.5,
+    num_perm: int = 64,
+    shingle_size: int = 4,
+    lsh_threshold: float = 0.3,
+    seed: int = 1,
+    boilerplate_share: float = 0.3,
+    boilerplate_min_docs: int = 3,
+    boilerplate_max_docs: int = 200,
+    boilerplate_coverage_min: float = 0.5,
+    max_bucket: int = 64,
+    passages_table: pd.DataFrame | None = None,
+    fingerprints_table: pd.DataFrame | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Passages, boilerplate, reuse and originality of a corpus in one pass.
+
+    DOCUMENTS needs ``doc_id`` and ``text`` (normalised); ``town``, ``county`` and
+    ``year`` are used when present. PASSAGES_TABLE / FINGERPRINTS_TABLE are the
+    concatenated outputs of `passages` / `fingerprints` (e.g. from the build cache);
+    they are computed when not given.
+
+    Returns ``{"passages", "boilerplate", "reuse", "originality"}``; see
+    `find_reuse` and `originality` for the columns.
+    """
+    meta = _doc_meta(documents)
+    pas = corpus_passages(documents) if passages_table is None else passages_table
+    pas = pas.sort_values(["doc_id", "passage_no"], kind="stable").reset_index(drop=True)
+    if fingerprints_table is None:
+        fps = fingerprints(pas, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+    else:
+        fps = pas[["doc_id", "passage_no"]].merge(fingerprints_table, on=["doc_id", "passage_no"],
+                                                   how="left", validate="one_to_one")
+    sigs = _signature_matrix(fps)
+    bands, rows = lsh_bands(sigs.shape[1], lsh_threshold)
+    doc_codes, _ = pd.factorize(pas["doc_id"], sort=True)
+    n_docs = len(meta)
+    min_df = min_docs_for_boilerplate(n_docs, share=boilerplate_share, min_docs=boilerplate_min_docs,
+                                      max_docs=boilerplate_max_docs)
+
+    bucket, index = _bucket_rows(sigs, bands=bands, rows=rows)
+    members = pd.DataFrame({"bucket": bucket, "p": index, "doc": doc_codes[index]})
+    stats = members.groupby("bucket", sort=False).agg(n_docs=("doc", "nunique"), size=("p", "size"))
+    members = members.join(stats, on="bucket")
+    members = members[members["n_docs"] >= 2]
+    # A bucket too big to confirm pair by pair that spans min_df reports is a formula.
+    big = (members["size"] > max_bucket) & (members["n_docs"] >= min_df)
+    by_bucket = np.zeros(len(pas), dtype=bool)
+    by_bucket[members.loc[big, "p"].to_numpy()] = True
+    bucket_docs = np.ones(len(pas), dtype=np.int64)
+    np.maximum.at(bucket_docs, members.loc[big, "p"].to_numpy(), members.loc[big, "n_docs"].to_numpy())
+
+    # Candidate pairs: members of the same bucket from different reports, confirmed exactly.
+    cand = members.loc[~big & ~by_bucket[members["p"].to_numpy()], ["bucket", "p", "doc"]]
+    pairs = cand.merge(cand, on="bucket", suffixes=("_a", "_b"))
+    pairs = pairs[(pairs["p_a"] < pairs["p_b"]) & (pairs["doc_a"] != pairs["doc_b"])]
+    pairs = pairs[["p_a", "p_b", "doc_a", "doc_b"]].drop_duplicates(["p_a", "p_b"])
+    log.info("reuse: %d passages, %d bands x %d rows, %d candidate pairs, boilerplate from %d docs",
+             len(pas), bands, rows, len(pairs), min_df)
+
+    masked = pas["masked"].to_numpy(dtype=object)
+    cache: dict[int, frozenset[str]] = {}
+
+    def shingles(i: int) -> frozenset[str]:
+        got = cache.get(i)
+        if got is None:
+            got = cache[i] = _shingle_set(masked[i], shingle_size)
+        return got
+
+    sims = np.array([_jaccard(shingles(a), shingles(b)) for a, b in
+                     zip(pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy())], dtype=float)
+    pairs = pairs.assign(similarity=sims)
+    pairs = pairs[pairs["similarity"] >= threshold]
+
+    # Document frequency of a passage: itself plus the other reports it is confirmed in.
+    sides = pd.concat([pairs[["p_a", "doc_b"]].set_axis(["p", "other"], axis=1),
+                       pairs[["p_b", "doc_a"]].set_axis(["p", "other"], axis=1)])
+    confirmed_docs = sides.groupby("p")["other"].nunique()
+    n_docs_like = np.maximum(bucket_docs, 1)
+    n_docs_like[confirmed_docs.index.to_numpy()] = np.maximum(
+        n_docs_like[confirmed_docs.index.to_numpy()], confirmed_docs.to_numpy() + 1)
+    coverage = boilerplate_coverage(pas["masked"]).to_numpy()
+    by_list = coverage >= boilerplate_coverage_min
+    by_df = by_bucket | (n_docs_like >= min_df)
+    is_boiler = by_list | by_df
+    pairs = pairs[~is_boiler[pairs["p_a"].to_numpy()] & ~is_boiler[pairs["p_b"].to_numpy()]]
+
+    reuse = _reuse_frame(pairs, pas, meta)
+    boiler = pas.loc[is_boiler, ["doc_id", "passage_no", "start", "end", "text"]].copy()
+    boiler["n_docs"] = n_docs_like[is_boiler]
+    boiler["source"] = np.where(by_list[is_boiler] & by_df[is_boiler], "both",
+                                np.where(by_list[is_boiler], "list", "frequency"))
+    boiler = boiler.reset_index(drop=True)[BOILERPLATE_COLUMNS]
+    return {
+        "passages": pas,
+        "boilerplate": boiler,
+        "reuse": reuse,
+        "originality": _originality(meta.index, pas, reuse, boiler),
+    }
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _reuse_frame(pairs: pd.DataFrame, pas: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Orient pairs earlier report → later report, label the kind, sort deterministically."""
+    if pairs.empty:
+        return pd.DataFrame({"doc_a": pd.Series(dtype=object), "doc_b": pd.Series(dtype=object),
+                             "passage_a": pd.Series(dtype="int64"), "passage_b": pd.Series(dtype="int64"),
+                             "similarity": pd.Series(dtype=float), "kind": pd.Series(dtype=object)})
+    pa, pb = pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy()
+    doc_a = pas["doc_id"].to_numpy(dtype=object)[pa]
+    doc_b = pas["doc_id"].to_numpy(dtype=object)[pb]
+    ma, mb = meta.loc[doc_a], meta.loc[doc_b]
+    # doc_a is the earlier report (the likely source); unknown years sort last, ties by doc_id.
+    year_a = ma["year"].fillna(np.inf).to_numpy(dtype=float)
+    year_b = mb["year"].fillna(np.inf).to_numpy(dtype=float)
+    swap = (year_b < year_a) | ((year_b == year_a) & (doc_b < doc_a))
+    first = np.where(swap, pb, pa)
+    second = np.where(swap, pa, pb)
+    same_town = _same_town(ma, mb)
+    same_year = (ma["year"].to_numpy(dtype=float) == mb["year"].to_numpy(dtype=float))
+    kind = np.where(~same_town, "other-town", np.where(same_year, "same-town-same-year", "same-town-other-year"))
+    out = pd.DataFrame({
+        "doc_a": pas["doc_id"].to_numpy(dtype=object)[first],
+        "doc_b": pas["doc_id"].to_numpy(dtype=object)[second],
+        "passage_a": pas["passage_no"].to_numpy(dtype="int64")[first],
+        "passage_b": pas["passage_no"].to_numpy(dtype="int64")[second],
+        "similarity": pairs["similarity"].to_numpy(dtype=float).round(4),
+        "kind": kind.astype(object),
+    })
+    return out.sort_values(["doc_a", "doc_b", "passage_a", "passage_b"], kind="stable").reset_index(drop=True)
+
+
+def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.DataFrame) -> pd.DataFrame:
+    keys = pd.MultiIndex.from_frame(pas[["doc_id", "passage_no"]])
+    boiler_keys = pd.MultiIndex.from_frame(boiler[["doc_id", "passage_no"]])
+    own = pas.loc[~keys.isin(boiler_keys), ["doc_id", "passage_no", "start", "end"]].copy()
+    own["n"] = own["end"] - own["start"]
+    sides = pd.concat([
+        reuse[["doc_a", "passage_a", "doc_b"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
+        reuse[["doc_b", "passage_b", "doc_a"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
+    ], ignore_index=True)
+    shared_keys = pd.MultiIndex.from_frame(sides[["doc_id", "passage_no"]].drop_duplicates())
+    own["shared"] = pd.MultiIndex.from_frame(own[["doc_id", "passage_no"]]).isin(shared_keys)
+    n_chars = own.groupby("doc_id")["n"].sum()
+    n_shared = own[own["shared"]].groupby("doc_id")["n"].sum()
+    n_other = sides.groupby("doc_id")["other"].nunique()
+    out = pd.DataFrame({"doc_id": pd.Index(doc_ids, dtype=object)})
+    out["n_chars"] = out["doc_id"].map(n_chars).fillna(0).astype("int64")
+    out["n_chars_shared"] = out["doc_id"].map(n_shared).fillna(0).astype("int64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["originality"] = np.where(out["n_chars"] > 0,
+                                      1.0 - out["n_chars_shared"] / out["n_chars"].where(out["n_chars"] > 0),
+                                      np.nan).round(4)
+    out["n_docs_shared"] = out["doc_id"].map(n_other).fillna(0).astype("int64")
+    return out.sort_values("doc_id", kind="stable").reset_index(drop=True)[ORIGINALITY_COLUMNS]
+
+
+# ------------------------------------------------------------------------- public API
+
+
+def find_reuse(documents: pd.DataFrame, *, threshold: float = 0.5, **options) -> pd.DataFrame:
+    """Confirmed near-duplicate passage pairs between different reports (boilerplate excluded).
+
+    Columns ``doc_a, doc_b, passage_a, passage_b, similarity, kind``: ``passage_*`` are
+    ``passage_no`` of `passages`; ``similarity`` is the exact Jaccard similarity of the
+    passages' shingle sets (≥ THRESHOLD); ``doc_a`` is the earlier report (year, then
+    doc_id), so read a row as "doc_b repeats doc_a". ``kind`` is ``same-town-other-year``,
+    ``same-town-same-year`` (same town, and same county when both are known) or
+    ``other-town`` (also when a town is unknown). Sorted by doc_a, doc_b, passage_a,
+    passage_b. OPTIONS are those of `reuse_tables`.
+    """
+    return reuse_tables(documents, threshold=threshold, **options)["reuse"]
+
+
+def find_boilerplate(documents: pd.DataFrame, **options) -> pd.DataFrame:
+    """Passages recognised as stock formulae: ``doc_id, passage_no, start, end, text, n_docs, source``.
+
+    ``n_docs`` is the number of reports in the largest LSH bucket holding the passage
+    (a lower bound of its document frequency); ``source`` is list | frequency | both.
+    """
+    return reuse_tables(documents, **options)["boilerplate"]
+
+
+def originality(
+    documents: pd.DataFrame,
+    reuse: pd.DataFrame,
+    *,
+    boilerplate: pd.DataFrame | None = None,
+    passages_table: pd.DataFrame | None = None,
+    **options,
+) -> pd.DataFrame:
+    """Per report: ``doc_id, n_chars, n_chars_shared, originality, n_docs_shared``.
+
+    ``n_chars`` counts the characters of the report's comparable passages that are not
+    boilerplate (headings and fragments under ``min_cjk`` CJK characters, and stock
+    formulae, count neither as own nor as shared text); ``n_chars_shared`` those of its
+    passages that appear in REUSE (any kind); ``originality = 1 - shared / n_chars``
+    (NaN without comparable text); ``n_docs_shared`` the number of other reports it
+    shares passages with. BOILERPLATE (from `find_boilerplate`) and PASSAGES_TABLE are
+    recomputed when not given.
+    """
+    meta = _doc_meta(documents)
+    if boilerplate is None or passages_table is None:
+        tables = reuse_tables(documents, passages_table=passages_table, **options)
+        boilerplate = tables["boilerplate"] if boilerplate is None else boilerplate
+        passages_table = tables["passages"]
+    return _originality(meta.index, passages_table, reuse, boilerplate)
