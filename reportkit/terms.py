@@ -11,8 +11,8 @@ tokenizer is never touched. Everything else is a pure function on tidy DataFrame
 - ``load_boilerplate`` / ``strip_boilerplate`` for stock political formulae (resources/boilerplate.txt)
 
 >>> tok = load_tokenizer()
->>> tok.tokens("坚持和发展新时代“枫桥经验”，落实行政执法三项制度")
-['坚持和发展', '新时代', '枫桥经验', '行政执法三项制度']
+>>> tok.tokens("聘请法律顾问3名，拨打12345热线，落实行政执法“三项制度”")
+['聘请', '法律顾问', '拨打', '12345热线', '行政执法“三项制度”']
 """
 from __future__ import annotations
 
@@ -165,7 +165,13 @@ class Tokenizer:
         engine.initialize()
         for word, freq, tag in _parse_userdict(self.userdict_path):
             if freq is None:
-                freq = max(DEFAULT_TERM_FREQ, engine.suggest_freq(word, False))
+                # jieba's suggested frequency just beats the word's own split; longer domain
+                # terms get a floor so that they also win against overlapping general words.
+                # Two-character terms don't: a high frequency there steals characters from
+                # neighbours (村居|民 for 村|居民).
+                freq = engine.suggest_freq(word, False)
+                if len(word) > 2:
+                    freq = max(freq, DEFAULT_TERM_FREQ)
             engine.add_word(word, freq, tag)
         return engine
 
