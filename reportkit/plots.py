@@ -1,0 +1,832 @@
+"""Charts for briefing slides: a CJK-safe house theme and ``plot_*`` functions.
+
+Every chart comes in a pair, in the seaborn / scikit-learn style:
+
+* ``*_table(...) -> DataFrame`` is a pure function that computes exactly the numbers the chart
+  draws, so they can be exported beside the picture (``reportkit.export.save_figure(data=...)``);
+* ``plot_*(..., *, ax=None) -> Axes`` draws them on ``ax`` (or on a new slide-size figure).
+
+Fonts. Most Linux servers have no Chinese font, and matplotlib then draws every Chinese
+character as an empty box ("tofu"). :func:`set_theme` picks a CJK font installed on the system,
+or registers the OFL-licensed Noto Sans CJK that ships with the ``noto-cjk-sans-otc`` dependency
+(in memory only; nothing is written to site-packages). See :func:`set_theme` for what survives a
+later call to seaborn's own theme functions.
+
+This module imports matplotlib and seaborn at the top on purpose: it is only imported when
+charts are drawn, so ``import reportkit`` stays light.
+
+Example::
+
+    from reportkit import plots
+    plots.set_theme()
+    table = plots.indicator_heatmap_table(indicators, documents)
+    ax = plots.plot_indicator_heatmap(table)
+"""
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+log = logging.getLogger(__name__)
+
+#: Chinese fonts preferred when installed, best first (all have Simplified Chinese glyphs).
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimHei",
+)
+#: The face registered from the ``noto-cjk-sans-otc`` package when none of the above is installed.
+BUNDLED_CJK_FONT = "Noto Sans CJK SC"
+#: A 16:9 PowerPoint slide, in inches; "half" is the left or right half of it.
+SLIDE_SIZE = (13.33, 7.5)
+HALF_SLIDE_SIZE = (6.67, 7.5)
+
+#: Statutory parts of the report, in the order the 2019 督察工作规定 lists them.
+PART_LABELS = {
+    "measures": "主要举措和成效",
+    "shortcomings": "不足和原因",
+    "leadership": "第一责任人履职",
+    "plans": "下一年度安排",
+    "other": "其他情况",
+}
+
+# Qualifiers written after the number (40余起, 100以上); every other qualifier goes before it
+# (近30, 共210, 累计, 约, 超过).
+_SUFFIX_QUALIFIERS = frozenset({"余", "多", "以上", "左右", "以下", "余万", "多万"})
+
+
+# --------------------------------------------------------------------------- fonts and theme
+
+
+def cjk_font_name() -> str:
+    """Name of a font with Chinese glyphs, registering the bundled Noto Sans CJK if needed.
+
+    Looks for :data:`CJK_FONTS` among the fonts matplotlib knows; if none is installed, adds
+    the ``.ttc`` collection of the ``noto-cjk-sans-otc`` package to matplotlib's font manager
+    (in memory, all faces) and returns ``"Noto Sans CJK SC"``. Safe to call repeatedly: the font
+    is registered only once per process.
+
+    >>> cjk_font_name() in CJK_FONTS
+    True
+    """
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    try:
+        import noto_cjk_sans_otc
+    except ImportError as exc:  # pragma: no cover - it is a declared dependency
+        raise RuntimeError(
+            "no Chinese font found: install one of "
+            f"{', '.join(CJK_FONTS)} or the Python package noto-cjk-sans-otc"
+        ) from exc
+    path = Path(str(noto_cjk_sans_otc.FONT_PATH))
+    font_manager.fontManager.addfont(str(path))
+    log.info("registered bundled CJK font %s from %s", BUNDLED_CJK_FONT, path)
+    return BUNDLED_CJK_FONT
+
+
+def font_rc() -> dict[str, object]:
+    """The rcParams that make matplotlib draw Chinese text; pass them to seaborn's theme calls.
+
+    The CJK font comes first in ``font.family`` (matplotlib falls back glyph by glyph along
+    that list, so symbols missing from it still come from DejaVu Sans) and first in
+    ``font.sans-serif`` (for code that asks for the generic "sans-serif" family).
+    """
+    name = cjk_font_name()
+    sans = [name] + [f for f in mpl.rcParamsDefault["font.sans-serif"] if f != name]
+    return {
+        "font.family": [name, "sans-serif"],
+        "font.sans-serif": sans,
+        # the CJK fonts draw U+2212 poorly or not at all; an ASCII hyphen is always there
+        "axes.unicode_minus": False,
+    }
+
+
+def house_rc() -> dict[str, object]:
+    """Layout and export settings of the house style (slide-size figures, 200 dpi, no clipping)."""
+    return {
+        "figure.figsize": SLIDE_SIZE,
+        "figure.constrained_layout.use": True,  # room for long Chinese labels and colorbars
+        "savefig.dpi": 200,
+        "axes.titlesize": "large",
+        "axes.titlelocation": "left",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "legend.frameon": False,
+        "svg.fonttype": "path",  # SVGs render without the font installed
+    }
+
+
+def set_theme(
+    *,
+    context: str = "talk",
+    style: str = "whitegrid",
+    palette: str = "colorblind",
+    font_scale: float = 1.0,
+    rc: dict | None = None,
+) -> str:
+    """Apply the house style and a Chinese font to every chart; return the font's name.
+
+    Calls ``seaborn.set_theme(context, style, palette, font=..., rc=...)`` itself with
+    :func:`font_rc` and :func:`house_rc` in ``rc`` (``rc=`` here overrides both).
+
+    What a user must know about seaborn: ``seaborn.set_theme()`` and ``seaborn.set_style()``
+    called *afterwards* reset ``font.family`` to "sans-serif" and ``font.sans-serif`` to
+    seaborn's own list (Arial, DejaVu Sans, ...), which has no Chinese font; matplotlib only
+    takes the first installed font of that list, so no registration can add a fallback there
+    short of disguising the CJK font as "Arial". Hence:
+
+    * to change the style later, call this function again (``set_theme(style="ticks")``) or
+      pass the font along: ``seaborn.set_theme(style="ticks", rc=plots.font_rc())``;
+    * charts drawn by the ``plot_*`` functions of this module, and every figure saved with
+      ``reportkit.export.save_figure``, stay readable even after a bare ``seaborn.set_theme()``:
+      they add the CJK font as a fallback to each text object (:func:`use_cjk_font`). Your own
+      ``ax.set_title("...")`` added after such a reset is fixed by ``save_figure``, or by calling
+      ``use_cjk_font(fig)`` before showing the figure.
+    """
+    name = cjk_font_name()
+    sns.set_theme(
+        context=context,
+        style=style,
+        palette=palette,
+        font=name,
+        font_scale=font_scale,
+        rc={**font_rc(), **house_rc(), **(rc or {})},
+    )
+    return name
+
+
+def use_cjk_font(target: Figure | Axes) -> Figure | Axes:
+    """Append the CJK font as a fallback to every text of a figure (or axes); return it.
+
+    Texts keep their own font for the glyphs it has; only missing glyphs (Chinese) come from
+    the CJK font. Tick labels created later inherit it through ``tick_params``.
+    """
+    name = cjk_font_name()
+    axes = [target] if isinstance(target, Axes) else list(target.axes)
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.get_ticklabels()
+            family = list(labels[0].get_fontfamily()) if labels else list(mpl.rcParams["font.family"])
+            if name not in family:
+                axis.set_tick_params(labelfontfamily=[*family, name])
+    for text in target.findobj(Text):
+        family = list(text.get_fontfamily())
+        if name not in family:
+            text.set_fontfamily([*family, name])
+    return target
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def doc_label(documents: pd.DataFrame) -> pd.Series:
+    """A readable label per document, e.g. "大年乡 2024" (same index as ``documents``).
+
+    Falls back to the file name's stem when the town is unknown, and to the ``doc_id`` when
+    both are; labels that would collide get ``#`` and the first four hex digits of ``doc_id``.
+
+    >>> doc_label(pd.DataFrame({"doc_id": ["a1"], "town": ["大年乡"], "year": [2024]})).tolist()
+    ['大年乡 2024']
+    """
+    labels = []
+    for row in documents.itertuples(index=False):
+        town = _clean(getattr(row, "town", None))
+        if not town:
+            file = _clean(getattr(row, "file", None))
+            town = Path(file).stem if file else str(getattr(row, "doc_id", ""))[:8]
+        year = _year_text(getattr(row, "year", None))
+        labels.append(f"{town} {year}" if year else town)
+    out = pd.Series(labels, index=documents.index, name="label", dtype="object")
+    dup = out.duplicated(keep=False)
+    if dup.any():
+        out[dup] = out[dup] + " #" + documents.loc[dup, "doc_id"].astype(str).str[:4]
+    return out
+
+
+def _clean(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _year_text(value) -> str:
+    if value is None or pd.isna(value) or str(value).strip() == "":
+        return ""
+    try:
+        return str(int(float(value)))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _documents_with_labels(documents: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, label, town, year, n_chars of each document, in a stable reading order."""
+    docs = documents.copy()
+    for col in ("town", "year", "file", "n_chars"):
+        if col not in docs:
+            docs[col] = pd.NA
+    docs["label"] = doc_label(docs)
+    docs["_year"] = pd.to_numeric(docs["year"], errors="coerce")
+    docs = docs.sort_values(["town", "_year", "label"], na_position="last", kind="stable")
+    return docs[["doc_id", "label", "town", "year", "n_chars"]].reset_index(drop=True)
+
+
+def _labels_for(doc_ids: pd.Series, docs: pd.DataFrame) -> pd.Series:
+    """Labels for doc_ids, falling back to the id itself for documents not in ``documents``."""
+    mapping = dict(zip(docs["doc_id"], docs["label"]))
+    return doc_ids.map(lambda d: mapping.get(d, str(d)[:8]))
+
+
+def format_value(value: float, qualifier: str | None = None) -> str:
+    """A number as written in the reports, with its qualifier where Chinese puts it.
+
+    >>> format_value(40.0, "余"), format_value(30.0, "近"), format_value(12.5, None)
+    ('40余', '近30', '12.5')
+    """
+    if value is None or pd.isna(value):
+        return ""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    number = number.replace(",", "")  # reports write 12000, not 12,000
+    qual = _clean(qualifier)
+    if not qual:
+        return number
+    return number + qual if qual in _SUFFIX_QUALIFIERS else qual + number
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _new_axes(ax: Axes | None, *, size: tuple[float, float] = SLIDE_SIZE) -> Axes:
+    if ax is not None:
+        return ax
+    _fig, new = plt.subplots(figsize=size, layout="constrained")
+    return new
+
+
+def _finish(ax: Axes) -> Axes:
+    use_cjk_font(ax)
+    return ax
+
+
+def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c and c not in data.columns]
+    if missing:
+        raise ValueError(
+            f"{what} needs column(s) {', '.join(missing)}; columns present: {', '.join(map(str, data.columns))}"
+        )
+
+
+def _wrap(label: str, width: int = 8) -> str:
+    """Break long Chinese labels (no spaces to break at) every ``width`` characters."""
+    label = str(label)
+    if len(label) <= width or " " in label:
+        return label
+    return "\n".join(label[i : i + width] for i in range(0, len(label), width))
+
+
+# --------------------------------------------------------------------------- indicator heatmap
+
+
+def indicator_heatmap_table(
+    indicators: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    value: Literal["count", "sum", "per_1k_chars"] = "count",
+    unit: str | None = None,
+    rows: Literal["doc", "town"] = "doc",
+) -> pd.DataFrame:
+    """Indicators per report (or town) and category: the numbers behind the heatmap.
+
+    ``value="count"`` counts indicators; ``"per_1k_chars"`` divides that count by the reports'
+    length; ``"sum"`` adds the indicators' values and needs a single ``unit`` (sums across units
+    mean nothing). Every report of ``documents`` gets a row, with 0 where it has no indicator.
+
+    Returns ``label, category, value, n_indicators, measure`` (long and tidy; ``measure`` says
+    what ``value`` is). Rows follow town and year; categories go from most to least frequent.
+    """
+    _require(indicators, ["doc_id", "category"], "indicator_heatmap_table")
+    if value not in ("count", "sum", "per_1k_chars"):
+        raise ValueError(f"value must be 'count', 'sum' or 'per_1k_chars', not {value!r}")
+    if rows not in ("doc", "town"):
+        raise ValueError(f"rows must be 'doc' or 'town', not {rows!r}")
+    docs = _documents_with_labels(documents)
+    if rows == "town":
+        docs["label"] = [t if _clean(t) else lab for t, lab in zip(docs["town"], docs["label"])]
+    ind = indicators.copy()
+    if unit is not None:
+        _require(ind, ["unit"], "indicator_heatmap_table(unit=...)")
+        ind = ind[ind["unit"] == unit]
+    if value == "sum":
+        _require(ind, ["value", "unit"], "indicator_heatmap_table(value='sum')")
+        units = sorted(ind["unit"].dropna().astype(str).unique())
+        if len(units) > 1:
+            raise ValueError(
+                f"value='sum' would add numbers in different units ({', '.join(units)}); "
+                f"pass unit= one of them, e.g. unit={units[0]!r}"
+            )
+    ind["category"] = ind["category"].fillna("未分类").astype(str)
+    ind = ind.merge(docs[["doc_id", "label"]], on="doc_id", how="inner")
+    row_order = list(dict.fromkeys(docs["label"]))
+    counts = ind["category"].value_counts()
+    cat_order = sorted(counts.index, key=lambda c: (-counts[c], c))
+
+    grid = pd.MultiIndex.from_product([row_order, cat_order], names=["label", "category"])
+    n = ind.groupby(["label", "category"]).size().reindex(grid, fill_value=0)
+    if value == "count":
+        val = n.astype(float)
+        measure = "指标数量（个）"
+    elif value == "sum":
+        val = ind.groupby(["label", "category"])["value"].sum().reindex(grid, fill_value=0.0)
+        measure = f"数值合计（{unit or (units[0] if units else '')}）"
+    else:
+        chars = pd.to_numeric(docs["n_chars"], errors="coerce").groupby(docs["label"]).sum()
+        per_row = chars.reindex(n.index.get_level_values("label")).to_numpy()
+        val = pd.Series(n.to_numpy() / per_row * 1000, index=grid)
+        measure = "每千字指标数"
+    out = pd.DataFrame({"value": val.astype(float), "n_indicators": n.astype(int)}).reset_index()
+    out["measure"] = measure
+    return out
+
+
+def plot_indicator_heatmap(
+    table: pd.DataFrame, *, ax: Axes | None = None, cmap: str = "Blues", annot: bool = True
+) -> Axes:
+    """Heatmap of :func:`indicator_heatmap_table` (reports down, categories across)."""
+    _require(table, ["label", "category", "value"], "plot_indicator_heatmap")
+    rows = list(dict.fromkeys(table["label"]))
+    cols = list(dict.fromkeys(table["category"]))
+    wide = table.pivot(index="label", columns="category", values="value").reindex(index=rows, columns=cols)
+    ax = _new_axes(ax)
+    labels = wide.map(lambda v: format_value(round(v, 2)) if pd.notna(v) else "") if annot else False
+    measure = str(table["measure"].iloc[0]) if "measure" in table and len(table) else "value"
+    sns.heatmap(
+        wide,
+        ax=ax,
+        cmap=cmap,
+        annot=labels if annot else False,
+        fmt="",
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={"label": measure, "shrink": 0.8},
+        annot_kws={"fontsize": "small"},
+    )
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_xticklabels([_wrap(c, 6) for c in cols], rotation=0 if len(cols) <= 8 else 45,
+                       ha="center" if len(cols) <= 8 else "right")
+    ax.set_yticklabels(rows, rotation=0)
+    ax.tick_params(axis="both", length=0)
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- grouped bars
+
+
+def grouped_bars_table(
+    data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, qualifier: str | None = None
+) -> pd.DataFrame:
+    """The bars of :func:`plot_grouped_bars`: one row per (x, hue), with the label drawn on it.
+
+    Keeps ``x``, ``hue``, ``y`` (and ``qualifier``) and adds ``bar_label`` such as "40余" or
+    "近30", so a qualified number is never shown as if it were exact. Raises if two rows share
+    an (x, hue) pair: aggregate first, the chart would otherwise hide one of them.
+    """
+    keys = [x] + ([hue] if hue else [])
+    _require(data, keys + [y] + ([qualifier] if qualifier else []), "grouped_bars_table")
+    dup = data.duplicated(keys, keep=False)
+    if dup.any():
+        first = data.loc[dup, keys].iloc[0].tolist()
+        raise ValueError(
+            f"{int(dup.sum())} rows share the same {'/'.join(keys)} (e.g. {first}); "
+            "aggregate them first (e.g. data.groupby([...], as_index=False)[y].sum())"
+        )
+    cols = keys + [y] + ([qualifier] if qualifier else [])
+    out = data[cols].reset_index(drop=True).copy()
+    quals = out[qualifier] if qualifier else [None] * len(out)
+    out["bar_label"] = [format_value(v, q) for v, q in zip(out[y], quals)]
+    return out
+
+
+def plot_grouped_bars(
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    hue: str | None = None,
+    qualifier: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Bars of ``y`` per ``x`` (e.g. towns), side by side per ``hue`` (e.g. year or subject).
+
+    Each bar carries its number; with ``qualifier=`` (e.g. "qualifier") the 余/近/共 of the
+    report stays visible ("40余"). Order of ``x`` and ``hue`` is the order in ``data``.
+    """
+    table = grouped_bars_table(data, x=x, y=y, hue=hue, qualifier=qualifier)
+    ax = _new_axes(ax)
+    xs = list(dict.fromkeys(table[x]))
+    hues = list(dict.fromkeys(table[hue])) if hue else [None]
+    colors = sns.color_palette(n_colors=max(len(hues), 1))
+    width = 0.8 / len(hues)
+    for i, level in enumerate(hues):
+        part = table if level is None else table[table[hue] == level]
+        pos = {v: k for k, v in enumerate(xs)}
+        centers = np.array([pos[v] for v in part[x]]) - 0.4 + width * (i + 0.5)
+        bars = ax.bar(centers, part[y].to_numpy(dtype=float), width=width * 0.92,
+                      color=colors[i], label=None if level is None else str(level))
+        ax.bar_label(bars, labels=part["bar_label"].tolist(), padding=3, fontsize="small")
+    ax.set_xticks(range(len(xs)), [_wrap(v, 6) for v in xs])
+    ax.set_xlabel("" if x in ("town", "label") else x)
+    ax.set_ylabel(y)
+    ax.margins(y=0.12)  # headroom for the bar labels
+    ax.grid(axis="x", visible=False)
+    if hue:
+        ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- completeness
+
+
+def completeness_table(completeness: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Which statutory parts each report has: ``doc_id, label, part, part_label, present, n_parts``.
+
+    One row per report of ``completeness`` and part, parts in statutory order, reports in
+    town/year order.
+    """
+    parts = list(PART_LABELS)
+    _require(completeness, ["doc_id", *parts], "completeness_table")
+    docs = _documents_with_labels(documents)
+    order = {d: i for i, d in enumerate(docs["doc_id"])}
+    comp = completeness.copy()
+    comp["label"] = _labels_for(comp["doc_id"], docs)
+    comp["_order"] = comp["doc_id"].map(order).fillna(len(order))
+    comp = comp.sort_values(["_order", "label"], kind="stable")
+    long = comp.melt(id_vars=["doc_id", "label"], value_vars=parts, var_name="part", value_name="present")
+    long["present"] = long["present"].fillna(False).astype(bool)
+    long["_doc"] = long["doc_id"].map({d: i for i, d in enumerate(comp["doc_id"])})
+    long["_part"] = long["part"].map({p: i for i, p in enumerate(parts)})
+    long = long.sort_values(["_doc", "_part"]).reset_index(drop=True)
+    long["part_label"] = long["part"].map(PART_LABELS)
+    long["n_parts"] = long.groupby("doc_id")["present"].transform("sum").astype(int)
+    return long[["doc_id", "label", "part", "part_label", "present", "n_parts"]]
+
+
+def plot_completeness(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Report × statutory part matrix of :func:`completeness_table`: 有 (filled) or 缺 (empty)."""
+    _require(table, ["doc_id", "label", "part_label", "present"], "plot_completeness")
+    docs = list(dict.fromkeys(table["doc_id"]))
+    parts = list(dict.fromkeys(table["part_label"]))
+    grid = (
+        table.pivot(index="doc_id", columns="part_label", values="present")
+        .reindex(index=docs, columns=parts)
+        .fillna(False)
+        .astype(int)
+    )
+    labels = table.drop_duplicates("doc_id").set_index("doc_id")
+    ax = _new_axes(ax)
+    present, absent = sns.color_palette()[0], "#f2f2f2"
+    cmap = mpl.colors.ListedColormap([absent, present])
+    ax.imshow(grid.to_numpy(), cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    for (i, j), v in np.ndenumerate(grid.to_numpy()):
+        ax.text(j, i, "有" if v else "缺", ha="center", va="center",
+                color="white" if v else "#b03a2e", fontsize="medium")
+    n_total = len(parts)
+    ax.set_xticks(range(len(parts)), [_wrap(p, 6) for p in parts])
+    ax.set_yticks(range(len(docs)),
+                  [f"{labels.loc[d, 'label']}（{int(grid.loc[d].sum())}/{n_total}）" for d in docs])
+    ax.xaxis.tick_top()
+    ax.tick_params(axis="both", length=0)
+    ax.set_xticks(np.arange(-0.5, len(parts)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(docs)), minor=True)
+    ax.grid(which="minor", color="white", linewidth=3)
+    ax.grid(which="major", visible=False)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def terms_table(
+    data: pd.DataFrame,
+    *,
+    term: str = "term",
+    value: str = "n",
+    group: str | None = None,
+    n: int = 15,
+    agg: Literal["sum", "max", "mean"] = "sum",
+) -> pd.DataFrame:
+    """Top ``n`` terms by ``value`` (per ``group``): ``group, term, value, rank``.
+
+    Rows sharing a term (and group) are combined with ``agg`` ("sum" for counts such as
+    term_counts.n; use "max" for statistics such as keyness). Ties are broken by the term so the
+    result does not depend on row order. ``group`` is "全部" when no group is given.
+    """
+    _require(data, [term, value, group], "terms_table")
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    df = data[[c for c in (group, term, value) if c]].copy()
+    df["group"] = df[group].astype(str) if group else "全部"
+    summed = df.groupby(["group", term], as_index=False, sort=False)[value].agg(agg)
+    summed = summed.rename(columns={term: "term", value: "value"})
+    summed = summed.sort_values(["group", "value", "term"], ascending=[True, False, True], kind="stable")
+    if group:  # keep groups in order of first appearance, as the caller sorted them
+        first = {g: i for i, g in enumerate(dict.fromkeys(df["group"]))}
+        summed = summed.sort_values("group", key=lambda s: s.map(first), kind="stable")
+    top = summed.groupby("group", sort=False).head(n).copy()
+    top["rank"] = top.groupby("group", sort=False).cumcount() + 1
+    return top[["group", "term", "value", "rank"]].reset_index(drop=True)
+
+
+def plot_terms(
+    data: pd.DataFrame,
+    *,
+    term: str = "term",
+    value: str = "n",
+    group: str | None = None,
+    n: int = 15,
+    agg: Literal["sum", "max", "mean"] = "sum",
+    ax: Axes | Sequence[Axes] | None = None,
+) -> Axes | np.ndarray:
+    """Horizontal bars of the top terms (:func:`terms_table`), largest on top.
+
+    Without ``group`` returns one Axes. With ``group`` draws one small panel per group and
+    returns an array of Axes (pass ``ax`` as a sequence of at least that many axes, or None for
+    a new slide-size figure with up to three panels per row).
+    """
+    table = terms_table(data, term=term, value=value, group=group, n=n, agg=agg)
+    groups = list(dict.fromkeys(table["group"]))
+    if group is None:
+        axes = [_new_axes(ax if not isinstance(ax, Sequence | np.ndarray) else ax[0])]
+    elif ax is None:
+        ncols = min(3, max(len(groups), 1))
+        nrows = math.ceil(len(groups) / ncols)
+        fig, grid = plt.subplots(nrows, ncols, figsize=SLIDE_SIZE, layout="constrained", squeeze=False)
+        axes = list(grid.ravel())
+        for extra in axes[len(groups):]:
+            fig.delaxes(extra)
+    else:
+        axes = list(np.ravel(ax)) if isinstance(ax, Sequence | np.ndarray) else [ax]
+        if len(axes) < len(groups):
+            raise ValueError(f"group={group!r} has {len(groups)} groups; pass ax=None or {len(groups)} axes")
+    n_rows = table.groupby("group").size().max() if len(table) else 1
+    panel_h = axes[0].get_figure().get_size_inches()[1] * axes[0].get_position().height
+    # about 0.6 of a row's height in points, so that terms never overlap
+    size = min(mpl.rcParams["ytick.labelsize"] if isinstance(mpl.rcParams["ytick.labelsize"], float)
+               else 14.0, max(7.0, 0.6 * panel_h * 72 / n_rows))
+    colors = sns.color_palette(n_colors=max(len(groups), 1))
+    for i, (g, a) in enumerate(zip(groups, axes)):
+        part = table[table["group"] == g]
+        a.barh(range(len(part)), part["value"].to_numpy(dtype=float), color=colors[i], height=0.7)
+        a.set_yticks(range(len(part)), part["term"].tolist(), fontsize=size)
+        a.invert_yaxis()
+        a.tick_params(axis="x", labelsize=size)
+        a.grid(axis="y", visible=False)
+        a.set_xlabel(value, fontsize=size)
+        if group is not None:
+            a.set_title(str(g), fontsize=size * 1.15)
+    for a in axes[: len(groups)]:
+        _finish(a)
+    return axes[0] if group is None else np.array(axes[: len(groups)], dtype=object)
+
+
+# --------------------------------------------------------------------------- shortcoming themes
+
+
+def theme_frequency_table(shortcomings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """How many reports name each shortcoming theme: ``theme, theme_label, n_reports, n_items,
+    n_documents, share``.
+
+    ``share`` is ``n_reports`` over all reports in ``documents`` (a report without any
+    shortcoming item still counts in the denominator). Items without a theme count as "未归类".
+    Most shared theme first.
+    """
+    _require(shortcomings, ["doc_id", "theme"], "theme_frequency_table")
+    items = shortcomings[shortcomings["doc_id"].isin(documents["doc_id"])].copy()
+    if "theme_label" not in items:
+        items["theme_label"] = pd.NA
+    items["theme"] = items["theme"].astype("object").where(items["theme"].notna(), "未归类")
+    items["theme_label"] = [
+        _clean(lab) or str(t) for lab, t in zip(items["theme_label"], items["theme"])
+    ]
+    out = items.groupby(["theme", "theme_label"], as_index=False).agg(
+        n_reports=("doc_id", "nunique"), n_items=("doc_id", "size")
+    )
+    out["theme"] = out["theme"].astype(str)
+    n_docs = documents["doc_id"].nunique()
+    out["n_documents"] = n_docs
+    out["share"] = out["n_reports"] / n_docs if n_docs else np.nan
+    out = out.sort_values(["n_reports", "n_items", "theme_label"], ascending=[False, False, True])
+    return out.reset_index(drop=True)
+
+
+def plot_theme_frequency(table: pd.DataFrame, *, n: int | None = 12, ax: Axes | None = None) -> Axes:
+    """Horizontal bars of :func:`theme_frequency_table`, annotated "3/5 份" (reports of all)."""
+    _require(table, ["theme_label", "n_reports", "n_documents"], "plot_theme_frequency")
+    part = table.head(n) if n else table
+    ax = _new_axes(ax)
+    bars = ax.barh(range(len(part)), part["n_reports"].to_numpy(dtype=float),
+                   color=sns.color_palette()[0], height=0.7)
+    ax.bar_label(bars, labels=[f"{r}/{d} 份" for r, d in zip(part["n_reports"], part["n_documents"])],
+                 padding=4, fontsize="small")
+    ax.set_yticks(range(len(part)), [_wrap(t, 14) for t in part["theme_label"]])
+    ax.invert_yaxis()
+    ax.set_xlabel("提及该问题的报告数（份）")
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    ax.margins(x=0.12)
+    ax.grid(axis="y", visible=False)
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- trend
+
+
+def trend_table(
+    data: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    value: str | None = None,
+    by: str = "year",
+    group: str | None = None,
+    agg: Literal["sum", "mean", "count"] = "sum",
+) -> pd.DataFrame:
+    """A quantity per year (and group), with the number of reports behind each point.
+
+    ``data`` is any table with ``doc_id`` (indicators, density, term_counts filtered to a term);
+    ``by`` and ``group`` are columns of ``documents`` (e.g. "year", "town", "county").
+
+    * ``agg="sum"``: total of ``value`` over the reports of that year;
+    * ``agg="count"``: number of rows of ``data`` (``value`` not needed);
+    * ``agg="mean"``: mean per report of each report's total, so for one row per report (density)
+      it is the plain mean.
+
+    Reports in ``documents`` without rows in ``data`` count as 0; reports without a year are left
+    out (logged). Returns ``<by>, group, value, n_reports``; ``group`` is "全部" without ``group``.
+    """
+    if agg not in ("sum", "mean", "count"):
+        raise ValueError(f"agg must be 'sum', 'mean' or 'count', not {agg!r}")
+    if agg != "count" and value is None:
+        raise ValueError(f"agg={agg!r} needs value= (a numeric column of data)")
+    _require(data, ["doc_id", value if agg != "count" else None], "trend_table")
+    _require(documents, ["doc_id", by, group], "trend_table(documents)")
+    docs = documents[["doc_id", by] + ([group] if group else [])].drop_duplicates("doc_id").copy()
+    docs["group"] = docs[group].astype(str) if group else "全部"
+    undated = docs[by].isna()
+    if undated.any():
+        log.info("trend_table: %d report(s) without %s left out", int(undated.sum()), by)
+        docs = docs[~undated]
+    if pd.api.types.is_numeric_dtype(docs[by]):
+        docs[by] = docs[by].astype(int)
+    per_doc = (
+        data.groupby("doc_id").size() if agg == "count"
+        else pd.to_numeric(data[value], errors="coerce").groupby(data["doc_id"]).sum()
+    )
+    docs["_v"] = docs["doc_id"].map(per_doc).fillna(0).astype(float)
+    out = docs.groupby([by, "group"], as_index=False).agg(
+        value=("_v", "mean" if agg == "mean" else "sum"), n_reports=("doc_id", "nunique")
+    )
+    return out.sort_values([by, "group"]).reset_index(drop=True)
+
+
+def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
+               ax: Axes | None = None) -> Axes:
+    """Lines of :func:`trend_table` per group; x tick labels say how many reports are behind
+    each year ("2023\\n(n=1)"), so a jump carried by one report is not read as a trend."""
+    _require(table, [by, "group", "value", "n_reports"], "plot_trend")
+    ax = _new_axes(ax)
+    years = sorted(table[by].unique())
+    pos = {y: i for i, y in enumerate(years)}  # even spacing, gaps in years stay visible in labels
+    groups = list(dict.fromkeys(table.sort_values([by, "group"])["group"]))
+    colors = sns.color_palette(n_colors=max(len(groups), 1))
+    for color, g in zip(colors, groups):
+        part = table[table["group"] == g].sort_values(by)
+        ax.plot([pos[y] for y in part[by]], part["value"], marker="o", color=color,
+                label=str(g), linewidth=2.5, markersize=8)
+    n_per_year = table.groupby(by)["n_reports"].sum()
+    ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
+    ax.set_xlim(-0.5, len(years) - 0.5)
+    ax.set_xlabel("")
+    ax.set_ylabel(ylabel or "")
+    ax.set_ylim(bottom=0)
+    ax.margins(y=0.1)
+    if len(groups) > 1:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- reuse and originality
+
+
+def reuse_matrix_table(
+    reuse: pd.DataFrame, documents: pd.DataFrame, *, value: Literal["share", "n_passages"] = "share"
+) -> pd.DataFrame:
+    """Report × report matrix of shared text: ``label_a, label_b, doc_a, doc_b, value,
+    n_passages, n_chars_shared``.
+
+    ``n_chars_shared`` is the length of ``doc_a``'s passages found in ``doc_b``; ``share`` is that
+    over ``doc_a``'s length (capped at 1; read along a row: "how much of this report reappears
+    in that one"). Every pair of ``documents`` is present, 0 where nothing is shared; the
+    diagonal is NaN.
+    """
+    _require(reuse, ["doc_a", "doc_b", "passage_a", "passage_b"], "reuse_matrix_table")
+    if value not in ("share", "n_passages"):
+        raise ValueError(f"value must be 'share' or 'n_passages', not {value!r}")
+    docs = _documents_with_labels(documents)
+    # both directions: a passage pair tells about the text of each of the two reports
+    fwd = pd.DataFrame({"doc_a": reuse["doc_a"], "doc_b": reuse["doc_b"],
+                        "chars": reuse["passage_a"].fillna("").astype(str).str.len()})
+    back = pd.DataFrame({"doc_a": reuse["doc_b"], "doc_b": reuse["doc_a"],
+                         "chars": reuse["passage_b"].fillna("").astype(str).str.len()})
+    pairs = pd.concat([fwd, back]).groupby(["doc_a", "doc_b"]).agg(
+        n_passages=("chars", "size"), n_chars_shared=("chars", "sum"))
+    ids = list(docs["doc_id"])
+    grid = pd.MultiIndex.from_product([ids, ids], names=["doc_a", "doc_b"])
+    out = pairs.reindex(grid, fill_value=0).reset_index()
+    n_chars = dict(zip(docs["doc_id"], pd.to_numeric(docs["n_chars"], errors="coerce")))
+    if value == "share":
+        out["value"] = (out["n_chars_shared"] / out["doc_a"].map(n_chars)).clip(upper=1.0)
+    else:
+        out["value"] = out["n_passages"].astype(float)
+    out.loc[out["doc_a"] == out["doc_b"], ["value"]] = np.nan
+    labels = dict(zip(docs["doc_id"], docs["label"]))
+    out["label_a"] = out["doc_a"].map(labels)
+    out["label_b"] = out["doc_b"].map(labels)
+    return out[["label_a", "label_b", "doc_a", "doc_b", "value", "n_passages", "n_chars_shared"]]
+
+
+def plot_reuse_matrix(
+    reuse: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    value: Literal["share", "n_passages"] = "share",
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of :func:`reuse_matrix_table`: row report's text found again in column report."""
+    table = reuse_matrix_table(reuse, documents, value=value)
+    order = list(dict.fromkeys(table["label_a"]))
+    wide = table.pivot(index="label_a", columns="label_b", values="value").reindex(index=order, columns=order)
+    ax = _new_axes(ax)
+    is_share = value == "share"
+    annot = wide.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if is_share else format_value(v)))
+    sns.heatmap(wide, ax=ax, cmap="Reds", vmin=0, vmax=1 if is_share else None, annot=annot, fmt="",
+                linewidths=0.5, linecolor="white", square=False,
+                cbar_kws={"label": "行报告文字在列报告中重现的比例" if is_share else "重复段落数",
+                          "shrink": 0.8, **({"format": mpl.ticker.PercentFormatter(1.0)} if is_share else {})})
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_xticklabels([_wrap(o, 8) for o in order], rotation=0 if len(order) <= 6 else 45,
+                       ha="center" if len(order) <= 6 else "right")
+    ax.set_yticklabels(order, rotation=0)
+    ax.tick_params(axis="both", length=0)
+    return _finish(ax)
+
+
+def originality_table(originality: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """``label, doc_id, originality, n_chars, n_chars_shared, n_docs_shared``, least original first."""
+    _require(originality, ["doc_id", "originality"], "originality_table")
+    docs = _documents_with_labels(documents)
+    out = originality.copy()
+    out["label"] = _labels_for(out["doc_id"], docs)
+    cols = ["label", "doc_id", "originality"] + [
+        c for c in ("n_chars", "n_chars_shared", "n_docs_shared") if c in out
+    ]
+    return out[cols].sort_values(["originality", "label"]).reset_index(drop=True)
+
+
+def plot_originality(originality: pd.DataFrame, documents: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Horizontal bars of each report's original share of text (0–100 %), least original on top."""
+    table = originality_table(originality, documents)
+    ax = _new_axes(ax)
+    vals = table["originality"].to_numpy(dtype=float)
+    bars = ax.barh(range(len(table)), vals, color=sns.color_palette()[0], height=0.7)
+    extra = table["n_docs_shared"] if "n_docs_shared" in table else [None] * len(table)
+    ax.bar_label(bars, labels=[f"{v:.0%}" + (f"（与{int(k)}份重复）" if k and pd.notna(k) and k > 0 else "")
+                               for v, k in zip(vals, extra)], padding=4, fontsize="small")
+    ax.set_yticks(range(len(table)), table["label"].tolist())
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.25)  # room for the labels right of a 100 % bar
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
+    ax.set_xlabel("原创文字占比")
+    ax.grid(axis="y", visible=False)
+    return _finish(ax)
