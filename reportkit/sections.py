@@ -456,11 +456,9 @@ def completeness(sections: pd.DataFrame) -> pd.DataFrame:
     really typed other (a report with just the four main parts has other False; a report
     without headings is one 'other' section and so has other True, n_parts 1).
     """
-    present = (sections.assign(flag=True)
-               .pivot_table(index="doc_id", columns="section_type", values="flag", aggfunc="any", sort=False))
-    out = pd.DataFrame({"doc_id": sections["doc_id"].drop_duplicates().to_numpy()})
-    for part in PART_TYPES:
-        column = present[part] if part in present.columns else pd.Series(dtype=bool)
-        out[part] = out["doc_id"].map(column).fillna(False).astype(bool)
+    by_doc = sections["doc_id"]
+    out = pd.DataFrame({part: sections["section_type"].eq(part).groupby(by_doc, sort=False).any()
+                        for part in PART_TYPES})
+    out = out.rename_axis("doc_id").reset_index()
     out["n_parts"] = out[PART_TYPES].sum(axis=1).astype(int)
     return out[["doc_id", "measures", "shortcomings", "leadership", "plans", "other", "n_parts"]]

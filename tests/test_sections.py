@@ -1,0 +1,473 @@
+"""Tests for reportkit.sections: headings, types, shortcoming items, completeness."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from reportkit.normalize import normalize_text
+from reportkit.sections import (
+    SECTION_COLUMNS,
+    classify_heading,
+    completeness,
+    has_headings,
+    shortcoming_items,
+    split_sections,
+    unmapped_headings,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+GOLD = ROOT / "tests" / "gold"
+
+
+def rows(sections: pd.DataFrame) -> list[tuple]:
+    """(section_no, level, section_type) of each row, the shape most tests look at."""
+    return list(zip(sections["section_no"], sections["level"], sections["section_type"]))
+
+
+def headings(sections: pd.DataFrame) -> list[str]:
+    return [h for h in sections["heading"] if h]
+
+
+# --------------------------------------------------------------------------- classify_heading
+
+@pytest.mark.parametrize("heading, expected", [
+    ("一、主要举措和成效", "measures"),
+    ("一、2023年工作开展情况", "measures"),
+    ("一、基本情况", "measures"),
+    ("二、存在的问题", "shortcomings"),
+    ("三、存在的短板", "shortcomings"),
+    ("二、上一年度推进法治政府建设存在的不足和原因", "shortcomings"),
+    ("三、与先进地区的差距", "shortcomings"),
+    ("四、2024年度主要工作安排", "plans"),
+    ("三、2025年推进法治政府建设的主要安排", "plans"),
+    ("三、2024年主要思路和工作打算", "plans"),
+    ("四、下一步工作计划", "plans"),
+    ("一、2022 年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设情况", "leadership"),
+    ("（二）党政主要负责人履职尽责情况", "leadership"),
+    ("五、其他需要报告的事项", "other"),
+    ("六、其他需要说明的问题", "other"),
+    ("一、强化组织领导", "other"),
+])
+def test_classify_heading__wording(heading, expected):
+    assert classify_heading(heading) == expected
+
+
+def test_classify_heading__year_does_not_make_plans():
+    assert classify_heading("一、2021年度推进法治政府建设的主要举措") == "measures"
+
+
+# --------------------------------------------------------------------------- split_sections: basics
+
+def test_split_sections__columns_and_offsets():
+    text = "某镇2023年法治政府建设报告\n前言。\n一、主要举措和成效\n（一）学法\n内容。\n二、存在的问题\n一是人少。"
+    s = split_sections(text, doc_id="d1")
+    assert list(s.columns) == SECTION_COLUMNS
+    assert all(text[a:b] == t for a, b, t in zip(s["start"], s["end"], s["text"]))
+    assert set(s["doc_id"]) == {"d1"}
+
+
+def test_split_sections__preamble_row():
+    s = split_sections("关于2023年法治政府建设情况的报告\n一年来，我镇……\n一、主要举措和成效\n内容。")
+    assert rows(s)[0] == ("0", 0, "preamble")
+    assert s.iloc[0]["text"].endswith("一年来，我镇……")
+
+
+def test_split_sections__parent_text_spans_children():
+    text = "一、主要举措和成效\n（一）学法\n甲。\n（二）用法\n乙。\n二、存在的不足\n丙。"
+    s = split_sections(text).set_index("section_no")
+    assert s.loc["1", "text"] == "一、主要举措和成效\n（一）学法\n甲。\n（二）用法\n乙。"
+    assert s.loc["1.2", "parent_section_no"] == "1"
+    assert pd.isna(s.loc["1", "parent_section_no"])
+
+
+def test_split_sections__same_line_heading_is_clause_only():
+    text = ("一、2023年工作开展情况\n（一）加强组织领导，明确责任落实\n内容。\n"
+            "（二）加强能力培训，提升法治素质。一是深入学习习近平法治思想。二是组织培训。\n二、存在的问题\n甲。")
+    s = split_sections(text).set_index("section_no")
+    assert s.loc["1.2", "heading"] == "（二）加强能力培训，提升法治素质"
+    assert s.loc["1.2", "text"].endswith("二是组织培训。")
+
+
+def test_split_sections__space_after_marker_and_half_width_brackets():
+    text = "一、主要举措\n(1) 持续深入学习\n甲。\n(2)  加强规范性文件管理\n乙。"
+    s = split_sections(text)
+    assert headings(s) == ["一、主要举措", "(1) 持续深入学习", "(2)  加强规范性文件管理"]
+    assert list(s["level"]) == [1, 2, 2]
+
+
+def test_split_sections__marker_alone_on_its_line():
+    s = split_sections("一、\n主要举措和成效\n内容。\n二、\n存在的问题\n内容。")
+    assert headings(s) == ["一、主要举措和成效", "二、存在的问题"]
+    assert list(s["section_type"]) == ["measures", "shortcomings"]
+
+
+# --------------------------------------------------------------------------- irregular numbering
+
+def test_split_sections__skipped_number_is_kept():
+    text = "一、主要举措\n（一）甲项\n内容。\n（二）乙项\n内容。\n（四）丁项\n内容。\n二、存在的不足\n内容。"
+    s = split_sections(text)
+    assert headings(s) == ["一、主要举措", "（一）甲项", "（二）乙项", "（四）丁项", "二、存在的不足"]
+
+
+def test_split_sections__repeated_number_is_kept():
+    text = "一、主要举措\n(一)甲项\n(二)乙项\n(二)丙项\n(三)丁项\n二、存在的不足\n内容。"
+    s = split_sections(text)
+    assert list(s["section_no"]) == ["1", "1.1", "1.2", "1.3", "1.4", "2"]
+
+
+def test_split_sections__arabic_to_chinese_switch_stays_same_level():
+    subs = "".join(f"（{i}）第{i}项工作\n内容。\n" for i in range(1, 10))
+    text = "一、主要举措\n" + subs + "（十）第十项工作\n内容。\n（十一）第十一项工作\n内容。\n二、存在的不足\n内容。"
+    s = split_sections(text)
+    tail = s[s["heading"].str.startswith(("（9）", "（十）", "（十一）"))]
+    assert list(tail["level"]) == [2, 2, 2]
+    assert list(tail["parent_section_no"]) == ["1", "1", "1"]
+    assert list(tail["section_no"]) == ["1.9", "1.10", "1.11"]
+
+
+def test_split_sections__chinese_paren_after_switch_starts_new_list():
+    subs = "".join(f"（{i}）第{i}项\n" for i in range(1, 10))
+    text = "一、主要举措\n" + subs + "（十）第十项\n二、下一步工作安排\n（一）甲\n（二）乙"
+    s = split_sections(text)
+    assert s[s["heading"] == "（一）甲"]["section_no"].tolist() == ["2.1"]
+
+
+# --------------------------------------------------------------------------- false headings
+
+def test_split_sections__year_at_line_start_is_not_a_heading():
+    text = "一、主要举措\n2021年，我镇持续开展学习活动。\n2. 加强培训\n二、存在的不足\n内容。"
+    s = split_sections(text)
+    assert headings(s) == ["一、主要举措", "二、存在的不足"]
+
+
+def test_split_sections__yishi_items_are_never_headings():
+    text = "一、主要举措\n一是健全工作体系。\n二是规范执法。\n二、存在的不足\n一是人少。"
+    assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
+
+
+def test_split_sections__numbered_line_out_of_sequence_is_not_a_heading():
+    text = "一、主要举措\n内容。\n2、3月份开展普法宣传月活动。\n二、存在的不足\n内容。"
+    assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
+
+
+def test_split_sections__long_unpunctuated_numbered_line_is_not_a_heading():
+    body = "组织" + "开展法治宣传进村入户活动" * 8
+    text = f"一、主要举措\n1、{body}\n2、{body}\n二、存在的不足\n内容。"
+    assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
+
+
+def test_split_sections__list_level_is_consistent_in_document():
+    text = ("一、主要举措和成效\n（一）学法\n1、组织学习。\n2、组织考试。\n"
+            "二、存在的不足\n1、人少。\n2、宣传弱。")
+    s = split_sections(text)
+    items = s[s["heading"].str.startswith(("1、", "2、"))]
+    assert list(items["level"]) == [3, 3, 3, 3]
+    assert list(items["parent_section_no"]) == ["1.1", "1.1", "2", "2"]
+    assert list(items["section_type"]) == ["measures", "measures", "shortcomings", "shortcomings"]
+
+
+# --------------------------------------------------------------------------- types of rows
+
+def test_split_sections__leadership_subheading_inside_measures():
+    text = ("一、主要举措和成效\n（一）学习法治思想\n甲。\n"
+            "（二）党政主要负责人履行推进法治建设第一责任人职责情况\n1、带头学法。\n二、存在的不足\n乙。")
+    s = split_sections(text).set_index("section_no")
+    assert s.loc["1.2", "section_type"] == "leadership"
+    assert s.loc["1.2", "parent_section_no"] == "1"
+    assert s.loc["1.2.1", "section_type"] == "leadership"
+    assert s.loc["1.1", "section_type"] == "measures"
+
+
+def test_split_sections__leadership_wording_inside_plans_stays_plans():
+    text = "一、主要举措\n甲。\n二、下一步工作打算\n（一）压实党政主要负责人第一责任人职责\n乙。"
+    s = split_sections(text).set_index("section_no")
+    assert s.loc["2.1", "section_type"] == "plans"
+
+
+def test_split_sections__unmapped_top_heading_before_shortcomings_is_measures():
+    text = "一、强化组织领导\n甲。\n二、推进依法行政\n乙。\n三、存在的问题\n丙。\n四、有关建议\n丁。"
+    s = split_sections(text)
+    assert list(s["section_type"]) == ["measures", "measures", "shortcomings", "other"]
+
+
+def test_split_sections__unmapped_option_other():
+    s = split_sections("一、强化组织领导\n甲。\n二、存在的问题\n乙。", unmapped="other")
+    assert list(s["section_type"]) == ["other", "shortcomings"]
+
+
+def test_unmapped_headings__lists_top_level_only():
+    text = "一、强化组织领导\n（一）健全机构\n甲。\n二、存在的问题\n乙。"
+    out = unmapped_headings(split_sections(text, doc_id="d"))
+    assert out[["doc_id", "heading"]].values.tolist() == [["d", "一、强化组织领导"]]
+
+
+# --------------------------------------------------------------------------- no headings
+
+def test_split_sections__no_headings_gives_one_other_section():
+    text = "某镇2023年法治政府建设情况\n一年来，我镇认真落实法治建设要求。\n一是加强学习。二是规范执法。"
+    s = split_sections(text, doc_id="x")
+    assert rows(s) == [("1", 1, "other")]
+    assert s.iloc[0]["text"] == text
+
+
+def test_has_headings__flags_document_without_headings():
+    both = pd.concat([split_sections("只有一段正文。", doc_id="a"),
+                      split_sections("一、主要举措\n甲。", doc_id="b")])
+    assert has_headings(both).to_dict() == {"a": False, "b": True}
+
+
+def test_split_sections__empty_text_gives_empty_table():
+    s = split_sections("  \n ")
+    assert s.empty and list(s.columns) == SECTION_COLUMNS
+
+
+# --------------------------------------------------------------------------- reports in other styles
+
+def test_split_sections__street_office_report():
+    text = """东湖街道2023年法治政府建设工作报告
+区委、区政府：
+2023年，东湖街道坚持以习近平法治思想为指导，现将有关情况报告如下。
+一、2023年法治政府建设主要举措和成效
+（一）深入学习贯彻习近平法治思想
+街道党工委理论学习中心组开展专题学习4次。
+（二）街道党工委书记履行推进法治建设第一责任人职责
+党工委书记主持召开专题会议3次。
+（三）推进社区依法治理
+指导12个社区修订居民公约。
+二、存在的不足和原因
+一是执法力量不足，综合执法队仅有8人。二是居民法治意识有待提高。
+三、2024年工作打算
+（一）加强法治队伍建设
+（二）深化普法宣传"""
+    s = split_sections(text, doc_id="jd")
+    assert list(s["section_type"]) == ["preamble", "measures", "measures", "leadership", "measures",
+                                       "shortcomings", "plans", "plans", "plans"]
+    items = shortcoming_items(s)
+    assert items["headline"].tolist() == ["执法力量不足", "居民法治意识有待提高"]
+
+
+def test_split_sections__district_report_with_parts():
+    text = """某某区2022年法治政府建设年度报告
+第一部分 2022年法治政府建设工作情况
+一、健全依法决策机制
+全年审查重大行政决策15件。
+二、严格规范公正文明执法
+开展执法检查20次。
+第二部分 存在的主要问题
+一、执法队伍专业化程度不高。
+二、基层法治宣传形式单一。
+第三部分 2023年工作计划
+一、持续推进法治政府示范创建。"""
+    s = split_sections(text)
+    top = s[s["level"] == 1]
+    assert top["heading"].tolist() == ["第一部分 2022年法治政府建设工作情况", "第二部分 存在的主要问题",
+                                       "第三部分 2023年工作计划"]
+    assert top["section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    assert set(s.loc[s["heading"].str.startswith(("一、", "二、")), "level"]) == {2}
+    items = shortcoming_items(s)
+    assert items["text"].tolist() == ["执法队伍专业化程度不高。", "基层法治宣传形式单一。"]
+
+
+def test_split_sections__dot_numbering_half_and_full_width():
+    text = """一、主要举措和成效
+1.强化组织保障
+成立领导小组。
+2．完善制度体系
+修订制度5项。
+二、存在的问题
+1.法治人才短缺。
+2．群众法治观念淡薄。
+三、下一步工作安排
+1.加强培训。"""
+    s = split_sections(text)
+    assert headings(s)[:3] == ["一、主要举措和成效", "1.强化组织保障", "2．完善制度体系"]
+    assert list(s["level"]) == [1, 2, 2, 1, 2, 2, 1, 2]
+    assert shortcoming_items(s)["headline"].tolist() == ["法治人才短缺", "群众法治观念淡薄"]
+
+
+def test_split_sections__paren_top_level_without_yi_dun():
+    text = """某乡2023年法治政府建设情况报告
+（一）法治政府建设主要举措
+1、健全决策机制。
+2、推进政务公开。
+（二）存在的问题
+1、执法人员数量少。
+2、普法覆盖面窄。
+（三）下一步工作计划
+1、加大培训力度。"""
+    s = split_sections(text)
+    top = s[s["level"] == 1]
+    assert top["heading"].tolist() == ["（一）法治政府建设主要举措", "（二）存在的问题", "（三）下一步工作计划"]
+    assert top["section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    assert set(s.loc[s["level"] == 2, "heading"].str[:2]) == {"1、", "2、"}
+
+
+def test_shortcoming_items__first_next_words():
+    text = """一、工作开展情况
+甲。
+二、存在的短板
+我镇法治建设仍存在一些短板。首先，执法力量薄弱，人员身兼数职。其次，普法形式单一，效果不明显。最后，矛盾纠纷化解机制不健全。
+三、下一步工作计划
+乙。"""
+    items = shortcoming_items(split_sections(text, doc_id="z"))
+    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一", "矛盾纠纷化解机制不健全"]
+    assert items["text"].iloc[0] == "执法力量薄弱，人员身兼数职。"
+
+
+def test_shortcoming_items__unnumbered_paragraphs():
+    text = """一、主要举措和成效
+甲。
+二、存在的问题
+2023年，我乡法治建设取得一定成效，但仍存在一些问题。
+法治队伍建设滞后，专职法治人员只有1名。
+普法宣传针对性不强，群众参与度不高。
+针对上述问题，我乡将在今后工作中认真加以解决。
+三、下一步打算
+乙。"""
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["法治队伍建设滞后", "普法宣传针对性不强"]
+
+
+def test_split_sections__short_parts_and_other_matters():
+    text = """一、基本情况
+甲。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+乙。
+三、存在的短板
+一是执法不够规范。二是学法不够深入。
+四、下一步工作计划
+丙。
+五、其他需要报告的事项
+无。"""
+    s = split_sections(text, doc_id="k")
+    assert list(s["section_type"]) == ["measures", "leadership", "shortcomings", "plans", "other"]
+    c = completeness(s).iloc[0]
+    assert c["other"] and c["n_parts"] == 5
+
+
+# --------------------------------------------------------------------------- shortcoming items
+
+def test_shortcoming_items__intro_sentence_is_not_an_item():
+    text = "二、存在的问题\n2022年，我镇法治建设取得了一些成绩，但仍然存在一些弱项和短板。一是法治思维尚未形成。二是法治人才匮乏。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["text"].tolist() == ["法治思维尚未形成。", "法治人才匮乏。"]
+
+
+def test_shortcoming_items__causes_sentence_stays_with_item():
+    text = "二、存在的问题\n一是法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。二是宣传不够。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["text"].iloc[0] == "法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。"
+
+
+def test_shortcoming_items__closing_sentence_is_dropped():
+    text = "二、存在的不足\n一是执法队伍薄弱。二是普法效果有待提升。针对上述问题，我镇将努力改进解决。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["text"].iloc[-1] == "普法效果有待提升。"
+
+
+def test_shortcoming_items__outer_list_wins_over_nested_yishi():
+    text = "二、存在的不足\n1、队伍薄弱。一是人少，二是专业弱。\n2、宣传不足。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["队伍薄弱", "宣传不足"]
+
+
+def test_shortcoming_items__yishi_inside_word_is_not_a_marker():
+    text = "二、存在的不足\n一是标准不统一是主要问题。二是宣传不足。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert len(items) == 2
+
+
+def test_shortcoming_items__numbers_per_document():
+    both = pd.concat([split_sections("一、主要举措\n二、存在的问题\n一是甲弱。二是乙弱。", doc_id="a"),
+                      split_sections("一、主要举措\n二、存在的问题\n1、丙弱。\n2、丁弱。\n3、戊弱。", doc_id="b")])
+    items = shortcoming_items(both)
+    assert items.groupby("doc_id")["item_no"].max().to_dict() == {"a": 2, "b": 3}
+
+
+def test_shortcoming_items__no_shortcomings_part_gives_empty_table():
+    items = shortcoming_items(split_sections("一、主要举措\n甲。"))
+    assert items.empty and list(items.columns) == ["doc_id", "item_no", "text", "headline"]
+
+
+# --------------------------------------------------------------------------- completeness
+
+def test_completeness__report_cut_off_before_shortcomings():
+    text = "一、主要举措和成效\n（一）学法\n甲。\n（二）党政主要负责人履行第一责任人职责\n乙。"
+    c = completeness(split_sections(text, doc_id="cut")).iloc[0]
+    assert (c["measures"], c["leadership"], c["shortcomings"], c["plans"], c["other"]) == (
+        True, True, False, False, False)
+    assert c["n_parts"] == 2
+
+
+def test_completeness__four_main_parts_do_not_count_other():
+    text = "一、主要举措\n甲。\n二、存在的问题\n乙。\n三、党政主要负责人履职情况\n丙。\n四、下一步打算\n丁。"
+    c = completeness(split_sections(text, doc_id="f")).iloc[0]
+    assert not c["other"] and c["n_parts"] == 4
+
+
+def test_completeness__one_row_per_document():
+    both = pd.concat([split_sections("一、主要举措\n甲。", doc_id="a"),
+                      split_sections("一、存在的问题\n乙。", doc_id="b")])
+    c = completeness(both)
+    assert c["doc_id"].tolist() == ["a", "b"]
+    assert c["n_parts"].tolist() == [1, 1]
+    assert c["shortcomings"].tolist() == [False, True]
+
+
+# --------------------------------------------------------------------------- the five seed reports
+
+def _norm(text: str) -> str:
+    """As the scorer compares: NFKC, no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)\s*")
+
+
+@pytest.fixture(scope="module")
+def seed_sections() -> pd.DataFrame:
+    return pd.concat([split_sections(normalize_text(path.read_text(encoding="utf-8")), doc_id=path.name)
+                      for path in sorted(RAW.glob("*.txt"))], ignore_index=True)
+
+
+def test_split_sections__seed_gold_headings(seed_sections):
+    gold = pd.read_csv(GOLD / "seeds_sections.csv", dtype=str)
+    missed = []
+    for g in gold.itertuples():
+        rows_ = seed_sections[seed_sections["doc_id"] == g.file]
+        want = _norm(g.heading)[:12]
+        if not any(_norm(h).startswith(want) and t == g.section_type
+                   for h, t in zip(rows_["heading"], rows_["section_type"])):
+            missed.append((g.file, g.heading, g.section_type))
+    assert missed == []
+
+
+def test_shortcoming_items__seed_gold_items(seed_sections):
+    gold = pd.read_csv(GOLD / "seeds_shortcomings.csv", dtype=str)
+    items = shortcoming_items(seed_sections)
+    missed = []
+    for g in gold.itertuples():
+        texts = items.loc[items["doc_id"] == g.file, "text"]
+        if not any(_MARKER.sub("", _norm(t)).startswith(_norm(g.starts_with)) for t in texts):
+            missed.append((g.file, g.starts_with))
+    assert missed == []
+    assert len(items) == len(gold) == 14
+
+
+def test_split_sections__seed_offsets_point_into_text(seed_sections):
+    for path in sorted(RAW.glob("*.txt")):
+        text = normalize_text(path.read_text(encoding="utf-8"))
+        doc = seed_sections[seed_sections["doc_id"] == path.name]
+        assert all(text[a:b] == t for a, b, t in zip(doc["start"], doc["end"], doc["text"]))
+
+
+def test_completeness__seeds_have_no_invented_parts(seed_sections):
+    c = completeness(seed_sections).set_index("doc_id")
+    assert c["shortcomings"].all() and c["plans"].all() and c["measures"].all()
+    assert not c["other"].any()
+    assert not c.loc["002_65f6f072feb0dbc0.txt", "leadership"]
