@@ -81,8 +81,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise ReadError("not text: binary content (no text encoding fits); save it as .txt, .docx, .pdf or .html")
-    encoding = best.encoding.lower().replace("_", "")
-    if encoding in _CHINESE_FAMILY and encoding not in ("big5", "big5hkscs", "cp950"):
+    encoding = best.encoding.lower()
+    if encoding.replace("_", "") in _CHINESE_FAMILY and encoding not in ("big5", "big5hkscs", "cp950"):
         encoding = "gb18030"  # a superset of GB2312/GBK: never loses a character they encode
     try:
         text = data.decode(encoding)
@@ -229,7 +229,8 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
             markup, encoding = decode_text(data)
     else:
         markup, encoding = decode_text(data)
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    # The markup is re-encoded as UTF-8, so the parser must not trust the page's own <meta charset>.
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True)
     try:
         root = html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:

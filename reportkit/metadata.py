@@ -29,6 +29,7 @@ _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 _TOWN = re.compile(r"(" + _NAME_CHARS + r"{1,8}?)(民族乡|街道办事处|街道|镇|乡)(?=人民政府|党委|政府|20\d\d|关于|法治|年度|$|[\s，。、（(：:])")
 _NOT_NAME_START = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委")
+_NOT_NAME_WORDS = ("关于", "中共", "对于", "印发", "转发")
 _GENERIC_TOWNS = {"乡镇", "城乡", "各乡镇", "全乡镇", "本乡镇", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "街道",
                   "乡村", "城镇", "重点镇", "中心镇", "建制镇", "民族乡"}
 _CLUE_STATION = re.compile(r"(" + _NAME_CHARS + r"{2,3})司法所")
@@ -116,6 +117,9 @@ def _town_candidates(fragment: str) -> list[tuple[str, str]]:
     found = []
     for m in _TOWN.finditer(fragment):
         stem, suffix = m.group(1), m.group(2)
+        for word in _NOT_NAME_WORDS:
+            if stem.startswith(word) and len(stem) > len(word) + 1:
+                stem = stem[len(word):]
         while stem and stem[0] in _NOT_NAME_START:
             stem = stem[1:]
         if suffix == "街道办事处":

@@ -1,0 +1,214 @@
+"""Readers: every format from tiny files made here, and the errors a person sees."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from reportkit.config import Limits
+from reportkit.io import ReadError, decode_text, discover, extract, read_manifest, write_tables, read_tables
+
+TEXT = ("青城镇2022年度法治政府建设工作报告\n一、主要举措和成效\n"
+        "我镇开展集中普法宣传12次，送法入户100余次，普法受众近3万人，调解成功率100％。")
+LIMITS = Limits()
+
+
+def read(data: bytes, suffix: str, limits: Limits = LIMITS):
+    return extract(data, suffix, name=f"x{suffix}", limits=limits)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+def test_extract__txt_in_any_common_encoding(encoding):
+    assert read(TEXT.encode(encoding), ".txt").text == TEXT
+
+
+def test_decode_text__gbk_reported_as_gb18030_superset():
+    assert decode_text(TEXT.encode("gbk"))[1] == "gb18030"
+
+
+def make_docx(paragraphs, table=None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    if table:
+        t = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                t.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_extract__docx_paragraphs_in_order_then_table_cells():
+    data = make_docx(["大年乡2024年法治政府建设年度报告", "一、推进法治政府建设的主要举措和成效",
+                      "组织开展各类法治宣传活动17场次，印发各类宣传资料1000余份。"],
+                     table=[["指标", "数量"], ["法律明白人", "80人"]])
+    text = read(data, ".docx").text
+    assert text.split("\n")[:3] == ["大年乡2024年法治政府建设年度报告", "一、推进法治政府建设的主要举措和成效",
+                                    "组织开展各类法治宣传活动17场次，印发各类宣传资料1000余份。"]
+    assert text.split("\n")[-1] == "法律明白人\t80人"
+
+
+def test_extract__docx_zip_bomb_refused_by_declared_size():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        archive.writestr("word/media/bomb.bin", b"\0" * (3 * 2**20))
+    with pytest.raises(ReadError, match="zip bomb"):
+        read(buffer.getvalue(), ".docx", Limits(max_unzipped_bytes=2**20))
+
+
+def test_extract__docx_not_a_zip_is_a_clear_error():
+    with pytest.raises(ReadError, match="not a valid .docx"):
+        read(b"PK\x03\x04 this is not really a zip" * 10, ".docx")
+
+
+HTML = """<html><head><meta charset="gbk"><title>治平乡2023年法治政府建设情况报告</title>
+<script>var x = "不要这段脚本";</script><style>.a{}</style></head><body>
+<div class="nav">首页 | 政务公开 | 法治政府</div>
+<div class="breadcrumb">当前位置：首页 > 政府信息公开 > 法治政府建设</div>
+<table class="xxgk"><tr><td>索引号：11500229-2024-001</td><td>发布机构：城口县治平乡人民政府</td></tr>
+<tr><td>发布日期：2024-03-28</td></tr></table>
+<div class="article"><h1>城口县治平乡人民政府关于2023年法治政府建设情况的报告</h1>
+<p>一年来，治平乡坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想。</p>
+<p>一、2023年工作开展情况</p><p>今年以来我乡开展普法宣传活动10余次，向群众散发宣传资料700余份。</p></div>
+<div class="footer">版权所有：城口县人民政府 主办单位：城口县人民政府办公室</div>
+</body></html>"""
+
+
+def test_extract__html_honours_declared_charset_and_drops_chrome():
+    extracted = read(HTML.encode("gbk"), ".html")
+    assert extracted.encoding == "gb18030"
+    assert "开展普法宣传活动10余次" in extracted.text
+    for chrome in ("首页", "当前位置", "版权所有", "不要这段脚本", "索引号"):
+        assert chrome not in extracted.text
+    assert extracted.text.startswith("城口县治平乡人民政府关于2023年法治政府建设情况的报告")
+
+
+def test_extract__html_keeps_publisher_and_date_as_hints():
+    hints = read(HTML.encode("gbk"), ".html").hints
+    assert hints["publisher"] == "城口县治平乡人民政府"
+    assert hints["publish_date"] == "2024-03-28"
+
+
+def test_extract__pdf_text_layer():
+    pdf = pytest.importorskip("matplotlib.backends.backend_pdf")
+    import matplotlib
+    import noto_cjk_sans_otc
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    fig = Figure(figsize=(8, 3))
+    font = FontProperties(fname=str(noto_cjk_sans_otc.FONT_PATH))
+    fig.text(0.05, 0.5, "开展普法宣传活动十余场，发放资料三千余份，调解成功率百分之百，法治政府建设", fontproperties=font)
+    buffer = io.BytesIO()
+    pdf.FigureCanvasPdf(fig).print_pdf(buffer)
+    text = read(buffer.getvalue(), ".pdf").text
+    assert "普法宣传活动" in text
+
+
+def test_extract__pdf_without_text_layer_says_ocr():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3])
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="pdf")
+    plt.close(fig)
+    with pytest.raises(ReadError, match="no text layer"):
+        read(buffer.getvalue(), ".pdf")
+
+
+def test_extract__empty_file():
+    with pytest.raises(ReadError, match="empty file"):
+        read(b"", ".txt")
+
+
+def test_extract__whitespace_only_file_is_empty():
+    with pytest.raises(ReadError, match="empty"):
+        read("  \n\r\n\u3000".encode("utf-8"), ".txt")
+
+
+def test_extract__unsupported_format_is_skipped_with_reason():
+    with pytest.raises(ReadError, match=r"unsupported format \.xlsx") as info:
+        read(b"PK\x03\x04", ".xlsx")
+    assert info.value.status == "skipped"
+
+
+def test_extract__binary_content_is_not_text():
+    with pytest.raises(ReadError, match="not text|garbled|no Chinese"):
+        read(bytes(range(256)) * 40, ".txt")
+
+
+def test_extract__mojibake_detected():
+    garbled = TEXT.encode("utf-8").decode("latin-1").encode("utf-8")
+    with pytest.raises(ReadError, match="mojibake"):
+        read(garbled, ".txt")
+
+
+def test_extract__file_over_size_limit():
+    with pytest.raises(ReadError, match="over the 1 MB limit"):
+        read(TEXT.encode() * 20000, ".txt", Limits(max_file_bytes=2**20))
+
+
+def test_discover__recursive_sorted_including_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("x")
+    (tmp_path / "1.txt").write_text("x")
+    (tmp_path / ".DS_Store").write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == [".DS_Store", "1.txt", "b/2.txt"]
+
+
+MANIFEST = "file,town,town_type,county,city,province,year,source_url,note,colour\n" \
+           "a.txt,大年乡,乡,融水苗族自治县,柳州市,广西壮族自治区,2024,,,red\n" \
+           "b.txt,治平乡,乡,城口县,重庆市,重庆市,二〇二三,,,\n" \
+           "a.txt,大年乡,乡,融水苗族自治县,柳州市,广西壮族自治区,2024,,,red\n" \
+           "missing.txt,青城镇,镇,,,,2022,,,\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_read_manifest__encodings_and_problems_with_line_numbers(tmp_path, encoding):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("x")
+    path = tmp_path / "manifest.csv"
+    path.write_bytes(MANIFEST.encode(encoding))
+    table, problems = read_manifest(path, raw_dir=tmp_path)
+    assert table["file"].tolist() == ["a.txt", "b.txt", "missing.txt"]
+    assert table.loc[0, "town"] == "大年乡"
+    assert table.loc[1, "year"] == ""  # invalid year dropped, row kept
+    text = "\n".join(problems)
+    assert "line 1: unknown column 'colour'" in text
+    assert "line 3: invalid year '二〇二三'" in text
+    assert "line 4: duplicate of line 2" in text
+    assert "line 5: file 'missing.txt' not found" in text
+
+
+def test_read_manifest__without_file_column_names_the_fix(tmp_path):
+    path = tmp_path / "manifest.csv"
+    path.write_text("name,town\na.txt,大年乡\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'file' column"):
+        read_manifest(path)
+
+
+def test_write_tables__roundtrip_and_excel_friendly_csv(tmp_path):
+    import pandas as pd
+
+    table = pd.DataFrame({"doc_id": ["a"], "town": ["大年乡"], "n": [3]})
+    write_tables({"documents": table}, tmp_path / "out")
+    assert (tmp_path / "out" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert read_tables(tmp_path / "out")["documents"].equals(table)
+
+
+def test_write_tables__replaces_previous_outputs_whole(tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "out"
+    write_tables({"old": pd.DataFrame({"a": [1]})}, out)
+    write_tables({"new": pd.DataFrame({"a": [2]})}, out)
+    assert sorted(p.name for p in out.iterdir()) == ["new.csv", "new.parquet"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
