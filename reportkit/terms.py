@@ -121,6 +121,14 @@ class Tokenizer:
         self.hmm = hmm
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict:
+        # Ship only the settings to worker processes; each loads its own jieba engine.
+        return {k: v for k, v in self.__dict__.items() if k in ("userdict_path", "stopwords_path", "drop_single", "hmm")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     def __repr__(self) -> str:
         return f"Tokenizer(userdict={str(self.userdict_path)!r}, version={self.version!r})"
 

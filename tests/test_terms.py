@@ -107,6 +107,22 @@ def test_tokenizer__version_stable_for_same_files():
     assert terms.Tokenizer().version == terms.Tokenizer().version
 
 
+def test_tokenizer__pickles_for_worker_processes(tok):
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(tok.load()))
+    assert clone.version == tok.version
+    assert clone.cut("拨打12345热线") == ["拨打", "12345热线"]
+
+
+def test_tokenizer__other_style_report_terms_whole(tok):
+    # A street-office report in another register (not a seed): domain terms still come out whole.
+    text = "本街道深化“放管服”改革，推行证明事项告知承诺制，落实负责人出庭应诉，诉源治理成效明显。"
+    out = tok.tokens(text)
+    for term in ("证明事项告知承诺制", "负责人出庭应诉", "诉源治理"):
+        assert term in out
+
+
 def test_userdict__zero_frequency_rejected(tmp_path):
     userdict = tmp_path / "userdict.txt"
     userdict.write_text("码上调解 0\n", encoding="utf-8")
@@ -168,6 +184,19 @@ def test_count_terms__piece_goes_to_innermost_section(tok):
     assert counts[("measures", "法律顾问")] == 1
     assert counts[("shortcomings", "法律顾问")] == 1
     assert ("measures", "人民调解委员会") not in counts.index
+
+
+def test_count_terms__several_docs_kept_apart(tok):
+    doc2 = "前言。\n一、工作举措\n信访积案化解。"
+    cut = doc2.index("一、")
+    second = pd.DataFrame([
+        dict(doc_id="d2", section_no="0", level=0, section_type="preamble", text=doc2[:cut], start=0, end=cut),
+        dict(doc_id="d2", section_no="1", level=1, section_type="measures", text=doc2[cut:], start=cut, end=len(doc2)),
+    ])
+    counts = terms.count_terms(pd.concat([_sections(), second]), tokenizer=tok)
+    d2 = counts[counts["doc_id"] == "d2"]
+    assert d2.groupby("term")["n"].sum().to_dict() == dict(Counter(tok.tokens(doc2)))
+    assert "法律顾问" not in set(d2["term"])
 
 
 def test_count_terms__columns_and_types(tok):
