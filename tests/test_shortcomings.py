@@ -210,3 +210,17 @@ def test_representative_items__highest_score_first():
     table = items({"a": ["宣传不够", "普法形式单一，法治宣传方式单一，群众参与度不高"]})
     top = representative_items(cluster_shortcomings(table, mode="items"), n=1)
     assert top["text"].tolist() == ["普法形式单一，法治宣传方式单一，群众参与度不高"]
+
+
+def test_cluster_shortcomings__hybrid_keeps_own_themes_when_k_is_small():
+    # Two clusters for four themes: hybrid still gives each item its own theme.
+    result = cluster_shortcomings(invented_table(), k=2)
+    assert sorted(set(result["theme"])) == sorted(SAME_PROBLEM)
+
+
+def test_cluster_shortcomings__unmatched_item_inherits_theme_through_shared_wording():
+    table = items({"戊镇": ["一是执法人员身兼数职，综合行政执法改革后承接事项多。",
+                           "二是普法形式单一，群众参与度不高。"],
+                   "己镇": ["综合行政执法改革后承接事项多，衔接不畅。"]})
+    result = cluster_shortcomings(table, k=2)
+    assert result["theme"].tolist() == ["capacity", "publicity", "capacity"]
