@@ -160,6 +160,9 @@ def _candidates(text: str):
                 continue
             rest = stripped[match.end():]
             prefix = stripped[: match.end()]
+            first = rest[:1]
+            if first and ((style == "cn_dun" and first in _CN) or (style == "ar_dun" and first.isdigit())):
+                break  # 三、四月份 / 2、3月: a run of numbers, not a marker
             if not rest.strip():
                 # Marker alone on its line (PDF/Word extraction): the heading is on the next line.
                 following = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
@@ -428,7 +431,7 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     `text` starts with the item's own words (the marker is removed); `headline` is its
     first clause.
 
-    >>> s = split_sections("二、存在的不足\\n但仍有短板。一是人才匮乏，力量弱。二是宣传不够。")
+    >>> s = split_sections("一、主要举措\\n二、存在的不足\\n但仍有短板。一是人才匮乏，力量弱。二是宣传不够。")
     >>> shortcoming_items(s)[["item_no", "headline"]].values.tolist()
     [[1, '人才匮乏'], [2, '宣传不够']]
     """

@@ -155,6 +155,11 @@ def test_split_sections__numbered_line_out_of_sequence_is_not_a_heading():
     assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
 
 
+def test_split_sections__number_run_is_not_a_heading():
+    text = "一、主要举措\n三、四月份开展普法宣传月活动。\n二、存在的不足\n内容。"
+    assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
+
+
 def test_split_sections__long_unpunctuated_numbered_line_is_not_a_heading():
     body = "组织" + "开展法治宣传进村入户活动" * 8
     text = f"一、主要举措\n1、{body}\n2、{body}\n二、存在的不足\n内容。"
