@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 PASSAGE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "masked"]
 REUSE_COLUMNS = ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"]
 ORIGINALITY_COLUMNS = ["doc_id", "n_chars", "n_chars_shared", "originality", "n_docs_shared"]
-BOILERPLATE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "n_docs", "source"]
+BOILERPLATE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "n_towns", "source"]
 Kind = Literal["same-town-other-year", "other-town", "same-town-same-year"]
 
 NUMBER_MARK = "#"
@@ -244,7 +244,7 @@ def passages(
         },
         columns=PASSAGE_COLUMNS,
     )
-    frame["doc_id"] = frame["doc_id"].astype(object)
+    frame["doc_id"] = frame["doc_id"].astype("str")
     return frame
 
 
@@ -358,7 +358,7 @@ def fingerprints(
     frame = pd.DataFrame(sigs, columns=[f"mh_{i:0{width}d}" for i in range(num_perm)])
     frame.insert(0, "n_shingles", counts)
     frame.insert(0, "passage_no", passages["passage_no"].to_numpy(dtype="int64"))
-    frame.insert(0, "doc_id", passages["doc_id"].to_numpy(dtype=object))
+    frame.insert(0, "doc_id", passages["doc_id"].astype("str").to_numpy())
     return frame
 
 
@@ -474,6 +474,12 @@ def _same_town(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
     return same & (~both_county | (county_a == county_b))
 
 
+def _town_keys(meta: pd.DataFrame) -> list[str]:
+    """County|town of each report; a report without a town is a town of its own."""
+    return [f"{c if isinstance(c, str) else ''}|{t}" if isinstance(t, str) and t else f"doc:{d}"
+            for d, t, c in zip(meta.index, meta["town"], meta["county"])]
+
+
 def _doc_meta(documents: pd.DataFrame) -> pd.DataFrame:
     meta = pd.DataFrame({"doc_id": documents["doc_id"].astype(object)})
     for col in ("town", "county", "year"):
@@ -518,22 +524,27 @@ def reuse_tables(
                                                    how="left", validate="one_to_one")
     sigs = _signature_matrix(fps)
     bands, rows = lsh_bands(sigs.shape[1], lsh_threshold)
-    doc_codes, _ = pd.factorize(pas["doc_id"], sort=True)
-    n_docs = len(meta)
-    min_df = min_docs_for_boilerplate(n_docs, share=boilerplate_share, min_docs=boilerplate_min_docs,
+    doc_codes, doc_uniques = pd.factorize(pas["doc_id"], sort=True)
+    # Document frequency counts towns, not reports: a town repeating itself every year
+    # does not turn its own text into a formula of the genre.
+    town_of_doc = _town_keys(meta.reindex(doc_uniques))
+    town_codes = pd.factorize(pd.Series(town_of_doc, dtype=object))[0][doc_codes]
+    n_towns = len(set(_town_keys(meta)))
+    min_df = min_docs_for_boilerplate(n_towns, share=boilerplate_share, min_docs=boilerplate_min_docs,
                                       max_docs=boilerplate_max_docs)
 
     bucket, index = _bucket_rows(sigs, bands=bands, rows=rows)
-    members = pd.DataFrame({"bucket": bucket, "p": index, "doc": doc_codes[index]})
-    stats = members.groupby("bucket", sort=False).agg(n_docs=("doc", "nunique"), size=("p", "size"))
+    members = pd.DataFrame({"bucket": bucket, "p": index, "doc": doc_codes[index], "town": town_codes[index]})
+    stats = members.groupby("bucket", sort=False).agg(
+        n_docs=("doc", "nunique"), n_towns=("town", "nunique"), size=("p", "size"))
     members = members.join(stats, on="bucket")
     members = members[members["n_docs"] >= 2]
-    # A bucket too big to confirm pair by pair that spans min_df reports is a formula.
-    big = (members["size"] > max_bucket) & (members["n_docs"] >= min_df)
+    # A bucket too big to confirm pair by pair that spans min_df towns is a formula.
+    big = (members["size"] > max_bucket) & (members["n_towns"] >= min_df)
     by_bucket = np.zeros(len(pas), dtype=bool)
     by_bucket[members.loc[big, "p"].to_numpy()] = True
-    bucket_docs = np.ones(len(pas), dtype=np.int64)
-    np.maximum.at(bucket_docs, members.loc[big, "p"].to_numpy(), members.loc[big, "n_docs"].to_numpy())
+    bucket_towns = np.ones(len(pas), dtype=np.int64)
+    np.maximum.at(bucket_towns, members.loc[big, "p"].to_numpy(), members.loc[big, "n_towns"].to_numpy())
 
     # Candidate pairs: members of the same bucket from different reports, confirmed exactly.
     cand = members.loc[~big & ~by_bucket[members["p"].to_numpy()], ["bucket", "p", "doc"]]
@@ -557,13 +568,11 @@ def reuse_tables(
     pairs = pairs.assign(similarity=sims)
     pairs = pairs[pairs["similarity"] >= threshold]
 
-    # Document frequency of a passage: itself plus the other reports it is confirmed in.
-    sides = pd.concat([pairs[["p_a", "doc_b"]].set_axis(["p", "other"], axis=1),
-                       pairs[["p_b", "doc_a"]].set_axis(["p", "other"], axis=1)])
-    confirmed_docs = sides.groupby("p")["other"].nunique()
-    n_docs_like = np.maximum(bucket_docs, 1)
-    n_docs_like[confirmed_docs.index.to_numpy()] = np.maximum(
-        n_docs_like[confirmed_docs.index.to_numpy()], confirmed_docs.to_numpy() + 1)
+    # Town frequency of a passage: its own town plus the towns it is confirmed in.
+    p_all = np.concatenate([pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy(), np.arange(len(pas))])
+    other = np.concatenate([pairs["p_b"].to_numpy(), pairs["p_a"].to_numpy(), np.arange(len(pas))])
+    confirmed = pd.DataFrame({"p": p_all, "town": town_codes[other]}).groupby("p")["town"].nunique()
+    n_docs_like = np.maximum(bucket_towns, confirmed.reindex(np.arange(len(pas)), fill_value=1).to_numpy())
     coverage = boilerplate_coverage(pas["masked"]).to_numpy()
     by_list = coverage >= boilerplate_coverage_min
     by_df = by_bucket | (n_docs_like >= min_df)
@@ -572,7 +581,7 @@ def reuse_tables(
 
     reuse = _reuse_frame(pairs, pas, meta)
     boiler = pas.loc[is_boiler, ["doc_id", "passage_no", "start", "end", "text"]].copy()
-    boiler["n_docs"] = n_docs_like[is_boiler]
+    boiler["n_towns"] = n_docs_like[is_boiler]
     boiler["source"] = np.where(by_list[is_boiler] & by_df[is_boiler], "both",
                                 np.where(by_list[is_boiler], "list", "frequency"))
     boiler = boiler.reset_index(drop=True)[BOILERPLATE_COLUMNS]
