@@ -1,0 +1,517 @@
+"""Numeric indicators: every number that measures the town's own work, and data density.
+
+`extract_indicators` finds "number + unit" pairs in the normalised text of one report
+(``开展普法宣传活动17场次``, ``调解成功率100%``, ``近3万人``, ``十余场``, ``12.5万元``),
+keeps the approximation words around them (余/多/近/约/以上/共/累计/全年 ...) in
+``qualifier`` and names what is counted in ``subject``. What is *not* a measure is left
+out on purpose: years and dates (no date word is a unit), document numbers, heading
+numbering, ordinals (第一), numbers inside quotes or book titles (“三官一律”, 《…》),
+named slogans (八五普法, 最多跑一次; ``resources/indicator_exclusions.csv``), a bare
+一 (一名法律顾问, 一次: an article, not a count) and per-unit rules after 每/均
+(每个村落实网格员1名).
+
+Chinese numerals are converted only inside the matched span by `chinese_to_number`;
+a converter is never run over whole sentences (that turns 一是 into 1是).
+
+Units, exclusions and the category taxonomy are plain CSV files in
+``reportkit/resources/`` that an analyst can edit.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .config import resource_path
+
+logger = logging.getLogger(__name__)
+
+COLUMNS = [
+    "doc_id", "section_type", "section_no", "span", "value", "unit", "qualifier", "subject",
+    "category", "sentence", "start", "end", "flags", "value_yuan",
+]
+DENSITY_COLUMNS = ["doc_id", "section_type", "n_indicators", "n_chars", "indicators_per_1k_chars"]
+
+# --------------------------------------------------------------------------- numerals
+_CN_DIGIT = {
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_CN_CHARS = "".join([*_CN_DIGIT, *_CN_SMALL, *_CN_BIG])
+
+
+def chinese_to_number(numeral: str) -> float:
+    """Value of a Chinese numeral such as 十, 十二, 三千, 一万二千, 两, 一百零五, 百.
+
+    Only for the numeral itself (a matched span), never for running text.
+
+    >>> chinese_to_number("三千"), chinese_to_number("十二"), chinese_to_number("一万二千")
+    (3000.0, 12.0, 12000.0)
+
+    Raises ValueError for characters that are not Chinese numerals.
+    """
+    if not numeral or any(ch not in _CN_CHARS for ch in numeral):
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if all(ch in _CN_DIGIT for ch in numeral):
+        # 二〇二三 is read digit by digit; a single digit is its value.
+        return float(int("".join(str(_CN_DIGIT[ch]) for ch in numeral)))
+    total = section = number = 0
+    for ch in numeral:
+        if ch in _CN_DIGIT:
+            number = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            section += (number or 1) * _CN_SMALL[ch]  # 十二: a leading 十 means 一十
+            number = 0
+        elif ch in ("亿", "億"):
+            total = (total + section + number) * _CN_BIG[ch]
+            section = number = 0
+        else:  # 万
+            total += (section + number or 1) * _CN_BIG[ch]
+            section = number = 0
+    return float(total + section + number)
+
+
+# --------------------------------------------------------------------------- resources
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    kind: str
+    not_followed_by: str
+
+
+@lru_cache(maxsize=1)
+def load_units() -> pd.DataFrame:
+    """The unit table (``resources/indicator_units.csv``): unit, kind, traditional, not_followed_by, note."""
+    return pd.read_csv(resource_path("indicator_units.csv"), dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def load_categories() -> pd.DataFrame:
+    """The category taxonomy (``resources/indicator_categories.csv``): category, label_zh, keywords, units."""
+    return pd.read_csv(resource_path("indicator_categories.csv"), dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def _exclusion_patterns() -> tuple[re.Pattern, ...]:
+    with open(resource_path("indicator_exclusions.csv"), encoding="utf-8") as handle:
+        return tuple(re.compile(row["pattern"]) for row in csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def _unit_index() -> dict[str, _Unit]:
+    """Written form (simplified or Traditional) → unit record with the simplified name."""
+    index: dict[str, _Unit] = {}
+    for row in load_units().itertuples():
+        record = _Unit(row.unit, row.kind, row.not_followed_by)
+        for form in [row.unit, *filter(None, row.traditional.split("|"))]:
+            index[form] = record
+    return index
+
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = f"[{_CN_CHARS}]+"
+
+
+@lru_cache(maxsize=1)
+def _number_regex() -> re.Pattern:
+    forms = sorted(_unit_index(), key=len, reverse=True)  # 场次 before 场, 人次 before 人
+    units = "|".join(re.escape(f) for f in forms)
+    return re.compile(
+        rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
+        rf"|(?P<num>(?<![\d.A-Za-z])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
+        rf"(?:\s?(?P<mag>[十百千万亿萬億]))?\s?(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
+        rf"\s?(?P<unit>{units})(?P<post>以上|左右)?"
+    )
+
+
+# --------------------------------------------------------------------------- text structure
+_BOUNDARY = "，,；;。！？!?：:\n、（(）)"
+_SENTENCE_END = "。！？!?；;\n"
+_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "‘": "’", "【": "】", "〈": "〉"}
+_MAX_QUOTE = {"《": 80}  # titles may be long; quoted names are short
+
+_HEADING_12 = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
+    r"|第[一二三四五六七八九十]+(?:章|节|部分))"
+)
+_HEADING_3 = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*\d{1,2}\s*[）)])")
+_HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
+
+
+def _protected_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are names, not measures: quotes, titles, headings, slogans."""
+    ranges: list[tuple[int, int]] = []
+    for opening, closing in _QUOTES.items():
+        limit = _MAX_QUOTE.get(opening, 25)
+        for m in re.finditer(re.escape(opening) + f"[^{re.escape(closing)}\n]{{0,{limit}}}" + re.escape(closing), text):
+            ranges.append(m.span())
+    for m in re.finditer(r'"[^"\n]{0,25}"', text):  # ASCII quotes pair within a line
+        ranges.append(m.span())
+    for pattern in _exclusion_patterns():
+        ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    ranges.extend(heading_ranges(text))
+    return ranges
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets of heading text found cheaply by its numbering (一、 （一） (1) 1、 第一，).
+
+    A 一、/（一） line is a heading up to its first 。/： when that is short, or as a
+    whole when it is a short line without a full stop; a 1、/(1) line only when it is a
+    short title line (such items often open with a real figure: ``1.发放资料3000份。``).
+    """
+    ranges = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped_end = len(line.rstrip())
+        m12, m3 = _HEADING_12.match(line), _HEADING_3.match(line)
+        if m12:
+            stop = re.search(r"[。：:]", line[m12.end():])
+            if stop and m12.end() + stop.end() <= _HEADING_MAX:
+                ranges.append((offset, offset + m12.end() + stop.end()))
+            elif "。" not in line.rstrip("。") and stripped_end <= 60:
+                ranges.append((offset, offset + stripped_end))
+            else:
+                ranges.append((offset, offset + m12.end()))
+        elif m3:
+            if stripped_end <= _HEADING_MAX and not line.rstrip().endswith("。") and "。" not in line:
+                ranges.append((offset, offset + stripped_end))
+            else:
+                ranges.append((offset, offset + m3.end()))
+        offset += len(line) + 1
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in ranges)
+
+
+# --------------------------------------------------------------------------- qualifiers & subjects
+_PREFIX_QUAL = re.compile(r"(将近|接近|近|大约|约|超过|超|逾)\s?$")
+_PREFIX_QUAL_NAME = {"将近": "近", "接近": "近", "大约": "约", "超过": "超"}
+_VAGUE = re.compile(r"(?:数|几|上|成)\s?$")  # 数百人, 上千人: no number given
+_CLAUSE_QUAL = re.compile(
+    r"累计|共计|总共|共有|合计|总计|全年|(?<![公中总])共(?![同享建治产性识赢青担商和])"
+)
+_CLAUSE_QUAL_NAME = {"共计": "共", "总共": "共", "共有": "共", "合计": "共", "总计": "共"}
+_DISTRIBUTIVE = re.compile(r"每|均|各(?:配|设|有|落实|安排|明确)")
+
+_LEAD_TRIM = re.compile(
+    r"(?:\s+|(?:截至|截止至|截止到|截止|到|至)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"
+    r"|\d{4}\s*年(?:度)?(?:以来)?|\d{1,2}\s*月(?:份)?(?:底|末|初|以来)?"
+    r"|(?:今年|本年度?|年内|当年|去年|上半年|下半年|一年来|年初以来|全年|目前|至今|以来|期间)"
+    r"|(?:我|全|本|该)(?:镇|乡|街道|街|区|县|村|所|办|社区|单位)|[镇乡]?(?:党委|政府)?"
+    r"|(?:并|同时|其中|另外|此外|以及|及|和|与|还|又|先后|已|均|都|在此基础上)[，,]?)"
+)
+_LIGHT_VERB = re.compile(
+    r"^(?:组织开展|组织|开展|举办|举行|召开|发放|印发|散发|分发|派发|张贴|悬挂|推送|发布|制作|"
+    r"设置|设立|配备|聘请|接受|解答|解决|完成|进行|实施|新增|累计|共计|总共|共有|共|先后|全年|"
+    r"有|了|各类|各种|其他各种|其他|各项|相关|等)+"
+)
+_TAIL_TRIM = re.compile(r"(?:达到|达|为|是|共计|共|总计|合计|约|近|将近|超过|超|逾|累计|总共|有|等|的)+$")
+_POST_STOP = re.compile(
+    r"参与|参加|通过|均|都|已|并|全部|实现|进行|开展|在|为|和|及|与|以及|等|的|接受|取得|签订|用于|用|"
+    r"对|被|将|把|向|从|到|获|得到|受到|受益|次|达|共|累计|以上|左右|覆盖|次"
+)
+# A verb right before the number means the noun follows it: 持续优化14个村级党群服务中心.
+_VERB_END = re.compile(
+    r"(?:优化|建立|成立|组建|打造|建成|培育|培养|招募|聘请|选派|选聘|配齐|配强|新建|改造|划分|设立|设置|增设|"
+    r"开设|拥有|有|了|配备|组织|开展|召开|举办|举行|推出|吸纳|发展|表彰|评选|命名|创建|派驻|选树|确定|明确|"
+    r"覆盖|涉及|包括|发放|印发|制作|录制|拍摄|编印|编制|审查|审核|办理|受理|处理|接待|走访|慰问|的)$"
+)
+_QUAL_TAIL = re.compile(r"(?:共计|总共|共有|合计|总计|累计|将近|接近|大约|超过|达到|共|约|近|超|逾|达|\s)+$")
+_MARKS = re.compile(r"[“”\"《》〈〉「」『』‘’\s]")
+
+
+def _qualifiers(text: str, clause_start: int, m: re.Match) -> list[str]:
+    before = text[clause_start:m.start()]
+    found = []
+    for q in _CLAUSE_QUAL.finditer(before):
+        name = _CLAUSE_QUAL_NAME.get(q.group(), q.group())
+        if name not in found:
+            found.append(name)
+    immediate = _PREFIX_QUAL.search(before)
+    if immediate:
+        found.append(_PREFIX_QUAL_NAME.get(immediate.group(1), immediate.group(1)))
+    if m.group("approx"):
+        found.append("余" if m.group("approx") in "余餘" else "多")
+    if m.group("post"):
+        found.append(m.group("post"))
+    return found
+
+
+def _clean_subject(phrase: str) -> str:
+    phrase = _MARKS.sub("", phrase)
+    # What follows a total (镇调委会共调解各类民事纠纷) names the thing, not the agent.
+    parts = re.split(r"累计|共计|总共|共有|(?<![公中总])共(?![同享建治产性识赢青担商和])", phrase)
+    if len(parts) > 1 and _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", parts[-1])):
+        phrase = parts[-1]
+    phrase = re.sub(r"各类|各种|各项", "", phrase)
+    trimmed = _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", phrase))
+    return _TAIL_TRIM.sub("", trimmed) or _TAIL_TRIM.sub("", phrase)
+
+
+def _previous_clause_subject(text: str, boundary: int) -> str:
+    """Head of the clause before BOUNDARY when a figure stands alone (…公告公示等，共计178条)."""
+    if boundary < 2 or text[boundary - 1] not in "，,":
+        return ""
+    left = max(text.rfind(ch, 0, boundary - 1) for ch in "，,；;。！？!?：:\n") + 1
+    start = _trim_lead(text, left, boundary - 1)
+    head = re.split(r"包括|等|、|和|及|（|\(", text[start:boundary - 1])[0]
+    return _clean_subject(head[:12])
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The noun right after a unit (14个|村级党群服务中心), or "" when a verb or a stop follows."""
+    tail = text[end:end + 12]
+    stop = _POST_STOP.search(tail)
+    noun = tail[: stop.start() if stop else len(tail)]
+    noun = re.split(r"[\s" + re.escape(_BOUNDARY) + r"\d%]", noun)[0]
+    return noun if re.match(r"[\u4e00-\u9fff“《]", noun) else ""
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    """Move START past time phrases, agents (我镇) and connectives that do not name the subject."""
+    while start < end:
+        m = _LEAD_TRIM.match(text, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    return start
+
+
+# --------------------------------------------------------------------------- categories
+@lru_cache(maxsize=1)
+def _category_rules() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    rules = []
+    for row in load_categories().itertuples():
+        keywords = tuple(k for k in row.keywords.split("|") if k)
+        units = frozenset(u for u in row.units.split("|") if u)
+        rules.append((row.category, keywords, units))
+    return tuple(rules)
+
+
+def categorize(subject: str, unit: str) -> str:
+    """Category of SUBJECT counted in UNIT: the category with the longest matching keyword
+    among those that expect this unit; "" when nothing matches (no guessing)."""
+    best, best_len = "", 0
+    for category, keywords, units in _category_rules():
+        if units and unit not in units:
+            continue
+        length = max((len(k) for k in keywords if k in subject), default=0)
+        if length > best_len:
+            best, best_len = category, length
+    return best
+
+
+# --------------------------------------------------------------------------- extraction
+def _unit_of(m: re.Match) -> _Unit:
+    return _unit_index()["%" if m.group("pct") is not None else m.group("unit")]
+
+
+def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | None:
+    """(value, unit, value_yuan) of a match; None when the number is not a measure.
+
+    BEFORE is the text of the clause before the number (for 近百人).
+    """
+    unit = _unit_of(m)
+    if m.group("pct") is not None:
+        raw = m.group("pct")
+        value = float(raw.replace(",", "")) if raw[0].isdigit() else chinese_to_number(raw)
+        return value, "%", None
+    raw = m.group("num")
+    magnitude = 1
+    if raw[0].isdigit():
+        value = float(raw.replace(",", ""))
+    else:
+        if raw in ("一", "壹", "二", "零", "〇"):
+            return None  # 一名法律顾问 / 一次 / 二次供水: an article or a name, not a count
+        if len(raw) > 1 and all(ch in _CN_DIGIT for ch in raw):
+            return None  # 三五人, 八五: an approximation or a code, not a count
+        if all(ch in _CN_SMALL or ch in _CN_BIG for ch in raw) and not (
+            m.group("approx") or _PREFIX_QUAL.search(before)
+        ):
+            return None  # 千家万户, 万人: idioms unless 十余/百余
+        if unit.kind == "money" and len(raw) > 1 and raw[-1] in _CN_BIG:
+            magnitude, raw = _CN_BIG[raw[-1]], raw[:-1]  # 十二万元 → 12 万元
+        value = chinese_to_number(raw)
+    for key in ("mag", "mag2"):
+        if m.group(key):
+            magnitude *= {**_CN_SMALL, **_CN_BIG}[m.group(key)]
+    if unit.kind == "money":
+        written = {"万元": 10**4, "亿元": 10**8}.get(unit.unit, 1) * magnitude
+        yuan = value * written
+        if written >= 10**8:
+            return yuan / 10**8, "亿元", yuan
+        if written >= 10**4:
+            return yuan / 10**4, "万元", yuan
+        return yuan, "元", yuan
+    return value * magnitude, unit.unit, None
+
+
+def _skip(text: str, m: re.Match, clause_start: int) -> bool:
+    start = m.start()
+    before = text[max(0, start - 3):start]
+    unit = _unit_of(m)
+    after = text[m.end():m.end() + 1]
+    if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
+        return True
+    if re.search(r"第\s?$", before) or re.search(r"分之$", before):
+        return True  # 第一书记; 三分之二
+    if re.search(r"\d\s?[-~～—至到]\s?$", before):
+        return True  # the upper end of a range 3-5次
+    if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
+        return True
+    # 每个村落实网格员1名 is a rule per unit, not a count; 均达100% is still a rate.
+    return unit.kind != "percent" and m.group("pct") is None and bool(_DISTRIBUTIVE.search(text[clause_start:start]))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    rights = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return left, right
+
+
+def _flags(rows: list[dict]) -> None:
+    """Sanity flags: rates above 100% and success counts above their total in a sentence."""
+    case_units = {"件", "起", "宗", "例", "个"}
+    for i, row in enumerate(rows):
+        flags = []
+        if row["unit"] == "%" and row["value"] > 100 and not re.search(r"增|提高|提升|上升|同比|环比", row["subject"]):
+            flags.append("rate_above_100")
+        if "成功" in row["subject"] and row["unit"] != "%":
+            totals = [
+                r["value"] for r in rows[:i]
+                if r["sentence_start"] == row["sentence_start"] and "成功" not in r["subject"]
+                and (r["unit"] == row["unit"] or {r["unit"], row["unit"]} <= case_units)
+            ]
+            if totals and row["value"] > max(totals):
+                flags.append("success_above_total")
+        row["flags"] = ";".join(flags)
+
+
+def _section_of(sections: pd.DataFrame | None, start: int, end: int) -> tuple[str, str]:
+    if sections is None or sections.empty:
+        return "", ""
+    inside = sections[(sections["start"] <= start) & (sections["end"] >= end)]
+    if inside.empty:
+        return "", ""
+    best = inside.sort_values(["level", "start"]).iloc[-1]
+    return str(best["section_type"]), str(best["section_no"])
+
+
+def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
+    if sections is None or "heading" not in sections or sections.empty:
+        return []
+    return [
+        (int(s), int(s) + len(str(h)))
+        for s, h, lvl in zip(sections["start"], sections["heading"], sections["level"])
+        if isinstance(h, str) and h and lvl and int(lvl) > 0
+    ]
+
+
+def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Numeric indicators of one normalised report text, one row per measure.
+
+    Columns: doc_id, section_type, section_no, span, value, unit, qualifier, subject,
+    category, sentence, start, end, flags, value_yuan. ``text[start:end] == span``.
+
+    >>> extract_indicators("今年以来，发放宣传资料8000余份，调解成功率100%。")[["value", "unit", "qualifier"]].values.tolist()
+    [[8000.0, '份', '余'], [100.0, '%', '']]
+
+    sections: the sections table of this document (section_no, level, section_type, start,
+    end[, heading]); when given, each row gets the deepest section that contains it and
+    the section headings are skipped too.
+    """
+    text = text or ""
+    protected = _protected_ranges(text) + _section_heading_ranges(sections)
+    rows: list[dict] = []
+    last_end = 0
+    last_subject = ""
+    for m in _number_regex().finditer(text):
+        num_start, num_end = m.start(), m.end()
+        if _inside(protected, num_start, num_end):
+            continue
+        boundary = max(text.rfind(ch, 0, num_start) for ch in _BOUNDARY) + 1
+        clause_start = max(boundary, last_end if last_end <= num_start else 0)
+        if _skip(text, m, boundary):
+            continue
+        valued = _value_of(m, text[boundary:num_start])
+        if valued is None:
+            continue
+        value, unit, value_yuan = valued
+        qualifier = ";".join(_qualifiers(text, boundary, m))
+
+        # Span: from the start of the subject phrase (time words and agents trimmed) …
+        lead = _trim_lead(text, clause_start, num_start)
+        if num_start - lead > 30:
+            lead = num_start - 30
+        pre_subject = _clean_subject(text[lead:num_start])
+        span_end = num_end
+        subject = pre_subject
+        # … to the end of the noun when the number stands before it (14个村级党群服务中心).
+        noun = _noun_after(text, num_end)
+        bare_pre = _QUAL_TAIL.sub("", _MARKS.sub("", text[lead:num_start]))
+        if noun and (len(pre_subject) <= 2 or _VERB_END.search(bare_pre)):
+            subject = _MARKS.sub("", noun)
+            span_end = num_end + len(noun)
+        if not subject and last_end == clause_start and last_end > boundary:
+            subject = last_subject  # 纳入低保39户161人: the second figure shares the subject
+        elif not subject:
+            subject = _previous_clause_subject(text, boundary)  # 主动公开政策文件等，共计178条
+        span = text[lead:span_end]
+        sent_start, sent_end = _sentence_bounds(text, num_start, num_end)
+        section_type, section_no = _section_of(sections, lead, span_end)
+        rows.append({
+            "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
+            "span": span, "value": float(value), "unit": unit, "qualifier": qualifier,
+            "subject": subject, "category": categorize(subject, unit) if subject else "",
+            "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
+            "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
+        })
+        last_end, last_subject = span_end, subject
+    _flags(rows)
+    table = pd.DataFrame(rows, columns=[*COLUMNS, "sentence_start"]).drop(columns="sentence_start")
+    table = table.astype({"value": float, "value_yuan": float, "start": int, "end": int})
+    return table.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- density
+def density(indicators: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    """Indicators per 1,000 characters, per document and per top-level section type.
+
+    Top-level sections are the preamble (level 0) and the 一、-style parts (level 1); a
+    section type's ``n_chars`` is the sum of ``end - start`` over its top-level sections,
+    and an indicator counts for the top-level section that contains its ``start`` (so
+    indicators and characters are counted over the same stretches of text). The row with
+    section_type "all" counts every indicator of the document over ``n_chars`` = the
+    largest section end (the length of the text the sections cover). Documents that have
+    indicators but no sections get an "all" row with n_chars 0 and a missing rate.
+    """
+    rows = []
+    doc_ids = list(dict.fromkeys([*sections.get("doc_id", pd.Series(dtype=str)), *indicators.get("doc_id", pd.Series(dtype=str))]))
+    for doc in doc_ids:
+        found = indicators[indicators["doc_id"] == doc]
+        secs = sections[sections["doc_id"] == doc] if "doc_id" in sections else sections.iloc[0:0]
+        total = int(secs["end"].max()) if not secs.empty else 0
+        rows.append((doc, "all", len(found), total))
+        top = secs[secs["level"].astype(int) <= 1]
+        for section_type, group in top.groupby("section_type", sort=False):
+            n_chars = int((group["end"] - group["start"]).sum())
+            hits = sum(
+                int(((found["start"] >= s) & (found["start"] < e)).sum())
+                for s, e in zip(group["start"], group["end"])
+            )
+            rows.append((doc, section_type, hits, n_chars))
+    table = pd.DataFrame(rows, columns=DENSITY_COLUMNS[:4])
+    chars = table["n_chars"].where(table["n_chars"] > 0)
+    table["indicators_per_1k_chars"] = table["n_indicators"] / chars * 1000
+    return table.astype({"n_indicators": int, "n_chars": int})
