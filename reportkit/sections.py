@@ -342,6 +342,9 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       r"|^(?:下一步|今后)，|^我[镇乡街区县](?:将|会)")
 _HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
+# A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
+_LABEL = re.compile(r"^(?:存在的?(?:主要)?(?:问题|不足|短板)|(?:主要|存在的?)?(?:问题|不足)(?:及|和|与)?(?:原因)?"
+                    r"|(?:产生问题的|主要)?原因(?:分析)?)$")
 
 
 def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
@@ -360,7 +363,7 @@ def _sequence(hits: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _item_runs(body: str) -> list[list[tuple[int, int]]]:
+def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     """Candidate item lists in BODY, one per marker family."""
     runs: list[list[tuple[int, int]]] = []
     hits: dict[str, list[tuple[int, int, int]]] = {}
@@ -372,7 +375,7 @@ def _item_runs(body: str) -> list[list[tuple[int, int]]]:
             if match:
                 hits.setdefault(style, []).append((pos, match.end(), cn_number(match.group("n"))))
                 break
-    runs += [run for run in map(_sequence, hits.values()) if len(run) >= 2]
+    runs += [run for run in map(_sequence, hits.values()) if len(run) >= min_items]
     shi = [(m.start(), m.end(), cn_number(m.group("n"))) for m in _SHI.finditer(body)
            if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
@@ -391,9 +394,9 @@ def _drop_closing(item: str) -> str:
     return item
 
 
-def _split_items(body: str) -> list[str]:
+def _split_items(body: str, min_items: int = 2) -> list[str]:
     """Item texts (marker removed) of the body of a shortcomings part."""
-    runs = _item_runs(body)
+    runs = _item_runs(body, min_items)
     if runs:
         run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first
         bounds = [start for start, _ in run[1:]] + [len(body)]
@@ -408,9 +411,19 @@ def _split_items(body: str) -> list[str]:
         if len(items) > 1 and _CLOSING.search(items[-1]):
             items.pop()
         items = [i for i in items if i]
+    if runs:
+        items = [nested for item in items for nested in _unlabel(item)]
     if items:
         items[-1] = _drop_closing(items[-1]).strip()
     return [i for i in items if i]
+
+
+def _unlabel(item: str) -> list[str]:
+    """The nested items of an item that is only a label line, else [item]."""
+    label, _, rest = item.partition("\n")
+    if _LABEL.match(label.strip().rstrip("：:。")) and rest.strip():
+        return _split_items(rest, min_items=1) or [item]  # a label announces a list, even of one
+    return [item]
 
 
 def _body(row) -> str:
@@ -418,7 +431,14 @@ def _body(row) -> str:
     text, heading = str(row.text), str(row.heading or "")
     if heading and text.startswith(heading):
         return text[len(heading):].lstrip("。；;：: \n")
-    return text.split("\n", 1)[1] if "\n" in text else ""
+    # Marker alone on its line: the heading's words are on the next line; skip both.
+    lines = text.split("\n")
+    skip = 1
+    while skip < len(lines) and not lines[skip].strip():
+        skip += 1
+    if skip < len(lines) and lines[skip].strip() and heading.endswith(lines[skip].strip()):
+        skip += 1
+    return "\n".join(lines[skip:])
 
 
 def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:

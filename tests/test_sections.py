@@ -387,6 +387,18 @@ def test_shortcoming_items__yishi_inside_word_is_not_a_marker():
     assert len(items) == 2
 
 
+def test_shortcoming_items__heading_on_line_after_marker_is_not_an_item():
+    text = "一、\n主要举措\n甲。\n二、\n存在的问题\n执法力量薄弱。\n普法形式单一。"
+    items = shortcoming_items(split_sections(text))
+    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
+
+
+def test_shortcoming_items__label_subheadings_are_not_items():
+    text = "一、主要举措\n甲。\n二、存在的不足和原因\n（一）存在的问题\n1、执法力量薄弱。\n2、普法形式单一。\n（二）原因分析\n1、编制有限。"
+    items = shortcoming_items(split_sections(text))
+    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一", "编制有限"]
+
+
 def test_shortcoming_items__numbers_per_document():
     both = pd.concat([split_sections("一、主要举措\n二、存在的问题\n一是甲弱。二是乙弱。", doc_id="a"),
                       split_sections("一、主要举措\n二、存在的问题\n1、丙弱。\n2、丁弱。\n3、戊弱。", doc_id="b")])
