@@ -204,18 +204,19 @@ _CLAUSE_QUAL_NAME = {"共计": "共", "总共": "共", "共有": "共", "合计"
 _DISTRIBUTIVE = re.compile(r"每|均|各(?:配|设|有|落实|安排|明确)")
 
 _LEAD_TRIM = re.compile(
-    r"(?:\s+|(?:截至|截止至|截止到|截止|到|至)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"
+    r"(?:\s+|(?:截至|截止至|截止到|截止)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"
     r"|\d{4}\s*年(?:度)?(?:以来)?|\d{1,2}\s*月(?:份)?(?:底|末|初|以来)?"
     r"|(?:今年|本年度?|年内|当年|去年|上半年|下半年|一年来|年初以来|全年|目前|至今|以来|期间)"
-    r"|(?:我|全|本|该)(?:镇|乡|街道|街|区|县|村|所|办|社区|单位)|[镇乡]?(?:党委|政府)?"
-    r"|(?:并|同时|其中|另外|此外|以及|及|和|与|还|又|先后|已|均|都|在此基础上)[，,]?)"
+    r"|(?:我|全|本|该)(?:镇|乡|街道|街|区|县|村|所|办|社区|单位)|[镇乡街]?(?:党委政府|党委|人民政府|政府)"
+    r"|(?:并|同时|其中|另外|此外|以及|还|又|先后|在此基础上)[，,]?|(?:和|与|及)(?=\s?\d)"
+    r"|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是)"
 )
 _LIGHT_VERB = re.compile(
     r"^(?:组织开展|组织|开展|举办|举行|召开|发放|印发|散发|分发|派发|张贴|悬挂|推送|发布|制作|"
     r"设置|设立|配备|聘请|接受|解答|解决|完成|进行|实施|新增|累计|共计|总共|共有|共|先后|全年|"
     r"有|了|各类|各种|其他各种|其他|各项|相关|等)+"
 )
-_TAIL_TRIM = re.compile(r"(?:达到|达|为|是|共计|共|总计|合计|约|近|将近|超过|超|逾|累计|总共|有|等|的)+$")
+_TAIL_TRIM = re.compile(r"(?:均达到|均达|均为|均|达到|达|(?<![行作认成因])为|是|共计|共|总计|合计|约|近|将近|超过|超|逾|累计|总共|有|等|的)+$")
 _POST_STOP = re.compile(
     r"参与|参加|通过|均|都|已|并|全部|实现|进行|开展|在|为|和|及|与|以及|等|的|接受|取得|签订|用于|用|"
     r"对|被|将|把|向|从|到|获|得到|受到|受益|次|达|共|累计|以上|左右|覆盖|次"
@@ -224,7 +225,7 @@ _POST_STOP = re.compile(
 _VERB_END = re.compile(
     r"(?:优化|建立|成立|组建|打造|建成|培育|培养|招募|聘请|选派|选聘|配齐|配强|新建|改造|划分|设立|设置|增设|"
     r"开设|拥有|有|了|配备|组织|开展|召开|举办|举行|推出|吸纳|发展|表彰|评选|命名|创建|派驻|选树|确定|明确|"
-    r"覆盖|涉及|包括|发放|印发|制作|录制|拍摄|编印|编制|审查|审核|办理|受理|处理|接待|走访|慰问|的)$"
+    r"覆盖|涉及|包括|发放|印发|制作|录制|拍摄|编印|编制|审查|审核|办理|受理|处理|接待|走访|慰问|的|为|全部|所有)$"
 )
 _QUAL_TAIL = re.compile(r"(?:共计|总共|共有|合计|总计|累计|将近|接近|大约|超过|达到|共|约|近|超|逾|达|\s)+$")
 _MARKS = re.compile(r"[“”\"《》〈〉「」『』‘’\s]")
@@ -262,7 +263,7 @@ def _previous_clause_subject(text: str, boundary: int) -> str:
     """Head of the clause before BOUNDARY when a figure stands alone (…公告公示等，共计178条)."""
     if boundary < 2 or text[boundary - 1] not in "，,":
         return ""
-    left = max(text.rfind(ch, 0, boundary - 1) for ch in "，,；;。！？!?：:\n") + 1
+    left = _last_of(text, "，,；;。！？!?：:\n", boundary - 1, window=60)
     start = _trim_lead(text, left, boundary - 1)
     head = re.split(r"包括|等|、|和|及|（|\(", text[start:boundary - 1])[0]
     return _clean_subject(head[:12])
@@ -373,10 +374,17 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     return unit.kind != "percent" and m.group("pct") is None and bool(_DISTRIBUTIVE.search(text[clause_start:start]))
 
 
+def _last_of(text: str, chars: str, pos: int, *, window: int = 400) -> int:
+    """Offset just after the last of CHARS before POS (searching a bounded window)."""
+    lo = max(0, pos - window)
+    return max(text.rfind(ch, lo, pos) for ch in chars) + 1 or lo
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    rights = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i != -1]
-    right = min(rights) + 1 if rights else len(text)
+    left = _last_of(text, _SENTENCE_END, start)
+    hi = min(len(text), end + 400)
+    rights = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_END) if i != -1]
+    right = min(rights) + 1 if rights else hi
     return left, right
 
 
@@ -440,7 +448,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         num_start, num_end = m.start(), m.end()
         if _inside(protected, num_start, num_end):
             continue
-        boundary = max(text.rfind(ch, 0, num_start) for ch in _BOUNDARY) + 1
+        boundary = _last_of(text, _BOUNDARY, num_start, window=200)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
         if _skip(text, m, boundary):
             continue
