@@ -224,3 +224,11 @@ def test_cluster_shortcomings__unmatched_item_inherits_theme_through_shared_word
                    "己镇": ["综合行政执法改革后承接事项多，衔接不畅。"]})
     result = cluster_shortcomings(table, k=2)
     assert result["theme"].tolist() == ["capacity", "publicity", "capacity"]
+
+
+def test_cluster_shortcomings__longer_keyword_hides_shorter_one_inside_it():
+    themes = pd.DataFrame({"theme": ["public", "cadres"], "label_zh": ["群众", "干部"],
+                           "keywords": ["群众法治意识", "法治意识|意识"]})
+    table = items({"庚镇": ["部分群众法治意识淡薄", "干部法治意识不强"]})
+    result = cluster_shortcomings(table, themes=themes, mode="items")
+    assert result["theme"].tolist() == ["public", "cadres"]
