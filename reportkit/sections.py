@@ -248,8 +248,8 @@ def split_sections(text: str, *, doc_id: str = "",
     `heading` is the heading clause only (up to the first 。/；/：) when the section's text
     follows on the same line.
 
-    A report without any numbered heading yields a single row (section_no "1", type
-    'other', empty heading): check it with `has_headings`.
+    A report without any numbered heading yields a single row (section_no "0", level 0 as
+    the text before any heading, type 'other', empty heading): check it with `has_headings`.
 
     unmapped: how to type a top-level heading that no rule in section_types.csv matches.
       "position" (default): 'measures' when it comes before the first shortcomings/plans part
@@ -263,7 +263,7 @@ def split_sections(text: str, *, doc_id: str = "",
     if not headings:
         logger.debug("no numbered headings in document %s", doc_id or "<unnamed>")
         return pd.DataFrame([{
-            "doc_id": doc_id, "section_no": "1", "level": 1, "heading": "", "section_type": "other",
+            "doc_id": doc_id, "section_no": "0", "level": 0, "heading": "", "section_type": "other",
             "parent_section_no": None, "text": text[: _end_of(text, 0, len(text))],
             "start": 0, "end": _end_of(text, 0, len(text))}], columns=SECTION_COLUMNS)
 

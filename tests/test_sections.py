@@ -216,7 +216,7 @@ def test_unmapped_headings__lists_top_level_only():
 def test_split_sections__no_headings_gives_one_other_section():
     text = "某镇2023年法治政府建设情况\n一年来，我镇认真落实法治建设要求。\n一是加强学习。二是规范执法。"
     s = split_sections(text, doc_id="x")
-    assert rows(s) == [("1", 1, "other")]
+    assert rows(s) == [("0", 0, "other")]
     assert s.iloc[0]["text"] == text
 
 
