@@ -24,8 +24,10 @@ Example::
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -215,7 +217,7 @@ def doc_label(documents: pd.DataFrame) -> pd.Series:
             file = _clean(getattr(row, "file", None))
             town = Path(file).stem if file else str(getattr(row, "doc_id", ""))[:8]
         year = _year_text(getattr(row, "year", None))
-        labels.append(f"{town} {year}" if year else town)
+        labels.append(f"{town} {year}" if year and year not in town else town)
     out = pd.Series(labels, index=documents.index, name="label", dtype="object")
     dup = out.duplicated(keep=False)
     if dup.any():
@@ -246,7 +248,8 @@ def _documents_with_labels(documents: pd.DataFrame) -> pd.DataFrame:
             docs[col] = pd.NA
     docs["label"] = doc_label(docs)
     docs["_year"] = pd.to_numeric(docs["year"], errors="coerce")
-    docs = docs.sort_values(["town", "_year", "label"], na_position="last", kind="stable")
+    docs["_no_town"] = [not _clean(t) for t in docs["town"]]  # unnamed towns after named ones
+    docs = docs.sort_values(["_no_town", "town", "_year", "label"], na_position="last", kind="stable")
     return docs[["doc_id", "label", "town", "year", "n_chars"]].reset_index(drop=True)
 
 
@@ -287,6 +290,22 @@ def _finish(ax: Axes) -> Axes:
     return ax
 
 
+def _cjk_safe(func):
+    """Draw with the CJK font in force, whatever theme is active.
+
+    Texts take their font family when they are created, so creating them inside
+    ``rc_context(font_rc())`` keeps Chinese readable after a bare ``seaborn.set_theme()``;
+    seaborn's heatmap also draws once internally, which would otherwise warn about tofu.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with mpl.rc_context(font_rc()):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
 def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     missing = [c for c in columns if c and c not in data.columns]
     if missing:
@@ -296,11 +315,25 @@ def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 
 
 def _wrap(label: str, width: int = 8) -> str:
-    """Break long Chinese labels (no spaces to break at) every ``width`` characters."""
-    label = str(label)
-    if len(label) <= width or " " in label:
-        return label
-    return "\n".join(label[i : i + width] for i in range(0, len(label), width))
+    """Break a long label into lines of at most ``width`` characters, of even length.
+
+    Breaks at spaces first (e.g. between town and year); Chinese words have no spaces, so
+    longer runs are cut into equal pieces ("法律顾问与合法性审查" -> "法律顾问与\n合法性审查").
+    """
+    lines = []
+    for part in str(label).split(" "):
+        if lines and len(lines[-1]) + 1 + len(part) <= width:
+            lines[-1] += " " + part
+            continue
+        target = math.ceil(len(part) / max(1, math.ceil(len(part) / width)))
+        line = ""
+        for token in re.findall(r"[A-Za-z0-9.%]+|.", part):  # never split a number
+            if line and (len(line) >= target or len(line) + len(token) > width):
+                lines.append(line)
+                line = ""
+            line += token
+        lines.append(line)
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- indicator heatmap
@@ -367,6 +400,7 @@ def indicator_heatmap_table(
     return out
 
 
+@_cjk_safe
 def plot_indicator_heatmap(
     table: pd.DataFrame, *, ax: Axes | None = None, cmap: str = "Blues", annot: bool = True
 ) -> Axes:
@@ -386,16 +420,24 @@ def plot_indicator_heatmap(
         fmt="",
         linewidths=0.5,
         linecolor="white",
+        # with numbers in the cells a colorbar only repeats them (and its label reads sideways)
+        cbar=not annot,
         cbar_kws={"label": measure, "shrink": 0.8},
         annot_kws={"fontsize": "small"},
     )
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.set_xticklabels([_wrap(c, 6) for c in cols], rotation=0 if len(cols) <= 8 else 45,
-                       ha="center" if len(cols) <= 8 else "right")
-    ax.set_yticklabels(rows, rotation=0)
-    ax.tick_params(axis="both", length=0)
+    _heatmap_axes(ax, cols, rows, xlabel=f"格中数字：{measure}" if annot else "")
     return _finish(ax)
+
+
+def _heatmap_axes(ax: Axes, cols: list, rows: list, *, xlabel: str) -> None:
+    many = len(cols) > 8
+    ax.set_xticklabels([_wrap(c, 6) for c in cols], rotation=45 if many else 0,
+                       ha="right" if many else "center")
+    ax.set_yticklabels([_wrap(r, 14) for r in rows], rotation=0)
+    ax.set_xlabel(xlabel, fontsize="small", color="#555555")
+    ax.set_ylabel("")
+    ax.tick_params(axis="both", length=0)
+    ax.grid(False)  # the whitegrid style would draw lines through the cells
 
 
 # --------------------------------------------------------------------------- grouped bars
@@ -426,6 +468,7 @@ def grouped_bars_table(
     return out
 
 
+@_cjk_safe
 def plot_grouped_bars(
     data: pd.DataFrame,
     *,
@@ -490,6 +533,7 @@ def completeness_table(completeness: pd.DataFrame, documents: pd.DataFrame) -> p
     return long[["doc_id", "label", "part", "part_label", "present", "n_parts"]]
 
 
+@_cjk_safe
 def plot_completeness(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Report × statutory part matrix of :func:`completeness_table`: 有 (filled) or 缺 (empty)."""
     _require(table, ["doc_id", "label", "part_label", "present"], "plot_completeness")
@@ -558,6 +602,7 @@ def terms_table(
     return top[["group", "term", "value", "rank"]].reset_index(drop=True)
 
 
+@_cjk_safe
 def plot_terms(
     data: pd.DataFrame,
     *,
@@ -640,6 +685,7 @@ def theme_frequency_table(shortcomings: pd.DataFrame, documents: pd.DataFrame) -
     return out.reset_index(drop=True)
 
 
+@_cjk_safe
 def plot_theme_frequency(table: pd.DataFrame, *, n: int | None = 12, ax: Axes | None = None) -> Axes:
     """Horizontal bars of :func:`theme_frequency_table`, annotated "3/5 份" (reports of all)."""
     _require(table, ["theme_label", "n_reports", "n_documents"], "plot_theme_frequency")
@@ -690,7 +736,7 @@ def trend_table(
     _require(data, ["doc_id", value if agg != "count" else None], "trend_table")
     _require(documents, ["doc_id", by, group], "trend_table(documents)")
     docs = documents[["doc_id", by] + ([group] if group else [])].drop_duplicates("doc_id").copy()
-    docs["group"] = docs[group].astype(str) if group else "全部"
+    docs["group"] = [(_clean(g) or "未注明") for g in docs[group]] if group else "全部"
     undated = docs[by].isna()
     if undated.any():
         log.info("trend_table: %d report(s) without %s left out", int(undated.sum()), by)
@@ -708,6 +754,7 @@ def trend_table(
     return out.sort_values([by, "group"]).reset_index(drop=True)
 
 
+@_cjk_safe
 def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
                ax: Axes | None = None) -> Axes:
     """Lines of :func:`trend_table` per group; x tick labels say how many reports are behind
@@ -721,14 +768,14 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     for color, g in zip(colors, groups):
         part = table[table["group"] == g].sort_values(by)
         ax.plot([pos[y] for y in part[by]], part["value"], marker="o", color=color,
-                label=str(g), linewidth=2.5, markersize=8)
+                label=str(g), linewidth=2.5, markersize=8, clip_on=False)
     n_per_year = table.groupby(by)["n_reports"].sum()
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")
     ax.set_ylabel(ylabel or "")
-    ax.set_ylim(bottom=0)
-    ax.margins(y=0.1)
+    top = float(table["value"].max()) if len(table) else 1.0
+    ax.set_ylim(bottom=0, top=top * 1.1 if top > 0 else 1.0)
     if len(groups) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return _finish(ax)
@@ -774,6 +821,7 @@ def reuse_matrix_table(
     return out[["label_a", "label_b", "doc_a", "doc_b", "value", "n_passages", "n_chars_shared"]]
 
 
+@_cjk_safe
 def plot_reuse_matrix(
     reuse: pd.DataFrame,
     documents: pd.DataFrame,
@@ -787,17 +835,13 @@ def plot_reuse_matrix(
     wide = table.pivot(index="label_a", columns="label_b", values="value").reindex(index=order, columns=order)
     ax = _new_axes(ax)
     is_share = value == "share"
-    annot = wide.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if is_share else format_value(v)))
+    # blank for 0 so the few shared pairs stand out; the diagonal (a report with itself) is grey
+    annot = wide.map(lambda v: "" if pd.isna(v) or v == 0 else (f"{v:.0%}" if is_share else format_value(v)))
     sns.heatmap(wide, ax=ax, cmap="Reds", vmin=0, vmax=1 if is_share else None, annot=annot, fmt="",
-                linewidths=0.5, linecolor="white", square=False,
-                cbar_kws={"label": "行报告文字在列报告中重现的比例" if is_share else "重复段落数",
-                          "shrink": 0.8, **({"format": mpl.ticker.PercentFormatter(1.0)} if is_share else {})})
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.set_xticklabels([_wrap(o, 8) for o in order], rotation=0 if len(order) <= 6 else 45,
-                       ha="center" if len(order) <= 6 else "right")
-    ax.set_yticklabels(order, rotation=0)
-    ax.tick_params(axis="both", length=0)
+                linewidths=0.5, linecolor="white", cbar=False)
+    ax.set_facecolor("#e6e6e6")
+    what = "行报告的文字在列报告中重现的比例" if is_share else "两份报告之间的重复段落数"
+    _heatmap_axes(ax, order, order, xlabel=f"格中数字：{what}")
     return _finish(ax)
 
 
@@ -813,6 +857,7 @@ def originality_table(originality: pd.DataFrame, documents: pd.DataFrame) -> pd.
     return out[cols].sort_values(["originality", "label"]).reset_index(drop=True)
 
 
+@_cjk_safe
 def plot_originality(originality: pd.DataFrame, documents: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Horizontal bars of each report's original share of text (0–100 %), least original on top."""
     table = originality_table(originality, documents)

@@ -1,0 +1,323 @@
+"""Tests for reportkit.plots: CJK font, chart tables, and charts without missing glyphs."""
+import logging
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+import seaborn as sns  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
+
+from reportkit import plots  # noqa: E402
+
+A, B, C, D = "a" * 16, "b" * 16, "c" * 16, "d" * 16
+
+
+@pytest.fixture(autouse=True)
+def _theme_and_cleanup():
+    with matplotlib.rc_context():
+        plots.set_theme()
+        yield
+        plt.close("all")
+
+
+@pytest.fixture
+def documents():
+    return pd.DataFrame({
+        "doc_id": [A, B, C, D],
+        "file": ["a.txt", "b.txt", "c.txt", "东坡街道2022年报告.docx"],
+        "town": ["青松镇", "白云乡", "青松镇", None],
+        "year": [2023, 2023, 2024, 2022],
+        "n_chars": [2000, 1000, 4000, 500],
+    })
+
+
+@pytest.fixture
+def indicators():
+    return pd.DataFrame({
+        "doc_id": [A, A, A, B, C],
+        "category": ["普法宣传", "普法宣传", "矛盾纠纷化解", "矛盾纠纷化解", "行政执法"],
+        "value": [12.0, 3.0, 40.0, 30.0, 5.0],
+        "unit": ["场", "场", "起", "起", "次"],
+        "qualifier": [None, "共", "余", "近", None],
+    })
+
+
+def _glyph_warnings(fig) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def _chinese_chart():
+    fig, ax = plt.subplots()
+    ax.plot([2022, 2023], [1, 2], label="青松镇")
+    ax.set_title("法治政府建设年度报告")
+    ax.set_xticks([2022, 2023], ["二〇二二年", "二〇二三年"])
+    ax.legend()
+    return fig
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def test_cjk_font_name__font_has_chinese_glyphs():
+    name = plots.cjk_font_name()
+    path = font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+    assert FT2Font(path).get_char_index(ord("镇")) != 0
+
+
+def test_cjk_font_name__registers_bundled_font_once():
+    plots.cjk_font_name()
+    before = len(font_manager.fontManager.ttflist)
+    plots.cjk_font_name()
+    assert len(font_manager.fontManager.ttflist) == before
+
+
+def test_glyph_check__detects_tofu_with_matplotlib_defaults():
+    # the detector used below must be able to fail: DejaVu Sans alone has no Chinese glyphs
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig = _chinese_chart()
+        assert _glyph_warnings(fig)
+
+
+def test_set_theme__chinese_title_ticks_legend_have_no_missing_glyphs(caplog):
+    fig = _chinese_chart()
+    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+        assert _glyph_warnings(fig) == []
+    assert not [r for r in caplog.records if "findfont" in r.getMessage() and "not found" in r.getMessage()]
+
+
+def test_set_theme__returns_font_first_in_family_and_sans_serif():
+    name = plots.set_theme()
+    assert matplotlib.rcParams["font.family"][0] == name
+    assert matplotlib.rcParams["font.sans-serif"][0] == name
+
+
+def test_set_theme__unicode_minus_off():
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+
+
+def test_seaborn_set_style__with_font_rc_keeps_chinese():
+    sns.set_style("ticks", rc=plots.font_rc())
+    assert _glyph_warnings(_chinese_chart()) == []
+
+
+def test_use_cjk_font__fixes_figure_after_bare_seaborn_reset():
+    sns.set_theme()  # resets font.sans-serif to seaborn's list: Chinese would be tofu
+    fig = _chinese_chart()
+    plots.use_cjk_font(fig)
+    assert _glyph_warnings(fig) == []
+
+
+def test_plot_functions__stay_readable_after_bare_seaborn_reset(documents, indicators):
+    sns.set_theme()
+    table = plots.indicator_heatmap_table(indicators, documents)
+    ax = plots.plot_indicator_heatmap(table)
+    assert _glyph_warnings(ax.figure) == []
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_doc_label__town_and_year(documents):
+    assert plots.doc_label(documents).tolist()[:3] == ["青松镇 2023", "白云乡 2023", "青松镇 2024"]
+
+
+def test_doc_label__no_town_falls_back_to_file_stem_without_repeating_year(documents):
+    assert plots.doc_label(documents).iloc[3] == "东坡街道2022年报告"
+
+
+def test_doc_label__duplicates_get_doc_id_prefix():
+    docs = pd.DataFrame({"doc_id": ["1234aaaa", "5678bbbb"], "town": ["青松镇", "青松镇"], "year": [2023, 2023]})
+    assert plots.doc_label(docs).tolist() == ["青松镇 2023 #1234", "青松镇 2023 #5678"]
+
+
+@pytest.mark.parametrize(("value", "qualifier", "expected"), [
+    (40.0, "余", "40余"), (30.0, "近", "近30"), (210.0, "共", "共210"), (12.5, None, "12.5"),
+    (12000.0, None, "12000"), (100.0, "以上", "100以上"),
+])
+def test_format_value__qualifier_in_place(value, qualifier, expected):
+    assert plots.format_value(value, qualifier) == expected
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_indicator_heatmap_table__counts_with_zero_rows_for_reports_without_indicators(documents, indicators):
+    t = plots.indicator_heatmap_table(indicators, documents)
+    wide = t.pivot(index="label", columns="category", values="value")
+    assert wide.loc["青松镇 2023", "普法宣传"] == 2
+    assert wide.loc["东坡街道2022年报告"].sum() == 0
+    assert len(t) == 4 * 3
+
+
+def test_indicator_heatmap_table__rows_in_town_year_order_unnamed_last(documents, indicators):
+    t = plots.indicator_heatmap_table(indicators, documents)
+    assert list(dict.fromkeys(t["label"])) == ["白云乡 2023", "青松镇 2023", "青松镇 2024", "东坡街道2022年报告"]
+
+
+def test_indicator_heatmap_table__sum_refuses_mixed_units(documents, indicators):
+    with pytest.raises(ValueError, match="different units"):
+        plots.indicator_heatmap_table(indicators, documents, value="sum")
+
+
+def test_indicator_heatmap_table__sum_of_one_unit(documents, indicators):
+    t = plots.indicator_heatmap_table(indicators, documents, value="sum", unit="场")
+    assert t.set_index(["label", "category"]).loc[("青松镇 2023", "普法宣传"), "value"] == 15.0
+
+
+def test_indicator_heatmap_table__per_1k_chars(documents, indicators):
+    t = plots.indicator_heatmap_table(indicators, documents, value="per_1k_chars")
+    assert t.set_index(["label", "category"]).loc[("白云乡 2023", "矛盾纠纷化解"), "value"] == 1.0
+
+
+def test_indicator_heatmap_table__rows_by_town_merge_years(documents, indicators):
+    t = plots.indicator_heatmap_table(indicators, documents, rows="town")
+    assert t[t["label"] == "青松镇"]["n_indicators"].sum() == 4
+
+
+def test_grouped_bars_table__labels_keep_qualifier():
+    data = pd.DataFrame({"town": ["青松镇", "白云乡"], "n": [40, 30], "qualifier": ["余", "近"]})
+    t = plots.grouped_bars_table(data, x="town", y="n", qualifier="qualifier")
+    assert t["bar_label"].tolist() == ["40余", "近30"]
+
+
+def test_grouped_bars_table__duplicate_pairs_raise():
+    data = pd.DataFrame({"town": ["青松镇", "青松镇"], "n": [40, 30]})
+    with pytest.raises(ValueError, match="aggregate"):
+        plots.grouped_bars_table(data, x="town", y="n")
+
+
+def test_plot_grouped_bars__bar_annotations_show_qualifier():
+    data = pd.DataFrame({"town": ["青松镇", "青松镇", "白云乡"], "year": [2023, 2024, 2023],
+                         "n": [40, 12, 30], "q": ["余", None, "近"]})
+    ax = plots.plot_grouped_bars(data, x="town", y="n", hue="year", qualifier="q")
+    texts = {t.get_text() for t in ax.texts}
+    assert {"40余", "12", "近30"} <= texts
+
+
+def test_completeness_table__statutory_order_and_n_parts(documents):
+    comp = pd.DataFrame({"doc_id": [B, A], "measures": [True, True], "shortcomings": [False, True],
+                         "leadership": [False, False], "plans": [True, True], "other": [False, False]})
+    t = plots.completeness_table(comp, documents)
+    assert t["part"].tolist()[:5] == ["measures", "shortcomings", "leadership", "plans", "other"]
+    assert t.drop_duplicates("doc_id").set_index("label")["n_parts"].to_dict() == {"白云乡 2023": 2, "青松镇 2023": 3}
+
+
+def test_plot_completeness__marks_missing_parts(documents):
+    comp = pd.DataFrame({"doc_id": [A], "measures": [True], "shortcomings": [False],
+                         "leadership": [False], "plans": [True], "other": [False]})
+    ax = plots.plot_completeness(plots.completeness_table(comp, documents))
+    assert [t.get_text() for t in ax.texts].count("缺") == 3
+    assert ax.get_yticklabels()[0].get_text() == "青松镇 2023（2/5）"
+
+
+def test_terms_table__top_n_per_group_ties_by_term():
+    data = pd.DataFrame({"town": ["青松镇"] * 4 + ["白云乡"], "term": ["调解", "普法", "法治", "调解", "网格"],
+                         "n": [2, 5, 5, 4, 1]})
+    t = plots.terms_table(data, group="town", n=2)
+    assert t[t["group"] == "青松镇"]["term"].tolist() == ["调解", "普法"]
+    assert t[t["group"] == "青松镇"]["value"].tolist() == [6, 5]
+    assert t["group"].tolist()[-1] == "白云乡"
+
+
+def test_plot_terms__one_panel_per_group():
+    data = pd.DataFrame({"town": ["青松镇", "青松镇", "白云乡"], "term": ["调解", "普法", "网格"], "n": [3, 2, 1]})
+    axes = plots.plot_terms(data, group="town")
+    assert [a.get_title(loc="left") for a in axes] == ["青松镇", "白云乡"]
+
+
+def test_theme_frequency_table__counts_reports_not_items(documents):
+    sc = pd.DataFrame({"doc_id": [A, A, B], "item_no": [1, 2, 1], "theme": [3, 3, 3],
+                       "theme_label": ["普法宣传不够深入"] * 3})
+    t = plots.theme_frequency_table(sc, documents)
+    assert t.loc[0, ["n_reports", "n_items", "n_documents"]].tolist() == [2, 3, 4]
+    assert t.loc[0, "share"] == 0.5
+
+
+def test_trend_table__n_reports_counts_reports_without_rows(documents, indicators):
+    t = plots.trend_table(indicators, documents, agg="count")
+    assert t.set_index("year")[["value", "n_reports"]].loc[2023].tolist() == [4, 2]
+    assert t.set_index("year").loc[2022, "value"] == 0
+
+
+def test_trend_table__mean_is_per_report(documents, indicators):
+    t = plots.trend_table(indicators, documents, value="value", agg="mean")
+    assert t.set_index("year").loc[2023, "value"] == (55.0 + 30.0) / 2
+
+
+def test_trend_table__group_column_names_unknown_town(documents, indicators):
+    t = plots.trend_table(indicators, documents, agg="count", group="town")
+    assert set(t["group"]) == {"青松镇", "白云乡", "未注明"}
+
+
+def test_plot_trend__tick_labels_show_reports_per_year(documents, indicators):
+    ax = plots.plot_trend(plots.trend_table(indicators, documents, agg="count"))
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2022\n(n=1)", "2023\n(n=2)", "2024\n(n=1)"]
+
+
+@pytest.fixture
+def reuse():
+    return pd.DataFrame({"doc_a": [A], "doc_b": [C], "passage_a": ["甲" * 500], "passage_b": ["甲" * 1000],
+                         "similarity": [0.9], "kind": ["same-town-other-year"]})
+
+
+def test_reuse_matrix_table__share_read_along_rows(documents, reuse):
+    t = plots.reuse_matrix_table(reuse, documents).set_index(["doc_a", "doc_b"])
+    assert t.loc[(A, C), "value"] == 500 / 2000
+    assert t.loc[(C, A), "value"] == 1000 / 4000
+    assert t.loc[(A, B), "value"] == 0
+    assert np.isnan(t.loc[(A, A), "value"])
+
+
+def test_originality_table__least_original_first(documents):
+    orig = pd.DataFrame({"doc_id": [A, B, C], "originality": [0.9, 0.5, 1.0], "n_docs_shared": [1, 2, 0]})
+    assert plots.originality_table(orig, documents)["label"].tolist() == ["白云乡 2023", "青松镇 2023", "青松镇 2024"]
+
+
+# --------------------------------------------------------------------------- every chart renders
+
+
+def _charts(documents, indicators, reuse):
+    comp = pd.DataFrame({"doc_id": [A, B], "measures": [True, True], "shortcomings": [True, False],
+                         "leadership": [False, False], "plans": [True, False], "other": [False, False]})
+    terms = pd.DataFrame({"doc_id": [A, A, B], "term": ["调解", "普法", "网格化管理"], "n": [3, 2, 1]})
+    sc = pd.DataFrame({"doc_id": [A, B], "theme": [1, 2], "theme_label": ["法治宣传不够深入", "执法人员不足"]})
+    orig = pd.DataFrame({"doc_id": [A, B], "originality": [0.8, 1.0], "n_docs_shared": [1, 0]})
+    bars = pd.DataFrame({"town": ["青松镇", "白云乡"], "n": [40, 30], "q": ["余", "近"]})
+    return {
+        "heatmap": lambda: plots.plot_indicator_heatmap(plots.indicator_heatmap_table(indicators, documents)),
+        "bars": lambda: plots.plot_grouped_bars(bars, x="town", y="n", qualifier="q"),
+        "completeness": lambda: plots.plot_completeness(plots.completeness_table(comp, documents)),
+        "terms": lambda: plots.plot_terms(terms),
+        "terms_grouped": lambda: plots.plot_terms(terms.merge(documents), group="town")[0],
+        "themes": lambda: plots.plot_theme_frequency(plots.theme_frequency_table(sc, documents)),
+        "trend": lambda: plots.plot_trend(plots.trend_table(indicators, documents, agg="count", group="town")),
+        "reuse": lambda: plots.plot_reuse_matrix(reuse, documents),
+        "originality": lambda: plots.plot_originality(orig, documents),
+    }
+
+
+@pytest.mark.parametrize("chart", ["heatmap", "bars", "completeness", "terms", "terms_grouped", "themes",
+                                   "trend", "reuse", "originality"])
+def test_plot__chart_has_chinese_text_and_no_missing_glyphs(chart, documents, indicators, reuse):
+    ax = _charts(documents, indicators, reuse)[chart]()
+    assert isinstance(ax, matplotlib.axes.Axes)
+    texts = [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in texts)
+    assert _glyph_warnings(ax.figure) == []
+
+
+def test_plot__draws_on_given_axes(documents, indicators):
+    fig, (left, right) = plt.subplots(1, 2)
+    ax = plots.plot_indicator_heatmap(plots.indicator_heatmap_table(indicators, documents), ax=right)
+    assert ax is right
+    assert not left.has_data()
