@@ -46,7 +46,7 @@ STAGES: dict[str, dict[str, tuple[str, ...]]] = {
         "resources": ("radicals.csv", "gazetteer.csv", "section_types.csv", "indicator_categories.csv",
                       "indicator_units.csv", "indicator_exclusions.csv"),
     },
-    "terms": {"code": ("terms.py",), "resources": ("userdict.txt", "stopwords.txt")},
+    "terms": {"code": ("terms.py",), "resources": ("userdict.txt", "stopwords.txt", "boilerplate.txt")},
     "reuse": {"code": ("reuse.py",), "resources": ()},
 }
 
@@ -154,6 +154,7 @@ class Job:
     cache_dir: Path | None
     limits: Limits
     stages: tuple[str, ...] = ("parse", "terms", "reuse")
+    keys: dict[str, str] = field(default_factory=dict)  # stage → cache key, fixed once per build
 
 
 @dataclass
@@ -165,14 +166,11 @@ class Outcome:
     computed: list[str] = field(default_factory=list)  # stages that were not in the cache
 
 
-def _cache_path(cache_dir: Path, stage: str, sha256: str) -> Path:
-    return cache_dir / stage / sha256[:2] / f"{sha256}-{stage_key(stage)}.pkl"
-
-
-def _cached(cache_dir: Path | None, stage: str, sha256: str, compute: Callable[[], dict]) -> tuple[dict, bool]:
-    if cache_dir is None:
+def _cached(job: Job, stage: str, compute: Callable[[], dict]) -> tuple[dict, bool]:
+    if job.cache_dir is None:
         return compute(), True
-    path = _cache_path(cache_dir, stage, sha256)
+    key = job.keys.get(stage) or stage_key(stage)
+    path = job.cache_dir / stage / job.sha256[:2] / f"{job.sha256}-{key}.pkl"
     if path.exists():
         try:
             with open(path, "rb") as handle:
@@ -194,15 +192,14 @@ def run_job(job: Job) -> Outcome:
     try:
         with time_limit(job.limits.seconds_per_file):
             data = job.path.read_bytes()
-            parsed, fresh = _cached(job.cache_dir, "parse", job.sha256,
-                                    lambda: parse_document(data, job.file, limits=job.limits))
+            parsed, fresh = _cached(job, "parse", lambda: parse_document(data, job.file, limits=job.limits))
             if fresh:
                 outcome.computed.append("parse")
             result = dict(parsed)
             for stage in job.stages:
                 if stage == "parse":
                     continue
-                value, fresh = _cached(job.cache_dir, stage, job.sha256, lambda s=stage: STAGE_FUNCTIONS[s](parsed))
+                value, fresh = _cached(job, stage, lambda s=stage: STAGE_FUNCTIONS[s](parsed))
                 result.update(value)
                 if fresh:
                     outcome.computed.append(stage)
@@ -338,8 +335,9 @@ def build(
     planned, log_rows, manifest_table, manifest_problems = plan(Path(raw_dir), Path(manifest) if manifest else None,
                                                                  limits=limits)
     cache = Path(cache_dir) if cache_dir else None
+    keys = {stage: stage_key(stage) for stage in STAGES}
     for job in planned:
-        job.cache_dir = cache
+        job.cache_dir, job.keys = cache, keys
     outcomes = run_jobs(planned, n_jobs=n_jobs, progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
     for outcome in outcomes:
@@ -421,7 +419,7 @@ def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
 def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict]) -> dict[str, pd.DataFrame]:
     """Corpus-wide steps computed from the per-document rows: cheap, so always recomputed."""
     from .indicators import density
-    from .reuse import find_reuse, originality
+    from .reuse import reuse_tables
     from .sections import completeness, shortcoming_items
     from .shortcomings import cluster_shortcomings
     from .terms import concept_counts
@@ -436,9 +434,12 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict]) -> dict[
         "density": density(tables["indicators"], sections),
         "concept_counts": concept_counts(tables["term_counts"]) if len(tables["term_counts"]) else pd.DataFrame(),
     }
-    passages = _concat(r.get("passages") for r in results)
-    fingerprints = {r["doc_id"]: r["fingerprints"] for r in results if "fingerprints" in r}
-    reuse = find_reuse(documents, passages=passages, fingerprints=fingerprints)
-    out["reuse"] = reuse
-    out["originality"] = originality(documents, reuse, passages=passages)
+    # Reuse: the expensive per-document part (passages, MinHash signatures) comes from the cache.
+    passages = _concat(r["passages"] for r in results if "passages" in r)
+    fingerprints = _concat(r["fingerprints"] for r in results if "fingerprints" in r)
+    reuse = reuse_tables(documents, passages_table=passages if len(passages) else None,
+                         fingerprints_table=fingerprints if len(fingerprints) else None)
+    out["reuse"] = reuse["reuse"]
+    out["boilerplate"] = reuse["boilerplate"]
+    out["originality"] = reuse["originality"]
     return out

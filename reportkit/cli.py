@@ -94,6 +94,7 @@ def _check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
     try:
         return {"build": _build, "check": _check}[args.command](args)
     except (FileNotFoundError, ValueError) as exc:  # the build itself cannot run: one line, non-zero
