@@ -1,0 +1,353 @@
+"""Tests for reportkit.indicators: numbers that measure a town's own work."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportkit.indicators import (
+    COLUMNS,
+    categorize,
+    chinese_to_number,
+    density,
+    extract_indicators,
+    heading_ranges,
+    load_categories,
+    load_units,
+)
+from reportkit.normalize import normalize_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def rows(text: str) -> list[tuple]:
+    table = extract_indicators(normalize_text(text))
+    return [(r.value, r.unit, r.qualifier, r.span) for r in table.itertuples()]
+
+
+# Sentences in the style of other towns' reports (other provinces, 街道, Traditional script,
+# spaced numbers, 万/亿, money, decimals, Chinese numerals, qualifiers before and after).
+SENTENCES = [
+    ('全街道共划分 72 个网格，配备专职网格员 72 名。', [(72.0, '个', '共', '共划分 72 个网格'), (72.0, '名', '', '配备专职网格员 72 名')]),
+    ('2023年，我街道累计开展“宪法进社区”等主题宣传活动36场，覆盖居民1.2万人次。', [(36.0, '场', '累计', '累计开展“宪法进社区”等主题宣传活动36场'), (12000.0, '人次', '', '覆盖居民1.2万人次')]),
+    ('本年度共投入法治宣传经费12.5万元，其中购置普法书籍3000元。', [(12.5, '万元', '共', '共投入法治宣传经费12.5万元'), (3000.0, '元', '', '购置普法书籍3000元')]),
+    ('全区财政投入1.5亿元用于公共法律服务体系建设。', [(1.5, '亿元', '', '财政投入1.5亿元')]),
+    ('全年受理各类矛盾纠纷326件，调解成功318件，调解成功率达97.5%。', [(326.0, '件', '全年', '受理各类矛盾纠纷326件'), (318.0, '件', '', '调解成功318件'), (97.5, '%', '', '调解成功率达97.5%')]),
+    ('群众满意率达到98.6%。', [(98.6, '%', '', '群众满意率达到98.6%')]),
+    ('开展法治讲座十余场，发放宣传资料三千余份。', [(10.0, '场', '余', '开展法治讲座十余场'), (3000.0, '份', '余', '发放宣传资料三千余份')]),
+    ('镇党委理论学习中心组专题学法两次。', [(2.0, '次', '', '理论学习中心组专题学法两次')]),
+    ('普法受众近3万人，较去年增长15%。', [(30000.0, '人', '近', '普法受众近3万人'), (15.0, '%', '', '较去年增长15%')]),
+    ('全鎮共舉辦普法講座12場次，發放宣傳冊5000餘冊，受眾逾2萬人。', [(12.0, '场次', '共', '共举办普法讲座12场次'), (5000.0, '册', '余', '发放宣传册5000余册'), (20000.0, '人', '逾', '受众逾2万人')]),
+    ('截至11月底，全镇持证执法人员达45人。', [(45.0, '人', '', '持证执法人员达45人')]),
+    ('主动公开政府信息1,256条，办理依申请公开3件。', [(1256.0, '条', '', '主动公开政府信息1,256条'), (3.0, '件', '', '办理依申请公开3件')]),
+    ('组建普法志愿服务队3支，队员120余人。', [(3.0, '支', '', '组建普法志愿服务队3支'), (120.0, '人', '余', '队员120余人')]),
+    ('开展行政执法检查87次，立案查处违法案件23起，罚没款4.6万元。', [(87.0, '次', '', '开展行政执法检查87次'), (23.0, '起', '', '立案查处违法案件23起'), (4.6, '万元', '', '罚没款4.6万元')]),
+    ('全镇23个村均配备一名法律顾问，全年提供法律咨询服务500余人次。', [(23.0, '个', '', '23个村'), (500.0, '人次', '全年;余', '提供法律咨询服务500余人次')]),
+    ('学法考试参考率、合格率均达100%。', [(100.0, '%', '', '合格率均达100%')]),
+    ('接待群众来访56批132人次，办结率100%。', [(56.0, '批', '', '接待群众来访56批'), (132.0, '人次', '', '132人次'), (100.0, '%', '', '办结率100%')]),
+    ('上半年排查各类矛盾纠纷约120起。', [(120.0, '起', '约', '排查各类矛盾纠纷约120起')]),
+    ('开展送法进校园活动20多场，受教育师生8000多人。', [(20.0, '场', '多', '开展送法进校园活动20多场'), (8000.0, '人', '多', '受教育师生8000多人')]),
+    ('全年信访总量同比下降12.3个百分点。', [(12.3, '个百分点', '全年', '信访总量同比下降12.3个百分点')]),
+    ('全年培训行政执法人员3批次共150人。', [(3.0, '批次', '全年', '培训行政执法人员3批次'), (150.0, '人', '全年;共', '共150人')]),
+    ('（1）开展普法宣传活动52场次，发放资料3000份。', [(52.0, '场次', '', '开展普法宣传活动52场次'), (3000.0, '份', '', '发放资料3000份')]),
+    ('1.全年共开展法治讲座15场，参与群众1800余人次。', [(15.0, '场', '全年;共', '共开展法治讲座15场'), (1800.0, '人次', '余', '参与群众1800余人次')]),
+    ('聘请法律顾问两名，为村民提供法律服务六十余次。', [(2.0, '名', '', '聘请法律顾问两名'), (60.0, '次', '余', '为村民提供法律服务六十余次')]),
+    ('累计发放宣传资料1.5万份，受众约2.3万人次。', [(15000.0, '份', '累计', '累计发放宣传资料1.5万份'), (23000.0, '人次', '约', '受众约2.3万人次')]),
+    ('经费投入二十万元，建成村级法治广场5个。', [(20.0, '万元', '', '经费投入二十万元'), (5.0, '个', '', '建成村级法治广场5个')]),
+    ('共查处各类违法行为 27 起，罚款 3.5 万元。', [(27.0, '起', '共', '共查处各类违法行为 27 起'), (3.5, '万元', '', '罚款 3.5 万元')]),
+    ('法律明白人培养工程覆盖全部12个行政村，共培养法律明白人360名。', [(12.0, '个', '', '法律明白人培养工程覆盖全部12个行政村'), (360.0, '名', '共', '共培养法律明白人360名')]),
+    ('司法所全年办结法律援助案件百余件，挽回经济损失近百万元。', [(100.0, '件', '全年;余', '司法所全年办结法律援助案件百余件'), (100.0, '万元', '近', '挽回经济损失近百万元')]),
+    ('化解信访积案8件，信访事项按期办结率达到百分之百。', [(8.0, '件', '', '化解信访积案8件'), (100.0, '%', '', '信访事项按期办结率达到百分之百')]),
+    ('全年開展法治宣傳活動二十餘場次，發放宣傳資料一萬二千餘份。', [(20.0, '场次', '全年;余', '开展法治宣传活动二十余场次'), (12000.0, '份', '余', '发放宣传资料一万二千余份')]),
+    ('我县组织全县科级以上领导干部旁听庭审3次，参加人数460人以上。', [(3.0, '次', '', '组织全县科级以上领导干部旁听庭审3次'), (460.0, '人', '以上', '参加人数460人以上')]),
+    ('社区矫正对象在册32人，安置帮教对象累计衔接率100%。', [(32.0, '人', '', '社区矫正对象在册32人'), (100.0, '%', '累计', '安置帮教对象累计衔接率100%')]),
+    ('调解成功率为99.52%，群众满意度95%左右。', [(99.52, '%', '', '调解成功率为99.52%'), (95.0, '%', '左右', '群众满意度95%左右')]),
+    ('街道共有律师事务所3家、基层法律服务所1所。', [(3.0, '家', '共', '街道共有律师事务所3家'), (1.0, '所', '', '基层法律服务所1所')]),
+    ('推动两位村干部取得法律职业资格。', [(2.0, '位', '', '推动两位村干部')]),
+    ('新建法治文化长廊6处，法治宣传栏逾200块。', [(6.0, '处', '', '新建法治文化长廊6处'), (200.0, '块', '逾', '法治宣传栏逾200块')]),
+    ('全年处理12345热线工单超过2000件。', [(2000.0, '件', '全年;超', '处理12345热线工单超过2000件')]),
+    ('发放法律明白纸2.6万余张，制作普法短视频15条。', [(26000.0, '张', '余', '发放法律明白纸2.6万余张'), (15.0, '条', '', '制作普法短视频15条')]),
+    ('开展普法进企业活动8次，覆盖企业員工約1500人。', [(8.0, '次', '', '开展普法进企业活动8次'), (1500.0, '人', '约', '覆盖企业员工约1500人')]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[t[:12] for t, _ in SENTENCES])
+def test_extract_indicators__other_towns_sentences(text, expected):
+    assert rows(text) == expected
+
+
+# Each exclusion: the text around it has one real figure (开展普法活动3场) so that the test
+# fails both when the excluded number leaks in and when extraction stops working.
+EXCLUSIONS = [
+    ("year", "2023年，开展普法活动3场。"),
+    ("year_month", "2024年1月开展普法活动3场。"),
+    ("month_end", "截至12月底，开展普法活动3场。"),
+    ("month", "11月，开展普法活动3场。"),
+    ("document_number", "根据某府〔2024〕12号文件，开展普法活动3场。"),
+    ("document_number_short", "按照〔2023〕5号通知要求，开展普法活动3场。"),
+    ("heading_numeral", "一、主要举措和成效\n开展普法活动3场。"),
+    ("heading_bracket", "（三）2个方面的工作\n开展普法活动3场。"),
+    ("heading_with_year", "四、2024年度主要工作安排\n开展普法活动3场。"),
+    ("item_yi_shi", "一是健全制度，开展普法活动3场。二是强化保障。"),
+    ("ordinal", "第一书记带头开展普法活动3场，排名第2名。"),
+    ("party_congress", "学习党的二十大精神，开展普法活动3场。"),
+    ("plenum", "学习十九届六中全会精神，开展普法活动3场。"),
+    ("eighth_five_year_plan", "深入推进八五普法，开展普法活动3场。"),
+    ("quoted_slogan", "发挥“三官一律”作用，开展普法活动3场。"),
+    ("three_systems", "落实行政执法“三项制度”和三项制度清单，开展普法活动3场。"),
+    ("constitution_day", "围绕“12.4”宪法日开展普法活动3场。"),
+    ("consumer_day", "结合“3·15”开展普法活动3场。"),
+    ("quoted_date", "组织“5.12”文艺汇演，开展普法活动3场。"),
+    ("run_once", "深化“最多跑一次”和最多跑一次改革，开展普法活动3场。"),
+    ("one_stop", "建设一站式调解中心，开展普法活动3场。"),
+    ("one_adviser_per_village", "落实一村一法律顾问制度，开展普法活动3场。"),
+    ("quoted_number", "运用“321”工作机制，开展普法活动3场。"),
+    ("five_links", "推动五联向三零升级，开展普法活动3场。"),
+    ("one_head_three_members", "完善一长三员机制，开展普法活动3场。"),
+    ("one_network", "推行一网通办、一次办，开展普法活动3场。"),
+    ("one_seal", "推进一枚公章管审批，开展普法活动3场。"),
+    ("anniversary", "庆祝建党100周年，开展普法活动3场。"),
+    ("plan_period", "落实《纲要（2021-2025年）》和2021-2025年规划，开展普法活动3场。"),
+    ("law_title", "学习《关于做好2024年10项重点工作的通知》，开展普法活动3场。"),
+    ("monthly_routine", "每个月进行一次矛盾纠纷排查，开展普法活动3场。"),
+    ("quarterly_routine", "每季度开展一次调解员培训，开展普法活动3场。"),
+    ("yearly_routine", "每年开展一次全体调解员培训，开展普法活动3场。"),
+    ("per_village_rule", "每个村落实村网格员1名，开展普法活动3场。"),
+    ("article_one", "各村均配备一名法律顾问，开展普法活动3场。"),
+    ("four_consciousnesses", "增强四个意识，坚决做到两个维护，开展普法活动3场。"),
+    ("five_in_one", "统筹推进五位一体总体布局，开展普法活动3场。"),
+    ("idiom_magnitudes", "法治宣传进入千家万户，开展普法活动3场。"),
+    ("vague_tens", "先后开展检查数十次，上百人参与，开展普法活动3场。"),
+    ("duration", "在3个工作日内办结，开展普法活动3场。"),
+    ("range", "每户宣传3至5次，全年开展普法活动3场。"),
+    ("fraction", "三分之二的村开展普法活动3场。"),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), EXCLUSIONS, ids=[c for c, _ in EXCLUSIONS])
+def test_extract_indicators__exclusion(case, text):
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(3.0, "场")]
+
+
+def test_extract_indicators__columns_and_empty_text():
+    table = extract_indicators("", doc_id="d1")
+    assert list(table.columns) == COLUMNS
+    assert table.empty
+
+
+def test_extract_indicators__money_keeps_wan_and_adds_yuan():
+    table = extract_indicators("共投入法治宣传经费12.5万元，购置书籍3000元。")
+    assert table[["value", "unit", "value_yuan"]].values.tolist() == [[12.5, "万元", 125000.0], [3000.0, "元", 3000.0]]
+
+
+def test_extract_indicators__value_yuan_missing_for_counts():
+    table = extract_indicators("发放宣传资料800份。")
+    assert table["value_yuan"].isna().all()
+
+
+def test_extract_indicators__doc_id_and_sentence():
+    table = extract_indicators("前言。全年调解纠纷20件，调解成功18件。其他。", doc_id="abc")
+    assert table["doc_id"].tolist() == ["abc", "abc"]
+    assert table["sentence"].tolist() == ["全年调解纠纷20件，调解成功18件。"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("开展普法宣传活动17场次。", "普法宣传活动"),
+        ("调解成功率100%。", "调解成功率"),
+        ("截至目前共有13名行政执法人员通过考试。", "行政执法人员"),
+        ("持续优化14个村级党群服务中心。", "村级党群服务中心"),
+        ("镇村两级调委会共调解各类民事纠纷156宗。", "调解民事纠纷"),
+        ("普法受众近3万人。", "普法受众"),
+    ],
+)
+def test_extract_indicators__subject(text, subject):
+    assert extract_indicators(text)["subject"].tolist() == [subject]
+
+
+def test_extract_indicators__second_figure_shares_subject():
+    table = extract_indicators("纳入低保39户161人。")
+    assert table["subject"].tolist() == ["纳入低保", "纳入低保"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "unit", "category"),
+    [
+        ("普法宣传活动", "场次", "legal_education_events"),
+        ("宣传资料", "份", "materials_distributed"),
+        ("普法受众", "人", "people_reached"),
+        ("法律咨询", "人次", "legal_consultations"),
+        ("党委理论中心组学法", "次", "officials_study"),
+        ("机关干部法治教育培训", "次", "training"),
+        ("排查矛盾纠纷", "起", "disputes_screened"),
+        ("调解民事纠纷", "宗", "disputes_mediated"),
+        ("调解成功率", "%", "mediation_success_rate"),
+        ("信访积案", "件", "petitions"),
+        ("行政执法人员", "名", "enforcement_officers"),
+        ("行政执法检查", "次", "enforcement_actions"),
+        ("行政诉讼案件", "宗", "lawsuits_reconsiderations"),
+        ("法律顾问", "名", "legal_advisers"),
+        ("法律明白人", "人", "legal_literates"),
+        ("主动公开政府信息", "条", "information_disclosed"),
+        ("学法考试合格率", "%", "exam_pass_rate"),
+    ],
+)
+def test_categorize__taxonomy(subject, unit, category):
+    assert categorize(subject, unit) == category
+
+
+def test_categorize__unmatched_is_empty():
+    assert categorize("养老验证", "人") == ""
+
+
+def test_categorize__unit_outside_category_is_not_guessed():
+    assert categorize("宣传资料", "%") == ""
+
+
+def test_load_categories__columns():
+    assert list(load_categories().columns) == ["category", "label_zh", "keywords", "units"]
+
+
+def test_load_units__has_required_units():
+    required = set("次 场 场次 期 人 人次 名 位 户 个 家 份 册 本 张 条 幅 件 起 宗 项 处 所 村 万元 元 %".split())
+    assert required <= set(load_units()["unit"])
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("十", 10), ("十二", 12), ("二十五", 25), ("两", 2), ("三千", 3000), ("一百零五", 105),
+     ("一万二千", 12000), ("百", 100), ("三万", 30000), ("一亿二千万", 120_000_000), ("二〇二三", 2023)],
+)
+def test_chinese_to_number__values(numeral, value):
+    assert chinese_to_number(numeral) == value
+
+
+def test_chinese_to_number__rejects_text():
+    with pytest.raises(ValueError, match="not a Chinese numeral"):
+        chinese_to_number("一是")
+
+
+def test_extract_indicators__chinese_numeral_only_in_span():
+    table = extract_indicators("一是开展法治讲座两次。")
+    assert table[["span", "value", "unit"]].values.tolist() == [["开展法治讲座两次", 2.0, "次"]]
+
+
+def test_extract_indicators__inline_heading_skipped_body_kept():
+    table = extract_indicators("（二）开展3项专项行动。全年开展普法活动8场。")
+    assert table["value"].tolist() == [8.0]
+
+
+def test_extract_indicators__numbered_item_with_figure_is_body():
+    table = extract_indicators("1.发放宣传资料3000份。")
+    assert table["value"].tolist() == [3000.0]
+
+
+def test_heading_ranges__short_title_line():
+    text = "四、2024年度主要工作安排\n正文"
+    assert heading_ranges(text) == [(0, len("四、2024年度主要工作安排"))]
+
+
+def test_extract_indicators__flag_rate_above_100():
+    table = extract_indicators("群众满意率达到105%。")
+    assert table["flags"].tolist() == ["rate_above_100"]
+
+
+def test_extract_indicators__flag_success_above_total():
+    table = extract_indicators("调解纠纷20件，调解成功25件。")
+    assert table["flags"].tolist() == ["", "success_above_total"]
+
+
+def test_extract_indicators__no_flag_when_success_within_total():
+    table = extract_indicators("排查调出案件20起（邻里纠纷12起），调解成功20件，调解成功率100%。")
+    assert (table["flags"] == "").all()
+
+
+SECTIONS = pd.DataFrame(
+    {
+        "section_no": ["0", "1", "1.1", "2"],
+        "level": [0, 1, 2, 1],
+        "section_type": ["preamble", "measures", "measures", "shortcomings"],
+        "start": [0, 5, 14, 40],
+        "end": [5, 40, 40, 60],
+    }
+)
+SECTION_TEXT = ("前言前言。" + "一、主要举措\n" + "（一）普法\n" + "发放资料300份。").ljust(40, "。") + "二、不足\n培训仅2次。".ljust(20, "。")
+
+
+def test_extract_indicators__deepest_section():
+    table = extract_indicators(SECTION_TEXT, sections=SECTIONS)
+    assert table[["section_no", "section_type"]].values.tolist() == [["1.1", "measures"], ["2", "shortcomings"]]
+
+
+def test_extract_indicators__sections_absent_leaves_blank():
+    table = extract_indicators(SECTION_TEXT)
+    assert (table["section_no"] == "").all() and (table["section_type"] == "").all()
+
+
+def test_extract_indicators__section_heading_column_skipped():
+    text = "开展普法活动3场\n开展普法活动5场。"
+    sections = pd.DataFrame({"section_no": ["1"], "level": [1], "section_type": ["measures"],
+                             "start": [0], "end": [len(text)], "heading": ["开展普法活动3场"]})
+    assert extract_indicators(text, sections=sections)["value"].tolist() == [5.0]
+
+
+def test_density__all_and_section_types():
+    sections = SECTIONS.assign(doc_id="d")
+    indicators = extract_indicators(SECTION_TEXT, doc_id="d", sections=SECTIONS)
+    table = density(indicators, sections).set_index("section_type")
+    assert table.loc["all", ["n_indicators", "n_chars"]].tolist() == [2, 60]
+    assert table.loc["measures", ["n_indicators", "n_chars"]].tolist() == [1, 35]
+    assert table.loc["shortcomings", "indicators_per_1k_chars"] == pytest.approx(1 / 20 * 1000)
+    assert table.loc["preamble", "n_indicators"] == 0
+
+
+def test_density__document_without_sections_has_missing_rate():
+    indicators = extract_indicators("发放资料300份。", doc_id="x")
+    table = density(indicators, SECTIONS.assign(doc_id="d").iloc[0:0])
+    assert table[["doc_id", "section_type", "n_chars"]].values.tolist() == [["x", "all", 0]]
+    assert table["indicators_per_1k_chars"].isna().all()
+
+
+def test_extract_indicators__seed_reports_match_gold():
+    gold = pd.read_csv(ROOT / "tests/gold/seeds_indicators.csv", dtype=str, keep_default_na=False)
+    if "unsure" not in gold:
+        gold["unsure"] = ""
+    predicted, sure, unsure = Counter(), Counter(), Counter()
+    for path in sorted((ROOT / "data/raw").glob("*.txt")):
+        table = extract_indicators(normalize_text(path.read_text(encoding="utf-8")), doc_id=path.name)
+        predicted.update((path.name, round(v, 4), u) for v, u in zip(table["value"], table["unit"]))
+    for g in gold.itertuples():
+        key = (g.file, round(float(g.value), 4), g.unit.replace("％", "%"))
+        (unsure if g.unsure.strip() else sure)[key] += 1
+    predicted = Counter({k: n for k, n in predicted.items() if k[0] in set(gold["file"])})
+    matched = sum((predicted & sure).values())
+    n_pred = sum(predicted.values()) - sum(((predicted - sure) & unsure).values())
+    assert matched / n_pred >= 0.95
+    assert matched / sum(sure.values()) >= 0.95
+
+
+ALPHABET = st.sampled_from(
+    list("0123456789.,%％ 一二三四五六七八九十百千万亿两余多近约共累计全年以上次场人名位户个件起宗元")
+    + list("“”《》〔〕（）()、，。；：\n第每均是年月日号率成功调解开展发放资料纠纷")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=120))
+def test_extract_indicators__property_spans_are_offsets(text):
+    table = extract_indicators(text)
+    assert list(table.columns) == COLUMNS
+    for span, start, end in zip(table["span"], table["start"], table["end"]):
+        assert text[start:end] == span
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_extract_indicators__property_arbitrary_text_never_raises(text):
+    table = extract_indicators(text)
+    assert all(text[s:e] == span for span, s, e in zip(table["span"], table["start"], table["end"]))
