@@ -70,7 +70,6 @@ _ITEM_PREFIX = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)\s*"
 )
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -135,27 +134,10 @@ def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead
     return scores
 
 
-@lru_cache(maxsize=1)
-def _fallback_tokenizer():
-    # Only used when reportkit.terms is unavailable: a private jieba instance, never the global one.
-    import jieba
-
-    tok = jieba.Tokenizer()
-    for words in _keywords(_default_themes()):
-        for word in words:
-            tok.add_word(word)
-    return lambda text: [t for t in tok.lcut(text) if len(_CJK.findall(t)) >= 2]
-
-
 def _default_tokenize() -> Callable[[str], list[str]]:
-    try:
-        from . import terms  # the project tokenizer: domain dictionary + stop words
-    except ImportError:
-        log.warning("reportkit.terms not available; clustering with a plain private jieba tokenizer")
-        return _fallback_tokenizer()
-    if hasattr(terms, "load_tokenizer"):
-        return terms.load_tokenizer().tokens
-    return terms.Tokenizer().tokens
+    from .terms import load_tokenizer  # private jieba with the domain dictionary and stop words
+
+    return load_tokenizer().tokens
 
 
 def _tfidf(token_weights: list[dict[str, float]], *, max_df: float) -> tuple[np.ndarray, np.ndarray]:
