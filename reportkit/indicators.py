@@ -10,6 +10,11 @@ named slogans (八五普法, 最多跑一次; ``resources/indicator_exclusions.c
 一 (一名法律顾问, 一次: an article, not a count) and per-unit rules after 每/均
 (每个村落实网格员1名).
 
+Qualifiers are recorded as written but folded to one name (共计/总共/共有/合计 → 共,
+将近/接近 → 近, 大约 → 约, 超过 → 超), several joined by ";" in reading order
+(``累计;余``). 达/达到 is not a qualifier: "满意率达到98.6%" is an exact figure (as in
+the seed gold).
+
 Chinese numerals are converted only inside the matched span by `chinese_to_number`;
 a converter is never run over whole sentences (that turns 一是 into 1是).
 
@@ -357,6 +362,10 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     return value * magnitude, unit.unit, None
 
 
+_PLACE_UNITS = {"台", "所", "家", "间", "座", "户", "条", "处"}
+_PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"
+
+
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
     before = text[max(0, start - 3):start]
@@ -364,6 +373,11 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     after = text[m.end():m.end() + 1]
     if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
         return True
+    if (
+        m.group("num") and not m.group("num")[0].isdigit() and unit.unit in _PLACE_UNITS
+        and after and after in _PLACE_SUFFIX
+    ):
+        return True  # 三台县, 七台河, 八所镇, 五家渠: place names, not counts
     if re.search(r"第\s?$", before) or re.search(r"分之$", before):
         return True  # 第一书记; 三分之二
     if re.search(r"\d\s?[-~～—至到]\s?$", before):
@@ -505,10 +519,13 @@ def density(indicators: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
     indicators but no sections get an "all" row with n_chars 0 and a missing rate.
     """
     rows = []
-    doc_ids = list(dict.fromkeys([*sections.get("doc_id", pd.Series(dtype=str)), *indicators.get("doc_id", pd.Series(dtype=str))]))
+    # An empty table may come without columns (a corpus where no report has a figure).
+    indicators = indicators.reindex(columns=list(dict.fromkeys([*indicators.columns, "doc_id", "start"])))
+    sections = sections.reindex(columns=list(dict.fromkeys([*sections.columns, "doc_id", "level", "section_type", "start", "end"])))
+    doc_ids = list(dict.fromkeys([*sections["doc_id"].dropna(), *indicators["doc_id"].dropna()]))
     for doc in doc_ids:
         found = indicators[indicators["doc_id"] == doc]
-        secs = sections[sections["doc_id"] == doc] if "doc_id" in sections else sections.iloc[0:0]
+        secs = sections[sections["doc_id"] == doc]
         total = int(secs["end"].max()) if not secs.empty else 0
         rows.append((doc, "all", len(found), total))
         top = secs[secs["level"].astype(int) <= 1]

@@ -351,3 +351,14 @@ def test_extract_indicators__property_spans_are_offsets(text):
 def test_extract_indicators__property_arbitrary_text_never_raises(text):
     table = extract_indicators(text)
     assert all(text[s:e] == span for span, s, e in zip(table["span"], table["start"], table["end"]))
+
+
+@pytest.mark.parametrize("text", ["三台县开展普法活动3场。", "七台河市开展普法活动3场。", "八所镇开展普法活动3场。"])
+def test_extract_indicators__place_names_with_numerals(text):
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(3.0, "场")]
+
+
+def test_density__empty_tables_without_columns():
+    table = density(pd.DataFrame(), pd.DataFrame())
+    assert list(table.columns) == ["doc_id", "section_type", "n_indicators", "n_chars", "indicators_per_1k_chars"]
+    assert table.empty
