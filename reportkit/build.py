@@ -108,7 +108,7 @@ def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
     from .indicators import extract_indicators
     from .metadata import infer_metadata
     from .normalize import normalize_text
-    from .sections import split_sections
+    from .sections import has_headings, split_sections, unmapped_headings
 
     extracted = extract(data, Path(name).suffix, name=name, limits=limits)
     text = normalize_text(extracted.text)
@@ -118,8 +118,11 @@ def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
     sections = split_sections(text, doc_id=doc_id)
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
     warnings = list(extracted.warnings)
-    if sections["level"].max() < 1 if len(sections) else True:
+    if not has_headings(sections).any():
         warnings.append("no numbered headings found; the whole report is one section of type 'other'")
+    for row in unmapped_headings(sections).itertuples():
+        warnings.append(f"heading '{row.heading[:30]}' matches no rule in section_types.csv "
+                        f"(typed {row.section_type}); add a row there to map it")
     return {
         "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
         "hints": extracted.hints, "raw_text": extracted.text, "text": text, "meta": meta,

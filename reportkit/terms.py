@@ -167,6 +167,9 @@ class Tokenizer:
     def _build_engine(self):
         import jieba
 
+        # jieba announces every dictionary load at DEBUG on its own stderr handler, once per
+        # worker process; analysts only need to hear from it when something is wrong.
+        jieba.setLogLevel(logging.WARNING)
         engine = jieba.Tokenizer()
         engine.tmp_dir = tempfile.gettempdir()
         engine.cache_file = f"reportkit-jieba-{jieba.__version__}.cache"
