@@ -199,7 +199,7 @@ def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # --------------------------------------------------------------------------- qualifiers & subjects
-_PREFIX_QUAL = re.compile(r"(将近|接近|近|大约|约|超过|超|逾)\s?$")
+_PREFIX_QUAL = re.compile(r"(将近|接近|近|大约|约|超过|超|逾|不少于|不低于|不超过)\s?$")
 _PREFIX_QUAL_NAME = {"将近": "近", "接近": "近", "大约": "约", "超过": "超"}
 _VAGUE = re.compile(r"(?:数|几|上|成)\s?$")  # 数百人, 上千人: no number given
 _CLAUSE_QUAL = re.compile(
@@ -224,15 +224,11 @@ _LIGHT_VERB = re.compile(
 _TAIL_TRIM = re.compile(r"(?:均达到|均达|均为|均|达到|达|(?<![行作认成因])为|是|共计|共|总计|合计|约|近|将近|超过|超|逾|累计|总共|有|等|的)+$")
 _POST_STOP = re.compile(
     r"参与|参加|通过|均|都|已|并|全部|实现|进行|开展|在|为|和|及|与|以及|等|的|接受|取得|签订|用于|用|"
-    r"对|被|将|把|向|从|到|获|得到|受到|受益|次|达|共|累计|以上|左右|覆盖|次"
+    r"对|被|将|把|向|从|到|获|得到|受到|受益|次|达|共|累计|以上|左右|覆盖|涉及|涉案|使|让|惠及|确保|有效|"
+    r"切实|进一步|其中|同比|较|比|占|挽回|化解|办结|成功|调解|解决|处理|完成|发放|开展|组织|累计|合计|"
+    r"是|有|无|未|没有|不|再|也|又|还|即|则|就|得|获得|被|给|由|经|按|依|作|做|形成|达成|推动|提升|"
+    r"提高|增加|增长|下降|减少|同比|环比"
 )
-# A verb right before the number means the noun follows it: 持续优化14个村级党群服务中心.
-_VERB_END = re.compile(
-    r"(?:优化|建立|成立|组建|打造|建成|培育|培养|招募|聘请|选派|选聘|配齐|配强|新建|改造|划分|设立|设置|增设|"
-    r"开设|拥有|有|了|配备|组织|开展|召开|举办|举行|推出|吸纳|发展|表彰|评选|命名|创建|派驻|选树|确定|明确|"
-    r"覆盖|涉及|包括|发放|印发|制作|录制|拍摄|编印|编制|审查|审核|办理|受理|处理|接待|走访|慰问|的|为|全部|所有)$"
-)
-_QUAL_TAIL = re.compile(r"(?:共计|总共|共有|合计|总计|累计|将近|接近|大约|超过|达到|共|约|近|超|逾|达|\s)+$")
 _MARKS = re.compile(r"[“”\"《》〈〉「」『』‘’\s]")
 
 
@@ -253,15 +249,20 @@ def _qualifiers(text: str, clause_start: int, m: re.Match) -> list[str]:
     return found
 
 
-def _clean_subject(phrase: str) -> str:
+def _core(phrase: str) -> str:
+    """PHRASE without marks, totals (共/累计 …), light verbs and trailing particles."""
     phrase = _MARKS.sub("", phrase)
     # What follows a total (镇调委会共调解各类民事纠纷) names the thing, not the agent.
     parts = re.split(r"累计|共计|总共|共有|(?<![公中总])共(?![同享建治产性识赢青担商和])", phrase)
     if len(parts) > 1 and _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", parts[-1])):
         phrase = parts[-1]
     phrase = re.sub(r"各类|各种|各项", "", phrase)
-    trimmed = _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", phrase))
-    return _TAIL_TRIM.sub("", trimmed) or _TAIL_TRIM.sub("", phrase)
+    return _TAIL_TRIM.sub("", _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", phrase)))
+
+
+def _clean_subject(phrase: str) -> str:
+    """The subject named by the words before a figure; the bare verb when nothing else is left (出动)."""
+    return _core(phrase) or _TAIL_TRIM.sub("", _MARKS.sub("", phrase))
 
 
 def _previous_clause_subject(text: str, boundary: int) -> str:
@@ -362,6 +363,7 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     return value * magnitude, unit.unit, None
 
 
+_VERBAL_UNITS = {"次", "场", "场次", "人次", "期", "轮", "轮次", "批次", "户次", "件次", "家次", "个百分点", "%"}
 _PLACE_UNITS = {"台", "所", "家", "间", "座", "户", "条", "处"}
 _PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"
 
@@ -480,9 +482,11 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         span_end = num_end
         subject = pre_subject
         # … to the end of the noun when the number stands before it (14个村级党群服务中心).
+        # A noun classifier modifies the noun after it (辖区12个|社区文明实践站); a verbal
+        # one (4次) only when nothing but a verb stands before (开展|17场|法治宣讲活动),
+        # not in 召开专题会议4次|研究部署….
         noun = _noun_after(text, num_end)
-        bare_pre = _QUAL_TAIL.sub("", _MARKS.sub("", text[lead:num_start]))
-        if noun and (len(pre_subject) <= 2 or _VERB_END.search(bare_pre)):
+        if noun and (unit not in _VERBAL_UNITS or len(_core(text[lead:num_start])) <= 2):
             subject = _MARKS.sub("", noun)
             span_end = num_end + len(noun)
         if not subject and last_end == clause_start and last_end > boundary:
