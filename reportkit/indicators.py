@@ -507,6 +507,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     _flags(rows)
     table = pd.DataFrame(rows, columns=[*COLUMNS, "sentence_start"]).drop(columns="sentence_start")
     table = table.astype({"value": float, "value_yuan": float, "start": int, "end": int})
+    logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
     return table.reset_index(drop=True)
 
 
