@@ -1,0 +1,63 @@
+"""The project's own promises: dependency lists agree, documented commands exist, nothing reads ../shared."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+from .conftest import ROOT
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml__lists_the_same_packages_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_name(r) for r in project["dependencies"]}
+    for extra in project["optional-dependencies"].values():
+        declared |= {_name(r) for r in extra}
+    conda, in_dependencies = set(), False
+    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        item = line.strip()
+        if not line.startswith(" ") and item:
+            in_dependencies = item == "dependencies:"
+            continue
+        if in_dependencies and item.startswith("- ") and not item.endswith(":"):
+            conda.add(_name(item[2:]))
+    conda -= {"python", "pip"}
+    assert conda == declared
+
+
+def test_pyproject__lower_bounds_not_exact_pins():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
+    assert not [r for r in requirements if "==" in r]
+
+
+def test_readme__documents_exactly_the_two_setup_commands_and_they_are_make_targets():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("demo", "test"):
+        assert f"make {target}" in readme
+        assert re.search(rf"^{target}:", makefile, re.M)
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_project__never_reads_the_shared_folder():
+    offenders = []
+    for path in [*ROOT.glob("reportkit/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("notebooks/*.ipynb"),
+                 *ROOT.glob("benchmarks/**/*.py"), ROOT / "Makefile"]:
+        if path.name == "test_packaging.py":
+            continue
+        if re.search(r"\.\./shared|/work/shared", path.read_text(encoding="utf-8", errors="ignore")):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_import__reportkit_loads_no_heavy_library():
+    code = ("import reportkit, sys; print(','.join(sorted(m for m in "
+            "('pandas', 'jieba', 'matplotlib', 'sklearn', 'pyarrow', 'opencc') if m in sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
