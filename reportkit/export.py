@@ -52,17 +52,20 @@ DEFAULT_CORPUS = "乡镇法治政府建设年度报告"
 def slugify(name: str) -> str:
     """A safe, deterministic ASCII file stem for ``name``.
 
-    Chinese or otherwise non-ASCII names become ``figure_`` plus a short hash, so prefer
-    English names such as "indicator_heatmap".
+    Names with Chinese (or other non-ASCII) characters keep their ASCII part plus a short
+    hash of the whole name, so "2024年热力图" and "2024年趋势图" do not collide; prefer English
+    names such as "indicator_heatmap".
 
     >>> slugify("Indicator Heatmap (2024)"), slugify("指标热力图")
-    ('indicator_heatmap_2024', 'figure_6c1f9b1e')
+    ('indicator_heatmap_2024', 'figure_3ba6d609')
     """
-    ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
-    if not stem:
-        stem = "figure_" + hashlib.sha1(str(name).encode("utf-8")).hexdigest()[:8]
-    return stem[:80]
+    name = str(name)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")[:60].strip("_")
+    if not name.isascii() or not stem:
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        stem = f"{stem or 'figure'}_{digest}"
+    return stem
 
 
 def source_line(
@@ -280,7 +283,7 @@ def build_deck(
         head = slide.shapes.title
         _place(head, _MARGIN, 0.2, SLIDE_W - 2 * _MARGIN, _PIC_TOP - 0.3)
         _set_text(head, [entry["title"]], ea_font=ea_font, size=26, bold=True, align="left")
-        _add_picture(slide, entry["picture"])
+        _add_picture(slide, entry["picture"], alt_text=entry["title"])
         if entry["source"]:
             box = slide.shapes.add_textbox(Inches(_MARGIN), Inches(_PIC_BOTTOM + 0.05),
                                            Inches(SLIDE_W - 2 * _MARGIN), Inches(0.45))
@@ -402,7 +405,7 @@ def _set_east_asian_font(run, typeface: str) -> None:
     ea.set("typeface", typeface)
 
 
-def _add_picture(slide, picture: Path) -> None:
+def _add_picture(slide, picture: Path, *, alt_text: str) -> None:
     """The picture, as large as fits between title and source band, centred."""
     from PIL import Image
     from pptx.util import Inches
@@ -412,5 +415,6 @@ def _add_picture(slide, picture: Path) -> None:
     box_w, box_h = SLIDE_W - 2 * _MARGIN, _PIC_BOTTOM - _PIC_TOP
     scale = min(box_w / w_px, box_h / h_px)
     w, h = w_px * scale, h_px * scale
-    slide.shapes.add_picture(str(picture), Inches((SLIDE_W - w) / 2), Inches(_PIC_TOP + (box_h - h) / 2),
-                             Inches(w), Inches(h))
+    pic = slide.shapes.add_picture(str(picture), Inches((SLIDE_W - w) / 2), Inches(_PIC_TOP + (box_h - h) / 2),
+                                   Inches(w), Inches(h))
+    pic._element.nvPicPr.cNvPr.set("descr", alt_text)  # screen readers read the chart's title

@@ -68,6 +68,11 @@ def test_slugify__chinese_name_gives_stable_ascii_stem():
     assert stem == export.slugify("指标热力图") != export.slugify("完整性矩阵")
 
 
+def test_slugify__mixed_names_do_not_collide():
+    assert export.slugify("2024年热力图") != export.slugify("2024年趋势图")
+    assert export.slugify("2024年热力图").startswith("2024_")
+
+
 def test_source_line__reports_and_year_range(documents):
     assert export.source_line(documents) == "来源：3 份乡镇法治政府建设年度报告（2021–2024年），reportkit 整理"
 
