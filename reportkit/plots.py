@@ -264,15 +264,18 @@ def format_value(value: float, qualifier: str | None = None) -> str:
 
     >>> format_value(40.0, "余"), format_value(30.0, "近"), format_value(12.5, None)
     ('40余', '近30', '12.5')
+    >>> format_value(300.0, "累计;余")
+    '累计300余'
     """
     if value is None or pd.isna(value):
         return ""
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     number = number.replace(",", "")  # reports write 12000, not 12,000
-    qual = _clean(qualifier)
-    if not qual:
-        return number
-    return number + qual if qual in _SUFFIX_QUALIFIERS else qual + number
+    # several qualifiers are joined with ";" (累计;余 → 累计300余)
+    quals = [q for q in re.split(r"[;；]", _clean(qualifier)) if q]
+    before = "".join(q for q in quals if q not in _SUFFIX_QUALIFIERS)
+    after = "".join(q for q in quals if q in _SUFFIX_QUALIFIERS)
+    return before + number + after
 
 
 # --------------------------------------------------------------------------- helpers
@@ -756,9 +759,13 @@ def trend_table(
 
 @_cjk_safe
 def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
-               ax: Axes | None = None) -> Axes:
+               reports: Literal["sum", "max"] = "sum", ax: Axes | None = None) -> Axes:
     """Lines of :func:`trend_table` per group; x tick labels say how many reports are behind
-    each year ("2023\\n(n=1)"), so a jump carried by one report is not read as a trend."""
+    each year ("2023\\n(n=1)"), so a jump carried by one report is not read as a trend.
+
+    ``reports="sum"`` adds ``n_reports`` over the groups of a year (groups split the reports,
+    e.g. ``trend_table(group="county")``); ``"max"`` takes the largest, for groups measured on
+    the same reports (concepts, phrases, statutory parts)."""
     _require(table, [by, "group", "value", "n_reports"], "plot_trend")
     ax = _new_axes(ax)
     years = sorted(table[by].unique())
@@ -769,7 +776,9 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
         part = table[table["group"] == g].sort_values(by)
         ax.plot([pos[y] for y in part[by]], part["value"], marker="o", color=color,
                 label=str(g), linewidth=2.5, markersize=8, clip_on=False)
-    n_per_year = table.groupby(by)["n_reports"].sum()
+    if reports not in ("sum", "max"):
+        raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
+    n_per_year = table.groupby(by)["n_reports"].agg(reports)
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")

@@ -264,6 +264,13 @@ def test_plot_trend__tick_labels_show_reports_per_year(documents, indicators):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2022\n(n=1)", "2023\n(n=2)", "2024\n(n=1)"]
 
 
+def test_plot_trend__reports_max_for_groups_on_the_same_reports():
+    table = pd.DataFrame({"year": [2023, 2023], "group": ["法律顾问", "法律明白人"], "value": [1.0, 0.5],
+                          "n_reports": [2, 2]})
+    ax = plots.plot_trend(table, reports="max")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023\n(n=2)"]
+
+
 @pytest.fixture
 def reuse():
     return pd.DataFrame({"doc_a": [A], "doc_b": [C], "passage_a": ["甲" * 500], "passage_b": ["甲" * 1000],
