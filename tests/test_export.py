@@ -182,14 +182,19 @@ def test_save_figure__no_missing_glyphs_after_bare_seaborn_reset(tmp_path):
 # --------------------------------------------------------------------------- build_deck
 
 
-@pytest.fixture
-def figures_dir(tmp_path, documents):
-    out = tmp_path / "figures"
-    for name, title in [("b_trend", "历年指标数量"), ("a_heatmap", "各乡镇指标热力图")]:
-        fig, ax = plt.subplots()
-        ax.plot([1, 2], [3, 4])
-        export.save_figure(fig, name, out, title=title, documents=documents)
-        plt.close(fig)
+@pytest.fixture(scope="module")
+def figures_dir(tmp_path_factory):
+    # saved once for the deck tests (each save renders three images); the deck tests only read it
+    documents = pd.DataFrame({"doc_id": ["a" * 16, "b" * 16, "c" * 16], "town": ["青松镇", "白云乡", "青松镇"],
+                              "year": [2021, 2023, 2024]})
+    out = tmp_path_factory.mktemp("figures")
+    with matplotlib.rc_context():
+        plots.set_theme()
+        for name, title in [("b_trend", "历年指标数量"), ("a_heatmap", "各乡镇指标热力图")]:
+            fig, ax = plt.subplots()
+            ax.plot([1, 2], [3, 4])
+            export.save_figure(fig, name, out, title=title, documents=documents)
+            plt.close(fig)
     return out
 
 
