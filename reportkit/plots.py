@@ -161,7 +161,8 @@ def set_theme(
       pass the font along: ``seaborn.set_theme(style="ticks", rc=plots.font_rc())``;
     * charts drawn by the ``plot_*`` functions of this module, and every figure saved with
       ``reportkit.export.save_figure``, stay readable even after a bare ``seaborn.set_theme()``:
-      they add the CJK font as a fallback to each text object (:func:`use_cjk_font`). Your own
+      the ``plot_*`` functions create their texts with :func:`font_rc` in force, and both add the
+      CJK font as a fallback to each text object (:func:`use_cjk_font`). Your own
       ``ax.set_title("...")`` added after such a reset is fixed by ``save_figure``, or by calling
       ``use_cjk_font(fig)`` before showing the figure.
     """
