@@ -846,7 +846,9 @@ def plot_reuse_matrix(
     ax = _new_axes(ax)
     is_share = value == "share"
     # blank for 0 so the few shared pairs stand out; the diagonal (a report with itself) is grey
-    annot = wide.map(lambda v: "" if pd.isna(v) or v == 0 else (f"{v:.0%}" if is_share else format_value(v)))
+    # a share that rounds to 0% is still reuse: say "<1%"
+    annot = wide.map(lambda v: "" if pd.isna(v) or v == 0 else (
+        (f"{v:.0%}" if v >= 0.005 else "<1%") if is_share else format_value(v)))
     sns.heatmap(wide, ax=ax, cmap="Reds", vmin=0, vmax=1 if is_share else None, annot=annot, fmt="",
                 linewidths=0.5, linecolor="white", cbar=False)
     ax.set_facecolor("#e6e6e6")
