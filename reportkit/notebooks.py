@@ -299,11 +299,14 @@ def run_notebooks(
     only: Sequence[str] = (),
     deck: bool = True,
     html: bool = True,
+    jobs: int = 1,
 ) -> RunResult:
-    """Execute every numbered notebook in order, then build ``OUT/briefing.pptx`` from the figures.
+    """Execute every numbered notebook, then build ``OUT/briefing.pptx`` from the figures.
 
     ``only`` restricts the run to notebooks whose names start with one of its strings (e.g.
-    ``["30"]``). Figures of a previous run in ``OUT/figures`` are removed first.
+    ``["30"]``). Figures of a previous run in ``OUT/figures`` are removed first. With
+    ``jobs > 1`` notebooks run side by side in worker processes (they only read the build and
+    write files of their own number); the first failure, in notebook order, is raised.
     """
     from .export import build_deck
     from .io import read_tables
@@ -319,11 +322,18 @@ def run_notebooks(
         raise FileNotFoundError(f"no build in {data_dir}; run `reportkit build data/raw --out {data_dir}` first")
     clear_figures(figures_dir)
     result = RunResult()
-    for path in paths:
-        executed = run_notebook(path, data_dir=data_dir, out_dir=out, parameters=parameters, html=html)
-        result.executed.append(executed)
-        if html:
-            result.html.append(executed.with_suffix(".html"))
+    options = {"data_dir": data_dir, "out_dir": out, "parameters": parameters, "html": html}
+    if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            futures = [pool.submit(run_notebook, path, **options) for path in paths]
+            executed = [f.result() for f in futures]  # in notebook order: the first failure wins
+    else:
+        executed = [run_notebook(path, **options) for path in paths]
+    result.executed = executed
+    if html:
+        result.html = [p.with_suffix(".html") for p in executed]
     result.figures = sorted(p for p in figures_dir.glob("*.png") if not p.name.endswith(".body.png"))
     if deck:
         if not list(figures_dir.glob("*.json")):
@@ -353,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                         help='extra notebook parameter, e.g. -p YEARS "[2023, 2024]" or -p KWIC_PHRASE 法律顾问')
     parser.add_argument("--only", action="append", default=[], metavar="PREFIX",
                         help="run only notebooks whose name starts with PREFIX (repeatable)")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks executed at once (default 1)")
     parser.add_argument("--no-deck", action="store_true", help="do not build briefing.pptx")
     parser.add_argument("--no-html", action="store_true", help="do not write HTML copies")
     args = parser.parse_args(argv)
@@ -362,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     params = {name: _parse_value(value) for name, value in args.parameter}
     try:
         result = run_notebooks(args.notebooks, data_dir=args.data, out_dir=args.out, parameters=params,
-                               only=args.only, deck=not args.no_deck, html=not args.no_html)
+                               only=args.only, deck=not args.no_deck, html=not args.no_html, jobs=args.jobs)
     except (NotebookError, FileNotFoundError, ValueError) as exc:
         print(f"reportkit notebooks: {exc}", file=sys.stderr)
         return 1
