@@ -21,7 +21,7 @@ build: $(STAMP)
 	$(BIN)/reportkit build $(RAW) --out $(OUT)
 
 notebooks: build
-	$(BIN)/python -m reportkit.notebooks --data $(OUT) --out data/outputs
+	$(BIN)/python -m reportkit.notebooks --data $(OUT) --out data/outputs --notebooks notebooks --jobs 2
 
 demo: notebooks
 
