@@ -22,7 +22,7 @@ import pickle
 import signal
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -105,7 +105,7 @@ def time_limit(seconds: float):
 
 def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
     """Stage "parse": bytes of one file → text, inferred metadata, sections, indicators."""
-    from .indicators import extract_indicators
+    from .indicators import density, extract_indicators
     from .metadata import infer_metadata
     from .normalize import normalize_text
     from .sections import has_headings, split_sections, unmapped_headings
@@ -127,6 +127,9 @@ def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
         "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
         "hints": extracted.hints, "raw_text": extracted.text, "text": text, "meta": meta,
         "sections": sections, "indicators": indicators, "warnings": warnings,
+        # Density is per document; computed here it is parallel and cached (over the whole
+        # corpus at once it costs O(documents × indicators)).
+        "density": density(indicators, sections),
     }
 
 
@@ -167,6 +170,7 @@ class Outcome:
     status: str = "ok"
     messages: list[str] = field(default_factory=list)
     computed: list[str] = field(default_factory=list)  # stages that were not in the cache
+    seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (cache reads included)
 
 
 def _cached(job: Job, stage: str, compute: Callable[[], dict]) -> tuple[dict, bool]:
@@ -194,11 +198,14 @@ def run_job(job: Job) -> Outcome:
     outcome = Outcome(job.file)
     try:
         with time_limit(job.limits.seconds_per_file):
+            t0 = time.process_time()
             data = job.path.read_bytes()
             parsed, fresh = _cached(job, "parse", lambda: parse_document(data, job.file, limits=job.limits))
             if fresh:
                 outcome.computed.append("parse")
             result = dict(parsed)
+            t1 = time.process_time()
+            outcome.seconds["parse"] = t1 - t0
             for stage in job.stages:
                 if stage == "parse":
                     continue
@@ -206,6 +213,8 @@ def run_job(job: Job) -> Outcome:
                 result.update(value)
                 if fresh:
                     outcome.computed.append(stage)
+                t0, t1 = t1, time.process_time()
+                outcome.seconds[stage] = t1 - t0
         outcome.result = result
         outcome.messages += parsed["warnings"]
         if parsed["warnings"]:
@@ -236,18 +245,19 @@ def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool) -> list[Outcome]:
             outcomes[job.file] = run_job(job)
             bar.update()
     else:
-        pending = list(jobs)
+        # Jobs go to the workers in chunks: one future per file costs more in inter-process
+        # traffic than a cached file costs to load. Small enough chunks keep both cores busy
+        # to the end and the progress bar moving.
+        chunksize = max(1, min(16, len(jobs) // (n_jobs * 8)))
         try:
             with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-                futures = {pool.submit(run_job, job): job for job in pending}
-                for future in as_completed(futures):
-                    job = futures[future]
-                    outcomes[job.file] = future.result()
+                for job, outcome in zip(jobs, pool.map(run_job, jobs, chunksize=chunksize)):
+                    outcomes[job.file] = outcome
                     bar.update()
         except BrokenProcessPool:
             # A worker died (killed for memory, crashed in a C library): finish the rest one by one
             # in this process, so that no file is lost and the culprit is named.
-            for job in pending:
+            for job in jobs:
                 if job.file not in outcomes:
                     outcomes[job.file] = run_job(job)
                     bar.update()
@@ -346,10 +356,13 @@ def build(
     for outcome in outcomes:
         for stage in outcome.computed:
             report.computed[stage] = report.computed.get(stage, 0) + 1
+        for stage, seconds in outcome.seconds.items():
+            report.seconds[f"cpu.{stage}"] = report.seconds.get(f"cpu.{stage}", 0.0) + seconds
 
-    tables = assemble(outcomes, log_rows, manifest_table, manifest_problems)
     t0 = time.perf_counter()
-    tables |= corpus_tables(tables, [o.result for o in outcomes if o.result])
+    tables = assemble(outcomes, log_rows, manifest_table, manifest_problems)
+    report.seconds["corpus.assemble"] = time.perf_counter() - t0
+    tables |= corpus_tables(tables, [o.result for o in outcomes if o.result], timings=report.seconds)
     report.seconds["corpus"] = time.perf_counter() - t0
     report.n_files = len(tables["build_log"])
     report.status_counts = tables["build_log"]["status"].value_counts().to_dict()
@@ -419,29 +432,48 @@ def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict]) -> dict[str, pd.DataFrame]:
-    """Corpus-wide steps computed from the per-document rows: cheap, so always recomputed."""
+def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
+                  timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Corpus-wide steps computed from the per-document rows: cheap, so always recomputed.
+
+    TIMINGS, if given, receives the seconds of each step under "corpus.<step>".
+    """
     from .indicators import density
     from .reuse import reuse_tables
     from .sections import completeness, shortcoming_items
     from .shortcomings import cluster_shortcomings
     from .terms import concept_counts
 
+    timings = timings if timings is not None else {}
+    clock = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        timings[f"corpus.{step}"] = now - clock[0]
+        clock[0] = now
+
     documents, sections = tables["documents"], tables["sections"]
     items = shortcoming_items(sections)
+    lap("shortcoming_items")
     if len(items):
         items = cluster_shortcomings(items)
-    out = {
-        "shortcomings": items,
-        "completeness": completeness(sections),
-        "density": density(tables["indicators"], sections),
-        "concept_counts": concept_counts(tables["term_counts"]) if len(tables["term_counts"]) else pd.DataFrame(),
-    }
+    lap("cluster_shortcomings")
+    out = {"shortcomings": items, "completeness": completeness(sections)}
+    lap("completeness")
+    # Per-document densities, in document order (as density() over the whole corpus orders them);
+    # results cached before density moved into the parse stage are computed here.
+    per_doc = [r["density"] if "density" in r else density(r["indicators"], r["sections"]) for r in results]
+    out["density"] = _concat(per_doc) if any(len(d) for d in per_doc) else density(tables["indicators"], sections)
+    lap("density")
+    out["concept_counts"] = concept_counts(tables["term_counts"]) if len(tables["term_counts"]) else pd.DataFrame()
+    lap("concept_counts")
     # Reuse: the expensive per-document part (passages, MinHash signatures) comes from the cache.
     passages = _concat(r["passages"] for r in results if "passages" in r)
     fingerprints = _concat(r["fingerprints"] for r in results if "fingerprints" in r)
+    lap("reuse_concat")
     reuse = reuse_tables(documents, passages_table=passages if len(passages) else None,
                          fingerprints_table=fingerprints if len(fingerprints) else None)
+    lap("reuse_tables")
     out["reuse"] = reuse["reuse"]
     out["boilerplate"] = reuse["boilerplate"]
     out["originality"] = reuse["originality"]
