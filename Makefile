@@ -28,8 +28,10 @@ demo: notebooks
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Synthetic corpora of N reports (benchmarks/corpus/, not data/raw); results in benchmarks/results/.
+N      ?= 1000 10000
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(N)
 
 clean:
 	rm -rf data/interim data/processed data/outputs figures

@@ -1,11 +1,16 @@
 """Synthetic corpus for the build benchmark (SYNTHETIC TEXT: not real reports, never in data/raw).
 
 Each synthetic report takes one seed report of data/raw as its skeleton (title, preamble,
-headings, so that sections/metadata parse as they would on a real report) and replaces
-most body paragraphs by paragraphs of the same section type drawn from any seed. The
-seed's town, county, city and province names become invented ones, its years are shifted
-to the synthetic report's year, and every other figure is redrawn with the same number of
-digits. Towns repeat over ~4 years, as real collections do, so there is same-town reuse.
+headings, so that sections/metadata parse as they would on a real report). Of its body
+paragraphs, ~10 % are kept or swapped for a seed paragraph of the same section type (stock
+text every report shares), ~20 % are copied from the same town's previous report (same-town
+reuse, when there is one) and the rest are new: a random walk over the word bigrams of the
+seeds' paragraphs of that section type (so the words, their mix and the tokeniser's work are
+those of real reports, but the sentences are not copies; otherwise every paragraph would be
+shared by hundreds of reports and the reuse step would face a corpus no one will ever see).
+The seed's town, county, city and province names become invented ones, its years are
+shifted to the synthetic report's year, and every other figure is redrawn with the same
+number of digits. Towns repeat over ~4 years, as real collections do.
 
 Files are written as ``<out>/raw/synthetic_000001.txt`` with a ``SYNTHETIC.md`` beside
 ``raw/`` saying what they are::
@@ -66,16 +71,54 @@ def _name(rng: np.random.Generator, suffix: str) -> str:
     return "".join(rng.choice(NAME_CHARS, 2)) + suffix
 
 
+def bigram_model(seeds: list[dict]) -> dict[str, dict[str, list[str]]]:
+    """section type → token → tokens that follow it in the seeds' body paragraphs."""
+    from reportkit.terms import load_tokenizer
+
+    cut = load_tokenizer().cut
+    model: dict[str, dict[str, list[str]]] = {}
+    for seed in seeds:
+        for line in seed["lines"]:
+            if line["heading"] or len(line["text"]) <= 40:
+                continue
+            tokens = ["。", *cut(line["text"])]
+            table = model.setdefault(line["type"], {})
+            for a, b in zip(tokens, tokens[1:]):
+                table.setdefault(a, []).append(b)
+    return model
+
+
+def _walk(table: dict[str, list[str]], n_chars: int, rng: np.random.Generator) -> str:
+    """A new paragraph of about N_CHARS: a random walk over TABLE, ending on a full stop."""
+    out, size, token = [], 0, "。"
+    for _ in range(20 * n_chars):
+        following = table.get(token) or table["。"]
+        token = following[int(rng.integers(len(following)))]
+        out.append(token)
+        size += len(token)
+        if size >= n_chars and token == "。":
+            break
+    return "".join(out)
+
+
 def synthetic_report(seeds: list[dict], pools: dict[str, list[str]], *, rng: np.random.Generator,
-                     place: dict[str, str], year: int, replace_share: float = 0.7) -> str:
-    """One synthetic report: a seed skeleton, body paragraphs recombined, names/years/figures varied."""
+                     place: dict[str, str], year: int, model: dict[str, dict[str, list[str]]],
+                     previous: list[str] | None = None, stock_share: float = 0.1,
+                     copy_share: float = 0.2) -> str:
+    """One synthetic report: a seed skeleton, body paragraphs new/stock/copied, names/years/figures varied."""
     seed = seeds[int(rng.integers(len(seeds)))]
     out = []
     for line in seed["lines"]:
         text = line["text"]
-        if not line["heading"] and len(text) > 40 and line["type"] in pools and rng.random() < replace_share:
-            pool = pools[line["type"]]
-            text = pool[int(rng.integers(len(pool)))]
+        if not line["heading"] and len(text) > 40 and line["type"] in pools:
+            draw = rng.random()
+            if draw < stock_share:
+                pool = pools[line["type"]]
+                text = pool[int(rng.integers(len(pool)))]
+            elif previous and draw < stock_share + copy_share:
+                text = previous[int(rng.integers(len(previous)))]
+            else:
+                text = _walk(model[line["type"]], len(text), rng)
         out.append(text)
     text = "\n".join(out)
     # Longest names first, so that 梅县区 is replaced before 梅县 could be.
@@ -108,14 +151,18 @@ def generate(n_docs: int, out: str | Path, *, seed: int = 20240, years_per_town:
         f"# Synthetic corpus ({n_docs} reports)\n\nMade by benchmarks/generate.py (seed {seed}) by recombining "
         "paragraphs of the seed reports in data/raw with invented place names, shifted years and redrawn "
         "figures. NOT real reports: for benchmarking only; never copy into data/raw.\n", encoding="utf-8")
+    model = bigram_model(seeds)
     place: dict[str, str] = {}
+    previous: list[str] = []
     for i in range(n_docs):
         if i % years_per_town == 0:
+            previous = []
             kind = rng.choice(["镇", "乡", "镇", "街道"])
             place = {"town": _name(rng, str(kind)), "county": _name(rng, "县"), "city": _name(rng, "市"),
                      "province": str(rng.choice(PROVINCES))}
         year = 2020 + i % years_per_town
-        text = synthetic_report(seeds, pools, rng=rng, place=place, year=year)
+        text = synthetic_report(seeds, pools, rng=rng, place=place, year=year, model=model, previous=previous)
+        previous = [line for line in text.split("\n") if len(line) > 40]
         (raw / f"synthetic_{i:06d}.txt").write_text(text + "\n", encoding="utf-8")
     return raw
 

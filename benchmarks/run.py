@@ -1,0 +1,207 @@
+"""`make bench`: time `reportkit build` on synthetic corpora and compare it with plain jieba.
+
+    python benchmarks/run.py                 # N = 1000 and 10000
+    python benchmarks/run.py 300 --jobs 2    # sizes and processes of your choice
+
+For each N: generate (or reuse) benchmarks/corpus/n<N>/raw (SYNTHETIC reports, see
+generate.py), then in separate processes, so that each one's memory is its own:
+
+    cold      build with an empty cache
+    warm      the same build again (everything cached)
+    add1      one new report added to the built corpus (the new one is removed afterwards)
+    plain     jieba.lcut over the same files with the same number of processes
+
+and once: `import reportkit` and `reportkit --help`. Wall time, CPU time (user+sys of the
+whole process tree: less disturbed by other load on the machine), peak memory (largest sum
+of RSS over the process tree, sampled every 50 ms: an upper bound, since forked workers
+share pages) and the build's own stage timings go to benchmarks/results/bench-<time>.csv
+(and latest.csv); a table is printed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+sys.path.insert(0, str(HERE))
+from generate import bigram_model, generate, load_seeds, synthetic_report  # noqa: E402
+
+COLUMNS = ["n_docs", "case", "jobs", "mb", "wall_s", "cpu_s", "mb_per_s", "peak_rss_mb", "ratio_to_plain",
+           "documents_s", "corpus_s", "write_s", "stage_cpu_s", "corpus_steps_s", "computed", "machine"]
+
+
+def machine() -> str:
+    """nproc, CPU model, RAM and Python version, for the record."""
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = psutil.virtual_memory().total / 2**30
+    return f"{len(os.sched_getaffinity(0))} cores, {model}, {ram:.0f} GB RAM, Python {platform.python_version()}"
+
+
+def measure(cmd: list[str], *, cwd: Path = ROOT) -> dict:
+    """Run CMD; wall seconds, CPU seconds and peak RSS (MB) of its process tree, and its stdout."""
+    started = time.perf_counter()
+    proc = psutil.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak, cpu = 0, {}
+    while proc.poll() is None:
+        try:
+            tree = [proc, *proc.children(recursive=True)]
+            rss = 0
+            for p in tree:
+                try:
+                    rss += p.memory_info().rss
+                    times = p.cpu_times()
+                    cpu[p.pid] = times.user + times.system
+                except psutil.Error:
+                    pass
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - started
+    total_cpu = sum(cpu.values())
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    return {"wall_s": wall, "cpu_s": total_cpu, "peak_rss_mb": peak / 2**20, "stdout": stdout}
+
+
+def build_row(n: int, case: str, raw: Path, jobs: int, mb: float) -> dict:
+    base = raw.parent
+    result = measure([PYTHON, str(HERE / "build_once.py"), str(raw), "--out", str(base / "out"),
+                      "--cache", str(base / "cache"), "--jobs", str(jobs)])
+    report = json.loads(result["stdout"].strip().splitlines()[-1])
+    seconds = report["seconds"]
+    stage_cpu = {k.split(".", 1)[1]: round(v, 1) for k, v in seconds.items() if k.startswith("cpu.")}
+    steps = {k.split(".", 1)[1]: round(v, 2) for k, v in seconds.items() if k.startswith("corpus.")}
+    return {
+        "n_docs": n, "case": case, "jobs": jobs, "mb": round(mb, 1),
+        "wall_s": round(result["wall_s"], 2), "cpu_s": round(result["cpu_s"], 1),
+        "mb_per_s": round(mb / result["wall_s"], 3), "peak_rss_mb": round(result["peak_rss_mb"]),
+        "documents_s": round(seconds.get("documents", 0), 2), "corpus_s": round(seconds.get("corpus", 0), 2),
+        "write_s": round(seconds.get("write", 0), 2),
+        "stage_cpu_s": json.dumps(stage_cpu, ensure_ascii=False), "corpus_steps_s": json.dumps(steps),
+        "computed": json.dumps(report["computed"]),
+    }
+
+
+def add_one(raw: Path) -> Path:
+    """Write one more synthetic report (new town) into RAW; returns its path."""
+    import numpy as np
+
+    seeds = load_seeds()
+    pools: dict[str, list[str]] = {}
+    for s in seeds:
+        for line in s["lines"]:
+            if not line["heading"] and len(line["text"]) > 40:
+                pools.setdefault(line["type"], []).append(line["text"])
+    rng = np.random.default_rng(int(time.time()))
+    place = {"town": "新添镇", "county": "新添县", "city": "新添市", "province": "河南省"}
+    path = raw / "synthetic_added.txt"
+    text = synthetic_report(seeds, pools, rng=rng, place=place, year=2024, model=bigram_model(seeds))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def startup_rows(repeat: int = 5) -> list[dict]:
+    """Best of REPEAT for `python -c "import reportkit"` and `reportkit --help` (and bare python)."""
+    cases = {
+        "python_bare": [PYTHON, "-c", "pass"],
+        "import_reportkit": [PYTHON, "-c", "import reportkit"],
+        "reportkit_help": [str(BIN / "reportkit"), "--help"],
+    }
+    rows = []
+    for case, cmd in cases.items():
+        best = min(measure(cmd)["wall_s"] for _ in range(repeat))
+        rows.append({"n_docs": 0, "case": case, "jobs": 1, "wall_s": round(best, 3)})
+    return rows
+
+
+def bench_size(n: int, *, jobs: int, regenerate: bool) -> list[dict]:
+    base = HERE / "corpus" / f"n{n}"
+    raw = base / "raw"
+    if regenerate or not raw.is_dir() or sum(1 for _ in raw.glob("synthetic_*.txt")) != n:
+        generate(n, base)
+    (raw / "synthetic_added.txt").unlink(missing_ok=True)
+    mb = sum(p.stat().st_size for p in raw.glob("*.txt")) / 1e6
+    shutil.rmtree(base / "cache", ignore_errors=True)
+    rows = [build_row(n, "cold", raw, jobs, mb), build_row(n, "warm", raw, jobs, mb)]
+    added = add_one(raw)
+    try:
+        rows.append(build_row(n, "add1", raw, jobs, mb + added.stat().st_size / 1e6))
+    finally:
+        added.unlink()
+    plain = measure([PYTHON, str(HERE / "plain_jieba.py"), str(raw), "--jobs", str(jobs)])
+    rows.append({"n_docs": n, "case": "plain_jieba", "jobs": jobs, "mb": round(mb, 1),
+                 "wall_s": round(plain["wall_s"], 2), "cpu_s": round(plain["cpu_s"], 1),
+                 "mb_per_s": round(mb / plain["wall_s"], 3), "peak_rss_mb": round(plain["peak_rss_mb"])})
+    rows[0]["ratio_to_plain"] = round(rows[0]["wall_s"] / plain["wall_s"], 2)
+    rows[-1]["ratio_to_plain"] = round(rows[0]["cpu_s"] / max(plain["cpu_s"], 1e-9), 2)  # CPU ratio
+    try:
+        import rjieba  # noqa: F401
+        rows.append({"n_docs": n, "case": "rjieba", "computed": "installed but not benchmarked yet"})
+    except ImportError:
+        pass  # optional faster engine: not installed, nothing to report
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    shown = ["n_docs", "case", "jobs", "mb", "wall_s", "cpu_s", "mb_per_s", "peak_rss_mb", "ratio_to_plain",
+             "documents_s", "corpus_s", "write_s"]
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in shown}
+    print("  ".join(c.rjust(widths[c]) for c in shown))
+    for r in rows:
+        print("  ".join(str(r.get(c, "")).rjust(widths[c]) for c in shown))
+    for r in rows:
+        if r.get("stage_cpu_s"):
+            print(f"{r['n_docs']:>6} {r['case']:>5}: per-document CPU s {r['stage_cpu_s']}; corpus steps s {r['corpus_steps_s']}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="reportkit build benchmark (synthetic corpora)")
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--regenerate", action="store_true", help="rewrite the synthetic corpora")
+    args = parser.parse_args(argv)
+    where = machine()
+    print(f"machine: {where}", flush=True)
+    rows = startup_rows()
+    for n in args.sizes:
+        print(f"N={n} ...", flush=True)
+        rows += bench_size(n, jobs=args.jobs, regenerate=args.regenerate)
+    for row in rows:
+        row["machine"] = where
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    shutil.copyfile(path, out / "latest.csv")
+    print_table(rows)
+    print(f"→ {path}")
+
+
+if __name__ == "__main__":
+    main()
