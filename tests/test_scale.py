@@ -1,0 +1,127 @@
+"""Build at (small) scale on a synthetic corpus: parallel = serial, incremental = cold, light start-up.
+
+The corpus comes from benchmarks/generate.py (synthetic reports made from the seeds); the
+timings themselves are measured by `make bench`, never asserted here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportkit.build import BuildReport, build
+
+from .conftest import ROOT
+
+N = 24
+HEAVY = ("pandas", "jieba", "matplotlib", "sklearn")
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """N + 1 synthetic reports: raw/ holds the first N, spare/ the last one (to add later)."""
+    base = tmp_path_factory.mktemp("synthetic")
+    _generator().generate(N + 1, base / "made")
+    files = sorted((base / "made" / "raw").glob("synthetic_*.txt"))
+    (base / "raw").mkdir()
+    (base / "spare").mkdir()
+    for path in files[:N]:
+        shutil.copy(path, base / "raw" / path.name)
+    shutil.copy(files[N], base / "spare" / files[N].name)
+    return base
+
+
+@pytest.fixture(scope="module")
+def cold(corpus, tmp_path_factory) -> Path:
+    """A cold parallel build of the N reports, with its cache (copied by tests that change it)."""
+    base = tmp_path_factory.mktemp("cold")
+    build(corpus / "raw", out=base / "out", cache_dir=base / "cache", jobs=2)
+    return base
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _rebuild_after(change, corpus: Path, cold: Path, tmp_path: Path) -> tuple[dict, dict, BuildReport]:
+    """Apply CHANGE to a copy of the corpus; incremental build (cold's cache) vs cold build, and the report."""
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus / "raw", raw)
+    shutil.copytree(cold / "cache", tmp_path / "cache")
+    change(raw)
+    report = BuildReport()
+    build(raw, out=tmp_path / "incremental", cache_dir=tmp_path / "cache", jobs=2, report=report)
+    build(raw, out=tmp_path / "fresh", cache_dir=None, jobs=2)
+    return outputs(tmp_path / "incremental"), outputs(tmp_path / "fresh"), report
+
+
+def test_build__parallel_equals_serial_on_synthetic_corpus(corpus, cold, tmp_path):
+    build(corpus / "raw", out=tmp_path / "serial", cache_dir=None, jobs=1)
+    assert outputs(tmp_path / "serial") == outputs(cold / "out")
+
+
+def test_build__warm_cache_equals_cold_and_computes_nothing(corpus, cold, tmp_path):
+    incremental, fresh, report = _rebuild_after(lambda raw: None, corpus, cold, tmp_path)
+    assert incremental == fresh == outputs(cold / "out")
+    assert report.computed == {}
+
+
+def test_build__adding_one_report_processes_only_it(corpus, cold, tmp_path):
+    added = next((corpus / "spare").iterdir())
+    incremental, fresh, report = _rebuild_after(lambda raw: shutil.copy(added, raw / added.name),
+                                                corpus, cold, tmp_path)
+    assert incremental == fresh
+    assert report.computed == {"parse": 1, "terms": 1, "reuse": 1}
+
+
+def test_build__removing_a_report_processes_nothing(corpus, cold, tmp_path):
+    incremental, fresh, report = _rebuild_after(lambda raw: sorted(raw.iterdir())[3].unlink(),
+                                                corpus, cold, tmp_path)
+    assert incremental == fresh
+    assert incremental != outputs(cold / "out")
+    assert report.computed == {}
+
+
+def test_build__changing_a_report_processes_only_it(corpus, cold, tmp_path):
+    def change(raw: Path) -> None:
+        path = sorted(raw.iterdir())[5]
+        path.write_text(path.read_text(encoding="utf-8").replace("法治", "法制", 3), encoding="utf-8")
+
+    incremental, fresh, report = _rebuild_after(change, corpus, cold, tmp_path)
+    assert incremental == fresh
+    assert report.computed == {"parse": 1, "terms": 1, "reuse": 1}
+
+
+def _heavy_modules_after(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code + f"\nimport sys\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))"],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_import__loads_no_heavy_library():
+    assert _heavy_modules_after("import reportkit") == "[]"
+
+
+def test_cli_help__loads_no_heavy_library():
+    code = ("import sys, contextlib, io\nfrom reportkit.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n        main(['--help'])\n    except SystemExit:\n        pass")
+    assert _heavy_modules_after(code) == "[]"
+
+
+def test_cli_build_help__loads_no_heavy_library():
+    code = ("import sys, contextlib, io\nfrom reportkit.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n        main(['build', '--help'])\n    except SystemExit:\n        pass")
+    assert _heavy_modules_after(code) == "[]"
