@@ -120,8 +120,11 @@ def _unit_index() -> dict[str, _Unit]:
     return index
 
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_NUM = f"[{_CN_CHARS}]+"
+# Bounded comma groups and a numeral run that starts only where a run starts: a search that
+# fails inside a very long run of digits or numerals then costs linear, not quadratic, time
+# (a failed match at run start implies no match starts inside the run).
+_ARABIC = r"\d{1,3}(?:,\d{3}){1,7}(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = f"(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
 
 
 @lru_cache(maxsize=1)
