@@ -102,10 +102,11 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 HEADING_MAX_CHARS = 40
 _COMMA = re.compile(r"[^，,、：:]*[，,、：:]?")
 # Counts: arabic numbers (with 万/亿 and 余/多), Chinese numerals only before a measure
-# word (so 一是 and 二十大 stay), and the */×/X placeholders of sample reports.
+# word (so 一是 and 二十大 stay), and the */×/X placeholders of sample reports. The numeral
+# run is bounded: unbounded, a long run of numerals backtracks quadratically.
 _MEASURE = "次场人件个份起名家户期批项条篇天轮套册本处所张台辆万元元亩平方米公里小时课堂届年月日"
 _NUMBER = re.compile(
-    r"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]+(?=[余多]?[%s]))[万亿千百]?[余多]?" % _MEASURE
+    r"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]{1,20}(?=[余多]?[%s]))[万亿千百]?[余多]?" % _MEASURE
 )
 _SELF_REFERENCE = re.compile(r"[我本全该](?:街道|乡|镇)|[我本]县|[我本]区")
 # Generic place names: two characters + suffix, unless the suffix is part of a common
