@@ -94,6 +94,8 @@ def build_row(n: int, case: str, raw: Path, jobs: int, mb: float) -> dict:
     seconds = report["seconds"]
     stage_cpu = {k.split(".", 1)[1]: round(v, 1) for k, v in seconds.items() if k.startswith("cpu.")}
     steps = {k.split(".", 1)[1]: round(v, 2) for k, v in seconds.items() if k.startswith("corpus.")}
+    print(f"  {case}: {result['wall_s']:.1f} s wall, {result['peak_rss_mb']:.0f} MB peak, "
+          f"{json.dumps({k: round(v, 1) for k, v in seconds.items()})}", flush=True)
     return {
         "n_docs": n, "case": case, "jobs": jobs, "mb": round(mb, 1),
         "wall_s": round(result["wall_s"], 2), "cpu_s": round(result["cpu_s"], 1),
@@ -152,6 +154,7 @@ def bench_size(n: int, *, jobs: int, regenerate: bool) -> list[dict]:
     finally:
         added.unlink()
     plain = measure([PYTHON, str(HERE / "plain_jieba.py"), str(raw), "--jobs", str(jobs)])
+    print(f"  plain jieba: {plain['wall_s']:.1f} s wall", flush=True)
     rows.append({"n_docs": n, "case": "plain_jieba", "jobs": jobs, "mb": round(mb, 1),
                  "wall_s": round(plain["wall_s"], 2), "cpu_s": round(plain["cpu_s"], 1),
                  "mb_per_s": round(mb / plain["wall_s"], 3), "peak_rss_mb": round(plain["peak_rss_mb"])})
@@ -185,21 +188,23 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     where = machine()
     print(f"machine: {where}", flush=True)
-    rows = startup_rows()
-    for n in args.sizes:
-        print(f"N={n} ...", flush=True)
-        rows += bench_size(n, jobs=args.jobs, regenerate=args.regenerate)
-    for row in rows:
-        row["machine"] = where
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     path = out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    shutil.copyfile(path, out / "latest.csv")
-    print_table(rows)
+    rows = startup_rows()
+    for n in [None, *args.sizes]:
+        if n is not None:
+            print(f"N={n} ...", flush=True)
+            rows += bench_size(n, jobs=args.jobs, regenerate=args.regenerate)
+        # Written after every size, so that a long run interrupted later keeps what it measured.
+        for row in rows:
+            row["machine"] = where
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        shutil.copyfile(path, out / "latest.csv")
+        print_table(rows)
     print(f"→ {path}")
 
 
