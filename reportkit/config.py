@@ -23,7 +23,8 @@ class Limits:
     max_file_bytes: int = 50 * 1024 * 1024  # a report is ~10-100 kB; 50 MB is already a paste of many
     max_unzipped_bytes: int = 200 * 1024 * 1024  # .docx: declared and actual uncompressed size
     max_zip_ratio: float = 200.0  # .docx members compressed beyond this ratio are refused
-    max_pdf_pages: int = 300
+    max_zip_members: int = 5000  # .docx parts; Word writes a few dozen
+    max_pdf_pages: int = 300  # pages beyond this are not read (a warning says so)
     max_chars: int = 5_000_000  # text longer than this is truncated with a warning
     seconds_per_file: float = 120.0
 

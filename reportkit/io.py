@@ -47,10 +47,46 @@ class Extracted:
 
 
 def discover(raw_dir: Path) -> list[Path]:
-    """Every file under RAW_DIR (recursively, hidden ones included so they can be logged), sorted."""
+    """Every entry under RAW_DIR that is not a plain folder, sorted: files, hidden files, symbolic
+    links (to files or folders) and special files (FIFOs, sockets), so each can be logged.
+
+    Symbolic links are never followed: a link to a folder above RAW_DIR would loop forever.
+    """
     raw_dir = Path(raw_dir)
-    files = [p for p in raw_dir.rglob("*") if p.is_file() or p.is_symlink()]
-    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
+    found = []
+    for folder, dirs, files in os.walk(raw_dir, followlinks=False, onerror=lambda exc: None):
+        base = Path(folder)
+        found += [base / d for d in dirs if (base / d).is_symlink()]
+        found += [base / f for f in files]
+    return sorted(found, key=lambda p: display_name(p.relative_to(raw_dir)))
+
+
+def display_name(relative: Path) -> str:
+    """The POSIX path of a file as a printable string, even when its name is not valid UTF-8.
+
+    Names unpacked from Chinese Windows zips are often GBK bytes; they are shown decoded as
+    GB18030 when that works, with undecodable bytes replaced otherwise (the real path is kept
+    separately, so the file is still read).
+    """
+    name = relative.as_posix()
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def special_file_problem(path: Path) -> str | None:
+    """Why PATH is not read at all (link, FIFO, device), or None for a regular file."""
+    if path.is_symlink():
+        return "symbolic link not followed; copy the file instead"
+    if not path.is_file():
+        return "not a regular file (FIFO, socket or device); not read"
+    return None
 
 
 def is_hidden(relative: Path) -> bool:
@@ -91,15 +127,23 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+# Control characters other than tab/newline/form feed never occur in text; in binary data
+# decoded "successfully" as some code page they are frequent.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Latin-1 letters and cp1252 punctuation: what UTF-8 or GBK bytes become when read as Latin-1.
+_LATIN = re.compile(r"[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
 def check_text(text: str, *, name: str) -> list[str]:
     """Warnings about decoded text; raise ReadError when there is nothing to read."""
     if not text.strip():
         raise ReadError("empty file (no text)")
-    if "\x00" in text[:10000] and text[:10000].count("\x00") > 10:
-        raise ReadError("not text: binary content; save it as .txt, .docx, .pdf or .html")
     sample = text[:20000]
+    if len(_CONTROL.findall(sample)) > max(10, len(sample) // 200):
+        raise ReadError("not text: binary content; save it as .txt, .docx, .pdf or .html")
     n_cjk = len(_CJK.findall(sample))
-    if len(_MOJIBAKE.findall(sample)) > max(5, n_cjk // 10):
+    if (len(_MOJIBAKE.findall(sample)) > max(5, n_cjk // 10)
+            or len(_LATIN.findall(sample)) > max(20, 2 * n_cjk)):
         raise ReadError("text looks garbled (mojibake); re-save as UTF-8")
     if sample.count("\ufffd") > max(5, len(sample) // 100):
         raise ReadError("text looks garbled (undecodable bytes); re-save as UTF-8")
@@ -115,8 +159,11 @@ def _guard_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     """Open a .docx zip after checking declared sizes and compression ratios (zip bombs)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ReadError("not a valid .docx (not a zip archive); re-save it from Word") from None
+    except Exception:  # BadZipFile, but crafted directories also raise ValueError, OSError, ...
+        raise ReadError("not a valid .docx (not a zip archive, or truncated); re-save it from Word") from None
+    if len(archive.infolist()) > limits.max_zip_members:
+        raise ReadError(f"refused: .docx has {len(archive.infolist())} parts (limit {limits.max_zip_members}); "
+                        "possible zip bomb")
     declared = sum(info.file_size for info in archive.infolist())
     if declared > limits.max_unzipped_bytes:
         raise ReadError(f"refused: .docx would unpack to {declared // 2**20} MB (limit "
@@ -129,19 +176,37 @@ def _guard_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
 
 
 def _bounded_unzip(archive: zipfile.ZipFile, limits: Limits) -> bytes:
-    """Re-pack the archive while counting the bytes really decompressed (declared sizes can lie)."""
+    """Re-pack the archive while counting the bytes really decompressed (declared sizes can lie).
+
+    Also refuses XML parts that declare a DOCTYPE or entities: Word never writes them, and an
+    entity-expansion bomb ("billion laughs") needs them.
+    """
     budget = limits.max_unzipped_bytes
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
-        for info in archive.infolist():
-            with archive.open(info) as member:
-                chunks = []
-                while chunk := member.read(1 << 20):
-                    budget -= len(chunk)
-                    if budget < 0:
-                        raise ReadError("refused: .docx unpacks beyond the size limit; possible zip bomb")
-                    chunks.append(chunk)
-            clean.writestr(info.filename, b"".join(chunks))
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                with archive.open(info) as member:
+                    chunks = []
+                    while chunk := member.read(1 << 20):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise ReadError("refused: .docx unpacks beyond the size limit "
+                                            f"({_mb(limits.max_unzipped_bytes)} MB); possible zip bomb")
+                        chunks.append(chunk)
+                part = b"".join(chunks)
+                if info.filename.endswith((".xml", ".rels")) and re.search(rb"<!(?:DOCTYPE|ENTITY)", part[:65536]):
+                    raise ReadError(f"refused: .docx part {info.filename} declares a DOCTYPE/entities "
+                                    "(Word never does; possible entity-expansion attack)")
+                clean.writestr(info.filename, part)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("refused: .docx too large to unpack in memory; possible zip bomb") from None
+    except Exception as exc:  # bad CRC, truncated or corrupt deflate data, encrypted or unknown compression
+        raise ReadError(f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word") from None
     return out.getvalue()
 
 
@@ -183,18 +248,31 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
 
     warnings = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = pdf.pages
-            if len(pages) > limits.max_pdf_pages:
-                warnings.append(f"only the first {limits.max_pdf_pages} of {len(pages)} pages read (page limit)")
-                pages = pages[: limits.max_pdf_pages]
-            texts = [page.extract_text() or "" for page in pages]
+        # pages= keeps pdfplumber from building an object for every page of a huge PDF.
+        with pdfplumber.open(io.BytesIO(data), pages=range(1, limits.max_pdf_pages + 1)) as pdf:
+            total = _pdf_page_count(pdf)
+            if total > limits.max_pdf_pages:
+                warnings.append(f"only the first {limits.max_pdf_pages} of {total} pages read (page limit "
+                                "Limits.max_pdf_pages)")
+            texts = [page.extract_text() or "" for page in pdf.pages[: limits.max_pdf_pages]]
+    except MemoryError:
+        raise ReadError("PDF too large to read in memory; supply a .docx/.txt version") from None
     except Exception as exc:  # pdfminer raises many types on broken files
         raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt") from None
     text = "\n".join(texts)
     if len(_CJK.findall(text)) < 20:
         raise ReadError("PDF has no text layer (a scan?); OCR it or supply a .docx/.txt version")
     return Extracted(text, "pdf", "", {}, warnings)
+
+
+def _pdf_page_count(pdf) -> int:
+    """Pages the PDF declares (its page tree's /Count), or the pages read when that is unreadable."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:  # a broken page tree: count what pdfplumber could read
+        return len(pdf.pages)
 
 
 # ---------------------------------------------------------------- .html
@@ -286,28 +364,86 @@ def _drop_metadata_lines(text: str) -> str:
 
 READERS = {".docx": read_docx, ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
 
+# What a file really is, from its first bytes, whatever its extension says.
+_MAGIC = [
+    (b"%PDF-", "pdf"), (b"PK\x03\x04", "zip"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"\x1f\x8b", "gzip archive"), (b"{\\rtf", "rtf"),
+]
+
+
+def sniff(data: bytes) -> str | None:
+    """The kind of file its first bytes announce ('pdf', 'zip', 'ole', 'PNG image', ...), or None."""
+    for magic, kind in _MAGIC:
+        if kind and data.startswith(magic):
+            return kind
+    return None
+
+
+def _reader_for(data: bytes, suffix: str) -> tuple[str, list[str]]:
+    """The suffix whose reader fits the content, and a warning when it differs from the name's."""
+    kind = sniff(data)
+    if kind == "pdf" and suffix != ".pdf":
+        return ".pdf", [f"file named {suffix} is really a PDF; read as PDF (rename it)"]
+    if kind == "zip" and suffix != ".docx":
+        names = _zip_names(data)
+        if "word/document.xml" in names:
+            return ".docx", [f"file named {suffix} is really a .docx; read as .docx (rename it)"]
+        what = "an Excel workbook" if any(n.startswith("xl/") for n in names) else "a zip archive"
+        raise ReadError(f"not text: {what} named {suffix}; export the report as .txt, .docx, .pdf or .html")
+    if kind == "ole":
+        raise ReadError("old binary Office file (.doc/.xls/.wps); open it and save as .docx")
+    if kind == "rtf" and suffix != ".docx":
+        raise ReadError("an RTF file; open it in Word and save as .docx or .txt")
+    if kind and kind not in ("pdf", "zip", "rtf"):
+        raise ReadError(f"not text: {kind}; a scan must be OCR'd to .txt/.docx first")
+    return suffix, []
+
+
+def _zip_names(data: bytes) -> list[str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.namelist()[:10000]
+    except Exception:  # a broken zip is simply not recognised as a .docx
+        return []
+
+
+_ADVICE = {".doc": "old Word format; open it in Word and save as .docx",
+           ".wps": "WPS format; open it in WPS and save as .docx",
+           ".xls": "a spreadsheet, not a report; remove it or export the report's text",
+           ".xlsx": "a spreadsheet, not a report; remove it or export the report's text",
+           ".csv": "a table, not a report; remove it or export the report's text"}
+
 
 def extract(data: bytes, suffix: str, *, name: str, limits: Limits) -> Extracted:
     """Turn the bytes of one file into text. Raises ReadError with a person-readable reason."""
     suffix = suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        kind = suffix or "(no extension)"
-        raise ReadError(f"unsupported format {kind}; convert it to .txt, .docx, .pdf or .html", status="skipped")
+        advice = _ADVICE.get(suffix, "convert it to .txt, .docx, .pdf or .html")
+        raise ReadError(f"unsupported format {suffix or '(no extension)'}; {advice}", status="skipped")
     if not data.strip():
         raise ReadError("empty file")
     if len(data) > limits.max_file_bytes:
-        raise ReadError(f"file is {len(data) // 2**20} MB, over the {limits.max_file_bytes // 2**20} MB limit; "
-                        "split it or raise Limits.max_file_bytes")
+        raise ReadError(f"file is {_mb(len(data))} MB, over the {_mb(limits.max_file_bytes)} MB limit; "
+                        "split it or raise the limit (--max-mb)")
+    suffix, warnings = _reader_for(data, suffix)
     if suffix == ".txt":
         text, encoding = decode_text(data)
         extracted = Extracted(text, "txt", encoding)
     else:
         extracted = READERS[suffix](data, limits)
+    extracted.warnings = warnings + extracted.warnings
     extracted.warnings += check_text(extracted.text, name=name)
     if len(extracted.text) > limits.max_chars:
         extracted.text = extracted.text[: limits.max_chars]
         extracted.warnings.append(f"text cut at {limits.max_chars:,} characters (limit)")
     return extracted
+
+
+def _mb(n: int) -> str:
+    """Size in MB for messages: whole numbers when large, one decimal when small."""
+    return f"{n / 2**20:.0f}" if n >= 10 * 2**20 else f"{n / 2**20:.1f}".removesuffix(".0")
 
 
 # ---------------------------------------------------------------- manifest
@@ -322,11 +458,7 @@ def read_manifest(path: Path, *, raw_dir: Path | None = None) -> tuple[pd.DataFr
     naming the line. A bad row is dropped on its own; the rest are kept.
     """
     path = Path(path)
-    data = path.read_bytes()
-    try:
-        text, _ = decode_text(data)
-    except ReadError as exc:
-        raise ValueError(f"manifest {path} is not readable text: {exc}") from None
+    text = _decode_manifest(path.read_bytes(), path)
     dialect = csv.excel_tab if text.split("\n", 1)[0].count("\t") > text.split("\n", 1)[0].count(",") else csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     rows = list(reader)
@@ -377,6 +509,25 @@ def read_manifest(path: Path, *, raw_dir: Path | None = None) -> tuple[pd.DataFr
     return pd.DataFrame(records, columns=MANIFEST_COLUMNS).astype(str), problems
 
 
+def _decode_manifest(data: bytes, path: Path) -> str:
+    """Excel saves "CSV UTF-8" with a BOM, plain "CSV" in the system code page (GBK on Chinese
+    Windows) and "Unicode text" as UTF-16. A short GBK file fools statistical detection, so
+    the candidates are tried strictly in this order before guessing."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return decode_text(data)[0]
+    except ReadError as exc:
+        raise ValueError(f"manifest {path} is not readable text ({exc}); save it from Excel as CSV UTF-8") from None
+
+
 # ---------------------------------------------------------------- writing tables
 
 
@@ -388,7 +539,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    recover_outputs(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
     try:
         for name, table in tables.items():
             table.to_parquet(staging / f"{name}.parquet", index=False)
@@ -407,9 +559,41 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def recover_outputs(out_dir: Path) -> None:
+    """Repair what an interrupted `write_tables` may have left beside OUT_DIR.
+
+    A build killed between its two renames leaves OUT_DIR missing and the previous outputs in
+    `.NAME.old`: they are moved back. Staging folders of builds that are no longer running are
+    removed (the process id is part of their name, so a concurrent build's folder is kept).
+    """
+    out_dir = Path(out_dir)
+    backup = out_dir.with_name(f".{out_dir.name}.old")
+    if backup.is_dir() and not out_dir.exists():
+        log.warning("restoring previous outputs from %s (an earlier build was interrupted)", backup)
+        os.replace(backup, out_dir)
+    if not out_dir.parent.is_dir():
+        return
+    for stale in out_dir.parent.glob(f".{out_dir.name}.tmp-*"):
+        pid = stale.name.removeprefix(f".{out_dir.name}.tmp-").split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
+            continue
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
 def read_tables(out_dir: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """Read the tables a build wrote (parquet), by name."""
     out_dir = Path(out_dir)
+    recover_outputs(out_dir)
     if not out_dir.exists():
         raise FileNotFoundError(f"no build output at {out_dir}; run `reportkit build` first")
     paths = sorted(out_dir.glob("*.parquet"))
