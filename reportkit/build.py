@@ -33,7 +33,8 @@ import pandas as pd
 
 from . import __version__
 from .config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, RESOURCES, Limits
-from .io import ReadError, discover, extract, is_hidden, read_manifest, write_tables
+from .io import (ReadError, discover, display_name, extract, is_hidden, manifest_log, read_manifest, size_problem,
+                 special_file_problem, write_tables)
 
 log = logging.getLogger(__name__)
 
@@ -291,28 +292,34 @@ def plan(raw_dir: Path, manifest_path: Path | None, *, limits: Limits) -> tuple[
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
-    manifest, manifest_problems = (read_manifest(manifest_path, raw_dir=raw_dir) if manifest_path
-                                   else (pd.DataFrame(columns=["file"]), []))
+    manifest, manifest_problems = pd.DataFrame(columns=["file"]), []
+    if manifest_path:
+        try:
+            manifest, manifest_problems = read_manifest(manifest_path, raw_dir=raw_dir)
+        except (ValueError, OSError) as exc:  # a broken manifest must not stop the build
+            manifest_problems = [f"{exc}; built without the manifest"]
     log_rows: list[dict] = []
     jobs: list[Job] = []
     first_by_hash: dict[str, str] = {}
     for path in discover(raw_dir):
         rel = path.relative_to(raw_dir)
-        name = rel.as_posix()
+        name = display_name(rel)
         if is_hidden(rel):
             log_rows.append({"file": name, "status": "skipped", "message": "hidden or temporary file"})
             continue
-        if path.is_symlink():
-            log_rows.append({"file": name, "status": "skipped", "message": "symbolic link not followed; copy the file instead"})
+        if problem := special_file_problem(path):
+            log_rows.append({"file": name, "status": "skipped", "message": problem})
             continue
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            log_rows.append({"file": name, "status": "error", "message":
-                             f"file is {size // 2**20} MB, over the {limits.max_file_bytes // 2**20} MB limit; "
-                             "split it or raise the limit (--max-mb)"})
+        try:
+            if problem := size_problem(path.stat().st_size, limits):
+                log_rows.append({"file": name, "status": "error", "message": problem})
+                continue
+            data = path.read_bytes()
+        except OSError as exc:  # unreadable (permissions) or gone since it was listed
+            log_rows.append({"file": name, "status": "error", "message": f"cannot read the file ({exc.strerror})"})
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest in first_by_hash:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in first_by_hash and data.strip():  # empty files are reported as empty, not as copies
             log_rows.append({"file": name, "status": "warning",
                              "message": f"duplicate of {first_by_hash[digest]} (byte-identical); counted once"})
             continue
@@ -407,9 +414,6 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
             if "term_counts" in result:
                 term_counts.append(result["term_counts"])
         log_rows.append({"file": outcome.file, "status": status, "message": "; ".join(messages)})
-    # Manifest problems are reported against the manifest itself, with their line numbers.
-    for problem in manifest_problems:
-        log_rows.append({"file": "manifest.csv", "status": "warning", "message": problem})
     build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
     docs = pd.DataFrame(documents)
     for column in DOCUMENT_COLUMNS:
@@ -421,6 +425,7 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
     return {
         "documents": docs.reset_index(drop=True),
         "build_log": build_log,
+        "manifest_log": manifest_log(manifest_problems),  # the manifest's own problems, with line numbers
         "sections": _concat(sections),
         "indicators": _concat(indicators),
         "term_counts": _concat(term_counts),
