@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="list problems with the files and the manifest without building")
     common(c)
+    c.add_argument("--jobs", type=int, default=None, help="worker processes (default: 1)")
     return parser
 
 
@@ -67,27 +68,35 @@ def _build(args) -> int:
         problems = tables["build_log"][tables["build_log"]["status"] != "ok"]
         for row in problems.itertuples():
             print(f"  {row.status:8s} {row.file}: {row.message}", file=sys.stderr)
+        manifest_problems = tables.get("manifest_log")
+        for row in manifest_problems.itertuples() if manifest_problems is not None else ():
+            print(f"  {row.status:8s} {row.file} line {row.line}: {row.message}", file=sys.stderr)
         print(f"reportkit build: {len(tables['documents'])} reports from {report.summary()} → {args.out} "
               f"({report.seconds.get('total', 0):.1f} s)", file=sys.stderr)
     return 0
 
 
 def _check(args) -> int:
-    from .build import plan, run_job
+    """Parse every file (no cache, no outputs) and print the problems: per file, then the manifest's."""
+    from .build import assemble, plan, run_jobs
+    from .io import manifest_log
 
     limits = _limits(args)
     manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
-    jobs, rows, _, manifest_problems = plan(args.raw_dir, manifest, limits=limits)
+    jobs, rows, manifest_table, manifest_problems = plan(args.raw_dir, manifest, limits=limits)
     for job in jobs:
         job.stages = ("parse",)
-        outcome = run_job(job)
-        rows.append({"file": job.file, "status": outcome.status, "message": "; ".join(outcome.messages)})
-    rows += [{"file": "manifest", "status": "warning", "message": p} for p in manifest_problems]
-    problems = [r for r in sorted(rows, key=lambda r: r["file"]) if r["status"] != "ok"]
-    for row in problems:
-        print(f"{row['status']:8s} {row['file']}: {row['message']}")
-    counts = {s: sum(r["status"] == s for r in rows) for s in ("ok", "warning", "error", "skipped")}
-    print(f"reportkit check: {len(rows)} entries: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    outcomes = run_jobs(jobs, n_jobs=args.jobs or 1, progress=False)
+    # assemble() adds the checks made after parsing (no year, no town, manifest disagreements).
+    build_log = assemble(outcomes, rows, manifest_table, manifest_problems)["build_log"]
+    for row in build_log[build_log["status"] != "ok"].itertuples():
+        print(f"{row.status:8s} {row.file}: {row.message}")
+    for row in manifest_log(manifest_problems).itertuples():
+        print(f"{row.status:8s} {row.file} line {row.line}: {row.message}")
+    counts = build_log["status"].value_counts()
+    print(f"reportkit check: {len(build_log)} files: "
+          + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "error", "skipped"))
+          + (f"; {len(manifest_problems)} manifest problems" if manifest_problems else ""))
     return 0
 
 

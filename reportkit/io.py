@@ -424,9 +424,8 @@ def extract(data: bytes, suffix: str, *, name: str, limits: Limits) -> Extracted
         raise ReadError(f"unsupported format {suffix or '(no extension)'}; {advice}", status="skipped")
     if not data.strip():
         raise ReadError("empty file")
-    if len(data) > limits.max_file_bytes:
-        raise ReadError(f"file is {_mb(len(data))} MB, over the {_mb(limits.max_file_bytes)} MB limit; "
-                        "split it or raise the limit (--max-mb)")
+    if problem := size_problem(len(data), limits):
+        raise ReadError(problem)
     suffix, warnings = _reader_for(data, suffix)
     if suffix == ".txt":
         text, encoding = decode_text(data)
@@ -439,6 +438,14 @@ def extract(data: bytes, suffix: str, *, name: str, limits: Limits) -> Extracted
         extracted.text = extracted.text[: limits.max_chars]
         extracted.warnings.append(f"text cut at {limits.max_chars:,} characters (limit)")
     return extracted
+
+
+def size_problem(n_bytes: int, limits: Limits) -> str | None:
+    """The message for a file over the size limit, or None."""
+    if n_bytes <= limits.max_file_bytes:
+        return None
+    return (f"file is {_mb(n_bytes)} MB, over the {_mb(limits.max_file_bytes)} MB limit; "
+            "split it or raise the limit (--max-mb)")
 
 
 def _mb(n: int) -> str:
@@ -526,6 +533,24 @@ def _decode_manifest(data: bytes, path: Path) -> str:
         return decode_text(data)[0]
     except ReadError as exc:
         raise ValueError(f"manifest {path} is not readable text ({exc}); save it from Excel as CSV UTF-8") from None
+
+
+MANIFEST_LOG_COLUMNS = ["file", "line", "status", "message"]
+_PROBLEM = re.compile(r"^(?P<file>.+?) line (?P<line>\d+): (?P<message>.*)$", re.S)
+
+
+def manifest_log(problems: list[str]) -> pd.DataFrame:
+    """Manifest problems as a table: the manifest's name, the line (0: the whole file), status, message.
+
+    Kept apart from build_log, which has exactly one row per file under the raw folder: the
+    manifest usually lives beside that folder and can have many problems.
+    """
+    rows = []
+    for problem in problems:
+        m = _PROBLEM.match(problem)
+        file, line, message = (m["file"], int(m["line"]), m["message"]) if m else ("manifest", 0, problem)
+        rows.append({"file": file, "line": line, "status": "warning" if line else "error", "message": message})
+    return pd.DataFrame(rows, columns=MANIFEST_LOG_COLUMNS).astype({"line": "int64"})
 
 
 # ---------------------------------------------------------------- writing tables
