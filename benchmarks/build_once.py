@@ -23,8 +23,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    logging.getLogger("reportkit.build").setLevel(logging.INFO)  # stage times on stderr as they happen
     report = BuildReport()
     tables = build(args.raw_dir, manifest=None, out=args.out, cache_dir=args.cache, jobs=args.jobs, report=report)
     print(json.dumps({

@@ -61,7 +61,11 @@ def machine() -> str:
 def measure(cmd: list[str], *, cwd: Path = ROOT) -> dict:
     """Run CMD; wall seconds, CPU seconds and peak RSS (MB) of its process tree, and its stdout."""
     started = time.perf_counter()
-    proc = psutil.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # stderr goes to a log file beside the results, so a long run can be followed (tail -f).
+    log_path = HERE / "results" / "last-command.log"
+    log_path.parent.mkdir(exist_ok=True)
+    errors = open(log_path, "w", encoding="utf-8")
+    proc = psutil.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=errors, text=True)
     peak, cpu = 0, {}
     while proc.poll() is None:
         try:
@@ -78,7 +82,9 @@ def measure(cmd: list[str], *, cwd: Path = ROOT) -> dict:
         except psutil.Error:
             pass
         time.sleep(0.05)
-    stdout, stderr = proc.communicate()
+    stdout, _ = proc.communicate()
+    errors.close()
+    stderr = log_path.read_text(encoding="utf-8")
     wall = time.perf_counter() - started
     total_cpu = sum(cpu.values())
     if proc.returncode != 0:

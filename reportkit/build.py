@@ -360,6 +360,7 @@ def build(
         job.cache_dir, job.keys = cache, keys
     outcomes = run_jobs(planned, n_jobs=n_jobs, progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
+    log.info("per-document stages: %d files in %.1f s", len(planned), report.seconds["documents"])
     for outcome in outcomes:
         for stage in outcome.computed:
             report.computed[stage] = report.computed.get(stage, 0) + 1
@@ -371,6 +372,8 @@ def build(
     report.seconds["corpus.assemble"] = time.perf_counter() - t0
     tables |= corpus_tables(tables, [o.result for o in outcomes if o.result], timings=report.seconds)
     report.seconds["corpus"] = time.perf_counter() - t0
+    log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
+        f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
     report.n_files = len(tables["build_log"])
     report.status_counts = tables["build_log"]["status"].value_counts().to_dict()
     if out is not None:
