@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--no-manifest", action="store_true", help="ignore any manifest: infer everything from the text")
         p.add_argument("--max-mb", type=float, default=None, help="largest file to read, in MB (default 50)")
         p.add_argument("--timeout", type=float, default=None, help="seconds one file may take (default 120)")
+        p.add_argument("--max-pages", type=int, default=None, help="PDF pages read per file (default 300)")
 
     b = sub.add_parser("build", help="build all tables from RAW_DIR")
     common(b)
@@ -54,6 +55,8 @@ def _limits(args):
         values["max_file_bytes"] = int(args.max_mb * 2**20)
     if args.timeout:
         values["seconds_per_file"] = args.timeout
+    if args.max_pages:
+        values["max_pdf_pages"] = args.max_pages
     return Limits(**values)
 
 
