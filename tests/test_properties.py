@@ -1,0 +1,59 @@
+"""Property-based tests (hypothesis): normalisation, headings and indicators on arbitrary text.
+
+Strategies mix fragments of Chinese reports (numbering, numerals, units, qualifiers) with
+arbitrary Unicode, so the generated texts hit the rules' edge cases rather than only noise.
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from reportkit.indicators import extract_indicators
+from reportkit.normalize import normalize_text
+from reportkit.sections import split_sections
+
+FRAGMENTS = ["一、", "（一）", "(二)", "1、", "2.", "（3）", "一是", "二是", "第一部分", "主要举措和成效", "存在的不足",
+             "下一步工作打算", "开展", "普法宣传", "12", "3.5", "1,200", "百分之", "三十", "两", "万", "余", "近", "约",
+             "份", "次", "场次", "人次", "万元", "%", "％", "年", "月", "2023", "二〇二三", "。", "，", "：", "\n",
+             "\n\n", " ", "\u3000", "“", "”", "《", "》", "【", "\ufeff", "\u200b", "Ａ１", "镇", "乡", "街道"]
+
+report_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)), max_size=60).map("".join)
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(report_like)
+@example("一、\n（一）\u3000\n")
+def test_normalize_text__never_raises_and_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@SETTINGS
+@given(report_like)
+def test_split_sections__never_raises_and_rows_are_their_offsets(text):
+    text = normalize_text(text)
+    sections = split_sections(text, doc_id="d")
+    for row in sections.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+@SETTINGS
+@given(report_like)
+def test_extract_indicators__never_raises_and_spans_are_their_offsets(text):
+    text = normalize_text(text)
+    indicators = extract_indicators(text, doc_id="d", sections=split_sections(text, doc_id="d"))
+    for row in indicators.itertuples():
+        assert text[row.start:row.end] == row.span
+
+
+def _extraction(text: str) -> list[tuple]:
+    table = extract_indicators(text, doc_id="d", sections=split_sections(text, doc_id="d"))
+    return [tuple(row) for row in table[["span", "value", "unit", "start", "end"]].itertuples(index=False)]
+
+
+@SETTINGS
+@given(report_like)
+def test_extract_indicators__idempotent_under_renormalisation(text):
+    once = normalize_text(text)
+    assert _extraction(normalize_text(once)) == _extraction(once)
