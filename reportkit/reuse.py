@@ -50,9 +50,12 @@ confirm pair by pair) in the reports of at least ``min_df`` different *towns*, w
 ``min_df = max(boilerplate_min_docs, ceil(boilerplate_share * n_towns))`` capped at
 ``boilerplate_max_docs``. Towns, not reports, are counted, so that a town repeating
 its own text every year does not make it a formula (that is same-town-other-year
-reuse). With five towns a sentence in three of them is a formula; with 10,000 a
-sentence in 200 is one too (the cap also keeps the candidate pairs linear in the
-corpus). With fewer than ``boilerplate_min_docs`` towns only the list can flag
+reuse). With five towns a sentence in three of them is a formula; in any corpus a
+sentence found in 50 different towns is one too. The cap (50) matters from ~170 towns
+on: a sentence in 20 % of 600 towns' reports (stock text of a widely copied model
+report) would otherwise be reported as reuse between every pair of its ~200 reports,
+~20,000 pairs per sentence, which nobody reads and which made the reuse step quadratic
+(2.2 million pairs for 1,000 synthetic reports). With fewer than ``boilerplate_min_docs`` towns only the list can flag
 boilerplate, so tiny corpora report shared formulae as reuse unless they are listed.
 Boilerplate is reported in its own table (``boilerplate``: one row per passage, since
 a formula shared by thousands of reports would make millions of pairs) and never in
@@ -430,13 +433,13 @@ def boilerplate_coverage(masked: pd.Series, *, pattern: re.Pattern[str] | None =
     return masked.map(cover).astype(float)
 
 
-def min_docs_for_boilerplate(n_docs: int, *, share: float = 0.3, min_docs: int = 3, max_docs: int = 200) -> int:
+def min_docs_for_boilerplate(n_docs: int, *, share: float = 0.3, min_docs: int = 3, max_docs: int = 50) -> int:
     """Document frequency from which a passage counts as a stock formula.
 
     ``max(min_docs, ceil(share * n_docs))`` capped at ``max_docs`` (never below min_docs).
 
     >>> min_docs_for_boilerplate(5), min_docs_for_boilerplate(100), min_docs_for_boilerplate(10_000)
-    (3, 30, 200)
+    (3, 30, 50)
     """
     return max(min_docs, min(max_docs, math.ceil(share * n_docs)))
 
@@ -532,7 +535,7 @@ def reuse_tables(
     seed: int = 1,
     boilerplate_share: float = 0.3,
     boilerplate_min_docs: int = 3,
-    boilerplate_max_docs: int = 200,
+    boilerplate_max_docs: int = 50,
     boilerplate_coverage_min: float = 0.5,
     max_bucket: int = 64,
     passages_table: pd.DataFrame | None = None,
