@@ -26,9 +26,11 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .config import resource_path
@@ -425,14 +427,24 @@ def _flags(rows: list[dict]) -> None:
         row["flags"] = ";".join(flags)
 
 
-def _section_of(sections: pd.DataFrame | None, start: int, end: int) -> tuple[str, str]:
+def _section_locator(sections: pd.DataFrame | None) -> Callable[[int, int], tuple[str, str]]:
+    """A function (start, end) → (section_type, section_no) of the deepest section containing the span.
+
+    "Deepest" is the last row in (level, start) order among the rows that contain the span. The
+    table is sorted once per document (sorting it again for every indicator cost more than
+    finding the indicators), and each look-up is one vectorised containment test.
+    """
     if sections is None or sections.empty:
-        return "", ""
-    inside = sections[(sections["start"] <= start) & (sections["end"] >= end)]
-    if inside.empty:
-        return "", ""
-    best = inside.sort_values(["level", "start"]).iloc[-1]
-    return str(best["section_type"]), str(best["section_no"])
+        return lambda start, end: ("", "")
+    ordered = sections.sort_values(["level", "start"])
+    starts, ends = ordered["start"].to_numpy(), ordered["end"].to_numpy()
+    labels = [(str(t), str(n)) for t, n in zip(ordered["section_type"].tolist(), ordered["section_no"].tolist())]
+
+    def locate(start: int, end: int) -> tuple[str, str]:
+        inside = np.flatnonzero((starts <= start) & (ends >= end))
+        return labels[inside[-1]] if len(inside) else ("", "")
+
+    return locate
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
@@ -460,6 +472,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     """
     text = text or ""
     protected = _protected_ranges(text) + _section_heading_ranges(sections)
+    section_of = _section_locator(sections)
     rows: list[dict] = []
     last_end = 0
     last_subject = ""
@@ -498,7 +511,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
             subject = _previous_clause_subject(text, boundary)  # 主动公开政策文件等，共计178条
         span = text[lead:span_end]
         sent_start, sent_end = _sentence_bounds(text, num_start, num_end)
-        section_type, section_no = _section_of(sections, lead, span_end)
+        section_type, section_no = section_of(lead, span_end)
         rows.append({
             "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
             "span": span, "value": float(value), "unit": unit, "qualifier": qualifier,

@@ -289,6 +289,16 @@ def test_extract_indicators__deepest_section():
     assert table[["section_no", "section_type"]].values.tolist() == [["1.1", "measures"], ["2", "shortcomings"]]
 
 
+def test_extract_indicators__deepest_section_whatever_row_order():
+    table = extract_indicators(SECTION_TEXT, sections=SECTIONS.iloc[::-1])
+    assert table["section_no"].tolist() == ["1.1", "2"]
+
+
+def test_extract_indicators__span_outside_every_section_leaves_blank():
+    table = extract_indicators(SECTION_TEXT, sections=SECTIONS.iloc[:2])
+    assert table[["section_no", "section_type"]].values.tolist() == [["1", "measures"], ["", ""]]
+
+
 def test_extract_indicators__sections_absent_leaves_blank():
     table = extract_indicators(SECTION_TEXT)
     assert (table["section_no"] == "").all() and (table["section_type"] == "").all()
