@@ -451,7 +451,7 @@ def test_build__killed_midway_leaves_previous_outputs_intact(tmp_path):
     assert first.returncode == 0, first.stderr
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     for i in range(40):  # enough work that the kill lands while documents are processed
-        (raw / f"r{i}.txt").write_bytes(REPORT_B.replace("2022", str(1990 + i)).encode() * 40)
+        (raw / f"r{i}.txt").write_bytes(REPORT_B.replace("2022", str(1990 + i)).encode() * 4)
     process = subprocess.Popen([sys.executable, "-m", "reportkit.cli", "build", str(raw), "--out", str(out),
                                 "--no-cache", "--quiet", "--jobs", "1"], cwd=ROOT)
     time.sleep(4)
