@@ -540,24 +540,38 @@ def density(indicators: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
     indicators but no sections get an "all" row with n_chars 0 and a missing rate.
     """
     rows = []
-    # An empty table may come without columns (a corpus where no report has a figure).
-    indicators = indicators.reindex(columns=list(dict.fromkeys([*indicators.columns, "doc_id", "start"])))
-    sections = sections.reindex(columns=list(dict.fromkeys([*sections.columns, "doc_id", "level", "section_type", "start", "end"])))
-    doc_ids = list(dict.fromkeys([*sections["doc_id"].dropna(), *indicators["doc_id"].dropna()]))
-    for doc in doc_ids:
-        found = indicators[indicators["doc_id"] == doc]
-        secs = sections[sections["doc_id"] == doc]
-        total = int(secs["end"].max()) if not secs.empty else 0
+
+    def column(table: pd.DataFrame, name: str) -> list:
+        # An empty table may come without columns (a corpus where no report has a figure).
+        return table[name].tolist() if name in table.columns else [None] * len(table)
+
+    # Group once with plain lists: per-document pandas filtering and groupby cost more than
+    # the counting itself (this runs once per report).
+    starts_of: dict = {}
+    for doc, start in zip(column(indicators, "doc_id"), column(indicators, "start")):
+        if not pd.isna(doc):
+            starts_of.setdefault(doc, []).append(start)
+    sections_of: dict = {}
+    for row in zip(*(column(sections, c) for c in ("doc_id", "level", "section_type", "start", "end"))):
+        if not pd.isna(row[0]):
+            sections_of.setdefault(row[0], []).append(row[1:])
+    for doc in dict.fromkeys([*sections_of, *starts_of]):
+        found = np.asarray(starts_of.get(doc, []), dtype=float)
+        secs = sections_of.get(doc, [])
+        ends = [e for _, _, _, e in secs if not pd.isna(e)]
+        total = int(max(ends)) if secs else 0
         rows.append((doc, "all", len(found), total))
-        top = secs[secs["level"].astype(int) <= 1]
-        for section_type, group in top.groupby("section_type", sort=False):
-            n_chars = int((group["end"] - group["start"]).sum())
-            hits = sum(
-                int(((found["start"] >= s) & (found["start"] < e)).sum())
-                for s, e in zip(group["start"], group["end"])
-            )
-            rows.append((doc, section_type, hits, n_chars))
+        by_type: dict = {}  # section type → [n_chars, hits], in order of first appearance
+        for level, section_type, s, e in secs:
+            if int(level) > 1 or pd.isna(section_type):
+                continue
+            counts = by_type.setdefault(section_type, [0, 0])
+            counts[0] += e - s
+            counts[1] += int(((found >= s) & (found < e)).sum())
+        rows.extend((doc, t, hits, int(n_chars)) for t, (n_chars, hits) in by_type.items())
     table = pd.DataFrame(rows, columns=DENSITY_COLUMNS[:4])
     chars = table["n_chars"].where(table["n_chars"] > 0)
     table["indicators_per_1k_chars"] = table["n_indicators"] / chars * 1000
-    return table.astype({"n_indicators": int, "n_chars": int})
+    for name in ("n_indicators", "n_chars"):  # column by column: astype(dict) copies the whole table
+        table[name] = table[name].astype(int)
+    return table

@@ -321,6 +321,14 @@ def test_density__all_and_section_types():
     assert table.loc["preamble", "n_indicators"] == 0
 
 
+def test_density__documents_counted_apart():
+    sections = pd.concat([SECTIONS.assign(doc_id="a"), SECTIONS.assign(doc_id="b")])
+    indicators = extract_indicators(SECTION_TEXT, doc_id="a", sections=SECTIONS)
+    table = density(indicators, sections)
+    alls = table[table["section_type"] == "all"].set_index("doc_id")["n_indicators"]
+    assert alls.to_dict() == {"a": 2, "b": 0}
+
+
 def test_density__document_without_sections_has_missing_rate():
     indicators = extract_indicators("发放资料300份。", doc_id="x")
     table = density(indicators, SECTIONS.assign(doc_id="d").iloc[0:0])
