@@ -235,15 +235,60 @@ def run_job(job: Job) -> Outcome:
     return outcome
 
 
-def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool) -> list[Outcome]:
-    """Run jobs over a process pool (or in-process for one job); results in the jobs' order."""
+# Per-document tables. The parent concatenates them in chunks as results arrive: thousands
+# of small DataFrames cost far more memory than their rows (index, blocks, column objects:
+# ~200 KB per report, 2 GB for 10,000), a few large ones do not.
+TABLE_KEYS = ("sections", "indicators", "term_counts", "density", "passages", "fingerprints")
+CHUNK_DOCUMENTS = 256
+
+
+def _compact(results: list[dict]) -> dict[str, pd.DataFrame]:
+    """The tables (TABLE_KEYS) of many per-document results, each concatenated in order."""
+    from .indicators import density
+
+    for result in results:  # results cached before density moved into the parse stage
+        if "density" not in result and "indicators" in result and "sections" in result:
+            result["density"] = density(result["indicators"], result["sections"])
+    return {key: _concat(r[key] for r in results if key in r) for key in TABLE_KEYS}
+
+
+class _Collector:
+    """Takes the tables out of each outcome as it arrives and keeps them in chunks (job order)."""
+
+    def __init__(self, every: int = CHUNK_DOCUMENTS) -> None:
+        self.every = every
+        self.chunks: list[dict[str, pd.DataFrame]] = []
+        self._pending: list[dict] = []
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.result is None:
+            return
+        self._pending.append({k: outcome.result.pop(k) for k in TABLE_KEYS if k in outcome.result})
+        if len(self._pending) >= self.every:
+            self.flush()
+
+    def flush(self) -> list[dict[str, pd.DataFrame]]:
+        if self._pending:
+            self.chunks.append(_compact(self._pending))
+            self._pending = []
+        return self.chunks
+
+
+def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool,
+             collect: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Run jobs over a process pool (or in-process for one job); results in the jobs' order.
+
+    COLLECT, if given, is called with each outcome as it arrives, in the jobs' order.
+    """
     from tqdm import tqdm
 
     outcomes: dict[str, Outcome] = {}
+    collect = collect or (lambda outcome: None)
     bar = tqdm(total=len(jobs), desc="reports", unit="file", disable=not progress, leave=False)
     if n_jobs <= 1 or len(jobs) <= 1:
         for job in jobs:
             outcomes[job.file] = run_job(job)
+            collect(outcomes[job.file])
             bar.update()
     else:
         # Jobs go to the workers in chunks: one future per file costs more in inter-process
@@ -254,13 +299,16 @@ def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool) -> list[Outcome]:
             with ProcessPoolExecutor(max_workers=n_jobs) as pool:
                 for job, outcome in zip(jobs, pool.map(run_job, jobs, chunksize=chunksize)):
                     outcomes[job.file] = outcome
+                    collect(outcome)
                     bar.update()
         except BrokenProcessPool:
             # A worker died (killed for memory, crashed in a C library): finish the rest one by one
-            # in this process, so that no file is lost and the culprit is named.
+            # in this process, so that no file is lost and the culprit is named. (map yields in
+            # order, so the rest is a suffix of JOBS and COLLECT still sees the jobs' order.)
             for job in jobs:
                 if job.file not in outcomes:
                     outcomes[job.file] = run_job(job)
+                    collect(outcomes[job.file])
                     bar.update()
     bar.close()
     return [outcomes[job.file] for job in jobs]
@@ -358,7 +406,9 @@ def build(
     keys = {stage: stage_key(stage) for stage in STAGES}
     for job in planned:
         job.cache_dir, job.keys = cache, keys
-    outcomes = run_jobs(planned, n_jobs=n_jobs, progress=progress)
+    collector = _Collector()
+    outcomes = run_jobs(planned, n_jobs=n_jobs, progress=progress, collect=collector.add)
+    chunks = collector.flush()
     report.seconds["documents"] = time.perf_counter() - started
     log.info("per-document stages: %d files in %.1f s", len(planned), report.seconds["documents"])
     for outcome in outcomes:
@@ -368,9 +418,11 @@ def build(
             report.seconds[f"cpu.{stage}"] = report.seconds.get(f"cpu.{stage}", 0.0) + seconds
 
     t0 = time.perf_counter()
-    tables = assemble(outcomes, log_rows, manifest_table, manifest_problems)
+    tables = assemble(outcomes, log_rows, manifest_table, manifest_problems, chunks=chunks)
+    del outcomes  # their texts are in tables["documents"] now
     report.seconds["corpus.assemble"] = time.perf_counter() - t0
-    tables |= corpus_tables(tables, [o.result for o in outcomes if o.result], timings=report.seconds)
+    tables |= corpus_tables(tables, chunks, timings=report.seconds)
+    del chunks, collector
     report.seconds["corpus"] = time.perf_counter() - t0
     log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
         f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
@@ -385,12 +437,18 @@ def build(
 
 
 def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFrame,
-             manifest_problems: list[str]) -> dict[str, pd.DataFrame]:
-    """Per-document results + manifest → documents, build_log, sections, indicators, term_counts."""
+             manifest_problems: list[str], *, chunks: list[dict] | None = None) -> dict[str, pd.DataFrame]:
+    """Per-document results + manifest → documents, build_log, sections, indicators, term_counts.
+
+    CHUNKS are the per-document tables already taken out of the outcomes by a `_Collector`
+    (in the outcomes' order); without them the tables are taken from the outcomes.
+    """
     from .metadata import merge_manifest
 
+    if chunks is None:
+        chunks = [_compact([o.result for o in outcomes if o.result is not None])]
     by_file = {row["file"]: row for row in manifest.to_dict("records")} if len(manifest) else {}
-    documents, sections, indicators, term_counts = [], [], [], []
+    documents = []
     for outcome in outcomes:
         messages = list(outcome.messages)
         status = outcome.status
@@ -412,10 +470,6 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
                 "publish_date": result["hints"].get("publish_date", ""),
                 "text": result["text"], "raw_text": result["raw_text"],
             })
-            sections.append(result["sections"])
-            indicators.append(result["indicators"])
-            if "term_counts" in result:
-                term_counts.append(result["term_counts"])
         log_rows.append({"file": outcome.file, "status": status, "message": "; ".join(messages)})
     build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
     docs = pd.DataFrame(documents)
@@ -429,9 +483,9 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
         "documents": docs.reset_index(drop=True),
         "build_log": build_log,
         "manifest_log": manifest_log(manifest_problems),  # the manifest's own problems, with line numbers
-        "sections": _concat(sections),
-        "indicators": _concat(indicators),
-        "term_counts": _concat(term_counts),
+        "sections": _concat(c["sections"] for c in chunks),
+        "indicators": _concat(c["indicators"] for c in chunks),
+        "term_counts": _concat(c["term_counts"] for c in chunks),
     }
 
 
