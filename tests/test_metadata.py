@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reportkit.metadata import (infer_metadata, infer_town, infer_year, load_gazetteer, merge_manifest,
+from reportkit.metadata import (infer_county, infer_metadata, infer_town, infer_year, load_gazetteer, merge_manifest,
                                 title_of)
 from reportkit.normalize import normalize_text
 
@@ -89,6 +89,23 @@ def test_infer_metadata__county_absent_stays_empty():
 def test_infer_metadata__autonomous_county_short_form():
     meta = infer_metadata("大年乡2024年法治政府建设年度报告\n紧紧围绕《融水县法治政府建设实施方案》的总体目标")
     assert (meta["county"], meta["province"]) == ("融水苗族自治县", "广西壮族自治区")
+
+
+def test_infer_county__named_only_late_in_the_text():
+    text = "青山镇2023年法治政府建设年度报告\n" + "我镇坚持依法行政，推进基层治理。" * 120 + "\n报送：梅县区司法局"
+    county, source = infer_county(text, title="青山镇2023年法治政府建设年度报告")
+    assert (county.county, county.city, source) == ("梅县区", "梅州市", "body")
+
+
+def test_infer_county__opening_beats_more_mentions_later():
+    text = "按照高青县统一部署，我镇开展工作。\n" + "推进依法行政。" * 250 + "梅县区、梅县区、梅县区经验交流"
+    county, _ = infer_county(text, title="")
+    assert county.county == "高青县"
+
+
+def test_infer_county__name_at_the_very_end():
+    county, source = infer_county("我镇开展法治宣传，受到融水县", title="")
+    assert (county.county, source) == ("融水苗族自治县", "body")
 
 
 def test_merge_manifest__manifest_wins_and_disagreement_reported():
