@@ -140,69 +140,138 @@ def _default_tokenize() -> Callable[[str], list[str]]:
     return load_tokenizer().tokens
 
 
-def _tfidf(token_weights: list[dict[str, float]], *, max_df: float) -> tuple[np.ndarray, np.ndarray]:
-    """Row-normalised tf-idf matrix and its vocabulary; terms in more than MAX_DF of items dropped."""
-    from sklearn.feature_extraction import DictVectorizer
+def item_tokens(
+    shortcomings: pd.DataFrame, *, tokenize: Callable[[str], Iterable[str]] | None = None
+) -> list[tuple[list[str], list[str]]]:
+    """Per item, the tokens of its lead clause and of the rest: ``[(lead_tokens, rest_tokens), ...]``.
+
+    This is the expensive part of clustering (jieba), and it depends on one item alone, so the
+    build computes it per document, in the worker processes and cached; ``cluster_shortcomings``
+    then reads it from a ``tokens`` column instead of tokenising again.
+
+    >>> item_tokens(pd.DataFrame({"text": ["一是普法形式单一，群众参与少。"], "headline": [""]}), tokenize=list)
+    [(['普', '法', '形', '式', '单', '一'], ['群', '众', '参', '与', '少', '。'])]
+    """
+    tokenize = tokenize or _default_tokenize()
+    n = len(shortcomings)
+    headlines = shortcomings["headline"] if "headline" in shortcomings.columns else pd.Series([""] * n)
+    return [(list(tokenize(lead)), list(tokenize(rest)))
+            for lead, rest in (split_lead(t, h) for t, h in zip(shortcomings["text"].fillna(""), headlines.fillna("")))]
+
+
+def _tfidf(token_weights: list[dict[str, float]], *, max_df: float):
+    """Row-normalised sparse (CSR) tf-idf matrix and its vocabulary; terms in more than MAX_DF of items dropped."""
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    vec = DictVectorizer(sort=True)
-    counts = vec.fit_transform(token_weights)
-    vocab = np.asarray(vec.get_feature_names_out(), dtype=object)
+    # Built by hand: DictVectorizer's per-item dict handling is the slow part at 30,000 items.
+    vocab = np.asarray(sorted({t for w in token_weights for t in w}), dtype=object)
+    column = {t: j for j, t in enumerate(vocab)}
+    indptr, indices, data = [0], [], []
+    for w in token_weights:
+        indices.extend(column[t] for t in w)
+        data.extend(w.values())
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix((np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(token_weights), len(vocab)))
+    counts.sort_indices()
     if counts.shape[1] == 0:
-        return np.zeros((len(token_weights), 0)), vocab
-    df = np.asarray((counts > 0).sum(axis=0)).ravel() / counts.shape[0]
+        return sparse.csr_matrix((len(token_weights), 0)), vocab
+    df = np.bincount(counts.indices, minlength=counts.shape[1]) / counts.shape[0]
     # Words every item uses (法治, 有待, 加强) say nothing about which problem an item names.
     keep = df <= max_df if counts.shape[0] >= 4 else np.ones_like(df, dtype=bool)
     counts, vocab = counts[:, keep], vocab[keep]
     if counts.shape[1] == 0:
-        return np.zeros((len(token_weights), 0)), vocab
-    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).toarray()
+        return sparse.csr_matrix((len(token_weights), 0)), vocab
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+    matrix.sort_indices()
     return matrix, vocab
 
 
-def _cluster(features: np.ndarray, k: int, method: str, random_state: int) -> np.ndarray:
+# Above this many items the k-means fits use fewer restarts and silhouette a sample: the
+# item × item distances silhouette needs grow with the square of the corpus.
+_LARGE = 5000
+_SILHOUETTE_SAMPLE = 2000
+# Ward clustering needs dense item × item work; beyond this it would take minutes and gigabytes.
+_AGGLOMERATIVE_MAX = 5000
+
+
+def _cluster(features, k: int, method: str, random_state: int) -> np.ndarray:
+    n = features.shape[0]
     if k <= 1:
-        return np.zeros(len(features), dtype=int)
+        return np.zeros(n, dtype=int)
     if method == "kmeans":
         from sklearn.cluster import KMeans
 
-        return KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(features)
+        n_init = 10 if n <= _LARGE else 3
+        return KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit_predict(features)
     if method == "agglomerative":
         from sklearn.cluster import AgglomerativeClustering
 
-        return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(features)
+        if n > _AGGLOMERATIVE_MAX:
+            raise ValueError(f"method='agglomerative' needs memory and time that grow with the square of the "
+                             f"items ({n}); use method='kmeans' above {_AGGLOMERATIVE_MAX} items")
+        return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(features.toarray())
     raise ValueError(f"method {method!r} unknown; use 'kmeans' or 'agglomerative'")
 
 
-def _choose_k(features: np.ndarray, k_range: tuple[int, int], method: str, random_state: int) -> int:
+def _n_distinct_rows(features) -> int:
+    """Number of distinct rows of a CSR matrix (values rounded like the dense check was)."""
+    features = features.tocsr()
+    features.sort_indices()
+    ptr, idx, data = features.indptr, features.indices, features.data.round(12)
+    rows = set()
+    for i in range(features.shape[0]):
+        a, b = ptr[i], ptr[i + 1]
+        keep = data[a:b] != 0
+        rows.add((idx[a:b][keep].tobytes(), data[a:b][keep].tobytes()))
+    return len(rows)
+
+
+def _choose_k(features, k_range: tuple[int, int], method: str, random_state: int) -> tuple[int, np.ndarray]:
+    """K with the best silhouette in K_RANGE, and its labels (so the winner is not fitted twice)."""
     from sklearn.metrics import silhouette_score
 
-    n = len(features)
+    n = features.shape[0]
     low, high = max(2, k_range[0]), min(k_range[1], n - 1)
-    n_distinct = len(np.unique(features.round(12), axis=0))
-    high = min(high, n_distinct)
-    best_k, best = 1, -np.inf
+    high = min(high, _n_distinct_rows(features))
+    # A fixed-seed sample keeps silhouette at O(sample²) memory; small corpora use every item.
+    sample = {} if n <= _SILHOUETTE_SAMPLE else {"sample_size": _SILHOUETTE_SAMPLE, "random_state": random_state}
+    best_k, best, best_labels = 1, -np.inf, np.zeros(n, dtype=int)
     for k in range(low, high + 1):
         labels = _cluster(features, k, method, random_state)
         if len(set(labels)) < 2:
             continue
-        score = silhouette_score(features, labels)
+        score = silhouette_score(features, labels, **sample)
         log.debug("k=%d silhouette=%.3f", k, score)
         if score > best + 1e-9:  # ties keep the smaller k
-            best_k, best = k, score
+            best_k, best, best_labels = k, score, labels
     log.info("shortcomings: %d items, k=%d chosen by silhouette (%.3f)", n, best_k, best)
-    return best_k
+    return best_k, best_labels
 
 
-def _shares_vocabulary(tfidf: np.ndarray, donors: np.ndarray, labels: np.ndarray, min_similarity: float) -> np.ndarray:
-    """Per item: tf-idf cosine similarity ≥ MIN_SIMILARITY with some donor in its own cluster."""
+def _shares_vocabulary(tfidf, donors: np.ndarray, labels: np.ndarray, min_similarity: float,
+                       *, max_cells: int = 2_000_000) -> np.ndarray:
+    """Per item that is not a donor: tf-idf cosine similarity ≥ MIN_SIMILARITY with a donor in its cluster.
+
+    Only non-donors need the answer (donors keep their own theme). Similarities are computed
+    as sparse products, a block of items at a time (at most MAX_CELLS similarities), never as an
+    item × item matrix.
+    """
     result = np.zeros(len(labels), dtype=bool)
-    if tfidf.shape[1] == 0:
+    seekers, givers = np.flatnonzero(~donors), np.flatnonzero(donors)
+    if tfidf.shape[1] == 0 or not len(seekers) or not len(givers):
         return result
-    similarity = tfidf @ tfidf.T  # rows are L2-normalised (or zero)
-    for i, c in enumerate(labels):
-        mates = donors & (labels == c) & (np.arange(len(labels)) != i)
-        result[i] = bool(mates.any()) and float(similarity[i, mates].max()) >= min_similarity
+    given = tfidf[givers].T.tocsc()  # rows are L2-normalised (or zero), so products are cosines
+    giver_labels = labels[givers]
+    block = max(1, max_cells // len(givers))
+    for lo in range(0, len(seekers), block):
+        rows = seekers[lo:lo + block]
+        sims = (tfidf[rows] @ given).tocsr()
+        for r, i in enumerate(rows):
+            a, b = sims.indptr[r], sims.indptr[r + 1]
+            mates = giver_labels[sims.indices[a:b]] == labels[i]
+            result[i] = bool(mates.any()) and float(sims.data[a:b][mates].max()) >= min_similarity
     return result
 
 
@@ -234,24 +303,33 @@ def cluster_shortcomings(
 
     ``k`` fixes the number of clusters; otherwise it is chosen by silhouette within ``k_range``
     (inclusive). ``tokenize`` maps a text to tokens (default: the project tokenizer of
-    :mod:`reportkit.terms`). ``themes`` is a table like ``load_themes()``. ``theme_score`` is the
+    :mod:`reportkit.terms`); an optional ``tokens`` column (as made by :func:`item_tokens`;
+    ``None`` where missing) is used instead of tokenising again, and is not in the result.
+    ``themes`` is a table like ``load_themes()``. ``theme_score`` is the
     item's own keyword score for its assigned theme (0 for "other" or a theme taken from the
     cluster). ``lead_weight`` is what a keyword in the lead clause counts (1 elsewhere);
     ``min_coverage`` the share of a cluster's members that must mention a theme for the cluster
     to take it. See the module docstring for ``mode``, ``guide``, ``min_similarity`` and what
     to expect. Deterministic for a given ``random_state``.
 
+    Scales to tens of thousands of items: features stay sparse, silhouette is computed on a
+    fixed-seed sample of 2,000 items and k-means restarts 3 times instead of 10 above 5,000
+    items; nothing item × item is built (``method="agglomerative"`` is limited to 5,000 items).
+
     >>> items = pd.DataFrame({"doc_id": ["a", "b"], "item_no": [1, 1],
     ...     "text": ["普法形式单一", "调解机制不健全"], "headline": ["", ""]})
     >>> cluster_shortcomings(items, tokenize=list)["theme"].tolist()
     ['publicity', 'disputes']
     """
+    from scipy import sparse
+
     if mode not in ("clusters", "items", "hybrid"):
         raise ValueError(f"mode {mode!r} unknown; use 'clusters', 'items' or 'hybrid'")
     if "text" not in shortcomings.columns:
         raise ValueError("shortcomings table needs a 'text' column (doc_id, item_no, text, headline)")
     themes = load_themes() if themes is None else themes.reset_index(drop=True)
-    out = shortcomings.drop(columns=[c for c in ADDED_COLUMNS if c in shortcomings.columns]).reset_index(drop=True)
+    drop = [c for c in (*ADDED_COLUMNS, "tokens") if c in shortcomings.columns]
+    out = shortcomings.drop(columns=drop).reset_index(drop=True)
     n = len(out)
     if n == 0:
         return out.assign(cluster=pd.Series(dtype=int), cluster_terms=pd.Series(dtype=str),
@@ -265,27 +343,43 @@ def cluster_shortcomings(
     leads, rests = [p[0] for p in parts], [p[1] for p in parts]
     scores = _theme_scores(leads, rests, themes, lead_weight)
 
-    tokenize = tokenize or _default_tokenize()
+    given = list(shortcomings["tokens"]) if "tokens" in shortcomings.columns else [None] * n
+    missing = [i for i, t in enumerate(given) if t is None or (isinstance(t, float) and np.isnan(t))]
+    if missing:
+        fresh = item_tokens(out.iloc[missing], tokenize=tokenize)
+        for i, t in zip(missing, fresh):
+            given[i] = t
     weights = []
-    for lead, rest in zip(leads, rests):
+    for lead_tokens, rest_tokens in given:
         w: dict[str, float] = {}
-        for token, weight in [(t, 2.0) for t in tokenize(lead)] + [(t, 1.0) for t in tokenize(rest)]:
-            w[token] = w.get(token, 0.0) + weight
+        for token in lead_tokens:
+            w[token] = w.get(token, 0.0) + 2.0
+        for token in rest_tokens:
+            w[token] = w.get(token, 0.0) + 1.0
         weights.append(w)
     tfidf, vocab = _tfidf(weights, max_df=0.5)
     norms = np.linalg.norm(scores, axis=1, keepdims=True)
     affinity = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
-    features = np.hstack([tfidf, guide * affinity])
+    features = sparse.hstack([tfidf, sparse.csr_matrix(guide * affinity)], format="csr")
 
-    if k is None:
+    if k is None and n >= 3:
+        k, labels = _choose_k(features, k_range, method, random_state)
+    else:
         # Silhouette needs 2 ≤ k ≤ n-1; one or two items are each their own cluster unless identical.
-        k = _choose_k(features, k_range, method, random_state) if n >= 3 else len(np.unique(features, axis=0))
-    labels = _renumber(_cluster(features, k, method, random_state))
+        k = k if k is not None else _n_distinct_rows(features)
+        labels = _cluster(features, k, method, random_state)
+    labels = _renumber(labels)
 
     ids = themes["theme"].tolist()
     labels_zh = dict(zip(themes["theme"], themes["label_zh"]))
+    clusters = np.unique(labels)
+    # Cluster centroids of the tf-idf (clusters × terms), one sparse product instead of per-item work.
+    member = sparse.csr_matrix((np.ones(n), (np.searchsorted(clusters, labels), np.arange(n))),
+                               shape=(len(clusters), n))
+    sizes = np.asarray(member.sum(axis=1)).ravel()
+    centroids = (member @ tfidf).toarray() / sizes[:, None] if tfidf.shape[1] else np.zeros((len(clusters), 0))
     cluster_theme, cluster_terms = {}, {}
-    for c in np.unique(labels):
+    for row, c in enumerate(clusters):
         members = labels == c
         totals = scores[members].sum(axis=0)
         # Coverage among members that match any theme: unmatched members neither vote nor veto.
@@ -293,7 +387,7 @@ def cluster_shortcomings(
         coverage = (matched > 0).mean(axis=0) if len(matched) else np.zeros(scores.shape[1])
         eligible = np.where(coverage >= min_coverage, totals, 0.0)
         cluster_theme[c] = ids[int(eligible.argmax())] if eligible.max() > 0 else OTHER
-        centroid = tfidf[members].mean(axis=0) if tfidf.shape[1] else np.zeros(0)
+        centroid = centroids[row]
         top = [vocab[i] for i in np.argsort(-centroid, kind="stable")[:n_terms] if centroid[i] > 0]
         cluster_terms[c] = "|".join(top)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
@@ -11,6 +12,7 @@ from sklearn.metrics import adjusted_rand_score
 from reportkit.normalize import normalize_text
 from reportkit.shortcomings import (
     cluster_shortcomings,
+    item_tokens,
     load_themes,
     representative_items,
     split_lead,
@@ -232,3 +234,39 @@ def test_cluster_shortcomings__longer_keyword_hides_shorter_one_inside_it():
     table = items({"庚镇": ["部分群众法治意识淡薄", "干部法治意识不强"]})
     result = cluster_shortcomings(table, themes=themes, mode="items")
     assert result["theme"].tolist() == ["public", "cadres"]
+
+
+def test_item_tokens__lead_and_rest_tokenised_apart():
+    table = items({"辛镇": ["一是普法形式单一，群众参与度不高。"]})
+    assert item_tokens(table, tokenize=lambda t: t.rstrip("。").split("，")) == [(["普法形式单一"], ["群众参与度不高"])]
+
+
+def test_cluster_shortcomings__tokens_column_is_used_instead_of_tokenising():
+    table = invented_table([UNRELATED])
+    expected = cluster_shortcomings(table)
+    given = table.assign(tokens=item_tokens(table))
+
+    def refuse(text):
+        raise AssertionError("tokenised again")
+
+    result = cluster_shortcomings(given, tokenize=refuse)
+    pd.testing.assert_frame_equal(result, expected)
+
+
+def test_cluster_shortcomings__missing_tokens_are_computed():
+    table = invented_table([UNRELATED])
+    tokens = item_tokens(table)
+    tokens[0] = None
+    result = cluster_shortcomings(table.assign(tokens=tokens))
+    pd.testing.assert_frame_equal(result, cluster_shortcomings(table))
+
+
+def test_shares_vocabulary__small_blocks_give_the_same_answer():
+    from reportkit.shortcomings import _shares_vocabulary, _tfidf
+
+    weights = [{"执法": 1.0, "改革": 1.0}, {"执法": 1.0, "人员": 1.0}, {"普法": 1.0}, {"改革": 1.0, "承接": 1.0}]
+    tfidf, _ = _tfidf(weights, max_df=1.0)
+    donors, labels = np.array([True, True, True, False]), np.array([0, 0, 1, 0])
+    whole = _shares_vocabulary(tfidf, donors, labels, 0.2)
+    assert whole.tolist() == [False, False, False, True]
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2, max_cells=1).tolist() == whole.tolist()
