@@ -199,6 +199,25 @@ def test_count_terms__several_docs_kept_apart(tok):
     assert "法律顾问" not in set(d2["term"])
 
 
+def test_count_terms__punctuation_numbers_and_stop_words_left_out(tok):
+    text = "我们开展普法活动12场，共计3,000人次参加；普法活动受到欢迎。普法活动！"
+    docs = pd.DataFrame({"doc_id": ["x"], "text": [text]})
+    counts = terms.count_terms(docs, tokenizer=tok).set_index("term")["n"].to_dict()
+    assert counts == dict(Counter(tok.tokens(text)))
+
+
+def test_count_terms__sorted_by_count_then_term(tok):
+    docs = pd.DataFrame({"doc_id": ["b", "a"], "text": ["调解纠纷，调解纠纷，法律顾问", "信访积案，信访积案，人民调解"]})
+    counts = terms.count_terms(docs, tokenizer=tok)
+    keys = list(zip(counts["doc_id"], -counts["n"], counts["term"]))
+    assert keys == sorted(keys) and counts["doc_id"].iloc[0] == "a"
+
+
+def test_count_terms__numeric_doc_ids(tok):
+    docs = pd.DataFrame({"doc_id": [2, 1], "text": ["法律顾问", "人民调解"]})
+    assert terms.count_terms(docs, tokenizer=tok)["doc_id"].tolist() == [1, 2]
+
+
 def test_count_terms__columns_and_types(tok):
     counts = terms.count_terms(_sections(), tokenizer=tok)
     assert list(counts.columns) == ["doc_id", "section_type", "term", "n"]
