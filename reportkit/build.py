@@ -47,7 +47,9 @@ STAGES: dict[str, dict[str, tuple[str, ...]]] = {
         "resources": ("radicals.csv", "gazetteer.csv", "section_types.csv", "indicator_categories.csv",
                       "indicator_units.csv", "indicator_exclusions.csv"),
     },
-    "terms": {"code": ("terms.py",), "resources": ("userdict.txt", "stopwords.txt", "boilerplate.txt")},
+    # Shortcoming items are cut (sections.py) and tokenised (shortcomings.py) here, in the workers.
+    "terms": {"code": ("terms.py", "sections.py", "shortcomings.py"),
+              "resources": ("userdict.txt", "stopwords.txt", "boilerplate.txt")},
     "reuse": {"code": ("reuse.py",), "resources": ()},
 }
 
@@ -135,10 +137,19 @@ def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
 
 
 def terms_document(parsed: dict) -> dict:
-    """Stage "terms": term counts of one parsed document (the tokeniser is loaded once per process)."""
+    """Stage "terms": term counts and tokenised shortcoming items of one parsed document.
+
+    The tokeniser is loaded once per process. Tokenising the items here (not corpus-wide in
+    the parent) keeps the theme clustering cheap and adding one report cheap.
+    """
+    from .sections import shortcoming_items
+    from .shortcomings import item_tokens
     from .terms import count_terms, load_tokenizer
 
-    return {"term_counts": count_terms(parsed["sections"], tokenizer=load_tokenizer())}
+    tokenizer = load_tokenizer()
+    items = shortcoming_items(parsed["sections"])
+    items["tokens"] = item_tokens(items, tokenize=tokenizer.tokens)
+    return {"term_counts": count_terms(parsed["sections"], tokenizer=tokenizer), "shortcoming_items": items}
 
 
 def reuse_document(parsed: dict) -> dict:
@@ -238,17 +249,20 @@ def run_job(job: Job) -> Outcome:
 # Per-document tables. The parent concatenates them in chunks as results arrive: thousands
 # of small DataFrames cost far more memory than their rows (index, blocks, column objects:
 # ~200 KB per report, 2 GB for 10,000), a few large ones do not.
-TABLE_KEYS = ("sections", "indicators", "term_counts", "density", "passages", "fingerprints")
+TABLE_KEYS = ("sections", "indicators", "term_counts", "density", "passages", "fingerprints", "shortcoming_items")
 CHUNK_DOCUMENTS = 256
 
 
 def _compact(results: list[dict]) -> dict[str, pd.DataFrame]:
     """The tables (TABLE_KEYS) of many per-document results, each concatenated in order."""
     from .indicators import density
+    from .sections import shortcoming_items
 
     for result in results:  # results cached before density moved into the parse stage
         if "density" not in result and "indicators" in result and "sections" in result:
             result["density"] = density(result["indicators"], result["sections"])
+        if "shortcoming_items" not in result and "sections" in result:  # no terms stage: tokenised later
+            result["shortcoming_items"] = shortcoming_items(result["sections"])
     return {key: _concat(r[key] for r in results if key in r) for key in TABLE_KEYS}
 
 
@@ -502,7 +516,7 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
     """
     from .indicators import density
     from .reuse import reuse_tables
-    from .sections import completeness, shortcoming_items
+    from .sections import ITEM_COLUMNS, completeness
     from .shortcomings import cluster_shortcomings
     from .terms import concept_counts
 
@@ -515,7 +529,9 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
         clock[0] = now
 
     documents, sections = tables["documents"], tables["sections"]
-    items = shortcoming_items(sections)
+    # Items were cut and tokenised per document (stage "terms"); the tokens column is dropped by clustering.
+    items = _concat(c["shortcoming_items"] for c in results if "shortcoming_items" in c)
+    items = items if len(items) else pd.DataFrame(columns=ITEM_COLUMNS)
     lap("shortcoming_items")
     if len(items):
         items = cluster_shortcomings(items)
