@@ -521,10 +521,13 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         })
         last_end, last_subject = span_end, subject
     _flags(rows)
-    table = pd.DataFrame(rows, columns=[*COLUMNS, "sentence_start"]).drop(columns="sentence_start")
-    table = table.astype({"value": float, "value_yuan": float, "start": int, "end": int})
+    # Only COLUMNS are taken from the row dicts (sentence_start stays behind); the column-by-column
+    # astype avoids DataFrame.astype(dict), which rebuilds the whole table.
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for name, kind in (("value", float), ("value_yuan", float), ("start", int), ("end", int)):
+        table[name] = table[name].astype(kind)
     logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
-    return table.reset_index(drop=True)
+    return table
 
 
 # --------------------------------------------------------------------------- density
