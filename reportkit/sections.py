@@ -311,20 +311,18 @@ def has_headings(sections: pd.DataFrame) -> pd.Series:
     return found.groupby(sections["doc_id"], sort=False).any().rename("has_headings")
 
 
-def _top_level(sections: pd.DataFrame) -> pd.DataFrame:
-    return sections[sections["parent_section_no"].isna() & sections["level"].gt(0)
-                    & sections["heading"].fillna("").ne("")]
-
-
 def unmapped_headings(sections: pd.DataFrame) -> pd.DataFrame:
     """Top-level headings whose wording matches no rule in section_types.csv.
 
     Columns doc_id, section_no, heading, section_type (the type it was given anyway). Add a
     row to resources/section_types.csv to map such a variant.
     """
-    top = _top_level(sections)
-    mask = [_match_type(h) is None for h in top["heading"]]
-    return top.loc[mask, ["doc_id", "section_no", "heading", "section_type"]].reset_index(drop=True)
+    # Plain lists: this runs once per report, where pandas masks cost more than the matching.
+    columns = (sections[c].tolist() for c in ("parent_section_no", "level", "heading"))
+    keep = [i for i, (parent, level, heading) in enumerate(zip(*columns))
+            if pd.isna(parent) and level > 0 and not pd.isna(heading) and heading != ""
+            and _match_type(heading) is None]
+    return sections[["doc_id", "section_no", "heading", "section_type"]].iloc[keep].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- shortcoming items
@@ -426,9 +424,9 @@ def _unlabel(item: str) -> list[str]:
     return [item]
 
 
-def _body(row) -> str:
+def _body(text, heading) -> str:
     """Text of a section without its heading clause."""
-    text, heading = str(row.text), str(row.heading or "")
+    text, heading = str(text), str(heading or "")
     if heading and text.startswith(heading):
         return text[len(heading):].lstrip("。；;：: \n")
     # Marker alone on its line: the heading's words are on the next line; skip both.
@@ -456,12 +454,22 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     [[1, '人才匮乏'], [2, '宣传不够']]
     """
     rows = []
-    short = sections[sections["section_type"] == "shortcomings"]
-    typed = dict(zip(zip(sections["doc_id"], sections["section_no"]), sections["section_type"]))
-    for doc_id, part in short.groupby("doc_id", sort=False):
-        outer = [r for r in part.itertuples()
-                 if pd.isna(r.parent_section_no) or typed.get((doc_id, r.parent_section_no)) != "shortcomings"]
-        items = [item for r in outer for item in _split_items(_body(r))]
+    # Plain lists: this runs once per report, where pandas filtering and grouping cost more
+    # than the splitting.
+    doc_ids, types = sections["doc_id"].tolist(), sections["section_type"].tolist()
+    numbers, parents, texts, headings = (
+        sections[c].tolist() if c in sections.columns else [None] * len(sections)
+        for c in ("section_no", "parent_section_no", "text", "heading"))
+    typed = dict(zip(zip(doc_ids, numbers), types))
+    outer: dict = {}  # doc_id → (text, heading) of its outermost shortcomings sections
+    for doc_id, section_type, parent, text, heading in zip(doc_ids, types, parents, texts, headings):
+        if section_type != "shortcomings" or pd.isna(doc_id):
+            continue
+        parts = outer.setdefault(doc_id, [])
+        if pd.isna(parent) or typed.get((doc_id, parent)) != "shortcomings":
+            parts.append((text, heading))
+    for doc_id, parts in outer.items():
+        items = [item for text, heading in parts for item in _split_items(_body(text, heading))]
         for k, item in enumerate(items, start=1):
             headline = _HEADLINE_END.split(item, maxsplit=1)[0].strip()
             rows.append({"doc_id": doc_id, "item_no": k, "text": item, "headline": headline})

@@ -211,6 +211,11 @@ def test_unmapped_headings__lists_top_level_only():
     assert out[["doc_id", "heading"]].values.tolist() == [["d", "一、强化组织领导"]]
 
 
+def test_unmapped_headings__all_mapped_gives_empty_table_with_columns():
+    out = unmapped_headings(split_sections("一、主要举措\n甲。\n二、存在的问题\n乙。", doc_id="d"))
+    assert out.empty and list(out.columns) == ["doc_id", "section_no", "heading", "section_type"]
+
+
 # --------------------------------------------------------------------------- no headings
 
 def test_split_sections__no_headings_gives_one_other_section():
@@ -404,6 +409,13 @@ def test_shortcoming_items__numbers_per_document():
                       split_sections("一、主要举措\n二、存在的问题\n1、丙弱。\n2、丁弱。\n3、戊弱。", doc_id="b")])
     items = shortcoming_items(both)
     assert items.groupby("doc_id")["item_no"].max().to_dict() == {"a": 2, "b": 3}
+
+
+def test_shortcoming_items__documents_kept_in_table_order():
+    text = "一、主要举措\n甲。\n二、存在的不足\n一是人手少。二是经费缺。"
+    both = pd.concat([split_sections(text, doc_id="z"), split_sections(text, doc_id="a")])
+    items = shortcoming_items(both)
+    assert items[["doc_id", "item_no"]].values.tolist() == [["z", 1], ["z", 2], ["a", 1], ["a", 2]]
 
 
 def test_shortcoming_items__no_shortcomings_part_gives_empty_table():
