@@ -362,12 +362,17 @@ def cluster_shortcomings(
     affinity = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
     features = sparse.hstack([tfidf, sparse.csr_matrix(guide * affinity)], format="csr")
 
-    if k is None and n >= 3:
-        k, labels = _choose_k(features, k_range, method, random_state)
-    else:
-        # Silhouette needs 2 ≤ k ≤ n-1; one or two items are each their own cluster unless identical.
-        k = k if k is not None else _n_distinct_rows(features)
-        labels = _cluster(features, k, method, random_state)
+    from threadpoolctl import threadpool_limits
+
+    # One OpenMP thread: k-means on these small sparse matrices gains little from threads and,
+    # on a busy machine, loses 5-8x to threads waiting for each other (same labels either way).
+    with threadpool_limits(limits=1, user_api="openmp"):
+        if k is None and n >= 3:
+            k, labels = _choose_k(features, k_range, method, random_state)
+        else:
+            # Silhouette needs 2 ≤ k ≤ n-1; one or two items are each their own cluster unless identical.
+            k = k if k is not None else _n_distinct_rows(features)
+            labels = _cluster(features, k, method, random_state)
     labels = _renumber(labels)
 
     ids = themes["theme"].tolist()
