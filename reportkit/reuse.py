@@ -552,14 +552,14 @@ def reuse_tables(
     `find_reuse` and `originality` for the columns.
     """
     meta = _doc_meta(documents)
-    pas = corpus_passages(documents) if passages_table is None else passages_table
-    pas = pas.sort_values(["doc_id", "passage_no"], kind="stable").reset_index(drop=True)
+    pas = corpus_passages(documents) if passages_table is None else passages_table.reset_index(drop=True)
+    order = pas[["doc_id", "passage_no"]].sort_values(["doc_id", "passage_no"], kind="stable").index.to_numpy()
     if fingerprints_table is None:
-        fps = fingerprints(pas, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+        pas = pas.take(order).reset_index(drop=True)
+        sigs = _signature_matrix(fingerprints(pas, num_perm=num_perm, shingle_size=shingle_size, seed=seed))
     else:
-        fps = pas[["doc_id", "passage_no"]].merge(fingerprints_table, on=["doc_id", "passage_no"],
-                                                   how="left", validate="one_to_one")
-    sigs = _signature_matrix(fps)
+        sigs = _aligned_signatures(pas, fingerprints_table)[order]
+        pas = pas.take(order).reset_index(drop=True)
     bands, rows = lsh_bands(sigs.shape[1], lsh_threshold)
     doc_codes, doc_uniques = pd.factorize(pas["doc_id"], sort=True)
     # Document frequency counts towns, not reports: a town repeating itself every year
@@ -571,48 +571,40 @@ def reuse_tables(
                                       max_docs=boilerplate_max_docs)
 
     bucket, index = _bucket_rows(sigs, bands=bands, rows=rows)
-    members = pd.DataFrame({"bucket": bucket, "p": index, "doc": doc_codes[index], "town": town_codes[index]})
-    stats = members.groupby("bucket", sort=False).agg(
-        n_docs=("doc", "nunique"), n_towns=("town", "nunique"), size=("p", "size"))
-    members = members.join(stats, on="bucket")
-    members = members[members["n_docs"] >= 2]
+    n_buckets = int(bucket.max()) + 1 if len(bucket) else 0
+    doc_m, town_m = doc_codes[index], town_codes[index]
+    n_docs_b = _count_distinct(bucket, doc_m, n_buckets)[bucket]
+    n_towns_b = _count_distinct(bucket, town_m, n_buckets)[bucket]
+    size_b = np.bincount(bucket, minlength=n_buckets)[bucket]
+    shared = n_docs_b >= 2
     # A bucket too big to confirm pair by pair that spans min_df towns is a formula.
-    big = (members["size"] > max_bucket) & (members["n_towns"] >= min_df)
+    big = shared & (size_b > max_bucket) & (n_towns_b >= min_df)
     by_bucket = np.zeros(len(pas), dtype=bool)
-    by_bucket[members.loc[big, "p"].to_numpy()] = True
+    by_bucket[index[big]] = True
     bucket_towns = np.ones(len(pas), dtype=np.int64)
-    np.maximum.at(bucket_towns, members.loc[big, "p"].to_numpy(), members.loc[big, "n_towns"].to_numpy())
+    np.maximum.at(bucket_towns, index[big], n_towns_b[big])
 
     # Candidate pairs: members of the same bucket from different reports, confirmed exactly.
-    cand = members.loc[~big & ~by_bucket[members["p"].to_numpy()], ["bucket", "p", "doc"]]
-    pairs = cand.merge(cand, on="bucket", suffixes=("_a", "_b"))
-    pairs = pairs[(pairs["p_a"] < pairs["p_b"]) & (pairs["doc_a"] != pairs["doc_b"])]
-    pairs = pairs[["p_a", "p_b", "doc_a", "doc_b"]].drop_duplicates(["p_a", "p_b"])
+    cand = shared & ~big & ~by_bucket[index]
+    p_a, p_b = _pairs_within(bucket[cand], index[cand], doc_m[cand], n=len(pas))
     log.info("reuse: %d passages, %d bands x %d rows, %d candidate pairs, boilerplate from %d docs",
-             len(pas), bands, rows, len(pairs), min_df)
+             len(pas), bands, rows, len(p_a), min_df)
 
-    pairs = pairs[_estimated_jaccard(sigs, pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy())
-                  >= threshold - ESTIMATE_MARGIN]
-    masked = pas["masked"].to_numpy(dtype=object)
-    cache: dict[int, frozenset[str]] = {}
-
-    def shingles(i: int) -> frozenset[str]:
-        got = cache.get(i)
-        if got is None:
-            got = cache[i] = _shingle_set(masked[i], shingle_size)
-        return got
-
-    sims = np.array([_jaccard(shingles(a), shingles(b)) for a, b in
-                     zip(pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy())], dtype=float)
-    pairs = pairs.assign(similarity=sims)
-    pairs = pairs[pairs["similarity"] >= threshold]
+    keep = _estimated_jaccard(sigs, p_a, p_b) >= threshold - ESTIMATE_MARGIN
+    del sigs, bucket, index, doc_m, town_m, n_docs_b, n_towns_b, size_b, cand, big
+    p_a, p_b = p_a[keep], p_b[keep]
+    sims = _confirm(pas["masked"].to_numpy(dtype=object), p_a, p_b, shingle_size=shingle_size)
+    keep = sims >= threshold
+    pairs = pd.DataFrame({"p_a": p_a[keep], "p_b": p_b[keep], "similarity": sims[keep]})
 
     # Town frequency of a passage: its own town plus the towns it is confirmed in.
     p_all = np.concatenate([pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy(), np.arange(len(pas))])
     other = np.concatenate([pairs["p_b"].to_numpy(), pairs["p_a"].to_numpy(), np.arange(len(pas))])
-    confirmed = pd.DataFrame({"p": p_all, "town": town_codes[other]}).groupby("p")["town"].nunique()
-    n_docs_like = np.maximum(bucket_towns, confirmed.reindex(np.arange(len(pas)), fill_value=1).to_numpy())
-    coverage = boilerplate_coverage(pas["masked"]).to_numpy()
+    confirmed = _count_distinct(p_all, town_codes[other], len(pas))
+    n_docs_like = np.maximum(bucket_towns, confirmed)
+    # The list's coverage depends on the comparison form only: computed once per distinct form.
+    form, forms = pd.factorize(pas["masked"].to_numpy(dtype=object))
+    coverage = boilerplate_coverage(pd.Series(forms, dtype=object)).to_numpy()[form] if len(forms) else np.zeros(0)
     by_list = coverage >= boilerplate_coverage_min
     by_df = by_bucket | (n_docs_like >= min_df)
     is_boiler = by_list | by_df
@@ -630,6 +622,67 @@ def reuse_tables(
         "reuse": reuse,
         "originality": _originality(meta.index, pas, reuse, boiler),
     }
+
+
+def _aligned_signatures(pas: pd.DataFrame, fingerprints_table: pd.DataFrame) -> np.ndarray:
+    """Signature rows in the order of PAS (a merge only when the tables are not already aligned)."""
+    if len(fingerprints_table) == len(pas) and np.array_equal(
+            fingerprints_table["passage_no"].to_numpy(), pas["passage_no"].to_numpy()) and np.array_equal(
+            fingerprints_table["doc_id"].to_numpy(dtype=object), pas["doc_id"].to_numpy(dtype=object)):
+        return _signature_matrix(fingerprints_table)
+    return _signature_matrix(pas[["doc_id", "passage_no"]].merge(
+        fingerprints_table, on=["doc_id", "passage_no"], how="left", validate="one_to_one"))
+
+
+def _count_distinct(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
+    """Number of distinct VALUES (non-negative ints) per group id in 0..N_GROUPS-1."""
+    if not len(groups):
+        return np.zeros(n_groups, dtype=np.int64)
+    width = np.int64(values.max()) + 1
+    pairs = _unique(groups.astype(np.int64) * width + values.astype(np.int64))
+    return np.bincount(pairs // width, minlength=n_groups)
+
+
+def _unique(keys: np.ndarray) -> np.ndarray:
+    """Sorted distinct values of an int64 array (sort-based: numpy's hash-based unique was ~10 x slower here)."""
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+
+def _pairs_within(groups: np.ndarray, items: np.ndarray, docs: np.ndarray, *, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (a, b), a < b, of ITEMS in the same group and of different DOCS (GROUPS sorted)."""
+    m = len(groups)
+    if m < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    sizes = np.diff(np.r_[starts, m])
+    later = np.repeat(starts + sizes, sizes) - np.arange(m) - 1  # members after each one in its group
+    left = np.repeat(np.arange(m), later)
+    right = left + 1 + (np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later))
+    other_doc = docs[left] != docs[right]
+    a, b = items[left[other_doc]], items[right[other_doc]]
+    key = _unique(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+    return key // n, key % n
+
+
+def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_size: int) -> np.ndarray:
+    """Exact Jaccard similarity of the shingle sets of MASKED[p_a[i]] and MASKED[p_b[i]]."""
+    # Identical comparison forms (stock text, copies with only names and figures changed) are
+    # most candidates: their similarity is 1 without building shingle sets.
+    form = pd.factorize(masked)[0]
+    same = (form[p_a] == form[p_b]) & np.fromiter((bool(m) for m in masked), bool, len(masked))[p_a]
+    sims = np.ones(len(p_a), dtype=float)
+    cache: dict[int, frozenset[str]] = {}
+
+    def shingles(i: int) -> frozenset[str]:
+        got = cache.get(i)
+        if got is None:
+            got = cache[i] = _shingle_set(masked[i], shingle_size)
+        return got
+
+    rest = np.flatnonzero(~same)
+    sims[rest] = [_jaccard(shingles(a), shingles(b)) for a, b in zip(p_a[rest].tolist(), p_b[rest].tolist())]
+    return sims
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
