@@ -1,4 +1,4 @@
-from reportkit.normalize import is_traditional, normalize_text
+from reportkit.normalize import fold_width, is_traditional, normalize_text, traditional_share
 
 
 def test_normalize_text__fullwidth_digits_letters_percent_to_ascii():
@@ -11,6 +11,18 @@ def test_normalize_text__keeps_chinese_punctuation_and_brackets():
 
 def test_normalize_text__radical_lookalikes_become_characters():
     assert normalize_text("⻄城街道⻓效机制") == "西城街道长效机制"
+
+
+def test_fold_width__kangxi_radical_and_fullwidth_space():
+    assert fold_width("\u2f08民\u3000ＡＢｃ") == "人民 ABc"
+
+
+def test_traditional_share__simplified_text_is_zero():
+    assert traditional_share("我镇开展普法宣传活动，发放资料3000份。") == 0.0
+
+
+def test_traditional_share__counts_changed_cjk_characters_only():
+    assert traditional_share("鄉abc镇123，鎮") == 2 / 3
 
 
 def test_normalize_text__removes_zero_width_and_nbsp():
