@@ -436,9 +436,14 @@ def _section_locator(sections: pd.DataFrame | None) -> Callable[[int, int], tupl
     """
     if sections is None or sections.empty:
         return lambda start, end: ("", "")
-    ordered = sections.sort_values(["level", "start"])
-    starts, ends = ordered["start"].to_numpy(), ordered["end"].to_numpy()
-    labels = [(str(t), str(n)) for t, n in zip(ordered["section_type"].tolist(), ordered["section_no"].tolist())]
+    levels, starts, ends, types, numbers = (
+        sections[c].tolist() for c in ("level", "start", "end", "section_type", "section_no"))
+    if any(pd.isna(v) for v in (*levels, *starts)):
+        order = sections.reset_index(drop=True).sort_values(["level", "start"]).index.tolist()  # NaN last
+    else:  # a stable sort, as pandas' (cheaper on a few dozen rows)
+        order = sorted(range(len(levels)), key=lambda i: (levels[i], starts[i]))
+    starts, ends = np.array([starts[i] for i in order]), np.array([ends[i] for i in order])
+    labels = [(str(types[i]), str(numbers[i])) for i in order]
 
     def locate(start: int, end: int) -> tuple[str, str]:
         inside = np.flatnonzero((starts <= start) & (ends >= end))
