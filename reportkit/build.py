@@ -144,12 +144,15 @@ def terms_document(parsed: dict) -> dict:
     """
     from .sections import shortcoming_items
     from .shortcomings import item_tokens
+    from .metadata import own_place_names
     from .terms import count_terms, load_tokenizer
 
     tokenizer = load_tokenizer()
+    names = own_place_names(parsed["meta"].get("town"), parsed["meta"].get("county"))
     items = shortcoming_items(parsed["sections"])
     items["tokens"] = item_tokens(items, tokenize=tokenizer.tokens)
-    return {"term_counts": count_terms(parsed["sections"], tokenizer=tokenizer), "shortcoming_items": items}
+    term_counts = count_terms(parsed["sections"], tokenizer=tokenizer, drop_names=names)
+    return {"term_counts": term_counts, "shortcoming_items": items}
 
 
 def reuse_document(parsed: dict) -> dict:

@@ -294,3 +294,35 @@ def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None
             if not manifest_row.get("province"):
                 merged["province"], merged["province_source"] = matches[0].province, "gazetteer"
     return merged, disagreements
+
+
+_PLACE_SUFFIX = re.compile(r"(?:街道办事处|街道|苏木|[县区市旗乡镇])$")
+
+
+@lru_cache(maxsize=1)
+def _county_aliases() -> dict[str, str]:
+    return {c.county: c.alias for c in load_gazetteer() if c.alias}
+
+
+def own_place_names(*names: str | None) -> list[str]:
+    """A document's own place names and their stems (≥ 2 characters), longest first.
+
+    Used to keep a town's name out of what is compared between towns: its distinctive terms
+    (大年 is not a theme of 大年乡) and its copied passages.
+
+    >>> own_place_names("里心镇", "融水苗族自治县")
+    ['融水苗族自治县', '融水县', '里心镇', '融水', '里心']
+    """
+    found: set[str] = set()
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        name = name.strip()
+        found.add(name)
+        short = _county_aliases().get(name)  # 融水苗族自治县 is written 融水县 too
+        if short:
+            found.add(short)
+        stem = _PLACE_SUFFIX.sub("", short or name)
+        if len(stem) >= 2:
+            found.add(stem)
+    return sorted(found, key=lambda n: (-len(n), n))

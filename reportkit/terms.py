@@ -309,14 +309,20 @@ def _add_content_counts(target: Counter, text: str, tokenizer: Tokenizer, conten
 
 
 def count_terms(
-    sections: pd.DataFrame, *, tokenizer: Tokenizer | None = None, drop_boilerplate: bool = False
+    sections: pd.DataFrame,
+    *,
+    tokenizer: Tokenizer | None = None,
+    drop_boilerplate: bool = False,
+    drop_names: Sequence[str] = (),
 ) -> pd.DataFrame:
     """The term_counts table: ``doc_id, section_type, term, n`` (content tokens per doc and section type).
 
     SECTIONS is the sections table (doc_id, section_type, text, start, end, ...); nested rows are
     counted once, in their innermost section. A table without start/end (e.g. documents with
     doc_id and text) counts each row whole, under its section_type or "all".
-    drop_boilerplate removes the phrases of resources/boilerplate.txt before counting.
+    drop_boilerplate removes the phrases of resources/boilerplate.txt before counting; DROP_NAMES
+    (e.g. the report's own town and county, see `metadata.own_place_names`) are removed too, so
+    that a town's name does not come out as its most distinctive term.
     Rows are sorted by doc_id, section_type, n (descending) and term.
     """
     tokenizer = tokenizer or default_tokenizer()
@@ -325,6 +331,8 @@ def count_terms(
     for doc_id, section_type, text in _innermost_pieces(sections):
         if drop_boilerplate:
             text = strip_boilerplate(text)
+        for name in drop_names:
+            text = text.replace(name, " ")
         _add_content_counts(counts.setdefault((doc_id, section_type), Counter()), text, tokenizer, content)
     rows = [(d, s, term, n) for (d, s), counter in counts.items() for term, n in counter.items()]
     if all(isinstance(d, str) and isinstance(s, str) for d, s in counts):

@@ -124,3 +124,9 @@ def test_load_gazetteer__has_county_level_divisions_of_all_provinces():
     gazetteer = load_gazetteer()
     assert len(gazetteer) > 2800
     assert len({c.province for c in gazetteer}) >= 31
+
+
+def test_own_place_names__names_short_forms_and_stems():
+    from reportkit.metadata import own_place_names
+
+    assert own_place_names("北城街道", "梅县区", None, "") == ["北城街道", "梅县区", "北城", "梅县"]

@@ -431,3 +431,10 @@ def test_unknown_concept_terms__bundled_concepts_all_tokenize_whole(tok):
 def test_resources__bundled_files_exist():
     for name in ("userdict.txt", "stopwords.txt", "concepts.csv", "boilerplate.txt"):
         assert resource_path(name).is_file()
+
+
+def test_count_terms__drop_names_keeps_the_towns_own_name_out():
+    sections = pd.DataFrame({"doc_id": ["d"], "section_type": ["measures"],
+                             "text": ["大年乡开展普法宣传活动，大年乡司法所参加。"], "start": [0], "end": [20]})
+    terms_found = set(terms.count_terms(sections, drop_names=["大年乡", "大年"])["term"])
+    assert "普法宣传" in terms_found and not any("大年" in t for t in terms_found)
