@@ -48,7 +48,7 @@ STAGES: dict[str, dict[str, tuple[str, ...]]] = {
                       "indicator_units.csv", "indicator_exclusions.csv"),
     },
     # Shortcoming items are cut (sections.py) and tokenised (shortcomings.py) here, in the workers.
-    "terms": {"code": ("terms.py", "sections.py", "shortcomings.py"),
+    "terms": {"code": ("terms.py", "shortcomings.py"),
               "resources": ("userdict.txt", "stopwords.txt", "boilerplate.txt")},
     "reuse": {"code": ("reuse.py",), "resources": ()},
 }
@@ -63,8 +63,14 @@ LOG_COLUMNS = ["file", "status", "message"]
 
 @lru_cache(maxsize=None)
 def stage_key(stage: str) -> str:
-    """Hash of the version, code and resources a stage depends on (its cache key)."""
+    """Hash of the version, code and resources a stage depends on (its cache key).
+
+    Later stages work on the parse stage's output, so their key includes the parse key: an edit
+    to the reader or the normaliser re-tokenises too, while an edited dictionary re-parses nothing.
+    """
     digest = hashlib.sha256(__version__.encode())
+    if stage != "parse":
+        digest.update(stage_key("parse").encode())
     spec = STAGES[stage]
     for name in spec["code"]:
         path = _PACKAGE_DIR / name

@@ -161,3 +161,17 @@ def test_stages__every_resource_file_is_a_dependency_of_a_cached_stage_or_corpus
     corpus_wide = {"concepts.csv", "themes.csv"}  # used only by steps recomputed on every build
     present = {p.name for p in resource_path(".").iterdir() if p.is_file() and not p.name.startswith((".", "_"))}
     assert present - cached - corpus_wide == set()
+
+
+def test_stage_key__later_stages_change_when_parsing_changes(monkeypatch):
+    import reportkit.build as build_module
+
+    before = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
+    monkeypatch.setitem(build_module.STAGES, "parse", {"code": ("io.py",), "resources": ()})
+    build_module.stage_key.cache_clear()
+    try:
+        after = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
+    finally:
+        monkeypatch.undo()
+        build_module.stage_key.cache_clear()
+    assert all(before[stage] != after[stage] for stage in build_module.STAGES)
