@@ -467,14 +467,15 @@ def _bucket_rows(sigs: np.ndarray, *, bands: int, rows: int) -> tuple[np.ndarray
                 h = _splitmix64(h ^ block[:, col])
             keys[band] = h
     keys = keys.ravel()
-    index = np.tile(np.arange(n, dtype=np.int64), bands)
     order = np.argsort(keys, kind="stable")
-    keys, index = keys[order], index[order]
+    keys = keys[order]
     same_next = keys[1:] == keys[:-1]
     shared = np.zeros(len(keys), dtype=bool)
     shared[1:] |= same_next
     shared[:-1] |= same_next
-    keys, index = keys[shared], index[shared]
+    del same_next
+    # Row i of band j is position j * n + i of KEYS: the passage is the position modulo n.
+    keys, index = keys[shared], order[shared] % n
     bucket = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1 if len(keys) else np.zeros(0, np.int64)
     return bucket, index
 
@@ -485,7 +486,7 @@ def _bucket_rows(sigs: np.ndarray, *, bands: int, rows: int) -> tuple[np.ndarray
 ESTIMATE_MARGIN = 0.25
 
 
-def _estimated_jaccard(sigs: np.ndarray, a: np.ndarray, b: np.ndarray, *, chunk: int = 1 << 20) -> np.ndarray:
+def _estimated_jaccard(sigs: np.ndarray, a: np.ndarray, b: np.ndarray, *, chunk: int = 1 << 16) -> np.ndarray:
     """Share of equal MinHash values of passage pairs (A[i], B[i])."""
     out = np.empty(len(a), dtype=float)
     for i in range(0, len(a), chunk):
@@ -665,25 +666,58 @@ def _pairs_within(groups: np.ndarray, items: np.ndarray, docs: np.ndarray, *, n:
     return key // n, key % n
 
 
-def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_size: int) -> np.ndarray:
-    """Exact Jaccard similarity of the shingle sets of MASKED[p_a[i]] and MASKED[p_b[i]]."""
+def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_size: int,
+             chunk: int = 1 << 15) -> np.ndarray:
+    """Exact Jaccard similarity of the shingle sets of MASKED[p_a[i]] and MASKED[p_b[i]].
+
+    Shingles are compared by their 64-bit hashes (`_shingle_hashes`), in chunks of pairs,
+    so memory stays flat (Python sets of every candidate's shingles took ~750 MB at 10,000
+    reports); two distinct shingles of one pair share a hash with probability ~1e-15.
+    """
+    sims = np.zeros(len(p_a), dtype=float)
+    if not len(p_a):
+        return sims
     # Identical comparison forms (stock text, copies with only names and figures changed) are
-    # most candidates: their similarity is 1 without building shingle sets.
+    # most candidates: their similarity is 1 without comparing shingles.
     form = pd.factorize(masked)[0]
-    same = (form[p_a] == form[p_b]) & np.fromiter((bool(m) for m in masked), bool, len(masked))[p_a]
-    sims = np.ones(len(p_a), dtype=float)
-    cache: dict[int, frozenset[str]] = {}
-
-    def shingles(i: int) -> frozenset[str]:
-        got = cache.get(i)
-        if got is None:
-            got = cache[i] = _shingle_set(masked[i], shingle_size)
-        return got
-
+    nonempty = np.fromiter((bool(m) for m in masked), bool, len(masked))
+    same = (form[p_a] == form[p_b]) & nonempty[p_a]
+    sims[same] = 1.0
     rest = np.flatnonzero(~same)
-    sims[rest] = [_jaccard(shingles(a), shingles(b)) for a, b in zip(p_a[rest].tolist(), p_b[rest].tolist())]
+    if not len(rest):
+        return sims
+    p_a, p_b = p_a[rest], p_b[rest]
+    need = _unique(np.concatenate([p_a, p_b]).astype(np.int64))
+    hashes, first = _shingle_hashes([masked[i] for i in need], shingle_size)
+    owner = np.repeat(np.arange(len(need)), np.diff(np.append(first, len(hashes))))
+    order = np.lexsort((hashes, owner))
+    hashes, owner = hashes[order], owner[order]
+    distinct = np.r_[True, (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])]
+    hashes, owner = hashes[distinct], owner[distinct]
+    size = np.bincount(owner, minlength=len(need))
+    begin = np.cumsum(size) - size
+    ia, ib = np.searchsorted(need, p_a), np.searchsorted(need, p_b)
+    out = np.zeros(len(p_a), dtype=float)
+    for i in range(0, len(p_a), chunk):
+        a, b = ia[i : i + chunk], ib[i : i + chunk]
+        m = len(a)
+        pair = np.concatenate([np.repeat(np.arange(m), size[a]), np.repeat(np.arange(m), size[b])])
+        key = hashes[np.concatenate([_ranges(begin[a], size[a]), _ranges(begin[b], size[b])])]
+        o = np.lexsort((key, pair))
+        pair, key = pair[o], key[o]
+        dup = (pair[1:] == pair[:-1]) & (key[1:] == key[:-1])
+        inter = np.bincount(pair[1:][dup], minlength=m)
+        union = size[a] + size[b] - inter
+        out[i : i + m] = np.where((size[a] > 0) & (size[b] > 0), inter / np.maximum(union, 1), 0.0)
+    sims[rest] = out
     return sims
 
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenation of arange(s, s + n) for each (s, n)."""
+    total = int(lengths.sum())
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(starts - offsets, lengths) + np.arange(total)
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
