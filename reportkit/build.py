@@ -194,11 +194,20 @@ class Outcome:
     seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (cache reads included)
 
 
+def _cache_path(job: Job, stage: str) -> Path:
+    key = job.keys.get(stage) or stage_key(stage)
+    return job.cache_dir / stage / job.sha256[:2] / f"{job.sha256}-{key}.pkl"
+
+
+def _is_cached(job: Job) -> bool:
+    """Every stage of JOB is in the cache (so running it is only loading files)."""
+    return job.cache_dir is not None and all(_cache_path(job, stage).exists() for stage in job.stages)
+
+
 def _cached(job: Job, stage: str, compute: Callable[[], dict]) -> tuple[dict, bool]:
     if job.cache_dir is None:
         return compute(), True
-    key = job.keys.get(stage) or stage_key(stage)
-    path = job.cache_dir / stage / job.sha256[:2] / f"{job.sha256}-{key}.pkl"
+    path = _cache_path(job, stage)
     if path.exists():
         try:
             with open(path, "rb") as handle:
@@ -297,6 +306,11 @@ class _Collector:
         return self.chunks
 
 
+@contextmanager
+def _no_pool():
+    yield None
+
+
 def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool,
              collect: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Run jobs over a process pool (or in-process for one job); results in the jobs' order.
@@ -314,13 +328,18 @@ def run_jobs(jobs: list[Job], *, n_jobs: int, progress: bool,
             collect(outcomes[job.file])
             bar.update()
     else:
-        # Jobs go to the workers in chunks: one future per file costs more in inter-process
-        # traffic than a cached file costs to load. Small enough chunks keep both cores busy
-        # to the end and the progress bar moving.
-        chunksize = max(1, min(16, len(jobs) // (n_jobs * 8)))
+        # Fully cached files are loaded here, while the workers compute the others: a worker
+        # would load them, pickle them and send them back (1,000 cached reports: 3.4 s with the
+        # pool, 2.2 s in-process). Jobs go to the workers in chunks: one future per file costs
+        # more in inter-process traffic. Small enough chunks keep both cores busy to the end.
+        cached = {job.file for job in jobs if _is_cached(job)}
+        todo = [job for job in jobs if job.file not in cached]
+        chunksize = max(1, min(16, len(todo) // (n_jobs * 8)))
         try:
-            with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-                for job, outcome in zip(jobs, pool.map(run_job, jobs, chunksize=chunksize)):
+            with ProcessPoolExecutor(max_workers=n_jobs) if todo else _no_pool() as pool:
+                computed = pool.map(run_job, todo, chunksize=chunksize) if todo else iter(())
+                for job in jobs:
+                    outcome = run_job(job) if job.file in cached else next(computed)
                     outcomes[job.file] = outcome
                     collect(outcome)
                     bar.update()
