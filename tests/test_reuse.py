@@ -292,6 +292,17 @@ def test_find_boilerplate__stock_sentence_in_all_three_reports():
     assert set(flagged["doc_id"]) == {"aaaa", "bbbb", "cccc"}
 
 
+def test_find_boilerplate__sentence_in_fifty_of_two_hundred_towns_is_a_formula():
+    # 30 % of 200 towns would be 60; the cap makes 50 towns enough, so 55 towns' copies are
+    # one boilerplate row each rather than 1,485 reuse pairs.
+    shared = "全面落实行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度，规范执法行为。"
+    rows = [(f"d{i:03d}", shared if i < 55 else "", f"第{i}镇", f"第{i}县", 2023) for i in range(200)]
+    tables = reuse_tables(pd.DataFrame(rows, columns=["doc_id", "text", "town", "county", "year"]))
+    assert len(tables["reuse"]) == 0
+    assert len(tables["boilerplate"]) == 55
+    assert set(tables["boilerplate"]["n_towns"]) == {55}
+
+
 def test_min_docs_for_boilerplate__tiny_and_large_corpora():
     assert min_docs_for_boilerplate(2) == 3  # two reports can share text but not a formula
     assert min_docs_for_boilerplate(20) == 6
