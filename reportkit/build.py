@@ -285,25 +285,104 @@ def _compact(results: list[dict]) -> dict[str, pd.DataFrame]:
 
 
 class _Collector:
-    """Takes the tables out of each outcome as it arrives and keeps them in chunks (job order)."""
+    """Takes the tables out of each outcome as it arrives and keeps them in chunks (job order).
 
-    def __init__(self, every: int = CHUNK_DOCUMENTS) -> None:
+    A chunk closes after SIZES[i] outcomes (errors included) for the i-th chunk, or after EVERY
+    outcomes when SIZES is not given.
+    """
+
+    def __init__(self, every: int = CHUNK_DOCUMENTS, sizes: list[int] | None = None) -> None:
         self.every = every
+        self.sizes = list(sizes) if sizes is not None else None
         self.chunks: list[dict[str, pd.DataFrame]] = []
         self._pending: list[dict] = []
+        self._count = 0
 
     def add(self, outcome: Outcome) -> None:
-        if outcome.result is None:
-            return
-        self._pending.append({k: outcome.result.pop(k) for k in TABLE_KEYS if k in outcome.result})
-        if len(self._pending) >= self.every:
+        self._count += 1
+        if outcome.result is not None:
+            self._pending.append({k: outcome.result.pop(k) for k in TABLE_KEYS if k in outcome.result})
+        size = self.sizes[len(self.chunks)] if self.sizes else self.every
+        if self._count >= size:
             self.flush()
 
     def flush(self) -> list[dict[str, pd.DataFrame]]:
-        if self._pending:
+        if self._pending or self._count:
             self.chunks.append(_compact(self._pending))
-            self._pending = []
+            self._pending, self._count = [], 0
         return self.chunks
+
+
+def _groups(jobs: list[Job], *, mean: int = CHUNK_DOCUMENTS) -> list[list[Job]]:
+    """Jobs cut into content-defined groups (in order) that are cached as a whole.
+
+    A group ends after a file whose sha256 ends in "00" (1 in 256), so adding or removing a
+    file changes only the group it falls in; four times the mean bounds a group.
+    """
+    groups: list[list[Job]] = [[]]
+    for job in jobs:
+        groups[-1].append(job)
+        if job.sha256.endswith("00") or len(groups[-1]) >= 4 * mean:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _group_path(group: list[Job]) -> Path | None:
+    """Cache file of a group's outcomes and tables: keyed by its files, their bytes and the stage keys."""
+    cache_dir = group[0].cache_dir
+    if cache_dir is None:
+        return None
+    digest = hashlib.sha256(repr(sorted(group[0].keys.items())).encode())
+    for job in group:
+        digest.update(f"{job.file}\0{job.sha256}\0{job.stages}\0{job.limits}\n".encode())
+    return cache_dir / "groups" / f"{digest.hexdigest()[:32]}.pkl"
+
+
+def _load_group(path: Path | None):
+    if path is None or not path.exists():
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a truncated cache file is simply rebuilt
+        log.warning("cache file %s unreadable; rebuilding", path)
+        return None
+
+
+def _save_group(path: Path | None, outcomes: list[Outcome], chunk: dict[str, pd.DataFrame]) -> None:
+    # Errors are not cached: a timeout or a memory error may not happen again.
+    if path is None or any(o.status == "error" for o in outcomes):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    stored = [Outcome(o.file, o.result, o.status, list(o.messages)) for o in outcomes]
+    with open(tmp, "wb") as handle:
+        pickle.dump((stored, chunk), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _run_groups(planned: list[Job], *, n_jobs: int, progress: bool) -> tuple[list[Outcome], list[dict]]:
+    """Outcomes and table chunks of all jobs: whole groups from the cache, the rest computed.
+
+    Loading 10,000 cached reports file by file takes minutes (three small pickles each, then
+    concatenating their tables); a group of ~256 is one pickle of already concatenated tables.
+    """
+    groups = _groups(planned)
+    loaded = [_load_group(_group_path(g)) for g in groups]
+    todo = [g for g, got in zip(groups, loaded) if got is None]
+    collector = _Collector(sizes=[len(g) for g in todo])
+    fresh = iter(run_jobs([job for g in todo for job in g], n_jobs=n_jobs, progress=progress,
+                          collect=collector.add))
+    fresh_chunks = iter(collector.flush())
+    outcomes: list[Outcome] = []
+    chunks: list[dict] = []
+    for group, got in zip(groups, loaded):
+        if got is None:
+            got = ([next(fresh) for _ in group], next(fresh_chunks))
+            _save_group(_group_path(group), *got)
+        outcomes += got[0]
+        chunks.append(got[1])
+    return outcomes, chunks
 
 
 @contextmanager
@@ -448,9 +527,7 @@ def build(
     keys = {stage: stage_key(stage) for stage in STAGES}
     for job in planned:
         job.cache_dir, job.keys = cache, keys
-    collector = _Collector()
-    outcomes = run_jobs(planned, n_jobs=n_jobs, progress=progress, collect=collector.add)
-    chunks = collector.flush()
+    outcomes, chunks = _run_groups(planned, n_jobs=n_jobs, progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
     log.info("per-document stages: %d files in %.1f s", len(planned), report.seconds["documents"])
     for outcome in outcomes:
@@ -464,7 +541,7 @@ def build(
     del outcomes  # their texts are in tables["documents"] now
     report.seconds["corpus.assemble"] = time.perf_counter() - t0
     tables |= corpus_tables(tables, chunks, timings=report.seconds)
-    del chunks, collector
+    del chunks
     report.seconds["corpus"] = time.perf_counter() - t0
     log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
         f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
@@ -525,9 +602,10 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
         "documents": docs.reset_index(drop=True),
         "build_log": build_log,
         "manifest_log": manifest_log(manifest_problems),  # the manifest's own problems, with line numbers
-        "sections": _concat(c["sections"] for c in chunks),
-        "indicators": _concat(c["indicators"] for c in chunks),
-        "term_counts": _concat(c["term_counts"] for c in chunks),
+        # Popped: the chunks' copies are freed as soon as the corpus-wide table exists.
+        "sections": _concat(c.pop("sections", None) for c in chunks),
+        "indicators": _concat(c.pop("indicators", None) for c in chunks),
+        "term_counts": _concat(c.pop("term_counts", None) for c in chunks),
     }
 
 
@@ -574,8 +652,9 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
     out["concept_counts"] = concept_counts(tables["term_counts"]) if len(tables["term_counts"]) else pd.DataFrame()
     lap("concept_counts")
     # Reuse: the expensive per-document part (passages, MinHash signatures) comes from the cache.
-    passages = _concat(r["passages"] for r in results if "passages" in r)
-    fingerprints = _concat(r["fingerprints"] for r in results if "fingerprints" in r)
+    # Popped, so that the per-chunk copies are freed once concatenated.
+    passages = _concat(r.pop("passages") for r in results if "passages" in r)
+    fingerprints = _concat(r.pop("fingerprints") for r in results if "fingerprints" in r)
     lap("reuse_concat")
     reuse = reuse_tables(documents, passages_table=passages if len(passages) else None,
                          fingerprints_table=fingerprints if len(fingerprints) else None)
