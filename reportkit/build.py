@@ -368,18 +368,26 @@ def _run_groups(planned: list[Job], *, n_jobs: int, progress: bool) -> tuple[lis
     concatenating their tables); a group of ~256 is one pickle of already concatenated tables.
     """
     groups = _groups(planned)
-    loaded = [_load_group(_group_path(g)) for g in groups]
-    todo = [g for g, got in zip(groups, loaded) if got is None]
+    paths = [_group_path(g) for g in groups]
+    stored = [path is not None and path.exists() for path in paths]
+    todo = [g for g, have in zip(groups, stored) if not have]
+    # The new files are computed before the cached groups are loaded, so that the workers are
+    # forked from a small parent.
     collector = _Collector(sizes=[len(g) for g in todo])
     fresh = iter(run_jobs([job for g in todo for job in g], n_jobs=n_jobs, progress=progress,
                           collect=collector.add))
     fresh_chunks = iter(collector.flush())
     outcomes: list[Outcome] = []
     chunks: list[dict] = []
-    for group, got in zip(groups, loaded):
-        if got is None:
+    for group, path, have in zip(groups, paths, stored):
+        got = _load_group(path) if have else None
+        if got is None and have:  # unreadable: this group is rebuilt here
+            one = _Collector(sizes=[len(group)])
+            got = (run_jobs(group, n_jobs=1, progress=False, collect=one.add), one.flush()[0])
+            _save_group(path, *got)
+        elif got is None:
             got = ([next(fresh) for _ in group], next(fresh_chunks))
-            _save_group(_group_path(group), *got)
+            _save_group(path, *got)
         outcomes += got[0]
         chunks.append(got[1])
     return outcomes, chunks
