@@ -556,8 +556,13 @@ def manifest_log(problems: list[str]) -> pd.DataFrame:
 # ---------------------------------------------------------------- writing tables
 
 
+EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576 rows) less the header
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     """Write each table as .parquet and as UTF-8-with-BOM .csv (Excel opens it), atomically.
+
+    A table longer than Excel's sheet limit gets no CSV: its .parquet file is the table.
 
     Everything is written to a temporary sibling folder first and then swapped in, so an
     interrupted build leaves the previous outputs intact.
@@ -571,6 +576,11 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
             # zstd: Chinese text compresses ~2.5 x better than with the default snappy, at no
             # extra CPU (1,000 reports: 20.4 MB -> 8.0 MB of parquet); readers need nothing extra.
             table.to_parquet(staging / f"{name}.parquet", index=False, compression="zstd")
+            if len(table) > EXCEL_MAX_ROWS:
+                # Excel cannot open it anyway; the parquet file is the table (term_counts of a
+                # few thousand reports). Writing a CSV nobody can open cost most of the write time.
+                log.info("%s has %d rows, more than Excel opens: parquet only", name, len(table))
+                continue
             # The BOM written once by hand: encoding="utf-8-sig" makes pandas call the codec's
             # incremental encoder per row (~15 % of the writing time), same bytes.
             with open(staging / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:

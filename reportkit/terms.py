@@ -623,7 +623,8 @@ def concept_counts(term_counts: pd.DataFrame, *, concepts: pd.DataFrame | None =
     totals = term_counts.groupby(["doc_id", "section_type"], as_index=False)["n"].sum().rename(columns={"n": "total"})
     labels = concepts.drop_duplicates("concept")[["concept", "label_zh"]]
     grid = totals.merge(labels, how="cross")
-    hits = term_counts.merge(concepts[["concept", "term"]], on="term")
+    # Only concept terms can hit: filter before the merge (term_counts has millions of rows at scale).
+    hits = term_counts[term_counts["term"].isin(concepts["term"])].merge(concepts[["concept", "term"]], on="term")
     hits = hits.groupby(["doc_id", "section_type", "concept"], as_index=False)["n"].sum()
     out = grid.merge(hits, on=["doc_id", "section_type", "concept"], how="left")
     out["n"] = out["n"].fillna(0).astype("int64")

@@ -212,3 +212,13 @@ def test_write_tables__replaces_previous_outputs_whole(tmp_path):
     write_tables({"new": pd.DataFrame({"a": [2]})}, out)
     assert sorted(p.name for p in out.iterdir()) == ["new.csv", "new.parquet"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_write_tables__no_csv_for_a_table_longer_than_excel_opens(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import reportkit.io as rio
+
+    monkeypatch.setattr(rio, "EXCEL_MAX_ROWS", 2)
+    write_tables({"small": pd.DataFrame({"a": [1, 2]}), "big": pd.DataFrame({"a": [1, 2, 3]})}, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["big.parquet", "small.csv", "small.parquet"]
