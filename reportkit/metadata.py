@@ -296,7 +296,19 @@ def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None
     return merged, disagreements
 
 
-_PLACE_SUFFIX = re.compile(r"(?:街道办事处|街道|苏木|[县区市旗乡镇])$")
+# China's 56 officially recognised peoples, longest first, so that 融水苗族自治县 → 融水 and
+# 大通回族土族自治县 → 大通 (a "1–2 characters + 族" pattern would cut inside the place name).
+_PEOPLES = sorted(
+    """汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山
+    拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克
+    怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(),
+    key=len,
+    reverse=True,
+)
+# 融水苗族自治县 → 融水, 北城街道 → 北城
+_PLACE_SUFFIX = re.compile(
+    rf"(?:(?:{'|'.join(_PEOPLES)})族)+自治[县旗州]$|(?:街道办事处|街道|苏木|[县区市旗乡镇])$"
+)
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,7 @@ import numpy as np
 import pandas as pd
 
 from .config import resource_path
+from .metadata import own_place_names
 
 log = logging.getLogger(__name__)
 
@@ -125,25 +126,10 @@ _GENERIC_PLACE = re.compile(
     r"(?<![社辖园景山城片地市郊老新库校林牧矿灾范护发能管格全本我该各战水])区(?![域级])"
     r")"
 )
-_NAME_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,2}族)+自治[县旗州]|街道|苏木|[县区市旗乡镇])$")
 _NOT_COMPARED = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9#@]+")
 
 
 # --------------------------------------------------------------------------- passages
-
-
-def _place_names(town: str | None, county: str | None) -> list[str]:
-    """The document's own place names and their stems (≥ 2 chars), longest first."""
-    names: set[str] = set()
-    for name in (town, county):
-        if not isinstance(name, str) or not name.strip():
-            continue
-        name = name.strip()
-        names.add(name)
-        stem = _NAME_SUFFIX.sub("", name)
-        if len(stem) >= 2:
-            names.add(stem)
-    return sorted(names, key=lambda n: (-len(n), n))
 
 
 def mask_text(text: str, *, town: str | None = None, county: str | None = None) -> str:
@@ -154,7 +140,7 @@ def mask_text(text: str, *, town: str | None = None, county: str | None = None) 
     >>> mask_text("大年乡召开会议*次，覆盖我乡。", town="大年乡")
     '@召开会议#次覆盖@'
     """
-    for name in _place_names(town, county):
+    for name in own_place_names(town, county):
         text = text.replace(name, PLACE_MARK)
     text = _SELF_REFERENCE.sub(PLACE_MARK, text)
     text = _GENERIC_PLACE.sub(PLACE_MARK, text)
