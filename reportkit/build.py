@@ -390,7 +390,19 @@ def _run_groups(planned: list[Job], *, n_jobs: int, progress: bool) -> tuple[lis
             _save_group(path, *got)
         outcomes += got[0]
         chunks.append(got[1])
+    _prune_groups(paths)
     return outcomes, chunks
+
+
+def _prune_groups(current: list[Path | None]) -> None:
+    """Delete group files this corpus no longer uses (the per-report caches stay)."""
+    keep = {p for p in current if p is not None}
+    if not keep:
+        return
+    folder = next(iter(keep)).parent
+    for stale in folder.glob("*.pkl"):
+        if stale not in keep:
+            stale.unlink(missing_ok=True)
 
 
 @contextmanager

@@ -858,13 +858,13 @@ def plot_reuse_matrix(
 
 
 def originality_table(originality: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """``label, doc_id, originality, n_chars, n_chars_shared, n_docs_shared``, least original first."""
+    """``label, doc_id, originality, n_chars_compared, n_chars_shared, n_docs_shared``, least original first."""
     _require(originality, ["doc_id", "originality"], "originality_table")
     docs = _documents_with_labels(documents)
     out = originality.copy()
     out["label"] = _labels_for(out["doc_id"], docs)
     cols = ["label", "doc_id", "originality"] + [
-        c for c in ("n_chars", "n_chars_shared", "n_docs_shared") if c in out
+        c for c in ("n_chars_compared", "n_chars_shared", "n_docs_shared") if c in out
     ]
     return out[cols].sort_values(["originality", "label"]).reset_index(drop=True)
 

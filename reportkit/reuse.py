@@ -91,7 +91,7 @@ log = logging.getLogger(__name__)
 
 PASSAGE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "masked"]
 REUSE_COLUMNS = ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"]
-ORIGINALITY_COLUMNS = ["doc_id", "n_chars", "n_chars_shared", "originality", "n_docs_shared"]
+ORIGINALITY_COLUMNS = ["doc_id", "n_chars_compared", "n_chars_shared", "originality", "n_docs_shared"]
 BOILERPLATE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "n_towns", "source"]
 Kind = Literal["same-town-other-year", "other-town", "same-town-same-year"]
 
@@ -768,15 +768,15 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
     ], ignore_index=True)
     shared_keys = pd.MultiIndex.from_frame(sides[["doc_id", "passage_no"]].drop_duplicates())
     own["shared"] = pd.MultiIndex.from_frame(own[["doc_id", "passage_no"]]).isin(shared_keys)
-    n_chars = own.groupby("doc_id")["n"].sum()
+    n_compared = own.groupby("doc_id")["n"].sum()
     n_shared = own[own["shared"]].groupby("doc_id")["n"].sum()
     n_other = sides.groupby("doc_id")["other"].nunique()
     out = pd.DataFrame({"doc_id": pd.Index(doc_ids, dtype=object)})
-    out["n_chars"] = out["doc_id"].map(n_chars).fillna(0).astype("int64")
+    out["n_chars_compared"] = out["doc_id"].map(n_compared).fillna(0).astype("int64")
     out["n_chars_shared"] = out["doc_id"].map(n_shared).fillna(0).astype("int64")
     with np.errstate(invalid="ignore", divide="ignore"):
-        out["originality"] = np.where(out["n_chars"] > 0,
-                                      1.0 - out["n_chars_shared"] / out["n_chars"].where(out["n_chars"] > 0),
+        out["originality"] = np.where(out["n_chars_compared"] > 0,
+                                      1.0 - out["n_chars_shared"] / out["n_chars_compared"].where(out["n_chars_compared"] > 0),
                                       np.nan).round(4)
     out["n_docs_shared"] = out["doc_id"].map(n_other).fillna(0).astype("int64")
     return out.sort_values("doc_id", kind="stable").reset_index(drop=True)[ORIGINALITY_COLUMNS]
@@ -818,12 +818,12 @@ def originality(
     passages_table: pd.DataFrame | None = None,
     **options,
 ) -> pd.DataFrame:
-    """Per report: ``doc_id, n_chars, n_chars_shared, originality, n_docs_shared``.
+    """Per report: ``doc_id, n_chars_compared, n_chars_shared, originality, n_docs_shared``.
 
-    ``n_chars`` counts the characters of the report's comparable passages that are not
+    ``n_chars_compared`` counts the characters of the report's comparable passages that are not
     boilerplate (headings and fragments under ``min_cjk`` CJK characters, and stock
     formulae, count neither as own nor as shared text); ``n_chars_shared`` those of its
-    passages that appear in REUSE (any kind); ``originality = 1 - shared / n_chars``
+    passages that appear in REUSE (any kind); ``originality = 1 - shared / compared``
     (NaN without comparable text); ``n_docs_shared`` the number of other reports it
     shares passages with. BOILERPLATE (from `find_boilerplate`) and PASSAGES_TABLE are
     recomputed when not given.

@@ -95,6 +95,21 @@ def test_build__adding_one_report_processes_only_it_and_equals_a_cold_build(tmp_
     assert outputs(tmp_path / "incremental") == outputs(tmp_path / "cold")
 
 
+def test_build__removing_a_report_drops_its_rows_and_the_stale_cache_group(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1)
+    first_groups = set((tmp_path / "cache" / "groups").glob("*.pkl"))
+    (raw / "000_71c2f259f347b4f4.txt").unlink()
+    report = BuildReport()
+    build(raw, out=tmp_path / "incremental", cache_dir=tmp_path / "cache", jobs=1, report=report)
+    assert report.computed == {}  # the four others come from their per-report caches
+    groups = set((tmp_path / "cache" / "groups").glob("*.pkl"))
+    assert groups and not groups & first_groups  # the old group file is gone, the new one kept
+    build(raw, out=tmp_path / "cold", cache_dir=None, jobs=1)
+    assert outputs(tmp_path / "incremental") == outputs(tmp_path / "cold")
+
+
 def test_build__changed_dictionary_retokenises_without_reparsing(tmp_path, monkeypatch):
     import reportkit.build as build_module
 

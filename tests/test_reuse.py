@@ -339,14 +339,14 @@ def test_originality__boilerplate_counts_neither_as_own_nor_shared():
     boiler_c = tables["boilerplate"].query("doc_id == 'cccc'")
     assert len(boiler_c) >= 1
     expected = (pas_c["end"] - pas_c["start"]).sum() - (boiler_c["end"] - boiler_c["start"]).sum()
-    assert orig.loc["cccc", "n_chars"] == expected
+    assert orig.loc["cccc", "n_chars_compared"] == expected
 
 
 def test_originality__recomputes_boilerplate_when_not_given():
     docs = corpus()
     reuse = find_reuse(docs)
     orig = originality(docs, reuse)
-    assert list(orig.columns) == ["doc_id", "n_chars", "n_chars_shared", "originality", "n_docs_shared"]
+    assert list(orig.columns) == ["doc_id", "n_chars_compared", "n_chars_shared", "originality", "n_docs_shared"]
     assert orig["n_chars_shared"].gt(0).sum() == 2
 
 
