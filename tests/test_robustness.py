@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 
 from reportkit.config import Limits
@@ -450,12 +451,17 @@ def test_build__killed_midway_leaves_previous_outputs_intact(tmp_path):
     first = run_cli("build", raw, "--out", out, "--no-cache", "--quiet", "--jobs", "1")
     assert first.returncode == 0, first.stderr
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    for i in range(40):  # enough work that the kill lands while documents are processed
+    for i in range(40):
         (raw / f"r{i}.txt").write_bytes(REPORT_B.replace("2022", str(1990 + i)).encode() * 4)
     process = subprocess.Popen([sys.executable, "-m", "reportkit.cli", "build", str(raw), "--out", str(out),
-                                "--no-cache", "--quiet", "--jobs", "1"], cwd=ROOT)
-    time.sleep(4)
-    process.send_signal(signal.SIGKILL)
+                                "--no-cache", "--quiet", "--jobs", "2"], cwd=ROOT, start_new_session=True)
+    # The pool's workers exist only while documents are processed: killing the whole session as
+    # soon as they appear lands mid-build however fast the machine is (a fixed sleep did not).
+    parent = psutil.Process(process.pid)
+    while process.poll() is None and not parent.children():
+        time.sleep(0.005)
+    assert process.poll() is None, "the build ended before its workers were seen"
+    os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     recover_outputs(out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
