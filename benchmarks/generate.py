@@ -134,15 +134,21 @@ def synthetic_report(seeds: list[dict], pools: dict[str, list[str]], *, rng: np.
                                                 10 ** min(len(m.group()), 6)))), text)
 
 
-def generate(n_docs: int, out: str | Path, *, seed: int = 20240, years_per_town: int = 4) -> Path:
-    """Write N_DOCS synthetic reports to OUT/raw (replacing what is there) and return that folder."""
-    rng = np.random.default_rng(seed)
-    seeds = load_seeds()
+def paragraph_pools(seeds: list[dict]) -> dict[str, list[str]]:
+    """The seeds' body paragraphs (over 40 characters) by section type."""
     pools: dict[str, list[str]] = {}
     for s in seeds:
         for line in s["lines"]:
             if not line["heading"] and len(line["text"]) > 40:
                 pools.setdefault(line["type"], []).append(line["text"])
+    return pools
+
+
+def generate(n_docs: int, out: str | Path, *, seed: int = 20240, years_per_town: int = 4) -> Path:
+    """Write N_DOCS synthetic reports to OUT/raw (replacing what is there) and return that folder."""
+    rng = np.random.default_rng(seed)
+    seeds = load_seeds()
+    pools = paragraph_pools(seeds)
     raw = Path(out) / "raw"
     raw.mkdir(parents=True, exist_ok=True)
     for old in raw.glob("synthetic_*.txt"):

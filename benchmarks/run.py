@@ -38,7 +38,7 @@ PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 
 sys.path.insert(0, str(HERE))
-from generate import bigram_model, generate, load_seeds, synthetic_report  # noqa: E402
+from generate import bigram_model, generate, load_seeds, paragraph_pools, synthetic_report  # noqa: E402
 
 COLUMNS = ["n_docs", "case", "jobs", "mb", "wall_s", "cpu_s", "mb_per_s", "peak_rss_mb", "ratio_to_plain",
            "documents_s", "corpus_s", "write_s", "stage_cpu_s", "corpus_steps_s", "computed", "machine"]
@@ -118,11 +118,7 @@ def add_one(raw: Path) -> Path:
     import numpy as np
 
     seeds = load_seeds()
-    pools: dict[str, list[str]] = {}
-    for s in seeds:
-        for line in s["lines"]:
-            if not line["heading"] and len(line["text"]) > 40:
-                pools.setdefault(line["type"], []).append(line["text"])
+    pools = paragraph_pools(seeds)
     rng = np.random.default_rng(int(time.time()))
     place = {"town": "新添镇", "county": "新添县", "city": "新添市", "province": "河南省"}
     path = raw / "synthetic_added.txt"

@@ -4,10 +4,9 @@ import subprocess
 import sys
 import warnings
 
-import matplotlib
+from .plotting import _theme_and_cleanup  # noqa: F401  (autouse; sets the Agg backend)
 
-matplotlib.use("Agg")
-
+import matplotlib  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -19,14 +18,6 @@ from pptx.oxml.ns import qn  # noqa: E402
 from pptx.util import Emu  # noqa: E402
 
 from reportkit import export, plots  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _theme_and_cleanup():
-    with matplotlib.rc_context():
-        plots.set_theme()
-        yield
-        plt.close("all")
 
 
 @pytest.fixture

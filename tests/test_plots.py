@@ -2,10 +2,9 @@
 import logging
 import warnings
 
-import matplotlib
+from .plotting import _theme_and_cleanup  # noqa: F401  (autouse; sets the Agg backend)
 
-matplotlib.use("Agg")
-
+import matplotlib  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -17,14 +16,6 @@ from matplotlib.ft2font import FT2Font  # noqa: E402
 from reportkit import plots  # noqa: E402
 
 A, B, C, D = "a" * 16, "b" * 16, "c" * 16, "d" * 16
-
-
-@pytest.fixture(autouse=True)
-def _theme_and_cleanup():
-    with matplotlib.rc_context():
-        plots.set_theme()
-        yield
-        plt.close("all")
 
 
 @pytest.fixture
