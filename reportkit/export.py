@@ -123,7 +123,7 @@ def save_figure(
     """
     import matplotlib as mpl
 
-    from reportkit.plots import use_cjk_font
+    from reportkit.fonts import use_cjk_font
 
     if size not in FIGURE_SIZES:
         raise ValueError(f"size must be 'full' or 'half', not {size!r}")
