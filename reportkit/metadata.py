@@ -212,11 +212,14 @@ def infer_county(text: str, *, title: str) -> tuple[County | None, str]:
     by_name = _county_index().by_name
     # The whole text is scanned only when neither the title nor the opening names a county.
     for source, fragment in (("title", title), ("body", text[:1500]), ("body", text)):
+        opening = fragment is not text or len(text) <= 1500
         hits = Counter(name for _, _, name in _county_mentions(fragment))
         if not hits:
             continue
-        # Candidates ranked by mentions; a name shared by several counties is resolved by the
-        # city or province also being mentioned, else left unresolved rather than guessed.
+        # Candidates ranked by mentions; a name shared by several counties (青山区 of 武汉 and of
+        # 包头) is resolved by its city or province also being mentioned; otherwise the report
+        # still gets the county's name, and city and province stay empty rather than guessed.
+        unresolved: County | None = None
         for name, _ in hits.most_common():
             options = by_name[name]
             if len(options) == 1:
@@ -224,7 +227,10 @@ def infer_county(text: str, *, title: str) -> tuple[County | None, str]:
             named = [c for c in options if c.city and c.city in text or c.province in text]
             if len(named) == 1:
                 return named[0], source
-        return None, ""
+            # not from deep in the text, where 新城区 or 朝阳区 may be a common noun or another place
+            if unresolved is None and opening and len({c.county for c in options}) == 1:
+                unresolved = County(adcode="", county=options[0].county, city="", province="", alias="")
+        return unresolved, source if unresolved else ""
     return None, ""
 
 
@@ -259,7 +265,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
         "town_type": town_type_of(town), "town_type_source": town_source,
         "county": county.county if county else "", "county_source": county_source,
         "city": county.city if county else "", "city_source": "gazetteer" if county and county.city else "",
-        "province": county.province if county else "", "province_source": "gazetteer" if county else "",
+        "province": county.province if county else "",
+        "province_source": "gazetteer" if county and county.province else "",
         "year": year, "year_source": year_source,
         "level": level, "level_source": "body" if level != "unknown" else "",
     }

@@ -138,3 +138,19 @@ def test_own_place_names__autonomous_county_stem_without_gazetteer_alias():
     # not in the gazetteer: the stem still drops the whole 族自治县 suffix
     assert own_place_names("虚构苗族瑶族自治县") == ["虚构苗族瑶族自治县", "虚构"]
     assert own_place_names("北城街道办事处") == ["北城街道办事处", "北城"]
+
+
+def test_infer_metadata__county_name_shared_by_two_counties_keeps_the_name_without_guessing_the_city():
+    from reportkit.metadata import infer_metadata
+
+    meta = infer_metadata("关于青山区白沙镇2022年法治政府建设情况的报告\n全镇深化改革。")
+    assert (meta["county"], meta["city"], meta["province"]) == ("青山区", "", "")
+    meta = infer_metadata("关于青山区白沙镇2022年法治政府建设情况的报告\n在武汉市委的领导下，全镇深化改革。")
+    assert (meta["county"], meta["city"], meta["province"]) == ("青山区", "武汉市", "湖北省")
+
+
+def test_infer_metadata__shared_county_name_deep_in_a_long_text_is_not_taken():
+    from reportkit.metadata import infer_metadata
+
+    text = "白沙镇2022年法治政府建设情况的报告\n" + "全镇深化改革，依法行政。" * 200 + "参观新城区规划馆。"
+    assert infer_metadata(text)["county"] == ""
