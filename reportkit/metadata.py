@@ -166,7 +166,8 @@ def _town_candidates(fragment: str) -> list[tuple[str, str]]:
         if suffix == "街道办事处":
             suffix = "街道"
         name = stem + suffix
-        if len(stem) < 2 or name in _GENERIC_TOWNS or stem.endswith(("的", "个", "和", "各")):
+        # 和 may end a real name (太和镇, 永和乡), so "X和乡" phrases are left to the look-ahead.
+        if len(stem) < 2 or name in _GENERIC_TOWNS or stem.endswith(("的", "个", "各")):
             continue
         found.append((stem, suffix))
     return found

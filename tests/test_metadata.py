@@ -154,3 +154,11 @@ def test_infer_metadata__shared_county_name_deep_in_a_long_text_is_not_taken():
 
     text = "白沙镇2022年法治政府建设情况的报告\n" + "全镇深化改革，依法行政。" * 200 + "参观新城区规划馆。"
     assert infer_metadata(text)["county"] == ""
+
+
+@pytest.mark.parametrize("town", ["太和镇", "永和乡", "中和街道", "安和镇"])
+def test_infer_town__names_ending_in_he(town):
+    from reportkit.metadata import infer_metadata
+
+    text = f"{town}人民政府\n关于2021年度法治政府建设工作情况的报告\n\n今年以来，{town}坚持依法行政。"
+    assert infer_metadata(text)["town"] == town
