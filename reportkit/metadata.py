@@ -17,6 +17,16 @@ from .config import resource_path
 FIELDS = ("town", "town_type", "county", "city", "province", "year", "level")
 
 _YEAR = r"(20[0-4]\d)"
+# 二〇二三年 / 二零二三年度 in titles and openings; digits only, so it cannot touch other numerals.
+_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"二[〇零○Ｏ][〇零○Ｏ一二三四]\s*[〇零○Ｏ一二三四五六七八九](?=\s*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年 (nothing else is converted)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS.get(c, "") for c in m.group()), text)
+
 # "2021-2025年" and similar plan periods are not a report year.
 _PERIOD = re.compile(r"20\d{2}\s*[-—–~至到]\s*20\d{2}\s*年?")
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年\s*度?")
@@ -27,7 +37,7 @@ _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 # A town name: 2–6 characters before the suffix; the characters exclude words that start clauses.
 _NAME_CHARS = r"[\u4e00-\u9fff]"
-_TOWN = re.compile(r"(" + _NAME_CHARS + r"{1,8}?)(民族乡|街道办事处|街道|镇|乡)(?=人民政府|党委|政府|20\d\d|关于|法治|年度|$|[\s，。、（(：:])")
+_TOWN = re.compile(r"(" + _NAME_CHARS + r"{1,8}?)(民族乡|街道办事处|街道|苏木|镇|乡)(?=人民政府|党委|政府|20\d\d|关于|法治|年度|$|[\s，。、（(：:])")
 _NOT_NAME_START = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委")
 _NOT_NAME_WORDS = ("关于", "中共", "对于", "印发", "转发")
 _GENERIC_TOWNS = {"乡镇", "城乡", "各乡镇", "全乡镇", "本乡镇", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "街道",
@@ -128,10 +138,10 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
     date (reports appear in the first months of the following year); the file name.
     Years quoted inside other headings never win over the title.
     """
-    clean_title = _PERIOD.sub("", title)
+    clean_title = _PERIOD.sub("", _arabic_years(title))
     if m := _TITLE_YEAR.search(clean_title):
         return m.group(1), "title"
-    head = _PERIOD.sub("", text[:600])
+    head = _PERIOD.sub("", _arabic_years(text[:600]))
     if m := _OPENING_YEAR.search(head):
         return m.group(1), "body"
     if m := _PLAN_HEADING_YEAR.search(_PERIOD.sub("", text)):
@@ -176,7 +186,7 @@ def _town_candidates(fragment: str) -> list[tuple[str, str]]:
 def town_type_of(town: str) -> str:
     if town.endswith("民族乡") or re.search(r"族乡$", town):
         return "民族乡"
-    for suffix in ("街道", "镇", "乡"):
+    for suffix in ("街道", "苏木", "镇", "乡"):  # 苏木: a township of Inner Mongolia
         if town.endswith(suffix):
             return suffix
     return ""
@@ -253,7 +263,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     """All document variables inferred from the text; each with a `<field>_source` entry."""
     hints = hints or {}
     title = title_of(text)
-    town, town_source = infer_town(text, title=title, publisher=hints.get("publisher", ""))
+    town, town_source = infer_town(text, title=_arabic_years(title), publisher=hints.get("publisher", ""))
     county, county_source = infer_county(text, title=title)
     year, year_source = infer_year(text, title=title, file_name=file_name,
                                    publish_date=hints.get("publish_date", ""))

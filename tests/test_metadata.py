@@ -162,3 +162,15 @@ def test_infer_town__names_ending_in_he(town):
 
     text = f"{town}人民政府\n关于2021年度法治政府建设工作情况的报告\n\n今年以来，{town}坚持依法行政。"
     assert infer_metadata(text)["town"] == town
+
+
+@pytest.mark.parametrize(("title", "town", "town_type", "year"), [
+    ("龙门镇人民政府关于二〇二三年度法治政府建设情况的报告", "龙门镇", "镇", "2023"),
+    ("乌兰哈达苏木2022年法治政府建设工作报告", "乌兰哈达苏木", "苏木", "2022"),
+    ("大营子蒙古族乡二零二一年法治政府建设情况报告", "大营子蒙古族乡", "民族乡", "2021"),
+])
+def test_infer_metadata__chinese_numeral_years_and_sumu(title, town, town_type, year):
+    from reportkit.metadata import infer_metadata
+
+    meta = infer_metadata(title + "\n\n一年来，我们认真贯彻落实上级部署。")
+    assert (meta["town"], meta["town_type"], meta["year"]) == (town, town_type, year)
