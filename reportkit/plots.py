@@ -61,6 +61,9 @@ PART_LABELS = {
     "other": "其他情况",
 }
 
+#: Marker shapes of the lines of a trend chart, in order (told apart without colour too).
+_MARKERS = "osD^vP<X>*"
+
 # Qualifiers written after the number (40余起, 100以上); every other qualifier goes before it
 # (近30, 共210, 累计, 约, 超过).
 _SUFFIX_QUALIFIERS = frozenset({"余", "多", "以上", "左右", "以下", "余万", "多万"})
@@ -640,10 +643,14 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     pos = {y: i for i, y in enumerate(years)}  # even spacing, gaps in years stay visible in labels
     groups = list(dict.fromkeys(table.sort_values([by, "group"])["group"]))
     colors = sns.color_palette(n_colors=max(len(groups), 1))
-    for color, g in zip(colors, groups):
+    # Groups often coincide (two phrases in every report: both at 100 %). Earlier lines are drawn
+    # wider, with bigger markers of another shape, so a line hidden under a later one still shows.
+    n = max(len(groups), 1)
+    widths, sizes = np.linspace(6.0, 2.0, n) if n > 1 else [2.5], np.linspace(15, 7, n) if n > 1 else [8]
+    for i, (color, g) in enumerate(zip(colors, groups)):
         part = table[table["group"] == g].sort_values(by)
-        ax.plot([pos[y] for y in part[by]], part["value"], marker="o", color=color,
-                label=str(g), linewidth=2.5, markersize=8, clip_on=False)
+        ax.plot([pos[y] for y in part[by]], part["value"], marker=_MARKERS[i % len(_MARKERS)], color=color,
+                label=str(g), linewidth=widths[i], markersize=sizes[i], clip_on=False)
     if reports not in ("sum", "max"):
         raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
     n_per_year = table.groupby(by)["n_reports"].agg(reports)
