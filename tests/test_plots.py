@@ -262,6 +262,15 @@ def test_plot_trend__reports_max_for_groups_on_the_same_reports():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2023\n(n=2)"]
 
 
+def test_plot_trend__coinciding_groups_stay_visible():
+    table = pd.DataFrame({"year": [2022, 2023] * 3, "group": ["甲", "甲", "乙", "乙", "丙", "丙"],
+                          "value": [100.0, 100.0] * 3, "n_reports": [1, 1] * 3})
+    lines = plots.plot_trend(table, reports="max").get_lines()
+    widths = [line.get_linewidth() for line in lines]
+    assert widths == sorted(widths, reverse=True) and len(set(widths)) == 3  # the later line sits inside
+    assert len({line.get_marker() for line in lines}) == 3
+
+
 @pytest.fixture
 def reuse():
     return pd.DataFrame({"doc_a": [A], "doc_b": [C], "passage_a": ["甲" * 500], "passage_b": ["甲" * 1000],
