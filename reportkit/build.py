@@ -61,14 +61,21 @@ DOCUMENT_COLUMNS = [
 LOG_COLUMNS = ["file", "status", "message"]
 
 
-@lru_cache(maxsize=None)
 def stage_key(stage: str) -> str:
     """Hash of the version, code and resources a stage depends on (its cache key).
 
     Later stages work on the parse stage's output, so their key includes the parse key: an edit
     to the reader or the normaliser re-tokenises too, while an edited dictionary re-parses nothing.
+    The terms stage also depends on the tokenising engine (REPORTKIT_TOKENIZER).
     """
-    digest = hashlib.sha256(__version__.encode())
+    from .terms import engine_name
+
+    return _stage_key(stage, engine_name() if stage == "terms" else "")
+
+
+@lru_cache(maxsize=None)
+def _stage_key(stage: str, engine: str) -> str:
+    digest = hashlib.sha256(__version__.encode() + engine.encode())
     if stage != "parse":
         digest.update(stage_key("parse").encode())
     spec = STAGES[stage]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="recompute everything, write no cache")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    b.add_argument("--tokenizer", choices=("jieba", "rjieba"), default=None,
+                   help="tokenising engine (default: $REPORTKIT_TOKENIZER or jieba; rjieba is optional and faster)")
 
     c = sub.add_parser("check", help="list problems with the files and the manifest without building")
     common(c)
@@ -63,6 +66,8 @@ def _limits(args):
 def _build(args) -> int:
     from .build import BuildReport, build
 
+    if args.tokenizer:  # read by the workers too, which inherit the environment
+        os.environ["REPORTKIT_TOKENIZER"] = args.tokenizer
     report = BuildReport()
     manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
     tables = build(args.raw_dir, manifest=manifest, out=args.out, cache_dir=None if args.no_cache else args.cache,

@@ -183,10 +183,36 @@ def test_stage_key__later_stages_change_when_parsing_changes(monkeypatch):
 
     before = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
     monkeypatch.setitem(build_module.STAGES, "parse", {"code": ("io.py",), "resources": ()})
-    build_module.stage_key.cache_clear()
+    build_module._stage_key.cache_clear()
     try:
         after = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
     finally:
         monkeypatch.undo()
-        build_module.stage_key.cache_clear()
+        build_module._stage_key.cache_clear()
     assert all(before[stage] != after[stage] for stage in build_module.STAGES)
+
+
+def test_stage_key__tokenising_engine_changes_only_the_terms_key(monkeypatch):
+    import reportkit.build as build_module
+
+    monkeypatch.delenv("REPORTKIT_TOKENIZER", raising=False)
+    jieba_keys = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
+    monkeypatch.setenv("REPORTKIT_TOKENIZER", "rjieba")
+    rjieba_keys = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
+    assert [s for s in jieba_keys if jieba_keys[s] != rjieba_keys[s]] == ["terms"]
+
+
+def test_cli__build_with_rjieba_gives_the_same_parse_tables_and_chinese_term_counts(seed_build, tmp_path):
+    base, tables, _ = seed_build
+    cache = tmp_path / "cache"
+    shutil.copytree(base / "cache", cache)  # parsed and tokenised with jieba already
+    result = run_cli("build", RAW, "--manifest", ROOT / "data" / "manifest.csv", "--out", tmp_path / "out",
+                     "--cache", cache, "--tokenizer", "rjieba", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    fast = pd.read_parquet(tmp_path / "out" / "term_counts.parquet")
+    key = ["doc_id", "section_type", "term"]
+    both = tables["term_counts"].merge(fast, on=key, how="outer", suffixes=("_jieba", "_rjieba"), indicator=True)
+    differ = both[(both["_merge"] != "both") | (both["n_jieba"] != both["n_rjieba"])]
+    assert not differ["term"].str.fullmatch(r"[\u4e00-\u9fff]+").any(), differ
+    for name in ("documents", "sections", "indicators"):  # parse results are the same bytes
+        assert (tmp_path / "out" / f"{name}.parquet").read_bytes() == (base / "out" / f"{name}.parquet").read_bytes()

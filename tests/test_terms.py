@@ -438,3 +438,36 @@ def test_count_terms__drop_names_keeps_the_towns_own_name_out():
                              "text": ["大年乡开展普法宣传活动，大年乡司法所参加。"], "start": [0], "end": [20]})
     terms_found = set(terms.count_terms(sections, drop_names=["大年乡", "大年"])["term"])
     assert "普法宣传" in terms_found and not any("大年" in t for t in terms_found)
+
+
+# ------------------------------------------------------------------ optional rjieba engine
+
+
+def test_rjieba__same_counts_as_jieba_on_the_seeds_but_for_listed_non_chinese_tokens(tok, seed_texts):
+    fast = terms.Tokenizer(engine="rjieba")
+    for term in SEED_TERMS:  # the field's terms come out whole with rjieba too
+        for text in seed_texts:
+            assert sum(term in t for t in fast.cut(text)) == text.count(term), term
+    slow_counts = Counter(t for text in seed_texts for t in tok.tokens(text))
+    fast_counts = Counter(t for text in seed_texts for t in fast.tokens(text))
+    differences = (slow_counts - fast_counts) + (fast_counts - slow_counts)
+    # Known: rjieba keeps a plan period such as 2021-2025 as one token, jieba splits it into numbers.
+    assert all(not _is_cjk_only(t) for t in differences), differences
+    assert sum(differences.values()) <= 0.01 * sum(slow_counts.values()), differences
+
+
+def _is_cjk_only(token: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in token)
+
+
+def test_tokenizer__engine_from_environment_and_unknown_engines_refused(monkeypatch):
+    monkeypatch.setenv("REPORTKIT_TOKENIZER", "rjieba")
+    assert terms.load_tokenizer().engine == "rjieba"
+    monkeypatch.setenv("REPORTKIT_TOKENIZER", "hanlp")
+    with pytest.raises(ValueError, match="REPORTKIT_TOKENIZER"):
+        terms.load_tokenizer()
+    with pytest.raises(ValueError, match="engine"):
+        terms.Tokenizer(engine="hanlp")
+    monkeypatch.delenv("REPORTKIT_TOKENIZER")
+    assert terms.load_tokenizer().engine == "jieba"
+    assert terms.Tokenizer(engine="rjieba").version != terms.Tokenizer().version
