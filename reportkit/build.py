@@ -66,16 +66,17 @@ def stage_key(stage: str) -> str:
 
     Later stages work on the parse stage's output, so their key includes the parse key: an edit
     to the reader or the normaliser re-tokenises too, while an edited dictionary re-parses nothing.
-    The terms stage also depends on the tokenising engine (REPORTKIT_TOKENIZER).
+    The terms stage also depends on the tokenizer's version (engine chosen by
+    REPORTKIT_TOKENIZER and its release).
     """
-    from .terms import engine_name
+    from .terms import default_tokenizer
 
-    return _stage_key(stage, engine_name() if stage == "terms" else "")
+    return _stage_key(stage, default_tokenizer().version if stage == "terms" else "")
 
 
 @lru_cache(maxsize=None)
-def _stage_key(stage: str, engine: str) -> str:
-    digest = hashlib.sha256(__version__.encode() + engine.encode())
+def _stage_key(stage: str, tokenizer: str) -> str:
+    digest = hashlib.sha256(__version__.encode() + tokenizer.encode())
     if stage != "parse":
         digest.update(stage_key("parse").encode())
     spec = STAGES[stage]

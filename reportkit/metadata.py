@@ -37,7 +37,7 @@ _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 # A town name: 2–6 characters before the suffix; the characters exclude words that start clauses.
 _NAME_CHARS = r"[\u4e00-\u9fff]"
-_TOWN = re.compile(r"(" + _NAME_CHARS + r"{1,8}?)(民族乡|街道办事处|街道|苏木|镇|乡)(?=人民政府|党委|政府|20\d\d|关于|法治|年度|$|[\s，。、（(：:])")
+_TOWN = re.compile(r"(" + _NAME_CHARS + r"{1,8}?)(民族乡|街道办事处|街道|苏木|镇|乡)(?=人民政府|党委|政府|20\d\d|二[〇零○Ｏ]|关于|法治|年度|$|[\s，。、（(：:])")
 _NOT_NAME_START = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委")
 _NOT_NAME_WORDS = ("关于", "中共", "对于", "印发", "转发")
 _GENERIC_TOWNS = {"乡镇", "城乡", "各乡镇", "全乡镇", "本乡镇", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "街道",
@@ -222,8 +222,7 @@ def infer_county(text: str, *, title: str) -> tuple[County | None, str]:
     """The county-level division named in the title or text (a county's own name, e.g. 高青县委)."""
     by_name = _county_index().by_name
     # The whole text is scanned only when neither the title nor the opening names a county.
-    for source, fragment in (("title", title), ("body", text[:1500]), ("body", text)):
-        opening = fragment is not text or len(text) <= 1500
+    for source, fragment, opening in (("title", title, True), ("body", text[:1500], True), ("body", text, False)):
         hits = Counter(name for _, _, name in _county_mentions(fragment))
         if not hits:
             continue
@@ -263,7 +262,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     """All document variables inferred from the text; each with a `<field>_source` entry."""
     hints = hints or {}
     title = title_of(text)
-    town, town_source = infer_town(text, title=_arabic_years(title), publisher=hints.get("publisher", ""))
+    town, town_source = infer_town(text, title=title, publisher=hints.get("publisher", ""))
     county, county_source = infer_county(text, title=title)
     year, year_source = infer_year(text, title=title, file_name=file_name,
                                    publish_date=hints.get("publish_date", ""))

@@ -645,8 +645,9 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     colors = sns.color_palette(n_colors=max(len(groups), 1))
     # Groups often coincide (two phrases in every report: both at 100 %). Earlier lines are drawn
     # wider, with bigger markers of another shape, so a line hidden under a later one still shows.
-    n = max(len(groups), 1)
-    widths, sizes = np.linspace(6.0, 2.0, n) if n > 1 else [2.5], np.linspace(15, 7, n) if n > 1 else [8]
+    single = len(groups) <= 1
+    widths = [2.5] if single else np.linspace(6.0, 2.0, len(groups))
+    sizes = [8] if single else np.linspace(15, 7, len(groups))
     for i, (color, g) in enumerate(zip(colors, groups)):
         part = table[table["group"] == g].sort_values(by)
         ax.plot([pos[y] for y in part[by]], part["value"], marker=_MARKERS[i % len(_MARKERS)], color=color,
