@@ -43,9 +43,11 @@ _PACKAGE_DIR = Path(__file__).parent
 # What each cached stage depends on: its code and its resource files.
 STAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "parse": {
-        "code": ("io.py", "normalize.py", "metadata.py", "sections.py", "indicators.py", "config.py"),
-        "resources": ("radicals.csv", "gazetteer.csv", "section_types.csv", "indicator_categories.csv",
-                      "indicator_units.csv", "indicator_exclusions.csv"),
+        "code": ("io.py", "normalize.py", "pagechrome.py", "places.py", "metadata.py", "sections.py",
+                 "indicators.py", "config.py", "build.py"),
+        "resources": ("radicals.csv", "gazetteer.csv", "townships.csv", "township_former_names.csv",
+                      "section_types.csv", "indicator_categories.csv", "indicator_units.csv",
+                      "indicator_exclusions.csv"),
     },
     # Shortcoming items are cut (sections.py) and tokenised (shortcomings.py) here, in the workers.
     "terms": {"code": ("terms.py", "shortcomings.py"),
@@ -54,7 +56,7 @@ STAGES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "file", "format", "encoding", "level", "town", "town_type", "county", "city", "province",
+    "doc_id", "file", "format", "encoding", "level", "town", "town_code", "town_type", "county", "city", "province",
     "year", "title", "n_chars", "sha256", "town_source", "town_type_source", "county_source", "city_source",
     "province_source", "year_source", "level_source", "publisher", "publish_date", "text", "raw_text",
 ]
@@ -125,13 +127,16 @@ def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
     from .indicators import density, extract_indicators
     from .metadata import infer_metadata
     from .normalize import normalize_text
+    from .pagechrome import split_chrome
     from .sections import has_headings, split_sections, unmapped_headings
 
     extracted = extract(data, Path(name).suffix, name=name, limits=limits)
-    text = normalize_text(extracted.text)
+    # Page chrome (索引号, 首页 > …, 【打印】) is not the report; what it says is kept as hints.
+    text, page = split_chrome(normalize_text(extracted.text))
+    hints = {**page.as_hints(), **extracted.hints}
     sha256 = hashlib.sha256(data).hexdigest()
     doc_id = sha256[:16]  # stable: the same bytes always get the same id
-    meta = infer_metadata(text, file_name=Path(name).name, hints=extracted.hints)
+    meta = infer_metadata(text, file_name=Path(name).name, hints=hints)
     sections = split_sections(text, doc_id=doc_id)
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
     warnings = list(extracted.warnings)
@@ -142,7 +147,7 @@ def parse_document(data: bytes, name: str, *, limits: Limits) -> dict:
                         f"(typed {row.section_type}); add a row there to map it")
     return {
         "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
-        "hints": extracted.hints, "raw_text": extracted.text, "text": text, "meta": meta,
+        "hints": hints, "raw_text": extracted.text, "text": text, "meta": meta,
         "sections": sections, "indicators": indicators, "warnings": warnings,
         # Density is per document; computed here it is parallel and cached (over the whole
         # corpus at once it costs O(documents × indicators)).

@@ -1,20 +1,34 @@
 """Who wrote a report and for which year: town, county, city, province, year, level.
 
-Every field comes with a `*_source` saying where it came from (manifest / title / body /
-clue / file name / page metadata), so an analyst can see how much to trust it. The manifest
+Every field comes with a `*_source` saying where it came from (manifest / title / body / clue /
+page metadata / gazetteer / file name), so an analyst can see how much to trust it. The manifest
 always wins; a disagreement with the text is reported, not silently overwritten.
+
+A town is only ever a real division's name. Candidates come from the title, the page's
+publisher line, the opening and closing lines, repeated mentions, and the judicial office
+(XX司法所) of a report that only says 我镇; each is looked up in the township gazetteer
+(`places`), inside the county the text names when it names one, so a clause that happens to end
+in 镇 (现将我镇, 充分发挥镇) is never a town, and a town written with its county (重庆市梁平区聚奎镇)
+comes out bare (聚奎镇) with its division code. A name the gazetteer does not know (renamed, or
+newer than the gazetteer) is kept only when the title itself names the issuing town, and its
+source says "not in gazetteer".
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import resource_path
+from .pagechrome import split_chrome
+from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
+                     load_gazetteer, town_mentions, towns_named)
+
+__all__ = ["FIELDS", "County", "Town", "infer_county", "infer_level", "infer_metadata", "infer_town",
+           "infer_year", "load_gazetteer", "merge_manifest", "own_place_names", "title_of", "town_type_of"]
 
 FIELDS = ("town", "town_type", "county", "city", "province", "year", "level")
+NOT_IN_GAZETTEER = "not in gazetteer"
 
 _YEAR = r"(20[0-4]\d)"
 # 二〇二三年 / 二零二三年度 in titles and openings; digits only, so it cannot touch other numerals.
@@ -27,98 +41,87 @@ def _arabic_years(text: str) -> str:
     """二〇二三年 → 2023年 (nothing else is converted)."""
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS.get(c, "") for c in m.group()), text)
 
+
 # "2021-2025年" and similar plan periods are not a report year.
 _PERIOD = re.compile(r"20\d{2}\s*[-—–~至到]\s*20\d{2}\s*年?")
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年\s*度?")
 _OPENING_YEAR = re.compile(r"(?:现将|^|\n|，|。)\s*(?:我[镇乡]|本[镇乡]|全[镇乡])?\s*" + _YEAR + r"\s*年(?:度)?(?:[，,以是]|来|全年|工作)")
 _PLAN_HEADING_YEAR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*" + _YEAR + r"\s*年(?:度)?.{0,20}(?:安排|打算|计划|思路|工作要点)", re.M)
-_SINCE_THIS_YEAR = re.compile(r"今年以来|一年来|本年度|年内")
 _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
-# A town name: 2–6 characters before the suffix; the characters exclude words that start clauses.
 _NAME_CHARS = r"[\u4e00-\u9fff]"
-_TOWN = re.compile(r"(" + _NAME_CHARS + r"{1,8}?)(民族乡|街道办事处|街道|苏木|镇|乡)(?=人民政府|党委|政府|20\d\d|二[〇零○Ｏ]|关于|法治|年度|$|[\s，。、（(：:])")
-_NOT_NAME_START = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委")
-_NOT_NAME_WORDS = ("关于", "中共", "对于", "印发", "转发")
-_GENERIC_TOWNS = {"乡镇", "城乡", "各乡镇", "全乡镇", "本乡镇", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "街道",
-                  "乡村", "城镇", "重点镇", "中心镇", "建制镇", "民族乡"}
-_CLUE_STATION = re.compile(r"(" + _NAME_CHARS + r"{2,3})司法所")
-_SELF_REFERENCE = re.compile(r"(?:我|本|全)(镇|乡|街道)")
+# A town name the gazetteer does not know is accepted from the title only in this shape: at the
+# start of the title (after 中共 / 关于 / its county), followed by the issuer's office or the year.
+_TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
+                         r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ])")
+# Characters that start clauses and words that are not names (我镇, 全乡, 各乡镇, 法治建设纳入街道).
+_NOT_NAME_CHARS = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委了着过是有")
+_NOT_NAME_WORDS = re.compile(r"法治|建设|工作|推进|加强|开展|落实|乡镇|城乡|村镇|街镇|发挥|纳入|调整|内容|公开|上级|关于|"
+                             r"推动|深化|覆盖|统筹|坚持|强化|夯实|压实|督促|指导|服务|建立|现将|印发|全面|基层")
+_GENERIC_TOWNS = {"乡镇", "城乡", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "乡村", "城镇", "重点镇", "中心镇",
+                  "建制镇", "民族乡", "街道", "新城镇", "全乡镇", "各乡镇"}
+# Offices named after their town (the report may only say 我镇): 里心司法所 → 里心镇.
+_CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|财政所|人民法庭|卫生院|中心校|中心小学|"
+                          r"供电所|市场监督管理所|市场监管所|国土所|自然资源所|林业站|综合文化站)")
+_SELF_REFERENCE = re.compile(r"(?:我|本|全)(镇|乡|街道|苏木)")
 _COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
-
-@dataclass(frozen=True)
-class County:
-    adcode: str
-    county: str
-    city: str
-    province: str
-    alias: str
+# What a report's title says: its topic and that it is a report.
+_TITLE_TOPIC = re.compile(r"法治|法制|依法行政|依法治")
+_TITLE_KIND = re.compile(r"报告|总结|情况")
+_ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木)$")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+MAX_TITLE_CHARS = 80
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> tuple[County, ...]:
-    """County-level divisions of China (reportkit/resources/gazetteer.csv; see README for its source)."""
-    with open(resource_path("gazetteer.csv"), encoding="utf-8") as handle:
-        return tuple(County(**row) for row in csv.DictReader(handle))
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
-# Names of county-level units that are also ordinary words in these reports.
-_AMBIGUOUS_COUNTY_NAMES = {"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "中区", "城关区"}
+def _simplified(text: str) -> str:
+    """Titles and short fragments in Simplified script: a page below the Traditional threshold
+    may still write its town 三張鎮."""
+    return _t2s().convert(text) if text and not text.isascii() else text
 
 
-@dataclass(frozen=True)
-class _CountyIndex:
-    by_name: dict[str, list[County]]  # a county's name or alias → the counties that bear it
-    lengths: tuple[int, ...]  # lengths of the names, longest first
-    prefixes: frozenset[str]  # first two characters of every name
-    probe: re.Pattern  # where a name may start: a first character followed by a second one
+# A page's own <title> tail: …报告_公开目录_上海市宝山区人民政府门户网站
+_SITE_TAIL = re.compile(r"(?:[_|｜]+[^_|｜]*)*[_|｜]+[^_|｜]*(?:网站|门户|目录|政府网)[^_|｜]*$")
 
 
-@lru_cache(maxsize=1)
-def _county_index() -> _CountyIndex:
-    by_name: dict[str, list[County]] = {}
-    for county in load_gazetteer():
-        for name in (county.county, county.alias):
-            if name and name not in _AMBIGUOUS_COUNTY_NAMES and len(name) >= 2:
-                by_name.setdefault(name, []).append(county)
-    firsts = "".join(sorted({re.escape(name[0]) for name in by_name}))
-    seconds = "".join(sorted({re.escape(name[1]) for name in by_name}))
-    return _CountyIndex(
-        by_name=by_name,
-        lengths=tuple(sorted({len(name) for name in by_name}, reverse=True)),
-        prefixes=frozenset(name[:2] for name in by_name),
-        probe=re.compile(f"(?=[{firsts}][{seconds}])"),
-    )
-
-
-def _county_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the county names in TEXT: leftmost first, the longest name at each
-    position, never overlapping (what a regex alternation of the names, longest first, finds).
-
-    A regex alternation of ~3,000 names tries them one by one at every position and was
-    most of the cost of `infer_metadata`; here two character classes find the few places
-    where a name can start and a dictionary look-up per length does the rest.
+def find_title(text: str) -> str:
+    """The report's title: the first line that names a rule-of-law report (法治… 报告/总结/情况),
+    with the issuer written on the line above (XX镇人民政府) and a continuation on the next;
+    "" when no line does. Page chrome is expected to be gone (`pagechrome.split_chrome`).
     """
-    index = _county_index()
-    found: list[tuple[int, int, str]] = []
-    last_end = 0
-    for probe in index.probe.finditer(text):
-        start = probe.start()
-        if start < last_end or text[start:start + 2] not in index.prefixes:
+    lines = [line.strip() for line in text.split("\n")[:14] if line.strip()]
+    for i, line in enumerate(lines[:10]):
+        if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":")) or _NUMBERED.match(line):
             continue
-        for length in index.lengths:
-            name = text[start:start + length]
-            if name in index.by_name:
-                found.append((start, start + len(name), name))
-                last_end = start + len(name)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        joined = line
+        if (not _TITLE_KIND.search(line) and len(line) <= 40 and len(following) <= 40
+                and _TITLE_KIND.search(following) and not following.endswith(("：", ":"))):
+            joined = line + following  # 关于2023年度法治政府建设 / 工作情况的报告
+        if not (_TITLE_TOPIC.search(joined) and _TITLE_KIND.search(joined)):
+            continue
+        parts = [joined]
+        for above in reversed(lines[max(0, i - 2):i]):
+            if len(above) > 30 or not _ISSUER_LINE.search(above) or above in parts:
                 break
-    return found
+            parts.insert(0, above)
+        return _SITE_TAIL.sub("", "".join(parts))
+    return ""
 
 
 def title_of(text: str) -> str:
-    """The report's title: its first lines up to the one that names the report (报告/总结)."""
-    lines = [line.strip() for line in text.split("\n")[:8] if line.strip()]
+    """The report's title (`find_title`), or else its first lines up to the one that names the
+    report, as reports without a proper title begin."""
+    if title := find_title(text):
+        return title
+    lines = [line.strip() for line in text.split("\n")[:14] if line.strip()]
     title: list[str] = []
     for line in lines[:4]:
         if len(line) > 60 or line.endswith(("：", ":")):
@@ -157,32 +160,6 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
     return "", ""
 
 
-def _town_candidates(fragment: str) -> list[tuple[str, str]]:
-    """(name, suffix) pairs of town-like names in FRAGMENT, with county/city prefixes trimmed."""
-    # Remove county names first so that 梅县区松源镇 yields 松源镇, not 区松源镇.
-    pieces, pos = [], 0
-    for start, end, _ in _county_mentions(fragment):
-        pieces += [fragment[pos:start], "\n"]
-        pos = end
-    fragment = "".join(pieces) + fragment[pos:]
-    found = []
-    for m in _TOWN.finditer(fragment):
-        stem, suffix = m.group(1), m.group(2)
-        for word in _NOT_NAME_WORDS:
-            if stem.startswith(word) and len(stem) > len(word) + 1:
-                stem = stem[len(word):]
-        while stem and stem[0] in _NOT_NAME_START:
-            stem = stem[1:]
-        if suffix == "街道办事处":
-            suffix = "街道"
-        name = stem + suffix
-        # 和 may end a real name (太和镇, 永和乡), so "X和乡" phrases are left to the look-ahead.
-        if len(stem) < 2 or name in _GENERIC_TOWNS or stem.endswith(("的", "个", "各")):
-            continue
-        found.append((stem, suffix))
-    return found
-
-
 def town_type_of(town: str) -> str:
     if town.endswith("民族乡") or re.search(r"族乡$", town):
         return "民族乡"
@@ -192,56 +169,146 @@ def town_type_of(town: str) -> str:
     return ""
 
 
-def infer_town(text: str, *, title: str, publisher: str = "") -> tuple[str, str]:
-    """The township's official name (with its suffix) and where it came from."""
-    for source, fragment in (("title", title), ("page metadata", publisher)):
-        if fragment and (candidates := _town_candidates(fragment)):
-            stem, suffix = candidates[0]
-            return stem + suffix, source
-    counts = Counter(stem + suffix for stem, suffix in _town_candidates(text[:3000]))
-    if counts:
-        name, n = counts.most_common(1)[0]
-        if n >= 2:
-            return name, "body"
-    # The town is never named ("我镇"): its judicial office (XX司法所) is named after it.
-    self_ref = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
-    stations = Counter(m.group(1) for m in _CLUE_STATION.finditer(text))
-    if self_ref and stations:
-        suffix = self_ref.most_common(1)[0][0]
-        stem = stations.most_common(1)[0][0]
-        while stem and stem[0] in _NOT_NAME_START:
-            stem = stem[1:]
-        if len(stem) >= 2:
-            return stem + suffix, "clue"
-    if counts:
-        return counts.most_common(1)[0][0], "body"
-    return "", ""
+# ----------------------------------------------------------------------------- county
 
+def _county_candidates(text: str, *, title: str, page: str = "") -> list[tuple[list[County], str, bool]]:
+    """Counties the text names, best first: (the units bearing the name, source, named early).
 
-def infer_county(text: str, *, title: str) -> tuple[County | None, str]:
-    """The county-level division named in the title or text (a county's own name, e.g. 高青县委)."""
-    by_name = _county_index().by_name
-    # The whole text is scanned only when neither the title nor the opening names a county.
-    for source, fragment, opening in (("title", title, True), ("body", text[:1500], True), ("body", text, False)):
-        hits = Counter(name for _, _, name in _county_mentions(fragment))
-        if not hits:
-            continue
-        # Candidates ranked by mentions; a name shared by several counties (青山区 of 武汉 and of
-        # 包头) is resolved by its city or province also being mentioned; otherwise the report
-        # still gets the county's name, and city and province stay empty rather than guessed.
-        unresolved: County | None = None
+    The title first, then the opening (addressee line included), then the page's own site or
+    publisher, then the whole text.
+    """
+    by_name = {}
+    ranked = []
+    for source, fragment, early in (("title", title, True), ("body", text[:1500], True),
+                                    ("page metadata", page, True), ("body", text, False)):
+        hits = Counter(name for _, _, name in county_mentions(fragment))
         for name, _ in hits.most_common():
-            options = by_name[name]
-            if len(options) == 1:
-                return options[0], source
-            named = [c for c in options if c.city and c.city in text or c.province in text]
-            if len(named) == 1:
-                return named[0], source
-            # not from deep in the text, where 新城区 or 朝阳区 may be a common noun or another place
-            if unresolved is None and opening and len({c.county for c in options}) == 1:
-                unresolved = County(adcode="", county=options[0].county, city="", province="", alias="")
-        return unresolved, source if unresolved else ""
-    return None, ""
+            if name not in by_name:
+                by_name[name] = counties_named(name)
+                ranked.append((by_name[name], source, early))
+    return ranked
+
+
+def _pick_county(options: list[County], text: str) -> County | None:
+    """One county of several bearing a name: the one whose city or province the text names."""
+    if len(options) == 1:
+        return options[0]
+    named = [c for c in options if c.city and c.city in text or c.province in text]
+    return named[0] if len(named) == 1 else None
+
+
+def infer_county(text: str, *, title: str, page: str = "") -> tuple[County | None, str]:
+    """The county-level division named in the title or text (a county's own name, e.g. 高青县委).
+
+    A name shared by several counties (青山区 of 武汉 and of 包头) is resolved by its city or
+    province also being mentioned; otherwise the report still gets the county's name when the
+    title or opening names it, with city and province left empty rather than guessed.
+    """
+    first_source = None
+    unresolved: County | None = None
+    for options, source, early in _county_candidates(text, title=title, page=page):
+        if first_source is not None and source != first_source:
+            break  # a later source is only asked when an earlier one named no county at all
+        first_source = source
+        if (county := _pick_county(options, text)) is not None:
+            return county, source
+        # not from deep in the text, where 新城区 or 朝阳区 may be a common noun or another place
+        if unresolved is None and early and len({c.county for c in options}) == 1:
+            unresolved = County(adcode="", county=options[0].county, city="", province="", alias="")
+    return (unresolved, first_source) if unresolved else (None, "")
+
+
+# ----------------------------------------------------------------------------- town
+
+@dataclass(frozen=True)
+class TownGuess:
+    name: str = ""
+    source: str = ""
+    towns: tuple[Town, ...] = ()  # gazetteer units of that name (in the text's county when known)
+
+    @property
+    def code(self) -> str:
+        return self.towns[0].code if len(self.towns) == 1 else ""
+
+
+def _plausible_name(name: str) -> bool:
+    """Could NAME be a town's name (not a clause ending in 镇)?"""
+    stem = re.sub(r"(?:街道|苏木|镇|乡)$", "", name)
+    return (len(stem) >= 2 and name not in _GENERIC_TOWNS and not set(stem) & _NOT_NAME_CHARS
+            and not _NOT_NAME_WORDS.search(stem))
+
+
+def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:
+    return tuple(t for t in towns if t.county_code in codes)
+
+
+def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1) -> TownGuess | None:
+    """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first."""
+    mentions = [m for m in town_mentions(_simplified(fragment)) if m.name not in _GENERIC_TOWNS]
+    if not mentions:
+        return None
+    counts = Counter(m.name for m in mentions)
+    towns = {m.name: m.towns for m in mentions}
+    if codes:
+        local = [name for name in counts if _in_counties(towns[name], codes)]
+        if local:
+            name = max(local, key=lambda n: counts[n])  # most mentioned; the first on a tie
+            return TownGuess(name, source, _in_counties(towns[name], codes))
+    name, n = counts.most_common(1)[0]
+    if n < min_count:
+        return None
+    return TownGuess(name, source, towns[name])
+
+
+def _title_only_guess(title: str, source: str) -> TownGuess | None:
+    """A town the gazetteer does not know, from a title that starts with it (renamed, or new)."""
+    fragment = _simplified(title)
+    for start, end, _ in county_mentions(fragment)[:1]:
+        if start <= 4:
+            fragment = fragment[end:]  # 云溪县新河镇 → 新河镇
+    m = _TITLE_TOWN.match(fragment.lstrip("关于中共"))
+    if not m:
+        return None
+    name = bare_town_name(m.group("name"))
+    return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
+
+
+def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
+    """The town of a report that only says 我镇, by the offices named after it (里心司法所)."""
+    self_ref = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
+    if not self_ref:
+        return None
+    suffix = self_ref.most_common(1)[0][0]
+    for stem, _ in Counter(m.group(1) for m in _CLUE_OFFICE.finditer(text)).most_common():
+        while len(stem) > 2 and stem[0] in _NOT_NAME_CHARS:
+            stem = stem[1:]
+        guess = _gazetteer_guess(stem + suffix, "clue", codes)
+        if guess is not None and guess.name == stem + suffix and (not codes or _in_counties(guess.towns, codes)):
+            return guess
+    return None
+
+
+def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[County, ...] = ()) -> TownGuess:
+    """The township named by the report: a gazetteer name, bare (聚奎镇), with its source.
+
+    Evidence in order: the title; the page's publisher (发布机构); the opening and the closing
+    lines (现将XX镇…, the signature); names repeated in the first pages; offices named after the
+    town (XX司法所) in a report that says 我镇; lastly a title that starts with a name the
+    gazetteer does not know. COUNTIES (named by the text) narrow the gazetteer to them.
+    """
+    codes = {c.adcode for c in counties if c.adcode}
+    opening, closing = text[:400], text[-300:]
+    for source, fragment in (("title", title), ("page metadata", publisher), ("body", opening), ("body", closing)):
+        if fragment and (guess := _gazetteer_guess(fragment, source, codes)):
+            return guess
+    if guess := _gazetteer_guess(text[:3000], "body", codes, min_count=2):
+        return guess
+    if guess := _clue_guess(text, codes):
+        return guess
+    for source, fragment in (("title", title), ("page metadata", publisher)):
+        if fragment and (guess := _title_only_guess(fragment, source)):
+            return guess
+    return TownGuess()
 
 
 def infer_level(text: str, *, title: str, town: str) -> str:
@@ -258,29 +325,67 @@ def infer_level(text: str, *, title: str, town: str) -> str:
     return "unknown"
 
 
+def _reconcile(guess: TownGuess, county: County | None, county_source: str) -> tuple[TownGuess, County | None, str]:
+    """Town and county made consistent with the gazetteer.
+
+    A county the text names keeps the towns of that county; with no county named, a town the
+    gazetteer knows in one county only gives its county, city and province (source "gazetteer").
+    """
+    if not guess.towns:
+        return guess, county, county_source
+    if county is not None and county.adcode:
+        local = _in_counties(guess.towns, {county.adcode})
+        if local:
+            return TownGuess(guess.name, guess.source, local), county, county_source
+        if county_source == "title" or len(guess.towns) != 1:
+            return TownGuess(guess.name, guess.source, ()), county, county_source
+    elif county is not None:  # a shared county name (青山区): the town tells which one
+        local = tuple(t for t in guess.towns if t.county == county.county)
+        if len(local) == 1:
+            return TownGuess(guess.name, guess.source, local), county_by_code(local[0].county_code) or county, county_source
+        return guess, county, county_source
+    if len(guess.towns) == 1:
+        town = guess.towns[0]
+        found = county_by_code(town.county_code) or County(town.county_code, town.county, town.city, town.province, "")
+        return guess, found, "gazetteer"
+    return guess, county, county_source
+
+
 def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | None = None) -> dict[str, str]:
-    """All document variables inferred from the text; each with a `<field>_source` entry."""
-    hints = hints or {}
-    title = title_of(text)
-    town, town_source = infer_town(text, title=title, publisher=hints.get("publisher", ""))
-    county, county_source = infer_county(text, title=title)
+    """All document variables inferred from the text; each with a `<field>_source` entry.
+
+    HINTS are what the reader learnt from the file (a saved page's publisher and date, a Word
+    file's title); page chrome left in the text is recognised here too.
+    """
+    text, facts = split_chrome(text)
+    hints = {**facts.as_hints(), **(hints or {})}
+    # The title line of the text, else the page's title field, else the text's first lines.
+    page_title = _SITE_TAIL.sub("", hints.get("page_title", ""))
+    if not (_TITLE_TOPIC.search(page_title) and _TITLE_KIND.search(page_title)):
+        page_title = ""  # a Word file's "Microsoft Word - 文档1" names nothing
+    # Only a real title is evidence; a report without one is shown by its first line.
+    title = _simplified(find_title(text) or page_title)
+    page = " ".join(hints.get(k, "") for k in ("site", "publisher"))
+    county, county_source = infer_county(text, title=title, page=page)
+    guess = infer_town(text, title=title, publisher=hints.get("publisher", ""),
+                       counties=(county,) if county is not None else ())
+    level = infer_level(text, title=title, town=guess.name)
+    if level == "county":
+        guess = TownGuess()
+    guess, county, county_source = _reconcile(guess, county, county_source)
     year, year_source = infer_year(text, title=title, file_name=file_name,
                                    publish_date=hints.get("publish_date", ""))
-    level = infer_level(text, title=title, town=town)
-    if level == "county":
-        town, town_source = "", ""
-    meta = {
-        "title": title or hints.get("page_title", ""),
-        "town": town, "town_source": town_source,
-        "town_type": town_type_of(town), "town_type_source": town_source,
-        "county": county.county if county else "", "county_source": county_source,
+    return {
+        "title": title or title_of(text),
+        "town": guess.name, "town_source": guess.source, "town_code": guess.code,
+        "town_type": town_type_of(guess.name), "town_type_source": guess.source,
+        "county": county.county if county else "", "county_source": county_source if county else "",
         "city": county.city if county else "", "city_source": "gazetteer" if county and county.city else "",
         "province": county.province if county else "",
         "province_source": "gazetteer" if county and county.province else "",
         "year": year, "year_source": year_source,
         "level": level, "level_source": "body" if level != "unknown" else "",
     }
-    return meta
 
 
 def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None) -> tuple[dict[str, str], list[str]]:
@@ -305,12 +410,22 @@ def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None
         merged["level"], merged["level_source"] = "township", "manifest"
     # A county given by hand fills city and province from the gazetteer unless given too.
     if manifest_row.get("county") and not manifest_row.get("city"):
-        matches = [c for c in load_gazetteer() if manifest_row["county"] in (c.county, c.alias)]
+        matches = [c for c in load_gazetteer() if manifest_row["county"] in (c.county, *c.aliases)]
         if len(matches) == 1:
             merged["city"], merged["city_source"] = matches[0].city, "gazetteer"
             if not manifest_row.get("province"):
                 merged["province"], merged["province_source"] = matches[0].province, "gazetteer"
+    if manifest_row.get("town") or manifest_row.get("county"):
+        merged["town_code"] = _town_code(merged.get("town", ""), merged.get("county", ""))
     return merged, disagreements
+
+
+def _town_code(town: str, county: str) -> str:
+    """The division code of TOWN in COUNTY (any county when empty), when exactly one unit fits."""
+    towns = towns_named(bare_town_name(town)) if town else ()
+    if county:
+        towns = tuple(t for t in towns if county == t.county or county in getattr(county_by_code(t.county_code), "aliases", ()))
+    return towns[0].code if len(towns) == 1 else ""
 
 
 # China's 56 officially recognised peoples, longest first, so that 融水苗族自治县 → 融水 and
@@ -329,8 +444,8 @@ _PLACE_SUFFIX = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _county_aliases() -> dict[str, str]:
-    return {c.county: c.alias for c in load_gazetteer() if c.alias}
+def _county_aliases() -> dict[str, tuple[str, ...]]:
+    return {c.county: c.aliases for c in load_gazetteer() if c.aliases}
 
 
 def own_place_names(*names: str | None) -> list[str]:
@@ -340,7 +455,7 @@ def own_place_names(*names: str | None) -> list[str]:
     (大年 is not a theme of 大年乡) and its copied passages.
 
     >>> own_place_names("里心镇", "融水苗族自治县")
-    ['融水苗族自治县', '融水县', '里心镇', '融水', '里心']
+    ['融水苗族自治县', '融水自治县', '融水县', '里心镇', '融水', '里心']
     """
     found: set[str] = set()
     for name in names:
@@ -348,10 +463,9 @@ def own_place_names(*names: str | None) -> list[str]:
             continue
         name = name.strip()
         found.add(name)
-        short = _county_aliases().get(name)  # 融水苗族自治县 is written 融水县 too
-        if short:
-            found.add(short)
-        stem = _PLACE_SUFFIX.sub("", short or name)
+        aliases = _county_aliases().get(name, ())  # 融水苗族自治县 is written 融水县 too
+        found.update(aliases)
+        stem = _PLACE_SUFFIX.sub("", aliases[0] if aliases else name)
         if len(stem) >= 2:
             found.add(stem)
     return sorted(found, key=lambda n: (-len(n), n))

@@ -1,0 +1,228 @@
+"""China's administrative divisions, and finding their names in a report.
+
+Two bundled gazetteers (see the README for their sources and licences):
+
+- `gazetteer.csv`: every county-level division (县, 区, 县级市, 旗, 自治县 …) with its city and province;
+- `townships.csv`: every township-level division (镇, 乡, 民族乡, 苏木, 街道 …) with its official
+  division code and county; `township_former_names.csv` (when present) adds names that units bore in
+  earlier years of the statistics bureau's tables, so a report that still uses them resolves to the
+  unit's current code.
+
+A town name found in a text is only trusted when it is a real division's name: a clause such as
+现将我镇 or 充分发挥镇 ends in 镇 but names nothing. `town_mentions` finds, at every place where a
+township suffix ends, the longest gazetteer name ending there (so 重庆市梁平区聚奎镇 yields 聚奎镇).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import resource_path
+
+TOWN_SUFFIXES = ("街道办事处", "街道", "民族苏木", "苏木", "民族乡", "镇", "乡")
+# Names of county-level units that are also ordinary words in these reports.
+_AMBIGUOUS_COUNTY_NAMES = {"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "中区", "城关区"}
+
+
+@dataclass(frozen=True)
+class County:
+    adcode: str
+    county: str
+    city: str
+    province: str
+    alias: str  # "|"-separated other names: short forms (融水县, 融水自治县) and former names (梁平县)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(a for a in self.alias.split("|") if a)
+
+
+@dataclass(frozen=True)
+class Town:
+    code: str  # 9-digit division code: the stable key of a town across years
+    town: str  # the name as the report writes it (bare: 聚奎镇, 东关街道)
+    town_type: str
+    county_code: str
+    county: str
+    city: str
+    province: str
+    former: bool = False  # the name is one the unit bore earlier (township_former_names.csv)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[County, ...]:
+    """County-level divisions of China (reportkit/resources/gazetteer.csv; see README for its source)."""
+    with open(resource_path("gazetteer.csv"), encoding="utf-8") as handle:
+        return tuple(County(**row) for row in csv.DictReader(handle))
+
+
+def bare_town_name(name: str) -> str:
+    """The name as reports and tables write it: 东关街道办事处 → 东关街道."""
+    return name[: -len("办事处")] if name.endswith("街道办事处") else name
+
+
+@lru_cache(maxsize=1)
+def load_townships() -> tuple[Town, ...]:
+    """Township-level divisions (reportkit/resources/townships.csv), current and former names."""
+    path = resource_path("townships.csv")
+    if not path.exists():
+        return ()
+    with open(path, encoding="utf-8") as handle:
+        towns = [Town(code=r["code"], town=bare_town_name(r["town"]), town_type=r["town_type"],
+                      county_code=r["county_code"], county=r["county"], city=r["city"], province=r["province"])
+                 for r in csv.DictReader(handle)]
+    former = resource_path("township_former_names.csv")
+    if former.exists():
+        by_code = {t.code: t for t in towns}
+        with open(former, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                current = by_code.get(row["code"])
+                name = bare_town_name(row["former_name"])
+                if current is not None and name != current.town:
+                    towns.append(Town(**{**vars(current), "town": name, "former": True}))
+    return tuple(towns)
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    by_name: dict[str, tuple]  # a name → the divisions that bear it
+    lengths: tuple[int, ...]  # lengths of the names, longest first
+
+
+@lru_cache(maxsize=1)
+def _town_index() -> _NameIndex:
+    by_name: dict[str, list[Town]] = defaultdict(list)
+    for town in load_townships():
+        by_name[town.town].append(town)
+        if town.town.endswith("街道"):
+            by_name[town.town + "办事处"].append(town)
+            if len(town.town) >= 4:  # 黄石街道 is written 黄石街 (黄石街党工委, 龙归街始终…)
+                by_name[town.town[:-1]].append(town)
+    return _NameIndex({k: tuple(v) for k, v in by_name.items()},
+                      tuple(sorted({len(n) for n in by_name}, reverse=True)))
+
+
+def towns_named(name: str) -> tuple[Town, ...]:
+    """The township-level units called NAME (current or former name; 街道 and 街道办事处 alike)."""
+    return _town_index().by_name.get(name, ())
+
+
+_SUFFIX_END = re.compile("|".join(TOWN_SUFFIXES) + "|街(?!道)")
+# What follows a street that is a road, not a 街道 (黄石街12号, 龙归街社区).
+_ROAD_AFTER = set("0123456789号巷路弄社区村口东西南北中段")
+
+
+@dataclass(frozen=True)
+class TownMention:
+    start: int
+    end: int
+    name: str  # bare name (…街道, never …街道办事处)
+    towns: tuple[Town, ...]  # the units of that name
+
+
+def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
+    """Gazetteer town names in TEXT, each the longest name ending where a township suffix ends.
+
+    Names shorter than MIN_CHARS (a one-character stem: 渡镇) are left out unless asked for:
+    in running text they are mostly fragments of words.
+    """
+    index = _town_index()
+    found: list[TownMention] = []
+    for m in _SUFFIX_END.finditer(text):
+        end = m.end()
+        for length in index.lengths:
+            if length < min_chars or length > end:
+                continue
+            name = text[end - length:end]
+            if name in index.by_name:
+                if name.endswith("街"):
+                    if text[end:end + 1] in _ROAD_AFTER:
+                        break
+                    name += "道"
+                if found and found[-1].end > end - length:
+                    found.pop()  # 八里街道 inside 八里街道办事处: keep the longer, later reading
+                found.append(TownMention(end - length, end, bare_town_name(name), index.by_name[text[end - length:end]]))
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class _CountyIndex:
+    by_name: dict[str, list[County]]  # a county's name or alias → the counties that bear it
+    lengths: tuple[int, ...]  # lengths of the names, longest first
+    prefixes: frozenset[str]  # first two characters of every name
+    probe: re.Pattern  # where a name may start: a first character followed by a second one
+
+
+@lru_cache(maxsize=1)
+def _county_index() -> _CountyIndex:
+    by_name: dict[str, list[County]] = {}
+    for county in load_gazetteer():
+        for name in (county.county, *county.aliases):
+            if name and name not in _AMBIGUOUS_COUNTY_NAMES and len(name) >= 2:
+                by_name.setdefault(name, []).append(county)
+    firsts = "".join(sorted({re.escape(name[0]) for name in by_name}))
+    seconds = "".join(sorted({re.escape(name[1]) for name in by_name}))
+    return _CountyIndex(
+        by_name=by_name,
+        lengths=tuple(sorted({len(name) for name in by_name}, reverse=True)),
+        prefixes=frozenset(name[:2] for name in by_name),
+        probe=re.compile(f"(?=[{firsts}][{seconds}])"),
+    )
+
+
+def counties_named(name: str) -> list[County]:
+    """The county-level units called NAME (or by its short form: 融水县 for 融水苗族自治县)."""
+    return _county_index().by_name.get(name, [])
+
+
+def county_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the county names in TEXT: leftmost first, the longest name at each
+    position, never overlapping (what a regex alternation of the names, longest first, finds).
+
+    A regex alternation of ~3,000 names tries them one by one at every position and was
+    most of the cost of `infer_metadata`; here two character classes find the few places
+    where a name can start and a dictionary look-up per length does the rest.
+    """
+    index = _county_index()
+    found: list[tuple[int, int, str]] = []
+    last_end = 0
+    for probe in index.probe.finditer(text):
+        start = probe.start()
+        if start < last_end or text[start:start + 2] not in index.prefixes:
+            continue
+        for length in index.lengths:
+            name = text[start:start + length]
+            if name in index.by_name:
+                if length == 2 and not _short_county_stands_alone(text, start):
+                    continue  # 范县 inside 示范县, 康县 inside 健康县城
+                found.append((start, start + len(name), name))
+                last_end = start + len(name)
+                break
+    return found
+
+
+# Before a two-character county name (范县, 新县): what may stand there when it is the county.
+_BEFORE_SHORT_COUNTY = set("在对于与和及为向到自从是由经按据将属、，,。：:；;（(“《 \n市州省盟区")
+_AFTER_SHORT_COUNTY = re.compile(r"(?:人民政府|政府|委|党委|司法局|人民法院|法院|检察院|公安局|人大|政协|第)")
+
+
+def _short_county_stands_alone(text: str, start: int) -> bool:
+    """Is the two-character county name at START a name (濮阳市范县, 在范县县委), not the tail of a
+    word (法治政府建设示范县, 健康县城)?"""
+    before = text[start - 1:start] if start else ""
+    return not before or before in _BEFORE_SHORT_COUNTY or not "\u4e00" <= before <= "\u9fff" or bool(
+        _AFTER_SHORT_COUNTY.match(text, start + 2))
+
+
+def county_by_code(code: str) -> County | None:
+    """The county-level unit with division code CODE (6 digits)."""
+    return _counties_by_code().get(code)
+
+
+@lru_cache(maxsize=1)
+def _counties_by_code() -> dict[str, County]:
+    return {c.adcode: c for c in load_gazetteer()}
