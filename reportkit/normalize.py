@@ -19,6 +19,12 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_MARKER = (r"(?=[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[（(]\d{1,2}[)）]"
+           r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
+_LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER)
+_MARKER_AFTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，,。：:；;！？!?）)”])[ \t\u3000]+" + _MARKER)
+LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 # Full-width digits, Latin letters, percent sign and the ideographic space fold to ASCII.
@@ -102,12 +108,21 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = _INVISIBLE.sub("", text)
     text = _WORD_ARTEFACTS.sub("", text)
     text = fold_width(text)
+    # Some mirror sites annotate characters with their pinyin: 区(qū)委 → 区委.
+    text = _PINYIN_NOTE.sub("", text)
     # Compatibility ideographs (U+F900–U+FAFF) are look-alikes too.
     text = re.sub("[\uf900-\ufaff]", lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if convert_traditional is None:
         convert_traditional = is_traditional(text)
     if convert_traditional:
         text = to_simplified(text)
+    # A page copied without its line breaks keeps spaces where paragraphs were: a numbered
+    # heading after a space starts a line again (…报告如下: 一、主要措施和成效 (一)强化…) — after a
+    # full stop anywhere, after any character only in lines too long to be one paragraph.
+    if len(max(text.split("\n"), key=len, default="")) > LONG_LINE:
+        text = "\n".join(_MARKER_AFTER_SPACE.sub("\n", line) if len(line) > LONG_LINE else line
+                         for line in text.split("\n"))
+    text = _LOST_PARAGRAPH.sub("\n", text)
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # Keep paragraph structure but not runs of blank lines (web pages and PDFs have many).
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))

@@ -39,7 +39,7 @@ from .config import resource_path
 logger = logging.getLogger(__name__)
 
 SECTION_COLUMNS = ["doc_id", "section_no", "level", "heading", "section_type", "parent_section_no",
-                   "text", "start", "end"]
+                   "text", "start", "end", "mixed_with"]
 ITEM_COLUMNS = ["doc_id", "item_no", "text", "headline"]
 PART_TYPES = ["measures", "shortcomings", "leadership", "plans", "other"]
 
@@ -53,17 +53,25 @@ _CN = "一二三四五六七八九十"
 # style seen for the first time attaches, never overrides the document's own layout.
 _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("part", 0, re.compile(rf"第(?P<n>[{_CN}]{{1,3}})部分[、.．:：，,]?\s*")),
-    ("cn_paren", 2, re.compile(rf"[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)][、.．]?\s*")),
+    # 一) without its opening bracket is the same list as （一）.
+    ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_CN}]{{1,3}})\s*[）)][、.．]?\s*")),
     ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
     ("cn_dun", 1, re.compile(rf"(?P<n>[{_CN}]{{1,3}})\s*(?:、|[.．](?!\d))\s*")),
     ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))\s*")),
     ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
 ]
 _RANK = {name: rank for name, rank, _ in _STYLES}
+# Depth of a style in the usual layout (一、 > （一）), for a list whose parents were left out.
+_USUAL_DEPTH = {"part": 1, "cn_dun": 1, "cn_paren": 2}
 # Styles that are the same list written in the other numeral script (（9） → （十）).
 _SCRIPT_TWIN = {"cn_paren": "ar_paren", "ar_paren": "cn_paren", "cn_dun": "ar_dun", "ar_dun": "cn_dun"}
 # A heading clause ends at the first sentence-final mark; the rest of the line is its text.
 _CLAUSE_END = re.compile(r"[。；;！!？?：:]")
+# A run-in heading (no full stop before its body) ends at its first comma.
+_RUN_IN_END = re.compile(r"[，,、]")
+MAX_RUN_IN_CHARS = 40
+# Where a copy leaves text out: ……（开头部分已省略650字）, (略), [此处省略]
+_ELISION = re.compile(r"已?省略\s*\d*\s*字?|（略）|\(略\)|……\s*$")
 _MAX_STEP = 3  # tolerated gap in a numbering sequence (a skipped （三） is a step of 2)
 
 
@@ -110,13 +118,34 @@ def _strip_marker(heading: str) -> str:
     return heading
 
 
+# Rules at or above this priority (其他需要报告的…) decide alone: their words are never a mixture.
+_DECISIVE_PRIORITY = 50
+
+
+def _heading_types(heading: str) -> tuple[str | None, tuple[str, ...]]:
+    """(type, other types) of HEADING by the resource table; (None, ()) when no rule matches.
+
+    Every rule is tried; a match inside a higher-priority match of another type is dropped (主要工作
+    inside 主要工作安排, 问题 inside 整改问题). Of what remains, the type whose words come first wins,
+    and the other types are returned too: 工作成效及存在的问题 is measures, mixed with shortcomings.
+    """
+    content = re.sub(r"\s+", "", _strip_marker(heading))
+    hits = [(m.start(), m.end(), rule.priority, rule.section_type)
+            for rule in _rules() if (m := rule.pattern.search(content))]
+    if not hits:
+        return None, ()
+    top = max(hits, key=lambda h: h[2])
+    if top[2] >= _DECISIVE_PRIORITY:
+        return top[3], ()
+    kept = [h for h in hits if not any(o[2] > h[2] and o[3] != h[3] and o[0] < h[1] and h[0] < o[1] for o in hits)]
+    first = min(kept, key=lambda h: (h[0], -h[2]))
+    others = tuple(dict.fromkeys(h[3] for h in sorted(kept) if h[3] != first[3]))
+    return first[3], others
+
+
 def _match_type(heading: str) -> str | None:
     """Section type of HEADING by the resource table, or None when no rule matches."""
-    content = re.sub(r"\s+", "", _strip_marker(heading))
-    for rule in _rules():
-        if rule.pattern.search(content):
-            return rule.section_type
-    return None
+    return _heading_types(heading)[0]
 
 
 def classify_heading(heading: str) -> str:
@@ -146,14 +175,27 @@ class _Heading:
     parent: int | None = None  # index into the list of accepted headings
 
 
+def _run_in(rest: str) -> str:
+    """The heading of a line whose body follows without a full stop (1.加强组织领导成立了…):
+    up to the first comma, at most MAX_RUN_IN_CHARS characters."""
+    comma = _RUN_IN_END.search(rest, 0, MAX_RUN_IN_CHARS + 1)
+    return rest[: comma.start()] if comma else rest[:MAX_RUN_IN_CHARS]
+
+
 def _candidates(text: str):
-    """Yield (line_start, style, number, heading) for lines that look like headings."""
+    """Yield (line_start, style, number, heading, after_gap) for lines that look like headings.
+
+    AFTER_GAP is True when an elision marker (……（开头部分已省略650字）) stands between the
+    previous candidate and this one: the numbering may resume there at any number.
+    """
     lines = text.split("\n")
     offset = 0
+    gap = False
     for i, line in enumerate(lines):
         start, stripped = offset, line.lstrip()
         offset += len(line) + 1
         start += len(line) - len(stripped)
+        gap = gap or bool(_ELISION.search(line))
         for style, _, pattern in _STYLES:
             match = pattern.match(stripped)
             if not match:
@@ -171,9 +213,12 @@ def _candidates(text: str):
                 rest, prefix = following, prefix.rstrip()
             end = _CLAUSE_END.search(rest)
             clause = (rest[: end.start()] if end else rest).rstrip()
-            # A heading names something: reject long runs and clauses without Chinese text.
-            if len(clause) <= MAX_HEADING_CHARS and re.search("[\u4e00-\u9fff]", clause):
-                yield start, style, cn_number(match.group("n")), prefix + clause
+            if len(clause) > MAX_HEADING_CHARS:
+                clause = _run_in(clause).rstrip()
+            # A heading names something: reject clauses without Chinese text.
+            if re.search("[\u4e00-\u9fff]", clause):
+                yield start, style, cn_number(match.group("n")), prefix + clause, gap
+                gap = False
             break
 
 
@@ -193,15 +238,23 @@ def _detect(text: str) -> list[_Heading]:
         above = [j for j in stack if out[j].level < level]
         return above[-1] if above else None
 
-    def plausible(parent: int | None, group: str, n: int) -> bool:
-        last = last_child.get((parent, group))
-        return n == 1 if last is None else 0 <= n - last <= _MAX_STEP
+    last_number: dict[str, int] = {}  # style group → its last accepted number, under any parent
 
-    for start, style, n, heading in _candidates(text):
+    def plausible(parent: int | None, group: str, n: int, after_gap: bool) -> bool:
+        last = last_child.get((parent, group))
+        if after_gap:  # text left out: the list resumes at whatever number follows the gap
+            return n >= 1 if last is None else n > last
+        if last is None:  # a new list starts at 1, or numbering runs on across parents (（二）3.…)
+            return n == 1 or n == last_number.get(group, -1) + 1
+        return 0 <= n - last <= _MAX_STEP
+
+    gap_seen = False  # text was left out above: a list first seen now may start at any number
+    for start, style, n, heading, after_gap in _candidates(text):
+        gap_seen |= after_gap
         group = alias.get(style, style)
         level = style_level.get(group)
         chosen: tuple[str, int] | None = None
-        if level is not None and plausible(parent_for(level), group, n):
+        if level is not None and plausible(parent_for(level), group, n, after_gap):
             chosen = (group, level)
         if chosen is None and n >= 10 and style in _SCRIPT_TWIN:
             # （9） → （十）: the twin script's open list continues (IMEs write 10 as 十).
@@ -212,12 +265,14 @@ def _detect(text: str) -> list[_Heading]:
                     if group not in style_level:
                         alias[style] = twin
                     break
-        if chosen is None and level is None and n == 1:
+        if chosen is None and level is None and (n == 1 or gap_seen):
             # A style seen for the first time opens a new level below the innermost open
             # heading that can contain it (一、 never nests under （1）).
             while stack and _RANK.get(out[stack[-1]].style, 9) >= _RANK[style]:
                 stack.pop()
             level = out[stack[-1]].level + 1 if stack else 1
+            if n > 1:  # resumed after a gap: the parts above it were left out, not absent
+                level = max(level, _USUAL_DEPTH.get(style, level))
             style_level[group] = level
             chosen = (group, level)
         if chosen is None:
@@ -226,10 +281,23 @@ def _detect(text: str) -> list[_Heading]:
         parent = parent_for(level)
         while stack and out[stack[-1]].level >= level:
             stack.pop()
-        last_child[(parent, group)] = n
+        last_child[(parent, group)] = last_number[group] = n
         out.append(_Heading(start, heading, group, n, level, parent))
         stack.append(len(out) - 1)
+    if len(out) >= 2 and _cut_off(text, out[-2], out[-1]):
+        out.pop()
     return out
+
+
+def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
+    """True when LAST, the final heading, is a fragment of a text cut short (…\n二、规范): nothing
+    follows it, and it does not close a bare list of headings (a sibling just before it with no
+    text of its own: （一）加强队伍建设\n（二）深化普法宣传)."""
+    if text[last.start + len(last.heading):].strip():
+        return False
+    bare_sibling = previous.level == last.level and not text[previous.start + len(previous.heading):last.start].strip(
+        " \n。；;：:")
+    return not bare_sibling
 
 
 # ----------------------------------------------------------------------------- sections table
@@ -251,6 +319,9 @@ def split_sections(text: str, *, doc_id: str = "",
     A report without any numbered heading yields a single row (section_no "0", level 0 as
     the text before any heading, type 'other', empty heading): check it with `has_headings`.
 
+    `mixed_with` names the other parts a top-level heading also announces ("measures" for
+    存在的问题及下一步打算 → "plans"), ";"-separated; the row is typed by the words that come first.
+
     unmapped: how to type a top-level heading that no rule in section_types.csv matches.
       "position" (default): 'measures' when it comes before the first shortcomings/plans part
       (reports whose top parts are topics such as 一、强化组织领导 are listing their measures),
@@ -265,13 +336,13 @@ def split_sections(text: str, *, doc_id: str = "",
         return pd.DataFrame([{
             "doc_id": doc_id, "section_no": "0", "level": 0, "heading": "", "section_type": "other",
             "parent_section_no": None, "text": text[: _end_of(text, 0, len(text))],
-            "start": 0, "end": _end_of(text, 0, len(text))}], columns=SECTION_COLUMNS)
+            "start": 0, "end": _end_of(text, 0, len(text)), "mixed_with": ""}], columns=SECTION_COLUMNS)
 
     if text[: headings[0].start].strip():
         end = _end_of(text, 0, headings[0].start)
         rows.append({"doc_id": doc_id, "section_no": "0", "level": 0, "heading": "",
                      "section_type": "preamble", "parent_section_no": None, "text": text[:end],
-                     "start": 0, "end": end})
+                     "start": 0, "end": end, "mixed_with": ""})
 
     numbers: list[str] = []
     child_count: dict[int | None, int] = {}
@@ -283,8 +354,10 @@ def split_sections(text: str, *, doc_id: str = "",
                        else f"{numbers[h.parent]}.{child_count[h.parent]}")
         stop = next((g.start for g in headings[i + 1:] if g.level <= h.level), len(text))
         end = _end_of(text, h.start, stop)
-        matched = _match_type(h.heading)
+        matched, others = _heading_types(h.heading)
+        mixed_with = ""
         if h.parent is None:
+            mixed_with = ";".join(others)
             if matched is None:
                 section_type = "measures" if unmapped == "position" and not seen_late_part else "other"
             else:
@@ -298,7 +371,7 @@ def split_sections(text: str, *, doc_id: str = "",
         rows.append({"doc_id": doc_id, "section_no": numbers[i], "level": h.level, "heading": h.heading,
                      "section_type": section_type,
                      "parent_section_no": None if h.parent is None else numbers[h.parent],
-                     "text": text[h.start:end], "start": h.start, "end": end})
+                     "text": text[h.start:end], "start": h.start, "end": end, "mixed_with": mixed_with})
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)
 
 

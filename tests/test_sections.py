@@ -10,6 +10,7 @@ import pytest
 
 from reportkit.normalize import normalize_text
 from reportkit.sections import (
+    MAX_RUN_IN_CHARS,
     SECTION_COLUMNS,
     classify_heading,
     completeness,
@@ -160,10 +161,27 @@ def test_split_sections__number_run_is_not_a_heading():
     assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
 
 
-def test_split_sections__long_unpunctuated_numbered_line_is_not_a_heading():
-    body = "组织" + "开展法治宣传进村入户活动" * 8
-    text = f"一、主要举措\n1、{body}\n2、{body}\n二、存在的不足\n内容。"
-    assert headings(split_sections(text)) == ["一、主要举措", "二、存在的不足"]
+def test_split_sections__run_in_heading_without_full_stop_is_found():
+    # 1.加强组织领导成立了… : heading and body on one line with no full stop between them; a clause
+    # too long for a heading is cut at its first comma (or after MAX_RUN_IN_CHARS characters)
+    text = ("一、主要举措\n1.加强组织领导成立了以党委书记为组长的法治建设领导小组，定期研究法治工作。\n"
+            "2.深化普法宣传" + "组织开展法治宣传进村入户活动" * 6 + "。\n二、存在的不足\n内容。")
+    found = split_sections(text)
+    assert headings(found) == ["一、主要举措", "1.加强组织领导成立了以党委书记为组长的法治建设领导小组，定期研究法治工作",
+                               "2." + ("深化普法宣传" + "组织开展法治宣传进村入户活动" * 6)[:MAX_RUN_IN_CHARS], "二、存在的不足"]
+    assert found["level"].tolist() == [1, 2, 2, 1]
+
+
+def test_split_sections__numbering_resumes_after_an_elision_marker():
+    text = ("2023年法治政府建设工作报告\n今年以来，我镇……（开头部分已省略650字）\n"
+            "（三）深化普法宣传。开展活动12场。\n（四）化解矛盾纠纷。\n二、存在的不足\n一是力量薄弱。\n三、下一步打算\n内容。")
+    assert headings(split_sections(text)) == ["（三）深化普法宣传", "（四）化解矛盾纠纷", "二、存在的不足", "三、下一步打算"]
+
+
+def test_split_sections__closing_bracket_only_and_ascii_brackets():
+    text = "一、主要举措\n一)加强学习。\n二)深化普法。\n二、存在的问题\n(一)力量薄弱。\n(二) 形式单一。"
+    assert headings(split_sections(text)) == ["一、主要举措", "一)加强学习", "二)深化普法", "二、存在的问题",
+                                              "(一)力量薄弱", "(二) 形式单一"]
 
 
 def test_split_sections__list_level_is_consistent_in_document():
@@ -500,3 +518,42 @@ def test_completeness__seeds_have_no_invented_parts(seed_sections):
     assert c["shortcomings"].all() and c["plans"].all() and c["measures"].all()
     assert not c["other"].any()
     assert not c.loc["002_65f6f072feb0dbc0.txt", "leadership"]
+
+
+@pytest.mark.parametrize("heading", ["（三）整改问题12项", "三、研究解决重点问题", "二、坚持问题导向推进依法行政"])
+def test_classify_heading__problems_solved_are_measures(heading):
+    assert classify_heading(heading) == "measures"
+
+
+@pytest.mark.parametrize("heading, expected, mixed", [
+    ("二、2023年工作成效及存在的问题", "measures", "shortcomings"),
+    ("二、存在的问题及下一步工作打算", "shortcomings", "plans"),
+    ("二、2024年度主要工作安排", "plans", ""),
+    ("二、其他需要说明的问题", "other", ""),
+])
+def test_split_sections__combined_part_is_typed_by_its_first_words_and_flagged(heading, expected, mixed):
+    found = split_sections(f"前言。\n一、主要举措\n内容。\n{heading}\n内容。")
+    row = found[found["heading"] == heading].iloc[0]
+    assert (row["section_type"], row["mixed_with"]) == (expected, mixed)
+
+
+def test_split_sections__numbering_runs_on_across_parents():
+    # 1. 2. under （一）, then 3. under （二）: one list numbered through the part
+    text = ("一、主要举措\n（一）加强领导\n1.加强党的领导。内容。\n2.强化考核。内容。\n"
+            "（二）依法履职\n3.深化审批改革。内容。\n二、存在的不足\n内容。")
+    found = split_sections(text)
+    assert headings(found)[4:6] == ["（二）依法履职", "3.深化审批改革"]
+    assert found.set_index("heading").loc["3.深化审批改革", "parent_section_no"] == "1.2"
+
+
+def test_split_sections__heading_cut_off_at_the_end_of_a_copy_is_dropped():
+    text = "一、主要举措\n（一）加强领导\n内容很多。\n（二）依法全面履行政"
+    assert headings(split_sections(text)) == ["一、主要举措", "（一）加强领导"]
+
+
+def test_split_sections__page_copied_without_line_breaks():
+    body = "坚持将学习领会习近平法治思想作为首要政治任务，纳入党委理论学习中心组和干部教育培训体系。" * 16
+    text = normalize_text(f"现将本年度工作情况报告如下: 一、法治建设主要措施和成效 (一)强化思想引领,筑牢根基 {body} "
+                          f"(二)创新治理模式,提升效能 一是推进观察。 二、存在的问题 一是力量不足。")
+    assert headings(split_sections(text)) == ["一、法治建设主要措施和成效", "(一)强化思想引领,筑牢根基 坚持将学习领会习近平法治思想作为首要政治任务，纳入党委理论学习中心组和干部教育培训体系",
+                                              "(二)创新治理模式,提升效能 一是推进观察", "二、存在的问题 一是力量不足"]
