@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/processed
 
-.PHONY: demo test build notebooks bench clean
+.PHONY: demo test build notebooks bench accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ demo: notebooks
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Town, county, year and heading accuracy on the development set of real reports (tests/realworld/).
+accuracy: $(STAMP)
+	$(BIN)/python -m tests.realworld.accuracy
 
 # Synthetic corpora of N reports (benchmarks/corpus/, not data/raw); results in benchmarks/results/.
 N      ?= 1000 10000

@@ -1,0 +1,163 @@
+"""Accuracy of town, county, year and headings on the development set of real reports.
+
+    python -m tests.realworld.accuracy            # per-field accuracy, then every miss
+    python -m tests.realworld.accuracy --quiet    # the summary only
+
+The development set (tests/realworld/cases/*.txt with a hand-checked *.json answer each) is
+made of real report pages from many provinces, saved as an analyst would paste them. The texts
+are built with the public API (`reportkit.build`, no manifest, no cache), exactly as a folder of
+new reports would be, and compared with the answers:
+
+- town: the bare official name (Simplified script); a county-level report must get no town;
+- county: only where the text names the county (`county_evidence` "text");
+- year: the year the report covers, where the answer gives one;
+- headings found: share of the answer's headings that the sections table has (a found heading
+  matches when, both normalised, one starts with the other's first 12 characters, so a run-in
+  heading found with its body still counts); headings real: share of the found headings
+  (level > 0) that match an answer; level and section type: on the matched headings.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+CASES = Path(__file__).parent / "cases"
+PREFIX = 12  # characters of a heading compared, as the project's scorer does
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def norm(text) -> str:
+    """NFKC, Simplified script, no whitespace, no pinyin notes (規(guī)范 = 规范): how answers and
+    outputs are compared."""
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return ""
+    text = _PINYIN_NOTE.sub("", unicodedata.normalize("NFKC", str(text)))
+    return re.sub(r"\s+", "", _t2s().convert(text))
+
+
+def load_cases(folder: Path = CASES) -> dict[str, dict]:
+    """Answers by case id; each with its text file's path under `path`."""
+    cases = {}
+    for answer in sorted(folder.glob("*.json")):
+        case = json.loads(answer.read_text(encoding="utf-8"))
+        case["path"] = answer.with_suffix(".txt")
+        cases[answer.stem] = case
+    return cases
+
+
+def build_cases(cases: dict[str, dict]) -> dict[str, pd.DataFrame]:
+    """The reportkit tables of the case texts, built as a fresh folder of reports would be."""
+    import reportkit as rk
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        raw.mkdir()
+        for case in cases.values():
+            shutil.copy(case["path"], raw / case["path"].name)
+        return rk.build(raw, manifest=None, out=None, cache_dir=None, jobs=2)
+
+
+def _matches(found: str, wanted: str) -> bool:
+    n = min(PREFIX, len(found), len(wanted))
+    return n > 0 and found[:n] == wanted[:n]
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, miss: str) -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.misses.append(miss)
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else float("nan")
+
+
+def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, Tally]:
+    docs = tables["documents"].assign(case=lambda d: d["file"].map(lambda f: Path(f).stem)).set_index("case")
+    sections = tables["sections"]
+    tallies = {name: Tally() for name in ("town", "county", "year", "headings_found", "headings_real",
+                                          "heading_level", "section_type")}
+    for case_id, case in cases.items():
+        if case_id not in docs.index:
+            tallies["town"].add(False, f"{case_id}: not built ({case['path'].name})")
+            continue
+        doc = docs.loc[case_id]
+        want_town = norm(case.get("town") if case.get("level") != "county" else "")
+        tallies["town"].add(norm(doc["town"]) == want_town,
+                            f"{case_id}: town {doc['town']!r} ({doc['town_source']}), expected {want_town!r}")
+        if case.get("county") and case.get("county_evidence") == "text":
+            tallies["county"].add(norm(doc["county"]) == norm(case["county"]),
+                                  f"{case_id}: county {doc['county']!r}, expected {case['county']!r}")
+        if case.get("year"):
+            got = doc["year"]
+            ok = not pd.isna(got) and int(got) == int(case["year"])
+            tallies["year"].add(ok, f"{case_id}: year {got} ({doc['year_source']}), expected {case['year']}")
+        rows = sections[(sections["doc_id"] == doc["doc_id"]) & (sections["level"] > 0)]
+        found = [(norm(h), int(lvl), t, h) for h, lvl, t in zip(rows["heading"], rows["level"], rows["section_type"])]
+        used: set[int] = set()
+        for gold in case.get("headings", []):
+            wanted = norm(gold["heading"])
+            hit = next((i for i, f in enumerate(found) if i not in used and _matches(f[0], wanted)), None)
+            tallies["headings_found"].add(hit is not None, f"{case_id}: heading not found: {gold['heading']}")
+            if hit is None:
+                continue
+            used.add(hit)
+            _, level, section_type, heading = found[hit]
+            tallies["heading_level"].add(level == gold["level"],
+                                         f"{case_id}: level {level}, expected {gold['level']}: {heading}")
+            tallies["section_type"].add(section_type == gold["section_type"],
+                                        f"{case_id}: type {section_type}, expected {gold['section_type']}: {heading}")
+        for i, (_, _, _, heading) in enumerate(found):
+            tallies["headings_real"].add(i in used, f"{case_id}: not a heading of the answer: {heading}")
+    return tallies
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quiet", action="store_true", help="print the summary only")
+    parser.add_argument("--cases", type=Path, default=CASES, help="folder of *.txt + *.json cases")
+    args = parser.parse_args(argv)
+    cases = load_cases(args.cases)
+    if not cases:
+        print(f"no cases in {args.cases}")
+        return 1
+    tallies = score(cases, build_cases(cases))
+    print(f"development set: {len(cases)} real reports ({args.cases})")
+    for name, tally in tallies.items():
+        print(f"  {name:16s} {tally.share:6.3f}  ({tally.right}/{tally.total})")
+    if not args.quiet:
+        for name, tally in tallies.items():
+            if tally.misses:
+                print(f"\n{name} misses:")
+                print("\n".join(f"  {miss}" for miss in tally.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
