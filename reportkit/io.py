@@ -277,6 +277,7 @@ def _pdf_page_count(pdf) -> int:
 
 # ---------------------------------------------------------------- .html
 
+_SAVED_FROM = re.compile(rb"saved from url=\(\d+\)(\S+?)\s*-->")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|toolbar|copyright|"
                      r"position|location|dqwz|top|bottom|foot|links|friend", re.I)
@@ -316,6 +317,11 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     page_text = " ".join(root.itertext())
     hints = {key: re.sub(r"\s+", "", m.group(1)) for key, pattern in _HINT_PATTERNS.items()
              if (m := pattern.search(page_text))}
+    # Where the page was saved from: the browser's "saved from url" note, else the canonical link.
+    if m := _SAVED_FROM.search(data[:2048]):
+        hints["url"] = m.group(1).decode("ascii", "ignore")
+    elif links := root.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content'):
+        hints["url"] = str(links[0]).strip()
     title_el = root.find(".//title")
     if title_el is not None and title_el.text_content().strip():
         hints["page_title"] = title_el.text_content().strip()

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .pagechrome import split_chrome
 from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
-                     load_gazetteer, town_mentions, towns_named)
+                     county_of_address, load_gazetteer, town_mentions, towns_named)
 
 __all__ = ["FIELDS", "County", "Town", "infer_county", "infer_level", "infer_metadata", "infer_town",
            "infer_year", "load_gazetteer", "merge_manifest", "own_place_names", "title_of", "town_type_of"]
@@ -367,6 +367,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     title = _simplified(find_title(text) or page_title)
     page = " ".join(hints.get(k, "") for k in ("site", "publisher"))
     county, county_source = infer_county(text, title=title, page=page)
+    if county is None and hints.get("url") and (county := county_of_address(hints["url"])):
+        county_source = "page address"  # the county's government site the page was saved from
     guess = infer_town(text, title=title, publisher=hints.get("publisher", ""),
                        counties=(county,) if county is not None else ())
     level = infer_level(text, title=title, town=guess.name)
@@ -415,8 +417,13 @@ def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None
             merged["city"], merged["city_source"] = matches[0].city, "gazetteer"
             if not manifest_row.get("province"):
                 merged["province"], merged["province_source"] = matches[0].province, "gazetteer"
-    if manifest_row.get("town") or manifest_row.get("county"):
-        merged["town_code"] = _town_code(merged.get("town", ""), merged.get("county", ""))
+    url = (manifest_row.get("source_url") or "").strip()
+    if url and not merged.get("county") and (county := county_of_address(url)):
+        # The page's address names the county (www.xuwen.gov.cn): it places the town too.
+        for field, value in (("county", county.county), ("city", county.city), ("province", county.province)):
+            merged[field], merged[f"{field}_source"] = value, "page address"
+    if manifest_row.get("town") or manifest_row.get("county") or url:
+        merged["town_code"] = _town_code(merged.get("town", ""), merged.get("county", "")) or merged.get("town_code", "")
     return merged, disagreements
 
 

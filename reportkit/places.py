@@ -34,6 +34,7 @@ class County:
     city: str
     province: str
     alias: str  # "|"-separated other names: short forms (融水县, 融水自治县) and former names (梁平县)
+    pinyin: str = ""  # "|"-separated spellings of its government site's domain (xuwen|xuwenxian|gdxw…)
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -226,3 +227,34 @@ def county_by_code(code: str) -> County | None:
 @lru_cache(maxsize=1)
 def _counties_by_code() -> dict[str, County]:
     return {c.adcode: c for c in load_gazetteer()}
+
+
+@lru_cache(maxsize=1)
+def _counties_by_pinyin() -> dict[str, list[County]]:
+    by_spelling: dict[str, list[County]] = defaultdict(list)
+    for county in load_gazetteer():
+        for spelling in filter(None, county.pinyin.split("|")):
+            by_spelling[spelling].append(county)
+    return by_spelling
+
+
+def county_of_address(url: str) -> County | None:
+    """The county whose government site URL is on, when its domain spells exactly one county's
+    name (www.xuwen.gov.cn → 徐闻县; a spelling shared by several counties gives None)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return None
+    if not host.endswith(".gov.cn"):
+        return None
+    for label in host.split(".")[:-2]:
+        for spelling in dict.fromkeys((label, _SITE_WORDS.sub("", label))):  # znzf: 中宁 + 政府
+            options = _counties_by_pinyin().get(spelling, [])
+            if len(options) == 1:
+                return options[0]
+    return None
+
+
+_SITE_WORDS = re.compile(r"(?:rmzf|zf|gov|www)$")

@@ -1,6 +1,8 @@
 """Town, county, year and level inference, including the year traps."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -263,3 +265,53 @@ def test_infer_metadata__page_chrome_years_are_not_the_report_year():
 def test_infer_county__two_character_county_inside_a_word_is_not_a_county():
     county, _ = infer_county("我镇获评法治政府建设示范县创建先进单位，推进健康县城建设。", title="")
     assert county is None
+
+
+@pytest.mark.parametrize("url, county", [("http://www.xuwen.gov.cn/xxgk/post_1.html", "徐闻县"),
+                                         ("https://www.cqlp.gov.cn/zwgk/1.html", "梁平区"),
+                                         ("http://www.tjwq.gov.cn/a/b.html", "武清区"),
+                                         ("https://www.qidong.gov.cn/x.html", None),  # 启东市 or 祁东县
+                                         ("https://www.example.com/xuwen.html", None)])
+def test_county_of_address__a_government_site_names_its_county_only_when_unambiguous(url, county):
+    from reportkit.places import county_of_address
+
+    found = county_of_address(url)
+    assert (found.county if found else None) == county
+
+
+def test_merge_manifest__source_url_places_an_ambiguous_town():
+    inferred = infer_metadata("海安镇2021年度法治政府建设情况的报告\n今年以来，我镇依法行政。")
+    assert (inferred["town"], inferred["town_code"], inferred["county"]) == ("海安镇", "", "")
+    merged, _ = merge_manifest(inferred, {"file": "a.txt", "source_url": "http://www.xuwen.gov.cn/a.html"})
+    assert (merged["county"], merged["county_source"], merged["town_code"]) == ("徐闻县", "page address", "440825103")
+
+
+def test_extract__saved_page_gives_its_address_and_the_county():
+    from reportkit.config import Limits
+    from reportkit.io import extract
+
+    page = ("<!-- saved from url=(0040)http://www.xuwen.gov.cn/xxgk/post_1.html -->\n<html><head><title>报告</title>"
+            "</head><body><div class='article'><p>海安镇2021年度法治政府建设情况的报告</p>"
+            "<p>今年以来，我镇坚持依法行政，推进法治政府建设各项工作，成效明显。</p></div></body></html>")
+    extracted = extract(page.encode("utf-8"), ".html", name="a.html", limits=Limits())
+    assert extracted.hints["url"] == "http://www.xuwen.gov.cn/xxgk/post_1.html"
+    meta = infer_metadata(extracted.text, hints=extracted.hints)
+    assert (meta["town"], meta["county"], meta["town_code"]) == ("海安镇", "徐闻县", "440825103")
+
+
+def test_infer_metadata__word_copy_of_a_real_page_gets_its_town(tmp_path):
+    import docx
+
+    from reportkit.config import Limits
+    from reportkit.io import extract
+
+    text = (Path(__file__).parent / "realworld" / "cases" / "b015.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    document.core_properties.title = "Microsoft Word - 文档1"
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "copy.docx")
+    extracted = extract((tmp_path / "copy.docx").read_bytes(), ".docx", name="copy.docx", limits=Limits())
+    meta = infer_metadata(normalize_text(extracted.text), hints=extracted.hints)
+    assert (meta["town"], meta["county"], meta["year"]) == ("海安镇", "徐闻县", "2021")
+    assert "Microsoft" not in meta["title"]

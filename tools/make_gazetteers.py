@@ -17,7 +17,8 @@ a report may use: the short forms of an autonomous county (融水苗族自治县
 the names the unit bore in older releases (梁平县 for 梁平区, 2016 table; a unit renamed under its
 code, or an abolished county whose stem is borne by exactly one current unit of its province).
 
-Only the standard library is used; the tarballs are read member by member (tarfile + csv).
+The tarballs are read member by member (tarfile + csv); the counties' pinyin needs pypinyin (MIT;
+`pip install pypinyin`), used here only, never by reportkit itself.
 
 townships.csv: one row per township-level unit of the current release (columns code, town,
 town_type, county_code, county, city, province), sorted by code. Every unit the table lists is
@@ -68,7 +69,7 @@ from pathlib import Path
 CURRENT = "2.7.0"
 OLDER = ("2.6.1", "2.5.0", "2.4.0")  # 2022, 2021, 2020 tables
 COUNTY_HISTORY = ("2.3.1", "2.0.0")  # 2019, 2016 tables: older county names, still met in reports
-COUNTY_HEADER = ["adcode", "county", "city", "province", "alias"]
+COUNTY_HEADER = ["adcode", "county", "city", "province", "alias", "pinyin"]
 # China's 56 peoples, longest first: 大通回族土族自治县 → 大通 (a "1–2 characters + 族" pattern would cut
 # inside the place name).
 PEOPLES = sorted("""汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山
@@ -217,8 +218,37 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
         if name == "市辖区":
             continue
         city, province = _city_province(current, code)
-        rows.append([code, name, city, province, "|".join(aliases.get(code, []))])
+        rows.append([code, name, city, province, "|".join(aliases.get(code, [])),
+                     county_spellings(name, city, province)])
     return rows
+
+
+def _pinyin(name: str) -> tuple[str, str]:
+    """(toneless pinyin, initials) of NAME: 梁平 → (liangping, lp). Needs pypinyin (MIT), here only."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(name)
+    return "".join(syllables), "".join(s[0] for s in syllables if s)
+
+
+_REGION_STEM = re.compile(r"(?:(?:" + "|".join(PEOPLES) + r")族)*(?:自治)?(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|"
+                          r"地区|盟|州|自治州)$")
+
+
+def county_spellings(name: str, city: str, province: str) -> str:
+    """How a county's government site may spell it in its domain (www.xuwen.gov.cn is 徐闻县's,
+    www.cqlp.gov.cn 梁平区's): the stem or the whole name in pinyin, and the initials or pinyin of
+    the stem after the province's or city's initials. reportkit uses only the spellings that name
+    one county."""
+    stem = _COUNTY_STEM.sub("", name) or name
+    full, initials = _pinyin(stem)
+    forms = [full if len(stem) >= 2 else "", _pinyin(name)[0]]
+    for region in (province, city):
+        region_stem = _REGION_STEM.sub("", region) if region else ""
+        if len(region_stem) >= 2 and len(stem) >= 2:
+            prefix = _pinyin(region_stem)[1]
+            forms += [prefix + initials, prefix + full]
+    return "|".join(dict.fromkeys(f for f in forms if f and f.isascii() and f.isalpha()))
 
 
 def former_names(current: Release, older: list[Release]) -> tuple[list[list], Counter]:

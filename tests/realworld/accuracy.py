@@ -10,6 +10,8 @@ new reports would be, and compared with the answers:
 
 - town: the bare official name (Simplified script); a county-level report must get no town;
 - county: only where the text names the county (`county_evidence` "text");
+- county_by_address: where only the page's address shows the county (`county_evidence` "url"), the
+  county a manifest `source_url` (or a saved page's address) gives;
 - year: the year the report covers, where the answer gives one;
 - headings found: share of the answer's headings that the sections table has (a found heading
   matches when, both normalised, one starts with the other's first 12 characters, so a run-in
@@ -66,14 +68,14 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
 
 def build_cases(cases: dict[str, dict]) -> dict[str, pd.DataFrame]:
     """The reportkit tables of the case texts, built as a fresh folder of reports would be."""
-    import reportkit as rk
+    from reportkit.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
         for case in cases.values():
             shutil.copy(case["path"], raw / case["path"].name)
-        return rk.build(raw, manifest=None, out=None, cache_dir=None, jobs=2)
+        return build(raw, manifest=None, out=None, cache_dir=None, jobs=2)
 
 
 def _matches(found: str, wanted: str) -> bool:
@@ -101,8 +103,10 @@ class Tally:
 def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, Tally]:
     docs = tables["documents"].assign(case=lambda d: d["file"].map(lambda f: Path(f).stem)).set_index("case")
     sections = tables["sections"]
-    tallies = {name: Tally() for name in ("town", "county", "year", "headings_found", "headings_real",
-                                          "heading_level", "section_type")}
+    from reportkit.places import county_of_address
+
+    tallies = {name: Tally() for name in ("town", "county", "county_by_address", "year", "headings_found",
+                                          "headings_real", "heading_level", "section_type")}
     for case_id, case in cases.items():
         if case_id not in docs.index:
             tallies["town"].add(False, f"{case_id}: not built ({case['path'].name})")
@@ -114,6 +118,11 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
         if case.get("county") and case.get("county_evidence") == "text":
             tallies["county"].add(norm(doc["county"]) == norm(case["county"]),
                                   f"{case_id}: county {doc['county']!r}, expected {case['county']!r}")
+        if case.get("county") and case.get("county_evidence") == "url":
+            found = county_of_address(case["url"])
+            got = found.county if found else ""
+            tallies["county_by_address"].add(norm(got) == norm(case["county"]),
+                                             f"{case_id}: county {got!r} from {case['url']}, expected {case['county']!r}")
         if case.get("year"):
             got = doc["year"]
             ok = not pd.isna(got) and int(got) == int(case["year"])
