@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, schema
 from .config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, RESOURCES, Limits
 from .io import (ReadError, discover, display_name, extract, is_hidden, manifest_log, read_manifest, size_problem,
                  special_file_problem, write_tables)
@@ -53,12 +53,8 @@ STAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "reuse": {"code": ("reuse.py",), "resources": ()},
 }
 
-DOCUMENT_COLUMNS = [
-    "doc_id", "file", "format", "encoding", "level", "town", "town_type", "county", "city", "province",
-    "year", "title", "n_chars", "sha256", "town_source", "town_type_source", "county_source", "city_source",
-    "province_source", "year_source", "level_source", "publisher", "publish_date", "text", "raw_text",
-]
-LOG_COLUMNS = ["file", "status", "message"]
+DOCUMENT_COLUMNS = schema.table("documents").names
+LOG_COLUMNS = schema.table("build_log").names
 
 
 def stage_key(stage: str) -> str:
@@ -626,7 +622,7 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
     docs = docs[DOCUMENT_COLUMNS]
     docs["year"] = pd.to_numeric(docs["year"], errors="coerce").astype("Int64")
     docs["n_chars"] = docs["n_chars"].astype("int64")
-    return {
+    return checked({
         "documents": docs.reset_index(drop=True),
         "build_log": build_log,
         "manifest_log": manifest_log(manifest_problems),  # the manifest's own problems, with line numbers
@@ -634,7 +630,17 @@ def assemble(outcomes: list[Outcome], log_rows: list[dict], manifest: pd.DataFra
         "sections": _concat(c.pop("sections", None) for c in chunks),
         "indicators": _concat(c.pop("indicators", None) for c in chunks),
         "term_counts": _concat(c.pop("term_counts", None) for c in chunks),
-    }
+    })
+
+
+def checked(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """TABLES checked against their contracts (reportkit/schema.py); a table without rows gets the
+    contract's columns and dtypes (an empty corpus has no rows to take them from).
+
+    The primary keys are checked when the tables are written (`io.write_tables`), once.
+    """
+    return {name: schema.validate(name, table if len(table) else schema.empty(name), keys=False)
+            for name, table in tables.items()}
 
 
 def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
@@ -650,7 +656,7 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
     """
     from .indicators import density
     from .reuse import reuse_tables
-    from .sections import ITEM_COLUMNS, completeness
+    from .sections import completeness
     from .shortcomings import cluster_shortcomings
     from .terms import concept_counts
 
@@ -665,7 +671,6 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
     documents, sections = tables["documents"], tables["sections"]
     # Items were cut and tokenised per document (stage "terms"); the tokens column is dropped by clustering.
     items = _concat(c["shortcoming_items"] for c in results if "shortcoming_items" in c)
-    items = items if len(items) else pd.DataFrame(columns=ITEM_COLUMNS)
     lap("shortcoming_items")
     if len(items):
         items = cluster_shortcomings(items)
@@ -687,7 +692,8 @@ def corpus_tables(tables: dict[str, pd.DataFrame], results: list[dict], *,
     reuse = reuse_tables(documents, passages_table=passages if len(passages) else None,
                          fingerprints_table=fingerprints if len(fingerprints) else None)
     lap("reuse_tables")
+    out["passages"] = reuse["passages"][schema.table("passages").names]
     out["reuse"] = reuse["reuse"]
     out["boilerplate"] = reuse["boilerplate"]
     out["originality"] = reuse["originality"]
-    return out
+    return checked(out)

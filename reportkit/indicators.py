@@ -33,15 +33,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from . import schema
 from .config import resource_path
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = [
-    "doc_id", "section_type", "section_no", "span", "value", "unit", "qualifier", "subject",
-    "category", "sentence", "start", "end", "flags", "value_yuan",
-]
-DENSITY_COLUMNS = ["doc_id", "section_type", "n_indicators", "n_chars", "indicators_per_1k_chars"]
+COLUMNS = schema.table("indicators").names
+DENSITY_COLUMNS = schema.table("density").names
 
 # --------------------------------------------------------------------------- numerals
 _CN_DIGIT = {

@@ -562,11 +562,15 @@ EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576 rows) less the head
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     """Write each table as .parquet and as UTF-8-with-BOM .csv (Excel opens it), atomically.
 
-    A table longer than Excel's sheet limit gets no CSV: its .parquet file is the table.
+    Every table is first checked against its contract (`schema.validate`). A table longer than Excel's sheet limit gets no CSV: its .parquet file is the table.
 
     Everything is written to a temporary sibling folder first and then swapped in, so an
     interrupted build leaves the previous outputs intact.
     """
+    from . import schema
+
+    for name, table in tables.items():  # before anything is written: a bad table changes nothing
+        schema.validate(name, table)
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_outputs(out_dir)
@@ -585,7 +589,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
             # incremental encoder per row (~15 % of the writing time), same bytes.
             with open(staging / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
                 handle.write("\ufeff")
-                table.drop(columns=[c for c in ("text", "raw_text") if c in table and name == "documents"]).to_csv(
+                columns = schema.table(name).csv_columns  # long texts (documents.text) stay in parquet
+                (table if len(columns) == table.shape[1] else table[columns]).to_csv(
                     handle, index=False, lineterminator="\n")
         # The output folder belongs to the build: swap the whole folder in one rename.
         backup = out_dir.with_name(f".{out_dir.name}.old")

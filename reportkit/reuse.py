@@ -84,15 +84,17 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from . import schema
 from .config import resource_path
 from .metadata import own_place_names
 
 log = logging.getLogger(__name__)
 
-PASSAGE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "masked"]
-REUSE_COLUMNS = ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"]
-ORIGINALITY_COLUMNS = ["doc_id", "n_chars_compared", "n_chars_shared", "originality", "n_docs_shared"]
-BOILERPLATE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "n_towns", "source"]
+# The passages table of the build is the first four columns; text and masked are worked on here.
+PASSAGE_COLUMNS = [*schema.table("passages").names, "text", "masked"]
+REUSE_COLUMNS = schema.table("reuse").names
+ORIGINALITY_COLUMNS = schema.table("originality").names
+BOILERPLATE_COLUMNS = schema.table("boilerplate").names
 Kind = Literal["same-town-other-year", "other-town", "same-town-same-year"]
 
 NUMBER_MARK = "#"
@@ -731,7 +733,7 @@ def _reuse_frame(pairs: pd.DataFrame, pas: pd.DataFrame, meta: pd.DataFrame) -> 
     """Orient pairs earlier report → later report, label the kind, sort deterministically."""
     if pairs.empty:
         return pd.DataFrame({"doc_a": pd.Series(dtype=object), "doc_b": pd.Series(dtype=object),
-                             "passage_a": pd.Series(dtype="int64"), "passage_b": pd.Series(dtype="int64"),
+                             "passage_no_a": pd.Series(dtype="int64"), "passage_no_b": pd.Series(dtype="int64"),
                              "similarity": pd.Series(dtype=float), "kind": pd.Series(dtype=object)})
     pa, pb = pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy()
     doc_a = pas["doc_id"].to_numpy(dtype=object)[pa]
@@ -749,12 +751,12 @@ def _reuse_frame(pairs: pd.DataFrame, pas: pd.DataFrame, meta: pd.DataFrame) -> 
     out = pd.DataFrame({
         "doc_a": pas["doc_id"].to_numpy(dtype=object)[first],
         "doc_b": pas["doc_id"].to_numpy(dtype=object)[second],
-        "passage_a": pas["passage_no"].to_numpy(dtype="int64")[first],
-        "passage_b": pas["passage_no"].to_numpy(dtype="int64")[second],
+        "passage_no_a": pas["passage_no"].to_numpy(dtype="int64")[first],
+        "passage_no_b": pas["passage_no"].to_numpy(dtype="int64")[second],
         "similarity": pairs["similarity"].to_numpy(dtype=float).round(4),
         "kind": kind.astype(object),
     })
-    return out.sort_values(["doc_a", "doc_b", "passage_a", "passage_b"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["doc_a", "doc_b", "passage_no_a", "passage_no_b"], kind="stable").reset_index(drop=True)
 
 
 def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.DataFrame) -> pd.DataFrame:
@@ -763,8 +765,8 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
     own = pas.loc[~keys.isin(boiler_keys), ["doc_id", "passage_no", "start", "end"]].copy()
     own["n"] = own["end"] - own["start"]
     sides = pd.concat([
-        reuse[["doc_a", "passage_a", "doc_b"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
-        reuse[["doc_b", "passage_b", "doc_a"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
+        reuse[["doc_a", "passage_no_a", "doc_b"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
+        reuse[["doc_b", "passage_no_b", "doc_a"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
     ], ignore_index=True)
     shared_keys = pd.MultiIndex.from_frame(sides[["doc_id", "passage_no"]].drop_duplicates())
     own["shared"] = pd.MultiIndex.from_frame(own[["doc_id", "passage_no"]]).isin(shared_keys)
@@ -778,7 +780,7 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
         out["originality"] = np.where(out["n_chars_compared"] > 0,
                                       1.0 - out["n_chars_shared"] / out["n_chars_compared"].where(out["n_chars_compared"] > 0),
                                       np.nan).round(4)
-    out["n_docs_shared"] = out["doc_id"].map(n_other).fillna(0).astype("int64")
+    out["n_reports_shared"] = out["doc_id"].map(n_other).fillna(0).astype("int64")
     return out.sort_values("doc_id", kind="stable").reset_index(drop=True)[ORIGINALITY_COLUMNS]
 
 
@@ -788,13 +790,13 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
 def find_reuse(documents: pd.DataFrame, *, threshold: float = 0.5, **options) -> pd.DataFrame:
     """Confirmed near-duplicate passage pairs between different reports (boilerplate excluded).
 
-    Columns ``doc_a, doc_b, passage_a, passage_b, similarity, kind``: ``passage_*`` are
+    Columns ``doc_a, doc_b, passage_no_a, passage_no_b, similarity, kind``: ``passage_no_*`` are
     ``passage_no`` of `passages`; ``similarity`` is the exact Jaccard similarity of the
     passages' shingle sets (≥ THRESHOLD); ``doc_a`` is the earlier report (year, then
     doc_id), so read a row as "doc_b repeats doc_a". ``kind`` is ``same-town-other-year``,
     ``same-town-same-year`` (same town, and same county when both are known) or
-    ``other-town`` (also when a town is unknown). Sorted by doc_a, doc_b, passage_a,
-    passage_b. OPTIONS are those of `reuse_tables`.
+    ``other-town`` (also when a town is unknown). Sorted by doc_a, doc_b, passage_no_a,
+    passage_no_b. OPTIONS are those of `reuse_tables`.
     """
     return reuse_tables(documents, threshold=threshold, **options)["reuse"]
 
@@ -818,13 +820,13 @@ def originality(
     passages_table: pd.DataFrame | None = None,
     **options,
 ) -> pd.DataFrame:
-    """Per report: ``doc_id, n_chars_compared, n_chars_shared, originality, n_docs_shared``.
+    """Per report: ``doc_id, n_chars_compared, n_chars_shared, originality, n_reports_shared``.
 
     ``n_chars_compared`` counts the characters of the report's comparable passages that are not
     boilerplate (headings and fragments under ``min_cjk`` CJK characters, and stock
     formulae, count neither as own nor as shared text); ``n_chars_shared`` those of its
     passages that appear in REUSE (any kind); ``originality = 1 - shared / compared``
-    (NaN without comparable text); ``n_docs_shared`` the number of other reports it
+    (NaN without comparable text); ``n_reports_shared`` the number of other reports it
     shares passages with. BOILERPLATE (from `find_boilerplate`) and PASSAGES_TABLE are
     recomputed when not given.
     """

@@ -31,6 +31,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from . import schema
 from .config import resource_path
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,8 @@ _RULES_VERSION = "terms-1"
 DEFAULT_TERM_FREQ = 20000
 #: Tokenising engines: jieba (default) and the optional, faster rjieba.
 ENGINES = ("jieba", "rjieba")
-TERM_COLUMNS = ["doc_id", "section_type", "term", "n"]
-CONCEPT_COLUMNS = ["doc_id", "section_type", "concept", "label_zh", "n", "share"]
+TERM_COLUMNS = schema.table("term_counts").names
+CONCEPT_COLUMNS = schema.table("concept_counts").names
 KWIC_COLUMNS = ["doc_id", "town", "year", "section_type", "start", "pre", "keyword", "post"]
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fd5]+")

@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reportkit import schema
 from reportkit.build import BuildReport, build
 
 from .conftest import GOLD, RAW, ROOT
 
-TABLES = ["documents", "build_log", "sections", "shortcomings", "completeness", "indicators", "density",
-          "term_counts", "concept_counts", "reuse", "boilerplate", "originality"]
+TABLES = list(schema.TABLES)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,16 @@ def test_build__writes_every_table_as_parquet_and_bom_csv(seed_build):
     assert (base / "out" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_build__every_table_matches_its_contract_primary_keys_included(seed_build):
+    base, tables, _ = seed_build
+    assert set(tables) == set(schema.TABLES)
+    for name, table in tables.items():
+        schema.validate(name, table)
+        schema.validate(name, pd.read_parquet(base / "out" / f"{name}.parquet"))
+        if name != "manifest_log":
+            assert len(table), name
+
+
 def test_build__documents_match_the_seed_answers_with_manifest(seed_build):
     _, tables, _ = seed_build
     gold = pd.read_csv(GOLD / "seeds_documents.csv", dtype=str)
@@ -52,7 +62,7 @@ def test_build__documents_match_the_seed_answers_with_manifest(seed_build):
 def test_build__every_table_joins_to_documents_on_doc_id(seed_build):
     _, tables, _ = seed_build
     ids = set(tables["documents"]["doc_id"])
-    for name in ("sections", "indicators", "term_counts", "shortcomings", "completeness", "density"):
+    for name in ("sections", "indicators", "term_counts", "shortcomings", "completeness", "density", "passages"):
         assert set(tables[name]["doc_id"]) == ids, name
 
 

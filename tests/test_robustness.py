@@ -21,6 +21,7 @@ import pandas as pd
 import psutil
 import pytest
 
+from reportkit import schema
 from reportkit.config import Limits
 from reportkit.io import ReadError, extract, read_manifest, read_tables, recover_outputs, write_tables
 
@@ -476,7 +477,7 @@ def test_write_tables__interrupted_between_renames_is_recovered(tmp_path, monkey
     import reportkit.io as rio
 
     out = tmp_path / "out"
-    write_tables({"documents": pd.DataFrame({"a": [1]})}, out)
+    write_tables({"build_log": schema.frame("build_log", file=["first.txt"])}, out)
     real_replace = os.replace
 
     def dies_on_second_rename(src, dst):
@@ -486,10 +487,10 @@ def test_write_tables__interrupted_between_renames_is_recovered(tmp_path, monkey
 
     monkeypatch.setattr(rio.os, "replace", dies_on_second_rename)
     with pytest.raises(KeyboardInterrupt):
-        write_tables({"documents": pd.DataFrame({"a": [2]})}, out)
+        write_tables({"build_log": schema.frame("build_log", file=["second.txt"])}, out)
     monkeypatch.setattr(rio.os, "replace", real_replace)
     assert not out.exists()  # the dangerous state a kill at that moment leaves
-    assert read_tables(out)["documents"]["a"].tolist() == [1]  # restored from the backup
+    assert read_tables(out)["build_log"]["file"].tolist() == ["first.txt"]  # restored from the backup
 
 
 def test_recover_outputs__removes_staging_of_dead_builds_only(tmp_path):
