@@ -19,7 +19,7 @@ _API = {
     "Limits": "config",
     "normalize_text": "normalize", "to_simplified": "normalize", "is_traditional": "normalize",
     "infer_metadata": "metadata", "load_gazetteer": "metadata", "title_of": "metadata",
-    "split_sections": "sections", "shortcoming_items": "sections", "completeness": "sections",
+    "split_sections": "sections", "shortcoming_items": "shortcomings", "completeness": "sections",
     "classify_heading": "sections",
     "extract_indicators": "indicators", "density": "indicators",
     "load_tokenizer": "terms", "count_terms": "terms", "top_terms": "terms", "tfidf": "terms",

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, schema
-from .config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, RESOURCES, Limits
+from . import __version__, resources, schema
+from .config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, Limits
 from .io import (ReadError, discover, display_name, extract, is_hidden, manifest_log, read_manifest, size_problem,
                  special_file_problem, write_tables)
 
@@ -43,14 +43,16 @@ _PACKAGE_DIR = Path(__file__).parent
 # What each cached stage depends on: its code and its resource files.
 STAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "parse": {
-        "code": ("io.py", "normalize.py", "metadata.py", "sections.py", "indicators.py", "config.py"),
+        "code": ("io.py", "normalize.py", "metadata.py", "sections.py", "indicators.py", "config.py", "chinese.py",
+                 "resources.py", "schema.py"),
         "resources": ("radicals.csv", "gazetteer.csv", "section_types.csv", "indicator_categories.csv",
                       "indicator_units.csv", "indicator_exclusions.csv"),
     },
-    # Shortcoming items are cut (sections.py) and tokenised (shortcomings.py) here, in the workers.
-    "terms": {"code": ("terms.py", "shortcomings.py"),
+    # Shortcoming items are cut and tokenised (shortcomings.py) here, in the workers.
+    "terms": {"code": ("terms.py", "shortcomings.py", "chinese.py", "resources.py"),
               "resources": ("userdict.txt", "stopwords.txt", "boilerplate.txt")},
-    "reuse": {"code": ("reuse.py",), "resources": ()},
+    # Passages are masked with the units of indicator_units.csv.
+    "reuse": {"code": ("reuse.py", "chinese.py", "resources.py"), "resources": ("indicator_units.csv",)},
 }
 
 DOCUMENT_COLUMNS = schema.table("documents").names
@@ -80,8 +82,7 @@ def _stage_key(stage: str, tokenizer: str) -> str:
         path = _PACKAGE_DIR / name
         digest.update(name.encode() + (path.read_bytes() if path.exists() else b""))
     for name in spec["resources"]:
-        path = Path(str(RESOURCES / name))
-        digest.update(name.encode() + (path.read_bytes() if path.exists() else b""))
+        digest.update(f"{name}={resources.digest(name)}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -152,7 +153,7 @@ def terms_document(parsed: dict) -> dict:
     The tokeniser is loaded once per process. Tokenising the items here (not corpus-wide in
     the parent) keeps the theme clustering cheap and adding one report cheap.
     """
-    from .sections import shortcoming_items
+    from .shortcomings import shortcoming_items
     from .shortcomings import item_tokens
     from .metadata import own_place_names
     from .terms import count_terms, load_tokenizer
@@ -278,7 +279,7 @@ CHUNK_DOCUMENTS = 256
 def _compact(results: list[dict]) -> dict[str, pd.DataFrame]:
     """The tables (TABLE_KEYS) of many per-document results, each concatenated in order."""
     from .indicators import density
-    from .sections import shortcoming_items
+    from .shortcomings import shortcoming_items
 
     for result in results:  # results cached before density moved into the parse stage
         if "density" not in result and "indicators" in result and "sections" in result:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .chinese import count_cjk
 from .config import SUPPORTED_SUFFIXES, Limits
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936"}
 # UTF-8 bytes read as Latin-1/cp1252 produce runs like "æ³•æ²»": the classic mojibake.
 _MOJIBAKE = re.compile(r"[\u00c0-\u00ff][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -141,7 +141,7 @@ def check_text(text: str, *, name: str) -> list[str]:
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(10, len(sample) // 200):
         raise ReadError("not text: binary content; save it as .txt, .docx, .pdf or .html")
-    n_cjk = len(_CJK.findall(sample))
+    n_cjk = count_cjk(sample)
     if (len(_MOJIBAKE.findall(sample)) > max(5, n_cjk // 10)
             or len(_LATIN.findall(sample)) > max(20, 2 * n_cjk)):
         raise ReadError("text looks garbled (mojibake); re-save as UTF-8")
@@ -260,7 +260,7 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
     except Exception as exc:  # pdfminer raises many types on broken files
         raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt") from None
     text = "\n".join(texts)
-    if len(_CJK.findall(text)) < 20:
+    if count_cjk(text) < 20:
         raise ReadError("PDF has no text layer (a scan?); OCR it or supply a .docx/.txt version")
     return Extracted(text, "pdf", "", {}, warnings)
 
@@ -323,7 +323,7 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
         element.drop_tree()
     for element in root.xpath("//*[@class or @id]"):
         label = f"{element.get('class', '')} {element.get('id', '')}"
-        if _CHROME.search(label) and element.getparent() is not None and len(_CJK.findall(element.text_content())) < 300:
+        if _CHROME.search(label) and element.getparent() is not None and count_cjk(element.text_content()) < 300:
             element.drop_tree()
     body = _main_block(root)
     for br in body.iter("br"):
@@ -342,9 +342,9 @@ def _main_block(root):
     """The element holding most of the page's Chinese text in its direct paragraphs (a readability heuristic)."""
     best, best_score = root.body if root.body is not None else root, 0
     for element in root.iter("div", "article", "td", "section", "main"):
-        direct = sum(len(_CJK.findall(child.text_content())) for child in element
+        direct = sum(count_cjk(child.text_content()) for child in element
                      if child.tag in ("p", "div", "span", "font", "br", "h1", "h2", "h3", "section", "table"))
-        own = len(_CJK.findall(element.text or ""))
+        own = count_cjk(element.text or "")
         score = direct + own
         if score > best_score * 1.0 and score > 0:
             # Prefer the innermost block that still holds nearly all the text.

@@ -84,8 +84,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .config import resource_path
+from . import resources, schema
+from .chinese import CJK, SELF_REFERENCE, SELF_REFERENCE_COUNTY, count_cjk
 from .metadata import own_place_names
 
 log = logging.getLogger(__name__)
@@ -100,26 +100,38 @@ Kind = Literal["same-town-other-year", "other-town", "same-town-same-year"]
 NUMBER_MARK = "#"
 PLACE_MARK = "@"
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 # Headings and titles follow the format the rules prescribe (党政主要负责人履行推进法治建设
 # 第一责任人职责情况 …), so sharing them is structure, not copying.
 HEADING_MAX_CHARS = 40
 _COMMA = re.compile(r"[^，,、：:]*[，,、：:]?")
-# Counts: arabic numbers (with 万/亿 and 余/多), Chinese numerals only before a measure
-# word (so 一是 and 二十大 stay), and the */×/X placeholders of sample reports. The numeral
-# run is bounded: unbounded, a long run of numerals backtracks quadratically.
-_MEASURE = "次场人件个份起名家户期批项条篇天轮套册本处所张台辆万元元亩平方米公里小时课堂届年月日"
-_NUMBER = re.compile(
-    r"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]{1,20}(?=[余多]?[%s]))[万亿千百]?[余多]?" % _MEASURE
-)
-_SELF_REFERENCE = re.compile(r"[我本全该](?:街道|乡|镇)|[我本]县|[我本]区")
+# Measure words that are not indicator units (indicators leave dates and durations out on
+# purpose) but after which a numeral is still a count when comparing copied text (三年, 五天,
+# 三轮), and 万 (三万人: the magnitude stands between the numeral and the unit).
+_OTHER_MEASURES = ("万", "天", "年", "月", "日", "小时", "届", "轮", "辆", "亩", "平方米", "公里", "堂", "课")
+_SELF_REFERENCE = re.compile(f"{SELF_REFERENCE.pattern}|{SELF_REFERENCE_COUNTY.pattern}")
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> re.Pattern[str]:
+    """Counts: arabic numbers (with 万/亿 and 余/多), Chinese numerals only before a measure word
+    (the units of indicator_units.csv, simplified and Traditional, unless followed by what their
+    not_followed_by forbids, and `_OTHER_MEASURES`; so 一是, 一部分 and 二十大 stay), and the
+    */×/X placeholders of sample reports. The numeral run is bounded:
+    unbounded, a long run of numerals backtracks quadratically."""
+    words = dict.fromkeys(_OTHER_MEASURES, "")  # measure word → the characters that may not follow it
+    for row in resources.indicator_units().itertuples():
+        for form in [row.unit, *filter(None, row.traditional.split("|"))]:
+            words[form] = row.not_followed_by  # 一部分 is no count, as for the indicators
+    measure = "|".join(re.escape(w) + (f"(?![{re.escape(words[w])}])" if words[w] else "")
+                       for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]{{1,20}}(?=[余多]?(?:{measure})))[万亿千百]?[余多]?")
 # Generic place names: two characters + suffix, unless the suffix is part of a common
 # noun (城乡, 乡镇, 乡村, 农村, 社区, 辖区, 各村, 全县, ...), told apart by the
 # character before or after it.
 _GENERIC_PLACE = re.compile(
-    r"[\u4e00-\u9fff]{2}(?:"
+    rf"[{CJK}]{{2}}(?:"
     r"街道(?!办)|"
     r"(?<![城下返还家故各全本我该])乡(?![镇村贤土愁])|"
     r"(?<![城乡村小集各全本我该])镇(?![村街级])|"
@@ -128,7 +140,7 @@ _GENERIC_PLACE = re.compile(
     r"(?<![社辖园景山城片地市郊老新库校林牧矿灾范护发能管格全本我该各战水])区(?![域级])"
     r")"
 )
-_NOT_COMPARED = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9#@]+")
+_NOT_COMPARED = re.compile(f"[^{CJK}A-Za-z0-9#@]+")
 
 
 # --------------------------------------------------------------------------- passages
@@ -146,12 +158,11 @@ def mask_text(text: str, *, town: str | None = None, county: str | None = None) 
         text = text.replace(name, PLACE_MARK)
     text = _SELF_REFERENCE.sub(PLACE_MARK, text)
     text = _GENERIC_PLACE.sub(PLACE_MARK, text)
-    text = _NUMBER.sub(NUMBER_MARK, text)
+    text = _number_pattern().sub(NUMBER_MARK, text)
     return _NOT_COMPARED.sub("", text).lower()
 
 
-def _n_cjk(text: str) -> int:
-    return len(_CJK.findall(text))
+_n_cjk = count_cjk
 
 
 def _is_heading(line: str) -> bool:
@@ -381,27 +392,12 @@ def _signature_matrix(fingerprints: pd.DataFrame) -> np.ndarray:
 # -------------------------------------------------------------------------- boilerplate
 
 
-def _mask_phrase(phrase: str) -> str:
-    return mask_text(phrase)
-
-
 @lru_cache(maxsize=1)
 def _boilerplate_pattern() -> re.Pattern[str] | None:
     """Regex of the masked phrases of resources/boilerplate.txt, or None if absent/empty."""
-    path = resource_path("boilerplate.txt")
-    if not path.is_file():
-        log.info("no %s; boilerplate is recognised by document frequency only", path.name)
-        return None
-    phrases: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if not line:
-            continue
-        # A CSV-ish line keeps its first field; masked like the passages it is matched against.
-        masked = _mask_phrase(line.split(",", 1)[0].split("\t", 1)[0])
-        if len(masked) >= 4:
-            phrases.add(masked)
+    phrases = {masked for masked in map(mask_text, resources.boilerplate()) if len(masked) >= 4}
     if not phrases:
+        log.info("no boilerplate.txt phrases; boilerplate is recognised by document frequency only")
         return None
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
     return re.compile("|".join(re.escape(p) for p in ordered))

@@ -31,8 +31,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .config import resource_path
+from . import resources, schema
+from .chinese import JIEBA_HAN
 
 log = logging.getLogger(__name__)
 
@@ -47,38 +47,10 @@ TERM_COLUMNS = schema.table("term_counts").names
 CONCEPT_COLUMNS = schema.table("concept_counts").names
 KWIC_COLUMNS = ["doc_id", "town", "year", "section_type", "start", "pre", "keyword", "post"]
 
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fd5]+")
+# jieba's own Han block: a dictionary term with anything else in it is matched before jieba runs.
+_CJK_ONLY = re.compile(f"[{JIEBA_HAN}]+")
 # Arabic numbers with decimal point, thousands separators or percent: not terms.
 _BARE_NUMBER = re.compile(r"[0-9][0-9.,，%]*%?")
-
-
-def _read_lines(path: Path) -> list[str]:
-    """Non-empty lines of a UTF-8 resource file, without #-comments."""
-    lines = []
-    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
-
-
-def _parse_userdict(path: Path) -> list[tuple[str, int | None, str | None]]:
-    """Entries "term [freq] [tag]" of a user dictionary."""
-    entries = []
-    for lineno, line in enumerate(_read_lines(path), 1):
-        parts = line.split()
-        word = parts[0]
-        freq = tag = None
-        for extra in parts[1:]:
-            if extra.isdigit():
-                freq = int(extra)
-            else:
-                tag = extra
-        if freq == 0:
-            # jieba implements freq 0 through a module-global force-split table: refuse it.
-            raise ValueError(f"{path}: entry {lineno} {word!r} has frequency 0; delete the line instead")
-        entries.append((word, freq, tag))
-    return entries
 
 
 def _is_noise(token: str, *, drop_single: bool) -> bool:
@@ -121,8 +93,8 @@ class Tokenizer:
     ) -> None:
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-        self.userdict_path = Path(userdict) if userdict is not None else resource_path("userdict.txt")
-        self.stopwords_path = Path(stopwords) if stopwords is not None else resource_path("stopwords.txt")
+        self.userdict_path = Path(userdict) if userdict is not None else resources.path("userdict.txt")
+        self.stopwords_path = Path(stopwords) if stopwords is not None else resources.path("stopwords.txt")
         self.drop_single = drop_single
         self.hmm = hmm
         self.engine = engine
@@ -158,11 +130,11 @@ class Tokenizer:
     @cached_property
     def dictionary(self) -> tuple[str, ...]:
         """The domain terms of the user dictionary."""
-        return tuple(word for word, _, _ in _parse_userdict(self.userdict_path))
+        return tuple(word for word, _, _ in resources.parse_userdict(self.userdict_path))
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
-        return frozenset(_read_lines(self.stopwords_path))
+        return frozenset(resources.read_lines(self.stopwords_path))
 
     @cached_property
     def _protected(self) -> re.Pattern | None:
@@ -210,7 +182,7 @@ class Tokenizer:
         a floor so that they also win against overlapping general words. Two-character terms
         don't: a high frequency there steals characters from neighbours (村居|民 for 村|居民).
         """
-        for word, freq, tag in _parse_userdict(self.userdict_path):
+        for word, freq, tag in resources.parse_userdict(self.userdict_path):
             if freq is None:
                 freq = suggest_freq(word)
                 if len(word) > 2:
@@ -289,14 +261,9 @@ def load_tokenizer(*, userdict: str | Path | None = None, stopwords: str | Path 
 # --------------------------------------------------------------------------- boilerplate
 
 
-@lru_cache(maxsize=1)
-def _boilerplate() -> tuple[str, ...]:
-    return tuple(_read_lines(resource_path("boilerplate.txt")))
-
-
 def load_boilerplate() -> list[str]:
     """The stock political formulae of resources/boilerplate.txt, in file order."""
-    return list(_boilerplate())
+    return list(resources.boilerplate())
 
 
 @lru_cache(maxsize=8)
@@ -311,7 +278,7 @@ def strip_boilerplate(text: str, *, phrases: Sequence[str] | None = None, replac
     >>> strip_boilerplate("我镇坚持以人民为中心，推进调解")
     '我镇 ，推进调解'
     """
-    phrases = tuple(phrases) if phrases is not None else _boilerplate()
+    phrases = tuple(phrases) if phrases is not None else resources.boilerplate()
     if not phrases:
         return text
     return _boilerplate_regex(phrases).sub(replacement, text)
@@ -642,20 +609,9 @@ def kwic(
 # --------------------------------------------------------------------------- concepts
 
 
-@lru_cache(maxsize=4)
-def _concepts(path: str) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, comment="#", skip_blank_lines=True, encoding="utf-8-sig")
-    missing = {"concept", "label_zh", "term"} - set(table.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}; expected concept,label_zh,term")
-    table = table[["concept", "label_zh", "term"]].dropna(subset=["concept", "term"])
-    table = table.apply(lambda s: s.str.strip())
-    return table[table["term"] != ""].drop_duplicates(["concept", "term"]).reset_index(drop=True)
-
-
 def load_concepts(path: str | Path | None = None) -> pd.DataFrame:
     """The concept dictionary (``concept, label_zh, term``) from resources/concepts.csv or PATH."""
-    return _concepts(str(path or resource_path("concepts.csv"))).copy()
+    return resources.concepts(path)
 
 
 def unknown_concept_terms(concepts: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> list[str]:

@@ -68,7 +68,7 @@ def test_contracts__module_column_lists_agree_with_them():
     from reportkit import sections, shortcomings
 
     assert sections.SECTION_COLUMNS == schema.table("sections").names
-    assert [*sections.ITEM_COLUMNS, *shortcomings.ADDED_COLUMNS] == schema.table("shortcomings").names
+    assert [*shortcomings.ITEM_COLUMNS, *shortcomings.ADDED_COLUMNS] == schema.table("shortcomings").names
     assert list(sections.PART_TYPES) == list(schema.PART_TYPES)
 
 
