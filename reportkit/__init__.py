@@ -14,9 +14,9 @@ __version__ = "0.1.0"
 
 # public name → module that defines it
 _API = {
-    "build": "build", "BuildReport": "build",
+    "build": "pipeline.build", "check": "pipeline.build", "BuildReport": "pipeline.build",
     "read_tables": "io", "read_manifest": "io", "extract": "io", "discover": "io", "ReadError": "io",
-    "Limits": "config",
+    "Limits": "config", "BuildConfig": "config", "ReuseOptions": "config", "ThemeOptions": "config",
     "normalize_text": "normalize", "to_simplified": "normalize", "is_traditional": "normalize",
     "infer_metadata": "metadata", "load_gazetteer": "metadata", "title_of": "metadata",
     "split_sections": "sections", "shortcoming_items": "shortcomings", "completeness": "sections",
@@ -33,6 +33,9 @@ __all__ = sorted(_API)
 
 
 def __getattr__(name: str):
+    # Only called for names the package does not hold. No public name is also the name of a
+    # submodule of reportkit (importing a submodule sets the package attribute of its name, which
+    # would then hide the function: `rk.build` was the module after the first build).
     if name not in _API:
         raise AttributeError(f"module 'reportkit' has no attribute {name!r}")
     module = importlib.import_module(f".{_API[name] or name}", __name__)

@@ -47,15 +47,15 @@ boilerplate when (a) phrases of ``reportkit/resources/boilerplate.txt`` (one phr
 a line, ``#`` comments; optional) cover at least ``boilerplate_coverage`` of its
 comparison form, or (b) it is found (confirmed pairs, or an LSH bucket too big to
 confirm pair by pair) in the reports of at least ``min_df`` different *towns*, where
-``min_df = max(boilerplate_min_docs, ceil(boilerplate_share * n_towns))`` capped at
-``boilerplate_max_docs``. Towns, not reports, are counted, so that a town repeating
+``min_df = max(boilerplate_min_towns, ceil(boilerplate_share * n_towns))`` capped at
+``boilerplate_max_towns`` (fields of ``ReuseOptions``). Towns, not reports, are counted, so that a town repeating
 its own text every year does not make it a formula (that is same-town-other-year
 reuse). With five towns a sentence in three of them is a formula; in any corpus a
 sentence found in 50 different towns is one too. The cap (50) matters from ~170 towns
 on: a sentence in 20 % of 600 towns' reports (stock text of a widely copied model
 report) would otherwise be reported as reuse between every pair of its ~200 reports,
 ~20,000 pairs per sentence, which nobody reads and which made the reuse step quadratic
-(2.2 million pairs for 1,000 synthetic reports). With fewer than ``boilerplate_min_docs`` towns only the list can flag
+(2.2 million pairs for 1,000 synthetic reports). With fewer than ``boilerplate_min_towns`` towns only the list can flag
 boilerplate, so tiny corpora report shared formulae as reuse unless they are listed.
 Boilerplate is reported in its own table (``boilerplate``: one row per passage, since
 a formula shared by thousands of reports would make millions of pairs) and never in
@@ -86,6 +86,7 @@ import pandas as pd
 
 from . import resources, schema
 from .chinese import CJK, SELF_REFERENCE, SELF_REFERENCE_COUNTY, count_cjk
+from .config import ReuseOptions
 from .metadata import own_place_names
 
 log = logging.getLogger(__name__)
@@ -512,48 +513,41 @@ def _doc_meta(documents: pd.DataFrame) -> pd.DataFrame:
 
 def reuse_tables(
     documents: pd.DataFrame,
+    options: ReuseOptions | None = None,
     *,
-    threshold: float = 0.5,
-    num_perm: int = 64,
-    shingle_size: int = 4,
-    lsh_threshold: float = 0.3,
-    seed: int = 1,
-    boilerplate_share: float = 0.3,
-    boilerplate_min_docs: int = 3,
-    boilerplate_max_docs: int = 50,
-    boilerplate_coverage_min: float = 0.5,
-    max_bucket: int = 64,
     passages_table: pd.DataFrame | None = None,
     fingerprints_table: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Passages, boilerplate, reuse and originality of a corpus in one pass.
 
     DOCUMENTS needs ``doc_id`` and ``text`` (normalised); ``town``, ``county`` and
-    ``year`` are used when present. PASSAGES_TABLE / FINGERPRINTS_TABLE are the
-    concatenated outputs of `passages` / `fingerprints` (e.g. from the build cache);
-    they are computed when not given.
+    ``year`` are used when present. OPTIONS (a `ReuseOptions`; its defaults when None) set the
+    thresholds. PASSAGES_TABLE / FINGERPRINTS_TABLE are the concatenated outputs of
+    `passages` / `fingerprints` (e.g. from the build cache); they are computed when not given.
 
     Returns ``{"passages", "boilerplate", "reuse", "originality"}``; see
     `find_reuse` and `originality` for the columns.
     """
+    options = options or ReuseOptions()
     meta = _doc_meta(documents)
-    pas = corpus_passages(documents) if passages_table is None else passages_table.reset_index(drop=True)
+    pas = corpus_passages(documents, min_cjk=options.min_cjk, max_chars=options.max_chars) if passages_table is None else passages_table.reset_index(drop=True)
     order = pas[["doc_id", "passage_no"]].sort_values(["doc_id", "passage_no"], kind="stable").index.to_numpy()
     if fingerprints_table is None:
         pas = pas.take(order).reset_index(drop=True)
-        sigs = _signature_matrix(fingerprints(pas, num_perm=num_perm, shingle_size=shingle_size, seed=seed))
+        sigs = _signature_matrix(fingerprints(pas, num_perm=options.num_perm, shingle_size=options.shingle_size,
+                                                 seed=options.seed))
     else:
         sigs = _aligned_signatures(pas, fingerprints_table)[order]
         pas = pas.take(order).reset_index(drop=True)
-    bands, rows = lsh_bands(sigs.shape[1], lsh_threshold)
+    bands, rows = lsh_bands(sigs.shape[1], options.lsh_threshold)
     doc_codes, doc_uniques = pd.factorize(pas["doc_id"], sort=True)
     # Document frequency counts towns, not reports: a town repeating itself every year
     # does not turn its own text into a formula of the genre.
     town_of_doc = _town_keys(meta.reindex(doc_uniques))
     town_codes = pd.factorize(pd.Series(town_of_doc, dtype=object))[0][doc_codes]
     n_towns = len(set(_town_keys(meta)))
-    min_df = min_docs_for_boilerplate(n_towns, share=boilerplate_share, min_docs=boilerplate_min_docs,
-                                      max_docs=boilerplate_max_docs)
+    min_df = min_docs_for_boilerplate(n_towns, share=options.boilerplate_share, min_docs=options.boilerplate_min_towns,
+                                      max_docs=options.boilerplate_max_towns)
 
     bucket, index = _bucket_rows(sigs, bands=bands, rows=rows)
     n_buckets = int(bucket.max()) + 1 if len(bucket) else 0
@@ -563,7 +557,7 @@ def reuse_tables(
     size_b = np.bincount(bucket, minlength=n_buckets)[bucket]
     shared = n_docs_b >= 2
     # A bucket too big to confirm pair by pair that spans min_df towns is a formula.
-    big = shared & (size_b > max_bucket) & (n_towns_b >= min_df)
+    big = shared & (size_b > options.max_bucket) & (n_towns_b >= min_df)
     by_bucket = np.zeros(len(pas), dtype=bool)
     by_bucket[index[big]] = True
     bucket_towns = np.ones(len(pas), dtype=np.int64)
@@ -575,11 +569,11 @@ def reuse_tables(
     log.info("reuse: %d passages, %d bands x %d rows, %d candidate pairs, boilerplate from %d docs",
              len(pas), bands, rows, len(p_a), min_df)
 
-    keep = _estimated_jaccard(sigs, p_a, p_b) >= threshold - ESTIMATE_MARGIN
+    keep = _estimated_jaccard(sigs, p_a, p_b) >= options.threshold - ESTIMATE_MARGIN
     del sigs, bucket, index, doc_m, town_m, n_docs_b, n_towns_b, size_b, cand, big
     p_a, p_b = p_a[keep], p_b[keep]
-    sims = _confirm(pas["masked"].to_numpy(dtype=object), p_a, p_b, shingle_size=shingle_size)
-    keep = sims >= threshold
+    sims = _confirm(pas["masked"].to_numpy(dtype=object), p_a, p_b, shingle_size=options.shingle_size)
+    keep = sims >= options.threshold
     pairs = pd.DataFrame({"p_a": p_a[keep], "p_b": p_b[keep], "similarity": sims[keep]})
 
     # Town frequency of a passage: its own town plus the towns it is confirmed in.
@@ -590,7 +584,7 @@ def reuse_tables(
     # The list's coverage depends on the comparison form only: computed once per distinct form.
     form, forms = pd.factorize(pas["masked"].to_numpy(dtype=object))
     coverage = boilerplate_coverage(pd.Series(forms, dtype=object)).to_numpy()[form] if len(forms) else np.zeros(0)
-    by_list = coverage >= boilerplate_coverage_min
+    by_list = coverage >= options.boilerplate_coverage
     by_df = by_bucket | (n_docs_like >= min_df)
     is_boiler = by_list | by_df
     pairs = pairs[~is_boiler[pairs["p_a"].to_numpy()] & ~is_boiler[pairs["p_b"].to_numpy()]]
@@ -783,29 +777,28 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
 # ------------------------------------------------------------------------- public API
 
 
-def find_reuse(documents: pd.DataFrame, *, threshold: float = 0.5, **options) -> pd.DataFrame:
+def find_reuse(documents: pd.DataFrame, options: ReuseOptions | None = None) -> pd.DataFrame:
     """Confirmed near-duplicate passage pairs between different reports (boilerplate excluded).
 
     Columns ``doc_a, doc_b, passage_no_a, passage_no_b, similarity, kind``: ``passage_no_*`` are
     ``passage_no`` of `passages`; ``similarity`` is the exact Jaccard similarity of the
-    passages' shingle sets (≥ THRESHOLD); ``doc_a`` is the earlier report (year, then
+    passages' shingle sets (≥ ``options.threshold``); ``doc_a`` is the earlier report (year, then
     doc_id), so read a row as "doc_b repeats doc_a". ``kind`` is ``same-town-other-year``,
     ``same-town-same-year`` (same town, and same county when both are known) or
     ``other-town`` (also when a town is unknown). Sorted by doc_a, doc_b, passage_no_a,
-    passage_no_b. OPTIONS are those of `reuse_tables`.
+    passage_no_b. OPTIONS: a `ReuseOptions` (as for `reuse_tables`).
     """
-    return reuse_tables(documents, threshold=threshold, **options)["reuse"]
+    return reuse_tables(documents, options)["reuse"]
 
 
-def find_boilerplate(documents: pd.DataFrame, **options) -> pd.DataFrame:
+def find_boilerplate(documents: pd.DataFrame, options: ReuseOptions | None = None) -> pd.DataFrame:
     """Passages recognised as stock formulae: ``doc_id, passage_no, start, end, text, n_towns, source``.
 
     ``n_towns`` is the number of towns whose reports hold the passage (its own town
     included; from confirmed pairs, or the largest LSH bucket when that is too big to
-    confirm: a lower bound); ``source`` is list | frequency | both. OPTIONS are those
-    of `reuse_tables`.
+    confirm: a lower bound); ``source`` is list | frequency | both. OPTIONS: a `ReuseOptions`.
     """
-    return reuse_tables(documents, **options)["boilerplate"]
+    return reuse_tables(documents, options)["boilerplate"]
 
 
 def originality(
@@ -814,7 +807,7 @@ def originality(
     *,
     boilerplate: pd.DataFrame | None = None,
     passages_table: pd.DataFrame | None = None,
-    **options,
+    options: ReuseOptions | None = None,
 ) -> pd.DataFrame:
     """Per report: ``doc_id, n_chars_compared, n_chars_shared, originality, n_reports_shared``.
 
@@ -824,11 +817,11 @@ def originality(
     passages that appear in REUSE (any kind); ``originality = 1 - shared / compared``
     (NaN without comparable text); ``n_reports_shared`` the number of other reports it
     shares passages with. BOILERPLATE (from `find_boilerplate`) and PASSAGES_TABLE are
-    recomputed when not given.
+    recomputed (with OPTIONS) when not given.
     """
     meta = _doc_meta(documents)
     if boilerplate is None or passages_table is None:
-        tables = reuse_tables(documents, passages_table=passages_table, **options)
+        tables = reuse_tables(documents, options, passages_table=passages_table)
         boilerplate = tables["boilerplate"] if boilerplate is None else boilerplate
         passages_table = tables["passages"]
     return _originality(meta.index, passages_table, reuse, boilerplate)

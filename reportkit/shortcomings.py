@@ -52,14 +52,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from . import resources, schema
 from .chinese import ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, SELF_WILL, SHI_MARKER, marker_number
+from .config import ThemeOptions
 
 log = logging.getLogger(__name__)
 
@@ -423,32 +422,25 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
 
 def cluster_shortcomings(
     shortcomings: pd.DataFrame,
+    options: ThemeOptions | None = None,
     *,
-    k: int | None = None,
-    k_range: tuple[int, int] = (2, 8),
     tokenize: Callable[[str], Iterable[str]] | None = None,
     themes: pd.DataFrame | None = None,
-    method: Literal["kmeans", "agglomerative"] = "kmeans",
-    mode: Literal["hybrid", "clusters", "items"] = "hybrid",
-    guide: float = 1.0,
-    lead_weight: float = 10.0,
-    min_coverage: float = 0.5,
-    min_similarity: float = 0.2,
-    n_terms: int = 5,
-    random_state: int = 0,
 ) -> pd.DataFrame:
     """Add ``cluster, cluster_terms, theme, theme_label, theme_score`` to the shortcomings table.
 
-    ``k`` fixes the number of clusters; otherwise it is chosen by silhouette within ``k_range``
-    (inclusive). ``tokenize`` maps a text to tokens (default: the project tokenizer of
-    :mod:`reportkit.terms`); an optional ``tokens`` column (as made by :func:`item_tokens`;
-    ``None`` where missing) is used instead of tokenising again, and is not in the result.
-    ``themes`` is a table like ``load_themes()``. ``theme_score`` is the
-    item's own keyword score for its assigned theme (0 for "other" or a theme taken from the
-    cluster). ``lead_weight`` is what a keyword in the lead clause counts (1 elsewhere);
-    ``min_coverage`` the share of a cluster's members that must mention a theme for the cluster
-    to take it. See the module docstring for ``mode``, ``guide``, ``min_similarity`` and what
-    to expect. Deterministic for a given ``random_state``.
+    OPTIONS (a `ThemeOptions`; its defaults when None): ``k`` fixes the number of clusters;
+    otherwise it is chosen by silhouette within ``k_range`` (inclusive). ``lead_weight`` is what a
+    keyword in the lead clause counts (1 elsewhere); ``min_coverage`` the share of a cluster's
+    members that must mention a theme for the cluster to take it. See the module docstring for
+    ``mode``, ``guide``, ``min_similarity`` and what to expect. Deterministic for a given
+    ``random_state``.
+
+    ``tokenize`` maps a text to tokens (default: the project tokenizer of :mod:`reportkit.terms`);
+    an optional ``tokens`` column (as made by :func:`item_tokens`; ``None`` where missing) is used
+    instead of tokenising again, and is not in the result. ``themes`` is a table like
+    ``load_themes()``. ``theme_score`` is the item's own keyword score for its assigned theme (0
+    for "other" or a theme taken from the cluster).
 
     Scales to tens of thousands of items: features stay sparse, silhouette is computed on a
     fixed-seed sample of 2,000 items and k-means restarts 3 times instead of 10 above 5,000
@@ -459,6 +451,10 @@ def cluster_shortcomings(
     >>> cluster_shortcomings(items, tokenize=list)["theme"].tolist()
     ['publicity', 'disputes']
     """
+    options = options or ThemeOptions()
+    k, k_range, method, mode = options.k, options.k_range, options.method, options.mode
+    guide, lead_weight, min_coverage = options.guide, options.lead_weight, options.min_coverage
+    min_similarity, n_terms, random_state = options.min_similarity, options.n_terms, options.random_state
     from scipy import sparse
 
     if mode not in ("clusters", "items", "hybrid"):

@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import resources, schema
 from .chinese import JIEBA_HAN
+from .config import ENGINES, default_engine
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,6 @@ _RULES_VERSION = "terms-1"
 # Frequency given to dictionary terms listed without one: high enough that a domain term
 # wins over the general-language words it overlaps with (jieba's total is ~6e7).
 DEFAULT_TERM_FREQ = 20000
-#: Tokenising engines: jieba (default) and the optional, faster rjieba.
-ENGINES = ("jieba", "rjieba")
 TERM_COLUMNS = schema.table("term_counts").names
 CONCEPT_COLUMNS = schema.table("concept_counts").names
 KWIC_COLUMNS = ["doc_id", "town", "year", "section_type", "start", "pre", "keyword", "post"]
@@ -194,7 +193,7 @@ class Tokenizer:
             import rjieba
         except ImportError as exc:
             raise RuntimeError("engine='rjieba' needs the optional package: pip install rjieba "
-                               "(or unset REPORTKIT_TOKENIZER to use jieba)") from exc
+                               "(or use the default engine jieba: --tokenizer jieba, REPORTKIT_TOKENIZER unset)") from exc
         engine = rjieba.Jieba()  # its own instance: rjieba's module-level one stays untouched
         for word, freq, tag in self._domain_words(engine.suggest_freq):
             engine.add_word(word, freq, tag)
@@ -227,18 +226,14 @@ class Tokenizer:
 
 
 def engine_name() -> str:
-    """The tokenising engine the build uses: ``REPORTKIT_TOKENIZER`` (jieba or rjieba), jieba by default.
+    """The tokenising engine used when none is given: ``REPORTKIT_TOKENIZER`` (jieba or rjieba), jieba by default.
 
     rjieba (Rust jieba-rs, MIT, optional) takes the same dictionary; on the seeds it gives the
-    same count for every Chinese term, and `Tokenizer.tokens` runs ≈ 6 × faster (see docs/benchmarks.md). Set the variable (or
-    ``reportkit build --tokenizer rjieba``) to use it; the term cache is keyed by the engine.
+    same count for every Chinese term, and `Tokenizer.tokens` runs ≈ 6 × faster (see docs/benchmarks.md).
+    A build takes its engine from its `BuildConfig` (``reportkit build --tokenizer rjieba``), whose
+    default is this; the term cache is keyed by the engine.
     """
-    import os
-
-    name = os.environ.get("REPORTKIT_TOKENIZER", "").strip().lower() or "jieba"
-    if name not in ENGINES:
-        raise ValueError(f"REPORTKIT_TOKENIZER must be one of {', '.join(ENGINES)}, not {name!r}")
-    return name
+    return default_engine()
 
 
 @lru_cache(maxsize=None)
@@ -246,16 +241,20 @@ def _shared_tokenizer(engine: str) -> Tokenizer:
     return Tokenizer(engine=engine)
 
 
-def default_tokenizer() -> Tokenizer:
-    """The tokenizer with the bundled resources (one per process and engine; loads on first use)."""
-    return _shared_tokenizer(engine_name())
+def default_tokenizer(engine: str | None = None) -> Tokenizer:
+    """The tokenizer with the bundled resources (one per process and engine; loads on first use).
+
+    ENGINE: jieba or rjieba; `engine_name()` when None.
+    """
+    return _shared_tokenizer(engine or engine_name())
 
 
-def load_tokenizer(*, userdict: str | Path | None = None, stopwords: str | Path | None = None) -> Tokenizer:
-    """A tokenizer with the given dictionary/stop-word files (bundled ones by default)."""
+def load_tokenizer(*, userdict: str | Path | None = None, stopwords: str | Path | None = None,
+                   engine: str | None = None) -> Tokenizer:
+    """A tokenizer with the given dictionary/stop-word files (bundled ones by default) and ENGINE."""
     if userdict is None and stopwords is None:
-        return default_tokenizer()
-    return Tokenizer(userdict=userdict, stopwords=stopwords, engine=engine_name())
+        return default_tokenizer(engine)
+    return Tokenizer(userdict=userdict, stopwords=stopwords, engine=engine or engine_name())
 
 
 # --------------------------------------------------------------------------- boilerplate

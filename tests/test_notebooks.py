@@ -191,7 +191,7 @@ def _executed_text(paths: list[Path]) -> str:
 
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     tmp = tmp_path_factory.mktemp("seeds")
     build(RAW, manifest=MANIFEST, out=tmp / "processed", cache_dir=tmp / "cache", jobs=1)
@@ -201,7 +201,7 @@ def seeds_run(tmp_path_factory):
 @pytest.fixture(scope="session")
 def new_year_run(tmp_path_factory):
     """The seeds plus a copy of 大年乡's 2024 report relabelled as 新华镇's 2025 report."""
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     tmp = tmp_path_factory.mktemp("new_year")
     raw = tmp / "raw"

@@ -17,7 +17,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import psutil
 import pytest
 
@@ -335,7 +334,7 @@ def test_extract__zip_bomb_memory_stays_bounded(tmp_path, declared):
 
 
 def test_time_limit__stops_a_pure_python_loop():
-    from reportkit.build import FileTimeout, time_limit
+    from reportkit.pipeline.runner import FileTimeout, time_limit
 
     with pytest.raises(FileTimeout):
         with time_limit(0.2):
@@ -346,7 +345,7 @@ def test_time_limit__stops_a_pure_python_loop():
 def test_time_limit__stops_a_catastrophic_regex():
     import re
 
-    from reportkit.build import FileTimeout, time_limit
+    from reportkit.pipeline.runner import FileTimeout, time_limit
 
     with pytest.raises(FileTimeout):
         with time_limit(0.2):
@@ -354,7 +353,11 @@ def test_time_limit__stops_a_catastrophic_regex():
 
 
 def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
-    import reportkit.build as build_module
+    from dataclasses import replace
+
+    from reportkit.config import BuildConfig
+    from reportkit.pipeline import runner, stages
+    from reportkit.pipeline.cache import Cache
 
     path = tmp_path / "slow.txt"
     path.write_bytes(REPORT_A.encode())
@@ -363,9 +366,9 @@ def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
         while True:
             pass
 
-    monkeypatch.setattr(build_module, "parse_document", endless)
-    job = build_module.Job("slow.txt", path, "0" * 64, None, Limits(seconds_per_file=0.3))
-    outcome = build_module.run_job(job)
+    monkeypatch.setitem(stages.STAGES, "parse", replace(stages.STAGES["parse"], function=endless))
+    run = runner.Run(BuildConfig(limits=Limits(seconds_per_file=0.3)), Cache(None, {}), stages=("parse",))
+    outcome = runner.run_job(runner.Job("slow.txt", path, "0" * 64), run)
     assert outcome.status == "error" and "took longer than 0.3 s" in outcome.messages[0]
 
 
@@ -397,7 +400,7 @@ def test_read_manifest__excel_encodings_bad_rows_reported_rest_kept(tmp_path, en
 
 
 def test_build__manifest_problems_in_manifest_log_not_build_log(tmp_path):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -413,7 +416,7 @@ def test_build__manifest_problems_in_manifest_log_not_build_log(tmp_path):
 
 
 def test_build__unreadable_manifest_does_not_stop_the_build(tmp_path):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -430,7 +433,7 @@ def test_build__unreadable_manifest_does_not_stop_the_build(tmp_path):
 
 
 def test_build__same_inputs_byte_identical_outputs(tmp_path):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     raw = tmp_path / "raw"
     raw.mkdir()

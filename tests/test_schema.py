@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from reportkit import schema
-from reportkit.build import build
+from reportkit.pipeline.build import build
 
 from .conftest import ROOT
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
+from reportkit.config import ThemeOptions
 from reportkit.normalize import normalize_text
 from reportkit.sections import split_sections
 from reportkit.shortcomings import (
@@ -108,17 +109,17 @@ def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
                            "二是普法宣传方式单一。"]})
-    result = cluster_shortcomings(table, mode="items")
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
     assert result["theme"].tolist() == ["capacity", "publicity"]
 
 
 def test_cluster_shortcomings__given_k_gives_k_clusters():
-    result = cluster_shortcomings(invented_table(), k=3)
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=3))
     assert sorted(result["cluster"].unique()) == [0, 1, 2]
 
 
 def test_cluster_shortcomings__agglomerative_given_k_gives_k_clusters():
-    result = cluster_shortcomings(invented_table(), k=5, method="agglomerative")
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=5, method="agglomerative"))
     assert result["cluster"].nunique() == 5
 
 
@@ -131,17 +132,17 @@ def test_cluster_shortcomings__deterministic():
 
 def test_cluster_shortcomings__clusters_mode_gives_cluster_theme_to_all_members():
     # One cluster for everything: the cluster's theme is the best-covered one, or "other".
-    result = cluster_shortcomings(invented_table(), k=1, mode="clusters")
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=1, mode="clusters"))
     assert result["theme"].nunique() == 1
 
 
 def test_cluster_shortcomings__items_mode_keeps_each_items_own_theme():
-    result = cluster_shortcomings(invented_table(), k=1, mode="items")
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=1, mode="items"))
     assert set(result["theme"]) == set(SAME_PROBLEM)
 
 
 def test_cluster_shortcomings__cluster_terms_come_from_member_texts():
-    result = cluster_shortcomings(invented_table(), k=4)
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=4))
     for row in result.itertuples():
         members = " ".join(result.loc[result["cluster"] == row.cluster, "text"])
         terms = row.cluster_terms.split("|")
@@ -169,12 +170,12 @@ def test_cluster_shortcomings__empty_table_gets_columns():
 
 def test_cluster_shortcomings__k_larger_than_items_raises():
     with pytest.raises(ValueError, match="k=9 clusters impossible for 2 items"):
-        cluster_shortcomings(items({"a": ["普法形式单一", "调解机制不健全"]}), k=9)
+        cluster_shortcomings(items({"a": ["普法形式单一", "调解机制不健全"]}), ThemeOptions(k=9))
 
 
 def test_cluster_shortcomings__unknown_mode_raises():
     with pytest.raises(ValueError, match="mode 'x' unknown"):
-        cluster_shortcomings(items({"a": ["普法形式单一"]}), mode="x")
+        cluster_shortcomings(items({"a": ["普法形式单一"]}), ThemeOptions(mode="x"))
 
 
 def test_split_lead__strips_marker_and_cuts_first_clause():
@@ -196,13 +197,13 @@ def test_load_themes__missing_column_raises(tmp_path):
 def test_theme_summary__counts_reports_not_items():
     table = items({"a": ["普法形式单一", "法治宣传氛围不浓"], "b": ["调解机制不健全"]})
     documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"]})
-    summary = theme_summary(cluster_shortcomings(table, mode="items"), documents).set_index("theme")
+    summary = theme_summary(cluster_shortcomings(table, ThemeOptions(mode="items")), documents).set_index("theme")
     assert summary.loc["publicity", ["n_items", "n_reports", "share_reports"]].tolist() == [2, 1, 0.25]
 
 
 def test_theme_summary__other_sorted_last():
     table = items({"a": ["普法形式单一", UNRELATED], "b": ["普法方式单一"]})
-    summary = theme_summary(cluster_shortcomings(table, mode="items"))
+    summary = theme_summary(cluster_shortcomings(table, ThemeOptions(mode="items")))
     assert summary["theme"].tolist() == ["publicity", "other"]
 
 
@@ -213,13 +214,13 @@ def test_theme_summary__unclustered_table_raises():
 
 def test_representative_items__highest_score_first():
     table = items({"a": ["宣传不够", "普法形式单一，法治宣传方式单一，群众参与度不高"]})
-    top = representative_items(cluster_shortcomings(table, mode="items"), n=1)
+    top = representative_items(cluster_shortcomings(table, ThemeOptions(mode="items")), n=1)
     assert top["text"].tolist() == ["普法形式单一，法治宣传方式单一，群众参与度不高"]
 
 
 def test_cluster_shortcomings__hybrid_keeps_own_themes_when_k_is_small():
     # Two clusters for four themes: hybrid still gives each item its own theme.
-    result = cluster_shortcomings(invented_table(), k=2)
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=2))
     assert sorted(set(result["theme"])) == sorted(SAME_PROBLEM)
 
 
@@ -227,7 +228,7 @@ def test_cluster_shortcomings__unmatched_item_inherits_theme_through_shared_word
     table = items({"戊镇": ["一是执法人员身兼数职，综合行政执法改革后承接事项多。",
                            "二是普法形式单一，群众参与度不高。"],
                    "己镇": ["综合行政执法改革后承接事项多，衔接不畅。"]})
-    result = cluster_shortcomings(table, k=2)
+    result = cluster_shortcomings(table, ThemeOptions(k=2))
     assert result["theme"].tolist() == ["capacity", "publicity", "capacity"]
 
 
@@ -235,7 +236,7 @@ def test_cluster_shortcomings__longer_keyword_hides_shorter_one_inside_it():
     themes = pd.DataFrame({"theme": ["public", "cadres"], "label_zh": ["群众", "干部"],
                            "keywords": ["群众法治意识", "法治意识|意识"]})
     table = items({"庚镇": ["部分群众法治意识淡薄", "干部法治意识不强"]})
-    result = cluster_shortcomings(table, themes=themes, mode="items")
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"), themes=themes)
     assert result["theme"].tolist() == ["public", "cadres"]
 
 
