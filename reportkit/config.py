@@ -14,8 +14,6 @@ DEFAULT_OUT_DIR = Path("data/processed")
 DEFAULT_CACHE_DIR = Path("data/interim")
 DEFAULT_FIGURES_DIR = Path("figures")
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
-
 
 @dataclass(frozen=True)
 class Limits:

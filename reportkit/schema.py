@@ -109,7 +109,7 @@ _TABLES = (
     Table("documents", "readable report (byte-identical duplicates are logged in build_log, not counted twice)", (
         _DOC_ID,
         Column("file", "str", "path of the file under the raw folder (POSIX style)", "文件"),
-        Column("format", "str", "what the file was read as: txt, docx, pdf, html", "文件格式"),
+        Column("format", "str", "the reader it was read with (txt, docx, pdf, html; see reportkit.readers)", "文件格式"),
         Column("encoding", "str", "text encoding of a .txt/.html file ('' for .docx and .pdf)", "文字编码"),
         Column("level", "str", "township, county or unknown: which level of government wrote the report", "层级",
                values=("township", "county", "unknown")),
@@ -138,12 +138,16 @@ _TABLES = (
         Column("file", "str", "path of the file under the raw folder (POSIX style)", "文件"),
         Column("status", "str", "ok, warning, error or skipped", "状态", values=STATUSES),
         Column("message", "str", "what was wrong and what to do, several problems joined by '; '", "说明"),
+        Column("codes", "str", "a short code per problem of `message`, in the same order, joined by ';' "
+               "(no_year, duplicate, unmapped_heading, ...; listed in reportkit/problems.py)", "问题代码"),
     ), ("file",)),
     Table("manifest_log", "problem of the manifest itself (unknown column, duplicate row, missing file, invalid year)", (
         Column("file", "str", "the manifest's file name", "清单文件"),
         Column("line", "int64", "line of the manifest (0: the whole file)", "行号"),
         Column("status", "str", "warning (the row or cell is ignored) or error (the manifest is ignored)", "状态",
                values=("warning", "error")),
+        Column("code", "str", "short code of the problem (unknown_column, file_not_found, ...; reportkit/problems.py)",
+               "问题代码"),
         Column("message", "str", "what is wrong and what to do", "说明"),
     ), (), notes="No primary key: one line can have several problems."),
     Table("sections", "heading at any level, plus the preamble", (

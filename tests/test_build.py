@@ -139,6 +139,7 @@ def test_build__manifest_disagreement_is_a_warning(tmp_path):
     assert tables["documents"].loc[0, "year"] == 2023
     row = tables["build_log"].iloc[0]
     assert row.status == "warning" and "manifest says year=2023, text suggests 2022" in row.message
+    assert "manifest_disagrees" in row.codes.split(";")
 
 
 def run_cli(*args, cwd=ROOT):

@@ -26,7 +26,7 @@ def test_modules_of__each_stage_depends_on_the_modules_it_calls():
     parse = cache.modules_of(stages.STAGES["parse"])
     terms = cache.modules_of(stages.STAGES["terms"])
     reuse = cache.modules_of(stages.STAGES["reuse"])
-    assert {"reportkit.pipeline.stages", "reportkit.io", "reportkit.normalize", "reportkit.metadata",
+    assert {"reportkit.pipeline.stages", "reportkit.readers", "reportkit.normalize", "reportkit.metadata",
             "reportkit.sections", "reportkit.indicators", "reportkit.chinese", "reportkit.resources"} <= set(parse)
     assert {"reportkit.terms", "reportkit.shortcomings", "reportkit.metadata"} <= set(terms)
     assert {"reportkit.reuse", "reportkit.metadata"} <= set(reuse)

@@ -22,7 +22,9 @@ import pandas as pd
 
 from .. import schema
 from ..config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, BuildConfig, Limits
-from ..io import discover, display_name, is_hidden, manifest_log, read_manifest, size_problem, special_file_problem
+from ..manifest import discover, display_name, is_hidden, manifest_log, read_manifest, special_file_problem
+from ..problems import ManifestProblem, Problem
+from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .runner import Job, Outcome, Run, concat, default_jobs, run_groups, run_jobs
 
@@ -52,9 +54,9 @@ class Plan:
     and the manifest with its problems."""
 
     jobs: list[Job]
-    log_rows: list[dict]
+    skipped: list[tuple[str, str, Problem]]  # (file, status, problem) of the files that get no job
     manifest: pd.DataFrame
-    manifest_problems: list[str]
+    manifest_problems: list[ManifestProblem]
 
 
 def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limits) -> Plan:
@@ -67,35 +69,37 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
         try:
             manifest, manifest_problems = read_manifest(Path(manifest_path), raw_dir=raw_dir)
         except (ValueError, OSError) as exc:  # a broken manifest must not stop the build
-            manifest_problems = [f"{exc}; built without the manifest"]
-    log_rows: list[dict] = []
+            manifest_problems = [ManifestProblem(Path(manifest_path).name, 0, "manifest_unreadable",
+                                                 f"{exc}; built without the manifest")]
+    skipped: list[tuple[str, str, Problem]] = []
     jobs: list[Job] = []
     first_by_hash: dict[str, str] = {}
     for path in discover(raw_dir):
         rel = path.relative_to(raw_dir)
         name = display_name(rel)
         if is_hidden(rel):
-            log_rows.append({"file": name, "status": "skipped", "message": "hidden or temporary file"})
+            skipped.append((name, "skipped", Problem("hidden", "hidden or temporary file")))
             continue
         if problem := special_file_problem(path):
-            log_rows.append({"file": name, "status": "skipped", "message": problem})
+            skipped.append((name, "skipped", Problem("not_regular", problem)))
             continue
         try:
             if problem := size_problem(path.stat().st_size, limits):
-                log_rows.append({"file": name, "status": "error", "message": problem})
+                skipped.append((name, "error", Problem("too_large", problem)))
                 continue
             data = path.read_bytes()
         except OSError as exc:  # unreadable (permissions) or gone since it was listed
-            log_rows.append({"file": name, "status": "error", "message": f"cannot read the file ({exc.strerror})"})
+            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({exc.strerror})")))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in first_by_hash and data.strip():  # empty files are reported as empty, not as copies
-            log_rows.append({"file": name, "status": "warning",
-                             "message": f"duplicate of {first_by_hash[digest]} (byte-identical); counted once"})
+            original = first_by_hash[digest]
+            skipped.append((name, "warning", Problem("duplicate", f"duplicate of {original} (byte-identical); "
+                                                                  "counted once", detail=original)))
             continue
         first_by_hash[digest] = name
         jobs.append(Job(name, path, digest))
-    return Plan(jobs, log_rows, manifest, manifest_problems)
+    return Plan(jobs, skipped, manifest, manifest_problems)
 
 
 def _config(config: BuildConfig | None, *, jobs: int | None, limits: Limits | None,
@@ -155,7 +159,7 @@ def build(
     report.n_files = len(tables["build_log"])
     report.status_counts = tables["build_log"]["status"].value_counts().to_dict()
     if out is not None:
-        from ..io import write_tables
+        from ..store import write_tables
 
         t0 = time.perf_counter()
         write_tables(tables, Path(out))
@@ -193,19 +197,19 @@ def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFr
     manifest = planned.manifest
     by_file = {row["file"]: row for row in manifest.to_dict("records")} if len(manifest) else {}
     documents = []
-    log_rows = list(planned.log_rows)
+    log_rows = [_log_row(file, status, [problem]) for file, status, problem in planned.skipped]
     for outcome in outcomes:
-        messages = list(outcome.messages)
+        problems = list(outcome.problems)
         status = outcome.status
         if outcome.result is not None:
             result = outcome.result
             meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file))
-            messages += disagreements
+            problems += [Problem("manifest_disagrees", text) for text in disagreements]
             if not meta.get("year"):
-                messages.append("no year found; add it to data/manifest.csv")
+                problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))
             if meta.get("level") == "township" and not meta.get("town"):
-                messages.append("no town found; add it to data/manifest.csv")
-            if messages and status == "ok":
+                problems.append(Problem("no_town", "no town found; add it to data/manifest.csv"))
+            if problems and status == "ok":
                 status = "warning"
             documents.append({
                 "doc_id": result["doc_id"], "file": outcome.file, "format": result["format"],
@@ -215,7 +219,7 @@ def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFr
                 "publish_date": result["hints"].get("publish_date", ""),
                 "text": result["text"], "raw_text": result["raw_text"],
             })
-        log_rows.append({"file": outcome.file, "status": status, "message": "; ".join(messages)})
+        log_rows.append(_log_row(outcome.file, status, problems))
     build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
     docs = pd.DataFrame(documents)
     for column in DOCUMENT_COLUMNS:
@@ -225,6 +229,11 @@ def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFr
     docs["year"] = pd.to_numeric(docs["year"], errors="coerce").astype("Int64")
     docs["n_chars"] = docs["n_chars"].astype("int64")
     return docs.reset_index(drop=True), build_log
+
+
+def _log_row(file: str, status: str, problems: list[Problem]) -> dict:
+    return {"file": file, "status": status, "message": "; ".join(p.message for p in problems),
+            "codes": ";".join(p.code for p in problems)}
 
 
 def assemble(outcomes: list[Outcome], planned: Plan, chunks: list[dict]) -> dict[str, pd.DataFrame]:

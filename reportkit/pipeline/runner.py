@@ -23,7 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import BuildConfig
-from ..io import ReadError
+from ..problems import Problem
+from ..readers import ReadError
 from .cache import Cache
 from .stages import STAGES, TABLE_KEYS
 
@@ -54,7 +55,7 @@ class Outcome:
     file: str
     result: dict | None = None
     status: str = "ok"
-    messages: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     computed: list[str] = field(default_factory=list)  # stages that were not in the cache
     seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (cache reads included)
 
@@ -112,21 +113,24 @@ def run_job(job: Job, run: Run) -> Outcome:
                 clock, start = time.process_time(), clock
                 outcome.seconds[name] = clock - start
         outcome.result = result
-        outcome.messages += parsed["warnings"]
+        outcome.problems += parsed["warnings"]
         if parsed["warnings"]:
             outcome.status = "warning"
     except ReadError as exc:
-        outcome.status, outcome.messages = exc.status, [str(exc)]
+        outcome.status, outcome.problems = exc.status, [exc.problem]
     except FileTimeout:
         outcome.status = "error"
-        outcome.messages = [f"took longer than {limits.seconds_per_file:g} s and was stopped; "
-                            "check the file or raise Limits.seconds_per_file"]
+        outcome.problems = [Problem("timeout", f"took longer than {limits.seconds_per_file:g} s and was stopped; "
+                                               "check the file or raise Limits.seconds_per_file")]
     except MemoryError:
-        outcome.status, outcome.messages = "error", ["ran out of memory while reading; the file is too large or malformed"]
+        outcome.status = "error"
+        outcome.problems = [Problem("out_of_memory", "ran out of memory while reading; the file is too large or "
+                                                     "malformed")]
     except Exception as exc:  # a bug must not lose the other files; the message says where to look
         log.exception("unexpected error on %s", job.file)
         outcome.status = "error"
-        outcome.messages = [f"internal error ({type(exc).__name__}: {exc}); please report it with this file"]
+        outcome.problems = [Problem("internal_error", f"internal error ({type(exc).__name__}: {exc}); please report it "
+                                                      "with this file", detail=type(exc).__name__)]
     return outcome
 
 
@@ -240,7 +244,7 @@ def _store_group(run: Run, path: Path | None, outcomes: list[Outcome], chunk: di
     # Errors are not cached: a timeout or a memory error may not happen again.
     if path is None or any(o.status == "error" for o in outcomes):
         return
-    run.cache.put_group(path, ([Outcome(o.file, o.result, o.status, list(o.messages)) for o in outcomes], chunk))
+    run.cache.put_group(path, ([Outcome(o.file, o.result, o.status, list(o.problems)) for o in outcomes], chunk))
 
 
 def run_groups(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool) -> tuple[list[Outcome], list[dict]]:

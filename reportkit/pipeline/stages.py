@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import BuildConfig
+from ..problems import Problem
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Stage:
 def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     """Stage "parse": bytes of one file → text, inferred metadata, sections, indicators."""
     from ..indicators import density, extract_indicators
-    from ..io import extract
+    from ..readers import extract
     from ..metadata import infer_metadata
     from ..normalize import normalize_text
     from ..sections import has_headings, split_sections, unmapped_headings
@@ -51,10 +52,12 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
     warnings = list(extracted.warnings)
     if not has_headings(sections).any():
-        warnings.append("no numbered headings found; the whole report is one section of type 'other'")
+        warnings.append(Problem("no_headings", "no numbered headings found; the whole report is one section of type "
+                                               "'other'"))
     for row in unmapped_headings(sections).itertuples():
-        warnings.append(f"heading '{row.heading[:30]}' matches no rule in section_types.csv "
-                        f"(typed {row.section_type}); add a row there to map it")
+        warnings.append(Problem("unmapped_heading", f"heading '{row.heading[:30]}' matches no rule in section_types.csv "
+                                                    f"(typed {row.section_type}); add a row there to map it",
+                                detail=row.heading))
     return {
         "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
         "hints": extracted.hints, "raw_text": extracted.text, "text": text, "meta": meta,
