@@ -13,7 +13,7 @@ import logging
 import resource
 from pathlib import Path
 
-from reportkit.build import BuildReport, build
+from reportkit.pipeline.build import BuildReport, build
 
 
 def main() -> None:
@@ -25,7 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    logging.getLogger("reportkit.build").setLevel(logging.INFO)  # stage times on stderr as they happen
+    logging.getLogger("reportkit.pipeline").setLevel(logging.INFO)  # stage times on stderr as they happen
     report = BuildReport()
     tables = build(args.raw_dir, manifest=None, out=args.out, cache_dir=args.cache, jobs=args.jobs, report=report)
     print(json.dumps({

@@ -14,12 +14,13 @@ __version__ = "0.1.0"
 
 # public name → module that defines it
 _API = {
-    "build": "build", "BuildReport": "build",
-    "read_tables": "io", "read_manifest": "io", "extract": "io", "discover": "io", "ReadError": "io",
-    "Limits": "config",
+    "build": "pipeline.build", "check": "pipeline.build", "BuildReport": "pipeline.build",
+    "read_tables": "store", "read_manifest": "manifest", "discover": "manifest", "extract": "readers",
+    "ReadError": "readers",
+    "Limits": "config", "BuildConfig": "config", "ReuseOptions": "config", "ThemeOptions": "config",
     "normalize_text": "normalize", "to_simplified": "normalize", "is_traditional": "normalize",
     "infer_metadata": "metadata", "load_gazetteer": "metadata", "title_of": "metadata",
-    "split_sections": "sections", "shortcoming_items": "sections", "completeness": "sections",
+    "split_sections": "sections", "shortcoming_items": "shortcomings", "completeness": "sections",
     "classify_heading": "sections",
     "extract_indicators": "indicators", "density": "indicators",
     "load_tokenizer": "terms", "count_terms": "terms", "top_terms": "terms", "tfidf": "terms",
@@ -33,6 +34,9 @@ __all__ = sorted(_API)
 
 
 def __getattr__(name: str):
+    # Only called for names the package does not hold. No public name is also the name of a
+    # submodule of reportkit (importing a submodule sets the package attribute of its name, which
+    # would then hide the function: `rk.build` was the module after the first build).
     if name not in _API:
         raise AttributeError(f"module 'reportkit' has no attribute {name!r}")
     module = importlib.import_module(f".{_API[name] or name}", __name__)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -50,8 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _limits(args):
-    from .config import Limits
+def _config(args):
+    """The BuildConfig of the command line's options (the tokenizer defaults to $REPORTKIT_TOKENIZER)."""
+    from .config import BuildConfig, Limits
 
     values = {}
     if args.max_mb:
@@ -60,18 +60,17 @@ def _limits(args):
         values["seconds_per_file"] = args.timeout
     if args.max_pages:
         values["max_pdf_pages"] = args.max_pages
-    return Limits(**values)
+    tokenizer = {"tokenizer": args.tokenizer} if getattr(args, "tokenizer", None) else {}
+    return BuildConfig(limits=Limits(**values), jobs=args.jobs, **tokenizer)
 
 
 def _build(args) -> int:
-    from .build import BuildReport, build
+    from .pipeline.build import BuildReport, build
 
-    if args.tokenizer:  # read by the workers too, which inherit the environment
-        os.environ["REPORTKIT_TOKENIZER"] = args.tokenizer
     report = BuildReport()
     manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
     tables = build(args.raw_dir, manifest=manifest, out=args.out, cache_dir=None if args.no_cache else args.cache,
-                   jobs=args.jobs, limits=_limits(args), progress=not args.quiet, report=report)
+                   config=_config(args), progress=not args.quiet, report=report)
     if not args.quiet:
         problems = tables["build_log"][tables["build_log"]["status"] != "ok"]
         for row in problems.itertuples():
@@ -86,25 +85,19 @@ def _build(args) -> int:
 
 def _check(args) -> int:
     """Parse every file (no cache, no outputs) and print the problems: per file, then the manifest's."""
-    from .build import assemble, plan, run_jobs
-    from .io import manifest_log
+    from .pipeline.build import check
 
-    limits = _limits(args)
     manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
-    jobs, rows, manifest_table, manifest_problems = plan(args.raw_dir, manifest, limits=limits)
-    for job in jobs:
-        job.stages = ("parse",)
-    outcomes = run_jobs(jobs, n_jobs=args.jobs or 1, progress=False)
-    # assemble() adds the checks made after parsing (no year, no town, manifest disagreements).
-    build_log = assemble(outcomes, rows, manifest_table, manifest_problems)["build_log"]
+    found = check(args.raw_dir, manifest=manifest, config=_config(args), jobs=args.jobs or 1)
+    build_log, manifest_log = found["build_log"], found["manifest_log"]
     for row in build_log[build_log["status"] != "ok"].itertuples():
         print(f"{row.status:8s} {row.file}: {row.message}")
-    for row in manifest_log(manifest_problems).itertuples():
+    for row in manifest_log.itertuples():
         print(f"{row.status:8s} {row.file} line {row.line}: {row.message}")
     counts = build_log["status"].value_counts()
     print(f"reportkit check: {len(build_log)} files: "
           + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "error", "skipped"))
-          + (f"; {len(manifest_problems)} manifest problems" if manifest_problems else ""))
+          + (f"; {len(manifest_log)} manifest problems" if len(manifest_log) else ""))
     return 0
 
 

@@ -1,9 +1,10 @@
-"""Paths and defaults. Nothing here touches the disk at import time."""
+"""Paths, defaults, limits and the options of a build. Nothing here touches the disk at import time."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 RESOURCES = resources.files("reportkit") / "resources"
 
@@ -12,8 +13,6 @@ DEFAULT_MANIFEST = Path("data/manifest.csv")
 DEFAULT_OUT_DIR = Path("data/processed")
 DEFAULT_CACHE_DIR = Path("data/interim")
 DEFAULT_FIGURES_DIR = Path("figures")
-
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -32,3 +31,86 @@ class Limits:
 def resource_path(name: str) -> Path:
     """Filesystem path of a bundled resource file (reportkit/resources/NAME)."""
     return Path(str(RESOURCES / name))
+
+
+# --------------------------------------------------------------------------- options of a build
+
+#: Tokenising engines: jieba (default) and the optional, faster rjieba (same dictionary).
+ENGINES = ("jieba", "rjieba")
+
+
+def default_engine() -> str:
+    """The tokenising engine when none is given: ``$REPORTKIT_TOKENIZER`` (jieba or rjieba), else jieba.
+
+    Read only where a build or a tokenizer is set up (the command line, `BuildConfig()`,
+    `terms.default_tokenizer()`); the build then carries the engine in its `BuildConfig`.
+    """
+    import os
+
+    name = os.environ.get("REPORTKIT_TOKENIZER", "").strip().lower() or "jieba"
+    if name not in ENGINES:
+        raise ValueError(f"REPORTKIT_TOKENIZER must be one of {', '.join(ENGINES)}, not {name!r}")
+    return name
+
+
+@dataclass(frozen=True)
+class ReuseOptions:
+    """How copied passages are found (reportkit.reuse; its module docstring explains each step).
+
+    The first five shape each report's passages and fingerprints (cached per report); the rest
+    apply to the whole corpus.
+    """
+
+    min_cjk: int = 15  # passages with fewer CJK characters (after merging short clauses) are left out
+    max_chars: int = 240  # a longer comma-only sentence is cut into chunks of whole clauses
+    num_perm: int = 64  # MinHash permutations
+    shingle_size: int = 4  # characters per shingle
+    seed: int = 1  # fixes the hash family, so signatures agree across runs and processes
+    threshold: float = 0.5  # Jaccard similarity from which two passages are reuse
+    lsh_threshold: float = 0.3  # similarity at which LSH makes a pair a candidate
+    boilerplate_share: float = 0.3  # a passage in this share of the towns is a stock formula ...
+    boilerplate_min_towns: int = 3  # ... but never fewer towns than this
+    boilerplate_max_towns: int = 50  # ... and always from this many towns
+    boilerplate_coverage: float = 0.5  # share of a passage covered by boilerplate.txt phrases that makes it one
+    max_bucket: int = 64  # an LSH bucket larger than this is not confirmed pair by pair
+
+    @property
+    def per_report(self) -> tuple:
+        """The options the per-report passages and fingerprints depend on (their cache key)."""
+        return self.min_cjk, self.max_chars, self.num_perm, self.shingle_size, self.seed
+
+
+@dataclass(frozen=True)
+class ThemeOptions:
+    """How shortcoming items are clustered into themes (reportkit.shortcomings explains each)."""
+
+    k: int | None = None  # number of clusters; None: chosen by silhouette within k_range
+    k_range: tuple[int, int] = (2, 8)
+    method: Literal["kmeans", "agglomerative"] = "kmeans"
+    mode: Literal["hybrid", "clusters", "items"] = "hybrid"
+    guide: float = 1.0  # weight of the theme list's keywords in the clustering (0: plain tf-idf)
+    lead_weight: float = 10.0  # what a keyword in the item's lead clause counts (1 elsewhere)
+    min_coverage: float = 0.5  # share of a cluster's matching members that must name its theme
+    min_similarity: float = 0.2  # tf-idf cosine with a themed cluster-mate that passes the theme on
+    n_terms: int = 5  # top terms that name a cluster
+    random_state: int = 0
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything a build's results depend on besides the files and the resources.
+
+    It travels to every stage (and to the worker processes) and into the cache keys: each
+    stage's key holds the part of it the stage reads, so changing an option recomputes
+    exactly the work that depends on it.
+    """
+
+    limits: Limits = field(default_factory=Limits)
+    tokenizer: str = field(default_factory=default_engine)  # jieba or rjieba
+    reuse: ReuseOptions = field(default_factory=ReuseOptions)
+    themes: ThemeOptions = field(default_factory=ThemeOptions)
+    jobs: int | None = None  # worker processes; None: one per core
+
+    def __post_init__(self):
+        if self.tokenizer not in ENGINES:
+            raise ValueError(f"tokenizer must be one of {', '.join(ENGINES)}, not {self.tokenizer!r}")

@@ -23,7 +23,6 @@ Units, exclusions and the category taxonomy are plain CSV files in
 """
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from collections.abc import Callable
@@ -33,56 +32,20 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .config import resource_path
+from . import resources, schema
+from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
+                      HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, chinese_to_number)
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = [
-    "doc_id", "section_type", "section_no", "span", "value", "unit", "qualifier", "subject",
-    "category", "sentence", "start", "end", "flags", "value_yuan",
-]
-DENSITY_COLUMNS = ["doc_id", "section_type", "n_indicators", "n_chars", "indicators_per_1k_chars"]
+COLUMNS = schema.table("indicators").names
+DENSITY_COLUMNS = schema.table("density").names
 
-# --------------------------------------------------------------------------- numerals
-_CN_DIGIT = {
-    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
-    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}
-_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-_CN_CHARS = "".join([*_CN_DIGIT, *_CN_SMALL, *_CN_BIG])
-
-
-def chinese_to_number(numeral: str) -> float:
-    """Value of a Chinese numeral such as 十, 十二, 三千, 一万二千, 两, 一百零五, 百.
-
-    Only for the numeral itself (a matched span), never for running text.
-
-    >>> chinese_to_number("三千"), chinese_to_number("十二"), chinese_to_number("一万二千")
-    (3000.0, 12.0, 12000.0)
-
-    Raises ValueError for characters that are not Chinese numerals.
-    """
-    if not numeral or any(ch not in _CN_CHARS for ch in numeral):
-        raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    if all(ch in _CN_DIGIT for ch in numeral):
-        # 二〇二三 is read digit by digit; a single digit is its value.
-        return float(int("".join(str(_CN_DIGIT[ch]) for ch in numeral)))
-    total = section = number = 0
-    for ch in numeral:
-        if ch in _CN_DIGIT:
-            number = _CN_DIGIT[ch]
-        elif ch in _CN_SMALL:
-            section += (number or 1) * _CN_SMALL[ch]  # 十二: a leading 十 means 一十
-            number = 0
-        elif ch in ("亿", "億"):
-            total = (total + section + number) * _CN_BIG[ch]
-            section = number = 0
-        else:  # 万
-            total += (section + number or 1) * _CN_BIG[ch]
-            section = number = 0
-    return float(total + section + number)
+# Chinese numerals (reportkit.chinese), re-exported: `chinese_to_number` is part of this module's API.
+_CN_DIGIT, _CN_SMALL, _CN_BIG, _CN_CHARS = CN_DIGITS, CN_SMALL, CN_BIG, CN_NUMERAL_CHARS
+# Kinds of unit (indicator_units.csv) that count occurrences, points or rates: such a unit never
+# counts the noun after it (开展|17场|法治宣讲活动: the 活动 are not what 17 counts).
+VERBAL_KINDS = frozenset({"event", "times", "point", "percent"})
 
 
 # --------------------------------------------------------------------------- resources
@@ -91,24 +54,18 @@ class _Unit:
     unit: str
     kind: str
     not_followed_by: str
+    in_place_names: bool  # a Chinese numeral + this unit + a place suffix is a name (三台县, 八所镇)
 
 
-@lru_cache(maxsize=1)
 def load_units() -> pd.DataFrame:
-    """The unit table (``resources/indicator_units.csv``): unit, kind, traditional, not_followed_by, note."""
-    return pd.read_csv(resource_path("indicator_units.csv"), dtype=str, keep_default_na=False)
+    """The unit table (``resources/indicator_units.csv``): unit, kind, traditional, not_followed_by,
+    in_place_names, note."""
+    return resources.indicator_units()
 
 
-@lru_cache(maxsize=1)
 def load_categories() -> pd.DataFrame:
     """The category taxonomy (``resources/indicator_categories.csv``): category, label_zh, keywords, units."""
-    return pd.read_csv(resource_path("indicator_categories.csv"), dtype=str, keep_default_na=False)
-
-
-@lru_cache(maxsize=1)
-def _exclusion_patterns() -> tuple[re.Pattern, ...]:
-    with open(resource_path("indicator_exclusions.csv"), encoding="utf-8") as handle:
-        return tuple(re.compile(row["pattern"]) for row in csv.DictReader(handle))
+    return resources.indicator_categories()
 
 
 @lru_cache(maxsize=1)
@@ -116,10 +73,16 @@ def _unit_index() -> dict[str, _Unit]:
     """Written form (simplified or Traditional) → unit record with the simplified name."""
     index: dict[str, _Unit] = {}
     for row in load_units().itertuples():
-        record = _Unit(row.unit, row.kind, row.not_followed_by)
+        record = _Unit(row.unit, row.kind, row.not_followed_by, row.in_place_names.strip() == "yes")
         for form in [row.unit, *filter(None, row.traditional.split("|"))]:
             index[form] = record
     return index
+
+
+@lru_cache(maxsize=1)
+def _case_units() -> frozenset[str]:
+    """Units of cases (件, 起, …) and the general classifier 个, which counts cases too."""
+    return resources.units_of_kind("case") | {GENERIC_CLASSIFIER}
 
 
 # Bounded comma groups and a numeral run that starts only where a run starts: a search that
@@ -147,11 +110,7 @@ _SENTENCE_END = "。！？!?；;\n"
 _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "‘": "’", "【": "】", "〈": "〉"}
 _MAX_QUOTE = {"《": 80}  # titles may be long; quoted names are short
 
-_HEADING_12 = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
-    r"|第[一二三四五六七八九十]+(?:章|节|部分))"
-)
-_HEADING_3 = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*\d{1,2}\s*[）)])")
+_HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
 _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
 
 
@@ -164,7 +123,7 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append(m.span())
     for m in re.finditer(r'"[^"\n]{0,25}"', text):  # ASCII quotes pair within a line
         ranges.append(m.span())
-    for pattern in _exclusion_patterns():
+    for pattern in resources.indicator_exclusions():
         ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     ranges.extend(heading_ranges(text))
     return ranges
@@ -217,9 +176,9 @@ _LEAD_TRIM = re.compile(
     r"(?:\s+|(?:截至|截止至|截止到|截止)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"
     r"|\d{4}\s*年(?:度)?(?:以来)?|\d{1,2}\s*月(?:份)?(?:底|末|初|以来)?"
     r"|(?:今年|本年度?|年内|当年|去年|上半年|下半年|一年来|年初以来|全年|目前|至今|以来|期间)"
-    r"|(?:我|全|本|该)(?:镇|乡|街道|街|区|县|村|所|办|社区|单位)|[镇乡街]?(?:党委政府|党委|人民政府|政府)"
+    rf"|{SELF_AGENT}|[镇乡街]?(?:党委政府|党委|人民政府|政府)"
     r"|(?:并|同时|其中|另外|此外|以及|还|又|先后|在此基础上)[，,]?|(?:和|与|及)(?=\s?\d)"
-    r"|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是)"
+    rf"|\d{{1,2}}\s*[、.．](?!\d)|[{CN_MARKER_DIGITS}]+是)"
 )
 _LIGHT_VERB = re.compile(
     r"^(?:组织开展|组织|开展|举办|举行|召开|发放|印发|散发|分发|派发|张贴|悬挂|推送|发布|制作|"
@@ -286,7 +245,7 @@ def _noun_after(text: str, end: int) -> str:
     stop = _POST_STOP.search(tail)
     noun = tail[: stop.start() if stop else len(tail)]
     noun = re.split(r"[\s" + re.escape(_BOUNDARY) + r"\d%]", noun)[0]
-    return noun if re.match(r"[\u4e00-\u9fff“《]", noun) else ""
+    return noun if re.match(rf"[{CJK}“《]", noun) else ""
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:
@@ -368,8 +327,6 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     return value * magnitude, unit.unit, None
 
 
-_VERBAL_UNITS = {"次", "场", "场次", "人次", "期", "轮", "轮次", "批次", "户次", "件次", "家次", "个百分点", "%"}
-_PLACE_UNITS = {"台", "所", "家", "间", "座", "户", "条", "处"}
 _PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"
 
 
@@ -381,7 +338,7 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
         return True
     if (
-        m.group("num") and not m.group("num")[0].isdigit() and unit.unit in _PLACE_UNITS
+        m.group("num") and not m.group("num")[0].isdigit() and unit.in_place_names
         and after and after in _PLACE_SUFFIX
     ):
         return True  # 三台县, 七台河, 八所镇, 五家渠: place names, not counts
@@ -411,7 +368,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _flags(rows: list[dict]) -> None:
     """Sanity flags: rates above 100% and success counts above their total in a sentence."""
-    case_units = {"件", "起", "宗", "例", "个"}
+    case_units = _case_units()
     for i, row in enumerate(rows):
         flags = []
         if row["unit"] == "%" and row["value"] > 100 and not re.search(r"增|提高|提升|上升|同比|环比", row["subject"]):
@@ -478,6 +435,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     text = text or ""
     protected = _protected_ranges(text) + _section_heading_ranges(sections)
     section_of = _section_locator(sections)
+    units = _unit_index()
     rows: list[dict] = []
     last_end = 0
     last_subject = ""
@@ -507,7 +465,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         # one (4次) only when nothing but a verb stands before (开展|17场|法治宣讲活动),
         # not in 召开专题会议4次|研究部署….
         noun = _noun_after(text, num_end)
-        if noun and (unit not in _VERBAL_UNITS or len(_core(text[lead:num_start])) <= 2):
+        if noun and (units[unit].kind not in VERBAL_KINDS or len(_core(text[lead:num_start])) <= 2):
             subject = _MARKS.sub("", noun)
             span_end = num_end + len(noun)
         if not subject and last_end == clause_start and last_end > boundary:

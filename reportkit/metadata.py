@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .chinese import CJK, SELF_PREFIXES, TOWNSHIP_UNITS
 from .pagechrome import split_chrome
 from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
                      county_of_address, load_gazetteer, town_mentions, towns_named)
@@ -49,7 +50,7 @@ _OPENING_YEAR = re.compile(r"(?:现将|^|\n|，|。)\s*(?:我[镇乡]|本[镇乡
 _PLAN_HEADING_YEAR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*" + _YEAR + r"\s*年(?:度)?.{0,20}(?:安排|打算|计划|思路|工作要点)", re.M)
 _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
-_NAME_CHARS = r"[\u4e00-\u9fff]"
+_NAME_CHARS = f"[{CJK}]"
 # A town name the gazetteer does not know is accepted from the title only in this shape: at the
 # start of the title (after 中共 / 关于 / its county), followed by the issuer's office or the year.
 _TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
@@ -63,7 +64,8 @@ _GENERIC_TOWNS = {"乡镇", "城乡", "村镇", "市镇", "集镇", "小城镇",
 # Offices named after their town (the report may only say 我镇): 里心司法所 → 里心镇.
 _CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|财政所|人民法庭|卫生院|中心校|中心小学|"
                           r"供电所|市场监督管理所|市场监管所|国土所|自然资源所|林业站|综合文化站)")
-_SELF_REFERENCE = re.compile(r"(?:我|本|全)(镇|乡|街道|苏木)")
+# 我镇 / 本乡 / 全街道 (not 该: "the said town" may be another one), with the unit captured.
+_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木)")
 _COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
 # What a report's title says: its topic and that it is a report.

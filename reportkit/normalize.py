@@ -8,24 +8,23 @@ invisible characters, Word artefacts and Traditional script.
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
 
-from .config import resource_path
+from . import resources
+from .chinese import CJK, CN_MARKER_DIGITS
+from .chinese import NOT_CJK as _NOT_CJK
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-_MARKER = (r"(?=[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[（(]\d{1,2}[)）]"
-           r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
+_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]|[（(]\d{{1,2}}[)）]"
+           rf"|\d{{1,2}}[、.．](?!\d)|第[{CN_MARKER_DIGITS}]{{1,3}}部分)")
 _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER)
-_MARKER_AFTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，,。：:；;！？!?）)”])[ \t\u3000]+" + _MARKER)
+_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 # Full-width digits, Latin letters, percent sign and the ideographic space fold to ASCII.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
@@ -38,10 +37,7 @@ TRADITIONAL_THRESHOLD = 0.03
 
 @lru_cache(maxsize=1)
 def _radical_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    with open(resource_path("radicals.csv"), encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            table[ord(row["radical"])] = row["character"]
+    table = {ord(radical): character for radical, character in resources.radicals().items()}
     # Kangxi radicals (U+2F00–U+2FD5) have NFKC decompositions to the ordinary character.
     for cp in range(0x2F00, 0x2FD6):
         table.setdefault(cp, unicodedata.normalize("NFKC", chr(cp)))

@@ -3,7 +3,7 @@
 The notebooks in ``notebooks/`` are thin: they load a build, call ``reportkit`` and save
 charts. What more than one of them needs lives here:
 
-* :func:`load_tables` reads a build (``reportkit.io.read_tables``) and keeps only the reports of
+* :func:`load_tables` reads a build (``reportkit.store.read_tables``) and keeps only the reports of
   the chosen ``years`` and ``towns`` (:func:`select_tables`; empty = all);
 * :func:`with_category_labels` puts the Chinese label of each indicator category on the table;
 * :func:`small_groups_caveat` writes, from the data, the warning that a comparison rests on
@@ -105,7 +105,7 @@ def load_tables(
 
     ``names`` limits the tables read (``documents`` is always read, it defines the selection).
     """
-    from .io import read_tables
+    from .store import read_tables
 
     wanted = None if names is None else sorted(set(names) | {"documents"})
     tables = read_tables(Path(data_dir), wanted)
@@ -309,7 +309,7 @@ def run_notebooks(
     write files of their own number); the first failure, in notebook order, is raised.
     """
     from .export import build_deck
-    from .io import read_tables
+    from .store import read_tables
 
     out = Path(out_dir)
     figures_dir = out / "figures"

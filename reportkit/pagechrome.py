@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chinese import CJK
+
 _SPACE = r"\s*"
 
 
@@ -79,12 +81,12 @@ _FACTS = {
     "page_title": re.compile(rf"(?:{_labels(*_TITLE_LABELS)})\s*[】\]]?\s*[：:]\s*(.{{4,80}}?)\s*{_VALUE_END}"),
 }
 # The site's own name in its header: 天津市静海区人民政府 / XX县人民政府门户网站.
-_SITE = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:人民政府|政府))(?:门户网站|网站)?(?=\s|$)")
-_SITE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:人民政府|政府)?(?:门户网站|政府网|网站)$")
+_SITE = re.compile(rf"^([{CJK}]{{2,20}}(?:人民政府|政府))(?:门户网站|网站)?(?=\s|$)")
+_SITE_ONLY = re.compile(rf"^[{CJK}]{{2,20}}(?:人民政府|政府)?(?:门户网站|政府网|网站)$")
 
 # A report's title inside a longer line: …关于2023年度法治政府建设情况的报告 / …法治政府建设年度报告(2024年度)
-EMBEDDED_TITLE = re.compile(r"[\u4e00-\u9fff\d（）()]{2,40}?(?:法治政府建设|法治建设|依法行政|依法治)"
-                            r"[\u4e00-\u9fff\d、]{0,24}?(?:报告|总结)(?:[（(]\d{4}年度?[)）])?")
+EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()]{{2,40}}?(?:法治政府建设|法治建设|依法行政|依法治)"
+                            rf"[{CJK}\d、]{{0,24}}?(?:报告|总结)(?:[（(]\d{{4}}年度?[)）])?")
 
 _GLUED_LABEL = re.compile(r"(?:发布日期|发布时间|日期|时间|作者|来源)$")
 

@@ -14,13 +14,13 @@ township suffix ends, the longest gazetteer name ending there (so 重庆市梁�
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import resource_path
+from . import resources
+from .chinese import CJK_CHAR
 
 TOWN_SUFFIXES = ("街道办事处", "街道", "民族苏木", "苏木", "民族乡", "镇", "乡")
 # Names of county-level units that are also ordinary words in these reports.
@@ -56,8 +56,7 @@ class Town:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> tuple[County, ...]:
     """County-level divisions of China (reportkit/resources/gazetteer.csv; see README for its source)."""
-    with open(resource_path("gazetteer.csv"), encoding="utf-8") as handle:
-        return tuple(County(**row) for row in csv.DictReader(handle))
+    return tuple(County(**row) for row in resources.gazetteer().to_dict("records"))
 
 
 def bare_town_name(name: str) -> str:
@@ -68,22 +67,15 @@ def bare_town_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_townships() -> tuple[Town, ...]:
     """Township-level divisions (reportkit/resources/townships.csv), current and former names."""
-    path = resource_path("townships.csv")
-    if not path.exists():
-        return ()
-    with open(path, encoding="utf-8") as handle:
-        towns = [Town(code=r["code"], town=bare_town_name(r["town"]), town_type=r["town_type"],
-                      county_code=r["county_code"], county=r["county"], city=r["city"], province=r["province"])
-                 for r in csv.DictReader(handle)]
-    former = resource_path("township_former_names.csv")
-    if former.exists():
-        by_code = {t.code: t for t in towns}
-        with open(former, encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                current = by_code.get(row["code"])
-                name = bare_town_name(row["former_name"])
-                if current is not None and name != current.town:
-                    towns.append(Town(**{**vars(current), "town": name, "former": True}))
+    towns = [Town(code=r["code"], town=bare_town_name(r["town"]), town_type=r["town_type"],
+                  county_code=r["county_code"], county=r["county"], city=r["city"], province=r["province"])
+             for r in resources.townships().to_dict("records")]
+    by_code = {t.code: t for t in towns}
+    for row in resources.township_former_names().to_dict("records"):
+        current = by_code.get(row["code"])
+        name = bare_town_name(row["former_name"])
+        if current is not None and name != current.town:
+            towns.append(Town(**{**vars(current), "town": name, "former": True}))
     return tuple(towns)
 
 
@@ -215,7 +207,7 @@ def _short_county_stands_alone(text: str, start: int) -> bool:
     """Is the two-character county name at START a name (濮阳市范县, 在范县县委), not the tail of a
     word (法治政府建设示范县, 健康县城)?"""
     before = text[start - 1:start] if start else ""
-    return not before or before in _BEFORE_SHORT_COUNTY or not "\u4e00" <= before <= "\u9fff" or bool(
+    return not before or before in _BEFORE_SHORT_COUNTY or not CJK_CHAR.match(before) or bool(
         _AFTER_SHORT_COUNTY.match(text, start + 2))
 
 

@@ -534,7 +534,7 @@ def plot_terms(
 
 def theme_frequency_table(shortcomings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """How many reports name each shortcoming theme: ``theme, theme_label, n_reports, n_items,
-    n_documents, share``.
+    n_reports_total, share``.
 
     ``share`` is ``n_reports`` over all reports in ``documents`` (a report without any
     shortcoming item still counts in the denominator). Items without a theme count as "未归类".
@@ -553,7 +553,7 @@ def theme_frequency_table(shortcomings: pd.DataFrame, documents: pd.DataFrame) -
     )
     out["theme"] = out["theme"].astype(str)
     n_docs = documents["doc_id"].nunique()
-    out["n_documents"] = n_docs
+    out["n_reports_total"] = n_docs
     out["share"] = out["n_reports"] / n_docs if n_docs else np.nan
     out = out.sort_values(["n_reports", "n_items", "theme_label"], ascending=[False, False, True])
     return out.reset_index(drop=True)
@@ -562,12 +562,12 @@ def theme_frequency_table(shortcomings: pd.DataFrame, documents: pd.DataFrame) -
 @_cjk_safe
 def plot_theme_frequency(table: pd.DataFrame, *, n: int | None = 12, ax: Axes | None = None) -> Axes:
     """Horizontal bars of :func:`theme_frequency_table`, annotated "3/5 份" (reports of all)."""
-    _require(table, ["theme_label", "n_reports", "n_documents"], "plot_theme_frequency")
+    _require(table, ["theme_label", "n_reports", "n_reports_total"], "plot_theme_frequency")
     part = table.head(n) if n else table
     ax = _new_axes(ax)
     bars = ax.barh(range(len(part)), part["n_reports"].to_numpy(dtype=float),
                    color=sns.color_palette()[0], height=0.7)
-    ax.bar_label(bars, labels=[f"{r}/{d} 份" for r, d in zip(part["n_reports"], part["n_documents"])],
+    ax.bar_label(bars, labels=[f"{r}/{d} 份" for r, d in zip(part["n_reports"], part["n_reports_total"])],
                  padding=4, fontsize="small")
     ax.set_yticks(range(len(part)), [_wrap(t, 14) for t in part["theme_label"]])
     ax.invert_yaxis()
@@ -670,30 +670,39 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
 
 
 def reuse_matrix_table(
-    reuse: pd.DataFrame, documents: pd.DataFrame, *, value: Literal["share", "n_passages"] = "share"
+    reuse: pd.DataFrame, documents: pd.DataFrame, passages: pd.DataFrame, *,
+    value: Literal["share", "n_passages"] = "share",
 ) -> pd.DataFrame:
     """Report × report matrix of shared text: ``label_a, label_b, doc_a, doc_b, value,
     n_passages, n_chars_shared``.
 
-    ``n_chars_shared`` is the length of ``doc_a``'s passages found in ``doc_b``; ``share`` is that
-    over ``doc_a``'s length (capped at 1; read along a row: "how much of this report reappears
-    in that one"). Every pair of ``documents`` is present, 0 where nothing is shared; the
-    diagonal is NaN.
+    ``n_passages`` counts ``doc_a``'s passages found again in ``doc_b`` and ``n_chars_shared`` their
+    characters (their ``end - start`` in ``passages``, the build's passages table); ``share`` is
+    that over ``doc_a``'s length (capped at 1; read along a row: "how much of this report
+    reappears in that one"). Every pair of ``documents`` is present, 0 where nothing is shared;
+    the diagonal is NaN.
     """
-    _require(reuse, ["doc_a", "doc_b", "passage_a", "passage_b"], "reuse_matrix_table")
+    _require(reuse, ["doc_a", "doc_b", "passage_no_a", "passage_no_b"], "reuse_matrix_table")
+    _require(passages, ["doc_id", "passage_no", "start", "end"], "reuse_matrix_table(passages)")
     if value not in ("share", "n_passages"):
         raise ValueError(f"value must be 'share' or 'n_passages', not {value!r}")
     docs = _documents_with_labels(documents)
-    # both directions: a passage pair tells about the text of each of the two reports
-    fwd = pd.DataFrame({"doc_a": reuse["doc_a"], "doc_b": reuse["doc_b"],
-                        "chars": reuse["passage_a"].fillna("").astype(str).str.len()})
-    back = pd.DataFrame({"doc_a": reuse["doc_b"], "doc_b": reuse["doc_a"],
-                         "chars": reuse["passage_b"].fillna("").astype(str).str.len()})
-    pairs = pd.concat([fwd, back]).groupby(["doc_a", "doc_b"]).agg(
-        n_passages=("chars", "size"), n_chars_shared=("chars", "sum"))
+    # both directions: a passage pair tells about the text of each of the two reports; a passage
+    # matched by several passages of the other report counts once
+    sides = pd.concat([
+        reuse[["doc_a", "passage_no_a", "doc_b"]].set_axis(["doc_a", "passage_no", "doc_b"], axis=1),
+        reuse[["doc_b", "passage_no_b", "doc_a"]].set_axis(["doc_a", "passage_no", "doc_b"], axis=1),
+    ]).drop_duplicates()
+    lengths = passages.assign(chars=passages["end"] - passages["start"]).rename(columns={"doc_id": "doc_a"})
+    sides = sides.merge(lengths[["doc_a", "passage_no", "chars"]], on=["doc_a", "passage_no"], how="left")
+    if sides["chars"].isna().any():
+        lost = sides[sides["chars"].isna()].iloc[0]
+        raise ValueError(f"passage {lost['passage_no']} of report {lost['doc_a']} is in reuse but not in passages; "
+                         "pass the passages table of the same build")
+    pairs = sides.groupby(["doc_a", "doc_b"]).agg(n_passages=("chars", "size"), n_chars_shared=("chars", "sum"))
     ids = list(docs["doc_id"])
     grid = pd.MultiIndex.from_product([ids, ids], names=["doc_a", "doc_b"])
-    out = pairs.reindex(grid, fill_value=0).reset_index()
+    out = pairs.reindex(grid, fill_value=0).astype("int64").reset_index()
     n_chars = dict(zip(docs["doc_id"], pd.to_numeric(docs["n_chars"], errors="coerce")))
     if value == "share":
         out["value"] = (out["n_chars_shared"] / out["doc_a"].map(n_chars)).clip(upper=1.0)
@@ -710,12 +719,13 @@ def reuse_matrix_table(
 def plot_reuse_matrix(
     reuse: pd.DataFrame,
     documents: pd.DataFrame,
+    passages: pd.DataFrame,
     *,
     value: Literal["share", "n_passages"] = "share",
     ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of :func:`reuse_matrix_table`: row report's text found again in column report."""
-    table = reuse_matrix_table(reuse, documents, value=value)
+    table = reuse_matrix_table(reuse, documents, passages, value=value)
     order = list(dict.fromkeys(table["label_a"]))
     wide = table.pivot(index="label_a", columns="label_b", values="value").reindex(index=order, columns=order)
     ax = _new_axes(ax)
@@ -733,13 +743,13 @@ def plot_reuse_matrix(
 
 
 def originality_table(originality: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """``label, doc_id, originality, n_chars_compared, n_chars_shared, n_docs_shared``, least original first."""
+    """``label, doc_id, originality, n_chars_compared, n_chars_shared, n_reports_shared``, least original first."""
     _require(originality, ["doc_id", "originality"], "originality_table")
     docs = _documents_with_labels(documents)
     out = originality.copy()
     out["label"] = _labels_for(out["doc_id"], docs)
     cols = ["label", "doc_id", "originality"] + [
-        c for c in ("n_chars_compared", "n_chars_shared", "n_docs_shared") if c in out
+        c for c in ("n_chars_compared", "n_chars_shared", "n_reports_shared") if c in out
     ]
     return out[cols].sort_values(["originality", "label"]).reset_index(drop=True)
 
@@ -751,7 +761,7 @@ def plot_originality(originality: pd.DataFrame, documents: pd.DataFrame, *, ax: 
     ax = _new_axes(ax)
     vals = table["originality"].to_numpy(dtype=float)
     bars = ax.barh(range(len(table)), vals, color=sns.color_palette()[0], height=0.7)
-    extra = table["n_docs_shared"] if "n_docs_shared" in table else [None] * len(table)
+    extra = table["n_reports_shared"] if "n_reports_shared" in table else [None] * len(table)
     ax.bar_label(bars, labels=[f"{v:.0%}" + (f"（与{int(k)}份重复）" if k and pd.notna(k) and k > 0 else "")
                                for v, k in zip(vals, extra)], padding=4, fontsize="small")
     ax.set_yticks(range(len(table)), table["label"].tolist())

@@ -47,15 +47,15 @@ boilerplate when (a) phrases of ``reportkit/resources/boilerplate.txt`` (one phr
 a line, ``#`` comments; optional) cover at least ``boilerplate_coverage`` of its
 comparison form, or (b) it is found (confirmed pairs, or an LSH bucket too big to
 confirm pair by pair) in the reports of at least ``min_df`` different *towns*, where
-``min_df = max(boilerplate_min_docs, ceil(boilerplate_share * n_towns))`` capped at
-``boilerplate_max_docs``. Towns, not reports, are counted, so that a town repeating
+``min_df = max(boilerplate_min_towns, ceil(boilerplate_share * n_towns))`` capped at
+``boilerplate_max_towns`` (fields of ``ReuseOptions``). Towns, not reports, are counted, so that a town repeating
 its own text every year does not make it a formula (that is same-town-other-year
 reuse). With five towns a sentence in three of them is a formula; in any corpus a
 sentence found in 50 different towns is one too. The cap (50) matters from ~170 towns
 on: a sentence in 20 % of 600 towns' reports (stock text of a widely copied model
 report) would otherwise be reported as reuse between every pair of its ~200 reports,
 ~20,000 pairs per sentence, which nobody reads and which made the reuse step quadratic
-(2.2 million pairs for 1,000 synthetic reports). With fewer than ``boilerplate_min_docs`` towns only the list can flag
+(2.2 million pairs for 1,000 synthetic reports). With fewer than ``boilerplate_min_towns`` towns only the list can flag
 boilerplate, so tiny corpora report shared formulae as reuse unless they are listed.
 Boilerplate is reported in its own table (``boilerplate``: one row per passage, since
 a formula shared by thousands of reports would make millions of pairs) and never in
@@ -84,40 +84,55 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .config import resource_path
+from . import resources, schema
+from .chinese import CJK, SELF_REFERENCE, SELF_REFERENCE_COUNTY, count_cjk
+from .config import ReuseOptions
 from .metadata import own_place_names
 
 log = logging.getLogger(__name__)
 
-PASSAGE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "masked"]
-REUSE_COLUMNS = ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"]
-ORIGINALITY_COLUMNS = ["doc_id", "n_chars_compared", "n_chars_shared", "originality", "n_docs_shared"]
-BOILERPLATE_COLUMNS = ["doc_id", "passage_no", "start", "end", "text", "n_towns", "source"]
+# The passages table of the build is the first four columns; text and masked are worked on here.
+PASSAGE_COLUMNS = [*schema.table("passages").names, "text", "masked"]
+REUSE_COLUMNS = schema.table("reuse").names
+ORIGINALITY_COLUMNS = schema.table("originality").names
+BOILERPLATE_COLUMNS = schema.table("boilerplate").names
 Kind = Literal["same-town-other-year", "other-town", "same-town-same-year"]
 
 NUMBER_MARK = "#"
 PLACE_MARK = "@"
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 # Headings and titles follow the format the rules prescribe (党政主要负责人履行推进法治建设
 # 第一责任人职责情况 …), so sharing them is structure, not copying.
 HEADING_MAX_CHARS = 40
 _COMMA = re.compile(r"[^，,、：:]*[，,、：:]?")
-# Counts: arabic numbers (with 万/亿 and 余/多), Chinese numerals only before a measure
-# word (so 一是 and 二十大 stay), and the */×/X placeholders of sample reports. The numeral
-# run is bounded: unbounded, a long run of numerals backtracks quadratically.
-_MEASURE = "次场人件个份起名家户期批项条篇天轮套册本处所张台辆万元元亩平方米公里小时课堂届年月日"
-_NUMBER = re.compile(
-    r"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]{1,20}(?=[余多]?[%s]))[万亿千百]?[余多]?" % _MEASURE
-)
-_SELF_REFERENCE = re.compile(r"[我本全该](?:街道|乡|镇)|[我本]县|[我本]区")
+# Measure words that are not indicator units (indicators leave dates and durations out on
+# purpose) but after which a numeral is still a count when comparing copied text (三年, 五天,
+# 三轮), and 万 (三万人: the magnitude stands between the numeral and the unit).
+_OTHER_MEASURES = ("万", "天", "年", "月", "日", "小时", "届", "轮", "辆", "亩", "平方米", "公里", "堂", "课")
+_SELF_REFERENCE = re.compile(f"{SELF_REFERENCE.pattern}|{SELF_REFERENCE_COUNTY.pattern}")
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> re.Pattern[str]:
+    """Counts: arabic numbers (with 万/亿 and 余/多), Chinese numerals only before a measure word
+    (the units of indicator_units.csv, simplified and Traditional, unless followed by what their
+    not_followed_by forbids, and `_OTHER_MEASURES`; so 一是, 一部分 and 二十大 stay), and the
+    */×/X placeholders of sample reports. The numeral run is bounded:
+    unbounded, a long run of numerals backtracks quadratically."""
+    words = dict.fromkeys(_OTHER_MEASURES, "")  # measure word → the characters that may not follow it
+    for row in resources.indicator_units().itertuples():
+        for form in [row.unit, *filter(None, row.traditional.split("|"))]:
+            words[form] = row.not_followed_by  # 一部分 is no count, as for the indicators
+    measure = "|".join(re.escape(w) + (f"(?![{re.escape(words[w])}])" if words[w] else "")
+                       for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:\d[\d.,]*|[*＊×]+|[零〇一二两三四五六七八九十百千]{{1,20}}(?=[余多]?(?:{measure})))[万亿千百]?[余多]?")
 # Generic place names: two characters + suffix, unless the suffix is part of a common
 # noun (城乡, 乡镇, 乡村, 农村, 社区, 辖区, 各村, 全县, ...), told apart by the
 # character before or after it.
 _GENERIC_PLACE = re.compile(
-    r"[\u4e00-\u9fff]{2}(?:"
+    rf"[{CJK}]{{2}}(?:"
     r"街道(?!办)|"
     r"(?<![城下返还家故各全本我该])乡(?![镇村贤土愁])|"
     r"(?<![城乡村小集各全本我该])镇(?![村街级])|"
@@ -126,7 +141,7 @@ _GENERIC_PLACE = re.compile(
     r"(?<![社辖园景山城片地市郊老新库校林牧矿灾范护发能管格全本我该各战水])区(?![域级])"
     r")"
 )
-_NOT_COMPARED = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9#@]+")
+_NOT_COMPARED = re.compile(f"[^{CJK}A-Za-z0-9#@]+")
 
 
 # --------------------------------------------------------------------------- passages
@@ -144,12 +159,11 @@ def mask_text(text: str, *, town: str | None = None, county: str | None = None) 
         text = text.replace(name, PLACE_MARK)
     text = _SELF_REFERENCE.sub(PLACE_MARK, text)
     text = _GENERIC_PLACE.sub(PLACE_MARK, text)
-    text = _NUMBER.sub(NUMBER_MARK, text)
+    text = _number_pattern().sub(NUMBER_MARK, text)
     return _NOT_COMPARED.sub("", text).lower()
 
 
-def _n_cjk(text: str) -> int:
-    return len(_CJK.findall(text))
+_n_cjk = count_cjk
 
 
 def _is_heading(line: str) -> bool:
@@ -379,27 +393,12 @@ def _signature_matrix(fingerprints: pd.DataFrame) -> np.ndarray:
 # -------------------------------------------------------------------------- boilerplate
 
 
-def _mask_phrase(phrase: str) -> str:
-    return mask_text(phrase)
-
-
 @lru_cache(maxsize=1)
 def _boilerplate_pattern() -> re.Pattern[str] | None:
     """Regex of the masked phrases of resources/boilerplate.txt, or None if absent/empty."""
-    path = resource_path("boilerplate.txt")
-    if not path.is_file():
-        log.info("no %s; boilerplate is recognised by document frequency only", path.name)
-        return None
-    phrases: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if not line:
-            continue
-        # A CSV-ish line keeps its first field; masked like the passages it is matched against.
-        masked = _mask_phrase(line.split(",", 1)[0].split("\t", 1)[0])
-        if len(masked) >= 4:
-            phrases.add(masked)
+    phrases = {masked for masked in map(mask_text, resources.boilerplate()) if len(masked) >= 4}
     if not phrases:
+        log.info("no boilerplate.txt phrases; boilerplate is recognised by document frequency only")
         return None
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
     return re.compile("|".join(re.escape(p) for p in ordered))
@@ -514,48 +513,41 @@ def _doc_meta(documents: pd.DataFrame) -> pd.DataFrame:
 
 def reuse_tables(
     documents: pd.DataFrame,
+    options: ReuseOptions | None = None,
     *,
-    threshold: float = 0.5,
-    num_perm: int = 64,
-    shingle_size: int = 4,
-    lsh_threshold: float = 0.3,
-    seed: int = 1,
-    boilerplate_share: float = 0.3,
-    boilerplate_min_docs: int = 3,
-    boilerplate_max_docs: int = 50,
-    boilerplate_coverage_min: float = 0.5,
-    max_bucket: int = 64,
     passages_table: pd.DataFrame | None = None,
     fingerprints_table: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Passages, boilerplate, reuse and originality of a corpus in one pass.
 
     DOCUMENTS needs ``doc_id`` and ``text`` (normalised); ``town``, ``county`` and
-    ``year`` are used when present. PASSAGES_TABLE / FINGERPRINTS_TABLE are the
-    concatenated outputs of `passages` / `fingerprints` (e.g. from the build cache);
-    they are computed when not given.
+    ``year`` are used when present. OPTIONS (a `ReuseOptions`; its defaults when None) set the
+    thresholds. PASSAGES_TABLE / FINGERPRINTS_TABLE are the concatenated outputs of
+    `passages` / `fingerprints` (e.g. from the build cache); they are computed when not given.
 
     Returns ``{"passages", "boilerplate", "reuse", "originality"}``; see
     `find_reuse` and `originality` for the columns.
     """
+    options = options or ReuseOptions()
     meta = _doc_meta(documents)
-    pas = corpus_passages(documents) if passages_table is None else passages_table.reset_index(drop=True)
+    pas = corpus_passages(documents, min_cjk=options.min_cjk, max_chars=options.max_chars) if passages_table is None else passages_table.reset_index(drop=True)
     order = pas[["doc_id", "passage_no"]].sort_values(["doc_id", "passage_no"], kind="stable").index.to_numpy()
     if fingerprints_table is None:
         pas = pas.take(order).reset_index(drop=True)
-        sigs = _signature_matrix(fingerprints(pas, num_perm=num_perm, shingle_size=shingle_size, seed=seed))
+        sigs = _signature_matrix(fingerprints(pas, num_perm=options.num_perm, shingle_size=options.shingle_size,
+                                                 seed=options.seed))
     else:
         sigs = _aligned_signatures(pas, fingerprints_table)[order]
         pas = pas.take(order).reset_index(drop=True)
-    bands, rows = lsh_bands(sigs.shape[1], lsh_threshold)
+    bands, rows = lsh_bands(sigs.shape[1], options.lsh_threshold)
     doc_codes, doc_uniques = pd.factorize(pas["doc_id"], sort=True)
     # Document frequency counts towns, not reports: a town repeating itself every year
     # does not turn its own text into a formula of the genre.
     town_of_doc = _town_keys(meta.reindex(doc_uniques))
     town_codes = pd.factorize(pd.Series(town_of_doc, dtype=object))[0][doc_codes]
     n_towns = len(set(_town_keys(meta)))
-    min_df = min_docs_for_boilerplate(n_towns, share=boilerplate_share, min_docs=boilerplate_min_docs,
-                                      max_docs=boilerplate_max_docs)
+    min_df = min_docs_for_boilerplate(n_towns, share=options.boilerplate_share, min_docs=options.boilerplate_min_towns,
+                                      max_docs=options.boilerplate_max_towns)
 
     bucket, index = _bucket_rows(sigs, bands=bands, rows=rows)
     n_buckets = int(bucket.max()) + 1 if len(bucket) else 0
@@ -565,7 +557,7 @@ def reuse_tables(
     size_b = np.bincount(bucket, minlength=n_buckets)[bucket]
     shared = n_docs_b >= 2
     # A bucket too big to confirm pair by pair that spans min_df towns is a formula.
-    big = shared & (size_b > max_bucket) & (n_towns_b >= min_df)
+    big = shared & (size_b > options.max_bucket) & (n_towns_b >= min_df)
     by_bucket = np.zeros(len(pas), dtype=bool)
     by_bucket[index[big]] = True
     bucket_towns = np.ones(len(pas), dtype=np.int64)
@@ -577,11 +569,11 @@ def reuse_tables(
     log.info("reuse: %d passages, %d bands x %d rows, %d candidate pairs, boilerplate from %d docs",
              len(pas), bands, rows, len(p_a), min_df)
 
-    keep = _estimated_jaccard(sigs, p_a, p_b) >= threshold - ESTIMATE_MARGIN
+    keep = _estimated_jaccard(sigs, p_a, p_b) >= options.threshold - ESTIMATE_MARGIN
     del sigs, bucket, index, doc_m, town_m, n_docs_b, n_towns_b, size_b, cand, big
     p_a, p_b = p_a[keep], p_b[keep]
-    sims = _confirm(pas["masked"].to_numpy(dtype=object), p_a, p_b, shingle_size=shingle_size)
-    keep = sims >= threshold
+    sims = _confirm(pas["masked"].to_numpy(dtype=object), p_a, p_b, shingle_size=options.shingle_size)
+    keep = sims >= options.threshold
     pairs = pd.DataFrame({"p_a": p_a[keep], "p_b": p_b[keep], "similarity": sims[keep]})
 
     # Town frequency of a passage: its own town plus the towns it is confirmed in.
@@ -592,7 +584,7 @@ def reuse_tables(
     # The list's coverage depends on the comparison form only: computed once per distinct form.
     form, forms = pd.factorize(pas["masked"].to_numpy(dtype=object))
     coverage = boilerplate_coverage(pd.Series(forms, dtype=object)).to_numpy()[form] if len(forms) else np.zeros(0)
-    by_list = coverage >= boilerplate_coverage_min
+    by_list = coverage >= options.boilerplate_coverage
     by_df = by_bucket | (n_docs_like >= min_df)
     is_boiler = by_list | by_df
     pairs = pairs[~is_boiler[pairs["p_a"].to_numpy()] & ~is_boiler[pairs["p_b"].to_numpy()]]
@@ -731,7 +723,7 @@ def _reuse_frame(pairs: pd.DataFrame, pas: pd.DataFrame, meta: pd.DataFrame) -> 
     """Orient pairs earlier report → later report, label the kind, sort deterministically."""
     if pairs.empty:
         return pd.DataFrame({"doc_a": pd.Series(dtype=object), "doc_b": pd.Series(dtype=object),
-                             "passage_a": pd.Series(dtype="int64"), "passage_b": pd.Series(dtype="int64"),
+                             "passage_no_a": pd.Series(dtype="int64"), "passage_no_b": pd.Series(dtype="int64"),
                              "similarity": pd.Series(dtype=float), "kind": pd.Series(dtype=object)})
     pa, pb = pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy()
     doc_a = pas["doc_id"].to_numpy(dtype=object)[pa]
@@ -749,12 +741,12 @@ def _reuse_frame(pairs: pd.DataFrame, pas: pd.DataFrame, meta: pd.DataFrame) -> 
     out = pd.DataFrame({
         "doc_a": pas["doc_id"].to_numpy(dtype=object)[first],
         "doc_b": pas["doc_id"].to_numpy(dtype=object)[second],
-        "passage_a": pas["passage_no"].to_numpy(dtype="int64")[first],
-        "passage_b": pas["passage_no"].to_numpy(dtype="int64")[second],
+        "passage_no_a": pas["passage_no"].to_numpy(dtype="int64")[first],
+        "passage_no_b": pas["passage_no"].to_numpy(dtype="int64")[second],
         "similarity": pairs["similarity"].to_numpy(dtype=float).round(4),
         "kind": kind.astype(object),
     })
-    return out.sort_values(["doc_a", "doc_b", "passage_a", "passage_b"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["doc_a", "doc_b", "passage_no_a", "passage_no_b"], kind="stable").reset_index(drop=True)
 
 
 def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.DataFrame) -> pd.DataFrame:
@@ -763,8 +755,8 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
     own = pas.loc[~keys.isin(boiler_keys), ["doc_id", "passage_no", "start", "end"]].copy()
     own["n"] = own["end"] - own["start"]
     sides = pd.concat([
-        reuse[["doc_a", "passage_a", "doc_b"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
-        reuse[["doc_b", "passage_b", "doc_a"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
+        reuse[["doc_a", "passage_no_a", "doc_b"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
+        reuse[["doc_b", "passage_no_b", "doc_a"]].set_axis(["doc_id", "passage_no", "other"], axis=1),
     ], ignore_index=True)
     shared_keys = pd.MultiIndex.from_frame(sides[["doc_id", "passage_no"]].drop_duplicates())
     own["shared"] = pd.MultiIndex.from_frame(own[["doc_id", "passage_no"]]).isin(shared_keys)
@@ -778,36 +770,35 @@ def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.Dat
         out["originality"] = np.where(out["n_chars_compared"] > 0,
                                       1.0 - out["n_chars_shared"] / out["n_chars_compared"].where(out["n_chars_compared"] > 0),
                                       np.nan).round(4)
-    out["n_docs_shared"] = out["doc_id"].map(n_other).fillna(0).astype("int64")
+    out["n_reports_shared"] = out["doc_id"].map(n_other).fillna(0).astype("int64")
     return out.sort_values("doc_id", kind="stable").reset_index(drop=True)[ORIGINALITY_COLUMNS]
 
 
 # ------------------------------------------------------------------------- public API
 
 
-def find_reuse(documents: pd.DataFrame, *, threshold: float = 0.5, **options) -> pd.DataFrame:
+def find_reuse(documents: pd.DataFrame, options: ReuseOptions | None = None) -> pd.DataFrame:
     """Confirmed near-duplicate passage pairs between different reports (boilerplate excluded).
 
-    Columns ``doc_a, doc_b, passage_a, passage_b, similarity, kind``: ``passage_*`` are
+    Columns ``doc_a, doc_b, passage_no_a, passage_no_b, similarity, kind``: ``passage_no_*`` are
     ``passage_no`` of `passages`; ``similarity`` is the exact Jaccard similarity of the
-    passages' shingle sets (≥ THRESHOLD); ``doc_a`` is the earlier report (year, then
+    passages' shingle sets (≥ ``options.threshold``); ``doc_a`` is the earlier report (year, then
     doc_id), so read a row as "doc_b repeats doc_a". ``kind`` is ``same-town-other-year``,
     ``same-town-same-year`` (same town, and same county when both are known) or
-    ``other-town`` (also when a town is unknown). Sorted by doc_a, doc_b, passage_a,
-    passage_b. OPTIONS are those of `reuse_tables`.
+    ``other-town`` (also when a town is unknown). Sorted by doc_a, doc_b, passage_no_a,
+    passage_no_b. OPTIONS: a `ReuseOptions` (as for `reuse_tables`).
     """
-    return reuse_tables(documents, threshold=threshold, **options)["reuse"]
+    return reuse_tables(documents, options)["reuse"]
 
 
-def find_boilerplate(documents: pd.DataFrame, **options) -> pd.DataFrame:
+def find_boilerplate(documents: pd.DataFrame, options: ReuseOptions | None = None) -> pd.DataFrame:
     """Passages recognised as stock formulae: ``doc_id, passage_no, start, end, text, n_towns, source``.
 
     ``n_towns`` is the number of towns whose reports hold the passage (its own town
     included; from confirmed pairs, or the largest LSH bucket when that is too big to
-    confirm: a lower bound); ``source`` is list | frequency | both. OPTIONS are those
-    of `reuse_tables`.
+    confirm: a lower bound); ``source`` is list | frequency | both. OPTIONS: a `ReuseOptions`.
     """
-    return reuse_tables(documents, **options)["boilerplate"]
+    return reuse_tables(documents, options)["boilerplate"]
 
 
 def originality(
@@ -816,21 +807,21 @@ def originality(
     *,
     boilerplate: pd.DataFrame | None = None,
     passages_table: pd.DataFrame | None = None,
-    **options,
+    options: ReuseOptions | None = None,
 ) -> pd.DataFrame:
-    """Per report: ``doc_id, n_chars_compared, n_chars_shared, originality, n_docs_shared``.
+    """Per report: ``doc_id, n_chars_compared, n_chars_shared, originality, n_reports_shared``.
 
     ``n_chars_compared`` counts the characters of the report's comparable passages that are not
     boilerplate (headings and fragments under ``min_cjk`` CJK characters, and stock
     formulae, count neither as own nor as shared text); ``n_chars_shared`` those of its
     passages that appear in REUSE (any kind); ``originality = 1 - shared / compared``
-    (NaN without comparable text); ``n_docs_shared`` the number of other reports it
+    (NaN without comparable text); ``n_reports_shared`` the number of other reports it
     shares passages with. BOILERPLATE (from `find_boilerplate`) and PASSAGES_TABLE are
-    recomputed when not given.
+    recomputed (with OPTIONS) when not given.
     """
     meta = _doc_meta(documents)
     if boilerplate is None or passages_table is None:
-        tables = reuse_tables(documents, passages_table=passages_table, **options)
+        tables = reuse_tables(documents, options, passages_table=passages_table)
         boilerplate = tables["boilerplate"] if boilerplate is None else boilerplate
         passages_table = tables["passages"]
     return _originality(meta.index, passages_table, reuse, boilerplate)

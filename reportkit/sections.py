@@ -1,4 +1,4 @@
-"""Headings, section types, shortcoming items and completeness of a report.
+"""Headings, section types and completeness of a report (its shortcoming items: reportkit.shortcomings).
 
 `split_sections` turns one normalised report into the **sections** table (one row per
 heading at every level, plus the preamble). Headings are found line by line from their
@@ -25,7 +25,6 @@ type, except a 党政主要负责人/第一责任人 sub-heading inside a measur
 """
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from dataclasses import dataclass
@@ -34,32 +33,24 @@ from typing import Literal
 
 import pandas as pd
 
-from .config import resource_path
+from . import resources
+from .chinese import CJK_CHAR, CN_MARKER_DIGITS, MARKER_STYLES, marker_number
 
 logger = logging.getLogger(__name__)
 
 SECTION_COLUMNS = ["doc_id", "section_no", "level", "heading", "section_type", "parent_section_no",
                    "text", "start", "end", "mixed_with"]
-ITEM_COLUMNS = ["doc_id", "item_no", "text", "headline"]
-PART_TYPES = ["measures", "shortcomings", "leadership", "plans", "other"]
+from .schema import PART_TYPES  # noqa: E402  (the statutory parts, declared once)
 
 # Longest heading clause (after the marker) still taken for a heading: real headings are
 # ≤ ~50 characters; a longer unpunctuated run is a body sentence that starts with a numeral.
 MAX_HEADING_CHARS = 80
 
-_CN = "一二三四五六七八九十"
-# Marker styles, tried in this order at the start of a line. `rank` is the usual nesting
-# order of Chinese official documents (一、 > （一） > 1、 > （1）); it only decides where a
-# style seen for the first time attaches, never overrides the document's own layout.
-_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
-    ("part", 0, re.compile(rf"第(?P<n>[{_CN}]{{1,3}})部分[、.．:：，,]?\s*")),
-    # 一) without its opening bracket is the same list as （一）.
-    ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_CN}]{{1,3}})\s*[）)][、.．]?\s*")),
-    ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
-    ("cn_dun", 1, re.compile(rf"(?P<n>[{_CN}]{{1,3}})\s*(?:、|[.．](?!\d))\s*")),
-    ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))\s*")),
-    ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
-]
+# Marker styles (chinese.MARKER_STYLES), tried in this order at the start of a line. Their `rank`
+# is the usual nesting order of Chinese official documents (一、 > （一） > 1、 > （1））; it only
+# decides where a style seen for the first time attaches, never overrides the document's own layout.
+_STYLES = MARKER_STYLES
+_CN = CN_MARKER_DIGITS
 _RANK = {name: rank for name, rank, _ in _STYLES}
 # Depth of a style in the usual layout (一、 > （一）), for a list whose parents were left out.
 _USUAL_DEPTH = {"part": 1, "cn_dun": 1, "cn_paren": 2}
@@ -75,15 +66,7 @@ _ELISION = re.compile(r"已?省略\s*\d*\s*字?|（略）|\(略\)|……\s*$")
 _MAX_STEP = 3  # tolerated gap in a numbering sequence (a skipped （三） is a step of 2)
 
 
-def cn_number(numeral: str) -> int:
-    """Value of a small Chinese or Arabic numeral: '十二' → 12, '二十' → 20, '7' → 7."""
-    if numeral.isdigit():
-        return int(numeral)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" not in numeral:
-        return digits.get(numeral, 0) if len(numeral) == 1 else 0
-    tens, _, units = numeral.partition("十")
-    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
+cn_number = marker_number  # a list marker's position: '十二' → 12, '7' → 7
 
 
 # ----------------------------------------------------------------------------- classification
@@ -98,13 +81,12 @@ class _Rule:
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
     rules = []
-    with open(resource_path("section_types.csv"), encoding="utf-8-sig") as handle:
-        for row in csv.DictReader(handle):
-            text = (row.get("pattern") or "").strip()
-            if not text:
-                continue
-            regex = text if (row.get("kind") or "substring").strip() == "regex" else re.escape(text)
-            rules.append(_Rule(row["section_type"].strip(), re.compile(regex), int(row.get("priority") or 0)))
+    for row in resources.section_types().itertuples():
+        text = str(row.pattern or "").strip()
+        if not text:
+            continue
+        regex = text if (str(row.kind or "") or "substring").strip() == "regex" else re.escape(text)
+        rules.append(_Rule(str(row.section_type).strip(), re.compile(regex), int(row.priority or 0)))
     # Highest priority first; within a priority, file order (stable sort).
     return tuple(sorted(rules, key=lambda r: -r.priority))
 
@@ -216,7 +198,7 @@ def _candidates(text: str):
             if len(clause) > MAX_HEADING_CHARS:
                 clause = _run_in(clause).rstrip()
             # A heading names something: reject clauses without Chinese text.
-            if re.search("[\u4e00-\u9fff]", clause):
+            if CJK_CHAR.search(clause):
                 yield start, style, cn_number(match.group("n")), prefix + clause, gap
                 gap = False
             break
@@ -398,157 +380,6 @@ def unmapped_headings(sections: pd.DataFrame) -> pd.DataFrame:
     return sections[["doc_id", "section_no", "heading", "section_type"]].iloc[keep].reset_index(drop=True)
 
 
-# ----------------------------------------------------------------------------- shortcoming items
-
-# Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
-_ITEM_STYLES = [*_STYLES, ("di", 1, re.compile(rf"第(?P<n>[{_CN}]{{1,3}})(?:[，,、：:]|是)\s*"))]
-_SHI = re.compile(rf"(?P<n>[{_CN}]{{1,3}})是[，,：:]?")
-_ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后)[，,：:]?")
-# An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
-_ITEM_BOUNDARY = set("\n。；;：:！!？?")
-_SHI_BOUNDARY = _ITEM_BOUNDARY | set("，, ")
-# The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
-_INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)")
-# A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
-_CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
-                      r"|^(?:下一步|今后)，|^我[镇乡街区县](?:将|会)")
-_HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
-# A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
-_LABEL = re.compile(r"^(?:存在的?(?:主要)?(?:问题|不足|短板)|(?:主要|存在的?)?(?:问题|不足)(?:及|和|与)?(?:原因)?"
-                    r"|(?:产生问题的|主要)?原因(?:分析)?)$")
-
-
-def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
-    while pos > 0 and body[pos - 1] == " ":
-        pos -= 1
-    return pos == 0 or body[pos - 1] in boundary
-
-
-def _sequence(hits: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated)."""
-    out, last = [], None
-    for start, content, n in hits:
-        if (last is None and n == 1) or (last is not None and 0 <= n - last <= 2):
-            out.append((start, content))
-            last = n
-    return out
-
-
-def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
-    """Candidate item lists in BODY, one per marker family."""
-    runs: list[list[tuple[int, int]]] = []
-    hits: dict[str, list[tuple[int, int, int]]] = {}
-    for pos in range(len(body)):
-        if body[pos] in " \n" or not _at_boundary(body, pos, _ITEM_BOUNDARY):
-            continue
-        for style, _, pattern in _ITEM_STYLES:
-            match = pattern.match(body, pos)
-            if match:
-                hits.setdefault(style, []).append((pos, match.end(), cn_number(match.group("n"))))
-                break
-    runs += [run for run in map(_sequence, hits.values()) if len(run) >= min_items]
-    shi = [(m.start(), m.end(), cn_number(m.group("n"))) for m in _SHI.finditer(body)
-           if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
-    runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
-    words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
-             if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
-    if len(words) >= 2 and body.startswith("首先", words[0][0]):
-        runs.append(words)
-    return runs
-
-
-def _drop_closing(item: str) -> str:
-    sentences = re.findall(r"[^。！!？?]+[。！!？?]*", item)
-    for k, sentence in enumerate(sentences[1:], start=1):
-        if _CLOSING.search(sentence.strip()):
-            return "".join(sentences[:k])
-    return item
-
-
-def _split_items(body: str, min_items: int = 2) -> list[str]:
-    """Item texts (marker removed) of the body of a shortcomings part."""
-    runs = _item_runs(body, min_items)
-    if runs:
-        run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first
-        bounds = [start for start, _ in run[1:]] + [len(body)]
-        items = [body[content:stop].strip().lstrip("，,、：: ") for (_, content), stop in zip(run, bounds)]
-    else:
-        # Unnumbered: one item per paragraph, without the introducing sentence.
-        items = [p.strip() for p in body.split("\n") if p.strip()]
-        if items:
-            first = re.findall(r"[^。：:]+[。：:]?", items[0])
-            if first and _INTRO.search(first[0]) and (first[0].endswith(("：", ":")) or len(first[0]) < 120):
-                items[0] = items[0][len(first[0]):].strip()
-        if len(items) > 1 and _CLOSING.search(items[-1]):
-            items.pop()
-        items = [i for i in items if i]
-    if runs:
-        items = [nested for item in items for nested in _unlabel(item)]
-    if items:
-        items[-1] = _drop_closing(items[-1]).strip()
-    return [i for i in items if i]
-
-
-def _unlabel(item: str) -> list[str]:
-    """The nested items of an item that is only a label line, else [item]."""
-    label, _, rest = item.partition("\n")
-    if _LABEL.match(label.strip().rstrip("：:。")) and rest.strip():
-        return _split_items(rest, min_items=1) or [item]  # a label announces a list, even of one
-    return [item]
-
-
-def _body(text, heading) -> str:
-    """Text of a section without its heading clause."""
-    text, heading = str(text), str(heading or "")
-    if heading and text.startswith(heading):
-        return text[len(heading):].lstrip("。；;：: \n")
-    # Marker alone on its line: the heading's words are on the next line; skip both.
-    lines = text.split("\n")
-    skip = 1
-    while skip < len(lines) and not lines[skip].strip():
-        skip += 1
-    if skip < len(lines) and lines[skip].strip() and heading.endswith(lines[skip].strip()):
-        skip += 1
-    return "\n".join(lines[skip:])
-
-
-def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
-    """Shortcoming items of every document in a sections table (columns `ITEM_COLUMNS`).
-
-    Each outermost shortcomings section is split into its items: the outermost numbered list
-    (一是…二是…, 1、…2、…, （一）…, 第一，…, 首先/其次…) or, when unnumbered, its paragraphs.
-    The sentence that introduces the list is not an item; the causes sentence stays with its
-    item; an obvious closing sentence ("针对上述问题，……") is cut from the last item.
-    `text` starts with the item's own words (the marker is removed); `headline` is its
-    first clause.
-
-    >>> s = split_sections("一、主要举措\\n二、存在的不足\\n但仍有短板。一是人才匮乏，力量弱。二是宣传不够。")
-    >>> shortcoming_items(s)[["item_no", "headline"]].values.tolist()
-    [[1, '人才匮乏'], [2, '宣传不够']]
-    """
-    rows = []
-    # Plain lists: this runs once per report, where pandas filtering and grouping cost more
-    # than the splitting.
-    doc_ids, types = sections["doc_id"].tolist(), sections["section_type"].tolist()
-    numbers, parents, texts, headings = (
-        sections[c].tolist() if c in sections.columns else [None] * len(sections)
-        for c in ("section_no", "parent_section_no", "text", "heading"))
-    typed = dict(zip(zip(doc_ids, numbers), types))
-    outer: dict = {}  # doc_id → (text, heading) of its outermost shortcomings sections
-    for doc_id, section_type, parent, text, heading in zip(doc_ids, types, parents, texts, headings):
-        if section_type != "shortcomings" or pd.isna(doc_id):
-            continue
-        parts = outer.setdefault(doc_id, [])
-        if pd.isna(parent) or typed.get((doc_id, parent)) != "shortcomings":
-            parts.append((text, heading))
-    for doc_id, parts in outer.items():
-        items = [item for text, heading in parts for item in _split_items(_body(text, heading))]
-        for k, item in enumerate(items, start=1):
-            headline = _HEADLINE_END.split(item, maxsplit=1)[0].strip()
-            rows.append({"doc_id": doc_id, "item_no": k, "text": item, "headline": headline})
-    return pd.DataFrame(rows, columns=ITEM_COLUMNS)
-
-
 # ----------------------------------------------------------------------------- completeness
 
 def completeness(sections: pd.DataFrame) -> pd.DataFrame:
@@ -564,5 +395,5 @@ def completeness(sections: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({part: sections["section_type"].eq(part).groupby(by_doc, sort=False).any()
                         for part in PART_TYPES})
     out = out.rename_axis("doc_id").reset_index()
-    out["n_parts"] = out[PART_TYPES].sum(axis=1).astype(int)
+    out["n_parts"] = out[list(PART_TYPES)].sum(axis=1).astype(int)
     return out[["doc_id", "measures", "shortcomings", "leadership", "plans", "other", "n_parts"]]

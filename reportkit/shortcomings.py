@@ -1,7 +1,8 @@
-"""Common shortcomings: cluster every shortcoming item of every report into themes.
+"""Shortcomings: cut each report's shortcomings part into items, and cluster every item into themes.
 
-Input is the shortcomings table (``doc_id, item_no, text, headline``); output is the same
-table with ``cluster, cluster_terms, theme, theme_label, theme_score`` added.
+`shortcoming_items` cuts the items of each report from its sections table (``doc_id, item_no,
+text, headline``); `cluster_shortcomings` adds ``cluster, cluster_terms, theme, theme_label,
+theme_score`` to the items of the whole corpus.
 
 How it works, and what to expect from it
 -----------------------------------------
@@ -51,46 +52,182 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from .config import resource_path
+from . import resources, schema
+from .chinese import ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, SELF_WILL, SHI_MARKER, marker_number
+from .config import ThemeOptions
 
 log = logging.getLogger(__name__)
 
 OTHER = "other"
 OTHER_LABEL = "其他"
-ADDED_COLUMNS = ("cluster", "cluster_terms", "theme", "theme_label", "theme_score")
+ITEM_COLUMNS = schema.table("shortcomings").names[:4]  # doc_id, item_no, text, headline: per report
+ADDED_COLUMNS = tuple(schema.table("shortcomings").names[4:])  # cluster ... theme_score: corpus-wide
 
 # Item markers stripped before the lead clause is taken: 一是 / 1、 / （1） / 第一，
-_ITEM_PREFIX = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)\s*"
-)
+_ITEM_PREFIX = ITEM_PREFIX
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
-
-
-@lru_cache(maxsize=1)
-def _default_themes() -> pd.DataFrame:
-    return _read_themes(resource_path("themes.csv"))
-
-
-def _read_themes(path) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = {"theme", "label_zh", "keywords"} - set(table.columns)
-    if missing:
-        raise ValueError(f"theme list {path} lacks columns {sorted(missing)}; need theme, label_zh, keywords")
-    table = table[table["theme"].str.strip() != ""].reset_index(drop=True)
-    if table["theme"].duplicated().any():
-        raise ValueError(f"theme list {path} repeats themes: {sorted(table.loc[table['theme'].duplicated(), 'theme'])}")
-    return table[["theme", "label_zh", "keywords"]]
 
 
 def load_themes(path=None) -> pd.DataFrame:
     """The editable theme list (``theme, label_zh, keywords``); default ``resources/themes.csv``."""
-    return (_default_themes() if path is None else _read_themes(path)).copy()
+    return resources.themes(path)
+
+
+# ----------------------------------------------------------------------------- cutting items
+# (moved here from reportkit.sections: the sections table is their input)
+
+# Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
+_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER)]
+_SHI = SHI_MARKER
+_ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后)[，,：:]?")
+# An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
+_ITEM_BOUNDARY = set("\n。；;：:！!？?")
+_SHI_BOUNDARY = _ITEM_BOUNDARY | set("，, ")
+# The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
+_INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)")
+# A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
+_CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
+                      rf"|^(?:下一步|今后)，|^{SELF_WILL}")
+_HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
+# A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
+_LABEL = re.compile(r"^(?:存在的?(?:主要)?(?:问题|不足|短板)|(?:主要|存在的?)?(?:问题|不足)(?:及|和|与)?(?:原因)?"
+                    r"|(?:产生问题的|主要)?原因(?:分析)?)$")
+
+
+def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
+    while pos > 0 and body[pos - 1] == " ":
+        pos -= 1
+    return pos == 0 or body[pos - 1] in boundary
+
+
+def _sequence(hits: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated)."""
+    out, last = [], None
+    for start, content, n in hits:
+        if (last is None and n == 1) or (last is not None and 0 <= n - last <= 2):
+            out.append((start, content))
+            last = n
+    return out
+
+
+def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
+    """Candidate item lists in BODY, one per marker family."""
+    runs: list[list[tuple[int, int]]] = []
+    hits: dict[str, list[tuple[int, int, int]]] = {}
+    for pos in range(len(body)):
+        if body[pos] in " \n" or not _at_boundary(body, pos, _ITEM_BOUNDARY):
+            continue
+        for style, _, pattern in _ITEM_STYLES:
+            match = pattern.match(body, pos)
+            if match:
+                hits.setdefault(style, []).append((pos, match.end(), marker_number(match.group("n"))))
+                break
+    runs += [run for run in map(_sequence, hits.values()) if len(run) >= min_items]
+    shi = [(m.start(), m.end(), marker_number(m.group("n"))) for m in _SHI.finditer(body)
+           if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
+    runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
+    words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
+             if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
+    if len(words) >= 2 and body.startswith("首先", words[0][0]):
+        runs.append(words)
+    return runs
+
+
+def _drop_closing(item: str) -> str:
+    sentences = re.findall(r"[^。！!？?]+[。！!？?]*", item)
+    for k, sentence in enumerate(sentences[1:], start=1):
+        if _CLOSING.search(sentence.strip()):
+            return "".join(sentences[:k])
+    return item
+
+
+def _split_items(body: str, min_items: int = 2) -> list[str]:
+    """Item texts (marker removed) of the body of a shortcomings part."""
+    runs = _item_runs(body, min_items)
+    if runs:
+        run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first
+        bounds = [start for start, _ in run[1:]] + [len(body)]
+        items = [body[content:stop].strip().lstrip("，,、：: ") for (_, content), stop in zip(run, bounds)]
+    else:
+        # Unnumbered: one item per paragraph, without the introducing sentence.
+        items = [p.strip() for p in body.split("\n") if p.strip()]
+        if items:
+            first = re.findall(r"[^。：:]+[。：:]?", items[0])
+            if first and _INTRO.search(first[0]) and (first[0].endswith(("：", ":")) or len(first[0]) < 120):
+                items[0] = items[0][len(first[0]):].strip()
+        if len(items) > 1 and _CLOSING.search(items[-1]):
+            items.pop()
+        items = [i for i in items if i]
+    if runs:
+        items = [nested for item in items for nested in _unlabel(item)]
+    if items:
+        items[-1] = _drop_closing(items[-1]).strip()
+    return [i for i in items if i]
+
+
+def _unlabel(item: str) -> list[str]:
+    """The nested items of an item that is only a label line, else [item]."""
+    label, _, rest = item.partition("\n")
+    if _LABEL.match(label.strip().rstrip("：:。")) and rest.strip():
+        return _split_items(rest, min_items=1) or [item]  # a label announces a list, even of one
+    return [item]
+
+
+def _body(text, heading) -> str:
+    """Text of a section without its heading clause."""
+    text, heading = str(text), str(heading or "")
+    if heading and text.startswith(heading):
+        return text[len(heading):].lstrip("。；;：: \n")
+    # Marker alone on its line: the heading's words are on the next line; skip both.
+    lines = text.split("\n")
+    skip = 1
+    while skip < len(lines) and not lines[skip].strip():
+        skip += 1
+    if skip < len(lines) and lines[skip].strip() and heading.endswith(lines[skip].strip()):
+        skip += 1
+    return "\n".join(lines[skip:])
+
+
+def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
+    """Shortcoming items of every document in a sections table (columns `ITEM_COLUMNS`).
+
+    Each outermost shortcomings section is split into its items: the outermost numbered list
+    (一是…二是…, 1、…2、…, （一）…, 第一，…, 首先/其次…) or, when unnumbered, its paragraphs.
+    The sentence that introduces the list is not an item; the causes sentence stays with its
+    item; an obvious closing sentence ("针对上述问题，……") is cut from the last item.
+    `text` starts with the item's own words (the marker is removed); `headline` is its
+    first clause.
+
+    >>> from reportkit.sections import split_sections
+    >>> s = split_sections("一、主要举措\\n二、存在的不足\\n但仍有短板。一是人才匮乏，力量弱。二是宣传不够。")
+    >>> shortcoming_items(s)[["item_no", "headline"]].values.tolist()
+    [[1, '人才匮乏'], [2, '宣传不够']]
+    """
+    rows = []
+    # Plain lists: this runs once per report, where pandas filtering and grouping cost more
+    # than the splitting.
+    doc_ids, types = sections["doc_id"].tolist(), sections["section_type"].tolist()
+    numbers, parents, texts, headings = (
+        sections[c].tolist() if c in sections.columns else [None] * len(sections)
+        for c in ("section_no", "parent_section_no", "text", "heading"))
+    typed = dict(zip(zip(doc_ids, numbers), types))
+    outer: dict = {}  # doc_id → (text, heading) of its outermost shortcomings sections
+    for doc_id, section_type, parent, text, heading in zip(doc_ids, types, parents, texts, headings):
+        if section_type != "shortcomings" or pd.isna(doc_id):
+            continue
+        parts = outer.setdefault(doc_id, [])
+        if pd.isna(parent) or typed.get((doc_id, parent)) != "shortcomings":
+            parts.append((text, heading))
+    for doc_id, parts in outer.items():
+        items = [item for text, heading in parts for item in _split_items(_body(text, heading))]
+        for k, item in enumerate(items, start=1):
+            headline = _HEADLINE_END.split(item, maxsplit=1)[0].strip()
+            rows.append({"doc_id": doc_id, "item_no": k, "text": item, "headline": headline})
+    return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 
 
 def _keywords(themes: pd.DataFrame) -> list[list[str]]:
@@ -285,32 +422,25 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
 
 def cluster_shortcomings(
     shortcomings: pd.DataFrame,
+    options: ThemeOptions | None = None,
     *,
-    k: int | None = None,
-    k_range: tuple[int, int] = (2, 8),
     tokenize: Callable[[str], Iterable[str]] | None = None,
     themes: pd.DataFrame | None = None,
-    method: Literal["kmeans", "agglomerative"] = "kmeans",
-    mode: Literal["hybrid", "clusters", "items"] = "hybrid",
-    guide: float = 1.0,
-    lead_weight: float = 10.0,
-    min_coverage: float = 0.5,
-    min_similarity: float = 0.2,
-    n_terms: int = 5,
-    random_state: int = 0,
 ) -> pd.DataFrame:
     """Add ``cluster, cluster_terms, theme, theme_label, theme_score`` to the shortcomings table.
 
-    ``k`` fixes the number of clusters; otherwise it is chosen by silhouette within ``k_range``
-    (inclusive). ``tokenize`` maps a text to tokens (default: the project tokenizer of
-    :mod:`reportkit.terms`); an optional ``tokens`` column (as made by :func:`item_tokens`;
-    ``None`` where missing) is used instead of tokenising again, and is not in the result.
-    ``themes`` is a table like ``load_themes()``. ``theme_score`` is the
-    item's own keyword score for its assigned theme (0 for "other" or a theme taken from the
-    cluster). ``lead_weight`` is what a keyword in the lead clause counts (1 elsewhere);
-    ``min_coverage`` the share of a cluster's members that must mention a theme for the cluster
-    to take it. See the module docstring for ``mode``, ``guide``, ``min_similarity`` and what
-    to expect. Deterministic for a given ``random_state``.
+    OPTIONS (a `ThemeOptions`; its defaults when None): ``k`` fixes the number of clusters;
+    otherwise it is chosen by silhouette within ``k_range`` (inclusive). ``lead_weight`` is what a
+    keyword in the lead clause counts (1 elsewhere); ``min_coverage`` the share of a cluster's
+    members that must mention a theme for the cluster to take it. See the module docstring for
+    ``mode``, ``guide``, ``min_similarity`` and what to expect. Deterministic for a given
+    ``random_state``.
+
+    ``tokenize`` maps a text to tokens (default: the project tokenizer of :mod:`reportkit.terms`);
+    an optional ``tokens`` column (as made by :func:`item_tokens`; ``None`` where missing) is used
+    instead of tokenising again, and is not in the result. ``themes`` is a table like
+    ``load_themes()``. ``theme_score`` is the item's own keyword score for its assigned theme (0
+    for "other" or a theme taken from the cluster).
 
     Scales to tens of thousands of items: features stay sparse, silhouette is computed on a
     fixed-seed sample of 2,000 items and k-means restarts 3 times instead of 10 above 5,000
@@ -321,6 +451,10 @@ def cluster_shortcomings(
     >>> cluster_shortcomings(items, tokenize=list)["theme"].tolist()
     ['publicity', 'disputes']
     """
+    options = options or ThemeOptions()
+    k, k_range, method, mode = options.k, options.k_range, options.method, options.mode
+    guide, lead_weight, min_coverage = options.guide, options.lead_weight, options.min_coverage
+    min_similarity, n_terms, random_state = options.min_similarity, options.n_terms, options.random_state
     from scipy import sparse
 
     if mode not in ("clusters", "items", "hybrid"):

@@ -31,7 +31,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .config import resource_path
+from . import resources, schema
+from .chinese import JIEBA_HAN
+from .config import ENGINES, default_engine
 
 log = logging.getLogger(__name__)
 
@@ -40,44 +42,14 @@ _RULES_VERSION = "terms-1"
 # Frequency given to dictionary terms listed without one: high enough that a domain term
 # wins over the general-language words it overlaps with (jieba's total is ~6e7).
 DEFAULT_TERM_FREQ = 20000
-#: Tokenising engines: jieba (default) and the optional, faster rjieba.
-ENGINES = ("jieba", "rjieba")
-TERM_COLUMNS = ["doc_id", "section_type", "term", "n"]
-CONCEPT_COLUMNS = ["doc_id", "section_type", "concept", "label_zh", "n", "share"]
+TERM_COLUMNS = schema.table("term_counts").names
+CONCEPT_COLUMNS = schema.table("concept_counts").names
 KWIC_COLUMNS = ["doc_id", "town", "year", "section_type", "start", "pre", "keyword", "post"]
 
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fd5]+")
+# jieba's own Han block: a dictionary term with anything else in it is matched before jieba runs.
+_CJK_ONLY = re.compile(f"[{JIEBA_HAN}]+")
 # Arabic numbers with decimal point, thousands separators or percent: not terms.
 _BARE_NUMBER = re.compile(r"[0-9][0-9.,，%]*%?")
-
-
-def _read_lines(path: Path) -> list[str]:
-    """Non-empty lines of a UTF-8 resource file, without #-comments."""
-    lines = []
-    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
-
-
-def _parse_userdict(path: Path) -> list[tuple[str, int | None, str | None]]:
-    """Entries "term [freq] [tag]" of a user dictionary."""
-    entries = []
-    for lineno, line in enumerate(_read_lines(path), 1):
-        parts = line.split()
-        word = parts[0]
-        freq = tag = None
-        for extra in parts[1:]:
-            if extra.isdigit():
-                freq = int(extra)
-            else:
-                tag = extra
-        if freq == 0:
-            # jieba implements freq 0 through a module-global force-split table: refuse it.
-            raise ValueError(f"{path}: entry {lineno} {word!r} has frequency 0; delete the line instead")
-        entries.append((word, freq, tag))
-    return entries
 
 
 def _is_noise(token: str, *, drop_single: bool) -> bool:
@@ -120,8 +92,8 @@ class Tokenizer:
     ) -> None:
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-        self.userdict_path = Path(userdict) if userdict is not None else resource_path("userdict.txt")
-        self.stopwords_path = Path(stopwords) if stopwords is not None else resource_path("stopwords.txt")
+        self.userdict_path = Path(userdict) if userdict is not None else resources.path("userdict.txt")
+        self.stopwords_path = Path(stopwords) if stopwords is not None else resources.path("stopwords.txt")
         self.drop_single = drop_single
         self.hmm = hmm
         self.engine = engine
@@ -157,11 +129,11 @@ class Tokenizer:
     @cached_property
     def dictionary(self) -> tuple[str, ...]:
         """The domain terms of the user dictionary."""
-        return tuple(word for word, _, _ in _parse_userdict(self.userdict_path))
+        return tuple(word for word, _, _ in resources.parse_userdict(self.userdict_path))
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
-        return frozenset(_read_lines(self.stopwords_path))
+        return frozenset(resources.read_lines(self.stopwords_path))
 
     @cached_property
     def _protected(self) -> re.Pattern | None:
@@ -209,7 +181,7 @@ class Tokenizer:
         a floor so that they also win against overlapping general words. Two-character terms
         don't: a high frequency there steals characters from neighbours (村居|民 for 村|居民).
         """
-        for word, freq, tag in _parse_userdict(self.userdict_path):
+        for word, freq, tag in resources.parse_userdict(self.userdict_path):
             if freq is None:
                 freq = suggest_freq(word)
                 if len(word) > 2:
@@ -221,7 +193,7 @@ class Tokenizer:
             import rjieba
         except ImportError as exc:
             raise RuntimeError("engine='rjieba' needs the optional package: pip install rjieba "
-                               "(or unset REPORTKIT_TOKENIZER to use jieba)") from exc
+                               "(or use the default engine jieba: --tokenizer jieba, REPORTKIT_TOKENIZER unset)") from exc
         engine = rjieba.Jieba()  # its own instance: rjieba's module-level one stays untouched
         for word, freq, tag in self._domain_words(engine.suggest_freq):
             engine.add_word(word, freq, tag)
@@ -254,18 +226,14 @@ class Tokenizer:
 
 
 def engine_name() -> str:
-    """The tokenising engine the build uses: ``REPORTKIT_TOKENIZER`` (jieba or rjieba), jieba by default.
+    """The tokenising engine used when none is given: ``REPORTKIT_TOKENIZER`` (jieba or rjieba), jieba by default.
 
     rjieba (Rust jieba-rs, MIT, optional) takes the same dictionary; on the seeds it gives the
-    same count for every Chinese term, and `Tokenizer.tokens` runs ≈ 6 × faster (see docs/benchmarks.md). Set the variable (or
-    ``reportkit build --tokenizer rjieba``) to use it; the term cache is keyed by the engine.
+    same count for every Chinese term, and `Tokenizer.tokens` runs ≈ 6 × faster (see docs/benchmarks.md).
+    A build takes its engine from its `BuildConfig` (``reportkit build --tokenizer rjieba``), whose
+    default is this; the term cache is keyed by the engine.
     """
-    import os
-
-    name = os.environ.get("REPORTKIT_TOKENIZER", "").strip().lower() or "jieba"
-    if name not in ENGINES:
-        raise ValueError(f"REPORTKIT_TOKENIZER must be one of {', '.join(ENGINES)}, not {name!r}")
-    return name
+    return default_engine()
 
 
 @lru_cache(maxsize=None)
@@ -273,29 +241,28 @@ def _shared_tokenizer(engine: str) -> Tokenizer:
     return Tokenizer(engine=engine)
 
 
-def default_tokenizer() -> Tokenizer:
-    """The tokenizer with the bundled resources (one per process and engine; loads on first use)."""
-    return _shared_tokenizer(engine_name())
+def default_tokenizer(engine: str | None = None) -> Tokenizer:
+    """The tokenizer with the bundled resources (one per process and engine; loads on first use).
+
+    ENGINE: jieba or rjieba; `engine_name()` when None.
+    """
+    return _shared_tokenizer(engine or engine_name())
 
 
-def load_tokenizer(*, userdict: str | Path | None = None, stopwords: str | Path | None = None) -> Tokenizer:
-    """A tokenizer with the given dictionary/stop-word files (bundled ones by default)."""
+def load_tokenizer(*, userdict: str | Path | None = None, stopwords: str | Path | None = None,
+                   engine: str | None = None) -> Tokenizer:
+    """A tokenizer with the given dictionary/stop-word files (bundled ones by default) and ENGINE."""
     if userdict is None and stopwords is None:
-        return default_tokenizer()
-    return Tokenizer(userdict=userdict, stopwords=stopwords, engine=engine_name())
+        return default_tokenizer(engine)
+    return Tokenizer(userdict=userdict, stopwords=stopwords, engine=engine or engine_name())
 
 
 # --------------------------------------------------------------------------- boilerplate
 
 
-@lru_cache(maxsize=1)
-def _boilerplate() -> tuple[str, ...]:
-    return tuple(_read_lines(resource_path("boilerplate.txt")))
-
-
 def load_boilerplate() -> list[str]:
     """The stock political formulae of resources/boilerplate.txt, in file order."""
-    return list(_boilerplate())
+    return list(resources.boilerplate())
 
 
 @lru_cache(maxsize=8)
@@ -310,7 +277,7 @@ def strip_boilerplate(text: str, *, phrases: Sequence[str] | None = None, replac
     >>> strip_boilerplate("我镇坚持以人民为中心，推进调解")
     '我镇 ，推进调解'
     """
-    phrases = tuple(phrases) if phrases is not None else _boilerplate()
+    phrases = tuple(phrases) if phrases is not None else resources.boilerplate()
     if not phrases:
         return text
     return _boilerplate_regex(phrases).sub(replacement, text)
@@ -641,20 +608,9 @@ def kwic(
 # --------------------------------------------------------------------------- concepts
 
 
-@lru_cache(maxsize=4)
-def _concepts(path: str) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, comment="#", skip_blank_lines=True, encoding="utf-8-sig")
-    missing = {"concept", "label_zh", "term"} - set(table.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}; expected concept,label_zh,term")
-    table = table[["concept", "label_zh", "term"]].dropna(subset=["concept", "term"])
-    table = table.apply(lambda s: s.str.strip())
-    return table[table["term"] != ""].drop_duplicates(["concept", "term"]).reset_index(drop=True)
-
-
 def load_concepts(path: str | Path | None = None) -> pd.DataFrame:
     """The concept dictionary (``concept, label_zh, term``) from resources/concepts.csv or PATH."""
-    return _concepts(str(path or resource_path("concepts.csv"))).copy()
+    return resources.concepts(path)
 
 
 def unknown_concept_terms(concepts: pd.DataFrame | None = None, tokenizer: Tokenizer | None = None) -> list[str]:

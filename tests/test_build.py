@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reportkit.build import BuildReport, build
+from reportkit import schema
+from reportkit.pipeline.build import BuildReport, build
 
 from .conftest import GOLD, RAW, ROOT
 
-TABLES = ["documents", "build_log", "sections", "shortcomings", "completeness", "indicators", "density",
-          "term_counts", "concept_counts", "reuse", "boilerplate", "originality"]
+TABLES = list(schema.TABLES)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,16 @@ def test_build__writes_every_table_as_parquet_and_bom_csv(seed_build):
     assert (base / "out" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_build__every_table_matches_its_contract_primary_keys_included(seed_build):
+    base, tables, _ = seed_build
+    assert set(tables) == set(schema.TABLES)
+    for name, table in tables.items():
+        schema.validate(name, table)
+        schema.validate(name, pd.read_parquet(base / "out" / f"{name}.parquet"))
+        if name != "manifest_log":
+            assert len(table), name
+
+
 def test_build__documents_match_the_seed_answers_with_manifest(seed_build):
     _, tables, _ = seed_build
     gold = pd.read_csv(GOLD / "seeds_documents.csv", dtype=str)
@@ -52,7 +62,7 @@ def test_build__documents_match_the_seed_answers_with_manifest(seed_build):
 def test_build__every_table_joins_to_documents_on_doc_id(seed_build):
     _, tables, _ = seed_build
     ids = set(tables["documents"]["doc_id"])
-    for name in ("sections", "indicators", "term_counts", "shortcomings", "completeness", "density"):
+    for name in ("sections", "indicators", "term_counts", "shortcomings", "completeness", "density", "passages"):
         assert set(tables[name]["doc_id"]) == ids, name
 
 
@@ -110,21 +120,6 @@ def test_build__removing_a_report_drops_its_rows_and_the_stale_cache_group(tmp_p
     assert outputs(tmp_path / "incremental") == outputs(tmp_path / "cold")
 
 
-def test_build__changed_dictionary_retokenises_without_reparsing(tmp_path, monkeypatch):
-    import reportkit.build as build_module
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(RAW / "002_65f6f072feb0dbc0.txt", raw)
-    build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1)
-    # An edited userdict.txt changes the key of the "terms" stage and of no other stage.
-    original = build_module.stage_key
-    monkeypatch.setattr(build_module, "stage_key", lambda stage: original(stage) + ("-edited" if stage == "terms" else ""))
-    report = BuildReport()
-    build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1, report=report)
-    assert report.computed == {"terms": 1}
-
-
 def test_build__without_manifest_the_named_towns_come_from_the_text(tmp_path):
     tables = build(RAW, out=None, cache_dir=None, jobs=1)
     docs = tables["documents"].set_index("file")
@@ -144,6 +139,7 @@ def test_build__manifest_disagreement_is_a_warning(tmp_path):
     assert tables["documents"].loc[0, "year"] == 2023
     row = tables["build_log"].iloc[0]
     assert row.status == "warning" and "manifest says year=2023, text suggests 2022" in row.message
+    assert "manifest_disagrees" in row.codes.split(";")
 
 
 def run_cli(*args, cwd=ROOT):
@@ -168,38 +164,14 @@ def test_cli__help_is_cheap_and_lists_commands():
     assert result.returncode == 0 and "build" in result.stdout and "check" in result.stdout
 
 
-def test_stages__every_resource_file_is_a_dependency_of_a_cached_stage_or_corpus_wide():
-    from reportkit.build import STAGES
-    from reportkit.config import resource_path
-
-    cached = {name for spec in STAGES.values() for name in spec["resources"]}
-    corpus_wide = {"concepts.csv", "themes.csv"}  # used only by steps recomputed on every build
-    present = {p.name for p in resource_path(".").iterdir() if p.is_file() and not p.name.startswith((".", "_"))}
-    assert present - cached - corpus_wide == set()
-
-
-def test_stage_key__later_stages_change_when_parsing_changes(monkeypatch):
-    import reportkit.build as build_module
-
-    before = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
-    monkeypatch.setitem(build_module.STAGES, "parse", {"code": ("io.py",), "resources": ()})
-    build_module._stage_key.cache_clear()
-    try:
-        after = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
-    finally:
-        monkeypatch.undo()
-        build_module._stage_key.cache_clear()
-    assert all(before[stage] != after[stage] for stage in build_module.STAGES)
-
-
-def test_stage_key__tokenising_engine_changes_only_the_terms_key(monkeypatch):
-    import reportkit.build as build_module
-
-    monkeypatch.delenv("REPORTKIT_TOKENIZER", raising=False)
-    jieba_keys = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
-    monkeypatch.setenv("REPORTKIT_TOKENIZER", "rjieba")
-    rjieba_keys = {stage: build_module.stage_key(stage) for stage in build_module.STAGES}
-    assert [s for s in jieba_keys if jieba_keys[s] != rjieba_keys[s]] == ["terms"]
+def test_cli__check_lists_the_problems_a_build_would_log(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "empty.txt").write_bytes(b"")
+    result = run_cli("check", raw, "--no-manifest")
+    assert result.returncode == 0, result.stderr
+    assert "error    empty.txt: empty file" in result.stdout
+    assert "reportkit check: 6 files: 5 ok, 0 warning, 1 error, 0 skipped" in result.stdout
 
 
 def test_cli__build_with_rjieba_gives_the_same_parse_tables_and_chinese_term_counts(seed_build, tmp_path):

@@ -288,7 +288,7 @@ def test_merge_manifest__source_url_places_an_ambiguous_town():
 
 def test_extract__saved_page_gives_its_address_and_the_county():
     from reportkit.config import Limits
-    from reportkit.io import extract
+    from reportkit.readers import extract
 
     page = ("<!-- saved from url=(0040)http://www.xuwen.gov.cn/xxgk/post_1.html -->\n<html><head><title>报告</title>"
             "</head><body><div class='article'><p>海安镇2021年度法治政府建设情况的报告</p>"
@@ -303,7 +303,7 @@ def test_infer_metadata__word_copy_of_a_real_page_gets_its_town(tmp_path):
     import docx
 
     from reportkit.config import Limits
-    from reportkit.io import extract
+    from reportkit.readers import extract
 
     text = (Path(__file__).parent / "realworld" / "cases" / "b015.txt").read_text(encoding="utf-8")
     document = docx.Document()

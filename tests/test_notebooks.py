@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from reportkit import notebooks as nbk
+from reportkit import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -79,10 +80,11 @@ def test_notebook__charts_saved_through_reportkit_export(path):
 
 @pytest.fixture
 def small_tables():
-    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "town": ["大年乡", "里心镇", "大年乡"], "year": [2023, 2023, 2024]})
-    reuse = pd.DataFrame({"doc_a": ["a", "a"], "doc_b": ["b", "c"], "passage_a": [1, 2], "passage_b": [1, 2]})
-    log = pd.DataFrame({"file": ["x.txt"], "status": ["ok"], "message": [""]})
-    items = pd.DataFrame({"doc_id": ["a", "b", "c"], "item_no": [1, 1, 1]})
+    # Made from the table contracts, so they hold what a build holds.
+    docs = schema.frame("documents", doc_id=["a", "b", "c"], town=["大年乡", "里心镇", "大年乡"], year=[2023, 2023, 2024])
+    reuse = schema.frame("reuse", doc_a=["a", "a"], doc_b=["b", "c"], passage_no_a=[1, 2], passage_no_b=[1, 2])
+    log = schema.frame("build_log", file=["x.txt"], status=["ok"], message=[""])
+    items = schema.frame("shortcomings", doc_id=["a", "b", "c"], item_no=[1, 1, 1])
     return {"documents": docs, "reuse": reuse, "build_log": log, "shortcomings": items}
 
 
@@ -189,7 +191,7 @@ def _executed_text(paths: list[Path]) -> str:
 
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     tmp = tmp_path_factory.mktemp("seeds")
     build(RAW, manifest=MANIFEST, out=tmp / "processed", cache_dir=tmp / "cache", jobs=1)
@@ -199,7 +201,7 @@ def seeds_run(tmp_path_factory):
 @pytest.fixture(scope="session")
 def new_year_run(tmp_path_factory):
     """The seeds plus a copy of 大年乡's 2024 report relabelled as 新华镇's 2025 report."""
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     tmp = tmp_path_factory.mktemp("new_year")
     raw = tmp / "raw"

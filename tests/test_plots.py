@@ -13,7 +13,8 @@ import seaborn as sns  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 
-from reportkit import plots  # noqa: E402
+from reportkit import plots, schema  # noqa: E402
+from reportkit import reuse as reuse_module  # noqa: E402
 
 A, B, C, D = "a" * 16, "b" * 16, "c" * 16, "d" * 16
 
@@ -230,7 +231,7 @@ def test_theme_frequency_table__counts_reports_not_items(documents):
     sc = pd.DataFrame({"doc_id": [A, A, B], "item_no": [1, 2, 1], "theme": [3, 3, 3],
                        "theme_label": ["普法宣传不够深入"] * 3})
     t = plots.theme_frequency_table(sc, documents)
-    assert t.loc[0, ["n_reports", "n_items", "n_documents"]].tolist() == [2, 3, 4]
+    assert t.loc[0, ["n_reports", "n_items", "n_reports_total"]].tolist() == [2, 3, 4]
     assert t.loc[0, "share"] == 0.5
 
 
@@ -273,32 +274,50 @@ def test_plot_trend__coinciding_groups_stay_visible():
 
 @pytest.fixture
 def reuse():
-    return pd.DataFrame({"doc_a": [A], "doc_b": [C], "passage_a": ["甲" * 500], "passage_b": ["甲" * 1000],
-                         "similarity": [0.9], "kind": ["same-town-other-year"]})
+    # From the table contracts: passage numbers are numbers (a fixture once held text there).
+    return schema.frame("reuse", doc_a=[A], doc_b=[C], passage_no_a=[3], passage_no_b=[7], similarity=[0.9])
 
 
-def test_reuse_matrix_table__share_read_along_rows(documents, reuse):
-    t = plots.reuse_matrix_table(reuse, documents).set_index(["doc_a", "doc_b"])
+@pytest.fixture
+def passages():
+    return schema.frame("passages", doc_id=[A, A, C], passage_no=[2, 3, 7], start=[0, 100, 0], end=[90, 600, 1000])
+
+
+def test_reuse_matrix_table__share_read_along_rows(documents, reuse, passages):
+    t = plots.reuse_matrix_table(reuse, documents, passages).set_index(["doc_a", "doc_b"])
     assert t.loc[(A, C), "value"] == 500 / 2000
     assert t.loc[(C, A), "value"] == 1000 / 4000
     assert t.loc[(A, B), "value"] == 0
     assert np.isnan(t.loc[(A, A), "value"])
 
 
+def test_reuse_matrix_table__shared_characters_are_the_copied_passages_of_a_real_build():
+    # Regression: the matrix measured len() of the passage *number* (1 or 2 characters), not the passage.
+    copied = "我镇坚持每季度召开一次党委理论学习中心组学法会议，邀请法律顾问讲解行政复议法和行政诉讼法的新规定。"
+    docs = schema.frame("documents", doc_id=[A, B], town=["青松镇", "白云乡"], year=[2022, 2023],
+                        text=["一、主要举措\n" + copied + "\n全年调解纠纷十二起。", "一、工作情况\n" + copied])
+    docs["n_chars"] = docs["text"].str.len()
+    found = reuse_module.reuse_tables(docs)
+    assert len(found["reuse"]) == 1
+    t = plots.reuse_matrix_table(found["reuse"], docs, found["passages"]).set_index(["doc_a", "doc_b"])
+    assert t.loc[(A, B), "n_chars_shared"] == t.loc[(B, A), "n_chars_shared"] == len(copied)
+    assert t.loc[(B, A), "value"] == len(copied) / len(docs.loc[1, "text"])
+
+
 def test_originality_table__least_original_first(documents):
-    orig = pd.DataFrame({"doc_id": [A, B, C], "originality": [0.9, 0.5, 1.0], "n_docs_shared": [1, 2, 0]})
+    orig = pd.DataFrame({"doc_id": [A, B, C], "originality": [0.9, 0.5, 1.0], "n_reports_shared": [1, 2, 0]})
     assert plots.originality_table(orig, documents)["label"].tolist() == ["白云乡 2023", "青松镇 2023", "青松镇 2024"]
 
 
 # --------------------------------------------------------------------------- every chart renders
 
 
-def _charts(documents, indicators, reuse):
+def _charts(documents, indicators, reuse, passages):
     comp = pd.DataFrame({"doc_id": [A, B], "measures": [True, True], "shortcomings": [True, False],
                          "leadership": [False, False], "plans": [True, False], "other": [False, False]})
     terms = pd.DataFrame({"doc_id": [A, A, B], "term": ["调解", "普法", "网格化管理"], "n": [3, 2, 1]})
     sc = pd.DataFrame({"doc_id": [A, B], "theme": [1, 2], "theme_label": ["法治宣传不够深入", "执法人员不足"]})
-    orig = pd.DataFrame({"doc_id": [A, B], "originality": [0.8, 1.0], "n_docs_shared": [1, 0]})
+    orig = pd.DataFrame({"doc_id": [A, B], "originality": [0.8, 1.0], "n_reports_shared": [1, 0]})
     bars = pd.DataFrame({"town": ["青松镇", "白云乡"], "n": [40, 30], "q": ["余", "近"]})
     return {
         "heatmap": lambda: plots.plot_indicator_heatmap(plots.indicator_heatmap_table(indicators, documents)),
@@ -308,15 +327,15 @@ def _charts(documents, indicators, reuse):
         "terms_grouped": lambda: plots.plot_terms(terms.merge(documents), group="town")[0],
         "themes": lambda: plots.plot_theme_frequency(plots.theme_frequency_table(sc, documents)),
         "trend": lambda: plots.plot_trend(plots.trend_table(indicators, documents, agg="count", group="town")),
-        "reuse": lambda: plots.plot_reuse_matrix(reuse, documents),
+        "reuse": lambda: plots.plot_reuse_matrix(reuse, documents, passages),
         "originality": lambda: plots.plot_originality(orig, documents),
     }
 
 
 @pytest.mark.parametrize("chart", ["heatmap", "bars", "completeness", "terms", "terms_grouped", "themes",
                                    "trend", "reuse", "originality"])
-def test_plot__chart_has_chinese_text_and_no_missing_glyphs(chart, documents, indicators, reuse):
-    ax = _charts(documents, indicators, reuse)[chart]()
+def test_plot__chart_has_chinese_text_and_no_missing_glyphs(chart, documents, indicators, reuse, passages):
+    ax = _charts(documents, indicators, reuse, passages)[chart]()
     assert isinstance(ax, matplotlib.axes.Axes)
     texts = [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
     assert any(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in texts)

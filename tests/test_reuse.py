@@ -205,8 +205,8 @@ def test_find_reuse__finds_all_three_copied_paragraphs():
     for para_a, para_b in zip(A_COPIED, B_COPIED):
         want_a = passage_no_of("aaaa", DOC_A, para_a, town="安远镇")
         want_b = passage_no_of("bbbb", DOC_B, para_b, town="关帝乡")
-        assert set(ab["passage_a"]) >= want_a
-        assert set(ab["passage_b"]) >= want_b
+        assert set(ab["passage_no_a"]) >= want_a
+        assert set(ab["passage_no_b"]) >= want_b
 
 
 def test_find_reuse__boilerplate_only_pair_not_reported():
@@ -218,7 +218,7 @@ def test_find_reuse__boilerplate_only_pair_not_reported():
 def test_find_reuse__unrelated_sentences_not_paired():
     reuse = find_reuse(corpus())
     pas_b = passages("bbbb", DOC_B, town="关帝乡").set_index("passage_no")["text"]
-    paired_b = set(pas_b.loc[list(reuse["passage_b"])])
+    paired_b = set(pas_b.loc[list(reuse["passage_no_b"])])
     assert not any("权责清单" in t or "学习不深" in t for t in paired_b)
 
 
@@ -248,16 +248,16 @@ def test_find_reuse__deterministic_and_sorted():
     first = find_reuse(docs)
     second = find_reuse(docs.sample(frac=1, random_state=3).reset_index(drop=True))
     pd.testing.assert_frame_equal(first, second)
-    keys = list(zip(first["doc_a"], first["doc_b"], first["passage_a"], first["passage_b"]))
+    keys = list(zip(first["doc_a"], first["doc_b"], first["passage_no_a"], first["passage_no_b"]))
     assert keys == sorted(keys)
-    assert list(first.columns) == ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"]
+    assert list(first.columns) == ["doc_a", "doc_b", "passage_no_a", "passage_no_b", "similarity", "kind"]
 
 
 def test_find_reuse__similarity_is_exact_jaccard_of_masked_passages():
     tables = reuse_tables(corpus())
     pas = tables["passages"].set_index(["doc_id", "passage_no"])["masked"]
     row = tables["reuse"].iloc[0]
-    expected = _exact_jaccard(pas[(row.doc_a, row.passage_a)], pas[(row.doc_b, row.passage_b)])
+    expected = _exact_jaccard(pas[(row.doc_a, row.passage_no_a)], pas[(row.doc_b, row.passage_no_b)])
     assert row.similarity == pytest.approx(expected, abs=1e-4)
 
 
@@ -327,7 +327,7 @@ def test_originality__copier_and_source_share_text_third_is_original():
     assert orig.loc["aaaa", "originality"] < 0.7
     assert orig.loc["bbbb", "originality"] < 0.7
     assert orig.loc["cccc", "originality"] == 1.0
-    assert orig.loc["aaaa", "n_docs_shared"] == 1 and orig.loc["cccc", "n_docs_shared"] == 0
+    assert orig.loc["aaaa", "n_reports_shared"] == 1 and orig.loc["cccc", "n_reports_shared"] == 0
 
 
 def test_originality__boilerplate_counts_neither_as_own_nor_shared():
@@ -346,7 +346,7 @@ def test_originality__recomputes_boilerplate_when_not_given():
     docs = corpus()
     reuse = find_reuse(docs)
     orig = originality(docs, reuse)
-    assert list(orig.columns) == ["doc_id", "n_chars_compared", "n_chars_shared", "originality", "n_docs_shared"]
+    assert list(orig.columns) == ["doc_id", "n_chars_compared", "n_chars_shared", "originality", "n_reports_shared"]
     assert orig["n_chars_shared"].gt(0).sum() == 2
 
 
@@ -354,4 +354,4 @@ def test_reuse_tables__empty_corpus():
     docs = pd.DataFrame({"doc_id": [], "text": [], "town": [], "county": [], "year": []})
     tables = reuse_tables(docs)
     assert tables["reuse"].empty and tables["originality"].empty
-    assert np.array_equal(tables["reuse"].columns, ["doc_a", "doc_b", "passage_a", "passage_b", "similarity", "kind"])
+    assert np.array_equal(tables["reuse"].columns, ["doc_a", "doc_b", "passage_no_a", "passage_no_b", "similarity", "kind"])

@@ -17,12 +17,14 @@ import time
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import psutil
 import pytest
 
+from reportkit import schema
 from reportkit.config import Limits
-from reportkit.io import ReadError, extract, read_manifest, read_tables, recover_outputs, write_tables
+from reportkit.manifest import read_manifest
+from reportkit.readers import ReadError, extract
+from reportkit.store import read_tables, recover_outputs, write_tables
 
 from .conftest import ROOT
 
@@ -236,6 +238,23 @@ def test_build__every_file_once_in_log_with_expected_status(hostile):
     assert wrong == {}
 
 
+def test_build__every_problem_has_a_code(hostile):
+    from reportkit.problems import CODES
+
+    base, _, _ = hostile
+    log = read_tables(base / "out", ["build_log"])["build_log"].set_index("file")
+    for row in log.itertuples():
+        codes = [c for c in row.codes.split(";") if c]
+        assert set(codes) <= set(CODES), row
+        # (a message may itself contain "; ": the codes, not the message, say how many problems there are)
+        assert bool(codes) == bool(row.message) and len(codes) <= len(row.message.split("; ")), row
+    expected = {"empty.txt": "empty", "budget.xlsx": "unsupported_format", "good_a_copy.txt": "duplicate",
+                "laughs.docx": "refused", "scan.pdf": "no_text_layer", "long.pdf": "pages_cut", "link.txt": "not_regular",
+                ".hidden.txt": "hidden", "paste.txt": "too_large", "no_meta.txt": "no_year", "xlsx_renamed.txt": "not_text",
+                "mojibake_latin1.txt": "garbled"}
+    assert {f: log.loc[f, "codes"].split(";")[0] for f in expected} == expected
+
+
 def test_build__problem_rows_have_readable_messages(hostile):
     base, _, _ = hostile
     log = read_tables(base / "out", ["build_log"])["build_log"]
@@ -283,7 +302,7 @@ def test_extract__zip_bomb_with_lying_declared_size_is_refused():
 
 def test_bounded_unzip__counts_actual_bytes_when_the_header_understates(monkeypatch):
     # zipfile itself stops at the declared size; a reader that trusts only the stream must not.
-    from reportkit import io as rio
+    from reportkit import readers as rio
 
     data = lying_zip("word/document.xml", 3 * 2**20, 3 * 2**20)
     archive = zipfile.ZipFile(io.BytesIO(data))
@@ -302,7 +321,7 @@ def test_extract__entity_expansion_docx_refused_quickly():
 BOMB_SCRIPT = textwrap.dedent("""
     import resource, sys
     from reportkit.config import Limits
-    from reportkit.io import ReadError, extract
+    from reportkit.readers import ReadError, extract
     data = open(sys.argv[1], "rb").read()
     with open("/proc/self/statm") as f:
         used = int(f.read().split()[0]) * resource.getpagesize()
@@ -334,7 +353,7 @@ def test_extract__zip_bomb_memory_stays_bounded(tmp_path, declared):
 
 
 def test_time_limit__stops_a_pure_python_loop():
-    from reportkit.build import FileTimeout, time_limit
+    from reportkit.pipeline.runner import FileTimeout, time_limit
 
     with pytest.raises(FileTimeout):
         with time_limit(0.2):
@@ -345,7 +364,7 @@ def test_time_limit__stops_a_pure_python_loop():
 def test_time_limit__stops_a_catastrophic_regex():
     import re
 
-    from reportkit.build import FileTimeout, time_limit
+    from reportkit.pipeline.runner import FileTimeout, time_limit
 
     with pytest.raises(FileTimeout):
         with time_limit(0.2):
@@ -353,7 +372,11 @@ def test_time_limit__stops_a_catastrophic_regex():
 
 
 def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
-    import reportkit.build as build_module
+    from dataclasses import replace
+
+    from reportkit.config import BuildConfig
+    from reportkit.pipeline import runner, stages
+    from reportkit.pipeline.cache import Cache
 
     path = tmp_path / "slow.txt"
     path.write_bytes(REPORT_A.encode())
@@ -362,10 +385,11 @@ def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
         while True:
             pass
 
-    monkeypatch.setattr(build_module, "parse_document", endless)
-    job = build_module.Job("slow.txt", path, "0" * 64, None, Limits(seconds_per_file=0.3))
-    outcome = build_module.run_job(job)
-    assert outcome.status == "error" and "took longer than 0.3 s" in outcome.messages[0]
+    monkeypatch.setitem(stages.STAGES, "parse", replace(stages.STAGES["parse"], function=endless))
+    run = runner.Run(BuildConfig(limits=Limits(seconds_per_file=0.3)), Cache(None, {}), stages=("parse",))
+    outcome = runner.run_job(runner.Job("slow.txt", path, "0" * 64), run)
+    assert outcome.status == "error" and outcome.problems[0].code == "timeout"
+    assert "took longer than 0.3 s" in outcome.problems[0].message
 
 
 # ---------------------------------------------------------------- manifest
@@ -389,14 +413,14 @@ def test_read_manifest__excel_encodings_bad_rows_reported_rest_kept(tmp_path, en
     path.write_bytes(MANIFEST.replace("\n", "\r\n").encode(encoding))
     table, problems = read_manifest(path, raw_dir=raw)
     assert table["town"].tolist() == ["西湖街道", "东坝镇", "北坝乡", "南湖街道"]
-    text = "\n".join(problems)
+    text = "\n".join(map(str, problems))
     for expected in ("line 1: unknown column 'colour'", "line 3: duplicate of line 2", "line 4: file 'gone.txt' not found",
                      "line 5: invalid year '二三年'"):
         assert expected in text
 
 
 def test_build__manifest_problems_in_manifest_log_not_build_log(tmp_path):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -412,7 +436,7 @@ def test_build__manifest_problems_in_manifest_log_not_build_log(tmp_path):
 
 
 def test_build__unreadable_manifest_does_not_stop_the_build(tmp_path):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -429,7 +453,7 @@ def test_build__unreadable_manifest_does_not_stop_the_build(tmp_path):
 
 
 def test_build__same_inputs_byte_identical_outputs(tmp_path):
-    from reportkit.build import build
+    from reportkit.pipeline.build import build
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -473,10 +497,10 @@ def test_build__killed_midway_leaves_previous_outputs_intact(tmp_path):
 
 
 def test_write_tables__interrupted_between_renames_is_recovered(tmp_path, monkeypatch):
-    import reportkit.io as rio
+    import reportkit.store as rio
 
     out = tmp_path / "out"
-    write_tables({"documents": pd.DataFrame({"a": [1]})}, out)
+    write_tables({"build_log": schema.frame("build_log", file=["first.txt"])}, out)
     real_replace = os.replace
 
     def dies_on_second_rename(src, dst):
@@ -486,10 +510,10 @@ def test_write_tables__interrupted_between_renames_is_recovered(tmp_path, monkey
 
     monkeypatch.setattr(rio.os, "replace", dies_on_second_rename)
     with pytest.raises(KeyboardInterrupt):
-        write_tables({"documents": pd.DataFrame({"a": [2]})}, out)
+        write_tables({"build_log": schema.frame("build_log", file=["second.txt"])}, out)
     monkeypatch.setattr(rio.os, "replace", real_replace)
     assert not out.exists()  # the dangerous state a kill at that moment leaves
-    assert read_tables(out)["documents"]["a"].tolist() == [1]  # restored from the backup
+    assert read_tables(out)["build_log"]["file"].tolist() == ["first.txt"]  # restored from the backup
 
 
 def test_recover_outputs__removes_staging_of_dead_builds_only(tmp_path):

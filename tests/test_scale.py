@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.build import BuildReport, build
+from reportkit.pipeline.build import BuildReport, build
 
 from .conftest import ROOT
 

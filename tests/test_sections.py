@@ -1,4 +1,4 @@
-"""Tests for reportkit.sections: headings, types, shortcoming items, completeness."""
+"""Tests for reportkit.sections: headings, types, completeness (shortcoming items: test_shortcomings.py)."""
 from __future__ import annotations
 
 import re
@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from reportkit.normalize import normalize_text
+from reportkit.shortcomings import shortcoming_items
 from reportkit.sections import (
     MAX_RUN_IN_CHARS,
     SECTION_COLUMNS,
     classify_heading,
     completeness,
     has_headings,
-    shortcoming_items,
     split_sections,
     unmapped_headings,
 )
@@ -335,32 +335,6 @@ def test_split_sections__paren_top_level_without_yi_dun():
     assert set(s.loc[s["level"] == 2, "heading"].str[:2]) == {"1、", "2、"}
 
 
-def test_shortcoming_items__first_next_words():
-    text = """一、工作开展情况
-甲。
-二、存在的短板
-我镇法治建设仍存在一些短板。首先，执法力量薄弱，人员身兼数职。其次，普法形式单一，效果不明显。最后，矛盾纠纷化解机制不健全。
-三、下一步工作计划
-乙。"""
-    items = shortcoming_items(split_sections(text, doc_id="z"))
-    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一", "矛盾纠纷化解机制不健全"]
-    assert items["text"].iloc[0] == "执法力量薄弱，人员身兼数职。"
-
-
-def test_shortcoming_items__unnumbered_paragraphs():
-    text = """一、主要举措和成效
-甲。
-二、存在的问题
-2023年，我乡法治建设取得一定成效，但仍存在一些问题。
-法治队伍建设滞后，专职法治人员只有1名。
-普法宣传针对性不强，群众参与度不高。
-针对上述问题，我乡将在今后工作中认真加以解决。
-三、下一步打算
-乙。"""
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
-    assert items["headline"].tolist() == ["法治队伍建设滞后", "普法宣传针对性不强"]
-
-
 def test_split_sections__short_parts_and_other_matters():
     text = """一、基本情况
 甲。
@@ -376,69 +350,6 @@ def test_split_sections__short_parts_and_other_matters():
     assert list(s["section_type"]) == ["measures", "leadership", "shortcomings", "plans", "other"]
     c = completeness(s).iloc[0]
     assert c["other"] and c["n_parts"] == 5
-
-
-# --------------------------------------------------------------------------- shortcoming items
-
-def test_shortcoming_items__intro_sentence_is_not_an_item():
-    text = "二、存在的问题\n2022年，我镇法治建设取得了一些成绩，但仍然存在一些弱项和短板。一是法治思维尚未形成。二是法治人才匮乏。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
-    assert items["text"].tolist() == ["法治思维尚未形成。", "法治人才匮乏。"]
-
-
-def test_shortcoming_items__causes_sentence_stays_with_item():
-    text = "二、存在的问题\n一是法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。二是宣传不够。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
-    assert items["text"].iloc[0] == "法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。"
-
-
-def test_shortcoming_items__closing_sentence_is_dropped():
-    text = "二、存在的不足\n一是执法队伍薄弱。二是普法效果有待提升。针对上述问题，我镇将努力改进解决。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
-    assert items["text"].iloc[-1] == "普法效果有待提升。"
-
-
-def test_shortcoming_items__outer_list_wins_over_nested_yishi():
-    text = "二、存在的不足\n1、队伍薄弱。一是人少，二是专业弱。\n2、宣传不足。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
-    assert items["headline"].tolist() == ["队伍薄弱", "宣传不足"]
-
-
-def test_shortcoming_items__yishi_inside_word_is_not_a_marker():
-    text = "二、存在的不足\n一是标准不统一是主要问题。二是宣传不足。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
-    assert len(items) == 2
-
-
-def test_shortcoming_items__heading_on_line_after_marker_is_not_an_item():
-    text = "一、\n主要举措\n甲。\n二、\n存在的问题\n执法力量薄弱。\n普法形式单一。"
-    items = shortcoming_items(split_sections(text))
-    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
-
-
-def test_shortcoming_items__label_subheadings_are_not_items():
-    text = "一、主要举措\n甲。\n二、存在的不足和原因\n（一）存在的问题\n1、执法力量薄弱。\n2、普法形式单一。\n（二）原因分析\n1、编制有限。"
-    items = shortcoming_items(split_sections(text))
-    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一", "编制有限"]
-
-
-def test_shortcoming_items__numbers_per_document():
-    both = pd.concat([split_sections("一、主要举措\n二、存在的问题\n一是甲弱。二是乙弱。", doc_id="a"),
-                      split_sections("一、主要举措\n二、存在的问题\n1、丙弱。\n2、丁弱。\n3、戊弱。", doc_id="b")])
-    items = shortcoming_items(both)
-    assert items.groupby("doc_id")["item_no"].max().to_dict() == {"a": 2, "b": 3}
-
-
-def test_shortcoming_items__documents_kept_in_table_order():
-    text = "一、主要举措\n甲。\n二、存在的不足\n一是人手少。二是经费缺。"
-    both = pd.concat([split_sections(text, doc_id="z"), split_sections(text, doc_id="a")])
-    items = shortcoming_items(both)
-    assert items[["doc_id", "item_no"]].values.tolist() == [["z", 1], ["z", 2], ["a", 1], ["a", 2]]
-
-
-def test_shortcoming_items__no_shortcomings_part_gives_empty_table():
-    items = shortcoming_items(split_sections("一、主要举措\n甲。"))
-    assert items.empty and list(items.columns) == ["doc_id", "item_no", "text", "headline"]
 
 
 # --------------------------------------------------------------------------- completeness
@@ -473,9 +384,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
 
 
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)\s*")
-
-
 @pytest.fixture(scope="module")
 def seed_sections() -> pd.DataFrame:
     return pd.concat([split_sections(normalize_text(path.read_text(encoding="utf-8")), doc_id=path.name)
@@ -492,18 +400,6 @@ def test_split_sections__seed_gold_headings(seed_sections):
                    for h, t in zip(rows_["heading"], rows_["section_type"])):
             missed.append((g.file, g.heading, g.section_type))
     assert missed == []
-
-
-def test_shortcoming_items__seed_gold_items(seed_sections):
-    gold = pd.read_csv(GOLD / "seeds_shortcomings.csv", dtype=str)
-    items = shortcoming_items(seed_sections)
-    missed = []
-    for g in gold.itertuples():
-        texts = items.loc[items["doc_id"] == g.file, "text"]
-        if not any(_MARKER.sub("", _norm(t)).startswith(_norm(g.starts_with)) for t in texts):
-            missed.append((g.file, g.starts_with))
-    assert missed == []
-    assert len(items) == len(gold) == 14
 
 
 def test_split_sections__seed_offsets_point_into_text(seed_sections):

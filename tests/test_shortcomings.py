@@ -1,7 +1,8 @@
-"""Tests for reportkit.shortcomings: theme matching and clustering of shortcoming items."""
+"""Tests for reportkit.shortcomings: cutting items from the sections, theme matching and clustering."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -9,12 +10,15 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
+from reportkit.config import ThemeOptions
 from reportkit.normalize import normalize_text
+from reportkit.sections import split_sections
 from reportkit.shortcomings import (
     cluster_shortcomings,
     item_tokens,
     load_themes,
     representative_items,
+    shortcoming_items,
     split_lead,
     theme_summary,
 )
@@ -105,17 +109,17 @@ def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
                            "二是普法宣传方式单一。"]})
-    result = cluster_shortcomings(table, mode="items")
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
     assert result["theme"].tolist() == ["capacity", "publicity"]
 
 
 def test_cluster_shortcomings__given_k_gives_k_clusters():
-    result = cluster_shortcomings(invented_table(), k=3)
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=3))
     assert sorted(result["cluster"].unique()) == [0, 1, 2]
 
 
 def test_cluster_shortcomings__agglomerative_given_k_gives_k_clusters():
-    result = cluster_shortcomings(invented_table(), k=5, method="agglomerative")
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=5, method="agglomerative"))
     assert result["cluster"].nunique() == 5
 
 
@@ -128,17 +132,17 @@ def test_cluster_shortcomings__deterministic():
 
 def test_cluster_shortcomings__clusters_mode_gives_cluster_theme_to_all_members():
     # One cluster for everything: the cluster's theme is the best-covered one, or "other".
-    result = cluster_shortcomings(invented_table(), k=1, mode="clusters")
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=1, mode="clusters"))
     assert result["theme"].nunique() == 1
 
 
 def test_cluster_shortcomings__items_mode_keeps_each_items_own_theme():
-    result = cluster_shortcomings(invented_table(), k=1, mode="items")
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=1, mode="items"))
     assert set(result["theme"]) == set(SAME_PROBLEM)
 
 
 def test_cluster_shortcomings__cluster_terms_come_from_member_texts():
-    result = cluster_shortcomings(invented_table(), k=4)
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=4))
     for row in result.itertuples():
         members = " ".join(result.loc[result["cluster"] == row.cluster, "text"])
         terms = row.cluster_terms.split("|")
@@ -166,12 +170,12 @@ def test_cluster_shortcomings__empty_table_gets_columns():
 
 def test_cluster_shortcomings__k_larger_than_items_raises():
     with pytest.raises(ValueError, match="k=9 clusters impossible for 2 items"):
-        cluster_shortcomings(items({"a": ["普法形式单一", "调解机制不健全"]}), k=9)
+        cluster_shortcomings(items({"a": ["普法形式单一", "调解机制不健全"]}), ThemeOptions(k=9))
 
 
 def test_cluster_shortcomings__unknown_mode_raises():
     with pytest.raises(ValueError, match="mode 'x' unknown"):
-        cluster_shortcomings(items({"a": ["普法形式单一"]}), mode="x")
+        cluster_shortcomings(items({"a": ["普法形式单一"]}), ThemeOptions(mode="x"))
 
 
 def test_split_lead__strips_marker_and_cuts_first_clause():
@@ -193,13 +197,13 @@ def test_load_themes__missing_column_raises(tmp_path):
 def test_theme_summary__counts_reports_not_items():
     table = items({"a": ["普法形式单一", "法治宣传氛围不浓"], "b": ["调解机制不健全"]})
     documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"]})
-    summary = theme_summary(cluster_shortcomings(table, mode="items"), documents).set_index("theme")
+    summary = theme_summary(cluster_shortcomings(table, ThemeOptions(mode="items")), documents).set_index("theme")
     assert summary.loc["publicity", ["n_items", "n_reports", "share_reports"]].tolist() == [2, 1, 0.25]
 
 
 def test_theme_summary__other_sorted_last():
     table = items({"a": ["普法形式单一", UNRELATED], "b": ["普法方式单一"]})
-    summary = theme_summary(cluster_shortcomings(table, mode="items"))
+    summary = theme_summary(cluster_shortcomings(table, ThemeOptions(mode="items")))
     assert summary["theme"].tolist() == ["publicity", "other"]
 
 
@@ -210,13 +214,13 @@ def test_theme_summary__unclustered_table_raises():
 
 def test_representative_items__highest_score_first():
     table = items({"a": ["宣传不够", "普法形式单一，法治宣传方式单一，群众参与度不高"]})
-    top = representative_items(cluster_shortcomings(table, mode="items"), n=1)
+    top = representative_items(cluster_shortcomings(table, ThemeOptions(mode="items")), n=1)
     assert top["text"].tolist() == ["普法形式单一，法治宣传方式单一，群众参与度不高"]
 
 
 def test_cluster_shortcomings__hybrid_keeps_own_themes_when_k_is_small():
     # Two clusters for four themes: hybrid still gives each item its own theme.
-    result = cluster_shortcomings(invented_table(), k=2)
+    result = cluster_shortcomings(invented_table(), ThemeOptions(k=2))
     assert sorted(set(result["theme"])) == sorted(SAME_PROBLEM)
 
 
@@ -224,7 +228,7 @@ def test_cluster_shortcomings__unmatched_item_inherits_theme_through_shared_word
     table = items({"戊镇": ["一是执法人员身兼数职，综合行政执法改革后承接事项多。",
                            "二是普法形式单一，群众参与度不高。"],
                    "己镇": ["综合行政执法改革后承接事项多，衔接不畅。"]})
-    result = cluster_shortcomings(table, k=2)
+    result = cluster_shortcomings(table, ThemeOptions(k=2))
     assert result["theme"].tolist() == ["capacity", "publicity", "capacity"]
 
 
@@ -232,7 +236,7 @@ def test_cluster_shortcomings__longer_keyword_hides_shorter_one_inside_it():
     themes = pd.DataFrame({"theme": ["public", "cadres"], "label_zh": ["群众", "干部"],
                            "keywords": ["群众法治意识", "法治意识|意识"]})
     table = items({"庚镇": ["部分群众法治意识淡薄", "干部法治意识不强"]})
-    result = cluster_shortcomings(table, themes=themes, mode="items")
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"), themes=themes)
     assert result["theme"].tolist() == ["public", "cadres"]
 
 
@@ -270,3 +274,119 @@ def test_shares_vocabulary__small_blocks_give_the_same_answer():
     whole = _shares_vocabulary(tfidf, donors, labels, 0.2)
     assert whole.tolist() == [False, False, False, True]
     assert _shares_vocabulary(tfidf, donors, labels, 0.2, max_cells=1).tolist() == whole.tolist()
+
+
+# --------------------------------------------------------------------------- cutting items from the sections
+
+
+def test_shortcoming_items__first_next_words():
+    text = """一、工作开展情况
+甲。
+二、存在的短板
+我镇法治建设仍存在一些短板。首先，执法力量薄弱，人员身兼数职。其次，普法形式单一，效果不明显。最后，矛盾纠纷化解机制不健全。
+三、下一步工作计划
+乙。"""
+    items = shortcoming_items(split_sections(text, doc_id="z"))
+    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一", "矛盾纠纷化解机制不健全"]
+    assert items["text"].iloc[0] == "执法力量薄弱，人员身兼数职。"
+
+
+def test_shortcoming_items__unnumbered_paragraphs():
+    text = """一、主要举措和成效
+甲。
+二、存在的问题
+2023年，我乡法治建设取得一定成效，但仍存在一些问题。
+法治队伍建设滞后，专职法治人员只有1名。
+普法宣传针对性不强，群众参与度不高。
+针对上述问题，我乡将在今后工作中认真加以解决。
+三、下一步打算
+乙。"""
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["法治队伍建设滞后", "普法宣传针对性不强"]
+
+
+def test_shortcoming_items__intro_sentence_is_not_an_item():
+    text = "二、存在的问题\n2022年，我镇法治建设取得了一些成绩，但仍然存在一些弱项和短板。一是法治思维尚未形成。二是法治人才匮乏。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["text"].tolist() == ["法治思维尚未形成。", "法治人才匮乏。"]
+
+
+def test_shortcoming_items__causes_sentence_stays_with_item():
+    text = "二、存在的问题\n一是法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。二是宣传不够。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["text"].iloc[0] == "法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。"
+
+
+def test_shortcoming_items__closing_sentence_is_dropped():
+    text = "二、存在的不足\n一是执法队伍薄弱。二是普法效果有待提升。针对上述问题，我镇将努力改进解决。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["text"].iloc[-1] == "普法效果有待提升。"
+
+
+def test_shortcoming_items__outer_list_wins_over_nested_yishi():
+    text = "二、存在的不足\n1、队伍薄弱。一是人少，二是专业弱。\n2、宣传不足。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["队伍薄弱", "宣传不足"]
+
+
+def test_shortcoming_items__yishi_inside_word_is_not_a_marker():
+    text = "二、存在的不足\n一是标准不统一是主要问题。二是宣传不足。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert len(items) == 2
+
+
+def test_shortcoming_items__heading_on_line_after_marker_is_not_an_item():
+    text = "一、\n主要举措\n甲。\n二、\n存在的问题\n执法力量薄弱。\n普法形式单一。"
+    items = shortcoming_items(split_sections(text))
+    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
+
+
+def test_shortcoming_items__label_subheadings_are_not_items():
+    text = "一、主要举措\n甲。\n二、存在的不足和原因\n（一）存在的问题\n1、执法力量薄弱。\n2、普法形式单一。\n（二）原因分析\n1、编制有限。"
+    items = shortcoming_items(split_sections(text))
+    assert items["headline"].tolist() == ["执法力量薄弱", "普法形式单一", "编制有限"]
+
+
+def test_shortcoming_items__numbers_per_document():
+    both = pd.concat([split_sections("一、主要举措\n二、存在的问题\n一是甲弱。二是乙弱。", doc_id="a"),
+                      split_sections("一、主要举措\n二、存在的问题\n1、丙弱。\n2、丁弱。\n3、戊弱。", doc_id="b")])
+    items = shortcoming_items(both)
+    assert items.groupby("doc_id")["item_no"].max().to_dict() == {"a": 2, "b": 3}
+
+
+def test_shortcoming_items__documents_kept_in_table_order():
+    text = "一、主要举措\n甲。\n二、存在的不足\n一是人手少。二是经费缺。"
+    both = pd.concat([split_sections(text, doc_id="z"), split_sections(text, doc_id="a")])
+    items = shortcoming_items(both)
+    assert items[["doc_id", "item_no"]].values.tolist() == [["z", 1], ["z", 2], ["a", 1], ["a", 2]]
+
+
+def test_shortcoming_items__no_shortcomings_part_gives_empty_table():
+    items = shortcoming_items(split_sections("一、主要举措\n甲。"))
+    assert items.empty and list(items.columns) == ["doc_id", "item_no", "text", "headline"]
+
+
+def _norm(text: str) -> str:
+    """As the scorer compares: NFKC, no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)\s*")
+
+
+@pytest.fixture(scope="module")
+def seed_sections() -> pd.DataFrame:
+    return pd.concat([split_sections(normalize_text(path.read_text(encoding="utf-8")), doc_id=path.name)
+                      for path in sorted((ROOT / "data" / "raw").glob("*.txt"))], ignore_index=True)
+
+
+def test_shortcoming_items__seed_gold_items(seed_sections):
+    gold = pd.read_csv(ROOT / "tests" / "gold" / "seeds_shortcomings.csv", dtype=str)
+    items = shortcoming_items(seed_sections)
+    missed = []
+    for g in gold.itertuples():
+        texts = items.loc[items["doc_id"] == g.file, "text"]
+        if not any(_MARKER.sub("", _norm(t)).startswith(_norm(g.starts_with)) for t in texts):
+            missed.append((g.file, g.starts_with))
+    assert missed == []
+    assert len(items) == len(gold) == 14

@@ -68,7 +68,7 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
 
 def build_cases(cases: dict[str, dict]) -> dict[str, pd.DataFrame]:
     """The reportkit tables of the case texts, built as a fresh folder of reports would be."""
-    from reportkit.build import build
+    from reportkit import build
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from reportkit.config import Limits
-from reportkit.io import ReadError, decode_text, discover, extract, read_manifest, write_tables, read_tables
+from reportkit.readers import ReadError, decode_text, extract
 
 TEXT = ("青城镇2022年度法治政府建设工作报告\n一、主要举措和成效\n"
         "我镇开展集中普法宣传12次，送法入户100余次，普法受众近3万人，调解成功率100％。")
@@ -95,21 +95,25 @@ def test_extract__html_keeps_publisher_and_date_as_hints():
     assert hints["publish_date"] == "2024-03-28"
 
 
-def test_extract__pdf_text_layer():
-    pdf = pytest.importorskip("matplotlib.backends.backend_pdf")
+def _pdf_with_text() -> bytes:
+    """A one-page PDF whose text layer holds Chinese (drawn with the bundled CJK font)."""
     import matplotlib
     import noto_cjk_sans_otc
+    from matplotlib.backends.backend_pdf import FigureCanvasPdf
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    matplotlib.rcParams["pdf.fonttype"] = 42
-    fig = Figure(figsize=(8, 3))
-    font = FontProperties(fname=str(noto_cjk_sans_otc.FONT_PATH))
-    fig.text(0.05, 0.5, "开展普法宣传活动十余场，发放资料三千余份，调解成功率百分之百，法治政府建设", fontproperties=font)
-    buffer = io.BytesIO()
-    pdf.FigureCanvasPdf(fig).print_pdf(buffer)
-    text = read(buffer.getvalue(), ".pdf").text
-    assert "普法宣传活动" in text
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        fig = Figure(figsize=(8, 3))
+        font = FontProperties(fname=str(noto_cjk_sans_otc.FONT_PATH))
+        fig.text(0.05, 0.5, "开展普法宣传活动十余场，发放资料三千余份，调解成功率百分之百，法治政府建设", fontproperties=font)
+        buffer = io.BytesIO()
+        FigureCanvasPdf(fig).print_pdf(buffer)
+    return buffer.getvalue()
+
+
+def test_extract__pdf_text_layer():
+    assert "普法宣传活动" in read(_pdf_with_text(), ".pdf").text
 
 
 def test_extract__pdf_without_text_layer_says_ocr():
@@ -156,69 +160,34 @@ def test_extract__file_over_size_limit():
         read(TEXT.encode() * 20000, ".txt", Limits(max_file_bytes=2**20))
 
 
-def test_discover__recursive_sorted_including_hidden(tmp_path):
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "2.txt").write_text("x")
-    (tmp_path / "1.txt").write_text("x")
-    (tmp_path / ".DS_Store").write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == [".DS_Store", "1.txt", "b/2.txt"]
+def test_extract__a_problem_record_with_a_code_for_each_refusal():
+    with pytest.raises(ReadError) as info:
+        read(b"", ".txt")
+    assert (info.value.problem.code, info.value.problem.message) == ("empty", "empty file")
+    with pytest.raises(ReadError) as info:
+        read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".txt")
+    assert info.value.problem.code == "old_format" and "save as .docx" in str(info.value)
 
 
-MANIFEST = "file,town,town_type,county,city,province,year,source_url,note,colour\n" \
-           "a.txt,大年乡,乡,融水苗族自治县,柳州市,广西壮族自治区,2024,,,red\n" \
-           "b.txt,治平乡,乡,城口县,重庆市,重庆市,二〇二三,,,\n" \
-           "a.txt,大年乡,乡,融水苗族自治县,柳州市,广西壮族自治区,2024,,,red\n" \
-           "missing.txt,青城镇,镇,,,,2022,,,\n"
+def test_extract__a_pdf_named_txt_is_read_as_pdf_with_a_warning():
+    pdf = _pdf_with_text()
+    extracted = read(pdf, ".txt")
+    assert extracted.format == "pdf"
+    assert [(w.code, w.message) for w in extracted.warnings] == [
+        ("misnamed", "file named .txt is really a PDF; read as PDF (rename it)")]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
-def test_read_manifest__encodings_and_problems_with_line_numbers(tmp_path, encoding):
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text("x")
-    path = tmp_path / "manifest.csv"
-    path.write_bytes(MANIFEST.encode(encoding))
-    table, problems = read_manifest(path, raw_dir=tmp_path)
-    assert table["file"].tolist() == ["a.txt", "b.txt", "missing.txt"]
-    assert table.loc[0, "town"] == "大年乡"
-    assert table.loc[1, "year"] == ""  # invalid year dropped, row kept
-    text = "\n".join(problems)
-    assert "line 1: unknown column 'colour'" in text
-    assert "line 3: invalid year '二〇二三'" in text
-    assert "line 4: duplicate of line 2" in text
-    assert "line 5: file 'missing.txt' not found" in text
+def test_register__a_new_format_is_one_function_and_one_registration(monkeypatch):
+    from reportkit import readers
 
+    monkeypatch.setattr(readers, "_READERS", dict(readers._READERS))  # the registry as it was after the test
 
-def test_read_manifest__without_file_column_names_the_fix(tmp_path):
-    path = tmp_path / "manifest.csv"
-    path.write_text("name,town\na.txt,大年乡\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no 'file' column"):
-        read_manifest(path)
+    @readers.register("rtf", suffixes=(".rtf",), kinds=("rtf",), label="RTF")
+    def read_rtf(data: bytes, limits: Limits) -> readers.Extracted:
+        text = data.decode("ascii").removeprefix("{\\rtf1 ").removesuffix("}")
+        return readers.Extracted(text.encode().decode("unicode_escape"), "rtf")
 
-
-def test_write_tables__roundtrip_and_excel_friendly_csv(tmp_path):
-    import pandas as pd
-
-    table = pd.DataFrame({"doc_id": ["a"], "town": ["大年乡"], "n": [3]})
-    write_tables({"documents": table}, tmp_path / "out")
-    assert (tmp_path / "out" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert read_tables(tmp_path / "out")["documents"].equals(table)
-
-
-def test_write_tables__replaces_previous_outputs_whole(tmp_path):
-    import pandas as pd
-
-    out = tmp_path / "out"
-    write_tables({"old": pd.DataFrame({"a": [1]})}, out)
-    write_tables({"new": pd.DataFrame({"a": [2]})}, out)
-    assert sorted(p.name for p in out.iterdir()) == ["new.csv", "new.parquet"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
-
-
-def test_write_tables__no_csv_for_a_table_longer_than_excel_opens(tmp_path, monkeypatch):
-    import pandas as pd
-
-    import reportkit.io as rio
-
-    monkeypatch.setattr(rio, "EXCEL_MAX_ROWS", 2)
-    write_tables({"small": pd.DataFrame({"a": [1, 2]}), "big": pd.DataFrame({"a": [1, 2, 3]})}, tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["big.parquet", "small.csv", "small.parquet"]
+    rtf = ("{\\rtf1 " + TEXT.encode("unicode_escape").decode("ascii") + "}").encode("ascii")
+    assert read(rtf, ".rtf").text == TEXT
+    assert read(rtf, ".txt").format == "rtf"  # recognised by its content too, with a warning
+    assert "or .rtf" in readers.formats()

@@ -1,0 +1,140 @@
+"""The rules of written Chinese that several modules share, defined once.
+
+Character classes, Chinese numerals, the numbering markers of official documents (一、 （一）
+1. 一是) and the township speaking of itself (我镇, 本乡). Change a rule here and it changes for
+every module that reads it (textacy's ``preprocessing/resources.py`` is the model). Each
+pattern says which modules use it; where a module needs a variant, the variant is built here
+from the same pieces and says why it differs.
+
+>>> count_cjk("2023年，我镇开展普法12次")
+8
+>>> chinese_to_number("一万二千"), marker_number("十二")
+(12000.0, 12)
+>>> SELF_REFERENCE.findall("我镇与本乡、全街道")
+['我镇', '本乡', '全街道']
+"""
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- characters
+
+#: CJK Unified Ideographs (U+4E00–U+9FFF): what "Chinese text" means for every count and check.
+CJK = "\u4e00-\u9fff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+NOT_CJK = re.compile(f"[^{CJK}]+")
+#: jieba's own block of Han characters (its ``re_han_default`` stops at U+9FD5). Deliberately not
+#: `CJK`: a dictionary term with a character outside it cannot come out of jieba whole, so the
+#: tokenizer must match it itself (reportkit.terms).
+JIEBA_HAN = "\u4e00-\u9fd5"
+
+
+def count_cjk(text: str) -> int:
+    """Number of CJK ideographs in TEXT (how much Chinese a text, a passage or a page holds)."""
+    return len(CJK_CHAR.findall(text))
+
+
+# --------------------------------------------------------------------------- numerals
+
+#: Digits as written in quantities, including the financial forms (壹 贰 …) and 两.
+CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+#: Every character of a Chinese numeral (a character class body: no regex metacharacters).
+CN_NUMERAL_CHARS = "".join([*CN_DIGITS, *CN_SMALL, *CN_BIG])
+#: The numerals of list markers (一、 （十）): one to ten, combined up to 九十九.
+CN_MARKER_DIGITS = "一二三四五六七八九十"
+#: The general classifier: counts anything (cases, items, places) where a specific one could stand.
+GENERIC_CLASSIFIER = "个"
+
+
+def chinese_to_number(numeral: str) -> float:
+    """Value of a Chinese numeral such as 十, 十二, 三千, 一万二千, 两, 一百零五, 百.
+
+    Only for the numeral itself (a matched span), never for running text (that turns 一是
+    into 1是). A run of digits without 十/百/千 (二〇二三) is read digit by digit.
+
+    >>> chinese_to_number("三千"), chinese_to_number("十二"), chinese_to_number("二〇二三")
+    (3000.0, 12.0, 2023.0)
+
+    Raises ValueError for characters that are not Chinese numerals.
+    """
+    if not numeral or any(ch not in CN_NUMERAL_CHARS for ch in numeral):
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if all(ch in CN_DIGITS for ch in numeral):
+        return float(int("".join(str(CN_DIGITS[ch]) for ch in numeral)))
+    total = section = number = 0
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            number = CN_DIGITS[ch]
+        elif ch in CN_SMALL:
+            section += (number or 1) * CN_SMALL[ch]  # 十二: a leading 十 means 一十
+            number = 0
+        elif ch in ("亿", "億"):
+            total = (total + section + number) * CN_BIG[ch]
+            section = number = 0
+        else:  # 万
+            total += (section + number or 1) * CN_BIG[ch]
+            section = number = 0
+    return float(total + section + number)
+
+
+def marker_number(numeral: str) -> int:
+    """Position named by a list marker's numeral: '十二' → 12, '二十' → 20, '7' → 7.
+
+    Stricter than `chinese_to_number`: a run of digits without 十 (一二) names no position and
+    gives 0, which no numbering sequence accepts.
+    """
+    if numeral.isdigit():
+        return int(numeral)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in numeral:
+        return digits.get(numeral, 0) if len(numeral) == 1 else 0
+    tens, _, units = numeral.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
+
+
+# --------------------------------------------------------------------------- numbering markers
+
+_N = CN_MARKER_DIGITS
+#: Marker styles of headings and list items, tried in this order at the start of a line:
+#: (name, rank, pattern with the numeral in group "n"). `rank` is the usual nesting order of
+#: Chinese official documents (一、 > （一） > 1、 > （1））. Used for headings (reportkit.sections)
+#: and to cut shortcoming items (reportkit.shortcomings).
+MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
+    ("part", 0, re.compile(rf"第(?P<n>[{_N}]{{1,3}})部分[、.．:：，,]?\s*")),
+    # 一) without its opening bracket is the same list as （一）.
+    ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_N}]{{1,3}})\s*[）)][、.．]?\s*")),
+    ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
+    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d))\s*")),
+    ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))\s*")),
+    ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
+]
+#: Item markers of running text, beyond the heading styles: 第一，… (rank 1) and 一是….
+ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
+SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")
+#: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一，), to strip it.
+ITEM_PREFIX = re.compile(rf"^\s*(?:[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?)\s*")
+#: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
+#: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
+HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")
+#: … and 1、 (1) lines, which are headings only when short (items often open with a figure).
+HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*\d{1,2}\s*[）)])")
+
+# --------------------------------------------------------------------------- self-references
+
+#: How a township speaks of itself: 我镇, 本乡, 全镇, 该街道 (my / this / the whole / the said).
+SELF_PREFIXES = "我本全该"
+TOWNSHIP_UNITS = ("街道", "乡", "镇")
+SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES}](?:{'|'.join(TOWNSHIP_UNITS)})")
+#: … and a county or district of itself (我县, 本区): masked with the township's in reuse.
+SELF_REFERENCE_COUNTY = re.compile(r"[我本][县区]")
+#: The report's author as the agent of a sentence (我镇, 本单位, 全村, 该所): not what a figure counts
+#: (reportkit.indicators trims it from subjects).
+SELF_AGENT = rf"[{SELF_PREFIXES}](?:镇|乡|街道|街|区|县|村|所|办|社区|单位)"
+#: A closing sentence in which the township announces what it will do (我镇将…, 我乡会…).
+SELF_WILL = r"我[镇乡街区县](?:将|会)"

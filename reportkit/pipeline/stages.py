@@ -1,0 +1,132 @@
+"""The per-report stages of a build: pure functions of one file's bytes, the bundled resources
+and the `BuildConfig`, so that they can run in any process and be cached.
+
+    parse    bytes → text, inferred metadata, sections, indicators, density
+    terms    parsed → term counts, shortcoming items with their tokens
+    reuse    parsed → passages and their MinHash fingerprints
+
+Each `Stage` declares what its result depends on besides the file: the resource files it
+reads, the part of the config it reads (`config_key`) and the stages before it (`after`). The
+code it depends on is found, not declared: this module's source and every reportkit module the
+stage function imports, directly or through them (reportkit.pipeline.cache reads the imports).
+
+To add a stage: write ``def x_document(parsed, config) -> dict`` here, importing what it uses
+inside it, and add a `Stage` to `STAGES`; its tables then arrive in the runner's chunks under
+the keys it returns (list them in `TABLE_KEYS` to concatenate them).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import BuildConfig
+from ..problems import Problem
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    function: Callable[..., dict]  # reads_file: (data, name, config); otherwise (parsed, config)
+    resources: tuple[str, ...]  # files of reportkit/resources/ it reads
+    config_key: Callable[[BuildConfig], str]  # the part of the config its result depends on
+    after: tuple[str, ...] = ()  # stages whose results it reads
+    reads_file: bool = False
+
+
+def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
+    """Stage "parse": bytes of one file → text, inferred metadata, sections, indicators."""
+    from ..indicators import density, extract_indicators
+    from ..readers import extract
+    from ..metadata import infer_metadata
+    from ..normalize import normalize_text
+    from ..pagechrome import split_chrome
+    from ..sections import has_headings, split_sections, unmapped_headings
+
+    extracted = extract(data, Path(name).suffix, name=name, limits=config.limits)
+    # Page chrome (索引号, 首页 > …, 【打印】) is not the report; what it says is kept as hints.
+    text, page = split_chrome(normalize_text(extracted.text))
+    hints = {**page.as_hints(), **extracted.hints}
+    sha256 = hashlib.sha256(data).hexdigest()
+    doc_id = sha256[:16]  # stable: the same bytes always get the same id
+    meta = infer_metadata(text, file_name=Path(name).name, hints=hints)
+    sections = split_sections(text, doc_id=doc_id)
+    indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
+    warnings = list(extracted.warnings)
+    if not has_headings(sections).any():
+        warnings.append(Problem("no_headings", "no numbered headings found; the whole report is one section of type "
+                                               "'other'"))
+    for row in unmapped_headings(sections).itertuples():
+        warnings.append(Problem("unmapped_heading", f"heading '{row.heading[:30]}' matches no rule in section_types.csv "
+                                                    f"(typed {row.section_type}); add a row there to map it",
+                                detail=row.heading))
+    return {
+        "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
+        "hints": hints, "raw_text": extracted.text, "text": text, "meta": meta,
+        "sections": sections, "indicators": indicators, "warnings": warnings,
+        # Density is per document; computed here it is parallel and cached (over the whole
+        # corpus at once it costs O(documents × indicators)).
+        "density": density(indicators, sections),
+    }
+
+
+def terms_document(parsed: dict, config: BuildConfig) -> dict:
+    """Stage "terms": term counts and tokenised shortcoming items of one parsed document.
+
+    The tokeniser is loaded once per process. Tokenising the items here (not corpus-wide in
+    the parent) keeps the theme clustering cheap and adding one report cheap.
+    """
+    from ..metadata import own_place_names
+    from ..shortcomings import item_tokens, shortcoming_items
+    from ..terms import count_terms, default_tokenizer
+
+    tokenizer = default_tokenizer(config.tokenizer)
+    names = own_place_names(parsed["meta"].get("town"), parsed["meta"].get("county"))
+    items = shortcoming_items(parsed["sections"])
+    items["tokens"] = item_tokens(items, tokenize=tokenizer.tokens)
+    term_counts = count_terms(parsed["sections"], tokenizer=tokenizer, drop_names=names)
+    return {"term_counts": term_counts, "shortcoming_items": items}
+
+
+def reuse_document(parsed: dict, config: BuildConfig) -> dict:
+    """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
+    from ..reuse import fingerprints, passages
+
+    meta, options = parsed["meta"], config.reuse
+    table = passages(parsed["doc_id"], parsed["text"], town=meta.get("town", ""), county=meta.get("county", ""),
+                     min_cjk=options.min_cjk, max_chars=options.max_chars)
+    return {"passages": table, "fingerprints": fingerprints(table, num_perm=options.num_perm,
+                                                           shingle_size=options.shingle_size, seed=options.seed)}
+
+
+def _tokenizer_version(config: BuildConfig) -> str:
+    """The engine, its release, the dictionary rules: what the term counts depend on beyond the files."""
+    from ..terms import Tokenizer
+
+    return f"tokenizer={Tokenizer(engine=config.tokenizer).version}"
+
+
+def _limits_read(config: BuildConfig) -> str:
+    # Only the limits that change a successful result (the other limits turn a file into an
+    # error, and errors are never cached).
+    return f"max_pdf_pages={config.limits.max_pdf_pages},max_chars={config.limits.max_chars}"
+
+
+#: The stages, in the order they run; a stage reads only the results of stages before it.
+STAGES: dict[str, Stage] = {
+    "parse": Stage("parse", parse_document, reads_file=True, config_key=_limits_read,
+                   resources=("radicals.csv", "gazetteer.csv", "townships.csv", "township_former_names.csv",
+                              "section_types.csv", "indicator_categories.csv", "indicator_units.csv",
+                              "indicator_exclusions.csv")),
+    "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
+                   resources=("userdict.txt", "stopwords.txt", "boilerplate.txt")),
+    # Passages are masked with the units of indicator_units.csv.
+    "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
+                   resources=("indicator_units.csv",)),
+}
+
+# Per-report tables. The parent concatenates them in chunks as results arrive: thousands of
+# small DataFrames cost far more memory than their rows (index, blocks, column objects:
+# ~200 KB per report, 2 GB for 10,000), a few large ones do not.
+TABLE_KEYS = ("sections", "indicators", "term_counts", "density", "passages", "fingerprints", "shortcoming_items")

@@ -1,0 +1,88 @@
+"""What can be wrong with a file, as records: a stable code, the sentence a person reads, a detail.
+
+Readers, stages and the build report problems as `Problem` records; the build log joins their
+messages (``message``) and their codes (``codes``) in the same order, so an analyst can filter
+on a code without parsing sentences. Every code is listed in `CODES` (an unknown one is refused
+at once, so a typo cannot create a code nobody filters on).
+
+>>> Problem("no_year", "no year found; add it to data/manifest.csv")
+Problem(code='no_year', message='no year found; add it to data/manifest.csv', detail='')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: code → what it means (the build log's ``codes`` column holds these).
+CODES = {
+    # the file, before it is read
+    "hidden": "a hidden or temporary file (skipped)",
+    "not_regular": "a symbolic link, FIFO, socket or device (skipped)",
+    "unsupported_format": "a file type reportkit does not read (skipped)",
+    "too_large": "over the size limit (Limits.max_file_bytes, --max-mb)",
+    "cannot_read": "the file cannot be opened (permissions, or gone)",
+    "duplicate": "byte-identical to another file; counted once",
+    # reading it
+    "empty": "no text at all",
+    "not_text": "binary content, an image or an archive, not a report",
+    "misnamed": "its content is another format than its name says; read as that format",
+    "old_format": "an old binary Office, WPS or RTF file; re-save it as .docx",
+    "garbled": "mojibake or undecodable bytes; re-save it as UTF-8",
+    "no_chinese": "no Chinese text (a scan, or the wrong file)",
+    "unreadable": "a broken .docx, PDF or web page",
+    "refused": "refused as a possible attack (zip bomb, entity expansion)",
+    "no_text_layer": "a PDF without text (a scan): OCR it",
+    "pages_cut": "only the first pages of a long PDF read (Limits.max_pdf_pages)",
+    "text_cut": "text cut at the character limit (Limits.max_chars)",
+    "timeout": "took longer than Limits.seconds_per_file",
+    "out_of_memory": "ran out of memory while reading",
+    "internal_error": "a bug in reportkit: please report it with the file",
+    # what was found in it
+    "no_headings": "no numbered headings: the whole report is one section",
+    "unmapped_heading": "a top-level heading no rule of section_types.csv maps",
+    "no_year": "no year found: add it to the manifest",
+    "no_town": "no town found: add it to the manifest",
+    "manifest_disagrees": "the manifest says otherwise than the text (the manifest wins)",
+    # the manifest itself (manifest_log)
+    "manifest_unreadable": "the manifest cannot be used at all; built without it",
+    "unknown_column": "a manifest column reportkit does not know (ignored)",
+    "no_file_name": "a manifest row without a file name (ignored)",
+    "invalid_year": "a year that is not one (the cell is ignored)",
+    "repeated_row": "a second row for the same file (ignored)",
+    "file_not_found": "a manifest row naming a file not under the raw folder",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # one of CODES
+    message: str  # what is wrong and what to do, for a person
+    detail: str = ""  # the variable part (a heading, the other file, a field), for a program
+
+    def __post_init__(self):
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} is not in reportkit.problems.CODES")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class ManifestProblem:
+    """A problem of the manifest itself, on a line of it (0: the whole file)."""
+
+    file: str  # the manifest's file name
+    line: int
+    code: str  # one of CODES
+    message: str
+
+    def __post_init__(self):
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} is not in reportkit.problems.CODES")
+
+    @property
+    def status(self) -> str:
+        """error when the whole manifest is ignored, warning when a row or cell is."""
+        return "warning" if self.line else "error"
+
+    def __str__(self) -> str:
+        return f"{self.file} line {self.line}: {self.message}"

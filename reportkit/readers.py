@@ -1,0 +1,466 @@
+"""Reading report files: one reader per format, chosen by the file's content and its name.
+
+Every reader is a function ``(data: bytes, limits) -> Extracted`` registered with `register`
+under its format, the suffixes it reads and the kinds of content (as `sniff` recognises them
+from the first bytes) it reads whatever the file is called. To read a new format (.rtf, .wps,
+.doc): write the function and register it; `extract` then uses it, the unsupported-format
+messages name it, and the build needs nothing else.
+
+Readers never raise anything but `ReadError`, whose message says what is wrong with the file and
+what to do about it; the build turns it into a build-log row, so one bad file never stops the
+build or hides another file.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .chinese import count_cjk
+from .config import Limits
+from .pagechrome import page_facts, split_chrome
+from .problems import Problem
+
+log = logging.getLogger(__name__)
+
+
+class ReadError(Exception):
+    """A file that cannot be turned into text. `status` is 'error' or 'skipped'; `problem` the record."""
+
+    def __init__(self, message: str, status: str = "error", *, code: str = "unreadable", detail: str = ""):
+        super().__init__(message)
+        self.status = status
+        self.problem = Problem(code, message, detail)
+
+
+@dataclass
+class Extracted:
+    """Text of one file plus what the reader learnt on the way."""
+
+    text: str
+    format: str
+    encoding: str = ""
+    hints: dict[str, str] = field(default_factory=dict)  # publisher, publish_date, page_title
+    warnings: list[Problem] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the registry
+
+
+@dataclass(frozen=True)
+class Reader:
+    format: str  # what documents.format says: txt, docx, pdf, html
+    read: Callable[[bytes, Limits], Extracted]
+    suffixes: tuple[str, ...]  # file names it reads, lower case with the dot
+    kinds: tuple[str, ...] = ()  # content it reads whatever the name (see `sniff`)
+    label: str = ""  # how messages name the format ("PDF"); default the first suffix
+    container: str = ""  # the raw kind of its files ("zip" for .docx): a file so named and so made is
+                         # given to this reader even when it is not quite this format (it says what is wrong)
+
+
+_READERS: dict[str, Reader] = {}
+
+
+def register(format: str, *, suffixes: tuple[str, ...], kinds: tuple[str, ...] = (), label: str = "",
+             container: str = ""):
+    """Decorator: register a reader of FORMAT for files named with SUFFIXES or whose content is one of KINDS."""
+    def add(read: Callable[[bytes, Limits], Extracted]):
+        _READERS[format] = Reader(format, read, tuple(s.lower() for s in suffixes), kinds, label or suffixes[0],
+                                  container)
+        return read
+
+    return add
+
+
+def readers() -> list[Reader]:
+    """The registered readers, in registration order."""
+    return list(_READERS.values())
+
+
+def suffixes() -> tuple[str, ...]:
+    """Every file suffix reportkit reads."""
+    return tuple(s for reader in _READERS.values() for s in reader.suffixes)
+
+
+def formats() -> str:
+    """The formats for messages: ".txt, .docx, .pdf or .html"."""
+    names = [reader.suffixes[0] for reader in _READERS.values()]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _reader(*, suffix: str | None = None, kind: str | None = None) -> Reader | None:
+    return next((r for r in _READERS.values() if suffix in r.suffixes or kind in r.kinds), None)
+
+
+# ---------------------------------------------------------------- plain text
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936"}
+# UTF-8 bytes read as Latin-1/cp1252 produce runs like "æ³•æ²»": the classic mojibake.
+_MOJIBAKE = re.compile(r"[\u00c0-\u00ff][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode report bytes; return (text, encoding name). Raise ReadError when it is not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:  # by far the most common case, and unambiguous when it succeeds
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise ReadError(f"not text: binary content (no text encoding fits); save it as {formats()}", code="not_text")
+    encoding = best.encoding.lower()
+    if encoding.replace("_", "") in _CHINESE_FAMILY and encoding not in ("big5", "big5hkscs", "cp950"):
+        encoding = "gb18030"  # a superset of GB2312/GBK: never loses a character they encode
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode(encoding, errors="replace")
+    return text, encoding
+
+
+# Control characters other than tab/newline/form feed never occur in text; in binary data
+# decoded "successfully" as some code page they are frequent.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Latin-1 letters and cp1252 punctuation: what UTF-8 or GBK bytes become when read as Latin-1.
+_LATIN = re.compile(r"[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+def check_text(text: str, *, name: str) -> list[Problem]:
+    """Warnings about decoded text; raise ReadError when there is nothing to read."""
+    if not text.strip():
+        raise ReadError("empty file (no text)", code="empty")
+    sample = text[:20000]
+    if len(_CONTROL.findall(sample)) > max(10, len(sample) // 200):
+        raise ReadError(f"not text: binary content; save it as {formats()}", code="not_text")
+    n_cjk = count_cjk(sample)
+    if (len(_MOJIBAKE.findall(sample)) > max(5, n_cjk // 10)
+            or len(_LATIN.findall(sample)) > max(20, 2 * n_cjk)):
+        raise ReadError("text looks garbled (mojibake); re-save as UTF-8", code="garbled")
+    if sample.count("\ufffd") > max(5, len(sample) // 100):
+        raise ReadError("text looks garbled (undecodable bytes); re-save as UTF-8", code="garbled")
+    if n_cjk < 20:
+        raise ReadError("no Chinese text found; is this a report? (scanned image or wrong file)", code="no_chinese")
+    return []
+
+
+@register("txt", suffixes=(".txt",))
+def read_txt(data: bytes, limits: Limits) -> Extracted:
+    """Plain text in any encoding (`decode_text`)."""
+    text, encoding = decode_text(data)
+    return Extracted(text, "txt", encoding)
+
+
+# ---------------------------------------------------------------- .docx
+
+
+def _guard_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
+    """Open a .docx zip after checking declared sizes and compression ratios (zip bombs)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception:  # BadZipFile, but crafted directories also raise ValueError, OSError, ...
+        raise ReadError("not a valid .docx (not a zip archive, or truncated); re-save it from Word", code="unreadable") from None
+    if len(archive.infolist()) > limits.max_zip_members:
+        raise ReadError(f"refused: .docx has {len(archive.infolist())} parts (limit {limits.max_zip_members}); "
+                        "possible zip bomb", code="refused")
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > limits.max_unzipped_bytes:
+        raise ReadError(f"refused: .docx would unpack to {declared // 2**20} MB (limit "
+                        f"{limits.max_unzipped_bytes // 2**20} MB); possible zip bomb", code="refused")
+    for info in archive.infolist():
+        if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio and info.file_size > 2**20:
+            raise ReadError(f"refused: member {info.filename} is compressed {info.file_size // info.compress_size}:1; "
+                            "possible zip bomb", code="refused")
+    return archive
+
+
+def _bounded_unzip(archive: zipfile.ZipFile, limits: Limits) -> bytes:
+    """Re-pack the archive while counting the bytes really decompressed (declared sizes can lie).
+
+    Also refuses XML parts that declare a DOCTYPE or entities: Word never writes them, and an
+    entity-expansion bomb ("billion laughs") needs them.
+    """
+    budget = limits.max_unzipped_bytes
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                with archive.open(info) as member:
+                    chunks = []
+                    while chunk := member.read(1 << 20):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise ReadError("refused: .docx unpacks beyond the size limit "
+                                            f"({_mb(limits.max_unzipped_bytes)} MB); possible zip bomb", code="refused")
+                        chunks.append(chunk)
+                part = b"".join(chunks)
+                if info.filename.endswith((".xml", ".rels")) and re.search(rb"<!(?:DOCTYPE|ENTITY)", part[:65536]):
+                    raise ReadError(f"refused: .docx part {info.filename} declares a DOCTYPE/entities "
+                                    "(Word never does; possible entity-expansion attack)", code="refused")
+                clean.writestr(info.filename, part)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("refused: .docx too large to unpack in memory; possible zip bomb", code="refused") from None
+    except Exception as exc:  # bad CRC, truncated or corrupt deflate data, encrypted or unknown compression
+        raise ReadError(f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word", code="unreadable") from None
+    return out.getvalue()
+
+
+@register("docx", suffixes=(".docx",), kinds=("docx",), label=".docx", container="zip")
+def read_docx(data: bytes, limits: Limits) -> Extracted:
+    """Paragraphs in document order, then table cells (python-docx)."""
+    archive = _guard_zip(data, limits)
+    if "word/document.xml" not in archive.namelist():
+        raise ReadError("not a Word document (no word/document.xml); .doc files must be re-saved as .docx",
+                        code="unreadable")
+    clean = _bounded_unzip(archive, limits)
+    try:
+        import docx  # python-docx parses with lxml and resolve_entities=False
+
+        document = docx.Document(io.BytesIO(clean))
+    except ReadError:
+        raise
+    except Exception as exc:  # python-docx raises many types on malformed parts
+        raise ReadError(f"unreadable .docx ({type(exc).__name__}: {exc}); re-save it from Word", code="unreadable") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if cell.text not in cells:  # merged cells repeat their text
+                    cells.append(cell.text)
+            lines.append("\t".join(cells))
+    hints = {}
+    title = (document.core_properties.title or "").strip()
+    if title:
+        hints["page_title"] = title
+    return Extracted("\n".join(lines), "docx", "", hints)
+
+
+# ---------------------------------------------------------------- .pdf
+
+
+@register("pdf", suffixes=(".pdf",), kinds=("pdf",), label="PDF")
+def read_pdf(data: bytes, limits: Limits) -> Extracted:
+    """Text layer of each page (pdfplumber). A scan without a text layer is an error with advice."""
+    import pdfplumber
+
+    warnings = []
+    try:
+        # pages= keeps pdfplumber from building an object for every page of a huge PDF.
+        with pdfplumber.open(io.BytesIO(data), pages=range(1, limits.max_pdf_pages + 1)) as pdf:
+            total = _pdf_page_count(pdf)
+            if total > limits.max_pdf_pages:
+                warnings.append(Problem("pages_cut", f"only the first {limits.max_pdf_pages} of {total} pages read "
+                                        "(page limit Limits.max_pdf_pages)", detail=str(total)))
+            texts = [page.extract_text() or "" for page in pdf.pages[: limits.max_pdf_pages]]
+    except MemoryError:
+        raise ReadError("PDF too large to read in memory; supply a .docx/.txt version", code="out_of_memory") from None
+    except Exception as exc:  # pdfminer raises many types on broken files
+        raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt", code="unreadable") from None
+    text = "\n".join(texts)
+    if count_cjk(text) < 20:
+        raise ReadError("PDF has no text layer (a scan?); OCR it or supply a .docx/.txt version", code="no_text_layer")
+    return Extracted(text, "pdf", "", {}, warnings)
+
+
+def _pdf_page_count(pdf) -> int:
+    """Pages the PDF declares (its page tree's /Count), or the pages read when that is unreadable."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:  # a broken page tree: count what pdfplumber could read
+        return len(pdf.pages)
+
+
+# ---------------------------------------------------------------- .html
+
+# Where a browser saved the page from (its address names the county's site).
+_SAVED_FROM = re.compile(rb"saved from url=\(\d+\)(\S+?)\s*-->")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|toolbar|copyright|"
+                     r"position|location|dqwz|top|bottom|foot|links|friend", re.I)
+
+
+def _html_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+
+
+@register("html", suffixes=(".html", ".htm"))
+def read_html(data: bytes, limits: Limits) -> Extracted:
+    """Article text of a saved web page: honour the declared charset, drop page chrome."""
+    from lxml import etree, html
+
+    declared = _html_charset(data)
+    if declared:
+        try:
+            markup, encoding = data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            markup, encoding = decode_text(data)
+    else:
+        markup, encoding = decode_text(data)
+    # The markup is re-encoded as UTF-8, so the parser must not trust the page's own <meta charset>.
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        root = html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"unreadable HTML ({exc}); save the page again as .html or copy its text to .txt",
+                        code="unreadable") from None
+    # The page's information table (发布机构, 发布日期, 索引号) may sit outside the article block.
+    facts = page_facts([" ".join(root.itertext())])
+    hints = {key: value for key in ("publisher", "publish_date", "index_no") if (value := getattr(facts, key))}
+    # Where the page was saved from: the browser's "saved from url" note, else the canonical link.
+    if m := _SAVED_FROM.search(data[:2048]):
+        hints["url"] = m.group(1).decode("ascii", "ignore")
+    elif links := root.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content'):
+        hints["url"] = str(links[0]).strip()
+    title_el = root.find(".//title")
+    if title_el is not None and title_el.text_content().strip():
+        hints["page_title"] = title_el.text_content().strip()
+    for element in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//iframe"):
+        element.drop_tree()
+    for element in root.xpath("//*[@class or @id]"):
+        label = f"{element.get('class', '')} {element.get('id', '')}"
+        if _CHROME.search(label) and element.getparent() is not None and count_cjk(element.text_content()) < 300:
+            element.drop_tree()
+    body = _main_block(root)
+    for br in body.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = []
+    for block in body.iter("p", "div", "h1", "h2", "h3", "h4", "li", "td", "tr"):
+        block.tail = "\n" + (block.tail or "")
+    text = body.text_content()
+    lines = [line.strip() for line in text.split("\n")]
+    text, _ = split_chrome("\n".join(line for line in lines if line))
+    return Extracted(text, "html", encoding, hints)
+
+
+def _main_block(root):
+    """The element holding most of the page's Chinese text in its direct paragraphs (a readability heuristic)."""
+    best, best_score = root.body if root.body is not None else root, 0
+    for element in root.iter("div", "article", "td", "section", "main"):
+        direct = sum(count_cjk(child.text_content()) for child in element
+                     if child.tag in ("p", "div", "span", "font", "br", "h1", "h2", "h3", "section", "table"))
+        own = count_cjk(element.text or "")
+        score = direct + own
+        if score > best_score * 1.0 and score > 0:
+            # Prefer the innermost block that still holds nearly all the text.
+            best, best_score = element, score
+    return best
+
+
+# ---------------------------------------------------------------- choosing the reader
+
+# What a file really is, from its first bytes, whatever its extension says.
+_MAGIC = [
+    (b"%PDF-", "pdf"), (b"PK\x03\x04", "zip"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"\x1f\x8b", "gzip archive"), (b"{\\rtf", "rtf"),
+]
+# Kinds no reader reads: why, and what to do.
+_REFUSALS = {
+    "ole": "old binary Office file (.doc/.xls/.wps); open it and save as .docx",
+    "rtf": "an RTF file; open it in Word and save as .docx or .txt",
+}
+_ADVICE = {".doc": "old Word format; open it in Word and save as .docx",
+           ".wps": "WPS format; open it in WPS and save as .docx",
+           ".xls": "a spreadsheet, not a report; remove it or export the report's text",
+           ".xlsx": "a spreadsheet, not a report; remove it or export the report's text",
+           ".csv": "a table, not a report; remove it or export the report's text"}
+
+
+def _magic(data: bytes) -> str | None:
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+
+
+def sniff(data: bytes) -> str | None:
+    """The kind of file its first bytes announce ('pdf', 'docx', 'zip', 'ole', 'PNG image', ...), or None.
+
+    A zip archive is 'docx' when it holds word/document.xml, 'xlsx' when it holds an Excel workbook.
+    """
+    kind = _magic(data)
+    if kind == "zip":
+        names = _zip_names(data)
+        if "word/document.xml" in names:
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+    return kind
+
+
+def _zip_names(data: bytes) -> list[str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.namelist()[:10000]
+    except Exception:  # a broken zip is simply not recognised as a .docx
+        return []
+
+
+def _reader_for(data: bytes, suffix: str) -> tuple[Reader, list[Problem]]:
+    """The reader that fits the content, and a warning when it is not the one the name says."""
+    named = _reader(suffix=suffix)
+    kind = sniff(data)
+    if kind is None or named is not None and (kind in named.kinds or _magic(data) == named.container):
+        return named, []
+    found = _reader(kind=kind)
+    if found is not None:
+        return found, [Problem("misnamed", f"file named {suffix} is really a {found.label}; read as {found.label} "
+                                           "(rename it)", detail=found.format)]
+    if kind in _REFUSALS:
+        raise ReadError(_REFUSALS[kind], code="old_format")
+    if kind in ("zip", "xlsx"):
+        what = "an Excel workbook" if kind == "xlsx" else "a zip archive"
+        raise ReadError(f"not text: {what} named {suffix}; export the report as {formats()}", code="not_text")
+    raise ReadError(f"not text: {kind}; a scan must be OCR'd to .txt/.docx first", code="not_text")
+
+
+def extract(data: bytes, suffix: str, *, name: str, limits: Limits) -> Extracted:
+    """Turn the bytes of one file into text. Raises ReadError with a person-readable reason."""
+    suffix = suffix.lower()
+    if suffix not in suffixes():
+        advice = _ADVICE.get(suffix, f"convert it to {formats()}")
+        raise ReadError(f"unsupported format {suffix or '(no extension)'}; {advice}", status="skipped",
+                        code="unsupported_format")
+    if not data.strip():
+        raise ReadError("empty file", code="empty")
+    if problem := size_problem(len(data), limits):
+        raise ReadError(problem, code="too_large")
+    reader, warnings = _reader_for(data, suffix)
+    extracted = reader.read(data, limits)
+    extracted.warnings = warnings + extracted.warnings
+    extracted.warnings += check_text(extracted.text, name=name)
+    if len(extracted.text) > limits.max_chars:
+        extracted.text = extracted.text[: limits.max_chars]
+        extracted.warnings.append(Problem("text_cut", f"text cut at {limits.max_chars:,} characters (limit)"))
+    return extracted
+
+
+def size_problem(n_bytes: int, limits: Limits) -> str | None:
+    """The message for a file over the size limit, or None."""
+    if n_bytes <= limits.max_file_bytes:
+        return None
+    return (f"file is {_mb(n_bytes)} MB, over the {_mb(limits.max_file_bytes)} MB limit; "
+            "split it or raise the limit (--max-mb)")
+
+
+def _mb(n: int) -> str:
+    """Size in MB for messages: whole numbers when large, one decimal when small."""
+    return f"{n / 2**20:.0f}" if n >= 10 * 2**20 else f"{n / 2**20:.1f}".removesuffix(".0")

@@ -1,0 +1,107 @@
+"""The flat public API: every name is what it says, on every access (a notebook cell run twice)."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import types
+
+import pandas as pd
+import pytest
+
+import reportkit as rk
+
+from .conftest import RAW, ROOT, SAMPLE_REPORT
+
+
+def _every_module() -> None:
+    """Import every reportkit module, as a session that has used the library for a while has."""
+    for info in pkgutil.walk_packages(rk.__path__, "reportkit."):
+        importlib.import_module(info.name)
+
+
+def test_api__no_public_name_is_also_a_submodule():
+    # Importing a submodule sets the package attribute of its name: a function of the same name
+    # would be hidden by the module after the first import (rk.build did that).
+    modules = {info.name.split(".")[1] for info in pkgutil.walk_packages(rk.__path__, "reportkit.")}
+    clashes = [name for name, home in rk._API.items() if home is not None and name in modules]
+    assert clashes == []
+
+
+def test_api__every_public_name_resolves_to_the_same_object_before_and_after_imports():
+    before = {name: getattr(rk, name) for name in rk.__all__}
+    _every_module()
+    after = {name: getattr(rk, name) for name in rk.__all__}
+    assert [n for n in rk.__all__ if before[n] is not after[n]] == []
+    assert [n for n in rk.__all__ if isinstance(after[n], types.ModuleType) != (rk._API[n] is None)] == []
+
+
+def _calls(tmp_path) -> dict:
+    """One small real call of every public name."""
+    text = rk.normalize_text(SAMPLE_REPORT)
+    return {
+        "build": lambda: rk.build(RAW, manifest=ROOT / "data" / "manifest.csv", out=tmp_path / "out",
+                                  cache_dir=tmp_path / "cache", jobs=1),
+        "check": lambda: rk.check(RAW)["build_log"],
+        "BuildReport": lambda: rk.BuildReport().summary(),
+        "BuildConfig": lambda: rk.BuildConfig(jobs=1).jobs,
+        "ReuseOptions": lambda: rk.ReuseOptions(threshold=0.6).threshold,
+        "ThemeOptions": lambda: rk.ThemeOptions(k=3).k,
+        "Limits": lambda: rk.Limits().max_chars,
+        "read_tables": lambda: rk.read_tables(tmp_path / "out", ["documents"])["documents"],
+        "read_manifest": lambda: rk.read_manifest(ROOT / "data" / "manifest.csv")[0],
+        "extract": lambda: rk.extract(SAMPLE_REPORT.encode(), ".txt", name="a.txt", limits=rk.Limits()).text,
+        "discover": lambda: rk.discover(RAW),
+        "ReadError": lambda: str(rk.ReadError("empty file")),
+        "normalize_text": lambda: rk.normalize_text("２０２３年"),
+        "to_simplified": lambda: rk.to_simplified("鄉鎮"),
+        "is_traditional": lambda: rk.is_traditional(text),
+        "infer_metadata": lambda: rk.infer_metadata(text)["town"],
+        "load_gazetteer": lambda: len(rk.load_gazetteer()),
+        "title_of": lambda: rk.title_of(text),
+        "split_sections": lambda: rk.split_sections(text, doc_id="a"),
+        "shortcoming_items": lambda: rk.shortcoming_items(rk.split_sections(text, doc_id="a")),
+        "completeness": lambda: rk.completeness(rk.split_sections(text, doc_id="a")),
+        "classify_heading": lambda: rk.classify_heading("二、存在的不足和原因"),
+        "extract_indicators": lambda: rk.extract_indicators(text),
+        "density": lambda: rk.density(rk.extract_indicators(text, doc_id="a"), rk.split_sections(text, doc_id="a")),
+        "load_tokenizer": lambda: rk.load_tokenizer().tokens("聘请法律顾问"),
+        "count_terms": lambda: rk.count_terms(rk.split_sections(text, doc_id="a")),
+        "top_terms": lambda: rk.top_terms(rk.count_terms(rk.split_sections(text, doc_id="a")), by="doc_id"),
+        "tfidf": lambda: rk.tfidf(rk.count_terms(rk.split_sections(text, doc_id="a"))),
+        "keyness": lambda: rk.keyness(rk.count_terms(rk.split_sections(text, doc_id="a")), target={"section_type": "measures"},
+                                      min_count=1),
+        "kwic": lambda: rk.kwic(pd.DataFrame({"doc_id": ["a"], "text": [text]}), "普法"),
+        "concept_counts": lambda: rk.concept_counts(rk.count_terms(rk.split_sections(text, doc_id="a"))),
+        "load_boilerplate": lambda: rk.load_boilerplate(),
+        "cluster_shortcomings": lambda: rk.cluster_shortcomings(rk.shortcoming_items(rk.split_sections(text, doc_id="a"))),
+        "theme_summary": lambda: rk.theme_summary(
+            rk.cluster_shortcomings(rk.shortcoming_items(rk.split_sections(text, doc_id="a")))),
+        "find_reuse": lambda: rk.find_reuse(pd.DataFrame({"doc_id": ["a", "b"], "text": [text, text]})),
+        "originality": lambda: rk.originality(pd.DataFrame({"doc_id": ["a"], "text": [text]}), rk.find_reuse(
+            pd.DataFrame({"doc_id": ["a"], "text": [text]}))),
+        "plots": lambda: rk.plots.format_value(40.0, "余"),
+        "export": lambda: callable(rk.export.save_figure),
+    }
+
+
+def test_api__every_public_name_can_be_called_twice_as_a_rerun_notebook_cell_does(tmp_path):
+    calls = _calls(tmp_path)
+    assert sorted(calls) == rk.__all__  # a new public name needs a call here
+    for attempt in range(2):
+        failed = {}
+        for name, call in calls.items():
+            try:
+                result = call()
+            except Exception as exc:  # noqa: BLE001 - the test reports every failure at once
+                failed[name] = f"{type(exc).__name__}: {exc}"
+                continue
+            assert result is not None, name
+        assert failed == {}, f"attempt {attempt + 1}: {failed}"
+
+
+def test_api__build_is_the_function_after_the_pipeline_module_is_imported():
+    import reportkit.pipeline.build  # noqa: F401 - what the first rk.build(...) call does inside
+
+    assert callable(rk.build) and rk.build.__name__ == "build"
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        rk.nope  # noqa: B018

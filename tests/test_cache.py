@@ -1,0 +1,140 @@
+"""The per-report cache: its keys follow the code, the resources and the config each stage reads."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+
+from reportkit.config import BuildConfig, Limits, ReuseOptions, ThemeOptions
+from reportkit.pipeline import cache, stages
+from reportkit.pipeline.build import BuildReport, build
+
+from .conftest import RAW, ROOT
+
+SEED = RAW / "002_65f6f072feb0dbc0.txt"
+
+
+# --------------------------------------------------------------------------- the code of each stage
+
+
+def test_modules_of__each_stage_depends_on_the_modules_it_calls():
+    parse = cache.modules_of(stages.STAGES["parse"])
+    terms = cache.modules_of(stages.STAGES["terms"])
+    reuse = cache.modules_of(stages.STAGES["reuse"])
+    assert {"reportkit.pipeline.stages", "reportkit.readers", "reportkit.normalize", "reportkit.metadata",
+            "reportkit.sections", "reportkit.indicators", "reportkit.chinese", "reportkit.resources"} <= set(parse)
+    assert {"reportkit.terms", "reportkit.shortcomings", "reportkit.metadata"} <= set(terms)
+    assert {"reportkit.reuse", "reportkit.metadata"} <= set(reuse)
+    # ... and not on the others: a change to the tokenizer does not re-parse, nor re-fingerprint
+    assert "reportkit.terms" not in parse and "reportkit.terms" not in reuse
+    assert "reportkit.indicators" not in terms and "reportkit.reuse" not in terms
+    assert not [m for m in parse + terms + reuse if m.startswith(("reportkit.plots", "reportkit.export"))]
+
+
+def test_stages__every_resource_file_is_a_dependency_of_a_cached_stage_or_corpus_wide():
+    from reportkit.config import resource_path
+
+    cached = {name for stage in stages.STAGES.values() for name in stage.resources}
+    corpus_wide = {"concepts.csv", "themes.csv"}  # used only by steps recomputed on every build
+    present = {p.name for p in resource_path(".").iterdir() if p.is_file() and not p.name.startswith((".", "_"))}
+    assert present - cached - corpus_wide == set()
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _changed(a: BuildConfig, b: BuildConfig) -> list[str]:
+    first, second = cache.stage_keys(a), cache.stage_keys(b)
+    return [s for s in first if first[s] != second[s]]
+
+
+def test_stage_keys__tokenising_engine_changes_only_the_terms_key():
+    assert _changed(BuildConfig(tokenizer="jieba"), BuildConfig(tokenizer="rjieba")) == ["terms"]
+
+
+def test_stage_keys__each_option_changes_the_keys_of_the_stages_that_read_it():
+    base = BuildConfig(tokenizer="jieba")
+    assert _changed(base, replace(base, reuse=ReuseOptions(min_cjk=10))) == ["reuse"]
+    assert _changed(base, replace(base, reuse=ReuseOptions(threshold=0.7))) == []  # corpus-wide only
+    assert _changed(base, replace(base, themes=ThemeOptions(k=3))) == []
+    assert _changed(base, replace(base, limits=Limits(seconds_per_file=5))) == []  # errors are never cached
+    assert _changed(base, replace(base, limits=Limits(max_chars=1000))) == ["parse", "terms", "reuse"]
+    assert _changed(base, replace(base, jobs=7)) == []
+
+
+def test_stage_keys__later_stages_change_when_parsing_changes(monkeypatch):
+    before = cache.stage_keys(BuildConfig())
+    monkeypatch.setitem(stages.STAGES, "parse", replace(stages.STAGES["parse"], resources=("radicals.csv",)))
+    after = cache.stage_keys(BuildConfig())
+    assert all(before[stage] != after[stage] for stage in stages.STAGES)
+
+
+def test_build__options_recompute_only_the_stages_that_read_them(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    base = BuildConfig(tokenizer="jieba", jobs=1)
+    build(raw, out=None, cache_dir=tmp_path / "cache", config=base)
+    for changed, expected in ((replace(base, reuse=ReuseOptions(min_cjk=12)), {"reuse": 1}),
+                              (replace(base, themes=ThemeOptions(k=2), limits=Limits(seconds_per_file=60)), {})):
+        report = BuildReport()
+        build(raw, out=None, cache_dir=tmp_path / "cache", config=changed, report=report)
+        assert report.computed == expected
+
+
+# --------------------------------------------------------------------------- a real change to the code
+
+BUILD_ONCE = """
+import json, sys
+import reportkit
+from reportkit.pipeline.build import BuildReport, build
+report = BuildReport()
+build(sys.argv[1], out=None, cache_dir=sys.argv[2], jobs=1, tokenizer="jieba", report=report)
+print(json.dumps({"computed": report.computed, "package": reportkit.__file__}))
+"""
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_build__a_change_to_a_stage_s_code_or_resources_recomputes_what_depends_on_it(tmp_path):
+    """The package is copied and really edited; each build runs in a fresh process on the copy."""
+    package = tmp_path / "pkg" / "reportkit"
+    shutil.copytree(ROOT / "reportkit", package, ignore=shutil.ignore_patterns("__pycache__"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    env = {**os.environ, "PYTHONPATH": str(package.parent)}
+
+    def computed() -> dict:
+        result = subprocess.run([sys.executable, "-c", BUILD_ONCE, str(raw), str(tmp_path / "cache")],
+                                capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+        out = json.loads(result.stdout.strip().splitlines()[-1])
+        assert Path(out["package"]).parent == package  # the edited copy, not the installed package
+        return out["computed"]
+
+    assert computed() == {"parse": 1, "terms": 1, "reuse": 1}
+    assert computed() == {}
+    # parse_document's own code: every stage reads its result
+    _edit(package / "pipeline" / "stages.py", "    warnings = list(extracted.warnings)\n",
+          "    warnings = [*extracted.warnings]\n")
+    assert computed() == {"parse": 1, "terms": 1, "reuse": 1}
+    # a module only the terms stage calls
+    _edit(package / "terms.py", "DEFAULT_TERM_FREQ = 20000", "DEFAULT_TERM_FREQ = 20001")
+    assert computed() == {"terms": 1}
+    # a module the parse stage calls through another (indicators → chinese)
+    _edit(package / "chinese.py", 'GENERIC_CLASSIFIER = "个"', 'GENERIC_CLASSIFIER = "個"')
+    assert computed() == {"parse": 1, "terms": 1, "reuse": 1}
+    # a resource only the terms stage reads
+    with open(package / "resources" / "userdict.txt", "a", encoding="utf-8") as handle:
+        handle.write("法治副校长\n")
+    assert computed() == {"terms": 1}
