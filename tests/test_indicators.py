@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportkit import plots
 from reportkit.indicators import (
     COLUMNS,
     categorize,
@@ -467,12 +468,33 @@ def test_issue15__legal_education_bars_keep_17_sessions_and_leave_out_meetings()
     assert "党委会研究普法工作" not in set(bars["subject"])
 
 
+def test_issue15__bars_refuse_a_meeting_beside_legal_education():
+    table = table_of("送法入户100余次，党委会研究普法工作5次。").assign(town=["青城镇", "里心镇"])
+    with pytest.raises(ValueError, match="category.*legal_education_events.*meetings_decisions"):
+        plots.grouped_bars_table(table, x="town", y="value", qualifier="qualifier")
+    assert len(plots.grouped_bars_table(table, x="town", y="value", hue="category")) == 2  # kept apart
 
 
+def test_issue15__bars_refuse_people_beside_person_times():
+    table = pd.DataFrame({"town": ["甲镇", "乙镇"], "value": [2000.0, 30000.0], "unit": ["人次", "人"],
+                          "category": ["people_reached"] * 2})
+    with pytest.raises(ValueError, match="unit_kind.*person, person_time"):
+        plots.grouped_bars_table(table, x="town", y="value")
 
 
+def test_issue15__bars_of_sessions_times_and_events_stand_together():
+    table = pd.DataFrame({"town": ["甲镇", "乙镇", "丙镇"], "value": [17.0, 12.0, 17.0], "unit": ["场次", "次", "场"],
+                          "category": ["legal_education_events"] * 3})
+    assert plots.grouped_bars_table(table, x="town", y="value")["value"].tolist() == [17.0, 12.0, 17.0]
 
 
+def test_issue15__heatmap_sum_adds_events_but_not_people_and_person_times():
+    table = table_of("开展法治讲座3场次，送法入户10次，普法受众300人，受益群众500人次。").assign(doc_id="d")
+    documents = pd.DataFrame({"doc_id": ["d"], "town": ["甲镇"], "year": [2024], "n_chars": [100]})
+    events = plots.indicator_heatmap_table(table, documents, value="sum", unit="event")
+    assert events.set_index("category")["value"].to_dict() == {"legal_education_events": 13.0}
+    with pytest.raises(ValueError, match="person, person_time"):
+        plots.indicator_heatmap_table(table[table["category"] == "people_reached"], documents, value="sum")
 
 
 def test_issue15__money_compares_in_wan_yuan():
