@@ -18,6 +18,15 @@ the seed gold).
 Chinese numerals are converted only inside the matched span by `chinese_to_number`;
 a converter is never run over whole sentences (that turns 一是 into 1是).
 
+``subject`` is the noun phrase the number measures: the noun after a figure that follows its
+verb (驻村法律顾问共开展|17场|法治宣讲活动 → 法治宣讲活动), otherwise the words before it without
+time words, the township as agent and light verbs (党委会研究普法工作5次). A generic noun gets
+what is said of it (23个村|均配备一名法律顾问 → 配备法律顾问的村; 聘请法律顾问覆盖全镇|23个村 →
+法律顾问覆盖的村). ``unit_kind`` is the unit's ``compare_as`` kind: only figures of one category
+and one kind are compared (`comparable`, `check_comparable`). A figure whose subject names too
+little for a category of its own (a breakdown in brackets, 决定保留1件, 覆盖率100%) takes the
+category of the figure it continues.
+
 Units, exclusions and the category taxonomy are plain CSV files in
 ``reportkit/resources/`` that an analyst can edit.
 """
@@ -25,7 +34,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,19 +61,21 @@ VERBAL_KINDS = frozenset({"event", "times", "point", "percent"})
 @dataclass(frozen=True)
 class _Unit:
     unit: str
-    kind: str
+    kind: str  # how the unit behaves in a sentence (event, times, person, money, ...)
+    compare_as: str  # which figures it can be compared with (场, 场次 and 次 are all "event")
     not_followed_by: str
     in_place_names: bool  # a Chinese numeral + this unit + a place suffix is a name (三台县, 八所镇)
 
 
 def load_units() -> pd.DataFrame:
-    """The unit table (``resources/indicator_units.csv``): unit, kind, traditional, not_followed_by,
-    in_place_names, note."""
+    """The unit table (``resources/indicator_units.csv``): unit, kind, compare_as, traditional,
+    not_followed_by, in_place_names, note."""
     return resources.indicator_units()
 
 
 def load_categories() -> pd.DataFrame:
-    """The category taxonomy (``resources/indicator_categories.csv``): category, label_zh, keywords, units."""
+    """The category taxonomy (``resources/indicator_categories.csv``): category, label_zh, keywords,
+    units (units or unit kinds the category expects), priority."""
     return resources.indicator_categories()
 
 
@@ -73,7 +84,8 @@ def _unit_index() -> dict[str, _Unit]:
     """Written form (simplified or Traditional) → unit record with the simplified name."""
     index: dict[str, _Unit] = {}
     for row in load_units().itertuples():
-        record = _Unit(row.unit, row.kind, row.not_followed_by, row.in_place_names.strip() == "yes")
+        record = _Unit(row.unit, row.kind, row.compare_as.strip() or row.unit, row.not_followed_by,
+                       row.in_place_names.strip() == "yes")
         for form in [row.unit, *filter(None, row.traditional.split("|"))]:
             index[form] = record
     return index
@@ -176,24 +188,62 @@ _LEAD_TRIM = re.compile(
     r"(?:\s+|(?:截至|截止至|截止到|截止)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"
     r"|\d{4}\s*年(?:度)?(?:以来)?|\d{1,2}\s*月(?:份)?(?:底|末|初|以来)?"
     r"|(?:今年|本年度?|年内|当年|去年|上半年|下半年|一年来|年初以来|全年|目前|至今|以来|期间)"
-    rf"|{SELF_AGENT}|[镇乡街]?(?:党委政府|党委|人民政府|政府)"
+    rf"|{SELF_AGENT}|[镇乡街]?(?:党委政府|党委(?![会(（])|人民政府|政府(?!常务))"
     r"|(?:并|同时|其中|另外|此外|以及|还|又|先后|在此基础上)[，,]?|(?:和|与|及)(?=\s?\d)"
     rf"|\d{{1,2}}\s*[、.．](?!\d)|[{CN_MARKER_DIGITS}]+是)"
+)
+# An office before the verb of what it did (镇综治中心调处矛盾纠纷, 司法所办理法律援助案件).
+_AGENT = re.compile(
+    rf"^[{CJK}]{{0,12}}?(?:中心|工作站|服务站|司法所|派出所|法庭|调委会|委员会|执法队|大队|中队|办公室|工作室|服务所|平台)"
+    r"(?=(?:调处|调解|化解|受理|接待|办理|办结|解答|提供|排查|查处|审查|审核|出动|接到|接听|开展|组织|举办)..)"
 )
 _LIGHT_VERB = re.compile(
     r"^(?:组织开展|组织|开展|举办|举行|召开|发放|印发|散发|分发|派发|张贴|悬挂|推送|发布|制作|"
     r"设置|设立|配备|聘请|接受|解答|解决|完成|进行|实施|新增|累计|共计|总共|共有|共|先后|全年|"
     r"有|了|各类|各种|其他各种|其他|各项|相关|等)+"
 )
-_TAIL_TRIM = re.compile(r"(?:均达到|均达|均为|均|达到|达|(?<![行作认成因])为|是|共计|共|总计|合计|约|近|将近|超过|超|逾|累计|总共|有|等|的)+$")
+_TAIL_TRIM = re.compile(
+    r"(?:均达到|均达|均为|均|达到|(?<![传表下送通抵直转])达|(?<![行作认成因])为|是|共计|共|总计|合计|(?<!民)约|近|将近|"
+    r"超过|超|逾|累计|总共|有|等|的|各)+$"
+)
+# Words that end the noun after a unit. A lookaround keeps the words that merely contain one
+# whole (公共, 工作, 在编, 靶向, 调用, 行为).
 _POST_STOP = re.compile(
-    r"参与|参加|通过|均|都|已|并|全部|实现|进行|开展|在|为|和|及|与|以及|等|的|接受|取得|签订|用于|用|"
-    r"对|被|将|把|向|从|到|获|得到|受到|受益|次|达|共|累计|以上|左右|覆盖|涉及|涉案|使|让|惠及|确保|有效|"
-    r"切实|进一步|其中|同比|较|比|占|挽回|化解|办结|成功|调解|解决|处理|完成|发放|开展|组织|累计|合计|"
-    r"是|有|无|未|没有|不|再|也|又|还|即|则|就|得|获得|被|给|由|经|按|依|作|做|形成|达成|推动|提升|"
+    r"参与|参加|通过|均|都|已|并|全部|实现|进行|开展|在(?![编岗职册])|(?<![行作认成因])为|和|及|与|以及|等|的|"
+    r"接受|取得|签订|用于|(?<![调使应运作采费])用|"
+    r"对|被|将|把|(?<![靶导方面指走])向|从|到|获|得到|受到|受益|次|达|(?<!公)共|累计|以上|左右|覆盖|涉及|涉案|"
+    r"使|让|惠及|确保|有效|"
+    r"切实|进一步|其中|同比|较|比|占|挽回|化解(?!员)|办结|成功|调解(?!员|人员|委|组织|室|中心)|解决|处理|完成|发放|开展|组织|累计|合计|"
+    r"是|有|无|未|没有|不|再|也|又|还|即|则|就|得|获得|被|给|由|经(?![营济费验办])|按|依|(?<!工)作|做|形成|达成|推动|提升|"
     r"提高|增加|增长|下降|减少|同比|环比"
 )
 _MARKS = re.compile(r"[“”\"《》〈〉「」『』‘’\s]")
+# A short bracketed note inside a noun phrase: 驻村（社区）法律顾问, 村（居）, 党工委（扩大）会议.
+_SHORT_NOTE = 8
+_NOTE_IN_WORD = re.compile(rf"[（(][{CJK}、/]{{1,{_SHORT_NOTE}}}[）)]")
+# A figure that directly follows its verb counts the noun after it, even with an agent before the
+# verb (驻村法律顾问共开展|17场|法治宣讲活动; 召开|4次|党委会).
+_ENDS_WITH_VERB = re.compile(
+    r"(?:开展|组织|举办|举行|召开|完成|进行|实施|参加|参与|建成|建立|设立|创建|打造|培育|培养|聘请|配备|"
+    r"形成|制定|出台|印发|发放|提出|办理|受理|接待|签订|组建|推送|发布|推出|开设|设置|制作|新建|录制|讲授|"
+    r"承办|主持|上)了?\s*(?:共计|共|累计|总计|合计|近|约|超过|超|逾)?\s*$"
+)
+# Nouns that say what was counted only with what is said of them: 23个村|均配备法律顾问 counts the
+# villages that have a legal adviser, 39名学员|全部通过考试 the trainees who passed.
+_GENERIC_NOUNS = (
+    r"(?:(?:行政|自然|嘎查|建制)?村(?:[（(](?:居|社区)[）)])?|村居|社区(?:[（(]村[）)])?|居委会|村民小组|"
+    r"部门|单位|机关|企业|学校|干部职工|机关干部|干部|党员|学员|人员|群众|居民|村民|家庭|农户)"
+)
+# … also with a modifier that says no more (机关在编人员, 镇村干部; not 行政执法人员)
+_GENERIC_NOUN = re.compile(
+    rf"^(?:全体|各级|全镇|全乡|全街道|镇村|村级|镇级|区级|县级|市级|机关|在编|基层|骨干|党员|镇|乡|县|区|街道|村|"
+    rf"社区|[（(][{CJK}]{{1,3}}[）)])*{_GENERIC_NOUNS}$")
+# Further counts of the same list before the predicate: 16个嘎查村|、1个社区|法律顾问工作全面覆盖.
+_MORE_COUNTS = re.compile(rf"(?:[、和及与][{CN_NUMERAL_CHARS}\d]+\s?[个名位家]{_GENERIC_NOUNS})+")
+# 对12件行政规范性文件|进行合法性审查: what was done to the counted noun
+_TREATED = re.compile(rf"(?:进行|开展|实施|作出)(?P<what>[{CJK}]{{2,8}}?)(?=[，,；;。！？!?、\n]|$)")
+_VP_LEAD = re.compile(r"^(?:均已|均|都已|都|全部|全都|已经|已|全面|分别|全)+")
+_VP_CLEAN = re.compile(rf"了|[{CN_NUMERAL_CHARS}\d]+\s?(?:名|个|位|家|支|人)|工作$")
 
 
 def _qualifiers(text: str, clause_start: int, m: re.Match) -> list[str]:
@@ -215,18 +265,20 @@ def _qualifiers(text: str, clause_start: int, m: re.Match) -> list[str]:
 
 def _core(phrase: str) -> str:
     """PHRASE without marks, totals (共/累计 …), light verbs and trailing particles."""
-    phrase = _MARKS.sub("", phrase)
-    # What follows a total (镇调委会共调解各类民事纠纷) names the thing, not the agent.
-    parts = re.split(r"累计|共计|总共|共有|(?<![公中总])共(?![同享建治产性识赢青担商和])", phrase)
+    phrase = _NOTE_IN_WORD.sub("", _MARKS.sub("", phrase))
+    # What follows a total or a time (镇调委会共调解各类民事纠纷, 镇公共法律服务工作站全年接待群众法律咨询)
+    # names the thing, not the agent.
+    parts = re.split(r"累计|共计|总共|共有|全年|今年以来|年内|(?<![公中总])共(?![同享建治产性识赢青担商和])", phrase)
     if len(parts) > 1 and _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", parts[-1])):
         phrase = parts[-1]
+    phrase = _AGENT.sub("", phrase)  # 镇综治中心|调处矛盾纠纷: the body that did it is not what is counted
     phrase = re.sub(r"各类|各种|各项", "", phrase)
     return _TAIL_TRIM.sub("", _LIGHT_VERB.sub("", _TAIL_TRIM.sub("", phrase)))
 
 
 def _clean_subject(phrase: str) -> str:
     """The subject named by the words before a figure; the bare verb when nothing else is left (出动)."""
-    return _core(phrase) or _TAIL_TRIM.sub("", _MARKS.sub("", phrase))
+    return _core(phrase) or _TAIL_TRIM.sub("", _NOTE_IN_WORD.sub("", _MARKS.sub("", phrase)))
 
 
 def _previous_clause_subject(text: str, boundary: int) -> str:
@@ -235,17 +287,81 @@ def _previous_clause_subject(text: str, boundary: int) -> str:
         return ""
     left = _last_of(text, "，,；;。！？!?：:\n", boundary - 1, window=60)
     start = _trim_lead(text, left, boundary - 1)
-    head = re.split(r"包括|等|、|和|及|（|\(", text[start:boundary - 1])[0]
+    head = re.split(r"包括|等|、|和|及|（|\(|\d", text[start:boundary - 1])[0]
     return _clean_subject(head[:12])
 
 
+def _note_ending_at(text: str, close: int) -> int:
+    """Start of a short bracketed note inside a word that ends at CLOSE (驻村（社区）|法律顾问), or -1."""
+    if close < 2 or close >= len(text) - 1 or text[close] not in "）)" or not re.match(f"[{CJK}]", text[close + 1]):
+        return -1
+    m = _NOTE_IN_WORD.search(text, max(0, close - _SHORT_NOTE - 1), close + 1)
+    if not m or m.end() != close + 1 or m.start() == 0 or not re.match(f"[{CJK}]", text[m.start() - 1]):
+        return -1
+    return m.start()
+
+
 def _noun_after(text: str, end: int) -> str:
-    """The noun right after a unit (14个|村级党群服务中心), or "" when a verb or a stop follows."""
-    tail = text[end:end + 12]
-    stop = _POST_STOP.search(tail)
-    noun = tail[: stop.start() if stop else len(tail)]
-    noun = re.split(r"[\s" + re.escape(_BOUNDARY) + r"\d%]", noun)[0]
+    """The noun right after a unit (14个|村级党群服务中心), or "" when a verb or a stop follows.
+
+    A short note inside the noun is kept in it (5次|镇村（社区）干部大会)."""
+    noun, pos = "", end
+    while len(noun) < 12:
+        tail = text[pos:pos + 12 - len(noun)]
+        stop = _POST_STOP.search(tail)
+        piece = tail[: stop.start() if stop else len(tail)]
+        piece = re.split(r"[\s" + re.escape(_BOUNDARY) + r"\d%]", piece)[0]
+        noun += piece
+        pos += len(piece)
+        note = _NOTE_IN_WORD.match(text, pos) if piece else None
+        if not note or not re.match(f"[{CJK}]", text[note.end():note.end() + 1]):
+            break
+        noun += note.group()
+        pos = note.end()
+    noun = re.split(r"(?<=.)[“《]", noun)[0]  # 27个县政府工作部门|“一把手”
+    if re.match(rf"[{CN_MARKER_DIGITS}]+(?:是|$)", noun):
+        return ""  # 工作机制5项|二是…: the next item's numbering
     return noun if re.match(rf"[{CJK}“《]", noun) else ""
+
+
+def _predicate_after(text: str, end: int) -> tuple[str, int]:
+    """What the rest of the clause says of a counted noun (23个村|均配备一名法律顾问 → 配备法律顾问)
+    and where that stretch ends; a list of further counts is skipped (16个嘎查村|、1个社区|法律顾问
+    工作全面覆盖). ("", END) when nothing is said."""
+    stops = [i for i in (text.find(ch, end, end + 40) for ch in "，,；;。！？!?：:\n") if i != -1]
+    stop = min(stops, default=min(len(text), end + 40))
+    listed = _MORE_COUNTS.match(text, end, stop)
+    start = listed.end() if listed else end
+    # A figure of its own ends the predicate (an article such as 一名 does not): spans never
+    # take in the next figure.
+    figure = next((f for f in _number_regex().finditer(text, start, stop) if f.group("num") not in ("一", "壹")), None)
+    stop = figure.start() if figure else stop
+    rest = text[start:stop]
+    rest = _VP_LEAD.sub("", _NOTE_IN_WORD.sub("", _MARKS.sub("", rest)))
+    # 法律顾问工作全面覆盖, 实现法律顾问全覆盖 → 法律顾问覆盖
+    rest = re.sub(r"^(?:实现)?(.+?)(?:工作)?(?:全面|全)?覆盖$", r"\1覆盖", rest)
+    rest = _VP_CLEAN.sub("", rest)
+    rest = _TAIL_TRIM.sub("", rest)
+    # a long predicate is a clause of its own, not what qualifies the noun
+    return (rest, stop) if 2 <= len(rest) <= 12 and re.match(f"[{CJK}]", rest) else ("", end)
+
+
+def _qualified_noun(text: str, before: str, noun: str, end: int) -> tuple[str, str, int]:
+    """A generic counted noun with what is said of it: (subject, what decides its category, end of
+    the span that says it).
+
+    23个村|均配备一名法律顾问 → 配备法律顾问的村 (category of 配备法律顾问); 聘请法律顾问覆盖全镇|23个村
+    → 法律顾问覆盖的村; 下辖|17个村 → 下辖村; 黄泥、化联等四个村 stays 村.
+    """
+    predicate, stop = _predicate_after(text, end)
+    if predicate:
+        return f"{predicate}的{noun}", predicate, stop
+    cover = re.search(r"覆盖(?:全镇|全乡|全街道|全区|全县|辖区|全部|所有|全)?$", before)
+    if cover and (agent := _core(before[:cover.start()])):
+        return f"{agent}覆盖的{noun}", agent, end
+    held = re.search(r"(?:下辖|管辖|辖有|共辖|辖区有|辖)$", before)
+    subject = held.group() + noun if held else noun
+    return subject, subject, end
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:
@@ -260,26 +376,87 @@ def _trim_lead(text: str, start: int, end: int) -> int:
 
 # --------------------------------------------------------------------------- categories
 @lru_cache(maxsize=1)
-def _category_rules() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
-    rules = []
+def _category_rules() -> tuple[tuple[str, tuple[str, ...], frozenset[str], int], ...]:
+    known = set(_unit_index()) | {u.compare_as for u in _unit_index().values()}
+    rules, labels = [], {}
     for row in load_categories().itertuples():
+        if labels.setdefault(row.category, row.label_zh) != row.label_zh:
+            raise ValueError(f"{resources.path('indicator_categories.csv')}: category {row.category} has two "
+                             f"labels ({labels[row.category]}, {row.label_zh}); give its rows the same label_zh")
         keywords = tuple(k for k in row.keywords.split("|") if k)
-        units = frozenset(u for u in row.units.split("|") if u)
-        rules.append((row.category, keywords, units))
+        units = frozenset(u.strip() for u in row.units.split("|") if u.strip())
+        if unknown := sorted(units - known):
+            raise ValueError(
+                f"{resources.path('indicator_categories.csv')}: category {row.category} names units {unknown} "
+                "that indicator_units.csv lacks; use a unit or a compare_as kind of that file")
+        priority = str(getattr(row, "priority", "") or "0").strip()
+        if not priority.lstrip("-").isdigit():
+            raise ValueError(f"{resources.path('indicator_categories.csv')}: category {row.category} has priority "
+                             f"{priority!r}; write a whole number (0 when in doubt)")
+        rules.append((row.category, keywords, units, int(priority)))
     return tuple(rules)
 
 
+def unit_kind(unit: str) -> str:
+    """Which figures a UNIT can be compared with: its ``compare_as`` in indicator_units.csv
+    (场, 场次 and 次 are all "event"; 人 is "person", 人次 "person_time"); the unit itself when unknown."""
+    record = _unit_index().get(unit)
+    return record.compare_as if record else unit
+
+
 def categorize(subject: str, unit: str) -> str:
-    """Category of SUBJECT counted in UNIT: the category with the longest matching keyword
-    among those that expect this unit; "" when nothing matches (no guessing)."""
-    best, best_len = "", 0
-    for category, keywords, units in _category_rules():
-        if units and unit not in units:
+    """Category of SUBJECT counted in UNIT; "" when nothing matches (no guessing).
+
+    Among the rows of indicator_categories.csv that expect this unit (``units`` lists units or
+    unit kinds) and have a keyword in SUBJECT, the row with the highest ``priority`` wins, then
+    the one with the longest keyword, then the first in the file. Priority is for words that
+    decide the category whatever else the subject names: 党委会研究普法工作 is a meeting, not
+    legal education; a category may have a second row for its own deciding words (常务会议学法
+    is study, not a meeting).
+    """
+    kind = unit_kind(unit)
+    best, best_score = "", None
+    for category, keywords, units, priority in _category_rules():
+        if units and unit not in units and kind not in units:
             continue
         length = max((len(k) for k in keywords if k in subject), default=0)
-        if length > best_len:
-            best, best_len = category, length
+        if not length:
+            continue
+        score = (priority, length)
+        if best_score is None or score > best_score:
+            best, best_score = category, score
     return best
+
+
+_BARE_RATE = re.compile(rf"^[{CJK}]{{0,3}}(?:率|占比|比例)$|^优秀$")
+
+
+def _inherit_categories(text: str, rows: list[dict]) -> None:
+    """Categories for figures that name too little to have one of their own, from the figure they continue.
+
+    - a breakdown in brackets right after a figure (共排查调出新发案件20起（婚姻3起，宅基地2起，其他2起）):
+      its items take the total's category when counted in the same kind;
+    - a figure further on in the same sentence with a short subject and the same kind (对2件规范性文件
+      进行审核，决定保留1件、废止1件; 北京市3600余项政务服务事项、河北省2239项);
+    - a bare rate after a figure of the same sentence (审查1090件，覆盖率达100%).
+    """
+    parent, close = None, -1
+    for row in rows:
+        if parent is not None and row["start"] < close:
+            if not row["category"] and row["unit_kind"] == parent["unit_kind"]:
+                row["category"] = parent["category"]
+            continue
+        parent = None
+        after = row["end"]
+        if row["category"] and after < len(text) and text[after] in "（(":
+            close = text.find("）" if text[after] == "（" else ")", after, after + 200)
+            parent = row if close != -1 else None
+    for prev, row in zip(rows, rows[1:]):
+        if row["category"] or not prev["category"] or row["sentence_start"] != prev["sentence_start"]:
+            continue
+        if (row["unit_kind"] == prev["unit_kind"] and len(row["subject"]) <= 4) or (
+                row["unit_kind"] == "percent" and _BARE_RATE.match(row["subject"])):
+            row["category"] = prev["category"]
 
 
 # --------------------------------------------------------------------------- extraction
@@ -346,6 +523,8 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 第一书记; 三分之二
     if re.search(r"\d\s?[-~～—至到]\s?$", before):
         return True  # the upper end of a range 3-5次
+    if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
+        return True  # 实现四个100%: how many rates, not a count of work
     if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
         return True
     # 每个村落实网格员1名 is a rule per unit, not a count; 均达100% is still a rate.
@@ -444,6 +623,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         if _inside(protected, num_start, num_end):
             continue
         boundary = _last_of(text, _BOUNDARY, num_start, window=200)
+        while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
+            boundary = _last_of(text, _BOUNDARY, note, window=200)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
         if _skip(text, m, boundary):
             continue
@@ -457,17 +638,33 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         lead = _trim_lead(text, clause_start, num_start)
         if num_start - lead > 30:
             lead = num_start - 30
-        pre_subject = _clean_subject(text[lead:num_start])
+        before = text[lead:num_start]
         span_end = num_end
-        subject = pre_subject
+        subject = _clean_subject(before)
         # … to the end of the noun when the number stands before it (14个村级党群服务中心).
         # A noun classifier modifies the noun after it (辖区12个|社区文明实践站); a verbal
-        # one (4次) only when nothing but a verb stands before (开展|17场|法治宣讲活动),
-        # not in 召开专题会议4次|研究部署….
-        noun = _noun_after(text, num_end)
-        if noun and (units[unit].kind not in VERBAL_KINDS or len(_core(text[lead:num_start])) <= 2):
-            subject = _MARKS.sub("", noun)
-            span_end = num_end + len(noun)
+        # one (4次) only when it follows its verb (开展|17场|法治宣讲活动, 驻村法律顾问共开展|17场|
+        # 法治宣讲活动), not in 召开专题会议4次|研究部署….
+        # 90%的|区级政务服务事项: a share of the noun after 的
+        gap = 1 if unit == "%" and text.startswith("的", num_end) else 0
+        noun = _noun_after(text, num_end + gap)
+        basis = ""  # what decides the category when it is not the subject itself
+        if units[unit].kind in ("person", "unit_org") and _GENERIC_NOUN.match(subject):
+            # 全体机关干部44人|参加法治考试 → 参加法治考试的全体机关干部
+            predicate, stop = _predicate_after(text, num_end)
+            if predicate:
+                subject, basis, span_end = f"{predicate}的{subject}", predicate, stop
+                noun = ""
+        if noun and (units[unit].kind not in VERBAL_KINDS or len(_core(before)) <= 2
+                     or _ENDS_WITH_VERB.search(before)):
+            subject = _NOTE_IN_WORD.sub("", _MARKS.sub("", noun))
+            span_end = num_end + gap + len(noun)
+            if _GENERIC_NOUN.match(subject):
+                subject, basis, span_end = _qualified_noun(text, before, subject, span_end)
+            elif "对" in before and (done := _TREATED.match(text, span_end)):
+                # 对12件|行政规范性文件|进行合法性审查: the documents reviewed
+                subject, span_end = subject + _core(done.group("what")), done.end()
+                basis = subject
         if not subject and last_end == clause_start and last_end > boundary:
             subject = last_subject  # 纳入低保39户161人: the second figure shares the subject
         elif not subject:
@@ -477,13 +674,15 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         section_type, section_no = section_of(lead, span_end)
         rows.append({
             "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
-            "span": span, "value": float(value), "unit": unit, "qualifier": qualifier,
-            "subject": subject, "category": categorize(subject, unit) if subject else "",
+            "span": span, "value": float(value), "unit": unit, "unit_kind": units[unit].compare_as,
+            "qualifier": qualifier, "subject": subject,
+            "category": (basis and categorize(basis, unit)) or (categorize(subject, unit) if subject else ""),
             "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
             "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
         })
         last_end, last_subject = span_end, subject
     _flags(rows)
+    _inherit_categories(text, rows)
     # Only COLUMNS are taken from the row dicts (sentence_start stays behind); the column-by-column
     # astype avoids DataFrame.astype(dict), which rebuilds the whole table.
     table = pd.DataFrame(rows, columns=COLUMNS)
@@ -491,6 +690,61 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         table[name] = table[name].astype(kind)
     logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
     return table
+
+
+# --------------------------------------------------------------------------- comparisons
+#: Columns that decide whether two figures can stand side by side: what they count and in what kind of unit.
+COMPARABILITY = ("category", "unit_kind")
+
+
+def _kinds(data: pd.DataFrame) -> pd.Series | None:
+    if "unit_kind" in data:
+        return data["unit_kind"]
+    return data["unit"].map(unit_kind) if "unit" in data else None  # a table from before unit_kind
+
+
+def check_comparable(data: pd.DataFrame, *, within: Sequence[str] = (), what: str = "this chart") -> None:
+    """Raise ValueError when DATA mixes figures that cannot be compared: several categories or
+    several unit kinds (17场次 and 4次 are both events and may stand together; 100人次 and 80人,
+    or 送法入户100余次 and a meeting held 5 times, may not). Columns in WITHIN (e.g. a chart's
+    hue) are allowed to vary: the chart keeps their values apart. Tables without these columns
+    pass (counts of reports, lengths, ...)."""
+    columns = {"category": data["category"] if "category" in data else None, "unit_kind": _kinds(data)}
+    for name in COMPARABILITY:
+        values = columns[name]
+        if name in within or values is None:
+            continue
+        found = sorted({str(v) for v in values.dropna()})
+        if len(found) > 1:
+            raise ValueError(
+                f"{what} would put figures of different {name} side by side ({', '.join(found)}); "
+                f"keep one (data[data['{name}'] == {found[0]!r}]) or draw them apart (hue='{name}')")
+
+
+def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = None) -> pd.DataFrame:
+    """The figures of CATEGORY in one unit kind: those that can stand side by side in a chart.
+
+    KIND defaults to the unit kind most reports of the category use (ties: the kind with most
+    figures, then by name). 开展普法宣传活动17场次 and 送法入户100余次 are both events and stay together
+    whatever their written unit (场, 场次, 次); 受众2000人次 and 普法受众3万人 are not. Money is
+    given in 万元 (from ``value_yuan``), so that 3000元 and 12.5万元 compare.
+
+    >>> table = extract_indicators("开展法治讲座3场次，送法入户100余次，受益群众500人。")
+    >>> comparable(table.assign(doc_id="a"), category="legal_education_events")["value"].tolist()
+    [3.0, 100.0]
+    """
+    rows = indicators[indicators["category"] == category]
+    kinds = _kinds(rows)
+    if kinds is None or rows.empty:
+        return rows.copy()
+    if kind is None:
+        reach = (pd.DataFrame({"kind": kinds, "doc_id": rows["doc_id"]})
+                 .groupby("kind")["doc_id"].agg(["nunique", "size"]))
+        kind = sorted(reach.index, key=lambda k: (-reach.loc[k, "nunique"], -reach.loc[k, "size"], k))[0]
+    out = rows[kinds == kind].copy()
+    if kind == "money" and "value_yuan" in out:
+        out["value"], out["unit"] = out["value_yuan"] / 10**4, "万元"
+    return out
 
 
 # --------------------------------------------------------------------------- density

@@ -224,8 +224,9 @@ def indicator_heatmap_table(
     """Indicators per report (or town) and category: the numbers behind the heatmap.
 
     ``value="count"`` counts indicators; ``"per_1k_chars"`` divides that count by the reports'
-    length; ``"sum"`` adds the indicators' values and needs a single ``unit`` (sums across units
-    mean nothing). Every report of ``documents`` gets a row, with 0 where it has no indicator.
+    length; ``"sum"`` adds the indicators' values and needs a single unit kind (``unit=`` a unit
+    such as "场" or a kind such as "event": 场, 场次 and 次 add up, 人 and 人次 do not; money is
+    added in yuan). Every report of ``documents`` gets a row, with 0 where it has no indicator.
 
     Returns ``label, category, value, n_indicators, measure`` (long and tidy; ``measure`` says
     what ``value`` is). Rows follow town and year; categories go from most to least frequent.
@@ -239,17 +240,26 @@ def indicator_heatmap_table(
     if rows == "town":
         docs["label"] = [t if _clean(t) else lab for t, lab in zip(docs["town"], docs["label"])]
     ind = indicators.copy()
+    # Units are compared by kind (indicator_units.csv's compare_as): a sum never adds 人 to 人次.
+    from .indicators import unit_kind
+
+    if unit is not None or value == "sum":
+        _require(ind, ["unit"], "indicator_heatmap_table(unit=... / value='sum')")
+        ind["unit_kind"] = ind["unit_kind"] if "unit_kind" in ind else ind["unit"].map(unit_kind)
     if unit is not None:
-        _require(ind, ["unit"], "indicator_heatmap_table(unit=...)")
-        ind = ind[ind["unit"] == unit]
+        ind = ind[(ind["unit"] == unit) | (ind["unit_kind"] == unit)]
     if value == "sum":
-        _require(ind, ["value", "unit"], "indicator_heatmap_table(value='sum')")
-        units = sorted(ind["unit"].dropna().astype(str).unique())
-        if len(units) > 1:
+        _require(ind, ["value"], "indicator_heatmap_table(value='sum')")
+        kinds = sorted(ind["unit_kind"].dropna().astype(str).unique())
+        if len(kinds) > 1:
             raise ValueError(
-                f"value='sum' would add numbers in different units ({', '.join(units)}); "
-                f"pass unit= one of them, e.g. unit={units[0]!r}"
+                f"value='sum' would add numbers in different units of different kinds ({', '.join(kinds)}); "
+                f"pass unit= one of them, e.g. unit={kinds[0]!r}"
             )
+        units = sorted(ind["unit"].dropna().astype(str).unique())
+        if kinds == ["money"]:  # 万元 and 元 add up in yuan
+            _require(ind, ["value_yuan"], "indicator_heatmap_table(value='sum') of money")
+            ind["value"], units = ind["value_yuan"], ["元"]
     ind["category"] = ind["category"].fillna("未分类").astype(str)
     ind = ind.merge(docs[["doc_id", "label"]], on="doc_id", how="inner")
     row_order = list(dict.fromkeys(docs["label"]))
@@ -263,7 +273,7 @@ def indicator_heatmap_table(
         measure = "指标数量（个）"
     elif value == "sum":
         val = ind.groupby(["label", "category"])["value"].sum().reindex(grid, fill_value=0.0)
-        measure = f"数值合计（{unit or (units[0] if units else '')}）"
+        measure = f"数值合计（{'/'.join(units) or unit or ''}）"
     else:
         chars = pd.to_numeric(docs["n_chars"], errors="coerce").groupby(docs["label"]).sum()
         per_row = chars.reindex(n.index.get_level_values("label")).to_numpy()
@@ -324,10 +334,15 @@ def grouped_bars_table(
 
     Keeps ``x``, ``hue``, ``y`` (and ``qualifier``) and adds ``bar_label`` such as "40余" or
     "近30", so a qualified number is never shown as if it were exact. Raises if two rows share
-    an (x, hue) pair: aggregate first, the chart would otherwise hide one of them.
+    an (x, hue) pair: aggregate first, the chart would otherwise hide one of them. Raises if the
+    bars are indicators of several categories or unit kinds (送法入户100余次 beside a meeting held 5
+    times; 人 beside 人次): bars compare like with like, or keep them apart with ``hue``.
     """
     keys = [x] + ([hue] if hue else [])
     _require(data, keys + [y] + ([qualifier] if qualifier else []), "grouped_bars_table")
+    from .indicators import check_comparable
+
+    check_comparable(data, within=keys, what="grouped_bars_table")
     dup = data.duplicated(keys, keep=False)
     if dup.any():
         first = data.loc[dup, keys].iloc[0].tolist()

@@ -155,8 +155,8 @@ def section_types() -> pd.DataFrame:
 
 
 def indicator_units() -> pd.DataFrame:
-    """The units of indicators (indicator_units.csv): unit, kind, traditional, not_followed_by,
-    in_place_names, note."""
+    """The units of indicators (indicator_units.csv): unit, kind, compare_as, traditional,
+    not_followed_by, in_place_names, note."""
     return _table("indicator_units.csv")
 
 
@@ -172,7 +172,8 @@ def units_of_kind(*kinds: str) -> frozenset[str]:
 
 
 def indicator_categories() -> pd.DataFrame:
-    """The indicator taxonomy (indicator_categories.csv): category, label_zh, keywords, units."""
+    """The indicator taxonomy (indicator_categories.csv): category, label_zh, keywords, units, priority
+    (a category may have several rows; see `reportkit.indicators.categorize`)."""
     return _table("indicator_categories.csv")
 
 

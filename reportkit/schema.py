@@ -196,6 +196,9 @@ _TABLES = (
         Column("span", "str", "documents.text[start:end]: the figure with what it counts", "原文"),
         Column("value", "float64", "the number; 万 folded in (1.2万人次 → 12000) except for money", "数值"),
         Column("unit", "str", "unit as in resources/indicator_units.csv (人次, 场, %, 万元, ...)", "单位"),
+        Column("unit_kind", "str", "what the unit can be compared with: its compare_as in resources/"
+               "indicator_units.csv (event for 场/场次/次, person for 人/名, person_time for 人次, money, percent, "
+               "document for 份/册, case for 件/起, ...); compare figures only within one kind", "单位类别"),
         Column("qualifier", "str", "余, 多, 近, 约, 共, 累计, ... as written, several joined by ';'", "限定词"),
         Column("subject", "str", "what is counted (调解矛盾纠纷)", "指标对象"),
         Column("category", "str", "category code from resources/indicator_categories.csv ('' when none fits)", "类别"),
