@@ -121,9 +121,7 @@ def save_figure(
     The figure's size and texts are restored afterwards. Returns the paths written, keyed
     ``png, svg, body_png, csv`` (only with ``data``) and ``json``.
     """
-    import matplotlib as mpl
-
-    from reportkit.fonts import use_cjk_font
+    from reportkit.fonts import rc_context, use_cjk_font
 
     if size not in FIGURE_SIZES:
         raise ValueError(f"size must be 'full' or 'half', not {size!r}")
@@ -158,7 +156,7 @@ def save_figure(
     # deterministic SVG ids, text as outlines; no date in the SVG metadata
     stable = {"svg.fonttype": "path", "svg.hashsalt": "reportkit", "axes.unicode_minus": False}
     try:
-        with mpl.rc_context(stable):
+        with rc_context(stable):
             figure.set_size_inches(width, height)
             _reserve(figure, top_in=top, bottom_in=bottom)
             use_cjk_font(figure)

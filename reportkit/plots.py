@@ -46,6 +46,7 @@ from .fonts import (  # noqa: F401  (re-exported: charts and their theme are one
     cjk_font_name,
     font_rc,
     house_rc,
+    rc_context,
     set_theme,
     use_cjk_font,
 )
@@ -174,7 +175,7 @@ def _cjk_safe(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with mpl.rc_context(font_rc()):
+        with rc_context(font_rc()):
             return func(*args, **kwargs)
 
     return wrapper

@@ -177,6 +177,27 @@ def test_main__missing_build_exits_1_with_the_fix(tmp_path, capsys):
 # --------------------------------------------------------------------------- executed notebooks
 
 
+def _image_outputs(book) -> int:
+    return sum("image/png" in output.get("data", {}) for cell in book.cells for output in cell.get("outputs", []))
+
+
+@pytest.mark.slow
+def test_live_kernel__every_chart_drawn_after_a_saved_one_is_shown(tmp_path, monkeypatch):
+    """In a Jupyter kernel (inline backend) save_figure used to switch interactive mode off."""
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # as in JupyterLab: the kernel picks inline itself
+
+    draw = ("ax = plots.plot_grouped_bars(pd.DataFrame({'x': ['甲', '乙'], 'y': [1, 2]}), x='x', y='y')\n"
+            "_ = export.save_figure(ax, '{name}', r'%s')" % tmp_path)
+    cells = ["import pandas as pd\nfrom reportkit import export, plots\nplots.set_theme()",
+             draw.replace("{name}", "first"), draw.replace("{name}", "second"), draw.replace("{name}", "third")]
+    book = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(book, timeout=120, kernel_name="python3").execute()
+    assert [_image_outputs(nbformat.v4.new_notebook(cells=[c])) for c in book.cells] == [0, 1, 1, 1]
+
+
 def _executed_text(paths: list[Path]) -> str:
     parts = []
     for path in paths:
@@ -245,6 +266,15 @@ def test_run_notebooks__seeds_deck_has_a_slide_per_figure_with_titles(seeds_run)
     titles = [s.shapes.title.text for s in list(deck.slides)[1:]]
     assert titles == [json.loads(p.read_text(encoding="utf-8"))["title"] for p in sidecars]
     assert all(titles)
+
+
+@pytest.mark.slow
+def test_run_notebooks__seeds_every_saved_chart_is_shown_in_the_executed_notebook(seeds_run):
+    result, tmp = seeds_run
+    figures = tmp / "outputs" / "figures"
+    for path in result.executed:
+        saved = len(list(figures.glob(f"{path.name[:2]}_*.json")))
+        assert _image_outputs(nbformat.read(path, as_version=4)) == saved, path.name
 
 
 @pytest.mark.slow
