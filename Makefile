@@ -1,12 +1,15 @@
 # Two commands on a fresh machine with Python 3.11+ and make:  make demo  |  make test
+# Another folder of reports:  make demo RAW=~/reports OUT=~/reports-build OUTPUTS=~/reports-outputs
+# JupyterLab on the notebooks: make lab
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/processed
+OUTPUTS ?= data/outputs
 
-.PHONY: demo test build notebooks bench clean
+.PHONY: demo test build notebooks lab bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +24,13 @@ build: $(STAMP)
 	$(BIN)/reportkit build $(RAW) --out $(OUT)
 
 notebooks: build
-	$(BIN)/python -m reportkit.notebooks --data $(OUT) --out data/outputs --notebooks notebooks --jobs 2
+	$(BIN)/python -m reportkit.notebooks --data $(OUT) --out $(OUTPUTS) --notebooks notebooks --jobs 2
 
 demo: notebooks
+
+# JupyterLab on the notebooks folder (their DATA_DIR default is ../data/processed)
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

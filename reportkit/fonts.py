@@ -62,7 +62,7 @@ def cjk_font_name() -> str:
         ) from exc
     path = Path(str(noto_cjk_sans_otc.FONT_PATH))
     font_manager.fontManager.addfont(str(path))
-    log.info("registered bundled CJK font %s from %s", BUNDLED_CJK_FONT, path)
+    log.debug("registered bundled CJK font %s from %s", BUNDLED_CJK_FONT, path)
     return BUNDLED_CJK_FONT
 
 

@@ -61,3 +61,11 @@ def test_import__reportkit_loads_no_heavy_library():
             "('pandas', 'jieba', 'matplotlib', 'sklearn', 'pyarrow', 'opencc') if m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_pyproject__licence_is_an_spdx_string():
+    # a TOML table makes setuptools print a deprecation warning on every install
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "MIT"
+    assert any(re.fullmatch(r"setuptools>=(\d+).*", r) and int(re.match(r"setuptools>=(\d+)", r).group(1)) >= 77
+               for r in pyproject["build-system"]["requires"])
