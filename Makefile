@@ -15,9 +15,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall when the dependency list changes.
+# Reinstall when the dependency list changes (-qq: no build-backend chatter; errors still show).
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,notebooks]"
+	$(BIN)/python -m pip install -qq -e ".[test,notebooks]"
 	touch $(STAMP)
 
 build: $(STAMP)

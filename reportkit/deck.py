@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -164,8 +165,8 @@ def build_deck(
         _chart_slide(prs, entry, title=row["title"], notes=row["notes"], ea_font=ea_font)
         n_charts += 1
     if missing:
-        log.info("deck: %d chart(s) of the deck spec not in the figures folder (not drawn for these reports, "
-                 "their notebook has not run, or a misspelt name): %s", len(missing), ", ".join(missing))
+        log.info("deck: left out %s — in the deck spec but not drawn (no data for them in these reports, "
+                 "or their notebook has not run yet)", ", ".join(missing))
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     prs.save(out)
@@ -304,6 +305,20 @@ def _set_text(shape, lines: list[str], **style) -> None:
     _fill(frame, lines, **style)
 
 
+_LOOSE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \u00a0]+(?=[0-9A-Za-z%])"
+                    r"|(?<=[0-9A-Za-z%])[ \u00a0]+(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def tight(text: str) -> str:
+    """Slide text without the spaces between Chinese and digits: PowerPoint and LibreOffice add
+    their own Asian–Latin spacing, and a typed space doubles it ("5  份").
+
+    >>> tight("5 份报告，2021–2024 年")
+    '5份报告，2021–2024年'
+    """
+    return _LOOSE.sub("", str(text))
+
+
 def _fill(frame, lines: list[str], *, ea_font: str, size: int, bold: bool = False,
           color: tuple[int, int, int] | None = None, align: str | None = None, space_after: int = 0) -> None:
     from pptx.dml.color import RGBColor
@@ -318,7 +333,7 @@ def _fill(frame, lines: list[str], *, ea_font: str, size: int, bold: bool = Fals
         if space_after:
             para.space_after = Pt(space_after)
         run = para.add_run()
-        run.text = line
+        run.text = tight(line)
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.name = ea_font  # <a:latin>

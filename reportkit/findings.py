@@ -181,10 +181,23 @@ def completeness_finding(table: pd.DataFrame) -> Finding:
     return Finding("；".join(pieces), notes, caveat)
 
 
+def _unfolded(table: pd.DataFrame, column: str, what: str) -> None:
+    if table[column].astype(str).str.startswith(FOLDED).any():
+        raise ValueError(f"{what}: the table has a folded 其他 row (the chart's top-N); pass the data before folding "
+                         "(e.g. the table given to grouped_bars_table, or originality_table(..., top=None))")
+
+
+#: How the plots name a row that folds the reports beyond the top N ("其他（280 份，中位数）").
+FOLDED = "其他（"
+
+
 def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = "", max_notes: int = 30) -> Finding:
-    """The largest and smallest bar: "{what}：甲 最多（12 个），乙 最少（3 个）"; notes list every bar."""
-    rows = table[~table[x].astype(str).str.startswith("其他（")].dropna(subset=[y])
-    notes = [f"{label}：{_number(v, 2)}{unit}" for label, v in zip(table[x], table[y])][:max_notes]
+    """The largest and smallest value: "{what}：甲 最多（12 个），乙 最少（3 个）"; notes list the values
+    (largest first). Pass the data before the chart folded it to its top N."""
+    _unfolded(table, x, "bars_finding")
+    rows = table.dropna(subset=[y])
+    ordered_all = rows.sort_values(y, ascending=False, kind="stable")
+    notes = [f"{label}：{_number(v, 2)}{unit}" for label, v in zip(ordered_all[x], ordered_all[y])][:max_notes]
     if rows.empty:
         return Finding(f"{what}：没有数据", notes, "")
     ordered = rows.sort_values(y, ascending=False, kind="stable")
@@ -205,18 +218,20 @@ def density_finding(table: pd.DataFrame) -> Finding:
     return Finding(found.title, notes, caveat)
 
 
-def indicator_heatmap_finding(table: pd.DataFrame) -> Finding:
-    """The indicator category most reports give, from ``plots.indicator_heatmap_table``."""
-    rows = table[~table["label"].astype(str).str.startswith("其他（")]
-    n = rows["label"].nunique()
-    given = rows[rows["n_indicators"] > 0]
-    reach = given.groupby("category").agg(n_reports=("label", "nunique"), n=("n_indicators", "sum"))
-    reach = reach.drop(index=[c for c in ("未分类", "其他类别") if c in reach.index])
+def indicator_heatmap_finding(indicators: pd.DataFrame, documents: pd.DataFrame, *, max_notes: int = 30) -> Finding:
+    """The indicator category most reports give, from the indicators (categories in Chinese,
+    ``notebooks.with_category_labels``) and the reports behind the heatmap."""
+    ids = set(documents["doc_id"])
+    ind = indicators[indicators["doc_id"].isin(ids)]
+    n = len(ids)
+    reach = ind.groupby("category").agg(n_reports=("doc_id", "nunique"), n=("doc_id", "size"))
+    unc = int(reach.loc["未分类", "n"]) if "未分类" in reach.index else 0
+    reach = reach.drop(index=[c for c in ("未分类",) if c in reach.index])
     reach = reach.sort_values(["n_reports", "n"], ascending=False, kind="stable")
-    notes = [f"{c}：{int(r.n_reports)}/{n} 份报告给出，共 {int(r.n)} 个" for c, r in reach.iterrows()]
-    per_report = rows.groupby("label", sort=False)["n_indicators"].sum()
-    notes += [f"{label}：共 {int(v)} 个数字" for label, v in per_report.items()]
-    unc = int(rows.loc[rows["category"] == "未分类", "n_indicators"].sum())
+    notes = [f"{c}：{int(r.n_reports)}/{n} 份报告给出，共 {int(r.n)} 个" for c, r in reach.iterrows()][:max_notes]
+    per_report = ind.groupby("doc_id").size().reindex(list(ids), fill_value=0)
+    notes.append(f"每份报告给出 {int(per_report.min())}–{int(per_report.max())} 个数字（中位数 "
+                 f"{_number(per_report.median())}）")
     caveat = ("类别按 indicator_categories.csv 自动归类" + (f"，另有 {unc} 个数字未分类" if unc else "")
               + "；只能比较同类同单位的数字。" + _small_n_note(n))
     if reach.empty:
@@ -285,20 +300,21 @@ def phrase_finding(table: pd.DataFrame) -> Finding:
 
 def originality_finding(table: pd.DataFrame) -> Finding:
     """How many reports share text with another, and the least original, from
-    ``plots.originality_table``."""
-    rows = table[~table["label"].astype(str).str.startswith("其他（")]
+    ``plots.originality_table(..., top=None)`` (every report, not the chart's top N)."""
+    _unfolded(table, "label", "originality_finding")
+    rows = table
     n = len(rows)
     shared = rows[rows.get("n_docs_shared", pd.Series(0, index=rows.index)).fillna(0) > 0]
     notes = [f"{r.label}：原创 {float(r.originality):.0%}"
              + (f"，与 {int(r.n_docs_shared)} 份报告有重复段落" if getattr(r, "n_docs_shared", 0) else "")
-             for r in table.itertuples()]
+             for r in table.itertuples()][:30]
     caveat = "只在这批报告之间比较：抄自未收录的报告或县里模板的文字看不出来；套话不计。"
     if shared.empty:
         return Finding(f"{n} 份报告之间没有发现重复段落", notes, caveat)
     low = rows.sort_values("originality").iloc[0]
     if float(low["originality"]) >= 0.95:  # a shared sentence or two: say so, not "only 99 %"
-        title = (f"各报告基本是自己写的：原创文字均在 {int(float(low['originality']) * 100)}% 以上"
-                 f"（{len(shared)}/{n} 份与其他报告有少量重复段落）")
+        title = f"各报告基本是自己写的：原创文字均在 {int(float(low['originality']) * 100)}% 以上"
+        notes.insert(0, f"{len(shared)}/{n} 份报告与其他报告有少量重复段落")
     else:
         title = f"{len(shared)}/{n} 份报告与其他报告有重复段落；{low['label']} 原创文字仅 {float(low['originality']):.0%}"
     return Finding(title, notes, caveat)
@@ -332,7 +348,9 @@ def methods_lines(
             left.append(f"{errors} 个文件无法读取（见 build_log）")
     lines.append("未纳入：" + ("；".join(left) if left else "无") + "。")
     caveat = caveats(documents, by="year", min_reports=min_reports) if years else ""
-    lines.append(caveat.removeprefix("注意：") if caveat else f"每年至少有 {min_reports} 份报告，可以比较年份；仍只代表这些乡镇。")
-    lines.append(_small_n_note(n) + " “k/n 份”是份数，不是抽样估计。")
-    lines.append("报告是乡镇的自述材料，其中的数字未经核实；主题、类别和组成部分由 reportkit 按可编辑的词表自动识别。")
+    lines.append("年份比较：" + (caveat.removeprefix("注意：") if caveat else
+                               f"每年至少有 {min_reports} 份报告，可以比较年份；仍只代表这些乡镇。"))
+    lines.append("份数：" + _small_n_note(n) + "“k/n 份”是份数，不是抽样估计。")
+    lines.append("来源与方法：报告是乡镇的自述材料，其中的数字未经核实；主题、类别和组成部分由 reportkit "
+                 "按可编辑的词表自动识别。")
     return lines

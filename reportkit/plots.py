@@ -267,11 +267,13 @@ def indicator_heatmap_table(
     ind = ind.merge(docs[["doc_id", "label"]], on="doc_id", how="inner")
     row_order = list(dict.fromkeys(docs["label"]))
     counts = ind["category"].value_counts()
-    cat_order = sorted(counts.index, key=lambda c: (-counts[c], c))
+    # most frequent first; uncategorised last, where it does not lead the eye
+    cat_order = sorted(counts.index, key=lambda c: (c == "未分类", -counts[c], c))
     if top_categories is not None and len(cat_order) > top_categories:
-        rare = set(cat_order[top_categories - 1:])
+        named = [c for c in cat_order if c != "未分类"]
+        rare = set(named[top_categories - 2:])
         ind["category"] = ind["category"].where(~ind["category"].isin(rare), "其他类别")
-        cat_order = cat_order[: top_categories - 1] + ["其他类别"]
+        cat_order = named[: top_categories - 2] + ["其他类别"] + (["未分类"] if "未分类" in counts else [])
     folded: list[str] = []
     if top is not None and len(row_order) > top:
         per_row = ind.groupby("label").size().reindex(row_order, fill_value=0)
@@ -328,10 +330,15 @@ def plot_indicator_heatmap(
     ax = _new_axes(ax)
     labels = wide.map(lambda v: format_value(round(v, 2)) if pd.notna(v) else "") if annot else False
     measure = str(table["measure"].iloc[0]) if "measure" in table and len(table) else "value"
+    # the colour scale follows the named categories: a large 未分类 column saturates, not washes out the rest
+    named = wide.drop(columns=[c for c in ("未分类", "其他类别") if c in wide.columns])
+    vmax = float(named.max().max()) if named.size and named.max().max() > 0 else None
     sns.heatmap(
         wide,
         ax=ax,
         cmap=cmap,
+        vmin=0,
+        vmax=vmax,
         annot=labels if annot else False,
         fmt="",
         linewidths=0.5,
@@ -369,7 +376,7 @@ def grouped_bars_table(
     hue: str | None = None,
     qualifier: str | None = None,
     top: int | None = TOP_N,
-    other: Literal["sum", "median", "mean"] = "sum",
+    other: Literal["sum", "median", "mean"] = "median",
 ) -> pd.DataFrame:
     """The bars of :func:`plot_grouped_bars`: one row per (x, hue), with the label drawn on it.
 
@@ -379,7 +386,8 @@ def grouped_bars_table(
 
     With more than ``top`` values of ``x`` (towns, reports), the ``top`` largest (by ``y``,
     summed over ``hue``) are kept in their order and the others become one last bar,
-    "其他（k 个，合计）", their ``other`` ("sum" for counts, "median" for rates).
+    "其他（k 个，中位数）": their ``other`` — "median" (default) for values per report, which a
+    sum would dwarf; "sum" for counts of reports per province, county, ...
     """
     keys = [x] + ([hue] if hue else [])
     _require(data, keys + [y] + ([qualifier] if qualifier else []), "grouped_bars_table")
@@ -484,7 +492,8 @@ def plot_grouped_bars(
         ax.grid(axis="x", visible=False)
     category_label = axis_label(x) if xlabel is None and x not in ("town", "label") else (xlabel or "")
     value_label = axis_label(y) if ylabel is None else ylabel
-    (ax.set_ylabel if horizontal else ax.set_xlabel)(category_label)
+    # a gap between tick labels and the axis title, so "关键词" is not read as a second line of a tick
+    (ax.set_ylabel if horizontal else ax.set_xlabel)(category_label, labelpad=12)
     (ax.set_xlabel if horizontal else ax.set_ylabel)(value_label)
     if _is_count(table[y]):
         value_axis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))

@@ -59,7 +59,7 @@ def _spec(tmp_path, text: str, encoding: str = "utf-8"):
 
 def test_build_deck__without_spec_every_chart_in_name_order(figures_dir, tmp_path):
     prs = Presentation(deck.build_deck(figures_dir, tmp_path / "deck.pptx", title="青松镇法治报告简报", date="2025-03-01"))
-    assert _titles(prs) == ["青松镇法治报告简报", "各乡镇指标热力图", "历年指标数量", THEMES.title]
+    assert _titles(prs) == ["青松镇法治报告简报", "各乡镇指标热力图", "历年指标数量", deck.tight(THEMES.title)]
 
 
 def test_build_deck__chart_slides_have_picture_and_source(figures_dir, tmp_path):
@@ -69,7 +69,7 @@ def test_build_deck__chart_slides_have_picture_and_source(figures_dir, tmp_path)
         assert len(pictures) == 1
         assert pictures[0].left >= 0 and pictures[0].left + pictures[0].width <= prs.slide_width
         assert pictures[0].top + pictures[0].height <= prs.slide_height
-        assert any(export.source_line(DOCS) in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        assert any(deck.tight(export.source_line(DOCS)) in s.text_frame.text for s in slide.shapes if s.has_text_frame)
 
 
 def test_build_deck__is_16_by_9(figures_dir, tmp_path):
@@ -108,13 +108,13 @@ def test_build_deck__finding_is_the_title_and_the_chart_title_stays_under_it(fig
     prs = Presentation(deck.build_deck([figures_dir / "c_themes.json"], tmp_path / "deck.pptx", date="2025-03-01"))
     slide = prs.slides[1]
     texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
-    assert slide.shapes.title.text == THEMES.title and "共性问题" in texts
+    assert slide.shapes.title.text == deck.tight(THEMES.title) and "共性问题" in texts
 
 
 def test_build_deck__speaker_notes_hold_the_numbers_and_the_caveat(figures_dir, tmp_path):
     prs = Presentation(deck.build_deck([figures_dir / "c_themes.json"], tmp_path / "deck.pptx", date="2025-03-01"))
     notes = _notes(prs.slides[1])
-    assert "执法力量薄弱：3/3 份报告，4 条" in notes and "报告自述，不是检查结论。" in notes
+    assert "执法力量薄弱：3/3份报告，4条" in notes and "报告自述，不是检查结论。" in notes
 
 
 # --------------------------------------------------------------------------- the spec
@@ -123,8 +123,12 @@ def test_build_deck__speaker_notes_hold_the_numbers_and_the_caveat(figures_dir, 
 def test_deck_spec__chooses_orders_and_retitles_slides(figures_dir, tmp_path):
     spec = _spec(tmp_path, "# 注释行\nchart,title,notes\nc_themes,,\nb_trend,指标逐年增加,请注意口径\n")
     prs = Presentation(deck.build_deck(figures_dir, tmp_path / "deck.pptx", spec=spec, date="2025-03-01"))
-    assert _titles(prs)[1:] == [THEMES.title, "指标逐年增加"]  # a_heatmap is not listed: not in the deck
+    assert _titles(prs)[1:] == [deck.tight(THEMES.title), "指标逐年增加"]  # a_heatmap is not listed: not in the deck
     assert "请注意口径" in _notes(prs.slides[2])
+
+
+def test_tight__no_typed_space_between_chinese_and_digits():
+    assert deck.tight("5 份报告均提到「执法」，2/5 份缺 A 类") == "5份报告均提到「执法」，2/5份缺A类"
 
 
 def test_deck_spec__gbk_file_from_excel_reads(tmp_path):
@@ -173,8 +177,8 @@ def test_methods_slide__reports_per_year_left_out_and_what_n_allows(figures_dir,
     slide = prs.slides[1]
     text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert slide.shapes.title.text == deck.METHODS_TITLE
-    assert "2021年 1 份、2023年 1 份、2024年 1 份" in text
-    assert "1 份县级或市级报告" in text and "1 份不完整文本" in text
+    assert "2021年1份、2023年1份、2024年1份" in text
+    assert "1份县级或市级报告" in text and "1份不完整文本" in text
     assert "不能当作趋势来读" in text
 
 
@@ -202,7 +206,7 @@ def test_deck__renders_in_libreoffice_with_chinese_text_and_pictures(figures_dir
     pdf = tmp_path / "briefing.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
-    assert THEMES.title.replace(" ", "") in text.replace(" ", "")  # Chinese came through as text
+    assert deck.tight(THEMES.title) in text.replace(" ", "")  # Chinese came through as text
     assert deck.METHODS_TITLE in text.replace(" ", "")
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert "CJK" in fonts  # drawn with a Chinese font, not boxes

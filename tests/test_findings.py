@@ -83,9 +83,26 @@ def test_completeness_finding__part_missing_everywhere_and_the_next():
 
 
 def test_bars_finding__largest_and_smallest_with_unit():
-    bars = pd.DataFrame({"label": ["甲 2023", "乙 2023", "其他（5 个，中位数）"], "n": [12, 3, 1]})
-    found = findings.bars_finding(bars, x="label", y="n", what="问题条数", unit=" 条")
-    assert found.title == "问题条数：甲 2023 最多（12 条），乙 2023 最少（3 条）"  # the folded bar is not a report
+    data = pd.DataFrame({"label": ["乙 2023", "甲 2023", "丙 2024"], "n": [3, 12, 5]})
+    found = findings.bars_finding(data, x="label", y="n", what="问题条数", unit=" 条")
+    assert found.title == "问题条数：甲 2023 最多（12 条），乙 2023 最少（3 条）"
+    assert found.notes == ["甲 2023：12 条", "丙 2024：5 条", "乙 2023：3 条"]
+
+
+def test_bars_finding__refuses_a_chart_folded_to_its_top_n():
+    # the smallest of the 20 bars drawn is not the smallest of 300 reports
+    bars = pd.DataFrame({"label": ["甲 2023", "乙 2023", "其他（280 个，中位数）"], "n": [12, 3, 1]})
+    with pytest.raises(ValueError, match="before folding"):
+        findings.bars_finding(bars, x="label", y="n", what="问题条数")
+
+
+def test_indicator_heatmap_finding__counts_every_report_not_the_rows_drawn():
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(40)]})
+    ind = pd.DataFrame({"doc_id": [f"d{i}" for i in range(30)] + ["d0", "d1"],
+                        "category": ["矛盾纠纷调解"] * 30 + ["未分类", "法律咨询"]})
+    found = findings.indicator_heatmap_finding(ind, docs)
+    assert found.title == "30/40 份报告给出「矛盾纠纷调解」类数字，共 30 个"
+    assert "另有 1 个数字未分类" in found.caveat
 
 
 def test_trend_finding__never_calls_one_report_a_year_a_trend():

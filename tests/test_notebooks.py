@@ -101,6 +101,25 @@ def test_notebook__imports_only_the_public_api(path):
             assert node.attr in rk.__all__, f"rk.{node.attr} is not public"
 
 
+def test_public_api__names_the_notebooks_use_are_the_same_on_every_access():
+    import importlib
+    import types
+
+    import reportkit as rk
+
+    names = ["notebooks", "plots", "trends", "findings", "across_years", "deck", "caveats", "SmallNumbersWarning",
+             "theme_summary", "representative_items", "kwic", "keyness", "recurring_themes", "carried_plans",
+             "corpus_passages", "min_docs_for_boilerplate", "build_deck", "write_workbook", "write_profiles"]
+    first = {n: getattr(rk, n) for n in names}
+    for module in ("notebooks", "trends", "findings", "across_years", "deck", "workbook", "profiles", "terms"):
+        importlib.import_module(f"reportkit.{module}")  # importing a submodule must not rebind a public name
+    assert {n: getattr(rk, n) for n in names} == first
+    modules = {"notebooks", "plots", "trends", "findings", "across_years", "deck"}
+    for name in names:
+        assert isinstance(first[name], types.ModuleType) == (name in modules), name
+        assert name in modules or callable(first[name]), name
+
+
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
 def test_notebook__opens_with_one_setup_call(path):
     book = nbformat.read(path, as_version=4)
@@ -379,11 +398,11 @@ def test_run_notebooks__seeds_deck_follows_the_spec_with_findings_as_titles(seed
     prs = Presentation(str(result.deck))
     titles = [s.shapes.title.text for s in prs.slides][1:]
     expected = [deck.METHODS_TITLE if c == deck.METHODS else
-                json.loads((figures / f"{c}.json").read_text(encoding="utf-8"))["finding"] for c in drawn]
+                deck.tight(json.loads((figures / f"{c}.json").read_text(encoding="utf-8"))["finding"]) for c in drawn]
     assert titles == expected and all(titles)
     assert len(drawn) >= 8  # the process checks (reports per year, lengths) are not in it
     assert "20_theme_frequency" in drawn and "00_report_length" not in drawn
-    assert titles[0] == "5 份报告均提到「执法与法治工作力量、人才薄弱」方面的不足"
+    assert titles[0] == "5份报告均提到「执法与法治工作力量、人才薄弱」方面的不足"
     notes = [s.notes_slide.notes_text_frame.text for s in list(prs.slides)[1:-1]]
     assert all(re.search(r"\d", n) and "注意：" in n and "注意：注意" not in n for n in notes)  # numbers, caveat
 

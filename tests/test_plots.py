@@ -181,6 +181,27 @@ def test_grouped_bars_table__labels_keep_qualifier():
     assert t["bar_label"].tolist() == ["40余", "近30"]
 
 
+def test_grouped_bars_table__beyond_top_the_rest_is_one_median_bar():
+    data = pd.DataFrame({"label": [f"镇{i}" for i in range(6)], "n": [10, 1, 8, 2, 3, 7]})
+    t = plots.grouped_bars_table(data, x="label", y="n", top=3)
+    assert t["label"].tolist() == ["镇0", "镇2", "镇5", "其他（3 个，中位数）"]
+    assert t["n"].tolist() == [10, 8, 7, 2]  # a sum (6) would say nothing about a typical report
+
+
+def test_grouped_bars_table__counts_fold_into_their_sum():
+    data = pd.DataFrame({"province": list("甲乙丙丁"), "n_reports": [5, 4, 1, 1]})
+    t = plots.grouped_bars_table(data, x="province", y="n_reports", top=2, other="sum")
+    assert t.iloc[-1][["province", "n_reports"]].tolist() == ["其他（2 个，合计）", 2]
+
+
+def test_plot_grouped_bars__chinese_axis_labels_and_integer_ticks_for_counts():
+    data = pd.DataFrame({"province": ["山东省", "福建省"], "n_reports": [3, 1]})
+    ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="province", y="n_reports"), x="province",
+                                 y="n_reports")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("省份", "报告数（份）")
+    assert all(float(v).is_integer() for v in ax.get_yticks())
+
+
 def test_grouped_bars_table__duplicate_pairs_raise():
     data = pd.DataFrame({"town": ["青松镇", "青松镇"], "n": [40, 30]})
     with pytest.raises(ValueError, match="aggregate"):
