@@ -21,7 +21,10 @@ from .across_years import town_keys
 log = logging.getLogger(__name__)
 
 _LEVEL_ZH = {"township": "乡镇级", "county": "县级", "city": "市级", "unknown": "不明"}
-_TOKEN = re.compile(r"[A-Za-z0-9.%]+|.", re.DOTALL)
+_TOKEN = re.compile(r"[（(]?[A-Za-z0-9.%]+[)）]?|.", re.DOTALL)
+# punctuation that Chinese typesetting never puts at the start of a line
+_NO_LINE_START = set("，。、；：！？）」』》,.;:!?)")
+_KIND_ZH = {"other-town": "其他乡镇", "same-town-other-year": "同一乡镇往年", "same-town-same-year": "同一乡镇同年"}
 
 #: Rows of each list on the one-page PNG (the HTML has them all).
 PNG_ROWS = {"figures": 8, "shortcomings": 8, "terms": 10, "reuse": 5}
@@ -135,7 +138,8 @@ def _lines(profile: dict, limits: dict | None) -> list[tuple[str, str]]:
     if orig:
         out.append(("t", "原创文字占比：" + "；".join(f"{k} {v:.0%}" for k, v in orig.items())))
     shown = reuse.head(cap.get("reuse", len(reuse)))
-    out += [("t", f"{r.label} 与 {r.other}：相似度 {float(r.similarity):.2f}（{r.kind}）") for r in shown.itertuples()] \
+    out += [("t", f"{r.label} 与 {r.other}：相似度 {float(r.similarity):.2f}（{_KIND_ZH.get(r.kind, r.kind)}）")
+            for r in shown.itertuples()] \
         or [("n", "没有发现与其他报告重复的段落")]
     if len(shown) < len(reuse):
         out.append(("n", f"……另有 {len(reuse) - len(shown)} 对，见 HTML"))
@@ -192,7 +196,7 @@ def _wrap(text: str, width: int) -> list[str]:
     """Lines of at most WIDTH characters (Chinese wraps anywhere, numbers never split)."""
     lines, line = [], ""
     for token in _TOKEN.findall(text):
-        if line and len(line) + len(token) > width:
+        if line and len(line) + len(token) > width and token not in _NO_LINE_START:
             lines.append(line)
             line = ""
         line += token

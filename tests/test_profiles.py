@@ -63,3 +63,10 @@ def test_write_profiles__long_lists_are_cut_on_the_png_and_said_so(seeds):
     lines = [text for _, text in profiles._lines(profile, profiles.PNG_ROWS)]
     assert any(text.startswith("……另有") and "见 HTML" in text for text in lines)
     assert not any("……另有" in text for _, text in profiles._lines(profile, None))
+
+
+def test_wrap__never_splits_a_number_or_starts_a_line_with_punctuation():
+    lines = profiles._wrap("普法形式有待进一步加强，目标（6.2）、由于形式单一，针对性不强", 12)
+    assert all(line[0] not in "，。、；：）" for line in lines[1:])
+    assert not any(line.endswith("（") or line.startswith("6.2") for line in lines)
+    assert "".join(lines) == "普法形式有待进一步加强，目标（6.2）、由于形式单一，针对性不强"
