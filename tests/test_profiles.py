@@ -70,3 +70,17 @@ def test_wrap__never_splits_a_number_or_starts_a_line_with_punctuation():
     assert all(line[0] not in "，。、；：）" for line in lines[1:])
     assert not any(line.endswith("（") or line.startswith("6.2") for line in lines)
     assert "".join(lines) == "普法形式有待进一步加强，目标（6.2）、由于形式单一，针对性不强"
+
+
+def test_keyness_by_town__same_statistic_as_terms_keyness_for_each_town(seeds):
+    from reportkit.across_years import town_keys
+    from reportkit.terms import keyness
+
+    all_towns = profiles.keyness_by_town(seeds["term_counts"], seeds["documents"], n=8)
+    keys = town_keys(seeds["documents"])
+    for key, ids in keys.groupby("town_key")["doc_id"]:
+        one = keyness(seeds["term_counts"], seeds["documents"], target={"doc_id": list(ids)})
+        one = one[one["stat"] > 0].head(8)
+        mine = all_towns[all_towns["town_key"] == key]
+        assert mine["term"].tolist() == one["term"].tolist(), key
+        assert np.allclose(mine["stat"], one["stat"]) and mine["n_target"].tolist() == one["n_target"].tolist()
