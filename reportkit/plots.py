@@ -448,6 +448,7 @@ def plot_grouped_bars(
     xlabel: str | None = None,
     ylabel: str | None = None,
     orient: Literal["auto", "v", "h"] = "auto",
+    percent: bool = False,
     ax: Axes | None = None,
 ) -> Axes:
     """Bars of ``y`` per ``x`` (e.g. towns), side by side per ``hue`` (e.g. year or subject).
@@ -476,7 +477,8 @@ def plot_grouped_bars(
                     label=None if level is None else str(level))
         size = "small" if len(xs) * len(hues) <= 15 else _label_size(
             ax, len(xs) * len(hues), along="y" if horizontal else "x", chars=3)
-        ax.bar_label(bars, labels=part["bar_label"].tolist(), padding=3, fontsize=size)
+        labels = [f"{t}%" if percent and t and not t.endswith("%") else t for t in part["bar_label"]]
+        ax.bar_label(bars, labels=labels, padding=3, fontsize=size)
     names = [str(v) for v in xs]
     value_axis = ax.xaxis if horizontal else ax.yaxis
     if horizontal:
@@ -495,8 +497,15 @@ def plot_grouped_bars(
     # a gap between tick labels and the axis title, so "关键词" is not read as a second line of a tick
     (ax.set_ylabel if horizontal else ax.set_xlabel)(category_label, labelpad=12)
     (ax.set_xlabel if horizontal else ax.set_ylabel)(value_label)
-    if _is_count(table[y]):
+    if percent:
+        (ax.set_xlim if horizontal else ax.set_ylim)(0, 112)  # room for a label on a 100 % bar
+        value_axis.set_major_locator(mpl.ticker.FixedLocator([0, 25, 50, 75, 100]))
+        value_axis.set_major_formatter(mpl.ticker.PercentFormatter(100))
+    elif _is_count(table[y]):
         value_axis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    if len(xs) < 4:  # a bar or two would otherwise fill the slide: keep the width of four
+        pad = (4 - len(xs)) / 2
+        (ax.set_ylim(len(xs) - 0.5 + pad, -0.5 - pad) if horizontal else ax.set_xlim(-0.5 - pad, len(xs) - 0.5 + pad))
     if hue:
         ax.legend(title=axis_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return _finish(ax)

@@ -394,3 +394,18 @@ def test_plot__draws_on_given_axes(documents, indicators):
     ax = plots.plot_indicator_heatmap(plots.indicator_heatmap_table(indicators, documents), ax=right)
     assert ax is right
     assert not left.has_data()
+
+
+def test_plot_grouped_bars__percent_axis_runs_to_100():
+    data = pd.DataFrame({"label": ["青松镇 2023→2024"], "share": [67.0]})
+    ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="label", y="share"), x="label", y="share",
+                                 percent=True)
+    assert list(ax.get_yticks()) == [0, 25, 50, 75, 100] and ax.get_ylim()[1] > 100
+    assert [t.get_text() for t in ax.texts] == ["67%"]
+
+
+def test_plot_grouped_bars__one_bar_keeps_a_normal_width():
+    data = pd.DataFrame({"label": ["青松镇"], "n": [3]})
+    ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="label", y="n"), x="label", y="n")
+    bar = ax.patches[0]
+    assert bar.get_width() / (ax.get_xlim()[1] - ax.get_xlim()[0]) < 0.3
