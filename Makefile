@@ -1,29 +1,36 @@
 # Two commands on a fresh machine with Python 3.11+ and make:  make demo  |  make test
+# Another folder of reports:  make demo RAW=~/reports OUT=~/reports-build OUTPUTS=~/reports-outputs
+# JupyterLab on the notebooks: make lab
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/processed
+OUTPUTS ?= data/outputs
 
-.PHONY: demo test build notebooks bench accuracy clean
+.PHONY: demo test build notebooks lab bench accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall when the dependency list changes.
+# Reinstall when the dependency list changes (-qq: no build-backend chatter; errors still show).
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,notebooks]"
+	$(BIN)/python -m pip install -qq -e ".[test,notebooks]"
 	touch $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/reportkit build $(RAW) --out $(OUT)
 
 notebooks: build
-	$(BIN)/python -m reportkit.notebooks --data $(OUT) --out data/outputs --notebooks notebooks --jobs 2
+	$(BIN)/python -m reportkit.notebooks --data $(OUT) --out $(OUTPUTS) --notebooks notebooks --jobs 2
 
 demo: notebooks
+
+# JupyterLab on the notebooks folder (their DATA_DIR default is ../data/processed)
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -22,12 +22,19 @@ _API = {
     "infer_metadata": "metadata", "load_gazetteer": "metadata", "title_of": "metadata",
     "split_sections": "sections", "shortcoming_items": "shortcomings", "completeness": "sections",
     "classify_heading": "sections",
-    "extract_indicators": "indicators", "density": "indicators",
+    "extract_indicators": "indicators", "density": "indicators", "comparable": "indicators", "unit_kind": "indicators",
     "load_tokenizer": "terms", "count_terms": "terms", "top_terms": "terms", "tfidf": "terms",
     "keyness": "terms", "kwic": "terms", "concept_counts": "terms", "load_boilerplate": "terms",
     "cluster_shortcomings": "shortcomings", "theme_summary": "shortcomings",
-    "find_reuse": "reuse", "originality": "reuse",
-    "plots": None, "export": None,
+    "representative_items": "shortcomings",
+    "find_reuse": "reuse", "originality": "reuse", "corpus_passages": "reuse",
+    "min_docs_for_boilerplate": "reuse",
+    "caveats": "findings", "SmallNumbersWarning": "findings",
+    "recurring_themes": "across_years", "carried_plans": "across_years",
+    "build_deck": "deck", "write_workbook": "workbook", "write_profiles": "profiles",
+    # modules: charts and their tables, words for them, the notebooks' helpers
+    "plots": None, "export": None, "trends": None, "findings": None, "across_years": None,
+    "notebooks": None, "deck": None,
 }
 
 __all__ = sorted(_API)

@@ -1,4 +1,4 @@
-"""Slide-ready exports: figures with their data (:func:`save_figure`) and a deck (:func:`build_deck`).
+"""Slide-ready charts: :func:`save_figure` writes a chart with its data and its finding.
 
 ``save_figure`` writes, for one chart, files that share a deterministic ASCII stem::
 
@@ -6,15 +6,14 @@
     indicator_heatmap.svg        same, text as paths (renders without the font), byte-stable
     indicator_heatmap.body.png   the chart alone, sized for the picture area of a deck slide
     indicator_heatmap.csv        the numbers behind the chart (UTF-8 with BOM, opens in Excel)
-    indicator_heatmap.json       sidecar: title, source, files, reports; read by build_deck
+    indicator_heatmap.json       sidecar: title, source, files, reports, finding, notes, caveat,
+                                 and the notebook that made it; read by ``deck.build_deck``
 
-``build_deck`` turns a folder of such sidecars into a 16:9 PowerPoint deck whose titles and
-source lines are real text (with an East Asian font set, so Chinese renders in PowerPoint and
-LibreOffice). matplotlib and python-pptx are imported inside the functions that need them.
+``reportkit.deck.build_deck`` turns a folder of such sidecars into the briefing deck.
+matplotlib is imported inside the functions that need it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -46,6 +45,8 @@ BODY_SIZES = {
 }
 _TITLE_BAND_IN, _SOURCE_BAND_IN = 0.75, 0.45
 SIDECAR_KIND = "reportkit.figure"
+#: Set by the notebook runner in each kernel: the notebook whose charts these are.
+NOTEBOOK_ENV = "REPORTKIT_NOTEBOOK"
 DEFAULT_CORPUS = "乡镇法治政府建设年度报告"
 
 
@@ -109,6 +110,7 @@ def save_figure(
     documents: pd.DataFrame | None = None,
     size: Literal["full", "half"] = "full",
     dpi: int = 200,
+    finding=None,
 ) -> dict[str, Path]:
     """Write a chart as slide-size PNG + SVG, its data as CSV, and a JSON sidecar.
 
@@ -118,12 +120,17 @@ def save_figure(
     A ``.body.png`` without them is sized for the picture area of :func:`build_deck`, which
     writes title and source as slide text instead.
 
+    ``finding`` (a ``findings.Finding``: the chart's headline as a finding, the numbers behind
+    it and its caveat) goes into the sidecar; the deck uses it as slide title and speaker notes.
+    The sidecar also records the notebook whose kernel saved the chart (the runner's
+    ``REPORTKIT_NOTEBOOK``), so that re-running that notebook replaces it and nothing else; a
+    chart saved by hand records none and is never deleted by the runner. Text cells of the CSV
+    that a spreadsheet would read as formulas get a leading ``'``.
+
     The figure's size and texts are restored afterwards. Returns the paths written, keyed
     ``png, svg, body_png, csv`` (only with ``data``) and ``json``.
     """
-    import matplotlib as mpl
-
-    from reportkit.fonts import use_cjk_font
+    from reportkit.fonts import rc_context, use_cjk_font
 
     if size not in FIGURE_SIZES:
         raise ValueError(f"size must be 'full' or 'half', not {size!r}")
@@ -158,7 +165,7 @@ def save_figure(
     # deterministic SVG ids, text as outlines; no date in the SVG metadata
     stable = {"svg.fonttype": "path", "svg.hashsalt": "reportkit", "axes.unicode_minus": False}
     try:
-        with mpl.rc_context(stable):
+        with rc_context(stable):
             figure.set_size_inches(width, height)
             _reserve(figure, top_in=top, bottom_in=bottom)
             use_cjk_font(figure)
@@ -175,7 +182,9 @@ def save_figure(
         figure.set_size_inches(*old_size)
         _reserve(figure, top_in=0.0, bottom_in=0.0)
     if data is not None:
-        _write_atomic(paths["csv"], data.to_csv(index=False), encoding="utf-8-sig")
+        from reportkit.workbook import spreadsheet_safe
+
+        _write_atomic(paths["csv"], spreadsheet_safe(data).to_csv(index=False), encoding="utf-8-sig")
     sidecar = {
         "kind": SIDECAR_KIND,
         "name": str(name),
@@ -184,6 +193,13 @@ def save_figure(
         "size": size,
         "files": {k: p.name for k, p in paths.items() if k != "json"},
     }
+    if finding is not None:
+        found = finding.as_dict() if hasattr(finding, "as_dict") else dict(finding)
+        sidecar.update({"finding": str(found.get("finding") or ""), "notes": [str(n) for n in found.get("notes", [])],
+                        "caveat": str(found.get("caveat") or "")})
+    notebook = os.environ.get(NOTEBOOK_ENV)
+    if notebook:
+        sidecar["notebook"] = notebook
     if documents is not None:
         sidecar["reports"] = {
             "n": int(documents["doc_id"].nunique()) if "doc_id" in documents else len(documents),
@@ -231,190 +247,3 @@ def _write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding=encoding, newline="")
     os.replace(tmp, path)
-
-
-# --------------------------------------------------------------------------- deck
-
-
-def build_deck(
-    figures: str | Path | list,
-    path: str | Path,
-    *,
-    title: str = "乡镇法治政府建设年度报告分析",
-    subtitle: str | None = None,
-    documents: pd.DataFrame | None = None,
-    date: dt.date | str | None = None,
-    ea_font: str = "Microsoft YaHei",
-) -> Path:
-    """A 16:9 PowerPoint deck: a title slide, then one slide per chart (title, picture, source).
-
-    ``figures`` is a folder of :func:`save_figure` outputs (its ``*.json`` sidecars, in file
-    name order) or a list, kept in the given order, of sidecar paths, PNG paths or the dicts
-    that ``save_figure`` returns. The title slide names the corpus, towns and years (from
-    ``documents``, else from the sidecars) and the build date (``date``, default today; pass it
-    for a reproducible file). Text runs carry ``ea_font`` as their East Asian typeface
-    (``<a:ea>``) so Chinese titles render in PowerPoint and LibreOffice.
-    """
-    from pptx import Presentation
-    from pptx.util import Inches
-
-    entries = [_entry(item) for item in _figure_items(figures)]
-    day = _as_date(date)
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
-    props = prs.core_properties
-    props.title = title
-    stamp = dt.datetime(day.year, day.month, day.day)
-    props.created = props.modified = stamp
-    props.last_printed = stamp
-    props.revision = 1
-
-    slide = prs.slides.add_slide(prs.slide_layouts[0])  # "Title Slide"
-    head, sub = slide.shapes.title, slide.placeholders[1]
-    _place(head, 0.8, 2.0, SLIDE_W - 1.6, 1.5)
-    _place(sub, 0.8, 3.7, SLIDE_W - 1.6, 2.5)
-    _set_text(head, [title], ea_font=ea_font, size=36, bold=True)
-    lines = [subtitle] if subtitle else []
-    lines += _corpus_lines(documents, entries) + [f"生成日期：{day.isoformat()}"]
-    _set_text(sub, lines, ea_font=ea_font, size=18)
-
-    for entry in entries:
-        slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
-        head = slide.shapes.title
-        _place(head, _MARGIN, 0.2, SLIDE_W - 2 * _MARGIN, _PIC_TOP - 0.3)
-        _set_text(head, [entry["title"]], ea_font=ea_font, size=26, bold=True, align="left")
-        _add_picture(slide, entry["picture"], alt_text=entry["title"])
-        if entry["source"]:
-            box = slide.shapes.add_textbox(Inches(_MARGIN), Inches(_PIC_BOTTOM + 0.05),
-                                           Inches(SLIDE_W - 2 * _MARGIN), Inches(0.45))
-            _set_text(box, [entry["source"]], ea_font=ea_font, size=12, color=(0x55, 0x55, 0x55),
-                      align="left")
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    prs.save(out)
-    log.info("wrote deck %s with %d chart slide(s)", out, len(entries))
-    return out
-
-
-def _figure_items(figures) -> list:
-    if isinstance(figures, str | Path):
-        folder = Path(figures)
-        if not folder.is_dir():
-            raise ValueError(f"figures folder {folder} does not exist; run save_figure first")
-        return sorted(folder.glob("*.json"), key=lambda p: p.name)
-    return list(figures)
-
-
-def _entry(item) -> dict:
-    """title, source and picture path of one chart from a sidecar, a PNG or save_figure's dict."""
-    if isinstance(item, dict):
-        item = item["json"]
-    item = Path(item)
-    if item.suffix.lower() == ".png":
-        sidecar = item.with_name(item.name.removesuffix(".body.png").removesuffix(".png") + ".json")
-        meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
-        return {"title": meta.get("title") or item.stem, "source": meta.get("source", ""),
-                "picture": item, "reports": meta.get("reports")}
-    meta = json.loads(item.read_text(encoding="utf-8"))
-    if meta.get("kind") != SIDECAR_KIND:
-        raise ValueError(f"{item} is not a reportkit figure sidecar (kind={meta.get('kind')!r})")
-    files = meta.get("files", {})
-    picture = item.parent / (files.get("body_png") or files["png"])
-    if not picture.exists():
-        raise ValueError(f"{item} names {picture.name}, which is missing; save the figure again")
-    return {"title": meta.get("title") or meta.get("name") or item.stem, "source": meta.get("source", ""),
-            "picture": picture, "reports": meta.get("reports")}
-
-
-def _as_date(date) -> dt.date:
-    if date is None:
-        return dt.date.today()
-    if isinstance(date, dt.datetime):
-        return date.date()
-    if isinstance(date, dt.date):
-        return date
-    return dt.date.fromisoformat(str(date))
-
-
-def _corpus_lines(documents: pd.DataFrame | None, entries: list[dict]) -> list[str]:
-    if documents is not None:
-        n = documents["doc_id"].nunique() if "doc_id" in documents else len(documents)
-        towns, years = _towns(documents), _years(documents)
-    else:
-        infos = [e["reports"] for e in entries if e.get("reports")]
-        if not infos:
-            return []
-        n = max(i["n"] for i in infos)
-        towns = sorted({t for i in infos for t in i["towns"]})
-        years = sorted({y for i in infos for y in i["years"]})
-    lines = [f"语料：{n} 份{DEFAULT_CORPUS}"]
-    if towns:
-        shown = "、".join(towns[:12]) + (f" 等 {len(towns)} 个乡镇" if len(towns) > 12 else "")
-        lines.append(f"乡镇：{shown}")
-    if years:
-        lines.append(f"年份：{years[0]}年" if len(years) == 1 else f"年份：{years[0]}–{years[-1]}年")
-    return lines
-
-
-def _place(shape, left: float, top: float, width: float, height: float) -> None:
-    from pptx.util import Inches
-
-    shape.left, shape.top, shape.width, shape.height = (Inches(v) for v in (left, top, width, height))
-
-
-def _set_text(shape, lines: list[str], *, ea_font: str, size: int, bold: bool = False,
-              color: tuple[int, int, int] | None = None, align: str | None = None) -> None:
-    """Replace a shape's text by ``lines``, one paragraph each, with Latin and East Asian fonts."""
-    from pptx.dml.color import RGBColor
-    from pptx.enum.text import PP_ALIGN
-    from pptx.util import Pt
-
-    frame = shape.text_frame
-    frame.clear()
-    frame.word_wrap = True
-    for i, line in enumerate(lines):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        if align:
-            para.alignment = PP_ALIGN.LEFT if align == "left" else PP_ALIGN.CENTER
-        run = para.add_run()
-        run.text = line
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.name = ea_font  # <a:latin>
-        if color:
-            run.font.color.rgb = RGBColor(*color)
-        _set_east_asian_font(run, ea_font)
-
-
-def _set_east_asian_font(run, typeface: str) -> None:
-    """Add ``<a:ea typeface=...>`` to the run (python-pptx only sets ``<a:latin>``)."""
-    from pptx.oxml.ns import qn
-
-    rpr = run._r.get_or_add_rPr()
-    rpr.set("lang", "zh-CN")
-    rpr.set("altLang", "en-US")
-    ea = rpr.find(qn("a:ea"))
-    if ea is None:
-        ea = rpr.makeelement(qn("a:ea"), {})
-        latin = rpr.find(qn("a:latin"))
-        # schema order: ... a:latin, a:ea, a:cs, a:sym, a:hlinkClick ...
-        if latin is not None:
-            latin.addnext(ea)
-        else:
-            rpr.append(ea)
-    ea.set("typeface", typeface)
-
-
-def _add_picture(slide, picture: Path, *, alt_text: str) -> None:
-    """The picture, as large as fits between title and source band, centred."""
-    from PIL import Image
-    from pptx.util import Inches
-
-    with Image.open(picture) as img:
-        w_px, h_px = img.size
-    box_w, box_h = SLIDE_W - 2 * _MARGIN, _PIC_BOTTOM - _PIC_TOP
-    scale = min(box_w / w_px, box_h / h_px)
-    w, h = w_px * scale, h_px * scale
-    pic = slide.shapes.add_picture(str(picture), Inches((SLIDE_W - w) / 2), Inches(_PIC_TOP + (box_h - h) / 2),
-                                   Inches(w), Inches(h))
-    pic._element.nvPicPr.cNvPr.set("descr", alt_text)  # screen readers read the chart's title

@@ -7,6 +7,7 @@ nothing is written to site-packages). Use these through ``reportkit.plots``, whi
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -61,8 +62,24 @@ def cjk_font_name() -> str:
         ) from exc
     path = Path(str(noto_cjk_sans_otc.FONT_PATH))
     font_manager.fontManager.addfont(str(path))
-    log.info("registered bundled CJK font %s from %s", BUNDLED_CJK_FONT, path)
+    log.debug("registered bundled CJK font %s from %s", BUNDLED_CJK_FONT, path)
     return BUNDLED_CJK_FONT
+
+
+@contextlib.contextmanager
+def rc_context(rc: dict | None = None):
+    """``matplotlib.rc_context`` that leaves the interactive switch as the code inside set it.
+
+    In a Jupyter kernel the inline backend is loaded when the first figure is made and turns
+    interactive mode on; a plain ``rc_context`` entered before that would switch it off again
+    on exit, and every later figure of the session would never be displayed.
+    """
+    with mpl.rc_context(rc):
+        try:
+            yield
+        finally:
+            interactive = mpl.is_interactive()
+    mpl.interactive(interactive)
 
 
 def font_rc() -> dict[str, object]:

@@ -38,6 +38,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
+from .findings import warn_small_groups
 from .fonts import (  # noqa: F401  (re-exported: charts and their theme are one API)
     BUNDLED_CJK_FONT,
     CJK_FONTS,
@@ -46,9 +47,12 @@ from .fonts import (  # noqa: F401  (re-exported: charts and their theme are one
     cjk_font_name,
     font_rc,
     house_rc,
+    rc_context,
     set_theme,
     use_cjk_font,
 )
+
+from .labels import axis_label
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,10 @@ PART_LABELS = {
 
 #: Marker shapes of the lines of a trend chart, in order (told apart without colour too).
 _MARKERS = "osD^vP<X>*"
+
+#: Bars, rows or reports a chart shows before the rest are folded into one "其他" entry.
+TOP_N = 20
+_AGG_ZH = {"sum": "合计", "median": "中位数", "mean": "平均"}
 
 # Qualifiers written after the number (40余起, 100以上); every other qualifier goes before it
 # (近30, 共210, 累计, 约, 超过).
@@ -174,7 +182,7 @@ def _cjk_safe(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with mpl.rc_context(font_rc()):
+        with rc_context(font_rc()):
             return func(*args, **kwargs)
 
     return wrapper
@@ -220,6 +228,8 @@ def indicator_heatmap_table(
     value: Literal["count", "sum", "per_1k_chars"] = "count",
     unit: str | None = None,
     rows: Literal["doc", "town"] = "doc",
+    top: int | None = TOP_N,
+    top_categories: int | None = 12,
 ) -> pd.DataFrame:
     """Indicators per report (or town) and category: the numbers behind the heatmap.
 
@@ -230,6 +240,9 @@ def indicator_heatmap_table(
 
     Returns ``label, category, value, n_indicators, measure`` (long and tidy; ``measure`` says
     what ``value`` is). Rows follow town and year; categories go from most to least frequent.
+    Beyond ``top_categories`` categories the rarer ones are added up as "其他类别"; beyond
+    ``top`` rows the rows with the fewest indicators become one last row "其他（k 份，平均）"
+    holding their mean, so the chart stays readable at hundreds of reports.
     """
     _require(indicators, ["doc_id", "category"], "indicator_heatmap_table")
     if value not in ("count", "sum", "per_1k_chars"):
@@ -264,7 +277,19 @@ def indicator_heatmap_table(
     ind = ind.merge(docs[["doc_id", "label"]], on="doc_id", how="inner")
     row_order = list(dict.fromkeys(docs["label"]))
     counts = ind["category"].value_counts()
-    cat_order = sorted(counts.index, key=lambda c: (-counts[c], c))
+    # most frequent first; uncategorised last, where it does not lead the eye
+    cat_order = sorted(counts.index, key=lambda c: (c == "未分类", -counts[c], c))
+    if top_categories is not None and len(cat_order) > top_categories:
+        named = [c for c in cat_order if c != "未分类"]
+        rare = set(named[top_categories - 2:])
+        ind["category"] = ind["category"].where(~ind["category"].isin(rare), "其他类别")
+        cat_order = named[: top_categories - 2] + ["其他类别"] + (["未分类"] if "未分类" in counts else [])
+    folded: list[str] = []
+    if top is not None and len(row_order) > top:
+        per_row = ind.groupby("label").size().reindex(row_order, fill_value=0)
+        kept = set(per_row.sort_values(ascending=False, kind="stable").index[:top])
+        folded = [r for r in row_order if r not in kept]
+        row_order = [r for r in row_order if r in kept]
 
     grid = pd.MultiIndex.from_product([row_order, cat_order], names=["label", "category"])
     n = ind.groupby(["label", "category"]).size().reindex(grid, fill_value=0)
@@ -280,8 +305,27 @@ def indicator_heatmap_table(
         val = pd.Series(n.to_numpy() / per_row * 1000, index=grid)
         measure = "每千字指标数"
     out = pd.DataFrame({"value": val.astype(float), "n_indicators": n.astype(int)}).reset_index()
+    if folded:
+        rest = _fold_rows(ind, docs, folded, cat_order, value=value)
+        out = pd.concat([out[out["label"].isin(row_order)], rest], ignore_index=True)
     out["measure"] = measure
     return out
+
+
+def _fold_rows(ind: pd.DataFrame, docs: pd.DataFrame, labels: list[str], categories: list[str], *,
+               value: str) -> pd.DataFrame:
+    """The mean per row (report or town) of the rows LABELS, per category: the "其他" row."""
+    part = ind[ind["label"].isin(labels)]
+    n = part.groupby("category").size().reindex(categories, fill_value=0)
+    if value == "count":
+        val = n / len(labels)
+    elif value == "sum":
+        val = part.groupby("category")["value"].sum().reindex(categories, fill_value=0.0) / len(labels)
+    else:
+        chars = pd.to_numeric(docs.loc[docs["label"].isin(labels), "n_chars"], errors="coerce").sum()
+        val = n / chars * 1000 if chars else n * np.nan
+    return pd.DataFrame({"label": f"其他（{len(labels)} 份，平均）", "category": categories,
+                         "value": val.to_numpy(dtype=float), "n_indicators": n.to_numpy(dtype=int)})
 
 
 @_cjk_safe
@@ -296,10 +340,15 @@ def plot_indicator_heatmap(
     ax = _new_axes(ax)
     labels = wide.map(lambda v: format_value(round(v, 2)) if pd.notna(v) else "") if annot else False
     measure = str(table["measure"].iloc[0]) if "measure" in table and len(table) else "value"
+    # the colour scale follows the named categories: a large 未分类 column saturates, not washes out the rest
+    named = wide.drop(columns=[c for c in ("未分类", "其他类别") if c in wide.columns])
+    vmax = float(named.max().max()) if named.size and named.max().max() > 0 else None
     sns.heatmap(
         wide,
         ax=ax,
         cmap=cmap,
+        vmin=0,
+        vmax=vmax,
         annot=labels if annot else False,
         fmt="",
         linewidths=0.5,
@@ -314,10 +363,12 @@ def plot_indicator_heatmap(
 
 
 def _heatmap_axes(ax: Axes, cols: list, rows: list, *, xlabel: str) -> None:
-    many = len(cols) > 8
-    ax.set_xticklabels([_wrap(c, 6) for c in cols], rotation=45 if many else 0,
-                       ha="right" if many else "center")
-    ax.set_yticklabels([_wrap(r, 14) for r in rows], rotation=0)
+    many = len(cols) > 8  # upright, wrapped labels fit up to eight columns; more stand on end
+    size = _label_size(ax, len(cols), along="x", chars=1) if many else None
+    ax.set_xticklabels([str(c) for c in cols] if many else [_wrap(c, 6) for c in cols],
+                       rotation=90 if many else 0, ha="center", fontsize=size)
+    ax.set_yticklabels([_wrap(r, 14) if len(rows) <= 12 else str(r) for r in rows], rotation=0,
+                       fontsize=_label_size(ax, len(rows), along="y"))
     ax.set_xlabel(xlabel, fontsize="small", color="#555555")
     ax.set_ylabel("")
     ax.tick_params(axis="both", length=0)
@@ -328,7 +379,14 @@ def _heatmap_axes(ax: Axes, cols: list, rows: list, *, xlabel: str) -> None:
 
 
 def grouped_bars_table(
-    data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, qualifier: str | None = None
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    hue: str | None = None,
+    qualifier: str | None = None,
+    top: int | None = TOP_N,
+    other: Literal["sum", "median", "mean"] = "median",
 ) -> pd.DataFrame:
     """The bars of :func:`plot_grouped_bars`: one row per (x, hue), with the label drawn on it.
 
@@ -337,9 +395,16 @@ def grouped_bars_table(
     an (x, hue) pair: aggregate first, the chart would otherwise hide one of them. Raises if the
     bars are indicators of several categories or unit kinds (送法入户100余次 beside a meeting held 5
     times; 人 beside 人次): bars compare like with like, or keep them apart with ``hue``.
+
+    With more than ``top`` values of ``x`` (towns, reports), the ``top`` largest (by ``y``,
+    summed over ``hue``) are kept in their order and the others become one last bar,
+    "其他（k 个，中位数）": their ``other`` — "median" (default) for values per report, which a
+    sum would dwarf; "sum" for counts of reports per province, county, ...
     """
     keys = [x] + ([hue] if hue else [])
     _require(data, keys + [y] + ([qualifier] if qualifier else []), "grouped_bars_table")
+    if other not in _AGG_ZH:
+        raise ValueError(f"other must be 'sum', 'median' or 'mean', not {other!r}")
     from .indicators import check_comparable
 
     check_comparable(data, within=keys, what="grouped_bars_table")
@@ -352,46 +417,112 @@ def grouped_bars_table(
         )
     cols = keys + [y] + ([qualifier] if qualifier else [])
     out = data[cols].reset_index(drop=True).copy()
+    xs = list(dict.fromkeys(out[x]))
+    if top is not None and len(xs) > top:
+        totals = pd.to_numeric(out[y], errors="coerce").groupby(out[x], sort=False).sum()
+        kept = set(totals.sort_values(ascending=False, kind="stable").index[:top])
+        rest = out[~out[x].isin(kept)]
+        label = f"其他（{len(xs) - len(kept)} 个，{_AGG_ZH[other]}）"
+        folded = (rest.groupby(hue, sort=False)[y].agg(other).reset_index() if hue
+                  else pd.DataFrame({y: [pd.to_numeric(rest[y], errors="coerce").agg(other)]}))
+        folded[x] = label
+        if qualifier:
+            folded[qualifier] = ""
+        out = pd.concat([out[out[x].isin(kept)], folded[cols]], ignore_index=True)
     quals = out[qualifier] if qualifier else [None] * len(out)
-    out["bar_label"] = [format_value(v, q) for v, q in zip(out[y], quals)]
+    out["bar_label"] = [format_value(round(float(v), 2) if pd.notna(v) else v, q) for v, q in zip(out[y], quals)]
     return out
+
+
+def _is_count(values) -> bool:
+    """True when every value is a whole number (counts get integer ticks)."""
+    vals = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+    return bool(len(vals)) and bool((vals == vals.round()).all())
+
+
+def _label_size(ax: Axes, n_labels: int, *, along: Literal["x", "y"], chars: int = 1) -> float:
+    """A tick-label font size (points) at which N labels of about CHARS characters fit."""
+    fig = ax.get_figure()
+    w, h = fig.get_size_inches()
+    pos = ax.get_position()
+    room = (w * pos.width if along == "x" else h * pos.height) * 72 / max(n_labels, 1)
+    default = mpl.rcParams["ytick.labelsize"]
+    default = default if isinstance(default, float) else 14.0
+    per_char = room / max(chars, 1) if along == "x" else room * 0.7
+    return float(max(6.0, min(default, per_char * 0.9)))
 
 
 @_cjk_safe
 def plot_grouped_bars(
-    data: pd.DataFrame,
+    table: pd.DataFrame,
     *,
     x: str,
     y: str,
     hue: str | None = None,
     qualifier: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    orient: Literal["auto", "v", "h"] = "auto",
+    percent: bool = False,
     ax: Axes | None = None,
 ) -> Axes:
     """Bars of ``y`` per ``x`` (e.g. towns), side by side per ``hue`` (e.g. year or subject).
 
-    Each bar carries its number; with ``qualifier=`` (e.g. "qualifier") the 余/近/共 of the
-    report stays visible ("40余"). Order of ``x`` and ``hue`` is the order in ``data``.
+    ``table`` is :func:`grouped_bars_table` (other data is passed through it first, with its
+    defaults). Each bar carries its number; with ``qualifier=`` (e.g. "qualifier") the 余/近/共
+    of the report stays visible ("40余"). Order of ``x`` and ``hue`` is the order in ``table``.
+    Axis labels default to the Chinese names of ``x`` and ``y`` (never an English column
+    name); more than 12 bars are drawn horizontally so their labels do not overlap.
     """
-    table = grouped_bars_table(data, x=x, y=y, hue=hue, qualifier=qualifier)
+    if "bar_label" not in table.columns:
+        table = grouped_bars_table(table, x=x, y=y, hue=hue, qualifier=qualifier)
+    _require(table, [x, y, hue, "bar_label"], "plot_grouped_bars")
     ax = _new_axes(ax)
     xs = list(dict.fromkeys(table[x]))
     hues = list(dict.fromkeys(table[hue])) if hue else [None]
+    horizontal = orient == "h" or (orient == "auto" and len(xs) > 12)
     colors = sns.color_palette(n_colors=max(len(hues), 1))
     width = 0.8 / len(hues)
+    pos = {v: k for k, v in enumerate(xs)}
+    draw = ax.barh if horizontal else ax.bar
     for i, level in enumerate(hues):
         part = table if level is None else table[table[hue] == level]
-        pos = {v: k for k, v in enumerate(xs)}
         centers = np.array([pos[v] for v in part[x]]) - 0.4 + width * (i + 0.5)
-        bars = ax.bar(centers, part[y].to_numpy(dtype=float), width=width * 0.92,
-                      color=colors[i], label=None if level is None else str(level))
-        ax.bar_label(bars, labels=part["bar_label"].tolist(), padding=3, fontsize="small")
-    ax.set_xticks(range(len(xs)), [_wrap(v, 6) for v in xs])
-    ax.set_xlabel("" if x in ("town", "label") else x)
-    ax.set_ylabel(y)
-    ax.margins(y=0.12)  # headroom for the bar labels
-    ax.grid(axis="x", visible=False)
+        bars = draw(centers, part[y].to_numpy(dtype=float), width * 0.92, color=colors[i],
+                    label=None if level is None else str(level))
+        size = "small" if len(xs) * len(hues) <= 15 else _label_size(
+            ax, len(xs) * len(hues), along="y" if horizontal else "x", chars=3)
+        labels = [f"{t}%" if percent and t and not t.endswith("%") else t for t in part["bar_label"]]
+        ax.bar_label(bars, labels=labels, padding=3, fontsize=size)
+    names = [str(v) for v in xs]
+    value_axis = ax.xaxis if horizontal else ax.yaxis
+    if horizontal:
+        ax.set_yticks(range(len(xs)), names, fontsize=_label_size(ax, len(xs), along="y"))
+        ax.invert_yaxis()
+        ax.margins(x=0.12)
+        ax.grid(axis="y", visible=False)
+    else:
+        wrapped = [_wrap(v, 6) for v in names]
+        chars = max((len(line) for v in wrapped for line in v.splitlines()), default=1)
+        ax.set_xticks(range(len(xs)), wrapped, fontsize=_label_size(ax, len(xs), along="x", chars=chars))
+        ax.margins(y=0.12)  # headroom for the bar labels
+        ax.grid(axis="x", visible=False)
+    category_label = axis_label(x) if xlabel is None and x not in ("town", "label") else (xlabel or "")
+    value_label = axis_label(y) if ylabel is None else ylabel
+    # a gap between tick labels and the axis title, so "关键词" is not read as a second line of a tick
+    (ax.set_ylabel if horizontal else ax.set_xlabel)(category_label, labelpad=12)
+    (ax.set_xlabel if horizontal else ax.set_ylabel)(value_label)
+    if percent:
+        (ax.set_xlim if horizontal else ax.set_ylim)(0, 112)  # room for a label on a 100 % bar
+        value_axis.set_major_locator(mpl.ticker.FixedLocator([0, 25, 50, 75, 100]))
+        value_axis.set_major_formatter(mpl.ticker.PercentFormatter(100))
+    elif _is_count(table[y]):
+        value_axis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    if len(xs) < 4:  # a bar or two would otherwise fill the slide: keep the width of four
+        pad = (4 - len(xs)) / 2
+        (ax.set_ylim(len(xs) - 0.5 + pad, -0.5 - pad) if horizontal else ax.set_xlim(-0.5 - pad, len(xs) - 0.5 + pad))
     if hue:
-        ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.legend(title=axis_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return _finish(ax)
 
 
@@ -422,11 +553,28 @@ def completeness_table(completeness: pd.DataFrame, documents: pd.DataFrame) -> p
     return long[["doc_id", "label", "part", "part_label", "present", "n_parts"]]
 
 
+def completeness_share_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Share of reports that have each statutory part, from :func:`completeness_table`:
+    ``part, part_label, n_present, n_reports, share``, in statutory order."""
+    _require(table, ["doc_id", "part", "part_label", "present"], "completeness_share_table")
+    out = table.groupby(["part", "part_label"], sort=False, as_index=False).agg(
+        n_present=("present", "sum"), n_reports=("doc_id", "nunique"))
+    out["n_present"] = out["n_present"].astype(int)
+    out["share"] = out["n_present"] / out["n_reports"].where(out["n_reports"] > 0)
+    return out
+
+
 @_cjk_safe
-def plot_completeness(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Report × statutory part matrix of :func:`completeness_table`: 有 (filled) or 缺 (empty)."""
+def plot_completeness(table: pd.DataFrame, *, max_reports: int = 30, ax: Axes | None = None) -> Axes:
+    """Report × statutory part matrix of :func:`completeness_table`: 有 (filled) or 缺 (empty).
+
+    With more than ``max_reports`` reports a matrix is unreadable: the chart becomes the share
+    of reports that have each part (:func:`completeness_share_table`), "k/n 份" on each bar.
+    """
     _require(table, ["doc_id", "label", "part_label", "present"], "plot_completeness")
     docs = list(dict.fromkeys(table["doc_id"]))
+    if len(docs) > max_reports:
+        return _plot_completeness_shares(completeness_share_table(table), ax=ax)
     parts = list(dict.fromkeys(table["part_label"]))
     grid = (
         table.pivot(index="doc_id", columns="part_label", values="present")
@@ -439,13 +587,14 @@ def plot_completeness(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     present, absent = sns.color_palette()[0], "#f2f2f2"
     cmap = mpl.colors.ListedColormap([absent, present])
     ax.imshow(grid.to_numpy(), cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    size = _label_size(ax, len(docs), along="y")
     for (i, j), v in np.ndenumerate(grid.to_numpy()):
         ax.text(j, i, "有" if v else "缺", ha="center", va="center",
-                color="white" if v else "#b03a2e", fontsize="medium")
+                color="white" if v else "#b03a2e", fontsize=min(size, 16.0))
     n_total = len(parts)
     ax.set_xticks(range(len(parts)), [_wrap(p, 6) for p in parts])
     ax.set_yticks(range(len(docs)),
-                  [f"{labels.loc[d, 'label']}（{int(grid.loc[d].sum())}/{n_total}）" for d in docs])
+                  [f"{labels.loc[d, 'label']}（{int(grid.loc[d].sum())}/{n_total}）" for d in docs], fontsize=size)
     ax.xaxis.tick_top()
     ax.tick_params(axis="both", length=0)
     ax.set_xticks(np.arange(-0.5, len(parts)), minor=True)
@@ -454,6 +603,22 @@ def plot_completeness(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.grid(which="major", visible=False)
     for side in ax.spines.values():
         side.set_visible(False)
+    return _finish(ax)
+
+
+def _plot_completeness_shares(shares: pd.DataFrame, *, ax: Axes | None) -> Axes:
+    ax = _new_axes(ax)
+    bars = ax.barh(range(len(shares)), shares["share"].to_numpy(dtype=float) * 100,
+                   color=sns.color_palette()[0], height=0.7)
+    ax.bar_label(bars, labels=[f"{p}/{n} 份" for p, n in zip(shares["n_present"], shares["n_reports"])],
+                 padding=4, fontsize="small")
+    ax.set_yticks(range(len(shares)), shares["part_label"].tolist())
+    ax.invert_yaxis()
+    ax.set_xlim(0, 115)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(100))
+    ax.set_xlabel("包含该部分的报告占比")
+    ax.grid(axis="y", visible=False)
     return _finish(ax)
 
 
@@ -469,7 +634,8 @@ def terms_table(
     n: int = 15,
     agg: Literal["sum", "max", "mean"] = "sum",
 ) -> pd.DataFrame:
-    """Top ``n`` terms by ``value`` (per ``group``): ``group, term, value, rank``.
+    """Top ``n`` terms by ``value`` (per ``group``): ``group, term, value, rank, measure``
+    (``measure``: the Chinese name of ``value``, the chart's axis label).
 
     Rows sharing a term (and group) are combined with ``agg`` ("sum" for counts such as
     term_counts.n; use "max" for statistics such as keyness). Ties are broken by the term so the
@@ -488,29 +654,28 @@ def terms_table(
         summed = summed.sort_values("group", key=lambda s: s.map(first), kind="stable")
     top = summed.groupby("group", sort=False).head(n).copy()
     top["rank"] = top.groupby("group", sort=False).cumcount() + 1
-    return top[["group", "term", "value", "rank"]].reset_index(drop=True)
+    top["measure"] = axis_label(value)
+    return top[["group", "term", "value", "rank", "measure"]].reset_index(drop=True)
 
 
 @_cjk_safe
 def plot_terms(
-    data: pd.DataFrame,
+    table: pd.DataFrame,
     *,
-    term: str = "term",
-    value: str = "n",
-    group: str | None = None,
-    n: int = 15,
-    agg: Literal["sum", "max", "mean"] = "sum",
+    xlabel: str | None = None,
     ax: Axes | Sequence[Axes] | None = None,
 ) -> Axes | np.ndarray:
-    """Horizontal bars of the top terms (:func:`terms_table`), largest on top.
+    """Horizontal bars of :func:`terms_table` (``group, term, value``), largest on top.
 
-    Without ``group`` returns one Axes. With ``group`` draws one small panel per group and
-    returns an array of Axes (pass ``ax`` as a sequence of at least that many axes, or None for
-    a new slide-size figure with up to three panels per row).
+    One group ("全部") gives one Axes. Several groups give one small panel per group, each
+    titled with its group (a town, for keyness), returned as an array of Axes (pass ``ax`` as a
+    sequence of at least that many axes, or None for a new slide-size figure with up to three
+    panels per row). ``xlabel`` defaults to the Chinese name of what ``value`` measures.
     """
-    table = terms_table(data, term=term, value=value, group=group, n=n, agg=agg)
+    _require(table, ["group", "term", "value"], "plot_terms (pass plots.terms_table(...))")
     groups = list(dict.fromkeys(table["group"]))
-    if group is None:
+    single = len(groups) <= 1 and (not groups or groups[0] == "全部")
+    if single:
         axes = [_new_axes(ax if not isinstance(ax, Sequence | np.ndarray) else ax[0])]
     elif ax is None:
         ncols = min(3, max(len(groups), 1))
@@ -522,62 +687,39 @@ def plot_terms(
     else:
         axes = list(np.ravel(ax)) if isinstance(ax, Sequence | np.ndarray) else [ax]
         if len(axes) < len(groups):
-            raise ValueError(f"group={group!r} has {len(groups)} groups; pass ax=None or {len(groups)} axes")
+            raise ValueError(f"the table has {len(groups)} groups; pass ax=None or {len(groups)} axes")
     n_rows = table.groupby("group").size().max() if len(table) else 1
     panel_h = axes[0].get_figure().get_size_inches()[1] * axes[0].get_position().height
     # about 0.6 of a row's height in points, so that terms never overlap
     size = min(mpl.rcParams["ytick.labelsize"] if isinstance(mpl.rcParams["ytick.labelsize"], float)
                else 14.0, max(7.0, 0.6 * panel_h * 72 / n_rows))
     colors = sns.color_palette(n_colors=max(len(groups), 1))
+    measure = str(table["measure"].iloc[0]) if "measure" in table and len(table) else ""
+    label = xlabel if xlabel is not None else measure
     for i, (g, a) in enumerate(zip(groups, axes)):
         part = table[table["group"] == g]
         a.barh(range(len(part)), part["value"].to_numpy(dtype=float), color=colors[i], height=0.7)
         a.set_yticks(range(len(part)), part["term"].tolist(), fontsize=size)
         a.invert_yaxis()
         a.tick_params(axis="x", labelsize=size)
+        a.xaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=4, integer=_is_count(part["value"])))
         a.grid(axis="y", visible=False)
-        a.set_xlabel(value, fontsize=size)
-        if group is not None:
+        a.set_xlabel(label, fontsize=size)
+        if not single:
             a.set_title(str(g), fontsize=size * 1.15)
     for a in axes[: len(groups)]:
         _finish(a)
-    return axes[0] if group is None else np.array(axes[: len(groups)], dtype=object)
+    return axes[0] if single else np.array(axes[: len(groups)], dtype=object)
 
 
 # --------------------------------------------------------------------------- shortcoming themes
 
 
-def theme_frequency_table(shortcomings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """How many reports name each shortcoming theme: ``theme, theme_label, n_reports, n_items,
-    n_reports_total, share``.
-
-    ``share`` is ``n_reports`` over all reports in ``documents`` (a report without any
-    shortcoming item still counts in the denominator). Items without a theme count as "未归类".
-    Most shared theme first.
-    """
-    _require(shortcomings, ["doc_id", "theme"], "theme_frequency_table")
-    items = shortcomings[shortcomings["doc_id"].isin(documents["doc_id"])].copy()
-    if "theme_label" not in items:
-        items["theme_label"] = pd.NA
-    items["theme"] = items["theme"].astype("object").where(items["theme"].notna(), "未归类")
-    items["theme_label"] = [
-        _clean(lab) or str(t) for lab, t in zip(items["theme_label"], items["theme"])
-    ]
-    out = items.groupby(["theme", "theme_label"], as_index=False).agg(
-        n_reports=("doc_id", "nunique"), n_items=("doc_id", "size")
-    )
-    out["theme"] = out["theme"].astype(str)
-    n_docs = documents["doc_id"].nunique()
-    out["n_reports_total"] = n_docs
-    out["share"] = out["n_reports"] / n_docs if n_docs else np.nan
-    out = out.sort_values(["n_reports", "n_items", "theme_label"], ascending=[False, False, True])
-    return out.reset_index(drop=True)
-
-
 @_cjk_safe
 def plot_theme_frequency(table: pd.DataFrame, *, n: int | None = 12, ax: Axes | None = None) -> Axes:
-    """Horizontal bars of :func:`theme_frequency_table`, annotated "3/5 份" (reports of all)."""
-    _require(table, ["theme_label", "n_reports", "n_reports_total"], "plot_theme_frequency")
+    """Horizontal bars of ``reportkit.theme_summary`` (how many reports name each shortcoming
+    theme), annotated "3/5 份" (reports of all); the ``n`` most shared themes."""
+    _require(table, ["theme_label", "n_reports", "n_reports_total"], "plot_theme_frequency (pass rk.theme_summary(...))")
     part = table.head(n) if n else table
     ax = _new_axes(ax)
     bars = ax.barh(range(len(part)), part["n_reports"].to_numpy(dtype=float),
@@ -617,6 +759,7 @@ def trend_table(
 
     Reports in ``documents`` without rows in ``data`` count as 0; reports without a year are left
     out (logged). Returns ``<by>, group, value, n_reports``; ``group`` is "全部" without ``group``.
+    Warns (``findings.SmallNumbersWarning``) when a year has fewer than a handful of reports.
     """
     if agg not in ("sum", "mean", "count"):
         raise ValueError(f"agg must be 'sum', 'mean' or 'count', not {agg!r}")
@@ -640,6 +783,7 @@ def trend_table(
     out = docs.groupby([by, "group"], as_index=False).agg(
         value=("_v", "mean" if agg == "mean" else "sum"), n_reports=("doc_id", "nunique")
     )
+    warn_small_groups(documents[documents["doc_id"].isin(docs["doc_id"])], by=by)
     return out.sort_values([by, "group"]).reset_index(drop=True)
 
 
@@ -651,8 +795,11 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
 
     ``reports="sum"`` adds ``n_reports`` over the groups of a year (groups split the reports,
     e.g. ``trend_table(group="county")``); ``"max"`` takes the largest, for groups measured on
-    the same reports (concepts, phrases, statutory parts)."""
+    the same reports (concepts, phrases, statutory parts). The table functions warn about
+    years with few reports; the chart shows n under each year."""
     _require(table, [by, "group", "value", "n_reports"], "plot_trend")
+    if reports not in ("sum", "max"):
+        raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
     ax = _new_axes(ax)
     years = sorted(table[by].unique())
     pos = {y: i for i, y in enumerate(years)}  # even spacing, gaps in years stay visible in labels
@@ -667,13 +814,13 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
         part = table[table["group"] == g].sort_values(by)
         ax.plot([pos[y] for y in part[by]], part["value"], marker=_MARKERS[i % len(_MARKERS)], color=color,
                 label=str(g), linewidth=widths[i], markersize=sizes[i], clip_on=False)
-    if reports not in ("sum", "max"):
-        raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
     n_per_year = table.groupby(by)["n_reports"].agg(reports)
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")
-    ax.set_ylabel(ylabel or "")
+    if ylabel is None:  # trend tables say what their value is in "measure"
+        ylabel = str(table["measure"].iloc[0]) if "measure" in table and len(table) else ""
+    ax.set_ylabel(ylabel)
     top = float(table["value"].max()) if len(table) else 1.0
     ax.set_ylim(bottom=0, top=top * 1.1 if top > 0 else 1.0)
     if len(groups) > 1:
@@ -685,17 +832,22 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
 
 
 def reuse_matrix_table(
-    reuse: pd.DataFrame, documents: pd.DataFrame, passages: pd.DataFrame, *,
+    reuse: pd.DataFrame,
+    documents: pd.DataFrame,
+    passages: pd.DataFrame,
+    *,
     value: Literal["share", "n_passages"] = "share",
+    top: int | None = TOP_N,
 ) -> pd.DataFrame:
     """Report × report matrix of shared text: ``label_a, label_b, doc_a, doc_b, value,
-    n_passages, n_chars_shared``.
+    n_passages, n_chars_shared, measure`` (``measure``: "share" or "n_passages", what ``value`` is).
 
     ``n_passages`` counts ``doc_a``'s passages found again in ``doc_b`` and ``n_chars_shared`` their
     characters (their ``end - start`` in ``passages``, the build's passages table); ``share`` is
     that over ``doc_a``'s length (capped at 1; read along a row: "how much of this report
     reappears in that one"). Every pair of ``documents`` is present, 0 where nothing is shared;
-    the diagonal is NaN.
+    the diagonal is NaN. With more than ``top`` reports only the ``top`` that share the most text
+    are kept (a 300 × 300 matrix cannot be read).
     """
     _require(reuse, ["doc_a", "doc_b", "passage_no_a", "passage_no_b"], "reuse_matrix_table")
     _require(passages, ["doc_id", "passage_no", "start", "end"], "reuse_matrix_table(passages)")
@@ -716,6 +868,10 @@ def reuse_matrix_table(
                          "pass the passages table of the same build")
     pairs = sides.groupby(["doc_a", "doc_b"]).agg(n_passages=("chars", "size"), n_chars_shared=("chars", "sum"))
     ids = list(docs["doc_id"])
+    if top is not None and len(ids) > top:
+        shared = pairs["n_chars_shared"].groupby(level="doc_a").sum()
+        keep = set(shared.reindex(ids, fill_value=0).sort_values(ascending=False, kind="stable").index[:top])
+        ids = [d for d in ids if d in keep]
     grid = pd.MultiIndex.from_product([ids, ids], names=["doc_a", "doc_b"])
     out = pairs.reindex(grid, fill_value=0).astype("int64").reset_index()
     n_chars = dict(zip(docs["doc_id"], pd.to_numeric(docs["n_chars"], errors="coerce")))
@@ -727,20 +883,15 @@ def reuse_matrix_table(
     labels = dict(zip(docs["doc_id"], docs["label"]))
     out["label_a"] = out["doc_a"].map(labels)
     out["label_b"] = out["doc_b"].map(labels)
-    return out[["label_a", "label_b", "doc_a", "doc_b", "value", "n_passages", "n_chars_shared"]]
+    out["measure"] = value
+    return out[["label_a", "label_b", "doc_a", "doc_b", "value", "n_passages", "n_chars_shared", "measure"]]
 
 
 @_cjk_safe
-def plot_reuse_matrix(
-    reuse: pd.DataFrame,
-    documents: pd.DataFrame,
-    passages: pd.DataFrame,
-    *,
-    value: Literal["share", "n_passages"] = "share",
-    ax: Axes | None = None,
-) -> Axes:
+def plot_reuse_matrix(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap of :func:`reuse_matrix_table`: row report's text found again in column report."""
-    table = reuse_matrix_table(reuse, documents, passages, value=value)
+    _require(table, ["label_a", "label_b", "value", "n_passages"], "plot_reuse_matrix (pass plots.reuse_matrix_table(...))")
+    value = str(table["measure"].iloc[0]) if "measure" in table and len(table) else "share"
     order = list(dict.fromkeys(table["label_a"]))
     wide = table.pivot(index="label_a", columns="label_b", values="value").reindex(index=order, columns=order)
     ax = _new_axes(ax)
@@ -757,8 +908,12 @@ def plot_reuse_matrix(
     return _finish(ax)
 
 
-def originality_table(originality: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """``label, doc_id, originality, n_chars_compared, n_chars_shared, n_reports_shared``, least original first."""
+def originality_table(
+    originality: pd.DataFrame, documents: pd.DataFrame, *, top: int | None = TOP_N
+) -> pd.DataFrame:
+    """``label, doc_id, originality, n_chars_compared, n_chars_shared, n_reports_shared``, least
+    original first. With more than ``top`` reports, the others become one last row "其他（k 份，
+    中位数）" with the median of their originality."""
     _require(originality, ["doc_id", "originality"], "originality_table")
     docs = _documents_with_labels(documents)
     out = originality.copy()
@@ -766,20 +921,27 @@ def originality_table(originality: pd.DataFrame, documents: pd.DataFrame) -> pd.
     cols = ["label", "doc_id", "originality"] + [
         c for c in ("n_chars_compared", "n_chars_shared", "n_reports_shared") if c in out
     ]
-    return out[cols].sort_values(["originality", "label"]).reset_index(drop=True)
+    out = out[cols].sort_values(["originality", "label"]).reset_index(drop=True)
+    if top is not None and len(out) > top:
+        rest = out.iloc[top:]
+        folded = {"label": f"其他（{len(rest)} 份，中位数）", "doc_id": "",
+                  **{c: rest[c].median() for c in cols[2:]}}
+        out = pd.concat([out.iloc[:top], pd.DataFrame([folded])], ignore_index=True)
+    return out
 
 
 @_cjk_safe
-def plot_originality(originality: pd.DataFrame, documents: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Horizontal bars of each report's original share of text (0–100 %), least original on top."""
-    table = originality_table(originality, documents)
+def plot_originality(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Horizontal bars of :func:`originality_table`: each report's original share of text
+    (0–100 %), least original on top."""
+    _require(table, ["label", "originality"], "plot_originality (pass plots.originality_table(...))")
     ax = _new_axes(ax)
     vals = table["originality"].to_numpy(dtype=float)
     bars = ax.barh(range(len(table)), vals, color=sns.color_palette()[0], height=0.7)
     extra = table["n_reports_shared"] if "n_reports_shared" in table else [None] * len(table)
     ax.bar_label(bars, labels=[f"{v:.0%}" + (f"（与{int(k)}份重复）" if k and pd.notna(k) and k > 0 else "")
                                for v, k in zip(vals, extra)], padding=4, fontsize="small")
-    ax.set_yticks(range(len(table)), table["label"].tolist())
+    ax.set_yticks(range(len(table)), table["label"].tolist(), fontsize=_label_size(ax, len(table), along="y"))
     ax.invert_yaxis()
     ax.set_xlim(0, 1.25)  # room for the labels right of a 100 % bar
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])

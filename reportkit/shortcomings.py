@@ -552,12 +552,14 @@ def cluster_shortcomings(
 
 
 def representative_items(shortcomings: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
-    """The N items per theme with the highest ``theme_score`` (ties: table order).
+    """The N items per theme with the highest ``theme_score`` (ties, or no score: table order).
 
     Columns: ``theme, theme_label, rank, doc_id, item_no, text, theme_score``.
     """
-    _require_clustered(shortcomings)
+    _require_themes(shortcomings)
     table = shortcomings.reset_index(drop=True).assign(_order=lambda d: range(len(d)))
+    if "theme_score" not in table:
+        table["theme_score"] = np.nan
     table = table.sort_values(["theme", "theme_score", "_order"], ascending=[True, False, True], kind="stable")
     top = table.groupby("theme", sort=True).head(n).copy()
     top["rank"] = top.groupby("theme").cumcount() + 1
@@ -565,28 +567,52 @@ def representative_items(shortcomings: pd.DataFrame, *, n: int = 3) -> pd.DataFr
     return top[[c for c in cols if c in top.columns]].reset_index(drop=True)
 
 
-def theme_summary(shortcomings: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
-    """How many items and reports share each theme, with one representative item.
+UNTHEMED = "未归类"
 
-    Columns: ``theme, theme_label, n_items, n_reports, share_reports, example``.
-    ``share_reports`` divides by the number of rows in DOCUMENTS when given (reports without a
-    shortcomings part count), else by the reports present in the shortcomings table. Sorted by
+
+def theme_summary(shortcomings: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many reports name each shortcoming theme, which towns, and one representative item:
+    the table behind ``plots.plot_theme_frequency``.
+
+    Columns: ``theme, theme_label, n_reports, n_items, n_reports_total, share_reports, towns, example``.
+    ``n_reports_total`` is the number of reports in DOCUMENTS when given (reports without a
+    shortcomings part count in the denominator), else of the reports in the shortcomings table;
+    ``share_reports = n_reports / n_reports_total``. ``towns`` lists the towns behind the theme
+    ("大年乡、里心镇", from DOCUMENTS). Items without a theme count as "未归类". Sorted by
     ``n_reports`` then ``n_items``, descending; "other" last.
     """
-    _require_clustered(shortcomings)
-    total = documents["doc_id"].nunique() if documents is not None else shortcomings["doc_id"].nunique()
-    grouped = shortcomings.groupby(["theme", "theme_label"], sort=True)
-    table = grouped.agg(n_items=("text", "size"), n_reports=("doc_id", "nunique")).reset_index()
+    _require_themes(shortcomings)
+    items = shortcomings
+    if documents is not None:
+        items = items[items["doc_id"].isin(documents["doc_id"])]
+    items = items.copy()
+    if "theme_label" not in items:
+        items["theme_label"] = pd.NA
+    unthemed = items["theme"].isna()
+    items["theme"] = items["theme"].astype("object").where(~unthemed, UNTHEMED).astype(str)
+    items["theme_label"] = [UNTHEMED if u else (str(lab) if pd.notna(lab) and str(lab).strip() else t)
+                            for u, lab, t in zip(unthemed, items["theme_label"], items["theme"])]
+    total = documents["doc_id"].nunique() if documents is not None else items["doc_id"].nunique()
+    table = items.groupby(["theme", "theme_label"], sort=True).agg(
+        n_reports=("doc_id", "nunique"), n_items=("doc_id", "size")).reset_index()
+    table["n_reports_total"] = int(total)
     table["share_reports"] = table["n_reports"] / max(total, 1)
-    examples = representative_items(shortcomings, n=1).set_index("theme")["text"]
+    towns = {}
+    if documents is not None and "town" in documents:
+        town_of = documents.drop_duplicates("doc_id").set_index("doc_id")["town"]
+        named = items.assign(_town=items["doc_id"].map(town_of)).dropna(subset=["_town"])
+        towns = named.groupby("theme")["_town"].agg(lambda s: "、".join(sorted(set(map(str, s))))).to_dict()
+    table["towns"] = [towns.get(t, "") for t in table["theme"]]
+    examples = representative_items(items, n=1).set_index("theme")["text"] if "text" in items else {}
     table["example"] = table["theme"].map(examples)
-    table["_other"] = table["theme"] == OTHER
+    table["_other"] = table["theme"].isin([OTHER, UNTHEMED])
     table = table.sort_values(["_other", "n_reports", "n_items", "theme"],
                               ascending=[True, False, False, True], kind="stable")
-    return table.drop(columns="_other").reset_index(drop=True)
+    cols = ["theme", "theme_label", "n_reports", "n_items", "n_reports_total", "share_reports", "towns", "example"]
+    return table[cols].reset_index(drop=True)
 
 
-def _require_clustered(shortcomings: pd.DataFrame) -> None:
-    missing = {"doc_id", "text", "theme", "theme_label", "theme_score"} - set(shortcomings.columns)
+def _require_themes(shortcomings: pd.DataFrame) -> None:
+    missing = {"doc_id", "theme"} - set(shortcomings.columns)
     if missing:
         raise ValueError(f"shortcomings table lacks {sorted(missing)}; run cluster_shortcomings() first")

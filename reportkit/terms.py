@@ -544,7 +544,7 @@ def _innermost_type(sections: pd.DataFrame, doc_id: str, position: int) -> str:
 
 def kwic(
     data: pd.DataFrame,
-    pattern: str,
+    pattern: str | Sequence[str],
     *,
     window: int = 20,
     regex: bool = False,
@@ -553,42 +553,51 @@ def kwic(
 ) -> pd.DataFrame:
     """Keywords in context: every match of PATTERN with WINDOW characters either side.
 
+    PATTERN is a term, a list of terms (each found on its own; overlapping matches of different
+    terms are all listed, longest first) or, with ``regex=True``, a regular expression.
     DATA is the documents table (doc_id, text, town, year, ...) or the sections table. With
-    documents, section_type comes from SECTIONS if given (innermost section covering the match),
-    else "". With sections, nested rows are searched once: the context comes from the widest row
-    and section_type from the innermost; town/year come from DOCUMENTS if given.
-    ``start`` is the match offset in documents.text (in the row text when DATA has no start column).
-    Contexts are exact substrings (line breaks kept).
+    documents, ``section_type`` (the statutory part the match is in) comes from SECTIONS if
+    given, else from splitting the matched reports' texts (``split_sections``). With sections,
+    nested rows are searched once: the context comes from the widest row and section_type from
+    the innermost; town/year come from DOCUMENTS if given. ``start`` is the match offset in
+    documents.text (in the row text when DATA has no start column). Contexts are exact
+    substrings (line breaks kept).
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["聘请法律顾问参与决策"], "town": ["大年乡"], "year": [2023]})
     >>> kwic(docs, "法律顾问", window=2)[["pre", "keyword", "post"]].values.tolist()
     [['聘请', '法律顾问', '参与']]
+    >>> kwic(docs, ["法律顾问", "决策"], window=2)[["keyword", "section_type"]].values.tolist()
+    [['法律顾问', 'other'], ['决策', 'other']]
     """
-    if not pattern:
-        raise ValueError("pattern is empty")
-    compiled = re.compile(pattern if regex else re.escape(pattern))
+    terms = [pattern] if isinstance(pattern, str) else [str(p) for p in pattern]
+    if not terms or not all(terms):
+        raise ValueError(f"pattern is empty: {pattern!r}; pass a term or a list of terms")
+    if regex and len(terms) > 1:
+        raise ValueError("regex=True takes one pattern; join alternatives with | instead of passing a list")
+    compiled = [re.compile(t if regex else re.escape(t)) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
     is_sections = "section_type" in data.columns and "start" in data.columns
     found = []
     for row in data.itertuples(index=False):
         text = row.text if isinstance(row.text, str) else ""
         offset = int(row.start) if is_sections else 0
-        for match in compiled.finditer(text):
-            if match.end() == match.start():
-                continue  # empty regex matches carry no keyword
-            s, e = match.start(), match.end()
-            found.append(
-                {
-                    "doc_id": row.doc_id,
-                    "town": getattr(row, "town", pd.NA),
-                    "year": getattr(row, "year", pd.NA),
-                    "section_type": getattr(row, "section_type", ""),
-                    "start": offset + s,
-                    "pre": text[max(0, s - window) : s],
-                    "keyword": match.group(),
-                    "post": text[e : e + window],
-                    "_width": len(text),
-                }
-            )
+        for regexp in compiled:
+            for match in regexp.finditer(text):
+                if match.end() == match.start():
+                    continue  # empty regex matches carry no keyword
+                s, e = match.start(), match.end()
+                found.append(
+                    {
+                        "doc_id": row.doc_id,
+                        "town": getattr(row, "town", pd.NA),
+                        "year": getattr(row, "year", pd.NA),
+                        "section_type": getattr(row, "section_type", ""),
+                        "start": offset + s,
+                        "pre": text[max(0, s - window) : s],
+                        "keyword": match.group(),
+                        "post": text[e : e + window],
+                        "_width": len(text),
+                    }
+                )
     out = pd.DataFrame(found, columns=[*KWIC_COLUMNS, "_width"])
     if is_sections and not out.empty:
         # The innermost (narrowest) row gives the type, the widest row the context.
@@ -596,13 +605,24 @@ def kwic(
         innermost = out.sort_values("_width").drop_duplicates(keys)[[*keys, "section_type"]]
         out = out.sort_values("_width", ascending=False).drop_duplicates(keys).drop(columns="section_type")
         out = out.merge(innermost, on=keys)
-    elif sections is not None and not out.empty:
+    elif not out.empty:
+        if sections is None:
+            sections = _sections_of(data[data["doc_id"].isin(out["doc_id"])])
         out["section_type"] = [_innermost_type(sections, d, s) for d, s in zip(out["doc_id"], out["start"])]
     if documents is not None and not out.empty:
         for column in ("town", "year"):
             if out[column].isna().all() and column in documents.columns:
                 out[column] = out["doc_id"].map(documents.drop_duplicates("doc_id").set_index("doc_id")[column])
-    return out.sort_values(["doc_id", "start"], ignore_index=True)[KWIC_COLUMNS]
+    return out.sort_values(["doc_id", "start", "keyword"], ignore_index=True)[KWIC_COLUMNS]
+
+
+def _sections_of(documents: pd.DataFrame) -> pd.DataFrame:
+    """The sections of these reports, split from their texts (when no sections table is given)."""
+    from .sections import split_sections
+
+    parts = [split_sections(text if isinstance(text, str) else "", doc_id=doc_id)
+             for doc_id, text in zip(documents["doc_id"], documents["text"])]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["doc_id", "start", "end"])
 
 
 # --------------------------------------------------------------------------- concepts

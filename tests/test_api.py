@@ -81,7 +81,38 @@ def _calls(tmp_path) -> dict:
             pd.DataFrame({"doc_id": ["a"], "text": [text]}))),
         "plots": lambda: rk.plots.format_value(40.0, "余"),
         "export": lambda: callable(rk.export.save_figure),
+        "comparable": lambda: rk.comparable(rk.extract_indicators(text, doc_id="a"), category="legal_education_events"),
+        "unit_kind": lambda: rk.unit_kind("场次"),
+        "representative_items": lambda: rk.representative_items(
+            rk.cluster_shortcomings(rk.shortcoming_items(rk.split_sections(text, doc_id="a")))),
+        "corpus_passages": lambda: rk.corpus_passages(pd.DataFrame({"doc_id": ["a"], "text": [text]})),
+        "min_docs_for_boilerplate": lambda: rk.min_docs_for_boilerplate(100),
+        "caveats": lambda: rk.caveats(pd.DataFrame({"doc_id": ["a"], "town": ["北城街道"], "year": [2023]})),
+        "SmallNumbersWarning": lambda: rk.SmallNumbersWarning("few reports").args,
+        "recurring_themes": lambda: rk.recurring_themes(*_two_years(tmp_path)[:2]),
+        "carried_plans": lambda: rk.carried_plans(_two_years(tmp_path)[2], _two_years(tmp_path)[1]),
+        "build_deck": lambda: callable(rk.build_deck),
+        "write_workbook": lambda: rk.write_workbook({"documents": _two_years(tmp_path)[1].drop(columns=["text"])},
+                                                    tmp_path / "tables.xlsx"),
+        "write_profiles": lambda: callable(rk.write_profiles),
+        "trends": lambda: callable(rk.trends.trend_table) if hasattr(rk.trends, "trend_table") else rk.trends.__name__,
+        "findings": lambda: rk.findings.__name__,
+        "across_years": lambda: rk.across_years.__name__,
+        "notebooks": lambda: callable(rk.notebooks.setup),
+        "deck": lambda: rk.deck.__name__,
     }
+
+
+def _two_years(tmp_path):
+    """(shortcomings, documents, sections) of one town in 2022 and 2023, built once per test."""
+    if not (tmp_path / "two" / "out").exists():
+        raw = tmp_path / "two" / "raw"
+        raw.mkdir(parents=True)
+        (raw / "a2022.txt").write_text(SAMPLE_REPORT.replace("2023", "2022").replace("2024", "2023"), encoding="utf-8")
+        (raw / "a2023.txt").write_text(SAMPLE_REPORT, encoding="utf-8")
+        rk.build(raw, manifest=None, out=tmp_path / "two" / "out", cache_dir=None, jobs=1)
+    tables = rk.read_tables(tmp_path / "two" / "out", ["shortcomings", "documents", "sections"])
+    return tables["shortcomings"], tables["documents"], tables["sections"]
 
 
 def test_api__every_public_name_can_be_called_twice_as_a_rerun_notebook_cell_does(tmp_path):

@@ -13,11 +13,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 import seaborn as sns  # noqa: E402
 from PIL import Image  # noqa: E402
-from pptx import Presentation  # noqa: E402
-from pptx.oxml.ns import qn  # noqa: E402
-from pptx.util import Emu  # noqa: E402
 
 from reportkit import export, plots  # noqa: E402
+from reportkit.findings import Finding  # noqa: E402
 
 
 @pytest.fixture
@@ -170,65 +168,31 @@ def test_save_figure__no_missing_glyphs_after_bare_seaborn_reset(tmp_path):
     assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
 
 
-# --------------------------------------------------------------------------- build_deck
+# --------------------------------------------------------------------------- sidecar: finding, owner, safe CSV
 
 
-@pytest.fixture(scope="module")
-def figures_dir(tmp_path_factory):
-    # saved once for the deck tests (each save renders three images); the deck tests only read it
-    documents = pd.DataFrame({"doc_id": ["a" * 16, "b" * 16, "c" * 16], "town": ["青松镇", "白云乡", "青松镇"],
-                              "year": [2021, 2023, 2024]})
-    out = tmp_path_factory.mktemp("figures")
-    with matplotlib.rc_context():
-        plots.set_theme()
-        for name, title in [("b_trend", "历年指标数量"), ("a_heatmap", "各乡镇指标热力图")]:
-            fig, ax = plt.subplots()
-            ax.plot([1, 2], [3, 4])
-            export.save_figure(fig, name, out, title=title, documents=documents)
-            plt.close(fig)
-    return out
+def test_save_figure__finding_notes_and_caveat_in_sidecar(chart, tmp_path):
+    found = Finding("2/3 份报告提到执法力量薄弱", ["执法力量：2/3 份"], "只有 3 份报告")
+    paths = export.save_figure(chart, "themes", tmp_path, title="共性问题", finding=found)
+    meta = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert (meta["finding"], meta["notes"], meta["caveat"]) == (found.title, found.notes, found.caveat)
 
 
-def test_build_deck__title_slide_then_one_slide_per_chart(figures_dir, tmp_path):
-    deck = export.build_deck(figures_dir, tmp_path / "deck.pptx", title="青松镇法治报告简报", date="2025-03-01")
-    prs = Presentation(deck)
-    assert len(prs.slides) == 3
-    assert [s.shapes.title.text for s in prs.slides] == ["青松镇法治报告简报", "各乡镇指标热力图", "历年指标数量"]
+def test_save_figure__records_the_notebook_the_runner_names(chart, tmp_path, monkeypatch):
+    monkeypatch.setenv(export.NOTEBOOK_ENV, "10-compare-towns.ipynb")
+    meta = json.loads(export.save_figure(chart, "x", tmp_path)["json"].read_text(encoding="utf-8"))
+    assert meta["notebook"] == "10-compare-towns.ipynb"
 
 
-def test_build_deck__chart_slides_have_picture_and_source(figures_dir, tmp_path, documents):
-    prs = Presentation(export.build_deck(figures_dir, tmp_path / "deck.pptx", date="2025-03-01"))
-    for slide in list(prs.slides)[1:]:
-        pictures = [s for s in slide.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
-        assert len(pictures) == 1
-        assert pictures[0].left >= 0 and pictures[0].left + pictures[0].width <= prs.slide_width
-        assert any(export.source_line(documents) in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+def test_save_figure__saved_by_hand_records_no_notebook(chart, tmp_path, monkeypatch):
+    monkeypatch.delenv(export.NOTEBOOK_ENV, raising=False)
+    meta = json.loads(export.save_figure(chart, "x", tmp_path)["json"].read_text(encoding="utf-8"))
+    assert "notebook" not in meta
 
 
-def test_build_deck__is_16_by_9(figures_dir, tmp_path):
-    prs = Presentation(export.build_deck(figures_dir, tmp_path / "deck.pptx", date="2025-03-01"))
-    assert abs(Emu(prs.slide_width).inches / Emu(prs.slide_height).inches - 16 / 9) < 0.01
-
-
-def test_build_deck__title_slide_names_towns_years_and_date(figures_dir, tmp_path):
-    prs = Presentation(export.build_deck(figures_dir, tmp_path / "deck.pptx", date="2025-03-01"))
-    text = prs.slides[0].placeholders[1].text_frame.text
-    assert "白云乡、青松镇" in text and "2021–2024年" in text and "2025-03-01" in text
-
-
-def test_build_deck__runs_carry_east_asian_font(figures_dir, tmp_path):
-    prs = Presentation(export.build_deck(figures_dir, tmp_path / "deck.pptx", date="2025-03-01",
-                                         ea_font="Noto Sans CJK SC"))
-    run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
-    assert run._r.rPr.find(qn("a:ea")).get("typeface") == "Noto Sans CJK SC"
-
-
-def test_build_deck__list_keeps_given_order(figures_dir, tmp_path):
-    items = [figures_dir / "b_trend.json", figures_dir / "a_heatmap.json"]
-    prs = Presentation(export.build_deck(items, tmp_path / "deck.pptx", date="2025-03-01"))
-    assert [s.shapes.title.text for s in list(prs.slides)[1:]] == ["历年指标数量", "各乡镇指标热力图"]
-
-
-def test_build_deck__missing_folder_raises(tmp_path):
-    with pytest.raises(ValueError, match="does not exist"):
-        export.build_deck(tmp_path / "nope", tmp_path / "deck.pptx")
+def test_save_figure__csv_cells_read_as_formulas_get_a_quote(chart, tmp_path):
+    data = pd.DataFrame({"town": ["=HYPERLINK(\"http://x\")", "@SUM(A1)", "+1", "-2", "青松镇"], "n": [1, 2, 3, -4, 5]})
+    csv = export.save_figure(chart, "x", tmp_path, data=data)["csv"]
+    back = pd.read_csv(csv, encoding="utf-8-sig", dtype=str)
+    assert back["town"].tolist() == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+1", "'-2", "青松镇"]
+    assert back["n"].tolist() == ["1", "2", "3", "-4", "5"]  # numbers stay numbers

@@ -29,7 +29,7 @@ def _code(book) -> list[str]:
 
 
 def test_numbered_notebooks__the_suggested_set_is_present():
-    assert [p.name[:2] for p in PATHS] == ["00", "10", "20", "30", "40"]
+    assert [p.name[:2] for p in PATHS] == ["00", "10", "20", "30", "40", "50"]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
@@ -45,7 +45,7 @@ def test_notebook__question_then_imports_then_parameters(path):
     book = nbformat.read(path, as_version=4)
     first, second, third = book.cells[:3]
     assert first.cell_type == "markdown"
-    assert all(word in first.source for word in ("**Question.**", "**Inputs.**", "**Outputs.**"))
+    assert all(word in first.source for word in ("（Question）.**", "（Inputs）.**", "（Outputs）.**"))
     assert second.cell_type == "code" and "import" in second.source
     assert "parameters" in third.metadata.get("tags", [])
     for name in ("DATA_DIR", "YEARS", "TOWNS", "OUT_DIR"):
@@ -58,7 +58,76 @@ def test_notebook__load_analyse_save_headings_in_order(path):
     book = nbformat.read(path, as_version=4)
     headings = [line for c in book.cells if c.cell_type == "markdown"
                 for line in c.source.splitlines() if line.startswith("## ")]
-    assert headings == ["## Load", "## Analyse", "## Save"]
+    assert headings == ["## 载入（Load）", "## 分析（Analyse）", "## 保存（Save）"]
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_notebook__headings_chinese_first_with_english_beside(path):
+    book = nbformat.read(path, as_version=4)
+    headings = [line for c in book.cells if c.cell_type == "markdown" for line in c.source.splitlines()
+                if line.startswith("#")]
+    for heading in headings:
+        text = heading.lstrip("# ")
+        first_cjk = _CJK.search(text)
+        first_latin = re.search(r"[A-Za-z]{2,}", text)
+        assert first_cjk and first_latin and first_cjk.start() < first_latin.start(), heading
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_notebook__narrative_in_chinese_and_english(path):
+    book = nbformat.read(path, as_version=4)
+    for cell in book.cells:
+        if cell.cell_type == "markdown" and not cell.source.startswith("#"):
+            assert _CJK.search(cell.source) and re.search(r"[A-Za-z]{4,} [a-z]{2,}", cell.source), cell.source[:60]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_notebook__imports_only_the_public_api(path):
+    import ast
+
+    import reportkit as rk
+
+    code = "\n".join(_code(nbformat.read(path, as_version=4)))
+    tree = ast.parse(code)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            assert not (node.module or "").startswith("reportkit"), ast.unparse(node)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                assert alias.name in ("pandas", "reportkit"), ast.unparse(node)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "rk":
+            assert node.attr in rk.__all__, f"rk.{node.attr} is not public"
+
+
+def test_public_api__names_the_notebooks_use_are_the_same_on_every_access():
+    import importlib
+    import types
+
+    import reportkit as rk
+
+    names = ["notebooks", "plots", "trends", "findings", "across_years", "deck", "caveats", "SmallNumbersWarning",
+             "theme_summary", "representative_items", "kwic", "keyness", "recurring_themes", "carried_plans",
+             "corpus_passages", "min_docs_for_boilerplate", "build_deck", "write_workbook", "write_profiles"]
+    first = {n: getattr(rk, n) for n in names}
+    for module in ("notebooks", "trends", "findings", "across_years", "deck", "workbook", "profiles", "terms"):
+        importlib.import_module(f"reportkit.{module}")  # importing a submodule must not rebind a public name
+    assert {n: getattr(rk, n) for n in names} == first
+    modules = {"notebooks", "plots", "trends", "findings", "across_years", "deck"}
+    for name in names:
+        assert isinstance(first[name], types.ModuleType) == (name in modules), name
+        assert name in modules or callable(first[name]), name
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_notebook__opens_with_one_setup_call(path):
+    book = nbformat.read(path, as_version=4)
+    code = _code(book)
+    setup = [c for c in code if "rk.notebooks.setup(" in c]
+    assert len(setup) == 1 and code.index(setup[0]) == 2  # imports, parameters, then setup
+    assert not any("read_tables" in c or "load_tables" in c or "doc_label" in c for c in code)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
@@ -71,7 +140,7 @@ def test_notebook__no_function_or_class_definitions(path):
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
 def test_notebook__charts_saved_through_reportkit_export(path):
     code = "\n".join(_code(nbformat.read(path, as_version=4)))
-    assert "export.save_figure(" in code
+    assert "nb.save_figure(" in code
     assert ".savefig(" not in code and "plt.subplots(" not in code  # charts come from reportkit.plots
 
 
@@ -117,20 +186,67 @@ def test_select_tables__unknown_year_names_the_years_present(small_tables):
         nbk.select_tables(small_tables, years=[2030])
 
 
-def test_small_groups_caveat__empty_when_every_year_has_enough_reports():
-    docs = pd.DataFrame({"doc_id": list("abcd"), "town": list("wxyz"), "year": [2021, 2021, 2022, 2022]})
-    assert nbk.small_groups_caveat(docs, min_reports=2) == ""
+@pytest.fixture
+def levels_tables():
+    docs = pd.DataFrame({"doc_id": list("abcd"), "town": ["大年乡", "里心镇", None, "治平乡"],
+                         "county": ["融水苗族自治县", "建宁县", "建宁县", "城口县"],
+                         "province": ["广西壮族自治区", "福建省", "福建省", "重庆市"],
+                         "level": ["township", "township", "county", "unknown"], "year": [2024, 2023, 2023, 2023]})
+    return {"documents": docs, "shortcomings": pd.DataFrame({"doc_id": list("abcd"), "item_no": [1] * 4})}
 
 
-def test_small_groups_caveat__names_only_the_small_years():
-    docs = pd.DataFrame({"doc_id": list("abcd"), "town": list("wxyz"), "year": [2021, 2022, 2022, 2022]})
-    text = nbk.small_groups_caveat(docs, min_reports=3)
-    assert "2021年只有 1 份报告" in text and "2022年" not in text
+def test_select_tables__county_reports_kept_out_of_township_comparisons_by_default(levels_tables):
+    assert nbk.select_tables(levels_tables)["documents"]["doc_id"].tolist() == ["a", "b", "d"]  # unknown stays
 
 
-def test_small_groups_caveat__counts_come_from_the_data():
-    docs = pd.DataFrame({"doc_id": list("abcdefg"), "town": list("abcdefg"), "year": [2020] * 7})
-    assert "都只有 7 份报告" in nbk.small_groups_caveat(docs, min_reports=8)
+def test_select_tables__level_all_and_county(levels_tables):
+    assert len(nbk.select_tables(levels_tables, level="all")["documents"]) == 4
+    assert nbk.select_tables(levels_tables, level="county")["shortcomings"]["doc_id"].tolist() == ["c"]
+
+
+def test_select_tables__by_province_and_county(levels_tables):
+    out = nbk.select_tables(levels_tables, provinces=["福建省"], level="all")
+    assert out["documents"]["doc_id"].tolist() == ["b", "c"]
+    assert nbk.select_tables(levels_tables, counties=["城口县"])["documents"]["doc_id"].tolist() == ["d"]
+
+
+def test_select_tables__unknown_province_names_the_provinces_present(levels_tables):
+    with pytest.raises(ValueError, match="province.*山东省.*provinces present: 广西壮族自治区、福建省、重庆市"):
+        nbk.select_tables(levels_tables, provinces=["山东省"])
+
+
+def test_select_tables__unknown_level_refused(levels_tables):
+    with pytest.raises(ValueError, match="level must be one of township, county, all"):
+        nbk.select_tables(levels_tables, level="乡镇")
+
+
+def test_left_out_by_level__lists_the_county_report_and_why(levels_tables):
+    gone = nbk.left_out_by_level(levels_tables["documents"])
+    assert gone["doc_id"].tolist() == ["c"] and gone.loc[0, "reason"] == "县级报告，不与乡镇级报告比较"
+
+
+def _write_build(tables, folder):
+    folder.mkdir(parents=True)
+    for name, table in tables.items():
+        table.to_parquet(folder / f"{name}.parquet")
+
+
+def test_setup__tables_labelled_documents_folders_and_what_was_left_out(levels_tables, tmp_path):
+    _write_build(levels_tables, tmp_path / "processed")
+    nb = nbk.setup(tmp_path / "processed", tmp_path / "out")
+    assert nb.docs["label"].tolist() == ["大年乡 2024", "治平乡 2023", "里心镇 2023"]
+    assert nb.tables["documents"] is nb.docs and set(nb.tables["shortcomings"]["doc_id"]) == {"a", "b", "d"}
+    assert nb.figures_dir.is_dir() and nb.tables_dir.is_dir() and nb.figures_dir.parent == tmp_path / "out"
+    assert "3 份报告" in repr(nb) and "另有 1 份非乡镇级报告（county）未纳入比较" in repr(nb)
+    again = nbk.setup(tmp_path / "processed", tmp_path / "out")  # a cell run twice gives the same
+    assert again.docs.equals(nb.docs)
+
+
+def test_setup__save_table_quotes_formula_like_cells(levels_tables, tmp_path):
+    _write_build(levels_tables, tmp_path / "processed")
+    nb = nbk.setup(tmp_path / "processed", tmp_path / "out")
+    path = nb.save_table(pd.DataFrame({"text": ["=1+1", "普法"]}), "x")
+    assert pd.read_csv(path, encoding="utf-8-sig")["text"].tolist() == ["'=1+1", "普法"]
 
 
 def test_with_category_labels__codes_become_chinese_labels_and_blank_is_uncategorised():
@@ -160,15 +276,29 @@ def test_numbered_notebooks__number_order_and_unnumbered_skipped(tmp_path):
     assert [p.name for p in nbk.numbered_notebooks(tmp_path)] == ["00_c.ipynb", "2-a.ipynb", "10-b.ipynb"]
 
 
-def test_clear_figures__removes_only_files_named_by_reportkit_sidecars(tmp_path):
+def _sidecar(folder, stem, **meta):
     from reportkit.export import SIDECAR_KIND
 
-    (tmp_path / "old.png").write_text("x")
+    (folder / f"{stem}.png").write_text("x")
+    (folder / f"{stem}.json").write_text(json.dumps({"kind": SIDECAR_KIND, "files": {"png": f"{stem}.png"}, **meta}))
+
+
+def test_clear_figures__removes_only_the_charts_a_notebook_made_when_run(tmp_path):
+    _sidecar(tmp_path, "10_old", notebook="10-compare-towns.ipynb")
+    _sidecar(tmp_path, "20_other", notebook="20-shortcomings.ipynb")
+    _sidecar(tmp_path, "10_by_hand")  # saved in a live session: no notebook recorded
     (tmp_path / "mine.png").write_text("keep")
     (tmp_path / "other.json").write_text(json.dumps({"kind": "something else"}))
-    (tmp_path / "old.json").write_text(json.dumps({"kind": SIDECAR_KIND, "files": {"png": "old.png"}}))
+    nbk.clear_figures(tmp_path, notebook="10-compare-towns.ipynb")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "10_by_hand.json", "10_by_hand.png", "20_other.json", "20_other.png", "mine.png", "other.json"]
+
+
+def test_clear_figures__without_a_notebook_never_removes_charts_saved_by_hand(tmp_path):
+    _sidecar(tmp_path, "a", notebook="00-overview.ipynb")
+    _sidecar(tmp_path, "b")
     nbk.clear_figures(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.png", "other.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "b.png"]
 
 
 def test_main__missing_build_exits_1_with_the_fix(tmp_path, capsys):
@@ -177,6 +307,27 @@ def test_main__missing_build_exits_1_with_the_fix(tmp_path, capsys):
 
 
 # --------------------------------------------------------------------------- executed notebooks
+
+
+def _image_outputs(book) -> int:
+    return sum("image/png" in output.get("data", {}) for cell in book.cells for output in cell.get("outputs", []))
+
+
+@pytest.mark.slow
+def test_live_kernel__every_chart_drawn_after_a_saved_one_is_shown(tmp_path, monkeypatch):
+    """In a Jupyter kernel (inline backend) save_figure used to switch interactive mode off."""
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # as in JupyterLab: the kernel picks inline itself
+
+    draw = ("ax = plots.plot_grouped_bars(pd.DataFrame({'x': ['甲', '乙'], 'y': [1, 2]}), x='x', y='y')\n"
+            "_ = export.save_figure(ax, '{name}', r'%s')" % tmp_path)
+    cells = ["import pandas as pd\nfrom reportkit import export, plots\nplots.set_theme()",
+             draw.replace("{name}", "first"), draw.replace("{name}", "second"), draw.replace("{name}", "third")]
+    book = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(book, timeout=120, kernel_name="python3").execute()
+    assert [_image_outputs(nbformat.v4.new_notebook(cells=[c])) for c in book.cells] == [0, 1, 1, 1]
 
 
 def _executed_text(paths: list[Path]) -> str:
@@ -237,16 +388,81 @@ def test_run_notebooks__seeds_each_notebook_saves_figures_with_data(seeds_run):
 
 
 @pytest.mark.slow
-def test_run_notebooks__seeds_deck_has_a_slide_per_figure_with_titles(seeds_run):
+def test_run_notebooks__seeds_deck_follows_the_spec_with_findings_as_titles(seeds_run):
     from pptx import Presentation
 
+    from reportkit import deck
+
     result, tmp = seeds_run
-    sidecars = sorted((tmp / "outputs" / "figures").glob("*.json"))
-    deck = Presentation(str(result.deck))
-    assert len(deck.slides) == 1 + len(sidecars)
-    titles = [s.shapes.title.text for s in list(deck.slides)[1:]]
-    assert titles == [json.loads(p.read_text(encoding="utf-8"))["title"] for p in sidecars]
-    assert all(titles)
+    figures = tmp / "outputs" / "figures"
+    spec = deck.read_deck_spec(NOTEBOOKS / "deck.csv")["chart"].tolist()
+    drawn = [c for c in spec if c == deck.METHODS or (figures / f"{c}.json").exists()]
+    prs = Presentation(str(result.deck))
+    titles = [s.shapes.title.text for s in prs.slides][1:]
+    expected = [deck.METHODS_TITLE if c == deck.METHODS else
+                deck.tight(json.loads((figures / f"{c}.json").read_text(encoding="utf-8"))["finding"]) for c in drawn]
+    assert titles == expected and all(titles)
+    assert len(drawn) >= 8  # the process checks (reports per year, lengths) are not in it
+    assert "20_theme_frequency" in drawn and "00_report_length" not in drawn
+    assert titles[0] == "5份报告均提到「执法与法治工作力量、人才薄弱」方面的不足"
+    notes = [s.notes_slide.notes_text_frame.text for s in list(prs.slides)[1:-1]]
+    assert all(re.search(r"\d", n) and "注意：" in n and "注意：注意" not in n for n in notes)  # numbers, caveat
+
+
+@pytest.mark.slow
+def test_run_notebooks__seeds_workbook_and_a_profile_per_town(seeds_run):
+    import openpyxl
+
+    result, tmp = seeds_run
+    book = openpyxl.load_workbook(result.workbook, read_only=True)
+    assert {"列说明", "documents", "shortcomings", "indicators", "term_counts"} <= set(book.sheetnames)
+    assert sorted(p.stem for p in result.profiles) == sorted(
+        ["大年乡_融水苗族自治县", "里心镇_建宁县", "治平乡_城口县", "松源镇_梅县区", "青城镇_高青县"])
+    assert all(p.with_suffix(".png").exists() for p in result.profiles)
+
+
+@pytest.mark.slow
+def test_run_notebooks__seeds_html_images_carry_the_chart_titles(seeds_run):
+    result, _ = seeds_run
+    page = next(p for p in result.html if p.name.startswith("20")).read_text(encoding="utf-8")
+    assert "No description has been provided" not in page
+    assert 'alt="5 份报告均提到「执法与法治工作力量、人才薄弱」方面的不足"' in page
+
+
+@pytest.mark.slow
+def test_run_notebooks__only_one_notebook_keeps_the_others_charts_and_the_deck(seeds_run):
+    from pptx import Presentation
+
+    import matplotlib.pyplot as plt
+
+    from reportkit import export
+
+    result, tmp = seeds_run
+    figures, out = tmp / "outputs" / "figures", tmp / "outputs"
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    by_hand = export.save_figure(fig, "50_drawn_by_hand", figures)  # saved in a live session, not by the runner
+    plt.close(fig)
+    try:
+        before = sorted(p.name for p in figures.iterdir())
+        slides = len(Presentation(str(result.deck)).slides)
+        again = nbk.run_notebooks(NOTEBOOKS, data_dir=tmp / "processed", out_dir=out, only=["50"], html=False,
+                                  workbook=False, profiles=False)
+        assert [p.name for p in again.executed] == ["50-across-years.ipynb"]
+        assert sorted(p.name for p in figures.iterdir()) == before and by_hand["png"].exists()
+        assert len(Presentation(str(again.deck)).slides) == slides
+    finally:
+        for path in by_hand.values():
+            path.unlink(missing_ok=True)
+
+
+@pytest.mark.slow
+def test_run_notebooks__seeds_every_saved_chart_is_shown_in_the_executed_notebook(seeds_run):
+    result, tmp = seeds_run
+    figures = tmp / "outputs" / "figures"
+    for path in result.executed:
+        saved = [p for p in figures.glob("*.json") if json.loads(p.read_text(encoding="utf-8")).get("notebook") == path.name]
+        assert saved and _image_outputs(nbformat.read(path, as_version=4)) == len(saved), path.name
 
 
 @pytest.mark.slow
@@ -286,3 +502,50 @@ def test_run_notebooks__new_copy_found_as_reuse(new_year_run):
     _, tmp = new_year_run
     pairs = pd.read_csv(tmp / "outputs" / "tables" / "40_reuse_pairs.csv", encoding="utf-8-sig")
     assert {"大年乡 2024", f"{NEW_TOWN} {NEW_YEAR}"} <= set(pairs["label_a"]) | set(pairs["label_b"])
+
+
+@pytest.fixture(scope="session")
+def two_year_run(tmp_path_factory):
+    """One town's reports of two consecutive years (tests/test_across_years.py), notebook 50 only."""
+    from reportkit import build
+
+    from .test_across_years import REPORT_2023, REPORT_2024
+
+    tmp = tmp_path_factory.mktemp("two_year_nb")
+    raw = tmp / "raw"
+    raw.mkdir()
+    (raw / "qs2023.txt").write_text(REPORT_2023, encoding="utf-8")
+    (raw / "qs2024.txt").write_text(REPORT_2024, encoding="utf-8")
+    pd.DataFrame({"file": ["qs2023.txt", "qs2024.txt"], "town": ["青松镇"] * 2, "county": ["高青县"] * 2,
+                  "province": ["山东省"] * 2, "year": [2023, 2024]}).to_csv(tmp / "manifest.csv", index=False)
+    build(raw, manifest=tmp / "manifest.csv", out=tmp / "processed", cache_dir=tmp / "cache", jobs=1)
+    result = nbk.run_notebooks(NOTEBOOKS, data_dir=tmp / "processed", out_dir=tmp / "outputs", only=["50"],
+                               html=False, workbook=False, profiles=False)
+    return result, tmp
+
+
+@pytest.mark.slow
+def test_run_notebooks__across_years_notebook_shows_recurring_themes_and_carried_plans(two_year_run):
+    result, tmp = two_year_run
+    figures = tmp / "outputs" / "figures"
+    book = nbformat.read(result.executed[0], as_version=4)
+    assert _image_outputs(book) == 3 == len(list(figures.glob("50_*.json")))
+    recurring = pd.read_csv(figures / "50_recurring_themes.csv", encoding="utf-8-sig")
+    assert recurring[["theme_label", "n_towns"]].values.tolist() == [["执法与法治工作力量、人才薄弱", 1]]
+    carried = pd.read_csv(tmp / "outputs" / "tables" / "50_plans_carried.csv", encoding="utf-8-sig")
+    assert carried["carried"].tolist() == [True, True, False]
+
+
+def test_run_notebook__kernel_quiet_on_the_terminal(tmp_path, capfd):
+    """No TCP-encryption warning, no KeyboardInterrupt at shutdown, no alt-text warning."""
+    book = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("DATA_DIR = OUT_DIR = ''", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nplt.plot([1, 2])")])
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "01-tiny.ipynb"
+    nbformat.write(book, path)
+    executed = nbk.run_notebook(path, data_dir=tmp_path, out_dir=tmp_path / "out")
+    assert executed.with_suffix(".html").exists()
+    err = capfd.readouterr().err
+    for noise in ("without encryption", "KeyboardInterrupt", "Alternative text"):
+        assert noise not in err, err

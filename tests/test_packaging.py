@@ -61,3 +61,21 @@ def test_import__reportkit_loads_no_heavy_library():
             "('pandas', 'jieba', 'matplotlib', 'sklearn', 'pyarrow', 'opencc') if m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_pyproject__licence_is_an_spdx_string():
+    # a TOML table makes setuptools print a deprecation warning on every install
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "MIT"
+    assert any(re.fullmatch(r"setuptools>=(\d+).*", r) and int(re.match(r"setuptools>=(\d+)", r).group(1)) >= 77
+               for r in pyproject["build-system"]["requires"])
+
+
+def test_readme__shows_jupyterlab_another_folder_and_reading_built_tables():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "make lab" in readme and re.search(r"^lab:", makefile, re.M)
+    assert re.search(r"make demo RAW=\S+ OUT=\S+", readme)
+    assert all(f"$({var})" in makefile for var in ("RAW", "OUT", "OUTPUTS"))
+    assert 'rk.read_tables("data/processed")' in readme
+    assert "notebooks/deck.csv" in readme  # what the deck contains and how to choose its slides

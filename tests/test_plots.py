@@ -182,6 +182,27 @@ def test_grouped_bars_table__labels_keep_qualifier():
     assert t["bar_label"].tolist() == ["40余", "近30"]
 
 
+def test_grouped_bars_table__beyond_top_the_rest_is_one_median_bar():
+    data = pd.DataFrame({"label": [f"镇{i}" for i in range(6)], "n": [10, 1, 8, 2, 3, 7]})
+    t = plots.grouped_bars_table(data, x="label", y="n", top=3)
+    assert t["label"].tolist() == ["镇0", "镇2", "镇5", "其他（3 个，中位数）"]
+    assert t["n"].tolist() == [10, 8, 7, 2]  # a sum (6) would say nothing about a typical report
+
+
+def test_grouped_bars_table__counts_fold_into_their_sum():
+    data = pd.DataFrame({"province": list("甲乙丙丁"), "n_reports": [5, 4, 1, 1]})
+    t = plots.grouped_bars_table(data, x="province", y="n_reports", top=2, other="sum")
+    assert t.iloc[-1][["province", "n_reports"]].tolist() == ["其他（2 个，合计）", 2]
+
+
+def test_plot_grouped_bars__chinese_axis_labels_and_integer_ticks_for_counts():
+    data = pd.DataFrame({"province": ["山东省", "福建省"], "n_reports": [3, 1]})
+    ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="province", y="n_reports"), x="province",
+                                 y="n_reports")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("省份", "报告数（份）")
+    assert all(float(v).is_integer() for v in ax.get_yticks())
+
+
 def test_grouped_bars_table__duplicate_pairs_raise():
     data = pd.DataFrame({"town": ["青松镇", "青松镇"], "n": [40, 30]})
     with pytest.raises(ValueError, match="aggregate"):
@@ -221,36 +242,78 @@ def test_terms_table__top_n_per_group_ties_by_term():
     assert t["group"].tolist()[-1] == "白云乡"
 
 
-def test_plot_terms__one_panel_per_group():
+def test_plot_terms__one_panel_per_group_each_titled():
     data = pd.DataFrame({"town": ["青松镇", "青松镇", "白云乡"], "term": ["调解", "普法", "网格"], "n": [3, 2, 1]})
-    axes = plots.plot_terms(data, group="town")
+    axes = plots.plot_terms(plots.terms_table(data, group="town"))
     assert [a.get_title(loc="left") for a in axes] == ["青松镇", "白云乡"]
 
 
-def test_theme_frequency_table__counts_reports_not_items(documents):
-    sc = pd.DataFrame({"doc_id": [A, A, B], "item_no": [1, 2, 1], "theme": [3, 3, 3],
-                       "theme_label": ["普法宣传不够深入"] * 3})
-    t = plots.theme_frequency_table(sc, documents)
-    assert t.loc[0, ["n_reports", "n_items", "n_reports_total"]].tolist() == [2, 3, 4]
-    assert t.loc[0, "share"] == 0.5
+def test_plot_terms__a_single_town_panel_is_titled_too():
+    data = pd.DataFrame({"town": ["青松镇", "青松镇"], "term": ["调解", "普法"], "stat": [3.5, 2.0]})
+    axes = plots.plot_terms(plots.terms_table(data, value="stat", group="town", agg="max"))
+    assert [a.get_title(loc="left") for a in axes] == ["青松镇"]
 
 
+def test_plot_terms__axis_says_what_the_value_is_in_chinese():
+    data = pd.DataFrame({"term": ["调解", "普法"], "stat": [3.5, 2.0]})
+    ax = plots.plot_terms(plots.terms_table(data, value="stat", agg="max"))
+    assert ax.get_xlabel() == "关键度"
+
+
+def test_plot_terms__raw_data_is_refused_with_the_fix():
+    with pytest.raises(ValueError, match=r"terms_table"):
+        plots.plot_terms(pd.DataFrame({"term": ["调解"], "n": [3]}))
+
+
+def test_plot_theme_frequency__draws_theme_summary(documents):
+    from reportkit.shortcomings import theme_summary
+
+    sc = pd.DataFrame({"doc_id": [A, A, B], "item_no": [1, 2, 1], "theme": ["t"] * 3, "theme_label": ["普法宣传不够深入"] * 3})
+    ax = plots.plot_theme_frequency(theme_summary(sc, documents))
+    assert [t.get_text() for t in ax.texts] == ["2/4 份"]
+
+
+def test_plots__one_theme_frequency_table():
+    assert not hasattr(plots, "theme_frequency_table")  # shortcomings.theme_summary is the one
+
+
+@pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")
 def test_trend_table__n_reports_counts_reports_without_rows(documents, indicators):
     t = plots.trend_table(indicators, documents, agg="count")
     assert t.set_index("year")[["value", "n_reports"]].loc[2023].tolist() == [4, 2]
     assert t.set_index("year").loc[2022, "value"] == 0
 
 
+@pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")
 def test_trend_table__mean_is_per_report(documents, indicators):
     t = plots.trend_table(indicators, documents, value="value", agg="mean")
     assert t.set_index("year").loc[2023, "value"] == (55.0 + 30.0) / 2
 
 
+@pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")
 def test_trend_table__group_column_names_unknown_town(documents, indicators):
     t = plots.trend_table(indicators, documents, agg="count", group="town")
     assert set(t["group"]) == {"青松镇", "白云乡", "未注明"}
 
 
+def test_trend_table__warns_when_a_year_has_fewer_than_a_handful_of_reports(documents, indicators):
+    from reportkit.findings import SmallNumbersWarning
+
+    with pytest.warns(SmallNumbersWarning, match="2023年只有 2 份报告.*不同乡镇之间的差异"):
+        plots.trend_table(indicators, documents, agg="count")
+
+
+def test_trend_table__quiet_when_every_year_has_a_handful(indicators):
+    import warnings
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)], "town": [f"镇{i}" for i in range(10)],
+                         "year": [2023] * 5 + [2024] * 5})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plots.trend_table(indicators.assign(doc_id="d0"), docs, agg="count")
+
+
+@pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")
 def test_plot_trend__tick_labels_show_reports_per_year(documents, indicators):
     ax = plots.plot_trend(plots.trend_table(indicators, documents, agg="count"))
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2022\n(n=1)", "2023\n(n=2)", "2024\n(n=1)"]
@@ -313,6 +376,8 @@ def test_originality_table__least_original_first(documents):
 
 
 def _charts(documents, indicators, reuse, passages):
+    from reportkit.shortcomings import theme_summary
+
     comp = pd.DataFrame({"doc_id": [A, B], "measures": [True, True], "shortcomings": [True, False],
                          "leadership": [False, False], "plans": [True, False], "other": [False, False]})
     terms = pd.DataFrame({"doc_id": [A, A, B], "term": ["调解", "普法", "网格化管理"], "n": [3, 2, 1]})
@@ -323,17 +388,18 @@ def _charts(documents, indicators, reuse, passages):
         "heatmap": lambda: plots.plot_indicator_heatmap(plots.indicator_heatmap_table(indicators, documents)),
         "bars": lambda: plots.plot_grouped_bars(bars, x="town", y="n", qualifier="q"),
         "completeness": lambda: plots.plot_completeness(plots.completeness_table(comp, documents)),
-        "terms": lambda: plots.plot_terms(terms),
-        "terms_grouped": lambda: plots.plot_terms(terms.merge(documents), group="town")[0],
-        "themes": lambda: plots.plot_theme_frequency(plots.theme_frequency_table(sc, documents)),
+        "terms": lambda: plots.plot_terms(plots.terms_table(terms)),
+        "terms_grouped": lambda: plots.plot_terms(plots.terms_table(terms.merge(documents), group="town"))[0],
+        "themes": lambda: plots.plot_theme_frequency(theme_summary(sc, documents)),
         "trend": lambda: plots.plot_trend(plots.trend_table(indicators, documents, agg="count", group="town")),
-        "reuse": lambda: plots.plot_reuse_matrix(reuse, documents, passages),
-        "originality": lambda: plots.plot_originality(orig, documents),
+        "reuse": lambda: plots.plot_reuse_matrix(plots.reuse_matrix_table(reuse, documents, passages)),
+        "originality": lambda: plots.plot_originality(plots.originality_table(orig, documents)),
     }
 
 
 @pytest.mark.parametrize("chart", ["heatmap", "bars", "completeness", "terms", "terms_grouped", "themes",
                                    "trend", "reuse", "originality"])
+@pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")
 def test_plot__chart_has_chinese_text_and_no_missing_glyphs(chart, documents, indicators, reuse, passages):
     ax = _charts(documents, indicators, reuse, passages)[chart]()
     assert isinstance(ax, matplotlib.axes.Axes)
@@ -347,3 +413,18 @@ def test_plot__draws_on_given_axes(documents, indicators):
     ax = plots.plot_indicator_heatmap(plots.indicator_heatmap_table(indicators, documents), ax=right)
     assert ax is right
     assert not left.has_data()
+
+
+def test_plot_grouped_bars__percent_axis_runs_to_100():
+    data = pd.DataFrame({"label": ["青松镇 2023→2024"], "share": [67.0]})
+    ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="label", y="share"), x="label", y="share",
+                                 percent=True)
+    assert list(ax.get_yticks()) == [0, 25, 50, 75, 100] and ax.get_ylim()[1] > 100
+    assert [t.get_text() for t in ax.texts] == ["67%"]
+
+
+def test_plot_grouped_bars__one_bar_keeps_a_normal_width():
+    data = pd.DataFrame({"label": ["青松镇"], "n": [3]})
+    ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="label", y="n"), x="label", y="n")
+    bar = ax.patches[0]
+    assert bar.get_width() / (ax.get_xlim()[1] - ax.get_xlim()[0]) < 0.3

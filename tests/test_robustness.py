@@ -263,7 +263,7 @@ def test_build__problem_rows_have_readable_messages(hostile):
     assert not problems["message"].str.contains("internal error|Traceback").any()
 
 
-def test_build__good_files_next_to_bad_ones_are_all_in_documents(hostile):
+def test_build__good_files_next_to_bad_ones_are_all_in_reports_total(hostile):
     base, expected, _ = hostile
     docs = read_tables(base / "out", ["documents"])["documents"]
     readable = {name for name, (status, _) in expected.items() if status in ("ok", "warning")

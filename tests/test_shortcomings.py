@@ -201,6 +201,22 @@ def test_theme_summary__counts_reports_not_items():
     assert summary.loc["publicity", ["n_items", "n_reports", "share_reports"]].tolist() == [2, 1, 0.25]
 
 
+def test_theme_summary__lists_the_towns_behind_each_theme():
+    table = items({"a": ["普法形式单一"], "b": ["普法方式单一"], "c": ["调解机制不健全"]})
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "town": ["里心镇", "大年乡", "治平乡"]})
+    summary = theme_summary(cluster_shortcomings(table, ThemeOptions(mode="items")), documents).set_index("theme")
+    assert summary.loc["publicity", "towns"] == "大年乡、里心镇"
+    assert summary.loc["publicity", ["n_reports", "n_reports_total"]].tolist() == [2, 3]
+
+
+def test_theme_summary__items_without_a_theme_count_as_unthemed():
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "item_no": [1, 2, 1], "text": ["x", "y", "z"],
+                          "theme": ["publicity", None, "publicity"], "theme_label": ["普法宣传", None, "普法宣传"]})
+    summary = theme_summary(table, pd.DataFrame({"doc_id": ["a", "b", "c", "d"]}))
+    assert summary[["theme_label", "n_reports", "n_items", "share_reports"]].values.tolist() == [
+        ["普法宣传", 2, 2, 0.5], ["未归类", 1, 1, 0.25]]
+
+
 def test_theme_summary__other_sorted_last():
     table = items({"a": ["普法形式单一", UNRELATED], "b": ["普法方式单一"]})
     summary = theme_summary(cluster_shortcomings(table, ThemeOptions(mode="items")))

@@ -351,8 +351,24 @@ def test_kwic__documents_exact_contexts():
         [2, "聘请", "法律顾问", "参与决"],
         [11, "决策，", "法律顾问", "全程把"],
     ]
-    assert out["section_type"].tolist() == ["", ""]
+    assert out["section_type"].tolist() == ["other", "other"]  # a text without headings is one part
     assert out["town"].tolist() == ["t"] * 2
+
+
+def test_kwic__documents_alone_fill_section_type_from_their_text():
+    out = terms.kwic(pd.DataFrame({"doc_id": ["d1"], "text": [_DOC]}), "法律顾问", window=2)
+    assert out["section_type"].tolist() == ["measures", "shortcomings"]
+
+
+def test_kwic__list_of_terms_finds_each():
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["聘请法律顾问参与决策，开展法治宣传"]})
+    out = terms.kwic(docs, ["法治宣传", "法律顾问", "不在文中"], window=2)
+    assert out[["keyword", "start"]].values.tolist() == [["法律顾问", 2], ["法治宣传", 13]]
+
+
+def test_kwic__overlapping_terms_each_listed():
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["村居法律顾问"]})
+    assert sorted(terms.kwic(docs, ["法律顾问", "法律"], window=1)["keyword"]) == ["法律", "法律顾问"]
 
 
 def test_kwic__regex_pattern():
@@ -382,9 +398,10 @@ def test_kwic__documents_with_sections_looks_up_type():
     assert out["start"].tolist() == [_DOC.index("法律顾问"), _DOC.rindex("法律顾问")]
 
 
-def test_kwic__empty_pattern_rejected():
+@pytest.mark.parametrize("pattern", ["", [], ["法律", ""]])
+def test_kwic__empty_pattern_rejected(pattern):
     with pytest.raises(ValueError, match="empty"):
-        terms.kwic(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}), "")
+        terms.kwic(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}), pattern)
 
 
 # ----------------------------------------------------------------- concepts

@@ -153,7 +153,8 @@ def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
 
     outcomes: dict[str, Outcome] = {}
     collect = collect or (lambda outcome: None)
-    bar = tqdm(total=len(jobs), desc="reports", unit="file", disable=not progress, leave=False)
+    # disable=None: the bar switches itself off when stderr is not a terminal (no fragments in logs)
+    bar = tqdm(total=len(jobs), desc="reports", unit="file", disable=None if progress else True, leave=False)
     if n_jobs <= 1 or len(jobs) <= 1:
         for job in jobs:
             outcomes[job.file] = run_job(job, run)

@@ -1,0 +1,356 @@
+"""What a chart can say, in words: the small-numbers caveat and the finding of each chart.
+
+* :func:`caveats` writes, from the data, the warning that a comparison rests on too few reports
+  ("2021年只有 1 份报告……不能当作趋势来读"); :func:`warn_small_groups` raises it as a
+  :class:`SmallNumbersWarning` (the trend functions call it);
+* :class:`Finding` is the headline of a chart stated as a finding ("5 份报告均提到执法力量薄弱"),
+  the numbers behind it (speaker notes) and its caveat; the ``*_finding`` functions compute one
+  from the table a chart draws. ``export.save_figure(finding=...)`` stores it beside the chart and
+  ``export.build_deck`` uses it as the slide title and speaker notes.
+
+Pure functions of DataFrames; nothing here draws or writes.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+#: Fewer reports than this in a year (or town, county...) and a comparison is only anecdote.
+HANDFUL = 5
+
+
+class SmallNumbersWarning(UserWarning):
+    """A year (or other group) has fewer reports than a comparison needs."""
+
+
+# --------------------------------------------------------------------------- small numbers
+
+
+def _group_counts(documents: pd.DataFrame, by: str) -> pd.Series:
+    if by not in documents.columns:
+        raise ValueError(f"documents have no column {by!r}; columns: {', '.join(map(str, documents.columns))}")
+    docs = documents.dropna(subset=[by]).drop_duplicates("doc_id")
+    return docs.groupby(by)["doc_id"].nunique().sort_index()
+
+
+def caveats(
+    documents: pd.DataFrame, *, by: str = "year", min_reports: int = HANDFUL, what: str | None = None
+) -> str:
+    """A plain-language warning when some ``by`` group (year, town, ...) has fewer than
+    ``min_reports`` reports, or ``""`` when none does. Built from the data, never hard-coded.
+
+    >>> docs = pd.DataFrame({"doc_id": list("abc"), "town": list("xyz"), "year": [2021, 2022, 2022]})
+    >>> caveats(docs, by="year", min_reports=3)
+    '注意：2021年只有 1 份报告、2022年只有 2 份报告（少于 3 份）。这些年份之间的差异同时也是不同乡镇之间的差异，不能当作趋势来读。'
+    """
+    several_towns = "town" in documents and documents["town"].nunique() > 1
+    return _caveat(_group_counts(documents, by), by=by, min_reports=min_reports, what=what,
+                   several_towns=several_towns)
+
+
+def _caveat(counts: pd.Series, *, by: str, min_reports: int, what: str | None, several_towns: bool) -> str:
+    small = counts[counts < min_reports]
+    if small.empty:
+        return ""
+    unit = "年" if by == "year" else ""
+    if len(small) == len(counts) and small.nunique() == 1:  # every group equally small: say it once
+        noun = {"year": "年份", "town": "乡镇", "county": "县（区）", "province": "省份"}.get(by, "组")
+        parts = f"每个{noun}都只有 {int(small.iloc[0])} 份报告"
+    else:
+        parts = "、".join(f"{_fmt(k)}{unit}只有 {int(n)} 份报告" for k, n in small.items())
+    if what is None:
+        if by == "year":
+            what = ("这些年份之间的差异同时也是不同乡镇之间的差异，不能当作趋势来读。" if several_towns
+                    else "一两份报告的变化可能只是写法的变化，不能当作趋势来读。")
+        else:
+            what = "这些组之间的差异可能只是个别报告的写法不同，不能推及其他乡镇。"
+    return f"注意：{parts}（少于 {min_reports} 份）。{what}"
+
+
+def warn_small_groups(
+    documents: pd.DataFrame | pd.Series, *, by: str = "year", min_reports: int = HANDFUL, stacklevel: int = 3
+) -> str:
+    """Warn (:class:`SmallNumbersWarning`) with :func:`caveats` when a group is too small;
+    return the caveat (``""`` when every group is large enough).
+
+    ``documents`` may also be the number of reports per group (a Series indexed by year), as a
+    trend table carries it in ``n_reports``.
+    """
+    if isinstance(documents, pd.Series):
+        text = _caveat(documents, by=by, min_reports=min_reports, what=None, several_towns=True)
+    else:
+        text = caveats(documents, by=by, min_reports=min_reports)
+    if text:
+        warnings.warn(text, SmallNumbersWarning, stacklevel=stacklevel)
+    return text
+
+
+def reports_per_group(documents: pd.DataFrame, by: str = "year") -> str:
+    """"2021年 1 份、2022年 2 份" — the reports behind each group, for notes and methods.
+
+    >>> reports_per_group(pd.DataFrame({"doc_id": list("abc"), "year": [2021, 2022, 2022]}))
+    '2021年 1 份、2022年 2 份'
+    """
+    counts = _group_counts(documents, by)
+    unit = "年" if by == "year" else ""
+    return "、".join(f"{_fmt(k)}{unit} {n} 份" for k, n in counts.items())
+
+
+def _fmt(value) -> str:
+    try:
+        return str(int(value)) if float(value).is_integer() else str(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A chart's headline as a finding, the numbers behind it and its caveat."""
+
+    title: str
+    notes: list[str] = field(default_factory=list)
+    caveat: str = ""
+
+    def as_dict(self) -> dict:
+        return {"finding": self.title, "notes": list(self.notes), "caveat": self.caveat}
+
+
+def _share(k: int, n: int) -> str:
+    """"5 份报告均" / "3/5 份报告" — a count out of the reports, never a bare percentage."""
+    return f"{n} 份报告均" if k == n and n > 1 else f"{k}/{n} 份报告"
+
+
+def _small_n_note(n: int) -> str:
+    return (f"份数是这 {n} 份报告中的计数，只描述这些报告，不能推及其他乡镇。" if n < 30
+            else f"份数是这 {n} 份报告中的计数。")
+
+
+def _number(value, digits: int = 1) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.{digits}f}"
+
+
+def theme_frequency_finding(summary: pd.DataFrame, *, max_notes: int = 20) -> Finding:
+    """The most shared shortcoming theme, from ``reportkit.theme_summary``:
+    "5 份报告均提到「执法与法治工作力量、人才薄弱」方面的不足"."""
+    named = summary[~summary["theme"].isin(["other", "未归类"])] if "theme" in summary else summary
+    n = int(summary["n_reports_total"].iloc[0]) if len(summary) else 0
+    notes = [f"{r.theme_label}：{r.n_reports}/{r.n_reports_total} 份报告，{r.n_items} 条"
+             + (f"（{r.towns}）" if getattr(r, "towns", "") else "") for r in summary.head(max_notes).itertuples()]
+    caveat = "这些是报告自述的不足，不是检查结论；主题按 themes.csv 的关键词和聚类归类。" + _small_n_note(n)
+    if named.empty:
+        return Finding("报告中没有可归类的不足条目", notes, caveat)
+    top = named[named["n_reports"] == named["n_reports"].max()]
+    k = int(top["n_reports"].iloc[0])
+    labels = "」「".join(top["theme_label"].head(2))
+    if len(top) == 1:
+        title = f"{_share(k, n)}提到「{labels}」方面的不足"
+    else:
+        title = f"「{labels}」{'等' if len(top) > 2 else ''}最常见：各有 {k}/{n} 份报告提到"
+    return Finding(title, notes, caveat)
+
+
+def completeness_finding(table: pd.DataFrame) -> Finding:
+    """How many reports have all statutory parts and which part is missing most, from
+    ``plots.completeness_table``."""
+    n = table["doc_id"].nunique()
+    n_parts = table["part"].nunique()
+    per_doc = table.groupby("doc_id")["present"].sum()
+    complete = int((per_doc == n_parts).sum())
+    missing = (~table["present"].astype(bool)).groupby(table["part_label"], sort=False).sum()
+    notes = [f"{part}：{n - int(m)}/{n} 份报告有" for part, m in missing.items()]
+    for label, part in table[~table["present"].astype(bool)].groupby("label", sort=False)["part_label"]:
+        notes.append(f"{label} 缺：{'、'.join(part)}")
+    caveat = ("按标题识别组成部分：把第一责任人履职写进主要举措的报告记为缺，未必真的没写。" + _small_n_note(n))
+    if complete == n:
+        return Finding(f"{_share(n, n)}包含全部 {n_parts} 个法定组成部分", notes, caveat)
+    everywhere = [p for p, m in missing.items() if m == n]
+    partly = missing[(missing > 0) & (missing < n)].sort_values(ascending=False, kind="stable")
+    pieces = [f"{complete}/{n} 份报告{n_parts}个部分齐全"] if complete else []
+    if everywhere:
+        pieces.append(f"{_share(n, n)}未单列「{'」「'.join(everywhere)}」")
+    if len(partly):
+        pieces.append(f"{int(partly.iloc[0])}/{n} 份缺「{partly.index[0]}」")
+    return Finding("；".join(pieces), notes, caveat)
+
+
+def _unfolded(table: pd.DataFrame, column: str, what: str) -> None:
+    if table[column].astype(str).str.startswith(FOLDED).any():
+        raise ValueError(f"{what}: the table has a folded 其他 row (the chart's top-N); pass the data before folding "
+                         "(e.g. the table given to grouped_bars_table, or originality_table(..., top=None))")
+
+
+#: How the plots name a row that folds the reports beyond the top N ("其他（280 份，中位数）").
+FOLDED = "其他（"
+
+
+def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = "", max_notes: int = 30) -> Finding:
+    """The largest and smallest value: "{what}：甲 最多（12 个），乙 最少（3 个）"; notes list the values
+    (largest first). Pass the data before the chart folded it to its top N."""
+    _unfolded(table, x, "bars_finding")
+    rows = table.dropna(subset=[y])
+    ordered_all = rows.sort_values(y, ascending=False, kind="stable")
+    notes = [f"{label}：{_number(v, 2)}{unit}" for label, v in zip(ordered_all[x], ordered_all[y])][:max_notes]
+    if rows.empty:
+        return Finding(f"{what}：没有数据", notes, "")
+    ordered = rows.sort_values(y, ascending=False, kind="stable")
+    hi, lo = ordered.iloc[0], ordered.iloc[-1]
+    if len(ordered) == 1 or hi[y] == lo[y]:
+        title = f"{what}：{'各报告都是' if len(ordered) > 1 else ''}{_number(hi[y])}{unit}"
+    else:
+        title = f"{what}：{hi[x]} 最多（{_number(hi[y])}{unit}），{lo[x]} 最少（{_number(lo[y])}{unit}）"
+    return Finding(title, notes, _small_n_note(len(rows)))
+
+
+def density_finding(table: pd.DataFrame) -> Finding:
+    """Reports' figures per 1,000 characters: which report gives the most, which the fewest."""
+    found = bars_finding(table, x="label", y="indicators_per_1k_chars", what="每千字具体数字", unit=" 个")
+    notes = [f"{r.label}：每千字 {_number(r.indicators_per_1k_chars)} 个，共 {int(r.n_indicators)} 个数字、"
+             f"{int(r.n_chars)} 字" for r in table.itertuples() if hasattr(r, "n_indicators")] or found.notes
+    caveat = "只数报告中出现的具体数字（指标），不判断数字是否重要或真实。" + found.caveat
+    return Finding(found.title, notes, caveat)
+
+
+def indicator_heatmap_finding(indicators: pd.DataFrame, documents: pd.DataFrame, *, max_notes: int = 30) -> Finding:
+    """The indicator category most reports give, from the indicators (categories in Chinese,
+    ``notebooks.with_category_labels``) and the reports behind the heatmap."""
+    ids = set(documents["doc_id"])
+    ind = indicators[indicators["doc_id"].isin(ids)]
+    n = len(ids)
+    reach = ind.groupby("category").agg(n_reports=("doc_id", "nunique"), n=("doc_id", "size"))
+    unc = int(reach.loc["未分类", "n"]) if "未分类" in reach.index else 0
+    reach = reach.drop(index=[c for c in ("未分类",) if c in reach.index])
+    reach = reach.sort_values(["n_reports", "n"], ascending=False, kind="stable")
+    notes = [f"{c}：{int(r.n_reports)}/{n} 份报告给出，共 {int(r.n)} 个" for c, r in reach.iterrows()][:max_notes]
+    per_report = ind.groupby("doc_id").size().reindex(list(ids), fill_value=0)
+    notes.append(f"每份报告给出 {int(per_report.min())}–{int(per_report.max())} 个数字（中位数 "
+                 f"{_number(per_report.median())}）")
+    caveat = ("类别按 indicator_categories.csv 自动归类" + (f"，另有 {unc} 个数字未分类" if unc else "")
+              + "；只能比较同类同单位的数字。" + _small_n_note(n))
+    if reach.empty:
+        return Finding("报告中没有可归类的具体数字", notes, caveat)
+    category, top = reach.index[0], reach.iloc[0]
+    title = f"{_share(int(top['n_reports']), n)}给出「{category}」类数字，共 {int(top['n'])} 个"
+    return Finding(title, notes, caveat)
+
+
+def keyness_finding(table: pd.DataFrame, *, group: str = "town", per_group: int = 5) -> Finding:
+    """Each town's most distinctive term, from ``keyness`` rows with a ``town`` column."""
+    if table.empty:
+        return Finding("只有一个乡镇，没有可比较的特色词", [], "")
+    firsts = table.sort_values("stat", ascending=False).drop_duplicates(group)
+    order = list(dict.fromkeys(table[group]))
+    firsts = firsts.set_index(group).reindex(order).dropna(subset=["term"])
+    shown = "，".join(f"{g}「{t}」" for g, t in firsts["term"].head(3).items())
+    title = f"各乡镇最有特色的词：{shown}" + ("等" if len(firsts) > 3 else "")
+    notes = [f"{g}：" + "、".join(f"{t}（{_number(s)}）" for t, s in list(zip(part["term"], part["stat"]))[:per_group])
+             for g, part in table.groupby(group, sort=False)]
+    caveat = "卡方关键度：与其他报告相比，该乡镇报告中多得异常的词；常是地名或个别项目，报告少时不稳定。"
+    return Finding(title, notes, caveat)
+
+
+def trend_finding(table: pd.DataFrame, *, what: str | None = None, by: str = "year", max_notes: int = 30) -> Finding:
+    """The first and last year of each line of a trend table, with the reports behind each year;
+    the title never calls a change a trend when a year has fewer than a handful of reports."""
+    measure = str(table["measure"].iloc[0]) if "measure" in table and len(table) else ""
+    what = what or measure
+    unit = "%" if "（%）" in measure else ""
+    years = sorted(table[by].unique())
+    n_per_year = table.groupby(by)["n_reports"].max()
+    notes = []
+    for g, part in table.groupby("group", sort=False):
+        values = "，".join(f"{_fmt(y)}年 {_number(v)}{unit}" for y, v in zip(part[by], part["value"]))
+        notes.append(f"{g}：{values}")
+    notes = notes[:max_notes] + ["每年报告数：" + "、".join(f"{_fmt(y)}年 {int(n)} 份" for y, n in n_per_year.items())]
+    caveat = _caveat(n_per_year, by=by, min_reports=HANDFUL, what=None, several_towns=True)
+    if not years:
+        return Finding(f"{what}：没有数据", notes, caveat)
+    span = f"{_fmt(years[0])}–{_fmt(years[-1])}年" if len(years) > 1 else f"{_fmt(years[0])}年"
+    top = table.groupby("group")["value"].mean().sort_values(ascending=False)
+    title = f"{span}{what}最高的是「{top.index[0]}」" if len(top) > 1 else f"{span}{what}"
+    if caveat:
+        title += f"（每年仅 {int(n_per_year.min())}–{int(n_per_year.max())} 份报告，不是趋势）" \
+            if n_per_year.min() != n_per_year.max() else f"（每年仅 {int(n_per_year.min())} 份报告，不是趋势）"
+    return Finding(title, notes, caveat)
+
+
+def phrase_finding(table: pd.DataFrame) -> Finding:
+    """Which phrases most and fewest reports mention, from ``trends.phrase_trend_table``."""
+    found = trend_finding(table)
+    totals = table.groupby("group").agg(k=("n_mentioning", "sum"))
+    n = int(table.groupby("year")["n_reports"].max().sum())
+    if totals.empty:
+        return found
+    totals = totals.sort_values("k", ascending=False, kind="stable")
+    hi, lo = totals.index[0], totals.index[-1]
+    k_hi = int(totals["k"].iloc[0])
+    title = f"「{hi}」见于全部 {n} 份报告" if k_hi == n else f"「{hi}」见于 {k_hi}/{n} 份报告"
+    if lo != hi and totals["k"].iloc[-1] < totals["k"].iloc[0]:
+        title += f"，「{lo}」{int(totals['k'].iloc[-1])} 份"
+    notes = [f"{g}：{int(k)}/{n} 份报告提及" for g, k in totals["k"].items()] + found.notes
+    return Finding(title, notes, found.caveat)
+
+
+def originality_finding(table: pd.DataFrame) -> Finding:
+    """How many reports share text with another, and the least original, from
+    ``plots.originality_table(..., top=None)`` (every report, not the chart's top N)."""
+    _unfolded(table, "label", "originality_finding")
+    rows = table
+    n = len(rows)
+    shared = rows[rows.get("n_reports_shared", pd.Series(0, index=rows.index)).fillna(0) > 0]
+    notes = [f"{r.label}：原创 {float(r.originality):.0%}"
+             + (f"，与 {int(r.n_reports_shared)} 份报告有重复段落" if getattr(r, "n_reports_shared", 0) else "")
+             for r in table.itertuples()][:30]
+    caveat = "只在这批报告之间比较：抄自未收录的报告或县里模板的文字看不出来；套话不计。"
+    if shared.empty:
+        return Finding(f"{n} 份报告之间没有发现重复段落", notes, caveat)
+    low = rows.sort_values("originality").iloc[0]
+    if float(low["originality"]) >= 0.95:  # a shared sentence or two: say so, not "only 99 %"
+        title = f"各报告基本是自己写的：原创文字均在 {int(float(low['originality']) * 100)}% 以上"
+        notes.insert(0, f"{len(shared)}/{n} 份报告与其他报告有少量重复段落")
+    else:
+        title = f"{len(shared)}/{n} 份报告与其他报告有重复段落；{low['label']} 原创文字仅 {float(low['originality']):.0%}"
+    return Finding(title, notes, caveat)
+
+
+def methods_lines(
+    documents: pd.DataFrame, *, build_log: pd.DataFrame | None = None, left_out: pd.DataFrame | None = None,
+    min_reports: int = HANDFUL,
+) -> list[str]:
+    """The methods-and-caveats slide: what the corpus is, what was left out, what n allows."""
+    n = documents["doc_id"].nunique()
+    towns = documents["town"].nunique() if "town" in documents else 0
+    counties = documents["county"].nunique() if "county" in documents else 0
+    provinces = documents["province"].nunique() if "province" in documents else 0
+    years = sorted(int(y) for y in pd.to_numeric(documents.get("year"), errors="coerce").dropna().unique()) \
+        if "year" in documents else []
+    span = f"，{years[0]}–{years[-1]}年" if len(years) > 1 else (f"，{years[0]}年" if years else "")
+    lines = [f"语料：{n} 份乡镇法治政府建设年度报告，{towns} 个乡镇，分属 {counties} 个县（区）、{provinces} 个省份{span}。"]
+    if years:
+        lines.append(f"每年报告数：{reports_per_group(documents, 'year')}。")
+    left = []
+    if left_out is not None and len(left_out):
+        left.append(f"{len(left_out)} 份县级或市级报告（不与乡镇报告比较）")
+    if "is_partial" in documents:
+        partial = int(documents["is_partial"].fillna(False).astype(bool).sum())
+        left.append(f"{partial} 份不完整文本（只有开头、被删节等）不计入比例的分母" if partial
+                    else "没有发现不完整的文本")
+    if build_log is not None and "status" in build_log and len(build_log):
+        errors = int((build_log["status"] == "error").sum())
+        if errors:
+            left.append(f"{errors} 个文件无法读取（见 build_log）")
+    lines.append("未纳入：" + ("；".join(left) if left else "无") + "。")
+    caveat = caveats(documents, by="year", min_reports=min_reports) if years else ""
+    lines.append("年份比较：" + (caveat.removeprefix("注意：") if caveat else
+                               f"每年至少有 {min_reports} 份报告，可以比较年份；仍只代表这些乡镇。"))
+    lines.append("份数：" + _small_n_note(n) + "“k/n 份”是份数，不是抽样估计。")
+    lines.append("来源与方法：报告是乡镇的自述材料，其中的数字未经核实；主题、类别和组成部分由 reportkit "
+                 "按可编辑的词表自动识别。")
+    return lines

@@ -1,0 +1,55 @@
+"""Tests for reportkit.trends: year-by-year tables in one shape, each warning about small years."""
+import warnings
+
+import pandas as pd
+import pytest
+
+from reportkit import trends
+from reportkit.findings import SmallNumbersWarning
+
+DOCS = pd.DataFrame({"doc_id": list("abcd"), "town": ["甲镇", "乙镇", "丙镇", "丁镇"], "year": [2023, 2023, 2024, None],
+                     "text": ["聘请法律顾问", "法律明白人", "法律顾问、法律明白人", "法律顾问"]})
+
+
+def _quiet(func, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallNumbersWarning)
+        return func(*args, **kwargs)
+
+
+def test_phrase_trend_table__share_of_dated_reports_mentioning():
+    table = _quiet(trends.phrase_trend_table, DOCS, ["法律顾问", "法律明白人"])
+    got = table.set_index(["year", "group"])
+    assert got.loc[(2023, "法律顾问"), ["value", "n_mentioning", "n_reports"]].tolist() == [50.0, 1, 2]
+    assert got.loc[(2024, "法律明白人"), "value"] == 100.0
+    assert list(table.columns[:5]) == trends.COLUMNS and set(table["measure"]) == {"提及该词的报告占比（%）"}
+
+
+def test_parts_trend_table__share_of_reports_with_each_part():
+    comp = pd.DataFrame({"doc_id": list("abc"), "measures": [True, True, True], "shortcomings": [True, False, True],
+                         "leadership": [False] * 3, "plans": [True] * 3, "other": [False] * 3})
+    table = _quiet(trends.parts_trend_table, comp, DOCS).set_index(["year", "group"])
+    assert table.loc[(2023, "不足和原因"), ["value", "n_present", "n_reports"]].tolist() == [50.0, 1, 2]
+
+
+def test_category_trend_table__median_counts_reports_without_any():
+    ind = pd.DataFrame({"doc_id": ["a", "a", "a", "c"], "category": ["普法宣传活动"] * 3 + ["未分类"]})
+    table = _quiet(trends.category_trend_table, ind, DOCS).set_index(["year", "group"])
+    assert table.loc[(2023, "普法宣传活动"), ["value", "n_indicators"]].tolist() == [1.5, 3]  # median of 3 and 0
+    assert "未分类" not in table.index.get_level_values("group")
+
+
+@pytest.mark.parametrize("make", [
+    lambda: trends.phrase_trend_table(DOCS, ["法律顾问"]),
+    lambda: trends.density_trend_table(pd.DataFrame({"doc_id": list("abc"), "section_type": ["all"] * 3,
+                                                     "indicators_per_1k_chars": [1.0, 2.0, 3.0]}), DOCS),
+], ids=["phrases", "density"])
+def test_trend_tables__warn_when_a_year_has_few_reports(make):
+    with pytest.warns(SmallNumbersWarning, match="2024年只有 1 份报告"):
+        make()
+
+
+def test_trend_tables__min_reports_is_adjustable():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        trends.phrase_trend_table(DOCS, ["法律顾问"], min_reports=1)
