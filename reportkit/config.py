@@ -94,6 +94,9 @@ class ThemeOptions:
     min_similarity: float = 0.2  # tf-idf cosine with a themed cluster-mate that passes the theme on
     n_terms: int = 5  # top terms that name a cluster
     random_state: int = 0
+    # Clusters are fitted on at most this many items (the first in doc_id order: a random sample,
+    # the same whatever order the files come in); the others go to the nearest cluster. None: all.
+    fit_items: int | None = 4000
 
 
 @dataclass(frozen=True)
