@@ -91,11 +91,15 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
 
 def reuse_document(parsed: dict, config: BuildConfig) -> dict:
     """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
-    from ..reuse import fingerprints, passages
+    from ..reuse import boilerplate_coverage, fingerprints, form_hashes, passages
 
     meta, options = parsed["meta"], config.reuse
     table = passages(parsed["doc_id"], parsed["text"], town=meta.get("town", ""), county=meta.get("county", ""),
                      min_cjk=options.min_cjk, max_chars=options.max_chars)
+    # Per passage, so the corpus-wide index need not: its share covered by boilerplate.txt, and
+    # a hash of its comparison form.
+    table["coverage"] = boilerplate_coverage(table["masked"]).to_numpy(dtype=float)
+    table["form"] = form_hashes(table["masked"].tolist())
     return {"passages": table, "fingerprints": fingerprints(table, num_perm=options.num_perm,
                                                            shingle_size=options.shingle_size, seed=options.seed)}
 
@@ -121,9 +125,9 @@ STAGES: dict[str, Stage] = {
                               "indicator_exclusions.csv")),
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
                    resources=("userdict.txt", "stopwords.txt", "boilerplate.txt")),
-    # Passages are masked with the units of indicator_units.csv.
+    # Passages are masked with the units of indicator_units.csv; boilerplate.txt gives their coverage.
     "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
-                   resources=("indicator_units.csv",)),
+                   resources=("indicator_units.csv", "boilerplate.txt")),
 }
 
 # Per-report tables. The parent concatenates them in chunks as results arrive: thousands of
