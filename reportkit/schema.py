@@ -127,6 +127,10 @@ _TABLES = (
         Column("title", "str", "the report's title line (or the page's title field); a report without one is shown "
                "by its first lines", "标题"),
         Column("n_chars", "int64", "characters of the normalised text", "字数"),
+        Column("is_partial", "bool", "the text is not the whole report (a page opening, a copy cut short): left out "
+               "of the denominators of completeness, themes and density trends", "不完整文本"),
+        Column("partial_reason", "str", "why: elision marker, cut off, no closing part, far shorter than reports of "
+               "its kind (';'-separated); '' for a whole report", "不完整原因"),
         Column("sha256", "str", "SHA-256 of the file's bytes (64 hex digits)", "文件哈希"),
         *(_source(f) for f in ("town", "town_type", "county", "city", "province", "year", "level")),
         Column("publisher", "str", "publishing body named by a saved web page (发布机构)", "发布机构"),
