@@ -14,7 +14,7 @@ of every report: what `notebooks.load_tables` selects on before reading the rest
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +80,32 @@ def read_tables(
             files = [f for f in files if located[f.name]]  # parts holding none of the reports: not opened
         out[name] = _read(path, (columns or {}).get(name), ids, files=files)
     return out
+
+
+class Tables(Mapping):
+    """The tables of the build in a folder, by name, each read when first asked for (what
+    `build` returns: a corpus of 100,000 reports is not loaded unless a table is used)."""
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.out_dir = Path(out_dir)
+        self._names = list(table_paths(self.out_dir))
+        self._read: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._read:
+            self._read[name] = read_tables(self.out_dir, [name])[name]
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return f"Tables({str(self.out_dir)!r}: {', '.join(self._names)})"
 
 
 def _parts_of(paths: dict[str, Path], ids: list[str]) -> dict[str, bool]:

@@ -51,9 +51,10 @@ def test_report_keys__the_selection_columns_of_every_report(built):
 
 
 def _split(table_path: Path, by: list[list[str]]) -> None:
-    """Rewrite one-file table TABLE_PATH as a folder of parts, one per list of doc_ids in BY."""
+    """Rewrite table TABLE_PATH (a file or a folder of parts) as a folder of parts, one per list of
+    doc_ids in BY."""
     table = pd.read_parquet(table_path)
-    table_path.unlink()
+    shutil.rmtree(table_path) if table_path.is_dir() else table_path.unlink()
     table_path.mkdir()
     for i, ids in enumerate(by):
         table[table["doc_id"].isin(ids)].to_parquet(table_path / f"part-{i:05d}.parquet", index=False)

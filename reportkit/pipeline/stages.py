@@ -11,8 +11,8 @@ code it depends on is found, not declared: this module's source and every report
 stage function imports, directly or through them (reportkit.pipeline.cache reads the imports).
 
 To add a stage: write ``def x_document(parsed, config) -> dict`` here, importing what it uses
-inside it, and add a `Stage` to `STAGES`; its tables then arrive in the runner's chunks under
-the keys it returns (list them in `TABLE_KEYS` to concatenate them).
+inside it, and add a `Stage` to `STAGES`; its results arrive in each report's outcome under the
+keys it returns (`pipeline/groups.group_tables` concatenates a group's tables and writes them).
 """
 from __future__ import annotations
 
@@ -131,8 +131,3 @@ STAGES: dict[str, Stage] = {
     "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
                    resources=("indicator_units.csv", "boilerplate.txt")),
 }
-
-# Per-report tables. The parent concatenates them in chunks as results arrive: thousands of
-# small DataFrames cost far more memory than their rows (index, blocks, column objects:
-# ~200 KB per report, 2 GB for 10,000), a few large ones do not.
-TABLE_KEYS = ("sections", "indicators", "term_counts", "density", "passages", "fingerprints", "shortcoming_items")
