@@ -60,6 +60,9 @@ class Column:
     def __post_init__(self):
         if self.dtype not in DTYPES:
             raise ValueError(f"column {self.name}: dtype {self.dtype!r} is not one of {DTYPES}")
+        if not isinstance(self.nullable, bool):  # a Chinese label given here: it belongs in columns_zh.csv
+            raise TypeError(f"column {self.name}: nullable must be True or False, not {self.nullable!r} (Chinese "
+                            "names go in reportkit/resources/columns_zh.csv)")
 
 
 @dataclass(frozen=True)
