@@ -48,7 +48,7 @@ import json
 import logging
 import mmap
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -520,34 +520,73 @@ class ReuseIndex:
 
     def reuse_table(self) -> pd.DataFrame:
         """The reuse table: confirmed pairs of different reports, neither passage boilerplate."""
+        return pd.concat(list(self.reuse_chunks()), ignore_index=True)
+
+    def _reuse_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         flags = self.flags()
         a, b, sim = self.pairs["a"], self.pairs["b"], self.pairs["sim"]
         keep = ~flags["is_boiler"][a] & ~flags["is_boiler"][b]
-        a, b, sim = a[keep], b[keep], sim[keep]
-        if not len(a):
-            return pd.DataFrame({"doc_a": pd.Series(dtype=object), "doc_b": pd.Series(dtype=object),
-                                 "passage_no_a": pd.Series(dtype="int64"), "passage_no_b": pd.Series(dtype="int64"),
-                                 "similarity": pd.Series(dtype=float), "kind": pd.Series(dtype=object)})
+        return a[keep], b[keep], sim[keep]
+
+    def reuse_arrays(self) -> dict[str, np.ndarray]:
+        """The reuse table as numbers, in its order (doc_a, doc_b, passage_no_a, passage_no_b):
+        ``doc_a, doc_b`` (rows of `docs`), ``passage_no_a, passage_no_b, similarity``."""
+        a, b, sim = self._reuse_pairs()
         docs = self.docs
         doc_ids = docs["doc_id"].to_numpy(dtype=object)
-        da, db = self.pid["doc"][a], self.pid["doc"][b]
-        meta = _meta(docs)
-        year = meta["year"].to_numpy(dtype=float)
+        rank = np.empty(len(doc_ids), np.int64)  # doc_id order, as numbers
+        rank[np.argsort(doc_ids, kind="stable")] = np.arange(len(doc_ids))
+        doc_of, passage_no = self.pid["doc"], self.pid["passage_no"]
+        year = docs["year"].to_numpy(dtype=float)
+        da, db = doc_of[a], doc_of[b]
         ya, yb = np.nan_to_num(year[da], nan=np.inf), np.nan_to_num(year[db], nan=np.inf)
-        ida, idb = doc_ids[da], doc_ids[db]
-        swap = (yb < ya) | ((yb == ya) & (idb < ida))
+        # doc_a is the earlier report (year, then doc_id): the likely source.
+        swap = (yb < ya) | ((yb == ya) & (rank[db] < rank[da]))
+        del ya, yb
         first, second = np.where(swap, b, a), np.where(swap, a, b)
-        ma, mb = meta.iloc[da].reset_index(drop=True), meta.iloc[db].reset_index(drop=True)
-        same_town = _same_town(ma, mb)
-        same_year = year[da] == year[db]
+        d1, d2 = doc_of[first].astype(np.int64), doc_of[second].astype(np.int64)
+        p1, p2 = passage_no[first].astype("int64"), passage_no[second].astype("int64")
+        order = np.lexsort((p2, p1, rank[d2], rank[d1]))
+        return {"doc_a": d1[order], "doc_b": d2[order], "passage_no_a": p1[order], "passage_no_b": p2[order],
+                "similarity": sim[order].astype(float).round(4)}
+
+    def reuse_frame(self, arrays: dict[str, np.ndarray]) -> pd.DataFrame:
+        """Rows of the reuse table from ARRAYS (as `reuse_arrays` gives them, or a part of them)."""
+        docs = self.docs
+        doc_ids = docs["doc_id"].to_numpy(dtype=object)
+        town, county = docs["town"].to_numpy(dtype=object), docs["county"].to_numpy(dtype=object)
+        year = docs["year"].to_numpy(dtype=float)
+        x, y = arrays["doc_a"], arrays["doc_b"]
+        if not len(x):
+            return _empty_reuse()
+        same_town = _same_town(pd.DataFrame({"town": town[x], "county": county[x]}),
+                               pd.DataFrame({"town": town[y], "county": county[y]}))
+        same_year = year[x] == year[y]
         kind = np.where(~same_town, "other-town", np.where(same_year, "same-town-same-year", "same-town-other-year"))
-        out = pd.DataFrame({
-            "doc_a": doc_ids[self.pid["doc"][first]], "doc_b": doc_ids[self.pid["doc"][second]],
-            "passage_no_a": self.pid["passage_no"][first].astype("int64"),
-            "passage_no_b": self.pid["passage_no"][second].astype("int64"),
-            "similarity": sim.astype(float).round(4), "kind": kind.astype(object),
-        })
-        return out.sort_values(["doc_a", "doc_b", "passage_no_a", "passage_no_b"], kind="stable").reset_index(drop=True)
+        return pd.DataFrame({"doc_a": doc_ids[x], "doc_b": doc_ids[y], "passage_no_a": arrays["passage_no_a"],
+                             "passage_no_b": arrays["passage_no_b"], "similarity": arrays["similarity"],
+                             "kind": kind.astype(object)})
+
+    def reuse_chunks(self, rows: int = 1 << 18) -> Iterator[pd.DataFrame]:
+        """The reuse table in pieces of at most ROWS rows, in its order: the pairs are ordered as
+        numbers and only one piece at a time is made into a DataFrame (millions of pairs as
+        Python strings would cost gigabytes)."""
+        arrays = self.reuse_arrays()
+        if not len(arrays["doc_a"]):
+            yield _empty_reuse()
+            return
+        for lo in range(0, len(arrays["doc_a"]), rows):
+            yield self.reuse_frame({k: v[lo:lo + rows] for k, v in arrays.items()})
+
+    def boilerplate_of_docs(self, doc_ids: Iterable[str], flags: dict[str, np.ndarray] | None = None
+                            ) -> pd.DataFrame:
+        """doc_id, passage_no, n_towns, source of the boilerplate passages of the reports DOC_IDS
+        (FLAGS: `flags()`, given when called for many groups of reports)."""
+        flags = self.flags() if flags is None else flags
+        rows = np.flatnonzero(self.docs["doc_id"].isin(set(doc_ids)).to_numpy())
+        first = self.docs["first"].to_numpy(dtype=np.int64)[rows]
+        count = self.docs["count"].to_numpy(dtype=np.int64)[rows]
+        return self.boilerplate_rows(_ranges(first, count), flags=flags)
 
     def originality_table(self, reuse: pd.DataFrame | None = None) -> pd.DataFrame:
         """Per report: n_chars_compared, n_chars_shared, originality, n_reports_shared (sorted by doc_id)."""
@@ -583,10 +622,11 @@ class ReuseIndex:
         first, count = int(self.docs.at[row[0], "first"]), int(self.docs.at[row[0], "count"])
         return self.boilerplate_rows(np.arange(first, first + count))
 
-    def boilerplate_rows(self, pids: np.ndarray | None = None) -> pd.DataFrame:
+    def boilerplate_rows(self, pids: np.ndarray | None = None, *, flags: dict[str, np.ndarray] | None = None
+                         ) -> pd.DataFrame:
         """doc_id, passage_no, n_towns, source of the boilerplate passages among PIDS (default: all),
         in the order of PIDS."""
-        flags = self.flags()
+        flags = self.flags() if flags is None else flags
         pids = np.flatnonzero(flags["alive"]) if pids is None else np.asarray(pids, dtype=np.int64)
         pids = pids[flags["is_boiler"][pids]]
         by_list, by_df = flags["by_list"][pids], flags["by_df"][pids]
@@ -599,6 +639,12 @@ class ReuseIndex:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _empty_reuse() -> pd.DataFrame:
+    return pd.DataFrame({"doc_a": pd.Series(dtype=object), "doc_b": pd.Series(dtype=object),
+                         "passage_no_a": pd.Series(dtype="int64"), "passage_no_b": pd.Series(dtype="int64"),
+                         "similarity": pd.Series(dtype=float), "kind": pd.Series(dtype=object)})
 
 
 def _empty_docs() -> pd.DataFrame:

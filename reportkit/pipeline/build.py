@@ -10,7 +10,7 @@ tables written to disk as it completes, the corpus-wide steps over those files, 
                     CSV copies concatenated, the whole tables written; swapped in atomically
 
 The parent process holds at most one group of per-report results, never a whole table of the
-corpus (only the build log, a few columns per report and the reuse pairs).
+corpus (only the build log, a few columns per report and the reuse index's arrays).
 `check` runs the plan and the parse stage only, with no cache, for the build log.
 """
 from __future__ import annotations
@@ -174,7 +174,7 @@ def build(
         report.n_files = len(corpus.build_log)
         report.status_counts = corpus.build_log["status"].value_counts().to_dict()
         whole = {"build_log": corpus.build_log, "manifest_log": manifest_log(planned.manifest_problems),
-                 "reuse": corpus.reuse, "originality": corpus.originality}
+                 "originality": corpus.originality}
         t0 = time.perf_counter()
         target = Path(out) if out is not None else work / "tables"
         report.n_documents = write_outputs(target, corpus, whole)
@@ -202,7 +202,7 @@ def _work_folder(cache_dir: str | Path | None):
 def _used(corpus, parts_dir: Path) -> dict[Path, set[str]]:
     """Group folder → names of the files and variants in it this build used (the rest is pruned)."""
     used: dict[Path, set[str]] = {}
-    for path in [*corpus.folders, *corpus.shortcomings, *corpus.boilerplate]:
+    for path in [*corpus.folders, *corpus.shortcomings, *corpus.boilerplate, *corpus.reuse]:
         rel = path.relative_to(parts_dir).parts
         names = used.setdefault(parts_dir / rel[0], set())
         if len(rel) > 1:
@@ -226,7 +226,8 @@ def write_outputs(out: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
         for name in PART_TABLES:
             link_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
                        sum(i["rows"][name] for i in infos))
-        for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate)):
+        for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate),
+                            ("reuse", corpus.reuse)):
             link_table(staging, name, files, sum(_rows(f) for f in files))
         for name, table in whole.items():
             write_table(name, table if len(table) else schema.empty(name), staging)

@@ -45,7 +45,7 @@ class Corpus:
     build_log: pd.DataFrame
     shortcomings: list[Path]
     boilerplate: list[Path]
-    reuse: pd.DataFrame
+    reuse: list[Path]
     originality: pd.DataFrame
 
 
@@ -177,8 +177,8 @@ _META = ["doc_id", "town", "county", "year"]
 
 
 def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, folder: Path, *,
-               timings: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame, list[Path]]:
-    """(reuse, originality, boilerplate part of each group) of the reports KEPT, through the
+               timings: dict[str, float]) -> tuple[list[Path], pd.DataFrame, list[Path]]:
+    """(reuse part, originality, boilerplate part of each group) of the reports KEPT, through the
     `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed."""
     from ..reuse import ORIGINALITY_COLUMNS
     from ..reuse_index import ReuseIndex, _as_docs
@@ -213,14 +213,42 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
 
         for step, seconds in index.update(added, chunks(), removed=removed).items():
             timings[f"corpus.reuse.{step}"] = seconds
-    reuse = index.reuse_table()
+    group_of = dict(zip(kept["doc_id"], kept["group"]))
+    reuse = _reuse_parts(index, group_of, folders)
     originality = index.originality_table()[ORIGINALITY_COLUMNS]
-    rows = index.boilerplate_rows()
-    rows["group"] = rows["doc_id"].map(dict(zip(kept["doc_id"], kept["group"])))
-    by_group = dict(tuple(rows.groupby("group", sort=False)))
-    empty = rows.iloc[0:0]
-    boilerplate = [_boilerplate_part(f, by_group.get(g, empty)) for g, f in enumerate(folders)]
+    flags = index.flags()
+    by_group = kept.groupby("group", sort=False)["doc_id"].agg(list).to_dict()
+    boilerplate = [_boilerplate_part(f, index.boilerplate_of_docs(by_group.get(g, []), flags=flags))
+                   for g, f in enumerate(folders)]
     return reuse, originality, boilerplate
+
+
+def _reuse_parts(index, group_of: dict[str, int], folders: list[Path]) -> list[Path]:
+    """The reuse table cut by the group of doc_a, one part per group, each written only when its
+    pairs are new: the pairs stay numbers (millions at national scale) and only a changed group's
+    are made into rows. A part's name is a digest of its pairs and of its reports' town, county
+    and year (which decide `kind`)."""
+    arrays = index.reuse_arrays()
+    docs = index.docs
+    doc_ids = docs["doc_id"].astype(str)
+    group = doc_ids.map(group_of).fillna(-1).to_numpy(dtype=np.int64)
+    uid = np.array([int(d, 16) for d in doc_ids], dtype=np.uint64)  # doc_id is 16 hex digits
+    meta = pd.util.hash_pandas_object(docs[["doc_id", "town", "county", "year"]], index=False).to_numpy()
+    of_pair = group[arrays["doc_a"]]
+    order = np.argsort(of_pair, kind="stable")  # the table's order within each group
+    bounds = np.searchsorted(of_pair[order], np.arange(len(folders) + 1))
+    paths = []
+    for g, folder in enumerate(folders):
+        mine = {k: v[order[bounds[g]:bounds[g + 1]]] for k, v in arrays.items()}
+        digest = hashlib.sha256()
+        for column in (uid[mine["doc_a"]], uid[mine["doc_b"]], meta[mine["doc_a"]], meta[mine["doc_b"]],
+                       mine["passage_no_a"], mine["passage_no_b"], mine["similarity"]):
+            digest.update(np.ascontiguousarray(column).tobytes())
+        path = folder / f"reuse-{digest.hexdigest()[:16]}.parquet"
+        if not (path.exists() and path.with_suffix(".csv").exists()):
+            parts.write_table_part(folder, "reuse", index.reuse_frame(mine), stem=path.stem)
+        paths.append(path)
+    return paths
 
 
 def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> Path:
@@ -229,7 +257,7 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> Path:
     from ..reuse import BOILERPLATE_COLUMNS
 
     rows = rows[["doc_id", "passage_no", "n_towns", "source"]].sort_values(["doc_id", "passage_no"], kind="stable")
-    name = hashlib.sha256(rows.to_csv(index=False).encode()).hexdigest()[:16]
+    name = hashlib.sha256(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes()).hexdigest()[:16]
     path = folder / f"boilerplate-{name}.parquet"
     if path.exists() and path.with_suffix(".csv").exists():
         return path

@@ -164,7 +164,7 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
         if outcome.result is None:
             continue
         result = outcome.result
-        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file))
+        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file), text=result["text"])
         problems = [Problem("manifest_disagrees", text) for text in disagreements]
         if not meta.get("year"):
             problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))
