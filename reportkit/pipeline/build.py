@@ -137,7 +137,7 @@ def build(
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
     planned = plan(raw_dir, manifest, limits=config.limits)
-    run = Run(config, Cache(Path(cache_dir) if cache_dir else None, stage_keys(config)))
+    run = Run(config, Cache.open(Path(cache_dir) if cache_dir else None, stage_keys(config)))
     outcomes, chunks = run_groups(planned.jobs, run, n_jobs=config.jobs or default_jobs(), progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
     log.info("per-document stages: %d files in %.1f s", len(planned.jobs), report.seconds["documents"])

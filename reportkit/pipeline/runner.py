@@ -99,13 +99,13 @@ def run_job(job: Job, run: Run) -> Outcome:
             clock = time.process_time()
             for name in run.stages:
                 stage = STAGES[name]
-                value = run.cache.get(name, job.sha256)
+                value = run.cache.get(name, job.sha256, job.file)
                 if value is None:
                     if stage.reads_file:
                         value = stage.function(job.path.read_bytes(), job.file, run.config)
                     else:
                         value = stage.function(parsed, run.config)
-                    run.cache.put(name, job.sha256, value)
+                    run.cache.put(name, job.sha256, job.file, value)
                     outcome.computed.append(name)
                 if stage.reads_file:
                     parsed = value
@@ -165,7 +165,7 @@ def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
         # would load them, pickle them and send them back (1,000 cached reports: 3.4 s with the
         # pool, 2.2 s in-process). Jobs go to the workers in chunks: one future per file costs
         # more in inter-process traffic. Small enough chunks keep both cores busy to the end.
-        cached = {job.file for job in jobs if run.cache.has(run.stages, job.sha256)}
+        cached = {job.file for job in jobs if run.cache.has(run.stages, job.sha256, job.file)}
         todo = [job for job in jobs if job.file not in cached]
         chunksize = max(1, min(16, len(todo) // (n_jobs * 8)))
         try:
@@ -245,7 +245,8 @@ def _store_group(run: Run, path: Path | None, outcomes: list[Outcome], chunk: di
     # Errors are not cached: a timeout or a memory error may not happen again.
     if path is None or any(o.status == "error" for o in outcomes):
         return
-    run.cache.put_group(path, ([Outcome(o.file, o.result, o.status, list(o.problems)) for o in outcomes], chunk))
+    run.cache.put_group(path, [{"file": o.file, "status": o.status, "problems": list(o.problems), "result": o.result}
+                               for o in outcomes], chunk)
 
 
 def run_groups(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool) -> tuple[list[Outcome], list[dict]]:
@@ -267,12 +268,14 @@ def run_groups(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool) -> tup
     outcomes: list[Outcome] = []
     chunks: list[dict] = []
     for group, path, have in zip(groups, paths, stored):
-        got = run.cache.get_group(path) if have else None
-        if got is None and have:  # unreadable: this group is rebuilt here
+        got = run.cache.get_group(path, [j.file for j in group], run.stages) if have else None
+        if got is not None:
+            got = ([Outcome(o["file"], o["result"], o["status"], o["problems"]) for o in got["outcomes"]], got["tables"])
+        elif have:  # unreadable: this group is rebuilt here
             one = Collector(sizes=[len(group)])
             got = (run_jobs(group, run, n_jobs=1, progress=False, collect=one.add), one.flush()[0])
             _store_group(run, path, *got)
-        elif got is None:
+        else:
             got = ([next(fresh) for _ in group], next(fresh_chunks))
             _store_group(run, path, *got)
         outcomes += got[0]
