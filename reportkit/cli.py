@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--max-mb", type=float, default=None, help="largest file to read, in MB (default 50)")
         p.add_argument("--timeout", type=float, default=None, help="seconds one file may take (default 120)")
         p.add_argument("--max-pages", type=int, default=None, help="PDF pages read per file (default 300)")
+        p.add_argument("--max-memory", type=float, default=None,
+                       help="memory in MB a worker process may take for one file (default 2048)")
 
     b = sub.add_parser("build", help="build all tables from RAW_DIR")
     common(b)
@@ -60,6 +62,8 @@ def _config(args):
         values["seconds_per_file"] = args.timeout
     if args.max_pages:
         values["max_pdf_pages"] = args.max_pages
+    if args.max_memory:
+        values["max_memory_bytes"] = int(args.max_memory * 2**20)
     tokenizer = {"tokenizer": args.tokenizer} if getattr(args, "tokenizer", None) else {}
     return BuildConfig(limits=Limits(**values), jobs=args.jobs, **tokenizer)
 

@@ -31,10 +31,13 @@ CODES = {
     "unreadable": "a broken .docx, PDF or web page",
     "refused": "refused as a possible attack (zip bomb, entity expansion)",
     "no_text_layer": "a PDF without text (a scan): OCR it",
+    "encrypted": "a PDF that needs a password to open",
     "pages_cut": "only the first pages of a long PDF read (Limits.max_pdf_pages)",
     "text_cut": "text cut at the character limit (Limits.max_chars)",
     "timeout": "took longer than Limits.seconds_per_file",
     "out_of_memory": "ran out of memory while reading",
+    "crashed": "the process reading it died (memory limit, a crash in a library); not retried",
+    "changed": "the file changed while the build read it; build again",
     "internal_error": "a bug in reportkit: please report it with the file",
     # what was found in it
     "no_headings": "no numbered headings: the whole report is one section",

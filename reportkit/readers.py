@@ -266,9 +266,16 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
                 warnings.append(Problem("pages_cut", f"only the first {limits.max_pdf_pages} of {total} pages read "
                                         "(page limit Limits.max_pdf_pages)", detail=str(total)))
             texts = [page.extract_text() or "" for page in pdf.pages[: limits.max_pdf_pages]]
-    except MemoryError:
-        raise ReadError("PDF too large to read in memory; supply a .docx/.txt version", code="out_of_memory") from None
-    except Exception as exc:  # pdfminer raises many types on broken files
+    except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
+        causes = {type(exc).__name__, *(type(a).__name__ for a in exc.args if isinstance(a, BaseException))}
+        if isinstance(exc, MemoryError) or "MemoryError" in causes:
+            raise ReadError("PDF too large to read in memory; supply a .docx/.txt version", code="out_of_memory") from None
+        if "PDFPasswordIncorrect" in causes:
+            raise ReadError("the PDF needs a password to open; open it with the password and save it without one, "
+                            "or supply a .docx/.txt version", code="encrypted") from None
+        if causes & {"PDFEncryptionError", "PDFTextExtractionNotAllowed"}:
+            raise ReadError("the PDF is encrypted in a way that cannot be read; save it without protection, "
+                            "or supply a .docx/.txt version", code="encrypted") from None
         raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt", code="unreadable") from None
     text = "\n".join(texts)
     if count_cjk(text) < 20:

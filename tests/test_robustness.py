@@ -372,6 +372,7 @@ def test_time_limit__stops_a_catastrophic_regex():
 
 
 def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
+    import hashlib
     from dataclasses import replace
 
     from reportkit.config import BuildConfig
@@ -387,7 +388,7 @@ def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
 
     monkeypatch.setitem(stages.STAGES, "parse", replace(stages.STAGES["parse"], function=endless))
     run = runner.Run(BuildConfig(limits=Limits(seconds_per_file=0.3)), Cache(None, {}), stages=("parse",))
-    outcome = runner.run_job(runner.Job("slow.txt", path, "0" * 64), run)
+    outcome = runner.run_job(runner.Job("slow.txt", path, hashlib.sha256(path.read_bytes()).hexdigest()), run)
     assert outcome.status == "error" and outcome.problems[0].code == "timeout"
     assert "took longer than 0.3 s" in outcome.problems[0].message
 

@@ -141,3 +141,237 @@ def test_cache__a_group_file_of_other_files_is_ignored_and_rebuilt(tmp_path, cap
         build(raw, out=tmp_path / "second", cache_dir=tmp_path / "cache", jobs=1)
     assert "ignored and rebuilt" in caplog.text
     assert _outputs(tmp_path / "second") == _outputs(tmp_path / "first")
+
+
+# --------------------------------------------------------------------------- 6. per-file limits that hold in the workers
+
+
+def inflating_pdf(n_bytes: int) -> bytes:
+    """A one-page PDF of a few hundred kB whose content stream inflates to N_BYTES of spaces."""
+    import zlib
+
+    deflate = zlib.compressobj(9)
+    body = b"".join(deflate.compress(b" " * 2**20) for _ in range(n_bytes // 2**20)) + deflate.flush()
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"])
+
+
+def _pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s, j = list(range(256)), 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    i = j = 0
+    out = bytearray()
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def encrypted_pdf(user_password: bytes = b"secret") -> bytes:
+    """A PDF protected by the standard security handler (RC4, revision 2) with a user password."""
+    import hashlib
+
+    pad = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+    ident = b"0123456789abcdef"
+    owner = _rc4(hashlib.md5(b"owner" + pad[:27]).digest()[:5], (user_password + pad)[:32])
+    key = hashlib.md5((user_password + pad)[:32] + owner + (-44).to_bytes(4, "little", signed=True) + ident).digest()[:5]
+    user = _rc4(key, pad)
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -44 >>" % (owner.hex().encode(), user.hex().encode())
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", encrypt],
+                trailer=b"/Encrypt 4 0 R /ID [<%s> <%s>] " % (ident.hex().encode(), ident.hex().encode()))
+
+
+def wide_table_docx(span: int) -> bytes:
+    """A small .docx whose one table cell claims to span SPAN grid columns (python-docx repeats it)."""
+    import io
+    import zipfile
+
+    from .test_robustness import REPORT_A, docx_bytes
+
+    clean = zipfile.ZipFile(io.BytesIO(docx_bytes(REPORT_A.splitlines())))
+    table = (f'<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:gridSpan w:val="{span}"/>'
+             '</w:tcPr><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in clean.infolist():
+            data = clean.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:sectPr", table.encode() + b"<w:sectPr", 1)
+            archive.writestr(info.filename, data)
+    return buffer.getvalue()
+
+
+def test_workers__memory_limit_stops_an_inflating_pdf_and_a_wide_docx(tmp_path):
+    from reportkit.config import Limits
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    (raw / "inflating.pdf").write_bytes(inflating_pdf(600 * 2**20))
+    (raw / "wide.docx").write_bytes(wide_table_docx(100_000_000))
+    assert max(p.stat().st_size for p in raw.iterdir()) < 2**20
+    limits = Limits(max_memory_bytes=256 * 2**20, seconds_per_file=60)
+    log = build(raw, out=None, cache_dir=None, jobs=2, limits=limits)["build_log"].set_index("file")
+    assert log.loc[SEED.name, "status"] == "ok"
+    for name in ("inflating.pdf", "wide.docx"):
+        assert log.loc[name, "status"] == "error"
+        assert log.loc[name, "codes"] in ("out_of_memory", "crashed"), log.loc[name, "message"]
+        assert "memory" in log.loc[name, "message"]
+
+
+# Readers registered by a script (the registry is reportkit's extension point): reading a file of
+# this kind stops, kills or hangs the process that reads it, as a bug in a C library would.
+MISBEHAVING = '''
+import os, signal, sys, time
+from reportkit.readers import Extracted, register
+from reportkit.config import Limits
+from reportkit.pipeline.build import build
+
+@register("stop", suffixes=(".stop",))
+def stops(data, limits):
+    os.kill(os.getpid(), signal.SIGSTOP)
+
+@register("crash", suffixes=(".crash",))
+def crashes(data, limits):
+    os.abort()
+
+@register("hang", suffixes=(".hang",))
+def hangs(data, limits):
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # the time limit's signal never arrives
+    with open(sys.argv[2], "w") as handle:
+        handle.write(str(os.getpid()))
+    time.sleep(600)
+
+log = build(sys.argv[1], out=None, cache_dir=None, jobs=int(sys.argv[3]),
+            limits=Limits(seconds_per_file=float(sys.argv[4])))["build_log"]
+print(log.to_json(orient="records", force_ascii=False))
+'''
+
+
+def _misbehaving(tmp_path: Path, names: list[str], *, jobs: int, seconds: float, timeout: float = 180):
+    import json
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in names:
+        if name.endswith(".txt"):
+            (raw / name).write_bytes(SEED.read_bytes().replace(b"2022", name[0].encode() + b"2022"))
+        else:
+            (raw / name).write_bytes(name.encode())
+    result = subprocess.run([sys.executable, "-c", MISBEHAVING, str(raw), str(tmp_path / "pid"), str(jobs), str(seconds)],
+                            capture_output=True, text=True, timeout=timeout, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return {row["file"]: row for row in json.loads(result.stdout.strip().splitlines()[-1])}
+
+
+def test_workers__a_stopped_worker_is_replaced_and_its_file_timed_out(tmp_path):
+    log = _misbehaving(tmp_path, ["a.txt", "b.stop", "c.txt", "d.stop", "e.txt"], jobs=1, seconds=1)
+    for name in ("b.stop", "d.stop"):
+        assert log[name]["status"] == "error" and log[name]["codes"] == "timeout"
+        assert log[name]["message"].startswith("took longer than 1 s")
+    assert all(log[name]["status"] != "error" for name in ("a.txt", "c.txt", "e.txt"))
+
+
+def test_workers__a_crashed_worker_s_file_is_an_error_and_not_retried_in_the_parent(tmp_path):
+    log = _misbehaving(tmp_path, ["a.txt", "b.crash", "c.txt", "d.txt"], jobs=2, seconds=60)
+    assert log["b.crash"]["status"] == "error" and log["b.crash"]["codes"] == "crashed"
+    assert "SIGABRT" in log["b.crash"]["message"] and "not retried" in log["b.crash"]["message"]
+    assert all(log[name]["status"] != "error" for name in ("a.txt", "c.txt", "d.txt"))
+
+
+def test_workers__exit_with_their_parent(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "x.hang").write_bytes(b"whatever")
+    parent = subprocess.Popen([sys.executable, "-c", MISBEHAVING, str(raw), str(tmp_path / "pid"), "1", "600"],
+                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "pid").exists() or not (tmp_path / "pid").read_text():
+            assert time.monotonic() < deadline and parent.poll() is None
+            time.sleep(0.1)
+        worker = int((tmp_path / "pid").read_text())
+        parent.kill()  # SIGKILL: the parent cannot clean up
+        parent.wait()
+
+        def gone() -> bool:
+            try:
+                return psutil.Process(worker).status() == psutil.STATUS_ZOMBIE
+            except psutil.NoSuchProcess:
+                return True
+
+        deadline = time.monotonic() + 10
+        while not gone() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        alive = not gone()
+        if alive:
+            psutil.Process(worker).kill()
+        assert not alive
+    finally:
+        parent.kill()
+
+
+GROWN = '''
+import json, os, resource, sys
+from reportkit.config import BuildConfig, Limits
+from reportkit.pipeline.build import plan
+from reportkit.pipeline.cache import Cache
+from reportkit.pipeline.runner import Run, run_jobs
+limits = Limits(max_file_bytes=2**20)
+planned = plan(sys.argv[1], None, limits=limits)
+os.truncate(planned.jobs[0].path, 2**30)  # the file grows (sparse: no disk used) after it was listed
+[outcome] = run_jobs(planned.jobs, Run(BuildConfig(limits=limits), Cache(None, {})), n_jobs=1, progress=False)
+print(json.dumps([outcome.status, [p.code for p in outcome.problems],
+                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024]))
+'''
+
+
+def test_workers__a_file_that_grows_after_listing_is_read_only_up_to_the_size_limit(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    result = subprocess.run([sys.executable, "-c", GROWN, str(raw)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    status, codes, peak_mb = json.loads(result.stdout.strip().splitlines()[-1])
+    assert status == "error" and codes == ["too_large"]
+    assert peak_mb < 900  # the worker, which never held the gigabyte
+
+
+def test_read_pdf__an_encrypted_pdf_says_it_needs_a_password():
+    from reportkit.config import Limits
+    from reportkit.readers import ReadError, extract
+
+    with pytest.raises(ReadError) as caught:
+        extract(encrypted_pdf(), ".pdf", name="protected.pdf", limits=Limits())
+    assert caught.value.problem.code == "encrypted" and "needs a password" in str(caught.value)
