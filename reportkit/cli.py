@@ -68,20 +68,30 @@ def _config(args):
     return BuildConfig(limits=Limits(**values), jobs=args.jobs, **tokenizer)
 
 
+def _given_manifest(args) -> Path | None:
+    manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
+    if args.manifest is not None and not args.no_manifest and not args.manifest.is_file():
+        raise FileNotFoundError(f"--manifest {args.manifest} is not a file; give the manifest's path, or "
+                                "--no-manifest to build without one")
+    return manifest
+
+
 def _build(args) -> int:
     from .pipeline.build import BuildReport, build
 
     report = BuildReport()
-    manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
+    manifest = _given_manifest(args)
     tables = build(args.raw_dir, manifest=manifest, out=args.out, cache_dir=None if args.no_cache else args.cache,
                    config=_config(args), progress=not args.quiet, report=report)
     if not args.quiet:
+        from .manifest import printable  # a name or a manifest cell cannot forge a line or drive the terminal
+
         problems = tables["build_log"][tables["build_log"]["status"] != "ok"]
         for row in problems.itertuples():
-            print(f"  {row.status:8s} {row.file}: {row.message}", file=sys.stderr)
+            print(printable(f"  {row.status:8s} {row.file}: {row.message}"), file=sys.stderr)
         manifest_problems = tables.get("manifest_log")
         for row in manifest_problems.itertuples() if manifest_problems is not None else ():
-            print(f"  {row.status:8s} {row.file} line {row.line}: {row.message}", file=sys.stderr)
+            print(printable(f"  {row.status:8s} {row.file} line {row.line}: {row.message}"), file=sys.stderr)
         print(f"reportkit build: {len(tables['documents'])} reports from {report.summary()} → {args.out} "
               f"({report.seconds.get('total', 0):.1f} s)", file=sys.stderr)
     return 0
@@ -91,13 +101,15 @@ def _check(args) -> int:
     """Parse every file (no cache, no outputs) and print the problems: per file, then the manifest's."""
     from .pipeline.build import check
 
-    manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
+    manifest = _given_manifest(args)
     found = check(args.raw_dir, manifest=manifest, config=_config(args), jobs=args.jobs or 1)
+    from .manifest import printable
+
     build_log, manifest_log = found["build_log"], found["manifest_log"]
     for row in build_log[build_log["status"] != "ok"].itertuples():
-        print(f"{row.status:8s} {row.file}: {row.message}")
+        print(printable(f"{row.status:8s} {row.file}: {row.message}"))
     for row in manifest_log.itertuples():
-        print(f"{row.status:8s} {row.file} line {row.line}: {row.message}")
+        print(printable(f"{row.status:8s} {row.file} line {row.line}: {row.message}"))
     counts = build_log["status"].value_counts()
     print(f"reportkit check: {len(build_log)} files: "
           + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "error", "skipped"))
@@ -111,9 +123,18 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
     try:
         return {"build": _build, "check": _check}[args.command](args)
-    except (FileNotFoundError, ValueError) as exc:  # the build itself cannot run: one line, non-zero
-        print(f"reportkit {args.command}: {exc}", file=sys.stderr)
-        return 2
+    except (FileNotFoundError, ValueError) as exc:  # the build cannot run: one line, nothing written
+        return _fail(args, exc, 2)
+    except OSError as exc:  # it ran but its tables could not be written (disk full): the old ones stay
+        return _fail(args, exc, 1)
+
+
+def _fail(args, exc: Exception, status: int) -> int:
+    from .manifest import printable
+
+    message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    print(printable(f"reportkit {args.command}: {message}"), file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ CODES = {
     "unsupported_format": "a file type reportkit does not read (skipped)",
     "too_large": "over the size limit (Limits.max_file_bytes, --max-mb)",
     "cannot_read": "the file cannot be opened (permissions, or gone)",
+    "cannot_list": "a sub-folder that cannot be listed (permissions, a path too long): its files are not read",
     "duplicate": "byte-identical to another file; counted once",
     # reading it
     "empty": "no text at all",
@@ -52,6 +53,9 @@ CODES = {
     "invalid_year": "a year that is not one (the cell is ignored)",
     "repeated_row": "a second row for the same file (ignored)",
     "file_not_found": "a manifest row naming a file not under the raw folder",
+    "outside_raw": "a manifest row naming a path outside the raw folder (absolute, or with ..): ignored",
+    "unbalanced_quote": "a manifest line with a quote that never closes (read alone)",
+    "unreadable_row": "a manifest row the CSV reader cannot read (a cell over 128 KB): ignored",
 }
 
 

@@ -24,7 +24,7 @@ from reportkit import schema
 from reportkit.config import Limits
 from reportkit.manifest import read_manifest
 from reportkit.readers import ReadError, extract
-from reportkit.store import read_tables, recover_outputs, write_tables
+from reportkit.store import MARKER, read_tables, recover_outputs, write_tables
 
 from .conftest import ROOT
 
@@ -522,7 +522,10 @@ def test_recover_outputs__removes_staging_of_dead_builds_only(tmp_path):
     out.mkdir()
     dead = tmp_path / ".out.tmp-999999999-abc"
     alive = tmp_path / f".out.tmp-{os.getppid()}-abc"
-    dead.mkdir()
-    alive.mkdir()
+    mine = tmp_path / ".out.tmp-999999999-mine"  # a folder of the user's that happens to be so named
+    for folder in (dead, alive, mine):
+        folder.mkdir()
+    for folder in (dead, alive):
+        (folder / MARKER).write_text("")
     recover_outputs(out)
-    assert not dead.exists() and alive.exists()
+    assert not dead.exists() and alive.exists() and mine.exists()

@@ -257,8 +257,8 @@ def crashes(data, limits):
 @register("hang", suffixes=(".hang",))
 def hangs(data, limits):
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # the time limit's signal never arrives
-    with open(sys.argv[2], "w") as handle:
-        handle.write(str(os.getpid()))
+    with open(sys.argv[2], "a") as handle:
+        handle.write(f"{os.getpid()}\\n")
     time.sleep(600)
 
 log = build(sys.argv[1], out=None, cache_dir=None, jobs=int(sys.argv[3]),
@@ -310,30 +310,33 @@ def test_workers__exit_with_their_parent(tmp_path):
 
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "x.hang").write_bytes(b"whatever")
-    parent = subprocess.Popen([sys.executable, "-c", MISBEHAVING, str(raw), str(tmp_path / "pid"), "1", "600"],
+    for name in ("x.hang", "y.hang"):
+        (raw / name).write_bytes(name.encode())
+    pids = tmp_path / "pid"
+    parent = subprocess.Popen([sys.executable, "-c", MISBEHAVING, str(raw), str(pids), "2", "600"],
                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
-        while not (tmp_path / "pid").exists() or not (tmp_path / "pid").read_text():
+        while not pids.exists() or len(pids.read_text().split()) < 2:  # both workers are stuck in a file
             assert time.monotonic() < deadline and parent.poll() is None
             time.sleep(0.1)
-        worker = int((tmp_path / "pid").read_text())
+        workers = [int(pid) for pid in pids.read_text().split()]
+        assert parent.pid not in workers
         parent.kill()  # SIGKILL: the parent cannot clean up
         parent.wait()
 
-        def gone() -> bool:
+        def gone(pid: int) -> bool:
             try:
-                return psutil.Process(worker).status() == psutil.STATUS_ZOMBIE
+                return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
             except psutil.NoSuchProcess:
                 return True
 
         deadline = time.monotonic() + 10
-        while not gone() and time.monotonic() < deadline:
+        while not all(map(gone, workers)) and time.monotonic() < deadline:
             time.sleep(0.1)
-        alive = not gone()
-        if alive:
-            psutil.Process(worker).kill()
+        alive = [pid for pid in workers if not gone(pid)]
+        for pid in alive:
+            psutil.Process(pid).kill()
         assert not alive
     finally:
         parent.kill()
@@ -349,8 +352,8 @@ limits = Limits(max_file_bytes=2**20)
 planned = plan(sys.argv[1], None, limits=limits)
 os.truncate(planned.jobs[0].path, 2**30)  # the file grows (sparse: no disk used) after it was listed
 [outcome] = run_jobs(planned.jobs, Run(BuildConfig(limits=limits), Cache(None, {})), n_jobs=1, progress=False)
-print(json.dumps([outcome.status, [p.code for p in outcome.problems],
-                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024]))
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(json.dumps([outcome.status, [p.code for p in outcome.problems], peak // 1024]))
 '''
 
 
@@ -366,7 +369,7 @@ def test_workers__a_file_that_grows_after_listing_is_read_only_up_to_the_size_li
     assert result.returncode == 0, result.stderr[-3000:]
     status, codes, peak_mb = json.loads(result.stdout.strip().splitlines()[-1])
     assert status == "error" and codes == ["too_large"]
-    assert peak_mb < 900  # the worker, which never held the gigabyte
+    assert peak_mb < 900  # no process held the gigabyte
 
 
 def test_read_pdf__an_encrypted_pdf_says_it_needs_a_password():
@@ -419,3 +422,355 @@ def test_decode_text__mixed_utf8_and_gbk_lines_are_text_not_binary():
     extracted = extract(data, ".txt", name="pasted.txt", limits=Limits())
     assert extracted.text == "\n".join(lines)
     assert extracted.encoding == "utf-8+gb18030"
+
+
+# --------------------------------------------------------------------------- helpers for the command line
+
+
+def _cli(*args, cwd: Path | None = None, timeout: float = 600, preexec_fn=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "reportkit.cli", *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True, timeout=timeout, preexec_fn=preexec_fn)
+
+
+def _report(town: str, year: int) -> bytes:
+    """A seed report made another town's and year's (different bytes, same shape)."""
+    return SEED.read_text(encoding="utf-8").replace("2023", str(year)).replace("治平乡", town).encode()
+
+
+# --------------------------------------------------------------------------- 2. spreadsheets cannot run cells
+
+
+def test_csv__formula_cells_are_neutralised_and_parquet_keeps_them_exact(tmp_path):
+    import csv
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    names = ["=1+1.txt", "+cmd.txt", "-2.txt", "@SUM(A1).txt"]
+    for i, name in enumerate(names):
+        (raw / name).write_bytes(_report("治平乡", 2015 + i))
+    (raw / "title.txt").write_bytes(b'=HYPERLINK("http://example.invalid","x")\n' + _report("治平乡", 2020))
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,town,note\n=1+1.txt,\"=cmd|' /C calc'!A0\",@note\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build(raw, manifest=manifest, out=out, cache_dir=None, jobs=1)
+    risky = []
+    for path in out.glob("*.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+                        try:
+                            float(cell)  # a number (a negative value) is not a formula
+                        except ValueError:
+                            risky.append((path.name, cell))
+    assert risky == []
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert set(names) <= set(documents["file"])  # parquet: exactly as they are
+    assert "=cmd|' /C calc'!A0" in set(documents["town"])
+    with open(out / "documents.csv", encoding="utf-8-sig", newline="") as handle:
+        files = [row["file"] for row in csv.DictReader(handle)]
+    assert "'=1+1.txt" in files and "'@SUM(A1).txt" in files
+
+
+def test_names__control_characters_forge_no_csv_row_and_no_console_line(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    evil = ["a\nerror    forged.txt: fake line", "b\rok,0,forged.txt", "c\x1b[2J\x1b[31mred.txt", "d\u202etxt.exe"]
+    for name in evil:
+        (raw / name).write_bytes(b"")  # empty: an error row, printed on the console
+    (raw / "good.txt").write_bytes(_report("治平乡", 2023))
+    result = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--no-manifest", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", result.stderr)
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if line.startswith("  ")]) == len(evil)  # one line per file with a problem
+    assert all(line.startswith(("  ", "reportkit build:")) for line in lines), lines  # and no other line
+    data = (tmp_path / "out" / "build_log.csv").read_bytes().decode("utf-8-sig")
+    lines = data.split("\r\n")
+    assert lines[-1] == "" and len(lines) - 2 == len(evil) + 1  # header + one physical line per file
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", data.replace("\r\n", ""))
+    log = pd.read_parquet(tmp_path / "out" / "build_log.parquet")
+    assert sorted(log["file"]) == sorted(["a\\x0aerror    forged.txt: fake line", "b\\x0dok,0,forged.txt",
+                                          "c\\x1b[2J\\x1b[31mred.txt", "d\\u202etxt.exe", "good.txt"])
+
+
+# --------------------------------------------------------------------------- 3. --out cannot delete the reports
+
+
+@pytest.fixture
+def data_folder(tmp_path):
+    """A project's data folder as a careless user has it: raw reports, a manifest, notes."""
+    data = tmp_path / "data"
+    (data / "raw").mkdir(parents=True)
+    (data / "raw" / "a.txt").write_bytes(_report("治平乡", 2023))
+    (data / "manifest.csv").write_text("file,town\na.txt,治平乡\n", encoding="utf-8")
+    (data / "notes.txt").write_text("my notes", encoding="utf-8")
+    (tmp_path / "results.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    return tmp_path
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("out, reason", [
+    ("data", "holds the raw folder"), ("data/raw", "is the raw folder"), ("data/raw/processed", "lies inside the raw"),
+    ("data/manifest.csv", "is the manifest"), ("results.csv", "is a file, not a folder"),
+    (".", "holds the raw folder"), ("data/interim", "holds files a build did not write"),
+    ("data/processed", "holds the cache"),
+])
+def test_out__never_replaces_the_reports_the_manifest_the_cache_or_a_plain_file(data_folder, out, reason):
+    (data_folder / "data" / "interim").mkdir()
+    (data_folder / "data" / "interim" / "mine.txt").write_text("keep", encoding="utf-8")
+    cache = "data/processed/cache" if out == "data/processed" else "data/cache"
+    before = _snapshot(data_folder)
+    result = _cli("build", "data/raw", "--out", out, "--cache", cache, "--jobs", "1", cwd=data_folder)
+    assert result.returncode == 2
+    assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert _snapshot(data_folder) == before  # nothing written, moved or deleted
+    assert sorted(p.name for p in data_folder.iterdir()) == ["data", "results.csv"]
+
+
+def test_out__a_build_s_folder_is_replaced_with_the_user_s_usual_permissions(data_folder):
+    import os
+
+    out = data_folder / "data" / "processed"
+    result = _cli("build", "data/raw", "--out", out, "--no-cache", "--jobs", "1", cwd=data_folder,
+                  preexec_fn=lambda: os.umask(0o022))
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o755
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in out.iterdir())
+    again = _cli("build", "data/raw", "--out", out, "--no-cache", "--jobs", "1", cwd=data_folder)
+    assert again.returncode == 0, again.stderr  # its own folder: replaced
+    assert sorted(p.name for p in data_folder.joinpath("data").iterdir()) == [
+        "manifest.csv", "notes.txt", "processed", "raw"]  # nothing left beside it
+
+
+# --------------------------------------------------------------------------- 4. nothing lost or duplicated
+
+
+def test_names__display_alike_names_are_different_files_each_with_its_row(tmp_path):
+    import os
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    names = {"报告.txt": _report("治平乡", 2018), os.fsdecode("报告.txt".encode("gbk")): _report("治平乡", 2019),
+             os.fsdecode(b"\xff.txt"): _report("治平乡", 2020), "\ufffd.txt": _report("治平乡", 2021)}
+    for name, data in names.items():
+        (raw / name).write_bytes(data)
+    tables = build(raw, out=None, cache_dir=tmp_path / "cache", jobs=2)
+    log, documents = tables["build_log"], tables["documents"]
+    assert len(log) == 4 and log["file"].is_unique and set(log["status"]) <= {"ok", "warning"}
+    assert sorted(documents["year"].tolist()) == [2018, 2019, 2020, 2021]  # each file read once, none twice
+    assert "报告.txt" in set(log["file"]) and "\ufffd.txt" in set(log["file"])
+    assert set(documents["file"]) == set(log["file"])
+
+
+def test_inventory__a_folder_that_cannot_be_listed_gets_a_row_and_the_build_goes_on(tmp_path):
+    """A folder nested beyond PATH_MAX cannot be listed by its path (as one without permission)."""
+    import os
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "top.txt").write_bytes(_report("治平乡", 2023))
+    descriptor = os.open(raw, os.O_RDONLY)
+    try:
+        for _ in range(20):  # 20 × 251 characters: beyond Linux's PATH_MAX of 4,096
+            os.mkdir("d" * 250, dir_fd=descriptor)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+        deep = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor)
+        os.write(deep, _report("治平乡", 2022))
+        os.close(deep)
+    finally:
+        os.close(descriptor)
+    result = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--no-manifest", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    log = pd.read_parquet(tmp_path / "out" / "build_log.parquet")
+    unlisted = log[log["codes"] == "cannot_list"]
+    assert len(unlisted) == 1 and unlisted["file"].iloc[0].endswith("/") and unlisted["status"].iloc[0] == "error"
+    assert log.set_index("file").loc["top.txt", "status"] == "ok"
+
+
+def test_run__a_file_edited_during_the_build_is_not_cached_under_its_old_hash(tmp_path):
+    from reportkit.pipeline.build import plan
+    from reportkit.pipeline.cache import Cache, stage_keys
+    from reportkit.pipeline.runner import Run, run_jobs
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = raw / "a.txt"
+    path.write_bytes(_report("治平乡", 2021))
+    config = BuildConfig(jobs=1)
+    planned = plan(raw, None, limits=config.limits)
+    path.write_bytes(_report("治平乡", 2022))  # saved again while the build runs
+    run = Run(config, Cache.open(tmp_path / "cache", stage_keys(config)))
+    [outcome] = run_jobs(planned.jobs, run, n_jobs=1, progress=False)
+    assert outcome.status == "error" and [p.code for p in outcome.problems] == ["changed"]
+    assert not [p for p in (tmp_path / "cache").rglob("*.rkc")]
+    documents = build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1)["documents"]
+    assert documents["year"].tolist() == [2022]
+
+
+def test_cache__a_renamed_file_and_a_raised_page_limit_are_read_again(tmp_path):
+    from reportkit.config import Limits
+
+    from .test_robustness import REPORT_NO_META, blank_pdf
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "东坝镇2021年报告.txt").write_bytes(REPORT_NO_META.encode())  # the year is in the name only
+    text = "高桥镇2019年法治政府建设年度报告 一、主要举措 开展普法宣传活动十余场次发放资料三千余份"
+    (raw / "long.pdf").write_bytes(blank_pdf(4, text))
+    documents = build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1, limits=Limits(max_pdf_pages=2))["documents"]
+    assert documents.set_index("file").loc["东坝镇2021年报告.txt", "year"] == 2021
+    short = documents.set_index("file").loc["long.pdf", "n_chars"]
+    (raw / "东坝镇2021年报告.txt").rename(raw / "东坝镇2022年报告.txt")
+    documents = build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1,
+                      limits=Limits(max_pdf_pages=2))["documents"].set_index("file")
+    assert documents.loc["东坝镇2022年报告.txt", "year"] == 2022
+    documents = build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1,
+                      limits=Limits(max_pdf_pages=4))["documents"].set_index("file")
+    assert documents.loc["long.pdf", "n_chars"] > short
+
+
+# --------------------------------------------------------------------------- 5. every run ends with a build log and its exit status
+
+
+@pytest.mark.parametrize("files", [{}, {"empty.txt": b"", "noise.txt": bytes(range(256)) * 20}])
+def test_build__an_empty_or_all_unreadable_raw_folder_still_gets_its_build_log(tmp_path, files):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    result = _cli("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    log = pd.read_parquet(tmp_path / "out" / "build_log.parquet")
+    assert sorted(log["file"]) == sorted(files) and set(log["status"]) <= {"error"}
+    assert len(pd.read_parquet(tmp_path / "out" / "documents.parquet")) == 0
+
+
+def _file_size_limit(n_bytes: int):
+    """For a child process: files it writes cannot grow beyond N_BYTES (a full disk, as far as it can tell)."""
+    def limit():
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (n_bytes, n_bytes))
+    return limit
+
+
+def test_build__a_full_or_unusable_cache_does_not_stop_the_build(tmp_path):
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for year in (2021, 2022):
+        (raw / f"{year}.txt").write_bytes(_report("治平乡", year))
+    (tmp_path / "cache_is_a_file").write_text("x")
+    result = _cli("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache_is_a_file", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "cannot be used" in result.stderr and len(pd.read_parquet(tmp_path / "out" / "documents.parquet")) == 2
+    # A disk that fills up during the build: the cache's writes fail, the build goes on.
+    script = ("import sys; from reportkit.pipeline.build import build; "
+              "t = build(sys.argv[1], out=None, cache_dir=sys.argv[2], jobs=1); print(len(t['documents']))")
+    result = subprocess.run([sys.executable, "-c", script, str(raw), str(tmp_path / "full_cache")], capture_output=True,
+                            text=True, timeout=600, preexec_fn=_file_size_limit(20_000))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-1] == "2" and "cannot be written" in result.stderr
+
+
+def test_build__an_out_that_cannot_be_written_is_refused_before_the_build_runs(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    (tmp_path / "results.csv").write_text("a,b\n")
+    full = _cli("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache", "--jobs", "1",
+                preexec_fn=_file_size_limit(256 * 1024))  # room for the cache files, not for the outputs
+    assert full.returncode == 2 and "cannot write to --out" in full.stderr, full.stderr
+    assert len(full.stderr.strip().splitlines()) == 1
+    assert not list((tmp_path / "cache").rglob("*.rkc")) and not (tmp_path / "out").exists()  # nothing was built
+    under_a_file = _cli("build", raw, "--out", tmp_path / "results.csv" / "tables", "--no-cache", "--jobs", "1")
+    assert under_a_file.returncode == 2 and "cannot write to --out" in under_a_file.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_cli__a_missing_manifest_file_is_one_line_and_non_zero(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    for command in (["build", raw, "--out", tmp_path / "out", "--no-cache"], ["check", raw]):
+        result = _cli(*command, "--manifest", tmp_path / "manifest.csv")
+        assert result.returncode == 2 and "manifest.csv is not a file" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def _manifest_build(tmp_path: Path, manifest: str, files: dict[str, bytes]) -> dict[str, pd.DataFrame]:
+    raw = tmp_path / "raw"
+    for name, data in files.items():
+        (raw / name).parent.mkdir(parents=True, exist_ok=True)
+        (raw / name).write_bytes(data)
+    (tmp_path / "manifest.csv").write_text(manifest, encoding="utf-8")
+    return build(raw, manifest=tmp_path / "manifest.csv", out=None, cache_dir=None, jobs=1)
+
+
+def test_manifest__an_unbalanced_quote_does_not_swallow_the_next_row(tmp_path):
+    tables = _manifest_build(tmp_path, 'file,town,year,note\na.txt,大年乡,2021,"半句话\nb.txt,北城街道,2022,\n'
+                             'c.txt,东坝镇,2020,"第一行\n第二行"\n',
+                             {"a.txt": _report("治平乡", 2019), "b.txt": _report("治平乡", 2018),
+                              "c.txt": _report("治平乡", 2017)})
+    documents = tables["documents"].set_index("file")
+    assert documents.loc["b.txt", "town"] == "北城街道" and documents.loc["b.txt", "year"] == 2022
+    assert documents.loc["a.txt", "town"] == "大年乡" and documents.loc["c.txt", "town"] == "东坝镇"
+    problems = tables["manifest_log"]
+    assert problems[["line", "code"]].values.tolist() == [[2, "unbalanced_quote"]]
+
+
+def test_manifest__a_cell_over_128_kb_is_one_ignored_row(tmp_path):
+    tables = _manifest_build(tmp_path, "file,town,note\na.txt,大年乡," + "长" * 200_000 + "\nb.txt,北城街道,\n",
+                             {"a.txt": _report("治平乡", 2019), "b.txt": _report("治平乡", 2018)})
+    documents = tables["documents"].set_index("file")
+    assert documents.loc["b.txt", "town"] == "北城街道"
+    assert tables["manifest_log"][["line", "code"]].values.tolist() == [[2, "unreadable_row"]]
+
+
+def test_manifest__names_are_names_not_patterns_and_never_outside_the_raw_folder(tmp_path):
+    tables = _manifest_build(tmp_path, "file,town\n[b].txt,大年乡\n/etc/hostname,北城街道\n../secret.txt,东坝镇\n",
+                             {"sub/[b].txt": _report("治平乡", 2019), "sub/b.txt": _report("治平乡", 2018)})
+    documents = tables["documents"].set_index("file")
+    assert documents.loc["sub/[b].txt", "town"] == "大年乡"
+    assert documents.loc["sub/b.txt", "town"] != "大年乡"
+    problems = tables["manifest_log"]
+    assert problems[["line", "code"]].values.tolist() == [[3, "outside_raw"], [4, "outside_raw"]]
+
+
+def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "x.hang").write_bytes(b"hangs")
+    script = MISBEHAVING.replace("out=None", "out=sys.argv[5]")
+    first = subprocess.Popen([sys.executable, "-c", script, str(raw), str(tmp_path / "pid"), "1", "600",
+                              str(tmp_path / "out")], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "pid").exists():  # the first build is computing, its lock taken
+            assert time.monotonic() < deadline and first.poll() is None
+            time.sleep(0.1)
+        second = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1")
+        assert second.returncode == 2 and "another build" in second.stderr and "is writing to --out" in second.stderr
+    finally:
+        first.kill()
+        first.wait()
+    third = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1", "--timeout", "2")
+    assert third.returncode == 0, third.stderr  # the killed build's lock went with it

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import BuildConfig, Limits
+from ..manifest import read_file
 from ..problems import Problem
 from ..readers import ReadError, size_problem
 from .cache import Cache
@@ -90,9 +91,8 @@ def time_limit(seconds: float):
 def read_job(job: Job, limits: Limits) -> bytes:
     """The bytes of JOB's file, read once and at most up to the size limit, and checked against the
     hash the plan listed it under (a file edited since would otherwise be cached under the old hash)."""
-    with open(job.path, "rb") as handle:
-        data = handle.read(limits.max_file_bytes + 1)
-    if problem := size_problem(len(data), limits):
+    data, size = read_file(job.path, limits.max_file_bytes)
+    if problem := size_problem(max(size, len(data)), limits):
         raise ReadError(problem, code="too_large")
     if hashlib.sha256(data).hexdigest() != job.sha256:
         raise ReadError("the file changed while the build was reading it; build again", code="changed")
