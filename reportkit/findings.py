@@ -320,6 +320,26 @@ def originality_finding(table: pd.DataFrame) -> Finding:
     return Finding(title, notes, caveat)
 
 
+def reuse_matrix_finding(table: pd.DataFrame, *, max_notes: int = 20) -> Finding:
+    """The pair of reports that shares the most text, from ``plots.reuse_matrix_table(...,
+    value="share", top=None)`` (every report, not the chart's top N)."""
+    _unfolded(table, "label_a", "reuse_matrix_finding")
+    pairs = table[(table["label_a"] != table["label_b"]) & (table["n_chars_shared"] > 0)]
+    pairs = pairs.sort_values(["value", "n_chars_shared"], ascending=False)
+    n = table["label_a"].nunique()
+    caveat = ("比例 = 行报告中在列报告里重现的段落字数 / 行报告字数；地名和数字已替换后比较，套话不计；"
+              "只在这批报告之间比较。")
+    notes = [f"{r.label_a} 的文字有 {float(r.value):.0%}（{int(r.n_chars_shared)} 字）见于 {r.label_b}"
+             for r in pairs.head(max_notes).itertuples()]
+    if pairs.empty:
+        return Finding(f"{n} 份报告之间没有发现重复段落", notes, caveat)
+    top = pairs.iloc[0]
+    share = float(top["value"])
+    if share < 0.05:
+        return Finding(f"报告之间重复的文字很少：最多 {share:.0%}（{top['label_a']} 与 {top['label_b']}）", notes, caveat)
+    return Finding(f"{top['label_a']} 有 {share:.0%} 的文字见于 {top['label_b']}", notes, caveat)
+
+
 def methods_lines(
     documents: pd.DataFrame, *, build_log: pd.DataFrame | None = None, left_out: pd.DataFrame | None = None,
     min_reports: int = HANDFUL,

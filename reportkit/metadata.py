@@ -53,6 +53,7 @@ _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _NAME_CHARS = f"[{CJK}]"
 # A town name the gazetteer does not know is accepted from the title only in this shape: at the
 # start of the title (after 中共 / 关于 / its county), followed by the issuer's office or the year.
+_GLUED_DIVISION = re.compile(r"^.{2,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)(?=.{2,}$)")
 _TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
                          r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ])")
 # Characters that start clauses and words that are not names (我镇, 全乡, 各乡镇, 法治建设纳入街道).
@@ -272,6 +273,8 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
     if not m:
         return None
     name = bare_town_name(m.group("name"))
+    # A county the gazetteer does not know, glued on (文金县靖太镇): the town is what follows it.
+    name = _GLUED_DIVISION.sub("", name)
     return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
 
 

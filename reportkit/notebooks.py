@@ -205,12 +205,31 @@ class NotebookSetup:
     years: list = field(default_factory=list)
 
     def save_figure(self, fig, name: str, *, data=None, title: str | None = None, finding=None,
-                    size: Literal["full", "half"] = "full") -> dict:
-        """``export.save_figure`` into this notebook's figures folder, sourced on its reports."""
-        from .export import save_figure
+                    size: Literal["full", "half"] = "full", whole_only: bool = False) -> dict:
+        """``export.save_figure`` into this notebook's figures folder, sourced on its reports.
 
-        return save_figure(fig, name, self.figures_dir, data=data, title=title, documents=self.docs,
-                           finding=finding, size=size)
+        ``whole_only``: the chart counts whole reports only (:attr:`whole`); its source line says
+        so and how many partial texts were left out."""
+        from .export import save_figure, source_line
+
+        documents = self.whole if whole_only else self.docs
+        source = source_line(documents) + (f"；{self.partial_note}" if whole_only and self.partial_note else "")
+        return save_figure(fig, name, self.figures_dir, data=data, title=title, documents=documents,
+                           source=source, finding=finding, size=size)
+
+    @property
+    def whole(self) -> pd.DataFrame:
+        """The selected reports that are whole texts: the denominators of completeness, themes and
+        density trends (a page opening lacks its later parts by construction)."""
+        if "is_partial" not in self.docs:
+            return self.docs
+        return self.docs[~self.docs["is_partial"].fillna(False).astype(bool)]
+
+    @property
+    def partial_note(self) -> str:
+        """"另有 N 份不完整文本未计入" (or "" when every report is whole)."""
+        n = len(self.docs) - len(self.whole)
+        return f"另有 {n} 份不完整文本（只有开头或被删节）未计入" if n else ""
 
     def save_table(self, table: pd.DataFrame, name: str, *, index: bool = False) -> Path:
         """Write ``table`` as ``tables/NAME.csv`` (UTF-8 with BOM, opens in Excel; cells that a
@@ -228,6 +247,8 @@ class NotebookSetup:
         years = self.years
         span = "" if not years else (f"{years[0]}年" if len(years) == 1 else f"{years[0]}–{years[-1]}年")
         text = f"{len(docs)} 份报告，{n_towns} 个乡镇" + (f"，{span}" if span else "")
+        if self.partial_note:
+            text += f"；其中 {len(docs) - len(self.whole)} 份是不完整文本，不计入组成部分、问题主题和数据密度的比例"
         if len(self.left_out):
             kinds = "、".join(sorted({str(v) for v in self.left_out.get("level", [])})) or "其他层级"
             text += (f"；另有 {len(self.left_out)} 份非乡镇级报告（{kinds}）未纳入比较"
@@ -255,9 +276,15 @@ def setup(
     """The opening of every notebook: apply the chart theme (Chinese font), read the build in
     ``data_dir``, keep the selected reports (:func:`select_tables`), label the documents, and
     create ``out_dir/figures`` and ``out_dir/tables``."""
+    import warnings
+
+    from .findings import SmallNumbersWarning
     from .plots import doc_label, set_theme
 
     set_theme()
+    # The small-numbers caveat is the same for every trend of a notebook, which prints it (rk.caveats)
+    # where it reads the years: not again as a warning under every chart.
+    warnings.filterwarnings("ignore", category=SmallNumbersWarning)
     tables, left_out = select_and_left_out(_read(data_dir, names), years=years, towns=towns,
                                            provinces=provinces, counties=counties, level=level)
     docs = tables["documents"].assign(label=lambda d: doc_label(d))

@@ -44,7 +44,10 @@ CODES = {
     "no_headings": "no numbered headings: the whole report is one section",
     "unmapped_heading": "a top-level heading no rule of section_types.csv maps",
     "no_year": "no year found: add it to the manifest",
-    "no_town": "no town found: add it to the manifest",
+    "no_town": "no town found (or unsure): add it to the manifest",
+    "town_not_in_gazetteer": "the town named by the title is not in the township gazetteer (renamed or new?): check it",
+    "partial": "not the whole report (a page opening, a copy cut short): left out of completeness, theme and density denominators",
+    "same_report": "the same report as another file, in another format or encoding; counted once",
     "manifest_disagrees": "the manifest says otherwise than the text (the manifest wins)",
     # the manifest itself (manifest_log)
     "manifest_unreadable": "the manifest cannot be used at all; built without it",

@@ -1,7 +1,9 @@
 """Table contracts: what every table the build writes contains, declared once.
 
-Each table is one `Table`: its columns in order (name, dtype, a one-line description and a
-Chinese label), its primary key and what one row is. The build checks every table against its
+Each table is one `Table`: its columns in order (name, dtype, a one-line description), its
+primary key and what one row is. The columns' Chinese names and descriptions, which charts, the
+workbook and this documentation show, live in the editable ``resources/columns_zh.csv``
+(`Table.label_zh`), their one home. The build checks every table against its
 contract (`validate`) when it assembles it and again before writing it; the tables section of
 docs/architecture.md is generated from here (``python -m reportkit.schema --markdown``), and test
 fixtures are made with `frame`, so that neither the documentation nor a fixture can disagree
@@ -12,8 +14,8 @@ dtypes are pandas dtypes: ``str`` (text; pandas' string dtype or object columns 
 
 >>> frame("reuse", doc_a=["a" * 16], doc_b=["b" * 16], passage_no_a=[3], passage_no_b=[7]).dtypes["passage_no_a"]
 dtype('int64')
->>> TABLES["reuse"].column("passage_no_a").label_zh
-'段落编号（甲）'
+>>> TABLES["reuse"].label_zh("passage_no_a")
+'报告甲段落号'
 """
 from __future__ import annotations
 
@@ -51,7 +53,6 @@ class Column:
     name: str
     dtype: str
     description: str
-    label_zh: str
     nullable: bool = False  # missing values (None / NaN / <NA>) allowed
     values: tuple[str, ...] = ()  # the values allowed, when the column is a code ("" for none)
     csv: bool = True  # False: kept in the .parquet file only (long texts)
@@ -59,6 +60,9 @@ class Column:
     def __post_init__(self):
         if self.dtype not in DTYPES:
             raise ValueError(f"column {self.name}: dtype {self.dtype!r} is not one of {DTYPES}")
+        if not isinstance(self.nullable, bool):  # a Chinese label given here: it belongs in columns_zh.csv
+            raise TypeError(f"column {self.name}: nullable must be True or False, not {self.nullable!r} (Chinese "
+                            "names go in reportkit/resources/columns_zh.csv)")
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,13 @@ class Table:
     def csv_columns(self) -> list[str]:
         return [c.name for c in self.columns if c.csv]
 
+    def label_zh(self, name: str) -> str:
+        """The Chinese name of column NAME, from resources/columns_zh.csv ('' when it has none)."""
+        from .labels import column_info  # the resource is read only when a label is wanted
+
+        self.column(name)  # a column the table does not have is an error, not ''
+        return column_info(name, self.name)[0]
+
     def column(self, name: str) -> Column:
         try:
             return self._index[name]
@@ -94,179 +105,171 @@ class Table:
 def _source(what: str) -> Column:
     return Column(f"{what}_source", "str", f"where `{what}` came from: manifest, title, body, clue, gazetteer, "
                   "page metadata, page address, file name (', not in gazetteer' added to a town the gazetteer "
-                  "does not know), or '' when unknown", f"{_FIELD_ZH[what]}来源")
+                  "does not know), or '' when unknown")
 
 
-_FIELD_ZH = {"town": "乡镇", "town_type": "乡镇类型", "county": "县（区）", "city": "市", "province": "省",
-             "year": "年度", "level": "层级"}
-_DOC_ID = Column("doc_id", "str", "the report: 16 hex digits of the SHA-256 of its file's bytes; joins to documents",
-                 "报告编号")
+_DOC_ID = Column("doc_id", "str", "the report: 16 hex digits of the SHA-256 of its file's bytes; joins to documents")
 _SECTION_TYPE = Column("section_type", "str", "statutory part: measures, leadership, shortcomings, plans, other "
-                       "or preamble (text before the first heading)", "组成部分", values=tuple(SECTION_TYPES))
-_START = Column("start", "int64", "offset where the text starts in documents.text", "起始位置")
-_END = Column("end", "int64", "offset where the text ends in documents.text (exclusive)", "结束位置")
+                       "or preamble (text before the first heading)", values=tuple(SECTION_TYPES))
+_START = Column("start", "int64", "offset where the text starts in documents.text")
+_END = Column("end", "int64", "offset where the text ends in documents.text (exclusive)")
 
 _TABLES = (
     Table("documents", "readable report (byte-identical duplicates are logged in build_log, not counted twice)", (
         _DOC_ID,
-        Column("file", "str", "path of the file under the raw folder (POSIX style)", "文件"),
-        Column("format", "str", "the reader it was read with (txt, docx, pdf, html; see reportkit.readers)", "文件格式"),
-        Column("encoding", "str", "text encoding of a .txt/.html file ('' for .docx and .pdf)", "文字编码"),
-        Column("level", "str", "township, county or unknown: which level of government wrote the report", "层级",
+        Column("file", "str", "path of the file under the raw folder (POSIX style)"),
+        Column("format", "str", "the reader it was read with (txt, docx, pdf, html; see reportkit.readers)"),
+        Column("encoding", "str", "text encoding of a .txt/.html file ('' for .docx and .pdf)"),
+        Column("level", "str", "township, county or unknown: which level of government wrote the report",
                values=("township", "county", "unknown")),
         Column("town", "str", "the township's bare official name with its suffix (大年乡, 北城街道), a gazetteer "
-               "name unless town_source says 'not in gazetteer'; '' when unknown or unsure", "乡镇（街道）"),
+               "name unless town_source says 'not in gazetteer'; '' when unknown or unsure"),
         Column("town_code", "str", "the town's 9-digit division code (townships.csv): the key of a town across years "
-               "and renamings; '' when the gazetteer does not know it or several towns bear the name", "乡镇区划代码"),
-        Column("town_type", "str", "镇, 乡, 街道, 民族乡 or 苏木, from the name", "乡镇类型"),
-        Column("county", "str", "county-level division (县, 区, 县级市, 旗)", "县（区）"),
-        Column("city", "str", "prefecture-level city, from the gazetteer", "市"),
-        Column("province", "str", "province, from the gazetteer", "省"),
-        Column("year", "Int64", "the year the report covers (not the year it was published)", "报告年度",
+               "and renamings; '' when the gazetteer does not know it or several towns bear the name"),
+        Column("town_type", "str", "镇, 乡, 街道, 民族乡 or 苏木, from the name"),
+        Column("county", "str", "county-level division (县, 区, 县级市, 旗)"),
+        Column("city", "str", "prefecture-level city, from the gazetteer"),
+        Column("province", "str", "province, from the gazetteer"),
+        Column("year", "Int64", "the year the report covers (not the year it was published)",
                nullable=True),
         Column("title", "str", "the report's title line (or the page's title field); a report without one is shown "
-               "by its first lines", "标题"),
-        Column("n_chars", "int64", "characters of the normalised text", "字数"),
-        Column("sha256", "str", "SHA-256 of the file's bytes (64 hex digits)", "文件哈希"),
+               "by its first lines"),
+        Column("n_chars", "int64", "characters of the normalised text"),
+        Column("is_partial", "bool", "the text is not the whole report (a page opening, a copy cut short): left out "
+               "of the denominators of completeness, themes and density trends"),
+        Column("partial_reason", "str", "why: elision marker, cut off, no closing part, far shorter than reports of "
+               "its kind (';'-separated); '' for a whole report"),
+        Column("sha256", "str", "SHA-256 of the file's bytes (64 hex digits)"),
         *(_source(f) for f in ("town", "town_type", "county", "city", "province", "year", "level")),
-        Column("publisher", "str", "publishing body named by a saved web page (发布机构)", "发布机构"),
-        Column("publish_date", "str", "publication date named by a saved web page", "发布日期"),
-        Column("text", "str", "the normalised text: every offset of every table points into it", "规范化正文",
+        Column("publisher", "str", "publishing body named by a saved web page (发布机构)"),
+        Column("publish_date", "str", "publication date named by a saved web page"),
+        Column("text", "str", "the normalised text: every offset of every table points into it",
                csv=False),
-        Column("raw_text", "str", "the decoded text before normalisation", "原始文字", csv=False),
+        Column("raw_text", "str", "the decoded text before normalisation", csv=False),
     ), ("doc_id",), notes=(
         "`text` and `raw_text` stay in documents.parquet (zstd-compressed, like every parquet table) and are "
         "left out of documents.csv. `raw_text` is kept because normalisation changes every real report and "
         "cannot be undone, and it is cheap: half of the documents table, ~1.7 MB of parquet and ~0.1 s of "
         "writing per 1,000 reports. Data density is in the `density` table.")),
     Table("build_log", "file found under the raw folder (every file has exactly one row)", (
-        Column("file", "str", "path of the file under the raw folder (POSIX style)", "文件"),
-        Column("status", "str", "ok, warning, error or skipped", "状态", values=STATUSES),
-        Column("message", "str", "what was wrong and what to do, several problems joined by '; '", "说明"),
+        Column("file", "str", "path of the file under the raw folder (POSIX style)"),
+        Column("status", "str", "ok, warning, error or skipped", values=STATUSES),
+        Column("message", "str", "what was wrong and what to do, several problems joined by '; '"),
         Column("codes", "str", "a short code per problem of `message`, in the same order, joined by ';' "
-               "(no_year, duplicate, unmapped_heading, ...; listed in reportkit/problems.py)", "问题代码"),
+               "(no_year, duplicate, unmapped_heading, ...; listed in reportkit/problems.py)"),
     ), ("file",)),
     Table("manifest_log", "problem of the manifest itself (unknown column, duplicate row, missing file, invalid year)", (
-        Column("file", "str", "the manifest's file name", "清单文件"),
-        Column("line", "int64", "line of the manifest (0: the whole file)", "行号"),
-        Column("status", "str", "warning (the row or cell is ignored) or error (the manifest is ignored)", "状态",
+        Column("file", "str", "the manifest's file name"),
+        Column("line", "int64", "line of the manifest (0: the whole file)"),
+        Column("status", "str", "warning (the row or cell is ignored) or error (the manifest is ignored)",
                values=("warning", "error")),
-        Column("code", "str", "short code of the problem (unknown_column, file_not_found, ...; reportkit/problems.py)",
-               "问题代码"),
-        Column("message", "str", "what is wrong and what to do", "说明"),
+        Column("code", "str", "short code of the problem (unknown_column, file_not_found, ...; reportkit/problems.py)"),
+        Column("message", "str", "what is wrong and what to do"),
     ), (), notes="No primary key: one line can have several problems."),
     Table("sections", "heading at any level, plus the preamble", (
         _DOC_ID,
-        Column("section_no", "str", 'path of positions: "0" preamble, "1", "1.2", ...', "章节编号"),
-        Column("level", "int64", "0 preamble, 1 一、-style, 2 （一）-style, 3 (1)/1、-style (as the report nests them)",
-               "层级"),
-        Column("heading", "str", "the heading clause (up to its first 。/；/：), '' for the preamble", "标题"),
+        Column("section_no", "str", 'path of positions: "0" preamble, "1", "1.2", ...'),
+        Column("level", "int64", "0 preamble, 1 一、-style, 2 （一）-style, 3 (1)/1、-style (as the report nests them)"),
+        Column("heading", "str", "the heading clause (up to its first 。/；/：), '' for the preamble"),
         _SECTION_TYPE,
-        Column("parent_section_no", "str", "section_no of the enclosing heading; missing at the top level",
-               "上级章节编号", nullable=True),
-        Column("text", "str", "documents.text[start:end]: the heading and everything under it", "章节文字"),
+        Column("parent_section_no", "str", "section_no of the enclosing heading; missing at the top level", nullable=True),
+        Column("text", "str", "documents.text[start:end]: the heading and everything under it"),
         _START, _END,
         Column("mixed_with", "str", "other parts a top-level heading also announces, ';'-separated "
-               "(工作成效及存在的问题 is measures, mixed with shortcomings); '' for most", "兼含部分"),
+               "(工作成效及存在的问题 is measures, mixed with shortcomings); '' for most"),
     ), ("doc_id", "section_no"), notes=(
         "Sub-headings inherit their part's type, except a 党政主要负责人/第一责任人 sub-heading inside the "
         "measures part, which is `leadership`. A report without numbered headings is one row of type `other`.")),
     Table("shortcomings", "numbered shortcoming item of a report's shortcomings part", (
         _DOC_ID,
-        Column("item_no", "int64", "position of the item in its report (1, 2, ...)", "条目编号"),
-        Column("text", "str", "the item's own words (its marker 一是/1、/（一） removed)", "条目文字"),
-        Column("headline", "str", "the item's first clause", "要点"),
-        Column("cluster", "int64", "cluster of similar items (numbered in order of first appearance)", "聚类编号"),
-        Column("cluster_terms", "str", "the cluster's top tf-idf terms, joined by '|'", "聚类关键词"),
-        Column("theme", "str", "theme code from resources/themes.csv, or 'other'", "主题"),
-        Column("theme_label", "str", "the theme's Chinese name (其他 for other)", "主题名称"),
-        Column("theme_score", "float64", "the item's own keyword score for its theme (0 when taken from its cluster)",
-               "主题得分"),
+        Column("item_no", "int64", "position of the item in its report (1, 2, ...)"),
+        Column("text", "str", "the item's own words (its marker 一是/1、/（一） removed)"),
+        Column("headline", "str", "the item's first clause"),
+        Column("cluster", "int64", "cluster of similar items (numbered in order of first appearance)"),
+        Column("cluster_terms", "str", "the cluster's top tf-idf terms, joined by '|'"),
+        Column("theme", "str", "theme code from resources/themes.csv, or 'other'"),
+        Column("theme_label", "str", "the theme's Chinese name (其他 for other)"),
+        Column("theme_score", "float64", "the item's own keyword score for its theme (0 when taken from its cluster)"),
     ), ("doc_id", "item_no")),
     Table("completeness", "report: which of the five statutory parts it has", (
         _DOC_ID,
-        *(Column(part, "bool", f"a section of type {part} is present", SECTION_TYPES[part]) for part in PART_TYPES),
-        Column("n_parts", "int64", "how many of the five parts are present", "部分数"),
+        *(Column(part, "bool", f"a section of type {part} is present") for part in PART_TYPES),
+        Column("n_parts", "int64", "how many of the five parts are present"),
     ), ("doc_id",)),
     Table("indicators", "quantitative statement (a number with its unit)", (
         _DOC_ID,
-        Column("section_type", "str", "type of the deepest section holding the figure ('' when none does)",
-               "组成部分", values=("", *SECTION_TYPES)),
-        Column("section_no", "str", "section_no of that section ('' when none)", "章节编号"),
-        Column("span", "str", "documents.text[start:end]: the figure with what it counts", "原文"),
-        Column("value", "float64", "the number; 万 folded in (1.2万人次 → 12000) except for money", "数值"),
-        Column("unit", "str", "unit as in resources/indicator_units.csv (人次, 场, %, 万元, ...)", "单位"),
+        Column("section_type", "str", "type of the deepest section holding the figure ('' when none does)", values=("", *SECTION_TYPES)),
+        Column("section_no", "str", "section_no of that section ('' when none)"),
+        Column("span", "str", "documents.text[start:end]: the figure with what it counts"),
+        Column("value", "float64", "the number; 万 folded in (1.2万人次 → 12000) except for money"),
+        Column("unit", "str", "unit as in resources/indicator_units.csv (人次, 场, %, 万元, ...)"),
         Column("unit_kind", "str", "what the unit can be compared with: its compare_as in resources/"
                "indicator_units.csv (event for 场/场次/次, person for 人/名, person_time for 人次, money, percent, "
-               "document for 份/册, case for 件/起, ...); compare figures only within one kind", "单位类别"),
-        Column("qualifier", "str", "余, 多, 近, 约, 共, 累计, ... as written, several joined by ';'", "限定词"),
-        Column("subject", "str", "what is counted (调解矛盾纠纷)", "指标对象"),
-        Column("category", "str", "category code from resources/indicator_categories.csv ('' when none fits)", "类别"),
-        Column("sentence", "str", "the sentence the figure stands in", "所在句子"),
+               "document for 份/册, case for 件/起, ...); compare figures only within one kind"),
+        Column("qualifier", "str", "余, 多, 近, 约, 共, 累计, ... as written, several joined by ';'"),
+        Column("subject", "str", "what is counted (调解矛盾纠纷)"),
+        Column("category", "str", "category code from resources/indicator_categories.csv ('' when none fits)"),
+        Column("sentence", "str", "the sentence the figure stands in"),
         _START, _END,
-        Column("flags", "str", "sanity flags joined by ';': rate_above_100, success_above_total", "疑点"),
-        Column("value_yuan", "float64", "money in yuan (12.5万元 → 125000); missing for other units", "金额（元）",
+        Column("flags", "str", "sanity flags joined by ';': rate_above_100, success_above_total"),
+        Column("value_yuan", "float64", "money in yuan (12.5万元 → 125000); missing for other units",
                nullable=True),
     ), ("doc_id", "start", "end")),
     Table("density", "report × section type: indicators per 1,000 characters", (
         _DOC_ID,
-        Column("section_type", "str", "a top-level section type, or all for the whole report", "组成部分",
+        Column("section_type", "str", "a top-level section type, or all for the whole report",
                values=("all", *SECTION_TYPES)),
-        Column("n_indicators", "int64", "indicators that start in those sections", "指标数"),
-        Column("n_chars", "int64", "characters of those sections (the largest section end for all)", "字数"),
-        Column("indicators_per_1k_chars", "float64", "n_indicators per 1,000 n_chars; missing when n_chars is 0",
-               "每千字指标数", nullable=True),
+        Column("n_indicators", "int64", "indicators that start in those sections"),
+        Column("n_chars", "int64", "characters of those sections (the largest section end for all)"),
+        Column("indicators_per_1k_chars", "float64", "n_indicators per 1,000 n_chars; missing when n_chars is 0", nullable=True),
     ), ("doc_id", "section_type")),
     Table("term_counts", "report × section type × term", (
         _DOC_ID, _SECTION_TYPE,
         Column("term", "str", "a content word (jieba with the field's dictionary; stop words, numbers and the "
-               "report's own place names left out)", "词语"),
-        Column("n", "int64", "occurrences in the report's sections of that type", "次数"),
+               "report's own place names left out)"),
+        Column("n", "int64", "occurrences in the report's sections of that type"),
     ), ("doc_id", "section_type", "term")),
     Table("concept_counts", "report × section type × concept of resources/concepts.csv", (
         _DOC_ID, _SECTION_TYPE,
-        Column("concept", "str", "concept code from resources/concepts.csv", "概念"),
-        Column("label_zh", "str", "the concept's Chinese name", "概念名称"),
-        Column("n", "int64", "occurrences of the concept's terms (0 when absent)", "次数"),
-        Column("share", "float64", "n over all counted words of that report and section type", "占比"),
+        Column("concept", "str", "concept code from resources/concepts.csv"),
+        Column("label_zh", "str", "the concept's Chinese name"),
+        Column("n", "int64", "occurrences of the concept's terms (0 when absent)"),
+        Column("share", "float64", "n over all counted words of that report and section type"),
     ), ("doc_id", "section_type", "concept")),
     Table("passages", "comparable passage of a report (sentence-sized; headings and fragments left out)", (
         _DOC_ID,
-        Column("passage_no", "int64", "position of the passage in its report (0, 1, ...)", "段落编号"),
+        Column("passage_no", "int64", "position of the passage in its report (0, 1, ...)"),
         _START, _END,
     ), ("doc_id", "passage_no"), notes=(
         "The units that `reuse`, `boilerplate` and `originality` compare; the passage's text is "
         "documents.text[start:end].")),
     Table("reuse", "pair of near-duplicate passages in two different reports (boilerplate excluded)", (
-        Column("doc_a", "str", "doc_id of the earlier report (year, then doc_id): the likely source", "报告甲"),
-        Column("doc_b", "str", "doc_id of the later report, which repeats doc_a", "报告乙"),
-        Column("passage_no_a", "int64", "passage_no of the passage in doc_a (see passages)", "段落编号（甲）"),
-        Column("passage_no_b", "int64", "passage_no of the passage in doc_b (see passages)", "段落编号（乙）"),
-        Column("similarity", "float64", "Jaccard similarity of the two passages' 4-character shingles (≥ 0.5)",
-               "相似度"),
-        Column("kind", "str", "same-town-other-year, other-town or same-town-same-year", "类型", values=REUSE_KINDS),
+        Column("doc_a", "str", "doc_id of the earlier report (year, then doc_id): the likely source"),
+        Column("doc_b", "str", "doc_id of the later report, which repeats doc_a"),
+        Column("passage_no_a", "int64", "passage_no of the passage in doc_a (see passages)"),
+        Column("passage_no_b", "int64", "passage_no of the passage in doc_b (see passages)"),
+        Column("similarity", "float64", "Jaccard similarity of the two passages' 4-character shingles (≥ 0.5)"),
+        Column("kind", "str", "same-town-other-year, other-town or same-town-same-year", values=REUSE_KINDS),
     ), ("doc_a", "doc_b", "passage_no_a", "passage_no_b"), notes=(
         "Passages are compared after the report's own place names, 我镇/本乡 and counts are masked, so a "
         "copy with only the name and the figures changed scores ~1.0.")),
     Table("boilerplate", "passage that is a stock formula", (
         _DOC_ID,
-        Column("passage_no", "int64", "passage_no of the passage (see passages)", "段落编号"),
+        Column("passage_no", "int64", "passage_no of the passage (see passages)"),
         _START, _END,
-        Column("text", "str", "documents.text[start:end]", "段落文字"),
-        Column("n_towns", "int64", "towns whose reports hold the passage (its own included; a lower bound)", "乡镇数"),
-        Column("source", "str", "list (resources/boilerplate.txt), frequency, or both", "认定依据",
+        Column("text", "str", "documents.text[start:end]"),
+        Column("n_towns", "int64", "towns whose reports hold the passage (its own included; a lower bound)"),
+        Column("source", "str", "list (resources/boilerplate.txt), frequency, or both",
                values=("list", "frequency", "both")),
     ), ("doc_id", "passage_no"), notes=(
         "Listed in resources/boilerplate.txt, or found in the reports of at least "
         "min(50, max(3, 30 % of the towns)) towns. Never in `reuse`; left out of `originality`.")),
     Table("originality", "report: the share of its comparable text no other report shares", (
         _DOC_ID,
-        Column("n_chars_compared", "int64", "characters of the report's comparable, non-boilerplate passages",
-               "可比字数"),
-        Column("n_chars_shared", "int64", "characters of those passages found in another report", "重复字数"),
-        Column("originality", "float64", "1 - n_chars_shared / n_chars_compared; missing without comparable text",
-               "原创比例", nullable=True),
-        Column("n_reports_shared", "int64", "other reports it shares passages with", "重复涉及报告数"),
+        Column("n_chars_compared", "int64", "characters of the report's comparable, non-boilerplate passages"),
+        Column("n_chars_shared", "int64", "characters of those passages found in another report"),
+        Column("originality", "float64", "1 - n_chars_shared / n_chars_compared; missing without comparable text", nullable=True),
+        Column("n_reports_shared", "int64", "other reports it shares passages with"),
     ), ("doc_id",)),
 )
 
@@ -380,7 +383,7 @@ def dictionary() -> pd.DataFrame:
     (a data dictionary, e.g. for a "columns" sheet beside the tables)."""
     import pandas as pd
 
-    rows = [{"table": t.name, "column": c.name, "dtype": c.dtype, "label_zh": c.label_zh,
+    rows = [{"table": t.name, "column": c.name, "dtype": c.dtype, "label_zh": t.label_zh(c.name),
              "description": c.description, "primary_key": c.name in t.primary_key}
             for t in TABLES.values() for c in t.columns]
     return pd.DataFrame(rows)
@@ -400,7 +403,7 @@ def markdown() -> str:
         for c in spec.columns:
             extra = "; may be missing" if c.nullable else ""
             extra += "; parquet only" if not c.csv else ""
-            lines.append(f"| `{c.name}` | {c.dtype} | {c.label_zh} | {c.description.replace('|', '&#124;')}{extra} |")
+            lines.append(f"| `{c.name}` | {c.dtype} | {spec.label_zh(c.name)} | {c.description.replace('|', '&#124;')}{extra} |")
         lines += [""] + ([spec.notes, ""] if spec.notes else [])
     return "\n".join(lines + [END])
 

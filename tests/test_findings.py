@@ -131,3 +131,15 @@ def test_methods_lines__from_the_data():
     assert "3 份乡镇法治政府建设年度报告，3 个乡镇" in text
     assert "2021年 1 份、2022年 2 份" in text and "1 个文件无法读取" in text
     assert "is_partial" not in text  # no such column yet: nothing said about partial texts
+
+
+def test_reuse_matrix_finding__names_the_pair_that_shares_most():
+    table = pd.DataFrame({"label_a": ["甲镇 2023", "甲镇 2023", "乙乡 2023", "乙乡 2023"],
+                          "label_b": ["甲镇 2023", "乙乡 2023", "甲镇 2023", "乙乡 2023"],
+                          "value": [float("nan"), 0.88, 0.40, float("nan")],
+                          "n_chars_shared": [0, 2200, 2200, 0]})
+    found = findings.reuse_matrix_finding(table)
+    assert found.title == "甲镇 2023 有 88% 的文字见于 乙乡 2023"
+    assert found.notes[0] == "甲镇 2023 的文字有 88%（2200 字）见于 乙乡 2023"
+    little = table.assign(value=[float("nan"), 0.01, 0.004, float("nan")])
+    assert findings.reuse_matrix_finding(little).title.startswith("报告之间重复的文字很少：最多 1%")

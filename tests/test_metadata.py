@@ -315,3 +315,8 @@ def test_infer_metadata__word_copy_of_a_real_page_gets_its_town(tmp_path):
     meta = infer_metadata(normalize_text(extracted.text), hints=extracted.hints)
     assert (meta["town"], meta["county"], meta["year"]) == ("海安镇", "徐闻县", "2021")
     assert "Microsoft" not in meta["title"]
+
+
+def test_infer_metadata__town_after_a_county_the_gazetteer_does_not_know():
+    meta = infer_metadata("文金县靖太镇2023年法治政府建设年度报告\n一、主要举措\n内容。")
+    assert (meta["town"], meta["town_source"]) == ("靖太镇", "title, not in gazetteer")

@@ -477,6 +477,10 @@ def test_run_notebooks__seeds_trends_print_the_small_years_caveat(seeds_run):
     result, _ = seeds_run
     trends = [p for p in result.executed if p.name.startswith("30")]
     assert "不能当作趋势来读" in _executed_text(trends)
+    # printed where the notebook reads the years, not repeated as a warning under every trend chart
+    cells = nbformat.read(trends[0], as_version=4).cells
+    outputs = [str(o) for c in cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not any("SmallNumbersWarning" in o for o in outputs)
 
 
 @pytest.mark.slow

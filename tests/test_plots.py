@@ -428,3 +428,27 @@ def test_plot_grouped_bars__one_bar_keeps_a_normal_width():
     ax = plots.plot_grouped_bars(plots.grouped_bars_table(data, x="label", y="n"), x="label", y="n")
     bar = ax.patches[0]
     assert bar.get_width() / (ax.get_xlim()[1] - ax.get_xlim()[0]) < 0.3
+
+
+def test_reuse_matrix_table__a_report_copying_most_of_another_shows_that_share(tmp_path):
+    # Issue: a report that copied 88 % of another town's report showed "1%". Built for real: a seed
+    # report, and a copy under another town's name with its last paragraphs left out.
+    import reportkit as rk
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    from .conftest import RAW
+
+    original = (RAW / "002_65f6f072feb0dbc0.txt").read_text(encoding="utf-8")
+    paragraphs = original.split("\n")
+    kept = paragraphs[: int(len(paragraphs) * 0.88)]
+    copy = "\n".join(kept).replace("治平乡", "青松乡").replace("城口县", "巫溪县")
+    (raw / "original.txt").write_text(original, encoding="utf-8")
+    (raw / "copy.txt").write_text(copy, encoding="utf-8")
+    tables = rk.build(raw, manifest=None, out=None, cache_dir=None, jobs=1)
+    docs = tables["documents"]
+    ids = dict(zip(docs["file"], docs["doc_id"]))
+    matrix = plots.reuse_matrix_table(tables["reuse"], docs, tables["passages"]).set_index(["doc_a", "doc_b"])
+    share = matrix.loc[(ids["copy.txt"], ids["original.txt"]), "value"]
+    assert share >= 0.7  # most of the copy is the original's text (headings and short lines are not compared)
+    assert matrix.loc[(ids["original.txt"], ids["copy.txt"]), "value"] >= 0.6

@@ -56,6 +56,8 @@ REPORT_NO_META = """关于法治政府建设工作情况的报告
 （二）加强宣传。组织法治讲座5场，参与群众400余人。
 二、存在的不足
 宣传覆盖面不够广，执法规范化水平有待提升。
+三、下一步工作打算
+继续推进依法行政。
 """
 
 
@@ -140,7 +142,8 @@ HOSTILE_HTML = """<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <html><head><meta charset="utf-8"><title>报告</title>
 <script>document.write("恶意脚本内容");fetch("http://example.invalid/x")</script></head>
 <body><iframe src="http://example.invalid/frame">框架内容</iframe><p>&xxe;</p>
-<div class="article">""" + "".join(f"<p>{line}</p>" for line in REPORT_B.splitlines()) + "</div></body></html>"
+<div class="article">""" + "".join(f"<p>{line}</p>" for line in REPORT_B.replace("高桥镇", "新桥镇").splitlines()) + \
+    "</div></body></html>"
 
 
 def write_corpus(raw: Path) -> dict[str, tuple[str, str]]:
@@ -163,10 +166,10 @@ def write_corpus(raw: Path) -> dict[str, tuple[str, str]]:
                                 "error", "mojibake"),
         "mojibake_gbk.txt": (REPORT_B.encode("gbk").decode("latin-1").encode("utf-8"), "error", "mojibake"),
         "page_gbk.html": (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-                          f'</head><body><div>{"<br>".join(REPORT_B.splitlines())}</div></body></html>'
+                          f'</head><body><div>{"<br>".join(REPORT_B.replace("高桥镇", "东桥镇").splitlines())}</div></body></html>'
                           .encode("gbk"), "ok", ""),
         "report_gb18030.txt": (REPORT_NO_META.replace("关于", "东坝镇2021年关于").encode("gb18030"), "ok", ""),
-        "report_utf16.txt": (REPORT_B.replace("2022", "2020").encode("utf-16-le"), "ok", ""),
+        "report_utf16.txt": (REPORT_B.replace("2022", "2020").replace("高桥镇", "西桥镇").encode("utf-16-le"), "ok", ""),
         "scan.pdf": (blank_pdf(), "error", "no text layer"),
         "long.pdf": (blank_pdf(4, "高桥镇2019年法治政府建设年度报告 一、主要举措 开展普法宣传活动十余场次发放资料三千余份"),
                      "warning", "only the first 2 of 4 pages"),
@@ -183,9 +186,11 @@ def write_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "~$report.docx": (b"\x05lock", "skipped", "hidden or temporary"),
         "nested/deeper/report_c.txt": (REPORT_A.replace("西湖街道", "南湖街道").encode(), "ok", ""),
         "no_meta.txt": (REPORT_NO_META.encode(), "warning", "no year found; add it to data/manifest.csv"),
-        "slow_parens.txt": ((REPORT_A + "（" * 100000).encode(), "ok", ""),
-        "slow_numerals.txt": ((REPORT_A.replace("2023", "2017") + "一" * 200000).encode(), "ok", ""),
-        "slow_digits.txt": ((REPORT_A.replace("2023", "2016") + "1" * 500000).encode(), "ok", ""),
+        "slow_parens.txt": ((REPORT_A.replace("西湖街道", "北湖街道") + "（" * 100000).encode(), "warning",
+                            "partial text (cut off)"),  # a text ending in junk is not a clean whole report
+        "slow_numerals.txt": ((REPORT_A.replace("2023", "2017") + "一" * 200000).encode(), "warning", "partial text (cut off)"),
+        "slow_digits.txt": ((REPORT_A.replace("2023", "2016").replace("西湖街道", "东湖街道") + "1" * 500000).encode(),
+                            "warning", "partial text (cut off)"),
         "one_long_line.txt": (REPORT_A.replace("\n", "").replace("2023", "2015").encode() * 30, "", ""),
     }
     expected = {}
@@ -275,7 +280,7 @@ def test_build__good_files_next_to_bad_ones_are_all_in_reports_total(hostile):
 def test_build__hostile_html_keeps_no_script_and_fetches_nothing(hostile):
     base, _, _ = hostile
     text = read_tables(base / "out", ["documents"])["documents"].set_index("file").loc["hostile.html", "text"]
-    assert "高桥镇" in text
+    assert "新桥镇" in text
     for unwanted in ("恶意脚本", "fetch", "框架内容", "root:"):
         assert unwanted not in text
 

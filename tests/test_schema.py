@@ -64,6 +64,18 @@ def test_contracts__every_column_is_described_and_labelled_in_chinese():
     assert set(columns["table"]) == set(schema.TABLES)
 
 
+def test_contracts__one_chinese_name_per_column_in_docs_workbook_and_charts():
+    from reportkit.labels import axis_label, describe_columns
+
+    columns = schema.dictionary()
+    for name, spec in schema.TABLES.items():
+        sheet = describe_columns(name, spec.names)  # the workbook's 列说明 rows
+        documented = columns.loc[columns["table"] == name, "label_zh"].tolist()
+        assert sheet["中文名"].tolist() == documented, name
+        assert sheet["说明"].str.contains("[\u4e00-\u9fff]").all(), f"{name}: a column without a Chinese description"
+        assert [axis_label(c, name) for c in spec.names] == documented, name
+
+
 def test_contracts__module_column_lists_agree_with_them():
     from reportkit import sections, shortcomings
 

@@ -229,33 +229,46 @@ def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFr
     """The documents table (manifest applied) and the build log (one row per file found)."""
     from ..metadata import merge_manifest
 
+    from ..partial import SHORT_FOR_KIND, same_reports, short_for_kind
+
     manifest = planned.manifest
     by_file = {row["file"]: row for row in manifest.to_dict("records")} if len(manifest) else {}
     documents = []
+    problems_of: dict[str, list[Problem]] = {}
+    status_of: dict[str, str] = {}
     log_rows = [_log_row(file, status, [problem]) for file, status, problem in planned.skipped]
+    # The same report in two formats or encodings: counted once, the later file logged.
+    texts = [(o.file, o.result["text"], _whose(o.result["meta"])) for o in outcomes if o.result is not None]
+    copies = same_reports(texts)
     for outcome in outcomes:
-        problems = list(outcome.problems)
-        status = outcome.status
-        if outcome.result is not None:
-            result = outcome.result
-            meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file))
-            problems += [Problem("manifest_disagrees", text) for text in disagreements]
-            if not meta.get("year"):
-                problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))
-            if meta.get("level") == "township" and not meta.get("town"):
-                problems.append(Problem("no_town", "no town found; add it to data/manifest.csv"))
-            if problems and status == "ok":
-                status = "warning"
-            documents.append({
-                "doc_id": result["doc_id"], "file": outcome.file, "format": result["format"],
-                "encoding": result["encoding"], **{k: meta.get(k, "") for k in DOCUMENT_COLUMNS if k in meta},
-                "n_chars": len(result["text"]), "sha256": result["sha256"],
-                "publisher": result["hints"].get("publisher", ""),
-                "publish_date": result["hints"].get("publish_date", ""),
-                "text": result["text"], "raw_text": result["raw_text"],
-            })
-        log_rows.append(_log_row(outcome.file, status, problems))
-    build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
+        problems = problems_of.setdefault(outcome.file, list(outcome.problems))
+        status_of[outcome.file] = outcome.status
+        if outcome.result is None:
+            continue
+        if outcome.file in copies:
+            first, similarity = copies[outcome.file]
+            problems.append(Problem("same_report", f"the same report as {first} ({similarity:.0%} of the text "
+                                                   "identical, another format or encoding); counted once"))
+            continue
+        result = outcome.result
+        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file))
+        problems += [Problem("manifest_disagrees", text) for text in disagreements]
+        if not meta.get("year"):
+            problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))
+        if meta.get("level") == "township" and not meta.get("town"):
+            problems.append(Problem("no_town", "no town found, or not sure which; add it to data/manifest.csv"))
+        if meta.get("town_source", "").endswith("not in gazetteer"):
+            problems.append(Problem("town_not_in_gazetteer", f"town {meta['town']} (from the title) is not in the "
+                                    "township gazetteer: renamed or new? check it, or give it in data/manifest.csv"))
+        documents.append({
+            "doc_id": result["doc_id"], "file": outcome.file, "format": result["format"],
+            "encoding": result["encoding"], **{k: meta.get(k, "") for k in DOCUMENT_COLUMNS if k in meta},
+            "n_chars": len(result["text"]), "sha256": result["sha256"],
+            "partial_reason": ";".join(result.get("partial", [])),
+            "publisher": result["hints"].get("publisher", ""),
+            "publish_date": result["hints"].get("publish_date", ""),
+            "text": result["text"], "raw_text": result["raw_text"],
+        })
     docs = pd.DataFrame(documents)
     for column in DOCUMENT_COLUMNS:
         if column not in docs:
@@ -263,7 +276,25 @@ def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFr
     docs = docs[DOCUMENT_COLUMNS]
     docs["year"] = pd.to_numeric(docs["year"], errors="coerce").astype("Int64")
     docs["n_chars"] = docs["n_chars"].astype("int64")
+    if len(docs):  # far shorter than the whole reports of its level: a corpus-wide reason
+        short = short_for_kind(docs)
+        docs.loc[short, "partial_reason"] = [";".join(filter(None, [r, SHORT_FOR_KIND]))
+                                             for r in docs.loc[short, "partial_reason"]]
+    docs["is_partial"] = docs["partial_reason"].astype(str).ne("")
+    for file, reason in zip(docs["file"], docs["partial_reason"]):
+        if reason:
+            problems_of[file].append(Problem("partial", f"partial text ({reason.replace(';', ', ')}): left out of the "
+                                             "denominators of completeness, themes and density trends"))
+    for outcome in outcomes:
+        problems, status = problems_of[outcome.file], status_of[outcome.file]
+        log_rows.append(_log_row(outcome.file, "warning" if problems and status == "ok" else status, problems))
+    build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
     return docs.reset_index(drop=True), build_log
+
+
+def _whose(meta: dict) -> str:
+    """"town year" of a report when both are known, else "" (near copies of unknown reports stay apart)."""
+    return f"{meta['town']} {meta['year']}" if meta.get("town") and meta.get("year") else ""
 
 
 def _log_row(file: str, status: str, problems: list[Problem]) -> dict:
@@ -278,6 +309,11 @@ def assemble(outcomes: list[Outcome], planned: Plan, chunks: list[dict]) -> dict
     `Collector`, in the outcomes' order.
     """
     documents, build_log = documents_and_log(outcomes, planned)
+    counted = set(documents["doc_id"])  # a report found twice (two formats) is counted once
+    for chunk in chunks:
+        for key, table in chunk.items():
+            if table is not None and len(table) and "doc_id" in table and not table["doc_id"].isin(counted).all():
+                chunk[key] = table[table["doc_id"].isin(counted)].reset_index(drop=True)
     return schema_checked({
         "documents": documents,
         "build_log": build_log,

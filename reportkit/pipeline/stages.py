@@ -45,6 +45,7 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     from ..metadata import infer_metadata
     from ..normalize import normalize_text
     from ..pagechrome import split_chrome
+    from ..partial import partial_reasons
     from ..sections import has_headings, split_sections, unmapped_headings
 
     extracted = extract(data, Path(name).suffix, name=name, limits=config.limits)
@@ -57,6 +58,7 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     sections = split_sections(text, doc_id=doc_id)
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
     warnings = list(extracted.warnings)
+    partial = partial_reasons(text, sections)
     if not has_headings(sections).any():
         warnings.append(Problem("no_headings", "no numbered headings found; the whole report is one section of type "
                                                "'other'"))
@@ -67,7 +69,7 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     return {
         "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
         "hints": hints, "raw_text": extracted.text, "text": text, "meta": meta,
-        "sections": sections, "indicators": indicators, "warnings": warnings,
+        "sections": sections, "indicators": indicators, "warnings": warnings, "partial": partial,
         # Density is per document; computed here it is parallel and cached (over the whole
         # corpus at once it costs O(documents × indicators)).
         "density": density(indicators, sections),

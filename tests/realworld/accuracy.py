@@ -13,6 +13,7 @@ new reports would be, and compared with the answers:
 - county_by_address: where only the page's address shows the county (`county_evidence` "url"), the
   county a manifest `source_url` (or a saved page's address) gives;
 - year: the year the report covers, where the answer gives one;
+- partial: the page opening is flagged `is_partial` (the answers say which texts are not whole);
 - headings found: share of the answer's headings that the sections table has (a found heading
   matches when, both normalised, one starts with the other's first 12 characters, so a run-in
   heading found with its body still counts); headings real: share of the found headings
@@ -105,7 +106,7 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
     sections = tables["sections"]
     from reportkit.places import county_of_address
 
-    tallies = {name: Tally() for name in ("town", "county", "county_by_address", "year", "headings_found",
+    tallies = {name: Tally() for name in ("town", "county", "county_by_address", "year", "partial", "headings_found",
                                           "headings_real", "heading_level", "section_type")}
     for case_id, case in cases.items():
         if case_id not in docs.index:
@@ -127,6 +128,10 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
             got = doc["year"]
             ok = not pd.isna(got) and int(got) == int(case["year"])
             tallies["year"].add(ok, f"{case_id}: year {got} ({doc['year_source']}), expected {case['year']}")
+        if "partial" in case:
+            tallies["partial"].add(bool(doc["is_partial"]) == bool(case["partial"]),
+                                   f"{case_id}: is_partial {doc['is_partial']} ({doc['partial_reason']}), "
+                                   f"expected {case['partial']}")
         rows = sections[(sections["doc_id"] == doc["doc_id"]) & (sections["level"] > 0)]
         found = [(norm(h), int(lvl), t, h) for h, lvl, t in zip(rows["heading"], rows["level"], rows["section_type"])]
         used: set[int] = set()

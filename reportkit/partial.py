@@ -1,0 +1,126 @@
+"""Is a report whole, and is it new? Partial texts (page openings, copies cut short) and why;
+the same report saved twice (a .docx and a .txt, UTF-8 and GBK).
+
+Analysts save what a page shows: often only its opening, or a copy that breaks off. Counted as
+whole reports, such texts lack their later parts (completeness marks them 缺), their missing
+shortcomings lower the share of reports naming a theme, and their few figures move the density
+line. `partial_reasons` says, for one report, what shows it is not whole; `short_for_kind` adds
+the corpus-wide reason (far shorter than the other reports of its level). A report with any
+reason has `is_partial` True and is left out of the denominators of completeness, themes and
+density trends (the charts say how many were left out).
+
+>>> partial_reasons("一、主要举措\\n开展普法宣传活动12场……（以下省略）")
+['elision marker']
+
+`same_reports` finds files whose texts are the same report: identical Chinese text, or nearly so
+(a Word copy keeps a table the .txt lost), so a report is counted once whatever its format.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from .chinese import CJK
+
+# Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
+_ELISION = re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续")
+# The end of a text cut by a page or a viewer: … / ... / …… with nothing after it.
+_CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
+# How whole reports end: a signature with a date, or sentence-final punctuation.
+_CLOSING_DATE = re.compile(r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+_SENTENCE_END = tuple("。！？!?”」』）)")
+# Fraction of the median length of complete reports of the same level below which a report is
+# "far shorter than reports of its kind"; and the fewest complete reports that median needs.
+SHORT_SHARE = 0.3
+MIN_REPORTS_FOR_MEDIAN = 5
+SHORT_FOR_KIND = "far shorter than reports of its kind"
+# Texts this similar (Jaccard of their 4-character shingles, Chinese characters only) are one report.
+SAME_REPORT_SIMILARITY = 0.9
+_SHINGLE = 4
+# What is compared between two files: Chinese characters and digits (a report reissued with only
+# its year and figures changed is another year's report, not the same one).
+_NOT_COMPARED = re.compile(f"[^{CJK}0-9]+")
+
+
+def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str]:
+    """Why TEXT (one normalised report) is not a whole report; [] when nothing says so.
+
+    Reasons: "elision marker" (已省略, 以下省略, （略）); "cut off" (the text ends with … or in the
+    middle of a sentence); "no closing part" (SECTIONS has headings but neither a plans part nor a
+    dated signature at the end: whole reports end with next year's plans or are signed).
+    """
+    reasons = []
+    tail = text.rstrip()
+    if _ELISION.search(text):
+        reasons.append("elision marker")
+    last_line = tail.rsplit("\n", 1)[-1].strip()
+    if _CUT_END.search(tail) or (last_line and not last_line.endswith(_SENTENCE_END)
+                                 and not _CLOSING_DATE.search(last_line) and len(last_line) > 30):
+        reasons.append("cut off")
+    if sections is not None and len(sections):
+        types = set(sections["section_type"])
+        has_headings = bool((sections["level"] > 0).any())
+        signed = bool(_CLOSING_DATE.search(tail[-60:]))
+        if has_headings and "plans" not in types and not signed:
+            reasons.append("no closing part")
+    return reasons
+
+
+def short_for_kind(documents: pd.DataFrame) -> pd.Series:
+    """True for reports far shorter than the complete reports of their level (township, county).
+
+    DOCUMENTS needs `level`, `n_chars` and `partial_reason` (the per-report reasons, "" when none).
+    A level with fewer than MIN_REPORTS_FOR_MEDIAN complete reports has no reference length, and
+    none of its reports is called short.
+    """
+    complete = documents["partial_reason"].fillna("").eq("")
+    medians = documents[complete].groupby("level")["n_chars"].agg(["median", "size"])
+    reference = medians["median"].where(medians["size"] >= MIN_REPORTS_FOR_MEDIAN)
+    limit = documents["level"].map(reference) * SHORT_SHARE
+    return (documents["n_chars"] < limit).fillna(False).astype(bool)
+
+
+def _shingles(chinese: str) -> set[str]:
+    return {chinese[i:i + _SHINGLE] for i in range(max(1, len(chinese) - _SHINGLE + 1))}
+
+
+def same_reports(texts: list[tuple[str, str, str]], *,
+                 threshold: float = SAME_REPORT_SIMILARITY) -> dict[str, tuple[str, float]]:
+    """Files whose text is a report already met earlier in TEXTS ((file, normalised text, whose),
+    in order): {later file: (first file, similarity)}.
+
+    Only the Chinese characters and digits are compared (punctuation, spacing and line breaks
+    differ between formats). Identical ones are one report. Near-identical ones (a Word copy keeps a
+    table the .txt lost) are one report only when WHOSE — the town and year inferred for them — is
+    the same and known: another town's report that copies this one is reuse, not a duplicate.
+
+    >>> same_reports([("a.txt", "一、主要举措。开展普法宣传。", "甲镇 2023"), ("a.docx", "一、主要举措\\n开展普法宣传", "")])
+    {'a.docx': ('a.txt', 1.0)}
+    """
+    found: dict[str, tuple[str, float]] = {}
+    exact: dict[str, str] = {}
+    by_opening: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for file, text, whose in texts:
+        chinese = _NOT_COMPARED.sub("", text)
+        if not chinese:
+            continue
+        if chinese in exact:
+            found[file] = (exact[chinese], 1.0)
+            continue
+        exact[chinese] = file
+        if not whose:
+            continue
+        key = (whose, chinese[:40])  # a copy in another format begins with the same words
+        for first, other in by_opening[key]:
+            if min(len(other), len(chinese)) < threshold * max(len(other), len(chinese)):
+                continue
+            a, b = _shingles(other), _shingles(chinese)
+            similarity = len(a & b) / len(a | b)
+            if similarity >= threshold:
+                found[file] = (first, similarity)
+                break
+        else:
+            by_opening[key].append((file, chinese))
+    return found

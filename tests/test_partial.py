@@ -1,0 +1,98 @@
+"""Partial texts (page openings, copies cut short) and the same report in two formats (issue 15.3)."""
+from __future__ import annotations
+
+import shutil
+
+import docx
+import pandas as pd
+import pytest
+
+import reportkit as rk
+from reportkit.partial import partial_reasons, same_reports, short_for_kind
+
+from .conftest import RAW, SAMPLE_REPORT
+
+
+def test_partial_reasons__a_whole_report_has_none(sample_report):
+    text = rk.normalize_text(sample_report)
+    assert partial_reasons(text, rk.split_sections(text)) == []
+
+
+@pytest.mark.parametrize("tail, reason", [
+    ("（开头部分已省略650字）", "elision marker"),
+    ("开展普法宣传活动12场，发放资料3000余份，群众参与度……", "cut off"),
+    ("开展普法宣传活动12场，发放资料3000余份，受众1.2万人次，群众法治意识逐步提", "cut off"),
+])
+def test_partial_reasons__elided_or_cut_off(tail, reason):
+    text = "北城街道2023年法治政府建设年度报告\n一、主要举措和成效\n（一）深化普法宣传\n" + tail
+    assert reason in partial_reasons(text, rk.split_sections(text))
+
+
+def test_partial_reasons__an_opening_without_plans_or_signature_has_no_closing_part():
+    text = "北城街道2023年法治政府建设年度报告\n一、主要举措和成效\n（一）深化普法宣传。开展活动12场。"
+    assert partial_reasons(text, rk.split_sections(text)) == ["no closing part"]
+    signed = text + "\n北城街道办事处\n2024年3月1日"
+    assert partial_reasons(signed, rk.split_sections(signed)) == []
+
+
+def test_short_for_kind__far_shorter_than_the_whole_reports_of_its_level():
+    docs = pd.DataFrame({"level": ["township"] * 6 + ["county"], "n_chars": [6000, 5000, 7000, 5500, 6500, 1200, 900],
+                         "partial_reason": [""] * 7})
+    assert short_for_kind(docs).tolist() == [False] * 5 + [True, False]  # too few county reports to compare
+
+
+def test_same_reports__identical_chinese_text_and_near_copies():
+    text = rk.normalize_text(SAMPLE_REPORT)
+    lost_table = text.replace("受众1.2万人次。", "")
+    found = same_reports([("a.txt", text, "北城街道 2023"), ("b.docx", text.replace("\n", " "), ""),
+                          ("c.txt", lost_table, "北城街道 2023"), ("d.txt", "另一份完全不同的报告。" * 30, "北城街道 2023"),
+                          ("e.txt", text.replace("北城街道", "南城街道"), "南城街道 2023")])
+    assert set(found) == {"b.docx", "c.txt"} and found["b.docx"] == ("a.txt", 1.0)
+    assert found["c.txt"][0] == "a.txt" and 0.9 <= found["c.txt"][1] < 1.0
+    # e.txt: another town's report copied from a.txt is reuse, not the same report
+
+
+@pytest.fixture(scope="module")
+def mixed_build(tmp_path_factory):
+    """The seeds, a 700-character page opening of a sixth report, a Word copy and a GBK copy."""
+    raw = tmp_path_factory.mktemp("mixed") / "raw"
+    shutil.copytree(RAW, raw)
+    opening = SAMPLE_REPORT.replace("北城街道", "东湖街道")[:700]
+    (raw / "opening.txt").write_text(opening.split("二、存在的不足")[0], encoding="utf-8")
+    seed = (RAW / "002_65f6f072feb0dbc0.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    for line in seed.split("\n"):
+        document.add_paragraph(line)
+    document.save(raw / "word_copy.docx")
+    (raw / "gbk_copy.txt").write_bytes((RAW / "004_157b345b01cbe403.txt").read_text(encoding="utf-8").encode("gb18030"))
+    return rk.build(raw, manifest=None, out=None, cache_dir=None, jobs=1)
+
+
+def test_build__same_report_in_another_format_or_encoding_is_counted_once_and_named(mixed_build):
+    docs, log = mixed_build["documents"], mixed_build["build_log"].set_index("file")
+    assert len(docs) == 6 and not docs["file"].isin(["word_copy.docx", "gbk_copy.txt"]).any()
+    assert "002_65f6f072feb0dbc0.txt" in log.loc["word_copy.docx", "message"]
+    assert "004_157b345b01cbe403.txt" in log.loc["gbk_copy.txt", "message"]
+    assert set(log.loc[["word_copy.docx", "gbk_copy.txt"], "codes"]) == {"same_report"}
+    for table in ("sections", "indicators", "term_counts", "passages", "shortcomings"):
+        assert set(mixed_build[table]["doc_id"]) <= set(docs["doc_id"]), table
+
+
+def test_build__page_opening_is_partial_and_logged(mixed_build):
+    docs = mixed_build["documents"].set_index("file")
+    assert docs.loc["opening.txt", "is_partial"] and "no closing part" in docs.loc["opening.txt", "partial_reason"]
+    assert not docs.drop(index="opening.txt")["is_partial"].any()
+    log = mixed_build["build_log"].set_index("file")
+    assert "partial" in log.loc["opening.txt", "codes"].split(";")
+
+
+def test_notebook_setup__partial_texts_are_left_out_of_the_denominators(mixed_build, tmp_path):
+    from reportkit.store import write_tables
+
+    out = tmp_path / "processed"
+    write_tables(mixed_build, out)
+    nb = rk.notebooks.setup(out, tmp_path / "outputs")
+    assert len(nb.docs) == 6 and len(nb.whole) == 5
+    assert nb.partial_note == "另有 1 份不完整文本（只有开头或被删节）未计入"
+    summary = rk.theme_summary(mixed_build["shortcomings"], nb.whole)
+    assert (summary["n_reports_total"] == 5).all()
