@@ -319,6 +319,9 @@ def _check_entry(kind: str, name: str, value) -> None:
     elif kind == "dict":
         if not isinstance(value, dict) or not all(isinstance(v, _SCALARS) for v in value.values()):
             raise CacheFileError(f"{name} is not a mapping of plain values")
+    elif kind == "strs":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CacheFileError(f"{name} is not a list of texts")
     elif kind == "problems":
         if not isinstance(value, list) or not all(isinstance(v, Problem) for v in value):
             raise CacheFileError(f"{name} is not a list of problems")
