@@ -16,7 +16,10 @@ def _manifest_for(raw_dir: Path, given: Path | None, disabled: bool) -> Path | N
     if given is not None:
         return given
     default = raw_dir.parent / "manifest.csv"
-    return default if default.exists() else None
+    try:
+        return default if default.exists() else None
+    except OSError:  # a raw folder path too long: said when the raw folder is opened
+        return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,14 +58,18 @@ def _config(args):
     """The BuildConfig of the command line's options (the tokenizer defaults to $REPORTKIT_TOKENIZER)."""
     from .config import BuildConfig, Limits
 
+    for option in ("max_mb", "timeout", "max_pages", "max_memory", "jobs"):
+        value = getattr(args, option, None)
+        if value is not None and not (0 < value < float("inf")):
+            raise ValueError(f"--{option.replace('_', '-')} must be a number above 0, not {value}")
     values = {}
-    if args.max_mb:
+    if args.max_mb is not None:
         values["max_file_bytes"] = int(args.max_mb * 2**20)
-    if args.timeout:
+    if args.timeout is not None:
         values["seconds_per_file"] = args.timeout
-    if args.max_pages:
+    if args.max_pages is not None:
         values["max_pdf_pages"] = args.max_pages
-    if args.max_memory:
+    if args.max_memory is not None:
         values["max_memory_bytes"] = int(args.max_memory * 2**20)
     tokenizer = {"tokenizer": args.tokenizer} if getattr(args, "tokenizer", None) else {}
     return BuildConfig(limits=Limits(**values), jobs=args.jobs, **tokenizer)
@@ -70,9 +77,16 @@ def _config(args):
 
 def _given_manifest(args) -> Path | None:
     manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
-    if args.manifest is not None and not args.no_manifest and not args.manifest.is_file():
-        raise FileNotFoundError(f"--manifest {args.manifest} is not a file; give the manifest's path, or "
-                                "--no-manifest to build without one")
+    if args.manifest is not None and not args.no_manifest:
+        from .problems import os_reason
+
+        try:
+            found = args.manifest.is_file()
+        except OSError as exc:  # a path too long
+            raise ValueError(f"--manifest {args.manifest} cannot be used ({os_reason(exc)})") from None
+        if not found:
+            raise FileNotFoundError(f"--manifest {args.manifest} is not a file; give the manifest's path, or "
+                                    "--no-manifest to build without one")
     return manifest
 
 
@@ -131,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fail(args, exc: Exception, status: int) -> int:
     from .manifest import printable
+    from .problems import os_reason
 
-    message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    message = exc  # reportkit's own errors say what and where; the system's name the file
+    if isinstance(exc, OSError) and exc.errno is not None:
+        message = f"{exc.filename}: {os_reason(exc)}" if exc.filename else os_reason(exc)
     print(printable(f"reportkit {args.command}: {message}"), file=sys.stderr)
     return status
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .problems import ManifestProblem
+from .problems import ManifestProblem, os_reason
 from .readers import UTF16_BOMS, ReadError, decode_text
 
 
@@ -56,8 +56,8 @@ def inventory(raw_dir: Path) -> list[Found]:
         except OSError as exc:
             if relative == Path():
                 raise
-            entries.append((relative, "unlisted", f"folder cannot be listed ({exc.strerror or exc}); its files are "
-                                                  "not read: check its permissions or shorten its path"))
+            reason = os_reason(exc) if exc.errno == errno.ENAMETOOLONG else f"{exc.strerror or exc}: check its permissions"
+            entries.append((relative, "unlisted", f"folder cannot be listed ({reason}); its files are not read"))
             continue
         for child in children:
             path = relative / child.name

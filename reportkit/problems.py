@@ -62,6 +62,15 @@ CODES = {
 }
 
 
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, for a person, with the fix when there is an obvious one."""
+    import errno
+
+    if exc.errno == errno.ENAMETOOLONG:
+        return "its path is longer than the system allows; move it to a shallower folder or shorten the names"
+    return exc.strerror or str(exc)
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str  # one of CODES

@@ -1,12 +1,17 @@
-"""The build's output folder: tables written atomically, and read back.
+"""The build's output folder: checked, locked, tables written atomically, and read back.
 
-Each table is written as .parquet (zstd, the exact values) and as UTF-8-with-BOM .csv that Excel
-opens (cells that a spreadsheet would run as formulas neutralised: `spreadsheet_safe`), into a
-staging folder beside the output folder that is swapped in whole (`staged`), so an interrupted
-build leaves the previous outputs intact (`recover_outputs` repairs what a kill between the two
-renames leaves). Every table is checked against its contract (reportkit/schema.py) before it is
-written. `write_table` writes one table into a folder: a later streaming build can write tables
-piece by piece into the staging folder before the same swap.
+    with Output(out, protect={"raw folder": raw, "manifest": manifest, "cache": cache}) as output:
+        ...                    # the build runs; OUT was checked, locked and tried before it
+        output.write(tables)   # into output.staging, then swapped in for OUT whole
+
+`Output` refuses an OUT that would lose anything (`check_out`: only a new or empty folder, or one
+holding nothing but a build's files and its MARKER, is replaced). Each table is written as
+.parquet (zstd, the exact values) and as UTF-8-with-BOM .csv that Excel opens (cells that a
+spreadsheet would run as formulas neutralised: `spreadsheet_safe`), so an interrupted build
+leaves the previous outputs intact (`recover_outputs` repairs what a kill between the two renames
+leaves). `write_tables` is the one-call form (tables checked against their contracts in
+reportkit/schema.py first). `write_table` writes one table into a folder: a streaming build can
+write tables piece by piece into `output.staging` (or `staged(out)`), then `output.commit()`.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .problems import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +125,13 @@ def check_out(out_dir: Path, *, protect: dict[str, Path | None] | None = None) -
     """Raise OutputError when writing OUT_DIR could delete or move something that is not a
     build's output. PROTECT: {"raw folder": path, "manifest": path, "cache": path, ...}."""
     out_dir = Path(out_dir)
+    try:
+        _check_out(out_dir, protect)
+    except OSError as exc:  # a path too long, a loop of links, a folder that cannot be read
+        raise OutputError(f"--out {out_dir} cannot be used ({os_reason(exc)})") from None
+
+
+def _check_out(out_dir: Path, protect: dict[str, Path | None] | None) -> None:
     out = out_dir.resolve()
     for what, path in (protect or {}).items():
         if path is None:
@@ -136,10 +149,7 @@ def check_out(out_dir: Path, *, protect: dict[str, Path | None] | None = None) -
         raise OutputError(f"--out {out_dir} is a file, not a folder; give a folder for the tables, such as "
                           "data/processed")
     if out_dir.is_dir():
-        try:
-            foreign = sorted(p.name for p in out_dir.iterdir() if not (p.is_file() and _written_by_build(p.name)))
-        except OSError as exc:
-            raise OutputError(f"--out {out_dir} cannot be read ({exc.strerror or exc})") from None
+        foreign = sorted(p.name for p in out_dir.iterdir() if not (p.is_file() and _written_by_build(p.name)))
         if foreign:
             shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
             raise OutputError(f"--out {out_dir} holds files a build did not write ({shown}), which the build would "
@@ -179,7 +189,7 @@ class Output:
             probe.unlink()
         except OSError as exc:
             self.__exit__(None, None, None)
-            raise OutputError(f"cannot write to --out {self.out_dir} ({exc.strerror or exc}); check that the disk "
+            raise OutputError(f"cannot write to --out {self.out_dir} ({os_reason(exc)}); check that the disk "
                               "has room and the folder is writable") from None
         except BaseException:
             self.__exit__(None, None, None)
@@ -194,14 +204,25 @@ class Output:
             self._lock = None
 
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
-        """Write TABLES into the staging folder and swap it in for the output folder."""
+        """Write TABLES into the staging folder and swap it in for the output folder (`commit`)."""
         try:
             for name, table in tables.items():
                 write_table(name, table, self.staging)
+        except OSError as exc:
+            raise self._failed(exc) from None
+        self.commit()
+
+    def commit(self) -> None:
+        """Swap the staging folder (filled by `write`, or table by table with `write_table`) in
+        for the output folder. OSError, saying the previous outputs are unchanged, if it fails."""
+        try:
             _swap(self.staging, self.out_dir)
         except OSError as exc:
-            raise OSError(exc.errno, f"cannot write the tables to {self.out_dir} ({exc.strerror or exc}); the previous "
-                                     "outputs are unchanged") from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OSError:
+        return OSError(f"cannot write the tables to {self.out_dir} ({os_reason(exc)}); the previous outputs are "
+                       "unchanged")
 
 
 def _staging(out_dir: Path) -> Path:
@@ -274,7 +295,7 @@ def staged(out_dir: Path) -> Iterator[Path]:
     (`Output` without its checks; for writing tables piece by piece)."""
     with Output(out_dir) as output:
         yield output.staging
-        _swap(output.staging, output.out_dir)
+        output.commit()
 
 
 def recover_outputs(out_dir: Path) -> None:

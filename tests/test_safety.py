@@ -701,6 +701,29 @@ def test_build__an_out_that_cannot_be_written_is_refused_before_the_build_runs(t
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_build__a_disk_that_fills_while_the_tables_are_written_exits_1_and_keeps_the_previous_outputs(tmp_path):
+    import random
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    first = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1")
+    assert first.returncode == 0, first.stderr
+    before = _snapshot(tmp_path / "out")
+    # A report whose text does not compress: documents.parquet outgrows what the disk has left
+    # (1 MB + 64 KB a file), though the 1 MB tried before the build fitted.
+    rng = random.Random(17)
+    noise = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) + ("。" if rng.random() < 0.03 else "") for _ in range(300_000))
+    (raw / "b.txt").write_bytes(_report("东坝镇", 2022) + noise.encode())
+    full = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1",
+                preexec_fn=_file_size_limit(2**20 + 2**16))
+    assert full.returncode == 1, full.stderr
+    assert "cannot write the tables to" in full.stderr and "previous outputs are unchanged" in full.stderr
+    assert len([line for line in full.stderr.splitlines() if line.startswith("reportkit build:")]) == 1
+    assert _snapshot(tmp_path / "out") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 def test_cli__a_missing_manifest_file_is_one_line_and_non_zero(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -710,6 +733,84 @@ def test_cli__a_missing_manifest_file_is_one_line_and_non_zero(tmp_path):
         assert result.returncode == 2 and "manifest.csv is not a file" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def _deep_folder(top: Path, depth: int) -> Path:
+    """DEPTH nested folders of 250-character names under TOP (made through folder descriptors, as
+    no path beyond PATH_MAX can be); returns the path of the innermost, relative to TOP."""
+    import os
+
+    descriptor = os.open(top, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("d" * 250, dir_fd=descriptor)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+    finally:
+        os.close(descriptor)
+    return Path(*["d" * 250] * depth)
+
+
+def test_build__a_file_whose_path_is_beyond_path_max_gets_a_row_with_the_fix(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "top.txt").write_bytes(_report("治平乡", 2023))
+    inner = _deep_folder(raw, 16)  # the folder's path is under Linux's 4,096 bytes, its file's is not
+    import os
+
+    descriptor = os.open(raw, os.O_RDONLY)
+    try:
+        for part in inner.parts:
+            descriptor, old = os.open(part, os.O_RDONLY, dir_fd=descriptor), descriptor
+            os.close(old)
+        deep = os.open("f" * 250 + ".txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor)
+        os.write(deep, _report("治平乡", 2022))
+        os.close(deep)
+    finally:
+        os.close(descriptor)
+    result = _cli("build", "raw", "--out", "out", "--no-cache", "--no-manifest", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    log = pd.read_parquet(tmp_path / "out" / "build_log.parquet").set_index("file")
+    assert log.loc["top.txt", "status"] == "ok"
+    deep_row = log.loc[(inner / ("f" * 250 + ".txt")).as_posix()]
+    assert deep_row["codes"] == "cannot_read" and "longer than the system allows" in deep_row["message"]
+
+
+def test_cli__an_argument_path_beyond_path_max_is_one_line_and_nothing_is_written(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    long = "/".join(["o" * 200] * 25)  # 5,024 characters
+    for args in (["raw", "--out", long, "--no-cache"], ["raw", "--out", "out", "--manifest", long],
+                 [long, "--out", "out", "--no-cache"]):
+        result = _cli("build", *args, "--jobs", "1", cwd=tmp_path)
+        assert result.returncode == 2 and "longer than the system allows" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raw"]
+    # the cache is optional: too long a path for it is a warning, and the build goes on
+    result = _cli("build", "raw", "--out", "out", "--cache", long, "--no-manifest", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 0 and "building without a cache" in result.stderr, result.stderr
+    assert len(pd.read_parquet(tmp_path / "out" / "documents.parquet")) == 1
+
+
+@pytest.mark.parametrize("option, value", [("--jobs", "0"), ("--max-mb", "-1"), ("--timeout", "0"),
+                                           ("--max-pages", "-2"), ("--max-memory", "nan")])
+def test_cli__a_limit_of_zero_or_less_is_refused_in_one_line(tmp_path, option, value):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    result = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", option, value)
+    assert result.returncode == 2 and f"{option} must be a number above 0" in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
+def test_limits__a_limit_of_zero_or_less_is_refused():
+    from reportkit.config import Limits
+
+    for field in ("max_file_bytes", "seconds_per_file", "max_pdf_pages", "max_memory_bytes"):
+        with pytest.raises(ValueError, match=f"Limits.{field} must be a number above 0"):
+            Limits(**{field: 0})
 
 
 def _manifest_build(tmp_path: Path, manifest: str, files: dict[str, bytes]) -> dict[str, pd.DataFrame]:

@@ -24,7 +24,7 @@ import pandas as pd
 from .. import schema
 from ..config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, BuildConfig, Limits
 from ..manifest import LINK_PROBLEM, SPECIAL_PROBLEM, inventory, is_hidden, manifest_log, read_file, read_manifest
-from ..problems import ManifestProblem, Problem
+from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .runner import Job, Outcome, Run, concat, default_jobs, run_groups, run_jobs
@@ -62,13 +62,11 @@ class Plan:
 
 def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limits) -> Plan:
     """Find files, account for each one, and read the manifest. No parsing yet."""
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+    raw_dir = _raw_folder(raw_dir)
     try:
         found = inventory(raw_dir)
     except OSError as exc:
-        raise ValueError(f"raw folder {raw_dir} cannot be listed ({exc.strerror or exc}); check its permissions") from None
+        raise ValueError(f"raw folder {raw_dir} cannot be listed ({os_reason(exc)}); check its permissions") from None
     manifest, manifest_problems = pd.DataFrame(columns=["file"]), []
     if manifest_path:
         try:
@@ -94,8 +92,8 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
             continue
         try:
             data, size = read_file(path, limits.max_file_bytes)
-        except OSError as exc:  # unreadable (permissions, a name too long) or gone since it was listed
-            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({exc.strerror or exc})")))
+        except OSError as exc:  # unreadable (permissions, a path too long) or gone since it was listed
+            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({os_reason(exc)})")))
             continue
         if problem := size_problem(max(size, len(data)), limits):
             skipped.append((name, "error", Problem("too_large", problem)))
@@ -145,8 +143,7 @@ def build(
     config = _config(config, jobs=jobs, limits=limits, tokenizer=tokenizer)
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
-    if not Path(raw_dir).is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+    _raw_folder(raw_dir)
     _check_cache(cache_dir, raw_dir)
     with ExitStack() as stack:
         output = None
@@ -165,6 +162,17 @@ def build(
             report.seconds["write"] = time.perf_counter() - t0
     report.seconds["total"] = time.perf_counter() - started
     return tables
+
+
+def _raw_folder(raw_dir: str | Path) -> Path:
+    """RAW_DIR as a Path; FileNotFoundError or ValueError, one line with the fix, when it is no folder."""
+    raw_dir = Path(raw_dir)
+    try:
+        if raw_dir.is_dir():
+            return raw_dir
+    except OSError as exc:  # a path too long, a loop of links
+        raise ValueError(f"raw folder {raw_dir} cannot be used ({os_reason(exc)})") from None
+    raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
 
 
 def _check_cache(cache_dir: str | Path | None, raw_dir: str | Path) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .. import __version__, resources, schema
 from ..config import BuildConfig
-from ..problems import Problem
+from ..problems import Problem, os_reason
 from .stages import STAGES, Stage
 
 log = logging.getLogger(__name__)
@@ -392,11 +392,15 @@ class Cache:
             probe.unlink()
             return cls(folder, keys)
         except OSError as exc:
-            if folder.is_dir() and os.access(folder, os.R_OK | os.X_OK):
+            try:
+                readable = folder.is_dir() and os.access(folder, os.R_OK | os.X_OK)
+            except OSError:  # a path too long
+                readable = False
+            if readable:
                 log.warning("cache folder %s cannot be written (%s): cached results are read, new ones not stored",
-                            folder, exc.strerror or exc)
+                            folder, os_reason(exc))
                 return cls(folder, keys, writable=False)
-            log.warning("cache folder %s cannot be used (%s): building without a cache", folder, exc.strerror or exc)
+            log.warning("cache folder %s cannot be used (%s): building without a cache", folder, os_reason(exc))
             return cls(None, keys)
 
     def _store(self, value, path: Path) -> None:
