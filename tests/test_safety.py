@@ -497,6 +497,31 @@ def test_names__control_characters_forge_no_csv_row_and_no_console_line(tmp_path
                                           "c\\x1b[2J\\x1b[31mred.txt", "d\\u202etxt.exe", "good.txt"])
 
 
+def test_notebook_csvs__a_cell_with_a_bare_cr_or_lf_stays_in_its_row(tmp_path):
+    import csv
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reportkit.export import save_figure
+    from reportkit.notebooks import NotebookSetup
+
+    table = pd.DataFrame({"town": ["a\rok,1", "b\nok,2", "=c"], "n": [1, 2, 3]})
+    fig, ax = plt.subplots()
+    ax.bar(table.index, table["n"])
+    chart = save_figure(ax, "bars", tmp_path / "figures", data=table)["csv"]
+    plt.close(fig)
+    setup = NotebookSetup(tables={}, docs=pd.DataFrame(), out_dir=tmp_path, figures_dir=tmp_path / "figures",
+                          tables_dir=tmp_path, left_out=pd.DataFrame())
+    saved = setup.save_table(table, "towns")
+    for path in (chart, saved):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert rows == [["town", "n"], ["a\rok,1", "1"], ["b\nok,2", "2"], ["'=c", "3"]], path
+
+
 # --------------------------------------------------------------------------- 3. --out cannot delete the reports
 
 
