@@ -17,7 +17,7 @@ def _manifest_for(raw_dir: Path, given: Path | None, disabled: bool) -> Path | N
         return given
     default = raw_dir.parent / "manifest.csv"
     try:
-        return default if default.exists() else None
+        return default if default.is_file() else None  # a FIFO there would hang the reading
     except OSError:  # a raw folder path too long: said when the raw folder is opened
         return None
 

@@ -135,17 +135,21 @@ def display_name(relative: Path) -> str:
     return printable(name)
 
 
-def read_file(path: Path, max_bytes: int) -> tuple[bytes, int]:
-    """At most MAX_BYTES + 1 bytes of the regular file PATH, and its size on disk: a file that
-    grew past the limit is never read whole. Raises OSError when it is gone or unreadable, or when
-    a link, FIFO or device has taken its place since it was listed (opening a FIFO never blocks)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+def read_file(path: Path, max_bytes: int | None, *, follow: bool = False) -> tuple[bytes, int]:
+    """At most MAX_BYTES + 1 bytes (None: all) of the regular file PATH, and its size on disk: a
+    file that grew past the limit is never read whole. Raises OSError when it is gone or
+    unreadable, or when it is a link, FIFO or device (one that has taken a listed file's place, or
+    was planted in a shared cache: opening a FIFO never blocks, /dev/zero is never read). FOLLOW:
+    a symbolic link to a regular file is read (the analyst's own manifest may be one)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(path, flags)
     with open(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file any more")
-        return handle.read(max_bytes + 1), status.st_size
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or folder)")
+        return handle.read() if max_bytes is None else handle.read(max_bytes + 1), status.st_size
 
 
 LINK_PROBLEM = "symbolic link not followed; copy the file instead"
@@ -167,6 +171,8 @@ def is_hidden(relative: Path) -> bool:
 
 # ---------------------------------------------------------------- manifest
 
+#: A manifest of 100,000 reports is ~30 MB; a bigger file is not one (and would be read whole).
+MANIFEST_MAX_BYTES = 64 * 2**20
 MANIFEST_COLUMNS = ["file", "town", "town_type", "county", "city", "province", "year", "source_url", "note"]
 
 
@@ -181,7 +187,11 @@ def read_manifest(path: Path, *, raw_dir: Path | None = None,
     bears it (never as a pattern). A path outside the raw folder (absolute, or with ..) is refused.
     """
     path = Path(path)
-    text = _decode_manifest(path.read_bytes(), path)
+    data, size = read_file(path, MANIFEST_MAX_BYTES, follow=True)  # never a FIFO or /dev/zero
+    if size > MANIFEST_MAX_BYTES or len(data) > MANIFEST_MAX_BYTES:
+        raise ValueError(f"manifest {path} is over {MANIFEST_MAX_BYTES >> 20} MB (one row per report is a few "
+                         "hundred bytes); is it the right file?")
+    text = _decode_manifest(data, path)
     first = text.split("\n", 1)[0]
     dialect = csv.excel_tab if first.count("\t") > first.count(",") else csv.excel
     records_read = list(_records(text, dialect, path.name))

@@ -15,9 +15,11 @@ write tables piece by piece into `output.staging` (or `staged(out)`), then `outp
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -180,6 +182,8 @@ class Output:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(self.out_dir)
             recover_outputs(self.out_dir)
+            if blocker := _in_the_way(self.out_dir):
+                raise OutputError(blocker)
             self.staging = _staging(self.out_dir)
             probe = self.staging / ".probe"
             with open(probe, "wb") as handle:
@@ -241,14 +245,25 @@ def _staging(out_dir: Path) -> Path:
 def _swap(staging: Path, out_dir: Path) -> None:
     # The whole folder in one rename; the previous outputs wait in .NAME.old until it is done.
     backup = out_dir.with_name(f".{out_dir.name}.old")
-    if backup.exists() or backup.is_symlink():
-        if backup.is_symlink() or not backup.is_dir() or not _ours(backup):
-            raise OSError(f"{backup} is in the way (not a build's outputs); move it")
+    if blocker := _in_the_way(out_dir):
+        raise OSError(blocker)
+    if backup.exists():
         shutil.rmtree(backup)
     if out_dir.exists():
         os.replace(out_dir, backup)
     os.replace(staging, out_dir)
     shutil.rmtree(backup, ignore_errors=True)
+
+
+def _in_the_way(out_dir: Path) -> str | None:
+    """Why .NAME.old beside OUT_DIR, which the swap replaces, must not be touched (None: it is
+    absent, or a build's outputs)."""
+    backup = out_dir.with_name(f".{out_dir.name}.old")
+    if not (backup.exists() or backup.is_symlink()):
+        return None
+    if backup.is_symlink() or not backup.is_dir() or not _ours(backup):
+        return f"{backup} is in the way (not a build's outputs, which a build would replace); move it"
+    return None
 
 
 def _lock(out_dir: Path):
@@ -258,8 +273,18 @@ def _lock(out_dir: Path):
     except ImportError:  # Windows: no lock
         return None
     path = out_dir.with_name(f".{out_dir.name}.lock")
+    in_the_way = OutputError(f"{path} is in the way (not a build's lock file: a link, folder or special file); "
+                             "remove it")
     while True:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:  # never through a link: a planted .NAME.lock → ~/file would be truncated
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK, 0o666)
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
+                raise in_the_way from None
+            raise
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise in_the_way
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -308,7 +333,7 @@ def recover_outputs(out_dir: Path) -> None:
     """
     out_dir = Path(out_dir)
     backup = out_dir.with_name(f".{out_dir.name}.old")
-    if backup.is_dir() and not out_dir.exists() and _ours(backup):
+    if backup.is_dir() and not backup.is_symlink() and not out_dir.exists() and _ours(backup):
         log.warning("restoring previous outputs from %s (an earlier build was interrupted)", backup)
         os.replace(backup, out_dir)
     if not out_dir.parent.is_dir():

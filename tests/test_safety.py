@@ -440,6 +440,53 @@ def _report(town: str, year: int) -> bytes:
     return SEED.read_text(encoding="utf-8").replace("2023", str(year)).replace("治平乡", town).encode()
 
 
+# --------------------------------------------------------------------------- 1. (and 5.) nothing planted is followed
+
+
+def test_cache__a_fifo_or_a_link_to_dev_zero_planted_in_a_shared_cache_is_ignored_and_replaced(tmp_path):
+    import os
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    args = ("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache", "--no-manifest", "--jobs", "1")
+    assert _cli(*args).returncode == 0
+    before = _outputs(tmp_path / "out")
+    files = sorted(p for p in (tmp_path / "cache").rglob("*.rkc"))
+    assert len(files) == 4  # parse, terms, reuse, the group
+    for i, path in enumerate(files):  # a FIFO would hang the build, /dev/zero fill its memory
+        path.unlink()
+        if i % 2:
+            os.mkfifo(path)
+        else:
+            path.symlink_to("/dev/zero")
+    result = _cli(*args, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("ignored and rebuilt") >= 4
+    assert _outputs(tmp_path / "out") == before
+    assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache").rglob("*.rkc"))
+
+
+def test_manifest__a_fifo_is_a_manifest_problem_not_a_hang(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    os.mkfifo(tmp_path / "manifest.csv")
+    script = ("import sys; from reportkit.pipeline.build import build; "
+              "t = build(sys.argv[1], manifest=sys.argv[2], out=None, cache_dir=None, jobs=1); "
+              "print(t['manifest_log'].iloc[0]['code'], len(t['documents']))")
+    result = subprocess.run([sys.executable, "-c", script, str(raw), str(tmp_path / "manifest.csv")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["manifest_unreadable", "1"]
+    # beside the raw folder, where the command line looks for it by default, it is not read at all
+    assert _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1", timeout=300).returncode == 0
+
+
 # --------------------------------------------------------------------------- 2. spreadsheets cannot run cells
 
 
@@ -557,6 +604,23 @@ def test_out__never_replaces_the_reports_the_manifest_the_cache_or_a_plain_file(
     assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert _snapshot(data_folder) == before  # nothing written, moved or deleted
     assert sorted(p.name for p in data_folder.iterdir()) == ["data", "results.csv"]
+
+
+def test_out__a_planted_lock_link_or_foreign_old_folder_is_refused_and_nothing_outside_out_is_touched(data_folder):
+    data = data_folder / "data"
+    victim = data_folder / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (data / ".processed.lock").symlink_to(victim)  # a lock file planted as a link: never written through
+    result = _cli("build", "data/raw", "--out", "data/processed", "--no-cache", "--jobs", "1", cwd=data_folder)
+    assert result.returncode == 2 and ".processed.lock is in the way" in result.stderr, result.stderr
+    assert victim.read_text(encoding="utf-8") == "keep me" and not (data / "processed").exists()
+    (data / ".processed.lock").unlink()
+    (data / ".processed.old").mkdir()  # a folder of the user's under the name the swap uses
+    (data / ".processed.old" / "mine.txt").write_text("keep", encoding="utf-8")
+    before = _snapshot(data_folder)
+    result = _cli("build", "data/raw", "--out", "data/processed", "--no-cache", "--jobs", "1", cwd=data_folder)
+    assert result.returncode == 2 and ".processed.old is in the way" in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and _snapshot(data_folder) == before
 
 
 def test_out__a_build_s_folder_is_replaced_with_the_user_s_usual_permissions(data_folder):
@@ -749,6 +813,13 @@ def test_build__a_disk_that_fills_while_the_tables_are_written_exits_1_and_keeps
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_cli__a_raw_folder_that_is_a_file_is_one_line_and_non_zero(tmp_path):
+    (tmp_path / "reports.txt").write_bytes(_report("治平乡", 2023))
+    result = _cli("build", tmp_path / "reports.txt", "--out", tmp_path / "out", "--no-cache")
+    assert result.returncode == 2 and "is a file, not a folder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
 def test_cli__a_missing_manifest_file_is_one_line_and_non_zero(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -900,3 +971,29 @@ def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_run
         first.wait()
     third = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1", "--timeout", "2")
     assert third.returncode == 0, third.stderr  # the killed build's lock went with it
+
+
+# --------------------------------------------------------------------------- README's Safety section
+
+
+def test_readme__the_safety_section_s_limits_are_the_code_s():
+    from reportkit.cli import _parser
+    from reportkit.config import Limits
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Safety", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\s*\| [^|]+ \| ([^|]+) \| ([^|]+) \|$", section, re.M)[1:]  # after the header
+    build_help = _parser()._subparsers._group_actions[0].choices["build"].format_help()
+    seen = set()
+    for defaults, where in rows:
+        fields = re.findall(r"`(\w+)`", where.split("(", 1)[1])
+        options = re.findall(r"`(--[\w-]+)`", where.split("(", 1)[0])
+        values = [v.strip() for v in defaults.split(", ")]
+        assert len(fields) == len(values), (defaults, where)
+        for field, value in zip(fields, values):
+            number, _, unit = value.partition(" ")
+            number = float(number.replace(",", "")) * {"MB": 2**20, "s": 1, "": 1}[unit]
+            assert getattr(Limits(), field) == number, field
+            seen.add(field)
+        assert all(option in build_help for option in options), options
+    assert seen == set(Limits.__dataclass_fields__)  # every limit, and no other, is in the table

@@ -73,8 +73,9 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
             manifest, manifest_problems = read_manifest(Path(manifest_path), raw_dir=raw_dir,
                                                         files=[f.name for f in found if f.kind != "unlisted"])
         except (ValueError, OSError) as exc:  # a broken manifest must not stop the build
+            reason = f"manifest cannot be read ({os_reason(exc)})" if isinstance(exc, OSError) else exc
             manifest_problems = [ManifestProblem(Path(manifest_path).name, 0, "manifest_unreadable",
-                                                 f"{exc}; built without the manifest")]
+                                                 f"{reason}; built without the manifest")]
     skipped: list[tuple[str, str, Problem]] = []
     jobs: list[Job] = []
     first_by_hash: dict[str, str] = {}
@@ -170,8 +171,11 @@ def _raw_folder(raw_dir: str | Path) -> Path:
     try:
         if raw_dir.is_dir():
             return raw_dir
+        exists = raw_dir.exists()
     except OSError as exc:  # a path too long, a loop of links
         raise ValueError(f"raw folder {raw_dir} cannot be used ({os_reason(exc)})") from None
+    if exists:
+        raise FileNotFoundError(f"raw folder {raw_dir} is a file, not a folder; give the folder that holds the reports")
     raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
 
 

@@ -247,23 +247,25 @@ def _dump(value, path: Path) -> None:
     header = json.dumps({"format": CACHE_FORMAT, "tables": [s.size for s in streams], "value": encoded},
                         ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    # a name nobody can guess, created here ("x"): a link planted in a shared cache is never written through
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}-{os.urandom(4).hex()}")
     try:
-        with open(tmp, "wb") as handle:
+        with open(tmp, "xb") as handle:
             handle.write(MAGIC + len(header).to_bytes(8, "little") + header)
             for stream in streams:
                 handle.write(stream)
         os.replace(tmp, path)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        tmp.unlink(missing_ok=True)
 
 
 def _read(path: Path):
     """The value stored at PATH; raises CacheFileError (or another exception) for anything else."""
     import pyarrow as pa
 
-    data = path.read_bytes()
+    from ..manifest import read_file
+
+    data, _ = read_file(path, None)  # a FIFO or a link to /dev/zero planted in a shared cache: refused, not read
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
         raise CacheFileError("not a reportkit cache file")
     start = len(MAGIC) + 8
