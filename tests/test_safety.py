@@ -775,6 +775,42 @@ def test_build__a_full_or_unusable_cache_does_not_stop_the_build(tmp_path):
     assert result.stdout.split()[-1] == "2" and "cannot be written" in result.stderr
 
 
+def _read_only(folder: Path, *args) -> "subprocess.CompletedProcess":
+    """`reportkit ARGS` with FOLDER mounted read-only for it alone (a private mount namespace:
+    root cannot write there either, as it could to a folder merely chmod-ed)."""
+    import shutil as sh
+    import subprocess
+    import sys
+
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True) if sh.which("unshare") else None
+    if probe is None or probe.returncode != 0:
+        pytest.skip("needs `unshare -m` (root, or user namespaces) to mount a folder read-only")
+    remount = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+    return subprocess.run(["unshare", "-m", "sh", "-c", remount, "sh", str(folder), sys.executable, "-m",
+                           "reportkit.cli", *map(str, args)], capture_output=True, text=True, timeout=600)
+
+
+def test_build__a_read_only_cache_is_read_and_a_read_only_out_refused_before_the_build(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    assert _cli("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache", "--jobs", "1").returncode == 0
+    cached = _snapshot(tmp_path / "cache")
+    (raw / "b.txt").write_bytes(_report("东坝镇", 2022))
+    result = _read_only(tmp_path / "cache", "build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache",
+                        "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "cannot be written" in result.stderr and "cached results are read" in result.stderr
+    assert len(pd.read_parquet(tmp_path / "out" / "documents.parquet")) == 2
+    assert _snapshot(tmp_path / "cache") == cached
+    (tmp_path / "shelf").mkdir()
+    result = _read_only(tmp_path / "shelf", "build", raw, "--out", tmp_path / "shelf" / "out", "--cache",
+                        tmp_path / "cache", "--jobs", "1")
+    assert result.returncode == 2 and "cannot write to --out" in result.stderr and "Read-only" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _snapshot(tmp_path / "cache") == cached  # refused before b.txt was computed
+
+
 def test_build__an_out_that_cannot_be_written_is_refused_before_the_build_runs(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
