@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chinese import CJK, SELF_PREFIXES, TOWNSHIP_UNITS
+from .chinese import CJK, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
 from .pagechrome import split_chrome
 from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
                      county_of_address, load_gazetteer, town_mentions, towns_named)
@@ -302,14 +302,22 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     gazetteer does not know. COUNTIES (named by the text) narrow the gazetteer to them.
     """
     codes = {c.adcode for c in counties if c.adcode}
-    opening, closing = text[:400], text[-300:]
-    for source, fragment in (("title", title), ("page metadata", publisher), ("body", opening), ("body", closing)):
+    evidence = [("title", title), ("page metadata", publisher)]
+    # A report that speaks as a county (我区, 本县) and never as a township names towns only as
+    # examples of its work: the body is no evidence of whose report it is.
+    speaks_as_county = bool(SELF_REFERENCE_COUNTY.search(text)) and not _SELF_REFERENCE.search(text)
+    if not speaks_as_county:
+        evidence.append(("body", text[:400]))
+        if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself
+            evidence.append(("body", text[-300:]))
+    for source, fragment in evidence:
         if fragment and (guess := _gazetteer_guess(fragment, source, codes)):
             return guess
-    if guess := _gazetteer_guess(text[:3000], "body", codes, min_count=2):
-        return guess
-    if guess := _clue_guess(text, codes):
-        return guess
+    if not speaks_as_county:
+        if guess := _gazetteer_guess(text[:3000], "body", codes, min_count=2):
+            return guess
+        if guess := _clue_guess(text, codes):
+            return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):
             return guess
@@ -372,7 +380,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     title = _simplified(find_title(text) or page_title)
     page = " ".join(hints.get(k, "") for k in ("site", "publisher"))
     county, county_source = infer_county(text, title=title, page=page)
-    if county is None and hints.get("url") and (county := county_of_address(hints["url"])):
+    if county is None and hints.get("url") and (county := county_of_address(hints["url"], text)):
         county_source = "page address"  # the county's government site the page was saved from
     guess = infer_town(text, title=title, publisher=hints.get("publisher", ""),
                        counties=(county,) if county is not None else ())
@@ -395,7 +403,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     }
 
 
-def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None) -> tuple[dict[str, str], list[str]]:
+def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None, *,
+                   text: str = "") -> tuple[dict[str, str], list[str]]:
     """Apply the analyst's manifest row over inferred values. Returns (values, disagreements)."""
     merged = dict(inferred)
     disagreements = []
@@ -423,7 +432,7 @@ def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None
             if not manifest_row.get("province"):
                 merged["province"], merged["province_source"] = matches[0].province, "gazetteer"
     url = (manifest_row.get("source_url") or "").strip()
-    if url and not merged.get("county") and (county := county_of_address(url)):
+    if url and not merged.get("county") and (county := county_of_address(url, text)):
         # The page's address names the county (www.xuwen.gov.cn): it places the town too.
         for field, value in (("county", county.county), ("city", county.city), ("province", county.province)):
             merged[field], merged[f"{field}_source"] = value, "page address"

@@ -230,9 +230,12 @@ def _counties_by_pinyin() -> dict[str, list[County]]:
     return by_spelling
 
 
-def county_of_address(url: str) -> County | None:
+def county_of_address(url: str, text: str = "") -> County | None:
     """The county whose government site URL is on, when its domain spells exactly one county's
-    name (www.xuwen.gov.cn → 徐闻县; a spelling shared by several counties gives None)."""
+    name (www.xuwen.gov.cn → 徐闻县; jdzcjq: 昌江 + q for 区). A spelling shared by several counties
+    (fjyx: 尤溪县 and 云霄县) is settled by TEXT only when it names the city or province of exactly
+    one of them; otherwise None.
+    """
     from urllib.parse import urlsplit
 
     try:
@@ -242,11 +245,38 @@ def county_of_address(url: str) -> County | None:
     if not host.endswith(".gov.cn"):
         return None
     for label in host.split(".")[:-2]:
-        for spelling in dict.fromkeys((label, _SITE_WORDS.sub("", label))):  # znzf: 中宁 + 政府
-            options = _counties_by_pinyin().get(spelling, [])
-            if len(options) == 1:
-                return options[0]
+        options = _address_options(_SITE_WORDS.sub("", label) or label, label)
+        if len(options) > 1 and text:
+            options = [c for c in options if _named_in(c, text)]
+        if len(options) == 1:
+            return options[0]
     return None
+
+
+def _address_options(*spellings: str) -> list[County]:
+    """The counties a domain label spells: as it is, or with a trailing letter for its kind
+    (jdzcjq → jdzcj, a 区; rongxianx → rongxian, a 县)."""
+    by_pinyin = _counties_by_pinyin()
+    for spelling in dict.fromkeys(spellings):
+        if options := by_pinyin.get(spelling, []):
+            return options
+    for spelling in dict.fromkeys(spellings):
+        for letter, kind in _KIND_LETTERS:
+            if spelling.endswith(letter) and len(spelling) > len(letter) + 2:
+                options = [c for c in by_pinyin.get(spelling[:-len(letter)], []) if c.county.endswith(kind)]
+                if options:
+                    return options
+    return []
+
+
+_KIND_LETTERS = (("qu", "区"), ("q", "区"), ("xian", "县"), ("x", "县"), ("shi", "市"), ("s", "市"))
+
+
+def _named_in(county: County, text: str) -> bool:
+    """Does TEXT name COUNTY's city or province (汕尾市, 汕尾; 广东省, 广东)?"""
+    names = {county.city, county.province}
+    stems = {re.sub(r"(?:市|省|自治区|特别行政区|地区|自治州|盟)$", "", n) for n in names if n}
+    return any(len(n) >= 2 and n in text for n in names | stems if n)
 
 
 _SITE_WORDS = re.compile(r"(?:rmzf|zf|gov|www)$")

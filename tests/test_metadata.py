@@ -279,6 +279,28 @@ def test_county_of_address__a_government_site_names_its_county_only_when_unambig
     assert (found.county if found else None) == county
 
 
+@pytest.mark.parametrize("url, text, county", [
+    ("http://www.jdzcjq.gov.cn/qsfj/t1.shtml", "", "昌江区"),  # 昌江 + q for 区
+    ("http://www.fjyx.gov.cn/a.htm", "三明市尤溪县", "尤溪县"),  # 尤溪县 or 云霄县: the text names 三明
+    ("http://www.fjyx.gov.cn/a.htm", "漳州市委、市政府", "云霄县"),
+    ("http://www.fjyx.gov.cn/a.htm", "我县坚持依法行政", None),  # nothing settles it
+    ("http://www.lufengshi.gov.cn/a.html", "汕尾", "陆丰市")])
+def test_county_of_address__kind_letter_and_a_shared_spelling_settled_by_the_text(url, text, county):
+    from reportkit.places import county_of_address
+
+    found = county_of_address(url, text)
+    assert (found.county if found else None) == county
+
+
+def test_infer_town__a_report_speaking_as_a_district_names_towns_only_as_examples():
+    text = ("中共某市委、某市人民政府:\n2022年,我区坚持依法行政。\n一、主要举措和成效\n"
+            "推进乡镇、部门主要负责人现场述法。今年,鲇鱼山镇、区财政局等负责人现场述法。")
+    meta = infer_metadata(text)
+    assert meta["town"] == ""
+    township = infer_metadata(text.replace("我区", "我镇"))
+    assert township["town"] == "鲇鱼山镇"  # the same words from a township: its own name
+
+
 def test_merge_manifest__source_url_places_an_ambiguous_town():
     inferred = infer_metadata("海安镇2021年度法治政府建设情况的报告\n今年以来，我镇依法行政。")
     assert (inferred["town"], inferred["town_code"], inferred["county"]) == ("海安镇", "", "")

@@ -263,7 +263,7 @@ def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFr
                                                    "identical, another format or encoding); counted once"))
             continue
         result = outcome.result
-        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file))
+        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file), text=result["text"])
         problems += [Problem("manifest_disagrees", text) for text in disagreements]
         if not meta.get("year"):
             problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))

@@ -120,7 +120,7 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
             tallies["county"].add(norm(doc["county"]) == norm(case["county"]),
                                   f"{case_id}: county {doc['county']!r}, expected {case['county']!r}")
         if case.get("county") and case.get("county_evidence") == "url":
-            found = county_of_address(case["url"])
+            found = county_of_address(case["url"], doc["text"])  # as the build does
             got = found.county if found else ""
             tallies["county_by_address"].add(norm(got) == norm(case["county"]),
                                              f"{case_id}: county {got!r} from {case['url']}, expected {case['county']!r}")
