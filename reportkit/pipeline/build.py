@@ -6,7 +6,7 @@ tables written to disk as it completes, the corpus-wide steps over those files, 
                     each group of ~256 reports written as parts (pipeline/parts.py) once, then reused
     corpus_steps    same report in two files, partial flags, build_log, shortcoming themes (clusters
                     kept between builds), reuse (an index kept between builds and updated)
-    write_outputs   the groups' parts hard-linked into the output folder (NAME.parquet/part-NNNNN.parquet),
+    write_outputs   the groups' parts copied into the output folder (NAME.parquet/part-NNNNN.parquet),
                     CSV copies concatenated, the whole tables written; swapped in atomically
 
 The parent process holds at most one group of per-report results, never a whole table of the
@@ -19,7 +19,7 @@ import hashlib
 import logging
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,8 +27,8 @@ import pandas as pd
 
 from .. import schema
 from ..config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, BuildConfig, Limits
-from ..manifest import discover, display_name, is_hidden, manifest_log, read_manifest, special_file_problem
-from ..problems import ManifestProblem, Problem
+from ..manifest import LINK_PROBLEM, SPECIAL_PROBLEM, inventory, is_hidden, manifest_log, read_file, read_manifest
+from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .runner import Job, Outcome, Run, default_jobs, run_jobs
@@ -67,35 +67,42 @@ class Plan:
 
 def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limits) -> Plan:
     """Find files, account for each one, and read the manifest. No parsing yet."""
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+    raw_dir = _raw_folder(raw_dir)
+    try:
+        found = inventory(raw_dir)
+    except OSError as exc:
+        raise ValueError(f"raw folder {raw_dir} cannot be listed ({os_reason(exc)}); check its permissions") from None
     manifest, manifest_problems = pd.DataFrame(columns=["file"]), []
     if manifest_path:
         try:
-            manifest, manifest_problems = read_manifest(Path(manifest_path), raw_dir=raw_dir)
+            manifest, manifest_problems = read_manifest(Path(manifest_path), raw_dir=raw_dir,
+                                                        files=[f.name for f in found if f.kind != "unlisted"])
         except (ValueError, OSError) as exc:  # a broken manifest must not stop the build
+            reason = f"manifest cannot be read ({os_reason(exc)})" if isinstance(exc, OSError) else exc
             manifest_problems = [ManifestProblem(Path(manifest_path).name, 0, "manifest_unreadable",
-                                                 f"{exc}; built without the manifest")]
+                                                 f"{reason}; built without the manifest")]
     skipped: list[tuple[str, str, Problem]] = []
     jobs: list[Job] = []
     first_by_hash: dict[str, str] = {}
-    for path in discover(raw_dir):
-        rel = path.relative_to(raw_dir)
-        name = display_name(rel)
-        if is_hidden(rel):
+    for entry in found:
+        name, path = entry.name, entry.path
+        if entry.kind == "unlisted":
+            skipped.append((f"{name}/", "error", Problem("cannot_list", entry.problem)))
+            continue
+        if is_hidden(path.relative_to(raw_dir)):
             skipped.append((name, "skipped", Problem("hidden", "hidden or temporary file")))
             continue
-        if problem := special_file_problem(path):
-            skipped.append((name, "skipped", Problem("not_regular", problem)))
+        if entry.kind != "file":
+            skipped.append((name, "skipped", Problem("not_regular", LINK_PROBLEM if entry.kind == "link"
+                                                     else SPECIAL_PROBLEM)))
             continue
         try:
-            if problem := size_problem(path.stat().st_size, limits):
-                skipped.append((name, "error", Problem("too_large", problem)))
-                continue
-            data = path.read_bytes()
-        except OSError as exc:  # unreadable (permissions) or gone since it was listed
-            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({exc.strerror})")))
+            data, size = read_file(path, limits.max_file_bytes)
+        except OSError as exc:  # unreadable (permissions, a path too long) or gone since it was listed
+            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({os_reason(exc)})")))
+            continue
+        if problem := size_problem(max(size, len(data)), limits):
+            skipped.append((name, "error", Problem("too_large", problem)))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in first_by_hash and data.strip():  # empty files are reported as empty, not as copies
@@ -146,54 +153,111 @@ def build(
     build: it gets a build_log row saying why.
     """
     from ..reading import Tables, read_tables
-    from .corpus import corpus_steps
-    from .groups import plan_groups, write_groups
 
     config = _config(config, jobs=jobs, limits=limits, tokenizer=tokenizer)
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
-    planned = plan(raw_dir, manifest, limits=config.limits)
-    with _work_folder(cache_dir) as work:
-        run = Run(config, Cache(Path(cache_dir) if cache_dir else None, stage_keys(config)))
-        groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
-        n_run, computed, cpu = write_groups(groups, run, planned.manifest, n_jobs=config.jobs or default_jobs(),
-                                            progress=progress)
-        report.seconds["documents"] = time.perf_counter() - started
-        log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
-                 report.seconds["documents"])
-        report.computed.update(computed)
-        report.seconds.update({f"cpu.{stage}": value for stage, value in cpu.items()})
+    _raw_folder(raw_dir)
+    _check_cache(cache_dir, raw_dir)
+    with ExitStack() as stack:
+        output = None
+        if out is not None:  # checked, locked and tried before any work is done
+            from ..store import Output
 
+            output = stack.enter_context(Output(Path(out), protect={
+                "raw folder": Path(raw_dir), "manifest": Path(manifest) if manifest else None,
+                "cache": Path(cache_dir) if cache_dir else None}))
+        cache = Cache.open(Path(cache_dir) if cache_dir else None, stage_keys(config))
+        work = stack.enter_context(_work_folder(cache))
+        try:
+            corpus, whole = _build(raw_dir, manifest, cache, work, config, progress, report, refit_themes)
+        except OSError as exc:  # the groups' parts and the corpus-wide state are files: a full disk stops here
+            if output is not None:
+                raise output._failed(exc) from None
+            raise OSError(exc.errno, f"cannot write the build's working files in {work} ({os_reason(exc)}); free "
+                                     "some disk space or give another --cache") from None
         t0 = time.perf_counter()
-        folders = [g.folder for g in groups]
-        corpus = corpus_steps(folders, planned.skipped, config, work, refit_themes=refit_themes,
-                              salt=run.cache.keys["terms"], timings=report.seconds)
-        report.seconds["corpus"] = time.perf_counter() - t0
-        log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
-            f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
-        report.n_files = len(corpus.build_log)
-        report.status_counts = corpus.build_log["status"].value_counts().to_dict()
-        whole = {"build_log": corpus.build_log, "manifest_log": manifest_log(planned.manifest_problems),
-                 "originality": corpus.originality}
-        t0 = time.perf_counter()
-        target = Path(out) if out is not None else work / "tables"
-        report.n_documents = write_outputs(target, corpus, whole)
+        if output is not None:
+            report.n_documents = write_outputs(output, corpus, whole)
+            tables = Tables(Path(out))
+        else:
+            from ..store import staged
+
+            with staged(work / "tables") as staging:
+                report.n_documents = fill_outputs(staging, corpus, whole)
+            tables = dict(read_tables(work / "tables"))
         report.seconds["write"] = time.perf_counter() - t0
-        if cache_dir:
+        if cache.folder is not None and cache.writable and work == cache.folder:
             from .parts import prune
 
             prune(work / "parts", _used(corpus, work / "parts"))
-        tables = Tables(target) if out is not None else dict(read_tables(target))
     report.seconds["total"] = time.perf_counter() - started
     return tables
 
 
+def _raw_folder(raw_dir: str | Path) -> Path:
+    """RAW_DIR as a Path; FileNotFoundError or ValueError, one line with the fix, when it is no folder."""
+    raw_dir = Path(raw_dir)
+    try:
+        if raw_dir.is_dir():
+            return raw_dir
+        exists = raw_dir.exists()
+    except OSError as exc:  # a path too long, a loop of links
+        raise ValueError(f"raw folder {raw_dir} cannot be used ({os_reason(exc)})") from None
+    if exists:
+        raise FileNotFoundError(f"raw folder {raw_dir} is a file, not a folder; give the folder that holds the reports")
+    raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+
+
+def _check_cache(cache_dir: str | Path | None, raw_dir: str | Path) -> None:
+    if cache_dir is None:
+        return
+    cache, raw = Path(cache_dir).resolve(), Path(raw_dir).resolve()
+    if cache == raw or raw in cache.parents or cache in raw.parents:
+        raise ValueError(f"--cache {cache_dir} and the raw folder {raw_dir} overlap; the cache needs a folder of its "
+                         "own, such as data/interim")
+
+
+def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, progress: bool, report: BuildReport,
+           refit_themes: bool):
+    """Plan, the groups written, the corpus-wide steps: (corpus, the tables written whole)."""
+    from .corpus import corpus_steps
+    from .groups import plan_groups, write_groups
+
+    started = time.perf_counter()
+    planned = plan(raw_dir, manifest, limits=config.limits)
+    run = Run(config, cache)
+    groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
+    n_run, computed, cpu = write_groups(groups, run, planned.manifest, n_jobs=config.jobs or default_jobs(),
+                                        progress=progress)
+    report.seconds["documents"] = time.perf_counter() - started
+    log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
+             report.seconds["documents"])
+    report.computed.update(computed)
+    report.seconds.update({f"cpu.{stage}": value for stage, value in cpu.items()})
+
+    t0 = time.perf_counter()
+    corpus = corpus_steps([g.folder for g in groups], planned.skipped, config, work, refit_themes=refit_themes,
+                          salt=run.cache.keys["terms"], timings=report.seconds)
+    report.seconds["corpus"] = time.perf_counter() - t0
+    log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
+        f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
+    report.n_files = len(corpus.build_log)
+    report.status_counts = corpus.build_log["status"].value_counts().to_dict()
+    whole = {"build_log": corpus.build_log, "manifest_log": manifest_log(planned.manifest_problems),
+             "originality": corpus.originality}
+    for name, table in whole.items():  # the contracts, primary keys included, before anything is written
+        schema.validate(name, table if len(table) else schema.empty(name))
+    return corpus, whole
+
+
 @contextmanager
-def _work_folder(cache_dir: str | Path | None):
+def _work_folder(cache: Cache):
     """The folder where group parts, the theme model and the reuse index are kept: the cache
-    folder, or (a build without cache) a temporary folder deleted afterwards."""
-    if cache_dir:
-        yield Path(cache_dir)
+    folder, or (a build without a cache, or with one it cannot write) a temporary folder deleted
+    afterwards."""
+    if cache.folder is not None and cache.writable:
+        yield cache.folder
         return
     with tempfile.TemporaryDirectory(prefix="reportkit-build-") as folder:
         yield Path(folder)
@@ -212,25 +276,32 @@ def _used(corpus, parts_dir: Path) -> dict[Path, set[str]]:
     return used
 
 
-def write_outputs(out: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
-    """The output folder OUT, swapped in whole: every per-report table as the groups' parts
-    (hard links), shortcomings and boilerplate likewise, the WHOLE tables written. Returns the
-    number of reports."""
-    from ..store import staged, write_table
+def write_outputs(output, corpus, whole: dict[str, pd.DataFrame]) -> int:
+    """OUTPUT (a `store.Output`) filled (`fill_outputs`) and swapped in; the number of reports."""
+    try:
+        n_documents = fill_outputs(output.staging, corpus, whole)
+    except OSError as exc:
+        raise output._failed(exc) from None
+    output.commit()
+    return n_documents
+
+
+def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
+    """Every table in STAGING: the per-report tables as the groups' parts (copies),
+    shortcomings, boilerplate and reuse likewise, the WHOLE tables written. Returns the number of
+    reports."""
+    from ..store import write_table
     from .parts import PART_TABLES, link_table, read_info
 
-    for name, table in whole.items():
-        schema.validate(name, table if len(table) else schema.empty(name))
     infos = [read_info(f) for f in corpus.folders]
-    with staged(out) as staging:
-        for name in PART_TABLES:
-            link_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
-                       sum(i["rows"][name] for i in infos))
-        for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate),
-                            ("reuse", corpus.reuse)):
-            link_table(staging, name, files, sum(_rows(f) for f in files))
-        for name, table in whole.items():
-            write_table(name, table if len(table) else schema.empty(name), staging)
+    for name in PART_TABLES:
+        link_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
+                   sum(i["rows"][name] for i in infos))
+    for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate),
+                        ("reuse", corpus.reuse)):
+        link_table(staging, name, files, sum(_rows(f) for f in files))
+    for name, table in whole.items():
+        write_table(name, table if len(table) else schema.empty(name), staging)
     return sum(i["rows"]["documents"] for i in infos)
 
 

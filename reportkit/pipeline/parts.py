@@ -8,7 +8,7 @@ will hold (``documents.parquet`` …) and as the CSV rows an Excel copy will hol
 one row of keys per report (``keys.parquet``: what same-report detection, partial flags and the
 reuse index need), the shortcoming items with their tokens (``items.parquet``) and the passages
 with their fingerprints (``reuse.parquet``). A group whose key is unchanged is never read
-again: `link_parts` hard-links its files into the output folder (``<table>.parquet/part-NNNNN.parquet``)
+again: `link_table` copies its files into the output folder (``<table>.parquet/part-NNNNN.parquet``)
 and the CSV copies are its chunks concatenated. So the parent never holds more than one group,
 and adding a report rewrites one group.
 
@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,6 +34,8 @@ import numpy as np
 import pandas as pd
 
 from .. import resources, schema
+
+log = logging.getLogger(__name__)
 
 #: Bump when what a part holds changes.
 PARTS_FORMAT = "2"
@@ -71,11 +75,31 @@ def group_key(entries: list[tuple[str, str]], stage_keys: dict[str, str], manife
 
 def is_complete(folder: Path) -> bool:
     """FOLDER holds a group written whole by a build whose files all went through (no error: an
-    error such as a timeout may not happen again, so such a group is recomputed)."""
+    error such as a timeout may not happen again, so such a group is recomputed). A folder holding
+    anything but plain files and its variants' folders (a link, a FIFO planted in a shared cache)
+    is not read: it is rebuilt."""
     try:
+        if not _plain(folder, depth=2):
+            log.warning("group folder %s holds links or special files: ignored and rebuilt", folder)
+            return False
         return not read_info(folder).get("has_errors", False)
     except (OSError, ValueError):
         return False
+
+
+def _plain(path: Path, *, depth: int) -> bool:
+    """PATH is a real folder of regular files (and, DEPTH > 1, of such folders)."""
+    mode = os.lstat(path).st_mode
+    if not stat.S_ISDIR(mode):
+        return False
+    for entry in os.scandir(path):
+        kind = entry.stat(follow_symlinks=False).st_mode
+        if stat.S_ISDIR(kind) and depth > 1:
+            if not _plain(Path(entry.path), depth=depth - 1):
+                return False
+        elif not stat.S_ISREG(kind):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- writing
@@ -94,13 +118,16 @@ def typed(name: str, table: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_rows(name: str, table: pd.DataFrame) -> bytes:
-    """The CSV rows (no header, no BOM) of TABLE as the Excel copy holds them (long texts left out)."""
+    """The CSV rows (no header, no BOM) of TABLE as the Excel copy holds them, as `store.write_table`
+    writes them: long texts left out, formula-like cells neutralised, CRLF."""
+    from ..store import spreadsheet_safe
+
     columns = schema.table(name).csv_columns
-    return table[columns].to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
+    return spreadsheet_safe(table[columns]).to_csv(index=False, header=False, lineterminator="\r\n").encode("utf-8")
 
 
 def csv_header(name: str) -> bytes:
-    return schema.empty(name)[schema.table(name).csv_columns].to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return schema.empty(name)[schema.table(name).csv_columns].to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def write_table_part(folder: Path, name: str, table: pd.DataFrame, *, stem: str | None = None) -> int:
@@ -193,16 +220,15 @@ def variant(folder: Path, dropped: set[str], short: set[str], short_reason: str)
 # --------------------------------------------------------------------------- into the output folder
 
 
-def link(source: Path, target: Path) -> None:
-    """TARGET made the same file as SOURCE: a hard link (no copy), a copy across file systems."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def place(source: Path, target: Path) -> None:
+    """TARGET a copy of SOURCE. Not a hard link: the output and the cache must not share a file,
+    or writing one (an analyst saving over an output, someone planting files in a shared cache)
+    would change the other. (shutil copies in the kernel: ~1 s a GB.)"""
+    shutil.copyfile(source, target)
 
 
 def link_table(staging: Path, name: str, files: list[Path], rows: int) -> None:
-    """Table NAME in STAGING: NAME.parquet/part-NNNNN.parquet linked from FILES (parquet parts, each
+    """Table NAME in STAGING: NAME.parquet/part-NNNNN.parquet copied from FILES (parquet parts, each
     with its header-less .csv beside it), and NAME.csv (BOM, header, the parts' rows in order)
     unless its ROWS are more than Excel opens (the parquet folder is then the table)."""
     target = staging / f"{name}.parquet"
@@ -210,7 +236,7 @@ def link_table(staging: Path, name: str, files: list[Path], rows: int) -> None:
     if not files:  # no report: one empty part, so that the table still has its columns
         typed(name, schema.empty(name)).to_parquet(target / part_name(0), index=False, compression="zstd")
     for i, source in enumerate(files):
-        link(source, target / part_name(i))
+        place(source, target / part_name(i))
     if rows <= EXCEL_MAX_ROWS:
         write_csv(staging, name, [f.with_suffix(".csv") for f in files])
 
