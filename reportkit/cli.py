@@ -16,7 +16,10 @@ def _manifest_for(raw_dir: Path, given: Path | None, disabled: bool) -> Path | N
     if given is not None:
         return given
     default = raw_dir.parent / "manifest.csv"
-    return default if default.exists() else None
+    try:
+        return default if default.is_file() else None  # a FIFO there would hang the reading
+    except OSError:  # a raw folder path too long: said when the raw folder is opened
+        return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--max-mb", type=float, default=None, help="largest file to read, in MB (default 50)")
         p.add_argument("--timeout", type=float, default=None, help="seconds one file may take (default 120)")
         p.add_argument("--max-pages", type=int, default=None, help="PDF pages read per file (default 300)")
+        p.add_argument("--max-memory", type=float, default=None,
+                       help="memory in MB a worker process may take for one file (default 2048)")
 
     b = sub.add_parser("build", help="build all tables from RAW_DIR")
     common(b)
@@ -53,31 +58,54 @@ def _config(args):
     """The BuildConfig of the command line's options (the tokenizer defaults to $REPORTKIT_TOKENIZER)."""
     from .config import BuildConfig, Limits
 
+    for option in ("max_mb", "timeout", "max_pages", "max_memory", "jobs"):
+        value = getattr(args, option, None)
+        if value is not None and not (0 < value < float("inf")):
+            raise ValueError(f"--{option.replace('_', '-')} must be a number above 0, not {value}")
     values = {}
-    if args.max_mb:
+    if args.max_mb is not None:
         values["max_file_bytes"] = int(args.max_mb * 2**20)
-    if args.timeout:
+    if args.timeout is not None:
         values["seconds_per_file"] = args.timeout
-    if args.max_pages:
+    if args.max_pages is not None:
         values["max_pdf_pages"] = args.max_pages
+    if args.max_memory is not None:
+        values["max_memory_bytes"] = int(args.max_memory * 2**20)
     tokenizer = {"tokenizer": args.tokenizer} if getattr(args, "tokenizer", None) else {}
     return BuildConfig(limits=Limits(**values), jobs=args.jobs, **tokenizer)
+
+
+def _given_manifest(args) -> Path | None:
+    manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
+    if args.manifest is not None and not args.no_manifest:
+        from .problems import os_reason
+
+        try:
+            found = args.manifest.is_file()
+        except OSError as exc:  # a path too long
+            raise ValueError(f"--manifest {args.manifest} cannot be used ({os_reason(exc)})") from None
+        if not found:
+            raise FileNotFoundError(f"--manifest {args.manifest} is not a file; give the manifest's path, or "
+                                    "--no-manifest to build without one")
+    return manifest
 
 
 def _build(args) -> int:
     from .pipeline.build import BuildReport, build
 
     report = BuildReport()
-    manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
+    manifest = _given_manifest(args)
     tables = build(args.raw_dir, manifest=manifest, out=args.out, cache_dir=None if args.no_cache else args.cache,
                    config=_config(args), progress=not args.quiet, report=report)
     if not args.quiet:
+        from .manifest import printable  # a name or a manifest cell cannot forge a line or drive the terminal
+
         problems = tables["build_log"][tables["build_log"]["status"] != "ok"]
         for row in problems.itertuples():
-            print(f"  {row.status:8s} {row.file}: {row.message}", file=sys.stderr)
+            print(printable(f"  {row.status:8s} {row.file}: {row.message}"), file=sys.stderr)
         manifest_problems = tables.get("manifest_log")
         for row in manifest_problems.itertuples() if manifest_problems is not None else ():
-            print(f"  {row.status:8s} {row.file} line {row.line}: {row.message}", file=sys.stderr)
+            print(printable(f"  {row.status:8s} {row.file} line {row.line}: {row.message}"), file=sys.stderr)
         print(f"reportkit build: {len(tables['documents'])} reports from {report.summary()} → {args.out} "
               f"({report.seconds.get('total', 0):.1f} s)", file=sys.stderr)
     return 0
@@ -87,13 +115,15 @@ def _check(args) -> int:
     """Parse every file (no cache, no outputs) and print the problems: per file, then the manifest's."""
     from .pipeline.build import check
 
-    manifest = _manifest_for(args.raw_dir, args.manifest, args.no_manifest)
+    manifest = _given_manifest(args)
     found = check(args.raw_dir, manifest=manifest, config=_config(args), jobs=args.jobs or 1)
+    from .manifest import printable
+
     build_log, manifest_log = found["build_log"], found["manifest_log"]
     for row in build_log[build_log["status"] != "ok"].itertuples():
-        print(f"{row.status:8s} {row.file}: {row.message}")
+        print(printable(f"{row.status:8s} {row.file}: {row.message}"))
     for row in manifest_log.itertuples():
-        print(f"{row.status:8s} {row.file} line {row.line}: {row.message}")
+        print(printable(f"{row.status:8s} {row.file} line {row.line}: {row.message}"))
     counts = build_log["status"].value_counts()
     print(f"reportkit check: {len(build_log)} files: "
           + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "error", "skipped"))
@@ -107,9 +137,21 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
     try:
         return {"build": _build, "check": _check}[args.command](args)
-    except (FileNotFoundError, ValueError) as exc:  # the build itself cannot run: one line, non-zero
-        print(f"reportkit {args.command}: {exc}", file=sys.stderr)
-        return 2
+    except (FileNotFoundError, ValueError) as exc:  # the build cannot run: one line, nothing written
+        return _fail(args, exc, 2)
+    except OSError as exc:  # it ran but its tables could not be written (disk full): the old ones stay
+        return _fail(args, exc, 1)
+
+
+def _fail(args, exc: Exception, status: int) -> int:
+    from .manifest import printable
+    from .problems import os_reason
+
+    message = exc  # reportkit's own errors say what and where; the system's name the file
+    if isinstance(exc, OSError) and exc.errno is not None:
+        message = f"{exc.filename}: {os_reason(exc)}" if exc.filename else os_reason(exc)
+    print(printable(f"reportkit {args.command}: {message}"), file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

@@ -26,6 +26,16 @@ class Limits:
     max_pdf_pages: int = 300  # pages beyond this are not read (a warning says so)
     max_chars: int = 5_000_000  # text longer than this is truncated with a warning
     seconds_per_file: float = 120.0
+    # a worker's address space beyond what it holds when it starts (a PDF stream inflating to
+    # gigabytes stops there, not when the machine runs out)
+    max_memory_bytes: int = 2 * 1024**3
+
+    def __post_init__(self):
+        # A limit of 0 or less would refuse every file (or none), with a reason naming no option.
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value > 0:
+                raise ValueError(f"Limits.{name} must be a number above 0, not {value!r}")
 
 
 def resource_path(name: str) -> Path:

@@ -184,7 +184,9 @@ def save_figure(
     if data is not None:
         from reportkit.workbook import spreadsheet_safe
 
-        _write_atomic(paths["csv"], spreadsheet_safe(data).to_csv(index=False), encoding="utf-8-sig")
+        # CRLF, as Excel writes: a cell holding a bare CR is then quoted, not a new row
+        _write_atomic(paths["csv"], spreadsheet_safe(data).to_csv(index=False, lineterminator="\r\n"),
+                      encoding="utf-8-sig")
     sidecar = {
         "kind": SIDECAR_KIND,
         "name": str(name),

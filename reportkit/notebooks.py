@@ -237,7 +237,8 @@ class NotebookSetup:
         from .workbook import spreadsheet_safe
 
         path = self.tables_dir / f"{name}.csv"
-        spreadsheet_safe(table).to_csv(path, index=index, encoding="utf-8-sig")
+        # CRLF, as Excel writes: a cell holding a bare CR is then quoted, not a new row
+        spreadsheet_safe(table).to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
         return path
 
     @property

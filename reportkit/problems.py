@@ -20,6 +20,7 @@ CODES = {
     "unsupported_format": "a file type reportkit does not read (skipped)",
     "too_large": "over the size limit (Limits.max_file_bytes, --max-mb)",
     "cannot_read": "the file cannot be opened (permissions, or gone)",
+    "cannot_list": "a sub-folder that cannot be listed (permissions, a path too long): its files are not read",
     "duplicate": "byte-identical to another file; counted once",
     # reading it
     "empty": "no text at all",
@@ -31,10 +32,13 @@ CODES = {
     "unreadable": "a broken .docx, PDF or web page",
     "refused": "refused as a possible attack (zip bomb, entity expansion)",
     "no_text_layer": "a PDF without text (a scan): OCR it",
+    "encrypted": "a PDF that needs a password to open",
     "pages_cut": "only the first pages of a long PDF read (Limits.max_pdf_pages)",
     "text_cut": "text cut at the character limit (Limits.max_chars)",
     "timeout": "took longer than Limits.seconds_per_file",
     "out_of_memory": "ran out of memory while reading",
+    "crashed": "the process reading it died (memory limit, a crash in a library); not retried",
+    "changed": "the file changed while the build read it; build again",
     "internal_error": "a bug in reportkit: please report it with the file",
     # what was found in it
     "no_headings": "no numbered headings: the whole report is one section",
@@ -52,7 +56,19 @@ CODES = {
     "invalid_year": "a year that is not one (the cell is ignored)",
     "repeated_row": "a second row for the same file (ignored)",
     "file_not_found": "a manifest row naming a file not under the raw folder",
+    "outside_raw": "a manifest row naming a path outside the raw folder (absolute, or with ..): ignored",
+    "unbalanced_quote": "a manifest line with a quote that never closes (read alone)",
+    "unreadable_row": "a manifest row the CSV reader cannot read (a cell over 128 KB): ignored",
 }
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, for a person, with the fix when there is an obvious one."""
+    import errno
+
+    if exc.errno == errno.ENAMETOOLONG:
+        return "its path is longer than the system allows; move it to a shallower folder or shorten the names"
+    return exc.strerror or str(exc)
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (mixed := _mixed_lines(data)) is not None:
+        return mixed, "utf-8+gb18030"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -126,6 +128,24 @@ def decode_text(data: bytes) -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         text = data.decode(encoding, errors="replace")
     return text, encoding
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """Text pasted together from a UTF-8 and a GBK file (each line valid in one of them, both present):
+    each line decoded in its own encoding. None for anything else. A short GBK line can be valid
+    UTF-8 by chance, so the UTF-8 lines must hold 20 characters beyond ASCII between them."""
+    texts, by_utf8, gbk = [], 0, False
+    for line in data.split(b"\n"):
+        try:
+            text = line.decode("utf-8")
+            by_utf8 += len(text) - len(line.decode("ascii", "ignore")) if not line.isascii() else 0
+        except UnicodeDecodeError:
+            try:
+                text, gbk = line.decode("gb18030"), True
+            except UnicodeDecodeError:
+                return None
+        texts.append(text)
+    return "\n".join(texts) if gbk and by_utf8 >= 20 else None
 
 
 # Control characters other than tab/newline/form feed never occur in text; in binary data
@@ -266,9 +286,16 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
                 warnings.append(Problem("pages_cut", f"only the first {limits.max_pdf_pages} of {total} pages read "
                                         "(page limit Limits.max_pdf_pages)", detail=str(total)))
             texts = [page.extract_text() or "" for page in pdf.pages[: limits.max_pdf_pages]]
-    except MemoryError:
-        raise ReadError("PDF too large to read in memory; supply a .docx/.txt version", code="out_of_memory") from None
-    except Exception as exc:  # pdfminer raises many types on broken files
+    except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
+        causes = {type(exc).__name__, *(type(a).__name__ for a in exc.args if isinstance(a, BaseException))}
+        if isinstance(exc, MemoryError) or "MemoryError" in causes:
+            raise ReadError("PDF too large to read in memory; supply a .docx/.txt version", code="out_of_memory") from None
+        if "PDFPasswordIncorrect" in causes:
+            raise ReadError("the PDF needs a password to open; open it with the password and save it without one, "
+                            "or supply a .docx/.txt version", code="encrypted") from None
+        if causes & {"PDFEncryptionError", "PDFTextExtractionNotAllowed"}:
+            raise ReadError("the PDF is encrypted in a way that cannot be read; save it without protection, "
+                            "or supply a .docx/.txt version", code="encrypted") from None
         raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt", code="unreadable") from None
     text = "\n".join(texts)
     if count_cjk(text) < 20:
@@ -312,17 +339,24 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     if declared:
         try:
             markup, encoding = data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # an unknown name ("undefined": a codec that always fails)
             markup, encoding = decode_text(data)
     else:
         markup, encoding = decode_text(data)
     # The markup is re-encoded as UTF-8, so the parser must not trust the page's own <meta charset>.
-    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                             huge_tree=True)
     try:
         root = html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"unreadable HTML ({exc}); save the page again as .html or copy its text to .txt",
                         code="unreadable") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # Nested deeper than libxml2 goes (2,048 levels): the tree lost what lies below, so the
+        # text is taken from the markup itself.
+        lines = [line.strip() for line in _text_without_parser(markup).split("\n")]
+        text, _ = split_chrome("\n".join(line for line in lines if line))
+        return Extracted(text, "html", encoding, {})
     # The page's information table (发布机构, 发布日期, 索引号) may sit outside the article block.
     facts = page_facts([" ".join(root.itertext())])
     hints = {key: value for key in ("publisher", "publish_date", "index_no") if (value := getattr(facts, key))}
@@ -352,6 +386,33 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     return Extracted(text, "html", encoding, hints)
 
 
+_TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]{0,2000}>")
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+
+
+def _text_without_parser(markup: str) -> str:
+    """The text of MARKUP read without a tree (for pages too deep to parse): comments, scripts and
+    styles left out, block tags as line breaks, other tags removed, entities decoded. Linear time."""
+    import html as entities
+
+    lower, parts, position = markup.lower(), [], 0
+    while match := _TAG.search(markup, position):
+        parts.append(markup[position:match.start()])
+        if match.group(0) == "<!--":
+            end = markup.find("-->", match.end())
+            position = len(markup) if end < 0 else end + 3
+            continue
+        closing, tag = match.group(1), match.group(2).lower()
+        position = match.end()
+        if not closing and tag in ("script", "style", "noscript", "title"):
+            end = lower.find(f"</{tag}", position)
+            position = len(markup) if end < 0 else end
+        elif tag in _BLOCK_TAGS:
+            parts.append("\n")
+    parts.append(markup[position:])
+    return entities.unescape("".join(parts))
+
+
 def _main_block(root):
     """The element holding most of the page's Chinese text in its direct paragraphs (a readability heuristic)."""
     best, best_score = root.body if root.body is not None else root, 0
@@ -363,7 +424,19 @@ def _main_block(root):
         if score > best_score * 1.0 and score > 0:
             # Prefer the innermost block that still holds nearly all the text.
             best, best_score = element, score
+    # Paragraphs straight under <body>, beside a small block (a row of links), are the article:
+    # the body wins when the text directly in it outweighs the best block.
+    body = root.body
+    if body is not None and best is not body:
+        direct = count_cjk(body.text or "") + sum(
+            count_cjk(child.tail or "") + (count_cjk(child.text_content()) if child.tag in _INLINE_BLOCKS else 0)
+            for child in body)
+        if direct > best_score:
+            best = body
     return best
+
+
+_INLINE_BLOCKS = ("p", "span", "font", "br", "h1", "h2", "h3", "strong", "b")
 
 
 # ---------------------------------------------------------------- choosing the reader

@@ -8,8 +8,8 @@ that describes every column in Chinese (from ``resources/columns_zh.csv``). What
 * a cell holds 32,767 characters: longer texts (whole reports) are cut there and end with
   "…（已截断）"; ``documents.raw_text`` is left out (the normalised ``text`` is there);
 * a cell starting with ``=``, ``+``, ``-`` or ``@`` would be run as a formula (a report or a
-  file name can start so; "formula injection"): :func:`spreadsheet_safe` puts a ``'`` before it,
-  here and in every CSV the notebooks write.
+  file name can start so; "formula injection"): :func:`spreadsheet_safe` (the one rule, in
+  reportkit.store) puts a ``'`` before it, here, in the build's CSVs and in every CSV the notebooks write.
 
 XlsxWriter (BSD-2-Clause, pure Python, already required by python-pptx) writes the file.
 """
@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .store import spreadsheet_safe  # noqa: F401  (reportkit.workbook.spreadsheet_safe, as before)
+
 log = logging.getLogger(__name__)
 
 #: Rows of an Excel sheet, header included.
@@ -29,32 +31,11 @@ EXCEL_MAX_ROWS = 1_048_576
 #: Characters of an Excel cell.
 EXCEL_MAX_CHARS = 32_767
 _TRUNCATED = "…（已截断）"
-_FORMULA_START = ("=", "+", "-", "@")
 # characters XML 1.0 (and so .xlsx) cannot hold
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Columns left out of the workbook, and why (said in 列说明).
 LEFT_OUT = {("documents", "raw_text"): "解码后、规范化前的全文，与 text 基本相同，未放入工作簿（见 documents.parquet）"}
 DESCRIPTION_SHEET = "列说明"
-
-
-def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``table`` whose text cells cannot be read as formulas: a cell starting with
-    ``= + - @`` gets a leading ``'``. Numbers, dates and booleans are left as they are.
-
-    >>> spreadsheet_safe(pd.DataFrame({"a": ["=1+1", "普法", "-3"], "n": [-3, 1, 2]})).values.tolist()
-    [["'=1+1", -3], ['普法', 1], ["'-3", 2]]
-    """
-    out = table.copy()
-    for column in out.columns:
-        series = out[column]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
-            continue
-        if pd.api.types.is_datetime64_any_dtype(series):
-            continue
-        risky = series.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START)).astype(bool)
-        if risky.any():
-            out[column] = series.astype("object").where(~risky, "'" + series.astype("object").where(risky, ""))
-    return out
 
 
 def _sheet_name(name: str, part: int, used: set[str]) -> str:

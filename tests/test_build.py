@@ -109,12 +109,12 @@ def test_build__removing_a_report_drops_its_rows_and_the_stale_cache_group(tmp_p
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1)
-    first_groups = set((tmp_path / "cache" / "groups").glob("*.pkl"))
+    first_groups = set((tmp_path / "cache" / "groups").glob("*.rkc"))
     (raw / "000_71c2f259f347b4f4.txt").unlink()
     report = BuildReport()
     build(raw, out=tmp_path / "incremental", cache_dir=tmp_path / "cache", jobs=1, report=report)
     assert report.computed == {}  # the four others come from their per-report caches
-    groups = set((tmp_path / "cache" / "groups").glob("*.pkl"))
+    groups = set((tmp_path / "cache" / "groups").glob("*.rkc"))
     assert groups and not groups & first_groups  # the old group file is gone, the new one kept
     build(raw, out=tmp_path / "cold", cache_dir=None, jobs=1)
     assert outputs(tmp_path / "incremental") == outputs(tmp_path / "cold")

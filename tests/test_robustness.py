@@ -24,7 +24,7 @@ from reportkit import schema
 from reportkit.config import Limits
 from reportkit.manifest import read_manifest
 from reportkit.readers import ReadError, extract
-from reportkit.store import read_tables, recover_outputs, write_tables
+from reportkit.store import MARKER, read_tables, recover_outputs, write_tables
 
 from .conftest import ROOT
 
@@ -377,6 +377,7 @@ def test_time_limit__stops_a_catastrophic_regex():
 
 
 def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
+    import hashlib
     from dataclasses import replace
 
     from reportkit.config import BuildConfig
@@ -392,7 +393,7 @@ def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
 
     monkeypatch.setitem(stages.STAGES, "parse", replace(stages.STAGES["parse"], function=endless))
     run = runner.Run(BuildConfig(limits=Limits(seconds_per_file=0.3)), Cache(None, {}), stages=("parse",))
-    outcome = runner.run_job(runner.Job("slow.txt", path, "0" * 64), run)
+    outcome = runner.run_job(runner.Job("slow.txt", path, hashlib.sha256(path.read_bytes()).hexdigest()), run)
     assert outcome.status == "error" and outcome.problems[0].code == "timeout"
     assert "took longer than 0.3 s" in outcome.problems[0].message
 
@@ -526,7 +527,10 @@ def test_recover_outputs__removes_staging_of_dead_builds_only(tmp_path):
     out.mkdir()
     dead = tmp_path / ".out.tmp-999999999-abc"
     alive = tmp_path / f".out.tmp-{os.getppid()}-abc"
-    dead.mkdir()
-    alive.mkdir()
+    mine = tmp_path / ".out.tmp-999999999-mine"  # a folder of the user's that happens to be so named
+    for folder in (dead, alive, mine):
+        folder.mkdir()
+    for folder in (dead, alive):
+        (folder / MARKER).write_text("")
     recover_outputs(out)
-    assert not dead.exists() and alive.exists()
+    assert not dead.exists() and alive.exists() and mine.exists()

@@ -27,7 +27,7 @@ def test_write_tables__replaces_previous_outputs_whole(tmp_path):
     out = tmp_path / "out"
     write_tables({"build_log": schema.frame("build_log", file=["a.txt"])}, out)
     write_tables({"passages": schema.empty("passages")}, out)
-    assert sorted(p.name for p in out.iterdir()) == ["passages.csv", "passages.parquet"]
+    assert sorted(p.name for p in out.iterdir()) == [".reportkit-output", "passages.csv", "passages.parquet"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
@@ -39,4 +39,4 @@ def test_write_tables__no_csv_for_a_table_longer_than_excel_opens(tmp_path, monk
     big = schema.frame("manifest_log", file=["m.csv"] * 3, line=[1, 2, 3])
     write_tables({"build_log": small, "manifest_log": big}, tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "build_log.csv", "build_log.parquet", "manifest_log.parquet"]
+        ".reportkit-output", "build_log.csv", "build_log.parquet", "manifest_log.parquet"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,8 +23,8 @@ import pandas as pd
 
 from .. import schema
 from ..config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, BuildConfig, Limits
-from ..manifest import discover, display_name, is_hidden, manifest_log, read_manifest, special_file_problem
-from ..problems import ManifestProblem, Problem
+from ..manifest import LINK_PROBLEM, SPECIAL_PROBLEM, inventory, is_hidden, manifest_log, read_file, read_manifest
+from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .runner import Job, Outcome, Run, concat, default_jobs, run_groups, run_jobs
@@ -61,35 +62,42 @@ class Plan:
 
 def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limits) -> Plan:
     """Find files, account for each one, and read the manifest. No parsing yet."""
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+    raw_dir = _raw_folder(raw_dir)
+    try:
+        found = inventory(raw_dir)
+    except OSError as exc:
+        raise ValueError(f"raw folder {raw_dir} cannot be listed ({os_reason(exc)}); check its permissions") from None
     manifest, manifest_problems = pd.DataFrame(columns=["file"]), []
     if manifest_path:
         try:
-            manifest, manifest_problems = read_manifest(Path(manifest_path), raw_dir=raw_dir)
+            manifest, manifest_problems = read_manifest(Path(manifest_path), raw_dir=raw_dir,
+                                                        files=[f.name for f in found if f.kind != "unlisted"])
         except (ValueError, OSError) as exc:  # a broken manifest must not stop the build
+            reason = f"manifest cannot be read ({os_reason(exc)})" if isinstance(exc, OSError) else exc
             manifest_problems = [ManifestProblem(Path(manifest_path).name, 0, "manifest_unreadable",
-                                                 f"{exc}; built without the manifest")]
+                                                 f"{reason}; built without the manifest")]
     skipped: list[tuple[str, str, Problem]] = []
     jobs: list[Job] = []
     first_by_hash: dict[str, str] = {}
-    for path in discover(raw_dir):
-        rel = path.relative_to(raw_dir)
-        name = display_name(rel)
-        if is_hidden(rel):
+    for entry in found:
+        name, path = entry.name, entry.path
+        if entry.kind == "unlisted":
+            skipped.append((f"{name}/", "error", Problem("cannot_list", entry.problem)))
+            continue
+        if is_hidden(path.relative_to(raw_dir)):
             skipped.append((name, "skipped", Problem("hidden", "hidden or temporary file")))
             continue
-        if problem := special_file_problem(path):
-            skipped.append((name, "skipped", Problem("not_regular", problem)))
+        if entry.kind != "file":
+            skipped.append((name, "skipped", Problem("not_regular", LINK_PROBLEM if entry.kind == "link"
+                                                     else SPECIAL_PROBLEM)))
             continue
         try:
-            if problem := size_problem(path.stat().st_size, limits):
-                skipped.append((name, "error", Problem("too_large", problem)))
-                continue
-            data = path.read_bytes()
-        except OSError as exc:  # unreadable (permissions) or gone since it was listed
-            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({exc.strerror})")))
+            data, size = read_file(path, limits.max_file_bytes)
+        except OSError as exc:  # unreadable (permissions, a path too long) or gone since it was listed
+            skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({os_reason(exc)})")))
+            continue
+        if problem := size_problem(max(size, len(data)), limits):
+            skipped.append((name, "error", Problem("too_large", problem)))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in first_by_hash and data.strip():  # empty files are reported as empty, not as copies
@@ -136,8 +144,54 @@ def build(
     config = _config(config, jobs=jobs, limits=limits, tokenizer=tokenizer)
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
+    _raw_folder(raw_dir)
+    _check_cache(cache_dir, raw_dir)
+    with ExitStack() as stack:
+        output = None
+        if out is not None:  # checked, locked and tried before any work is done
+            from ..store import Output
+
+            output = stack.enter_context(Output(Path(out), protect={
+                "raw folder": Path(raw_dir), "manifest": Path(manifest) if manifest else None,
+                "cache": Path(cache_dir) if cache_dir else None}))
+        tables = _build(raw_dir, manifest, cache_dir, config, progress, report)
+        if output is not None:
+            t0 = time.perf_counter()
+            for name, table in tables.items():  # the contracts, primary keys included, before anything is written
+                schema.validate(name, table)
+            output.write(tables)
+            report.seconds["write"] = time.perf_counter() - t0
+    report.seconds["total"] = time.perf_counter() - started
+    return tables
+
+
+def _raw_folder(raw_dir: str | Path) -> Path:
+    """RAW_DIR as a Path; FileNotFoundError or ValueError, one line with the fix, when it is no folder."""
+    raw_dir = Path(raw_dir)
+    try:
+        if raw_dir.is_dir():
+            return raw_dir
+        exists = raw_dir.exists()
+    except OSError as exc:  # a path too long, a loop of links
+        raise ValueError(f"raw folder {raw_dir} cannot be used ({os_reason(exc)})") from None
+    if exists:
+        raise FileNotFoundError(f"raw folder {raw_dir} is a file, not a folder; give the folder that holds the reports")
+    raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
+
+
+def _check_cache(cache_dir: str | Path | None, raw_dir: str | Path) -> None:
+    if cache_dir is None:
+        return
+    cache, raw = Path(cache_dir).resolve(), Path(raw_dir).resolve()
+    if cache == raw or raw in cache.parents or cache in raw.parents:
+        raise ValueError(f"--cache {cache_dir} and the raw folder {raw_dir} overlap; the cache needs a folder of its "
+                         "own, such as data/interim")
+
+
+def _build(raw_dir, manifest, cache_dir, config: BuildConfig, progress: bool, report: BuildReport) -> dict:
+    started = time.perf_counter()
     planned = plan(raw_dir, manifest, limits=config.limits)
-    run = Run(config, Cache(Path(cache_dir) if cache_dir else None, stage_keys(config)))
+    run = Run(config, Cache.open(Path(cache_dir) if cache_dir else None, stage_keys(config)))
     outcomes, chunks = run_groups(planned.jobs, run, n_jobs=config.jobs or default_jobs(), progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
     log.info("per-document stages: %d files in %.1f s", len(planned.jobs), report.seconds["documents"])
@@ -158,13 +212,6 @@ def build(
         f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
     report.n_files = len(tables["build_log"])
     report.status_counts = tables["build_log"]["status"].value_counts().to_dict()
-    if out is not None:
-        from ..store import write_tables
-
-        t0 = time.perf_counter()
-        write_tables(tables, Path(out))
-        report.seconds["write"] = time.perf_counter() - t0
-    report.seconds["total"] = time.perf_counter() - started
     return tables
 
 

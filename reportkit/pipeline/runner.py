@@ -8,23 +8,23 @@ files instead of three per report.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from ..config import BuildConfig
+from ..config import BuildConfig, Limits
+from ..manifest import read_file
 from ..problems import Problem
-from ..readers import ReadError
+from ..readers import ReadError, size_problem
 from .cache import Cache
 from .stages import STAGES, TABLE_KEYS
 
@@ -88,24 +88,46 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def run_job(job: Job, run: Run) -> Outcome:
-    """Take one file through the stages of RUN. Never raises: problems become the outcome's status."""
+def read_job(job: Job, limits: Limits) -> bytes:
+    """The bytes of JOB's file, read once and at most up to the size limit, and checked against the
+    hash the plan listed it under (a file edited since would otherwise be cached under the old hash)."""
+    data, size = read_file(job.path, limits.max_file_bytes)
+    if problem := size_problem(max(size, len(data)), limits):
+        raise ReadError(problem, code="too_large")
+    if hashlib.sha256(data).hexdigest() != job.sha256:
+        raise ReadError("the file changed while the build was reading it; build again", code="changed")
+    return data
+
+
+def timeout_problem(limits: Limits) -> Problem:
+    return Problem("timeout", f"took longer than {limits.seconds_per_file:g} s and was stopped; "
+                              "check the file or raise the limit (--timeout, Limits.seconds_per_file)")
+
+
+def run_job(job: Job, run: Run, *, compute: bool = True) -> Outcome | None:
+    """Take one file through the stages of RUN. Never raises: problems become the outcome's status.
+
+    COMPUTE False: only from the cache; None when a stage is not there (the parent process loads
+    cached files this way and leaves the others to the workers).
+    """
     outcome = Outcome(job.file)
     limits = run.config.limits
     try:
-        with time_limit(limits.seconds_per_file):
+        with time_limit(limits.seconds_per_file if compute else 0):
             result: dict = {}
             parsed: dict | None = None
             clock = time.process_time()
             for name in run.stages:
                 stage = STAGES[name]
-                value = run.cache.get(name, job.sha256)
+                value = run.cache.get(name, job.sha256, job.file)
                 if value is None:
+                    if not compute:
+                        return None
                     if stage.reads_file:
-                        value = stage.function(job.path.read_bytes(), job.file, run.config)
+                        value = stage.function(read_job(job, limits), job.file, run.config)
                     else:
                         value = stage.function(parsed, run.config)
-                    run.cache.put(name, job.sha256, value)
+                    run.cache.put(name, job.sha256, job.file, value)
                     outcome.computed.append(name)
                 if stage.reads_file:
                     parsed = value
@@ -119,13 +141,15 @@ def run_job(job: Job, run: Run) -> Outcome:
     except ReadError as exc:
         outcome.status, outcome.problems = exc.status, [exc.problem]
     except FileTimeout:
-        outcome.status = "error"
-        outcome.problems = [Problem("timeout", f"took longer than {limits.seconds_per_file:g} s and was stopped; "
-                                               "check the file or raise Limits.seconds_per_file")]
+        outcome.status, outcome.problems = "error", [timeout_problem(limits)]
     except MemoryError:
         outcome.status = "error"
-        outcome.problems = [Problem("out_of_memory", "ran out of memory while reading; the file is too large or "
-                                                     "malformed")]
+        outcome.problems = [Problem("out_of_memory", f"needed more than the memory limit of {_mb(limits.max_memory_bytes)} "
+                                                     "MB while reading; the file is too large or malformed (raise "
+                                                     "--max-memory if it is a real report)")]
+    except OSError as exc:  # gone or unreadable since it was listed
+        outcome.status = "error"
+        outcome.problems = [Problem("cannot_read", f"cannot read the file ({exc.strerror or exc})")]
     except Exception as exc:  # a bug must not lose the other files; the message says where to look
         log.exception("unexpected error on %s", job.file)
         outcome.status = "error"
@@ -134,59 +158,216 @@ def run_job(job: Job, run: Run) -> Outcome:
     return outcome
 
 
-@contextmanager
-def _no_pool():
-    yield None
-
-
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+# --------------------------------------------------------------------------- worker processes
+#
+# Files are computed in worker processes only, never in the parent, so that a file that makes
+# its worker die (out of memory, a crash in a C library) or hang (a stopped process, C code that
+# never returns to Python, where the time limit's signal cannot reach) costs that file alone:
+# the parent marks it as an error, replaces the worker and goes on. Each worker has an address-
+# space limit (Limits.max_memory_bytes above what it holds when it starts) and dies with the parent.
+
+
+def _die_with_parent(parent: int) -> None:
+    try:  # Linux: the kernel kills the worker when the parent dies, however it dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+def _limit_memory(extra: int) -> None:
+    """Cap this process's address space at its present size plus EXTRA bytes (Linux)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as handle:
+            size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
+    except (ImportError, OSError, ValueError):  # no /proc (macOS, Windows): the time limit still holds
+        pass
+
+
+def _worker(connection, run: Run, parent: int) -> None:
+    """A worker process: take (index, job) from CONNECTION, send back (index, outcome); None ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent)
+    _limit_memory(run.config.limits.max_memory_bytes)
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, job = message
+        connection.send((index, run_job(job, run)))
+
+
+class _Worker:
+    def __init__(self, context, run: Run):
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_worker, args=(theirs, run, os.getpid()), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.job: tuple[int, Job] | None = None
+        self.deadline = 0.0
+
+
+class Pool:
+    """N_JOBS worker processes that the parent watches: results by job index, a worker past the
+    deadline or dead replaced and its file marked as an error (never retried in the parent)."""
+
+    def __init__(self, run: Run, n_jobs: int):
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork: a worker starts at once, with the parent's modules (and any reader registered at run time)
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.run, self.n_jobs = run, max(1, n_jobs)
+        self.workers: list[_Worker] = []
+        self.queue: deque[tuple[int, Job]] = deque()
+        self.results: dict[int, Outcome] = {}
+        limits = run.config.limits
+        # The time limit's own signal stops Python code in the worker; this is for what it cannot stop.
+        self.allowed = limits.seconds_per_file * 1.1 + 2 if limits.seconds_per_file else None
+
+    def submit(self, index: int, job: Job, *, first: bool = False) -> None:
+        """Queue JOB (FIRST: before the others: the parent is waiting for it)."""
+        self.queue.appendleft((index, job)) if first else self.queue.append((index, job))
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        self.close(kill=kind is not None)  # interrupted: no worker goes on computing
+
+    def _dispatch(self) -> None:
+        while self.queue:
+            idle = next((w for w in self.workers if w.job is None), None)
+            if idle is None and len(self.workers) < self.n_jobs:
+                idle = _Worker(self.context, self.run)
+                self.workers.append(idle)
+            if idle is None:
+                break
+            idle.job = self.queue.popleft()
+            idle.deadline = time.monotonic() + self.allowed if self.allowed else float("inf")
+            idle.connection.send(idle.job)
+
+    def _lost(self, worker: _Worker, problem: Problem) -> None:
+        """WORKER's file gets PROBLEM as an error; the worker is ended and forgotten."""
+        index, job = worker.job
+        self.results[index] = Outcome(job.file, status="error", problems=[problem])
+        worker.job = None
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.connection.close()
+        self.workers.remove(worker)
+
+    def poll(self, timeout: float = 0.0) -> None:
+        """Hand queued jobs to idle workers and collect what is done, waiting at most TIMEOUT seconds."""
+        from multiprocessing.connection import wait
+
+        self._dispatch()
+        busy = [w for w in self.workers if w.job is not None]
+        if not busy:
+            return
+        now = time.monotonic()
+        timeout = max(0.0, min(timeout, min(w.deadline for w in busy) - now))
+        ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout))
+        for worker in busy:
+            if worker.connection in ready:
+                try:
+                    index, outcome = worker.connection.recv()
+                except (EOFError, OSError):  # died while sending
+                    self._lost(worker, _crashed(worker.process))
+                    continue
+                self.results[index] = outcome
+                worker.job = None
+            elif worker.process.sentinel in ready:
+                worker.process.join()
+                self._lost(worker, _crashed(worker.process))
+            elif time.monotonic() >= worker.deadline:
+                log.warning("%s: no answer after %.0f s; its worker process is stopped", worker.job[1].file,
+                            self.allowed)
+                self._lost(worker, timeout_problem(self.run.config.limits))
+        self._dispatch()
+
+    def result(self, index: int) -> Outcome:
+        """The outcome of job INDEX, waiting for it."""
+        while index not in self.results:
+            self.poll(timeout=1.0)
+        return self.results.pop(index)
+
+    def close(self, *, kill: bool = False) -> None:
+        for worker in self.workers:
+            try:
+                worker.process.kill() if kill else worker.connection.send(None)
+            except OSError:
+                pass
+        for worker in self.workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.connection.close()
+        self.workers = []
+
+
+def _crashed(process) -> Problem:
+    code = process.exitcode
+    how = f"was killed by signal {signal.Signals(-code).name}" if code and code < 0 else f"exited ({code})"
+    return Problem("crashed", f"the process reading it {how}: the file needs more memory than the limit or "
+                              "crashes a library; not retried (raise --max-memory if it is a real report)")
+
+
 def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
              collect: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Run jobs over a process pool (or in-process for one job); results in the jobs' order.
-
-    COLLECT, if given, is called with each outcome as it arrives, in the jobs' order.
-    """
+    """Run jobs: cached ones loaded here, the others computed by N_JOBS worker processes; results
+    in the jobs' order. COLLECT, if given, is called with each outcome in the jobs' order."""
     from tqdm import tqdm
 
-    outcomes: dict[str, Outcome] = {}
     collect = collect or (lambda outcome: None)
     # disable=None: the bar switches itself off when stderr is not a terminal (no fragments in logs)
     bar = tqdm(total=len(jobs), desc="reports", unit="file", disable=None if progress else True, leave=False)
-    if n_jobs <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            outcomes[job.file] = run_job(job, run)
-            collect(outcomes[job.file])
+    cached = [run.cache.has(run.stages, job.sha256, job.file) for job in jobs]
+    outcomes: list[Outcome] = []
+    with Pool(run, n_jobs) as pool:
+        for index, (job, have) in enumerate(zip(jobs, cached)):
+            if not have:
+                pool.submit(index, job)
+        # Fully cached files are loaded here while the workers compute the others (loading in a
+        # worker and sending back costs more); a cached file that turns out unreadable goes to them.
+        for index, (job, have) in enumerate(zip(jobs, cached)):
+            outcome = run_job(job, run, compute=False) if have else None
+            pool.poll()
+            if outcome is None:
+                if have:
+                    pool.submit(index, job, first=True)
+                outcome = pool.result(index)
+            outcomes.append(outcome)
+            collect(outcome)
             bar.update()
-    else:
-        # Fully cached files are loaded here, while the workers compute the others: a worker
-        # would load them, pickle them and send them back (1,000 cached reports: 3.4 s with the
-        # pool, 2.2 s in-process). Jobs go to the workers in chunks: one future per file costs
-        # more in inter-process traffic. Small enough chunks keep both cores busy to the end.
-        cached = {job.file for job in jobs if run.cache.has(run.stages, job.sha256)}
-        todo = [job for job in jobs if job.file not in cached]
-        chunksize = max(1, min(16, len(todo) // (n_jobs * 8)))
-        try:
-            with ProcessPoolExecutor(max_workers=n_jobs) if todo else _no_pool() as pool:
-                computed = pool.map(partial(run_job, run=run), todo, chunksize=chunksize) if todo else iter(())
-                for job in jobs:
-                    outcome = run_job(job, run) if job.file in cached else next(computed)
-                    outcomes[job.file] = outcome
-                    collect(outcome)
-                    bar.update()
-        except BrokenProcessPool:
-            # A worker died (killed for memory, crashed in a C library): finish the rest one by one
-            # in this process, so that no file is lost and the culprit is named. (map yields in
-            # order, so the rest is a suffix of JOBS and COLLECT still sees the jobs' order.)
-            for job in jobs:
-                if job.file not in outcomes:
-                    outcomes[job.file] = run_job(job, run)
-                    collect(outcomes[job.file])
-                    bar.update()
     bar.close()
-    return [outcomes[job.file] for job in jobs]
+    return outcomes
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f}"
 
 
 # --------------------------------------------------------------------------- chunks and groups
@@ -245,7 +426,8 @@ def _store_group(run: Run, path: Path | None, outcomes: list[Outcome], chunk: di
     # Errors are not cached: a timeout or a memory error may not happen again.
     if path is None or any(o.status == "error" for o in outcomes):
         return
-    run.cache.put_group(path, ([Outcome(o.file, o.result, o.status, list(o.problems)) for o in outcomes], chunk))
+    run.cache.put_group(path, [{"file": o.file, "status": o.status, "problems": list(o.problems), "result": o.result}
+                               for o in outcomes], chunk)
 
 
 def run_groups(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool) -> tuple[list[Outcome], list[dict]]:
@@ -267,12 +449,14 @@ def run_groups(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool) -> tup
     outcomes: list[Outcome] = []
     chunks: list[dict] = []
     for group, path, have in zip(groups, paths, stored):
-        got = run.cache.get_group(path) if have else None
-        if got is None and have:  # unreadable: this group is rebuilt here
+        got = run.cache.get_group(path, [j.file for j in group], run.stages) if have else None
+        if got is not None:
+            got = ([Outcome(o["file"], o["result"], o["status"], o["problems"]) for o in got["outcomes"]], got["tables"])
+        elif have:  # unreadable: this group is rebuilt here
             one = Collector(sizes=[len(group)])
             got = (run_jobs(group, run, n_jobs=1, progress=False, collect=one.add), one.flush()[0])
             _store_group(run, path, *got)
-        elif got is None:
+        else:
             got = ([next(fresh) for _ in group], next(fresh_chunks))
             _store_group(run, path, *got)
         outcomes += got[0]

@@ -31,6 +31,9 @@ class Stage:
     function: Callable[..., dict]  # reads_file: (data, name, config); otherwise (parsed, config)
     resources: tuple[str, ...]  # files of reportkit/resources/ it reads
     config_key: Callable[[BuildConfig], str]  # the part of the config its result depends on
+    # What its result holds: key → "table" (a DataFrame), "str", "dict" (str → plain values),
+    # "strs" (a list of str) or "problems" (a list of Problem). The cache uses no stored result of another shape.
+    returns: dict[str, str]
     after: tuple[str, ...] = ()  # stages whose results it reads
     reads_file: bool = False
 
@@ -118,13 +121,18 @@ def _limits_read(config: BuildConfig) -> str:
 #: The stages, in the order they run; a stage reads only the results of stages before it.
 STAGES: dict[str, Stage] = {
     "parse": Stage("parse", parse_document, reads_file=True, config_key=_limits_read,
+                   returns={"doc_id": "str", "sha256": "str", "format": "str", "encoding": "str", "hints": "dict",
+                            "raw_text": "str", "text": "str", "meta": "dict", "sections": "table",
+                            "indicators": "table", "warnings": "problems", "density": "table", "partial": "strs"},
                    resources=("radicals.csv", "gazetteer.csv", "townships.csv", "township_former_names.csv",
                               "section_types.csv", "indicator_categories.csv", "indicator_units.csv",
                               "indicator_exclusions.csv")),
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
+                   returns={"term_counts": "table", "shortcoming_items": "table"},
                    resources=("userdict.txt", "stopwords.txt", "boilerplate.txt")),
     # Passages are masked with the units of indicator_units.csv.
     "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
+                   returns={"passages": "table", "fingerprints": "table"},
                    resources=("indicator_units.csv",)),
 }
 
