@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import stat
 import tempfile
 import threading
 import unicodedata
@@ -167,7 +169,9 @@ class Tokenizer:
         # worker process; analysts only need to hear from it when something is wrong.
         jieba.setLogLevel(logging.WARNING)
         engine = jieba.Tokenizer()
-        engine.tmp_dir = tempfile.gettempdir()
+        # jieba keeps its dictionary as a marshal file it trusts; in the shared temporary folder
+        # anyone could plant one, so it lives in a folder only this user can write.
+        engine.tmp_dir = _private_cache_dir()
         engine.cache_file = f"reportkit-jieba-{jieba.__version__}.cache"
         engine.initialize()
         for word, freq, tag in self._domain_words(lambda word: engine.suggest_freq(word, False)):
@@ -666,4 +670,19 @@ def concept_counts(term_counts: pd.DataFrame, *, concepts: pd.DataFrame | None =
     out["n"] = out["n"].fillna(0).astype("int64")
     out["share"] = out["n"] / out["total"]
     return out.sort_values(["doc_id", "section_type", "concept"], ignore_index=True)[CONCEPT_COLUMNS]
+
+
+def _private_cache_dir() -> str:
+    """A folder only this user can write, for jieba's dictionary cache: ``$XDG_CACHE_HOME/reportkit``
+    (``~/.cache/reportkit``) when it is this user's and closed to others, else a new private
+    temporary folder (jieba then rebuilds its dictionary, ~1 s, in this process)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportkit"
+    try:
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = base.lstat()
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == getattr(os, "getuid", lambda: info.st_uid)() and not info.st_mode & 0o022:
+            return str(base)
+    except (OSError, RuntimeError):  # no home folder, read-only home
+        pass
+    return tempfile.mkdtemp(prefix="reportkit-jieba-")
 

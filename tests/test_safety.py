@@ -1039,3 +1039,18 @@ def test_readme__the_safety_section_s_limits_are_the_code_s():
             seen.add(field)
         assert all(option in build_help for option in options), options
     assert seen == set(Limits.__dataclass_fields__)  # every limit, and no other, is in the table
+
+
+def test_jieba_dictionary_cache__kept_where_only_this_user_writes(tmp_path, monkeypatch):
+    from reportkit.terms import _private_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    folder = Path(_private_cache_dir())
+    assert folder == tmp_path / "home-cache" / "reportkit"
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+    folder.chmod(0o777)  # opened to everyone (a shared or tampered folder): not used
+    elsewhere = Path(_private_cache_dir())
+    assert elsewhere != folder and elsewhere.stat().st_mode & 0o077 == 0
+    elsewhere.rmdir()
+
