@@ -472,6 +472,24 @@ def test_cache__a_fifo_or_a_link_to_dev_zero_planted_in_a_shared_cache_is_ignore
     assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache" / "parts").rglob("*") if not p.is_dir())
 
 
+def test_cache__a_fifo_or_a_link_planted_in_the_theme_model_or_the_reuse_index_is_ignored_and_rebuilt(tmp_path, caplog):
+    import os
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    build(raw, out=tmp_path / "first", cache_dir=tmp_path / "cache", jobs=1)
+    for folder, name in (("themes", "model.npz"), ("reuse-index", "registry.json")):
+        path = tmp_path / "cache" / folder / name
+        assert path.is_file()
+        path.unlink()
+        os.mkfifo(path) if folder == "themes" else path.symlink_to("/dev/zero")
+    with caplog.at_level(logging.WARNING, logger="reportkit"):
+        build(raw, out=tmp_path / "second", cache_dir=tmp_path / "cache", jobs=1)
+    assert caplog.text.count("ignored and rebuilt") == 2
+    assert _outputs(tmp_path / "second") == _outputs(tmp_path / "first")
+    assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache").rglob("*") if not p.is_dir())
+
+
 def test_manifest__a_fifo_is_a_manifest_problem_not_a_hang(tmp_path):
     import os
     import subprocess

@@ -82,7 +82,7 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     lap("build_log")
     shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
     lap("themes")
-    reuse, originality, boilerplate = reuse_step(kept, effective, config.reuse, work / "reuse", timings=timings)
+    reuse, originality, boilerplate = reuse_step(kept, effective, config.reuse, work / "reuse-index", timings=timings)
     lap("reuse")
     return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality)
 
@@ -183,6 +183,7 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
     from ..reuse import ORIGINALITY_COLUMNS
     from ..reuse_index import ReuseIndex, _as_docs
 
+    parts.plain_folder(folder, "reuse index")
     index = ReuseIndex(folder, options)
     if index.dead_share > 0.5:  # mostly removed reports' passages: start again
         shutil.rmtree(folder, ignore_errors=True)

@@ -87,6 +87,22 @@ def is_complete(folder: Path) -> bool:
         return False
 
 
+def plain_folder(folder: Path, what: str) -> None:
+    """FOLDER (kept between builds: a theme model, a reuse index) removed when it holds anything but
+    regular files and folders of them (a link or a FIFO planted in a shared cache would be followed
+    or hang the build); it is then rebuilt."""
+    try:
+        if not os.path.lexists(folder) or _plain(folder, depth=3):
+            return
+    except OSError:
+        pass
+    log.warning("%s %s holds links or special files: ignored and rebuilt", what, folder)
+    if os.path.islink(folder) or not os.path.isdir(folder):
+        os.unlink(folder)
+    else:
+        shutil.rmtree(folder)
+
+
 def _plain(path: Path, *, depth: int) -> bool:
     """PATH is a real folder of regular files (and, DEPTH > 1, of such folders)."""
     mode = os.lstat(path).st_mode

@@ -74,6 +74,7 @@ def shortcoming_parts(folders: list[Path], options: ThemeOptions, state_dir: Pat
     del everything, order
     model_id = _digest(depends, sample_digest)[:16]
 
+    parts.plain_folder(state_dir, "theme model")
     state = _read_state(state_dir)
     if state is not None and state["depends"] == depends and state["model_id"] == model_id:
         why = None  # the same sample: the same model
