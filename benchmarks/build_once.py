@@ -27,9 +27,9 @@ def main() -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     logging.getLogger("reportkit.pipeline").setLevel(logging.INFO)  # stage times on stderr as they happen
     report = BuildReport()
-    tables = build(args.raw_dir, manifest=None, out=args.out, cache_dir=args.cache, jobs=args.jobs, report=report)
+    build(args.raw_dir, manifest=None, out=args.out, cache_dir=args.cache, jobs=args.jobs, report=report)
     print(json.dumps({
-        "n_documents": len(tables["documents"]),
+        "n_documents": report.n_documents,
         "seconds": report.seconds, "computed": report.computed, "status": report.status_counts,
         "parent_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,

@@ -10,6 +10,7 @@ generate.py), then in separate processes, so that each one's memory is its own:
     cold      build with an empty cache
     warm      the same build again (everything cached)
     add1      one new report added to the built corpus (the new one is removed afterwards)
+    add500    500 new reports (new towns) added to the built corpus (removed afterwards)
     plain     jieba.lcut over the same files with the same number of processes
 
 and once: `import reportkit` and `reportkit --help`. Wall time, CPU time (user+sys of the
@@ -42,7 +43,8 @@ sys.path.insert(0, str(HERE))
 from generate import bigram_model, generate, load_seeds, paragraph_pools, synthetic_report  # noqa: E402
 
 COLUMNS = ["n_docs", "case", "jobs", "mb", "wall_s", "cpu_s", "mb_per_s", "peak_rss_mb", "ratio_to_plain",
-           "documents_s", "corpus_s", "write_s", "stage_cpu_s", "corpus_steps_s", "computed", "machine"]
+           "documents_s", "corpus_s", "write_s", "stage_cpu_s", "corpus_steps_s", "computed", "parent_rss_mb",
+           "worker_rss_mb", "machine"]
 
 
 def machine() -> str:
@@ -113,6 +115,8 @@ def build_row(n: int, case: str, raw: Path, jobs: int, mb: float) -> dict:
         "write_s": round(seconds.get("write", 0), 2),
         "stage_cpu_s": json.dumps(stage_cpu, ensure_ascii=False), "corpus_steps_s": json.dumps(steps),
         "computed": json.dumps(report["computed"]),
+        # Largest RSS of the build process and of one worker (for what more cores would need).
+        "parent_rss_mb": round(report.get("parent_maxrss_mb", 0)), "worker_rss_mb": round(report.get("children_maxrss_mb", 0)),
     }
 
 
@@ -128,6 +132,20 @@ def add_one(raw: Path) -> Path:
     text = synthetic_report(seeds, pools, rng=rng, place=place, year=2024, model=bigram_model(seeds))
     path.write_text(text + "\n", encoding="utf-8")
     return path
+
+
+def add_many(raw: Path, k: int) -> list[Path]:
+    """Write K more synthetic reports (invented towns, another seed) into RAW; returns their paths."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        made = generate(k, Path(tmp), seed=int(time.time()))
+        paths = []
+        for i, path in enumerate(sorted(made.glob("synthetic_*.txt"))):
+            target = raw / f"synthetic_added_{i:04d}.txt"
+            target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+            paths.append(target)
+    return paths
 
 
 def startup_rows(repeat: int = 5) -> list[dict]:
@@ -149,7 +167,8 @@ def bench_size(n: int, *, jobs: int, regenerate: bool) -> list[dict]:
     raw = base / "raw"
     if regenerate or not raw.is_dir() or sum(1 for _ in raw.glob("synthetic_*.txt")) != n:
         generate(n, base)
-    (raw / "synthetic_added.txt").unlink(missing_ok=True)
+    for stale in raw.glob("synthetic_added*.txt"):  # left by an interrupted run
+        stale.unlink()
     mb = sum(p.stat().st_size for p in raw.glob("*.txt")) / 1e6
     shutil.rmtree(base / "cache", ignore_errors=True)
     rows = [build_row(n, "cold", raw, jobs, mb), build_row(n, "warm", raw, jobs, mb)]
@@ -158,6 +177,12 @@ def bench_size(n: int, *, jobs: int, regenerate: bool) -> list[dict]:
         rows.append(build_row(n, "add1", raw, jobs, mb + added.stat().st_size / 1e6))
     finally:
         added.unlink()
+    many = add_many(raw, 500)
+    try:
+        rows.append(build_row(n, "add500", raw, jobs, mb + sum(p.stat().st_size for p in many) / 1e6))
+    finally:
+        for path in many:
+            path.unlink()
     plain = measure([PYTHON, str(HERE / "plain_jieba.py"), str(raw), "--jobs", str(jobs)])
     print(f"  plain jieba: {plain['wall_s']:.1f} s wall", flush=True)
     rows.append({"n_docs": n, "case": "plain_jieba", "jobs": jobs, "mb": round(mb, 1),

@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 # public name → module that defines it
 _API = {
     "build": "pipeline.build", "check": "pipeline.build", "BuildReport": "pipeline.build",
-    "read_tables": "store", "read_manifest": "manifest", "discover": "manifest", "extract": "readers",
+    "read_tables": "reading", "read_manifest": "manifest", "discover": "manifest", "extract": "readers",
     "ReadError": "readers",
     "Limits": "config", "BuildConfig": "config", "ReuseOptions": "config", "ThemeOptions": "config",
     "normalize_text": "normalize", "to_simplified": "normalize", "is_traditional": "normalize",

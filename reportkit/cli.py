@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="recompute everything, write no cache")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    b.add_argument("--refit-themes", action="store_true",
+                   help="fit the shortcoming clusters again (by default kept while the corpus grows by less than 10%%)")
     b.add_argument("--tokenizer", choices=("jieba", "rjieba"), default=None,
                    help="tokenising engine (default: $REPORTKIT_TOKENIZER or jieba; rjieba is optional and faster)")
 
@@ -96,7 +98,7 @@ def _build(args) -> int:
     report = BuildReport()
     manifest = _given_manifest(args)
     tables = build(args.raw_dir, manifest=manifest, out=args.out, cache_dir=None if args.no_cache else args.cache,
-                   config=_config(args), progress=not args.quiet, report=report)
+                   config=_config(args), progress=not args.quiet, report=report, refit_themes=args.refit_themes)
     if not args.quiet:
         from .manifest import printable  # a name or a manifest cell cannot forge a line or drive the terminal
 
@@ -106,7 +108,7 @@ def _build(args) -> int:
         manifest_problems = tables.get("manifest_log")
         for row in manifest_problems.itertuples() if manifest_problems is not None else ():
             print(printable(f"  {row.status:8s} {row.file} line {row.line}: {row.message}"), file=sys.stderr)
-        print(f"reportkit build: {len(tables['documents'])} reports from {report.summary()} → {args.out} "
+        print(f"reportkit build: {report.n_documents} reports from {report.summary()} → {args.out} "
               f"({report.seconds.get('total', 0):.1f} s)", file=sys.stderr)
     return 0
 

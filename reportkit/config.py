@@ -104,6 +104,14 @@ class ThemeOptions:
     min_similarity: float = 0.2  # tf-idf cosine with a themed cluster-mate that passes the theme on
     n_terms: int = 5  # top terms that name a cluster
     random_state: int = 0
+    # Clusters are fitted on at most this many items (the first in doc_id order: a random sample,
+    # the same whatever order the files come in); the others go to the nearest cluster. None: all.
+    fit_items: int | None = 4000
+    # A build that finds the corpus grown (or shrunk) by less than this share since the clusters
+    # were fitted keeps them and gives the new items the nearest cluster (a larger change, or
+    # `build(..., refit_themes=True)`, fits them again). A corpus whose items all fit in the sample
+    # is always fitted again, so its themes are those of a build from scratch.
+    refit_share: float = 0.1
 
 
 @dataclass(frozen=True)

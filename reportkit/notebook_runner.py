@@ -304,7 +304,9 @@ def run_notebooks(
     result.figures = sorted(p for p in figures_dir.glob("*.png") if not p.name.endswith(".body.png"))
     tables, left_out = {}, None
     if deck or workbook or profiles:
-        tables, left_out = select_and_left_out(_read(data_dir, None), **_selection(parameters))
+        selection = _selection(parameters)
+        chosen = {k: v for k, v in selection.items() if k != "level"}
+        tables, left_out = select_and_left_out(_read(data_dir, None, **chosen), **selection)
     if deck:
         if not list(figures_dir.glob("*.json")):
             raise NotebookError(f"the notebooks saved no figure in {figures_dir}; nothing to put in a deck")

@@ -156,15 +156,22 @@ def load_tables(
 
     ``names`` limits the tables read (``documents`` is always read, it defines the selection).
     """
-    tables = _read(data_dir, names)
-    return select_tables(tables, years=years, towns=towns, provinces=provinces, counties=counties, level=level)
+    tables = _read(data_dir, names, years=years, towns=towns, provinces=provinces, counties=counties)
+    return select_tables(tables, level=level)
 
 
-def _read(data_dir: str | Path, names: list[str] | None) -> dict[str, pd.DataFrame]:
-    from .store import read_tables
+def _read(data_dir: str | Path, names: list[str] | None, **selection) -> dict[str, pd.DataFrame]:
+    """The tables NAMES (and documents) of a build; with a SELECTION (years, towns, provinces,
+    counties), only the selected reports' rows are read (reading.read_tables pushes it down to the
+    files, so a town of a national build does not load the nation)."""
+    from .reading import read_tables, report_keys
 
     wanted = None if names is None else sorted(set(names) | {"documents"})
-    tables = read_tables(Path(data_dir), wanted)
+    doc_ids = None
+    if any(selection.get(key) for key in ("years", "towns", "provinces", "counties")):
+        keys = select_tables({"documents": report_keys(Path(data_dir))}, level="all", **selection)["documents"]
+        doc_ids = keys["doc_id"].tolist()
+    tables = read_tables(Path(data_dir), wanted, doc_ids=doc_ids)
     if "documents" not in tables:
         raise FileNotFoundError(f"no documents table in {data_dir}; run `reportkit build` first")
     return tables
@@ -286,8 +293,8 @@ def setup(
     # The small-numbers caveat is the same for every trend of a notebook, which prints it (rk.caveats)
     # where it reads the years: not again as a warning under every chart.
     warnings.filterwarnings("ignore", category=SmallNumbersWarning)
-    tables, left_out = select_and_left_out(_read(data_dir, names), years=years, towns=towns,
-                                           provinces=provinces, counties=counties, level=level)
+    selection = {"years": years, "towns": towns, "provinces": provinces, "counties": counties}
+    tables, left_out = select_and_left_out(_read(data_dir, names, **selection), level=level, **selection)
     docs = tables["documents"].assign(label=lambda d: doc_label(d))
     docs = docs.sort_values(["town", "year"], kind="stable").reset_index(drop=True)
     tables["documents"] = docs

@@ -82,6 +82,11 @@ def short_for_kind(documents: pd.DataFrame) -> pd.Series:
     return (documents["n_chars"] < limit).fillna(False).astype(bool)
 
 
+def compared_text(text: str) -> str:
+    """What `same_reports` compares of a text: its Chinese characters and digits."""
+    return _NOT_COMPARED.sub("", text)
+
+
 def _shingles(chinese: str) -> set[str]:
     return {chinese[i:i + _SHINGLE] for i in range(max(1, len(chinese) - _SHINGLE + 1))}
 
@@ -103,7 +108,7 @@ def same_reports(texts: list[tuple[str, str, str]], *,
     exact: dict[str, str] = {}
     by_opening: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for file, text, whose in texts:
-        chinese = _NOT_COMPARED.sub("", text)
+        chinese = compared_text(text)
         if not chinese:
             continue
         if chinese in exact:

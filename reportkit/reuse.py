@@ -385,6 +385,15 @@ def fingerprints(
     return frame
 
 
+def form_hashes(masked: list[str]) -> np.ndarray:
+    """64-bit hash of each comparison form (uint64): equal forms, equal hashes; two different forms
+    share one with probability ~5e-20 a pair, so ~3e-6 that any two of 10 million forms do."""
+    import hashlib
+
+    return np.array([int.from_bytes(hashlib.blake2b(m.encode("utf-8"), digest_size=8).digest(), "little")
+                     for m in masked], dtype=np.uint64)
+
+
 def _signature_matrix(fingerprints: pd.DataFrame) -> np.ndarray:
     cols = [c for c in fingerprints.columns if c.startswith("mh_")]
     return fingerprints[cols].to_numpy(dtype=np.uint32)
@@ -440,8 +449,10 @@ def lsh_bands(num_perm: int, lsh_threshold: float) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def _bucket_rows(sigs: np.ndarray, *, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """(bucket id, passage index) of every passage that shares a band with another one."""
+def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """LSH band keys (bands × passages, uint64) of signature rows SIGS: band b hashes its ROWS
+    values together with b, so equal keys mean equal values in that band (and keys of different
+    bands never meet)."""
     n = len(sigs)
     keys = np.empty((bands, n), dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -451,32 +462,13 @@ def _bucket_rows(sigs: np.ndarray, *, bands: int, rows: int) -> tuple[np.ndarray
             for col in range(block.shape[1]):
                 h = _splitmix64(h ^ block[:, col])
             keys[band] = h
-    keys = keys.ravel()
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
-    same_next = keys[1:] == keys[:-1]
-    shared = np.zeros(len(keys), dtype=bool)
-    shared[1:] |= same_next
-    shared[:-1] |= same_next
-    del same_next
-    # Row i of band j is position j * n + i of KEYS: the passage is the position modulo n.
-    keys, index = keys[shared], order[shared] % n
-    bucket = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1 if len(keys) else np.zeros(0, np.int64)
-    return bucket, index
+    return keys
 
 
 # Candidates whose MinHash estimate is this far below THRESHOLD are not confirmed: with
 # 64 permutations the estimate's standard error is <= 0.0625, so a pair at the
 # threshold is dropped with probability < 1e-4, and most candidates go cheaply.
 ESTIMATE_MARGIN = 0.25
-
-
-def _estimated_jaccard(sigs: np.ndarray, a: np.ndarray, b: np.ndarray, *, chunk: int = 1 << 16) -> np.ndarray:
-    """Share of equal MinHash values of passage pairs (A[i], B[i])."""
-    out = np.empty(len(a), dtype=float)
-    for i in range(0, len(a), chunk):
-        out[i : i + chunk] = (sigs[a[i : i + chunk]] == sigs[b[i : i + chunk]]).mean(axis=1)
-    return out
 
 
 def _shingle_set(masked: str, k: int) -> frozenset[str]:
@@ -526,91 +518,34 @@ def reuse_tables(
     `passages` / `fingerprints` (e.g. from the build cache); they are computed when not given.
 
     Returns ``{"passages", "boilerplate", "reuse", "originality"}``; see
-    `find_reuse` and `originality` for the columns.
+    `find_reuse` and `originality` for the columns. (Computed by a `reuse_index.ReuseIndex` in a
+    temporary folder; a build keeps its index between builds and updates it.)
     """
+    import tempfile
+    from pathlib import Path
+
+    from .reuse_index import ReuseIndex
+
     options = options or ReuseOptions()
-    meta = _doc_meta(documents)
-    pas = corpus_passages(documents, min_cjk=options.min_cjk, max_chars=options.max_chars) if passages_table is None else passages_table.reset_index(drop=True)
+    pas = (corpus_passages(documents, min_cjk=options.min_cjk, max_chars=options.max_chars) if passages_table is None
+           else passages_table.reset_index(drop=True))
     order = pas[["doc_id", "passage_no"]].sort_values(["doc_id", "passage_no"], kind="stable").index.to_numpy()
-    if fingerprints_table is None:
-        pas = pas.take(order).reset_index(drop=True)
-        sigs = _signature_matrix(fingerprints(pas, num_perm=options.num_perm, shingle_size=options.shingle_size,
-                                                 seed=options.seed))
-    else:
-        sigs = _aligned_signatures(pas, fingerprints_table)[order]
-        pas = pas.take(order).reset_index(drop=True)
-    bands, rows = lsh_bands(sigs.shape[1], options.lsh_threshold)
-    doc_codes, doc_uniques = pd.factorize(pas["doc_id"], sort=True)
-    # Document frequency counts towns, not reports: a town repeating itself every year
-    # does not turn its own text into a formula of the genre.
-    town_of_doc = _town_keys(meta.reindex(doc_uniques))
-    town_codes = pd.factorize(pd.Series(town_of_doc, dtype=object))[0][doc_codes]
-    n_towns = len(set(_town_keys(meta)))
-    min_df = min_docs_for_boilerplate(n_towns, share=options.boilerplate_share, min_docs=options.boilerplate_min_towns,
-                                      max_docs=options.boilerplate_max_towns)
-
-    bucket, index = _bucket_rows(sigs, bands=bands, rows=rows)
-    n_buckets = int(bucket.max()) + 1 if len(bucket) else 0
-    doc_m, town_m = doc_codes[index], town_codes[index]
-    n_docs_b = _count_distinct(bucket, doc_m, n_buckets)[bucket]
-    n_towns_b = _count_distinct(bucket, town_m, n_buckets)[bucket]
-    size_b = np.bincount(bucket, minlength=n_buckets)[bucket]
-    shared = n_docs_b >= 2
-    # A bucket too big to confirm pair by pair that spans min_df towns is a formula.
-    big = shared & (size_b > options.max_bucket) & (n_towns_b >= min_df)
-    by_bucket = np.zeros(len(pas), dtype=bool)
-    by_bucket[index[big]] = True
-    bucket_towns = np.ones(len(pas), dtype=np.int64)
-    np.maximum.at(bucket_towns, index[big], n_towns_b[big])
-
-    # Candidate pairs: members of the same bucket from different reports, confirmed exactly.
-    cand = shared & ~big & ~by_bucket[index]
-    p_a, p_b = _pairs_within(bucket[cand], index[cand], doc_m[cand], n=len(pas))
-    log.info("reuse: %d passages, %d bands x %d rows, %d candidate pairs, boilerplate from %d docs",
-             len(pas), bands, rows, len(p_a), min_df)
-
-    keep = _estimated_jaccard(sigs, p_a, p_b) >= options.threshold - ESTIMATE_MARGIN
-    del sigs, bucket, index, doc_m, town_m, n_docs_b, n_towns_b, size_b, cand, big
-    p_a, p_b = p_a[keep], p_b[keep]
-    sims = _confirm(pas["masked"].to_numpy(dtype=object), p_a, p_b, shingle_size=options.shingle_size)
-    keep = sims >= options.threshold
-    pairs = pd.DataFrame({"p_a": p_a[keep], "p_b": p_b[keep], "similarity": sims[keep]})
-
-    # Town frequency of a passage: its own town plus the towns it is confirmed in.
-    p_all = np.concatenate([pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy(), np.arange(len(pas))])
-    other = np.concatenate([pairs["p_b"].to_numpy(), pairs["p_a"].to_numpy(), np.arange(len(pas))])
-    confirmed = _count_distinct(p_all, town_codes[other], len(pas))
-    n_docs_like = np.maximum(bucket_towns, confirmed)
-    # The list's coverage depends on the comparison form only: computed once per distinct form.
-    form, forms = pd.factorize(pas["masked"].to_numpy(dtype=object))
-    coverage = boilerplate_coverage(pd.Series(forms, dtype=object)).to_numpy()[form] if len(forms) else np.zeros(0)
-    by_list = coverage >= options.boilerplate_coverage
-    by_df = by_bucket | (n_docs_like >= min_df)
-    is_boiler = by_list | by_df
-    pairs = pairs[~is_boiler[pairs["p_a"].to_numpy()] & ~is_boiler[pairs["p_b"].to_numpy()]]
-
-    reuse = _reuse_frame(pairs, pas, meta)
+    pas = pas.take(order).reset_index(drop=True)
+    fps = (fingerprints(pas, num_perm=options.num_perm, shingle_size=options.shingle_size, seed=options.seed)
+           if fingerprints_table is None else fingerprints_table)
+    with tempfile.TemporaryDirectory(prefix="reportkit-reuse-") as folder:
+        index = ReuseIndex(Path(folder), options)
+        index.update(_doc_meta(documents).reset_index(), [(pas, fps)])
+        flags = index.flags()  # per passage id, i.e. per row of PAS (the index's first passages)
+        reuse = index.reuse_table()
+        orig = index.originality_table()
+    is_boiler = flags["is_boiler"]
     boiler = pas.loc[is_boiler, ["doc_id", "passage_no", "start", "end", "text"]].copy()
-    boiler["n_towns"] = n_docs_like[is_boiler]
-    boiler["source"] = np.where(by_list[is_boiler] & by_df[is_boiler], "both",
-                                np.where(by_list[is_boiler], "list", "frequency"))
-    boiler = boiler.reset_index(drop=True)[BOILERPLATE_COLUMNS]
-    return {
-        "passages": pas,
-        "boilerplate": boiler,
-        "reuse": reuse,
-        "originality": _originality(meta.index, pas, reuse, boiler),
-    }
-
-
-def _aligned_signatures(pas: pd.DataFrame, fingerprints_table: pd.DataFrame) -> np.ndarray:
-    """Signature rows in the order of PAS (a merge only when the tables are not already aligned)."""
-    if len(fingerprints_table) == len(pas) and np.array_equal(
-            fingerprints_table["passage_no"].to_numpy(), pas["passage_no"].to_numpy()) and np.array_equal(
-            fingerprints_table["doc_id"].to_numpy(dtype=object), pas["doc_id"].to_numpy(dtype=object)):
-        return _signature_matrix(fingerprints_table)
-    return _signature_matrix(pas[["doc_id", "passage_no"]].merge(
-        fingerprints_table, on=["doc_id", "passage_no"], how="left", validate="one_to_one"))
+    boiler["n_towns"] = flags["n_towns"][is_boiler]
+    by_list, by_df = flags["by_list"][is_boiler], flags["by_df"][is_boiler]
+    boiler["source"] = np.where(by_list & by_df, "both", np.where(by_list, "list", "frequency"))
+    return {"passages": pas, "boilerplate": boiler.reset_index(drop=True)[BOILERPLATE_COLUMNS], "reuse": reuse,
+            "originality": orig[ORIGINALITY_COLUMNS]}
 
 
 def _count_distinct(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
@@ -653,13 +588,23 @@ def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_si
     reports); two distinct shingles of one pair share the 48 bits compared with probability
     ~1e-10 (100-shingle passages), i.e. a similarity is off by one shingle once in ~10^10 pairs.
     """
+    if not len(p_a):
+        return np.zeros(0, dtype=float)
+    form = pd.factorize(masked)[0]
+    nonempty = np.fromiter((bool(m) for m in masked), bool, len(masked))
+    return _confirm_forms(form, nonempty, lambda idx: [masked[i] for i in idx], p_a, p_b,
+                          shingle_size=shingle_size, chunk=chunk)
+
+
+def _confirm_forms(form: np.ndarray, nonempty: np.ndarray, get_masked, p_a: np.ndarray, p_b: np.ndarray, *,
+                   shingle_size: int, chunk: int = 1 << 15) -> np.ndarray:
+    """`_confirm` on comparison forms given by FORM (equal ids, equal forms), NONEMPTY (the form is
+    not empty) and GET_MASKED (indices → their forms; asked only for one passage of each form)."""
     sims = np.zeros(len(p_a), dtype=float)
     if not len(p_a):
         return sims
     # Identical comparison forms (stock text, copies with only names and figures changed) are
     # most candidates: their similarity is 1 without comparing shingles.
-    form = pd.factorize(masked)[0]
-    nonempty = np.fromiter((bool(m) for m in masked), bool, len(masked))
     same = (form[p_a] == form[p_b]) & nonempty[p_a]
     sims[same] = 1.0
     rest = np.flatnonzero(~same)
@@ -679,7 +624,7 @@ def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_si
     representative[form[::-1]] = np.arange(len(form) - 1, -1, -1)  # first passage of each form
     p_a, p_b = representative[unique_keys // n_forms], representative[unique_keys % n_forms]
     need = _unique(np.concatenate([p_a, p_b]).astype(np.int64))
-    hashes, first = _shingle_hashes([masked[i] for i in need], shingle_size)
+    hashes, first = _shingle_hashes(list(get_masked(need)), shingle_size)
     owner = np.repeat(np.arange(len(need)), np.diff(np.append(first, len(hashes))))
     order = np.lexsort((hashes, owner))
     hashes, owner = hashes[order], owner[order]
@@ -717,36 +662,6 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
-
-
-def _reuse_frame(pairs: pd.DataFrame, pas: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
-    """Orient pairs earlier report → later report, label the kind, sort deterministically."""
-    if pairs.empty:
-        return pd.DataFrame({"doc_a": pd.Series(dtype=object), "doc_b": pd.Series(dtype=object),
-                             "passage_no_a": pd.Series(dtype="int64"), "passage_no_b": pd.Series(dtype="int64"),
-                             "similarity": pd.Series(dtype=float), "kind": pd.Series(dtype=object)})
-    pa, pb = pairs["p_a"].to_numpy(), pairs["p_b"].to_numpy()
-    doc_a = pas["doc_id"].to_numpy(dtype=object)[pa]
-    doc_b = pas["doc_id"].to_numpy(dtype=object)[pb]
-    ma, mb = meta.loc[doc_a], meta.loc[doc_b]
-    # doc_a is the earlier report (the likely source); unknown years sort last, ties by doc_id.
-    year_a = ma["year"].fillna(np.inf).to_numpy(dtype=float)
-    year_b = mb["year"].fillna(np.inf).to_numpy(dtype=float)
-    swap = (year_b < year_a) | ((year_b == year_a) & (doc_b < doc_a))
-    first = np.where(swap, pb, pa)
-    second = np.where(swap, pa, pb)
-    same_town = _same_town(ma, mb)
-    same_year = (ma["year"].to_numpy(dtype=float) == mb["year"].to_numpy(dtype=float))
-    kind = np.where(~same_town, "other-town", np.where(same_year, "same-town-same-year", "same-town-other-year"))
-    out = pd.DataFrame({
-        "doc_a": pas["doc_id"].to_numpy(dtype=object)[first],
-        "doc_b": pas["doc_id"].to_numpy(dtype=object)[second],
-        "passage_no_a": pas["passage_no"].to_numpy(dtype="int64")[first],
-        "passage_no_b": pas["passage_no"].to_numpy(dtype="int64")[second],
-        "similarity": pairs["similarity"].to_numpy(dtype=float).round(4),
-        "kind": kind.astype(object),
-    })
-    return out.sort_values(["doc_a", "doc_b", "passage_no_a", "passage_no_b"], kind="stable").reset_index(drop=True)
 
 
 def _originality(doc_ids, pas: pd.DataFrame, reuse: pd.DataFrame, boiler: pd.DataFrame) -> pd.DataFrame:

@@ -52,6 +52,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -297,7 +298,7 @@ def item_tokens(
 
 
 def _tfidf(token_weights: list[dict[str, float]], *, max_df: float):
-    """Row-normalised sparse (CSR) tf-idf matrix and its vocabulary; terms in more than MAX_DF of items dropped."""
+    """Row-normalised sparse (CSR) tf-idf matrix, its vocabulary and idf; terms in more than MAX_DF of items dropped."""
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfTransformer
 
@@ -313,16 +314,17 @@ def _tfidf(token_weights: list[dict[str, float]], *, max_df: float):
                                 np.asarray(indptr, dtype=np.int64)), shape=(len(token_weights), len(vocab)))
     counts.sort_indices()
     if counts.shape[1] == 0:
-        return sparse.csr_matrix((len(token_weights), 0)), vocab
+        return sparse.csr_matrix((len(token_weights), 0)), vocab, np.zeros(0)
     df = np.bincount(counts.indices, minlength=counts.shape[1]) / counts.shape[0]
     # Words every item uses (法治, 有待, 加强) say nothing about which problem an item names.
     keep = df <= max_df if counts.shape[0] >= 4 else np.ones_like(df, dtype=bool)
     counts, vocab = counts[:, keep], vocab[keep]
     if counts.shape[1] == 0:
-        return sparse.csr_matrix((len(token_weights), 0)), vocab
-    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+        return sparse.csr_matrix((len(token_weights), 0)), vocab, np.zeros(0)
+    transformer = TfidfTransformer(sublinear_tf=True)
+    matrix = transformer.fit_transform(counts).tocsr()
     matrix.sort_indices()
-    return matrix, vocab
+    return matrix, vocab, np.asarray(transformer.idf_, dtype=float)
 
 
 # Above this many items the k-means fits use fewer restarts and silhouette a sample: the
@@ -442,9 +444,12 @@ def cluster_shortcomings(
     ``load_themes()``. ``theme_score`` is the item's own keyword score for its assigned theme (0
     for "other" or a theme taken from the cluster).
 
-    Scales to tens of thousands of items: features stay sparse, silhouette is computed on a
-    fixed-seed sample of 2,000 items and k-means restarts 3 times instead of 10 above 5,000
-    items; nothing item × item is built (``method="agglomerative"`` is limited to 5,000 items).
+    Scales to any number of items: the clusters are fitted on at most ``fit_items`` items (the
+    first in ``doc_id, item_no`` order: doc_id is a hash of the file, so they are a random sample
+    that does not depend on the order the files came in) and every other item is given the
+    nearest cluster (`fit_themes`, `assign_themes`); features stay sparse, silhouette is
+    computed on a fixed-seed sample of 2,000 items and k-means restarts 3 times instead of 10
+    above 5,000 fitted items; nothing item × item is built.
 
     >>> items = pd.DataFrame({"doc_id": ["a", "b"], "item_no": [1, 1],
     ...     "text": ["普法形式单一", "调解机制不健全"], "headline": ["", ""]})
@@ -452,46 +457,158 @@ def cluster_shortcomings(
     ['publicity', 'disputes']
     """
     options = options or ThemeOptions()
-    k, k_range, method, mode = options.k, options.k_range, options.method, options.mode
-    guide, lead_weight, min_coverage = options.guide, options.lead_weight, options.min_coverage
-    min_similarity, n_terms, random_state = options.min_similarity, options.n_terms, options.random_state
-    from scipy import sparse
+    model, out = _fit(shortcomings, options, tokenize=tokenize, themes=themes)
+    if len(out) < len(shortcomings):
+        # Items outside the fitted sample: the nearest cluster, named as the model names it.
+        table = shortcomings.reset_index(drop=True)
+        rest = np.setdiff1d(np.arange(len(table)), out.index.to_numpy())
+        assigned = assign_themes(table.iloc[rest], model, tokenize=tokenize)
+        out = pd.concat([out, assigned]).sort_index(kind="stable")
+    return out.reset_index(drop=True)
 
-    if mode not in ("clusters", "items", "hybrid"):
-        raise ValueError(f"mode {mode!r} unknown; use 'clusters', 'items' or 'hybrid'")
-    if "text" not in shortcomings.columns:
-        raise ValueError("shortcomings table needs a 'text' column (doc_id, item_no, text, headline)")
-    themes = load_themes() if themes is None else themes.reset_index(drop=True)
-    drop = [c for c in (*ADDED_COLUMNS, "tokens") if c in shortcomings.columns]
-    out = shortcomings.drop(columns=drop).reset_index(drop=True)
-    n = len(out)
-    if n == 0:
-        return out.assign(cluster=pd.Series(dtype=int), cluster_terms=pd.Series(dtype=str),
-                          theme=pd.Series(dtype=str), theme_label=pd.Series(dtype=str),
-                          theme_score=pd.Series(dtype=float))
-    if k is not None and not 1 <= k <= n:
-        raise ValueError(f"k={k} clusters impossible for {n} items; choose 1 ≤ k ≤ {n}")
 
-    headlines = out["headline"] if "headline" in out.columns else pd.Series([""] * n)
-    parts = [split_lead(t, h) for t, h in zip(out["text"].fillna(""), headlines.fillna(""))]
-    leads, rests = [p[0] for p in parts], [p[1] for p in parts]
-    scores = _theme_scores(leads, rests, themes, lead_weight)
+def _sample_positions(table: pd.DataFrame, fit_items: int | None) -> np.ndarray:
+    """Positions (in table order) of the items the clusters are fitted on: all of them, or the
+    FIT_ITEMS first in (doc_id, item_no) order (a hash order, so a random sample)."""
+    n = len(table)
+    if fit_items is None or n <= fit_items:
+        return np.arange(n)
+    if not {"doc_id", "item_no"} <= set(table.columns):
+        raise ValueError("fitting on a sample needs doc_id and item_no columns; give ThemeOptions(fit_items=None)")
+    order = np.lexsort((table["item_no"].to_numpy(), table["doc_id"].astype(str).to_numpy()))
+    return np.sort(order[:fit_items])
 
-    given = list(shortcomings["tokens"]) if "tokens" in shortcomings.columns else [None] * n
-    missing = [i for i, t in enumerate(given) if t is None or (isinstance(t, float) and np.isnan(t))]
-    if missing:
-        fresh = item_tokens(out.iloc[missing], tokenize=tokenize)
-        for i, t in zip(missing, fresh):
-            given[i] = t
+
+@dataclass(frozen=True)
+class ThemeModel:
+    """Clusters fitted on a sample of items and what names them: enough to give any other item
+    its cluster and theme (`assign_themes`) without fitting again.
+
+    ``sample`` holds the (doc_id, item_no) of the fitted items in the order they were fitted;
+    ``centroids`` are the clusters' means in feature space (tf-idf terms, then the themes'
+    affinities times ``guide``); ``donors`` the tf-idf rows of the fitted items that pass their
+    cluster's theme on to cluster-mates that share their wording.
+    """
+
+    options: ThemeOptions
+    themes: pd.DataFrame
+    sample: tuple[tuple[str, int], ...]
+    vocab: np.ndarray
+    idf: np.ndarray
+    centroids: np.ndarray
+    cluster_theme: tuple[str, ...]
+    cluster_terms: tuple[str, ...]
+    donors: object  # scipy.sparse.csr_matrix: tf-idf rows of the donor items
+    donor_cluster: np.ndarray
+
+    def to_parts(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """(JSON-able dict, numpy arrays): the model without pickle; `from_parts` reads them back."""
+        from dataclasses import asdict
+
+        meta = {"options": asdict(self.options), "themes": self.themes[["theme", "label_zh", "keywords"]].astype(str)
+                .to_dict("list"), "sample": [[d, int(i)] for d, i in self.sample], "vocab": [str(v) for v in self.vocab],
+                "cluster_theme": list(self.cluster_theme), "cluster_terms": list(self.cluster_terms)}
+        donors = self.donors.tocsr()
+        arrays = {"idf": self.idf, "centroids": self.centroids, "donor_cluster": self.donor_cluster,
+                  "donor_data": donors.data, "donor_indices": donors.indices, "donor_indptr": donors.indptr,
+                  "donor_shape": np.asarray(donors.shape, dtype=np.int64)}
+        return meta, arrays
+
+    @classmethod
+    def from_parts(cls, meta: dict, arrays: dict[str, np.ndarray]) -> ThemeModel:
+        from scipy import sparse
+
+        opts = dict(meta["options"])
+        opts["k_range"] = tuple(opts["k_range"])
+        donors = sparse.csr_matrix((arrays["donor_data"], arrays["donor_indices"], arrays["donor_indptr"]),
+                                   shape=tuple(int(x) for x in arrays["donor_shape"]))
+        return cls(options=ThemeOptions(**opts), themes=pd.DataFrame(meta["themes"]),
+                   sample=tuple((str(d), int(i)) for d, i in meta["sample"]),
+                   vocab=np.asarray(meta["vocab"], dtype=object), idf=arrays["idf"], centroids=arrays["centroids"],
+                   cluster_theme=tuple(meta["cluster_theme"]), cluster_terms=tuple(meta["cluster_terms"]),
+                   donors=donors, donor_cluster=arrays["donor_cluster"])
+
+
+def _item_weights(tokens: list) -> list[dict[str, float]]:
+    """Per item, its tokens weighted: 2 in the lead clause, 1 in the rest (summed)."""
     weights = []
-    for lead_tokens, rest_tokens in given:
+    for lead_tokens, rest_tokens in tokens:
         w: dict[str, float] = {}
         for token in lead_tokens:
             w[token] = w.get(token, 0.0) + 2.0
         for token in rest_tokens:
             w[token] = w.get(token, 0.0) + 1.0
         weights.append(w)
-    tfidf, vocab = _tfidf(weights, max_df=0.5)
+    return weights
+
+
+def _tokens_of(table: pd.DataFrame, tokenize) -> list:
+    """The (lead, rest) tokens of each item: its ``tokens`` column where given, else tokenised."""
+    n = len(table)
+    given = list(table["tokens"]) if "tokens" in table.columns else [None] * n
+    missing = [i for i, t in enumerate(given) if t is None or (isinstance(t, float) and np.isnan(t))]
+    if missing:
+        fresh = item_tokens(table.iloc[missing], tokenize=tokenize)
+        for i, t in zip(missing, fresh):
+            given[i] = t
+    return given
+
+
+def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
+    n = len(table)
+    headlines = table["headline"] if "headline" in table.columns else pd.Series([""] * n, index=table.index)
+    parts = [split_lead(t, h) for t, h in zip(table["text"].fillna(""), headlines.fillna(""))]
+    return _theme_scores([p[0] for p in parts], [p[1] for p in parts], themes, lead_weight)
+
+
+def _check(shortcomings: pd.DataFrame, options: ThemeOptions) -> None:
+    if options.mode not in ("clusters", "items", "hybrid"):
+        raise ValueError(f"mode {options.mode!r} unknown; use 'clusters', 'items' or 'hybrid'")
+    if "text" not in shortcomings.columns:
+        raise ValueError("shortcomings table needs a 'text' column (doc_id, item_no, text, headline)")
+
+
+def _empty_result(out: pd.DataFrame) -> pd.DataFrame:
+    return out.assign(cluster=pd.Series(dtype=int), cluster_terms=pd.Series(dtype=str),
+                      theme=pd.Series(dtype=str), theme_label=pd.Series(dtype=str),
+                      theme_score=pd.Series(dtype=float))
+
+
+def fit_themes(
+    shortcomings: pd.DataFrame,
+    options: ThemeOptions | None = None,
+    *,
+    tokenize: Callable[[str], Iterable[str]] | None = None,
+    themes: pd.DataFrame | None = None,
+) -> ThemeModel | None:
+    """The clusters of `cluster_shortcomings`, fitted on at most ``options.fit_items`` items of
+    SHORTCOMINGS (None when it has no items); `assign_themes` gives other items their cluster."""
+    return _fit(shortcomings, options or ThemeOptions(), tokenize=tokenize, themes=themes)[0]
+
+
+def _fit(shortcomings: pd.DataFrame, options: ThemeOptions, *, tokenize, themes) -> tuple[ThemeModel | None,
+                                                                                           pd.DataFrame]:
+    """(model, the fitted items with the added columns, indexed by their position in SHORTCOMINGS)."""
+    k, k_range, method, mode = options.k, options.k_range, options.method, options.mode
+    guide, lead_weight, min_coverage = options.guide, options.lead_weight, options.min_coverage
+    min_similarity, n_terms, random_state = options.min_similarity, options.n_terms, options.random_state
+    from scipy import sparse
+
+    _check(shortcomings, options)
+    themes = load_themes() if themes is None else themes.reset_index(drop=True)
+    drop = [c for c in (*ADDED_COLUMNS, "tokens") if c in shortcomings.columns]
+    table = shortcomings.reset_index(drop=True)
+    if len(table) == 0:
+        return None, _empty_result(table.drop(columns=drop))
+    positions = _sample_positions(table, options.fit_items)
+    n = len(positions)
+    if k is not None and not 1 <= k <= n:
+        raise ValueError(f"k={k} clusters impossible for {n} items; choose 1 ≤ k ≤ {n}")
+    fitted = table.iloc[positions]
+    out = fitted.drop(columns=drop)
+
+    scores = _scores_of(fitted, themes, lead_weight)
+    tfidf, vocab, idf = _tfidf(_item_weights(_tokens_of(fitted, tokenize)), max_df=0.5)
     norms = np.linalg.norm(scores, axis=1, keepdims=True)
     affinity = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
     features = sparse.hstack([tfidf, sparse.csr_matrix(guide * affinity)], format="csr")
@@ -512,11 +629,12 @@ def cluster_shortcomings(
     ids = themes["theme"].tolist()
     labels_zh = dict(zip(themes["theme"], themes["label_zh"]))
     clusters = np.unique(labels)
-    # Cluster centroids of the tf-idf (clusters × terms), one sparse product instead of per-item work.
+    # Cluster centroids (clusters × features), one sparse product instead of per-item work.
     member = sparse.csr_matrix((np.ones(n), (np.searchsorted(clusters, labels), np.arange(n))),
                                shape=(len(clusters), n))
     sizes = np.asarray(member.sum(axis=1)).ravel()
-    centroids = (member @ tfidf).toarray() / sizes[:, None] if tfidf.shape[1] else np.zeros((len(clusters), 0))
+    centroids = (member @ features).toarray() / sizes[:, None]
+    width = tfidf.shape[1]
     cluster_theme, cluster_terms = {}, {}
     for row, c in enumerate(clusters):
         members = labels == c
@@ -526,13 +644,29 @@ def cluster_shortcomings(
         coverage = (matched > 0).mean(axis=0) if len(matched) else np.zeros(scores.shape[1])
         eligible = np.where(coverage >= min_coverage, totals, 0.0)
         cluster_theme[c] = ids[int(eligible.argmax())] if eligible.max() > 0 else OTHER
-        centroid = centroids[row]
+        centroid = centroids[row, :width]
         top = [vocab[i] for i in np.argsort(-centroid, kind="stable")[:n_terms] if centroid[i] > 0]
         cluster_terms[c] = "|".join(top)
 
     own = [ids[int(row.argmax())] if row.max() > 0 else OTHER for row in scores]
-    donors = np.array([o != OTHER and o == cluster_theme[c] for o, c in zip(own, labels)])
+    donors = np.array([o != OTHER and o == cluster_theme[c] for o, c in zip(own, labels)], dtype=bool)
     inherits = _shares_vocabulary(tfidf, donors, labels, min_similarity)
+    out["cluster"] = labels
+    out["cluster_terms"] = [cluster_terms[c] for c in labels]
+    out["theme"], out["theme_label"], out["theme_score"] = _themes_of(own, labels, inherits, scores, cluster_theme,
+                                                                      ids, labels_zh, mode)
+    keys = (tuple(zip(fitted["doc_id"].astype(str), fitted["item_no"].astype("int64")))
+            if {"doc_id", "item_no"} <= set(fitted.columns) else ())
+    model = ThemeModel(options=options, themes=themes, sample=keys, vocab=vocab, idf=idf, centroids=centroids,
+                       cluster_theme=tuple(cluster_theme[c] for c in clusters),
+                       cluster_terms=tuple(cluster_terms[c] for c in clusters),
+                       donors=tfidf[np.flatnonzero(donors)], donor_cluster=labels[donors].astype(np.int64))
+    out.index = positions
+    return model, out
+
+
+def _themes_of(own, labels, inherits, scores, cluster_theme, ids, labels_zh, mode) -> tuple[list, list, list]:
+    """theme, theme_label, theme_score of items from their own theme, cluster and inheritance."""
     # An item no keyword matches takes its cluster's theme only through shared wording;
     # otherwise k-means has merely parked it somewhere, and "other" is the honest answer.
     via_cluster = [cluster_theme[c] if (o != OTHER or ok) else OTHER for o, c, ok in zip(own, labels, inherits)]
@@ -543,12 +677,95 @@ def cluster_shortcomings(
     else:
         theme = [o if o != OTHER else v for o, v in zip(own, via_cluster)]
     col = {t: j for j, t in enumerate(ids)}
+    return (theme, [labels_zh.get(t, OTHER_LABEL) for t in theme],
+            [float(scores[i, col[t]]) if t in col else 0.0 for i, t in enumerate(theme)])
+
+
+def assign_themes(
+    shortcomings: pd.DataFrame,
+    model: ThemeModel,
+    *,
+    tokenize: Callable[[str], Iterable[str]] | None = None,
+) -> pd.DataFrame:
+    """SHORTCOMINGS with ``cluster, cluster_terms, theme, theme_label, theme_score`` from MODEL:
+    each item goes to the nearest centroid; nothing is fitted.
+
+    Pure per item: an item gets the same columns whatever else is in the table, so a build can
+    assign new reports' items to the clusters of the previous build. (The fitted items themselves
+    keep the clusters of the fit: `cluster_shortcomings`.)
+    """
+    from scipy import sparse
+
+    options = model.options
+    _check(shortcomings, options)
+    drop = [c for c in (*ADDED_COLUMNS, "tokens") if c in shortcomings.columns]
+    out = shortcomings.drop(columns=drop)
+    if len(out) == 0:
+        return _empty_result(out)
+    scores = _scores_of(shortcomings, model.themes, options.lead_weight)
+    tfidf = _tfidf_rows(_item_weights(_tokens_of(shortcomings, tokenize)), model.vocab, model.idf)
+    norms = np.linalg.norm(scores, axis=1, keepdims=True)
+    affinity = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
+    features = sparse.hstack([tfidf, sparse.csr_matrix(options.guide * affinity)], format="csr")
+    # Nearest centroid: |x - c|² = |x|² - 2 x·c + |c|²; |x|² is the same for every c. Row by row
+    # (a sparse product), so an item's result never depends on the other items of the table.
+    centroids = model.centroids
+    distance = (centroids * centroids).sum(axis=1)[None, :] - 2.0 * (features @ centroids.T)
+    labels = np.asarray(distance.argmin(axis=1)).ravel().astype(int)
+    ids = model.themes["theme"].tolist()
+    labels_zh = dict(zip(model.themes["theme"], model.themes["label_zh"]))
+    cluster_theme = dict(enumerate(model.cluster_theme))
+    own = [ids[int(row.argmax())] if row.max() > 0 else OTHER for row in scores]
+    inherits = _inherits(tfidf, labels, np.array([o == OTHER for o in own], dtype=bool), model)
+    out = out.copy()
     out["cluster"] = labels
-    out["cluster_terms"] = [cluster_terms[c] for c in labels]
-    out["theme"] = theme
-    out["theme_label"] = [labels_zh.get(t, OTHER_LABEL) for t in theme]
-    out["theme_score"] = [float(scores[i, col[t]]) if t in col else 0.0 for i, t in enumerate(theme)]
+    out["cluster_terms"] = [model.cluster_terms[c] for c in labels]
+    out["theme"], out["theme_label"], out["theme_score"] = _themes_of(own, labels, inherits, scores, cluster_theme,
+                                                                      ids, labels_zh, options.mode)
     return out
+
+
+def _tfidf_rows(token_weights: list[dict[str, float]], vocab: np.ndarray, idf: np.ndarray):
+    """Tf-idf rows of new items in a fitted vocabulary (words outside it are left out), computed as
+    `_tfidf` computes the fitted ones: sublinear tf, times idf, L2-normalised."""
+    from scipy import sparse
+
+    column = {t: j for j, t in enumerate(vocab)}
+    indptr, indices, data = [0], [], []
+    for w in token_weights:
+        known = sorted((column[t], v) for t, v in w.items() if t in column)
+        indices.extend(j for j, _ in known)
+        data.extend(v for _, v in known)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(token_weights), len(vocab)))
+    if len(vocab) == 0:
+        return matrix
+    matrix.data = (np.log(matrix.data) + 1.0) * idf[matrix.indices]
+    row_norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = np.divide(1.0, row_norms, out=np.zeros_like(row_norms), where=row_norms > 0)
+    matrix.data *= np.repeat(scale, np.diff(matrix.indptr))
+    return matrix
+
+
+def _inherits(tfidf, labels: np.ndarray, seekers: np.ndarray, model: ThemeModel, *, max_cells: int = 2_000_000):
+    """Per item: it seeks a theme (SEEKERS) and a donor of its cluster shares its wording
+    (tf-idf cosine ≥ min_similarity), as `_shares_vocabulary` decides for the fitted items."""
+    result = np.zeros(len(labels), dtype=bool)
+    rows_all = np.flatnonzero(seekers)
+    donors = model.donors
+    if tfidf.shape[1] == 0 or not len(rows_all) or donors.shape[0] == 0:
+        return result
+    given = donors.T.tocsc()
+    block = max(1, max_cells // donors.shape[0])
+    for lo in range(0, len(rows_all), block):
+        rows = rows_all[lo:lo + block]
+        sims = (tfidf[rows] @ given).tocsr()
+        for r, i in enumerate(rows):
+            a, b = sims.indptr[r], sims.indptr[r + 1]
+            mates = model.donor_cluster[sims.indices[a:b]] == labels[i]
+            result[i] = bool(mates.any()) and float(sims.data[a:b][mates].max()) >= model.options.min_similarity
+    return result
 
 
 def representative_items(shortcomings: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import shutil
 import stat
 from collections.abc import Iterator
@@ -123,6 +124,20 @@ def _written_by_build(name: str) -> bool:
     return name == MARKER or (dot == "." and suffix in ("parquet", "csv") and stem in schema.TABLES)
 
 
+_PART = re.compile(r"part-\d{5}\.parquet")
+
+
+def _built(path: Path) -> bool:
+    """PATH is what a build writes: a table's file, or a table's parquet folder holding nothing but
+    its part files (``documents.parquet/part-00000.parquet``, pipeline/parts.py)."""
+    if path.is_symlink() or not _written_by_build(path.name):
+        return False
+    if path.is_file():
+        return True
+    return path.is_dir() and path.suffix == ".parquet" and all(
+        p.is_file() and not p.is_symlink() and _PART.fullmatch(p.name) for p in path.iterdir())
+
+
 def check_out(out_dir: Path, *, protect: dict[str, Path | None] | None = None) -> None:
     """Raise OutputError when writing OUT_DIR could delete or move something that is not a
     build's output. PROTECT: {"raw folder": path, "manifest": path, "cache": path, ...}."""
@@ -151,7 +166,7 @@ def _check_out(out_dir: Path, protect: dict[str, Path | None] | None) -> None:
         raise OutputError(f"--out {out_dir} is a file, not a folder; give a folder for the tables, such as "
                           "data/processed")
     if out_dir.is_dir():
-        foreign = sorted(p.name for p in out_dir.iterdir() if not (p.is_file() and _written_by_build(p.name)))
+        foreign = sorted(p.name for p in out_dir.iterdir() if not _built(p))
         if foreign:
             shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
             raise OutputError(f"--out {out_dir} holds files a build did not write ({shown}), which the build would "
@@ -350,7 +365,7 @@ def recover_outputs(out_dir: Path) -> None:
 def _ours(folder: Path) -> bool:
     """FOLDER holds nothing but what a build writes."""
     try:
-        return all(p.is_file() and _written_by_build(p.name) for p in folder.iterdir())
+        return all(_built(p) for p in folder.iterdir())
     except OSError:
         return False
 

@@ -33,3 +33,8 @@ def sample_report() -> str:
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
     return sorted(RAW.glob("*.txt"))
+
+
+def output_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file of a build's output folder (parquet part folders included), by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -12,7 +12,7 @@ import pytest
 from reportkit import schema
 from reportkit.pipeline.build import BuildReport, build
 
-from .conftest import GOLD, RAW, ROOT
+from .conftest import GOLD, RAW, ROOT, output_bytes
 
 TABLES = list(schema.TABLES)
 
@@ -27,7 +27,7 @@ def seed_build(tmp_path_factory):
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return output_bytes(folder)
 
 
 def test_build__writes_every_table_as_parquet_and_bom_csv(seed_build):
@@ -109,13 +109,13 @@ def test_build__removing_a_report_drops_its_rows_and_the_stale_cache_group(tmp_p
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1)
-    first_groups = set((tmp_path / "cache" / "groups").glob("*.rkc"))
+    first_groups = set((tmp_path / "cache" / "parts").iterdir())
     (raw / "000_71c2f259f347b4f4.txt").unlink()
     report = BuildReport()
     build(raw, out=tmp_path / "incremental", cache_dir=tmp_path / "cache", jobs=1, report=report)
     assert report.computed == {}  # the four others come from their per-report caches
-    groups = set((tmp_path / "cache" / "groups").glob("*.rkc"))
-    assert groups and not groups & first_groups  # the old group file is gone, the new one kept
+    groups = set((tmp_path / "cache" / "parts").iterdir())
+    assert groups and not groups & first_groups  # the old group's parts are gone, the new one's kept
     build(raw, out=tmp_path / "cold", cache_dir=None, jobs=1)
     assert outputs(tmp_path / "incremental") == outputs(tmp_path / "cold")
 
@@ -187,4 +187,4 @@ def test_cli__build_with_rjieba_gives_the_same_parse_tables_and_chinese_term_cou
     differ = both[(both["_merge"] != "both") | (both["n_jieba"] != both["n_rjieba"])]
     assert not differ["term"].str.fullmatch(r"[\u4e00-\u9fff]+").any(), differ
     for name in ("documents", "sections", "indicators"):  # parse results are the same bytes
-        assert (tmp_path / "out" / f"{name}.parquet").read_bytes() == (base / "out" / f"{name}.parquet").read_bytes()
+        assert output_bytes(tmp_path / "out" / f"{name}.parquet") == output_bytes(base / "out" / f"{name}.parquet")

@@ -26,7 +26,7 @@ from reportkit.manifest import read_manifest
 from reportkit.readers import ReadError, extract
 from reportkit.store import MARKER, read_tables, recover_outputs, write_tables
 
-from .conftest import ROOT
+from .conftest import ROOT, output_bytes
 
 # Two reports in styles unlike the seeds (a 街道 in Zhejiang, a 镇 in Sichuan).
 REPORT_A = """西湖街道2023年度法治政府建设情况报告
@@ -468,8 +468,7 @@ def test_build__same_inputs_byte_identical_outputs(tmp_path):
     (raw / "empty.txt").write_bytes(b"")
     build(raw, out=tmp_path / "one", cache_dir=None, jobs=2)
     build(raw, out=tmp_path / "two", cache_dir=None, jobs=1)
-    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
-    two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+    one, two = output_bytes(tmp_path / "one"), output_bytes(tmp_path / "two")
     assert one == two
 
 
@@ -480,7 +479,7 @@ def test_build__killed_midway_leaves_previous_outputs_intact(tmp_path):
     out = tmp_path / "out"
     first = run_cli("build", raw, "--out", out, "--no-cache", "--quiet", "--jobs", "1")
     assert first.returncode == 0, first.stderr
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = output_bytes(out)
     for i in range(40):
         (raw / f"r{i}.txt").write_bytes(REPORT_B.replace("2022", str(1990 + i)).encode() * 4)
     process = subprocess.Popen([sys.executable, "-m", "reportkit.cli", "build", str(raw), "--out", str(out),
@@ -494,7 +493,7 @@ def test_build__killed_midway_leaves_previous_outputs_intact(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     recover_outputs(out)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert output_bytes(out) == before
     assert read_tables(out)["documents"]["file"].tolist() == ["a.txt"]
     again = run_cli("build", raw, "--out", out, "--no-cache", "--quiet", "--jobs", "2")
     assert again.returncode == 0, again.stderr

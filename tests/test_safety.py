@@ -16,13 +16,15 @@ from reportkit.config import BuildConfig
 from reportkit.pipeline import cache
 from reportkit.pipeline.build import BuildReport, build
 
-from .conftest import RAW, ROOT
+from .conftest import RAW, ROOT, output_bytes
 
 SEED = RAW / "002_65f6f072feb0dbc0.txt"
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix in (".csv", ".parquet")}
+    """The tables' files of a build (a table may be a folder of parquet parts)."""
+    return {name: data for name, data in output_bytes(folder).items()
+            if Path(name).parts[0].endswith((".csv", ".parquet"))}
 
 
 # --------------------------------------------------------------------------- 1. the cache cannot run code
@@ -118,7 +120,7 @@ def test_cache__a_malformed_or_wrong_shaped_file_is_ignored_logged_and_rebuilt(t
     raw.mkdir()
     shutil.copy(SEED, raw)
     build(raw, out=tmp_path / "first", cache_dir=tmp_path / "cache", jobs=1)
-    shutil.rmtree(tmp_path / "cache" / "groups")  # the per-report files are read
+    shutil.rmtree(tmp_path / "cache" / "parts")  # the per-report files are read
     [parsed] = [p for p in (tmp_path / "cache" / "parse").rglob("*") if p.is_file()]
     _damaged(kind, parsed)
     report = BuildReport()
@@ -129,17 +131,16 @@ def test_cache__a_malformed_or_wrong_shaped_file_is_ignored_logged_and_rebuilt(t
     assert _outputs(tmp_path / "second") == _outputs(tmp_path / "first")
 
 
-def test_cache__a_group_file_of_other_files_is_ignored_and_rebuilt(tmp_path, caplog):
+def test_cache__a_group_of_parts_cut_short_is_rebuilt(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     build(raw, out=tmp_path / "first", cache_dir=tmp_path / "cache", jobs=1)
-    [group] = (tmp_path / "cache" / "groups").iterdir()
-    value = cache._read(group)
-    value["outcomes"] = value["outcomes"][1:]  # one report less: it would vanish without a row
-    cache._dump(value, group)
-    with caplog.at_level(logging.WARNING, logger="reportkit"):
-        build(raw, out=tmp_path / "second", cache_dir=tmp_path / "cache", jobs=1)
-    assert "ignored and rebuilt" in caplog.text
+    [group] = (tmp_path / "cache" / "parts").iterdir()
+    info = group / "group.json"
+    info.write_bytes(info.read_bytes()[:-20])  # written last: a group without it whole is not one
+    report = BuildReport()
+    build(raw, out=tmp_path / "second", cache_dir=tmp_path / "cache", jobs=1, report=report)
+    assert report.computed == {}  # rebuilt from the per-report files
     assert _outputs(tmp_path / "second") == _outputs(tmp_path / "first")
 
 
@@ -452,8 +453,11 @@ def test_cache__a_fifo_or_a_link_to_dev_zero_planted_in_a_shared_cache_is_ignore
     args = ("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache", "--no-manifest", "--jobs", "1")
     assert _cli(*args).returncode == 0
     before = _outputs(tmp_path / "out")
+    group = next((tmp_path / "cache" / "parts").iterdir())
+    (group / "keys.parquet").unlink()
+    os.mkfifo(group / "keys.parquet")  # the group's parts are not read: rebuilt from the per-report files
     files = sorted(p for p in (tmp_path / "cache").rglob("*.rkc"))
-    assert len(files) == 4  # parse, terms, reuse, the group
+    assert len(files) == 3  # parse, terms, reuse (the group's parts are parquet and JSON)
     for i, path in enumerate(files):  # a FIFO would hang the build, /dev/zero fill its memory
         path.unlink()
         if i % 2:
@@ -462,9 +466,28 @@ def test_cache__a_fifo_or_a_link_to_dev_zero_planted_in_a_shared_cache_is_ignore
             path.symlink_to("/dev/zero")
     result = _cli(*args, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("ignored and rebuilt") >= 4
+    assert result.stderr.count("ignored and rebuilt") >= 3
     assert _outputs(tmp_path / "out") == before
     assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache").rglob("*.rkc"))
+    assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache" / "parts").rglob("*") if not p.is_dir())
+
+
+def test_cache__a_fifo_or_a_link_planted_in_the_theme_model_or_the_reuse_index_is_ignored_and_rebuilt(tmp_path, caplog):
+    import os
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    build(raw, out=tmp_path / "first", cache_dir=tmp_path / "cache", jobs=1)
+    for folder, name in (("themes", "model.npz"), ("reuse-index", "registry.json")):
+        path = tmp_path / "cache" / folder / name
+        assert path.is_file()
+        path.unlink()
+        os.mkfifo(path) if folder == "themes" else path.symlink_to("/dev/zero")
+    with caplog.at_level(logging.WARNING, logger="reportkit"):
+        build(raw, out=tmp_path / "second", cache_dir=tmp_path / "cache", jobs=1)
+    assert caplog.text.count("ignored and rebuilt") == 2
+    assert _outputs(tmp_path / "second") == _outputs(tmp_path / "first")
+    assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache").rglob("*") if not p.is_dir())
 
 
 def test_manifest__a_fifo_is_a_manifest_problem_not_a_hang(tmp_path):
@@ -631,7 +654,7 @@ def test_out__a_build_s_folder_is_replaced_with_the_user_s_usual_permissions(dat
                   preexec_fn=lambda: os.umask(0o022))
     assert result.returncode == 0, result.stderr
     assert out.stat().st_mode & 0o777 == 0o755
-    assert all(p.stat().st_mode & 0o777 == 0o644 for p in out.iterdir())
+    assert all(p.stat().st_mode & 0o777 == (0o755 if p.is_dir() else 0o644) for p in out.rglob("*"))
     again = _cli("build", "data/raw", "--out", out, "--no-cache", "--jobs", "1", cwd=data_folder)
     assert again.returncode == 0, again.stderr  # its own folder: replaced
     assert sorted(p.name for p in data_folder.joinpath("data").iterdir()) == [
@@ -766,13 +789,14 @@ def test_build__a_full_or_unusable_cache_does_not_stop_the_build(tmp_path):
     result = _cli("build", raw, "--out", tmp_path / "out", "--cache", tmp_path / "cache_is_a_file", "--jobs", "1")
     assert result.returncode == 0, result.stderr
     assert "cannot be used" in result.stderr and len(pd.read_parquet(tmp_path / "out" / "documents.parquet")) == 2
-    # A disk that fills up during the build: the cache's writes fail, the build goes on.
+    # A disk that fills up during the build: the cache's own files fail and are logged; the build
+    # streams its tables to disk (the groups' parts), so it stops there, saying why.
     script = ("import sys; from reportkit.pipeline.build import build; "
               "t = build(sys.argv[1], out=None, cache_dir=sys.argv[2], jobs=1); print(len(t['documents']))")
     result = subprocess.run([sys.executable, "-c", script, str(raw), str(tmp_path / "full_cache")], capture_output=True,
                             text=True, timeout=600, preexec_fn=_file_size_limit(20_000))
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.split()[-1] == "2" and "cannot be written" in result.stderr
+    assert result.returncode != 0
+    assert "cannot be written" in result.stderr and "cannot write the build's working files" in result.stderr
 
 
 def _read_only(folder: Path, *args) -> "subprocess.CompletedProcess":

@@ -5,6 +5,7 @@ timings themselves are measured by `make bench`, never asserted here.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ import pytest
 
 from reportkit.pipeline.build import BuildReport, build
 
-from .conftest import ROOT
+from .conftest import ROOT, output_bytes
 
 N = 24
 HEAVY = ("pandas", "jieba", "matplotlib", "sklearn")
@@ -51,7 +52,7 @@ def cold(corpus, tmp_path_factory) -> Path:
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return output_bytes(folder)
 
 
 def _rebuild_after(change, corpus: Path, cold: Path, tmp_path: Path) -> tuple[dict, dict, BuildReport]:
@@ -101,6 +102,58 @@ def test_build__changing_a_report_processes_only_it(corpus, cold, tmp_path):
     incremental, fresh, report = _rebuild_after(change, corpus, cold, tmp_path)
     assert incremental == fresh
     assert report.computed == {"parse": 1, "terms": 1, "reuse": 1}
+
+
+def test_build__three_incremental_steps_equal_a_cold_build_table_by_table(corpus, cold, tmp_path):
+    """The issue's test: the corpus built in three steps (a third of the files, two thirds, all),
+    each step on the previous one's cache, gives every table and every output byte of a cold build."""
+    import pandas as pd
+
+    from reportkit import read_tables
+
+    files = sorted((corpus / "raw").iterdir())
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    reports = []
+    for step in (8, 16, N):
+        for path in files[len(list(raw.iterdir())):step]:
+            shutil.copy(path, raw / path.name)
+        reports.append(BuildReport())
+        build(raw, out=tmp_path / "steps", cache_dir=tmp_path / "cache", jobs=2, report=reports[-1])
+    assert [r.computed.get("parse", 0) for r in reports] == [8, 8, 8]  # each step parses only its new files
+    assert outputs(tmp_path / "steps") == outputs(cold / "out")
+    stepped, whole = read_tables(tmp_path / "steps"), read_tables(cold / "out")
+    assert sorted(stepped) == sorted(whole) and len(whole) == 14
+    for name, table in whole.items():
+        pd.testing.assert_frame_equal(stepped[name], table, obj=name)
+    assert len(whole["documents"]) == N and len(whole["shortcomings"]) and len(whole["term_counts"])
+
+
+def test_build__themes_kept_while_the_corpus_grows_little_and_fitted_again_when_asked(corpus, tmp_path):
+    """A small fitting sample (so that the corpus outgrows it): adding one report keeps the clusters
+    (the other reports' themes do not move; the new items get the nearest cluster); refit_themes
+    gives the themes of a cold build."""
+    import pandas as pd
+
+    from reportkit import BuildConfig, ThemeOptions, read_tables
+
+    config = BuildConfig(themes=ThemeOptions(fit_items=20, refit_share=0.5), jobs=1)
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus / "raw", raw)
+    build(raw, out=tmp_path / "before", cache_dir=tmp_path / "cache", config=config)
+    state = (tmp_path / "cache" / "themes" / "state.json").read_text()
+    added = next((corpus / "spare").iterdir())
+    shutil.copy(added, raw / added.name)
+    build(raw, out=tmp_path / "kept", cache_dir=tmp_path / "cache", config=config)
+    assert (tmp_path / "cache" / "themes" / "state.json").read_text() == state  # not fitted again
+    before = read_tables(tmp_path / "before", ["shortcomings"])["shortcomings"]
+    kept = read_tables(tmp_path / "kept", ["shortcomings"])["shortcomings"]
+    new_id = hashlib.sha256(added.read_bytes()).hexdigest()[:16]
+    assert (kept["doc_id"] == new_id).any()
+    pd.testing.assert_frame_equal(kept[kept["doc_id"] != new_id].reset_index(drop=True), before)
+    build(raw, out=tmp_path / "refit", cache_dir=tmp_path / "cache", config=config, refit_themes=True)
+    build(raw, out=tmp_path / "cold", cache_dir=None, config=config)
+    assert outputs(tmp_path / "refit") == outputs(tmp_path / "cold")
 
 
 def _heavy_modules_after(code: str) -> str:

@@ -285,7 +285,7 @@ def test_shares_vocabulary__small_blocks_give_the_same_answer():
     from reportkit.shortcomings import _shares_vocabulary, _tfidf
 
     weights = [{"执法": 1.0, "改革": 1.0}, {"执法": 1.0, "人员": 1.0}, {"普法": 1.0}, {"改革": 1.0, "承接": 1.0}]
-    tfidf, _ = _tfidf(weights, max_df=1.0)
+    tfidf, _, _ = _tfidf(weights, max_df=1.0)
     donors, labels = np.array([True, True, True, False]), np.array([0, 0, 1, 0])
     whole = _shares_vocabulary(tfidf, donors, labels, 0.2)
     assert whole.tolist() == [False, False, False, True]
@@ -406,3 +406,72 @@ def test_shortcoming_items__seed_gold_items(seed_sections):
             missed.append((g.file, g.starts_with))
     assert missed == []
     assert len(items) == len(gold) == 14
+
+
+# --------------------------------------------------------------------------- fitting on a sample, assigning the rest
+
+
+def _many_items() -> pd.DataFrame:
+    """Twelve invented reports, the items of SAME_PROBLEM and UNRELATED reworded a little."""
+    docs = {}
+    for j in range(12):
+        texts = [SAME_PROBLEM[t][(j + i) % 3] for i, t in enumerate(SAME_PROBLEM)]
+        docs[f"{(j * 7919) % 97:02d}镇{j}"] = texts[: 2 + j % 3] + ([UNRELATED] if j % 4 == 0 else [])
+    return items(docs)
+
+
+def test_cluster_shortcomings__fit_on_all_items_when_they_are_few():
+    table = _many_items()
+    everything = cluster_shortcomings(table, ThemeOptions(fit_items=None))
+    pd.testing.assert_frame_equal(cluster_shortcomings(table, ThemeOptions(fit_items=len(table))), everything)
+
+
+def test_cluster_shortcomings__items_outside_the_sample_go_to_the_nearest_cluster():
+    from reportkit.shortcomings import assign_themes, fit_themes
+
+    table = _many_items()
+    options = ThemeOptions(fit_items=12, k=3)
+    result = cluster_shortcomings(table, options)
+    model = fit_themes(table, options)
+    sample = set(model.sample)
+    assert len(sample) == 12 and sample == set(sorted(zip(table["doc_id"], table["item_no"]))[:12])
+    outside = ~pd.Series([(d, i) in sample for d, i in zip(table["doc_id"], table["item_no"])])
+    assigned = assign_themes(table[outside], model)
+    pd.testing.assert_frame_equal(result[outside.to_numpy()].reset_index(drop=True), assigned.reset_index(drop=True))
+    assert set(result["cluster"]) <= {0, 1, 2}
+
+
+def test_assign_themes__an_item_gets_the_same_columns_whatever_else_is_assigned_with_it():
+    from reportkit.shortcomings import assign_themes, fit_themes
+
+    table = _many_items()
+    model = fit_themes(table, ThemeOptions(fit_items=10, k=3))
+    together = assign_themes(table, model)
+    one_by_one = pd.concat([assign_themes(table.iloc[[i]], model) for i in range(len(table))])
+    pd.testing.assert_frame_equal(together, one_by_one)
+
+
+def test_cluster_shortcomings__items_added_after_the_sample_change_no_other_item():
+    # What an incremental build relies on: items that do not enter the sample leave the model,
+    # and so every other item's columns, as they were.
+    table = _many_items()
+    options = ThemeOptions(fit_items=12, k=3)
+    before = cluster_shortcomings(table, options)
+    added = items({"zz镇": ["普法阵地利用率低，群众参与度不高。", UNRELATED]})
+    after = cluster_shortcomings(pd.concat([table, added], ignore_index=True), options)
+    pd.testing.assert_frame_equal(after.iloc[: len(table)], before)
+
+
+def test_theme_model__round_trip_through_json_and_npz_assigns_the_same(tmp_path):
+    import json
+
+    from reportkit.shortcomings import ThemeModel, assign_themes, fit_themes
+
+    table = _many_items()
+    model = fit_themes(table, ThemeOptions(fit_items=10, k=3))
+    meta, arrays = model.to_parts()
+    (tmp_path / "model.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    np.savez(tmp_path / "model.npz", **arrays)
+    with np.load(tmp_path / "model.npz", allow_pickle=False) as stored:
+        again = ThemeModel.from_parts(json.loads((tmp_path / "model.json").read_text(encoding="utf-8")), dict(stored))
+    pd.testing.assert_frame_equal(assign_themes(table, again), assign_themes(table, model))

@@ -1,21 +1,25 @@
-"""The whole build: plan the files, run the per-report stages, assemble the tables, compute the
-corpus-wide ones, write them.
+"""The whole build: plan the files, run the per-report stages group by group with each group's
+tables written to disk as it completes, the corpus-wide steps over those files, the output folder.
 
     plan            every file under the raw folder gets a job or a build-log row; the manifest is read
-    run_groups      per-report stages (reportkit.pipeline.stages) over a process pool, from the cache
-    assemble        documents (manifest applied), build_log, manifest_log, sections, indicators, term_counts
-    corpus_tables   shortcomings with themes, completeness, density, concept_counts, passages, reuse,
-                    boilerplate, originality: recomputed from the per-report rows on every build
-    write_tables    every table checked against its contract and written atomically
+    write_groups    per-report stages (reportkit.pipeline.stages) over a process pool, from the cache;
+                    each group of ~256 reports written as parts (pipeline/parts.py) once, then reused
+    corpus_steps    same report in two files, partial flags, build_log, shortcoming themes (clusters
+                    kept between builds), reuse (an index kept between builds and updated)
+    write_outputs   the groups' parts copied into the output folder (NAME.parquet/part-NNNNN.parquet),
+                    CSV copies concatenated, the whole tables written; swapped in atomically
 
-`check` runs the first three steps with the parse stage only and no cache, for the build log.
+The parent process holds at most one group of per-report results, never a whole table of the
+corpus (only the build log, a few columns per report and the reuse index's arrays).
+`check` runs the plan and the parse stage only, with no cache, for the build log.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,7 +31,7 @@ from ..manifest import LINK_PROBLEM, SPECIAL_PROBLEM, inventory, is_hidden, mani
 from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
-from .runner import Job, Outcome, Run, concat, default_jobs, run_groups, run_jobs
+from .runner import Job, Outcome, Run, default_jobs, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,7 @@ class BuildReport:
     """What a build did: counts per status and which stages were computed (not cached)."""
 
     n_files: int = 0
+    n_documents: int = 0
     status_counts: dict[str, int] = field(default_factory=dict)
     computed: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -130,7 +135,8 @@ def build(
     tokenizer: str | None = None,
     progress: bool = False,
     report: BuildReport | None = None,
-) -> dict[str, pd.DataFrame]:
+    refit_themes: bool = False,
+):
     """Build every table from the reports in RAW_DIR and (if OUT is given) write them there.
 
     >>> tables = build("data/raw", manifest="data/manifest.csv", out="data/processed")  # doctest: +SKIP
@@ -138,9 +144,16 @@ def build(
 
     CONFIG (a `BuildConfig`) holds the limits, the tokenizer, the reuse and theme options and the
     number of worker processes; JOBS, LIMITS and TOKENIZER are shortcuts that replace those fields.
-    Returns a dict of DataFrames, one per table of reportkit/schema.py. A file that cannot be
-    read never stops the build: it gets a build_log row saying why.
+    REFIT_THEMES fits the shortcoming clusters again even when the corpus has changed little
+    since they were fitted (see `ThemeOptions.refit_share`).
+
+    Returns the tables, one per table of reportkit/schema.py, by name: with OUT, read from OUT
+    when asked for (`reading.Tables`: nothing is loaded until then; `rk.read_tables` reads only
+    some reports or columns); without OUT, loaded. A file that cannot be read never stops the
+    build: it gets a build_log row saying why.
     """
+    from ..reading import Tables, read_tables
+
     config = _config(config, jobs=jobs, limits=limits, tokenizer=tokenizer)
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
@@ -154,13 +167,30 @@ def build(
             output = stack.enter_context(Output(Path(out), protect={
                 "raw folder": Path(raw_dir), "manifest": Path(manifest) if manifest else None,
                 "cache": Path(cache_dir) if cache_dir else None}))
-        tables = _build(raw_dir, manifest, cache_dir, config, progress, report)
+        cache = Cache.open(Path(cache_dir) if cache_dir else None, stage_keys(config))
+        work = stack.enter_context(_work_folder(cache))
+        try:
+            corpus, whole = _build(raw_dir, manifest, cache, work, config, progress, report, refit_themes)
+        except OSError as exc:  # the groups' parts and the corpus-wide state are files: a full disk stops here
+            if output is not None:
+                raise output._failed(exc) from None
+            raise OSError(exc.errno, f"cannot write the build's working files in {work} ({os_reason(exc)}); free "
+                                     "some disk space or give another --cache") from None
+        t0 = time.perf_counter()
         if output is not None:
-            t0 = time.perf_counter()
-            for name, table in tables.items():  # the contracts, primary keys included, before anything is written
-                schema.validate(name, table)
-            output.write(tables)
-            report.seconds["write"] = time.perf_counter() - t0
+            report.n_documents = write_outputs(output, corpus, whole)
+            tables = Tables(Path(out))
+        else:
+            from ..store import staged
+
+            with staged(work / "tables") as staging:
+                report.n_documents = fill_outputs(staging, corpus, whole)
+            tables = dict(read_tables(work / "tables"))
+        report.seconds["write"] = time.perf_counter() - t0
+        if cache.folder is not None and cache.writable and work == cache.folder:
+            from .parts import prune
+
+            prune(work / "parts", _used(corpus, work / "parts"))
     report.seconds["total"] = time.perf_counter() - started
     return tables
 
@@ -188,31 +218,97 @@ def _check_cache(cache_dir: str | Path | None, raw_dir: str | Path) -> None:
                          "own, such as data/interim")
 
 
-def _build(raw_dir, manifest, cache_dir, config: BuildConfig, progress: bool, report: BuildReport) -> dict:
+def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, progress: bool, report: BuildReport,
+           refit_themes: bool):
+    """Plan, the groups written, the corpus-wide steps: (corpus, the tables written whole)."""
+    from .corpus import corpus_steps
+    from .groups import plan_groups, write_groups
+
     started = time.perf_counter()
     planned = plan(raw_dir, manifest, limits=config.limits)
-    run = Run(config, Cache.open(Path(cache_dir) if cache_dir else None, stage_keys(config)))
-    outcomes, chunks = run_groups(planned.jobs, run, n_jobs=config.jobs or default_jobs(), progress=progress)
+    run = Run(config, cache)
+    groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
+    n_run, computed, cpu = write_groups(groups, run, planned.manifest, n_jobs=config.jobs or default_jobs(),
+                                        progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
-    log.info("per-document stages: %d files in %.1f s", len(planned.jobs), report.seconds["documents"])
-    for outcome in outcomes:
-        for stage in outcome.computed:
-            report.computed[stage] = report.computed.get(stage, 0) + 1
-        for stage, seconds in outcome.seconds.items():
-            report.seconds[f"cpu.{stage}"] = report.seconds.get(f"cpu.{stage}", 0.0) + seconds
+    log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
+             report.seconds["documents"])
+    report.computed.update(computed)
+    report.seconds.update({f"cpu.{stage}": value for stage, value in cpu.items()})
 
     t0 = time.perf_counter()
-    tables = assemble(outcomes, planned, chunks)
-    del outcomes  # their texts are in tables["documents"] now
-    report.seconds["corpus.assemble"] = time.perf_counter() - t0
-    tables |= corpus_tables(tables, chunks, config, timings=report.seconds)
-    del chunks
+    corpus = corpus_steps([g.folder for g in groups], planned.skipped, config, work, refit_themes=refit_themes,
+                          salt=run.cache.keys["terms"], timings=report.seconds)
     report.seconds["corpus"] = time.perf_counter() - t0
     log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
         f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
-    report.n_files = len(tables["build_log"])
-    report.status_counts = tables["build_log"]["status"].value_counts().to_dict()
-    return tables
+    report.n_files = len(corpus.build_log)
+    report.status_counts = corpus.build_log["status"].value_counts().to_dict()
+    whole = {"build_log": corpus.build_log, "manifest_log": manifest_log(planned.manifest_problems),
+             "originality": corpus.originality}
+    for name, table in whole.items():  # the contracts, primary keys included, before anything is written
+        schema.validate(name, table if len(table) else schema.empty(name))
+    return corpus, whole
+
+
+@contextmanager
+def _work_folder(cache: Cache):
+    """The folder where group parts, the theme model and the reuse index are kept: the cache
+    folder, or (a build without a cache, or with one it cannot write) a temporary folder deleted
+    afterwards."""
+    if cache.folder is not None and cache.writable:
+        yield cache.folder
+        return
+    with tempfile.TemporaryDirectory(prefix="reportkit-build-") as folder:
+        yield Path(folder)
+
+
+def _used(corpus, parts_dir: Path) -> dict[Path, set[str]]:
+    """Group folder → names of the files and variants in it this build used (the rest is pruned)."""
+    used: dict[Path, set[str]] = {}
+    for path in [*corpus.folders, *corpus.shortcomings, *corpus.boilerplate, *corpus.reuse]:
+        rel = path.relative_to(parts_dir).parts
+        names = used.setdefault(parts_dir / rel[0], set())
+        if len(rel) > 1:
+            names.add(rel[1])
+            if len(rel) == 2 and rel[1].endswith(".parquet"):
+                names.add(rel[1][: -len(".parquet")] + ".csv")
+    return used
+
+
+def write_outputs(output, corpus, whole: dict[str, pd.DataFrame]) -> int:
+    """OUTPUT (a `store.Output`) filled (`fill_outputs`) and swapped in; the number of reports."""
+    try:
+        n_documents = fill_outputs(output.staging, corpus, whole)
+    except OSError as exc:
+        raise output._failed(exc) from None
+    output.commit()
+    return n_documents
+
+
+def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
+    """Every table in STAGING: the per-report tables as the groups' parts (copies),
+    shortcomings, boilerplate and reuse likewise, the WHOLE tables written. Returns the number of
+    reports."""
+    from ..store import write_table
+    from .parts import PART_TABLES, link_table, read_info
+
+    infos = [read_info(f) for f in corpus.folders]
+    for name in PART_TABLES:
+        link_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
+                   sum(i["rows"][name] for i in infos))
+    for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate),
+                        ("reuse", corpus.reuse)):
+        link_table(staging, name, files, sum(_rows(f) for f in files))
+    for name, table in whole.items():
+        write_table(name, table if len(table) else schema.empty(name), staging)
+    return sum(i["rows"]["documents"] for i in infos)
+
+
+def _rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.read_metadata(path).num_rows
 
 
 def check(
@@ -233,162 +329,19 @@ def check(
     planned = plan(raw_dir, manifest, limits=config.limits)
     run = Run(config, Cache(None, stage_keys(config)), stages=("parse",))
     outcomes = run_jobs(planned.jobs, run, n_jobs=config.jobs or default_jobs(), progress=False)
-    _, build_log = documents_and_log(outcomes, planned)
-    return schema_checked({"build_log": build_log, "manifest_log": manifest_log(planned.manifest_problems)})
+    return {"build_log": build_log_of(outcomes, planned),
+            "manifest_log": schema.validate("manifest_log", manifest_log(planned.manifest_problems)
+                                            if planned.manifest_problems else schema.empty("manifest_log"))}
 
 
-def documents_and_log(outcomes: list[Outcome], planned: Plan) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The documents table (manifest applied) and the build log (one row per file found)."""
-    from ..metadata import merge_manifest
+def build_log_of(outcomes: list[Outcome], planned: Plan) -> pd.DataFrame:
+    """The build log of OUTCOMES (all in memory), as a build makes it."""
+    from .corpus import final_reasons, find_copies, make_build_log, short_ids
+    from .groups import _manifest_rows, group_documents
 
-    from ..partial import SHORT_FOR_KIND, same_reports, short_for_kind
-
-    manifest = planned.manifest
-    by_file = {row["file"]: row for row in manifest.to_dict("records")} if len(manifest) else {}
-    documents = []
-    problems_of: dict[str, list[Problem]] = {}
-    status_of: dict[str, str] = {}
-    log_rows = [_log_row(file, status, [problem]) for file, status, problem in planned.skipped]
-    # The same report in two formats or encodings: counted once, the later file logged.
-    texts = [(o.file, o.result["text"], _whose(o.result["meta"])) for o in outcomes if o.result is not None]
-    copies = same_reports(texts)
-    for outcome in outcomes:
-        problems = problems_of.setdefault(outcome.file, list(outcome.problems))
-        status_of[outcome.file] = outcome.status
-        if outcome.result is None:
-            continue
-        if outcome.file in copies:
-            first, similarity = copies[outcome.file]
-            problems.append(Problem("same_report", f"the same report as {first} ({similarity:.0%} of the text "
-                                                   "identical, another format or encoding); counted once"))
-            continue
-        result = outcome.result
-        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file), text=result["text"])
-        problems += [Problem("manifest_disagrees", text) for text in disagreements]
-        if not meta.get("year"):
-            problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))
-        if meta.get("level") == "township" and not meta.get("town"):
-            problems.append(Problem("no_town", "no town found, or not sure which; add it to data/manifest.csv"))
-        if meta.get("town_source", "").endswith("not in gazetteer"):
-            problems.append(Problem("town_not_in_gazetteer", f"town {meta['town']} (from the title) is not in the "
-                                    "township gazetteer: renamed or new? check it, or give it in data/manifest.csv"))
-        documents.append({
-            "doc_id": result["doc_id"], "file": outcome.file, "format": result["format"],
-            "encoding": result["encoding"], **{k: meta.get(k, "") for k in DOCUMENT_COLUMNS if k in meta},
-            "n_chars": len(result["text"]), "sha256": result["sha256"],
-            "partial_reason": ";".join(result.get("partial", [])),
-            "publisher": result["hints"].get("publisher", ""),
-            "publish_date": result["hints"].get("publish_date", ""),
-            "text": result["text"], "raw_text": result["raw_text"],
-        })
-    docs = pd.DataFrame(documents)
-    for column in DOCUMENT_COLUMNS:
-        if column not in docs:
-            docs[column] = ""
-    docs = docs[DOCUMENT_COLUMNS]
-    docs["year"] = pd.to_numeric(docs["year"], errors="coerce").astype("Int64")
-    docs["n_chars"] = docs["n_chars"].astype("int64")
-    if len(docs):  # far shorter than the whole reports of its level: a corpus-wide reason
-        short = short_for_kind(docs)
-        docs.loc[short, "partial_reason"] = [";".join(filter(None, [r, SHORT_FOR_KIND]))
-                                             for r in docs.loc[short, "partial_reason"]]
-    docs["is_partial"] = docs["partial_reason"].astype(str).ne("")
-    for file, reason in zip(docs["file"], docs["partial_reason"]):
-        if reason:
-            problems_of[file].append(Problem("partial", f"partial text ({reason.replace(';', ', ')}): left out of the "
-                                             "denominators of completeness, themes and density trends"))
-    for outcome in outcomes:
-        problems, status = problems_of[outcome.file], status_of[outcome.file]
-        log_rows.append(_log_row(outcome.file, "warning" if problems and status == "ok" else status, problems))
-    build_log = pd.DataFrame(log_rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
-    return docs.reset_index(drop=True), build_log
-
-
-def _whose(meta: dict) -> str:
-    """"town year" of a report when both are known, else "" (near copies of unknown reports stay apart)."""
-    return f"{meta['town']} {meta['year']}" if meta.get("town") and meta.get("year") else ""
-
-
-def _log_row(file: str, status: str, problems: list[Problem]) -> dict:
-    return {"file": file, "status": status, "message": "; ".join(p.message for p in problems),
-            "codes": ";".join(p.code for p in problems)}
-
-
-def assemble(outcomes: list[Outcome], planned: Plan, chunks: list[dict]) -> dict[str, pd.DataFrame]:
-    """Per-document results + manifest → documents, build_log, manifest_log, sections, indicators, term_counts.
-
-    CHUNKS are the per-document tables already taken out of the outcomes by the runner's
-    `Collector`, in the outcomes' order.
-    """
-    documents, build_log = documents_and_log(outcomes, planned)
-    counted = set(documents["doc_id"])  # a report found twice (two formats) is counted once
-    for chunk in chunks:
-        for key, table in chunk.items():
-            if table is not None and len(table) and "doc_id" in table and not table["doc_id"].isin(counted).all():
-                chunk[key] = table[table["doc_id"].isin(counted)].reset_index(drop=True)
-    return schema_checked({
-        "documents": documents,
-        "build_log": build_log,
-        "manifest_log": manifest_log(planned.manifest_problems),  # the manifest's own problems, with line numbers
-        # Popped: the chunks' copies are freed as soon as the corpus-wide table exists.
-        "sections": concat(c.pop("sections", None) for c in chunks),
-        "indicators": concat(c.pop("indicators", None) for c in chunks),
-        "term_counts": concat(c.pop("term_counts", None) for c in chunks),
-    })
-
-
-def schema_checked(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """TABLES checked against their contracts (reportkit/schema.py); a table without rows gets the
-    contract's columns and dtypes (an empty corpus has no rows to take them from).
-
-    The primary keys are checked when the tables are written (`io.write_tables`), once.
-    """
-    return {name: schema.validate(name, table if len(table) else schema.empty(name), keys=False)
-            for name, table in tables.items()}
-
-
-def corpus_tables(tables: dict[str, pd.DataFrame], chunks: list[dict], config: BuildConfig, *,
-                  timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
-    """Corpus-wide steps computed from the per-document rows: cheap, so always recomputed.
-
-    TIMINGS, if given, receives the seconds of each step under "corpus.<step>".
-    """
-    from ..reuse import reuse_tables
-    from ..sections import completeness
-    from ..shortcomings import cluster_shortcomings
-    from ..terms import concept_counts
-
-    timings = timings if timings is not None else {}
-    clock = [time.perf_counter()]
-
-    def lap(step: str) -> None:
-        now = time.perf_counter()
-        timings[f"corpus.{step}"] = now - clock[0]
-        clock[0] = now
-
-    documents, sections = tables["documents"], tables["sections"]
-    # Items were cut and tokenised per document (stage "terms"); the tokens column is dropped by clustering.
-    items = concat(c["shortcoming_items"] for c in chunks)
-    lap("shortcoming_items")
-    if len(items):
-        items = cluster_shortcomings(items, config.themes)
-    lap("cluster_shortcomings")
-    out = {"shortcomings": items, "completeness": completeness(sections)}
-    lap("completeness")
-    out["density"] = concat(c["density"] for c in chunks)  # per document, in document order
-    lap("density")
-    out["concept_counts"] = concept_counts(tables["term_counts"]) if len(tables["term_counts"]) else pd.DataFrame()
-    lap("concept_counts")
-    # Reuse: the expensive per-document part (passages, MinHash signatures) comes from the cache.
-    # Popped, so that the per-chunk copies are freed once concatenated.
-    passages = concat(c.pop("passages") for c in chunks)
-    fingerprints = concat(c.pop("fingerprints") for c in chunks)
-    lap("reuse_concat")
-    reuse = reuse_tables(documents, config.reuse, passages_table=passages if len(passages) else None,
-                         fingerprints_table=fingerprints if len(fingerprints) else None)
-    lap("reuse_tables")
-    out["passages"] = reuse["passages"][schema.table("passages").names]
-    out["reuse"] = reuse["reuse"]
-    out["boilerplate"] = reuse["boilerplate"]
-    out["originality"] = reuse["originality"]
-    return schema_checked(out)
+    documents, entries, keys = group_documents(outcomes, _manifest_rows(planned.manifest))
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    copies = find_copies(keys, lambda ids: texts)
+    kept = keys[~keys["file"].isin(copies)].reset_index(drop=True)
+    reasons = dict(zip(kept["file"], final_reasons(kept, short_ids(kept))))
+    return make_build_log(planned.skipped, entries, copies, reasons)

@@ -2,9 +2,8 @@
 
 `run_job` takes one file through the stages (each from the cache when it is there) and never
 raises: a problem becomes the outcome's status and message. `run_jobs` runs many, over a pool
-of worker processes; `run_groups` cuts the jobs into content-defined groups of ~256 reports and
-stores each group whole (outcomes and concatenated tables), so a warm build loads a few dozen
-files instead of three per report.
+of worker processes; `groups_of` cuts the jobs into content-defined groups of ~256 reports, which
+pipeline/groups.py writes to disk whole as they complete.
 """
 from __future__ import annotations
 
@@ -26,7 +25,7 @@ from ..manifest import read_file
 from ..problems import Problem
 from ..readers import ReadError, size_problem
 from .cache import Cache
-from .stages import STAGES, TABLE_KEYS
+from .stages import STAGES
 
 log = logging.getLogger(__name__)
 
@@ -378,36 +377,6 @@ def concat(frames: Iterable[pd.DataFrame | None]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-class Collector:
-    """Takes the tables (TABLE_KEYS) out of each outcome as it arrives and keeps them in chunks,
-    each table concatenated, in the jobs' order.
-
-    A chunk closes after SIZES[i] outcomes (errors included) for the i-th chunk, or after EVERY
-    outcomes when SIZES is not given.
-    """
-
-    def __init__(self, every: int = CHUNK_DOCUMENTS, sizes: list[int] | None = None) -> None:
-        self.every = every
-        self.sizes = list(sizes) if sizes is not None else None
-        self.chunks: list[dict[str, pd.DataFrame]] = []
-        self._pending: list[dict] = []
-        self._count = 0
-
-    def add(self, outcome: Outcome) -> None:
-        self._count += 1
-        if outcome.result is not None:
-            self._pending.append({k: outcome.result.pop(k) for k in TABLE_KEYS if k in outcome.result})
-        size = self.sizes[len(self.chunks)] if self.sizes else self.every
-        if self._count >= size:
-            self.flush()
-
-    def flush(self) -> list[dict[str, pd.DataFrame]]:
-        if self._pending or self._count:
-            self.chunks.append({key: concat(r.get(key) for r in self._pending) for key in TABLE_KEYS})
-            self._pending, self._count = [], 0
-        return self.chunks
-
-
 def groups_of(jobs: list[Job], *, mean: int = CHUNK_DOCUMENTS) -> list[list[Job]]:
     """Jobs cut into content-defined groups (in order) that are cached as a whole.
 
@@ -420,46 +389,3 @@ def groups_of(jobs: list[Job], *, mean: int = CHUNK_DOCUMENTS) -> list[list[Job]
         if job.sha256.endswith("00") or len(groups[-1]) >= 4 * mean:
             groups.append([])
     return [g for g in groups if g]
-
-
-def _store_group(run: Run, path: Path | None, outcomes: list[Outcome], chunk: dict[str, pd.DataFrame]) -> None:
-    # Errors are not cached: a timeout or a memory error may not happen again.
-    if path is None or any(o.status == "error" for o in outcomes):
-        return
-    run.cache.put_group(path, [{"file": o.file, "status": o.status, "problems": list(o.problems), "result": o.result}
-                               for o in outcomes], chunk)
-
-
-def run_groups(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool) -> tuple[list[Outcome], list[dict]]:
-    """Outcomes and table chunks of all jobs: whole groups from the cache, the rest computed.
-
-    Loading 10,000 cached reports file by file takes minutes (three small files each, then
-    concatenating their tables); a group of ~256 is one file of already concatenated tables.
-    """
-    groups = groups_of(jobs)
-    paths = [run.cache.group_path([(j.file, j.sha256) for j in g], run.stages) for g in groups]
-    stored = [path is not None and path.exists() for path in paths]
-    todo = [g for g, have in zip(groups, stored) if not have]
-    # The new files are computed before the cached groups are loaded, so that the workers are
-    # forked from a small parent.
-    collector = Collector(sizes=[len(g) for g in todo])
-    fresh = iter(run_jobs([job for g in todo for job in g], run, n_jobs=n_jobs, progress=progress,
-                          collect=collector.add))
-    fresh_chunks = iter(collector.flush())
-    outcomes: list[Outcome] = []
-    chunks: list[dict] = []
-    for group, path, have in zip(groups, paths, stored):
-        got = run.cache.get_group(path, [j.file for j in group], run.stages) if have else None
-        if got is not None:
-            got = ([Outcome(o["file"], o["result"], o["status"], o["problems"]) for o in got["outcomes"]], got["tables"])
-        elif have:  # unreadable: this group is rebuilt here
-            one = Collector(sizes=[len(group)])
-            got = (run_jobs(group, run, n_jobs=1, progress=False, collect=one.add), one.flush()[0])
-            _store_group(run, path, *got)
-        else:
-            got = ([next(fresh) for _ in group], next(fresh_chunks))
-            _store_group(run, path, *got)
-        outcomes += got[0]
-        chunks.append(got[1])
-    run.cache.prune_groups(paths)
-    return outcomes, chunks

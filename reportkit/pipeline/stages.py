@@ -11,8 +11,8 @@ code it depends on is found, not declared: this module's source and every report
 stage function imports, directly or through them (reportkit.pipeline.cache reads the imports).
 
 To add a stage: write ``def x_document(parsed, config) -> dict`` here, importing what it uses
-inside it, and add a `Stage` to `STAGES`; its tables then arrive in the runner's chunks under
-the keys it returns (list them in `TABLE_KEYS` to concatenate them).
+inside it, and add a `Stage` to `STAGES`; its results arrive in each report's outcome under the
+keys it returns (`pipeline/groups.group_tables` concatenates a group's tables and writes them).
 """
 from __future__ import annotations
 
@@ -96,11 +96,15 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
 
 def reuse_document(parsed: dict, config: BuildConfig) -> dict:
     """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
-    from ..reuse import fingerprints, passages
+    from ..reuse import boilerplate_coverage, fingerprints, form_hashes, passages
 
     meta, options = parsed["meta"], config.reuse
     table = passages(parsed["doc_id"], parsed["text"], town=meta.get("town", ""), county=meta.get("county", ""),
                      min_cjk=options.min_cjk, max_chars=options.max_chars)
+    # Per passage, so the corpus-wide index need not: its share covered by boilerplate.txt, and
+    # a hash of its comparison form.
+    table["coverage"] = boilerplate_coverage(table["masked"]).to_numpy(dtype=float)
+    table["form"] = form_hashes(table["masked"].tolist())
     return {"passages": table, "fingerprints": fingerprints(table, num_perm=options.num_perm,
                                                            shingle_size=options.shingle_size, seed=options.seed)}
 
@@ -130,13 +134,8 @@ STAGES: dict[str, Stage] = {
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
                    returns={"term_counts": "table", "shortcoming_items": "table"},
                    resources=("userdict.txt", "stopwords.txt", "boilerplate.txt")),
-    # Passages are masked with the units of indicator_units.csv.
+    # Passages are masked with the units of indicator_units.csv; boilerplate.txt gives their coverage.
     "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
                    returns={"passages": "table", "fingerprints": "table"},
-                   resources=("indicator_units.csv",)),
+                   resources=("indicator_units.csv", "boilerplate.txt")),
 }
-
-# Per-report tables. The parent concatenates them in chunks as results arrive: thousands of
-# small DataFrames cost far more memory than their rows (index, blocks, column objects:
-# ~200 KB per report, 2 GB for 10,000), a few large ones do not.
-TABLE_KEYS = ("sections", "indicators", "term_counts", "density", "passages", "fingerprints", "shortcoming_items")

@@ -1,0 +1,272 @@
+"""The corpus-wide steps of a build, over the groups of per-report tables written to disk.
+
+Each step reads what it needs column by column, never every table at once, and keeps what it
+computed where a later build can update it:
+
+    same report       the compared text's hash and opening of every report (keys.parquet); the texts
+                      of the few reports that share one are read to compare them (`find_copies`)
+    partial           level, length and the report's own partial reasons (`short_ids`)
+    groups            a group holding a copy or a report far shorter than the others of its level
+                      gets a variant of its parts (`parts.variant`), made once
+    build_log         the groups' log entries with the corpus-wide problems added
+    themes            reportkit.pipeline.themes (the fitted clusters kept; new items assigned)
+    reuse             a `ReuseIndex` kept in the work folder, updated with the reports added,
+                      removed or changed; boilerplate written per group when its rows change
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from ..config import BuildConfig, ReuseOptions
+from ..problems import Problem
+from . import parts
+from .groups import problems_of
+
+log = logging.getLogger(__name__)
+
+LOG_COLUMNS = schema.table("build_log").names
+
+
+@dataclass
+class Corpus:
+    """What the corpus-wide steps give: the group folders to link (variants applied), the tables
+    computed whole, and the per-group parts of shortcomings and boilerplate."""
+
+    folders: list[Path]
+    build_log: pd.DataFrame
+    shortcomings: list[Path]
+    boilerplate: list[Path]
+    reuse: list[Path]
+    originality: pd.DataFrame
+
+
+def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: Path, *, refit_themes: bool = False,
+                 salt: str = "", timings: dict[str, float] | None = None) -> Corpus:
+    """The corpus-wide steps over the group FOLDERS (in the corpus's order); SKIPPED are the build-log
+    rows of the files that got no job; WORK the folder where the theme model and the reuse index
+    are kept. TIMINGS receives the seconds of each step under "corpus.<step>"."""
+    from ..partial import SHORT_FOR_KIND
+    from .themes import shortcoming_parts
+
+    timings = timings if timings is not None else {}
+    clock = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        timings[f"corpus.{step}"] = now - clock[0]
+        clock[0] = now
+
+    keys = read_keys(folders)
+    lap("keys")
+    copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
+    kept = keys[~keys["file"].isin(copies)].reset_index(drop=True)
+    short = short_ids(kept)
+    lap("same_report")
+    dropped_by_group = keys[keys["file"].isin(copies)].groupby("group")["doc_id"].agg(set).to_dict()
+    short_by_group = kept[kept["doc_id"].isin(short)].groupby("group")["doc_id"].agg(set).to_dict()
+    effective = [parts.variant(f, dropped_by_group.get(g, set()), short_by_group.get(g, set()), SHORT_FOR_KIND)
+                 for g, f in enumerate(folders)]
+    lap("variants")
+    reasons = dict(zip(kept["file"], final_reasons(kept, short)))
+    entries = (entry for f in folders for entry in parts.read_info(f)["log"])
+    build_log = make_build_log(skipped, entries, copies, reasons)
+    lap("build_log")
+    shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
+    lap("themes")
+    reuse, originality, boilerplate = reuse_step(kept, effective, config.reuse, work / "reuse-index", timings=timings)
+    lap("reuse")
+    return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def read_keys(folders: list[Path]) -> pd.DataFrame:
+    """keys.parquet of every group, in order, with the group's position in ``group``."""
+    frames = [pd.read_parquet(f / "keys.parquet").assign(group=g) for g, f in enumerate(folders)]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in (*parts.KEY_COLUMNS, "group")})
+    return pd.concat(frames, ignore_index=True)
+
+
+def _texts(folders: list[Path], keys: pd.DataFrame, ids: set[str]) -> dict[str, str]:
+    """doc_id → text of the reports IDS, read from their groups only."""
+    texts: dict[str, str] = {}
+    for g in sorted(set(keys.loc[keys["doc_id"].isin(ids), "group"])):
+        table = pd.read_parquet(folders[g] / "documents.parquet", columns=["doc_id", "text"])
+        table = table[table["doc_id"].isin(ids)]
+        texts.update(zip(table["doc_id"], table["text"]))
+    return texts
+
+
+def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, tuple[str, float]]:
+    """{later file: (first file, similarity)} for the same report found in two files (`partial.same_reports`
+    on the reports in KEYS order). Only reports that share their compared text's hash, or their
+    inferred town and year and opening, can be the same: only their texts are read (TEXTS_OF(ids))."""
+    from ..partial import same_reports
+
+    k = keys[keys["same_hash"] != ""]
+    opening = k["whose"] + "\0" + k["opening"]
+    candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & opening.duplicated(keep=False))
+    k = k[candidate]
+    if not len(k):
+        return {}
+    texts = texts_of(set(k["doc_id"]))
+    return same_reports([(f, texts[d], w) for f, d, w in zip(k["file"], k["doc_id"], k["whose"])])
+
+
+def short_ids(kept: pd.DataFrame) -> set[str]:
+    """doc_ids of the reports far shorter than the complete reports of their level (`partial.short_for_kind`)."""
+    from ..partial import short_for_kind
+
+    if not len(kept):
+        return set()
+    short = short_for_kind(kept[["level", "n_chars", "partial_reason"]].reset_index(drop=True))
+    return set(kept.loc[short.to_numpy(), "doc_id"])
+
+
+def final_reasons(kept: pd.DataFrame, short: set[str]) -> list[str]:
+    """Each kept report's partial_reason, with the corpus-wide reason where it applies."""
+    from ..partial import SHORT_FOR_KIND
+
+    return [";".join(filter(None, [r, SHORT_FOR_KIND])) if d in short else r
+            for d, r in zip(kept["doc_id"], kept["partial_reason"].fillna(""))]
+
+
+def make_build_log(skipped: list, entries, copies: dict[str, tuple[str, float]],
+                   reasons: dict[str, str]) -> pd.DataFrame:
+    """The build log: a row per file that got no job (SKIPPED), then per log entry (in order), with
+    the corpus-wide problems (same report, partial) added; sorted by file."""
+    rows = [_log_row(file, status, [problem]) for file, status, problem in skipped]
+    for entry in entries:
+        file, problems = entry["file"], problems_of(entry["problems"])
+        if file in copies:
+            first, similarity = copies[file]
+            problems.append(Problem("same_report", f"the same report as {first} ({similarity:.0%} of the text "
+                                                   "identical, another format or encoding); counted once"))
+        else:
+            problems += problems_of(entry["doc_problems"])
+            if reason := reasons.get(file, ""):
+                problems.append(Problem("partial", f"partial text ({reason.replace(';', ', ')}): left out of the "
+                                        "denominators of completeness, themes and density trends"))
+        status = entry["status"]
+        rows.append(_log_row(file, "warning" if problems and status == "ok" else status, problems))
+    table = pd.DataFrame(rows, columns=LOG_COLUMNS).sort_values("file", kind="stable").reset_index(drop=True)
+    return schema.validate("build_log", table if len(table) else schema.empty("build_log"), keys=False)
+
+
+def _log_row(file: str, status: str, problems: list[Problem]) -> dict:
+    return {"file": file, "status": status, "message": "; ".join(p.message for p in problems),
+            "codes": ";".join(p.code for p in problems)}
+
+
+# --------------------------------------------------------------------------- reuse
+
+
+_META = ["doc_id", "town", "county", "year"]
+
+
+def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, folder: Path, *,
+               timings: dict[str, float]) -> tuple[list[Path], pd.DataFrame, list[Path]]:
+    """(reuse part, originality, boilerplate part of each group) of the reports KEPT, through the
+    `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed."""
+    from ..reuse import ORIGINALITY_COLUMNS
+    from ..reuse_index import ReuseIndex, _as_docs
+
+    parts.plain_folder(folder, "reuse index")
+    index = ReuseIndex(folder, options)
+    if index.dead_share > 0.5:  # mostly removed reports' passages: start again
+        shutil.rmtree(folder, ignore_errors=True)
+        index = ReuseIndex(folder, options)
+    current = _as_docs(kept[_META])[_META]
+    stored = index.docs[_META]
+    merged = current.merge(stored, on="doc_id", how="left", suffixes=("", "_old"))
+    same = np.ones(len(merged), bool)
+    for column in ("town", "county"):
+        same &= merged[column].fillna("\0").to_numpy() == merged[f"{column}_old"].fillna("\0").to_numpy()
+    year, old_year = merged["year"].to_numpy(dtype=float), merged["year_old"].to_numpy(dtype=float)
+    same &= (year == old_year) | (np.isnan(year) & np.isnan(old_year))
+    same &= merged["doc_id"].isin(set(stored["doc_id"])).to_numpy()
+    added = current[~same].reset_index(drop=True)
+    removed = set(stored["doc_id"]) - set(current["doc_id"])
+    if len(added) or removed:
+        group_of = dict(zip(kept["doc_id"], kept["group"]))
+        wanted = set(added["doc_id"])
+        groups = sorted({group_of[d] for d in wanted})
+
+        def chunks():
+            for g in groups:
+                table = pd.read_parquet(folders[g] / "reuse.parquet")
+                table = table[table["doc_id"].isin(wanted)].reset_index(drop=True)
+                signatures = ["doc_id", "passage_no", *[c for c in table.columns if c.startswith("mh_")]]
+                yield table[["doc_id", "passage_no", "start", "end", "text", "masked", "coverage", "form"]], \
+                    table[signatures]
+
+        for step, seconds in index.update(added, chunks(), removed=removed).items():
+            timings[f"corpus.reuse.{step}"] = seconds
+    group_of = dict(zip(kept["doc_id"], kept["group"]))
+    reuse = _reuse_parts(index, group_of, folders)
+    originality = index.originality_table()[ORIGINALITY_COLUMNS]
+    flags = index.flags()
+    by_group = kept.groupby("group", sort=False)["doc_id"].agg(list).to_dict()
+    boilerplate = [_boilerplate_part(f, index.boilerplate_of_docs(by_group.get(g, []), flags=flags))
+                   for g, f in enumerate(folders)]
+    return reuse, originality, boilerplate
+
+
+def _reuse_parts(index, group_of: dict[str, int], folders: list[Path]) -> list[Path]:
+    """The reuse table cut by the group of doc_a, one part per group, each written only when its
+    pairs are new: the pairs stay numbers (millions at national scale) and only a changed group's
+    are made into rows. A part's name is a digest of its pairs and of its reports' town, county
+    and year (which decide `kind`)."""
+    arrays = index.reuse_arrays()
+    docs = index.docs
+    doc_ids = docs["doc_id"].astype(str)
+    group = doc_ids.map(group_of).fillna(-1).to_numpy(dtype=np.int64)
+    uid = np.array([int(d, 16) for d in doc_ids], dtype=np.uint64)  # doc_id is 16 hex digits
+    meta = pd.util.hash_pandas_object(docs[["doc_id", "town", "county", "year"]], index=False).to_numpy()
+    of_pair = group[arrays["doc_a"]]
+    order = np.argsort(of_pair, kind="stable")  # the table's order within each group
+    bounds = np.searchsorted(of_pair[order], np.arange(len(folders) + 1))
+    paths = []
+    for g, folder in enumerate(folders):
+        mine = {k: v[order[bounds[g]:bounds[g + 1]]] for k, v in arrays.items()}
+        digest = hashlib.sha256()
+        for column in (uid[mine["doc_a"]], uid[mine["doc_b"]], meta[mine["doc_a"]], meta[mine["doc_b"]],
+                       mine["passage_no_a"], mine["passage_no_b"], mine["similarity"]):
+            digest.update(np.ascontiguousarray(column).tobytes())
+        path = folder / f"reuse-{digest.hexdigest()[:16]}.parquet"
+        if not (path.exists() and path.with_suffix(".csv").exists()):
+            parts.write_table_part(folder, "reuse", index.reuse_frame(mine), stem=path.stem)
+        paths.append(path)
+    return paths
+
+
+def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> Path:
+    """The boilerplate part of one group (its ROWS: doc_id, passage_no, n_towns, source), written
+    when these rows are new, with the passages' offsets and texts from the group's passages."""
+    from ..reuse import BOILERPLATE_COLUMNS
+
+    rows = rows[["doc_id", "passage_no", "n_towns", "source"]].sort_values(["doc_id", "passage_no"], kind="stable")
+    name = hashlib.sha256(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes()).hexdigest()[:16]
+    path = folder / f"boilerplate-{name}.parquet"
+    if path.exists() and path.with_suffix(".csv").exists():
+        return path
+    if len(rows):
+        passages = pd.read_parquet(folder / "reuse.parquet", columns=["doc_id", "passage_no", "start", "end", "text"])
+        table = rows.merge(passages, on=["doc_id", "passage_no"], how="left")[BOILERPLATE_COLUMNS]
+        table["n_towns"] = table["n_towns"].astype("int64")
+    else:
+        table = schema.empty("boilerplate")
+    parts.write_table_part(folder, "boilerplate", table, stem=path.stem)
+    return path

@@ -1,0 +1,220 @@
+"""The per-report stages run group by group, each group's tables written to disk as it completes.
+
+`write_groups` cuts the jobs into content-defined groups (`runner.groups_of`), runs the stages
+for the files of the groups not yet written (over the process pool, each stage from the cache
+when it is there) and, as soon as the last report of a group arrives, turns the group's results
+into its tables (`group_tables`) and writes them (`parts.write_group`); the results are then
+dropped. So the parent holds at most one group of results, whatever the size of the corpus.
+
+`group_documents` is the documents table and build-log entries of some reports taken alone:
+what needs the whole corpus (the same report in two files, a report far shorter than the others
+of its level) is applied later (`pipeline.corpus`).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .. import schema
+from ..problems import Problem
+from . import parts
+from .runner import Job, Outcome, Run, concat, groups_of, run_jobs
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_COLUMNS = schema.table("documents").names
+
+
+@dataclass
+class Group:
+    """One group of jobs and the folder of its parts."""
+
+    jobs: list[Job]
+    folder: Path
+
+
+def plan_groups(jobs: list[Job], run: Run, manifest: pd.DataFrame, parts_dir: Path) -> list[Group]:
+    """JOBS cut into groups, each with its folder under PARTS_DIR (named by its key)."""
+    by_file = _manifest_rows(manifest)
+    out = []
+    for group in groups_of(jobs):
+        rows = [by_file[j.file] for j in group if j.file in by_file]
+        key = parts.group_key([(j.file, j.sha256) for j in group], {s: run.cache.keys[s] for s in run.stages}, rows)
+        out.append(Group(group, parts_dir / key))
+    return out
+
+
+def _manifest_rows(manifest: pd.DataFrame) -> dict[str, dict]:
+    return {row["file"]: row for row in manifest.to_dict("records")} if len(manifest) else {}
+
+
+def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_jobs: int,
+                 progress: bool) -> tuple[int, dict[str, int], dict[str, float]]:
+    """Run the stages for the groups whose parts are missing and write their parts. Returns the
+    number of files run, how many computed each stage (not from the cache) and the CPU seconds
+    per stage: the outcomes themselves are dropped once their group is on disk."""
+    todo = [g for g in groups if not parts.is_complete(g.folder)]
+    by_file = _manifest_rows(manifest)
+    pending: list[Outcome] = []
+    queue = iter(todo)
+    current = [next(queue, None)]
+    computed: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+
+    def collect(outcome: Outcome) -> None:
+        pending.append(outcome)
+        if len(pending) == len(current[0].jobs):
+            write_group(current[0].folder, pending, by_file)
+            for done in pending:  # tallied, then dropped: the parent keeps nothing per report
+                for stage in done.computed:
+                    computed[stage] = computed.get(stage, 0) + 1
+                for stage, value in done.seconds.items():
+                    seconds[stage] = seconds.get(stage, 0.0) + value
+                done.result, done.problems, done.computed, done.seconds = None, [], [], {}
+            pending.clear()
+            current[0] = next(queue, None)
+
+    jobs = [job for g in todo for job in g.jobs]
+    if jobs:
+        run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect)
+    return len(jobs), computed, seconds
+
+
+def write_group(folder: Path, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:
+    """The tables of one group's OUTCOMES written into FOLDER."""
+    tables, info, keys, items, reuse_input = group_tables(outcomes, by_file)
+    parts.write_group(folder, tables, info, keys, items, reuse_input)
+
+
+def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):
+    """(tables of `parts.PART_TABLES`, info for group.json, keys, shortcoming items, passages with
+    fingerprints) of one group's OUTCOMES, its reports taken alone."""
+    from ..sections import completeness
+    from ..terms import concept_counts
+
+    documents, entries, keys = group_documents(outcomes, by_file)
+    results = [o.result for o in outcomes if o.result is not None]
+
+    def cat(key: str) -> pd.DataFrame:
+        return concat(r.get(key) for r in results)
+
+    sections, term_counts = cat("sections"), cat("term_counts")
+    passages = cat("passages")
+    if len(passages):
+        passages = passages.sort_values(["doc_id", "passage_no"], kind="stable").reset_index(drop=True)
+    fingerprints = cat("fingerprints")
+    if len(fingerprints):
+        fingerprints = fingerprints.sort_values(["doc_id", "passage_no"], kind="stable").reset_index(drop=True)
+    tables = {
+        "documents": documents,
+        "sections": sections,
+        "indicators": cat("indicators"),
+        "density": cat("density"),
+        "term_counts": term_counts,
+        "concept_counts": concept_counts(term_counts) if len(term_counts) else pd.DataFrame(),
+        "completeness": completeness(sections) if len(sections) else pd.DataFrame(),
+        "passages": passages[schema.table("passages").names] if len(passages) else pd.DataFrame(),
+    }
+    items = cat("shortcoming_items")
+    if not len(items):
+        from ..shortcomings import ITEM_COLUMNS
+
+        items = pd.DataFrame({c: pd.Series(dtype="int64" if c == "item_no" else object) for c in ITEM_COLUMNS})
+        items["tokens"] = pd.Series(dtype=object)
+    reuse_input = _reuse_input(passages, fingerprints)
+    info = {"log": entries, "has_errors": any(o.status == "error" for o in outcomes)}
+    return tables, info, keys, items, reuse_input
+
+
+def _reuse_input(passages: pd.DataFrame, fingerprints: pd.DataFrame) -> pd.DataFrame:
+    """Passages (doc_id, passage_no, start, end, text, masked, coverage, form) and their MinHash
+    columns, one row each, in (doc_id, passage_no) order."""
+    columns = ["doc_id", "passage_no", "start", "end", "text", "masked", "coverage", "form"]
+    if not len(passages):
+        return pd.DataFrame({"doc_id": pd.Series(dtype=str), "passage_no": pd.Series(dtype="int64"),
+                             "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
+                             "text": pd.Series(dtype=str), "masked": pd.Series(dtype=str),
+                             "coverage": pd.Series(dtype=float), "form": pd.Series(dtype="uint64")})
+    signatures = fingerprints.drop(columns=["doc_id", "passage_no"])
+    return pd.concat([passages[columns].reset_index(drop=True), signatures.reset_index(drop=True)], axis=1)
+
+
+# --------------------------------------------------------------------------- documents and log entries
+
+
+def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[pd.DataFrame, list[dict], pd.DataFrame]:
+    """The documents of OUTCOMES (manifest rows BY_FILE applied; partial reasons of each report
+    alone), their build-log entries and keys (`parts.KEY_COLUMNS`).
+
+    A log entry is ``{file, status, problems, doc_problems}``: the file's own problems, and those
+    of its document, which it has unless it turns out to be a copy of another file's report.
+    """
+    from ..metadata import merge_manifest
+    from ..partial import compared_text
+
+    documents, entries, keys = [], [], []
+    for outcome in outcomes:
+        entry = {"file": outcome.file, "status": outcome.status, "problems": _dump(outcome.problems),
+                 "doc_problems": []}
+        entries.append(entry)
+        if outcome.result is None:
+            continue
+        result = outcome.result
+        meta, disagreements = merge_manifest(result["meta"], by_file.get(outcome.file), text=result["text"])
+        problems = [Problem("manifest_disagrees", text) for text in disagreements]
+        if not meta.get("year"):
+            problems.append(Problem("no_year", "no year found; add it to data/manifest.csv"))
+        if meta.get("level") == "township" and not meta.get("town"):
+            problems.append(Problem("no_town", "no town found, or not sure which; add it to data/manifest.csv"))
+        if meta.get("town_source", "").endswith("not in gazetteer"):
+            problems.append(Problem("town_not_in_gazetteer", f"town {meta['town']} (from the title) is not in the "
+                                    "township gazetteer: renamed or new? check it, or give it in data/manifest.csv"))
+        entry["doc_problems"] = _dump(problems)
+        reason = ";".join(result.get("partial", []))
+        documents.append({
+            "doc_id": result["doc_id"], "file": outcome.file, "format": result["format"],
+            "encoding": result["encoding"], **{k: meta.get(k, "") for k in DOCUMENT_COLUMNS if k in meta},
+            "n_chars": len(result["text"]), "sha256": result["sha256"],
+            "partial_reason": reason,
+            "publisher": result["hints"].get("publisher", ""),
+            "publish_date": result["hints"].get("publish_date", ""),
+            "text": result["text"], "raw_text": result["raw_text"],
+        })
+        chinese = compared_text(result["text"])
+        keys.append({"file": outcome.file, "doc_id": result["doc_id"], "level": meta.get("level", ""),
+                     "n_chars": len(result["text"]), "partial_reason": reason, "whose": _whose(result["meta"]),
+                     "same_hash": hashlib.sha256(chinese.encode()).hexdigest()[:32] if chinese else "",
+                     "opening": chinese[:40], "town": meta.get("town", ""), "county": meta.get("county", ""),
+                     "year": meta.get("year")})
+    docs = pd.DataFrame(documents)
+    for column in DOCUMENT_COLUMNS:
+        if column not in docs:
+            docs[column] = ""
+    docs = docs[DOCUMENT_COLUMNS]
+    docs["year"] = pd.to_numeric(docs["year"], errors="coerce").astype("Int64")
+    docs["n_chars"] = docs["n_chars"].astype("int64")
+    docs["is_partial"] = docs["partial_reason"].astype(str).ne("")
+    keys = pd.DataFrame(keys, columns=list(parts.KEY_COLUMNS))
+    keys["year"] = pd.to_numeric(keys["year"], errors="coerce").astype("Int64")
+    keys["n_chars"] = keys["n_chars"].astype("int64")
+    for column in parts.KEY_COLUMNS:
+        if column not in ("year", "n_chars"):
+            keys[column] = keys[column].fillna("").astype(str)
+    return docs.reset_index(drop=True), entries, keys
+
+
+def _whose(meta: dict) -> str:
+    """"town year" of a report when both are known, else "" (near copies of unknown reports stay apart)."""
+    return f"{meta['town']} {meta['year']}" if meta.get("town") and meta.get("year") else ""
+
+
+def _dump(problems: list[Problem]) -> list[list[str]]:
+    return [[p.code, p.message, p.detail] for p in problems]
+
+
+def problems_of(rows: list[list[str]]) -> list[Problem]:
+    return [Problem(*row) for row in rows]

@@ -1,0 +1,283 @@
+"""The per-report tables of a group of reports, written once, as the output's part files.
+
+A build cuts its reports into content-defined groups of ~256 (`runner.groups_of`). When a
+group's reports have been through the stages, `write_group` writes, into the folder
+``<cache>/parts/<key>/``, every per-report table of the group as the parquet file the output
+will hold (``documents.parquet`` …) and as the CSV rows an Excel copy will hold (header-less,
+``documents.csv``), plus what the corpus-wide steps read: the build-log entries (``group.json``),
+one row of keys per report (``keys.parquet``: what same-report detection, partial flags and the
+reuse index need), the shortcoming items with their tokens (``items.parquet``) and the passages
+with their fingerprints (``reuse.parquet``). A group whose key is unchanged is never read
+again: `link_table` copies its files into the output folder (``<table>.parquet/part-NNNNN.parquet``)
+and the CSV copies are its chunks concatenated. So the parent never holds more than one group,
+and adding a report rewrites one group.
+
+A corpus-wide fact can change a group's rows: a report found to be the same as one in another
+group is dropped, one far shorter than the reports of its level is marked partial. Such a group
+gets a *variant* (``v-<hash>/``, `variant`): the same files with those changes, made once.
+
+The key covers the group's files and stage keys, the manifest rows of its files, this format,
+and the code and resources that turn stage results into tables. Nothing here is pickled.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import resources, schema
+
+log = logging.getLogger(__name__)
+
+#: Bump when what a part holds changes.
+PARTS_FORMAT = "2"
+#: The per-report tables: one part per group, in the output folder as NAME.parquet/part-NNNNN.parquet.
+PART_TABLES = ("documents", "sections", "indicators", "density", "term_counts", "concept_counts", "completeness",
+               "passages")
+EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576 rows) less the header
+_CODE = ("pipeline/parts.py", "pipeline/build.py", "pipeline/groups.py", "schema.py", "terms.py", "sections.py",
+         "metadata.py", "partial.py", "shortcomings.py")
+#: Columns of keys.parquet (one row per readable report of a group, in the group's order).
+KEY_COLUMNS = ("file", "doc_id", "level", "n_chars", "partial_reason", "whose", "same_hash", "opening",
+               "town", "county", "year")
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:05d}.parquet"
+
+
+def _code_digest() -> str:
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(PARTS_FORMAT.encode())
+    for name in _CODE:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+    digest.update(resources.digest("concepts.csv").encode())
+    return digest.hexdigest()
+
+
+def group_key(entries: list[tuple[str, str]], stage_keys: dict[str, str], manifest_rows: list[dict]) -> str:
+    """Key of a group's parts: its (file, sha256) ENTRIES, the stage keys, its files' manifest rows."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(json.dumps(sorted(stage_keys.items())).encode())
+    for file, sha256 in entries:
+        digest.update(f"{file}\0{sha256}\n".encode())
+    digest.update(json.dumps(manifest_rows, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return digest.hexdigest()[:32]
+
+
+def is_complete(folder: Path) -> bool:
+    """FOLDER holds a group written whole by a build whose files all went through (no error: an
+    error such as a timeout may not happen again, so such a group is recomputed). A folder holding
+    anything but plain files and its variants' folders (a link, a FIFO planted in a shared cache)
+    is not read: it is rebuilt."""
+    try:
+        if not _plain(folder, depth=2):
+            log.warning("group folder %s holds links or special files: ignored and rebuilt", folder)
+            return False
+        return not read_info(folder).get("has_errors", False)
+    except (OSError, ValueError):
+        return False
+
+
+def plain_folder(folder: Path, what: str) -> None:
+    """FOLDER (kept between builds: a theme model, a reuse index) removed when it holds anything but
+    regular files and folders of them (a link or a FIFO planted in a shared cache would be followed
+    or hang the build); it is then rebuilt."""
+    try:
+        if not os.path.lexists(folder) or _plain(folder, depth=3):
+            return
+    except OSError:
+        pass
+    log.warning("%s %s holds links or special files: ignored and rebuilt", what, folder)
+    if os.path.islink(folder) or not os.path.isdir(folder):
+        os.unlink(folder)
+    else:
+        shutil.rmtree(folder)
+
+
+def _plain(path: Path, *, depth: int) -> bool:
+    """PATH is a real folder of regular files (and, DEPTH > 1, of such folders)."""
+    mode = os.lstat(path).st_mode
+    if not stat.S_ISDIR(mode):
+        return False
+    for entry in os.scandir(path):
+        kind = entry.stat(follow_symlinks=False).st_mode
+        if stat.S_ISDIR(kind) and depth > 1:
+            if not _plain(Path(entry.path), depth=depth - 1):
+                return False
+        elif not stat.S_ISREG(kind):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def typed(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """TABLE with the contract's columns, text columns as pandas strings (a part whose text column
+    is all missing must still be a text column, or the parts would not read as one table)."""
+    table = table if len(table) else schema.empty(name)
+    table = schema.validate(name, table, keys=False)
+    out = table[schema.table(name).names].reset_index(drop=True)
+    for column in schema.table(name).columns:
+        if column.dtype == "str" and out[column.name].dtype != "str":
+            out[column.name] = out[column.name].astype(pd.StringDtype(na_value=np.nan))
+    return out
+
+
+def csv_rows(name: str, table: pd.DataFrame) -> bytes:
+    """The CSV rows (no header, no BOM) of TABLE as the Excel copy holds them, as `store.write_table`
+    writes them: long texts left out, formula-like cells neutralised, CRLF."""
+    from ..store import spreadsheet_safe
+
+    columns = schema.table(name).csv_columns
+    return spreadsheet_safe(table[columns]).to_csv(index=False, header=False, lineterminator="\r\n").encode("utf-8")
+
+
+def csv_header(name: str) -> bytes:
+    return schema.empty(name)[schema.table(name).csv_columns].to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+
+
+def write_table_part(folder: Path, name: str, table: pd.DataFrame, *, stem: str | None = None) -> int:
+    """STEM.parquet and STEM.csv (rows only) of table NAME in FOLDER (STEM defaults to NAME);
+    the number of rows. Written under temporary names and renamed: never read half-written."""
+    table = typed(name, table)
+    stem = stem or name
+    tmp = f".tmp{os.getpid()}"
+    table.to_parquet(folder / f"{stem}.parquet{tmp}", index=False, compression="zstd")
+    (folder / f"{stem}.csv{tmp}").write_bytes(csv_rows(name, table))
+    os.replace(folder / f"{stem}.csv{tmp}", folder / f"{stem}.csv")
+    os.replace(folder / f"{stem}.parquet{tmp}", folder / f"{stem}.parquet")
+    return len(table)
+
+
+def write_group(folder: Path, tables: dict[str, pd.DataFrame], info: dict, keys: pd.DataFrame,
+                items: pd.DataFrame, reuse_input: pd.DataFrame) -> None:
+    """Write one group's parts into FOLDER (atomically: a half-written group is never read)."""
+    tmp = folder.with_name(f"{folder.name}.tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    info = dict(info, rows={name: write_table_part(tmp, name, tables[name]) for name in PART_TABLES})
+    keys.to_parquet(tmp / "keys.parquet", index=False, compression="zstd")
+    items_table(items).to_parquet(tmp / "items.parquet", index=False, compression="zstd")
+    reuse_input.to_parquet(tmp / "reuse.parquet", index=False, compression="zstd")
+    (tmp / "group.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.replace(tmp, folder)
+
+
+def items_table(items: pd.DataFrame) -> pd.DataFrame:
+    """Shortcoming items with their (lead, rest) tokens as two list columns (parquet has no tuples)."""
+    out = items.drop(columns=["tokens"], errors="ignore").copy()
+    tokens = list(items["tokens"]) if "tokens" in items else [([], [])] * len(items)
+    out["lead_tokens"] = pd.Series([list(t[0]) for t in tokens], index=out.index, dtype=object)
+    out["rest_tokens"] = pd.Series([list(t[1]) for t in tokens], index=out.index, dtype=object)
+    return out
+
+
+def read_items(folder: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """A group's shortcoming items (``tokens`` as (lead, rest) when the token columns are read)."""
+    items = pd.read_parquet(folder / "items.parquet", columns=columns)
+    if "lead_tokens" in items and "rest_tokens" in items:
+        items = items.assign(tokens=[(list(a), list(b)) for a, b in zip(items["lead_tokens"], items["rest_tokens"])])
+        items = items.drop(columns=["lead_tokens", "rest_tokens"])
+    return items.reset_index(drop=True)
+
+
+def read_info(folder: Path) -> dict:
+    return json.loads((folder / "group.json").read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- corpus-wide changes
+
+
+def variant(folder: Path, dropped: set[str], short: set[str], short_reason: str) -> Path:
+    """FOLDER, or its variant without the reports DROPPED and with SHORT marked partial (SHORT_REASON
+    added to their partial_reason), made once and kept beside the group's files."""
+    dropped, short = set(dropped), set(short)
+    if not dropped and not short:
+        return folder
+    name = hashlib.sha256(json.dumps([sorted(dropped), sorted(short), short_reason]).encode()).hexdigest()[:16]
+    target = folder / f"v-{name}"
+    if (target / "group.json").exists():
+        return target
+    tmp = folder / f"v-{name}.tmp{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    info = read_info(folder)
+    rows = {}
+    for table in PART_TABLES:
+        frame = pd.read_parquet(folder / f"{table}.parquet")
+        frame = frame[~frame["doc_id"].isin(dropped)].reset_index(drop=True)
+        if table == "documents" and short:
+            mark = frame["doc_id"].isin(short).to_numpy()
+            frame.loc[mark, "partial_reason"] = [";".join(filter(None, [r, short_reason]))
+                                                 for r in frame.loc[mark, "partial_reason"].fillna("")]
+            frame["is_partial"] = frame["partial_reason"].fillna("").astype(str).ne("")
+        rows[table] = write_table_part(tmp, table, frame)
+    for extra in ("items", "reuse", "keys"):
+        frame = pd.read_parquet(folder / f"{extra}.parquet")
+        frame[~frame["doc_id"].isin(dropped)].reset_index(drop=True).to_parquet(
+            tmp / f"{extra}.parquet", index=False, compression="zstd")
+    (tmp / "group.json").write_text(json.dumps(dict(info, rows=rows), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+# --------------------------------------------------------------------------- into the output folder
+
+
+def place(source: Path, target: Path) -> None:
+    """TARGET a copy of SOURCE. Not a hard link: the output and the cache must not share a file,
+    or writing one (an analyst saving over an output, someone planting files in a shared cache)
+    would change the other. (shutil copies in the kernel: ~1 s a GB.)"""
+    shutil.copyfile(source, target)
+
+
+def link_table(staging: Path, name: str, files: list[Path], rows: int) -> None:
+    """Table NAME in STAGING: NAME.parquet/part-NNNNN.parquet copied from FILES (parquet parts, each
+    with its header-less .csv beside it), and NAME.csv (BOM, header, the parts' rows in order)
+    unless its ROWS are more than Excel opens (the parquet folder is then the table)."""
+    target = staging / f"{name}.parquet"
+    target.mkdir()
+    if not files:  # no report: one empty part, so that the table still has its columns
+        typed(name, schema.empty(name)).to_parquet(target / part_name(0), index=False, compression="zstd")
+    for i, source in enumerate(files):
+        place(source, target / part_name(i))
+    if rows <= EXCEL_MAX_ROWS:
+        write_csv(staging, name, [f.with_suffix(".csv") for f in files])
+
+
+def write_csv(staging: Path, name: str, chunks: Iterable[Path]) -> None:
+    """NAME.csv in STAGING: BOM, header, then the CSV rows of CHUNKS in order."""
+    with open(staging / f"{name}.csv", "wb") as out:
+        out.write("\ufeff".encode("utf-8"))
+        out.write(csv_header(name))
+        for chunk in chunks:
+            with open(chunk, "rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 20)
+
+
+def prune(parts_dir: Path, keep: dict[Path, set[str]]) -> None:
+    """Delete the group folders of PARTS_DIR this corpus no longer uses, and inside those it uses
+    the files and variants not named in KEEP (folder → names kept besides the group's own files)."""
+    if not parts_dir.is_dir():
+        return
+    own = {f"{t}.{s}" for t in PART_TABLES for s in ("parquet", "csv")} | {
+        "keys.parquet", "items.parquet", "reuse.parquet", "group.json"}
+    for folder in parts_dir.iterdir():
+        if folder not in keep:
+            shutil.rmtree(folder, ignore_errors=True) if folder.is_dir() else folder.unlink(missing_ok=True)
+            continue
+        for path in folder.iterdir():
+            if path.name not in own and path.name not in keep[folder]:
+                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
