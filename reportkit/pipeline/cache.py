@@ -8,8 +8,8 @@ terms stage); the digests of the resource files it declares; the part of the `Bu
 reads; and the keys of the stages it reads the results of.
 
 Results are stored under ``<cache>/<stage>/<sha256[:2]>/<sha256>-<name>-<key>.rkc`` (<name>: a
-digest of the file's path under the raw folder, which the parse stage reads); whole groups of
-~256 reports (outcomes and concatenated tables) under ``<cache>/groups/``. Serialisation happens
+digest of the file's path under the raw folder, which the parse stage reads); groups of reports
+are kept as table parts by `pipeline.parts`. Serialisation happens
 in `_dump` and `_load` only, as JSON and Arrow (never pickle: a cache file cannot run code). A
 file that cannot be read back, or holds something else than expected, is logged and recomputed.
 """
@@ -163,7 +163,7 @@ def stage_keys(config: BuildConfig) -> dict[str, str]:
 # `Problem`; each table is an Arrow IPC stream (pandas dtypes kept by pyarrow's pandas metadata;
 # list columns come back as lists). Arrow reads ~1.5 times faster than pickle here, JSON of the
 # texts about as fast. A file that is not exactly this, or whose value is not the shape the
-# reader expects (see `_stage_value`, `_group_value`), is logged, ignored and rebuilt.
+# reader expects (see `_stage_value`), is logged, ignored and rebuilt.
 
 MAGIC = b"RKCACHE\x00"
 SUFFIX = ".rkc"
@@ -344,30 +344,6 @@ def _stage_value(stage: str):
     return lambda value: _check_fields(STAGES[stage].returns, value, f"result of stage {stage}")
 
 
-def _group_value(files: list[str], stages: tuple[str, ...]):
-    """The check of a cached group: one outcome per file of FILES, in order, and the tables of STAGES."""
-    fields = {k: v for s in stages for k, v in STAGES[s].returns.items() if v != "table"}
-    tables = {k: "table" for s in stages for k, v in STAGES[s].returns.items() if v == "table"}
-
-    def check(value):
-        if not isinstance(value, dict) or set(value) != {"outcomes", "tables"}:
-            raise CacheFileError("group does not hold outcomes and tables")
-        outcomes = value["outcomes"]
-        if not isinstance(outcomes, list) or [o.get("file") if isinstance(o, dict) else None
-                                              for o in outcomes] != files:
-            raise CacheFileError("group holds other files")
-        for outcome in outcomes:
-            if set(outcome) != {"file", "status", "problems", "result"} or outcome["status"] not in schema.STATUSES:
-                raise CacheFileError("malformed outcome")
-            _check_entry("problems", "problems", outcome["problems"])
-            if outcome["result"] is not None:
-                _check_fields(fields, outcome["result"], "outcome")
-        _check_fields(tables, value["tables"], "group tables")
-        return value
-
-    return check
-
-
 @dataclass(frozen=True)
 class Cache:
     """The cache folder of a build (None: no cache) and the stage keys of its config.
@@ -431,33 +407,3 @@ class Cache:
     def put(self, stage: str, sha256: str, name: str, value: dict) -> None:
         if self.folder is not None:
             self._store(value, self.path(stage, sha256, name))
-
-    # ---- groups of reports, stored whole
-
-    def group_path(self, entries: list[tuple[str, str]], stages: tuple[str, ...]) -> Path | None:
-        """File of a group of (file, sha256) ENTRIES run through STAGES."""
-        if self.folder is None:
-            return None
-        digest = hashlib.sha256(repr(sorted((s, self.keys[s]) for s in stages)).encode())
-        for file, sha256 in entries:
-            digest.update(f"{file}\0{sha256}\n".encode("utf-8", "surrogateescape"))
-        return self.folder / "groups" / f"{digest.hexdigest()[:32]}{SUFFIX}"
-
-    def get_group(self, path: Path | None, files: list[str], stages: tuple[str, ...]) -> dict | None:
-        """The group stored at PATH ({"outcomes": [...], "tables": {...}}) if it holds FILES run through STAGES."""
-        return None if path is None else _load(path, _group_value(files, stages))
-
-    def put_group(self, path: Path | None, outcomes: list[dict], tables: dict) -> None:
-        if path is not None:
-            self._store({"outcomes": outcomes, "tables": tables}, path)
-
-    def prune_groups(self, current: list[Path | None]) -> None:
-        """Delete group files this corpus no longer uses (the per-report files stay), and those of
-        earlier cache formats."""
-        keep = {p for p in current if p is not None}
-        if not keep or not self.writable:
-            return
-        folder = next(iter(keep)).parent
-        for stale in (*folder.glob(f"*{SUFFIX}"), *folder.glob("*.pkl")):
-            if stale not in keep:
-                stale.unlink(missing_ok=True)
