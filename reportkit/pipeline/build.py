@@ -291,15 +291,15 @@ def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
     shortcomings, boilerplate and reuse likewise, the WHOLE tables written. Returns the number of
     reports."""
     from ..store import write_table
-    from .parts import PART_TABLES, link_table, read_info
+    from .parts import PART_TABLES, copy_table, read_info
 
     infos = [read_info(f) for f in corpus.folders]
     for name in PART_TABLES:
-        link_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
+        copy_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
                    sum(i["rows"][name] for i in infos))
     for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate),
                         ("reuse", corpus.reuse)):
-        link_table(staging, name, files, sum(_rows(f) for f in files))
+        copy_table(staging, name, files, sum(_rows(f) for f in files))
     for name, table in whole.items():
         write_table(name, table if len(table) else schema.empty(name), staging)
     return sum(i["rows"]["documents"] for i in infos)

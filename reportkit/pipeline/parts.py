@@ -8,7 +8,7 @@ will hold (``documents.parquet`` …) and as the CSV rows an Excel copy will hol
 one row of keys per report (``keys.parquet``: what same-report detection, partial flags and the
 reuse index need), the shortcoming items with their tokens (``items.parquet``) and the passages
 with their fingerprints (``reuse.parquet``). A group whose key is unchanged is never read
-again: `link_table` copies its files into the output folder (``<table>.parquet/part-NNNNN.parquet``)
+again: `copy_table` copies its files into the output folder (``<table>.parquet/part-NNNNN.parquet``)
 and the CSV copies are its chunks concatenated. So the parent never holds more than one group,
 and adding a report rewrites one group.
 
@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .. import resources, schema
+from ..store import EXCEL_MAX_ROWS
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,6 @@ PARTS_FORMAT = "2"
 #: The per-report tables: one part per group, in the output folder as NAME.parquet/part-NNNNN.parquet.
 PART_TABLES = ("documents", "sections", "indicators", "density", "term_counts", "concept_counts", "completeness",
                "passages")
-EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576 rows) less the header
 _CODE = ("pipeline/parts.py", "pipeline/build.py", "pipeline/groups.py", "schema.py", "terms.py", "sections.py",
          "metadata.py", "partial.py", "shortcomings.py")
 #: Columns of keys.parquet (one row per readable report of a group, in the group's order).
@@ -243,7 +243,7 @@ def place(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def link_table(staging: Path, name: str, files: list[Path], rows: int) -> None:
+def copy_table(staging: Path, name: str, files: list[Path], rows: int) -> None:
     """Table NAME in STAGING: NAME.parquet/part-NNNNN.parquet copied from FILES (parquet parts, each
     with its header-less .csv beside it), and NAME.csv (BOM, header, the parts' rows in order)
     unless its ROWS are more than Excel opens (the parquet folder is then the table)."""
