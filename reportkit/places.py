@@ -232,9 +232,9 @@ def _counties_by_pinyin() -> dict[str, list[County]]:
 
 def county_of_address(url: str, text: str = "") -> County | None:
     """The county whose government site URL is on, when its domain spells exactly one county's
-    name (www.xuwen.gov.cn → 徐闻县; jdzcjq: 昌江 + q for 区). A spelling shared by several counties
-    (fjyx: 尤溪县 and 云霄县) is settled by TEXT only when it names the city or province of exactly
-    one of them; otherwise None.
+    name (www.xuwen.gov.cn → 徐闻县). A spelling shared by several counties (fjyx: 尤溪县 and 云霄县),
+    or one read with a trailing letter for the county's kind (jdzcjq: 昌江 + q for 区), counts only
+    when TEXT names the city or province of exactly one of them; otherwise None.
     """
     from urllib.parse import urlsplit
 
@@ -245,28 +245,28 @@ def county_of_address(url: str, text: str = "") -> County | None:
     if not host.endswith(".gov.cn"):
         return None
     for label in host.split(".")[:-2]:
-        options = _address_options(_SITE_WORDS.sub("", label) or label, label)
-        if len(options) > 1 and text:
-            options = [c for c in options if _named_in(c, text)]
+        options, guessed = _address_options(_SITE_WORDS.sub("", label) or label, label)
+        if guessed or len(options) > 1:  # a guessed spelling or a shared one: the text must confirm it
+            options = [c for c in options if text and _named_in(c, text)]
         if len(options) == 1:
             return options[0]
     return None
 
 
-def _address_options(*spellings: str) -> list[County]:
-    """The counties a domain label spells: as it is, or with a trailing letter for its kind
-    (jdzcjq → jdzcj, a 区; rongxianx → rongxian, a 县)."""
+def _address_options(*spellings: str) -> tuple[list[County], bool]:
+    """The counties a domain label spells, and whether that is a guess: as it is (no guess), or
+    with a trailing word or letter for its kind (jdzcjq → jdzcj, a 区: a guess the caller confirms)."""
     by_pinyin = _counties_by_pinyin()
     for spelling in dict.fromkeys(spellings):
         if options := by_pinyin.get(spelling, []):
-            return options
+            return options, False
     for spelling in dict.fromkeys(spellings):
         for letter, kind in _KIND_LETTERS:
             if spelling.endswith(letter) and len(spelling) > len(letter) + 2:
                 options = [c for c in by_pinyin.get(spelling[:-len(letter)], []) if c.county.endswith(kind)]
                 if options:
-                    return options
-    return []
+                    return options, True
+    return [], False
 
 
 _KIND_LETTERS = (("qu", "区"), ("q", "区"), ("xian", "县"), ("x", "县"), ("shi", "市"), ("s", "市"))

@@ -280,7 +280,8 @@ def test_county_of_address__a_government_site_names_its_county_only_when_unambig
 
 
 @pytest.mark.parametrize("url, text, county", [
-    ("http://www.jdzcjq.gov.cn/qsfj/t1.shtml", "", "昌江区"),  # 昌江 + q for 区
+    ("http://www.jdzcjq.gov.cn/qsfj/t1.shtml", "中共景德镇市委", "昌江区"),  # 昌江 + q for 区, in the city named
+    ("http://www.jdzcjq.gov.cn/qsfj/t1.shtml", "我区坚持依法行政", None),  # a guessed spelling, unconfirmed
     ("http://www.fjyx.gov.cn/a.htm", "三明市尤溪县", "尤溪县"),  # 尤溪县 or 云霄县: the text names 三明
     ("http://www.fjyx.gov.cn/a.htm", "漳州市委、市政府", "云霄县"),
     ("http://www.fjyx.gov.cn/a.htm", "我县坚持依法行政", None),  # nothing settles it
