@@ -32,7 +32,8 @@ from .problems import os_reason
 
 log = logging.getLogger(__name__)
 
-EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576 rows) less the header
+EXCEL_SHEET_ROWS = 1_048_576  # rows of an Excel sheet, header included
+EXCEL_MAX_ROWS = EXCEL_SHEET_ROWS - 1  # the data rows a sheet holds under its header
 # What makes a spreadsheet read a cell as a formula (OWASP's list: = + - @, and tab and carriage
 # return, which some spreadsheets skip before looking for them).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,21 +48,27 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
 
     >>> spreadsheet_safe(pd.DataFrame({"a": ["=1+1", "普法", "-3"], "n": [-3, 1, 2]})).values.tolist()
     [["'=1+1", -3], ['普法', 1], ["'-3", 2]]
+    >>> spreadsheet_safe(pd.DataFrame({"c": pd.Categorical(["@SUM(A1)", "镇"])}))["c"].tolist()
+    ["'@SUM(A1)", '镇']
     """
     out = table
     for column in table.columns:
         series = table[column]
-        if isinstance(series.dtype, pd.StringDtype):  # vectorised: ~20 times faster than a map
+        text_dtype = isinstance(series.dtype, pd.StringDtype)
+        if text_dtype:  # vectorised: ~20 times faster than a map
             risky = series.str.startswith(FORMULA_START).fillna(False).astype(bool)
-        elif series.dtype == object:
-            risky = series.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)).astype(bool)
-        else:
+        elif (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)
+              or pd.api.types.is_datetime64_any_dtype(series)):
             continue
+        else:  # object, category, ...: any cell may be text
+            risky = series.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)).astype(bool)
         if risky.any():
             if out is table:
                 out = table.copy(deep=False)
             values = series.astype("object")
-            out[column] = values.where(~risky, "'" + values.where(risky, "")).astype(series.dtype)
+            values = values.where(~risky, "'" + values.where(risky, ""))
+            # a category column cannot hold the quoted text among its categories: it becomes text
+            out[column] = values.astype(series.dtype) if text_dtype else values
     return out
 
 

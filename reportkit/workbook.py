@@ -22,12 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .store import spreadsheet_safe  # noqa: F401  (reportkit.workbook.spreadsheet_safe, as before)
+from .store import EXCEL_SHEET_ROWS, spreadsheet_safe  # noqa: F401  (reportkit.workbook.spreadsheet_safe, as before)
 
 log = logging.getLogger(__name__)
 
-#: Rows of an Excel sheet, header included.
-EXCEL_MAX_ROWS = 1_048_576
 #: Characters of an Excel cell.
 EXCEL_MAX_CHARS = 32_767
 _TRUNCATED = "…（已截断）"
@@ -78,7 +76,7 @@ def _order(names) -> list[str]:
 
 
 def write_workbook(
-    tables: dict[str, pd.DataFrame], path: str | Path, *, max_rows: int = EXCEL_MAX_ROWS
+    tables: dict[str, pd.DataFrame], path: str | Path, *, max_rows: int = EXCEL_SHEET_ROWS
 ) -> Path:
     """Write every table to ``path`` (.xlsx): one sheet each (continued on further sheets past
     ``max_rows`` rows, header included) and a 列说明 sheet first. Returns the path.

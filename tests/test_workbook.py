@@ -1,4 +1,5 @@
 """Tests for reportkit.workbook: every table in one Excel file, with column descriptions in Chinese."""
+import inspect
 import openpyxl
 import pandas as pd
 import pytest
@@ -73,7 +74,7 @@ def test_write_workbook__table_longer_than_a_sheet_continues_on_more_sheets(tabl
 
 
 def test_write_workbook__excel_row_limit_is_the_default():
-    assert workbook.EXCEL_MAX_ROWS == 1_048_576
+    assert inspect.signature(workbook.write_workbook).parameters["max_rows"].default == 1_048_576
 
 
 def test_spreadsheet_safe__only_text_cells_change():
@@ -82,3 +83,10 @@ def test_spreadsheet_safe__only_text_cells_change():
     assert out["a"].tolist()[:5] == ["'=1", "'+2", "'-3", "'@4", "五"] and pd.isna(out["a"].iloc[5])
     assert out["n"].tolist() == [-1, 2, 3, 4, 5, 6]
     assert table["a"].iloc[0] == "=1"  # the input is not modified
+
+
+def test_spreadsheet_safe__category_columns_are_text_too():
+    table = pd.DataFrame({"town": pd.Categorical(["=HYPERLINK(\"x\")", "松源镇"]), "when": pd.to_datetime(["2024-01-01"] * 2)})
+    out = workbook.spreadsheet_safe(table)
+    assert out["town"].tolist() == ["'=HYPERLINK(\"x\")", "松源镇"]
+    assert out["when"].equals(table["when"])
