@@ -100,7 +100,7 @@ def _build(args) -> int:
     tables = build(args.raw_dir, manifest=manifest, out=args.out, cache_dir=None if args.no_cache else args.cache,
                    config=_config(args), progress=not args.quiet, report=report, refit_themes=args.refit_themes)
     if not args.quiet:
-        from .manifest import printable  # a name or a manifest cell cannot forge a line or drive the terminal
+        from .problems import printable  # a name or a manifest cell cannot forge a line or drive the terminal
 
         problems = tables["build_log"][tables["build_log"]["status"] != "ok"]
         for row in problems.itertuples():
@@ -119,7 +119,7 @@ def _check(args) -> int:
 
     manifest = _given_manifest(args)
     found = check(args.raw_dir, manifest=manifest, config=_config(args), jobs=args.jobs or 1)
-    from .manifest import printable
+    from .problems import printable
 
     build_log, manifest_log = found["build_log"], found["manifest_log"]
     for row in build_log[build_log["status"] != "ok"].itertuples():
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(args, exc: Exception, status: int) -> int:
-    from .manifest import printable
+    from .problems import printable
     from .problems import os_reason
 
     message = exc  # reportkit's own errors say what and where; the system's name the file

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .problems import ManifestProblem, os_reason
+from .problems import ManifestProblem, os_reason, printable
 from .readers import UTF16_BOMS, ReadError, decode_text
 
 
@@ -104,17 +104,6 @@ def discover(raw_dir: Path) -> list[Path]:
     return [f.path for f in inventory(raw_dir) if f.kind != "unlisted"]
 
 
-# Characters that would move the cursor, recolour or clear a terminal, end a line of a log or a
-# row of a CSV, or reorder what follows: shown escaped in every name reportkit prints or writes.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """TEXT with control and direction characters escaped (\\x1b, \\x0a, \\u202e): safe to print as one line."""
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
-                            text)
-
-
 def display_name(relative: Path) -> str:
     """The POSIX path of a file as a printable string, even when its name is not valid UTF-8.
 
@@ -154,15 +143,6 @@ def read_file(path: Path, max_bytes: int | None, *, follow: bool = False) -> tup
 
 LINK_PROBLEM = "symbolic link not followed; copy the file instead"
 SPECIAL_PROBLEM = "not a regular file (FIFO, socket or device); not read"
-
-
-def special_file_problem(path: Path) -> str | None:
-    """Why PATH is not read at all (link, FIFO, device), or None for a regular file."""
-    if path.is_symlink():
-        return LINK_PROBLEM
-    if not path.is_file():
-        return SPECIAL_PROBLEM
-    return None
 
 
 def is_hidden(relative: Path) -> bool:

@@ -10,6 +10,7 @@ Problem(code='no_year', message='no year found; add it to data/manifest.csv', de
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: code → what it means (the build log's ``codes`` column holds these).
@@ -105,3 +106,14 @@ class ManifestProblem:
 
     def __str__(self) -> str:
         return f"{self.file} line {self.line}: {self.message}"
+
+
+# Characters that would move the cursor, recolour or clear a terminal, end a line of a log or a
+# row of a CSV, or reorder what follows: shown escaped in every name reportkit prints or writes.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """TEXT with control and direction characters escaped (\\x1b, \\x0a, \\u202e): safe to print as one line."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+                            text)
