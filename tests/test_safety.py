@@ -370,7 +370,9 @@ def test_workers__a_file_that_grows_after_listing_is_read_only_up_to_the_size_li
     assert result.returncode == 0, result.stderr[-3000:]
     status, codes, peak_mb = json.loads(result.stdout.strip().splitlines()[-1])
     assert status == "error" and codes == ["too_large"]
-    assert peak_mb < 900  # no process held the gigabyte
+    # A worker with jieba and the gazetteers loaded peaks at ~0.9 GB here (0.93 seen under load); holding
+    # the gigabyte as bytes would add 1 GB on top of that.
+    assert peak_mb < 1500  # no process held the gigabyte
 
 
 def test_read_pdf__an_encrypted_pdf_says_it_needs_a_password():
