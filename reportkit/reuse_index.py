@@ -78,6 +78,7 @@ log = logging.getLogger(__name__)
 #: Bump when the files or what they mean change: an index of another format is rebuilt.
 FORMAT = "1"
 _CHUNK = 1 << 18  # passages per chunk when signatures or band keys of many passages are needed
+_PAIR_CHUNK = 1 << 16  # candidate pairs confirmed at a time (their signatures and forms are read)
 
 _PID_ARRAYS = {"doc": np.int32, "passage_no": np.int32, "length": np.int32, "form": np.uint64, "by_list": bool,
                "nonempty": bool, "by_bucket": bool, "bucket_towns": np.int32, "confirmed": np.int32}
@@ -304,14 +305,20 @@ class ReuseIndex:
         a, b, sim = self.pairs["a"], self.pairs["b"], self.pairs["sim"]
         stays = ~(in_seekers[a] | in_seekers[b] | gone[a] | gone[b])
         old_key = a * n + b
-        at = np.minimum(np.searchsorted(old_key, candidates), max(len(old_key) - 1, 0))
-        is_known = old_key[at] == candidates if len(old_key) else np.zeros(len(candidates), bool)
-        fresh = candidates[~is_known]
-        fresh_sim = self._similarity(fresh // n, fresh % n)
-        confirmed = fresh_sim >= self.options.threshold
-        new_a = np.concatenate([a[stays], candidates[is_known] // n, fresh[confirmed] // n])
-        new_b = np.concatenate([b[stays], candidates[is_known] % n, fresh[confirmed] % n])
-        new_sim = np.concatenate([sim[stays], sim[at[is_known]], fresh_sim[confirmed]])
+        kept = [(a[stays], b[stays], sim[stays])]
+        # In chunks of candidates: a cold build of a national corpus has tens of millions, and
+        # only the confirmed ones (a few per cent) need to stay.
+        for lo in range(0, len(candidates), _PAIR_CHUNK):
+            chunk = candidates[lo:lo + _PAIR_CHUNK]
+            at = np.minimum(np.searchsorted(old_key, chunk), max(len(old_key) - 1, 0))
+            is_known = old_key[at] == chunk if len(old_key) else np.zeros(len(chunk), bool)
+            fresh = chunk[~is_known]
+            fresh_sim = self._similarity(fresh // n, fresh % n)
+            confirmed = fresh_sim >= self.options.threshold
+            kept.append((chunk[is_known] // n, chunk[is_known] % n, sim[at[is_known]]))
+            kept.append((fresh[confirmed] // n, fresh[confirmed] % n, fresh_sim[confirmed]))
+        del candidates
+        new_a, new_b, new_sim = (np.concatenate([k[i] for k in kept]) for i in range(3))
         order = np.argsort(new_a * n + new_b, kind="stable")
         self.pairs = {"a": new_a[order], "b": new_b[order], "sim": new_sim[order]}
         clock.lap("confirm")
@@ -445,7 +452,7 @@ class ReuseIndex:
         in_seekers[seekers] = True
         by_bucket = self.pid["by_bucket"]
         query = seekers[~by_bucket[seekers]]  # a passage in a big bucket is no candidate
-        found = []
+        found = np.zeros(0, np.int64)
         for j, band_k, band_p, keys in self._bands_for(query, whole):
             info = _all_buckets(band_k, band_p, view) if whole else _buckets(band_k, band_p, _unique(keys), view)
             del band_k, band_p
@@ -457,8 +464,9 @@ class ReuseIndex:
             if not whole:
                 mine = in_seekers[p_a] | in_seekers[p_b]
                 p_a, p_b = p_a[mine], p_b[mine]
-            found.append(p_a * n + p_b)
-        return _unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+            # Merged band by band: the same pair found in many bands is held once.
+            found = _unique(np.concatenate([found, p_a * n + p_b]))
+        return found
 
     def _similarity(self, p_a: np.ndarray, p_b: np.ndarray) -> np.ndarray:
         """Exact similarity of the pairs whose MinHash estimate is near enough the threshold (0 for the others)."""

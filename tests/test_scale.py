@@ -178,3 +178,30 @@ def test_cli_build_help__loads_no_heavy_library():
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    try:\n        main(['build', '--help'])\n    except SystemExit:\n        pass")
     assert _heavy_modules_after(code) == "[]"
+
+
+def test_boilerplate_part__csv_from_kept_cells_equals_the_whole_rows_and_counts_change_alone(tmp_path):
+    """A boilerplate part written from its kept texts (only the counts new) holds the CSV rows
+    `parts.csv_rows` makes from the whole table: quotes, commas, formula-like cells included; a
+    cell with a line break falls back to the whole rows."""
+    import pandas as pd
+
+    from reportkit.pipeline import corpus, parts
+
+    texts = ["普法宣传，\"谁执法谁普法\"", "=HYPERLINK(1)", "依法行政, 持续推进", "有换行\n的段落"]
+    passages = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "passage_no": [0, 1, 0, 0], "start": [0, 10, 0, 0],
+                             "end": [10, 20, 10, 7], "text": texts})
+    for with_break in (False, True):
+        folder = tmp_path / f"group{with_break}"
+        folder.mkdir()
+        passages.to_parquet(folder / "reuse.parquet", index=False)
+        keep = passages if with_break else passages.iloc[:3]
+        for n in (3, 4):  # the second: the same passages, new counts (written from the kept cells)
+            rows = pd.DataFrame({"doc_id": keep["doc_id"], "passage_no": keep["passage_no"], "n_towns": n,
+                                 "source": ["frequency", "list", "both", "frequency"][:len(keep)]})
+            path, texts_path = corpus._boilerplate_part(folder, rows)
+            assert texts_path.exists()
+            table = pd.read_parquet(path)
+            assert table["n_towns"].tolist() == [n] * len(keep)
+            assert table["text"].tolist() == keep["text"].tolist()
+            assert path.with_suffix(".csv").read_bytes() == parts.csv_rows("boilerplate", table)

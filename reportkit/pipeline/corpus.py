@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +48,7 @@ class Corpus:
     boilerplate: list[Path]
     reuse: list[Path]
     originality: pd.DataFrame
+    kept: list[Path] = field(default_factory=list)  # other files of the groups this build used
 
 
 def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: Path, *, refit_themes: bool = False,
@@ -82,9 +84,10 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     lap("build_log")
     shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
     lap("themes")
-    reuse, originality, boilerplate = reuse_step(kept, effective, config.reuse, work / "reuse-index", timings=timings)
+    reuse, originality, boilerplate, texts = reuse_step(kept, effective, config.reuse, work / "reuse-index",
+                                                        timings=timings)
     lap("reuse")
-    return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality)
+    return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality, texts)
 
 
 # --------------------------------------------------------------------------- reports
@@ -177,8 +180,8 @@ _META = ["doc_id", "town", "county", "year"]
 
 
 def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, folder: Path, *,
-               timings: dict[str, float]) -> tuple[list[Path], pd.DataFrame, list[Path]]:
-    """(reuse part, originality, boilerplate part of each group) of the reports KEPT, through the
+               timings: dict[str, float]) -> tuple[list[Path], pd.DataFrame, list[Path], list[Path]]:
+    """(reuse part, originality, boilerplate part, the boilerplate texts kept, of each group) of the reports KEPT, through the
     `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed."""
     from ..reuse import ORIGINALITY_COLUMNS
     from ..reuse_index import ReuseIndex, _as_docs
@@ -221,7 +224,7 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
     by_group = kept.groupby("group", sort=False)["doc_id"].agg(list).to_dict()
     boilerplate = [_boilerplate_part(f, index.boilerplate_of_docs(by_group.get(g, []), flags=flags))
                    for g, f in enumerate(folders)]
-    return reuse, originality, boilerplate
+    return reuse, originality, [b[0] for b in boilerplate], [b[1] for b in boilerplate]
 
 
 def _reuse_parts(index, group_of: dict[str, int], folders: list[Path]) -> list[Path]:
@@ -252,21 +255,72 @@ def _reuse_parts(index, group_of: dict[str, int], folders: list[Path]) -> list[P
     return paths
 
 
-def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> Path:
+def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
     """The boilerplate part of one group (its ROWS: doc_id, passage_no, n_towns, source), written
-    when these rows are new, with the passages' offsets and texts from the group's passages."""
+    when these rows are new, with the passages' offsets and texts from the group's passages;
+    returns it and the file of those texts (both kept).
+
+    Adding one report changes the towns of the stock passages of every group, rarely which
+    passages are boilerplate: the offsets and texts (and their CSV cells) are kept per set of
+    passages (`_boilerplate_texts`), so a part with new counts only is written from them."""
     from ..reuse import BOILERPLATE_COLUMNS
 
     rows = rows[["doc_id", "passage_no", "n_towns", "source"]].sort_values(["doc_id", "passage_no"], kind="stable")
+    rows = rows.reset_index(drop=True)
     name = hashlib.sha256(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes()).hexdigest()[:16]
     path = folder / f"boilerplate-{name}.parquet"
+    texts_path = _texts_path(folder, rows)
     if path.exists() and path.with_suffix(".csv").exists():
-        return path
-    if len(rows):
-        passages = pd.read_parquet(folder / "reuse.parquet", columns=["doc_id", "passage_no", "start", "end", "text"])
-        table = rows.merge(passages, on=["doc_id", "passage_no"], how="left")[BOILERPLATE_COLUMNS]
-        table["n_towns"] = table["n_towns"].astype("int64")
-    else:
-        table = schema.empty("boilerplate")
-    parts.write_table_part(folder, "boilerplate", table, stem=path.stem)
-    return path
+        return path, texts_path
+    if not len(rows):
+        parts.write_table_part(folder, "boilerplate", schema.empty("boilerplate"), stem=path.stem)
+        return path, texts_path
+    texts = _boilerplate_texts(texts_path, folder, rows)
+    table = pd.concat([texts[["doc_id", "passage_no", "start", "end", "text"]], rows[["n_towns", "source"]]], axis=1)
+    table["n_towns"] = table["n_towns"].astype("int64")
+    table = table[BOILERPLATE_COLUMNS]
+    if texts["csv"].isna().any() or _CSV_TAIL is None:  # a cell with a line break: the CSV is written whole
+        parts.write_table_part(folder, "boilerplate", table, stem=path.stem)
+        return path, texts_path
+    # The CSV row is the kept cells of the passage, then the two counts' cells (a number, a word:
+    # never quoted or escaped), exactly as `parts.csv_rows` writes the whole row.
+    tail = "," + table["n_towns"].astype(str) + "," + table["source"].astype(str) + "\r\n"
+    csv = "".join((texts["csv"] + tail).tolist()).encode("utf-8")
+    parts.write_table_part(folder, "boilerplate", table, stem=path.stem, csv=csv)
+    return path, texts_path
+
+
+_TEXT_COLUMNS = ["doc_id", "passage_no", "start", "end", "text"]
+# The boilerplate CSV's columns are the kept cells, then n_towns and source (else no fast path).
+_CSV_TAIL = ("n_towns", "source") if schema.table("boilerplate").csv_columns == [
+    *[c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS], "n_towns", "source"] else None
+
+
+def _texts_path(folder: Path, rows: pd.DataFrame) -> Path:
+    key = hashlib.sha256(pd.util.hash_pandas_object(rows[["doc_id", "passage_no"]], index=False).to_numpy()
+                         .tobytes()).hexdigest()[:16]
+    return folder / f"bp-texts-{key}.parquet"
+
+
+def _boilerplate_texts(path: Path, folder: Path, rows: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, passage_no, start, end, text and ``csv`` (those cells as the CSV row begins; missing
+    when one holds a line break) of the passages of ROWS, in their order: kept in PATH (one file
+    per set of passages), read from the group's passages when new."""
+    from ..store import spreadsheet_safe
+
+    if path.exists():
+        return pd.read_parquet(path)
+    passages = pd.read_parquet(folder / "reuse.parquet", columns=_TEXT_COLUMNS)
+    texts = rows[["doc_id", "passage_no"]].merge(passages, on=["doc_id", "passage_no"], how="left")[_TEXT_COLUMNS]
+    csv_columns = [c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS]
+    cells = spreadsheet_safe(texts[csv_columns])
+    broken = np.zeros(len(texts), bool)
+    for column in csv_columns:
+        if cells[column].dtype == object or isinstance(cells[column].dtype, pd.StringDtype):
+            broken |= cells[column].astype(str).str.contains("[\r\n]", regex=True).to_numpy()
+    lines = cells.to_csv(index=False, header=False, lineterminator="\r\n").split("\r\n")[:-1]
+    texts["csv"] = pd.Series(lines if not broken.any() else [None] * len(texts), dtype=object)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    texts.to_parquet(tmp, index=False, compression="zstd")
+    os.replace(tmp, path)
+    return texts

@@ -146,14 +146,16 @@ def csv_header(name: str) -> bytes:
     return schema.empty(name)[schema.table(name).csv_columns].to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
-def write_table_part(folder: Path, name: str, table: pd.DataFrame, *, stem: str | None = None) -> int:
+def write_table_part(folder: Path, name: str, table: pd.DataFrame, *, stem: str | None = None,
+                     csv: bytes | None = None) -> int:
     """STEM.parquet and STEM.csv (rows only) of table NAME in FOLDER (STEM defaults to NAME);
-    the number of rows. Written under temporary names and renamed: never read half-written."""
+    the number of rows. CSV: the rows as `csv_rows` would make them, when the caller has them.
+    Written under temporary names and renamed: never read half-written."""
     table = typed(name, table)
     stem = stem or name
     tmp = f".tmp{os.getpid()}"
     table.to_parquet(folder / f"{stem}.parquet{tmp}", index=False, compression="zstd")
-    (folder / f"{stem}.csv{tmp}").write_bytes(csv_rows(name, table))
+    (folder / f"{stem}.csv{tmp}").write_bytes(csv_rows(name, table) if csv is None else csv)
     os.replace(folder / f"{stem}.csv{tmp}", folder / f"{stem}.csv")
     os.replace(folder / f"{stem}.parquet{tmp}", folder / f"{stem}.parquet")
     return len(table)
