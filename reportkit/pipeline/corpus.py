@@ -31,6 +31,7 @@ from ..config import BuildConfig, ReuseOptions
 from ..problems import Problem
 from . import parts
 from .groups import problems_of
+from .runner import release_memory
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     clock = [time.perf_counter()]
 
     def lap(step: str) -> None:
+        release_memory()  # what a step freed is not held while the next one runs
         now = time.perf_counter()
         timings[f"corpus.{step}"] = now - clock[0]
         clock[0] = now

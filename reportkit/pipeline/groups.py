@@ -22,7 +22,7 @@ import pandas as pd
 from .. import schema
 from ..problems import Problem
 from . import parts
-from .runner import Job, Outcome, Run, concat, groups_of, run_jobs
+from .runner import Job, Outcome, Run, concat, groups_of, release_memory, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
                     seconds[stage] = seconds.get(stage, 0.0) + value
                 done.result, done.problems, done.computed, done.seconds = None, [], [], {}
             pending.clear()
+            release_memory()
             current[0] = next(queue, None)
 
     jobs = [job for g in todo for job in g.jobs]
