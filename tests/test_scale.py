@@ -84,6 +84,8 @@ def test_build__adding_one_report_processes_only_it(corpus, cold, tmp_path):
                                                 corpus, cold, tmp_path)
     assert incremental == fresh
     assert report.computed == {"parse": 1, "terms": 1, "reuse": 1}
+    # The group it joins is patched from the earlier one: only the new report is run.
+    assert report.groups == {"reused": 0, "written": 0, "patched": 1}
 
 
 def test_build__removing_a_report_processes_nothing(corpus, cold, tmp_path):
@@ -92,6 +94,7 @@ def test_build__removing_a_report_processes_nothing(corpus, cold, tmp_path):
     assert incremental == fresh
     assert incremental != outputs(cold / "out")
     assert report.computed == {}
+    assert report.groups == {"reused": 0, "written": 0, "patched": 1}  # its group's other rows kept
 
 
 def test_build__changing_a_report_processes_only_it(corpus, cold, tmp_path):
@@ -102,6 +105,8 @@ def test_build__changing_a_report_processes_only_it(corpus, cold, tmp_path):
     incremental, fresh, report = _rebuild_after(change, corpus, cold, tmp_path)
     assert incremental == fresh
     assert report.computed == {"parse": 1, "terms": 1, "reuse": 1}
+    # Its group is patched from the earlier one: only the changed report is run.
+    assert report.groups == {"reused": 0, "written": 0, "patched": 1}
 
 
 def test_build__three_incremental_steps_equal_a_cold_build_table_by_table(corpus, cold, tmp_path):

@@ -48,6 +48,7 @@ class BuildReport:
     status_counts: dict[str, int] = field(default_factory=dict)
     computed: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    groups: dict[str, int] = field(default_factory=dict)  # groups of reports reused, written whole, patched
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.status_counts.get(s, 0)} {s}" for s in schema.STATUSES)
@@ -228,8 +229,8 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
     planned = plan(raw_dir, manifest, limits=config.limits)
     run = Run(config, cache)
     groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
-    n_run, computed, cpu = write_groups(groups, run, planned.manifest, n_jobs=config.jobs or default_jobs(),
-                                        progress=progress)
+    n_run, computed, cpu, report.groups = write_groups(groups, run, planned.manifest,
+                                                       n_jobs=config.jobs or default_jobs(), progress=progress)
     report.seconds["documents"] = time.perf_counter() - started
     log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
              report.seconds["documents"])

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import schema
@@ -31,21 +32,51 @@ DOCUMENT_COLUMNS = schema.table("documents").names
 
 @dataclass
 class Group:
-    """One group of jobs and the folder of its parts."""
+    """One group of jobs and the folder of its parts; a group not yet written may have a BASE: a
+    complete group of an earlier build that holds the reports KEPT (same file, bytes, manifest
+    row and code), whose rows are taken from it instead of being made again."""
 
     jobs: list[Job]
     folder: Path
+    entries: list[list[str]] = field(default_factory=list)  # [file, sha256, manifest row digest] per job
+    recipe: str = ""  # `parts.recipe`
+    base: Path | None = None
+    kept: frozenset[str] = frozenset()
+
+    def to_run(self) -> list[Job]:
+        return [j for j in self.jobs if j.file not in self.kept]
 
 
 def plan_groups(jobs: list[Job], run: Run, manifest: pd.DataFrame, parts_dir: Path) -> list[Group]:
-    """JOBS cut into groups, each with its folder under PARTS_DIR (named by its key)."""
+    """JOBS cut into groups, each with its folder under PARTS_DIR (named by its key), and for those
+    not written yet the earlier group that shares most of their reports (`Group.base`)."""
     by_file = _manifest_rows(manifest)
+    stage_keys = {s: run.cache.keys[s] for s in run.stages}
+    recipe = parts.recipe(stage_keys)
     out = []
     for group in groups_of(jobs):
         rows = [by_file[j.file] for j in group if j.file in by_file]
-        key = parts.group_key([(j.file, j.sha256) for j in group], {s: run.cache.keys[s] for s in run.stages}, rows)
-        out.append(Group(group, parts_dir / key))
+        key = parts.group_key([(j.file, j.sha256) for j in group], recipe, rows)
+        entries = [[j.file, j.sha256, parts.row_digest(by_file.get(j.file))] for j in group]
+        out.append(Group(group, parts_dir / key, entries, recipe))
+    missing = [g for g in out if not parts.is_complete(g.folder)]
+    if missing:
+        earlier = parts.earlier_groups(parts_dir, recipe)
+        for g in missing:
+            g.base, g.kept = _base(g, earlier)
     return out
+
+
+def _base(group: Group, earlier: dict[tuple[str, str, str], Path]) -> tuple[Path | None, frozenset[str]]:
+    """The earlier group holding most of GROUP's reports, and the files it holds (None: no such group)."""
+    found: dict[Path, list[str]] = {}
+    for entry in group.entries:
+        if (folder := earlier.get(tuple(entry))) is not None:
+            found.setdefault(folder, []).append(entry[0])
+    if not found:
+        return None, frozenset()
+    folder = max(found, key=lambda f: (len(found[f]), f.name))
+    return folder, frozenset(found[folder])
 
 
 def _manifest_rows(manifest: pd.DataFrame) -> dict[str, dict]:
@@ -53,12 +84,20 @@ def _manifest_rows(manifest: pd.DataFrame) -> dict[str, dict]:
 
 
 def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_jobs: int,
-                 progress: bool) -> tuple[int, dict[str, int], dict[str, float]]:
-    """Run the stages for the groups whose parts are missing and write their parts. Returns the
-    number of files run, how many computed each stage (not from the cache) and the CPU seconds
-    per stage: the outcomes themselves are dropped once their group is on disk."""
+                 progress: bool) -> tuple[int, dict[str, int], dict[str, float], dict[str, int]]:
+    """Run the stages for the groups whose parts are missing and write their parts (a group with
+    a base: only its other reports are run, `patch_group`). Returns the number of files run, how
+    many computed each stage (not from the cache), the CPU seconds per stage and how many groups
+    were reused, written whole or patched: the outcomes themselves are dropped once their group
+    is on disk."""
     todo = [g for g in groups if not parts.is_complete(g.folder)]
+    counts = {"reused": len(groups) - len(todo), "written": sum(g.base is None for g in todo),
+              "patched": sum(g.base is not None for g in todo)}
     by_file = _manifest_rows(manifest)
+    for g in todo:
+        if not g.to_run():  # reports removed only: nothing to run
+            patch_group(g, [], by_file)
+    todo = [g for g in todo if g.to_run()]
     pending: list[Outcome] = []
     queue = iter(todo)
     current = [next(queue, None)]
@@ -67,8 +106,11 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
 
     def collect(outcome: Outcome) -> None:
         pending.append(outcome)
-        if len(pending) == len(current[0].jobs):
-            write_group(current[0].folder, pending, by_file)
+        if len(pending) == len(current[0].to_run()):
+            if current[0].base is not None:
+                patch_group(current[0], pending, by_file)
+            else:
+                write_group(current[0], pending, by_file)
             for done in pending:  # tallied, then dropped: the parent keeps nothing per report
                 for stage in done.computed:
                     computed[stage] = computed.get(stage, 0) + 1
@@ -79,16 +121,60 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
             release_memory()
             current[0] = next(queue, None)
 
-    jobs = [job for g in todo for job in g.jobs]
+    jobs = [job for g in todo for job in g.to_run()]
     if jobs:
         run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect)
-    return len(jobs), computed, seconds
+    return len(jobs), computed, seconds, counts
 
 
-def write_group(folder: Path, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:
-    """The tables of one group's OUTCOMES written into FOLDER."""
+def write_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:
+    """The tables of GROUP's OUTCOMES (all its reports) written into its folder."""
     tables, info, keys, items, reuse_input = group_tables(outcomes, by_file)
-    parts.write_group(folder, tables, info, keys, items, reuse_input)
+    parts.write_group(group.folder, tables, dict(info, entries=group.entries, recipe=group.recipe), keys, items,
+                      reuse_input)
+
+
+#: The tables in the order of the group's files; the others are in doc_id order (`group_tables`).
+_FILE_ORDER = ("documents", "sections", "indicators", "density", "term_counts", "completeness")
+
+
+def patch_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:
+    """GROUP written from its base's rows of the reports it keeps and the tables of OUTCOMES (its
+    other reports): the same files `write_group` makes from all its reports, since every row is
+    a report's own, placed as `group_tables` places it (file order or doc_id order)."""
+    base = group.base
+    new, info, new_keys, new_items, new_reuse = group_tables(outcomes, by_file)
+    old_keys = pd.read_parquet(base / "keys.parquet")
+    kept_docs = set(old_keys.loc[old_keys["file"].isin(group.kept), "doc_id"])
+    keys = _stack(old_keys[old_keys["doc_id"].isin(kept_docs)], new_keys)
+    position = {file: i for i, file in enumerate(j.file for j in group.jobs)}
+    doc_position = dict(zip(keys["doc_id"], keys["file"].map(position)))
+
+    def merged(old: pd.DataFrame, fresh: pd.DataFrame, by_file_order: bool) -> pd.DataFrame:
+        table = _stack(old[old["doc_id"].isin(kept_docs)], fresh)
+        if not len(table):
+            return fresh
+        if by_file_order:
+            order = np.argsort(table["doc_id"].map(doc_position).to_numpy(), kind="stable")
+            return table.take(order).reset_index(drop=True)
+        return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+    tables = {name: merged(pd.read_parquet(base / f"{name}.parquet"), new[name], name in _FILE_ORDER)
+              for name in parts.PART_TABLES}
+    keys = merged(old_keys, new_keys, True)
+    items = merged(parts.read_items(base), new_items, True)
+    reuse_input = merged(pd.read_parquet(base / "reuse.parquet"), new_reuse, False)
+    old_log = [e for e in parts.read_info(base)["log"] if e["file"] in group.kept]
+    log = sorted(old_log + info["log"], key=lambda e: position[e["file"]])
+    info = {"log": log, "has_errors": info["has_errors"], "entries": group.entries, "recipe": group.recipe}
+    parts.write_group(group.folder, tables, info, keys, items, reuse_input)
+
+
+def _stack(old: pd.DataFrame, fresh: pd.DataFrame) -> pd.DataFrame:
+    frames = [f for f in (old, fresh) if len(f)]
+    if not frames:
+        return old.reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
 
 
 def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):

@@ -39,7 +39,7 @@ from ..store import EXCEL_MAX_ROWS
 log = logging.getLogger(__name__)
 
 #: Bump when what a part holds changes.
-PARTS_FORMAT = "2"
+PARTS_FORMAT = "3"
 #: The per-report tables: one part per group, in the output folder as NAME.parquet/part-NNNNN.parquet.
 PART_TABLES = ("documents", "sections", "indicators", "density", "term_counts", "concept_counts", "completeness",
                "passages")
@@ -63,14 +63,48 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def group_key(entries: list[tuple[str, str]], stage_keys: dict[str, str], manifest_rows: list[dict]) -> str:
-    """Key of a group's parts: its (file, sha256) ENTRIES, the stage keys, its files' manifest rows."""
-    digest = hashlib.sha256(_code_digest().encode())
-    digest.update(json.dumps(sorted(stage_keys.items())).encode())
+def group_key(entries: list[tuple[str, str]], recipe: str, manifest_rows: list[dict]) -> str:
+    """Key of a group's parts: its (file, sha256) ENTRIES, its RECIPE (`recipe`), its files' manifest rows."""
+    digest = hashlib.sha256(recipe.encode())
     for file, sha256 in entries:
         digest.update(f"{file}\0{sha256}\n".encode())
     digest.update(json.dumps(manifest_rows, sort_keys=True, ensure_ascii=False, default=str).encode())
     return digest.hexdigest()[:32]
+
+
+def recipe(stage_keys: dict[str, str]) -> str:
+    """What a group's rows depend on besides its files and their manifest rows: this code and
+    format, and the stage keys. Two groups of one recipe hold the same rows for the same file."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(json.dumps(sorted(stage_keys.items())).encode())
+    return digest.hexdigest()[:32]
+
+
+def row_digest(row: dict | None) -> str:
+    """Digest of a file's manifest row ('' without one)."""
+    if row is None:
+        return ""
+    return hashlib.sha256(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()[:16]
+
+
+def earlier_groups(parts_dir: Path, recipe: str) -> dict[tuple[str, str, str], Path]:
+    """(file, sha256, manifest row digest) → the complete group of PARTS_DIR of RECIPE that holds
+    that report (groups an earlier build wrote, before they are pruned)."""
+    found: dict[tuple[str, str, str], Path] = {}
+    if not parts_dir.is_dir():
+        return found
+    for folder in sorted(parts_dir.iterdir()):
+        if ".tmp" in folder.name or not is_complete(folder):
+            continue
+        try:
+            info = read_info(folder)
+        except (OSError, ValueError):
+            continue
+        if info.get("recipe") != recipe:
+            continue
+        for entry in info.get("entries", []):
+            found.setdefault(tuple(entry), folder)
+    return found
 
 
 def is_complete(folder: Path) -> bool:
