@@ -79,6 +79,8 @@ log = logging.getLogger(__name__)
 FORMAT = "1"
 _CHUNK = 1 << 18  # passages per chunk when signatures or band keys of many passages are needed
 _PAIR_CHUNK = 1 << 16  # candidate pairs confirmed at a time (their signatures and forms are read)
+_SLICE = 1 << 19  # band entries whose buckets are counted at a time when every bucket is
+_MAP_CHUNK = 1 << 12  # rows read through a mapping before its pages are dropped
 
 _PID_ARRAYS = {"doc": np.int32, "passage_no": np.int32, "length": np.int32, "form": np.uint64, "by_list": bool,
                "nonempty": bool, "by_bucket": bool, "bucket_towns": np.int32, "confirmed": np.int32}
@@ -165,8 +167,8 @@ class ReuseIndex:
             return out
         with open(self.folder / name, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
             table = np.frombuffer(mm, dtype=dtype, count=self.n_pids * width).reshape(self.n_pids, width)
-            for lo in range(0, len(pids), _CHUNK):
-                out[lo:lo + _CHUNK] = table[pids[lo:lo + _CHUNK]]
+            for lo in range(0, len(pids), _MAP_CHUNK):
+                out[lo:lo + _MAP_CHUNK] = table[pids[lo:lo + _MAP_CHUNK]]
                 mm.madvise(mmap.MADV_DONTNEED)  # the pages read stay out of this process's memory
             del table
         return out
@@ -177,9 +179,14 @@ class ReuseIndex:
             return []
         end = self._rows("masked_end.bin", pids)[:, 0]
         start = np.where(pids > 0, self._rows("masked_end.bin", np.maximum(pids - 1, 0))[:, 0], 0)
+        out = []
         with open(self.folder / "masked.bin", "rb") as handle, mmap.mmap(handle.fileno(), 0,
                                                                           access=mmap.ACCESS_READ) as mm:
-            return [mm[s:e].decode("utf-8") for s, e in zip(start.tolist(), end.tolist())]
+            starts, ends = start.tolist(), end.tolist()
+            for lo in range(0, len(starts), _MAP_CHUNK):
+                out += [mm[s:e].decode("utf-8") for s, e in zip(starts[lo:lo + _MAP_CHUNK], ends[lo:lo + _MAP_CHUNK])]
+                mm.madvise(mmap.MADV_DONTNEED)  # as in `_rows`
+        return out
 
     def _band(self, j: int, generation: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         g = self.generation if generation is None else generation
@@ -276,12 +283,13 @@ class ReuseIndex:
         in_big = np.zeros(len(dirty), bool)
         towns = np.ones(len(dirty), np.int32)
         for j, band_k, band_p, keys in self._bands_for(dirty, everything):
-            if everything:  # every live passage: the whole band, bucket by bucket
-                info = _all_buckets(band_k, band_p, new)
-                at = np.searchsorted(dirty, band_p)
-                big = info["entry_big"]
-                in_big[at] |= big
-                towns[at] = np.maximum(towns[at], np.where(big, info["entry_towns"], 1))
+            if everything:  # every live passage: the whole band, bucket by bucket, a slice at a time
+                for lo, hi in _slices(band_k):
+                    info = _all_buckets(band_k[lo:hi], band_p[lo:hi], new)
+                    at = np.searchsorted(dirty, band_p[lo:hi])
+                    big = info["entry_big"]
+                    in_big[at] |= big
+                    towns[at] = np.maximum(towns[at], np.where(big, info["entry_towns"], 1))
             else:
                 unique, inverse = _unique_inverse(keys)
                 info = _buckets(band_k, band_p, unique, new)
@@ -454,18 +462,20 @@ class ReuseIndex:
         query = seekers[~by_bucket[seekers]]  # a passage in a big bucket is no candidate
         found = np.zeros(0, np.int64)
         for j, band_k, band_p, keys in self._bands_for(query, whole):
-            info = _all_buckets(band_k, band_p, view) if whole else _buckets(band_k, band_p, _unique(keys), view)
-            del band_k, band_p
-            usable = ((info["n_docs"] >= 2) & ~info["big"])[info["owner"]]
-            members, owner = info["members"][usable], info["owner"][usable]
-            ok = ~by_bucket[members]
-            members, owner = members[ok], owner[ok]
-            p_a, p_b = _pairs_within(owner, members, doc[members], n=int(n))
-            if not whole:
-                mine = in_seekers[p_a] | in_seekers[p_b]
-                p_a, p_b = p_a[mine], p_b[mine]
-            # Merged band by band: the same pair found in many bands is held once.
-            found = _unique(np.concatenate([found, p_a * n + p_b]))
+            # WHOLE: every bucket, a slice of the band at a time (its arrays stay bounded).
+            pieces = ((_all_buckets(band_k[lo:hi], band_p[lo:hi], view) for lo, hi in _slices(band_k)) if whole
+                      else [_buckets(band_k, band_p, _unique(keys), view)])
+            for info in pieces:
+                usable = ((info["n_docs"] >= 2) & ~info["big"])[info["owner"]]
+                members, owner = info["members"][usable], info["owner"][usable]
+                ok = ~by_bucket[members]
+                members, owner = members[ok], owner[ok]
+                p_a, p_b = _pairs_within(owner, members, doc[members], n=int(n))
+                if not whole:
+                    mine = in_seekers[p_a] | in_seekers[p_b]
+                    p_a, p_b = p_a[mine], p_b[mine]
+                # Merged as found: the same pair found in many bands is held once.
+                found = _unique(np.concatenate([found, p_a * n + p_b]))
         return found
 
     def _similarity(self, p_a: np.ndarray, p_b: np.ndarray) -> np.ndarray:
@@ -684,6 +694,21 @@ def _town_codes(docs: pd.DataFrame) -> np.ndarray:
     if not len(docs):
         return np.zeros(0, np.int64)
     return pd.factorize(pd.Series(_town_keys(_meta(docs)), dtype=object))[0].astype(np.int64)
+
+
+def _slices(keys: np.ndarray, size: int | None = None) -> list[tuple[int, int]]:
+    """(lo, hi) slices of a band's sorted KEYS of about SIZE entries, cut between buckets."""
+    size = size or _SLICE
+    cuts, lo = [], 0
+    while lo < len(keys):
+        hi = min(lo + size, len(keys))
+        if hi < len(keys):
+            hi = int(np.searchsorted(keys, keys[hi], side="left"))
+            if hi <= lo:  # one bucket longer than SIZE: whole
+                hi = int(np.searchsorted(keys, keys[lo], side="right"))
+        cuts.append((lo, hi))
+        lo = hi
+    return cuts
 
 
 def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

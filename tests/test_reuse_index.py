@@ -79,6 +79,21 @@ def test_reuse_tables__equal_the_reference_computation(corpus, options):
 
 
 @pytest.mark.parametrize("options", [ReuseOptions(), TIGHT], ids=["default", "tight"])
+def test_index__in_small_slices_and_chunks_equals_the_reference(corpus, options, tmp_path, monkeypatch):
+    """Bands counted a few entries at a time, pairs confirmed and rows read a few at a time (the
+    bounds that keep a national corpus's memory flat): the same tables."""
+    from reportkit import reuse_index
+
+    monkeypatch.setattr(reuse_index, "_SLICE", 50)
+    monkeypatch.setattr(reuse_index, "_PAIR_CHUNK", 37)
+    monkeypatch.setattr(reuse_index, "_MAP_CHUNK", 3)
+    docs, pas, fps = corpus
+    assert len(reuse_index._slices(np.sort(np.repeat(np.arange(40, dtype=np.uint64), 7)))) > 3
+    ReuseIndex(tmp_path, options).update(docs, _chunks(pas, fps, docs["doc_id"]))
+    _assert_same(_tables(ReuseIndex(tmp_path, options)), _expected(docs, pas, fps, options))
+
+
+@pytest.mark.parametrize("options", [ReuseOptions(), TIGHT], ids=["default", "tight"])
 def test_index__chain_of_updates_equals_a_cold_computation(corpus, options, tmp_path):
     docs, pas, fps = corpus
     docs = docs.copy()

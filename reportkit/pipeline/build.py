@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 import tempfile
 import time
 from contextlib import ExitStack, contextmanager
@@ -31,6 +33,7 @@ from ..manifest import LINK_PROBLEM, SPECIAL_PROBLEM, inventory, is_hidden, mani
 from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
+from .hashes import KnownHashes
 from .runner import Job, Outcome, Run, default_jobs, run_jobs
 
 log = logging.getLogger(__name__)
@@ -66,8 +69,11 @@ class Plan:
     manifest_problems: list[ManifestProblem]
 
 
-def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limits) -> Plan:
-    """Find files, account for each one, and read the manifest. No parsing yet."""
+def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limits,
+         known: KnownHashes | None = None) -> Plan:
+    """Find files, account for each one, and read the manifest. No parsing yet. KNOWN: the hashes
+    of an earlier build (a file whose stat is unchanged is not read again); updated."""
+    known = known if known is not None else KnownHashes(None)
     raw_dir = _raw_folder(raw_dir)
     try:
         found = inventory(raw_dir)
@@ -98,15 +104,24 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
                                                      else SPECIAL_PROBLEM)))
             continue
         try:
-            data, size = read_file(path, limits.max_file_bytes)
+            status = os.lstat(path)
+            hashed = known.get(path.absolute(), status) if stat.S_ISREG(status.st_mode) else None
+            if hashed is None:
+                data, size = read_file(path, limits.max_file_bytes)
+                size = max(size, len(data))
+            else:
+                data, size = None, status.st_size
         except OSError as exc:  # unreadable (permissions, a path too long) or gone since it was listed
             skipped.append((name, "error", Problem("cannot_read", f"cannot read the file ({os_reason(exc)})")))
             continue
-        if problem := size_problem(max(size, len(data)), limits):
+        if problem := size_problem(size, limits):
             skipped.append((name, "error", Problem("too_large", problem)))
             continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in first_by_hash and data.strip():  # empty files are reported as empty, not as copies
+        if hashed is None:
+            hashed = hashlib.sha256(data).hexdigest(), not data.strip()
+            known.put(path.absolute(), status, *hashed)
+        digest, blank = hashed
+        if digest in first_by_hash and not blank:  # empty files are reported as empty, not as copies
             original = first_by_hash[digest]
             skipped.append((name, "warning", Problem("duplicate", f"duplicate of {original} (byte-identical); "
                                                                   "counted once", detail=original)))
@@ -226,7 +241,9 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
     from .groups import plan_groups, write_groups
 
     started = time.perf_counter()
-    planned = plan(raw_dir, manifest, limits=config.limits)
+    known = KnownHashes(work if cache.folder is not None and cache.writable and work == cache.folder else None)
+    planned = plan(raw_dir, manifest, limits=config.limits, known=known)
+    known.save()
     run = Run(config, cache)
     groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
     n_run, computed, cpu, report.groups = write_groups(groups, run, planned.manifest,

@@ -1,0 +1,70 @@
+"""The sha256 of each raw file as an earlier build read it, kept by path and stat (as git's index
+does): a file whose size, modification and change times and inode are all unchanged is not read
+and hashed again. At 10,000 reports that is most of a warm build's planning.
+
+Kept as JSON in the cache folder (``<cache>/hashes.json``; nothing in it can run). An entry is
+trusted only when the file was last modified well before the entry was written ("racy" files,
+changed again within the clock's resolution after being hashed, are read again).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FORMAT = "1"
+#: A file modified less than this before its entry was written is hashed again.
+RACY_NS = 2_000_000_000
+
+
+def _signature(status: os.stat_result) -> list[int]:
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+
+
+class KnownHashes:
+    """Path → (signature, sha256, blank) of the files an earlier build hashed; `get`, `put`, `save`."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / "hashes.json" if folder is not None else None
+        self.written_ns = 0
+        self.entries: dict[str, list] = {}
+        self.seen: dict[str, list] = {}
+        self.changed = False
+        if self.path is None:
+            return
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            if stored.get("format") == FORMAT:
+                self.written_ns, self.entries = int(stored["written_ns"]), dict(stored["files"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # none yet, or unreadable: every file is hashed
+
+    def get(self, path: Path, status: os.stat_result) -> tuple[str, bool] | None:
+        """(sha256, blank) of PATH when its STATUS is the one it was hashed with, else None."""
+        entry = self.entries.get(str(path))
+        if (entry is None or entry[0] != _signature(status)
+                or status.st_mtime_ns > self.written_ns - RACY_NS or not isinstance(entry[1], str)):
+            return None
+        self.seen[str(path)] = entry
+        return entry[1], bool(entry[2])
+
+    def put(self, path: Path, status: os.stat_result, sha256: str, blank: bool) -> None:
+        self.seen[str(path)] = [_signature(status), sha256, blank]
+        self.changed = True
+
+    def save(self) -> None:
+        """Keep the entries of the files of this build (nothing when they are those already kept)."""
+        if self.path is None or not (self.changed or self.seen.keys() != self.entries.keys()):
+            return
+        tmp = self.path.with_name(f"{self.path.name}.tmp{os.getpid()}")
+        try:
+            tmp.write_text(json.dumps({"format": FORMAT, "written_ns": time.time_ns(), "files": self.seen}),
+                           encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError as exc:  # a read-only cache: the next build hashes every file again
+            log.info("file hashes not kept (%s)", exc)
+            tmp.unlink(missing_ok=True)
