@@ -533,3 +533,28 @@ def test_recover_outputs__removes_staging_of_dead_builds_only(tmp_path):
         (folder / MARKER).write_text("")
     recover_outputs(out)
     assert not dead.exists() and alive.exists() and mine.exists()
+
+
+def test_pool__a_warmed_worker_that_died_idle_is_replaced_and_the_file_is_not_lost(tmp_path):
+    """The build starts a worker early to warm up; if it dies before its first file (killed,
+    out of memory), the file goes to a new worker, not to the build log as a crash."""
+    from reportkit.config import BuildConfig
+    from reportkit.pipeline.cache import Cache, stage_keys
+    from reportkit.pipeline.runner import Job, Pool, Run
+
+    config = BuildConfig()
+    run = Run(config, Cache(None, stage_keys(config)))
+    path = tmp_path / "某镇2023年法治政府建设年度报告.txt"
+    path.write_text("某镇2023年法治政府建设年度报告\n一、主要工作\n我镇召开会议3次。\n", encoding="utf-8")
+    import hashlib
+
+    job = Job(path.name, path, hashlib.sha256(path.read_bytes()).hexdigest())
+    with Pool(run, 1) as pool:
+        pool.warm(1)
+        first = pool.workers[0].process
+        first.kill()
+        first.join()
+        pool.submit(0, job)
+        outcome = pool.result(0)
+        assert pool.workers and pool.workers[0].process.pid != first.pid
+    assert outcome.status in ("ok", "warning") and outcome.result is not None

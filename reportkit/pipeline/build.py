@@ -34,7 +34,7 @@ from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .hashes import KnownHashes
-from .runner import Job, Outcome, Run, default_jobs, run_jobs
+from .runner import Job, Outcome, Pool, Run, default_jobs, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
     """Find files, account for each one, and read the manifest. No parsing yet. KNOWN: the hashes
     of an earlier build (a file whose stat is unchanged is not read again); updated."""
     known = known if known is not None else KnownHashes(None)
-    raw_dir = _raw_folder(raw_dir)
+    raw_dir = Path(os.path.abspath(_raw_folder(raw_dir)))  # absolute: the kept hashes are by path
     try:
         found = inventory(raw_dir)
     except OSError as exc:
@@ -105,7 +105,7 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
             continue
         try:
             status = os.lstat(path)
-            hashed = known.get(path.absolute(), status) if stat.S_ISREG(status.st_mode) else None
+            hashed = known.get(path, status) if stat.S_ISREG(status.st_mode) else None
             if hashed is None:
                 data, size = read_file(path, limits.max_file_bytes)
                 size = max(size, len(data))
@@ -119,7 +119,7 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
             continue
         if hashed is None:
             hashed = hashlib.sha256(data).hexdigest(), not data.strip()
-            known.put(path.absolute(), status, *hashed)
+            known.put(path, status, *hashed)
         digest, blank = hashed
         if digest in first_by_hash and not blank:  # empty files are reported as empty, not as copies
             original = first_by_hash[digest]
@@ -241,13 +241,18 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
     from .groups import plan_groups, write_groups
 
     started = time.perf_counter()
-    known = KnownHashes(work if cache.folder is not None and cache.writable and work == cache.folder else None)
-    planned = plan(raw_dir, manifest, limits=config.limits, known=known)
-    known.save()
     run = Run(config, cache)
-    groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
-    n_run, computed, cpu, report.groups = write_groups(groups, run, planned.manifest,
-                                                       n_jobs=config.jobs or default_jobs(), progress=progress)
+    # One worker starts loading what the stages need while the files are planned; the pool is
+    # closed before the corpus-wide steps (its workers' memory is not held through them).
+    with Pool(run, config.jobs or default_jobs()) as pool:
+        pool.warm(1)
+        known = KnownHashes(work if cache.folder is not None and cache.writable and work == cache.folder else None)
+        planned = plan(raw_dir, manifest, limits=config.limits, known=known)
+        known.save()
+        groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
+        n_run, computed, cpu, report.groups = write_groups(groups, run, planned.manifest,
+                                                           n_jobs=config.jobs or default_jobs(), progress=progress,
+                                                           pool=pool)
     report.seconds["documents"] = time.perf_counter() - started
     log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
              report.seconds["documents"])

@@ -84,7 +84,7 @@ def _manifest_rows(manifest: pd.DataFrame) -> dict[str, dict]:
 
 
 def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_jobs: int,
-                 progress: bool) -> tuple[int, dict[str, int], dict[str, float], dict[str, int]]:
+                 progress: bool, pool=None) -> tuple[int, dict[str, int], dict[str, float], dict[str, int]]:
     """Run the stages for the groups whose parts are missing and write their parts (a group with
     a base: only its other reports are run, `patch_group`). Returns the number of files run, how
     many computed each stage (not from the cache), the CPU seconds per stage and how many groups
@@ -123,7 +123,7 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
 
     jobs = [job for g in todo for job in g.to_run()]
     if jobs:
-        run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect)
+        run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool)
     return len(jobs), computed, seconds, counts
 
 

@@ -200,8 +200,30 @@ def _limit_memory(extra: int) -> None:
         pass
 
 
+#: A report of a few lines in each part, which a worker takes through the stages before its
+#: first file (`warm_up`): the dictionaries and gazetteers are loaded while the parent plans.
+_WARM_UP_TEXT = ("某某镇2023年法治政府建设工作报告\n一、主要工作\n（一）加强组织领导。我镇召开专题会议3次。\n"
+                 "二、存在的问题\n一是法治宣传不够深入。\n三、下一步工作计划\n持续推进依法行政。\n").encode("utf-8")
+
+
+def warm_up(run: Run) -> None:
+    """Take a made-up report through RUN's stages, without the cache, so that what they load on
+    first use (jieba's dictionary, the township gazetteer) is loaded before a real file arrives."""
+    try:
+        parsed = None
+        for name in run.stages:
+            stage = STAGES[name]
+            value = (stage.function(_WARM_UP_TEXT, "warm-up.txt", run.config) if stage.reads_file
+                     else stage.function(parsed, run.config))
+            if stage.reads_file:
+                parsed = value
+    except Exception:  # only a head start: a real file meets any problem again and reports it
+        log.debug("warm-up failed", exc_info=True)
+
+
 def _worker(connection, run: Run, parent: int) -> None:
-    """A worker process: take (index, job) from CONNECTION, send back (index, outcome); None ends it."""
+    """A worker process: take (index, job) from CONNECTION, send back (index, outcome); None ends
+    it, "warm" runs `warm_up`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     _limit_memory(run.config.limits.max_memory_bytes)
@@ -212,6 +234,9 @@ def _worker(connection, run: Run, parent: int) -> None:
             return
         if message is None:
             return
+        if message == "warm":
+            warm_up(run)
+            continue
         index, job = message
         connection.send((index, run_job(job, run)))
 
@@ -244,6 +269,14 @@ class Pool:
         # The time limit's own signal stops Python code in the worker; this is for what it cannot stop.
         self.allowed = limits.seconds_per_file * 1.1 + 2 if limits.seconds_per_file else None
 
+    def warm(self, n: int = 1) -> None:
+        """Start N workers now (at most N_JOBS), each taking a made-up report through the stages
+        (`warm_up`) while the parent goes on: the first real file does not wait for the loads."""
+        while len(self.workers) < min(n, self.n_jobs):
+            worker = _Worker(self.context, self.run)
+            self.workers.append(worker)
+            worker.connection.send("warm")
+
     def submit(self, index: int, job: Job, *, first: bool = False) -> None:
         """Queue JOB (FIRST: before the others: the parent is waiting for it)."""
         self.queue.appendleft((index, job)) if first else self.queue.append((index, job))
@@ -262,9 +295,16 @@ class Pool:
                 self.workers.append(idle)
             if idle is None:
                 break
+            try:
+                idle.connection.send(self.queue[0])
+            except OSError:  # died while idle (its warm-up, say): replaced, the file not lost
+                idle.process.kill()
+                idle.process.join()
+                idle.connection.close()
+                self.workers.remove(idle)
+                continue
             idle.job = self.queue.popleft()
             idle.deadline = time.monotonic() + self.allowed if self.allowed else float("inf")
-            idle.connection.send(idle.job)
 
     def _lost(self, worker: _Worker, problem: Problem) -> None:
         """WORKER's file gets PROBLEM as an error; the worker is ended and forgotten."""
@@ -315,7 +355,8 @@ class Pool:
     def close(self, *, kill: bool = False) -> None:
         for worker in self.workers:
             try:
-                worker.process.kill() if kill else worker.connection.send(None)
+                # An idle worker holds nothing (it may still be warming up: not waited for).
+                worker.process.kill() if kill or worker.job is None else worker.connection.send(None)
             except OSError:
                 pass
         for worker in self.workers:
@@ -335,9 +376,12 @@ def _crashed(process) -> Problem:
 
 
 def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
-             collect: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Run jobs: cached ones loaded here, the others computed by N_JOBS worker processes; results
-    in the jobs' order. COLLECT, if given, is called with each outcome in the jobs' order."""
+             collect: Callable[[Outcome], None] | None = None, pool: Pool | None = None) -> list[Outcome]:
+    """Run jobs: cached ones loaded here, the others computed by N_JOBS worker processes (those of
+    POOL when given: it is left open); results in the jobs' order. COLLECT, if given, is called
+    with each outcome in the jobs' order."""
+    from contextlib import nullcontext
+
     from tqdm import tqdm
 
     collect = collect or (lambda outcome: None)
@@ -345,7 +389,7 @@ def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
     bar = tqdm(total=len(jobs), desc="reports", unit="file", disable=None if progress else True, leave=False)
     cached = [run.cache.has(run.stages, job.sha256, job.file) for job in jobs]
     outcomes: list[Outcome] = []
-    with Pool(run, n_jobs) as pool:
+    with (nullcontext(pool) if pool is not None else Pool(run, n_jobs)) as pool:
         for index, (job, have) in enumerate(zip(jobs, cached)):
             if not have:
                 pool.submit(index, job)
