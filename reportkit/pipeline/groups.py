@@ -104,11 +104,20 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
     computed: dict[str, int] = {}
     seconds: dict[str, float] = {}
 
+    # The first group's kept rows are read while the workers compute its new reports (adding a
+    # few reports to a big corpus then waits for them only); the others' when they complete.
+    first: dict = {}
+
+    def read_first() -> None:
+        if todo and todo[0].base is not None:
+            first.update(kept_rows(todo[0]))
+
     def collect(outcome: Outcome) -> None:
         pending.append(outcome)
         if len(pending) == len(current[0].to_run()):
             if current[0].base is not None:
-                patch_group(current[0], pending, by_file)
+                patch_group(current[0], pending, by_file, first if current[0] is todo[0] and first else None)
+                first.clear()
             else:
                 write_group(current[0], pending, by_file)
             for done in pending:  # tallied, then dropped: the parent keeps nothing per report
@@ -123,7 +132,7 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
 
     jobs = [job for g in todo for job in g.to_run()]
     if jobs:
-        run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool)
+        run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool, submitted=read_first)
     return len(jobs), computed, seconds, counts
 
 
@@ -138,20 +147,35 @@ def write_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict])
 _FILE_ORDER = ("documents", "sections", "indicators", "density", "term_counts", "completeness")
 
 
-def patch_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:
-    """GROUP written from its base's rows of the reports it keeps and the tables of OUTCOMES (its
-    other reports): the same files `write_group` makes from all its reports, since every row is
-    a report's own, placed as `group_tables` places it (file order or doc_id order)."""
+def kept_rows(group: Group) -> dict:
+    """The rows of the reports GROUP keeps, read from its base: every part table, keys, items,
+    passages with fingerprints (``reuse``) and log entries (``log``)."""
     base = group.base
+    keys = pd.read_parquet(base / "keys.parquet")
+    kept_docs = set(keys.loc[keys["file"].isin(group.kept), "doc_id"])
+
+    def kept(table: pd.DataFrame) -> pd.DataFrame:
+        return table[table["doc_id"].isin(kept_docs)]
+
+    rows = {name: kept(pd.read_parquet(base / f"{name}.parquet")) for name in parts.PART_TABLES}
+    rows.update(keys=kept(keys), items=kept(parts.read_items(base)), reuse=kept(pd.read_parquet(base / "reuse.parquet")),
+                log=[e for e in parts.read_info(base)["log"] if e["file"] in group.kept])
+    return rows
+
+
+def patch_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict], old: dict | None = None) -> None:
+    """GROUP written from its base's rows of the reports it keeps (OLD: `kept_rows`, read here when
+    not given) and the tables of OUTCOMES (its other reports): the same files `write_group` makes
+    from all its reports, since every row is a report's own, placed as `group_tables` places it
+    (file order or doc_id order)."""
+    old = old if old is not None else kept_rows(group)
     new, info, new_keys, new_items, new_reuse = group_tables(outcomes, by_file)
-    old_keys = pd.read_parquet(base / "keys.parquet")
-    kept_docs = set(old_keys.loc[old_keys["file"].isin(group.kept), "doc_id"])
-    keys = _stack(old_keys[old_keys["doc_id"].isin(kept_docs)], new_keys)
+    keys = _stack(old["keys"], new_keys)
     position = {file: i for i, file in enumerate(j.file for j in group.jobs)}
     doc_position = dict(zip(keys["doc_id"], keys["file"].map(position)))
 
-    def merged(old: pd.DataFrame, fresh: pd.DataFrame, by_file_order: bool) -> pd.DataFrame:
-        table = _stack(old[old["doc_id"].isin(kept_docs)], fresh)
+    def merged(kept: pd.DataFrame, fresh: pd.DataFrame, by_file_order: bool) -> pd.DataFrame:
+        table = _stack(kept, fresh)
         if not len(table):
             return fresh
         if by_file_order:
@@ -159,13 +183,11 @@ def patch_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict])
             return table.take(order).reset_index(drop=True)
         return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
-    tables = {name: merged(pd.read_parquet(base / f"{name}.parquet"), new[name], name in _FILE_ORDER)
-              for name in parts.PART_TABLES}
-    keys = merged(old_keys, new_keys, True)
-    items = merged(parts.read_items(base), new_items, True)
-    reuse_input = merged(pd.read_parquet(base / "reuse.parquet"), new_reuse, False)
-    old_log = [e for e in parts.read_info(base)["log"] if e["file"] in group.kept]
-    log = sorted(old_log + info["log"], key=lambda e: position[e["file"]])
+    tables = {name: merged(old[name], new[name], name in _FILE_ORDER) for name in parts.PART_TABLES}
+    keys = merged(old["keys"], new_keys, True)
+    items = merged(old["items"], new_items, True)
+    reuse_input = merged(old["reuse"], new_reuse, False)
+    log = sorted(old["log"] + info["log"], key=lambda e: position[e["file"]])
     info = {"log": log, "has_errors": info["has_errors"], "entries": group.entries, "recipe": group.recipe}
     parts.write_group(group.folder, tables, info, keys, items, reuse_input)
 

@@ -376,10 +376,11 @@ def _crashed(process) -> Problem:
 
 
 def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
-             collect: Callable[[Outcome], None] | None = None, pool: Pool | None = None) -> list[Outcome]:
+             collect: Callable[[Outcome], None] | None = None, pool: Pool | None = None,
+             submitted: Callable[[], None] | None = None) -> list[Outcome]:
     """Run jobs: cached ones loaded here, the others computed by N_JOBS worker processes (those of
     POOL when given: it is left open); results in the jobs' order. COLLECT, if given, is called
-    with each outcome in the jobs' order."""
+    with each outcome in the jobs' order; SUBMITTED once the workers have their jobs."""
     from contextlib import nullcontext
 
     from tqdm import tqdm
@@ -393,6 +394,9 @@ def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
         for index, (job, have) in enumerate(zip(jobs, cached)):
             if not have:
                 pool.submit(index, job)
+        pool.poll()  # the workers start on their jobs
+        if submitted is not None:
+            submitted()
         # Fully cached files are loaded here while the workers compute the others (loading in a
         # worker and sending back costs more); a cached file that turns out unreadable goes to them.
         for index, (job, have) in enumerate(zip(jobs, cached)):
