@@ -281,7 +281,7 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
     table = pd.concat([texts[["doc_id", "passage_no", "start", "end", "text"]], rows[["n_towns", "source"]]], axis=1)
     table["n_towns"] = table["n_towns"].astype("int64")
     table = table[BOILERPLATE_COLUMNS]
-    if texts["csv"].isna().any() or _CSV_TAIL is None:  # a cell with a line break: the CSV is written whole
+    if texts["csv"].isna().any() or not _CSV_TAIL_FITS:  # a cell with a line break: the CSV is written whole
         parts.write_table_part(folder, "boilerplate", table, stem=path.stem)
         return path, texts_path
     # The CSV row is the kept cells of the passage, then the two counts' cells (a number, a word:
@@ -294,8 +294,8 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
 
 _TEXT_COLUMNS = ["doc_id", "passage_no", "start", "end", "text"]
 # The boilerplate CSV's columns are the kept cells, then n_towns and source (else no fast path).
-_CSV_TAIL = ("n_towns", "source") if schema.table("boilerplate").csv_columns == [
-    *[c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS], "n_towns", "source"] else None
+_CSV_TAIL_FITS = schema.table("boilerplate").csv_columns == [
+    *[c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS], "n_towns", "source"]
 
 
 def _texts_path(folder: Path, rows: pd.DataFrame) -> Path:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,9 @@ class Group:
     base: Path | None = None
     kept: frozenset[str] = frozenset()
 
+    @cached_property
     def to_run(self) -> list[Job]:
+        """The jobs not kept from the base (read once BASE and KEPT are set: every outcome asks)."""
         return [j for j in self.jobs if j.file not in self.kept]
 
 
@@ -95,9 +98,9 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
               "patched": sum(g.base is not None for g in todo)}
     by_file = _manifest_rows(manifest)
     for g in todo:
-        if not g.to_run():  # reports removed only: nothing to run
+        if not g.to_run:  # reports removed only: nothing to run
             patch_group(g, [], by_file)
-    todo = [g for g in todo if g.to_run()]
+    todo = [g for g in todo if g.to_run]
     pending: list[Outcome] = []
     queue = iter(todo)
     current = [next(queue, None)]
@@ -114,7 +117,7 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
 
     def collect(outcome: Outcome) -> None:
         pending.append(outcome)
-        if len(pending) == len(current[0].to_run()):
+        if len(pending) == len(current[0].to_run):
             if current[0].base is not None:
                 patch_group(current[0], pending, by_file, first if current[0] is todo[0] and first else None)
                 first.clear()
@@ -130,7 +133,7 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
             release_memory()
             current[0] = next(queue, None)
 
-    jobs = [job for g in todo for job in g.to_run()]
+    jobs = [job for g in todo for job in g.to_run]
     if jobs:
         run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool, submitted=read_first)
     return len(jobs), computed, seconds, counts

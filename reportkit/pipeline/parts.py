@@ -94,13 +94,13 @@ def earlier_groups(parts_dir: Path, recipe: str) -> dict[tuple[str, str, str], P
     if not parts_dir.is_dir():
         return found
     for folder in sorted(parts_dir.iterdir()):
-        if ".tmp" in folder.name or not is_complete(folder):
-            continue
-        try:
+        try:  # as `is_complete`, with group.json read once
+            if ".tmp" in folder.name or not _plain(folder, depth=2):
+                continue
             info = read_info(folder)
         except (OSError, ValueError):
             continue
-        if info.get("recipe") != recipe:
+        if info.get("has_errors", False) or info.get("recipe") != recipe:
             continue
         for entry in info.get("entries", []):
             found.setdefault(tuple(entry), folder)
