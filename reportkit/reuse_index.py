@@ -77,9 +77,10 @@ log = logging.getLogger(__name__)
 
 #: Bump when the files or what they mean change: an index of another format is rebuilt.
 FORMAT = "1"
-_CHUNK = 1 << 18  # passages per chunk when signatures or band keys of many passages are needed
+_CHUNK = 1 << 16  # passages per chunk when signatures or band keys of many passages are needed
 _PAIR_CHUNK = 1 << 16  # candidate pairs confirmed at a time (their signatures and forms are read)
 _SLICE = 1 << 19  # band entries whose buckets are counted at a time when every bucket is
+_PART_PIDS = 1 << 19  # passage ids per part of the candidate pairs when every pair is sought
 _MAP_CHUNK = 1 << 12  # rows read through a mapping before its pages are dropped
 
 _PID_ARRAYS = {"doc": np.int32, "passage_no": np.int32, "length": np.int32, "form": np.uint64, "by_list": bool,
@@ -257,7 +258,9 @@ class ReuseIndex:
         clock.lap("append")
 
         # 1. Bands: keys in and out; the buckets that became or stopped being big, or changed towns.
-        changed_members = []
+        # Their members are marked, not listed: a stock passage's buckets change in every band,
+        # and the lists of 21 bands at 50,000 reports took ~700 MB to concatenate and sort.
+        changed = np.zeros(len(new_doc_of_pid), bool)
         for j in range(self.bands):
             keys, pids = self._band(j)
             add_k = self._spilled("added", j)
@@ -275,13 +278,15 @@ class ReuseIndex:
                 after = _buckets(keys, pids, touched, new)
                 flip = after["big"] != before["big"]
                 change = flip | (after["big"] & (after["n_towns"] != before["n_towns"]))
-                changed_members.append(after["members"][change[after["owner"]]])
+                changed[after["members"][change[after["owner"]]]] = True
             del keys, pids
         self._drop_spilled("added")
         self._drop_spilled("dead")
         self.generation, old_generation = generation, self.generation
         alive_pids = np.flatnonzero(new_doc_of_pid >= 0).astype(np.int64)
-        dirty = alive_pids if everything else _alive(np.concatenate([*changed_members, added]), new_doc_of_pid)
+        changed[added] = True
+        dirty = alive_pids if everything else np.flatnonzero(changed & (new_doc_of_pid >= 0)).astype(np.int64)
+        del changed
         clock.lap("bands")
 
         # 2. In a big bucket, and the towns of its big buckets, for the passages of changed buckets.
@@ -310,7 +315,7 @@ class ReuseIndex:
 
         # 3. Candidate pairs with a passage in E (SEEKERS), confirmed unless already known.
         n = np.int64(len(new_doc_of_pid))
-        candidates = self._candidates(seekers, new, everything)
+        candidate_parts = self._candidates(seekers, new, everything)
         clock.lap("candidates")
         in_seekers = np.zeros(len(new_doc_of_pid), bool)
         in_seekers[seekers] = True
@@ -322,16 +327,17 @@ class ReuseIndex:
         kept = [(a[stays], b[stays], sim[stays])]
         # In chunks of candidates: a cold build of a national corpus has tens of millions, and
         # only the confirmed ones (a few per cent) need to stay.
-        for lo in range(0, len(candidates), _PAIR_CHUNK):
-            chunk = candidates[lo:lo + _PAIR_CHUNK]
-            at = np.minimum(np.searchsorted(old_key, chunk), max(len(old_key) - 1, 0))
-            is_known = old_key[at] == chunk if len(old_key) else np.zeros(len(chunk), bool)
-            fresh = chunk[~is_known]
-            fresh_sim = self._similarity(fresh // n, fresh % n)
-            confirmed = fresh_sim >= self.options.threshold
-            kept.append((chunk[is_known] // n, chunk[is_known] % n, sim[at[is_known]]))
-            kept.append((fresh[confirmed] // n, fresh[confirmed] % n, fresh_sim[confirmed]))
-        del candidates
+        for candidates in candidate_parts:
+            for lo in range(0, len(candidates), _PAIR_CHUNK):
+                chunk = candidates[lo:lo + _PAIR_CHUNK]
+                at = np.minimum(np.searchsorted(old_key, chunk), max(len(old_key) - 1, 0))
+                is_known = old_key[at] == chunk if len(old_key) else np.zeros(len(chunk), bool)
+                fresh = chunk[~is_known]
+                fresh_sim = self._similarity(fresh // n, fresh % n)
+                confirmed = fresh_sim >= self.options.threshold
+                kept.append((chunk[is_known] // n, chunk[is_known] % n, sim[at[is_known]]))
+                kept.append((fresh[confirmed] // n, fresh[confirmed] % n, fresh_sim[confirmed]))
+            del candidates
         new_a, new_b, new_sim = (np.concatenate([k[i] for k in kept]) for i in range(3))
         order = np.argsort(new_a * n + new_b, kind="stable")
         self.pairs = {"a": new_a[order], "b": new_b[order], "sim": new_sim[order]}
@@ -457,32 +463,59 @@ class ReuseIndex:
             self.pid[name] = np.concatenate([self.pid[name], *parts]).astype(_PID_ARRAYS[name])
         return np.concatenate(doc_codes).astype(np.int32) if doc_codes else np.zeros(0, np.int32)
 
-    def _candidates(self, seekers: np.ndarray, view: _View, whole: bool) -> np.ndarray:
-        """Candidate pairs (as a * n + b, a < b, sorted) with at least one passage in SEEKERS
-        (WHOLE: SEEKERS are every live passage)."""
+    def _candidates(self, seekers: np.ndarray, view: _View, whole: bool) -> Iterator[np.ndarray]:
+        """Candidate pairs (as a * n + b, a < b) with at least one passage in SEEKERS (WHOLE:
+        SEEKERS are every live passage), sorted and distinct, in parts whose concatenation is
+        the whole sorted list.
+
+        The bands are enumerated here; the parts are read when iterated. A part holds the pairs
+        whose passage a is in one range of ids: with many passages, each band's pairs are spilled
+        to one file a part, so that only one part's (repeated) pairs are ever held, not every
+        candidate of the corpus (tens of millions at national scale)."""
         doc = view.doc
         n = np.int64(len(doc))
+        n_parts = int(-(-int(n) // _PART_PIDS)) if whole else 1
         in_seekers = np.zeros(len(doc), bool)
         in_seekers[seekers] = True
         by_bucket = self.pid["by_bucket"]
         query = seekers[~by_bucket[seekers]]  # a passage in a big bucket is no candidate
         found = np.zeros(0, np.int64)
-        for j, band_k, band_p, keys in self._bands_for(query, whole):
-            # WHOLE: every bucket, a slice of the band at a time (its arrays stay bounded).
-            pieces = ((_all_buckets(band_k[lo:hi], band_p[lo:hi], view) for lo, hi in _slices(band_k)) if whole
-                      else [_buckets(band_k, band_p, _unique(keys), view)])
-            for info in pieces:
-                usable = ((info["n_docs"] >= 2) & ~info["big"])[info["owner"]]
-                members, owner = info["members"][usable], info["owner"][usable]
-                ok = ~by_bucket[members]
-                members, owner = members[ok], owner[ok]
-                p_a, p_b = _pairs_within(owner, members, doc[members], n=int(n))
-                if not whole:
-                    mine = in_seekers[p_a] | in_seekers[p_b]
-                    p_a, p_b = p_a[mine], p_b[mine]
-                # Merged as found: the same pair found in many bands is held once.
-                found = _unique(np.concatenate([found, p_a * n + p_b]))
-        return found
+        files = [open(self._candidate_path(k), "wb") for k in range(n_parts)] if n_parts > 1 else []
+        try:
+            for j, band_k, band_p, keys in self._bands_for(query, whole):
+                # WHOLE: every bucket, a slice of the band at a time (its arrays stay bounded).
+                pieces = ((_all_buckets(band_k[lo:hi], band_p[lo:hi], view) for lo, hi in _slices(band_k)) if whole
+                          else [_buckets(band_k, band_p, _unique(keys), view)])
+                for info in pieces:
+                    usable = ((info["n_docs"] >= 2) & ~info["big"])[info["owner"]]
+                    members, owner = info["members"][usable], info["owner"][usable]
+                    ok = ~by_bucket[members]
+                    members, owner = members[ok], owner[ok]
+                    p_a, p_b = _pairs_within(owner, members, doc[members], n=int(n))
+                    if not whole:
+                        mine = in_seekers[p_a] | in_seekers[p_b]
+                        p_a, p_b = p_a[mine], p_b[mine]
+                    if files:
+                        part = p_a * n_parts // n
+                        key = p_a * n + p_b
+                        for k in np.unique(part):
+                            files[k].write(key[part == k].tobytes())
+                    else:  # merged as found: the same pair found in many bands is held once
+                        found = _unique(np.concatenate([found, p_a * n + p_b]))
+        except BaseException:
+            self._drop_candidates(files)
+            raise
+        for handle in files:
+            handle.close()
+        return _candidate_parts(self, files) if files else iter([found])
+
+    def _candidate_path(self, k: int) -> Path:
+        return self.folder / f"candidates{k:04d}.tmp{os.getpid()}"
+
+    def _drop_candidates(self, files: list) -> None:
+        for k, handle in enumerate(files):
+            handle.close()
+            self._candidate_path(k).unlink(missing_ok=True)
 
     def _similarity(self, p_a: np.ndarray, p_b: np.ndarray) -> np.ndarray:
         """Exact similarity of the pairs whose MinHash estimate is near enough the threshold (0 for the others)."""
@@ -740,6 +773,18 @@ def _aligned(pas: pd.DataFrame, fps: pd.DataFrame) -> np.ndarray:
         return fps[cols].to_numpy(dtype=np.uint32)
     merged = pas[["doc_id", "passage_no"]].merge(fps, on=["doc_id", "passage_no"], how="left", validate="one_to_one")
     return merged[cols].to_numpy(dtype=np.uint32)
+
+
+def _candidate_parts(index: ReuseIndex, files: list) -> Iterator[np.ndarray]:
+    """The spilled candidate parts of `ReuseIndex._candidates`, each read, made distinct and sorted, then deleted."""
+    try:
+        for k in range(len(files)):
+            path = index._candidate_path(k)
+            part = _unique(np.fromfile(path, dtype=np.int64))
+            path.unlink()
+            yield part
+    finally:
+        index._drop_candidates(files)
 
 
 class _View:

@@ -87,9 +87,12 @@ def test_index__in_small_slices_and_chunks_equals_the_reference(corpus, options,
     monkeypatch.setattr(reuse_index, "_SLICE", 50)
     monkeypatch.setattr(reuse_index, "_PAIR_CHUNK", 37)
     monkeypatch.setattr(reuse_index, "_MAP_CHUNK", 3)
+    monkeypatch.setattr(reuse_index, "_PART_PIDS", 97)  # candidate pairs spilled in many parts
     docs, pas, fps = corpus
     assert len(reuse_index._slices(np.sort(np.repeat(np.arange(40, dtype=np.uint64), 7)))) > 3
+    assert len(pas) > 5 * 97
     ReuseIndex(tmp_path, options).update(docs, _chunks(pas, fps, docs["doc_id"]))
+    assert not list(tmp_path.glob("*.tmp*"))  # the spilled keys and parts are gone
     _assert_same(_tables(ReuseIndex(tmp_path, options)), _expected(docs, pas, fps, options))
 
 

@@ -558,3 +558,23 @@ def test_pool__a_warmed_worker_that_died_idle_is_replaced_and_the_file_is_not_lo
         outcome = pool.result(0)
         assert pool.workers and pool.workers[0].process.pid != first.pid
     assert outcome.status in ("ok", "warning") and outcome.result is not None
+
+
+def test_in_threads__keeps_the_order_and_raises_the_first_error():
+    """The corpus steps write the groups' parts in threads: the parts must come back in the
+    groups' order however long each takes, and a failed write must not pass unnoticed."""
+    from reportkit.pipeline.runner import in_threads
+
+    def slow_first(i: int) -> int:
+        time.sleep(0.05 if i == 0 else 0)
+        return i * i
+
+    assert in_threads(slow_first, range(6), 3) == [0, 1, 4, 9, 16, 25]
+
+    def fails_on_three(i: int) -> int:
+        if i == 3:
+            raise OSError(28, "No space left on device")
+        return i
+
+    with pytest.raises(OSError, match="No space left"):
+        in_threads(fails_on_three, range(6), 2)

@@ -34,7 +34,7 @@ from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .hashes import KnownHashes
-from .runner import Job, Outcome, Pool, Run, default_jobs, run_jobs
+from .runner import Job, Outcome, Pool, Run, default_jobs, in_threads, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +194,7 @@ def build(
                                      "some disk space or give another --cache") from None
         t0 = time.perf_counter()
         if output is not None:
-            report.n_documents = write_outputs(output, corpus, whole)
+            report.n_documents = write_outputs(output, corpus, whole, threads=config.jobs or default_jobs())
             tables = Tables(Path(out))
         else:
             from ..store import staged
@@ -299,17 +299,17 @@ def _used(corpus, parts_dir: Path) -> dict[Path, set[str]]:
     return used
 
 
-def write_outputs(output, corpus, whole: dict[str, pd.DataFrame]) -> int:
+def write_outputs(output, corpus, whole: dict[str, pd.DataFrame], *, threads: int = 1) -> int:
     """OUTPUT (a `store.Output`) filled (`fill_outputs`) and swapped in; the number of reports."""
     try:
-        n_documents = fill_outputs(output.staging, corpus, whole)
+        n_documents = fill_outputs(output.staging, corpus, whole, threads=threads)
     except OSError as exc:
         raise output._failed(exc) from None
     output.commit()
     return n_documents
 
 
-def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
+def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame], *, threads: int = 1) -> int:
     """Every table in STAGING: the per-report tables as the groups' parts (copies),
     shortcomings, boilerplate and reuse likewise, the WHOLE tables written. Returns the number of
     reports."""
@@ -317,12 +317,12 @@ def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame]) -> int:
     from .parts import PART_TABLES, copy_table, read_info
 
     infos = [read_info(f) for f in corpus.folders]
-    for name in PART_TABLES:
-        copy_table(staging, name, [f / f"{name}.parquet" for f in corpus.folders],
-                   sum(i["rows"][name] for i in infos))
-    for name, files in (("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate),
-                        ("reuse", corpus.reuse)):
-        copy_table(staging, name, files, sum(_rows(f) for f in files))
+    copies = [(name, [f / f"{name}.parquet" for f in corpus.folders], sum(i["rows"][name] for i in infos))
+              for name in PART_TABLES]
+    copies += [(name, files, sum(_rows(f) for f in files)) for name, files in (
+        ("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate), ("reuse", corpus.reuse))]
+    # Each table its own files: copied in threads (the copies and the CSV concatenation are I/O).
+    in_threads(lambda c: copy_table(staging, *c), copies, threads)
     for name, table in whole.items():
         write_table(name, table if len(table) else schema.empty(name), staging)
     return sum(i["rows"]["documents"] for i in infos)

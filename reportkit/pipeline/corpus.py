@@ -31,7 +31,7 @@ from ..config import BuildConfig, ReuseOptions
 from ..problems import Problem
 from . import parts
 from .groups import problems_of
-from .runner import release_memory
+from .runner import default_jobs, in_threads, release_memory
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,8 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
         timings[f"corpus.{step}"] = now - clock[0]
         clock[0] = now
 
-    keys = read_keys(folders)
+    threads = config.jobs or default_jobs()
+    keys = read_keys(folders, threads=threads)
     lap("keys")
     copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
     kept = keys[~keys["file"].isin(copies)].reset_index(drop=True)
@@ -87,7 +88,7 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
     lap("themes")
     reuse, originality, boilerplate, texts = reuse_step(kept, effective, config.reuse, work / "reuse-index",
-                                                        timings=timings)
+                                                        timings=timings, threads=threads)
     lap("reuse")
     return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality, texts)
 
@@ -95,9 +96,10 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
 # --------------------------------------------------------------------------- reports
 
 
-def read_keys(folders: list[Path]) -> pd.DataFrame:
+def read_keys(folders: list[Path], *, threads: int = 1) -> pd.DataFrame:
     """keys.parquet of every group, in order, with the group's position in ``group``."""
-    frames = [pd.read_parquet(f / "keys.parquet").assign(group=g) for g, f in enumerate(folders)]
+    frames = in_threads(lambda g: pd.read_parquet(folders[g] / "keys.parquet").assign(group=g), range(len(folders)),
+                        threads)
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in (*parts.KEY_COLUMNS, "group")})
@@ -182,7 +184,7 @@ _META = ["doc_id", "town", "county", "year"]
 
 
 def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, folder: Path, *,
-               timings: dict[str, float]) -> tuple[list[Path], pd.DataFrame, list[Path], list[Path]]:
+               timings: dict[str, float], threads: int = 1) -> tuple[list[Path], pd.DataFrame, list[Path], list[Path]]:
     """(reuse part, originality, boilerplate part, the boilerplate texts kept, of each group) of the reports KEPT, through the
     `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed."""
     from ..reuse import ORIGINALITY_COLUMNS
@@ -206,26 +208,36 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
     removed = set(stored["doc_id"]) - set(current["doc_id"])
     if len(added) or removed:
         group_of = dict(zip(kept["doc_id"], kept["group"]))
-        wanted = set(added["doc_id"])
-        groups = sorted({group_of[d] for d in wanted})
+        wanted: dict[int, list[str]] = {}
+        for doc_id in added["doc_id"]:
+            wanted.setdefault(group_of[doc_id], []).append(doc_id)
 
         def chunks():
-            for g in groups:
+            for g in sorted(wanted):
                 table = pd.read_parquet(folders[g] / "reuse.parquet")
-                table = table[table["doc_id"].isin(wanted)].reset_index(drop=True)
+                # The group's own reports: `isin` lists the values it is given, each time it is called.
+                table = table[table["doc_id"].isin(wanted[g])].reset_index(drop=True)
                 signatures = ["doc_id", "passage_no", *[c for c in table.columns if c.startswith("mh_")]]
                 yield table[["doc_id", "passage_no", "start", "end", "text", "masked", "coverage", "form"]], \
                     table[signatures]
+                del table
+                release_memory()  # a group's passages are large; what reading them took is not kept
 
         for step, seconds in index.update(added, chunks(), removed=removed).items():
             timings[f"corpus.reuse.{step}"] = seconds
+    t0 = time.perf_counter()
     group_of = dict(zip(kept["doc_id"], kept["group"]))
     reuse = _reuse_parts(index, group_of, folders)
     originality = index.originality_table()[ORIGINALITY_COLUMNS]
+    t1 = time.perf_counter()
+    timings["corpus.reuse.tables"] = t1 - t0
     flags = index.flags()
     by_group = kept.groupby("group", sort=False)["doc_id"].agg(list).to_dict()
-    boilerplate = [_boilerplate_part(f, index.boilerplate_of_docs(by_group.get(g, []), flags=flags))
-                   for g, f in enumerate(folders)]
+    # One report of a new town changes the town counts of stock passages in every group, so
+    # adding it rewrites every part: in threads (reading and writing parquet leaves the GIL).
+    boilerplate = in_threads(lambda g: _boilerplate_part(folders[g], index.boilerplate_of_docs(
+        by_group.get(g, []), flags=flags)), range(len(folders)), threads)
+    timings["corpus.reuse.boilerplate"] = time.perf_counter() - t1
     return reuse, originality, [b[0] for b in boilerplate], [b[1] for b in boilerplate]
 
 
