@@ -40,6 +40,9 @@ passage is recomputed this way from the stored arrays (no passage is read again)
 
 Memory: the per-passage arrays (~30 bytes a passage) and the pairs stay in memory; bands are
 read one at a time; signatures and comparison forms are read for the passages an update needs.
+Nothing else is held per passage or per pair of the whole corpus: changed buckets' members are
+marked in one flag a passage, and a cold pass spills its candidate pairs to disk in parts by
+passage range (`_PART_PIDS`), each made distinct and confirmed alone.
 """
 from __future__ import annotations
 
@@ -635,12 +638,13 @@ class ReuseIndex:
         for lo in range(0, len(arrays["doc_a"]), rows):
             yield self.reuse_frame({k: v[lo:lo + rows] for k, v in arrays.items()})
 
-    def boilerplate_of_docs(self, doc_ids: Iterable[str], flags: dict[str, np.ndarray] | None = None
-                            ) -> pd.DataFrame:
+    def boilerplate_of_docs(self, doc_ids: Iterable[str], flags: dict[str, np.ndarray] | None = None,
+                            position: dict[str, int] | None = None) -> pd.DataFrame:
         """doc_id, passage_no, n_towns, source of the boilerplate passages of the reports DOC_IDS
-        (FLAGS: `flags()`, given when called for many groups of reports)."""
+        (FLAGS: `flags()`, POSITION: `doc_positions()`, given when called for many groups of reports)."""
         flags = self.flags() if flags is None else flags
-        rows = np.flatnonzero(self.docs["doc_id"].isin(set(doc_ids)).to_numpy())
+        position = self.doc_positions() if position is None else position
+        rows = np.sort(np.array([position[d] for d in doc_ids if d in position], dtype=np.int64))
         first = self.docs["first"].to_numpy(dtype=np.int64)[rows]
         count = self.docs["count"].to_numpy(dtype=np.int64)[rows]
         return self.boilerplate_rows(_ranges(first, count), flags=flags)
@@ -670,6 +674,10 @@ class ReuseIndex:
                             "n_chars_shared": n_shared, "originality": ratio,
                             "n_reports_shared": n_other.astype("int64")})
         return out.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+    def doc_positions(self) -> dict[str, int]:
+        """doc_id → its row in `docs`."""
+        return {d: i for i, d in enumerate(self.docs["doc_id"])}
 
     def boilerplate_of(self, doc_id: str) -> pd.DataFrame:
         """The boilerplate passages of one report: passage_no, n_towns, source."""

@@ -235,8 +235,9 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
     by_group = kept.groupby("group", sort=False)["doc_id"].agg(list).to_dict()
     # One report of a new town changes the town counts of stock passages in every group, so
     # adding it rewrites every part: in threads (reading and writing parquet leaves the GIL).
+    position = index.doc_positions()
     boilerplate = in_threads(lambda g: _boilerplate_part(folders[g], index.boilerplate_of_docs(
-        by_group.get(g, []), flags=flags)), range(len(folders)), threads)
+        by_group.get(g, []), flags=flags, position=position)), range(len(folders)), threads)
     timings["corpus.reuse.boilerplate"] = time.perf_counter() - t1
     return reuse, originality, [b[0] for b in boilerplate], [b[1] for b in boilerplate]
 
