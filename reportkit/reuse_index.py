@@ -510,7 +510,7 @@ class ReuseIndex:
             raise
         for handle in files:
             handle.close()
-        return _candidate_parts(self, files) if files else iter([found])
+        return self._candidate_parts(len(files)) if files else iter([found])
 
     def _candidate_path(self, k: int) -> Path:
         return self.folder / f"candidates{k:04d}.tmp{os.getpid()}"
@@ -519,6 +519,18 @@ class ReuseIndex:
         for k, handle in enumerate(files):
             handle.close()
             self._candidate_path(k).unlink(missing_ok=True)
+
+    def _candidate_parts(self, n_parts: int) -> Iterator[np.ndarray]:
+        """The spilled parts of `_candidates`, each read, made distinct and sorted, then deleted."""
+        try:
+            for k in range(n_parts):
+                path = self._candidate_path(k)
+                part = _unique(np.fromfile(path, dtype=np.int64))
+                path.unlink()
+                yield part
+        finally:
+            for k in range(n_parts):
+                self._candidate_path(k).unlink(missing_ok=True)
 
     def _similarity(self, p_a: np.ndarray, p_b: np.ndarray) -> np.ndarray:
         """Exact similarity of the pairs whose MinHash estimate is near enough the threshold (0 for the others)."""
@@ -781,18 +793,6 @@ def _aligned(pas: pd.DataFrame, fps: pd.DataFrame) -> np.ndarray:
         return fps[cols].to_numpy(dtype=np.uint32)
     merged = pas[["doc_id", "passage_no"]].merge(fps, on=["doc_id", "passage_no"], how="left", validate="one_to_one")
     return merged[cols].to_numpy(dtype=np.uint32)
-
-
-def _candidate_parts(index: ReuseIndex, files: list) -> Iterator[np.ndarray]:
-    """The spilled candidate parts of `ReuseIndex._candidates`, each read, made distinct and sorted, then deleted."""
-    try:
-        for k in range(len(files)):
-            path = index._candidate_path(k)
-            part = _unique(np.fromfile(path, dtype=np.int64))
-            path.unlink()
-            yield part
-    finally:
-        index._drop_candidates(files)
 
 
 class _View:

@@ -206,8 +206,8 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
     same &= merged["doc_id"].isin(set(stored["doc_id"])).to_numpy()
     added = current[~same].reset_index(drop=True)
     removed = set(stored["doc_id"]) - set(current["doc_id"])
+    group_of = dict(zip(kept["doc_id"], kept["group"]))
     if len(added) or removed:
-        group_of = dict(zip(kept["doc_id"], kept["group"]))
         wanted: dict[int, list[str]] = {}
         for doc_id in added["doc_id"]:
             wanted.setdefault(group_of[doc_id], []).append(doc_id)
@@ -226,7 +226,6 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
         for step, seconds in index.update(added, chunks(), removed=removed).items():
             timings[f"corpus.reuse.{step}"] = seconds
     t0 = time.perf_counter()
-    group_of = dict(zip(kept["doc_id"], kept["group"]))
     reuse = _reuse_parts(index, group_of, folders)
     originality = index.originality_table()[ORIGINALITY_COLUMNS]
     t1 = time.perf_counter()
