@@ -210,3 +210,6 @@ def test_boilerplate_part__csv_from_kept_cells_equals_the_whole_rows_and_counts_
             assert table["n_towns"].tolist() == [n] * len(keep)
             assert table["text"].tolist() == keep["text"].tolist()
             assert path.with_suffix(".csv").read_bytes() == parts.csv_rows("boilerplate", table)
+            # Written from Arrow columns: the same bytes as the pandas writer gives the same table.
+            parts.write_table_part(tmp_path, "boilerplate", table, stem="by_pandas")
+            assert path.read_bytes() == (tmp_path / "by_pandas.parquet").read_bytes()

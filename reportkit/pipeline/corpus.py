@@ -53,10 +53,11 @@ class Corpus:
 
 
 def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: Path, *, refit_themes: bool = False,
-                 salt: str = "", timings: dict[str, float] | None = None) -> Corpus:
+                 salt: str = "", timings: dict[str, float] | None = None, on_groups=None) -> Corpus:
     """The corpus-wide steps over the group FOLDERS (in the corpus's order); SKIPPED are the build-log
     rows of the files that got no job; WORK the folder where the theme model and the reuse index
-    are kept. TIMINGS receives the seconds of each step under "corpus.<step>"."""
+    are kept. TIMINGS receives the seconds of each step under "corpus.<step>"; ON_GROUPS(folders)
+    is called with the final group folders (variants applied) as soon as they are known."""
     from ..partial import SHORT_FOR_KIND
     from .themes import shortcoming_parts
 
@@ -80,6 +81,8 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     short_by_group = kept[kept["doc_id"].isin(short)].groupby("group")["doc_id"].agg(set).to_dict()
     effective = [parts.variant(f, dropped_by_group.get(g, set()), short_by_group.get(g, set()), SHORT_FOR_KIND)
                  for g, f in enumerate(folders)]
+    if on_groups is not None:
+        on_groups(effective)
     lap("variants")
     reasons = dict(zip(kept["file"], final_reasons(kept, short)))
     entries = (entry for f in folders for entry in parts.read_info(f)["log"])
@@ -276,8 +279,10 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
 
     Adding one report changes the towns of the stock passages of every group, rarely which
     passages are boilerplate: the offsets and texts (and their CSV cells) are kept per set of
-    passages (`_boilerplate_texts`), so a part with new counts only is written from them."""
-    from ..reuse import BOILERPLATE_COLUMNS
+    passages (`_boilerplate_texts`), so a part with new counts only is written from them, in
+    Arrow (no pandas frame of the texts: ~3 x faster, the same bytes)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     rows = rows[["doc_id", "passage_no", "n_towns", "source"]].sort_values(["doc_id", "passage_no"], kind="stable")
     rows = rows.reset_index(drop=True)
@@ -289,19 +294,30 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
     if not len(rows):
         parts.write_table_part(folder, "boilerplate", schema.empty("boilerplate"), stem=path.stem)
         return path, texts_path
+    if unknown := set(rows["source"].unique()) - set(schema.table("boilerplate").column("source").values):
+        raise ValueError(f"boilerplate source {sorted(unknown)} is not one of the table's values")
     texts = _boilerplate_texts(texts_path, folder, rows)
-    table = pd.concat([texts[["doc_id", "passage_no", "start", "end", "text"]], rows[["n_towns", "source"]]], axis=1)
-    table["n_towns"] = table["n_towns"].astype("int64")
-    table = table[BOILERPLATE_COLUMNS]
-    if texts["csv"].isna().any() or not _CSV_TAIL_FITS:  # a cell with a line break: the CSV is written whole
-        parts.write_table_part(folder, "boilerplate", table, stem=path.stem)
+    target = parts.arrow_schema("boilerplate")
+    counts = pa.array(rows["n_towns"].to_numpy(dtype=np.int64))
+    source = pa.array(rows["source"]).cast(target.field("source").type)
+    columns = {**{c: texts.column(c) for c in _TEXT_COLUMNS}, "n_towns": counts, "source": source}
+    table = pa.Table.from_arrays([columns[f.name].cast(f.type) for f in target], schema=target)
+    cells = texts.column("csv")
+    if cells.null_count or not _CSV_TAIL_FITS:  # a cell with a line break: the CSV is written whole
+        parts.write_table_part(folder, "boilerplate", table.to_pandas(), stem=path.stem)
         return path, texts_path
     # The CSV row is the kept cells of the passage, then the two counts' cells (a number, a word:
     # never quoted or escaped), exactly as `parts.csv_rows` writes the whole row.
-    tail = "," + table["n_towns"].astype(str) + "," + table["source"].astype(str) + "\r\n"
-    csv = "".join((texts["csv"] + tail).tolist()).encode("utf-8")
-    parts.write_table_part(folder, "boilerplate", table, stem=path.stem, csv=csv)
+    lines = pc.binary_join_element_wise(cells, pc.cast(counts, pa.string()), source.cast(pa.string()), ",")
+    lines = pc.binary_join_element_wise(lines, "", "\r\n").combine_chunks()  # each line + CRLF
+    parts.write_arrow_part(folder, "boilerplate", table, stem=path.stem, csv=_string_bytes(lines))
     return path, texts_path
+
+
+def _string_bytes(strings) -> memoryview:
+    """The bytes of an Arrow string array's values, one after the other (its data buffer, not copied)."""
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int32)[strings.offset:strings.offset + len(strings) + 1]
+    return memoryview(strings.buffers()[2])[int(offsets[0]):int(offsets[-1])]
 
 
 _TEXT_COLUMNS = ["doc_id", "passage_no", "start", "end", "text"]
@@ -316,25 +332,27 @@ def _texts_path(folder: Path, rows: pd.DataFrame) -> Path:
     return folder / f"bp-texts-{key}.parquet"
 
 
-def _boilerplate_texts(path: Path, folder: Path, rows: pd.DataFrame) -> pd.DataFrame:
+def _boilerplate_texts(path: Path, folder: Path, rows: pd.DataFrame):
     """doc_id, passage_no, start, end, text and ``csv`` (those cells as the CSV row begins; missing
-    when one holds a line break) of the passages of ROWS, in their order: kept in PATH (one file
-    per set of passages), read from the group's passages when new."""
+    when one holds a line break) of the passages of ROWS, in their order, as an Arrow table: kept
+    in PATH (one file per set of passages), read from the group's passages when new."""
+    import pyarrow.parquet as pq
+
     from ..store import spreadsheet_safe
 
-    if path.exists():
-        return pd.read_parquet(path)
-    passages = pd.read_parquet(folder / "reuse.parquet", columns=_TEXT_COLUMNS)
-    texts = rows[["doc_id", "passage_no"]].merge(passages, on=["doc_id", "passage_no"], how="left")[_TEXT_COLUMNS]
-    csv_columns = [c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS]
-    cells = spreadsheet_safe(texts[csv_columns])
-    broken = np.zeros(len(texts), bool)
-    for column in csv_columns:
-        if cells[column].dtype == object or isinstance(cells[column].dtype, pd.StringDtype):
-            broken |= cells[column].astype(str).str.contains("[\r\n]", regex=True).to_numpy()
-    lines = cells.to_csv(index=False, header=False, lineterminator="\r\n").split("\r\n")[:-1]
-    texts["csv"] = pd.Series(lines if not broken.any() else [None] * len(texts), dtype=object)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-    texts.to_parquet(tmp, index=False, compression="zstd")
-    os.replace(tmp, path)
-    return texts
+    if not path.exists():
+        passages = pd.read_parquet(folder / "reuse.parquet", columns=_TEXT_COLUMNS)
+        texts = rows[["doc_id", "passage_no"]].merge(passages, on=["doc_id", "passage_no"], how="left")[_TEXT_COLUMNS]
+        csv_columns = [c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS]
+        cells = spreadsheet_safe(texts[csv_columns])
+        broken = np.zeros(len(texts), bool)
+        for column in csv_columns:
+            if cells[column].dtype == object or isinstance(cells[column].dtype, pd.StringDtype):
+                broken |= cells[column].astype(str).str.contains("[\r\n]", regex=True).to_numpy()
+        lines = cells.to_csv(index=False, header=False, lineterminator="\r\n").split("\r\n")[:-1]
+        texts["csv"] = pd.Series(lines if not broken.any() else [None] * len(texts), dtype=object)
+        tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+        texts.to_parquet(tmp, index=False, compression="zstd")
+        os.replace(tmp, path)
+    # Read back even when just written: the part is made from the same Arrow columns either way.
+    return pq.read_table(path)

@@ -21,6 +21,7 @@ and the code and resources that turn stage results into tables. Nothing here is 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -186,13 +187,40 @@ def write_table_part(folder: Path, name: str, table: pd.DataFrame, *, stem: str 
     the number of rows. CSV: the rows as `csv_rows` would make them, when the caller has them.
     Written under temporary names and renamed: never read half-written."""
     table = typed(name, table)
-    stem = stem or name
+    _write_pair(folder, stem or name, lambda path: table.to_parquet(path, index=False, compression="zstd"),
+                csv_rows(name, table) if csv is None else csv)
+    return len(table)
+
+
+@functools.lru_cache(maxsize=None)
+def arrow_schema(name: str):
+    """The Arrow schema (pandas metadata included) of table NAME's parts as `write_table_part`
+    writes them: an Arrow table of it is written to the same bytes, without pandas."""
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(typed(name, schema.empty(name)), preserve_index=False)
+
+
+def write_arrow_part(folder: Path, name: str, table, *, stem: str, csv) -> int:
+    """`write_table_part` for an Arrow TABLE of `arrow_schema(NAME)` and its CSV rows (bytes or a
+    buffer): the same two files, with no pandas frame made (the boilerplate parts of every group
+    are written again when one new town changes their counts)."""
+    import pyarrow.parquet as pq
+
+    if not table.schema.equals(arrow_schema(name), check_metadata=True):
+        raise ValueError(f"{name}: an Arrow part must have the table's schema, not {table.schema}")
+    _write_pair(folder, stem, lambda path: pq.write_table(table, path, compression="zstd"), csv)
+    return table.num_rows
+
+
+def _write_pair(folder: Path, stem: str, write_parquet, csv) -> None:
+    """STEM.parquet (by WRITE_PARQUET(path)) and STEM.csv (CSV) under temporary names, then renamed:
+    never read half-written."""
     tmp = f".tmp{os.getpid()}"
-    table.to_parquet(folder / f"{stem}.parquet{tmp}", index=False, compression="zstd")
-    (folder / f"{stem}.csv{tmp}").write_bytes(csv_rows(name, table) if csv is None else csv)
+    write_parquet(folder / f"{stem}.parquet{tmp}")
+    (folder / f"{stem}.csv{tmp}").write_bytes(csv)
     os.replace(folder / f"{stem}.csv{tmp}", folder / f"{stem}.csv")
     os.replace(folder / f"{stem}.parquet{tmp}", folder / f"{stem}.parquet")
-    return len(table)
 
 
 def write_group(folder: Path, tables: dict[str, pd.DataFrame], info: dict, keys: pd.DataFrame,
