@@ -10,7 +10,8 @@ to be brought up to date, and gives exactly the tables a computation from scratc
     pids.<g>.npz             per passage id: report, passage_no, length, comparison-form hash,
                              list boilerplate, in a big bucket, towns of its big buckets, towns confirmed
     sigs.bin, masked.bin, masked_end.bin   per passage id, append-only: signature, comparison form
-    band<j>.<g>.npz          per LSH band: every live passage's band key, sorted, with its id
+    band<j>k.<g>.npy, band<j>p.<g>.npy   per LSH band: every live passage's band key, sorted, and
+                             its id (memory-mapped when read: an update looks up a few buckets)
     pairs.<g>.npz            confirmed pairs (similarity ≥ threshold; boilerplate included)
 
 (<g> is the generation: an update writes the next one and switches `registry.json` last, so an
@@ -39,7 +40,8 @@ When the number of towns changes the minimum towns of boilerplate (below ~170 to
 passage is recomputed this way from the stored arrays (no passage is read again).
 
 Memory: the per-passage arrays (~30 bytes a passage) and the pairs stay in memory; bands are
-read one at a time; signatures and comparison forms are read for the passages an update needs.
+mapped one at a time (an update's lookups read only the pages of the buckets they touch);
+signatures and comparison forms are read for the passages an update needs.
 Nothing else is held per passage or per pair of the whole corpus: changed buckets' members are
 marked in one flag a passage, and a cold pass spills its candidate pairs to disk in parts by
 passage range (`_PART_PIDS`), each made distinct and confirmed alone.
@@ -70,16 +72,15 @@ from .reuse import (
     _town_keys,
     _unique,
     band_keys,
-    form_hashes,
-    boilerplate_coverage,
     lsh_bands,
     min_docs_for_boilerplate,
 )
+from .reuse_passages import boilerplate_coverage, form_hashes
 
 log = logging.getLogger(__name__)
 
 #: Bump when the files or what they mean change: an index of another format is rebuilt.
-FORMAT = "1"
+FORMAT = "2"
 _CHUNK = 1 << 16  # passages per chunk when signatures or band keys of many passages are needed
 _PAIR_CHUNK = 1 << 16  # candidate pairs confirmed at a time (their signatures and forms are read)
 _SLICE = 1 << 19  # band entries whose buckets are counted at a time when every bucket is
@@ -199,11 +200,14 @@ class ReuseIndex:
         return out
 
     def _band(self, j: int, generation: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Band J's sorted keys and their ids, mapped read-only (only the pages used are read)."""
         g = self.generation if generation is None else generation
         if g == 0:
             return np.zeros(0, np.uint64), np.zeros(0, np.int64)
-        with np.load(self._path(f"band{j:02d}", ".npz", g), allow_pickle=False) as stored:
-            return stored["keys"], stored["pids"]
+        return tuple(np.load(path, mmap_mode="r", allow_pickle=False) for path in self._band_paths(j, g))
+
+    def _band_paths(self, j: int, generation: int) -> tuple[Path, Path]:
+        return self._path(f"band{j:02d}k", ".npy", generation), self._path(f"band{j:02d}p", ".npy", generation)
 
     # ------------------------------------------------------------------ what the index holds
 
@@ -241,7 +245,7 @@ class ReuseIndex:
         dead = np.concatenate([np.arange(f, f + c) for f, c in zip(dead_docs["first"], dead_docs["count"])]
                               ) if len(dead_docs) else np.zeros(0, np.int64)
         dead = dead[old_doc_of_pid[dead] >= 0].astype(np.int64) if len(dead) else dead
-        dead_keys = self._spill_keys(dead, "dead")  # before anything is appended
+        self._spill_keys(dead, "dead")  # before anything is appended
 
         # Added passages: ids, per-passage arrays, append-only files, band keys (spilled per band).
         first_new = self.n_pids
@@ -279,7 +283,7 @@ class ReuseIndex:
                 order = np.argsort(add_k, kind="stable")  # equal keys keep the ids ascending
                 at = np.searchsorted(keys, add_k[order], side="right")
                 keys, pids = np.insert(keys, at, add_k[order]), np.insert(pids, at, added[order])
-                writer.save(self._path(f"band{j:02d}", ".npz", generation), keys=keys, pids=pids)
+                writer.save(self._band_paths(j, generation), keys, pids)
                 if not everything:
                     after = _buckets(keys, pids, touched, new)
                     flip = after["big"] != before["big"]
@@ -840,8 +844,13 @@ def _stats(members: np.ndarray, owner: np.ndarray, size: np.ndarray, view: _View
     return {"n_docs": n_docs, "n_towns": n_towns, "big": big}
 
 
+def _save_arrays(paths: tuple[Path, ...], arrays: tuple[np.ndarray, ...]) -> None:
+    for path, array in zip(paths, arrays):
+        np.save(path, np.ascontiguousarray(array), allow_pickle=False)
+
+
 class _BandWriter:
-    """`np.savez` of one band at a time, by a thread (THREADS=1) or at once (THREADS=0): at most
+    """`np.save` of one band at a time, by a thread (THREADS=1) or at once (THREADS=0): at most
     one band waits to be written, so memory holds at most two. Leaving the block waits for it."""
 
     def __init__(self, threads: int) -> None:
@@ -857,12 +866,12 @@ class _BandWriter:
         if self._executor is not None:
             self._executor.shutdown(wait=True)
 
-    def save(self, path: Path, **arrays: np.ndarray) -> None:
+    def save(self, paths: tuple[Path, ...], *arrays: np.ndarray) -> None:
         if self._executor is None:
-            np.savez(path, **arrays)
+            _save_arrays(paths, arrays)
             return
         self.wait()
-        self._pending = self._executor.submit(np.savez, path, **arrays)
+        self._pending = self._executor.submit(_save_arrays, paths, arrays)
 
     def wait(self) -> None:
         """The band given last is written (its error raised)."""

@@ -29,10 +29,12 @@ def test_modules_of__each_stage_depends_on_the_modules_it_calls():
     assert {"reportkit.pipeline.stages", "reportkit.readers", "reportkit.normalize", "reportkit.metadata",
             "reportkit.sections", "reportkit.indicators", "reportkit.chinese", "reportkit.resources"} <= set(parse)
     assert {"reportkit.terms", "reportkit.shortcomings", "reportkit.metadata"} <= set(terms)
-    assert {"reportkit.reuse", "reportkit.metadata"} <= set(reuse)
-    # ... and not on the others: a change to the tokenizer does not re-parse, nor re-fingerprint
+    assert {"reportkit.reuse_passages", "reportkit.metadata"} <= set(reuse)
+    # ... and not on the others: a change to the tokenizer does not re-parse, nor re-fingerprint,
+    # and a change to the corpus-wide comparison (reuse, reuse_index) does not re-fingerprint
     assert "reportkit.terms" not in parse and "reportkit.terms" not in reuse
-    assert "reportkit.indicators" not in terms and "reportkit.reuse" not in terms
+    assert "reportkit.indicators" not in terms and "reportkit.reuse_passages" not in terms
+    assert not {"reportkit.reuse", "reportkit.reuse_index"} & set(parse + terms + reuse)
     assert not [m for m in parse + terms + reuse if m.startswith(("reportkit.plots", "reportkit.export"))]
 
 

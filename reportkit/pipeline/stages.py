@@ -96,7 +96,7 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
 
 def reuse_document(parsed: dict, config: BuildConfig) -> dict:
     """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
-    from ..reuse import boilerplate_coverage, fingerprints, form_hashes, passages
+    from ..reuse_passages import boilerplate_coverage, fingerprints, form_hashes, passages
 
     meta, options = parsed["meta"], config.reuse
     table = passages(parsed["doc_id"], parsed["text"], town=meta.get("town", ""), county=meta.get("county", ""),
