@@ -10,8 +10,11 @@ to be brought up to date, and gives exactly the tables a computation from scratc
     pids.<g>.npz             per passage id: report, passage_no, length, comparison-form hash,
                              list boilerplate, in a big bucket, towns of its big buckets, towns confirmed
     sigs.bin, masked.bin, masked_end.bin   per passage id, append-only: signature, comparison form
-    band<j>k.<g>.npy, band<j>p.<g>.npy   per LSH band: every live passage's band key, sorted, and
-                             its id (memory-mapped when read: an update looks up a few buckets)
+    band<j>k.<b>.npy, band<j>p.<b>.npy   per LSH band: the band keys of the passages at the last
+                             compaction (generation <b>), sorted, and their ids; memory-mapped when
+                             read (an update looks up a few buckets)
+    band<j>ak.<g>.npy, band<j>ap.<g>.npy the entries added since <b>, sorted (small: compacted again
+                             when the passages added and removed since <b> pass 1/8 of <b>'s)
     pairs.<g>.npz            confirmed pairs (similarity ≥ threshold; boilerplate included)
 
 (<g> is the generation: an update writes the next one and switches `registry.json` last, so an
@@ -53,6 +56,7 @@ import json
 import logging
 import mmap
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -80,12 +84,13 @@ from .reuse_passages import boilerplate_coverage, form_hashes
 log = logging.getLogger(__name__)
 
 #: Bump when the files or what they mean change: an index of another format is rebuilt.
-FORMAT = "2"
+FORMAT = "3"
 _CHUNK = 1 << 16  # passages per chunk when signatures or band keys of many passages are needed
 _PAIR_CHUNK = 1 << 16  # candidate pairs confirmed at a time (their signatures and forms are read)
 _SLICE = 1 << 19  # band entries whose buckets are counted at a time when every bucket is
 _PART_PIDS = 1 << 19  # passage ids per part of the candidate pairs when every pair is sought
 _MAP_CHUNK = 1 << 12  # rows read through a mapping before its pages are dropped
+_REBASE = 8  # the bands' base is made again when the passages added and removed since pass 1/8 of it
 
 _PID_ARRAYS = {"doc": np.int32, "passage_no": np.int32, "length": np.int32, "form": np.uint64, "by_list": bool,
                "nonempty": bool, "by_bucket": bool, "bucket_towns": np.int32, "confirmed": np.int32}
@@ -122,6 +127,11 @@ class ReuseIndex:
         self.n_pids = registry["n_pids"]
         self.min_df = registry["min_df"]
         self.masked_bytes = registry["masked_bytes"]
+        # The bands' base: the generation of the last compaction, its entries a band, and the
+        # passages added or removed since (what an update writes is the entries added since).
+        self.band_base = registry.get("band_base", 0)
+        self.band_base_n = registry.get("band_base_n", 0)
+        self.since_base = registry.get("since_base", 0)
         self._truncate_blobs()
         self.docs = pd.read_parquet(self._path("docs")) if self.generation else _empty_docs()
         if self.generation:
@@ -199,15 +209,18 @@ class ReuseIndex:
                 mm.madvise(mmap.MADV_DONTNEED)  # as in `_rows`
         return out
 
-    def _band(self, j: int, generation: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Band J's sorted keys and their ids, mapped read-only (only the pages used are read)."""
-        g = self.generation if generation is None else generation
-        if g == 0:
-            return np.zeros(0, np.uint64), np.zeros(0, np.int64)
-        return tuple(np.load(path, mmap_mode="r", allow_pickle=False) for path in self._band_paths(j, g))
+    def _band(self, j: int) -> _Band:
+        """Band J: its base mapped read-only (only the pages used are read), the entries added since."""
+        if self.generation == 0:
+            return _Band.empty()
+        base = [np.load(path, mmap_mode="r", allow_pickle=False) for path in self._band_paths(j, self.band_base)]
+        added = [np.load(path, allow_pickle=False) for path in self._band_paths(j, self.generation, added=True)]
+        return _Band(*base, *added)
 
-    def _band_paths(self, j: int, generation: int) -> tuple[Path, Path]:
-        return self._path(f"band{j:02d}k", ".npy", generation), self._path(f"band{j:02d}p", ".npy", generation)
+    def _band_paths(self, j: int, generation: int, *, added: bool = False) -> tuple[Path, Path]:
+        kind = "a" if added else ""
+        return (self._path(f"band{j:02d}{kind}k", ".npy", generation),
+                self._path(f"band{j:02d}{kind}p", ".npy", generation))
 
     # ------------------------------------------------------------------ what the index holds
 
@@ -268,32 +281,42 @@ class ReuseIndex:
         # Their members are marked, not listed: a stock passage's buckets change in every band,
         # and the lists of 21 bands at 50,000 reports took ~700 MB to concatenate and sort.
         changed = np.zeros(len(new_doc_of_pid), bool)
-        # An update's band is written by a thread while the next is read and searched (~0.2 s of
-        # 0.5 when one report is added to 10,000); a whole pass writes in turn (one band in memory).
+        # Only the entries added since the base are written, unless the base is made again (a
+        # whole pass, or many passages added or removed since): a band is 16 bytes a passage,
+        # and writing all 21 took most of adding one report. Removed passages' entries stay in
+        # the base until then; every lookup leaves them out (their report is -1).
+        since_base = self.since_base + len(added) + len(dead)
+        compact = everything or since_base * _REBASE > self.band_base_n
+        # An update's band is written by a thread while the next is read and searched; a whole
+        # pass writes in turn (one band in memory).
         with _BandWriter(threads=0 if everything else 1) as writer:
             for j in range(self.bands):
-                keys, pids = self._band(j)
+                band = self._band(j)
                 add_k = self._spilled("added", j)
                 gone_k = self._spilled("dead", j)
                 if not everything:
                     touched = _unique(np.concatenate([add_k, gone_k]))
-                    before = _buckets(keys, pids, touched, old)
-                alive = new_doc_of_pid[pids] >= 0 if len(pids) else np.zeros(0, bool)
-                keys, pids = keys[alive], pids[alive]
-                order = np.argsort(add_k, kind="stable")  # equal keys keep the ids ascending
-                at = np.searchsorted(keys, add_k[order], side="right")
-                keys, pids = np.insert(keys, at, add_k[order]), np.insert(pids, at, added[order])
-                writer.save(self._band_paths(j, generation), keys, pids)
+                    before = _buckets(band, touched, old)
+                band = band.with_added(add_k, added)
+                if compact:
+                    band = band.compacted(new_doc_of_pid)
+                    writer.save(self._band_paths(j, generation), band.base_k, band.base_p)
+                writer.save(self._band_paths(j, generation, added=True), band.added_k, band.added_p)
                 if not everything:
-                    after = _buckets(keys, pids, touched, new)
+                    after = _buckets(band, touched, new)
                     flip = after["big"] != before["big"]
                     change = flip | (after["big"] & (after["n_towns"] != before["n_towns"]))
                     changed[after["members"][change[after["owner"]]]] = True
-                del keys, pids
+                del band
             writer.wait()
         self._drop_spilled("added")
         self._drop_spilled("dead")
         self.generation, old_generation = generation, self.generation
+        if compact:
+            self.band_base, self.since_base = generation, 0
+            self.band_base_n = int((new_doc_of_pid >= 0).sum())
+        else:
+            self.since_base = since_base
         alive_pids = np.flatnonzero(new_doc_of_pid >= 0).astype(np.int64)
         changed[added] = True
         dirty = alive_pids if everything else np.flatnonzero(changed & (new_doc_of_pid >= 0)).astype(np.int64)
@@ -304,8 +327,9 @@ class ReuseIndex:
         by_bucket_before = self.pid["by_bucket"][dirty]
         in_big = np.zeros(len(dirty), bool)
         towns = np.ones(len(dirty), np.int32)
-        for j, band_k, band_p, keys in self._bands_for(dirty, everything):
+        for j, band, keys in self._bands_for(dirty, everything):
             if everything:  # every live passage: the whole band, bucket by bucket, a slice at a time
+                band_k, band_p = band.whole()
                 for lo, hi in _slices(band_k):
                     info = _all_buckets(band_k[lo:hi], band_p[lo:hi], new)
                     at = np.searchsorted(dirty, band_p[lo:hi])
@@ -314,7 +338,7 @@ class ReuseIndex:
                     towns[at] = np.maximum(towns[at], np.where(big, info["entry_towns"], 1))
             else:
                 unique, inverse = _unique_inverse(keys)
-                info = _buckets(band_k, band_p, unique, new)
+                info = _buckets(band, unique, new)
                 big = info["big"][inverse]
                 in_big |= big
                 towns = np.maximum(towns, np.where(big, info["n_towns"][inverse], 1)).astype(np.int32)
@@ -401,14 +425,13 @@ class ReuseIndex:
             self._spill_path(name, j).unlink(missing_ok=True)
 
     def _bands_for(self, pids: np.ndarray, whole: bool):
-        """(band, its keys, its ids, the band keys of PIDS) for each band; WHOLE: PIDS are every
-        live passage, whose keys are the band's own (None is given)."""
+        """(band number, `_Band`, the band keys of PIDS) for each band; WHOLE: PIDS are every live
+        passage, whose keys are the band's own (None is given)."""
         if not whole:
             self._spill_keys(pids, "query")
         try:
             for j in range(self.bands):
-                band_k, band_p = self._band(j)
-                yield j, band_k, band_p, None if whole else self._spilled("query", j)
+                yield j, self._band(j), None if whole else self._spilled("query", j)
         finally:
             if not whole:
                 self._drop_spilled("query")
@@ -493,10 +516,11 @@ class ReuseIndex:
         found = np.zeros(0, np.int64)
         files = [open(self._candidate_path(k), "wb") for k in range(n_parts)] if n_parts > 1 else []
         try:
-            for j, band_k, band_p, keys in self._bands_for(query, whole):
+            for j, band, keys in self._bands_for(query, whole):
                 # WHOLE: every bucket, a slice of the band at a time (its arrays stay bounded).
+                band_k, band_p = band.whole() if whole else (None, None)
                 pieces = ((_all_buckets(band_k[lo:hi], band_p[lo:hi], view) for lo, hi in _slices(band_k)) if whole
-                          else [_buckets(band_k, band_p, _unique(keys), view)])
+                          else [_buckets(band, _unique(keys), view)])
                 for info in pieces:
                     usable = ((info["n_docs"] >= 2) & ~info["big"])[info["owner"]]
                     members, owner = info["members"][usable], info["owner"][usable]
@@ -581,10 +605,14 @@ class ReuseIndex:
         np.savez(self._path("pids", ".npz", g), **self.pid)
         np.savez(self._path("pairs", ".npz", g), **self.pairs)
         self._write_registry({"key": self.key, "generation": g, "n_pids": self.n_pids, "min_df": self.min_df,
-                              "masked_bytes": self.masked_bytes})
+                              "masked_bytes": self.masked_bytes, "band_base": self.band_base,
+                              "band_base_n": self.band_base_n, "since_base": self.since_base})
+        base = re.compile(r"band\d+[kp]")  # the bands' base files stay while their generation is the base
         for path in self.folder.iterdir():
             parts = path.name.split(".")
             if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) != g:
+                if int(parts[1]) == self.band_base and base.fullmatch(parts[0]):
+                    continue
                 path.unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ tables
@@ -880,19 +908,74 @@ class _BandWriter:
             pending.result()
 
 
-def _buckets(keys: np.ndarray, pids: np.ndarray, query: np.ndarray, view: _View) -> dict[str, np.ndarray]:
-    """The buckets of the (distinct, sorted) QUERY keys in one band's sorted KEYS/PIDS: per bucket
-    its size, reports, towns (when it may be big) and whether it is big; and the members of the
-    buckets of two or more passages (with `owner`: the bucket of each)."""
-    if not len(keys) or not len(query):
-        zero = np.zeros(len(query), np.int64)
-        return {"size": zero, "n_docs": zero, "n_towns": zero, "big": np.zeros(len(query), bool),
-                "members": np.zeros(0, np.int64), "owner": np.zeros(0, np.int64)}
-    lo = np.searchsorted(keys, query, side="left")
-    size = np.searchsorted(keys, query, side="right") - lo
-    shared = np.flatnonzero(size >= 2)
-    members = np.asarray(pids[_ranges(lo[shared], size[shared])], dtype=np.int64)
-    owner = np.repeat(shared, size[shared])
+class _Band:
+    """One LSH band: its base (keys sorted, with their passage ids; mapped from disk) and the
+    entries added since (sorted likewise, in memory). Every added id is above every base id (ids
+    are handed out in order), so a bucket's members are its base entries, then its added ones:
+    ids ascending, as `_stats` needs. The base may still hold removed passages (report -1), which
+    every lookup leaves out."""
+
+    def __init__(self, base_k: np.ndarray, base_p: np.ndarray, added_k: np.ndarray, added_p: np.ndarray) -> None:
+        self.base_k, self.base_p, self.added_k, self.added_p = base_k, base_p, added_k, added_p
+
+    @classmethod
+    def empty(cls) -> _Band:
+        return cls(np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.uint64), np.zeros(0, np.int64))
+
+    def lookup(self, query: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(members, owner, size) of the buckets of the distinct sorted QUERY keys: the live
+        passages (DOC: report code per id, -1 removed) of each, ids ascending, with the position
+        of their key in QUERY; and the number of live members of every query key."""
+        members, owner = [], []
+        for keys, pids in ((self.base_k, self.base_p), (self.added_k, self.added_p)):
+            if not len(keys):
+                continue
+            lo = np.searchsorted(keys, query, side="left")
+            n = np.searchsorted(keys, query, side="right") - lo
+            hit = np.flatnonzero(n)
+            members.append(np.asarray(pids[_ranges(lo[hit], n[hit])], dtype=np.int64))
+            owner.append(np.repeat(hit, n[hit]))
+        members = np.concatenate(members) if members else np.zeros(0, np.int64)
+        owner = np.concatenate(owner) if owner else np.zeros(0, np.int64)
+        live = doc[members] >= 0
+        members, owner = members[live], owner[live]
+        order = np.argsort(owner, kind="stable")  # per bucket: base entries, then added ones
+        return members[order], owner[order], np.bincount(owner, minlength=len(query))
+
+    def with_added(self, keys: np.ndarray, pids: np.ndarray) -> _Band:
+        """This band with the entries KEYS/PIDS (ids above all of its own) added."""
+        order = np.argsort(keys, kind="stable")  # equal keys keep the ids ascending
+        at = np.searchsorted(self.added_k, keys[order], side="right")
+        return _Band(self.base_k, self.base_p, np.insert(self.added_k, at, keys[order]),
+                     np.insert(self.added_p, at, pids[order]))
+
+    def compacted(self, doc: np.ndarray) -> _Band:
+        """One sorted base of the live entries (DOC as in `lookup`), nothing added."""
+        live = doc[self.base_p] >= 0 if len(self.base_p) else np.zeros(0, bool)
+        keys, pids = np.asarray(self.base_k)[live], np.asarray(self.base_p)[live]
+        live = doc[self.added_p] >= 0 if len(self.added_p) else np.zeros(0, bool)
+        at = np.searchsorted(keys, self.added_k[live], side="right")
+        return _Band(np.insert(keys, at, self.added_k[live]), np.insert(pids, at, self.added_p[live]),
+                     np.zeros(0, np.uint64), np.zeros(0, np.int64))
+
+    def whole(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every entry, sorted: for a band just compacted (a whole pass), whose entries all live."""
+        if len(self.added_k):
+            raise ValueError("a band with entries added since its base is not one sorted array")
+        return self.base_k, self.base_p
+
+
+def _buckets(band: _Band, query: np.ndarray, view: _View) -> dict[str, np.ndarray]:
+    """The buckets of the (distinct, sorted) QUERY keys in BAND: per bucket its size, reports,
+    towns (when it may be big) and whether it is big; and the members of the buckets of two or
+    more passages (with `owner`: the bucket of each)."""
+    if not len(query):
+        zero = np.zeros(0, np.int64)
+        return {"size": zero, "n_docs": zero, "n_towns": zero, "big": np.zeros(0, bool),
+                "members": zero, "owner": zero}
+    members, owner, size = band.lookup(query, view.doc)
+    shared = (size >= 2)[owner]
+    members, owner = members[shared], owner[shared]
     stats = _stats(members, owner, size, view)
     stats["n_docs"] = np.maximum(stats["n_docs"], (size == 1).astype(np.int64))
     return {"size": size, **stats, "members": members, "owner": owner}

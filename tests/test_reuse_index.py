@@ -123,12 +123,18 @@ def test_index__adding_and_removing_one_report_at_a_time_equals_cold(corpus, tmp
     ids = docs["doc_id"].tolist()
     index = ReuseIndex(tmp_path, TIGHT)
     index.update(docs[docs["doc_id"].isin(ids[:60])], _chunks(pas, fps, ids[:60]))
+    deltas = []  # per step: only the entries added since the bands' base written (not the whole bands)
     for doc_id in ids[60:66]:
         index.update(docs[docs["doc_id"] == doc_id], _chunks(pas, fps, [doc_id]))
-    for doc_id in ids[10:13]:
+        deltas.append(index.band_base < index.generation)
+    for doc_id in ids[10:13]:  # a removed report's entries stay in the base, left out by every lookup
         index.update(docs.iloc[:0], [], removed=[doc_id])
+        deltas.append(index.band_base < index.generation)
+    # Small steps against the base: written as deltas, until the changes since pass 1/8 of it.
+    assert deltas[:7] == [True] * 7 and not deltas[-1], deltas
     final = docs[docs["doc_id"].isin(ids[:66]) & ~docs["doc_id"].isin(ids[10:13])]
     _assert_same(_tables(index), _expected(final, pas, fps, TIGHT))
+    _assert_same(_tables(ReuseIndex(tmp_path, TIGHT)), _expected(final, pas, fps, TIGHT))  # as stored
 
 
 def test_index__an_interrupted_update_leaves_the_previous_index(corpus, tmp_path):
@@ -140,7 +146,8 @@ def test_index__an_interrupted_update_leaves_the_previous_index(corpus, tmp_path
     # What a killed update leaves: appended rows and the next generation's files, no new registry.
     with open(tmp_path / "sigs.bin", "ab") as handle:
         handle.write(b"\x01" * 1000)
-    (tmp_path / f"band00.{index.generation + 1}.npz").write_bytes(b"not a finished file")
+    for name in ("band00k", "band00ak"):
+        (tmp_path / f"{name}.{index.generation + 1}.npy").write_bytes(b"not a finished file")
     _assert_same(_tables(ReuseIndex(tmp_path, TIGHT)), before)
     again = ReuseIndex(tmp_path, TIGHT)
     again.update(docs[docs["doc_id"].isin(ids[50:60])], _chunks(pas, fps, ids[50:60]))

@@ -49,6 +49,24 @@ def test_tokenizer__prefix_cache_has_private_name(tok):
     assert engine.cache_file.startswith("reportkit-jieba-")
 
 
+def test_prefix_dict__made_once_then_read_and_equal_to_jiebas_own(tmp_path):
+    import jieba
+
+    from reportkit.jieba_dictionary import _paths, load_prefix_dict
+
+    engine = jieba.Tokenizer()
+    expected = engine.gen_pfdict(engine.get_dict_file())
+    made = load_prefix_dict(engine, tmp_path)  # no files yet: made from dict.txt and kept
+    words, counts = _paths(tmp_path)
+    assert words.is_file() and counts.is_file() and not list(tmp_path.glob("*.tmp*"))
+    read = load_prefix_dict(engine, tmp_path)  # read back from the two files
+    for table, total in (made, read):
+        assert table == expected[0] and list(table) == list(expected[0]) and total == expected[1]
+    counts.write_bytes(b"\x80\x04 not an array")  # damaged (or a pickle planted): made again, never run
+    assert load_prefix_dict(engine, tmp_path) == expected
+    assert load_prefix_dict(engine, tmp_path / "missing" / "folder") == expected  # cannot be written: made
+
+
 @pytest.mark.parametrize(
     "text, term",
     [
