@@ -237,8 +237,15 @@ def _count_distinct(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np
     if not len(groups):
         return np.zeros(n_groups, dtype=np.int64)
     width = np.int64(values.max()) + 1
-    pairs = _unique(groups.astype(np.int64) * width + values.astype(np.int64))
-    return np.bincount(pairs // width, minlength=n_groups)
+    keys = groups.astype(np.int64) * width + values.astype(np.int64)
+    if n_groups * int(width) <= _DENSE_CELLS:  # few groups (an update's touched buckets): a table, no sort
+        seen = np.zeros(n_groups * int(width), bool)
+        seen[keys] = True
+        return seen.reshape(n_groups, int(width)).sum(axis=1).astype(np.int64)
+    return np.bincount(_unique(keys) // width, minlength=n_groups)
+
+
+_DENSE_CELLS = 1 << 22  # group × value cells up to which `_count_distinct` marks a table instead of sorting
 
 
 def _unique(keys: np.ndarray) -> np.ndarray:

@@ -355,3 +355,15 @@ def test_reuse_tables__empty_corpus():
     tables = reuse_tables(docs)
     assert tables["reuse"].empty and tables["originality"].empty
     assert np.array_equal(tables["reuse"].columns, ["doc_a", "doc_b", "passage_no_a", "passage_no_b", "similarity", "kind"])
+
+
+@pytest.mark.parametrize("dense_cells", [0, 1 << 30])  # sorted pairs, or a table of groups × values
+def test_count_distinct__equals_counting_sets(monkeypatch, dense_cells):
+    from reportkit import reuse
+
+    monkeypatch.setattr(reuse, "_DENSE_CELLS", dense_cells)
+    rng = np.random.default_rng(3)
+    groups, values = rng.integers(0, 40, 3000), rng.integers(0, 900, 3000)
+    expected = [len(set(values[groups == g].tolist())) for g in range(45)]  # groups 40..44 hold nothing
+    assert reuse._count_distinct(groups, values, 45).tolist() == expected
+    assert reuse._count_distinct(groups[:0], values[:0], 3).tolist() == [0, 0, 0]
