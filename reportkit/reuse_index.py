@@ -112,6 +112,7 @@ class ReuseIndex:
         self.options = options or ReuseOptions()
         self.key = index_key(self.options)
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._sweep()
         registry = self._read_registry()
         if registry is None or registry.get("key") != self.key:
             if registry is not None:
@@ -148,6 +149,16 @@ class ReuseIndex:
     def _path(self, name: str, suffix: str = ".parquet", generation: int | None = None) -> Path:
         g = self.generation if generation is None else generation
         return self.folder / f"{name}.{g}{suffix}"
+
+    def _sweep(self) -> None:
+        """Delete the temporary files (spilled keys, candidate parts: up to GBs at national scale)
+        that a killed update left; those of a process still running are its own."""
+        from .store import process_running
+
+        for path in self.folder.glob("*.tmp*"):
+            pid = path.name.rpartition(".tmp")[2]
+            if pid.isdigit() and int(pid) != os.getpid() and not process_running(int(pid)):
+                path.unlink(missing_ok=True)
 
     def _read_registry(self) -> dict | None:
         path = self.folder / "registry.json"

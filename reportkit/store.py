@@ -364,7 +364,7 @@ def recover_outputs(out_dir: Path) -> None:
         pid = stale.name.removeprefix(f".{out_dir.name}.tmp-").split("-", 1)[0]
         if not pid.isdigit() or not stale.is_dir() or stale.is_symlink() or not (stale / MARKER).is_file():
             continue
-        if int(pid) != os.getpid() and _running(int(pid)):
+        if int(pid) != os.getpid() and process_running(int(pid)):
             continue
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -377,7 +377,8 @@ def _ours(folder: Path) -> bool:
         return False
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether process PID exists (whoever owns it): its temporary files are not to be swept."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

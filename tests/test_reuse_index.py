@@ -7,6 +7,9 @@ copies, bigram text); the reference is the pre-index algorithm (tests/reuse_refe
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -148,7 +151,15 @@ def test_index__an_interrupted_update_leaves_the_previous_index(corpus, tmp_path
         handle.write(b"\x01" * 1000)
     for name in ("band00k", "band00ak"):
         (tmp_path / f"{name}.{index.generation + 1}.npy").write_bytes(b"not a finished file")
+    # ... and what it spilled (keys, candidate pairs), swept once its process is gone.
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    spilled = [tmp_path / f"candidates0000.tmp{int(ended.stdout)}", tmp_path / f"added00.tmp{int(ended.stdout)}"]
+    running = tmp_path / f"added00.tmp{os.getppid()}"  # a process alive (this one's parent): kept
+    for path in (*spilled, running):
+        path.write_bytes(b"\0" * 64)
     _assert_same(_tables(ReuseIndex(tmp_path, TIGHT)), before)
+    assert not any(p.exists() for p in spilled) and running.exists()
+    running.unlink()
     again = ReuseIndex(tmp_path, TIGHT)
     again.update(docs[docs["doc_id"].isin(ids[50:60])], _chunks(pas, fps, ids[50:60]))
     _assert_same(_tables(again), _expected(docs[docs["doc_id"].isin(ids[:60])], pas, fps, TIGHT))
