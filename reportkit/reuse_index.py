@@ -956,18 +956,22 @@ class _Band:
     def with_added(self, keys: np.ndarray, pids: np.ndarray) -> _Band:
         """This band with the entries KEYS/PIDS (ids above all of its own) added."""
         order = np.argsort(keys, kind="stable")  # equal keys keep the ids ascending
+        if not len(self.added_k):  # nothing added since the base (a first pass): no insert, one copy
+            return _Band(self.base_k, self.base_p, keys[order], pids[order])
         at = np.searchsorted(self.added_k, keys[order], side="right")
         return _Band(self.base_k, self.base_p, np.insert(self.added_k, at, keys[order]),
                      np.insert(self.added_p, at, pids[order]))
 
     def compacted(self, doc: np.ndarray) -> _Band:
         """One sorted base of the live entries (DOC as in `lookup`), nothing added."""
+        empty_k, empty_p = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        if not len(self.base_k) and (doc[self.added_p] >= 0).all():  # a first pass: no copy of the band
+            return _Band(self.added_k, self.added_p, empty_k, empty_p)
         live = doc[self.base_p] >= 0 if len(self.base_p) else np.zeros(0, bool)
         keys, pids = np.asarray(self.base_k)[live], np.asarray(self.base_p)[live]
         live = doc[self.added_p] >= 0 if len(self.added_p) else np.zeros(0, bool)
         at = np.searchsorted(keys, self.added_k[live], side="right")
-        return _Band(np.insert(keys, at, self.added_k[live]), np.insert(pids, at, self.added_p[live]),
-                     np.zeros(0, np.uint64), np.zeros(0, np.int64))
+        return _Band(np.insert(keys, at, self.added_k[live]), np.insert(pids, at, self.added_p[live]), empty_k, empty_p)
 
     def whole(self) -> tuple[np.ndarray, np.ndarray]:
         """Every entry, sorted: for a band just compacted (a whole pass), whose entries all live."""
