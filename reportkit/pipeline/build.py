@@ -342,7 +342,8 @@ class PartCopies:
         self._future = self._executor.submit(copy_part_tables, self.staging, self.folders, threads=self.threads)
 
     def result(self, folders: list[Path]) -> int:
-        """The number of reports, once the copies of FOLDERS are done (their error raised)."""
+        """The number of reports, once the copies of FOLDERS are done (their error raised);
+        made now if the corpus-wide steps never called `start`."""
         if self._future is None:
             return copy_part_tables(self.staging, folders, threads=self.threads)
         if list(folders) != self.folders:
@@ -370,7 +371,8 @@ def fill_outputs(staging: Path, corpus, whole: dict[str, pd.DataFrame], *, threa
     from ..store import write_table
     from .parts import copy_table
 
-    n_documents = (copies or PartCopies(staging, threads)).result(corpus.folders)
+    n_documents = (copies.result(corpus.folders) if copies is not None
+                   else copy_part_tables(staging, corpus.folders, threads=threads))
     in_threads(lambda c: copy_table(staging, *c), [(name, files, sum(_rows(f) for f in files)) for name, files in (
         ("shortcomings", corpus.shortcomings), ("boilerplate", corpus.boilerplate), ("reuse", corpus.reuse))],
         threads)
