@@ -64,7 +64,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import resources
+from . import resources, schema
 from .config import ReuseOptions
 from .reuse import (
     ESTIMATE_MARGIN,
@@ -699,14 +699,32 @@ class ReuseIndex:
 
     def boilerplate_of_docs(self, doc_ids: Iterable[str], flags: dict[str, np.ndarray] | None = None,
                             position: dict[str, int] | None = None) -> pd.DataFrame:
-        """doc_id, passage_no, n_towns, source of the boilerplate passages of the reports DOC_IDS
-        (FLAGS: `flags()`, POSITION: `doc_positions()`, given when called for many groups of reports)."""
+        """doc_id, passage_no, n_towns, source of the boilerplate passages of the reports DOC_IDS,
+        sorted by doc_id and passage_no (FLAGS: `flags()`, POSITION: `doc_positions()`, given when
+        called for many groups of reports). doc_id and source are categoricals: a group's rows are
+        made, ordered and named from numbers (done for every group when one report is added)."""
         flags = self.flags() if flags is None else flags
         position = self.doc_positions() if position is None else position
-        rows = np.sort(np.array([position[d] for d in doc_ids if d in position], dtype=np.int64))
+        names = np.array(sorted({d for d in doc_ids if d in position}), dtype=object)
+        rows = np.array([position[d] for d in names], dtype=np.int64)
         first = self.docs["first"].to_numpy(dtype=np.int64)[rows]
         count = self.docs["count"].to_numpy(dtype=np.int64)[rows]
-        return self.boilerplate_rows(_ranges(first, count), flags=flags)
+        pids = _ranges(first, count)
+        code = np.repeat(np.arange(len(rows), dtype=np.int64), count)
+        boiler = flags["is_boiler"][pids]
+        pids, code = pids[boiler], code[boiler]
+        passage_no = self.pid["passage_no"][pids].astype("int64")
+        order = np.lexsort((passage_no, code))
+        pids, code, passage_no = pids[order], code[order], passage_no[order]
+        by_list, by_df = flags["by_list"][pids], flags["by_df"][pids]
+        source = np.where(by_list & by_df, _SOURCES.index("both"),
+                          np.where(by_list, _SOURCES.index("list"), _SOURCES.index("frequency")))
+        return pd.DataFrame({
+            "doc_id": pd.Categorical.from_codes(code, categories=pd.Index(names, dtype=object)),
+            "passage_no": passage_no,
+            "n_towns": flags["n_towns"][pids],
+            "source": pd.Categorical.from_codes(source, categories=pd.Index(_SOURCES, dtype=object)),
+        })
 
     def originality_table(self, reuse: pd.DataFrame | None = None) -> pd.DataFrame:
         """Per report: n_chars_compared, n_chars_shared, originality, n_reports_shared (sorted by doc_id)."""
@@ -763,6 +781,9 @@ class ReuseIndex:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+_SOURCES = sorted(schema.table("boilerplate").column("source").values)  # a boilerplate passage's source
 
 
 def _empty_reuse() -> pd.DataFrame:

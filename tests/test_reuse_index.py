@@ -178,3 +178,19 @@ def test_index__passages_of_a_report_split_over_chunks_are_refused(corpus, tmp_p
     one = pas[pas["doc_id"] == docs["doc_id"].iloc[0]]
     with pytest.raises(ValueError, match="must come together"):
         ReuseIndex(tmp_path).update(docs.iloc[:1], [(one.iloc[:2], fps), (one.iloc[2:], fps)])
+
+
+def test_boilerplate_of_docs__the_rows_of_those_reports_sorted_and_named_by_numbers(corpus, tmp_path):
+    """A group's boilerplate rows (asked in any order, with an unknown report among them) are the
+    index's rows of those reports sorted by doc_id and passage_no, with doc_id and source as
+    categoricals (what `pipeline.corpus` names and orders a group's part by)."""
+    docs, pas, fps = corpus
+    index = ReuseIndex(tmp_path, ReuseOptions())
+    index.update(docs, _chunks(pas, fps, docs["doc_id"]))
+    some = list(docs["doc_id"])[::2]
+    got = index.boilerplate_of_docs([*some[::-1], "not-a-report"])
+    assert isinstance(got["doc_id"].dtype, pd.CategoricalDtype) and isinstance(got["source"].dtype, pd.CategoricalDtype)
+    want = index.boilerplate_rows()
+    want = want[want["doc_id"].isin(some)].sort_values(["doc_id", "passage_no"], kind="stable").reset_index(drop=True)
+    assert len(want)
+    pd.testing.assert_frame_equal(got.astype({"doc_id": object, "source": object}), want, check_dtype=False)

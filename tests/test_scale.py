@@ -206,6 +206,8 @@ def test_boilerplate_part__csv_from_kept_cells_equals_the_whole_rows_and_counts_
                                  "source": ["frequency", "list", "both", "frequency"][:len(keep)]})
             path, texts_path = corpus._boilerplate_part(folder, rows)
             assert texts_path.exists()
+            # Named by its rows, not by their order or dtype (the index gives categoricals).
+            assert corpus._boilerplate_part(folder, rows.iloc[::-1].astype({"doc_id": "category"})) == (path, texts_path)
             table = pd.read_parquet(path)
             assert table["n_towns"].tolist() == [n] * len(keep)
             assert table["text"].tolist() == keep["text"].tolist()

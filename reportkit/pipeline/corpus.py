@@ -85,7 +85,7 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
         on_groups(effective)
     lap("variants")
     reasons = dict(zip(kept["file"], final_reasons(kept, short)))
-    entries = (entry for f in folders for entry in parts.read_info(f)["log"])
+    entries = (entry for f in folders for entry in parts.read_log(f))
     build_log = make_build_log(skipped, entries, copies, reasons)
     lap("build_log")
     shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
@@ -284,22 +284,20 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    rows = rows[["doc_id", "passage_no", "n_towns", "source"]].sort_values(["doc_id", "passage_no"], kind="stable")
-    rows = rows.reset_index(drop=True)
-    name = hashlib.sha256(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes()).hexdigest()[:16]
-    path = folder / f"boilerplate-{name}.parquet"
-    texts_path = _texts_path(folder, rows)
+    rows = _in_order(rows)
+    place = _digest(rows["doc_id"], rows["passage_no"])
+    path = folder / f"boilerplate-{_digest(rows['doc_id'], rows['passage_no'], rows['n_towns'], rows['source'])}.parquet"
+    texts_path = folder / f"bp-texts-{place}.parquet"
     if path.exists() and path.with_suffix(".csv").exists():
         return path, texts_path
     if not len(rows):
         parts.write_table_part(folder, "boilerplate", schema.empty("boilerplate"), stem=path.stem)
         return path, texts_path
-    if unknown := set(rows["source"].unique()) - set(schema.table("boilerplate").column("source").values):
-        raise ValueError(f"boilerplate source {sorted(unknown)} is not one of the table's values")
     texts = _boilerplate_texts(texts_path, folder, rows)
     target = parts.arrow_schema("boilerplate")
     counts = pa.array(rows["n_towns"].to_numpy(dtype=np.int64))
-    source = pa.array(rows["source"]).cast(target.field("source").type)
+    source = pa.array(np.asarray(rows["source"].cat.categories, dtype=object)).take(
+        pa.array(rows["source"].cat.codes.to_numpy())).cast(target.field("source").type)
     columns = {**{c: texts.column(c) for c in _TEXT_COLUMNS}, "n_towns": counts, "source": source}
     table = pa.Table.from_arrays([columns[f.name].cast(f.type) for f in target], schema=target)
     cells = texts.column("csv")
@@ -326,10 +324,40 @@ _CSV_TAIL_FITS = schema.table("boilerplate").csv_columns == [
     *[c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS], "n_towns", "source"]
 
 
-def _texts_path(folder: Path, rows: pd.DataFrame) -> Path:
-    key = hashlib.sha256(pd.util.hash_pandas_object(rows[["doc_id", "passage_no"]], index=False).to_numpy()
-                         .tobytes()).hexdigest()[:16]
-    return folder / f"bp-texts-{key}.parquet"
+def _in_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """Boilerplate ROWS (doc_id, passage_no, n_towns, source) sorted by doc_id and passage_no, with
+    doc_id (its reports) and source (the table's values) as categoricals of sorted categories.
+    `ReuseIndex.boilerplate_of_docs` gives them so: then nothing is compared as text."""
+    rows = rows[["doc_id", "passage_no", "n_towns", "source"]].reset_index(drop=True)
+    doc_id, source = rows["doc_id"], rows["source"]
+    if isinstance(doc_id.dtype, pd.CategoricalDtype) and doc_id.cat.categories.is_monotonic_increasing:
+        doc_id = doc_id.cat.remove_unused_categories()
+    else:
+        doc_id = pd.Series(pd.Categorical(doc_id.astype(object), categories=sorted(set(doc_id.astype(object)))))
+    used = set(source.cat.categories) if isinstance(source.dtype, pd.CategoricalDtype) else set(source.unique())
+    if unknown := used - set(_SOURCES):
+        raise ValueError(f"boilerplate source {sorted(unknown)} is not one of the table's values")
+    source = (source.cat.set_categories(_SOURCES) if isinstance(source.dtype, pd.CategoricalDtype)
+              else pd.Series(pd.Categorical(source.astype(object), categories=_SOURCES)))
+    rows = rows.assign(doc_id=doc_id.array, source=source.array)
+    order = np.lexsort((rows["passage_no"].to_numpy(), rows["doc_id"].cat.codes.to_numpy()))
+    if (order != np.arange(len(order))).any():
+        rows = rows.take(order).reset_index(drop=True)
+    return rows
+
+
+_SOURCES = sorted(schema.table("boilerplate").column("source").values)
+
+
+def _digest(*columns: pd.Series) -> str:
+    """A digest of COLUMNS (numbers, or categoricals: their categories' texts and their codes)."""
+    digest = hashlib.sha256()
+    for values in columns:
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            digest.update("\0".join(values.cat.categories).encode() + b"\1")
+            values = values.cat.codes
+        digest.update(np.ascontiguousarray(values.to_numpy(dtype=np.int64)).tobytes())
+    return digest.hexdigest()[:16]
 
 
 def _boilerplate_texts(path: Path, folder: Path, rows: pd.DataFrame):
@@ -342,7 +370,7 @@ def _boilerplate_texts(path: Path, folder: Path, rows: pd.DataFrame):
 
     if not path.exists():
         passages = pd.read_parquet(folder / "reuse.parquet", columns=_TEXT_COLUMNS)
-        texts = rows[["doc_id", "passage_no"]].merge(passages, on=["doc_id", "passage_no"], how="left")[_TEXT_COLUMNS]
+        texts = rows[["doc_id", "passage_no"]].astype({"doc_id": object}).merge(passages, on=["doc_id", "passage_no"], how="left")[_TEXT_COLUMNS]
         csv_columns = [c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS]
         cells = spreadsheet_safe(texts[csv_columns])
         broken = np.zeros(len(texts), bool)

@@ -162,7 +162,7 @@ def kept_rows(group: Group) -> dict:
 
     rows = {name: kept(pd.read_parquet(base / f"{name}.parquet")) for name in parts.PART_TABLES}
     rows.update(keys=kept(keys), items=kept(parts.read_items(base)), reuse=kept(pd.read_parquet(base / "reuse.parquet")),
-                log=[e for e in parts.read_info(base)["log"] if e["file"] in group.kept])
+                log=[e for e in parts.read_log(base) if e["file"] in group.kept])
     return rows
 
 
