@@ -30,12 +30,14 @@ from .readers import UTF16_BOMS, ReadError, decode_text
 class Found:
     """One entry under the raw folder: its name as the tables show it (unique), its real path, and
     what kind of entry it is: "file", "link" (never followed), "special" (FIFO, socket, device) or
-    "unlisted" (a folder that could not be listed; PROBLEM says why)."""
+    "unlisted" (a folder that could not be listed; PROBLEM says why); RELATIVE is its path under
+    the raw folder (POSIX, as on disk)."""
 
     name: str
     path: Path
     kind: str = "file"
     problem: str = ""
+    relative: str = ""
 
 
 def inventory(raw_dir: Path) -> list[Found]:
@@ -46,26 +48,27 @@ def inventory(raw_dir: Path) -> list[Found]:
     Raises OSError when RAW_DIR itself cannot be listed.
     """
     raw_dir = Path(raw_dir)
-    entries: list[tuple[Path, str, str]] = []  # (relative path, kind, problem)
-    folders = [Path()]
+    # Paths as strings while walking: a pathlib operation per file was most of the time at 10,000 files.
+    entries: list[tuple[str, str, str]] = []  # (relative path, kind, problem)
+    folders = [("", str(raw_dir))]
     while folders:
-        relative = folders.pop()
+        relative, folder = folders.pop()
         try:
-            with os.scandir(raw_dir / relative) as listing:
+            with os.scandir(folder) as listing:
                 children = list(listing)
         except OSError as exc:
-            if relative == Path():
+            if not relative:
                 raise
             reason = os_reason(exc) if exc.errno == errno.ENAMETOOLONG else f"{exc.strerror or exc}: check its permissions"
             entries.append((relative, "unlisted", f"folder cannot be listed ({reason}); its files are not read"))
             continue
         for child in children:
-            path = relative / child.name
+            path = f"{relative}/{child.name}" if relative else child.name
             try:
                 if child.is_symlink():
                     entries.append((path, "link", ""))
                 elif child.is_dir(follow_symlinks=False):
-                    folders.append(path)
+                    folders.append((path, child.path))
                 elif child.is_file(follow_symlinks=False):
                     entries.append((path, "file", ""))
                 else:
@@ -73,22 +76,23 @@ def inventory(raw_dir: Path) -> list[Found]:
             except OSError:  # a name too long to stat: the file is logged, its reading fails with a reason
                 entries.append((path, "file", ""))
     names = _unique_names([relative for relative, _, _ in entries])
-    found = [Found(name, raw_dir / relative, kind, problem)
+    # Joined to RAW_DIR (whose parts are parsed once) rather than each parsed again from its full path.
+    found = [Found(name, raw_dir / relative, kind, problem, relative)
              for name, (relative, kind, problem) in zip(names, entries)]
     return sorted(found, key=lambda f: f.name)
 
 
-def _unique_names(paths: list[Path]) -> list[str]:
-    """The display names of PATHS, made unique: a name that had to be decoded or escaped and shows
-    like another entry's is shown with every odd byte escaped instead (a UTF-8 报告.txt and its
-    GBK-byte twin, a file named \xff.txt and one named �.txt), then numbered if need be."""
+def _unique_names(paths: list[str]) -> list[str]:
+    """The display names of PATHS (relative, POSIX), made unique: a name that had to be decoded or
+    escaped and shows like another entry's is shown with every odd byte escaped instead (a UTF-8
+    报告.txt and its GBK-byte twin, a file named \xff.txt and one named �.txt), then numbered if need be."""
     names = [display_name(p) for p in paths]
     taken: set[str] = set()
-    unique: dict[Path, str] = {}
+    unique: dict[str, str] = {}
     # Names shown exactly as they are on disk first: they keep them.
-    for name, path in sorted(zip(names, paths), key=lambda item: (item[0] != item[1].as_posix(), item[0])):
+    for name, path in sorted(zip(names, paths), key=lambda item: (item[0] != item[1], item[0])):
         if name in taken:
-            name = base = printable(os.fsencode(path.as_posix()).decode("utf-8", "backslashreplace"))
+            name = base = printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
             n = 2
             while name in taken:
                 name, n = f"{base} ({n})", n + 1
@@ -104,7 +108,7 @@ def discover(raw_dir: Path) -> list[Path]:
     return [f.path for f in inventory(raw_dir) if f.kind != "unlisted"]
 
 
-def display_name(relative: Path) -> str:
+def display_name(relative: Path | str) -> str:
     """The POSIX path of a file as a printable string, even when its name is not valid UTF-8.
 
     Names unpacked from Chinese Windows zips are often GBK bytes; they are shown decoded as
@@ -112,7 +116,7 @@ def display_name(relative: Path) -> str:
     direction characters are escaped too (\\x1b, \\x0a), so a name cannot forge a line of the
     console or a row of a CSV. The real path is kept separately, so the file is still read.
     """
-    name = relative.as_posix()
+    name = relative if isinstance(relative, str) else relative.as_posix()
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -145,8 +149,10 @@ LINK_PROBLEM = "symbolic link not followed; copy the file instead"
 SPECIAL_PROBLEM = "not a regular file (FIFO, socket or device); not read"
 
 
-def is_hidden(relative: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in relative.parts)
+def is_hidden(relative: Path | str) -> bool:
+    """RELATIVE (a path under the raw folder; a string: POSIX) is or lies in a hidden or temporary entry."""
+    parts = relative.split("/") if isinstance(relative, str) else relative.parts
+    return any(part.startswith((".", "~$")) for part in parts)
 
 
 # ---------------------------------------------------------------- manifest

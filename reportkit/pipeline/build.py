@@ -97,7 +97,7 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
         if entry.kind == "unlisted":
             skipped.append((f"{name}/", "error", Problem("cannot_list", entry.problem)))
             continue
-        if is_hidden(path.relative_to(raw_dir)):
+        if is_hidden(entry.relative):
             skipped.append((name, "skipped", Problem("hidden", "hidden or temporary file")))
             continue
         if entry.kind != "file":
