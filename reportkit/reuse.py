@@ -271,7 +271,7 @@ def _pairs_within(groups: np.ndarray, items: np.ndarray, docs: np.ndarray, *, n:
 
 
 def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_size: int,
-             chunk: int = 1 << 15) -> np.ndarray:  # chunk < 2**16: see the key below
+             chunk: int = 1 << 12) -> np.ndarray:  # chunk < 2**16: see the key below
     """Exact Jaccard similarity of the shingle sets of MASKED[p_a[i]] and MASKED[p_b[i]].
 
     Shingles are compared by their 64-bit hashes (`_shingle_hashes`), in chunks of pairs,
@@ -288,9 +288,11 @@ def _confirm(masked: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, *, shingle_si
 
 
 def _confirm_forms(form: np.ndarray, nonempty: np.ndarray, get_masked, p_a: np.ndarray, p_b: np.ndarray, *,
-                   shingle_size: int, chunk: int = 1 << 15) -> np.ndarray:
+                   shingle_size: int, chunk: int = 1 << 12) -> np.ndarray:
     """`_confirm` on comparison forms given by FORM (equal ids, equal forms), NONEMPTY (the form is
-    not empty) and GET_MASKED (indices → their forms; asked only for one passage of each form)."""
+    not empty) and GET_MASKED (indices → their forms; asked only for one passage of each form).
+    CHUNK pairs are compared at a time: their shingles, a few hundred a pair, are sorted together
+    (32,768 pairs took ~400 MB at once, the largest allocation of a national cold build)."""
     sims = np.zeros(len(p_a), dtype=float)
     if not len(p_a):
         return sims

@@ -57,7 +57,7 @@ import logging
 import mmap
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -90,6 +90,8 @@ _PAIR_CHUNK = 1 << 16  # candidate pairs confirmed at a time (their signatures a
 _SLICE = 1 << 19  # band entries whose buckets are counted at a time when every bucket is
 _PART_PIDS = 1 << 19  # passage ids per part of the candidate pairs when every pair is sought
 _MAP_CHUNK = 1 << 12  # rows read through a mapping before its pages are dropped
+_MAP_SPAN = 1 << 24  # and at most this many bytes of the file apart (see `_map_parts`)
+_ESTIMATE_PAIRS = 1 << 14  # pairs whose signatures are compared at a time
 _REBASE = 8  # the bands' base is made again when the passages added and removed since pass 1/8 of it
 
 _PID_ARRAYS = {"doc": np.int32, "passage_no": np.int32, "length": np.int32, "form": np.uint64, "by_list": bool,
@@ -197,10 +199,12 @@ class ReuseIndex:
         out = np.empty((len(pids), width), dtype=dtype)
         if not len(pids) or not self.n_pids:
             return out
+        order = _id_order(pids)
         with open(self.folder / name, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
             table = np.frombuffer(mm, dtype=dtype, count=self.n_pids * width).reshape(self.n_pids, width)
-            for lo in range(0, len(pids), _MAP_CHUNK):
-                out[lo:lo + _MAP_CHUNK] = table[pids[lo:lo + _MAP_CHUNK]]
+            for part in _map_parts(pids[order].astype(np.int64) * (width * np.dtype(dtype).itemsize)):
+                at = order[part]
+                out[at] = table[pids[at]]
                 mm.madvise(mmap.MADV_DONTNEED)  # the pages read stay out of this process's memory
             del table
         return out
@@ -211,12 +215,14 @@ class ReuseIndex:
             return []
         end = self._rows("masked_end.bin", pids)[:, 0]
         start = np.where(pids > 0, self._rows("masked_end.bin", np.maximum(pids - 1, 0))[:, 0], 0)
-        out = []
+        order = _id_order(pids)
+        out: list[str] = [""] * len(pids)
         with open(self.folder / "masked.bin", "rb") as handle, mmap.mmap(handle.fileno(), 0,
                                                                           access=mmap.ACCESS_READ) as mm:
-            starts, ends = start.tolist(), end.tolist()
-            for lo in range(0, len(starts), _MAP_CHUNK):
-                out += [mm[s:e].decode("utf-8") for s, e in zip(starts[lo:lo + _MAP_CHUNK], ends[lo:lo + _MAP_CHUNK])]
+            for part in _map_parts(start[order]):
+                at = order[part]
+                for i, s, e in zip(at.tolist(), start[at].tolist(), end[at].tolist()):
+                    out[i] = mm[s:e].decode("utf-8")
                 mm.madvise(mmap.MADV_DONTNEED)  # as in `_rows`
         return out
 
@@ -246,14 +252,15 @@ class ReuseIndex:
     # ------------------------------------------------------------------ update
 
     def update(self, documents: pd.DataFrame, passages: Iterable[tuple[pd.DataFrame, pd.DataFrame]] | None = None,
-               *, removed: Iterable[str] = ()) -> dict[str, float]:
+               *, removed: Iterable[str] = (), release: Callable[[], None] | None = None) -> dict[str, float]:
         """Bring the index to a corpus: DOCUMENTS (doc_id, town, county, year) are the reports to add,
         PASSAGES their passages and fingerprints (`reuse.passages`, with ``coverage`` and ``form``
         when the build has them, and `reuse.fingerprints`), in chunks of whole reports; REMOVED the
-        doc_ids to take out. A report given again (its town or year changed) is replaced.
+        doc_ids to take out. A report given again (its town or year changed) is replaced. RELEASE
+        is called after each step (a build gives the memory the step freed back to the system).
 
         Returns seconds per step (for the build's timings)."""
-        clock = _Clock()
+        clock = _Clock(release)
         docs_old = self.docs
         removed = set(removed)
         documents = documents.drop_duplicates("doc_id")
@@ -477,13 +484,14 @@ class ReuseIndex:
                         raise ValueError("the passages of a report must come together, in one chunk")
                     first[run_codes] = pids[starts]
                     count[run_codes] = np.diff(np.r_[starts, len(codes)])
-                    masked = pas["masked"].fillna("").astype(str).tolist()
-                    encoded = [m.encode("utf-8") for m in masked]
-                    ends = self.masked_bytes + np.cumsum([len(e) for e in encoded], dtype=np.int64)
+                    # The masked texts' bytes straight from their Arrow buffer: no Python string
+                    # per passage (millions in a cold build, and the memory they fragment).
+                    data, ends = _utf8(pas["masked"])
                     sigs_file.write(np.ascontiguousarray(sigs, dtype=np.uint32).tobytes())
-                    masked_file.write(b"".join(encoded))
-                    end_file.write(ends.astype(np.int64).tobytes())
-                    self.masked_bytes = int(ends[-1])
+                    masked_file.write(data)
+                    end_file.write((self.masked_bytes + ends).astype(np.int64).tobytes())
+                    self.masked_bytes += int(ends[-1])
+                    masked = None if "coverage" in pas and "form" in pas else pas["masked"].fillna("").astype(str).tolist()
                     coverage = (pas["coverage"].to_numpy(dtype=float) if "coverage" in pas
                                 else boilerplate_coverage(pd.Series(masked, dtype=object)).to_numpy())
                     arrays["passage_no"].append(pas["passage_no"].to_numpy(dtype=np.int32))
@@ -491,7 +499,7 @@ class ReuseIndex:
                     arrays["form"].append(pas["form"].to_numpy(dtype=np.uint64) if "form" in pas
                                           else form_hashes(masked))
                     arrays["by_list"].append(coverage >= self.options.boilerplate_coverage)
-                    arrays["nonempty"].append(np.array([bool(m) for m in masked], dtype=bool))
+                    arrays["nonempty"].append(np.diff(ends, prepend=0) > 0)
                     arrays["by_bucket"].append(np.zeros(len(pas), bool))
                     arrays["bucket_towns"].append(np.ones(len(pas), np.int32))
                     arrays["confirmed"].append(np.ones(len(pas), np.int32))
@@ -580,29 +588,46 @@ class ReuseIndex:
         sims = np.zeros(len(p_a))
         if not len(p_a):
             return sims
-        need = _unique(np.concatenate([p_a, p_b]))
-        ia, ib = np.searchsorted(need, p_a), np.searchsorted(need, p_b)
-        sigs = self._rows("sigs.bin", need)
-        estimate = np.empty(len(p_a))
-        for lo in range(0, len(p_a), 1 << 16):
-            estimate[lo:lo + (1 << 16)] = (sigs[ia[lo:lo + (1 << 16)]] == sigs[ib[lo:lo + (1 << 16)]]).mean(axis=1)
-        del sigs
-        keep = np.flatnonzero(estimate >= self.options.threshold - ESTIMATE_MARGIN)
+        keep = np.flatnonzero(self._estimates(p_a, p_b) >= self.options.threshold - ESTIMATE_MARGIN)
         if not len(keep):
             return sims
+        p_a, p_b = p_a[keep], p_b[keep]
+        need = _unique(np.concatenate([p_a, p_b]))
         form = pd.factorize(self.pid["form"][need])[0]
         nonempty = self.pid["nonempty"][need]
-        sims[keep] = _confirm_forms(form, nonempty, lambda idx: self._masked(need[idx]), ia[keep], ib[keep],
-                                    shingle_size=self.options.shingle_size)
+        sims[keep] = _confirm_forms(form, nonempty, lambda idx: self._masked(need[idx]), np.searchsorted(need, p_a),
+                                    np.searchsorted(need, p_b), shingle_size=self.options.shingle_size)
         return sims
+
+    def _estimates(self, p_a: np.ndarray, p_b: np.ndarray) -> np.ndarray:
+        """MinHash estimate of each pair's similarity, a block of pairs at a time: the signature
+        rows of a block's passages are read (in id order: a mapping read at random holds hundreds
+        of MB of pages) and compared. The rows of a whole chunk of pairs, held at once, were the
+        largest allocation of a national cold build."""
+        estimate = np.empty(len(p_a))
+        for lo in range(0, len(p_a), _ESTIMATE_PAIRS):
+            a, b = p_a[lo:lo + _ESTIMATE_PAIRS], p_b[lo:lo + _ESTIMATE_PAIRS]
+            need = _unique(np.concatenate([a, b]))
+            sigs = self._rows("sigs.bin", need)
+            estimate[lo:lo + len(a)] = (sigs[np.searchsorted(need, a)] == sigs[np.searchsorted(need, b)]).mean(axis=1)
+        return estimate
 
     def _recount(self, pids: np.ndarray, doc: np.ndarray, town: np.ndarray) -> None:
         """Towns confirmed of PIDS: their own and their confirmed partners' (distinct)."""
         if not len(pids):
             return
+        a, b = self.pairs["a"], self.pairs["b"]
+        # A passage in no pair has its own town only: counted here, not among the pairs (in a
+        # cold build that is nearly every passage, and their arrays were a peak of its memory).
+        paired = np.zeros(len(doc), bool)
+        paired[a] = paired[b] = True
+        self.pid["confirmed"][pids[~paired[pids]]] = 1
+        pids = pids[paired[pids]]
+        del paired
+        if not len(pids):
+            return
         mark = np.zeros(len(doc), bool)
         mark[pids] = True
-        a, b = self.pairs["a"], self.pairs["b"]
         left, right = mark[a], mark[b]
         who = np.concatenate([a[left], b[right], pids])
         other = np.concatenate([b[left], a[right], pids])
@@ -853,6 +878,40 @@ def _alive(pids: np.ndarray, doc: np.ndarray) -> np.ndarray:
     return pids[doc[pids] >= 0]
 
 
+def _map_parts(offsets: np.ndarray) -> Iterator[slice]:
+    """Consecutive slices of the ascending file OFFSETS, each of at most _MAP_CHUNK rows spanning
+    at most _MAP_SPAN bytes: what is read through a mapping before its pages are dropped. (The
+    kernel maps the pages around each one read: rows far apart bring in all the file between.)"""
+    lo = 0
+    while lo < len(offsets):
+        hi = min(lo + _MAP_CHUNK, int(np.searchsorted(offsets, offsets[lo] + _MAP_SPAN, side="right")))
+        yield slice(lo, hi)
+        lo = hi
+
+
+def _id_order(pids: np.ndarray) -> np.ndarray:
+    """Positions of PIDS in id order: rows are read from a mapping in that order, since a mapping
+    read at random brings in the pages around each row read (hundreds of MB for a few thousand)."""
+    if len(pids) < 2 or bool((pids[1:] >= pids[:-1]).all()):
+        return np.arange(len(pids))
+    return np.argsort(pids, kind="stable")
+
+
+def _utf8(values: pd.Series) -> tuple[memoryview, np.ndarray]:
+    """The UTF-8 bytes of the texts VALUES (missing: empty) one after the other, and where each
+    one ends in them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = pc.fill_null(pa.array(values, from_pandas=True).cast(pa.large_string()), "")
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset:texts.offset + len(texts) + 1]
+    data = texts.buffers()[2]
+    data = memoryview(data)[int(offsets[0]):int(offsets[-1])] if data is not None else memoryview(b"")
+    return data, (offsets[1:] - offsets[0]).astype(np.int64)
+
+
 def _aligned(pas: pd.DataFrame, fps: pd.DataFrame) -> np.ndarray:
     """Signature rows in the order of PAS."""
     cols = [c for c in fps.columns if c.startswith("mh_")]
@@ -872,17 +931,22 @@ class _View:
 
 
 class _Clock:
-    def __init__(self) -> None:
+    """Seconds per step; RELEASE (if given) called at the end of each step, not counted in it."""
+
+    def __init__(self, release: Callable[[], None] | None = None) -> None:
         import time
 
         self._time = time.perf_counter
+        self._release = release
         self._last = self._time()
         self.seconds: dict[str, float] = {}
 
     def lap(self, name: str) -> None:
         now = self._time()
         self.seconds[name] = now - self._last
-        self._last = now
+        if self._release is not None:
+            self._release()
+        self._last = self._time()
 
 
 def _stats(members: np.ndarray, owner: np.ndarray, size: np.ndarray, view: _View) -> dict[str, np.ndarray]:

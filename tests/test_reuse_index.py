@@ -90,6 +90,7 @@ def test_index__in_small_slices_and_chunks_equals_the_reference(corpus, options,
     monkeypatch.setattr(reuse_index, "_SLICE", 50)
     monkeypatch.setattr(reuse_index, "_PAIR_CHUNK", 37)
     monkeypatch.setattr(reuse_index, "_MAP_CHUNK", 3)
+    monkeypatch.setattr(reuse_index, "_MAP_SPAN", 700)  # rows of sigs.bin 256 bytes: 1-3 a part
     monkeypatch.setattr(reuse_index, "_PART_PIDS", 97)  # candidate pairs spilled in many parts
     docs, pas, fps = corpus
     assert len(reuse_index._slices(np.sort(np.repeat(np.arange(40, dtype=np.uint64), 7)))) > 3

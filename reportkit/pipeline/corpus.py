@@ -216,17 +216,20 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
             wanted.setdefault(group_of[doc_id], []).append(doc_id)
 
         def chunks():
+            import pyarrow.parquet as pq
+
             for g in sorted(wanted):
-                table = pd.read_parquet(folders[g] / "reuse.parquet")
+                path = folders[g] / "reuse.parquet"
+                signatures = ["doc_id", "passage_no", *[c for c in pq.read_schema(path).names if c.startswith("mh_")]]
+                # Not the passages' texts: the index keeps their masked forms only.
+                table = pd.read_parquet(path, columns=[*signatures, "start", "end", "masked", "coverage", "form"])
                 # The group's own reports: `isin` lists the values it is given, each time it is called.
                 table = table[table["doc_id"].isin(wanted[g])].reset_index(drop=True)
-                signatures = ["doc_id", "passage_no", *[c for c in table.columns if c.startswith("mh_")]]
-                yield table[["doc_id", "passage_no", "start", "end", "text", "masked", "coverage", "form"]], \
-                    table[signatures]
+                yield table[["doc_id", "passage_no", "start", "end", "masked", "coverage", "form"]], table[signatures]
                 del table
                 release_memory()  # a group's passages are large; what reading them took is not kept
 
-        for step, seconds in index.update(added, chunks(), removed=removed).items():
+        for step, seconds in index.update(added, chunks(), removed=removed, release=release_memory).items():
             timings[f"corpus.reuse.{step}"] = seconds
     t0 = time.perf_counter()
     reuse = _reuse_parts(index, group_of, folders)
