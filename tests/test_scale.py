@@ -161,6 +161,30 @@ def test_build__themes_kept_while_the_corpus_grows_little_and_fitted_again_when_
     assert outputs(tmp_path / "refit") == outputs(tmp_path / "cold")
 
 
+def test_build__theme_model_read_only_when_new_items_need_themes(corpus, tmp_path, caplog):
+    """A rebuild whose groups all have their shortcomings part never opens the theme model (its
+    load imports scipy: a quarter of a second of every warm build); a new report's items, given
+    the kept clusters, do."""
+    import logging
+
+    from reportkit import BuildConfig, ThemeOptions
+
+    config = BuildConfig(themes=ThemeOptions(fit_items=20, refit_share=0.5), jobs=1)  # clusters kept
+    raw, cache = tmp_path / "raw", tmp_path / "cache"
+    shutil.copytree(corpus / "raw", raw)
+    build(raw, out=tmp_path / "first", cache_dir=cache, config=config)
+    (cache / "themes" / "model.npz").write_bytes(b"not a model")  # read, it would be fitted again
+    with caplog.at_level(logging.WARNING, logger="reportkit"):
+        build(raw, out=tmp_path / "warm", cache_dir=cache, config=config)
+    assert "unreadable" not in caplog.text
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "first")
+    added = next((corpus / "spare").iterdir())
+    shutil.copy(added, raw / added.name)
+    with caplog.at_level(logging.WARNING, logger="reportkit"):
+        build(raw, out=tmp_path / "added", cache_dir=cache, config=config)
+    assert "theme model" in caplog.text and "unreadable" in caplog.text
+
+
 def _heavy_modules_after(code: str) -> str:
     result = subprocess.run([sys.executable, "-c", code + f"\nimport sys\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))"],
                             capture_output=True, text=True, cwd=ROOT, check=True)

@@ -31,7 +31,7 @@ from ..config import BuildConfig, ReuseOptions
 from ..problems import Problem
 from . import parts
 from .groups import problems_of
-from .runner import default_jobs, in_threads, release_memory
+from .runner import default_jobs, import_soon, in_threads, release_memory
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +59,12 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     are kept. TIMINGS receives the seconds of each step under "corpus.<step>"; ON_GROUPS(folders)
     is called with the final group folders (variants applied) as soon as they are known."""
     from ..partial import SHORT_FOR_KIND
-    from .themes import shortcoming_parts
+    from .themes import needs_model, shortcoming_parts
 
     timings = timings if timings is not None else {}
     clock = [time.perf_counter()]
+    if needs_model(folders):  # new items will be given themes: scipy loads while the first steps read
+        import_soon("scipy.sparse")
 
     def lap(step: str) -> None:
         release_memory()  # what a step freed is not held while the next one runs

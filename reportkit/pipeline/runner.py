@@ -427,6 +427,24 @@ def in_threads(function: Callable[[T], R], items: Iterable[T], threads: int) -> 
         return list(executor.map(function, items))
 
 
+def import_soon(*modules: str) -> None:
+    """Import MODULES in a background thread, so that their import overlaps work that waits on
+    files (an import of one later waits for it; an error is left for that import to raise). Only
+    where no process is forked any more: a fork during an import would leave its lock held in the
+    child."""
+    import importlib
+    import threading
+
+    def run() -> None:
+        for module in modules:
+            try:
+                importlib.import_module(module)
+            except Exception:  # noqa: BLE001 - the import that needs it raises it
+                return
+
+    threading.Thread(target=run, name="reportkit-import", daemon=True).start()
+
+
 def release_memory() -> None:
     """Give the memory freed since back to the system (glibc keeps freed heap for reuse, so a
     long build's RSS would otherwise stay at its largest group's; pyarrow's own allocator keeps

@@ -86,6 +86,8 @@ def shortcoming_parts(folders: list[Path], options: ThemeOptions, state_dir: Pat
         model_id = state["model_id"]
     else:
         why = "asked" if refit else "new sample"
+    if why is None and all(_has_part(f, model_id) for f in folders):
+        return [_part_path(f, model_id) for f in folders]  # every group's part is there: no model needed
     if why is None:
         loaded = _load_model(state_dir)
         if loaded is None:
@@ -121,8 +123,8 @@ def _part(folder: Path, model_id: str, model, fitted: pd.DataFrame | None) -> Pa
     """The shortcomings part of one group under MODEL_ID, written unless already there."""
     from ..shortcomings import assign_themes
 
-    path = folder / f"shortcomings-{model_id}.parquet"
-    if path.exists() and path.with_suffix(".csv").exists():
+    path = _part_path(folder, model_id)
+    if _has_part(folder, model_id):
         return path
     items = parts.read_items(folder)
     if model is None or not len(items):
@@ -140,6 +142,21 @@ def _part(folder: Path, model_id: str, model, fitted: pd.DataFrame | None) -> Pa
         table["cluster"] = table["cluster"].astype("int64")
     parts.write_table_part(folder, "shortcomings", table, stem=path.stem)
     return path
+
+
+def _part_path(folder: Path, model_id: str) -> Path:
+    return folder / f"shortcomings-{model_id}.parquet"
+
+
+def _has_part(folder: Path, model_id: str) -> bool:
+    path = _part_path(folder, model_id)
+    return path.exists() and path.with_suffix(".csv").exists()
+
+
+def needs_model(folders: list[Path]) -> bool:
+    """Some group of FOLDERS has no shortcomings part under any model: its items will be given
+    themes (a cheap look at the folders, before the model is known)."""
+    return any(not any(folder.glob("shortcomings-*.parquet")) for folder in folders)
 
 
 # --------------------------------------------------------------------------- the state folder
