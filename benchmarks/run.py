@@ -9,7 +9,8 @@ generate.py), then in separate processes, so that each one's memory is its own:
 
     cold      build with an empty cache
     warm      the same build again (everything cached)
-    add1      one new report added to the built corpus (the new one is removed afterwards)
+    add1      one new report added to the built corpus (the new one is removed afterwards), three
+              times with a different report: the median run is recorded, every run's time beside it
     add500    500 new reports (new towns) added to the built corpus (removed afterwards)
     plain     jieba.lcut over the same files with the same number of processes
 
@@ -44,7 +45,8 @@ from generate import bigram_model, generate, load_seeds, paragraph_pools, synthe
 
 COLUMNS = ["n_docs", "case", "jobs", "mb", "wall_s", "cpu_s", "mb_per_s", "peak_rss_mb", "ratio_to_plain",
            "documents_s", "corpus_s", "write_s", "stage_cpu_s", "corpus_steps_s", "computed", "parent_rss_mb",
-           "worker_rss_mb", "machine"]
+           "worker_rss_mb", "trials_wall_s", "machine"]
+ADD1_TRIALS = 3  # add1 is timed this many times (a different report each time); the median is kept
 
 
 def machine() -> str:
@@ -134,6 +136,24 @@ def add_one(raw: Path) -> Path:
     return path
 
 
+def add_one_trials(n: int, raw: Path, jobs: int, mb: float, trials: int = ADD1_TRIALS) -> dict:
+    """The add1 row: one new report (a different one each time) added to the built corpus TRIALS
+    times, the corpus built again without it after each (not recorded); the median run's row, with
+    every run's wall time in ``trials_wall_s`` (one run is at the mercy of the machine's spread)."""
+    runs = []
+    for _ in range(trials):
+        added = add_one(raw)
+        try:
+            runs.append(build_row(n, "add1", raw, jobs, mb + added.stat().st_size / 1e6))
+        finally:
+            added.unlink()
+        measure([PYTHON, str(HERE / "build_once.py"), str(raw), "--out", str(raw.parent / "out"),
+                 "--cache", str(raw.parent / "cache"), "--jobs", str(jobs)])  # back to the corpus as built
+    walls = [r["wall_s"] for r in runs]
+    row = sorted(runs, key=lambda r: r["wall_s"])[len(runs) // 2]
+    return {**row, "trials_wall_s": json.dumps(walls)}
+
+
 def add_many(raw: Path, k: int) -> list[Path]:
     """Write K more synthetic reports (invented towns, another seed) into RAW; returns their paths."""
     import tempfile
@@ -172,11 +192,7 @@ def bench_size(n: int, *, jobs: int, regenerate: bool) -> list[dict]:
     mb = sum(p.stat().st_size for p in raw.glob("*.txt")) / 1e6
     shutil.rmtree(base / "cache", ignore_errors=True)
     rows = [build_row(n, "cold", raw, jobs, mb), build_row(n, "warm", raw, jobs, mb)]
-    added = add_one(raw)
-    try:
-        rows.append(build_row(n, "add1", raw, jobs, mb + added.stat().st_size / 1e6))
-    finally:
-        added.unlink()
+    rows.append(add_one_trials(n, raw, jobs, mb))
     many = add_many(raw, 500)
     try:
         rows.append(build_row(n, "add500", raw, jobs, mb + sum(p.stat().st_size for p in many) / 1e6))
