@@ -102,13 +102,19 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
 
 
 def read_keys(folders: list[Path], *, threads: int = 1) -> pd.DataFrame:
-    """keys.parquet of every group, in order, with the group's position in ``group``."""
-    frames = in_threads(lambda g: pd.read_parquet(folders[g] / "keys.parquet").assign(group=g), range(len(folders)),
-                        threads)
-    frames = [f for f in frames if len(f)]
-    if not frames:
+    """keys.parquet of every group, in order, with the group's position in ``group``: read as
+    Arrow tables (in threads) and made one frame once (~3 times faster than a frame a group)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables = [t for t in in_threads(lambda f: pq.read_table(f / "keys.parquet"), folders, threads)]
+    sizes = [t.num_rows for t in tables]
+    if not sum(sizes):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in (*parts.KEY_COLUMNS, "group")})
-    return pd.concat(frames, ignore_index=True)
+    # A group without readable reports wrote its text columns as nulls: "permissive" gives them the others' type.
+    keys = pa.concat_tables([t for t in tables if t.num_rows], promote_options="permissive").to_pandas()
+    keys["group"] = np.repeat(np.arange(len(folders), dtype=np.int64), sizes)
+    return keys
 
 
 def _texts(folders: list[Path], keys: pd.DataFrame, ids: set[str]) -> dict[str, str]:
