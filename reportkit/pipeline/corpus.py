@@ -107,7 +107,7 @@ def read_keys(folders: list[Path], *, threads: int = 1) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    tables = [t for t in in_threads(lambda f: pq.read_table(f / "keys.parquet"), folders, threads)]
+    tables = in_threads(lambda f: pq.read_table(f / "keys.parquet"), folders, threads)
     sizes = [t.num_rows for t in tables]
     if not sum(sizes):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in (*parts.KEY_COLUMNS, "group")})
