@@ -108,7 +108,7 @@ def discover(raw_dir: Path) -> list[Path]:
     return [f.path for f in inventory(raw_dir) if f.kind != "unlisted"]
 
 
-def display_name(relative: Path | str) -> str:
+def display_name(relative: str) -> str:
     """The POSIX path of a file as a printable string, even when its name is not valid UTF-8.
 
     Names unpacked from Chinese Windows zips are often GBK bytes; they are shown decoded as
@@ -116,7 +116,7 @@ def display_name(relative: Path | str) -> str:
     direction characters are escaped too (\\x1b, \\x0a), so a name cannot forge a line of the
     console or a row of a CSV. The real path is kept separately, so the file is still read.
     """
-    name = relative if isinstance(relative, str) else relative.as_posix()
+    name = relative
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -149,10 +149,9 @@ LINK_PROBLEM = "symbolic link not followed; copy the file instead"
 SPECIAL_PROBLEM = "not a regular file (FIFO, socket or device); not read"
 
 
-def is_hidden(relative: Path | str) -> bool:
-    """RELATIVE (a path under the raw folder; a string: POSIX) is or lies in a hidden or temporary entry."""
-    parts = relative.split("/") if isinstance(relative, str) else relative.parts
-    return any(part.startswith((".", "~$")) for part in parts)
+def is_hidden(relative: str) -> bool:
+    """RELATIVE (a POSIX path under the raw folder) is or lies in a hidden or temporary entry."""
+    return any(part.startswith((".", "~$")) for part in relative.split("/"))
 
 
 # ---------------------------------------------------------------- manifest
