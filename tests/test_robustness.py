@@ -550,7 +550,7 @@ def test_pool__a_warmed_worker_that_died_idle_is_replaced_and_the_file_is_not_lo
 
     job = Job(path.name, path, hashlib.sha256(path.read_bytes()).hexdigest())
     with Pool(run, 1) as pool:
-        pool.warm(1)
+        pool.start(warm=1)
         first = pool.workers[0].process
         first.kill()
         first.join()

@@ -185,6 +185,31 @@ def test_build__theme_model_read_only_when_new_items_need_themes(corpus, tmp_pat
     assert "theme model" in caplog.text and "unreadable" in caplog.text
 
 
+def test_heap_allocator__arrow_uses_the_heap_inside_and_the_previous_pool_after_even_on_error():
+    import pyarrow as pa
+
+    from reportkit.pipeline.runner import heap_allocator
+
+    before = pa.default_memory_pool().backend_name
+    with pytest.raises(KeyError), heap_allocator():
+        assert pa.default_memory_pool().backend_name == "system"
+        raise KeyError("a build that fails")
+    assert pa.default_memory_pool().backend_name == before
+
+
+def test_build__leaves_the_callers_arrow_pool_as_it_found_it(corpus, tmp_path):
+    """A notebook that builds and then reads keeps the pool it had (a build changes it for its own time only)."""
+    import pyarrow as pa
+
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.mimalloc_memory_pool())
+    try:
+        build(corpus / "raw", out=tmp_path / "out", cache_dir=None, jobs=1)
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+    finally:
+        pa.set_memory_pool(previous)
+
+
 def _heavy_modules_after(code: str) -> str:
     result = subprocess.run([sys.executable, "-c", code + f"\nimport sys\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))"],
                             capture_output=True, text=True, cwd=ROOT, check=True)

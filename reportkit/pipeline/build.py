@@ -35,7 +35,7 @@ from ..problems import ManifestProblem, Problem, os_reason
 from ..readers import size_problem
 from .cache import Cache, stage_keys
 from .hashes import KnownHashes
-from .runner import Job, Outcome, Pool, Run, default_jobs, in_threads, run_jobs
+from .runner import Job, Outcome, Pool, Run, default_jobs, heap_allocator, in_threads, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +177,7 @@ def build(
     _raw_folder(raw_dir)
     _check_cache(cache_dir, raw_dir)
     with ExitStack() as stack:
+        stack.enter_context(heap_allocator())  # what a step frees is given back (see there)
         output = None
         if out is not None:  # checked, locked and tried before any work is done
             from ..store import Output
@@ -249,10 +250,11 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
 
     started = time.perf_counter()
     run = Run(config, cache)
-    # One worker starts loading what the stages need while the files are planned; the pool is
-    # closed before the corpus-wide steps (its workers' memory is not held through them).
+    # The workers are forked before the files are planned (see `Pool.start`), one of them loading
+    # what the stages need meanwhile; the pool is closed before the corpus-wide steps (its
+    # workers' memory is not held through them).
     with Pool(run, config.jobs or default_jobs()) as pool:
-        pool.warm(1)
+        pool.start(warm=1)
         known = KnownHashes(work if cache.folder is not None and cache.writable and work == cache.folder else None)
         planned = plan(raw_dir, manifest, limits=config.limits, known=known)
         known.save()
