@@ -204,7 +204,8 @@ def _stack(old: pd.DataFrame, fresh: pd.DataFrame) -> pd.DataFrame:
 
 def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):
     """(tables of `parts.PART_TABLES`, info for group.json, keys, shortcoming items, passages with
-    fingerprints) of one group's OUTCOMES, its reports taken alone."""
+    fingerprints) of one group's OUTCOMES, its reports taken alone. The outcomes' tables are taken
+    out of their results as they are joined: a group's rows are not held twice while it is written."""
     from ..sections import completeness
     from ..terms import concept_counts
 
@@ -212,7 +213,7 @@ def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):
     results = [o.result for o in outcomes if o.result is not None]
 
     def cat(key: str) -> pd.DataFrame:
-        return concat(r.get(key) for r in results)
+        return concat(r.pop(key, None) for r in results)
 
     sections, term_counts = cat("sections"), cat("term_counts")
     passages = cat("passages")
