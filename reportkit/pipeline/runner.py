@@ -229,18 +229,19 @@ def _worker(connection, run: Run, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     _limit_memory(run.config.limits.max_memory_bytes)
-    while True:
-        try:
-            message = connection.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        if message == "warm":
-            warm_up(run)
-            continue
-        index, job = message
-        connection.send((index, run_job(job, run)))
+    with heap_allocator():  # a worker goes through thousands of files: what each frees is given back
+        while True:
+            try:
+                message = connection.recv()
+            except (EOFError, OSError):
+                return
+            if message is None:
+                return
+            if message == "warm":
+                warm_up(run)
+                continue
+            index, job = message
+            connection.send((index, run_job(job, run)))
 
 
 class _Worker:
