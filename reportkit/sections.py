@@ -366,18 +366,34 @@ def has_headings(sections: pd.DataFrame) -> pd.Series:
     return found.groupby(sections["doc_id"], sort=False).any().rename("has_headings")
 
 
+def found_headings(sections: pd.DataFrame) -> bool:
+    """True when any row of SECTIONS (one report's) has a numbered heading: `has_headings` for a
+    single report, without a groupby (the parse stage asks it of every report)."""
+    return any(isinstance(h, str) and h.strip() for h in sections["heading"].tolist())
+
+
+def _unmapped_positions(sections: pd.DataFrame) -> list[int]:
+    # Plain lists: this runs once per report, where pandas masks cost more than the matching.
+    columns = (sections[c].tolist() for c in ("parent_section_no", "level", "heading"))
+    return [i for i, (parent, level, heading) in enumerate(zip(*columns))
+            if pd.isna(parent) and level > 0 and not pd.isna(heading) and heading != ""
+            and _match_type(heading) is None]
+
+
 def unmapped_headings(sections: pd.DataFrame) -> pd.DataFrame:
     """Top-level headings whose wording matches no rule in section_types.csv.
 
     Columns doc_id, section_no, heading, section_type (the type it was given anyway). Add a
     row to resources/section_types.csv to map such a variant.
     """
-    # Plain lists: this runs once per report, where pandas masks cost more than the matching.
-    columns = (sections[c].tolist() for c in ("parent_section_no", "level", "heading"))
-    keep = [i for i, (parent, level, heading) in enumerate(zip(*columns))
-            if pd.isna(parent) and level > 0 and not pd.isna(heading) and heading != ""
-            and _match_type(heading) is None]
+    keep = _unmapped_positions(sections)
     return sections[["doc_id", "section_no", "heading", "section_type"]].iloc[keep].reset_index(drop=True)
+
+
+def unmapped_heading_list(sections: pd.DataFrame) -> list[tuple[str, str]]:
+    """(heading, section_type) of `unmapped_headings`, as a list (no table made for the usual none)."""
+    headings, types = sections["heading"].tolist(), sections["section_type"].tolist()
+    return [(headings[i], types[i]) for i in _unmapped_positions(sections)]
 
 
 # ----------------------------------------------------------------------------- completeness

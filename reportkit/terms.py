@@ -52,6 +52,8 @@ KWIC_COLUMNS = ["doc_id", "town", "year", "section_type", "start", "pre", "keywo
 _CJK_ONLY = re.compile(f"[{JIEBA_HAN}]+")
 # Arabic numbers with decimal point, thousands separators or percent: not terms.
 _BARE_NUMBER = re.compile(r"[0-9][0-9.,，%]*%?")
+# Verdicts a tokenizer remembers (`Tokenizer.is_content`): ~10 MB at most.
+_MAX_VERDICTS = 65_536
 
 
 def _is_noise(token: str, *, drop_single: bool) -> bool:
@@ -230,8 +232,23 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[str]:
         """Content tokens of TEXT: stop words, punctuation, bare numbers and single characters removed."""
-        stop = self.stopwords
-        return [t for t in self.cut(text) if t not in stop and not _is_noise(t, drop_single=self.drop_single)]
+        is_content = self.is_content
+        return [t for t in self.cut(text) if is_content(t)]
+
+    def is_content(self, token: str) -> bool:
+        """True for a content token: not a stop word, punctuation, a bare number or (drop_single) one character."""
+        verdicts = self._verdicts
+        keep = verdicts.get(token)
+        if keep is None:
+            if len(verdicts) >= _MAX_VERDICTS:  # a bound on the memory; the frequent tokens come back at once
+                verdicts.clear()
+            keep = verdicts[token] = token not in self.stopwords and not _is_noise(token, drop_single=self.drop_single)
+        return keep
+
+    @cached_property
+    def _verdicts(self) -> dict[str, bool]:
+        # Each distinct token is judged once per process, not once per report: a report has ~800.
+        return {}
 
 
 def engine_name() -> str:
@@ -329,18 +346,15 @@ def count_terms_text(text: str, *, tokenizer: Tokenizer | None = None, drop_boil
     return Counter(tokenizer.tokens(text))
 
 
-def _add_content_counts(target: Counter, text: str, tokenizer: Tokenizer, content: dict[str, bool]) -> None:
+def _add_content_counts(target: Counter, text: str, tokenizer: Tokenizer) -> None:
     """Add the content tokens of TEXT to TARGET (what ``Counter(tokenizer.tokens(text))`` counts).
 
-    All tokens are counted first and each distinct token is judged once (CONTENT remembers
-    the verdicts for one call of count_terms): judging every token cost a third of the stage.
+    All tokens are counted first and each distinct token is judged once: judging every token
+    cost a third of the stage.
     """
-    stop, drop_single = tokenizer.stopwords, tokenizer.drop_single
+    is_content = tokenizer.is_content
     for token, n in Counter(tokenizer.cut(text)).items():
-        keep = content.get(token)
-        if keep is None:
-            keep = content[token] = token not in stop and not _is_noise(token, drop_single=drop_single)
-        if keep:
+        if is_content(token):
             target[token] += n
 
 
@@ -363,13 +377,12 @@ def count_terms(
     """
     tokenizer = tokenizer or default_tokenizer()
     counts: dict[tuple[str, str], Counter] = {}
-    content: dict[str, bool] = {}
     for doc_id, section_type, text in _innermost_pieces(sections):
         if drop_boilerplate:
             text = strip_boilerplate(text)
         for name in drop_names:
             text = text.replace(name, " ")
-        _add_content_counts(counts.setdefault((doc_id, section_type), Counter()), text, tokenizer, content)
+        _add_content_counts(counts.setdefault((doc_id, section_type), Counter()), text, tokenizer)
     rows = [(d, s, term, n) for (d, s), counter in counts.items() for term, n in counter.items()]
     if all(isinstance(d, str) and isinstance(s, str) for d, s in counts):
         # Sorting the tuples costs less than a pandas sort of the finished table (same order).

@@ -141,3 +141,38 @@ def test_build__a_change_to_a_stage_s_code_or_resources_recomputes_what_depends_
     with open(package / "resources" / "userdict.txt", "a", encoding="utf-8") as handle:
         handle.write("法治副校长\n")
     assert computed() == {"terms": 1}
+
+
+def _wide_table(n_rows: int):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame({"doc_id": [f"d{i % 3}" for i in range(n_rows)],
+                          "passage": np.arange(n_rows, dtype="int64"),
+                          "share": np.where(np.arange(n_rows) % 2, 0.5, np.nan)})  # NaN: stored as null, as from_pandas does
+    for k in range(cache._WIDE_NUMERIC + 4):
+        table[f"h{k:02d}"] = rng.integers(0, 2**32, n_rows, dtype="uint64").astype("uint32")
+    return table
+
+
+def test_arrow_table__a_wide_numeric_table_is_stored_as_from_pandas_stores_it_and_read_back_whole():
+    import pandas as pd
+    import pyarrow as pa
+
+    for n_rows in (0, 1, 7):
+        table = _wide_table(n_rows)
+        fast = cache._arrow_table(table)
+        assert fast.equals(pa.Table.from_pandas(table, preserve_index=False), check_metadata=True)
+        back = cache._table(cache._arrow_stream(table))
+        pd.testing.assert_frame_equal(back, table, check_exact=True)
+        assert isinstance(back.index, pd.RangeIndex)
+
+
+def test_arrow_table__other_tables_keep_pandas_own_conversion_with_their_index():
+    import pandas as pd
+
+    narrow = pd.DataFrame({"term": ["法治", "调解"], "n": [3, 1]}, index=[5, 9])
+    pd.testing.assert_frame_equal(cache._table(cache._arrow_stream(narrow)), narrow, check_exact=True)
+    wide = _wide_table(4).set_axis([10, 11, 12, 13])  # not a default index: kept, by pandas' own path
+    pd.testing.assert_frame_equal(cache._table(cache._arrow_stream(wide)), wide, check_exact=True)

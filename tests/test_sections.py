@@ -15,8 +15,10 @@ from reportkit.sections import (
     SECTION_COLUMNS,
     classify_heading,
     completeness,
+    found_headings,
     has_headings,
     split_sections,
+    unmapped_heading_list,
     unmapped_headings,
 )
 
@@ -227,6 +229,7 @@ def test_unmapped_headings__lists_top_level_only():
     text = "一、强化组织领导\n（一）健全机构\n甲。\n二、存在的问题\n乙。"
     out = unmapped_headings(split_sections(text, doc_id="d"))
     assert out[["doc_id", "heading"]].values.tolist() == [["d", "一、强化组织领导"]]
+    assert unmapped_heading_list(split_sections(text, doc_id="d")) == [("一、强化组织领导", "measures")]
 
 
 def test_unmapped_headings__all_mapped_gives_empty_table_with_columns():
@@ -247,6 +250,7 @@ def test_has_headings__flags_document_without_headings():
     both = pd.concat([split_sections("只有一段正文。", doc_id="a"),
                       split_sections("一、主要举措\n甲。", doc_id="b")])
     assert has_headings(both).to_dict() == {"a": False, "b": True}
+    assert [found_headings(both[both["doc_id"] == d]) for d in "ab"] == [False, True]
 
 
 def test_split_sections__empty_text_gives_empty_table():

@@ -46,7 +46,7 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     from ..normalize import normalize_text
     from ..pagechrome import split_chrome
     from ..partial import partial_reasons
-    from ..sections import has_headings, split_sections, unmapped_headings
+    from ..sections import found_headings, split_sections, unmapped_heading_list
 
     extracted = extract(data, Path(name).suffix, name=name, limits=config.limits)
     # Page chrome (索引号, 首页 > …, 【打印】) is not the report; what it says is kept as hints.
@@ -59,13 +59,13 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
     warnings = list(extracted.warnings)
     partial = partial_reasons(text, sections)
-    if not has_headings(sections).any():
+    if not found_headings(sections):
         warnings.append(Problem("no_headings", "no numbered headings found; the whole report is one section of type "
                                                "'other'"))
-    for row in unmapped_headings(sections).itertuples():
-        warnings.append(Problem("unmapped_heading", f"heading '{row.heading[:30]}' matches no rule in section_types.csv "
-                                                    f"(typed {row.section_type}); add a row there to map it",
-                                detail=row.heading))
+    for heading, section_type in unmapped_heading_list(sections):
+        warnings.append(Problem("unmapped_heading", f"heading '{heading[:30]}' matches no rule in section_types.csv "
+                                                    f"(typed {section_type}); add a row there to map it",
+                                detail=heading))
     return {
         "doc_id": doc_id, "sha256": sha256, "format": extracted.format, "encoding": extracted.encoding,
         "hints": hints, "raw_text": extracted.text, "text": text, "meta": meta,
