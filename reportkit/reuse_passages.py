@@ -81,7 +81,12 @@ def mask_text(text: str, *, town: str | None = None, county: str | None = None) 
     >>> mask_text("大年乡召开会议*次，覆盖我乡。", town="大年乡")
     '@召开会议#次覆盖@'
     """
-    for name in own_place_names(town, county):
+    return _masked(text, own_place_names(town, county))
+
+
+def _masked(text: str, names) -> str:
+    """`mask_text` with the report's own place NAMES worked out (once per report, not per passage)."""
+    for name in names:
         text = text.replace(name, PLACE_MARK)
     text = _SELF_REFERENCE.sub(PLACE_MARK, text)
     text = _GENERIC_PLACE.sub(PLACE_MARK, text)
@@ -179,6 +184,7 @@ def passages(
     text = text if isinstance(text, str) else ""
     spans = _merge_short(_pieces(text, max_chars=max_chars, skip_headings=skip_headings), text, min_cjk=min_cjk)
     rows = [(s, e, text[s:e]) for s, e in spans if _n_cjk(text[s:e]) >= min_cjk]
+    names = own_place_names(town, county)
     frame = pd.DataFrame(
         {
             "doc_id": doc_id,
@@ -186,7 +192,7 @@ def passages(
             "start": np.array([r[0] for r in rows], dtype="int64"),
             "end": np.array([r[1] for r in rows], dtype="int64"),
             "text": [r[2] for r in rows],
-            "masked": [mask_text(r[2], town=town, county=county) for r in rows],
+            "masked": [_masked(r[2], names) for r in rows],
         },
         columns=PASSAGE_COLUMNS,
     )

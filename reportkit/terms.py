@@ -383,13 +383,19 @@ def count_terms(
         for name in drop_names:
             text = text.replace(name, " ")
         _add_content_counts(counts.setdefault((doc_id, section_type), Counter()), text, tokenizer)
+    if counts and all(isinstance(d, str) and isinstance(s, str) for d, s in counts):
+        # Sorted in Python, a (doc, section) at a time, and made from columns: a pandas sort of the
+        # finished table, or a table of row tuples, cost more than the counting (same order).
+        columns: tuple[list, list, list, list] = ([], [], [], [])
+        for d, s in sorted(counts):
+            ordered = sorted(counts[d, s].items(), key=lambda item: (-item[1], item[0]))
+            columns[0].extend([d] * len(ordered))
+            columns[1].extend([s] * len(ordered))
+            columns[2].extend(term for term, _ in ordered)
+            columns[3].extend(n for _, n in ordered)
+        return pd.DataFrame({"doc_id": columns[0], "section_type": columns[1], "term": columns[2],
+                             "n": np.array(columns[3], dtype="int64")}, columns=TERM_COLUMNS)
     rows = [(d, s, term, n) for (d, s), counter in counts.items() for term, n in counter.items()]
-    if all(isinstance(d, str) and isinstance(s, str) for d, s in counts):
-        # Sorting the tuples costs less than a pandas sort of the finished table (same order).
-        rows.sort(key=lambda r: (r[0], r[1], -r[3], r[2]))
-        out = pd.DataFrame(rows, columns=TERM_COLUMNS)
-        out["n"] = out["n"].astype("int64")
-        return out
     out = pd.DataFrame(rows, columns=TERM_COLUMNS)
     out["n"] = out["n"].astype("int64")
     return out.sort_values(["doc_id", "section_type", "n", "term"], ascending=[True, True, False, True], ignore_index=True)
