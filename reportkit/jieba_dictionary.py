@@ -41,7 +41,9 @@ def load_prefix_dict(engine, folder: Path) -> tuple[dict[str, int], int]:
 
 
 def _paths(folder: Path) -> tuple[Path, Path]:
-    import jieba
+    from .terms import import_jieba
+
+    jieba = import_jieba()
 
     source = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
     try:

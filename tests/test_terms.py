@@ -506,3 +506,25 @@ def test_tokenizer__engine_from_environment_and_unknown_engines_refused(monkeypa
     monkeypatch.delenv("REPORTKIT_TOKENIZER")
     assert terms.load_tokenizer().engine == "jieba"
     assert terms.Tokenizer(engine="rjieba").version != terms.Tokenizer().version
+
+
+def test_import_jieba__leaves_pkg_resources_out_of_a_worker_and_importable_afterwards():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reportkit.terms import Tokenizer\n"
+        "print(Tokenizer().load().tokens('依法调解矛盾纠纷'))\n"
+        "print('pkg_resources' in sys.modules)\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('pkg_resources') is not None:\n"
+        "    import pkg_resources  # the block is lifted: a later import works\n"
+        "    print(hasattr(pkg_resources, 'resource_stream'))\n"
+        "else:\n"
+        "    print(True)\n"
+    )
+    done = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True)
+    tokens, loaded, importable = done.stdout.strip().splitlines()
+    assert "调解" in tokens or "矛盾纠纷" in tokens
+    assert loaded == "False" and importable == "True"
