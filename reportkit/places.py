@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import resources
 from .chinese import CJK_CHAR
@@ -41,8 +42,10 @@ class County:
         return tuple(a for a in self.alias.split("|") if a)
 
 
-@dataclass(frozen=True)
-class Town:
+class Town(NamedTuple):
+    """One township-level unit. A named tuple, not a frozen dataclass: 42,000 are made by every
+    worker process before its first report, ~5 x faster so."""
+
     code: str  # 9-digit division code: the stable key of a town across years
     town: str  # the name as the report writes it (bare: 聚奎镇, 东关街道)
     town_type: str
@@ -79,7 +82,7 @@ def load_townships() -> tuple[Town, ...]:
         current = by_code.get(code)
         name = bare_town_name(former_name)
         if current is not None and name != current.town:
-            towns.append(Town(**{**vars(current), "town": name, "former": True}))
+            towns.append(current._replace(town=name, former=True))
     return tuple(towns)
 
 
