@@ -21,7 +21,6 @@ import logging
 import os
 import re
 import stat
-import sys
 import tempfile
 import threading
 import unicodedata
@@ -55,28 +54,6 @@ _CJK_ONLY = re.compile(f"[{JIEBA_HAN}]+")
 _BARE_NUMBER = re.compile(r"[0-9][0-9.,，%]*%?")
 # Verdicts a tokenizer remembers (`Tokenizer.is_content`): ~10 MB at most.
 _MAX_VERDICTS = 65_536
-
-
-def import_jieba():
-    """The jieba module, imported without pkg_resources when nothing has imported that yet.
-
-    jieba imports setuptools' pkg_resources only to find its own files (its fallback opens them
-    by path, which is all reportkit needs). That import is most of jieba's: ~0.15 s and ~10 MB in
-    every worker process, on the way to the first report. The None in sys.modules makes the
-    import fail while jieba is imported, and is removed afterwards, so a later import of
-    pkg_resources works as usual.
-    """
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    block = "pkg_resources" not in sys.modules
-    if block:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        if block and sys.modules.get("pkg_resources", False) is None:
-            del sys.modules["pkg_resources"]
-    return jieba
 
 
 def _is_noise(token: str, *, drop_single: bool) -> bool:
@@ -188,13 +165,13 @@ class Tokenizer:
     def _build_engine(self):
         if self.engine == "rjieba":
             return self._build_rjieba()
+        from .jieba_dictionary import import_jieba, load_prefix_dict
+
         jieba = import_jieba()
 
         # jieba announces every dictionary load at DEBUG on its own stderr handler, once per
         # worker process; analysts only need to hear from it when something is wrong.
         jieba.setLogLevel(logging.WARNING)
-        from .jieba_dictionary import load_prefix_dict
-
         engine = jieba.Tokenizer()
         # jieba keeps its dictionary as a marshal file it trusts; in the shared temporary folder
         # anyone could plant one. Ours is plain data (~4 x faster to load), in a folder only this
