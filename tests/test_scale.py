@@ -234,29 +234,31 @@ def test_cli_build_help__loads_no_heavy_library():
     assert _heavy_modules_after(code) == "[]"
 
 
-def test_boilerplate_part__csv_from_kept_cells_equals_the_whole_rows_and_counts_change_alone(tmp_path):
-    """A boilerplate part written from its kept texts (only the counts new) holds the CSV rows
-    `parts.csv_rows` makes from the whole table: quotes, commas, formula-like cells included; a
-    cell with a line break falls back to the whole rows."""
+def test_boilerplate_part__csv_from_the_passages_cells_equals_the_whole_rows(tmp_path):
+    """A boilerplate part written from the CSV cells the reuse stage made for each passage (and the
+    new counts) holds the CSV rows `parts.csv_rows` makes from the whole table: quotes, commas,
+    formula-like cells included; a cell with a line break falls back to the whole rows."""
     import pandas as pd
 
     from reportkit.pipeline import corpus, parts
+    from reportkit.pipeline.stages import BOILERPLATE_CELLS
+    from reportkit.store import csv_lines
 
     texts = ["普法宣传，\"谁执法谁普法\"", "=HYPERLINK(1)", "依法行政, 持续推进", "有换行\n的段落"]
     passages = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "passage_no": [0, 1, 0, 0], "start": [0, 10, 0, 0],
                              "end": [10, 20, 10, 7], "text": texts})
+    passages["csv"] = csv_lines([passages[c].tolist() for c in BOILERPLATE_CELLS])
     for with_break in (False, True):
         folder = tmp_path / f"group{with_break}"
         folder.mkdir()
         passages.to_parquet(folder / "reuse.parquet", index=False)
         keep = passages if with_break else passages.iloc[:3]
-        for n in (3, 4):  # the second: the same passages, new counts (written from the kept cells)
+        for n in (3, 4):  # the second: the same passages, new counts
             rows = pd.DataFrame({"doc_id": keep["doc_id"], "passage_no": keep["passage_no"], "n_towns": n,
                                  "source": ["frequency", "list", "both", "frequency"][:len(keep)]})
-            path, texts_path = corpus._boilerplate_part(folder, rows)
-            assert texts_path.exists()
+            path = corpus._boilerplate_part(folder, rows)
             # Named by its rows, not by their order or dtype (the index gives categoricals).
-            assert corpus._boilerplate_part(folder, rows.iloc[::-1].astype({"doc_id": "category"})) == (path, texts_path)
+            assert corpus._boilerplate_part(folder, rows.iloc[::-1].astype({"doc_id": "category"})) == path
             table = pd.read_parquet(path)
             assert table["n_towns"].tolist() == [n] * len(keep)
             assert table["text"].tolist() == keep["text"].tolist()
@@ -264,3 +266,35 @@ def test_boilerplate_part__csv_from_kept_cells_equals_the_whole_rows_and_counts_
             # Written from Arrow columns: the same bytes as the pandas writer gives the same table.
             parts.write_table_part(tmp_path, "boilerplate", table, stem="by_pandas")
             assert path.read_bytes() == (tmp_path / "by_pandas.parquet").read_bytes()
+
+
+def test_boilerplate_part__a_passage_missing_from_the_group_is_a_clear_error(tmp_path):
+    import pandas as pd
+    import pytest
+
+    from reportkit.pipeline import corpus
+    from reportkit.store import csv_lines
+
+    passages = pd.DataFrame({"doc_id": ["a"], "passage_no": [0], "start": [0], "end": [4], "text": ["依法行政"]})
+    passages["csv"] = csv_lines([passages[c].tolist() for c in passages.columns])
+    passages.to_parquet(tmp_path / "reuse.parquet", index=False)
+    rows = pd.DataFrame({"doc_id": ["a", "b"], "passage_no": [0, 3], "n_towns": [5, 5], "source": ["list", "list"]})
+    with pytest.raises(ValueError, match=r"reuse\.parquet lacks boilerplate passages \[\['b', 3\]\].*delete the cache"):
+        corpus._boilerplate_part(tmp_path, rows)
+
+
+def test_csv_lines__the_lines_pandas_to_csv_writes_for_the_same_cells():
+    """Row by row with the csv module, the bytes `store.write_table` writes: quoting of commas and
+    quotes, formula-like text neutralised, spaces, empty text, numbers; a line break gives None."""
+    import pandas as pd
+
+    from reportkit.store import csv_lines, spreadsheet_safe
+
+    texts = ["普法，宣传", 'a "quoted" word', "x,y", "=1+1", "-3", "@SUM", "\t缩进", " 前有空格", "", "尾,",
+             '"', "'已引", "﻿BOM", "全角＝号", "+86"]
+    frame = pd.DataFrame({"doc_id": [f"{i:016x}" for i in range(len(texts))], "passage_no": range(len(texts)),
+                          "start": [i * 7 for i in range(len(texts))], "text": texts})
+    expected = spreadsheet_safe(frame).to_csv(index=False, header=False, lineterminator="\r\n").split("\r\n")[:-1]
+    assert csv_lines([frame[c].tolist() for c in frame.columns]) == expected
+    broken = csv_lines([["a", "b", "c"], [1, 2, 3], ["一行", "两\r\n行", "回车\r"]])
+    assert broken[0] == "a,1,一行" and broken[1:] == [None, None]

@@ -304,7 +304,7 @@ def _work_folder(cache: Cache):
 def _used(corpus, parts_dir: Path) -> dict[Path, set[str]]:
     """Group folder → names of the files and variants in it this build used (the rest is pruned)."""
     used: dict[Path, set[str]] = {}
-    for path in [*corpus.folders, *corpus.shortcomings, *corpus.boilerplate, *corpus.reuse, *corpus.kept]:
+    for path in [*corpus.folders, *corpus.shortcomings, *corpus.boilerplate, *corpus.reuse]:
         rel = path.relative_to(parts_dir).parts
         names = used.setdefault(parts_dir / rel[0], set())
         if len(rel) > 1:

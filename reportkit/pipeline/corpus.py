@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +31,7 @@ from ..problems import Problem
 from . import parts
 from .groups import problems_of
 from .runner import default_jobs, import_soon, in_threads, release_memory
+from .stages import BOILERPLATE_CELLS
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,6 @@ class Corpus:
     boilerplate: list[Path]
     reuse: list[Path]
     originality: pd.DataFrame
-    kept: list[Path] = field(default_factory=list)  # other files of the groups this build used
 
 
 def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: Path, *, refit_themes: bool = False,
@@ -92,10 +91,10 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     lap("build_log")
     shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
     lap("themes")
-    reuse, originality, boilerplate, texts = reuse_step(kept, effective, config.reuse, work / "reuse-index",
-                                                        timings=timings, threads=threads)
+    reuse, originality, boilerplate = reuse_step(kept, effective, config.reuse, work / "reuse-index",
+                                                 timings=timings, threads=threads)
     lap("reuse")
-    return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality, texts)
+    return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality)
 
 
 # --------------------------------------------------------------------------- reports
@@ -195,8 +194,8 @@ _META = ["doc_id", "town", "county", "year"]
 
 
 def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, folder: Path, *,
-               timings: dict[str, float], threads: int = 1) -> tuple[list[Path], pd.DataFrame, list[Path], list[Path]]:
-    """(reuse part, originality, boilerplate part, the boilerplate texts kept, of each group) of the reports KEPT, through the
+               timings: dict[str, float], threads: int = 1) -> tuple[list[Path], pd.DataFrame, list[Path]]:
+    """(reuse part of each group, originality, boilerplate part of each group) of the reports KEPT, through the
     `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed."""
     from ..reuse import ORIGINALITY_COLUMNS
     from ..reuse_index import ReuseIndex, _as_docs
@@ -252,7 +251,7 @@ def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, f
     boilerplate = in_threads(lambda g: _boilerplate_part(folders[g], index.boilerplate_of_docs(
         by_group.get(g, []), flags=flags, position=position)), range(len(folders)), threads)
     timings["corpus.reuse.boilerplate"] = time.perf_counter() - t1
-    return reuse, originality, [b[0] for b in boilerplate], [b[1] for b in boilerplate]
+    return reuse, originality, boilerplate
 
 
 def _reuse_parts(index, group_of: dict[str, int], folders: list[Path]) -> list[Path]:
@@ -283,44 +282,41 @@ def _reuse_parts(index, group_of: dict[str, int], folders: list[Path]) -> list[P
     return paths
 
 
-def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> tuple[Path, Path]:
+def _boilerplate_part(folder: Path, rows: pd.DataFrame) -> Path:
     """The boilerplate part of one group (its ROWS: doc_id, passage_no, n_towns, source), written
-    when these rows are new, with the passages' offsets and texts from the group's passages;
-    returns it and the file of those texts (both kept).
+    when these rows are new, with the passages' offsets, texts and CSV cells from the group's
+    passages; returns it.
 
-    Adding one report changes the towns of the stock passages of every group, rarely which
-    passages are boilerplate: the offsets and texts (and their CSV cells) are kept per set of
-    passages (`_boilerplate_texts`), so a part with new counts only is written from them, in
-    Arrow (no pandas frame of the texts: ~3 x faster, the same bytes)."""
+    Adding one report changes the towns of the stock passages of every group, so every part is
+    written again: from Arrow columns (no pandas frame of the texts), with the CSV cells the
+    reuse stage made for each passage (`stages.BOILERPLATE_CELLS`) and the new counts."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     rows = _in_order(rows)
-    place = _digest(rows["doc_id"], rows["passage_no"])
     path = folder / f"boilerplate-{_digest(rows['doc_id'], rows['passage_no'], rows['n_towns'], rows['source'])}.parquet"
-    texts_path = folder / f"bp-texts-{place}.parquet"
     if path.exists() and path.with_suffix(".csv").exists():
-        return path, texts_path
+        return path
     if not len(rows):
         parts.write_table_part(folder, "boilerplate", schema.empty("boilerplate"), stem=path.stem)
-        return path, texts_path
-    texts = _boilerplate_texts(texts_path, folder, rows)
+        return path
+    texts = _boilerplate_texts(folder, rows)
     target = parts.arrow_schema("boilerplate")
     counts = pa.array(rows["n_towns"].to_numpy(dtype=np.int64))
     source = pa.array(np.asarray(rows["source"].cat.categories, dtype=object)).take(
         pa.array(rows["source"].cat.codes.to_numpy())).cast(target.field("source").type)
-    columns = {**{c: texts.column(c) for c in _TEXT_COLUMNS}, "n_towns": counts, "source": source}
+    columns = {**{c: texts.column(c) for c in BOILERPLATE_CELLS}, "n_towns": counts, "source": source}
     table = pa.Table.from_arrays([columns[f.name].cast(f.type) for f in target], schema=target)
-    cells = texts.column("csv")
+    cells = texts.column("csv").cast(pa.string())  # text pandas wrote may come back as large_string
     if cells.null_count or not _CSV_TAIL_FITS:  # a cell with a line break: the CSV is written whole
         parts.write_table_part(folder, "boilerplate", table.to_pandas(), stem=path.stem)
-        return path, texts_path
-    # The CSV row is the kept cells of the passage, then the two counts' cells (a number, a word:
-    # never quoted or escaped), exactly as `parts.csv_rows` writes the whole row.
+        return path
+    # The CSV row is the passage's cells, then the two counts' cells (a number, a word: never
+    # quoted or escaped), exactly as `parts.csv_rows` writes the whole row.
     lines = pc.binary_join_element_wise(cells, pc.cast(counts, pa.string()), source.cast(pa.string()), ",")
     lines = pc.binary_join_element_wise(lines, "", "\r\n").combine_chunks()  # each line + CRLF
     parts.write_arrow_part(folder, "boilerplate", table, stem=path.stem, csv=_string_bytes(lines))
-    return path, texts_path
+    return path
 
 
 def _string_bytes(strings) -> memoryview:
@@ -329,10 +325,8 @@ def _string_bytes(strings) -> memoryview:
     return memoryview(strings.buffers()[2])[int(offsets[0]):int(offsets[-1])]
 
 
-_TEXT_COLUMNS = ["doc_id", "passage_no", "start", "end", "text"]
-# The boilerplate CSV's columns are the kept cells, then n_towns and source (else no fast path).
-_CSV_TAIL_FITS = schema.table("boilerplate").csv_columns == [
-    *[c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS], "n_towns", "source"]
+# The boilerplate CSV's columns are the passage's cells, then n_towns and source (else no fast path).
+_CSV_TAIL_FITS = schema.table("boilerplate").csv_columns == [*BOILERPLATE_CELLS, "n_towns", "source"]
 
 
 def _in_order(rows: pd.DataFrame) -> pd.DataFrame:
@@ -371,29 +365,20 @@ def _digest(*columns: pd.Series) -> str:
     return digest.hexdigest()[:16]
 
 
-def _boilerplate_texts(path: Path, folder: Path, rows: pd.DataFrame):
-    """doc_id, passage_no, start, end, text and ``csv`` (those cells as the CSV row begins; missing
-    when one holds a line break) of the passages of ROWS, in their order, as an Arrow table: kept
-    in PATH (one file per set of passages), read from the group's passages when new."""
+def _boilerplate_texts(folder: Path, rows: pd.DataFrame):
+    """The passages of ROWS (doc_id, passage_no, start, end, text and ``csv``, the cells their CSV
+    row begins with, missing when one holds a line break) in ROWS' order, as an Arrow table
+    taken from the group's passages (reuse.parquet)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from ..store import spreadsheet_safe
-
-    if not path.exists():
-        passages = pd.read_parquet(folder / "reuse.parquet", columns=_TEXT_COLUMNS)
-        texts = rows[["doc_id", "passage_no"]].astype({"doc_id": object}).merge(passages, on=["doc_id", "passage_no"], how="left")[_TEXT_COLUMNS]
-        csv_columns = [c for c in schema.table("boilerplate").csv_columns if c in _TEXT_COLUMNS]
-        cells = spreadsheet_safe(texts[csv_columns])
-        broken = np.zeros(len(texts), bool)
-        for column in csv_columns:
-            if cells[column].dtype == object or isinstance(cells[column].dtype, pd.StringDtype):
-                broken |= cells[column].astype(str).str.contains("[\r\n]", regex=True).to_numpy()
-        lines = cells.to_csv(index=False, header=False, lineterminator="\r\n").split("\r\n")[:-1]
-        texts["csv"] = pd.Series(lines if not broken.any() else [None] * len(texts), dtype=object)
-        tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-        texts.to_parquet(tmp, index=False, compression="zstd")
-        os.replace(tmp, path)
-        del passages, texts, cells, lines
-        release_memory()  # a cold build makes every group's: its strings are not kept (+120 MB at 50,000)
-    # Read back even when just written: the part is made from the same Arrow columns either way.
-    return pq.read_table(path)
+    passages = pq.read_table(folder / "reuse.parquet", columns=[*BOILERPLATE_CELLS, "csv"])
+    where = pd.DataFrame({"doc_id": passages.column("doc_id").to_numpy(zero_copy_only=False),
+                          "passage_no": passages.column("passage_no").to_numpy(),
+                          "row": np.arange(passages.num_rows)})
+    found = rows[["doc_id", "passage_no"]].astype({"doc_id": object}).merge(where, on=["doc_id", "passage_no"], how="left")
+    if found["row"].isna().any():
+        missing = found.loc[found["row"].isna(), ["doc_id", "passage_no"]].head(3).values.tolist()
+        raise ValueError(f"{folder / 'reuse.parquet'} lacks boilerplate passages {missing}: "
+                         "delete the cache folder and build again")
+    return passages.take(pa.array(found["row"].to_numpy(dtype=np.int64)))

@@ -244,14 +244,15 @@ def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):
 
 
 def _reuse_input(passages: pd.DataFrame, fingerprints: pd.DataFrame) -> pd.DataFrame:
-    """Passages (doc_id, passage_no, start, end, text, masked, coverage, form) and their MinHash
-    columns, one row each, in (doc_id, passage_no) order."""
-    columns = ["doc_id", "passage_no", "start", "end", "text", "masked", "coverage", "form"]
+    """Passages (doc_id, passage_no, start, end, text, masked, coverage, form, csv) and their
+    MinHash columns, one row each, in (doc_id, passage_no) order."""
+    columns = ["doc_id", "passage_no", "start", "end", "text", "masked", "coverage", "form", "csv"]
     if not len(passages):
         return pd.DataFrame({"doc_id": pd.Series(dtype=str), "passage_no": pd.Series(dtype="int64"),
                              "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
                              "text": pd.Series(dtype=str), "masked": pd.Series(dtype=str),
-                             "coverage": pd.Series(dtype=float), "form": pd.Series(dtype="uint64")})
+                             "coverage": pd.Series(dtype=float), "form": pd.Series(dtype="uint64"),
+                             "csv": pd.Series(dtype=str)})
     signatures = fingerprints.drop(columns=["doc_id", "passage_no"])
     return pd.concat([passages[columns].reset_index(drop=True), signatures.reset_index(drop=True)], axis=1)
 

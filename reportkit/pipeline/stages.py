@@ -3,7 +3,7 @@ and the `BuildConfig`, so that they can run in any process and be cached.
 
     parse    bytes → text, inferred metadata, sections, indicators, density
     terms    parsed → term counts, shortcoming items with their tokens
-    reuse    parsed → passages and their MinHash fingerprints
+    reuse    parsed → passages (with their boilerplate CSV cells) and their MinHash fingerprints
 
 Each `Stage` declares what its result depends on besides the file: the resource files it
 reads, the part of the config it reads (`config_key`) and the stages before it (`after`). The
@@ -97,6 +97,7 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
 def reuse_document(parsed: dict, config: BuildConfig) -> dict:
     """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
     from ..reuse_passages import boilerplate_coverage, fingerprints, form_hashes, passages
+    from ..store import csv_lines
 
     meta, options = parsed["meta"], config.reuse
     table = passages(parsed["doc_id"], parsed["text"], town=meta.get("town", ""), county=meta.get("county", ""),
@@ -105,8 +106,16 @@ def reuse_document(parsed: dict, config: BuildConfig) -> dict:
     # a hash of its comparison form.
     table["coverage"] = boilerplate_coverage(table["masked"]).to_numpy(dtype=float)
     table["form"] = form_hashes(table["masked"].tolist())
+    # And its boilerplate CSV cells: which passages are boilerplate is known corpus-wide only,
+    # and changes as reports arrive; formatting them here, once per report, spares the corpus
+    # step the texts of every group at each build.
+    table["csv"] = csv_lines([table[c].tolist() for c in BOILERPLATE_CELLS])
     return {"passages": table, "fingerprints": fingerprints(table, num_perm=options.num_perm,
                                                            shingle_size=options.shingle_size, seed=options.seed)}
+
+
+#: The cells a boilerplate CSV row begins with (the passage's; then its counts), in order.
+BOILERPLATE_CELLS = ("doc_id", "passage_no", "start", "end", "text")
 
 
 def _tokenizer_version(config: BuildConfig) -> str:
