@@ -175,8 +175,9 @@ def _same_town(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
 
 def _town_keys(meta: pd.DataFrame) -> list[str]:
     """County|town of each report; a report without a town is a town of its own."""
+    # Lists, not the columns: iterating an Arrow-backed column yields one element at a time (slow).
     return [f"{c if isinstance(c, str) else ''}|{t}" if isinstance(t, str) and t else f"doc:{d}"
-            for d, t, c in zip(meta.index, meta["town"], meta["county"])]
+            for d, t, c in zip(meta.index.tolist(), meta["town"].tolist(), meta["county"].tolist())]
 
 
 def _doc_meta(documents: pd.DataFrame) -> pd.DataFrame:

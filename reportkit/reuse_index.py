@@ -458,7 +458,7 @@ class ReuseIndex:
         """Give the passages of CHUNKS ids (from `n_pids` on), append their per-passage rows and
         files, spill their band keys ("added"); their reports' codes. DOCS gets each added report's
         first id and count (the added reports are its rows from FIRST_CODE on)."""
-        position = {d: i for i, d in enumerate(docs["doc_id"])}
+        position = {d: i for i, d in enumerate(docs["doc_id"].tolist())}
         first, count = docs["first"].to_numpy(copy=True), docs["count"].to_numpy(copy=True)
         first[first_code:], count[first_code:] = self.n_pids, 0
         doc_codes = []
@@ -779,7 +779,7 @@ class ReuseIndex:
 
     def doc_positions(self) -> dict[str, int]:
         """doc_id → its row in `docs`."""
-        return {d: i for i, d in enumerate(self.docs["doc_id"])}
+        return {d: i for i, d in enumerate(self.docs["doc_id"].tolist())}
 
     def boilerplate_of(self, doc_id: str) -> pd.DataFrame:
         """The boilerplate passages of one report: passage_no, n_towns, source."""

@@ -298,3 +298,24 @@ def test_csv_lines__the_lines_pandas_to_csv_writes_for_the_same_cells():
     assert csv_lines([frame[c].tolist() for c in frame.columns]) == expected
     broken = csv_lines([["a", "b", "c"], [1, 2, 3], ["一行", "两\r\n行", "回车\r"]])
     assert broken[0] == "a,1,一行" and broken[1:] == [None, None]
+
+
+def test_write_table_part__rows_joined_from_two_reads_give_the_bytes_of_one_piece(tmp_path):
+    """A patched group's tables join the rows read from its earlier part (text backed by Arrow,
+    which keeps the pieces joined) with the new reports' rows: its part must have the bytes of
+    the same rows written in one piece, also when the text spans several parquet pages."""
+    import pandas as pd
+
+    from reportkit.pipeline import parts
+
+    n = 300
+    rows = pd.DataFrame({"doc_id": [f"{i // 10:016x}" for i in range(n)], "section_no": [str(i % 10) for i in range(n)],
+                         "level": 1, "heading": "一、主要举措", "section_type": "measures", "parent_section_no": "",
+                         "text": [f"{i}" + "依法行政，严格规范公正文明执法。" * 300 for i in range(n)],
+                         "start": 0, "end": 10, "mixed_with": ""})
+    parts.write_table_part(tmp_path, "sections", rows, stem="whole")
+    read = pd.read_parquet(tmp_path / "whole.parquet")
+    joined = pd.concat([read.iloc[: n // 3], read.iloc[n // 3:]], ignore_index=True)
+    parts.write_table_part(tmp_path, "sections", joined, stem="joined")
+    assert (tmp_path / "joined.parquet").read_bytes() == (tmp_path / "whole.parquet").read_bytes()
+    assert (tmp_path / "joined.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()

@@ -219,9 +219,18 @@ def write_table_part(folder: Path, name: str, table: pd.DataFrame, *, stem: str 
     the number of rows. CSV: the rows as `csv_rows` would make them, when the caller has them.
     Written under temporary names and renamed: never read half-written."""
     table = typed(name, table)
-    _write_pair(folder, stem or name, lambda path: table.to_parquet(path, index=False, compression="zstd"),
-                csv_rows(name, table) if csv is None else csv)
+    _write_pair(folder, stem or name, lambda path: _write_parquet(table, path), csv_rows(name, table) if csv is None else csv)
     return len(table)
+
+
+def _write_parquet(table: pd.DataFrame, path: Path) -> None:
+    """TABLE as `DataFrame.to_parquet` (zstd, no index) writes it, each column in one piece: a
+    patched group's columns are concatenations, text backed by Arrow keeps their chunks, and a
+    column's pages end where its chunks do, so the same rows written whole gave other bytes."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pandas(table, preserve_index=False).combine_chunks(), path, compression="zstd")
 
 
 @functools.lru_cache(maxsize=None)
