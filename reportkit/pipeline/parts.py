@@ -250,7 +250,8 @@ def write_arrow_part(folder: Path, name: str, table, *, stem: str, csv) -> int:
 
     if not table.schema.equals(arrow_schema(name), check_metadata=True):
         raise ValueError(f"{name}: an Arrow part must have the table's schema, not {table.schema}")
-    _write_pair(folder, stem, lambda path: pq.write_table(table, path, compression="zstd"), csv)
+    # Each column in one piece, as `_write_parquet` writes pandas parts (pages end where pieces do).
+    _write_pair(folder, stem, lambda path: pq.write_table(table.combine_chunks(), path, compression="zstd"), csv)
     return table.num_rows
 
 
