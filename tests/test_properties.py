@@ -65,22 +65,24 @@ CELL_TEXT = st.lists(st.sampled_from(["镇", "普法", ",", "\"", "\n", "\r", "\
 
 @SETTINGS
 @given(st.lists(st.tuples(st.one_of(st.none(), CELL_TEXT), st.integers(-10**12, 10**12),
-                          st.one_of(st.none(), st.integers(-5, 5)), st.one_of(st.none(), st.booleans()), st.booleans()),
+                          st.one_of(st.none(), st.integers(-5, 5)), st.one_of(st.none(), st.booleans()), st.booleans(),
+                          st.one_of(st.none(), st.floats(width=64), st.sampled_from([1.0, 0.8571, 1e-05, 12345678.9]))),
                 max_size=8))
 def test_part_csv_rows__the_bytes_pandas_writes_whichever_writer_made_them(rows):
     """`parts.csv_rows` writes with Arrow when no cell needs quoting, else with pandas: the bytes
     are pandas' either way (text with commas, quotes, line breaks, formula-like cells, missing
-    values, nullable integers and booleans)."""
+    values, nullable integers, booleans, floats: whole, tiny, huge, infinite, missing)."""
     import numpy as np
     import pandas as pd
 
     from reportkit.pipeline import parts
     from reportkit.store import spreadsheet_safe
 
-    text, number, maybe, flag, plain_flag = (list(c) for c in zip(*rows)) if rows else ([],) * 5
+    text, number, maybe, flag, plain_flag, real = (list(c) for c in zip(*rows)) if rows else ([],) * 6
     cells = pd.DataFrame({"text": pd.array(text, dtype=pd.StringDtype(na_value=np.nan)),
                           "n": np.array(number, dtype=np.int64), "maybe": pd.array(maybe, dtype="Int64"),
-                          "flag": pd.array(flag, dtype="boolean"), "plain": np.array(plain_flag, dtype=bool)})
+                          "flag": pd.array(flag, dtype="boolean"), "plain": np.array(plain_flag, dtype=bool),
+                          "real": np.array([np.nan if r is None else r for r in real], dtype=np.float64)})
     cells = spreadsheet_safe(cells)
     want = cells.to_csv(index=False, header=False, lineterminator="\r\n").encode("utf-8")
     fast = parts._arrow_csv_rows(cells)
