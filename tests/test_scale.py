@@ -72,6 +72,24 @@ def test_build__parallel_equals_serial_on_synthetic_corpus(corpus, cold, tmp_pat
     assert outputs(tmp_path / "serial") == outputs(cold / "out")
 
 
+def test_build__every_csv_holds_the_bytes_pandas_writes_for_its_table(cold, tmp_path):
+    """The CSV copies are made group by group in Arrow (`parts.csv_rows`): each equals the CSV
+    `store.write_table` writes with pandas for the same table read back from its parquet."""
+    from reportkit import schema
+    from reportkit.reading import read_tables
+    from reportkit.store import write_table
+
+    tables = read_tables(cold / "out")
+    checked = 0
+    for name in schema.TABLES:
+        if not (cold / "out" / f"{name}.csv").exists():
+            continue
+        write_table(name, tables[name], tmp_path)
+        assert (tmp_path / f"{name}.csv").read_bytes() == (cold / "out" / f"{name}.csv").read_bytes(), name
+        checked += 1
+    assert checked >= 10
+
+
 def test_build__warm_cache_equals_cold_and_computes_nothing(corpus, cold, tmp_path):
     incremental, fresh, report = _rebuild_after(lambda raw: None, corpus, cold, tmp_path)
     assert incremental == fresh == outputs(cold / "out")

@@ -325,16 +325,10 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame, *, release=lambda: None)
     # quoted or escaped), exactly as `parts.csv_rows` writes the whole row.
     lines = pc.binary_join_element_wise(cells, pc.cast(counts, pa.string()), source.cast(pa.string()), ",")
     lines = pc.binary_join_element_wise(lines, "", "\r\n").combine_chunks()  # each line + CRLF
-    parts.write_arrow_part(folder, "boilerplate", table, stem=path.stem, csv=_string_bytes(lines))
+    parts.write_arrow_part(folder, "boilerplate", table, stem=path.stem, csv=parts.string_bytes(lines))
     del texts, table, lines, cells
     release()
     return path
-
-
-def _string_bytes(strings) -> memoryview:
-    """The bytes of an Arrow string array's values, one after the other (its data buffer, not copied)."""
-    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int32)[strings.offset:strings.offset + len(strings) + 1]
-    return memoryview(strings.buffers()[2])[int(offsets[0]):int(offsets[-1])]
 
 
 # The boilerplate CSV's columns are the passage's cells, then n_towns and source (else no fast path).
