@@ -68,10 +68,10 @@ CELL_TEXT = st.lists(st.sampled_from(["镇", "普法", ",", "\"", "\n", "\r", "\
                           st.one_of(st.none(), st.integers(-5, 5)), st.one_of(st.none(), st.booleans()), st.booleans(),
                           st.one_of(st.none(), st.floats(width=64), st.sampled_from([1.0, 0.8571, 1e-05, 12345678.9]))),
                 max_size=8))
-def test_part_csv_rows__the_bytes_pandas_writes_whichever_writer_made_them(rows):
-    """`parts.csv_rows` writes a group's rows with Arrow: the bytes pandas writes (text with commas,
-    quotes, line breaks, formula-like cells, missing values, nullable integers, booleans, floats:
-    whole, tiny, huge, infinite, missing)."""
+def test_arrow_csv_rows__the_bytes_pandas_writes_for_the_same_cells(rows):
+    """`parts.csv_rows` writes a group's rows with Arrow (`_arrow_csv_rows`): the bytes pandas
+    writes (text with commas, quotes, line breaks, formula-like cells, missing values, nullable
+    integers, booleans, floats: whole, tiny, huge, infinite, missing)."""
     import numpy as np
     import pandas as pd
 
