@@ -301,7 +301,6 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame, *, release=lambda: None)
     written again: from Arrow columns (no pandas frame of the texts), with the CSV cells the
     reuse stage made for each passage (`stages.BOILERPLATE_CELLS`) and the new counts."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     rows = _in_order(rows)
     path = folder / f"boilerplate-{_digest(rows['doc_id'], rows['passage_no'], rows['n_towns'], rows['source'])}.parquet"
@@ -323,9 +322,8 @@ def _boilerplate_part(folder: Path, rows: pd.DataFrame, *, release=lambda: None)
         return path
     # The CSV row is the passage's cells, then the two counts' cells (a number, a word: never
     # quoted or escaped), exactly as `parts.csv_rows` writes the whole row.
-    lines = pc.binary_join_element_wise(cells, pc.cast(counts, pa.string()), source.cast(pa.string()), ",")
-    lines = pc.binary_join_element_wise(lines, "", "\r\n").combine_chunks()  # each line + CRLF
-    parts.write_arrow_part(folder, "boilerplate", table, stem=path.stem, csv=parts.string_bytes(lines))
+    lines = parts.csv_lines_of([cells, counts, source])
+    parts.write_arrow_part(folder, "boilerplate", table, stem=path.stem, csv=lines)
     del texts, table, lines, cells
     release()
     return path

@@ -223,9 +223,19 @@ def _arrow_csv_rows(cells: pd.DataFrame) -> bytes | None:
         pacsv.write_csv(pa.Table.from_arrays(columns, names=[str(c) for c in cells.columns]), sink,
                         write_options=pacsv.WriteOptions(include_header=False, quoting_style="none", eol="\r\n"))
         return sink.getvalue().to_pybytes()
-    # Cells joined by commas (a missing one empty, pandas' na_rep), each line ending in CRLF.
+    return bytes(csv_lines_of(columns))
+
+
+def csv_lines_of(columns) -> memoryview:
+    """The CSV rows whose cells are COLUMNS (Arrow text as the CSV holds it, or numbers; a missing
+    cell empty, pandas' na_rep): joined by commas, each row ending in CRLF."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    utf8 = pa.large_string()
+    empty = pa.scalar("", utf8)
     lines = pc.binary_join_element_wise(*[pc.fill_null(c.cast(utf8), empty) for c in columns], pa.scalar(",", utf8))
-    return bytes(string_bytes(pc.binary_join_element_wise(lines, empty, pa.scalar("\r\n", utf8))))
+    return string_bytes(pc.binary_join_element_wise(lines, empty, pa.scalar("\r\n", utf8)))
 
 
 def string_bytes(strings) -> memoryview:
@@ -259,9 +269,15 @@ def _write_parquet(table: pd.DataFrame, path: Path) -> None:
     patched group's columns are concatenations, text backed by Arrow keeps their chunks, and a
     column's pages end where its chunks do, so the same rows written whole gave other bytes."""
     import pyarrow as pa
+
+    _write_arrow(pa.Table.from_pandas(table, preserve_index=False), path)
+
+
+def _write_arrow(table, path: Path) -> None:
+    """The Arrow TABLE as parquet (zstd), each column combined into one piece first."""
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.Table.from_pandas(table, preserve_index=False).combine_chunks(), path, compression="zstd")
+    pq.write_table(table.combine_chunks(), path, compression="zstd")
 
 
 @functools.lru_cache(maxsize=None)
@@ -277,12 +293,9 @@ def write_arrow_part(folder: Path, name: str, table, *, stem: str, csv) -> int:
     """`write_table_part` for an Arrow TABLE of `arrow_schema(NAME)` and its CSV rows (bytes or a
     buffer): the same two files, with no pandas frame made (the boilerplate parts of every group
     are written again when one new town changes their counts)."""
-    import pyarrow.parquet as pq
-
     if not table.schema.equals(arrow_schema(name), check_metadata=True):
         raise ValueError(f"{name}: an Arrow part must have the table's schema, not {table.schema}")
-    # Each column in one piece, as `_write_parquet` writes pandas parts (pages end where pieces do).
-    _write_pair(folder, stem, lambda path: pq.write_table(table.combine_chunks(), path, compression="zstd"), csv)
+    _write_pair(folder, stem, lambda path: _write_arrow(table, path), csv)
     return table.num_rows
 
 
