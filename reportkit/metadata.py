@@ -293,6 +293,27 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     return None
 
 
+# The year that may open a report's first sentence before its subject (2022年仁和街道认真学习…,
+# 2024年以来,XX镇…).
+_YEAR_BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?")
+
+
+def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
+    """A gazetteer town that is the subject of one of the first lines (after a year): whose report
+    it is, even when it speaks of its district as 我区. A name followed by a colon is a label
+    (来源:XX镇), not a subject."""
+    for line in [line.strip() for line in text.lstrip().splitlines()[:3]]:
+        start = _YEAR_BEFORE_SUBJECT.match(line).end()
+        mention = next(iter(town_mentions(_simplified(line[start:start + 12]))), None)
+        if mention is None or mention.start != 0 or mention.name in _GENERIC_TOWNS:
+            continue
+        if line[start + mention.end:start + mention.end + 1] in (":", "："):
+            continue
+        local = _in_counties(mention.towns, codes) if codes else ()
+        return TownGuess(mention.name, "body", local or mention.towns)
+    return None
+
+
 def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[County, ...] = ()) -> TownGuess:
     """The township named by the report: a gazetteer name, bare (聚奎镇), with its source.
 
@@ -313,6 +334,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     for source, fragment in evidence:
         if fragment and (guess := _gazetteer_guess(fragment, source, codes)):
             return guess
+    if speaks_as_county and (guess := _opening_subject(text, codes)):
+        return guess
     if not speaks_as_county:
         if guess := _gazetteer_guess(text[:3000], "body", codes, min_count=2):
             return guess

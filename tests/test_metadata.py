@@ -302,6 +302,26 @@ def test_infer_town__a_report_speaking_as_a_district_names_towns_only_as_example
     assert township["town"] == "鲇鱼山镇"  # the same words from a township: its own name
 
 
+@pytest.mark.parametrize("opening", [
+    "2022年仁和街道认真学习贯彻党的二十大精神,围绕我区重点工作,法治建设成效明显。",
+    "2022年以来,仁和街道围绕我区重点工作,继续完善街道依法治理体系。",
+    "仁和街道2022年围绕我区重点工作,继续完善街道依法治理体系。",
+])
+def test_infer_metadata__a_street_office_that_opens_with_its_name_and_speaks_of_its_district(opening):
+    # A street office calls its district 我区 and itself 街道 (never 我街道): the subject of its
+    # first sentence is whose report it is (a held-out page from 余杭区, 2022).
+    meta = infer_metadata(opening + "\n一、主要举措和成效\n(一)强化组织领导\n召开会议3次。")
+    assert (meta["town"], meta["county"], meta["level"]) == ("仁和街道", "余杭区", "township")
+
+
+@pytest.mark.parametrize("opening", [
+    "2022年,我区坚持依法行政,仁和街道等单位现场述法。",  # a town named later in the sentence
+    "仁和街道:\n2022年,我区坚持依法行政。",  # a name before a colon is a label, not a subject
+])
+def test_infer_metadata__a_district_report_naming_a_town_early_is_not_that_towns(opening):
+    meta = infer_metadata(opening + "\n一、主要举措和成效\n推进乡镇主要负责人现场述法。")
+    assert meta["town"] == ""
+
 def test_merge_manifest__source_url_places_an_ambiguous_town():
     inferred = infer_metadata("海安镇2021年度法治政府建设情况的报告\n今年以来，我镇依法行政。")
     assert (inferred["town"], inferred["town_code"], inferred["county"]) == ("海安镇", "", "")

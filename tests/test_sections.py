@@ -60,6 +60,18 @@ def test_classify_heading__wording(heading, expected):
     assert classify_heading(heading) == expected
 
 
+@pytest.mark.parametrize("heading, expected", [
+    ("一、重点工作开展情况", "measures"),  # a banner's report to its 人大常委会 (held-out page, 2024)
+    ("一、2024年重点工作完成情况", "measures"),
+    ("二、重点工作落实情况及成效", "measures"),
+    ("四、下一步重点工作", "plans"),
+    ("三、2025年重点工作", "plans"),
+    ("三、明年重点工作计划", "plans"),
+])
+def test_classify_heading__key_work_done_is_measures_key_work_ahead_is_plans(heading, expected):
+    assert classify_heading(heading) == expected
+
+
 def test_classify_heading__year_does_not_make_plans():
     assert classify_heading("一、2021年度推进法治政府建设的主要举措") == "measures"
 
