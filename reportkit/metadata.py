@@ -361,11 +361,34 @@ def infer_level(text: str, *, title: str, town: str) -> str:
     return "unknown"
 
 
-def _reconcile(guess: TownGuess, county: County | None, county_source: str) -> tuple[TownGuess, County | None, str]:
+def _short_place_name(name: str) -> str:
+    """方城县 → 方城, 海安市 → 海安, 南阳市 → 南阳: how a report names its own county or city
+    (围绕方城加快建设, 法治海安); '' when that leaves fewer than two characters."""
+    stem = re.sub(r"(?:自治县|自治旗|自治州|地区|县|市|区|旗|盟)$", "", name)
+    return stem if len(stem) >= 2 else ""
+
+
+def _in_place_named_short(name: str, towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
+    """Of the units sharing the town name NAME (杨集镇 in seven counties), those of the one county
+    whose short name TEXT writes, else of the one city; () when none or several are. A place
+    whose short name is the town's own (宁安市 and 宁安镇: 法治宁安 is the town's) tells nothing."""
+    stem = re.sub(r"(?:街道办事处|街道|民族乡|苏木|镇|乡)$", "", name)
+    for place in ("county", "city"):
+        named = [t for t in towns if (short := _short_place_name(getattr(t, place)))
+                 and short not in stem and stem not in short and short in text]
+        if named:
+            return tuple(named) if len({t.county_code for t in named}) == 1 else ()
+    return ()
+
+
+def _reconcile(guess: TownGuess, county: County | None, county_source: str,
+               text: str = "") -> tuple[TownGuess, County | None, str]:
     """Town and county made consistent with the gazetteer.
 
     A county the text names keeps the towns of that county; with no county named, a town the
-    gazetteer knows in one county only gives its county, city and province (source "gazetteer").
+    gazetteer knows in one county only gives its county, city and province (source "gazetteer"),
+    and so does a town whose name several counties share when TEXT writes the short name of
+    exactly one of them (杨集镇 and 方城: 方城县), or of the city of exactly one.
     """
     if not guess.towns:
         return guess, county, county_source
@@ -380,6 +403,8 @@ def _reconcile(guess: TownGuess, county: County | None, county_source: str) -> t
         if len(local) == 1:
             return TownGuess(guess.name, guess.source, local), county_by_code(local[0].county_code) or county, county_source
         return guess, county, county_source
+    if len(guess.towns) > 1 and county is None:
+        guess = TownGuess(guess.name, guess.source, _in_place_named_short(guess.name, guess.towns, text) or guess.towns)
     if len(guess.towns) == 1:
         town = guess.towns[0]
         found = county_by_code(town.county_code) or County(town.county_code, town.county, town.city, town.province, "")
@@ -410,7 +435,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     level = infer_level(text, title=title, town=guess.name)
     if level == "county":
         guess = TownGuess()
-    guess, county, county_source = _reconcile(guess, county, county_source)
+    guess, county, county_source = _reconcile(guess, county, county_source, text)
     year, year_source = infer_year(text, title=title, file_name=file_name,
                                    publish_date=hints.get("publish_date", ""))
     return {

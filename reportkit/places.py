@@ -216,6 +216,8 @@ def county_mentions(text: str) -> list[tuple[int, int, str]]:
             continue
         for length in index.lengths:
             name = text[start:start + length]
+            if len(name) < length:  # cut short by the end of the text: the shorter lengths try it
+                continue
             if name in index.by_name:
                 if length == 2 and not _short_county_stands_alone(text, start):
                     continue  # 范县 inside 示范县, 康县 inside 健康县城
@@ -234,8 +236,9 @@ def _short_county_stands_alone(text: str, start: int) -> bool:
     """Is the two-character county name at START a name (濮阳市范县, 在范县县委), not the tail of a
     word (法治政府建设示范县, 健康县城)?"""
     before = text[start - 1:start] if start else ""
-    return not before or before in _BEFORE_SHORT_COUNTY or not CJK_CHAR.match(before) or bool(
-        _AFTER_SHORT_COUNTY.match(text, start + 2))
+    # 和县 after a word is mostly 和 + 县: 领导和县委 (the leadership and the county committee).
+    return not before or before in _BEFORE_SHORT_COUNTY or not CJK_CHAR.match(before) or (
+        text[start] not in _BEFORE_SHORT_COUNTY and bool(_AFTER_SHORT_COUNTY.match(text, start + 2)))
 
 
 def county_by_code(code: str) -> County | None:

@@ -267,6 +267,21 @@ def test_infer_county__two_character_county_inside_a_word_is_not_a_county():
     assert county is None
 
 
+@pytest.mark.parametrize("text", [
+    "我镇获评法治政府建设示范县",  # 范县 at the very end of the text
+    "在县委、县政府的坚强领导和县委全面依法治县委员会的有力指导下,我镇依法行政。",  # 和 + 县委, not 和县
+])
+def test_infer_county__a_two_character_county_made_of_a_word_end_or_a_conjunction_is_not_one(text):
+    county, _ = infer_county(text, title="")
+    assert county is None
+
+
+@pytest.mark.parametrize("text, county", [("马鞍山市和县人民政府:", "和县"), ("濮阳市范县", "范县")])
+def test_infer_county__a_two_character_county_after_its_city_is_one(text, county):
+    found, _ = infer_county(text, title="")
+    assert found is not None and found.county == county
+
+
 @pytest.mark.parametrize("url, county", [("http://www.xuwen.gov.cn/xxgk/post_1.html", "徐闻县"),
                                          ("https://www.cqlp.gov.cn/zwgk/1.html", "梁平区"),
                                          ("http://www.tjwq.gov.cn/a/b.html", "武清区"),
@@ -363,3 +378,21 @@ def test_infer_metadata__word_copy_of_a_real_page_gets_its_town(tmp_path):
 def test_infer_metadata__town_after_a_county_the_gazetteer_does_not_know():
     meta = infer_metadata("文金县靖太镇2023年法治政府建设年度报告\n一、主要举措\n内容。")
     assert (meta["town"], meta["town_source"]) == ("靖太镇", "title, not in gazetteer")
+
+
+def test_infer_metadata__a_town_name_shared_by_several_counties_settled_by_the_county_short_name():
+    # Seven counties have a 杨集镇; the report names its county only as 方城 (法治方城).
+    text = ("2023年法治政府建设工作报告\n2023年,杨集镇紧紧围绕法治方城建设目标,全镇上下依法行政。\n"
+            "一、主要举措和成效\n召开会议3次。")
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["city"]) == ("杨集镇", "方城县", "南阳市")
+    # A county whose short name is the town's own tells nothing: 宁安镇 is in 宁安市 and in 中宁县,
+    # and 法治宁安 is the town's.
+    own = infer_metadata("2023年,宁安镇推进法治宁安建设,我镇依法行政。\n一、主要举措和成效\n召开会议3次。")
+    assert (own["town"], own["county"]) == ("宁安镇", "")
+    # No county written, but the city: 洛浦街道 is in 洛阳 and in 广州.
+    city = infer_metadata("2021年,洛浦街道在广州市委、市政府的领导下依法行政。\n一、主要举措和成效\n召开会议3次。")
+    assert (city["town"], city["county"]) == ("洛浦街道", "番禺区")
+    # Two of those counties written short: neither is taken.
+    both = infer_metadata(text.replace("法治方城建设目标", "法治方城建设目标,学习上蔡经验"))
+    assert (both["town"], both["county"]) == ("杨集镇", "")

@@ -12,6 +12,8 @@ new reports would be, and compared with the answers:
 - county: only where the text names the county (`county_evidence` "text");
 - county_by_address: where only the page's address shows the county (`county_evidence` "url"), the
   county a manifest `source_url` (or a saved page's address) gives;
+- county_built: the county the build gives (from the text, or from the gazetteer when the town's
+  name is one county's), for every answer with a county, whatever its evidence: what an analyst sees;
 - year: the year the report covers, where the answer gives one;
 - partial: the page opening is flagged `is_partial` (the answers say which texts are not whole);
 - headings found: share of the answer's headings that the sections table has (a found heading
@@ -106,8 +108,8 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
     sections = tables["sections"]
     from reportkit.places import county_of_address
 
-    tallies = {name: Tally() for name in ("town", "county", "county_by_address", "year", "partial", "headings_found",
-                                          "headings_real", "heading_level", "section_type")}
+    tallies = {name: Tally() for name in ("town", "county", "county_by_address", "county_built", "year", "partial",
+                                          "headings_found", "headings_real", "heading_level", "section_type")}
     for case_id, case in cases.items():
         if case_id not in docs.index:
             tallies["town"].add(False, f"{case_id}: not built ({case['path'].name})")
@@ -124,6 +126,10 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
             got = found.county if found else ""
             tallies["county_by_address"].add(norm(got) == norm(case["county"]),
                                              f"{case_id}: county {got!r} from {case['url']}, expected {case['county']!r}")
+        if case.get("county"):
+            tallies["county_built"].add(norm(doc["county"]) == norm(case["county"]),
+                                        f"{case_id}: county {doc['county']!r} ({doc['county_source']}), "
+                                        f"expected {case['county']!r}")
         if case.get("year"):
             got = doc["year"]
             ok = not pd.isna(got) and int(got) == int(case["year"])
