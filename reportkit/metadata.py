@@ -263,19 +263,37 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     return TownGuess(name, source, towns[name])
 
 
-def _title_only_guess(title: str, source: str) -> TownGuess | None:
-    """A town the gazetteer does not know, from a title that starts with it (renamed, or new)."""
+def _title_town_match(title: str):
+    """`_TITLE_TOWN` matched at the start of TITLE, after its county (云溪县新河镇 → 新河镇)."""
     fragment = _simplified(title)
     for start, end, _ in county_mentions(fragment)[:1]:
         if start <= 4:
-            fragment = fragment[end:]  # 云溪县新河镇 → 新河镇
-    m = _TITLE_TOWN.match(fragment.lstrip("关于中共"))
+            fragment = fragment[end:]
+    return _TITLE_TOWN.match(fragment.lstrip("关于中共"))
+
+
+def _title_only_guess(title: str, source: str) -> TownGuess | None:
+    """A town the gazetteer does not know, from a title that starts with it (renamed, or new)."""
+    m = _title_town_match(title)
     if not m:
         return None
     name = bare_town_name(m.group("name"))
     # A county the gazetteer does not know, glued on (文金县靖太镇): the town is what follows it.
     name = _GLUED_DIVISION.sub("", name)
     return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
+
+
+def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
+    """A town whose name is also a common word (新城镇: new towns), when the title starts with it
+    and goes on with its office or the year (新城镇2020年法治政府建设情况报告): in running text the
+    word is not taken (新城镇建设)."""
+    m = _title_town_match(title)
+    if not m or m.group("name") not in _GENERIC_TOWNS:
+        return None
+    towns = next((t.towns for t in town_mentions(m.group("name")) if t.name == m.group("name")), ())
+    if not towns:
+        return None
+    return TownGuess(m.group("name"), "title", _in_counties(towns, codes) or towns)
 
 
 def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
@@ -333,6 +351,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             evidence.append(("body", text[-300:]))
     for source, fragment in evidence:
         if fragment and (guess := _gazetteer_guess(fragment, source, codes)):
+            return guess
+        if source == "title" and fragment and (guess := _generic_title_town(fragment, codes)):
             return guess
     if speaks_as_county and (guess := _opening_subject(text, codes)):
         return guess

@@ -396,3 +396,14 @@ def test_infer_metadata__a_town_name_shared_by_several_counties_settled_by_the_c
     # Two of those counties written short: neither is taken.
     both = infer_metadata(text.replace("法治方城建设目标", "法治方城建设目标,学习上蔡经验"))
     assert (both["town"], both["county"]) == ("杨集镇", "")
+
+
+@pytest.mark.parametrize("text, town", [
+    # 新城镇 is also "new towns": a town when the title starts with it and goes on with the year...
+    ("当前位置:新城镇> 政务公开\n新城镇2020年法治政府建设情况报告\n2020年,新城镇坚持依法行政。\n一、主要工作\n内容。", "新城镇"),
+    # ... not when the words are the work (新城镇建设) in a title or a body.
+    ("新城镇建设工作报告\n我镇推进新城镇建设。", ""),
+    ("2023年法治政府建设情况报告\n我镇推进新城镇建设,2023年完成。", ""),
+])
+def test_infer_metadata__a_town_named_like_a_common_word_only_from_the_start_of_the_title(text, town):
+    assert infer_metadata(text)["town"] == town
