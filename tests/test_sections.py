@@ -55,6 +55,16 @@ def headings(sections: pd.DataFrame) -> list[str]:
     ("五、其他需要报告的事项", "other"),
     ("六、其他需要说明的问题", "other"),
     ("一、强化组织领导", "other"),
+    # Wordings written for the tests, beyond the seeds and the real openings (whose later parts are cut).
+    ("一、工作完成情况", "measures"),
+    ("二、特色亮点", "measures"),
+    ("二、面临的困难", "shortcomings"),
+    ("三、2025年重点任务", "plans"),
+    ("四、下步工作谋划", "plans"),
+    ("三、整改措施", "plans"),
+    ("二、存在问题及整改措施", "shortcomings"),
+    ("一、坚持高位谋划", "other"),
+    ("一、面临新形势新任务,全面推进依法行政", "other"),
 ])
 def test_classify_heading__wording(heading, expected):
     assert classify_heading(heading) == expected
