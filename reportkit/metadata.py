@@ -378,7 +378,30 @@ def infer_level(text: str, *, title: str, town: str) -> str:
             return "county"
     if re.search(r"我(镇|乡|街道)|全(镇|乡)|本(镇|乡)", text):
         return "township"
+    if not town and _county_is_subject(text):
+        return "county"
     return "unknown"
+
+
+# A county government as the subject of the opening sentence: 县委、县政府坚持…, 区政府坚持…, 我县坚持….
+_COUNTY_GOVERNMENT = re.compile(r"(?:[县区旗]委[、和,，]?)?[县区旗](?:人民)?政府|[我本全][县区旗](?![级域内外])")
+# What may come before that subject: the year, and 在…领导下, / 在…支持下, clauses.
+_BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
+
+
+def _county_is_subject(text: str) -> bool:
+    """Does one of the first lines open with a county, or a county government, as its subject
+    (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
+    a county's."""
+    for line in [line.strip() for line in text.lstrip().splitlines()[:3]]:
+        line = _simplified(line[:80])
+        start = _BEFORE_SUBJECT.match(line).end()
+        if _COUNTY_GOVERNMENT.match(line, start):
+            return True
+        mention = next(iter(county_mentions(line[start:start + 12])), None)
+        if mention is not None and mention[0] == 0 and line[start + mention[1]:start + mention[1] + 1] not in (":", "："):
+            return True
+    return False
 
 
 def _short_place_name(name: str) -> str:

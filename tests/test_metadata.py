@@ -407,3 +407,15 @@ def test_infer_metadata__a_town_name_shared_by_several_counties_settled_by_the_c
 ])
 def test_infer_metadata__a_town_named_like_a_common_word_only_from_the_start_of_the_title(text, town):
     assert infer_metadata(text)["town"] == town
+
+
+@pytest.mark.parametrize("opening, level", [
+    ("2023年,登封市坚持依法行政,全面提升法治政府建设水平。", "county"),  # a county-level city as the subject
+    ("2023年,在市委、市政府的坚强领导下,区政府坚持依法行政。", "county"),
+    ("中共某州委、某州人民政府:\n2025年,县委、县政府坚持依法行政。", "county"),
+    ("2022年,我县坚持依法行政,不断推进法治政府建设。", "county"),
+    ("2023年,在县委、县政府的坚强领导下,我镇坚持依法行政。", "township"),
+    ("2023年以来,各项工作有序推进。", "unknown"),  # nothing says whose
+])
+def test_infer_metadata__level_from_the_subject_of_the_opening_sentence(opening, level):
+    assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level

@@ -9,6 +9,7 @@ are built with the public API (`reportkit.build`, no manifest, no cache), exactl
 new reports would be, and compared with the answers:
 
 - town: the bare official name (Simplified script); a county-level report must get no town;
+- level: township or county (a report the build cannot place is "unknown", a miss);
 - county: only where the text names the county (`county_evidence` "text");
 - county_by_address: where only the page's address shows the county (`county_evidence` "url"), the
   county a manifest `source_url` (or a saved page's address) gives;
@@ -108,8 +109,9 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
     sections = tables["sections"]
     from reportkit.places import county_of_address
 
-    tallies = {name: Tally() for name in ("town", "county", "county_by_address", "county_built", "year", "partial",
-                                          "headings_found", "headings_real", "heading_level", "section_type")}
+    tallies = {name: Tally() for name in ("town", "level", "county", "county_by_address", "county_built", "year",
+                                          "partial", "headings_found", "headings_real", "heading_level",
+                                          "section_type")}
     for case_id, case in cases.items():
         if case_id not in docs.index:
             tallies["town"].add(False, f"{case_id}: not built ({case['path'].name})")
@@ -118,6 +120,7 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
         want_town = norm(case.get("town") if case.get("level") != "county" else "")
         tallies["town"].add(norm(doc["town"]) == want_town,
                             f"{case_id}: town {doc['town']!r} ({doc['town_source']}), expected {want_town!r}")
+        tallies["level"].add(doc["level"] == case["level"], f"{case_id}: level {doc['level']!r}, expected {case['level']!r}")
         if case.get("county") and case.get("county_evidence") == "text":
             tallies["county"].add(norm(doc["county"]) == norm(case["county"]),
                                   f"{case_id}: county {doc['county']!r}, expected {case['county']!r}")
