@@ -65,20 +65,14 @@ def headings(sections: pd.DataFrame) -> list[str]:
     ("二、存在问题及整改措施", "shortcomings"),
     ("一、坚持高位谋划", "other"),
     ("一、面临新形势新任务,全面推进依法行政", "other"),
-])
-def test_classify_heading__wording(heading, expected):
-    assert classify_heading(heading) == expected
-
-
-@pytest.mark.parametrize("heading, expected", [
-    ("一、重点工作开展情况", "measures"),  # a banner's report to its 人大常委会 (held-out page, 2024)
+    # Key work done is measures, key work ahead plans (a banner's report to its 人大常委会, 2024).
+    ("一、重点工作开展情况", "measures"),
     ("一、2024年重点工作完成情况", "measures"),
     ("二、重点工作落实情况及成效", "measures"),
     ("四、下一步重点工作", "plans"),
-    ("三、2025年重点工作", "plans"),
     ("三、明年重点工作计划", "plans"),
 ])
-def test_classify_heading__key_work_done_is_measures_key_work_ahead_is_plans(heading, expected):
+def test_classify_heading__wording(heading, expected):
     assert classify_heading(heading) == expected
 
 
