@@ -145,8 +145,9 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     """Offsets of heading text found cheaply by its numbering (一、 （一） (1) 1、 第一，).
 
     A 一、/（一） line is a heading up to its first 。/： when that is short, or as a
-    whole when it is a short line without a full stop; a 1、/(1) line only when it is a
-    short title line (such items often open with a real figure: ``1.发放资料3000份。``).
+    whole when it is a short line without a full stop (up to its first comma when it is longer
+    than a heading: the rest is its body, run in); a 1、/(1) line only when it is a short title
+    line (such items often open with a real figure: ``1.发放资料3000份。``).
     """
     ranges = []
     offset = 0
@@ -158,7 +159,7 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
             if stop and m12.end() + stop.end() <= _HEADING_MAX:
                 ranges.append((offset, offset + m12.end() + stop.end()))
             elif "。" not in line.rstrip("。") and stripped_end <= 60:
-                ranges.append((offset, offset + stripped_end))
+                ranges.append((offset, offset + _heading_length(line[:stripped_end])))
             else:
                 ranges.append((offset, offset + m12.end()))
         elif m3:
@@ -589,13 +590,22 @@ def _section_locator(sections: pd.DataFrame | None) -> Callable[[int, int], tupl
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
+    """Offsets of the section headings; of a long one (a heading run into its body with no full stop:
+    （一）强化组织领导将…纳入…,专题研究法治建设相关工作10余次。) only its first clause."""
     if sections is None or "heading" not in sections or sections.empty:
         return []
     return [
-        (int(s), int(s) + len(str(h)))
+        (int(s), int(s) + _heading_length(h))
         for s, h, lvl in zip(sections["start"], sections["heading"], sections["level"])
         if isinstance(h, str) and h and lvl and int(lvl) > 0
     ]
+
+
+def _heading_length(heading: str) -> int:
+    if len(heading) <= _HEADING_MAX:
+        return len(heading)
+    stop = re.search(r"[，,；;。：:]", heading)
+    return stop.start() if stop else len(heading)
 
 
 def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None) -> pd.DataFrame:

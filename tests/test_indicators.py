@@ -23,6 +23,7 @@ from reportkit.indicators import (
     unit_kind,
 )
 from reportkit.normalize import normalize_text
+from reportkit.sections import split_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,6 +78,9 @@ SENTENCES = [
     ('综合行政执法队现有在编人员18人，持证率100%；全年共办理一般程序案件112件，罚没款合计27.8万元。', [(18.0, '人', '', '综合行政执法队现有在编人员18人'), (100.0, '%', '', '持证率100%'), (112.0, '件', '全年;共', '共办理一般程序案件112件'), (27.8, '万元', '共', '罚没款合计27.8万元')]),
     ('接待来访群众215批次586人次，全年组织集中学法不少于4次。', [(215.0, '批次', '', '接待来访群众215批次'), (586.0, '人次', '', '586人次'), (4.0, '次', '全年;不少于', '组织集中学法不少于4次')]),
     ('开展普法进企业活动8次，覆盖企业員工約1500人。', [(8.0, '次', '', '开展普法进企业活动8次'), (1500.0, '人', '约', '覆盖企业员工约1500人')]),
+    # Units the real pages' answers found missing (类, 封, 票), written here in other words.
+    ('梳理公开12类执法事项，回复群众来信9封。', [(12.0, '类', '', '梳理公开12类执法事项'), (9.0, '封', '', '回复群众来信9封')]),
+    ('测评中获满意票31票，类型涵盖执法和服务。', [(31.0, '票', '', '测评中获满意票31票')]),
 ]
 
 
@@ -130,6 +134,10 @@ EXCLUSIONS = [
     ("duration", "在3个工作日内办结，开展普法活动3场。"),
     ("range", "每户宣传3至5次，全年开展普法活动3场。"),
     ("fraction", "三分之二的村开展普法活动3场。"),
+    # Found on the real pages of the development set, written here in other words.
+    ("second_session_without_its_ordinal", "学习省委十一届五次、六次全会精神，开展普法活动3场。"),
+    ("big_things_slogan", "统筹做好两件大事，开展普法活动3场。"),
+    ("team_name", "依托村四人小组，开展普法活动3场。"),
 ]
 
 
@@ -632,3 +640,12 @@ def test_extract_indicators__subjects_kinds_and_categories(text, expected):
     table = table_of(text)
     columns = ["span", "value", "unit", "unit_kind", "subject", "category"]
     assert [tuple(r) for r in table[columns].values.tolist()] == expected
+
+
+def test_extract_indicators__a_heading_run_into_its_body_keeps_the_body_figures():
+    # No full stop ends the heading: its first clause is the heading, the figures after it are the body's.
+    text = ("一、主要举措\n（一）强化组织领导将法治建设纳入党委工作计划2024年，党委会专题研究法治建设"
+            "相关工作12余次。\n（二）推进依法决策\n审查合同5份。")
+    sections = split_sections(text)
+    found = extract_indicators(text, sections=sections)
+    assert list(zip(found["value"], found["unit"])) == [(12.0, "次"), (5.0, "份")]

@@ -17,6 +17,10 @@ new reports would be, and compared with the answers:
   name is one county's), for every answer with a county, whatever its evidence: what an analyst sees;
 - year: the year the report covers, where the answer gives one;
 - partial: the page opening is flagged `is_partial` (the answers say which texts are not whole);
+- indicator precision and recall: on the pages with an ID.indicators.csv (every figure of the
+  author's own work: file, span, value, unit, qualifier, subject, unsure), compared as the
+  project's scorer compares the seeds: (value, unit) per page; a figure only an unsure answer
+  has counts neither way;
 - headings found: share of the answer's headings that the sections table has (a found heading
   matches when, both normalised, one starts with the other's first 12 characters, so a run-in
   heading found with its body still counts); headings real: share of the found headings
@@ -66,6 +70,9 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
     for answer in sorted(folder.glob("*.json")):
         case = json.loads(answer.read_text(encoding="utf-8"))
         case["path"] = answer.with_suffix(".txt")
+        figures = answer.with_name(f"{answer.stem}.indicators.csv")
+        if figures.exists():
+            case["indicators"] = pd.read_csv(figures, dtype=str, keep_default_na=False)
         cases[answer.stem] = case
     return cases
 
@@ -106,12 +113,12 @@ class Tally:
 
 def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, Tally]:
     docs = tables["documents"].assign(case=lambda d: d["file"].map(lambda f: Path(f).stem)).set_index("case")
-    sections = tables["sections"]
+    sections, indicators = tables["sections"], tables["indicators"]
     from reportkit.places import county_of_address
 
     tallies = {name: Tally() for name in ("town", "level", "county", "county_by_address", "county_built", "year",
                                           "partial", "headings_found", "headings_real", "heading_level",
-                                          "section_type")}
+                                          "section_type", "indicator_precision", "indicator_recall")}
     for case_id, case in cases.items():
         if case_id not in docs.index:
             tallies["town"].add(False, f"{case_id}: not built ({case['path'].name})")
@@ -158,7 +165,43 @@ def score(cases: dict[str, dict], tables: dict[str, pd.DataFrame]) -> dict[str, 
                                         f"{case_id}: type {section_type}, expected {gold['section_type']}: {heading}")
         for i, (_, _, _, heading) in enumerate(found):
             tallies["headings_real"].add(i in used, f"{case_id}: not a heading of the answer: {heading}")
+        if "indicators" in case:
+            got = indicators[indicators["doc_id"] == doc["doc_id"]]
+            _score_indicators(case_id, case["indicators"], got, tallies)
     return tallies
+
+
+def _figure(value, unit) -> tuple[float, str] | None:
+    """An indicator as the project's scorer compares it: its value (4 decimals) and its unit."""
+    try:
+        return round(float(value), 4), norm(unit).replace("％", "%")
+    except (TypeError, ValueError):
+        return None
+
+
+def _score_indicators(case_id: str, answers: pd.DataFrame, found: pd.DataFrame, tallies: dict) -> None:
+    """Indicator precision and recall of one page, as (value, unit) multisets: a found figure that
+    only an unsure answer has counts neither way."""
+    from collections import Counter
+
+    sure, unsure, spans = Counter(), Counter(), {}
+    for row in answers.itertuples():
+        if (key := _figure(row.value, row.unit)) is not None:
+            (unsure if str(row.unsure).strip() else sure)[key] += 1
+            spans.setdefault(key, row.span)
+    got = Counter(k for k in map(_figure, found["value"], found["unit"]) if k is not None)
+    got_spans = dict(zip(map(_figure, found["value"], found["unit"]), found["span"]))
+    right = got & sure
+    for key, n in (got - sure - unsure).items():
+        for _ in range(n):
+            tallies["indicator_precision"].add(False, f"{case_id}: {key[0]:g} {key[1]} not an answer: {got_spans[key]}")
+    for key, n in right.items():
+        for _ in range(n):
+            tallies["indicator_precision"].add(True, "")
+            tallies["indicator_recall"].add(True, "")
+    for key, n in (sure - got).items():
+        for _ in range(n):
+            tallies["indicator_recall"].add(False, f"{case_id}: {key[0]:g} {key[1]} not found: {spans[key]}")
 
 
 def main(argv: list[str] | None = None) -> int:
