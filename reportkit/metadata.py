@@ -311,21 +311,25 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     return None
 
 
-# The year that may open a report's first sentence before its subject (2022年仁和街道认真学习…,
-# 2024年以来,XX镇…).
-_YEAR_BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?")
+# What may come before the subject of a report's first sentence: the year, and 在…领导下, clauses
+# (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…).
+_BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
+
+
+def _opening_subjects(text: str):
+    """Each of the first three lines from its subject on (Simplified script, 40 characters)."""
+    for line in text.lstrip().splitlines()[:3]:
+        line = _simplified(line.strip()[:80])
+        yield line[_BEFORE_SUBJECT.match(line).end():][:40]
 
 
 def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
-    """A gazetteer town that is the subject of one of the first lines (after a year): whose report
-    it is, even when it speaks of its district as 我区. A name followed by a colon is a label
-    (来源:XX镇), not a subject."""
-    for line in [line.strip() for line in text.lstrip().splitlines()[:3]]:
-        start = _YEAR_BEFORE_SUBJECT.match(line).end()
-        mention = next(iter(town_mentions(_simplified(line[start:start + 12]))), None)
-        if mention is None or mention.start != 0 or mention.name in _GENERIC_TOWNS:
-            continue
-        if line[start + mention.end:start + mention.end + 1] in (":", "："):
+    """A gazetteer town that is the subject of one of the first lines: whose report it is, even
+    when it speaks of its district as 我区. A name followed by a colon is a label (XX镇:), not a
+    subject."""
+    for rest in _opening_subjects(text):
+        mention = next(iter(town_mentions(rest[:12])), None)
+        if mention is None or mention.start != 0 or mention.name in _GENERIC_TOWNS or rest[mention.end:][:1] in (":", "："):
             continue
         local = _in_counties(mention.towns, codes) if codes else ()
         return TownGuess(mention.name, "body", local or mention.towns)
@@ -385,21 +389,17 @@ def infer_level(text: str, *, title: str, town: str) -> str:
 
 # A county government as the subject of the opening sentence: 县委、县政府坚持…, 区政府坚持…, 我县坚持….
 _COUNTY_GOVERNMENT = re.compile(r"(?:[县区旗]委[、和,，]?)?[县区旗](?:人民)?政府|[我本全][县区旗](?![级域内外])")
-# What may come before that subject: the year, and 在…领导下, / 在…支持下, clauses.
-_BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
 
 
 def _county_is_subject(text: str) -> bool:
     """Does one of the first lines open with a county, or a county government, as its subject
     (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
     a county's."""
-    for line in [line.strip() for line in text.lstrip().splitlines()[:3]]:
-        line = _simplified(line[:80])
-        start = _BEFORE_SUBJECT.match(line).end()
-        if _COUNTY_GOVERNMENT.match(line, start):
+    for rest in _opening_subjects(text):
+        if _COUNTY_GOVERNMENT.match(rest):
             return True
-        mention = next(iter(county_mentions(line[start:start + 12])), None)
-        if mention is not None and mention[0] == 0 and line[start + mention[1]:start + mention[1] + 1] not in (":", "："):
+        mention = next(iter(county_mentions(rest[:12])), None)
+        if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
             return True
     return False
 
