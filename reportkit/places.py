@@ -264,7 +264,8 @@ def county_of_address(url: str, text: str = "") -> County | None:
     """The county whose government site URL is on, when its domain spells exactly one county's
     name (www.xuwen.gov.cn → 徐闻县). A spelling shared by several counties (fjyx: 尤溪县 and 云霄县),
     or one read with a trailing letter for the county's kind (jdzcjq: 昌江 + q for 区), counts only
-    when TEXT names the city or province of exactly one of them; otherwise None.
+    when TEXT names the city or province of exactly one of them, or else a town of exactly one of
+    them (yunyang: 云阳县 and 郧阳区, and the text's 沙市镇 is in 云阳县); otherwise None.
     """
     from urllib.parse import urlsplit
 
@@ -277,7 +278,8 @@ def county_of_address(url: str, text: str = "") -> County | None:
     for label in host.split(".")[:-2]:
         options, guessed = _address_options(_SITE_WORDS.sub("", label) or label, label)
         if guessed or len(options) > 1:  # a guessed spelling or a shared one: the text must confirm it
-            options = [c for c in options if text and _named_in(c, text)]
+            named = [c for c in options if text and _named_in(c, text)]
+            options = named if len(named) == 1 else [c for c in options if c.adcode in _counties_of_towns(text)]
         if len(options) == 1:
             return options[0]
     return None
@@ -300,6 +302,11 @@ def _address_options(*spellings: str) -> tuple[list[County], bool]:
 
 
 _KIND_LETTERS = (("qu", "区"), ("q", "区"), ("xian", "县"), ("x", "县"), ("shi", "市"), ("s", "市"))
+
+
+def _counties_of_towns(text: str) -> set[str]:
+    """Division codes of the counties that have a town of a name TEXT writes."""
+    return {t.county_code for m in town_mentions(text) for t in m.towns} if text else set()
 
 
 def _named_in(county: County, text: str) -> bool:

@@ -300,7 +300,10 @@ def test_county_of_address__a_government_site_names_its_county_only_when_unambig
     ("http://www.fjyx.gov.cn/a.htm", "三明市尤溪县", "尤溪县"),  # 尤溪县 or 云霄县: the text names 三明
     ("http://www.fjyx.gov.cn/a.htm", "漳州市委、市政府", "云霄县"),
     ("http://www.fjyx.gov.cn/a.htm", "我县坚持依法行政", None),  # nothing settles it
-    ("http://www.lufengshi.gov.cn/a.html", "汕尾", "陆丰市")])
+    ("http://www.lufengshi.gov.cn/a.html", "汕尾", "陆丰市"),
+    # 云阳县 or 郧阳区: of the three 沙市镇, one is in 云阳县; 我镇 alone settles nothing.
+    ("https://yunyang.gov.cn/xz/ssz/a.html", "沙市镇2022年法治政府建设工作报告", "云阳县"),
+    ("https://yunyang.gov.cn/xz/ssz/a.html", "我镇坚持依法行政", None)])
 def test_county_of_address__kind_letter_and_a_shared_spelling_settled_by_the_text(url, text, county):
     from reportkit.places import county_of_address
 
