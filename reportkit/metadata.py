@@ -290,7 +290,7 @@ def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
     m = _title_town_match(title)
     if not m or m.group("name") not in _GENERIC_TOWNS:
         return None
-    towns = next((t.towns for t in town_mentions(m.group("name")) if t.name == m.group("name")), ())
+    towns = towns_named(m.group("name"))
     if not towns:
         return None
     return TownGuess(m.group("name"), "title", _in_counties(towns, codes) or towns)
@@ -404,20 +404,13 @@ def _county_is_subject(text: str) -> bool:
     return False
 
 
-def _short_place_name(name: str) -> str:
-    """方城县 → 方城, 海安市 → 海安, 南阳市 → 南阳: how a report names its own county or city
-    (围绕方城加快建设, 法治海安); '' when that leaves fewer than two characters."""
-    stem = re.sub(r"(?:自治县|自治旗|自治州|地区|县|市|区|旗|盟)$", "", name)
-    return stem if len(stem) >= 2 else ""
-
-
 def _in_place_named_short(name: str, towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
     """Of the units sharing the town name NAME (杨集镇 in seven counties), those of the one county
     whose short name TEXT writes, else of the one city; () when none or several are. A place
     whose short name is the town's own (宁安市 and 宁安镇: 法治宁安 is the town's) tells nothing."""
-    stem = re.sub(r"(?:街道办事处|街道|民族乡|苏木|镇|乡)$", "", name)
+    stem = _PLACE_SUFFIX.sub("", name)
     for place in ("county", "city"):
-        named = [t for t in towns if (short := _short_place_name(getattr(t, place)))
+        named = [t for t in towns if (short := _place_stem(getattr(t, place)))
                  and short not in stem and stem not in short and short in text]
         if named:
             return tuple(named) if len({t.county_code for t in named}) == 1 else ()
@@ -575,9 +568,15 @@ def own_place_names(*names: str | None) -> list[str]:
             continue
         name = name.strip()
         found.add(name)
-        aliases = _county_aliases().get(name, ())  # 融水苗族自治县 is written 融水县 too
-        found.update(aliases)
-        stem = _PLACE_SUFFIX.sub("", aliases[0] if aliases else name)
-        if len(stem) >= 2:
+        found.update(_county_aliases().get(name, ()))  # 融水苗族自治县 is written 融水县 too
+        if stem := _place_stem(name):
             found.add(stem)
     return sorted(found, key=lambda n: (-len(n), n))
+
+
+def _place_stem(name: str) -> str:
+    """A place as reports write it short: 融水苗族自治县 → 融水, 方城县 → 方城, 南阳市 → 南阳 (法治方城,
+    围绕方城加快建设); '' when that leaves fewer than two characters."""
+    aliases = _county_aliases().get(name, ())
+    stem = _PLACE_SUFFIX.sub("", aliases[0] if aliases else name)
+    return stem if len(stem) >= 2 else ""
