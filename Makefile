@@ -35,9 +35,11 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# Town, county, year and heading accuracy on the development set of real reports (tests/realworld/).
+# Town, county, year and heading accuracy on the development set of real reports (tests/realworld/);
+# ARGS="--as pdf" (or "--as wrapped") typesets each page as a PDF first (or copies the text out of one).
+ARGS   ?=
 accuracy: $(STAMP)
-	$(BIN)/python -m tests.realworld.accuracy
+	$(BIN)/python -m tests.realworld.accuracy $(ARGS)
 
 # Synthetic corpora of N reports (benchmarks/corpus/, not data/raw); results in benchmarks/results/.
 N      ?= 1000 10000

@@ -15,6 +15,7 @@ from functools import lru_cache
 from . import resources
 from .chinese import CJK, CN_MARKER_DIGITS
 from .chinese import NOT_CJK as _NOT_CJK
+from .unwrap import unwrap_text
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
@@ -102,6 +103,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
+    text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)
     text = fold_width(text)
     # Some mirror sites annotate characters with their pinyin: 区(qū)委 → 区委.

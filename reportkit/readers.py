@@ -274,8 +274,11 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
 
 @register("pdf", suffixes=(".pdf",), kinds=("pdf",), label="PDF")
 def read_pdf(data: bytes, limits: Limits) -> Extracted:
-    """Text layer of each page (pdfplumber). A scan without a text layer is an error with advice."""
+    """Text layer of each page (pdfplumber), its printed lines joined into paragraphs and its
+    page numbers left out (`unwrap`). A scan without a text layer is an error with advice."""
     import pdfplumber
+
+    from .unwrap import lines_of, paragraphs
 
     warnings = []
     try:
@@ -285,7 +288,8 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
             if total > limits.max_pdf_pages:
                 warnings.append(Problem("pages_cut", f"only the first {limits.max_pdf_pages} of {total} pages read "
                                         "(page limit Limits.max_pdf_pages)", detail=str(total)))
-            texts = [page.extract_text() or "" for page in pdf.pages[: limits.max_pdf_pages]]
+            # Each printed line with where it stands: wrapped lines are joined again (`unwrap`).
+            pages = [lines_of(page.extract_text_lines(strip=True)) for page in pdf.pages[: limits.max_pdf_pages]]
     except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
         causes = {type(exc).__name__, *(type(a).__name__ for a in exc.args if isinstance(a, BaseException))}
         if isinstance(exc, MemoryError) or "MemoryError" in causes:
@@ -297,7 +301,7 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
             raise ReadError("the PDF is encrypted in a way that cannot be read; save it without protection, "
                             "or supply a .docx/.txt version", code="encrypted") from None
         raise ReadError(f"unreadable PDF ({type(exc).__name__}); re-export it or supply a .docx/.txt", code="unreadable") from None
-    text = "\n".join(texts)
+    text = paragraphs(pages)
     if count_cjk(text) < 20:
         raise ReadError("PDF has no text layer (a scan?); OCR it or supply a .docx/.txt version", code="no_text_layer")
     return Extracted(text, "pdf", "", {}, warnings)

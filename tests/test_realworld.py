@@ -19,6 +19,13 @@ def tallies():
     return score(cases, build_cases(cases))
 
 
+@pytest.fixture(scope="module")
+def wrapped_tallies():
+    """The same pages as text copied out of their printed PDFs (tests/realworld/printed.py)."""
+    cases = load_cases()
+    return score(cases, build_cases(cases, "wrapped"))
+
+
 def test_realworld__development_set_is_large_and_varied():
     cases = load_cases()
     assert len(cases) >= 80
@@ -50,3 +57,13 @@ def test_realworld__no_wrong_county_only_empty_ones(tallies):
     # Likewise a county: left empty when neither the text nor a town the gazetteer places settles it.
     wrong = [m for m in tallies["county_built"].misses if "county ''" not in m]
     assert wrong == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field", ["town", "level", "county", "year", "headings_found", "headings_real",
+                                   "section_type", "indicator_precision", "indicator_recall"])
+def test_realworld__copied_out_of_a_pdf_the_pages_read_as_their_text(tallies, wrapped_tallies, field):
+    # Every printed line a line of its own: joined again, the pages lose nothing of their text's
+    # accuracy (one heading or figure either way is the width estimate's to lose).
+    got, base = wrapped_tallies[field], tallies[field]
+    assert got.right >= base.right - 1 and got.total <= base.total + 1, "\n".join(got.misses)

@@ -2,6 +2,7 @@
 
     python -m tests.realworld.accuracy            # per-field accuracy, then every miss
     python -m tests.realworld.accuracy --quiet    # the summary only
+    python -m tests.realworld.accuracy --as pdf   # each text typeset as a PDF first (or: wrapped)
 
 The development set (tests/realworld/cases/*.txt with a hand-checked *.json answer each) is
 made of real report pages from many provinces, saved as an analyst would paste them. The texts
@@ -77,16 +78,38 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
     return cases
 
 
-def build_cases(cases: dict[str, dict]) -> dict[str, pd.DataFrame]:
-    """The reportkit tables of the case texts, built as a fresh folder of reports would be."""
+FORMS = ("text", "pdf", "wrapped")
+
+
+def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.DataFrame]:
+    """The reportkit tables of the case texts, built as a fresh folder of reports would be. FORM:
+    the texts as saved (text), typeset as PDFs (pdf) or as text copied out of those (wrapped)
+    (tests/realworld/printed.py)."""
     from reportkit import build
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
-        for case in cases.values():
-            shutil.copy(case["path"], raw / case["path"].name)
+        if form == "text":
+            for case in cases.values():
+                shutil.copy(case["path"], raw / case["path"].name)
+        else:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(2) as pool:
+                list(pool.map(_print_case, [(case["path"], raw, form) for case in cases.values()]))
         return build(raw, manifest=None, out=None, cache_dir=None, jobs=2)
+
+
+def _print_case(job: tuple[Path, Path, str]) -> None:
+    from tests.realworld.printed import hard_wrapped, pdf_bytes
+
+    path, raw, form = job
+    text = path.read_text(encoding="utf-8")
+    if form == "pdf":
+        (raw / f"{path.stem}.pdf").write_bytes(pdf_bytes(text))
+    else:
+        (raw / path.name).write_text(hard_wrapped(text), encoding="utf-8")
 
 
 def _matches(found: str, wanted: str) -> bool:
@@ -208,13 +231,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="print the summary only")
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of *.txt + *.json cases")
+    parser.add_argument("--as", dest="form", choices=FORMS, default="text",
+                        help="the texts as saved, typeset as PDFs, or as text copied out of those PDFs")
     args = parser.parse_args(argv)
     cases = load_cases(args.cases)
     if not cases:
         print(f"no cases in {args.cases}")
         return 1
-    tallies = score(cases, build_cases(cases))
-    print(f"development set: {len(cases)} real reports ({args.cases})")
+    tallies = score(cases, build_cases(cases, args.form))
+    print(f"development set: {len(cases)} real reports ({args.cases}), {args.form}")
     for name, tally in tallies.items():
         print(f"  {name:16s} {tally.share:6.3f}  ({tally.right}/{tally.total})")
     if not args.quiet:

@@ -1,0 +1,233 @@
+"""Printed lines back into paragraphs: the layout a word processor gave the report, undone.
+
+A PDF keeps each printed line as a line: a paragraph of a report typeset on A4 comes out of its
+text layer cut every ~28 characters, and each page ends with its number (— 3 —). Every rule
+that reads the first lines (the title, the opening sentence's subject), a heading that runs
+over two lines or a name cut between two lines (中央八项 | 规定) then reads fragments.
+
+A printed line is joined to the next when the line reaches the right edge of the text (it was
+wrapped, not ended) and the next line is not the first line of another paragraph: not indented
+(Chinese official documents indent a paragraph's first line by two characters), not opening
+with a heading's number (一、 （二） 3.), not in another size of type. A title that wraps is
+centred on both lines: its second line is joined although it is not at the left edge.
+A line that is only a page number (— 3 —, - 3 -, 第3页 共9页), first or last on its page, is
+left out.
+
+`paragraphs` takes plain line records (what ``pdfplumber``'s ``Page.extract_text_lines`` gives:
+text, x0, x1, top, bottom) so that it is tested without PDFs; `reportkit.readers.read_pdf` gives
+it every page's lines.
+
+Text copied out of a PDF into a .txt or .docx keeps the printed lines but not where they stood.
+`unwrap_text` measures them in characters (a Latin letter or digit half of one, an indent of
+full-width spaces kept) and joins them by the same rules, only when the text is laid out so:
+most of its lines as wide as one another, none of them a whole paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .chinese import CJK, HEADING_LINE_AR, HEADING_LINE_CN
+
+#: A line that is only a page number: — 3 —, - 3 -, 3, 3/9, 第 3 页, 第3页 共9页, Page 3.
+PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|"
+                         r"(?:page\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?)[\s\-—–－_·•]*$", re.I)
+
+# A space the text layer puts between a Chinese character and a digit or Latin letter (2023 年,
+# 开展 12 次): the glyphs' spacing, not the author's; rules read 2023年.
+_GLYPH_SPACE = re.compile(rf"(?<=[{CJK}，。、；：）》”])[ \t](?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t](?=[{CJK}])")
+
+# A wrapped line stops short of the right edge when the next line's first unbreakable run (a
+# number, 抓” with its closing quote, “1+4+8”) did not fit; by how much more (in characters of
+# its size) a gap may exceed that run and the line still count as wrapped, and never by more than
+# _MAX_GAP characters.
+_FIT_SLACK = 1.0
+_MAX_GAP = 6.0
+# How far from the left edge (in characters) a paragraph's first line begins: two characters by
+# custom; a line one character in is already another paragraph's.
+_INDENT = 1.0
+# A title's second line is centred: its margins differ by less than this (in characters), and it
+# is among the first _TITLE_LINES lines of the first page.
+_CENTRED = 1.0
+_TITLE_LINES = 6
+# Lines of sizes further apart than this share (a title, then the body) are not one paragraph.
+_SIZE_RATIO = 1.15
+# Where a line may not break (Chinese line-breaking rules, and Unicode's for quotation marks,
+# which word processors apply to “ ” too): before closing punctuation, after opening
+# punctuation, on either side of a quotation mark, inside a run of digits and Latin letters.
+_CLOSING = set("，。、；：？！）》」』〉】%‰·…—,.;:?!)]}")
+_OPENING = set("（《「『〈【([{")
+_QUOTES = set("“”‘’\"'")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A printed line: its text and where it stands on its page (points, from the top left)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def lines_of(records: Iterable[dict]) -> list[Line]:
+    """`Line`s of RECORDS (dicts with text, x0, x1, top, bottom), blank ones left out and the
+    spaces of the glyphs' spacing between Chinese and digits or Latin letters taken out."""
+    return [Line(_GLYPH_SPACE.sub("", r["text"].strip()), float(r["x0"]), float(r["x1"]), float(r["top"]),
+                 float(r["bottom"])) for r in records if str(r.get("text", "")).strip()]
+
+
+def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, slack: float = 0.0) -> str:
+    """The text of PAGES (each page's lines from top to bottom): one line per paragraph, page
+    numbers left out. RIGHT: the right edge of the text (default: where its longest line ends);
+    SLACK: characters more a wrapped line may stop short of it (an indent that was lost)."""
+    body = [[line for i, line in enumerate(page) if not _page_number(page, i)] for page in pages]
+    lines = [line for page in body for line in page]
+    if not lines:
+        return ""
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines) if right is None else right
+    out = [lines[0].text]
+    n_title = min(_TITLE_LINES, len(body[0]) if body else 0)
+    for i, (before, line) in enumerate(zip(lines, lines[1:]), start=1):
+        if _continues(before, line, left, right, title=i < n_title, slack=slack):
+            out[-1] = _join(out[-1], line.text)
+        else:
+            out.append(line.text)
+    return "\n".join(out)
+
+
+def _page_number(page: Sequence[Line], i: int) -> bool:
+    return i in (0, len(page) - 1) and bool(PAGE_NUMBER.match(page[i].text))
+
+
+def _continues(before: Line, line: Line, left: float, right: float, *, title: bool = False,
+               slack: float = 0.0) -> bool:
+    """Does LINE go on with the paragraph BEFORE ends? (BEFORE wrapped, LINE opens no other one.)
+    TITLE: the two lines are among the first of the first page; SLACK as `paragraphs` has it."""
+    size = before.size
+    if max(size, line.size) > _SIZE_RATIO * min(size, line.size):
+        return False
+    gap = right - before.x1
+    if _SENTENCE_END.search(before.text):
+        slack = 0.0  # a shorter line that ends a sentence ends its paragraph
+    if gap > min(_MAX_GAP, _first_run(line.text) + _FIT_SLACK + slack) * size:
+        return False  # the paragraph ended: LINE's first run would have fitted after it
+    if HEADING_LINE_CN.match(line.text) or HEADING_LINE_AR.match(line.text):
+        return False
+    if line.x0 - left < _INDENT * size:
+        return True
+    # Not at the left edge: another paragraph's first line, or the second line of a centred title.
+    return title and abs((line.x0 - left) - (right - line.x1)) < _CENTRED * size
+
+
+def _first_run(text: str) -> float:
+    """Width, in characters, of the run TEXT begins with that a line may not be broken inside."""
+    for i in range(1, len(text)):
+        if not _no_break(text[i - 1], text[i]):
+            return _width(text[:i])
+    return _width(text)
+
+
+def _no_break(before: str, char: str) -> bool:
+    if char in _CLOSING or before in _OPENING or char in _QUOTES or before in _QUOTES:
+        return True
+    return before.isascii() and char.isascii() and not before.isspace() and not char.isspace()
+
+
+def _join(text: str, more: str) -> str:
+    # Words in Latin script were cut at a space; Chinese is written without one.
+    if text[-1:].isascii() and text[-1:].isalpha() and more[:1].isascii() and more[:1].isalpha():
+        return f"{text} {more}"
+    return text + more
+
+
+# --------------------------------------------------------------------------- text without positions
+
+# Hard-wrapped text: at least this many lines of at least _MIN_CHARS characters, most of them
+# (_SAME_SHARE) within _SAME_WIDTH characters of the common width, which is at most _MAX_WIDTH
+# (an A4 line holds ~28 characters of body type; a web page's paragraph is hundreds).
+_MIN_LINES = 8
+_MIN_CHARS = 10
+_SAME_SHARE = 0.5
+_SAME_WIDTH = 3.0
+_MAX_WIDTH = 60.0
+_LOST_INDENT = 1.0
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+_TITLE_END = re.compile(r"(?:报告|報告|情况|情況|总结|總結|汇报|彙報|匯報)(?:[（(][^（()）]{0,12}[)）])?$")
+_MAX_TITLE = 60
+_SENTENCE_END = re.compile(r"[。！？!?：:；;]$")
+
+
+def unwrap_text(text: str) -> str:
+    """TEXT with its printed lines joined into paragraphs, when it is hard-wrapped (see the
+    module's notes); otherwise TEXT unchanged."""
+    raw = text.split("\n")
+    # Cheap first: a text whose lines are mostly paragraphs (far wider than a page) is not measured.
+    lengths = sorted(n for n in map(len, raw) if n >= _MIN_CHARS)
+    if len(lengths) < _MIN_LINES or lengths[int(0.9 * (len(lengths) - 1))] > _MAX_WIDTH / 0.55:
+        return text
+    lines = [_measured(line) for line in raw]
+    widths = sorted(line.x1 for line in lines if line is not None and len(line.text) >= _MIN_CHARS)
+    if len(widths) < _MIN_LINES:
+        return text
+    # The width of a full line: the middle one of the wide lines (the widest overrate their
+    # Latin letters and digits).
+    wide = [w for w in widths if w >= 0.75 * widths[int(0.9 * (len(widths) - 1))]]
+    common = wide[len(wide) // 2]
+    if common > _MAX_WIDTH or sum(abs(w - common) <= _SAME_WIDTH for w in widths) < _SAME_SHARE * len(widths):
+        return text
+    # A blank line parts paragraphs whatever the widths say.
+    blocks, block = [], []
+    for line in lines:
+        if line is None:
+            if block:
+                blocks.append(block)
+            block = []
+        else:
+            block.append(line)
+    blocks.append(block)
+    blocks = [b for b in blocks if b]
+    title, blocks[0] = _wrapped_title(blocks[0])
+    # A paragraph's first line was indented by two characters, which copying the text often loses.
+    lost_indent = 0.0 if any(line.x0 for block in blocks for line in block) else _LOST_INDENT
+    text = "\n\n".join(paragraphs([b], right=common, slack=lost_indent) for b in blocks if b)
+    return f"{title}\n{text}" if title else text
+
+
+def _wrapped_title(lines: list[Line]) -> tuple[str, list[Line]]:
+    """(title, the other lines) when a title is wrapped over the first two of LINES, else ("",
+    LINES). Printed in larger type, a title wraps sooner than the body, so only its words tell:
+    no clause marks, and …报告, …情况 or …总结 at its end."""
+    if len(lines) < 2:
+        return "", lines
+    first, second = lines[0].text, lines[1].text
+    title = first + second
+    if (_CLAUSE_MARK.search(title) or len(second) > len(first) or len(title) > _MAX_TITLE
+            or not _TITLE_END.search(title)):
+        return "", lines
+    return title, lines[2:]
+
+
+def _measured(line: str) -> Line | None:
+    """LINE as a `Line` one unit of type high, measured in characters (None when blank)."""
+    text = line.rstrip()
+    if not text.strip():
+        return None
+    body = text.lstrip()
+    indent = sum(1.0 if char == "\u3000" else 0.5 for char in text[: len(text) - len(body)])
+    return Line(body, indent, indent + _width(body), 0.0, 1.0)
+
+
+def _width(text: str) -> float:
+    return sum(0.55 if char.isascii() else 1.0 for char in text)

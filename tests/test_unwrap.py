@@ -1,0 +1,187 @@
+"""Printed lines back into paragraphs (reportkit.unwrap): PDFs and text copied out of them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportkit.unwrap import Line, paragraphs, unwrap_text
+
+LEFT, RIGHT, SIZE = 80.0, 515.0, 16.0
+
+
+def line(text: str, *, indent: float = 0.0, gap: float | None = None, size: float = SIZE, top: float = 0.0) -> Line:
+    """A printed line of TEXT: INDENT characters in from the left edge, ending GAP characters short
+    of the right edge (default: where its characters end, a full-width character each)."""
+    x0 = LEFT + indent * size
+    x1 = RIGHT - gap * size if gap is not None else x0 + len(text) * size
+    return Line(text, x0, x1, top, top + size)
+
+
+def test_paragraphs__wrapped_lines_joined_and_indented_first_lines_kept_apart():
+    page = [line("全年共开展普法宣传活动十二场，发放资料三千余", indent=2, gap=0),
+            line("份，受众五千人次。", gap=18),
+            line("村居法律顾问实现全覆盖，全年提供法律咨询四", indent=2, gap=0),
+            line("百余次。", gap=23)]
+    assert paragraphs([page]) == ("全年共开展普法宣传活动十二场，发放资料三千余份，受众五千人次。\n"
+                                  "村居法律顾问实现全覆盖，全年提供法律咨询四百余次。")
+
+
+def test_paragraphs__a_line_short_of_the_edge_by_a_run_that_did_not_fit_is_wrapped():
+    # “1+4+8” may not be broken, and a closing mark never starts a line: the line above stopped
+    # 4 characters short, yet the paragraph goes on.
+    page = [line("构建“1+4+8”工作体系，明确重点工作四十七项，", indent=2, gap=0),
+            line("深化“放管服”改革，推行", gap=4),
+            line("“1+4+8”全方位优化营商环境工作体系。", gap=10)]
+    assert paragraphs([page]).count("\n") == 0
+
+
+def test_paragraphs__a_short_line_ends_its_paragraph_even_before_an_unindented_line():
+    page = [line("一是强化组织领导。", gap=14), line("二是健全工作机制，定期召开会议研究法治建设工作", gap=0)]
+    assert paragraphs([page]) == "一是强化组织领导。\n二是健全工作机制，定期召开会议研究法治建设工作"
+
+
+@pytest.mark.parametrize("heading", ["二、存在的不足和原因", "（三）推进严格规范公正文明执法", "3.加强普法宣传", "第二部分 下一步工作计划"])
+def test_paragraphs__a_numbered_heading_never_continues_a_full_line(heading):
+    page = [line("全年办理行政复议案件十二件，纠错率百分之八", indent=2, gap=0), line(heading, gap=12)]
+    assert paragraphs([page]).split("\n")[1] == heading
+
+
+def test_paragraphs__page_numbers_left_out_and_a_paragraph_goes_on_over_the_page():
+    first = [line("全镇共排查化解矛盾纠纷一百二十件，调解成功率达", indent=2, gap=0, top=700),
+             Line("— 3 —", 270, 310, 780, 794)]
+    second = [Line("第 4 页 共 9 页", 260, 330, 40, 54),
+              line("到百分之九十八。", gap=19, top=100)]
+    assert paragraphs([first, second]) == "全镇共排查化解矛盾纠纷一百二十件，调解成功率达到百分之九十八。"
+
+
+def test_paragraphs__a_centred_title_wrapped_over_two_lines_is_one_line():
+    title = [Line("安乐镇人民政府关于2023年度法治政府建设工", 86, 509, 100, 122),
+             Line("作情况的报告", 232, 364, 130, 152)]
+    body = [line("2023年，安乐镇坚持以习近平新时代中国特色社", indent=2, gap=0, top=170)]
+    assert paragraphs([title + body]).split("\n")[0] == "安乐镇人民政府关于2023年度法治政府建设工作情况的报告"
+
+
+def test_paragraphs__a_centred_line_below_the_opening_lines_is_not_joined():
+    lines = [line(f"第{i}段全文写满一整行并且在此处换行继续写下去直到页边", indent=2, gap=0) for i in range(6)]
+    lines.append(Line("表1 法治建设主要指标", 232, 364, 0, 16))
+    assert paragraphs([lines]).endswith("\n表1 法治建设主要指标")
+
+
+def test_paragraphs__lines_in_another_size_of_type_are_not_one_paragraph():
+    page = [Line("南城街道法治政府建设年度报告", 80, 515, 100, 122), line("（2024年度）", indent=12, gap=12)]
+    assert paragraphs([page]).split("\n") == ["南城街道法治政府建设年度报告", "（2024年度）"]
+
+
+def test_paragraphs__latin_words_cut_at_the_edge_get_their_space_back():
+    page = [line("依托政务服务 App", indent=2, gap=0), line("and website 推行网上办理。", gap=15)]
+    assert paragraphs([page]) == "依托政务服务 App and website 推行网上办理。"
+
+
+# --------------------------------------------------------------------------- text without positions
+
+# A report of another style than the development set's (a 乡, a 不足 part, 一是… items), as copied out
+# of a PDF: 24 characters a line, indents lost, the title wrapped in larger type.
+WRAPPED = """\
+青山乡人民政府2024年度法治政府建设工
+作情况报告
+2024年，青山乡在县委、县政府的坚强领导
+下，深入学习贯彻习近平法治思想，全面推进依
+法行政，现将有关情况报告如下：
+一、主要举措和成效
+（一）强化组织领导。乡党委召开专题会议研究
+法治建设工作4次，将法治建设纳入年度目标考
+核，层层压实责任。
+（二）深化普法宣传。全年开展“法律进村
+居”活动18场，发放宣传资料2600余份，受众
+3000余人次。
+二、存在的问题
+一是部分干部运用法治思维解决问题的能力不
+足；二是基层执法力量薄弱，执法人员专业素质
+有待提高。
+三、下一步工作打算
+2025年，青山乡将继续加强法治队伍建设，提
+升依法行政水平。"""
+
+
+def test_unwrap_text__hard_wrapped_report_back_into_its_paragraphs():
+    assert unwrap_text(WRAPPED).split("\n") == [
+        "青山乡人民政府2024年度法治政府建设工作情况报告",
+        "2024年，青山乡在县委、县政府的坚强领导下，深入学习贯彻习近平法治思想，全面推进依法行政，现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "（一）强化组织领导。乡党委召开专题会议研究法治建设工作4次，将法治建设纳入年度目标考核，层层压实责任。",
+        "（二）深化普法宣传。全年开展“法律进村居”活动18场，发放宣传资料2600余份，受众3000余人次。",
+        "二、存在的问题",
+        "一是部分干部运用法治思维解决问题的能力不足；二是基层执法力量薄弱，执法人员专业素质有待提高。",
+        "三、下一步工作打算",
+        "2025年，青山乡将继续加强法治队伍建设，提升依法行政水平。",
+    ]
+
+
+def test_unwrap_text__text_in_whole_paragraphs_is_left_as_it_is():
+    text = "\n".join(unwrap_text(WRAPPED).split("\n"))
+    assert unwrap_text(text) == text
+    # Short lines of many widths (a list, a page's chrome) are not a printed page either.
+    listing = "\n".join(["首页", "政务公开", "法治政府建设", "发布日期：2024-03-28", "来源：青山乡", "字号：大 中 小",
+                         "打印本页", "关闭窗口", "扫一扫在手机打开当前页"])
+    assert unwrap_text(listing) == listing
+
+
+def test_build__a_report_copied_out_of_a_pdf_reads_as_the_whole_text(tmp_path):
+    import reportkit as rk
+
+    def built(name: str, text: str):
+        raw = tmp_path / name
+        raw.mkdir()
+        (raw / f"{name}.txt").write_text(text, encoding="utf-8")
+        tables = rk.build(raw, out=None, cache_dir=None, jobs=1)
+        sections = tables["sections"]
+        return (tables["documents"].iloc[0], sections.loc[sections["level"] > 0, "heading"].tolist(),
+                len(tables["shortcomings"]))
+
+    wrapped, headings, n_items = built("wrapped", WRAPPED)
+    whole, whole_headings, whole_items = built("whole", unwrap_text(WRAPPED))
+    assert (wrapped["town"], wrapped["year"], wrapped["level"]) == ("青山乡", 2024, "township")
+    assert wrapped["text"] == whole["text"]
+    assert headings == whole_headings and len(headings) == 5
+    assert n_items == whole_items == 2
+
+
+def test_build__a_copy_out_of_a_pdf_beside_the_whole_text_is_the_same_report(tmp_path):
+    import reportkit as rk
+
+    (tmp_path / "a.txt").write_text(unwrap_text(WRAPPED), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(WRAPPED, encoding="utf-8")
+    log = rk.build(tmp_path, out=None, cache_dir=None, jobs=1)["build_log"].set_index("file")
+    assert "same_report" in log.loc["b.txt", "codes"]
+
+
+# --------------------------------------------------------------------------- real PDFs
+
+CASES = Path(__file__).parent / "realworld" / "cases"
+
+
+@pytest.mark.skipif(not CASES.is_dir(), reason="the development set arrives with tests/realworld")
+@pytest.mark.parametrize("case", ["a045", "b028"])  # a 镇 of Anhui; one of Hunan in Traditional script
+def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, case):
+    import reportkit as rk
+    from tests.realworld.printed import pdf_bytes
+
+    text = (CASES / f"{case}.txt").read_text(encoding="utf-8")
+    built = {}
+    for fmt, data in (("txt", text.encode("utf-8")), ("pdf", pdf_bytes(text))):
+        raw = tmp_path / fmt  # apart: in one folder the two are the same report, counted once
+        raw.mkdir()
+        (raw / f"{case}.{fmt}").write_bytes(data)
+        built[fmt] = rk.build(raw, out=None, cache_dir=None, jobs=1)
+    docs = {fmt: tables["documents"].iloc[0] for fmt, tables in built.items()}
+    assert docs["pdf"]["format"] == "pdf" and "— 1 —" not in docs["pdf"]["text"]
+    columns = ["town", "county", "year", "level"]
+    assert docs["pdf"][columns].tolist() == docs["txt"][columns].tolist()
+    assert docs["pdf"]["town"]  # the answer's town, found in both
+    found = {fmt: tables["sections"].query("level > 0")[["heading", "level", "section_type"]].values.tolist()
+             for fmt, tables in built.items()}
+    assert found["pdf"] == found["txt"] and found["txt"]
+    figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False))
+               for fmt, tables in built.items()}
+    assert figures["pdf"] == figures["txt"] and figures["txt"]
