@@ -11,7 +11,8 @@ wrapped, not ended) and the next line is not the first line of another paragraph
 with a heading's number (一、 （二） 3.), not in another size of type. A title that wraps is
 centred on both lines: its second line is joined although it is not at the left edge.
 A line that is only a page number (— 3 —, - 3 -, 第3页 共9页), first or last on its page, is
-left out.
+left out, and so is a running head or foot: the same first or last line on most pages, digits
+aside.
 
 `paragraphs` takes plain line records (what ``pdfplumber``'s ``Page.extract_text_lines`` gives:
 text, x0, x1, top, bottom) so that it is tested without PDFs; `reportkit.readers.read_pdf` gives
@@ -92,6 +93,7 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
     numbers left out. RIGHT: the right edge of the text (default: where its longest line ends);
     SLACK: characters more a wrapped line may stop short of it (an indent that was lost)."""
     body = [[line for i, line in enumerate(page) if not _page_number(page, i)] for page in pages]
+    body = _without_furniture(body)
     lines = [line for page in body for line in page]
     if not lines:
         return ""
@@ -109,6 +111,31 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
 
 def _page_number(page: Sequence[Line], i: int) -> bool:
     return i in (0, len(page) - 1) and bool(PAGE_NUMBER.match(page[i].text))
+
+
+def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """PAGES without their running heads and feet: a first or last line that, digits aside, is the
+    first or last line of most pages (a browser's print: 2024/3/5 10:20 …报告 at the top, the
+    address and 1/3 at the foot; a document's 某某镇人民政府文件)."""
+    if len(pages) < 2:
+        return pages
+    def shape(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    cut = []
+    for end in (0, -1):
+        shapes = [shape(page[end]) for page in pages if page]
+        counts = {s: shapes.count(s) for s in set(shapes)}
+        cut.append({s for s, n in counts.items() if n >= 2 and n * 2 >= len(pages)})
+    out = []
+    for page in pages:
+        lo, hi = 0, len(page)
+        if hi and shape(page[0]) in cut[0]:
+            lo = 1
+        if hi > lo and shape(page[-1]) in cut[1]:
+            hi -= 1
+        out.append(page[lo:hi])
+    return out
 
 
 def _continues(before: Line, line: Line, left: float, right: float, *, title: bool = False,

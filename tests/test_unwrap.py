@@ -185,3 +185,15 @@ def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, case)
     figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False))
                for fmt, tables in built.items()}
     assert figures["pdf"] == figures["txt"] and figures["txt"]
+
+
+def test_paragraphs__running_heads_and_feet_of_a_browser_print_left_out():
+    def page(n: int, body: list[Line]) -> list[Line]:
+        return [Line("2024/3/5 10:20 青山乡2023年法治政府建设年度报告", 30, 400, 10, 20), *body,
+                Line(f"https://www.qingshan.gov.cn/art/2024/3/5/art_12_345.html {n}/2", 30, 560, 820, 830)]
+
+    first = page(1, [line("全乡共排查化解矛盾纠纷一百二十件，调解成功率达", indent=2, gap=0, top=700)])
+    second = page(2, [line("到百分之九十八。", gap=19, top=100)])
+    assert paragraphs([first, second]) == "全乡共排查化解矛盾纠纷一百二十件，调解成功率达到百分之九十八。"
+    # One page: its first and last lines are the report's own.
+    assert paragraphs([first]).startswith("2024/3/5 10:20 青山乡")
