@@ -26,6 +26,7 @@ most of its lines as wide as one another, none of them a whole paragraph.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -76,10 +77,6 @@ class Line:
     def size(self) -> float:
         return max(self.bottom - self.top, 1.0)
 
-    @property
-    def middle(self) -> float:
-        return (self.x0 + self.x1) / 2
-
 
 def lines_of(records: Iterable[dict]) -> list[Line]:
     """`Line`s of RECORDS (dicts with text, x0, x1, top, bottom), blank ones left out and the
@@ -119,13 +116,13 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     address and 1/3 at the foot; a document's 某某镇人民政府文件)."""
     if len(pages) < 2:
         return pages
+
     def shape(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text)
 
     cut = []
     for end in (0, -1):
-        shapes = [shape(page[end]) for page in pages if page]
-        counts = {s: shapes.count(s) for s in set(shapes)}
+        counts = Counter(shape(page[end]) for page in pages if page)
         cut.append({s for s, n in counts.items() if n >= 2 and n * 2 >= len(pages)})
     out = []
     for page in pages:
@@ -214,9 +211,22 @@ def unwrap_text(text: str) -> str:
     common = wide[len(wide) // 2]
     if common > _MAX_WIDTH or sum(abs(w - common) <= _SAME_WIDTH for w in widths) < _SAME_SHARE * len(widths):
         return text
-    # A blank line parts paragraphs whatever the widths say.
+    # A blank line parts paragraphs whatever the widths say; a page's number between two of its
+    # lines is dropped with the blank lines around it (the lines go on over it).
+    skip: set[int] = set()
+    for i, line in enumerate(lines):
+        # (A bare number is a page's only where the page shows it: in text it may be a table's cell.)
+        if line is not None and PAGE_NUMBER.match(line.text) and not line.text.isdigit():
+            lo, hi = i, i + 1
+            while lo > 0 and lines[lo - 1] is None:
+                lo -= 1
+            while hi < len(lines) and lines[hi] is None:
+                hi += 1
+            skip.update(range(lo, hi))
     blocks, block = [], []
-    for line in lines:
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
         if line is None:
             if block:
                 blocks.append(block)

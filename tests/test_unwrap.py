@@ -118,6 +118,13 @@ def test_unwrap_text__hard_wrapped_report_back_into_its_paragraphs():
     ]
 
 
+def test_unwrap_text__a_page_number_between_two_printed_lines_is_dropped():
+    lines = WRAPPED.split("\n")
+    at = lines.index("法治建设工作4次，将法治建设纳入年度目标考")
+    with_number = "\n".join([*lines[: at + 1], "— 2 —", "", *lines[at + 1:]])
+    assert unwrap_text(with_number).replace("\n\n", "\n") == unwrap_text(WRAPPED)
+
+
 def test_unwrap_text__text_in_whole_paragraphs_is_left_as_it_is():
     text = "\n".join(unwrap_text(WRAPPED).split("\n"))
     assert unwrap_text(text) == text
