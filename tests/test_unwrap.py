@@ -166,20 +166,24 @@ def test_build__a_copy_out_of_a_pdf_beside_the_whole_text_is_the_same_report(tmp
 # --------------------------------------------------------------------------- real PDFs
 
 CASES = Path(__file__).parent / "realworld" / "cases"
+SEEDS = Path(__file__).parent.parent / "data" / "raw"
 
 
+# Two real pages (a 镇 of Anhui; one of Hunan in Traditional script) and a whole seed report, whose
+# shortcomings part and figures the pages' openings do not reach.
 @pytest.mark.skipif(not CASES.is_dir(), reason="the development set arrives with tests/realworld")
-@pytest.mark.parametrize("case", ["a045", "b028"])  # a 镇 of Anhui; one of Hunan in Traditional script
-def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, case):
+@pytest.mark.parametrize("path", [CASES / "a045.txt", CASES / "b028.txt", SEEDS / "002_65f6f072feb0dbc0.txt"],
+                         ids=lambda p: p.stem[:4])
+def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, path):
     import reportkit as rk
     from tests.realworld.printed import pdf_bytes
 
-    text = (CASES / f"{case}.txt").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     built = {}
     for fmt, data in (("txt", text.encode("utf-8")), ("pdf", pdf_bytes(text))):
         raw = tmp_path / fmt  # apart: in one folder the two are the same report, counted once
         raw.mkdir()
-        (raw / f"{case}.{fmt}").write_bytes(data)
+        (raw / f"{path.stem}.{fmt}").write_bytes(data)
         built[fmt] = rk.build(raw, out=None, cache_dir=None, jobs=1)
     docs = {fmt: tables["documents"].iloc[0] for fmt, tables in built.items()}
     assert docs["pdf"]["format"] == "pdf" and "— 1 —" not in docs["pdf"]["text"]
@@ -192,6 +196,8 @@ def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, case)
     figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False))
                for fmt, tables in built.items()}
     assert figures["pdf"] == figures["txt"] and figures["txt"]
+    items = {fmt: tables["shortcomings"]["text"].tolist() for fmt, tables in built.items()}
+    assert items["pdf"] == items["txt"] and (items["txt"] or path.parent != SEEDS)
 
 
 def test_paragraphs__running_heads_and_feet_of_a_browser_print_left_out():
