@@ -98,6 +98,9 @@ def marker_number(numeral: str) -> int:
     return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
 
 
+#: Marks that end a clause of its own (a sentence, or the lead-in before a list): 。；！？：.
+CLAUSE_END = re.compile(r"[。；;！!？?：:]")
+
 # --------------------------------------------------------------------------- numbering markers
 
 _N = CN_MARKER_DIGITS

@@ -34,7 +34,7 @@ from typing import Literal
 import pandas as pd
 
 from . import resources
-from .chinese import CJK_CHAR, CN_MARKER_DIGITS, MARKER_STYLES, marker_number
+from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, marker_number
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +56,7 @@ _RANK = {name: rank for name, rank, _ in _STYLES}
 _USUAL_DEPTH = {"part": 1, "cn_dun": 1, "cn_paren": 2}
 # Styles that are the same list written in the other numeral script (（9） → （十）).
 _SCRIPT_TWIN = {"cn_paren": "ar_paren", "ar_paren": "cn_paren", "cn_dun": "ar_dun", "ar_dun": "cn_dun"}
-# A heading clause ends at the first sentence-final mark; the rest of the line is its text.
-_CLAUSE_END = re.compile(r"[。；;！!？?：:]")
+# A heading clause ends at the first clause end (chinese.CLAUSE_END); the rest of the line is its text.
 # A run-in heading (no full stop before its body) ends at its first comma.
 _RUN_IN_END = re.compile(r"[，,、]")
 MAX_RUN_IN_CHARS = 40
@@ -193,7 +192,7 @@ def _candidates(text: str):
                 if not following or len(following) > MAX_HEADING_CHARS or _starts_with_marker(following):
                     break
                 rest, prefix = following, prefix.rstrip()
-            end = _CLAUSE_END.search(rest)
+            end = CLAUSE_END.search(rest)
             clause = (rest[: end.start()] if end else rest).rstrip()
             if len(clause) > MAX_HEADING_CHARS:
                 clause = _run_in(clause).rstrip()

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .chinese import CJK, HEADING_LINE_AR, HEADING_LINE_CN
+from .chinese import CJK, CLAUSE_END, HEADING_LINE_AR, HEADING_LINE_CN
 
 #: A line that is only a page number: — 3 —, - 3 -, 3, 3/9, 第 3 页, 第3页 共9页, Page 3.
 PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|"
@@ -143,7 +143,7 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
     if max(size, line.size) > _SIZE_RATIO * min(size, line.size):
         return False
     gap = right - before.x1
-    if _SENTENCE_END.search(before.text):
+    if CLAUSE_END.fullmatch(before.text[-1:]):
         slack = 0.0  # a shorter line that ends a sentence ends its paragraph
     if gap > min(_MAX_GAP, _first_run(line.text) + _FIT_SLACK + slack) * size:
         return False  # the paragraph ended: LINE's first run would have fitted after it
@@ -187,10 +187,11 @@ _SAME_SHARE = 0.5
 _SAME_WIDTH = 3.0
 _MAX_WIDTH = 60.0
 _LOST_INDENT = 1.0
-_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+_CLAUSE_MARK = re.compile(rf"[，,]|{CLAUSE_END.pattern}")
+# A title's last word (metadata's _TITLE_KIND), in both scripts: this runs before the text is
+# made Simplified.
 _TITLE_END = re.compile(r"(?:报告|報告|情况|情況|总结|總結|汇报|彙報|匯報)(?:[（(][^（()）]{0,12}[)）])?$")
 _MAX_TITLE = 60
-_SENTENCE_END = re.compile(r"[。！？!?：:；;]$")
 
 
 def unwrap_text(text: str) -> str:
