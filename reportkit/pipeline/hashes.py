@@ -50,7 +50,8 @@ class KnownHashes:
                 or status.st_mtime_ns > self.written_ns - RACY_NS or not isinstance(entry[1], str)):
             return None
         self.seen[str(path)] = entry
-        return entry[1], bool(entry[2])
+        # A copy: the build keeps the digest after the loaded entries are freed, which then go whole.
+        return entry[1].encode().decode(), bool(entry[2])
 
     def put(self, path: Path, status: os.stat_result, sha256: str, blank: bool) -> None:
         self.seen[str(path)] = [_signature(status), sha256, blank]

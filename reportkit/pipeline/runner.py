@@ -38,7 +38,7 @@ CHUNK_DOCUMENTS = 256
 @dataclass
 class Job:
     file: str  # path relative to the raw folder, POSIX style
-    path: Path
+    path: str | Path
     sha256: str
 
 
