@@ -128,7 +128,6 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
                     computed[stage] = computed.get(stage, 0) + 1
                 for stage, value in done.seconds.items():
                     seconds[stage] = seconds.get(stage, 0.0) + value
-                done.result, done.problems, done.computed, done.seconds = None, [], [], {}
             pending.clear()
             release_memory()
             current[0] = next(queue, None)
