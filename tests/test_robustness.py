@@ -398,6 +398,29 @@ def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
     assert "took longer than 0.3 s" in outcome.problems[0].message
 
 
+
+def test_run_jobs__outcomes_handed_to_collect_in_order_are_not_also_kept(tmp_path):
+    """A build hands each outcome to its group and drops it: run_jobs must not keep them all."""
+    import hashlib
+
+    from reportkit.config import BuildConfig
+    from reportkit.pipeline import runner
+    from reportkit.pipeline.cache import Cache
+
+    jobs = []
+    for name, text in (("b.txt", REPORT_B), ("a.txt", REPORT_A), ("none.txt", REPORT_NO_META)):
+        path = tmp_path / name
+        path.write_bytes(text.encode())
+        jobs.append(runner.Job(name, str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
+    run = runner.Run(BuildConfig(), Cache(None, {}), stages=("parse",))
+    kept = runner.run_jobs(jobs, run, n_jobs=1, progress=False)
+    collected = []
+    returned = runner.run_jobs(jobs, run, n_jobs=1, progress=False, collect=collected.append)
+    assert returned == []
+    assert [o.file for o in collected] == [o.file for o in kept] == ["b.txt", "a.txt", "none.txt"]
+    assert [o.result["meta"]["town"] for o in collected] == [o.result["meta"]["town"] for o in kept]
+    assert collected[1].result["meta"]["town"] == "西湖街道"
+
 # ---------------------------------------------------------------- manifest
 
 
