@@ -274,21 +274,20 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
                  report.seconds["documents"])
         report.computed.update(computed)
         report.seconds.update({f"cpu.{stage}": value for stage, value in cpu.items()})
-        # The jobs and groups (~0.5 KB a file) are not held through the corpus-wide steps, the
+        # The plan and groups (~0.5 KB a file) are not held through the corpus-wide steps, the
         # build's peak at national scale: only the folders, the skipped files and the manifest's problems.
-        folders = [g.folder for g in groups]
-        planned = replace(planned, jobs=[], manifest=planned.manifest.iloc[:0])
-        del groups
+        folders, skipped, manifest_problems = [g.folder for g in groups], planned.skipped, planned.manifest_problems
+        del planned, groups
 
         t0 = time.perf_counter()
-        corpus = corpus_steps(folders, planned.skipped, config, work, refit_themes=refit_themes,
+        corpus = corpus_steps(folders, skipped, config, work, refit_themes=refit_themes,
                               salt=run.cache.keys["terms"], timings=report.seconds, on_groups=on_groups)
     report.seconds["corpus"] = time.perf_counter() - t0
     log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
         f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
     report.n_files = len(corpus.build_log)
     report.status_counts = corpus.build_log["status"].value_counts().to_dict()
-    whole = {"build_log": corpus.build_log, "manifest_log": manifest_log(planned.manifest_problems),
+    whole = {"build_log": corpus.build_log, "manifest_log": manifest_log(manifest_problems),
              "originality": corpus.originality}
     for name, table in whole.items():  # the contracts, primary keys included, before anything is written
         schema.validate(name, table if len(table) else schema.empty(name))
