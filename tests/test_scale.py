@@ -337,3 +337,40 @@ def test_write_table_part__rows_joined_from_two_reads_give_the_bytes_of_one_piec
     parts.write_table_part(tmp_path, "sections", joined, stem="joined")
     assert (tmp_path / "joined.parquet").read_bytes() == (tmp_path / "whole.parquet").read_bytes()
     assert (tmp_path / "joined.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+
+
+def test_kept_copies__the_last_builds_answer_while_the_candidates_and_their_groups_are_the_same(tmp_path):
+    """The same report in two files is found by reading the candidates' texts once: a later build
+    with the same candidates in the same group folders reads none, and one whose candidate is in
+    another group folder (new files, code or stage keys) reads them again."""
+    import pandas as pd
+
+    from reportkit.pipeline import corpus
+
+    text = "我镇坚持以习近平法治思想为指导，深入推进法治政府建设，全面落实行政执法三项制度，化解矛盾纠纷。" * 6
+    other = "本年度我镇围绕乡村振兴开展普法宣传活动，组织干部学法考试，完善合法性审查机制和公共法律服务。" * 6
+
+    def group(name: str, doc_id: str, body: str):
+        folder = tmp_path / name
+        folder.mkdir()
+        pd.DataFrame({"doc_id": [doc_id], "text": [body]}).to_parquet(folder / "documents.parquet")
+        return folder
+
+    keys = pd.DataFrame({"file": ["a.txt", "b.docx"], "doc_id": ["aaaa", "bbbb"], "whose": ["北城街道 2023"] * 2,
+                         "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "group": [0, 1]})
+    folders = [group("g0", "aaaa", text), group("g1", "bbbb", text)]
+    state = tmp_path / "same-report.json"
+    found = corpus.kept_copies(keys, folders, state)
+    assert list(found) == ["b.docx"] and found["b.docx"][0] == "a.txt"
+    assert found == corpus.find_copies(keys, lambda ids: {"aaaa": text, "bbbb": text})
+    for folder in folders:
+        (folder / "documents.parquet").unlink()  # no text left to read
+    assert corpus.kept_copies(keys, folders, state) == found
+    # b.docx now in another group (its bytes changed): read again, and no longer the same report.
+    moved = [folders[0], group("g1-new", "bbbb", other)]
+    pd.DataFrame({"doc_id": ["aaaa"], "text": [text]}).to_parquet(folders[0] / "documents.parquet")
+    assert corpus.kept_copies(keys, moved, state) == {}
+    assert corpus.kept_copies(keys, moved, state) == {}
+    # A state file that is not one of ours: found again, no error.
+    state.write_text("[1, 2]", encoding="utf-8")
+    assert corpus.kept_copies(keys, folders[:1] + [group("g1-again", "bbbb", text)], state) == found

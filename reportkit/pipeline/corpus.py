@@ -4,7 +4,8 @@ Each step reads what it needs column by column, never every table at once, and k
 computed where a later build can update it:
 
     same report       the compared text's hash and opening of every report (keys.parquet); the texts
-                      of the few reports that share one are read to compare them (`find_copies`)
+                      of the few reports that share one are read to compare them (`find_copies`),
+                      unless they are those of the last build (`kept_copies`)
     partial           level, length and the report's own partial reasons (`short_ids`)
     groups            a group holding a copy or a report far shorter than the others of its level
                       gets a variant of its parts (`parts.variant`), made once
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import logging
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -75,7 +78,7 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     threads = config.jobs or default_jobs()
     keys = read_keys(folders, threads=threads)
     lap("keys")
-    copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
+    copies = kept_copies(keys, folders, work / "same-report.json")
     kept = keys[~keys["file"].isin(copies)].reset_index(drop=True)
     short = short_ids(kept)
     lap("same_report")
@@ -133,14 +136,47 @@ def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, tuple[str, float]]:
     inferred town and year and opening, can be the same: only their texts are read (TEXTS_OF(ids))."""
     from ..partial import same_reports
 
-    k = keys[keys["same_hash"] != ""]
-    opening = k["whose"] + "\0" + k["opening"]
-    candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & opening.duplicated(keep=False))
-    k = k[candidate]
+    k = copy_candidates(keys)
     if not len(k):
         return {}
     texts = texts_of(set(k["doc_id"]))
     return same_reports([(f, texts[d], w) for f, d, w in zip(k["file"], k["doc_id"], k["whose"])])
+
+
+def copy_candidates(keys: pd.DataFrame) -> pd.DataFrame:
+    """The rows of KEYS that may be the same report as another (`find_copies`), in KEYS order."""
+    k = keys[keys["same_hash"] != ""]
+    opening = k["whose"] + "\0" + k["opening"]
+    candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & opening.duplicated(keep=False))
+    return k[candidate]
+
+
+_COPY_COLUMNS = ["file", "doc_id", "whose", "same_hash", "opening"]
+
+
+def kept_copies(keys: pd.DataFrame, folders: list[Path], state: Path) -> dict[str, tuple[str, float]]:
+    """`find_copies` over the group FOLDERS, its answer kept in STATE (JSON) for the next build: a
+    build whose candidates are the same reads no text (the candidates' groups were read whole at
+    each build, ~0.2 s at 10,000 reports; more in a corpus of many reports in two formats). The
+    answer depends on the candidates' files and texts, and on the code that compares them: the
+    candidates' rows and their groups' folder names (a digest of the group's files, code and stage
+    keys) are its key."""
+    k = copy_candidates(keys)
+    if not len(k):
+        return {}
+    digest = hashlib.sha256(json.dumps([[folders[g].name for g in k["group"].tolist()], k[_COPY_COLUMNS].values.tolist()],
+                                       ensure_ascii=False).encode()).hexdigest()
+    try:
+        saved = json.loads(state.read_text(encoding="utf-8"))
+        if saved["key"] == digest:
+            return {str(later): (str(first), float(similarity)) for later, (first, similarity) in saved["copies"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none yet, or not ours: found again
+        pass
+    copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
+    tmp = state.with_name(f"{state.name}.tmp{os.getpid()}")
+    tmp.write_text(json.dumps({"key": digest, "copies": copies}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, state)
+    return copies
 
 
 def short_ids(kept: pd.DataFrame) -> set[str]:
