@@ -46,8 +46,11 @@ PARTS_FORMAT = "3"
 #: The per-report tables: one part per group, in the output folder as NAME.parquet/part-NNNNN.parquet.
 PART_TABLES = ("documents", "sections", "indicators", "density", "term_counts", "concept_counts", "completeness",
                "passages")
-_CODE = ("pipeline/parts.py", "pipeline/build.py", "pipeline/groups.py", "schema.py", "terms.py", "sections.py",
-         "metadata.py", "partial.py", "shortcomings.py")
+#: The code that makes a group's rows from its reports' stage results (the stages have keys of their
+#: own). Not build.py, which plans and orders the work but makes no row: listing it had every
+#: change there rewrite every group (~14 min at 50,000 reports).
+_CODE = ("pipeline/parts.py", "pipeline/groups.py", "schema.py", "terms.py", "sections.py", "metadata.py",
+         "partial.py", "shortcomings.py")
 #: Columns of keys.parquet (one row per readable report of a group, in the group's order).
 KEY_COLUMNS = ("file", "doc_id", "level", "n_chars", "partial_reason", "whose", "same_hash", "opening",
                "town", "county", "year")
