@@ -9,7 +9,7 @@ RAW    ?= data/raw
 OUT    ?= data/processed
 OUTPUTS ?= data/outputs
 
-.PHONY: demo test build notebooks lab bench accuracy clean
+.PHONY: demo test build notebooks lab bench accuracy clean bytecode
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -qq -e ".[test,notebooks]"
 	touch $(STAMP)
 
-build: $(STAMP)
+# The package's bytecode, compiled ahead: where PYTHONDONTWRITEBYTECODE is set (as on some
+# machines and CI runners) every run and every worker process would compile it from source.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q reportkit
+
+build: bytecode
 	$(BIN)/reportkit build $(RAW) --out $(OUT)
 
 notebooks: build
@@ -32,7 +37,7 @@ demo: notebooks
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-test: $(STAMP)
+test: bytecode
 	$(BIN)/python -m pytest -q
 
 # Town, county, year and heading accuracy on the development set of real reports (tests/realworld/);
@@ -43,7 +48,7 @@ accuracy: $(STAMP)
 
 # Synthetic corpora of N reports (benchmarks/corpus/, not data/raw); results in benchmarks/results/.
 N      ?= 1000 10000
-bench: $(STAMP)
+bench: bytecode
 	$(BIN)/python benchmarks/run.py $(N)
 
 clean:
