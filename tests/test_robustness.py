@@ -398,7 +398,6 @@ def test_run_job__slow_file_becomes_an_error_row(tmp_path, monkeypatch):
     assert "took longer than 0.3 s" in outcome.problems[0].message
 
 
-
 def test_run_jobs__outcomes_handed_to_collect_in_order_are_not_also_kept(tmp_path):
     """A build hands each outcome to its group and drops it: run_jobs must not keep them all."""
     import hashlib
@@ -420,6 +419,7 @@ def test_run_jobs__outcomes_handed_to_collect_in_order_are_not_also_kept(tmp_pat
     assert [o.file for o in collected] == [o.file for o in kept] == ["b.txt", "a.txt", "none.txt"]
     assert [o.result["meta"]["town"] for o in collected] == [o.result["meta"]["town"] for o in kept]
     assert collected[1].result["meta"]["town"] == "西湖街道"
+
 
 # ---------------------------------------------------------------- manifest
 
