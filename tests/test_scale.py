@@ -374,3 +374,27 @@ def test_kept_copies__the_last_builds_answer_while_the_candidates_and_their_grou
     # A state file that is not one of ours: found again, no error.
     state.write_text("[1, 2]", encoding="utf-8")
     assert corpus.kept_copies(keys, folders[:1] + [group("g1-again", "bbbb", text)], state) == found
+
+
+def test_kept_copies__a_link_in_the_cache_is_replaced_never_written_through(tmp_path):
+    import pandas as pd
+
+    from reportkit.pipeline import corpus
+
+    text = "我镇坚持以习近平法治思想为指导，深入推进法治政府建设，全面落实行政执法三项制度，化解矛盾纠纷。" * 6
+    folders = []
+    for name, doc_id in (("g0", "aaaa"), ("g1", "bbbb")):
+        (tmp_path / name).mkdir()
+        pd.DataFrame({"doc_id": [doc_id], "text": [text]}).to_parquet(tmp_path / name / "documents.parquet")
+        folders.append(tmp_path / name)
+    keys = pd.DataFrame({"file": ["a.txt", "b.docx"], "doc_id": ["aaaa", "bbbb"], "whose": ["北城街道 2023"] * 2,
+                         "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "group": [0, 1]})
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the cache's", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "same-report.json").symlink_to(outside)
+    assert list(corpus.kept_copies(keys, folders, cache / "same-report.json")) == ["b.docx"]
+    assert outside.read_text(encoding="utf-8") == "not the cache's"
+    assert not (cache / "same-report.json").is_symlink()
+    assert sorted(p.name for p in cache.iterdir()) == ["same-report.json"]  # no temporary file left

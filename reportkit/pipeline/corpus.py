@@ -173,9 +173,15 @@ def kept_copies(keys: pd.DataFrame, folders: list[Path], state: Path) -> dict[st
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none yet, or not ours: found again
         pass
     copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
-    tmp = state.with_name(f"{state.name}.tmp{os.getpid()}")
-    tmp.write_text(json.dumps({"key": digest, "copies": copies}, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, state)
+    # As a cache file is written (`Cache._store`): a name nobody can guess, created here, so that a
+    # link planted in a shared cache is never written through.
+    tmp = state.with_name(f"{state.name}.tmp{os.getpid()}-{os.urandom(4).hex()}")
+    try:
+        with open(tmp, "x", encoding="utf-8") as handle:
+            handle.write(json.dumps({"key": digest, "copies": copies}, ensure_ascii=False))
+        os.replace(tmp, state)
+    finally:
+        tmp.unlink(missing_ok=True)
     return copies
 
 
