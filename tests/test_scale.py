@@ -377,6 +377,8 @@ def test_kept_copies__the_last_builds_answer_while_the_candidates_and_their_grou
 
 
 def test_kept_copies__a_link_in_the_cache_is_replaced_never_written_through(tmp_path):
+    import os
+
     import pandas as pd
 
     from reportkit.pipeline import corpus
@@ -394,7 +396,9 @@ def test_kept_copies__a_link_in_the_cache_is_replaced_never_written_through(tmp_
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "same-report.json").symlink_to(outside)
+    planted = cache / f"same-report.json.tmp{os.getpid()}"  # where a guessable temporary name would be
+    planted.symlink_to(outside)
     assert list(corpus.kept_copies(keys, folders, cache / "same-report.json")) == ["b.docx"]
     assert outside.read_text(encoding="utf-8") == "not the cache's"
     assert not (cache / "same-report.json").is_symlink()
-    assert sorted(p.name for p in cache.iterdir()) == ["same-report.json"]  # no temporary file left
+    assert sorted(p.name for p in cache.iterdir()) == sorted(["same-report.json", planted.name])  # no temporary file left
