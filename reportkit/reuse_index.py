@@ -66,6 +66,7 @@ import pandas as pd
 
 from . import resources, schema
 from .config import ReuseOptions
+from .pipeline.files import replace_file
 from .reuse import (
     ESTIMATE_MARGIN,
     _confirm_forms,
@@ -158,7 +159,7 @@ class ReuseIndex:
         from .store import process_running
 
         for path in self.folder.glob("*.tmp*"):
-            pid = path.name.rpartition(".tmp")[2]
+            pid = path.name.rpartition(".tmp")[2].partition("-")[0]  # NAME.tmpPID, or NAME.tmpPID-RANDOM (`replace_file`)
             if pid.isdigit() and int(pid) != os.getpid() and not process_running(int(pid)):
                 path.unlink(missing_ok=True)
 
@@ -178,9 +179,8 @@ class ReuseIndex:
     def _write_registry(self, registry: dict) -> None:
         if hasattr(self, "bands"):
             registry = dict(registry, bands=[self.bands, self.rows])
-        tmp = self.folder / f"registry.json.tmp{os.getpid()}"
-        tmp.write_text(json.dumps(registry), encoding="utf-8")
-        os.replace(tmp, self.folder / "registry.json")
+        text = json.dumps(registry).encode("utf-8")
+        replace_file(self.folder / "registry.json", lambda handle: handle.write(text))
 
     def _truncate_blobs(self) -> None:
         """Cut what an interrupted update appended after the last registry (it is not part of the index)."""

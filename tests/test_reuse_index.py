@@ -195,3 +195,19 @@ def test_boilerplate_of_docs__the_rows_of_those_reports_sorted_and_named_by_numb
     want = want[want["doc_id"].isin(some)].sort_values(["doc_id", "passage_no"], kind="stable").reset_index(drop=True)
     assert len(want)
     pd.testing.assert_frame_equal(got.astype({"doc_id": object, "source": object}), want, check_dtype=False)
+
+
+def test_reuse_index__temporary_files_of_a_dead_process_are_swept_in_either_naming(tmp_path):
+    """A killed update leaves NAME.tmpPID files, and files replaced whole (`pipeline.files.replace_file`)
+    NAME.tmpPID-RANDOM: both are deleted when the index is next opened; a live process's are kept."""
+    folder = tmp_path / "index"
+    ReuseIndex(folder, ReuseOptions())
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    left = [folder / f"added03.tmp{dead}", folder / f"registry.json.tmp{dead}-0a1b2c3d"]
+    mine = folder / f"registry.json.tmp{os.getpid()}-0a1b2c3d"
+    for path in (*left, mine):
+        path.write_bytes(b"x")
+    ReuseIndex(folder, ReuseOptions())
+    assert not any(path.exists() for path in left)
+    assert mine.exists()

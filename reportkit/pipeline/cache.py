@@ -27,6 +27,7 @@ from pathlib import Path
 from .. import __version__, resources, schema
 from ..config import BuildConfig
 from ..problems import Problem, os_reason
+from .files import replace_file
 from .stages import STAGES, Stage
 
 log = logging.getLogger(__name__)
@@ -297,16 +298,7 @@ def _dump(value, path: Path) -> None:
     header = json.dumps({"format": CACHE_FORMAT, "tables": [s.size for s in streams], "value": encoded},
                         ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    # a name nobody can guess, created here ("x"): a link planted in a shared cache is never written through
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}-{os.urandom(4).hex()}")
-    try:
-        with open(tmp, "xb") as handle:
-            handle.write(MAGIC + len(header).to_bytes(8, "little") + header)
-            for stream in streams:
-                handle.write(stream)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_file(path, lambda handle: handle.writelines([MAGIC + len(header).to_bytes(8, "little") + header, *streams]))
 
 
 def _read(path: Path):

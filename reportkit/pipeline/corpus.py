@@ -20,7 +20,6 @@ import hashlib
 import itertools
 import json
 import logging
-import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from .. import schema
 from ..config import BuildConfig, ReuseOptions
 from ..problems import Problem
 from . import parts
+from .files import replace_file
 from .groups import problems_of
 from .runner import default_jobs, import_soon, in_threads, release_memory
 from .stages import BOILERPLATE_CELLS
@@ -173,15 +173,8 @@ def kept_copies(keys: pd.DataFrame, folders: list[Path], state: Path) -> dict[st
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none yet, or not ours: found again
         pass
     copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
-    # As a cache file is written (`Cache._store`): a name nobody can guess, created here, so that a
-    # link planted in a shared cache is never written through.
-    tmp = state.with_name(f"{state.name}.tmp{os.getpid()}-{os.urandom(4).hex()}")
-    try:
-        with open(tmp, "x", encoding="utf-8") as handle:
-            handle.write(json.dumps({"key": digest, "copies": copies}, ensure_ascii=False))
-        os.replace(tmp, state)
-    finally:
-        tmp.unlink(missing_ok=True)
+    text = json.dumps({"key": digest, "copies": copies}, ensure_ascii=False).encode("utf-8")
+    replace_file(state, lambda handle: handle.write(text))
     return copies
 
 

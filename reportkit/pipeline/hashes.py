@@ -14,6 +14,8 @@ import os
 import time
 from pathlib import Path
 
+from .files import replace_file
+
 log = logging.getLogger(__name__)
 
 FORMAT = "1"
@@ -61,11 +63,8 @@ class KnownHashes:
         """Keep the entries of the files of this build (nothing when they are those already kept)."""
         if self.path is None or not (self.changed or self.seen.keys() != self.entries.keys()):
             return
-        tmp = self.path.with_name(f"{self.path.name}.tmp{os.getpid()}")
+        text = json.dumps({"format": FORMAT, "written_ns": time.time_ns(), "files": self.seen}).encode("utf-8")
         try:
-            tmp.write_text(json.dumps({"format": FORMAT, "written_ns": time.time_ns(), "files": self.seen}),
-                           encoding="utf-8")
-            os.replace(tmp, self.path)
+            replace_file(self.path, lambda handle: handle.write(text))
         except OSError as exc:  # a read-only cache: the next build hashes every file again
             log.info("file hashes not kept (%s)", exc)
-            tmp.unlink(missing_ok=True)
