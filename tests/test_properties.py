@@ -86,3 +86,12 @@ def test_arrow_csv_rows__the_bytes_pandas_writes_for_the_same_cells(rows):
     cells = spreadsheet_safe(cells)
     want = cells.to_csv(index=False, header=False, lineterminator="\r\n").encode("utf-8")
     assert parts._arrow_csv_rows(cells) == want
+
+
+@SETTINGS
+@given(st.one_of(report_like, st.text(alphabet=st.characters(min_codepoint=0x3000, max_codepoint=0xA000))))
+@example("\u4e00\u9fff\u9fd6\u3400\U00020000")
+def test_count_cjk__counts_each_ideograph_of_the_basic_block(text):
+    from reportkit.chinese import count_cjk
+
+    assert count_cjk(text) == sum("\u4e00" <= c <= "\u9fff" for c in text)

@@ -583,6 +583,32 @@ def test_pool__a_warmed_worker_that_died_idle_is_replaced_and_the_file_is_not_lo
     assert outcome.status in ("ok", "warning") and outcome.result is not None
 
 
+def test_pool__a_worker_has_its_next_file_before_it_answers_the_last(tmp_path):
+    """The parent writes a group while the workers compute: a worker done with its file must not
+    wait for the parent to send the next, so it is sent ahead; results still come in the jobs' order."""
+    import hashlib
+
+    from reportkit.config import BuildConfig
+    from reportkit.pipeline.cache import Cache
+    from reportkit.pipeline.runner import AHEAD, Job, Pool, Run
+
+    jobs = []
+    for name, text in (("b.txt", REPORT_B), ("a.txt", REPORT_A), ("none.txt", REPORT_NO_META)):
+        path = tmp_path / name
+        path.write_bytes(text.encode())
+        jobs.append(Job(name, str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
+    run = Run(BuildConfig(), Cache(None, {}), stages=("parse",))
+    with Pool(run, 1) as pool:
+        for index, job in enumerate(jobs):
+            pool.submit(index, job)
+        pool.poll()
+        assert AHEAD >= 2 and [index for index, _ in pool.workers[0].jobs] == list(range(AHEAD))
+        outcomes = [pool.result(index) for index in range(len(jobs))]
+    assert [o.file for o in outcomes] == ["b.txt", "a.txt", "none.txt"]
+    assert [o.result["meta"]["town"] for o in outcomes[:2]] == ["高桥镇", "西湖街道"]
+    assert all(o.status != "error" for o in outcomes), [o.problems for o in outcomes]
+
+
 def test_in_threads__keeps_the_order_and_raises_the_first_error():
     """The corpus steps write the groups' parts in threads: the parts must come back in the
     groups' order however long each takes, and a failed write must not pass unnoticed."""

@@ -118,24 +118,67 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
     def collect(outcome: Outcome) -> None:
         pending.append(outcome)
         if len(pending) == len(current[0].to_run):
-            if current[0].base is not None:
-                patch_group(current[0], pending, by_file, first if current[0] is todo[0] and first else None)
-                first.clear()
-            else:
-                write_group(current[0], pending, by_file)
-            for done in pending:  # tallied, then dropped: the parent keeps nothing per report
+            group, outcomes = current[0], list(pending)
+            old = dict(first) if group is todo[0] and first else None
+            for done in outcomes:  # tallied here; the outcomes are dropped once their group is written
                 for stage in done.computed:
                     computed[stage] = computed.get(stage, 0) + 1
                 for stage, value in done.seconds.items():
                     seconds[stage] = seconds.get(stage, 0.0) + value
             pending.clear()
-            release_memory()
+            first.clear()
+            writer.submit(lambda: _write_complete(group, outcomes, by_file, old))
             current[0] = next(queue, None)
 
     jobs = [job for g in todo for job in g.to_run]
     if jobs:
-        run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool, submitted=read_first)
+        with GroupWriter() as writer:
+            run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool, submitted=read_first)
     return len(jobs), computed, seconds, counts
+
+
+def _write_complete(group: Group, outcomes: list[Outcome], by_file: dict[str, dict], old: dict | None) -> None:
+    """GROUP's files from its OUTCOMES: patched onto its base (OLD: its kept rows, read already) or written whole."""
+    if group.base is not None:
+        patch_group(group, outcomes, by_file, old)
+    else:
+        write_group(group, outcomes, by_file)
+    outcomes.clear()
+    release_memory()
+
+
+class GroupWriter:
+    """Writes each completed group in a thread of its own while the parent goes on handing files
+    to the workers and taking their results. Written in the parent's one thread, a group held the
+    workers up: done with their file, they waited for the next until it was written (~20 % of
+    their time on two cores). One group is written at a time, in order; the parent waits for the
+    one before (so it holds at most the group being written and the one being gathered), and an
+    error in writing is raised at the next group or at the end."""
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportkit-group")
+        self._future = None
+
+    def submit(self, write) -> None:
+        self.wait()
+        self._future = self._executor.submit(write)
+
+    def wait(self) -> None:
+        if self._future is not None:
+            future, self._future = self._future, None
+            future.result()
+
+    def __enter__(self) -> GroupWriter:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        try:
+            if kind is None:
+                self.wait()
+        finally:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def write_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:
