@@ -3,8 +3,9 @@
 `write_groups` cuts the jobs into content-defined groups (`runner.groups_of`), runs the stages
 for the files of the groups not yet written (over the process pool, each stage from the cache
 when it is there) and, as soon as the last report of a group arrives, turns the group's results
-into its tables (`group_tables`) and writes them (`parts.write_group`); the results are then
-dropped. So the parent holds at most one group of results, whatever the size of the corpus.
+into its tables (`group_tables`) and writes them (`parts.write_group`) in a thread of its own
+(`GroupWriter`) while the next group's results arrive; the results are then dropped. So the
+parent holds at most two groups of results, whatever the size of the corpus.
 
 `group_documents` is the documents table and build-log entries of some reports taken alone:
 what needs the whole corpus (the same report in two files, a report far shorter than the others
