@@ -302,6 +302,15 @@ def test_workers__a_crashed_worker_s_file_is_an_error_and_not_retried_in_the_par
     assert all(log[name]["status"] != "error" for name in ("a.txt", "c.txt", "d.txt"))
 
 
+def test_workers__files_sent_ahead_to_a_worker_that_crashes_are_read_by_its_replacement(tmp_path):
+    # One worker holds the next file before it answers the last (runner.AHEAD): c.crash waits
+    # behind b.crash in the worker b.crash kills, and is neither blamed for it nor lost.
+    log = _misbehaving(tmp_path, ["a.txt", "b.crash", "c.crash", "d.txt"], jobs=1, seconds=60)
+    assert [log[name]["codes"] for name in ("b.crash", "c.crash")] == ["crashed", "crashed"]
+    assert all("SIGABRT" in log[name]["message"] for name in ("b.crash", "c.crash"))
+    assert all(log[name]["status"] != "error" for name in ("a.txt", "d.txt")), log
+
+
 def test_workers__exit_with_their_parent(tmp_path):
     import subprocess
     import sys
