@@ -67,6 +67,7 @@ import pandas as pd
 from . import resources, schema
 from .config import ReuseOptions
 from .pipeline.files import replace_file
+from .pipeline.runner import InOrderThread
 from .reuse import (
     ESTIMATE_MARGIN,
     _confirm_forms,
@@ -307,7 +308,7 @@ class ReuseIndex:
         compact = everything or since_base * _REBASE > self.band_base_n
         # An update's band is written by a thread while the next is read and searched; a whole
         # pass writes in turn (one band in memory).
-        with _BandWriter(threads=0 if everything else 1) as writer:
+        with InOrderThread(threads=0 if everything else 1, name="reportkit-bands") as writer:
             for j in range(self.bands):
                 band = self._band(j)
                 add_k = self._spilled("added", j)
@@ -318,8 +319,8 @@ class ReuseIndex:
                 band = band.with_added(add_k, added)
                 if compact:
                     band = band.compacted(new_doc_of_pid)
-                    writer.save(self._band_paths(j, generation), band.base_k, band.base_p)
-                writer.save(self._band_paths(j, generation, added=True), band.added_k, band.added_p)
+                    writer.submit(_save_arrays, self._band_paths(j, generation), (band.base_k, band.base_p))
+                writer.submit(_save_arrays, self._band_paths(j, generation, added=True), (band.added_k, band.added_p))
                 if not everything:
                     after = _buckets(band, touched, new)
                     flip = after["big"] != before["big"]
@@ -971,37 +972,6 @@ def _stats(members: np.ndarray, owner: np.ndarray, size: np.ndarray, view: _View
 def _save_arrays(paths: tuple[Path, ...], arrays: tuple[np.ndarray, ...]) -> None:
     for path, array in zip(paths, arrays):
         np.save(path, np.ascontiguousarray(array), allow_pickle=False)
-
-
-class _BandWriter:
-    """`np.save` of one band at a time, by a thread (THREADS=1) or at once (THREADS=0): at most
-    one band waits to be written, so memory holds at most two. Leaving the block waits for it."""
-
-    def __init__(self, threads: int) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportkit-bands") if threads else None
-        self._pending = None
-
-    def __enter__(self) -> _BandWriter:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-
-    def save(self, paths: tuple[Path, ...], *arrays: np.ndarray) -> None:
-        if self._executor is None:
-            _save_arrays(paths, arrays)
-            return
-        self.wait()
-        self._pending = self._executor.submit(_save_arrays, paths, arrays)
-
-    def wait(self) -> None:
-        """The band given last is written (its error raised)."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
 
 
 class _Band:

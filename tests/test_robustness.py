@@ -609,6 +609,40 @@ def test_pool__a_worker_has_its_next_file_before_it_answers_the_last(tmp_path):
     assert all(o.status != "error" for o in outcomes), [o.problems for o in outcomes]
 
 
+def test_in_order_thread__runs_the_calls_in_order_one_at_a_time_and_raises_their_error():
+    """The groups and the reuse index's bands are written by it while the build goes on: a write
+    must never overtake the one before, nor its failure pass unnoticed."""
+    from reportkit.pipeline.runner import InOrderThread
+
+    done, running = [], []
+
+    def write(i: int) -> None:
+        running.append(i)
+        assert len(running) == 1, running  # never two at once
+        time.sleep(0.02 if i % 2 == 0 else 0)
+        done.append(i)
+        running.remove(i)
+
+    for threads in (1, 0):
+        done.clear()
+        with InOrderThread(threads) as writer:
+            for i in range(6):
+                writer.submit(write, i)
+        assert done == list(range(6))
+
+    def full(i: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        with InOrderThread() as writer:
+            writer.submit(full, 0)  # raised on leaving the block, not lost
+    writer = InOrderThread()
+    writer.submit(full, 0)
+    with pytest.raises(OSError, match="No space left"):
+        writer.submit(write, 1)  # or at the next call
+    writer.__exit__(None)
+
+
 def test_in_threads__keeps_the_order_and_raises_the_first_error():
     """The corpus steps write the groups' parts in threads: the parts must come back in the
     groups' order however long each takes, and a failed write must not pass unnoticed."""

@@ -4,7 +4,7 @@
 for the files of the groups not yet written (over the process pool, each stage from the cache
 when it is there) and, as soon as the last report of a group arrives, turns the group's results
 into its tables (`group_tables`) and writes them (`parts.write_group`) in a thread of its own
-(`GroupWriter`) while the next group's results arrive; the results are then dropped. So the
+(`runner.InOrderThread`) while the next group's results arrive; the results are then dropped. So the
 parent holds at most two groups of results, whatever the size of the corpus.
 
 `group_documents` is the documents table and build-log entries of some reports taken alone:
@@ -25,7 +25,7 @@ import pandas as pd
 from .. import schema
 from ..problems import Problem
 from . import parts
-from .runner import Job, Outcome, Run, concat, groups_of, release_memory, run_jobs
+from .runner import InOrderThread, Job, Outcome, Run, concat, groups_of, release_memory, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -128,12 +128,16 @@ def write_groups(groups: list[Group], run: Run, manifest: pd.DataFrame, *, n_job
                     seconds[stage] = seconds.get(stage, 0.0) + value
             pending.clear()
             first.clear()
-            writer.submit(lambda: _write_complete(group, outcomes, by_file, old))
+            writer.submit(_write_complete, group, outcomes, by_file, old)
             current[0] = next(queue, None)
 
     jobs = [job for g in todo for job in g.to_run]
     if jobs:
-        with GroupWriter() as writer:
+        # Each completed group is written by a thread while the parent goes on handing files to
+        # the workers and taking their results: written in the parent's own thread, a group held
+        # the workers up (done with their file, they waited for the next: ~20 % of their time on
+        # two cores). The parent so holds two groups' results at most.
+        with InOrderThread(name="reportkit-group") as writer:
             run_jobs(jobs, run, n_jobs=n_jobs, progress=progress, collect=collect, pool=pool, submitted=read_first)
     return len(jobs), computed, seconds, counts
 
@@ -146,40 +150,6 @@ def _write_complete(group: Group, outcomes: list[Outcome], by_file: dict[str, di
         write_group(group, outcomes, by_file)
     outcomes.clear()
     release_memory()
-
-
-class GroupWriter:
-    """Writes each completed group in a thread of its own while the parent goes on handing files
-    to the workers and taking their results. Written in the parent's one thread, a group held the
-    workers up: done with their file, they waited for the next until it was written (~20 % of
-    their time on two cores). One group is written at a time, in order; the parent waits for the
-    one before (so it holds at most the group being written and the one being gathered), and an
-    error in writing is raised at the next group or at the end."""
-
-    def __init__(self):
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportkit-group")
-        self._future = None
-
-    def submit(self, write) -> None:
-        self.wait()
-        self._future = self._executor.submit(write)
-
-    def wait(self) -> None:
-        if self._future is not None:
-            future, self._future = self._future, None
-            future.result()
-
-    def __enter__(self) -> GroupWriter:
-        return self
-
-    def __exit__(self, kind, *exc) -> None:
-        try:
-            if kind is None:
-                self.wait()
-        finally:
-            self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def write_group(group: Group, outcomes: list[Outcome], by_file: dict[str, dict]) -> None:

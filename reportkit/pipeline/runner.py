@@ -374,11 +374,12 @@ class Pool:
             elif worker.process.sentinel in ready:
                 worker.process.join()
                 self._lost(worker, _crashed(worker.process))
-            elif time.monotonic() >= worker.deadline and self._answers(worker) and worker.jobs \
-                    and time.monotonic() >= worker.deadline:  # (a result that came meanwhile gives the next its time)
-                log.warning("%s: no answer after %.0f s; its worker process is stopped", worker.jobs[0][1].file,
-                            self.allowed)
-                self._lost(worker, timeout_problem(self.run.config.limits))
+            elif time.monotonic() >= worker.deadline:
+                # A result that came after the wait gives the next file its own time.
+                if self._answers(worker) and worker.jobs and time.monotonic() >= worker.deadline:
+                    log.warning("%s: no answer after %.0f s; its worker process is stopped", worker.jobs[0][1].file,
+                                self.allowed)
+                    self._lost(worker, timeout_problem(self.run.config.limits))
         self._dispatch()
 
     def result(self, index: int) -> Outcome:
@@ -449,6 +450,42 @@ def run_jobs(jobs: list[Job], run: Run, *, n_jobs: int, progress: bool,
             bar.update()
     bar.close()
     return outcomes
+
+
+class InOrderThread:
+    """Calls run one at a time, in the order given, by a thread of their own (THREADS=0: at once,
+    in the caller's), while the caller goes on: at most one waits to run, so what the calls hold
+    is bounded. A call's error is raised at the next `submit`, at `wait`, or on leaving the block."""
+
+    def __init__(self, threads: int = 1, *, name: str = "reportkit-in-order") -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name) if threads else None
+        self._pending = None
+
+    def submit(self, function: Callable[..., object], *args) -> None:
+        if self._executor is None:
+            function(*args)
+            return
+        self.wait()
+        self._pending = self._executor.submit(function, *args)
+
+    def wait(self) -> None:
+        """The call given last has run (its error raised)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def __enter__(self) -> InOrderThread:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        try:
+            if kind is None:
+                self.wait()
+        finally:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def in_threads(function: Callable[[T], R], items: Iterable[T], threads: int) -> list[R]:
