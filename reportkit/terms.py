@@ -24,6 +24,7 @@ import stat
 import tempfile
 import threading
 import unicodedata
+from sys import intern
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
@@ -54,6 +55,8 @@ _CJK_ONLY = re.compile(f"[{JIEBA_HAN}]+")
 _BARE_NUMBER = re.compile(r"[0-9][0-9.,，%]*%?")
 # Verdicts a tokenizer remembers (`Tokenizer.is_content`): ~10 MB at most.
 _MAX_VERDICTS = 65_536
+# Blocks whose words a jieba tokenizer remembers (`_remembering_cut`): ~40 MB at most.
+_MAX_BLOCKS = 100_000
 
 
 def _is_noise(token: str, *, drop_single: bool) -> bool:
@@ -159,7 +162,7 @@ class Tokenizer:
         engine, hmm = self._build_engine, self.hmm
         if self.engine == "rjieba":
             return lambda text: engine.cut(text, hmm)
-        return lambda text: engine.cut(text, HMM=hmm)
+        return _remembering_cut(engine, hmm)
 
     @cached_property
     def _build_engine(self):
@@ -249,6 +252,39 @@ class Tokenizer:
     def _verdicts(self) -> dict[str, bool]:
         # Each distinct token is judged once per process, not once per report: a report has ~800.
         return {}
+
+
+def _remembering_cut(engine, hmm: bool):
+    """jieba's ``engine.cut(text, HMM=hmm)`` as a list, each block's words remembered.
+
+    jieba cuts a text block by block (runs of ``re_han_default`` and what lies between them),
+    each block on its own, so a block's words depend on the block alone: a block seen before is
+    not cut again. Reports repeat their clauses (a shortcoming item is cut again from its
+    section; stock phrases recur from report to report), and jieba's loop is most of the terms
+    stage. The memory is bounded
+    (`_MAX_BLOCKS`); the words are the same as jieba's whatever it holds.
+    """
+    from .jieba_dictionary import import_jieba
+
+    jieba = import_jieba()
+    # Words are interned: the same word in many blocks is held once.
+    remembered: dict[str, tuple[str, ...]] = {}
+
+    def cut(text: str) -> list[str]:
+        words: list[str] = []
+        # Han blocks and what lies between them (punctuation, spaces), each cut as jieba cuts it.
+        for block in jieba.re_han_default.split(text):  # read at each call, as jieba's own cut does
+            if not block:
+                continue
+            known = remembered.get(block)
+            if known is None:
+                if len(remembered) >= _MAX_BLOCKS:  # the frequent blocks come back at once
+                    remembered.clear()
+                known = remembered[block] = tuple(map(intern, engine.cut(block, HMM=hmm)))
+            words.extend(known)
+        return words
+
+    return cut
 
 
 def engine_name() -> str:

@@ -95,3 +95,20 @@ def test_count_cjk__counts_each_ideograph_of_the_basic_block(text):
     from reportkit.chinese import count_cjk
 
     assert count_cjk(text) == sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+_TOKENIZER_TEXT = st.lists(st.sampled_from(["法治", "政府", "建设", "普法", "宣传", "依法", "行政", "乡镇", "群众", "不足",
+                                            "的", "了", "和", "在", "12345", "热线", "A", "x2", "3.5%", "，", "。",
+                                            "、", " ", "\n", "——", "“", "”", "-", "#"]), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_TOKENIZER_TEXT, min_size=1, max_size=6))
+def test_remembering_cut__the_words_of_jieba_whatever_it_remembers(texts, monkeypatch):
+    from reportkit import terms
+
+    engine = terms.default_tokenizer()._build_engine
+    monkeypatch.setattr(terms, "_MAX_BLOCKS", 3)  # so that its memory also fills and is emptied
+    cut = terms._remembering_cut(engine, True)
+    for text in texts + texts:  # each text again, from what it remembers
+        assert cut(text) == list(engine.cut(text, HMM=True))
