@@ -109,6 +109,7 @@ def test_remembering_cut__the_words_of_jieba_whatever_it_remembers(texts, monkey
 
     engine = terms.default_tokenizer()._build_engine
     monkeypatch.setattr(terms, "_MAX_BLOCKS", 3)  # so that its memory also fills and is emptied
+    monkeypatch.setattr(terms, "_MAX_BLOCK_CHARS", 8)  # and longer blocks are cut each time
     cut = terms._remembering_cut(engine, True)
     for text in texts + texts:  # each text again, from what it remembers
         assert cut(text) == list(engine.cut(text, HMM=True))
