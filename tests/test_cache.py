@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 
 from reportkit.config import BuildConfig, Limits, ReuseOptions, ThemeOptions
 from reportkit.pipeline import cache, stages
@@ -176,3 +177,26 @@ def test_arrow_table__other_tables_keep_pandas_own_conversion_with_their_index()
     pd.testing.assert_frame_equal(cache._table(cache._arrow_stream(narrow)), narrow, check_exact=True)
     wide = _wide_table(4).set_axis([10, 11, 12, 13])  # not a default index: kept, by pandas' own path
     pd.testing.assert_frame_equal(cache._table(cache._arrow_stream(wide)), wide, check_exact=True)
+
+
+@pytest.mark.parametrize("strings", ["str", "string[python]", "string[pyarrow]"])
+def test_arrow_table__a_table_of_strings_and_numbers_is_stored_as_from_pandas_stores_it_and_read_back_whole(strings):
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    for n_rows in (0, 1, 5):
+        table = pd.DataFrame({
+            "doc_id": pd.array([f"乡{i}" for i in range(n_rows)], dtype=strings),
+            "heading": pd.array([None if i % 2 else "一、主要举措" for i in range(n_rows)], dtype=strings),
+            "n": np.arange(n_rows, dtype="int64"), "form": np.arange(n_rows, dtype="uint64") * 2**40,
+            "value": np.where(np.arange(n_rows) % 2, 1.5, np.nan),  # NaN: stored as null, as from_pandas does
+            "flag": np.arange(n_rows) % 3 == 0})
+        pandas_own = pa.Table.from_pandas(table, preserve_index=False)
+        assert cache._arrow_table(table).equals(pandas_own, check_metadata=True)
+        back = cache._table(cache._arrow_stream(table))
+        # What pandas' own conversion gives back: the table itself, but python-stored strings come
+        # back stored in Arrow (as they always did).
+        pd.testing.assert_frame_equal(back, pandas_own.to_pandas(), check_exact=True)
+        pd.testing.assert_frame_equal(back, table, check_exact=True, check_dtype=strings != "string[python]")
+        assert isinstance(back.index, pd.RangeIndex)
