@@ -366,11 +366,10 @@ class Pool:
         timeout = max(0.0, min(timeout, min(w.deadline for w in busy) - now))
         ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout))
         for worker in busy:
-            if worker.connection in ready and self._answers(worker):
-                continue
-            if worker.connection in ready:  # its connection failed: it died while sending
-                worker.process.join(timeout=5)
-                self._lost(worker, _crashed(worker.process))
+            if worker.connection in ready:
+                if not self._answers(worker):  # its connection failed: it died while sending
+                    worker.process.join(timeout=5)
+                    self._lost(worker, _crashed(worker.process))
             elif worker.process.sentinel in ready:
                 worker.process.join()
                 self._lost(worker, _crashed(worker.process))
