@@ -8,7 +8,9 @@ out on purpose: years and dates (no date word is a unit), document numbers, head
 numbering, ordinals (第一), numbers inside quotes or book titles (“三官一律”, 《…》),
 named slogans (八五普法, 最多跑一次; ``resources/indicator_exclusions.csv``), a bare
 一 (一名法律顾问, 一次: an article, not a count) and per-unit rules after 每/均
-(每个村落实网格员1名).
+(每个村落实网格员1名). 分 is a score only after a score word of its clause (平均成绩92.3分), never
+a time (9时30分). One figure said of several rates is one row a rate, all with the same span
+(参考率、合格率均达100%; 建议119件、提案105件，办复率均为100%).
 
 Qualifiers are recorded as written but folded to one name (共计/总共/共有/合计 → 共,
 将近/接近 → 近, 大约 → 约, 超过 → 超), several joined by ";" in reading order
@@ -54,7 +56,7 @@ DENSITY_COLUMNS = schema.table("density").names
 _CN_DIGIT, _CN_SMALL, _CN_BIG, _CN_CHARS = CN_DIGITS, CN_SMALL, CN_BIG, CN_NUMERAL_CHARS
 # Kinds of unit (indicator_units.csv) that count occurrences, points or rates: such a unit never
 # counts the noun after it (开展|17场|法治宣讲活动: the 活动 are not what 17 counts).
-VERBAL_KINDS = frozenset({"event", "times", "point", "percent"})
+VERBAL_KINDS = frozenset({"event", "times", "point", "percent", "score"})
 
 
 # --------------------------------------------------------------------------- resources
@@ -204,8 +206,8 @@ _LIGHT_VERB = re.compile(
     r"有|了|各类|各种|其他各种|其他|各项|相关|等)+"
 )
 _TAIL_TRIM = re.compile(
-    r"(?:均达到|均达|均为|均|达到|(?<![传表下送通抵直转])达|(?<![行作认成因])为|是|共计|共|总计|合计|(?<!民)约|近|将近|"
-    r"超过|超|逾|累计|总共|有|等|的|各)+$"
+    r"(?:均达到|均达|均为|均保持在|均保持|均稳定在|均在|均|达到|(?<![传表下送通抵直转])达|(?<![行作认成因])为|是|共计|共|总计|合计|(?<!民)约|近|将近|"
+    r"超过|超|逾|累计|总共|有|等|的|各|全部|获得|取得)+$"
 )
 # Words that end the noun after a unit. A lookaround keeps the words that merely contain one
 # whole (公共, 工作, 在编, 靶向, 调用, 行为).
@@ -429,6 +431,51 @@ def categorize(subject: str, unit: str) -> str:
     return best
 
 
+# Several rates that share one figure (参考率、合格率均达100%; 办结率和满意度均达100%): one row per rate.
+_RATE_NOUN = re.compile(rf"^[{CJK}\dA-Za-z]{{0,14}}(?:率|度|比例|占比)$")
+_SHARED_BY_ALL = re.compile(r"(?:均|都|全部)(?:已|保持在?|稳定在|达到|达|为|在|是)?\s*$")
+_RATE_JOINS = re.compile(r"(?<=[率度例比])[、和及与]")  # after a rate: 及格率 and 参与率 stay whole
+
+
+def _shared_rates(text: str, lead: int, num_start: int) -> tuple[int, list[str]] | None:
+    """(start, rates) when the figure at NUM_START is said of several rates at once, or None.
+
+    The rates before 均/都/全部 are joined by 和/及/与 within the clause (办结率和满意度均达100%) or by
+    、 across clause marks (参考率、合格率均达100%: the clause of this figure starts after the 、).
+    Every part must itself name a rate (…率/度/比例/占比): 群众和谐度 is one rate, not 群众 and 谐度.
+    """
+    before = text[lead:num_start]
+    tail = _SHARED_BY_ALL.search(before)
+    if not tail:
+        return None
+    parts = [_MARKS.sub("", p) for p in _RATE_JOINS.split(before[:tail.start()])]
+    while lead >= 2 and text[lead - 1] == "、":  # earlier rates of the list, one 、 at a time
+        start = _trim_lead(text, _last_of(text, _BOUNDARY, lead - 1, window=20), lead - 1)
+        if not _RATE_NOUN.match(_MARKS.sub("", text[start:lead - 1])):
+            break
+        parts.insert(0, _MARKS.sub("", text[start:lead - 1]))
+        lead = start
+    if len(parts) < 2 or not all(_RATE_NOUN.match(p) for p in parts):
+        return None
+    return lead, parts
+
+
+def _shared_over_counts(text: str, rows: list[dict], lead: int, num_start: int) -> list[tuple[str, str]] | None:
+    """(subject, category of its count) of a rate said of each of a list of counts in the clause before
+    it (办理人大代表建议119件、政协委员提案105件，办复率均为100% → 人大代表建议办复率, 政协委员提案办复率),
+    or None."""
+    before = text[lead:num_start]
+    tail = _SHARED_BY_ALL.search(before)
+    rate = _MARKS.sub("", before[:tail.start()]) if tail else ""
+    if not _RATE_NOUN.match(rate) or lead < 2 or text[lead - 1] not in "，,":
+        return None
+    clause_start = _last_of(text, "，,；;。！？!?：:\n", lead - 1, window=200)
+    counts = [r for r in rows if r["start"] >= clause_start and r["end"] <= lead - 1]
+    if len(counts) < 2 or any(text[a["end"]:b["start"]].strip() not in ("、", "和", "及") for a, b in zip(counts, counts[1:])):
+        return None
+    return [(f"{_LIGHT_VERB.sub('', r['subject'])}{rate}", r["category"]) for r in counts]
+
+
 _BARE_RATE = re.compile(rf"^[{CJK}]{{0,3}}(?:率|占比|比例)$|^优秀$")
 
 
@@ -528,8 +575,23 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 实现四个100%: how many rates, not a count of work
     if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
         return True
+    if unit.kind == "score" and not _is_score(text, m, clause_start):
+        return True
     # 每个村落实网格员1名 is a rule per unit, not a count; 均达100% is still a rate.
-    return unit.kind != "percent" and m.group("pct") is None and bool(_DISTRIBUTIVE.search(text[clause_start:start]))
+    # A score may be an average (平均成绩92.3分).
+    return (unit.kind not in ("percent", "score") and m.group("pct") is None
+            and bool(_DISTRIBUTIVE.search(text[clause_start:start])))
+
+
+# 分 is a score only after a score word of its clause, never a time (9时30分), a full mark (满分100分)
+# or points taken off or added (扣2分).
+_SCORE_WORD = re.compile(r"成绩|得分|分数|评分|考分|平均分|测评|考核|考试|测试|评估")
+
+
+def _is_score(text: str, m: re.Match, clause_start: int) -> bool:
+    before = text[clause_start:m.start()]
+    return (bool(m.group("num")) and m.group("num")[0].isdigit() and bool(_SCORE_WORD.search(before))
+            and not re.search(r"满分\s*$|[\d时点:：扣减加]\s*$", before))
 
 
 def _last_of(text: str, chars: str, pos: int, *, window: int = 400) -> int:
@@ -679,17 +741,25 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
             subject = last_subject  # 纳入低保39户161人: the second figure shares the subject
         elif not subject:
             subject = _previous_clause_subject(text, boundary)  # 主动公开政策文件等，共计178条
+        subjects = [(subject, "")]  # (subject, its category when the subject names none)
+        if unit == "%" and (shared := _shared_rates(text, lead, num_start)):
+            lead, basis = shared[0], ""
+            subjects = [(rate, "") for rate in shared[1]]
+        elif unit == "%" and (each := _shared_over_counts(text, rows, lead, num_start)):
+            subjects, basis = each, ""
         span = text[lead:span_end]
         sent_start, sent_end = _sentence_bounds(text, num_start, num_end)
         section_type, section_no = section_of(lead, span_end)
-        rows.append({
-            "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
-            "span": span, "value": float(value), "unit": unit, "unit_kind": units[unit].compare_as,
-            "qualifier": qualifier, "subject": subject,
-            "category": (basis and categorize(basis, unit)) or (categorize(subject, unit) if subject else ""),
-            "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
-            "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
-        })
+        for subject, fallback in subjects:
+            rows.append({
+                "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
+                "span": span, "value": float(value), "unit": unit, "unit_kind": units[unit].compare_as,
+                "qualifier": qualifier, "subject": subject,
+                "category": ((basis and categorize(basis, unit)) or (categorize(subject, unit) if subject else "")
+                             or fallback),
+                "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
+                "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
+            })
         last_end, last_subject = span_end, subject
     _flags(rows)
     _inherit_categories(text, rows)

@@ -51,7 +51,7 @@ SENTENCES = [
     ('组建普法志愿服务队3支，队员120余人。', [(3.0, '支', '', '组建普法志愿服务队3支'), (120.0, '人', '余', '队员120余人')]),
     ('开展行政执法检查87次，立案查处违法案件23起，罚没款4.6万元。', [(87.0, '次', '', '开展行政执法检查87次'), (23.0, '起', '', '立案查处违法案件23起'), (4.6, '万元', '', '罚没款4.6万元')]),
     ('全镇23个村均配备一名法律顾问，全年提供法律咨询服务500余人次。', [(23.0, '个', '', '23个村均配备一名法律顾问'), (500.0, '人次', '全年;余', '提供法律咨询服务500余人次')]),
-    ('学法考试参考率、合格率均达100%。', [(100.0, '%', '', '合格率均达100%')]),
+    ('学法考试参考率、合格率均达100%。', [(100.0, '%', '', '学法考试参考率、合格率均达100%')] * 2),  # one row a rate
     ('接待群众来访56批132人次，办结率100%。', [(56.0, '批', '', '接待群众来访56批'), (132.0, '人次', '', '132人次'), (100.0, '%', '', '办结率100%')]),
     ('上半年排查各类矛盾纠纷约120起。', [(120.0, '起', '约', '排查各类矛盾纠纷约120起')]),
     ('开展送法进校园活动20多场，受教育师生8000多人。', [(20.0, '场', '多', '开展送法进校园活动20多场'), (8000.0, '人', '多', '受教育师生8000多人')]),
@@ -650,3 +650,63 @@ def test_extract_indicators__a_heading_run_into_its_body_keeps_the_body_figures(
     sections = split_sections(text)
     found = extract_indicators(text, sections=sections)
     assert list(zip(found["value"], found["unit"])) == [(12.0, "次"), (5.0, "份")]
+
+
+# One figure said of several rates (the development set's 办结率、满意率均达100%), written here in
+# other words: one row per rate, each with its own subject and the same span.
+SHARED_RATES = [
+    ('全镇干部参加年度普法考试，参学率、优秀率均为100%。', '参学率、优秀率均为100%', ['参学率', '优秀率']),
+    ('受理群众诉求56件，按期办结率及回访满意度都达到98%。', '按期办结率及回访满意度都达到98%', ['按期办结率', '回访满意度']),
+    ('调解成功率、履约率、群众满意率均保持在95%以上。', '调解成功率、履约率、群众满意率均保持在95%以上',
+     ['调解成功率', '履约率', '群众满意率']),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "subjects"), SHARED_RATES, ids=[s for _, s, _ in SHARED_RATES])
+def test_extract_indicators__one_figure_for_several_rates_is_a_row_per_rate(text, span, subjects):
+    found = table_of(text)
+    rates = found[found["unit"] == "%"]
+    assert rates["subject"].tolist() == subjects
+    assert set(rates["span"]) == {span}
+    assert all(text[s:e] == span for s, e in zip(rates["start"], rates["end"]))
+
+
+@pytest.mark.parametrize("text", [
+    "案件及格率均达90%。",  # 及 opens 及格率: one rate
+    "群众参与率与和谐度均达90%。",  # 与 after 参: still 参与率 and 和谐度
+])
+def test_extract_indicators__a_join_character_inside_a_rate_does_not_split_it(text):
+    found = table_of(text)
+    expected = {"案件及格率均达90%。": ["案件及格率"], "群众参与率与和谐度均达90%。": ["群众参与率", "和谐度"]}[text]
+    assert found["subject"].tolist() == expected
+
+
+def test_extract_indicators__several_things_that_are_not_rates_keep_one_row():
+    found = table_of("发放资料、开展活动均达100%。")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("组织机关干部参加法律知识测试，平均得分88.5分。", [(88.5, "分")]),
+    ("年度依法行政考核成绩96分，位列全县前列。", [(96.0, "分")]),
+    ("上午9时30分召开专题会议，研究执法工作3次。", [(3.0, "次")]),  # a time
+    ("考试满分100分，组织考试2次。", [(2.0, "次")]),  # a full mark
+    ("督查考核中被扣2分，整改问题4个。", [(4.0, "个")]),  # points taken off
+    ("坚持一分部署、九分落实，开展普法活动3场。", [(3.0, "场")]),  # a saying
+    ("会议持续40分钟，参会干部35人。", [(35.0, "人")]),  # minutes
+])
+def test_extract_indicators__a_score_only_after_a_score_word(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+def test_extract_indicators__a_rate_said_of_each_count_before_it_is_a_row_per_count():
+    text = "全年受理群众来信14封、网上留言37条，按期答复率均为100%，回访满意率98%。"
+    found = table_of(text)
+    rates = found[found["unit"] == "%"]
+    assert rates["subject"].tolist() == ["受理群众来信按期答复率", "网上留言按期答复率", "回访满意率"]
+    assert rates["category"].tolist()[:2] == ["petitions", "petitions"]
+
+
+def test_extract_indicators__a_rate_after_one_count_stays_one_row():
+    found = table_of("全年受理群众来信14封，按期答复率均为100%。")
+    assert found["unit"].tolist() == ["封", "%"]
