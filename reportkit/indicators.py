@@ -433,7 +433,7 @@ def categorize(subject: str, unit: str) -> str:
 
 # Several rates that share one figure (参考率、合格率均达100%; 办结率和满意度均达100%): one row per rate.
 _RATE_NOUN = re.compile(rf"^[{CJK}\dA-Za-z]{{0,14}}(?:率|度|比例|占比)$")
-_SHARED_BY_ALL = re.compile(r"(?:均|都|全部)(?:已|保持在?|稳定在|达到|达|为|在|是)?\s*$")
+_SHARED_BY_ALL = re.compile(r"(?:(?:均|都|全部)(?:已|保持在?|稳定在|达到|达|为|在|是)?|(?:实现|达到|达)?双)\s*$")  # 双100%: both
 _RATE_JOINS = re.compile(r"(?<=[率度例比])[、和及与]")  # after a rate: 及格率 and 参与率 stay whole
 
 
@@ -561,7 +561,10 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     unit = _unit_of(m)
     after = text[m.end():m.end() + 1]
     if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
-        return True
+        # …but 其中3人为执法员 counts people (人为 is "man-made" only after a word, 以10人为一组 a rule).
+        if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
+                and not re.search(r"以\s?$", before)):
+            return True
     if (
         m.group("num") and not m.group("num")[0].isdigit() and unit.in_place_names
         and after and after in _PLACE_SUFFIX
@@ -571,6 +574,8 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 第一书记; 三分之二
     if re.search(r"\d\s?[-~～—至到]\s?$", before):
         return True  # the upper end of a range 3-5次
+    if _counts_its_list(text, m):
+        return True  # 源头、过程、结果三个关键环节: the number restates the list before it
     if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
         return True  # 实现四个100%: how many rates, not a count of work
     if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
@@ -592,6 +597,22 @@ def _is_score(text: str, m: re.Match, clause_start: int) -> bool:
     before = text[clause_start:m.start()]
     return (bool(m.group("num")) and m.group("num")[0].isdigit() and bool(_SCORE_WORD.search(before))
             and not re.search(r"满分\s*$|[\d时点:：扣减加]\s*$", before))
+
+
+_LIST_ITEM = rf"(?:(?![{CN_NUMERAL_CHARS}])[{CJK}]){{2,8}}"  # an item names, it does not count
+_LISTED = re.compile(rf"(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及与]{_LIST_ITEM})?$")
+
+
+def _counts_its_list(text: str, m: re.Match) -> bool:
+    """Whether a Chinese numeral counts the items listed right before it (执法、司法、普法三个小组):
+    a name for the list, not a measure of work."""
+    raw = m.group("num")
+    if not raw or raw[0].isdigit() or _unit_of(m).kind != "item":
+        return False
+    n = chinese_to_number(raw) if raw != "两" else 2
+    start = max(0, m.start() - 60)
+    listed = _LISTED.search(re.split(r"[，,；;。：:\n“”《》（）()]", text[start:m.start()])[-1])
+    return bool(listed) and len(re.split(r"[、和及与]", listed.group())) == n
 
 
 def _last_of(text: str, chars: str, pos: int, *, window: int = 400) -> int:
@@ -737,6 +758,11 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                 # 对12件|行政规范性文件|进行合法性审查: the documents reviewed
                 subject, span_end = subject + _core(done.group("what")), done.end()
                 basis = subject
+        if not subject and units[unit].kind == "person" and text.startswith("为", num_end):
+            # 其中3人为综合执法大队行政执法员: who they are follows 为
+            named = re.split(f"[{re.escape(_BOUNDARY)}]", text[num_end + 1:num_end + 17])[0]
+            if 2 <= len(named) <= 15 and (subject := _clean_subject(named)):
+                span_end = num_end + 1 + len(named)
         if not subject and last_end == clause_start and last_end > boundary:
             subject = last_subject  # 纳入低保39户161人: the second figure shares the subject
         elif not subject:

@@ -311,6 +311,27 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     return None
 
 
+# What a town names after itself (成立高兴镇法治政府建设工作领导小组, 高兴镇党委): its own bodies.
+_OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法治政府建设|法治建设|依法治|领导小组|综治|综合行政执法|"
+                       r"机关|全体干部|便民服务中心|公共法律服务)")
+
+
+def _own_body_guess(text: str, codes: set[str]) -> TownGuess | None:
+    """The town of a report that says 我镇 and names itself once, with one of its own bodies after the
+    name (成立高兴镇法治政府建设工作领导小组): the only such town of its unit in the first pages."""
+    units = {m.group(1) for m in _SELF_REFERENCE.finditer(text)}
+    fragment = _simplified(text[:3000])
+    named = {}
+    for m in town_mentions(fragment):
+        if (m.name not in _GENERIC_TOWNS and any(m.name.endswith(u) for u in units)
+                and _OWN_BODY.match(fragment, m.end)):
+            named.setdefault(m.name, m.towns)
+    if len(named) != 1:
+        return None
+    (name, towns), = named.items()
+    return TownGuess(name, "body", (_in_counties(towns, codes) if codes else ()) or towns)
+
+
 # What may come before the subject of a report's first sentence: the year, and 在…领导下, clauses
 # (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…).
 _BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
@@ -364,6 +385,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         if guess := _gazetteer_guess(text[:3000], "body", codes, min_count=2):
             return guess
         if guess := _clue_guess(text, codes):
+            return guess
+        if guess := _own_body_guess(text, codes):
             return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):

@@ -656,6 +656,7 @@ def test_extract_indicators__a_heading_run_into_its_body_keeps_the_body_figures(
 # other words: one row per rate, each with its own subject and the same span.
 SHARED_RATES = [
     ('全镇干部参加年度普法考试，参学率、优秀率均为100%。', '参学率、优秀率均为100%', ['参学率', '优秀率']),
+    ('行政复议纠错率和应诉率实现双100%。', '行政复议纠错率和应诉率实现双100%', ['行政复议纠错率', '应诉率']),
     ('受理群众诉求56件，按期办结率及回访满意度都达到98%。', '按期办结率及回访满意度都达到98%', ['按期办结率', '回访满意度']),
     ('调解成功率、履约率、群众满意率均保持在95%以上。', '调解成功率、履约率、群众满意率均保持在95%以上',
      ['调解成功率', '履约率', '群众满意率']),
@@ -710,3 +711,19 @@ def test_extract_indicators__a_rate_said_of_each_count_before_it_is_a_row_per_co
 def test_extract_indicators__a_rate_after_one_count_stays_one_row():
     found = table_of("全年受理群众来信14封，按期答复率均为100%。")
     assert found["unit"].tolist() == ["封", "%"]
+
+
+def test_extract_indicators__people_counted_before_who_they_are():
+    found = table_of("新录用干部6人，其中4人为法学专业毕业生。")
+    assert found[["value", "subject"]].values.tolist() == [[6.0, "新录用干部"], [4.0, "法学专业毕业生"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("围绕决策、执行、监督三个环节完善制度，开展督查5次。", [(5.0, "次")]),  # the list, named
+    ("厘清审批、监管和执法三项职责，开展督查5次。", [(5.0, "次")]),
+    ("组建调解、巡防和宣讲三支队伍。", [(3.0, "支")]),  # teams formed: work done, counted
+    ("新建法治广场两个、法治长廊三个。", [(2.0, "个"), (3.0, "个")]),  # counts, each of its own noun
+    ("建成法治长廊、普法驿站等六个阵地。", [(6.0, "个")]),  # 等: more than the list names
+])
+def test_extract_indicators__a_numeral_that_counts_the_list_before_it_is_a_name(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected

@@ -33,6 +33,26 @@ def test_infer_town__unnamed_town_from_judicial_office_clue():
     assert (guess.name, guess.source, guess.code) == ("里心镇", "clue", "350430101")
 
 
+# A report that says 我乡 throughout and names itself once, deep in the body, with one of its own
+# bodies after the name (the development set's 成立高兴镇法治政府建设工作领导小组, in other words).
+_SAYS_WE = "今年以来，我乡坚持依法行政，全面推进法治政府建设。" * 20  # past the opening lines
+_CLOSING = "\n三、下一步工作安排\n我乡将继续深入推进法治政府建设。" * 12  # the closing lines name no town
+
+
+def test_infer_town__named_once_with_its_own_body_after_the_name():
+    text = _SAYS_WE + "\n二、强化保障\n调整充实柳林乡依法治乡领导小组，我乡党委书记任组长。" + _CLOSING
+    guess = infer_town(text, title="")
+    assert (guess.name, guess.source) == ("柳林乡", "body")
+
+
+@pytest.mark.parametrize("ending", [
+    "\n二、强化保障\n我乡干部赴柳林乡学习交流。",  # another town, named without a body of its own
+    "\n二、强化保障\n调整柳林乡依法治乡领导小组，学习古城乡党委经验。",  # two towns with bodies: unsure
+])
+def test_infer_town__a_town_named_in_passing_is_not_the_author(ending):
+    assert infer_town(_SAYS_WE + ending + _CLOSING, title="").name == ""
+
+
 def test_infer_town__county_prefix_trimmed():
     assert infer_town("", title="梅县区松源镇2021年法治政府建设年度报告").name == "松源镇"
 

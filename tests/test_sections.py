@@ -436,7 +436,8 @@ def test_completeness__seeds_have_no_invented_parts(seed_sections):
     assert not c.loc["002_65f6f072feb0dbc0.txt", "leadership"]
 
 
-@pytest.mark.parametrize("heading", ["（三）整改问题12项", "三、研究解决重点问题", "二、坚持问题导向推进依法行政"])
+@pytest.mark.parametrize("heading", ["（三）整改问题12项", "三、研究解决重点问题", "二、坚持问题导向推进依法行政",
+                                     "四、推进重大问题集体决策", "（二）聚焦群众急难愁盼问题"])
 def test_classify_heading__problems_solved_are_measures(heading):
     assert classify_heading(heading) == "measures"
 
