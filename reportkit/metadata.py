@@ -272,6 +272,32 @@ def _title_town_match(title: str):
     return _TITLE_TOWN.match(fragment.lstrip("关于中共"))
 
 
+_OFFICE_WORDS = re.compile(r"政府|人民|党委|党工委|委员会|办事处|管委会|关于|中共|印发")
+
+
+def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGuess | None:
+    """The whole name when the gazetteer's name is only the end of it (济南市历下区建筑新村街道: the
+    gazetteer knows 新村街道 but not 建筑新村街道): a title that glues the county to a longer name,
+    which the text names again apart from the title, or which no town of that county ends with."""
+    fragment = _simplified(title)
+    at = fragment.find(guess.name)
+    counties = [(end, name) for _, end, name in county_mentions(fragment[:at])] if at > 0 else []
+    if not counties:
+        return None
+    end, county = counties[-1]
+    prefix = fragment[end:at]
+    whole = prefix + guess.name
+    if (not re.fullmatch(f"[{CJK}]{{1,4}}", prefix) or _OFFICE_WORDS.search(prefix)
+            or not _plausible_name(whole)):
+        return None  # 西城区人民政府|广安门内街道: the county's office, then the town
+    body = _simplified(text)
+    named_again = body.count(whole) - (fragment in body) >= 1
+    elsewhere = not _in_counties(guess.towns, {c.adcode for c in counties_named(county)})
+    if not (named_again or elsewhere):
+        return None
+    return TownGuess(whole, f"title, {NOT_IN_GAZETTEER}")
+
+
 def _title_only_guess(title: str, source: str) -> TownGuess | None:
     """A town the gazetteer does not know, from a title that starts with it (renamed, or new)."""
     m = _title_town_match(title)
@@ -376,6 +402,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             evidence.append(("body", text[-300:]))
     for source, fragment in evidence:
         if fragment and (guess := _gazetteer_guess(fragment, source, codes)):
+            if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
+                return whole
             return guess
         if source == "title" and fragment and (guess := _generic_title_town(fragment, codes)):
             return guess

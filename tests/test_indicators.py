@@ -139,6 +139,9 @@ EXCLUSIONS = [
     ("second_session_without_its_ordinal", "学习省委十一届五次、六次全会精神，开展普法活动3场。"),
     ("big_things_slogan", "统筹做好两件大事，开展普法活动3场。"),
     ("team_name", "依托村四人小组，开展普法活动3场。"),
+    ("coverage_slogan", "推进新就业群体两个覆盖，开展普法活动3场。"),
+    ("count_of_the_province", "获评省级示范街道（全省仅5家），开展普法活动3场。"),
+    ("ranking_in_the_city", "成为试点单位，全市只有4个，开展普法活动3场。"),
 ]
 
 
@@ -727,3 +730,7 @@ def test_extract_indicators__people_counted_before_who_they_are():
 ])
 def test_extract_indicators__a_numeral_that_counts_the_list_before_it_is_a_name(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+def test_extract_indicators__a_city_s_own_total_is_kept():
+    assert [(v, u) for v, u, _, _ in rows("全市共调解矛盾纠纷200件。")] == [(200.0, "件")]

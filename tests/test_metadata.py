@@ -53,6 +53,22 @@ def test_infer_town__a_town_named_in_passing_is_not_the_author(ending):
     assert infer_town(_SAYS_WE + ending + _CLOSING, title="").name == ""
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    # the gazetteer knows 新村街道 (丰台区, 滨海新区), not these longer names
+    ("长宁区工人新村街道2023年法治政府建设情况报告\n2023年，我街道坚持依法行政。", "工人新村街道"),  # no 新村街道 there
+    ("丰台区工农新村街道2023年法治政府建设情况报告\n2023年，工农新村街道坚持依法行政。", "工农新村街道"),  # named again
+    ("丰台区新村街道2023年法治政府建设情况报告\n2023年，我街道坚持依法行政。", "新村街道"),  # the gazetteer's own
+])
+def test_infer_town__a_longer_name_glued_to_its_county_is_taken_whole(text, town):
+    meta = infer_metadata(text)
+    assert meta["town"] == town
+
+
+def test_infer_town__the_county_s_office_before_a_town_is_not_part_of_its_name():
+    meta = infer_metadata("西城区人民政府新村街道办事处2023年法治政府建设情况报告\n我街道坚持依法行政。")
+    assert not meta["town"].startswith("人民政府")
+
+
 def test_infer_town__county_prefix_trimmed():
     assert infer_town("", title="梅县区松源镇2021年法治政府建设年度报告").name == "松源镇"
 
