@@ -56,6 +56,11 @@ _NAME_CHARS = f"[{CJK}]"
 _GLUED_DIVISION = re.compile(r"^.{2,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)(?=.{2,}$)")
 _TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
                          r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ])")
+# … or from the subject of the report's first sentence, followed by its office or its first verb
+# (2023年，龙泉湾街道坚持…; 今年以来，龙泉湾街道党工委、办事处高度重视…).
+_OPENING_TOWN = re.compile(r"(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道|民族乡|苏木|镇|乡))(?:办事处)?"
+                           r"(?:人民政府|党工委|党委|政府)?(?:[、和及][^，,。]{0,8})?"
+                           r"(?=坚持|始终|深入|全面|认真|紧紧|积极|高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格)")
 # Characters that start clauses and words that are not names (我镇, 全乡, 各乡镇, 法治建设纳入街道).
 _NOT_NAME_CHARS = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委了着过是有")
 _NOT_NAME_WORDS = re.compile(r"法治|建设|工作|推进|加强|开展|落实|乡镇|城乡|村镇|街镇|发挥|纳入|调整|内容|公开|上级|关于|"
@@ -298,6 +303,18 @@ def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGue
     return TownGuess(whole, f"title, {NOT_IN_GAZETTEER}")
 
 
+def _opening_only_guess(text: str) -> TownGuess | None:
+    """A town the gazetteer does not know (a new or renamed street office), as the subject of the
+    report's first sentence (2023年，龙泉湾街道坚持…)."""
+    for rest in _opening_subjects(text):
+        m = _OPENING_TOWN.match(re.sub(r"^(?:今年以来|一年来|近年来|本年度|年初以来)?[，,、\s]*", "", rest))
+        if m:
+            name = _GLUED_DIVISION.sub("", bare_town_name(m.group("name")))
+            if _plausible_name(name):
+                return TownGuess(name, f"body, {NOT_IN_GAZETTEER}")
+    return None
+
+
 def _title_only_guess(title: str, source: str) -> TownGuess | None:
     """A town the gazetteer does not know, from a title that starts with it (renamed, or new)."""
     m = _title_town_match(title)
@@ -419,6 +436,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):
             return guess
+    if not speaks_as_county and (guess := _opening_only_guess(text)):
+        return guess
     return TownGuess()
 
 

@@ -69,6 +69,20 @@ def test_infer_town__the_county_s_office_before_a_town_is_not_part_of_its_name()
     assert not meta["town"].startswith("人民政府")
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    # a street office the gazetteer does not know yet, as the subject of the first sentence
+    ("2024年，凤鸣湖街道坚持以习近平法治思想为指导，扎实推进法治政府建设。\n一、主要举措", "凤鸣湖街道"),
+    ("今年以来，凤鸣湖街道党工委、办事处高度重视法治建设。\n一、主要举措", "凤鸣湖街道"),
+    ("2024年，在区委的坚强领导下，凤鸣湖街道深入学习贯彻习近平法治思想。", "凤鸣湖街道"),
+    ("2024年，全镇上下坚持依法行政。\n一、主要举措", ""),  # no name
+    ("2024年，各乡镇坚持依法行政，全县法治建设稳步推进。", ""),  # a county's report
+])
+def test_infer_town__an_unknown_town_as_the_subject_of_the_first_sentence(text, town):
+    meta = infer_metadata(text)
+    assert meta["town"] == town
+    assert meta["town_source"] == ("body, not in gazetteer" if town else "")
+
+
 def test_infer_town__county_prefix_trimmed():
     assert infer_town("", title="梅县区松源镇2021年法治政府建设年度报告").name == "松源镇"
 
@@ -274,10 +288,12 @@ def test_infer_metadata__former_name_resolves_to_the_current_unit():
     assert (meta["town"], meta["town_code"], meta["county"]) == ("长辛店镇", "110106100", "丰台区")
 
 
-def test_infer_metadata__name_missing_from_the_gazetteer_only_from_the_title_and_says_so():
+def test_infer_metadata__name_missing_from_the_gazetteer_from_the_title_or_first_subject_and_says_so():
     meta = infer_metadata("云岫镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措\n内容。")
     assert (meta["town"], meta["town_source"], meta["town_code"]) == ("云岫镇", "title, not in gazetteer", "")
-    assert infer_metadata("2023年法治政府建设情况报告\n云岫镇坚持依法行政。云岫镇推进普法。")["town"] == ""
+    # named only mid-body, not as the subject of the opening sentence: not taken
+    assert infer_metadata("2023年法治政府建设情况报告\n今年以来，我镇坚持依法行政。学习云岫镇经验，云岫镇推进普法。"
+                          )["town"] == ""
 
 
 def test_infer_metadata__short_form_of_a_street_office():
