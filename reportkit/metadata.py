@@ -476,11 +476,13 @@ def _county_is_subject(text: str) -> bool:
 
 def _in_place_named_short(name: str, towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
     """Of the units sharing the town name NAME (杨集镇 in seven counties), those of the one county
-    whose short name TEXT writes, else of the one city; () when none or several are. A place
-    whose short name is the town's own (宁安市 and 宁安镇: 法治宁安 is the town's) tells nothing."""
+    whose short name TEXT writes, else of the one city, else of the one province (《湖北省…指引》);
+    () when none or several are. A place whose short name is the town's own (宁安市 and 宁安镇:
+    法治宁安 is the town's) tells nothing."""
     stem = _PLACE_SUFFIX.sub("", name)
-    for place in ("county", "city"):
-        named = [t for t in towns if (short := _place_stem(getattr(t, place)))
+    for place in ("county", "city", "province"):
+        shorten = _province_stem if place == "province" else _place_stem
+        named = [t for t in towns if (short := shorten(getattr(t, place)))
                  and short not in stem and stem not in short and short in text]
         if named:
             return tuple(named) if len({t.county_code for t in named}) == 1 else ()
@@ -642,6 +644,11 @@ def own_place_names(*names: str | None) -> list[str]:
         if stem := _place_stem(name):
             found.add(stem)
     return sorted(found, key=lambda n: (-len(n), n))
+
+
+def _province_stem(name: str) -> str:
+    """A province as reports write it short: 湖北省 → 湖北, 宁夏回族自治区 → 宁夏, 北京市 → 北京."""
+    return re.sub(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)
 
 
 def _place_stem(name: str) -> str:

@@ -83,6 +83,16 @@ def test_infer_town__an_unknown_town_as_the_subject_of_the_first_sentence(text, 
     assert meta["town_source"] == ("body, not in gazetteer" if town else "")
 
 
+@pytest.mark.parametrize(("text", "county"), [
+    # 仁和镇: one in 湖南 (宁远县), one in 江西, one in 河南, six in 四川, three in 云南
+    ("仁和镇2023年法治政府建设年度报告\n今年以来，我镇认真贯彻《湖南省行政程序规定》。", "宁远县"),
+    ("仁和镇2023年法治政府建设年度报告\n今年以来，我镇认真贯彻《四川省依法治省纲要》。", ""),  # six there
+    ("仁和镇2023年法治政府建设年度报告\n今年以来，我镇学习湖南、江西两省经验。", ""),  # two provinces
+])
+def test_infer_metadata__a_shared_town_name_placed_by_the_one_province_the_text_names(text, county):
+    assert infer_metadata(text)["county"] == county
+
+
 def test_infer_town__county_prefix_trimmed():
     assert infer_town("", title="梅县区松源镇2021年法治政府建设年度报告").name == "松源镇"
 
