@@ -60,7 +60,9 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
                                  and not _CLOSING_DATE.search(last_line) and len(last_line) > 30):
         reasons.append("cut off")
     if sections is not None and len(sections):
-        types = set(sections["section_type"])
+        # a part that names plans with another (二、存在的问题及下一步打算) closes the report too
+        mixed = sections["mixed_with"] if "mixed_with" in sections else pd.Series(dtype=str)
+        types = set(sections["section_type"]) | {t for m in mixed.fillna("") for t in str(m).split(";") if t}
         has_headings = bool((sections["level"] > 0).any())
         signed = bool(_CLOSING_DATE.search(tail[-60:]))
         if has_headings and "plans" not in types and not signed:

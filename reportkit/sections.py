@@ -103,6 +103,9 @@ def _strip_marker(heading: str) -> str:
 _DECISIVE_PRIORITY = 50
 
 
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
 def _heading_types(heading: str) -> tuple[str | None, tuple[str, ...]]:
     """(type, other types) of HEADING by the resource table; (None, ()) when no rule matches.
 
@@ -328,6 +331,8 @@ def split_sections(text: str, *, doc_id: str = "",
     numbers: list[str] = []
     child_count: dict[int | None, int] = {}
     types: list[str] = []
+    mixed: list[list[str]] = []  # the other types a part's heading names, for its sub-headings
+    latest_year = 0  # the latest year a part's heading has named so far
     seen_late_part = False
     for i, h in enumerate(headings):
         child_count[h.parent] = child_count.get(h.parent, 0) + 1
@@ -343,12 +348,21 @@ def split_sections(text: str, *, doc_id: str = "",
                 section_type = "measures" if unmapped == "position" and not seen_late_part else "other"
             else:
                 section_type = matched
+            years = [int(y) for y in _YEAR.findall(h.heading)]
+            if (years and latest_year and min(years) > latest_year and section_type in ("measures", "other")
+                    and not re.search(r"月|以来|至今", h.heading)):  # 2024年1-10月工作情况 is work done
+                section_type = "plans"  # 一、2023年工作开展情况 … 三、2024年工作举措: next year's work
+            latest_year = max([latest_year, *years])
             seen_late_part |= section_type in ("shortcomings", "plans")
         else:
             section_type = types[h.parent]
             if section_type == "measures" and matched == "leadership":
                 section_type = "leadership"
+            elif matched and matched in mixed[h.parent]:
+                # 二、存在的问题及下一步打算 → （二）下一步工作打算 opens the plans
+                section_type = matched
         types.append(section_type)
+        mixed.append(mixed_with.split(";") if mixed_with else mixed[h.parent] if h.parent is not None else [])
         rows.append({"doc_id": doc_id, "section_no": numbers[i], "level": h.level, "heading": h.heading,
                      "section_type": section_type,
                      "parent_section_no": None if h.parent is None else numbers[h.parent],

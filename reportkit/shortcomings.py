@@ -212,16 +212,24 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     # Plain lists: this runs once per report, where pandas filtering and grouping cost more
     # than the splitting.
     doc_ids, types = sections["doc_id"].tolist(), sections["section_type"].tolist()
-    numbers, parents, texts, headings = (
+    numbers, parents, texts, headings, starts = (
         sections[c].tolist() if c in sections.columns else [None] * len(sections)
-        for c in ("section_no", "parent_section_no", "text", "heading"))
+        for c in ("section_no", "parent_section_no", "text", "heading", "start"))
     typed = dict(zip(zip(doc_ids, numbers), types))
+    # Where a sub-section of another type starts inside a shortcomings part (二、存在的问题及下步打算
+    # → （二）下步打算): the part's items stop there.
+    other_starts = [(d, str(n), st) for d, n, t, st in zip(doc_ids, numbers, types, starts)
+                    if t != "shortcomings" and st is not None and not pd.isna(st)]
     outer: dict = {}  # doc_id → (text, heading) of its outermost shortcomings sections
-    for doc_id, section_type, parent, text, heading in zip(doc_ids, types, parents, texts, headings):
+    for doc_id, section_type, number, parent, text, heading, start in zip(
+            doc_ids, types, numbers, parents, texts, headings, starts):
         if section_type != "shortcomings" or pd.isna(doc_id):
             continue
         parts = outer.setdefault(doc_id, [])
         if pd.isna(parent) or typed.get((doc_id, parent)) != "shortcomings":
+            inner = [st for d, n, st in other_starts if d == doc_id and n.startswith(f"{number}.")]
+            if inner and start is not None and not pd.isna(start) and isinstance(text, str):
+                text = text[:int(min(inner)) - int(start)].rstrip()
             parts.append((text, heading))
     for doc_id, parts in outer.items():
         items = [item for text, heading in parts for item in _split_items(_body(text, heading))]

@@ -96,3 +96,9 @@ def test_notebook_setup__partial_texts_are_left_out_of_the_denominators(mixed_bu
     assert nb.partial_note == "另有 1 份不完整文本（只有开头或被删节）未计入"
     summary = rk.theme_summary(mixed_build["shortcomings"], nb.whole)
     assert (summary["n_reports_total"] == 5).all()
+
+
+def test_partial_reasons__a_report_closing_with_shortcomings_and_plans_together_is_whole():
+    text = ("一、2023年主要举措\n全年集中学法10次。\n"
+            "二、存在的问题及下一步工作打算\n一是执法力量薄弱。下一步，我镇将充实执法力量，创新普法形式。")
+    assert partial_reasons(text, rk.split_sections(text)) == []

@@ -474,3 +474,38 @@ def test_split_sections__page_copied_without_line_breaks():
                           f"(二)创新治理模式,提升效能 一是推进观察。 二、存在的问题 一是力量不足。")
     assert headings(split_sections(text)) == ["一、法治建设主要措施和成效", "(一)强化思想引领,筑牢根基 坚持将学习领会习近平法治思想作为首要政治任务，纳入党委理论学习中心组和干部教育培训体系",
                                               "(二)创新治理模式,提升效能 一是推进观察", "二、存在的问题 一是力量不足"]
+
+
+@pytest.mark.parametrize("heading", ["三、下步工作措施", "四、下一阶段工作思路", "三、2025年依法行政工作要点"])
+def test_classify_heading__plans_said_short(heading):
+    assert classify_heading(heading) == "plans"
+
+
+# A whole report whose last part names its shortcomings and its plans together.
+COMBINED = ("一、2023年工作开展情况\n（一）强化学法用法\n全年集中学法10次。\n"
+            "二、存在的不足和下步打算\n（一）存在的不足\n一是基层执法力量薄弱。二是普法载体较少。\n"
+            "（二）下步打算\n1.充实执法力量\n选派人员参加执法培训。\n")
+
+
+def test_split_sections__a_sub_heading_opens_the_plans_its_part_names_with_the_shortcomings():
+    found = split_sections(COMBINED).set_index("heading")["section_type"]
+    assert found["二、存在的不足和下步打算"] == "shortcomings"
+    assert found["（一）存在的不足"] == "shortcomings"
+    assert found["（二）下步打算"] == "plans"
+    assert found["1.充实执法力量"] == "plans"
+
+
+def test_shortcoming_items__plans_of_a_combined_part_are_not_shortcomings():
+    items = shortcoming_items(split_sections(COMBINED, doc_id="d"))
+    assert items["text"].str.contains("基层执法力量薄弱").any()
+    assert not items["text"].str.contains("选派人员").any()
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    ("一、2023年工作开展情况\n内容。\n二、存在的问题\n内容。\n三、2024年工作举措\n内容。", "plans"),  # next year
+    ("一、2023年主要工作\n内容。\n二、2024年1至3月工作进展\n内容。", "measures"),  # months: work done
+    ("一、主要举措\n内容。\n二、2024年工作举措\n内容。", "measures"),  # no earlier year to compare
+])
+def test_split_sections__a_part_about_a_later_year_than_the_parts_before_it_is_plans(text, last):
+    tops = split_sections(text).query("level == 1")
+    assert tops["section_type"].iloc[-1] == last
