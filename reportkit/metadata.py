@@ -250,9 +250,13 @@ def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:
     return tuple(t for t in towns if t.county_code in codes)
 
 
-def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1) -> TownGuess | None:
-    """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first."""
-    mentions = [m for m in town_mentions(_simplified(fragment)) if m.name not in _GENERIC_TOWNS]
+def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1,
+                     mentions: list | None = None) -> TownGuess | None:
+    """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first.
+    MENTIONS: FRAGMENT's town mentions when the caller has them already."""
+    if mentions is None:
+        mentions = town_mentions(_simplified(fragment))
+    mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
     if not mentions:
         return None
     counts = Counter(m.name for m in mentions)
@@ -359,13 +363,12 @@ _OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法�
                        r"机关|全体干部|便民服务中心|公共法律服务)")
 
 
-def _own_body_guess(text: str, codes: set[str]) -> TownGuess | None:
-    """The town of a report that says 我镇 and names itself once, with one of its own bodies after the
-    name (成立高兴镇法治政府建设工作领导小组): the only such town of its unit in the first pages."""
-    units = {m.group(1) for m in _SELF_REFERENCE.finditer(text)}
-    fragment = _simplified(text[:3000])
+def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:
+    """The town of a report that says 我镇 (a unit of UNITS) and names itself once, with one of its own
+    bodies after the name (成立高兴镇法治政府建设工作领导小组): the only such town of its unit in
+    FRAGMENT, the first pages (Simplified), whose town MENTIONS are given."""
     named = {}
-    for m in town_mentions(fragment):
+    for m in mentions:
         if (m.name not in _GENERIC_TOWNS and any(m.name.endswith(u) for u in units)
                 and _OWN_BODY.match(fragment, m.end)):
             named.setdefault(m.name, m.towns)
@@ -427,11 +430,14 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     if speaks_as_county and (guess := _opening_subject(text, codes)):
         return guess
     if not speaks_as_county:
-        if guess := _gazetteer_guess(text[:3000], "body", codes, min_count=2):
+        opening = _simplified(text[:3000])
+        mentions = town_mentions(opening)
+        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=mentions):
             return guess
         if guess := _clue_guess(text, codes):
             return guess
-        if guess := _own_body_guess(text, codes):
+        units = {m.group(1) for m in _SELF_REFERENCE.finditer(text)}
+        if units and (guess := _own_body_guess(opening, mentions, units, codes)):
             return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):
