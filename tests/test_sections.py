@@ -509,3 +509,8 @@ def test_shortcoming_items__plans_of_a_combined_part_are_not_shortcomings():
 def test_split_sections__a_part_about_a_later_year_than_the_parts_before_it_is_plans(text, last):
     tops = split_sections(text).query("level == 1")
     assert tops["section_type"].iloc[-1] == last
+
+
+@pytest.mark.parametrize("heading", ["（二）从严落实法治建设第一人责任", "（一）压实第一责任，健全推进机制"])
+def test_classify_heading__the_first_responsibility_however_written_is_leadership(heading):
+    assert classify_heading(heading) == "leadership"
