@@ -300,7 +300,7 @@ def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGue
             or not _plausible_name(whole)):
         return None  # 西城区人民政府|广安门内街道: the county's office, then the town
     body = _simplified(text)
-    named_again = body.count(whole) - (fragment in body) >= 1
+    named_again = body.count(whole) - body.count(fragment) >= 1  # a title printed twice is no second naming
     elsewhere = not _in_counties(guess.towns, {c.adcode for c in counties_named(county)})
     if not (named_again or elsewhere):
         return None
