@@ -555,6 +555,20 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
 _PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"
 
 
+_ENDS_A_PLACE = re.compile("[县区市旗镇乡街场]")
+
+
+def _is_place_name(text: str, start: int, end: int) -> bool:
+    """Whether the numeral and unit at START:END begin or sit inside a county or town the gazetteer
+    knows by that very name (三元区, 七个星镇, 千人桥镇): any unit, not only those marked in_place_names."""
+    from .places import is_place_name  # loaded already where metadata is inferred
+
+    if not _ENDS_A_PLACE.search(text, end, end + 4):
+        return False  # no 区, 镇, 乡 … close after it: no name to look up
+    return any(is_place_name(text[max(0, start - before):end + after])
+               for before in range(0, 3) for after in range(1, 5))
+
+
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
     before = text[max(0, start - 3):start]
@@ -565,11 +579,10 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
                 and not re.search(r"以\s?$", before)):
             return True
-    if (
-        m.group("num") and not m.group("num")[0].isdigit() and unit.in_place_names
-        and after and after in _PLACE_SUFFIX
+    if m.group("num") and not m.group("num")[0].isdigit() and (
+        (unit.in_place_names and after and after in _PLACE_SUFFIX) or _is_place_name(text, m.start(), m.end())
     ):
-        return True  # 三台县, 七台河, 八所镇, 五家渠: place names, not counts
+        return True  # 三台县, 七台河, 八所镇, 五家渠, 三元区, 七个星镇: place names, not counts
     if re.search(r"第\s?$", before) or re.search(r"分之$", before):
         return True  # 第一书记; 三分之二
     if re.search(r"\d\s?[-~～—至到]\s?$", before):

@@ -125,6 +125,12 @@ def _town_index() -> _NameIndex:
     return _NameIndex(columns, former)
 
 
+def is_place_name(name: str) -> bool:
+    """Whether NAME is a county or a township the gazetteer knows by that very name. A membership
+    test: unlike `towns_named`, it keeps nothing of the names it is asked about."""
+    return name in _town_index() or name in _county_index().by_name
+
+
 def towns_named(name: str) -> tuple[Town, ...]:
     """The township-level units called NAME (current or former name; 街道 and 街道办事处 alike)."""
     return _town_index().towns(name)

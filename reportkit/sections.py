@@ -358,8 +358,9 @@ def split_sections(text: str, *, doc_id: str = "",
             section_type = types[h.parent]
             if section_type == "measures" and matched == "leadership":
                 section_type = "leadership"
-            elif matched and matched in mixed[h.parent]:
-                # 二、存在的问题及下一步打算 → （二）下一步工作打算 opens the plans
+            elif matched in ("shortcomings", "plans") and matched in mixed[h.parent]:
+                # 二、存在的问题及下一步打算 → （二）下一步工作打算 opens the plans (not the 工作情况 of
+                # 一、党政主要负责人履行…职责工作情况: that heading's measures are words, not a part)
                 section_type = matched
         types.append(section_type)
         mixed.append(mixed_with.split(";") if mixed_with else mixed[h.parent] if h.parent is not None else [])

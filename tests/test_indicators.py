@@ -140,6 +140,8 @@ EXCLUSIONS = [
     ("big_things_slogan", "统筹做好两件大事，开展普法活动3场。"),
     ("team_name", "依托村四人小组，开展普法活动3场。"),
     ("coverage_slogan", "推进新就业群体两个覆盖，开展普法活动3场。"),
+    ("town_named_with_a_numeral_and_unit", "赴七个星镇考察学习，开展普法活动3场。"),
+    ("district_named_with_a_numeral_and_unit", "参加万元店镇推进会，开展普法活动3场。"),
     ("count_of_the_province", "获评省级示范街道（全省仅5家），开展普法活动3场。"),
     ("ranking_in_the_city", "成为试点单位，全市只有4个，开展普法活动3场。"),
 ]

@@ -514,3 +514,11 @@ def test_split_sections__a_part_about_a_later_year_than_the_parts_before_it_is_p
 @pytest.mark.parametrize("heading", ["（二）从严落实法治建设第一人责任", "（一）压实第一责任，健全推进机制"])
 def test_classify_heading__the_first_responsibility_however_written_is_leadership(heading):
     assert classify_heading(heading) == "leadership"
+
+
+def test_split_sections__a_leadership_part_keeps_its_sub_headings_whatever_its_heading_s_other_words():
+    # 工作情况 makes the heading "mixed with measures" in words, but the part is one: the leadership
+    text = ("一、党政主要负责人履行推进法治建设第一责任人职责工作情况\n（一）带头学习习近平法治思想\n内容。\n"
+            "（二）健全党委领导法治建设机制\n内容。\n二、存在的不足\n内容。")
+    found = split_sections(text).set_index("heading")["section_type"]
+    assert found["（一）带头学习习近平法治思想"] == "leadership"
