@@ -56,7 +56,7 @@ DENSITY_COLUMNS = schema.table("density").names
 _CN_DIGIT, _CN_SMALL, _CN_BIG, _CN_CHARS = CN_DIGITS, CN_SMALL, CN_BIG, CN_NUMERAL_CHARS
 # Kinds of unit (indicator_units.csv) that count occurrences, points or rates: such a unit never
 # counts the noun after it (开展|17场|法治宣讲活动: the 活动 are not what 17 counts).
-VERBAL_KINDS = frozenset({"event", "times", "point", "percent", "score"})
+VERBAL_KINDS = frozenset({"event", "times", "point", "percent", "score", "duration"})
 
 
 # --------------------------------------------------------------------------- resources
@@ -207,7 +207,7 @@ _LIGHT_VERB = re.compile(
 )
 _TAIL_TRIM = re.compile(
     r"(?:均达到|均达|均为|均保持在|均保持|均稳定在|均在|均|达到|(?<![传表下送通抵直转])达|(?<![行作认成因])为|是|共计|共|总计|合计|(?<!民)约|近|将近|"
-    r"超过|超|逾|累计|总共|有|等|的|各|全部|获得|取得)+$"
+    r"超过|超|逾|累计|总共|有|等|的|各|全部|获得|取得|由|(?<=[缩降减短少])(?:到|至))+$"
 )
 # Words that end the noun after a unit. A lookaround keeps the words that merely contain one
 # whole (公共, 工作, 在编, 靶向, 调用, 行为).

@@ -384,8 +384,9 @@ _BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?(?:�
 
 
 def _opening_subjects(text: str):
-    """Each of the first three lines from its subject on (Simplified script, 40 characters)."""
-    for line in text.lstrip().splitlines()[:3]:
+    """Each of the first three lines from its subject on (Simplified script, 40 characters); blank
+    lines do not count (pages set a blank line between title, date and body)."""
+    for line in [line for line in text.splitlines() if line.strip()][:3]:
         line = _simplified(line.strip()[:80])
         yield line[_BEFORE_SUBJECT.match(line).end():][:40]
 

@@ -83,6 +83,9 @@ _FACTS = {
 # The site's own name in its header: 天津市静海区人民政府 / XX县人民政府门户网站.
 _SITE = re.compile(rf"^([{CJK}]{{2,20}}(?:人民政府|政府))(?:门户网站|网站)?(?=\s|$)")
 _SITE_ONLY = re.compile(rf"^[{CJK}]{{2,20}}(?:人民政府|政府)?(?:门户网站|政府网|网站)$")
+# A header of links to sites: 中国政府网|重庆市人民政府网 (two or more site names, nothing else).
+_SITE_NAME = rf"[{CJK}]{{2,20}}(?:门户网站|政府网|网站|网)"
+_SITES_ONLY = re.compile(rf"^{_SITE_NAME}(?:\s*[|｜/·•]\s*{_SITE_NAME})+$")
 
 # A report's title inside a longer line: …关于2023年度法治政府建设情况的报告 / …法治政府建设年度报告(2024年度)
 EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()]{{2,40}}?(?:法治政府建设|法治建设|依法行政|依法治)"
@@ -114,7 +117,7 @@ def is_chrome(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    if _BUTTONS_ONLY.match(line) or _SITE_ONLY.match(line):
+    if _BUTTONS_ONLY.match(line) or _SITE_ONLY.match(line) or _SITES_ONLY.match(line):
         return True
     if len(line) <= 80 and (_WEEKDAY_DATE.search(line) or _NOTICE.search(line)):
         return True

@@ -484,3 +484,17 @@ def test_infer_metadata__a_town_named_like_a_common_word_only_from_the_start_of_
 ])
 def test_infer_metadata__level_from_the_subject_of_the_opening_sentence(opening, level):
     assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
+
+
+def test_infer_metadata__a_header_of_site_links_is_no_title_and_the_county_is_the_subject():
+    # a county's page: links to other sites first, blank lines between title, date and body
+    text = ("中国政府网|湖南省人民政府网\n\n首页 > 政务公开 > 法治政府建设\n\n湖南省平江县2021年法治政府建设情况报告\n\n"
+            "日期:2022-02-10\n\n\n2021年,平江县坚持以习近平法治思想为指导,扎实推进法治政府建设。\n\n一、主要举措")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["level"], meta["county"], meta["town"]) == (
+        "湖南省平江县2021年法治政府建设情况报告", "county", "平江县", "")
+
+
+def test_infer_metadata__the_opening_subject_is_read_past_blank_lines():
+    text = "\n\n日期:2022-02-10\n\n\n2021年,平江县坚持以习近平法治思想为指导,扎实推进法治政府建设。\n\n一、主要举措"
+    assert infer_metadata(text)["level"] == "county"
