@@ -235,6 +235,8 @@ def county_mentions(text: str) -> list[tuple[int, int, str]]:
 
 # Before a two-character county name (范县, 新县): what may stand there when it is the county.
 _BEFORE_SHORT_COUNTY = set("在对于与和及为向到自从是由经按据将属、，,。：:；;（(“《 \n市州省盟区")
+# What follows 县 in words that are not a county's name (县级, 县直, 县属, 县域, 县内, 县城 …).
+_COUNTY_WORD_AFTER = set("级直属域内外城乡")
 _AFTER_SHORT_COUNTY = re.compile(r"(?:人民政府|政府|委|党委|司法局|人民法院|法院|检察院|公安局|人大|政协|第)")
 
 
@@ -242,6 +244,8 @@ def _short_county_stands_alone(text: str, start: int) -> bool:
     """Is the two-character county name at START a name (濮阳市范县, 在范县县委), not the tail of a
     word (法治政府建设示范县, 健康县城)?"""
     before = text[start - 1:start] if start else ""
+    if text[start + 1:start + 2] == "县" and text[start + 2:start + 3] in _COUNTY_WORD_AFTER:
+        return False  # 各乡（镇）和县级相关部门: 县级, 县直, 县域 … are words, not the county 和县
     # 和县 after a word is mostly 和 + 县: 领导和县委 (the leadership and the county committee).
     return not before or before in _BEFORE_SHORT_COUNTY or not CJK_CHAR.match(before) or (
         text[start] not in _BEFORE_SHORT_COUNTY and bool(_AFTER_SHORT_COUNTY.match(text, start + 2)))

@@ -498,3 +498,14 @@ def test_infer_metadata__a_header_of_site_links_is_no_title_and_the_county_is_th
 def test_infer_metadata__the_opening_subject_is_read_past_blank_lines():
     text = "\n\n日期:2022-02-10\n\n\n2021年,平江县坚持以习近平法治思想为指导,扎实推进法治政府建设。\n\n一、主要举措"
     assert infer_metadata(text)["level"] == "county"
+
+
+def test_infer_county__county_level_words_after_and_are_not_the_county_he_xian():
+    text = ("2020年法治政府建设情况报告\n2020年，我县召开常务会议，要求各乡（镇）和县级相关部门主要负责人"
+            "切实履行第一责任人职责。")
+    assert infer_metadata(text)["county"] != "和县"
+
+
+def test_infer_county__a_county_renamed_since_is_found_by_its_former_name():
+    meta = infer_metadata("横县2020年法治政府建设情况报告\n2020年，横县坚持依法行政。")
+    assert (meta["county"], meta["city"]) == ("横州市", "南宁市")  # the unit's current name: the key across years
