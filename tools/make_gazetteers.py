@@ -205,8 +205,9 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
                 continue
             if code in current.areas:  # renamed under its code (桥东区 → 襄都区)
                 target = code
-            else:  # abolished: 梁平县 (500228) lives on as 梁平区 (500155)
-                candidates = by_stem.get((code[:2], _COUNTY_STEM.sub("", name)), [])
+            else:  # abolished: 梁平县 (500228) lives on as 梁平区 (500155), 横县 as 横州市 (450181)
+                stem = _COUNTY_STEM.sub("", name)
+                candidates = by_stem.get((code[:2], stem), []) or by_stem.get((code[:2], stem + "州"), [])
                 if len(candidates) != 1:
                     continue
                 target = candidates[0]
