@@ -99,22 +99,42 @@ def _simplified(text: str) -> str:
 _SITE_TAIL = re.compile(r"(?:[_|｜]+[^_|｜]*)*[_|｜]+[^_|｜]*(?:网站|门户|目录|政府网)[^_|｜]*$")
 
 
+def _title_at(lines: list[str], i: int) -> str:
+    """The title that line I of LINES begins (with its continuation on the next line), or ""."""
+    line = lines[i]
+    if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":")) or _NUMBERED.match(line):
+        return ""
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    joined = line
+    if (not _TITLE_KIND.search(line) and len(line) <= 40 and len(following) <= 40
+            and _TITLE_KIND.search(following) and not following.endswith(("：", ":"))):
+        joined = line + following  # 关于2023年度法治政府建设 / 工作情况的报告
+    return joined if _TITLE_TOPIC.search(joined) and _TITLE_KIND.search(joined) else ""
+
+
+def _title_years(title: str) -> set[str]:
+    return set(_TITLE_YEAR.findall(_PERIOD.sub("", _arabic_years(title))))
+
+
 def find_title(text: str) -> str:
     """The report's title: the first line that names a rule-of-law report (法治… 报告/总结/情况),
     with the issuer written on the line above (XX镇人民政府) and a continuation on the next;
     "" when no line does. Page chrome is expected to be gone (`pagechrome.split_chrome`).
+
+    A second such line just below with another year is the report's own title, the first a copy
+    site's (街道2022年法治政府建设工作总结 above 街道2020年法治政府建设工作总结2020年12月10日).
     """
     lines = [line.strip() for line in text.split("\n")[:14] if line.strip()]
-    for i, line in enumerate(lines[:10]):
-        if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":")) or _NUMBERED.match(line):
+    for i in range(min(10, len(lines))):
+        joined = _title_at(lines, i)
+        if not joined:
             continue
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        joined = line
-        if (not _TITLE_KIND.search(line) and len(line) <= 40 and len(following) <= 40
-                and _TITLE_KIND.search(following) and not following.endswith(("：", ":"))):
-            joined = line + following  # 关于2023年度法治政府建设 / 工作情况的报告
-        if not (_TITLE_TOPIC.search(joined) and _TITLE_KIND.search(joined)):
-            continue
+        for j in range(i + 1, min(i + 4, len(lines))):
+            below = _title_at(lines, j)
+            if (below and _TITLE_TOPIC.search(lines[j]) and _TITLE_KIND.search(lines[j])  # a title of its own
+                    and _title_years(below) and _title_years(below) != _title_years(joined)):
+                i, joined = j, below
+                break
         parts = [joined]
         for above in reversed(lines[max(0, i - 2):i]):
             if len(above) > 30 or not _ISSUER_LINE.search(above) or above in parts:

@@ -509,3 +509,15 @@ def test_infer_county__county_level_words_after_and_are_not_the_county_he_xian()
 def test_infer_county__a_county_renamed_since_is_found_by_its_former_name():
     meta = infer_metadata("横县2020年法治政府建设情况报告\n2020年，横县坚持依法行政。")
     assert (meta["county"], meta["city"]) == ("横州市", "南宁市")  # the unit's current name: the key across years
+
+
+def test_find_title__a_copy_site_s_own_title_above_the_report_s_is_passed_over():
+    text = ("街道2023年法治政府建设工作总结\n发布: 2024-03-01 阅读: 次\n"
+            "街道2021年法治政府建设工作总结2021年12月20日\n为深入贯彻落实…，我街道大力开展法治政府建设工作。")
+    meta = infer_metadata(text)
+    assert meta["year"] == "2021"
+
+
+def test_find_title__a_date_line_above_the_title_is_no_second_title():
+    text = ("区司法局\n2024年1月4日\n2023年某区法治政府建设情况报告\n2023年，全区坚持依法行政。")
+    assert infer_metadata(text)["year"] == "2023"
