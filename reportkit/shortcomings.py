@@ -218,8 +218,10 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     typed = dict(zip(zip(doc_ids, numbers), types))
     # Where a sub-section of another type starts inside a shortcomings part (二、存在的问题及下步打算
     # → （二）下步打算): the part's items stop there.
-    other_starts = [(d, str(n), st) for d, n, t, st in zip(doc_ids, numbers, types, starts)
-                    if t != "shortcomings" and st is not None and not pd.isna(st)]
+    other_starts: dict = {}  # doc_id → [(section_no, start)] of its sections of other types
+    for d, n, t, st in zip(doc_ids, numbers, types, starts):
+        if t != "shortcomings" and st is not None and not pd.isna(st):
+            other_starts.setdefault(d, []).append((str(n), st))
     outer: dict = {}  # doc_id → (text, heading) of its outermost shortcomings sections
     for doc_id, section_type, number, parent, text, heading, start in zip(
             doc_ids, types, numbers, parents, texts, headings, starts):
@@ -227,7 +229,7 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
             continue
         parts = outer.setdefault(doc_id, [])
         if pd.isna(parent) or typed.get((doc_id, parent)) != "shortcomings":
-            inner = [st for d, n, st in other_starts if d == doc_id and n.startswith(f"{number}.")]
+            inner = [st for n, st in other_starts.get(doc_id, ()) if n.startswith(f"{number}.")]
             if inner and start is not None and not pd.isna(start) and isinstance(text, str):
                 text = text[:int(min(inner)) - int(start)].rstrip()
             parts.append((text, heading))
