@@ -46,6 +46,7 @@ import pandas as pd
 from . import resources, schema
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
                       HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, chinese_to_number)
+from .places import is_place_name
 
 logger = logging.getLogger(__name__)
 
@@ -437,36 +438,38 @@ _SHARED_BY_ALL = re.compile(r"(?:(?:均|都|全部)(?:已|保持在?|稳定在|�
 _RATE_JOINS = re.compile(r"(?<=[率度例比])[、和及与]")  # after a rate: 及格率 and 参与率 stay whole
 
 
-def _shared_rates(text: str, lead: int, num_start: int) -> tuple[int, list[str]] | None:
-    """(start, rates) when the figure at NUM_START is said of several rates at once, or None.
-
-    The rates before 均/都/全部 are joined by 和/及/与 within the clause (办结率和满意度均达100%) or by
-    、 across clause marks (参考率、合格率均达100%: the clause of this figure starts after the 、).
-    Every part must itself name a rate (…率/度/比例/占比): 群众和谐度 is one rate, not 群众 and 谐度.
-    """
-    before = text[lead:num_start]
+def _said_of_all(before: str) -> str | None:
+    """What BEFORE (a figure's clause up to the figure) says the figure of, when it says 均/都/全部/双
+    (参考率、合格率均达 → 合格率; the clause starts after the 、), or None."""
     tail = _SHARED_BY_ALL.search(before)
-    if not tail:
-        return None
-    parts = [_MARKS.sub("", p) for p in _RATE_JOINS.split(before[:tail.start()])]
+    return _MARKS.sub("", before[:tail.start()]) if tail else None
+
+
+def _shared_rates(text: str, lead: int, said_of: str) -> tuple[int, list[str]] | None:
+    """(start, rates) when the figure whose clause starts at LEAD is said of several rates at once
+    (SAID_OF: `_said_of_all`), or None.
+
+    The rates are joined by 和/及/与 within the clause (办结率和满意度均达100%) or by 、 across clause
+    marks (参考率、合格率均达100%: the clause of this figure starts after the 、). Every part must
+    itself name a rate (…率/度/比例/占比): 群众和谐度 is one rate, not 群众 and 谐度.
+    """
+    parts = _RATE_JOINS.split(said_of)
     while lead >= 2 and text[lead - 1] == "、":  # earlier rates of the list, one 、 at a time
         start = _trim_lead(text, _last_of(text, _BOUNDARY, lead - 1, window=20), lead - 1)
-        if not _RATE_NOUN.match(_MARKS.sub("", text[start:lead - 1])):
+        rate = _MARKS.sub("", text[start:lead - 1])
+        if not _RATE_NOUN.match(rate):
             break
-        parts.insert(0, _MARKS.sub("", text[start:lead - 1]))
+        parts.insert(0, rate)
         lead = start
     if len(parts) < 2 or not all(_RATE_NOUN.match(p) for p in parts):
         return None
     return lead, parts
 
 
-def _shared_over_counts(text: str, rows: list[dict], lead: int, num_start: int) -> list[tuple[str, str]] | None:
-    """(subject, category of its count) of a rate said of each of a list of counts in the clause before
-    it (办理人大代表建议119件、政协委员提案105件，办复率均为100% → 人大代表建议办复率, 政协委员提案办复率),
+def _shared_over_counts(text: str, rows: list[dict], lead: int, rate: str) -> list[tuple[str, str]] | None:
+    """(subject, category of its count) of a RATE said of each of a list of counts in the clause
+    before it (办理人大代表建议119件、政协委员提案105件，办复率均为100% → 人大代表建议办复率, 政协委员提案办复率),
     or None."""
-    before = text[lead:num_start]
-    tail = _SHARED_BY_ALL.search(before)
-    rate = _MARKS.sub("", before[:tail.start()]) if tail else ""
     if not _RATE_NOUN.match(rate) or lead < 2 or text[lead - 1] not in "，,":
         return None
     clause_start = _last_of(text, "，,；;。！？!?：:\n", lead - 1, window=200)
@@ -561,8 +564,6 @@ _ENDS_A_PLACE = re.compile("[县区市旗镇乡街场]")
 def _is_place_name(text: str, start: int, end: int) -> bool:
     """Whether the numeral and unit at START:END begin or sit inside a county or town the gazetteer
     knows by that very name (三元区, 七个星镇, 千人桥镇): any unit, not only those marked in_place_names."""
-    from .places import is_place_name  # loaded already where metadata is inferred
-
     if not _ENDS_A_PLACE.search(text, end, end + 4):
         return False  # no 区, 镇, 乡 … close after it: no name to look up
     return any(is_place_name(text[max(0, start - before):end + after])
@@ -781,10 +782,11 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         elif not subject:
             subject = _previous_clause_subject(text, boundary)  # 主动公开政策文件等，共计178条
         subjects = [(subject, "")]  # (subject, its category when the subject names none)
-        if unit == "%" and (shared := _shared_rates(text, lead, num_start)):
+        said_of = _said_of_all(text[lead:num_start]) if unit == "%" else None
+        if said_of is not None and (shared := _shared_rates(text, lead, said_of)):
             lead, basis = shared[0], ""
             subjects = [(rate, "") for rate in shared[1]]
-        elif unit == "%" and (each := _shared_over_counts(text, rows, lead, num_start)):
+        elif said_of is not None and (each := _shared_over_counts(text, rows, lead, said_of)):
             subjects, basis = each, ""
         span = text[lead:span_end]
         sent_start, sent_end = _sentence_bounds(text, num_start, num_end)

@@ -331,7 +331,7 @@ def _opening_only_guess(text: str) -> TownGuess | None:
     """A town the gazetteer does not know (a new or renamed street office), as the subject of the
     report's first sentence (2023年，龙泉湾街道坚持…)."""
     for rest in _opening_subjects(text):
-        m = _OPENING_TOWN.match(re.sub(r"^(?:今年以来|一年来|近年来|本年度|年初以来)?[，,、\s]*", "", rest))
+        m = _OPENING_TOWN.match(rest)
         if m:
             name = _GLUED_DIVISION.sub("", bare_town_name(m.group("name")))
             if _plausible_name(name):
@@ -398,9 +398,10 @@ def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[s
     return TownGuess(name, "body", (_in_counties(towns, codes) if codes else ()) or towns)
 
 
-# What may come before the subject of a report's first sentence: the year, and 在…领导下, clauses
-# (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…).
-_BEFORE_SUBJECT = re.compile(r"(?:20\d\d年度?(?:以来)?\s*[,，、]?\s*)?(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
+# What may come before the subject of a report's first sentence: the year or 今年以来, and 在…领导下,
+# clauses (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…; 今年以来，…街道党工委…).
+_BEFORE_SUBJECT = re.compile(r"(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来|本年度|年初以来)\s*[,，、]?\s*)?"
+                             r"(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
 
 
 def _opening_subjects(text: str):

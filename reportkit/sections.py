@@ -363,7 +363,7 @@ def split_sections(text: str, *, doc_id: str = "",
                 # 一、党政主要负责人履行…职责工作情况: that heading's measures are words, not a part)
                 section_type = matched
         types.append(section_type)
-        mixed.append(mixed_with.split(";") if mixed_with else mixed[h.parent] if h.parent is not None else [])
+        mixed.append(list(others) if h.parent is None else mixed[h.parent])
         rows.append({"doc_id": doc_id, "section_no": numbers[i], "level": h.level, "heading": h.heading,
                      "section_type": section_type,
                      "parent_section_no": None if h.parent is None else numbers[h.parent],
