@@ -83,6 +83,12 @@ _FACTS = {
 # The site's own name in its header: 天津市静海区人民政府 / XX县人民政府门户网站.
 _SITE = re.compile(rf"^([{CJK}]{{2,20}}(?:人民政府|政府))(?:门户网站|网站)?(?=\s|$)")
 _SITE_ONLY = re.compile(rf"^[{CJK}]{{2,20}}(?:人民政府|政府)?(?:门户网站|政府网|网站)$")
+# The site's name in one piece of a saved page's header or breadcrumb: 海丰县人民政府门户网站 in
+# 首页 > 海丰县人民政府门户网站 > 专题专栏, 中文域名:天津市宝坻区人民政府.政务.
+# (Not a labelled field's value: 发布机构：某镇人民政府 is the publisher, already read as such.)
+_SITE_IN_PIECE = re.compile(rf"(?:^|[>＞»›/|｜\s]|域名\s*[:：])(?:欢迎(?:访问|来到|光临))?([{CJK}]{{2,20}}?人民政府)(?:门户网站|网站|\.政务)?\s*"
+                            rf"(?:$|[>＞»›/|｜])")
+MAX_SITE_PIECE = 80
 # A header of links to sites: 中国政府网|重庆市人民政府网 (two or more site names, nothing else).
 _SITE_NAME = rf"[{CJK}]{{2,20}}(?:门户网站|政府网|网站|网)"
 _SITES_ONLY = re.compile(rf"^{_SITE_NAME}(?:\s*[|｜/·•]\s*{_SITE_NAME})+$")
@@ -90,6 +96,19 @@ _SITES_ONLY = re.compile(rf"^{_SITE_NAME}(?:\s*[|｜/·•]\s*{_SITE_NAME})+$")
 # A report's title inside a longer line: …关于2023年度法治政府建设情况的报告 / …法治政府建设年度报告(2024年度)
 EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()]{{2,40}}?(?:法治政府建设|法治建设|依法行政|依法治)"
                             rf"[{CJK}\d、]{{0,24}}?(?:报告|总结)(?:[（(]\d{{4}}年度?[)）])?")
+
+# What a page puts after the article: links to the articles before and after it (上一篇：…), the
+# label of a list of related ones (相关链接), and the footer (版权所有, 网站标识码, ICP备…). These
+# name other reports and other governments, so they are never evidence of this one.
+_NEIGHBOUR = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*(?:[：:]|$)")
+_RELATED = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|热点推荐|推荐阅读|"
+                      r"延伸阅读|猜你喜欢|热门文章|最新文章)\s*[】\]]?\s*[：:]?\s*$")
+_FOOTER = re.compile(r"版权所有|(?:ICP|公网安)\s*备|ICP\s*证|网站标识码|网站识别码|技术支持\s*[：:]|"
+                     r"(?:主办|承办|协办|运维|维护)单位\s*[：:]|建议使用.{0,30}(?:浏览器|分辨率)")
+MAX_FOOTER_LINE = 120
+# The titles listed under 相关链接 or after 上一篇/下一篇: short lines, no sentence.
+_LISTED_TITLE_LEN = 60
+_MAX_LISTED = 20
 
 _GLUED_LABEL = re.compile(r"(?:发布日期|发布时间|日期|时间|作者|来源)$")
 
@@ -125,7 +144,53 @@ def is_chrome(line: str) -> bool:
         return False
     if _NAVIGATION.search(line) or _LEADING_FIELD.match(line) or len(line) <= 60 and _COUNTER.search(line):
         return True
+    if _links_or_footer(line):
+        return True
     return len(_FIELD.findall(line)) >= 2  # 来源：… 发布时间：… on one line
+
+
+def _links_or_footer(line: str) -> bool:
+    """LINE (stripped) links to other articles or belongs to the site's footer."""
+    return bool(_NEIGHBOUR.match(line) or _RELATED.match(line)
+                or len(line) <= MAX_FOOTER_LINE and _FOOTER.search(line))
+
+
+def site_of_page(pieces) -> str:
+    """The government whose site a saved page is, from the page's text PIECES in document order
+    (its text nodes: the header and breadcrumb come first): the first short piece that is, or has
+    between separators, a government's name; "" when none does."""
+    for piece in pieces:
+        piece = piece.strip()
+        if piece and len(piece) <= MAX_SITE_PIECE and (m := _SITE_IN_PIECE.search(piece)):
+            return m.group(1)
+    return ""
+
+
+def report_end(text: str) -> int:
+    """Where the report ends in TEXT: before the chrome a whole page copy carries after it (buttons,
+    上一篇/下一篇 links, a 相关链接 list with its titles, the footer); len(text) when none follows.
+
+    >>> text = "三、下步打算\\n持续深化依法行政。\\n【打印】【关闭】\\n上一篇：关于公布2023年预算的公告\\n版权所有：某县人民政府"
+    >>> text[:report_end(text)]
+    '三、下步打算\\n持续深化依法行政。\\n'
+    """
+    end, listed, position = len(text), 0, len(text)
+    for line in reversed(text.split("\n")):
+        start = position - len(line)
+        position = start - 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_chrome(stripped):
+            if listed and not _links_or_footer(stripped):
+                return end  # short lines under a button row are the report's (a heading, a signature)
+            end, listed = start, 0  # and titles listed under 相关链接 or 上一篇 go with it
+        elif (listed < _MAX_LISTED and len(stripped) <= _LISTED_TITLE_LEN
+              and not stripped.endswith(("。", "；", "！", "？"))):
+            listed += 1  # a listed title, if a link label turns up above it
+        else:
+            return end
+    return end if text[:end].strip() else len(text)  # all chrome and titles: nothing is surely the report's
 
 
 def page_facts(lines: list[str]) -> PageFacts:
@@ -149,10 +214,17 @@ def page_facts(lines: list[str]) -> PageFacts:
 
 def split_chrome(text: str) -> tuple[str, PageFacts]:
     """TEXT without its page-chrome lines, and the facts those lines state."""
-    kept, chrome = [], []
+    kept, chrome, elsewhere = [], [], 0
     for line in text.split("\n"):
-        (chrome if is_chrome(line) else kept).append(line)
-    if not chrome:
+        if not is_chrome(line):
+            kept.append(line)
+        elif _links_or_footer(line.strip()):
+            elsewhere += 1  # about other articles and the site: no facts of this report
+        else:
+            chrome.append(line)
+    if not chrome and not elsewhere:
         return text, PageFacts()
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
-    return body, page_facts(chrome)
+    facts = page_facts(chrome)
+    facts.n_lines += elsewhere
+    return body, facts

@@ -23,6 +23,7 @@ from collections import defaultdict
 import pandas as pd
 
 from .chinese import CJK
+from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
 _ELISION = re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续")
@@ -52,7 +53,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     dated signature at the end: whole reports end with next year's plans or are signed).
     """
     reasons = []
-    tail = text.rstrip()
+    tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
     if _ELISION.search(text):
         reasons.append("elision marker")
     last_line = tail.rsplit("\n", 1)[-1].strip()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .chinese import count_cjk
 from .config import Limits
-from .pagechrome import page_facts, split_chrome
+from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -369,6 +369,8 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
         hints["url"] = m.group(1).decode("ascii", "ignore")
     elif links := root.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content'):
         hints["url"] = str(links[0]).strip()
+    if site := site_of_page(root.body.itertext() if root.body is not None else ()):
+        hints["site"] = site  # the header naming the county's government, dropped below with the chrome
     title_el = root.find(".//title")
     if title_el is not None and title_el.text_content().strip():
         hints["page_title"] = title_el.text_content().strip()

@@ -35,6 +35,7 @@ import pandas as pd
 
 from . import resources
 from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, marker_number
+from .pagechrome import report_end
 
 logger = logging.getLogger(__name__)
 
@@ -312,6 +313,9 @@ def split_sections(text: str, *, doc_id: str = "",
       'other' after it. "other": always 'other'. Either way `unmapped_headings` lists it.
     """
     rows: list[dict] = []
+    # A whole page copy ends in links and a footer: the report ends before them, so its last part
+    # does not take them in and a heading cut short just before them is still seen as cut.
+    text = text[:report_end(text)]
     if not text.strip():
         return pd.DataFrame(rows, columns=SECTION_COLUMNS)
     headings = _detect(text)

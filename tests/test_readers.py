@@ -191,3 +191,14 @@ def test_register__a_new_format_is_one_function_and_one_registration(monkeypatch
     assert read(rtf, ".rtf").text == TEXT
     assert read(rtf, ".txt").format == "rtf"  # recognised by its content too, with a warning
     assert "or .rtf" in readers.formats()
+
+
+def test_extract__html_names_the_site_its_header_shows():
+    # The header is dropped with the chrome; the government it names is kept as the page's site.
+    page = ("<html><head><meta charset='utf-8'><title>政务公开</title></head><body>"
+            "<div class='header'><a>首页</a> &gt; <a>海丰县人民政府门户网站</a> &gt; <a>专题专栏</a></div>"
+            "<div class='content'><p>2025年，大湖镇始终以习近平新时代中国特色社会主义思想为指导，全面推进法治政府建设。</p>"
+            "<p>一、主要举措</p><p>全年开展普法活动12场。</p></div></body></html>")
+    extracted = read(page.encode("utf-8"), ".html")
+    assert "海丰县" not in extracted.text
+    assert extracted.hints["site"] == "海丰县人民政府"

@@ -68,3 +68,23 @@ def test_realworld__copied_out_of_a_pdf_the_pages_read_as_their_text(tallies, wr
     # accuracy (one heading or figure either way is the width estimate's to lose).
     got, base = wrapped_tallies[field], tallies[field]
     assert got.right >= base.right - 1 and got.total <= base.total + 1, "\n".join(got.misses)
+
+
+@pytest.fixture(scope="module", params=["html", "docx", "legacy"])
+def saved_tallies(request):
+    """The same pages saved from their site (HTML in three layouts), as Word files, or in GB18030 /
+    Big5 (tests/realworld/saved.py)."""
+    cases = load_cases()
+    return request.param, score(cases, build_cases(cases, request.param))
+
+
+@pytest.mark.slow
+def test_realworld__saved_as_a_web_page_a_word_file_or_in_a_legacy_encoding_the_pages_read_as_their_text(
+        tallies, saved_tallies):
+    # The readers hand the stages the report's own lines whatever the form: every measure is the
+    # text form's, to the page (the site's header, its 上一篇 links and footer included).
+    form, got = saved_tallies
+    differ = {field: (got[field].right, got[field].total, tally.right, tally.total)
+              for field, tally in tallies.items()
+              if (got[field].right, got[field].total) != (tally.right, tally.total)}
+    assert differ == {}, f"{form}: {differ}\n" + "\n".join(m for t in got.values() for m in t.misses)

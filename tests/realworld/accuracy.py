@@ -2,7 +2,8 @@
 
     python -m tests.realworld.accuracy            # per-field accuracy, then every miss
     python -m tests.realworld.accuracy --quiet    # the summary only
-    python -m tests.realworld.accuracy --as pdf   # each text typeset as a PDF first (or: wrapped)
+    python -m tests.realworld.accuracy --as pdf   # each text typeset as a PDF first
+                                                  # (or: wrapped, html, docx, legacy)
 
 The development set (tests/realworld/cases/*.txt with a hand-checked *.json answer each) is
 made of real report pages from many provinces, saved as an analyst would paste them. The texts
@@ -37,6 +38,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -79,13 +81,14 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
     return cases
 
 
-FORMS = ("text", "pdf", "wrapped")
+FORMS = ("text", "pdf", "wrapped", "html", "docx", "legacy")
 
 
 def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.DataFrame]:
     """The reportkit tables of the case texts, built as a fresh folder of reports would be. FORM:
     the texts as saved (text), typeset as PDFs (pdf) or as text copied out of those (wrapped)
-    (tests/realworld/printed.py)."""
+    (tests/realworld/printed.py); as a government site's page, a Word file or in GB18030 / Big5
+    (html, docx, legacy: tests/realworld/saved.py)."""
     from reportkit import build
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,11 +107,19 @@ def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.Data
 
 def _print_case(job: tuple[Path, Path, str]) -> None:
     from tests.realworld.printed import hard_wrapped, pdf_bytes
+    from tests.realworld.saved import LAYOUTS, legacy_encoded, web_page, word_document
 
     path, raw, form = job
     text = path.read_text(encoding="utf-8")
     if form == "pdf":
         (raw / f"{path.stem}.pdf").write_bytes(pdf_bytes(text))
+    elif form == "html":  # the three layouts in turn, the same one for a case every run
+        layout = LAYOUTS[zlib.crc32(path.stem.encode()) % len(LAYOUTS)]
+        (raw / f"{path.stem}.html").write_bytes(web_page(text, layout))
+    elif form == "docx":
+        (raw / f"{path.stem}.docx").write_bytes(word_document(text))
+    elif form == "legacy":
+        (raw / path.name).write_bytes(legacy_encoded(text))
     else:
         (raw / path.name).write_text(hard_wrapped(text), encoding="utf-8")
 
@@ -246,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="print the summary only")
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of *.txt + *.json cases")
     parser.add_argument("--as", dest="form", choices=FORMS, default="text",
-                        help="the texts as saved, typeset as PDFs, or as text copied out of those PDFs")
+                        help="the texts as saved, typeset as PDFs, as text copied out of those PDFs, as web "
+                             "pages, as Word files, or in a legacy encoding")
     args = parser.parse_args(argv)
     cases = load_cases(args.cases)
     if not cases:

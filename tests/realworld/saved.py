@@ -1,0 +1,136 @@
+"""A report's text as an analyst receives it saved from a government site or from Word, or in a
+legacy encoding. Used to check that the build reads a report the same in every form.
+
+    web_page(text, layout)   the page a county's site serves: a header of links (with the lines
+                             pasted above the title), a breadcrumb, the title in its own element
+                             above an information line, the article, then
+                             上一篇 / 下一篇 links and a footer; in one of three layouts seen on such
+                             sites: "paragraphs" (UTF-8, <p> a paragraph), "breaks" (GB2312 declared,
+                             the article one <div> broken by <br>), "tables" (a layout of nested
+                             tables, <span>s inside <p>s)
+    word_document(text)      a .docx: the title centred in larger bold type, headings in bold runs,
+                             body paragraphs with a first-line indent
+    legacy_encoded(text)     the bytes in GB18030, or Big5 where the text is Traditional and Big5
+                             holds it; no declaration of either
+
+The chrome around the article names no place and no year: what the build must find comes from
+the report's own text, as in the text form.
+"""
+from __future__ import annotations
+
+import html
+import io
+import re
+
+LAYOUTS = ("paragraphs", "breaks", "tables")
+
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_NAV = ["首页", "政务公开", "政务服务", "互动交流", "走进本地", "专题专栏"]
+_PREVIOUS_NEXT = ("上一篇：关于公开征集民生实事项目意见建议的公告", "下一篇：关于做好冬春季森林防火工作的通知")
+_FOOTER = ["主办单位：本站编辑部", "网站标识码：1234567890", "备案号：ICP备12345678号", "建议使用1920×1080分辨率浏览"]
+
+
+_TITLE = re.compile(r"报告|总结")
+
+
+# A line of the site's header as pasted: the government's name, the site's name or address.
+_SITE_LINE = re.compile(r"(?:人民政府|门户网站|政府网|域名)")
+_TOWN_BODY = re.compile(r"镇|乡|街道|委员会")  # a town's or a party committee's name: the report's issuer
+
+
+def _parts(text: str) -> tuple[list[str], str, list[str]]:
+    """The site's header lines as pasted above the report's title, the title (the first short line
+    among the first ten that names a report) and the lines below it. When a line above the title
+    is not plainly the site's (an issuer, half a title, a search form), there is no header and no
+    separate title: every line is the article's."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for i, line in enumerate(lines[:10]):
+        if len(line) <= 60 and _TITLE.search(line) and not line.endswith("。"):
+            above = lines[:i]
+            if above and line.startswith("关于") and re.search(r"(?:人民政府|办事处)$", above[-1]):
+                above, line = above[:-1], above[-1] + line  # the issuer's name above 关于…的报告: one title
+            if all(_SITE_LINE.search(a) and not _TOWN_BODY.search(a) for a in above):
+                return above, line, lines[i + 1:]
+            break
+    return [], "", lines
+
+
+def _title_and_body(text: str) -> tuple[str, list[str]]:
+    """The title and every other line (a Word file has no site chrome: its lines stay in order)."""
+    above, title, below = _parts(text)
+    return (title, below) if not above else ("", [*above, title, *below])
+
+
+def web_page(text: str, layout: str = "paragraphs") -> bytes:
+    """TEXT as the HTML page of a government site, in LAYOUT (one of LAYOUTS)."""
+    above, title, body = _parts(text)
+    e = html.escape
+    nav = "".join(f'<li><a href="/{i}/">{e(name)}</a></li>' for i, name in enumerate([*above, *_NAV]))
+    crumb = "当前位置：<a href='/'>首页</a> &gt; <a href='/zwgk/'>政务公开</a> &gt; 法治政府建设"
+    info = "来源：本站　浏览次数：<span id='count'>128</span>　【字体：<a>大</a> <a>中</a> <a>小</a>】"
+    previous_next = "".join(f"<p><a href='/a/{i}.html'>{e(s)}</a></p>" for i, s in enumerate(_PREVIOUS_NEXT))
+    footer = "".join(f"<span>{e(s)}</span> " for s in _FOOTER)
+    script = "<script>var _hmt=_hmt||[];document.write('<p>统计</p>');</script>"
+    if layout == "paragraphs":
+        article = "".join(f'<p style="text-indent:2em">{e(line)}</p>' for line in body)
+        page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(title or "政务公开")}_政府门户网站</title>'
+                f"{script}</head><body><div class='header'><div class='logo'>政府门户网站</div><ul class='nav'>{nav}</ul></div>"
+                f"<div class='position'>{crumb}</div><div class='main'><h1 class='article-title'>{e(title)}</h1>"
+                f"<div class='article-info'>{info}</div><div class='TRS_Editor' id='zoom'>{article}</div>"
+                f"<div class='pages'>{previous_next}</div><div class='share'>分享到：微信 微博</div></div>"
+                f"<div class='footer'>{footer}</div></body></html>")
+        return page.encode("utf-8")
+    if layout == "breaks":
+        article = "<br>".join(f"&nbsp;&nbsp;&nbsp;&nbsp;<font size='3'>{e(line)}</font>" for line in body)
+        page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+                f"<title>{e(title or '政务公开')}</title></head><body><div id='top'><ul>{nav}</ul></div>"
+                f"<div id='dqwz'>{crumb}</div><table width='1000'><tr><td align='center' class='title'>"
+                f"<b>{e(title)}</b></td></tr><tr><td class='info'>{info}</td></tr></table>"
+                f"<div id='zoom'>{article}</div><div id='bottom'>{previous_next}{footer}</div></body></html>")
+        return page.encode("gb18030")
+    if layout == "tables":
+        article = "".join(f"<p><span style='font-family:仿宋_GB2312;font-size:16pt'>{e(line)}</span></p>"
+                          for line in body)
+        links = "".join(f"<td><a href='/{i}/'>{e(name)}</a></td>" for i, name in enumerate([*above, *_NAV]))
+        page = (f'<html><head><meta charset="utf-8"><title>{e(title or "政务公开")}</title></head><body>'
+                f"<table width='100%'><tr>{links}</tr></table><table width='1000'><tr><td>{crumb}</td></tr>"
+                f"<tr><td><table><tr><td class='bt'>{e(title)}</td></tr><tr><td>{info}</td></tr>"
+                f"<tr><td class='bt_content'>{article}</td></tr></table></td></tr>"
+                f"<tr><td>{previous_next}</td></tr></table><table><tr><td>{footer}</td></tr></table></body></html>")
+        return page.encode("utf-8")
+    raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
+
+
+def word_document(text: str) -> bytes:
+    """TEXT as a Word document typed the way offices type these reports."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    title, body = _title_and_body(text)
+    document = docx.Document()
+    if title:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(title)
+        run.bold, run.font.size = True, Pt(22)
+    for line in body:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Pt(32)
+        run = paragraph.add_run(line)
+        run.bold, run.font.size = bool(_HEADING.match(line)), Pt(16)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def legacy_encoded(text: str) -> bytes:
+    """TEXT in the legacy encoding its script would have had."""
+    import opencc
+
+    if opencc.OpenCC("t2s").convert(text) != text:  # Traditional
+        try:
+            return text.encode("big5")
+        except UnicodeEncodeError:
+            pass
+    return text.encode("gb18030")

@@ -1,0 +1,105 @@
+"""What a whole page copy carries after the report (links to other articles, the footer), and the
+site a saved page names in its header: recognised, never taken as the report's."""
+from __future__ import annotations
+
+import pytest
+
+from reportkit.metadata import infer_metadata
+from reportkit.pagechrome import is_chrome, report_end, site_of_page, split_chrome
+
+REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n三、下步打算\n持续深化依法行政。"
+# The tail of a government page as copied whole: buttons, neighbours, related titles, footer.
+PAGE_TAIL = ("【打印本页】【关闭窗口】\n上一篇：关于公布2023年部门预算的公告\n下一篇：东湖镇2022年法治政府建设年度报告\n"
+             "相关链接\n关于做好冬春季森林防火工作的通知\n南山县2023年法治政府建设情况报告\n"
+             "主办单位：南山县人民政府办公室 承办单位：南山县政务服务中心\n网站标识码：1234567890 备案号：ICP备12345678号\n"
+             "公网安备 46900502000123号\n版权所有：南山县人民政府\n建议使用1920×1080分辨率浏览")
+
+
+def test_report_end__the_report_ends_before_the_links_and_footer_of_its_page():
+    text = REPORT + "\n" + PAGE_TAIL
+    assert text[:report_end(text)].rstrip() == REPORT
+    assert report_end(REPORT) == len(REPORT)  # nothing after: the whole text
+
+
+@pytest.mark.parametrize("tail", ["\n北城街道办事处\n2024年3月1日\n【打印】【关闭】",  # a signature above buttons
+                                  "\n（三）规范执法\n【打印】"])  # a short last line above buttons
+def test_report_end__short_lines_above_a_button_row_stay_the_reports(tail):
+    text = REPORT + tail
+    assert text[:report_end(text)].rstrip() == (REPORT + tail).rsplit("\n", 1)[0]
+
+
+def test_report_end__a_text_of_short_lines_under_a_link_label_is_kept_whole():
+    # a link label above every line: nothing is recognisably the report's, so nothing is cut
+    text = "相关链接\n东湖镇2023年法治政府建设报告\n一、主要举措"
+    assert report_end(text) == len(text)
+
+
+@pytest.mark.parametrize("line", ["上一篇：关于公布2023年部门预算的公告", "下一条", "【相关链接】", "版权所有：南山县人民政府",
+                                  "网站标识码：1234567890 备案号：ICP备12345678号", "技术支持：某某科技有限公司"])
+def test_is_chrome__links_and_footer(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["三、下步打算", "全年开展普法活动12场。", "上一年度存在的问题已全部整改。",
+                                  "相关部门按时办结群众诉求。"])
+def test_is_chrome__report_lines_are_not(line):
+    assert not is_chrome(line)
+
+
+def test_split_chrome__the_titles_of_other_articles_are_not_the_reports_facts():
+    # 下一篇 names another report: it is removed, and it is not the page's title field
+    body, facts = split_chrome("下一篇：东湖镇2022年法治政府建设年度报告\n今年以来，我镇坚持依法行政。")
+    assert body == "今年以来，我镇坚持依法行政。" and facts.page_title == "" and facts.n_lines == 1
+
+
+def test_infer_metadata__a_whole_page_copy_is_dated_and_named_by_its_report_not_its_links():
+    text = "西山镇" + REPORT + "\n" + PAGE_TAIL
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["year"]) == ("西山镇", "2023")
+    assert meta["title"] == "西山镇关于2023年法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize("pieces, site", [
+    (["首页", "首页 > 海丰县人民政府门户网站 > 专题专栏"], "海丰县人民政府"),
+    (["中文域名:天津市宝坻区人民政府.政务"], "天津市宝坻区人民政府"),
+    (["欢迎访问秦安县人民政府网站", "政务公开"], "秦安县人民政府"),
+    (["文昌市人民政府", "海南省人民政府"], "文昌市人民政府"),  # the first, the header's
+    (["发布机构：城口县治平乡人民政府"], ""),  # a labelled field is the publisher, not the site
+    (["城口县治平乡人民政府关于2023年法治政府建设情况的报告"], ""),  # a title naming its issuer
+])
+def test_site_of_page(pieces, site):
+    assert site_of_page(pieces) == site
+
+
+def test_split_sections__the_last_part_ends_before_the_page_tail_and_a_cut_heading_stays_cut():
+    from reportkit.sections import split_sections
+
+    sections = split_sections(REPORT + "\n" + PAGE_TAIL)
+    assert sections["text"].iloc[-1] == "三、下步打算\n持续深化依法行政。"
+    cut = "一、主要举措\n（一）加强领导\n内容很多。\n（二）依法全面履行政\n" + PAGE_TAIL
+    assert split_sections(cut)["heading"].tolist() == ["一、主要举措", "（一）加强领导"]
+
+
+def test_partial_reasons__a_page_cut_short_is_partial_with_its_footer_copied_too():
+    from reportkit.partial import partial_reasons
+    from reportkit.sections import split_sections
+
+    cut = "一、主要举措\n（一）加强领导\n开展普法宣传活动12场，发放资料3000余份，受众1.2万人次，群众法治意识逐步提\n" + PAGE_TAIL
+    assert "cut off" in partial_reasons(cut, split_sections(cut))
+    whole = REPORT + "\n" + PAGE_TAIL
+    assert partial_reasons(whole, split_sections(whole)) == []
+
+
+def test_build__a_saved_page_whose_header_alone_names_the_county(tmp_path):
+    from reportkit import build
+
+    page = ("<html><head><meta charset='utf-8'><title>政务公开</title></head><body>"
+            "<div class='header'><a>首页</a> &gt; <a>海丰县人民政府门户网站</a> &gt; <a>专题专栏</a></div>"
+            "<div class='content'><p>2025年，大湖镇始终以习近平新时代中国特色社会主义思想为指导，全面推进法治政府建设。</p>"
+            "<p>一、主要举措</p><p>全年开展普法活动12场。</p></div>"
+            "<div class='pages'><p>上一篇：关于公布2023年部门预算的公告</p></div></body></html>")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "dahu.html").write_text(page, encoding="utf-8")
+    documents = build(raw, manifest=None, out=None, cache_dir=None, jobs=1)["documents"]
+    assert documents.loc[0, ["town", "county", "county_source"]].tolist() == ["大湖镇", "海丰县", "page metadata"]
