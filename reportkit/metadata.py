@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chinese import CJK, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
+from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
 from .pagechrome import split_chrome
 from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
                      county_of_address, load_gazetteer, town_mentions, towns_named)
@@ -261,13 +261,24 @@ class TownGuess:
 
 def _plausible_name(name: str) -> bool:
     """Could NAME be a town's name (not a clause ending in 镇)?"""
-    stem = re.sub(r"(?:街道|苏木|镇|乡)$", "", name)
+    stem = _stem(name)
     return (len(stem) >= 2 and name not in _GENERIC_TOWNS and not set(stem) & _NOT_NAME_CHARS
             and not _NOT_NAME_WORDS.search(stem))
 
 
 def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:
     return tuple(t for t in towns if t.county_code in codes)
+
+
+def _ends_a_phrase(mention, fragment: str) -> bool:
+    """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
+    the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
+    before = fragment[mention.start - 1:mention.start] if mention.start else ""
+    return bool(_NOT_NAME_WORDS.fullmatch(_stem(mention.name)) and CJK_CHAR.match(before)) and before not in "县区市旗州盟"
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"(?:街道|苏木|镇|乡)$", "", name)
 
 
 def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1,
@@ -277,6 +288,9 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     if mentions is None:
         mentions = town_mentions(_simplified(fragment))
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
+    if any(_NOT_NAME_WORDS.fullmatch(_stem(m.name)) for m in mentions):  # rare: read the text around them
+        simplified = _simplified(fragment)
+        mentions = [m for m in mentions if not _ends_a_phrase(m, simplified)]
     if not mentions:
         return None
     counts = Counter(m.name for m in mentions)

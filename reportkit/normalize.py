@@ -22,10 +22,18 @@ _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkm
 _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]|[（(]\d{{1,2}}[)）]"
-           rf"|\d{{1,2}}[、.．](?!\d)|第[{CN_MARKER_DIGITS}]{{1,3}}部分)")
+           rf"|\d{{1,2}}[、.．](?!\d)|\d{{1,2}} 、|第[{CN_MARKER_DIGITS}]{{1,3}}部分)")
 _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER)
-_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”])[ \t\u3000]+" + _MARKER)
+# …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措).
+_MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？；!?;])|(?<=如下[：:]))" + _MARKER)
+_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
+# In such a line, a space between Chinese characters (or after a sentence's end or a time, before
+# a year) is where a line break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
+# After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
+_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】])|(?<=\d:\d\d))[ \t\u3000]+"
+                              rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
+                              rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)")
 
 # Full-width digits, Latin letters, percent sign and the ideographic space fold to ASCII.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
@@ -34,6 +42,12 @@ _FULLWIDTH[0x3000] = ord(" ")
 
 # Share of CJK characters that OpenCC changes above which a text counts as Traditional.
 TRADITIONAL_THRESHOLD = 0.03
+
+
+def _lost_breaks(line: str) -> str:
+    """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
+    line = _MARKER_AFTER_STOP.sub("\n", line)
+    return _SPACE_WAS_BREAK.sub("\n", _MARKER_AFTER_SPACE.sub("\n", line))
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +131,10 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         text = to_simplified(text)
     # A page copied without its line breaks keeps spaces where paragraphs were: a numbered
     # heading after a space starts a line again (…报告如下: 一、主要措施和成效 (一)强化…) — after a
-    # full stop anywhere, after any character only in lines too long to be one paragraph.
+    # full stop anywhere, after any character only in lines too long to be one paragraph, where
+    # the title, the site's lines and the opening sentence get their own lines back too.
     if len(max(text.split("\n"), key=len, default="")) > LONG_LINE:
-        text = "\n".join(_MARKER_AFTER_SPACE.sub("\n", line) if len(line) > LONG_LINE else line
-                         for line in text.split("\n"))
+        text = "\n".join(_lost_breaks(line) if len(line) > LONG_LINE else line for line in text.split("\n"))
     text = _LOST_PARAGRAPH.sub("\n", text)
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # Keep paragraph structure but not runs of blank lines (web pages and PDFs have many).

@@ -174,11 +174,10 @@ def report_end(text: str) -> int:
     >>> text[:report_end(text)]
     '三、下步打算\\n持续深化依法行政。\\n'
     """
-    end, listed, position = len(text), 0, len(text)
-    for line in reversed(text.split("\n")):
-        start = position - len(line)
-        position = start - 1
-        stripped = line.strip()
+    end, listed, stop = len(text), 0, len(text)
+    while stop >= 0:  # the lines from the last up (most texts end in prose: one line is read)
+        start = text.rfind("\n", 0, stop) + 1
+        stripped, stop = text[start:stop].strip(), start - 1
         if not stripped:
             continue
         if is_chrome(stripped):

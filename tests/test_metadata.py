@@ -521,3 +521,13 @@ def test_find_title__a_copy_site_s_own_title_above_the_report_s_is_passed_over()
 def test_find_title__a_date_line_above_the_title_is_no_second_title():
     text = ("区司法局\n2024年1月4日\n2023年某区法治政府建设情况报告\n2023年，全区坚持依法行政。")
     assert infer_metadata(text)["year"] == "2023"
+
+
+def test_infer_town__a_town_named_like_a_common_word_is_not_read_across_a_lost_break():
+    # (一)…统筹推进法治政府建设 glued to 镇党委…: not 建设镇 (a town of six counties)
+    text = "2023年法治政府建设情况报告\n(一)加强组织领导,统筹推进法治政府建设镇党委、镇政府高度重视法治建设工作。"
+    assert infer_metadata(text)["town"] == ""
+    # after its county, or opening a clause, it is the town
+    assert infer_metadata("大田县建设镇2023年法治政府建设情况报告\n今年以来，我镇坚持依法行政。")["town"] == "建设镇"
+    assert infer_metadata("2023年法治政府建设情况报告\n建设镇党委、镇政府高度重视法治建设工作。大田县建设镇深化普法。"
+                          )["town"] == "建设镇"

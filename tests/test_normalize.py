@@ -53,3 +53,31 @@ def test_normalize_text__idempotent_on_seeds(seed_files):
     for path in seed_files:
         once = normalize_text(path.read_text(encoding="utf-8"))
         assert normalize_text(once) == once
+
+
+# A page copied without its line breaks: one line, a space where each break was.
+_BODY = "坚持将学习领会习近平法治思想作为首要政治任务，纳入党委理论学习中心组和干部教育培训体系。" * 14
+FLAT_PAGE = ("当前位置:首页 > 政务公开 > 工作报告 [ 索引号 ]11500110/2026-00070 [ 有效性 ] "
+             "红岩镇2023年法治政府建设情况报告 发布时间:2024-03-28 11:30:01 阅读: 次 "
+             f"2023年，红岩镇坚持依法行政，现将情况报告如下: 一、主要举措 (一)加强组织领导 {_BODY} "
+             "二、存在的不足 一是执法力量薄弱。")
+
+
+def test_normalize_text__a_page_that_lost_its_line_breaks_gets_its_title_and_opening_lines_back():
+    lines = normalize_text(FLAT_PAGE).split("\n")
+    assert "红岩镇2023年法治政府建设情况报告" in lines  # the title alone on its line
+    assert any(line.startswith("2023年，红岩镇坚持依法行政") for line in lines)  # so is the opening sentence
+    assert lines[0] == "当前位置:首页 > 政务公开 > 工作报告 [ 索引号 ]11500110/2026-00070 [ 有效性 ]"  # all chrome
+    assert {"发布时间:2024-03-28 11:30:01", "阅读: 次"} <= set(lines)  # a label keeps its (empty) value
+    assert {"一、主要举措", "(一)加强组织领导", "二、存在的不足", "一是执法力量薄弱。"} <= set(lines)
+
+
+def test_normalize_text__with_no_space_left_a_heading_after_a_sentence_end_starts_a_line():
+    text = normalize_text(f"现将情况报告如下：一、主要举措{_BODY}（二）规范执法。二、存在的不足。")
+    assert text.split("\n")[1:] == ["一、主要举措" + _BODY, "（二）规范执法。", "二、存在的不足。"]
+
+
+def test_normalize_text__a_paragraph_of_ordinary_length_keeps_its_spaces():
+    # Only lines too long to be one paragraph are taken apart: a title with a stray space is one title.
+    assert normalize_text("红岩镇 2023年法治政府建设 情况报告\n市人民政府: 2023年，我镇坚持依法行政。") == (
+        "红岩镇 2023年法治政府建设 情况报告\n市人民政府: 2023年，我镇坚持依法行政。")

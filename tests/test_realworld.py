@@ -70,16 +70,16 @@ def test_realworld__copied_out_of_a_pdf_the_pages_read_as_their_text(tallies, wr
     assert got.right >= base.right - 1 and got.total <= base.total + 1, "\n".join(got.misses)
 
 
-@pytest.fixture(scope="module", params=["html", "docx", "legacy"])
+@pytest.fixture(scope="module", params=["html", "docx", "legacy", "flat"])
 def saved_tallies(request):
-    """The same pages saved from their site (HTML in three layouts), as Word files, or in GB18030 /
-    Big5 (tests/realworld/saved.py)."""
+    """The same pages saved from their site (HTML in three layouts), as Word files, in GB18030 /
+    Big5, or copied without their line breaks (tests/realworld/saved.py)."""
     cases = load_cases()
     return request.param, score(cases, build_cases(cases, request.param))
 
 
 @pytest.mark.slow
-def test_realworld__saved_as_a_web_page_a_word_file_or_in_a_legacy_encoding_the_pages_read_as_their_text(
+def test_realworld__saved_as_a_web_page_a_word_file_in_a_legacy_encoding_or_flattened_the_pages_read_as_their_text(
         tallies, saved_tallies):
     # The readers hand the stages the report's own lines whatever the form: every measure is the
     # text form's, to the page (the site's header, its 上一篇 links and footer included).

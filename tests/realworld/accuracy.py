@@ -3,7 +3,7 @@
     python -m tests.realworld.accuracy            # per-field accuracy, then every miss
     python -m tests.realworld.accuracy --quiet    # the summary only
     python -m tests.realworld.accuracy --as pdf   # each text typeset as a PDF first
-                                                  # (or: wrapped, html, docx, legacy)
+                                                  # (or: wrapped, html, docx, legacy, flat)
 
 The development set (tests/realworld/cases/*.txt with a hand-checked *.json answer each) is
 made of real report pages from many provinces, saved as an analyst would paste them. The texts
@@ -81,14 +81,14 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
     return cases
 
 
-FORMS = ("text", "pdf", "wrapped", "html", "docx", "legacy")
+FORMS = ("text", "pdf", "wrapped", "html", "docx", "legacy", "flat")
 
 
 def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.DataFrame]:
     """The reportkit tables of the case texts, built as a fresh folder of reports would be. FORM:
     the texts as saved (text), typeset as PDFs (pdf) or as text copied out of those (wrapped)
-    (tests/realworld/printed.py); as a government site's page, a Word file or in GB18030 / Big5
-    (html, docx, legacy: tests/realworld/saved.py)."""
+    (tests/realworld/printed.py); as a government site's page, a Word file, in GB18030 / Big5 or
+    copied without its line breaks (html, docx, legacy, flat: tests/realworld/saved.py)."""
     from reportkit import build
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,7 +107,7 @@ def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.Data
 
 def _print_case(job: tuple[Path, Path, str]) -> None:
     from tests.realworld.printed import hard_wrapped, pdf_bytes
-    from tests.realworld.saved import LAYOUTS, legacy_encoded, web_page, word_document
+    from tests.realworld.saved import LAYOUTS, flattened, legacy_encoded, web_page, word_document
 
     path, raw, form = job
     text = path.read_text(encoding="utf-8")
@@ -120,6 +120,8 @@ def _print_case(job: tuple[Path, Path, str]) -> None:
         (raw / f"{path.stem}.docx").write_bytes(word_document(text))
     elif form == "legacy":
         (raw / path.name).write_bytes(legacy_encoded(text))
+    elif form == "flat":
+        (raw / path.name).write_text(flattened(text), encoding="utf-8")
     else:
         (raw / path.name).write_text(hard_wrapped(text), encoding="utf-8")
 
@@ -258,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of *.txt + *.json cases")
     parser.add_argument("--as", dest="form", choices=FORMS, default="text",
                         help="the texts as saved, typeset as PDFs, as text copied out of those PDFs, as web "
-                             "pages, as Word files, or in a legacy encoding")
+                             "pages, as Word files, in a legacy encoding, or without line breaks")
     args = parser.parse_args(argv)
     cases = load_cases(args.cases)
     if not cases:

@@ -12,6 +12,8 @@ legacy encoding. Used to check that the build reads a report the same in every f
                              body paragraphs with a first-line indent
     legacy_encoded(text)     the bytes in GB18030, or Big5 where the text is Traditional and Big5
                              holds it; no declaration of either
+    flattened(text)          the page copied without its line breaks: every break a space (as
+                             pages whose markup sets paragraphs apart only by style are copied)
 
 The chrome around the article names no place and no year: what the build must find comes from
 the report's own text, as in the text form.
@@ -134,3 +136,8 @@ def legacy_encoded(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
     return text.encode("gb18030")
+
+
+def flattened(text: str) -> str:
+    """TEXT on one line, a space where each line break was."""
+    return re.sub(r"\s*\n\s*", " ", text.strip())
