@@ -23,6 +23,7 @@ from .chinese import count_cjk
 from .config import Limits
 from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
+from .wordnumbers import paragraph_numbers
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,9 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
         raise
     except Exception as exc:  # python-docx raises many types on malformed parts
         raise ReadError(f"unreadable .docx ({type(exc).__name__}: {exc}); re-save it from Word", code="unreadable") from None
-    lines = [p.text for p in document.paragraphs]
+    # Word's own list numbers (一、 （一） set in the paragraph's numbering) are not in its text
+    labels = paragraph_numbers(document)
+    lines = [label + p.text if p.text.strip() else p.text for label, p in zip(labels, document.paragraphs)]
     for table in document.tables:
         for row in table.rows:
             cells = []

@@ -1,0 +1,67 @@
+"""Word's own list numbers (set in the paragraph's numbering, not typed) read as the text they show."""
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.oxml import parse_xml
+
+import reportkit as rk
+from reportkit.readers import extract
+from reportkit.config import Limits
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# A two-level list as Chinese offices set it: 一、 then （一）, the second level restarting under each first.
+ABSTRACT = f"""<w:abstractNum {W} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>"""
+NUM = f'<w:num {W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+
+
+def _numbered_docx(paragraphs: list[tuple[int | None, str]]) -> bytes:
+    """A .docx whose paragraphs (level, text) are numbered by Word at LEVEL (None: not numbered)."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(ABSTRACT))  # abstract definitions come before the <w:num>s
+    numbering.append(parse_xml(NUM))
+    for level, text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+REPORT = [(None, "东湖镇2023年法治政府建设情况报告"), (None, "2023年，东湖镇坚持依法行政。"),
+          (0, "主要举措和成效"), (1, "加强组织领导"), (None, "全年召开专题会议4次。"), (1, "深化普法宣传"),
+          (2, "开展“八五”普法"), (2, "建设法治文化阵地"), (0, "存在的不足"), (1, "执法力量薄弱"),
+          (0, "下一步工作打算"), (None, "持续深化依法行政。")]
+
+
+def test_extract__word_list_numbers_are_read_as_typed_ones():
+    text = extract(_numbered_docx(REPORT), ".docx", name="numbered.docx", limits=Limits()).text
+    assert text.split("\n")[2:11] == ["一、主要举措和成效", "（一）加强组织领导", "全年召开专题会议4次。", "（二）深化普法宣传",
+                                      "1.开展“八五”普法", "2.建设法治文化阵地", "二、存在的不足", "（一）执法力量薄弱",
+                                      "三、下一步工作打算"]
+
+
+def test_build__a_word_report_numbered_by_word_has_its_parts(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "donghu.docx").write_bytes(_numbered_docx(REPORT))
+    sections = rk.build(raw, manifest=None, out=None, cache_dir=None, jobs=1)["sections"]
+    top = sections[sections["level"] == 1]
+    assert top["heading"].tolist() == ["一、主要举措和成效", "二、存在的不足", "三、下一步工作打算"]
+    assert top["section_type"].tolist() == ["measures", "shortcomings", "plans"]
+
+
+def test_paragraph_numbers__a_document_without_lists_has_none():
+    document = docx.Document()
+    document.add_paragraph("一、主要举措")  # typed, not Word's
+    from reportkit.wordnumbers import paragraph_numbers
+
+    assert paragraph_numbers(document) == [""]
