@@ -61,12 +61,16 @@ _NAVIGATION = re.compile(
 # A line made only of buttons and switches: 【打印】【关闭】, 字体 大 中 小, 简体 | 繁体, 分享到 …
 _BUTTON = (r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|加入收藏|设为首页|纠错|我要纠错|分享|"
            r"分享到|扫一扫|在手机打开当前页|无障碍|无障碍浏览|长者模式|关怀版|适老化|简体|繁体|简|繁|English|"
-           r"网站地图|手机版|登录|注册|微信|微博|大|中|小|默认|A\+|A-|A|字体|字号|视力保护色|保护视力色|[\-+]")
+           r"网站地图|手机版|登录|注册|微信|微博|大|中|小|默认|A\+|A-|A|字体|字号|视力保护色|保护视力色|[\-+]|"
+           # a WeChat article's foot: 阅读原文 阅读 1024 分享 收藏 点赞 在看
+           r"阅读原文|(?:阅读|在看|点赞|赞|留言|转发|分享|收藏)\s*\d+(?:\.\d+)?万?\+?|在看|点赞|赞赏|写留言|留言|喜欢|"
+           r"转发|赞")
 _BUTTONS_ONLY = re.compile(rf"^(?:[\s【】\[\]|｜/：:()（）·•]*(?:{_BUTTON}))+[\s【】\[\]|｜/：:()（）·•]*$")
 _COUNTER = re.compile(r"(?:浏览|阅读|访问|点击)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?\s*$|\[\s*\d+\s*\]\s*次")
 # Notices a site shows to every visitor (browser versions, screen readers, keyboard hints).
 _NOTICE = re.compile(r"IE版本|浏览器版本|请升级.{0,6}浏览器|为了不影响您的浏览|tab按钮|正文内容区域|读屏|屏幕阅读|"
-                     r"扫一扫在手机|网站支持IPv6|您访问的链接即将离开")
+                     r"扫一扫在手机|网站支持IPv6|您访问的链接即将离开|"
+                     r"微信扫一扫|扫码关注|预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|喜欢此内容的人还喜欢")
 # The site header's date: 2019年12月3日 星期二 (reports are not dated with their weekday).
 _WEEKDAY_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 

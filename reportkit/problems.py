@@ -31,6 +31,7 @@ CODES = {
     "garbled": "mojibake or undecodable bytes; re-save it as UTF-8",
     "no_chinese": "no Chinese text (a scan, or the wrong file)",
     "unreadable": "a broken .docx, PDF or web page",
+    "no_article": "a saved web page without its article (the site fills it in by script): copy the text into a .txt",
     "refused": "refused as a possible attack (zip bomb, entity expansion)",
     "no_text_layer": "a PDF without text (a scan): OCR it",
     "encrypted": "a PDF that needs a password to open",

@@ -156,6 +156,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LATIN = re.compile(r"[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]")
 
 
+_MIN_CJK = 20  # fewer Chinese characters than this is no report
+
+
 def check_text(text: str, *, name: str) -> list[Problem]:
     """Warnings about decoded text; raise ReadError when there is nothing to read."""
     if not text.strip():
@@ -169,7 +172,7 @@ def check_text(text: str, *, name: str) -> list[Problem]:
         raise ReadError("text looks garbled (mojibake); re-save as UTF-8", code="garbled")
     if sample.count("\ufffd") > max(5, len(sample) // 100):
         raise ReadError("text looks garbled (undecodable bytes); re-save as UTF-8", code="garbled")
-    if n_cjk < 20:
+    if n_cjk < _MIN_CJK:
         raise ReadError("no Chinese text found; is this a report? (scanned image or wrong file)", code="no_chinese")
     return []
 
@@ -241,7 +244,7 @@ def _bounded_unzip(archive: zipfile.ZipFile, limits: Limits) -> bytes:
 
 @register("docx", suffixes=(".docx",), kinds=("docx",), label=".docx", container="zip")
 def read_docx(data: bytes, limits: Limits) -> Extracted:
-    """Paragraphs in document order, then table cells (python-docx)."""
+    """Paragraphs and tables (a row a line) in document order (python-docx)."""
     archive = _guard_zip(data, limits)
     if "word/document.xml" not in archive.namelist():
         raise ReadError("not a Word document (no word/document.xml); .doc files must be re-saved as .docx",
@@ -249,6 +252,7 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     clean = _bounded_unzip(archive, limits)
     try:
         import docx  # python-docx parses with lxml and resolve_entities=False
+        from docx.table import Table
 
         document = docx.Document(io.BytesIO(clean))
     except ReadError:
@@ -256,20 +260,31 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     except Exception as exc:  # python-docx raises many types on malformed parts
         raise ReadError(f"unreadable .docx ({type(exc).__name__}: {exc}); re-save it from Word", code="unreadable") from None
     # Word's own list numbers (一、 （一） set in the paragraph's numbering) are not in its text
-    labels = paragraph_numbers(document)
-    lines = [label + p.text if p.text.strip() else p.text for label, p in zip(labels, document.paragraphs)]
-    for table in document.tables:
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                if cell.text not in cells:  # merged cells repeat their text
-                    cells.append(cell.text)
-            lines.append("\t".join(cells))
+    labels = iter(paragraph_numbers(document))
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables where they stand
+        if isinstance(block, Table):
+            lines.extend(_table_rows(block))
+        else:
+            label = next(labels, "")
+            lines.append(label + block.text if block.text.strip() else block.text)
     hints = {}
     title = (document.core_properties.title or "").strip()
     if title:
         hints["page_title"] = title
     return Extracted("\n".join(lines), "docx", "", hints)
+
+
+def _table_rows(table) -> list[str]:
+    """A Word table's rows, a line each, cells joined by tabs."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if cell.text not in cells:  # merged cells repeat their text
+                cells.append(cell.text)
+        rows.append("\t".join(cells))
+    return rows
 
 
 # ---------------------------------------------------------------- .pdf
@@ -326,7 +341,8 @@ def _pdf_page_count(pdf) -> int:
 _SAVED_FROM = re.compile(rb"saved from url=\(\d+\)(\S+?)\s*-->")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|toolbar|copyright|"
-                     r"position|location|dqwz|top|bottom|foot|links|friend", re.I)
+                     r"position|location|dqwz|top|bottom|foot|links|friend|"
+                     r"js_tags|meta_content|rich_media_meta|rich_media_tool|qr_code|reward", re.I)
 
 
 def _html_charset(data: bytes) -> str | None:
@@ -377,6 +393,7 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     title_el = root.find(".//title")
     if title_el is not None and title_el.text_content().strip():
         hints["page_title"] = title_el.text_content().strip()
+    scripted = bool(root.xpath("//script|//iframe"))
     for element in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//iframe"):
         element.drop_tree()
     for element in root.xpath("//*[@class or @id]"):
@@ -387,11 +404,15 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     for br in body.iter("br"):
         br.tail = "\n" + (br.tail or "")
     lines = []
-    for block in body.iter("p", "div", "h1", "h2", "h3", "h4", "li", "td", "tr"):
+    for block in body.iter(*_LINE_BLOCKS):
         block.tail = "\n" + (block.tail or "")
     text = body.text_content()
     lines = [line.strip() for line in text.split("\n")]
     text, _ = split_chrome("\n".join(line for line in lines if line))
+    if scripted and count_cjk(text) < _MIN_CJK:
+        raise ReadError("the saved page has no article text: its site fills the report in by script (or in a "
+                        "frame) when the page is shown; open the page in a browser and copy the report's text into "
+                        "a .txt file", code="no_article")
     return Extracted(text, "html", encoding, hints)
 
 
@@ -446,6 +467,9 @@ def _main_block(root):
 
 
 _INLINE_BLOCKS = ("p", "span", "font", "br", "h1", "h2", "h3", "strong", "b")
+# Elements that end a line (a WeChat article sets each paragraph in a <section>).
+_LINE_BLOCKS = ("p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "tr", "blockquote",
+                "dd", "dt", "pre")
 
 
 # ---------------------------------------------------------------- choosing the reader

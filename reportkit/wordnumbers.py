@@ -118,11 +118,11 @@ def _numbering_of(paragraph) -> tuple[str, int] | None:
     """(numId, ilvl) of PARAGRAPH, set on it or on its style."""
     ppr = paragraph._p.pPr
     num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
-    style = paragraph.style
-    while num_pr is None and style is not None:
+    style, depth = paragraph.style, 0
+    while num_pr is None and style is not None and depth < 10:  # a damaged file may loop its styles
         style_ppr = style.element.find(f"{_W}pPr")
         num_pr = style_ppr.find(f"{_W}numPr") if style_ppr is not None else None
-        style = style.base_style
+        style, depth = style.base_style, depth + 1
     if num_pr is None or _val(num_pr, "numId") is None:
         return None
     return _val(num_pr, "numId"), _int(_val(num_pr, "ilvl"), 0)

@@ -35,13 +35,16 @@ def test_report_end__a_text_of_short_lines_under_a_link_label_is_kept_whole():
 
 
 @pytest.mark.parametrize("line", ["上一篇：关于公布2023年部门预算的公告", "下一条", "【相关链接】", "版权所有：南山县人民政府",
-                                  "网站标识码：1234567890 备案号：ICP备12345678号", "技术支持：某某科技有限公司"])
+                                  "网站标识码：1234567890 备案号：ICP备12345678号", "技术支持：某某科技有限公司",
+                                  # a WeChat article's foot
+                                  "阅读原文 阅读 1024 分享 收藏 点赞 在看", "阅读 10万+", "微信扫一扫关注该公众号",
+                                  "预览时标签不可点"])
 def test_is_chrome__links_and_footer(line):
     assert is_chrome(line)
 
 
 @pytest.mark.parametrize("line", ["三、下步打算", "全年开展普法活动12场。", "上一年度存在的问题已全部整改。",
-                                  "相关部门按时办结群众诉求。"])
+                                  "相关部门按时办结群众诉求。", "2023", "12", "阅读原文件后提出意见。"])
 def test_is_chrome__report_lines_are_not(line):
     assert not is_chrome(line)
 

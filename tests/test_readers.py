@@ -202,3 +202,21 @@ def test_extract__html_names_the_site_its_header_shows():
     extracted = read(page.encode("utf-8"), ".html")
     assert "海丰县" not in extracted.text
     assert extracted.hints["site"] == "海丰县人民政府"
+
+
+def test_extract__a_wechat_article_has_a_line_a_section_and_no_foot():
+    sections = "".join(f"<section><span style='font-size:15px'>{line}</span></section>"
+                       for line in ("2023年，东湖镇坚持依法行政。", "一、主要举措", "（一）加强组织领导"))
+    page = (f"<html><body><div class='rich_media_wrp'><h1 class='rich_media_title'>东湖镇2023年法治政府建设情况报告</h1>"
+            f"<div id='js_content' style='visibility: hidden;'>{sections}</div>"
+            f"<div>阅读原文 阅读 1024 分享 收藏 点赞 在看</div></div></body></html>")
+    text = read(page.encode("utf-8"), ".html").text
+    assert text.split("\n") == ["东湖镇2023年法治政府建设情况报告", "2023年，东湖镇坚持依法行政。", "一、主要举措", "（一）加强组织领导"]
+
+
+def test_extract__a_page_whose_site_fills_the_article_in_by_script_says_so():
+    page = ("<html><head><meta charset='utf-8'><title>东湖镇2023年法治政府建设情况报告</title><script src='app.js'></script>"
+            "</head><body><div class='header'><a>首页</a><a>政务公开</a></div><div id='app'></div></body></html>")
+    with pytest.raises(ReadError, match="no article text.*copy the report's text into a .txt") as error:
+        read(page.encode("utf-8"), ".html")
+    assert error.value.problem.code == "no_article"

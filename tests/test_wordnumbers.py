@@ -65,3 +65,17 @@ def test_paragraph_numbers__a_document_without_lists_has_none():
     from reportkit.wordnumbers import paragraph_numbers
 
     assert paragraph_numbers(document) == [""]
+
+
+def test_extract__a_word_table_stands_where_it_is_in_the_report():
+    document = docx.Document()
+    document.add_paragraph("一、主要举措和成效")
+    document.add_paragraph("全年执法数据如下：")
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), value in {(0, 0): "项目", (0, 1): "件数", (1, 0): "行政处罚", (1, 1): "12"}.items():
+        table.cell(r, c).text = value
+    document.add_paragraph("二、存在的不足")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract(buffer.getvalue(), ".docx", name="table.docx", limits=Limits()).text
+    assert text.split("\n") == ["一、主要举措和成效", "全年执法数据如下：", "项目\t件数", "行政处罚\t12", "二、存在的不足"]

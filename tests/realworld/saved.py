@@ -7,7 +7,9 @@ legacy encoding. Used to check that the build reads a report the same in every f
                              上一篇 / 下一篇 links and a footer; in one of three layouts seen on such
                              sites: "paragraphs" (UTF-8, <p> a paragraph), "breaks" (GB2312 declared,
                              the article one <div> broken by <br>), "tables" (a layout of nested
-                             tables, <span>s inside <p>s)
+                             tables, <span>s inside <p>s), "wechat" (a WeChat article: each
+                             paragraph a <section>, 阅读原文 阅读 1024 分享 … at its foot, the
+                             pasted site lines as the account's name)
     word_document(text)      a .docx: the title centred in larger bold type, headings in bold runs,
                              body paragraphs with a first-line indent
     legacy_encoded(text)     the bytes in GB18030, or Big5 where the text is Traditional and Big5
@@ -24,7 +26,7 @@ import html
 import io
 import re
 
-LAYOUTS = ("paragraphs", "breaks", "tables")
+LAYOUTS = ("paragraphs", "breaks", "tables", "wechat")
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NAV = ["首页", "政务公开", "政务服务", "互动交流", "走进本地", "专题专栏"]
@@ -64,7 +66,7 @@ def _title_and_body(text: str) -> tuple[str, list[str]]:
 
 
 def web_page(text: str, layout: str = "paragraphs") -> bytes:
-    """TEXT as the HTML page of a government site, in LAYOUT (one of LAYOUTS)."""
+    """TEXT as the HTML page of a government site (or a WeChat article), in LAYOUT (one of LAYOUTS)."""
     above, title, body = _parts(text)
     e = html.escape
     nav = "".join(f'<li><a href="/{i}/">{e(name)}</a></li>' for i, name in enumerate([*above, *_NAV]))
@@ -99,6 +101,18 @@ def web_page(text: str, layout: str = "paragraphs") -> bytes:
                 f"<tr><td><table><tr><td class='bt'>{e(title)}</td></tr><tr><td>{info}</td></tr>"
                 f"<tr><td class='bt_content'>{article}</td></tr></table></td></tr>"
                 f"<tr><td>{previous_next}</td></tr></table><table><tr><td>{footer}</td></tr></table></body></html>")
+        return page.encode("utf-8")
+    if layout == "wechat":
+        article = "".join(f"<section style='margin:0 8px'><span style='font-size:15px;letter-spacing:1px'>{e(line)}"
+                          f"</span></section>" for line in body)
+        page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="{e(title)}">'
+                f"<title>{e(title)}</title>{script}</head><body id='activity-detail'><div class='rich_media_wrp'>"
+                f"<h1 class='rich_media_title' id='activity-name'>{e(title)}</h1><div id='meta_content'>"
+                f"<span class='rich_media_meta'>原创</span> <a id='js_name'>{e(' '.join(above)) or '普法公众号'}</a> "
+                f"<em id='publish_time'></em></div>"
+                f"<div class='rich_media_content js_underline_content' id='js_content' style='visibility: hidden;'>"
+                f"{article}</div><div id='js_tags'>阅读原文 阅读 1024 分享 收藏 点赞 在看</div></div>"
+                f"<div class='qr_code_pc'>微信扫一扫关注该公众号</div></body></html>")
         return page.encode("utf-8")
     raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
 
