@@ -617,6 +617,10 @@ _LIST_ITEM = rf"(?:(?![{CN_NUMERAL_CHARS}])[{CJK}]){{2,8}}"  # an item names, it
 _LISTED = re.compile(rf"(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及与]{_LIST_ITEM})?$")
 
 
+# A quoted list right before the numeral: the quote's content, its items joined by 、.
+_QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“”\"「」，,。；;]+)[”\"」]\s*$")
+
+
 def _counts_its_list(text: str, m: re.Match) -> bool:
     """Whether a Chinese numeral counts the items listed right before it (执法、司法、普法三个小组):
     a name for the list, not a measure of work."""
@@ -625,7 +629,10 @@ def _counts_its_list(text: str, m: re.Match) -> bool:
         return False
     n = chinese_to_number(raw) if raw != "两" else 2
     start = max(0, m.start() - 60)
-    listed = _LISTED.search(re.split(r"[，,；;。：:\n“”《》（）()]", text[start:m.start()])[-1])
+    before = text[start:m.start()]
+    if quoted := _QUOTED_LIST_END.search(before):  # “经济发展挑大梁、…、年度勇争先”三张清单
+        return len(re.split(r"[、和及与]", quoted.group(1))) == n
+    listed = _LISTED.search(re.split(r"[，,；;。：:\n“”《》（）()]", before)[-1])
     return bool(listed) and len(re.split(r"[、和及与]", listed.group())) == n
 
 

@@ -734,6 +734,9 @@ def test_extract_indicators__people_counted_before_who_they_are():
     ("组建调解、巡防和宣讲三支队伍。", [(3.0, "支")]),  # teams formed: work done, counted
     ("新建法治广场两个、法治长廊三个。", [(2.0, "个"), (3.0, "个")]),  # counts, each of its own noun
     ("建成法治长廊、普法驿站等六个阵地。", [(6.0, "个")]),  # 等: more than the list names
+    # a quoted list: the numeral names it (its own count of the quote's items)
+    ("以“经济发展挑大梁、攻坚揭榜挂帅、年度勇争先”三张清单为牵引，开展督查5次。", [(5.0, "次")]),
+    ("围绕“学法、用法”三张清单开展工作。", [(3.0, "张")]),  # two quoted, three counted: not its list
 ])
 def test_extract_indicators__a_numeral_that_counts_the_list_before_it_is_a_name(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
