@@ -108,6 +108,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     """Decode report bytes; return (text, encoding name). Raise ReadError when it is not text."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: its BOM starts the same
+        return data.decode("utf-32", errors="replace"), "utf-32"
     if data.startswith(UTF16_BOMS):
         return data.decode("utf-16", errors="replace"), "utf-16"
     try:  # by far the most common case, and unambiguous when it succeeds

@@ -44,7 +44,8 @@ def test_is_chrome__links_and_footer(line):
 
 
 @pytest.mark.parametrize("line", ["三、下步打算", "全年开展普法活动12场。", "上一年度存在的问题已全部整改。",
-                                  "相关部门按时办结群众诉求。", "2023", "12", "阅读原文件后提出意见。"])
+                                  "相关部门按时办结群众诉求。", "2023", "12", "阅读原文件后提出意见。",
+                                  "查处侵犯版权所有人合法权益案件3起。"])
 def test_is_chrome__report_lines_are_not(line):
     assert not is_chrome(line)
 

@@ -18,7 +18,7 @@ def read(data: bytes, suffix: str, limits: Limits = LIMITS):
     return extract(data, suffix, name=f"x{suffix}", limits=limits)
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
 def test_extract__txt_in_any_common_encoding(encoding):
     assert read(TEXT.encode(encoding), ".txt").text == TEXT
 
