@@ -108,7 +108,8 @@ _NEIGHBOUR = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条
 _RELATED = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|热点推荐|推荐阅读|"
                       r"延伸阅读|猜你喜欢|热门文章|最新文章)\s*[】\]]?\s*[：:]?\s*$")
 # (版权所有 only as a footer says it: 查处侵犯版权所有人权益案件3起 is a report's sentence.)
-_FOOTER = re.compile(r"版权所有\s*(?:[：:©(（]|\d{4}|$)|(?:政府|办公室|网站|中心)\s*版权所有|[©]|(?:ICP|公网安)\s*备|ICP\s*证|网站标识码|网站识别码|技术支持\s*[：:]|"
+_FOOTER = re.compile(r"版权所有\s*(?:[：:©(（]|\d{4}|$)|(?:政府|办公室|网站|中心)\s*版权所有|©|"
+                     r"(?:ICP|公网安)\s*备|ICP\s*证|网站标识码|网站识别码|技术支持\s*[：:]|"
                      r"(?:主办|承办|协办|运维|维护)单位\s*[：:]|建议使用.{0,30}(?:浏览器|分辨率)")
 MAX_FOOTER_LINE = 120
 # The titles listed under 相关链接 or after 上一篇/下一篇: short lines, no sentence.

@@ -262,7 +262,12 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     except Exception as exc:  # python-docx raises many types on malformed parts
         raise ReadError(f"unreadable .docx ({type(exc).__name__}: {exc}); re-save it from Word", code="unreadable") from None
     # Word's own list numbers (一、 （一） set in the paragraph's numbering) are not in its text
-    labels = iter(paragraph_numbers(document))
+    try:
+        labels = iter(paragraph_numbers(document))
+    except Exception as exc:  # numbering definitions a damaged file garbles: the text still reads
+        log.warning("list numbers of a .docx not read (%s: %s); its paragraphs are read without them",
+                    type(exc).__name__, exc)
+        labels = iter(())
     lines = []
     for block in document.iter_inner_content():  # paragraphs and tables where they stand
         if isinstance(block, Table):
