@@ -53,7 +53,7 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Reader:
-    format: str  # what documents.format says: txt, docx, pdf, html
+    format: str  # what documents.format says: txt, docx, pdf, html, mht
     read: Callable[[bytes, Limits], Extracted]
     suffixes: tuple[str, ...]  # file names it reads, lower case with the dot
     kinds: tuple[str, ...] = ()  # content it reads whatever the name (see `sniff`)
@@ -363,8 +363,6 @@ def _html_charset(data: bytes) -> str | None:
 @register("html", suffixes=(".html", ".htm"))
 def read_html(data: bytes, limits: Limits) -> Extracted:
     """Article text of a saved web page: honour the declared charset, drop page chrome."""
-    from lxml import etree, html
-
     declared = _html_charset(data)
     if declared:
         try:
@@ -373,6 +371,16 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
             markup, encoding = decode_text(data)
     else:
         markup, encoding = decode_text(data)
+    hints = {}
+    if m := _SAVED_FROM.search(data[:2048]):  # where the browser saved the page from
+        hints["url"] = m.group(1).decode("ascii", "ignore")
+    return _page_article(markup, encoding, hints)
+
+
+def _page_article(markup: str, encoding: str, hints: dict[str, str]) -> Extracted:
+    """The article of a web page's decoded MARKUP, with what the page says of it added to HINTS."""
+    from lxml import etree, html
+
     # The markup is re-encoded as UTF-8, so the parser must not trust the page's own <meta charset>.
     parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True,
                              huge_tree=True)
@@ -389,11 +397,9 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
         return Extracted(text, "html", encoding, {})
     # The page's information table (发布机构, 发布日期, 索引号) may sit outside the article block.
     facts = page_facts([" ".join(root.itertext())])
-    hints = {key: value for key in ("publisher", "publish_date", "index_no") if (value := getattr(facts, key))}
-    # Where the page was saved from: the browser's "saved from url" note, else the canonical link.
-    if m := _SAVED_FROM.search(data[:2048]):
-        hints["url"] = m.group(1).decode("ascii", "ignore")
-    elif links := root.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content'):
+    hints.update({key: value for key in ("publisher", "publish_date", "index_no") if (value := getattr(facts, key))})
+    # Where the page was saved from, when the file does not say: its canonical link.
+    if "url" not in hints and (links := root.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')):
         hints["url"] = str(links[0]).strip()
     if site := site_of_page(root.body.itertext() if root.body is not None else ()):
         hints["site"] = site  # the header naming the county's government, dropped below with the chrome
@@ -410,7 +416,6 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     body = _main_block(root)
     for br in body.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    lines = []
     for block in body.iter(*_LINE_BLOCKS):
         block.tail = "\n" + (block.tail or "")
     text = body.text_content()
@@ -421,6 +426,32 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
                         "frame) when the page is shown; open the page in a browser and copy the report's text into "
                         "a .txt file", code="no_article")
     return Extracted(text, "html", encoding, hints)
+
+
+@register("mht", suffixes=(".mht", ".mhtml"), label=".mht")
+def read_mht(data: bytes, limits: Limits) -> Extracted:
+    """Article text of a page saved as one file (.mht, "web page, single file"): its HTML part, read
+    as a saved .html is; the part's address is the page's."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    if part is None:
+        raise ReadError("no web page inside this .mht (no text/html part); save the page again or copy its text "
+                        "into a .txt", code="unreadable")
+    payload = part.get_payload(decode=True) or b""  # quoted-printable or base64 undone
+    charset = part.get_content_charset() or _html_charset(payload)
+    charset = "gb18030" if charset in ("gb2312", "gbk") else charset
+    try:
+        markup, encoding = payload.decode(charset), charset
+    except (LookupError, UnicodeError, TypeError):  # no charset, an unknown one, or bytes that do not fit it
+        markup, encoding = decode_text(payload)
+    hints = {"url": url} if (url := (part.get("Content-Location") or message.get("Snapshot-Content-Location") or "")
+                             ).startswith("http") else {}
+    extracted = _page_article(markup, encoding, hints)
+    extracted.format = "mht"
+    return extracted
 
 
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]{0,2000}>")

@@ -220,3 +220,40 @@ def test_extract__a_page_whose_site_fills_the_article_in_by_script_says_so():
     with pytest.raises(ReadError, match="no article text.*copy the report's text into a .txt") as error:
         read(page.encode("utf-8"), ".html")
     assert error.value.problem.code == "no_article"
+
+
+def _mht(html_text: str, *, charset: str, transfer: str, location: str) -> bytes:
+    """A page saved as one file, as browsers write .mht: a multipart/related message."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+    from email import charset as email_charset
+
+    email_charset.add_charset(charset, email_charset.QP if transfer == "qp" else email_charset.BASE64,
+                              email_charset.QP if transfer == "qp" else email_charset.BASE64, charset)
+    message = MIMEMultipart("related")
+    message["Snapshot-Content-Location"] = location
+    page = MIMEText(html_text, "html", charset)
+    page["Content-Location"] = location
+    message.attach(page)
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("charset, transfer", [("gb2312", "qp"), ("utf-8", "base64")])
+def test_extract__a_page_saved_as_one_file_mht_reads_as_the_page(charset, transfer):
+    data = _mht(HTML, charset=charset, transfer=transfer, location="http://www.cqck.gov.cn/zwgk/2024/0328/1.html")
+    extracted = read(data, ".mht")
+    assert extracted.format == "mht"
+    assert extracted.text.startswith("城口县治平乡人民政府关于2023年法治政府建设情况的报告")
+    assert "开展普法宣传活动10余次" in extracted.text and "版权所有" not in extracted.text
+    assert extracted.hints["url"] == "http://www.cqck.gov.cn/zwgk/2024/0328/1.html"
+    assert extracted.hints["publisher"] == "城口县治平乡人民政府"
+
+
+def test_extract__an_mht_without_a_page_says_so():
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    message.attach(MIMEText("只是一段文字", "plain", "utf-8"))
+    with pytest.raises(ReadError, match="no web page inside this .mht"):
+        read(message.as_bytes(), ".mht")
