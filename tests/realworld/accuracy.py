@@ -3,7 +3,7 @@
     python -m tests.realworld.accuracy            # per-field accuracy, then every miss
     python -m tests.realworld.accuracy --quiet    # the summary only
     python -m tests.realworld.accuracy --as pdf   # each text typeset as a PDF first
-                                                  # (or: wrapped, html, docx, legacy, flat)
+                                                  # (or: wrapped, html, mht, docx, legacy, flat)
 
 The development set (tests/realworld/cases/*.txt with a hand-checked *.json answer each) is
 made of real report pages from many provinces, saved as an analyst would paste them. The texts
@@ -81,14 +81,15 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
     return cases
 
 
-FORMS = ("text", "pdf", "wrapped", "html", "docx", "legacy", "flat")
+FORMS = ("text", "pdf", "wrapped", "html", "mht", "docx", "legacy", "flat")
 
 
 def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.DataFrame]:
     """The reportkit tables of the case texts, built as a fresh folder of reports would be. FORM:
     the texts as saved (text), typeset as PDFs (pdf) or as text copied out of those (wrapped)
-    (tests/realworld/printed.py); as a government site's page, a Word file, in GB18030 / Big5 or
-    copied without its line breaks (html, docx, legacy, flat: tests/realworld/saved.py)."""
+    (tests/realworld/printed.py); as a government site's page, that page saved in one file, a Word
+    file, in GB18030 / Big5 or copied without its line breaks (html, mht, docx, legacy, flat:
+    tests/realworld/saved.py)."""
     from reportkit import build
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,15 +108,16 @@ def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.Data
 
 def _print_case(job: tuple[Path, Path, str]) -> None:
     from tests.realworld.printed import hard_wrapped, pdf_bytes
-    from tests.realworld.saved import LAYOUTS, flattened, legacy_encoded, web_page, word_document
+    from tests.realworld.saved import LAYOUTS, flattened, legacy_encoded, single_file_page, web_page, word_document
 
     path, raw, form = job
     text = path.read_text(encoding="utf-8")
     if form == "pdf":
         (raw / f"{path.stem}.pdf").write_bytes(pdf_bytes(text))
-    elif form == "html":  # the three layouts in turn, the same one for a case every run
+    elif form in ("html", "mht"):  # the layouts in turn, the same one for a case every run
         layout = LAYOUTS[zlib.crc32(path.stem.encode()) % len(LAYOUTS)]
-        (raw / f"{path.stem}.html").write_bytes(web_page(text, layout))
+        page = web_page(text, layout) if form == "html" else single_file_page(text, layout)
+        (raw / f"{path.stem}.{form}").write_bytes(page)
     elif form == "docx":
         (raw / f"{path.stem}.docx").write_bytes(word_document(text))
     elif form == "legacy":

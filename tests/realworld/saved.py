@@ -14,6 +14,9 @@ legacy encoding. Used to check that the build reads a report the same in every f
                              body paragraphs with a first-line indent
     legacy_encoded(text)     the bytes in GB18030, or Big5 where the text is Traditional and Big5
                              holds it; no declaration of either
+    single_file_page(text, layout)
+                             the same page saved as one file (.mht): a multipart/related message,
+                             the page quoted-printable in its charset, its address beside it
     flattened(text)          the page copied without its line breaks: every break a space (as
                              pages whose markup sets paragraphs apart only by style are copied)
 
@@ -155,3 +158,20 @@ def legacy_encoded(text: str) -> bytes:
 def flattened(text: str) -> str:
     """TEXT on one line, a space where each line break was."""
     return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
+def single_file_page(text: str, layout: str = "paragraphs") -> bytes:
+    """TEXT's web page (`web_page`) as a browser saves it in one file (.mht)."""
+    from email import encoders
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    address = "http://www.example.gov.cn/zwgk/1.html"  # names no county
+    message = MIMEMultipart("related")
+    message["Snapshot-Content-Location"] = address
+    part = MIMENonMultipart("text", "html", charset="gb2312" if layout == "breaks" else "utf-8")
+    part.set_payload(web_page(text, layout))  # the page's own bytes, in its charset
+    encoders.encode_quopri(part)
+    part["Content-Location"] = address
+    message.attach(part)
+    return message.as_bytes()
