@@ -360,7 +360,7 @@ def _html_charset(data: bytes) -> str | None:
     return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
 
 
-@register("html", suffixes=(".html", ".htm"))
+@register("html", suffixes=(".html", ".htm"), kinds=("html",), label=".html")
 def read_html(data: bytes, limits: Limits) -> Extracted:
     """Article text of a saved web page: honour the declared charset, drop page chrome."""
     declared = _html_charset(data)
@@ -535,12 +535,17 @@ def _magic(data: bytes) -> str | None:
     return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
 
 
+_MARKUP_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+
 def sniff(data: bytes) -> str | None:
-    """The kind of file its first bytes announce ('pdf', 'docx', 'zip', 'ole', 'PNG image', ...), or None.
+    """The kind of file its first bytes announce ('pdf', 'docx', 'html', 'zip', 'ole', 'PNG image', ...), or None.
 
     A zip archive is 'docx' when it holds word/document.xml, 'xlsx' when it holds an Excel workbook.
     """
     kind = _magic(data)
+    if kind is None and _MARKUP_START.match(data[:1024]):
+        return "html"  # a page's source saved under another name (.txt)
     if kind == "zip":
         names = _zip_names(data)
         if "word/document.xml" in names:

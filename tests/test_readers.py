@@ -257,3 +257,15 @@ def test_extract__an_mht_without_a_page_says_so():
     message.attach(MIMEText("只是一段文字", "plain", "utf-8"))
     with pytest.raises(ReadError, match="no web page inside this .mht"):
         read(message.as_bytes(), ".mht")
+
+
+def test_extract__a_page_source_saved_as_txt_is_read_as_the_page():
+    extracted = read(HTML.encode("gbk"), ".txt")
+    assert extracted.format == "html"
+    assert [w.code for w in extracted.warnings] == ["misnamed"]
+    assert extracted.text.startswith("城口县治平乡人民政府关于2023年法治政府建设情况的报告") and "<p>" not in extracted.text
+
+
+def test_extract__a_report_that_mentions_html_is_still_text():
+    text = "东湖镇2023年法治政府建设情况报告\n<html>标签之外，全年开展普法活动12场，发放资料3000份，覆盖群众5000人次。" * 2
+    assert read(text.encode("utf-8"), ".txt").format == "txt"
