@@ -28,6 +28,7 @@ _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER
 _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？；!?;])|(?<=如下[：:]))" + _MARKER)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
+_SPACED_OUT = re.compile(rf"^(?:[{CJK}] ){{3,}}[{CJK}]$")
 # In such a line, a space between Chinese characters (or after a sentence's end or a time, before
 # a year) is where a line break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
@@ -137,6 +138,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         text = "\n".join(_lost_breaks(line) if len(line) > LONG_LINE else line for line in text.split("\n"))
     text = _LOST_PARAGRAPH.sub("\n", text)
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.
+    lines = [line.replace(" ", "") if _SPACED_OUT.match(line) else line for line in lines]
     # Keep paragraph structure but not runs of blank lines (web pages and PDFs have many).
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return text.strip("\n")

@@ -531,3 +531,9 @@ def test_infer_town__a_town_named_like_a_common_word_is_not_read_across_a_lost_b
     assert infer_metadata("大田县建设镇2023年法治政府建设情况报告\n今年以来，我镇坚持依法行政。")["town"] == "建设镇"
     assert infer_metadata("2023年法治政府建设情况报告\n建设镇党委、镇政府高度重视法治建设工作。大田县建设镇深化普法。"
                           )["town"] == "建设镇"
+
+
+def test_infer_metadata__a_spaced_out_letterhead_names_the_town():
+    meta = infer_metadata(normalize_text("治 平 乡 人 民 政 府\n\n关于2023年度法治政府建设情况的报告\n\n城口县人民政府：\n"
+                                         "现将我乡2023年法治政府建设情况报告如下："))
+    assert (meta["town"], meta["county"], meta["year"]) == ("治平乡", "城口县", "2023")

@@ -81,3 +81,8 @@ def test_normalize_text__a_paragraph_of_ordinary_length_keeps_its_spaces():
     # Only lines too long to be one paragraph are taken apart: a title with a stray space is one title.
     assert normalize_text("红岩镇 2023年法治政府建设 情况报告\n市人民政府: 2023年，我镇坚持依法行政。") == (
         "红岩镇 2023年法治政府建设 情况报告\n市人民政府: 2023年，我镇坚持依法行政。")
+
+
+def test_normalize_text__a_letterhead_set_with_spaces_is_one_name():
+    text = normalize_text("治 平 乡 人 民 政 府\n关于2023年度法治政府建设情况的报告\n字体：大 中 小\n简 繁")
+    assert text.split("\n") == ["治平乡人民政府", "关于2023年度法治政府建设情况的报告", "字体：大 中 小", "简 繁"]
