@@ -115,7 +115,7 @@ def _number_regex() -> re.Pattern:
         rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
         rf"|(?P<num>(?<![\d.A-Za-z])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
         rf"(?:\s?(?P<mag>[十百千万亿萬億]))?\s?(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
-        rf"\s?(?P<unit>{units})(?P<post>以上|左右)?"
+        rf"\s?(?P<unit>{units})(?P<times>[(（]次[)）])?(?P<post>以上|左右)?"
     )
 
 
@@ -512,7 +512,12 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
 
 # --------------------------------------------------------------------------- extraction
 def _unit_of(m: re.Match) -> _Unit:
-    return _unit_index()["%" if m.group("pct") is not None else m.group("unit")]
+    if m.group("pct") is not None:
+        return _unit_index()["%"]
+    unit = m.group("unit")
+    if m.group("times") and unit + "次" in _unit_index():  # 698场(次): sessions counted as 场次
+        unit += "次"
+    return _unit_index()[unit]
 
 
 def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | None:

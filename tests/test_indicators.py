@@ -744,3 +744,12 @@ def test_extract_indicators__a_numeral_that_counts_the_list_before_it_is_a_name(
 
 def test_extract_indicators__a_city_s_own_total_is_kept():
     assert [(v, u) for v, u, _, _ in rows("全市共调解矛盾纠纷200件。")] == [(200.0, "件")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全县会前学法698场(次)，主要领导讲法176场（次）。", [(698.0, "场次"), (176.0, "场次")]),
+    ("培训干部300人(次)。", [(300.0, "人次")]),
+    ("开展活动5场(共3次)。", [(5.0, "场"), (3.0, "次")]),  # a note after the unit, not its 次
+])
+def test_extract_indicators__a_unit_with_its_ci_in_brackets_is_the_compound(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
