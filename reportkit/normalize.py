@@ -47,8 +47,17 @@ TRADITIONAL_THRESHOLD = 0.03
 
 def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
-    line = _MARKER_AFTER_STOP.sub("\n", line)
-    return _SPACE_WAS_BREAK.sub("\n", _MARKER_AFTER_SPACE.sub("\n", line))
+    line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", line))
+    return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
+
+
+# A heading's number with the space typed after it: （1） 持续深入学习… is one heading.
+_ENDS_WITH_MARKER = re.compile(rf"(?:^|\n)(?:[（(](?:[{CN_MARKER_DIGITS}]{{1,3}}|\d{{1,2}})[)）]|[{CN_MARKER_DIGITS}]{{1,3}}、)$")
+
+
+def _break_unless_after_marker(space: re.Match) -> str:
+    before = space.string[max(0, space.start() - 6):space.start()]
+    return space.group() if _ENDS_WITH_MARKER.search(before) else "\n"
 
 
 @lru_cache(maxsize=1)

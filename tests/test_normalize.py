@@ -86,3 +86,9 @@ def test_normalize_text__a_paragraph_of_ordinary_length_keeps_its_spaces():
 def test_normalize_text__a_letterhead_set_with_spaces_is_one_name():
     text = normalize_text("治 平 乡 人 民 政 府\n关于2023年度法治政府建设情况的报告\n字体：大 中 小\n简 繁")
     assert text.split("\n") == ["治平乡人民政府", "关于2023年度法治政府建设情况的报告", "字体：大 中 小", "简 繁"]
+
+
+def test_normalize_text__a_space_typed_after_a_heading_number_is_not_a_lost_break():
+    lines = normalize_text(f"一、主要举措 （1） 持续深入学习 {_BODY} （2） 加强管理 工作扎实。").split("\n")
+    assert lines[:3] == ["一、主要举措", "（1） 持续深入学习", _BODY]
+    assert lines[3:] == ["（2） 加强管理", "工作扎实。"]
