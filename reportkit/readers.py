@@ -347,9 +347,11 @@ def _pdf_page_count(pdf) -> int:
 # Where a browser saved the page from (its address names the county's site).
 _SAVED_FROM = re.compile(rb"saved from url=\(\d+\)(\S+?)\s*-->")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|toolbar|copyright|"
-                     r"position|location|dqwz|top|bottom|foot|links|friend|"
-                     r"js_tags|meta_content|rich_media_meta|rich_media_tool|qr_code|reward", re.I)
+# Class or id words of page chrome: anywhere in the name (topnav, bdsharebuttonbox), but the short
+# ones that are parts of other words only whole (top-nav, news_top; not topic-content, desktop).
+_CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|toolbar|copyright|dqwz|friend|"
+                     r"js_tags|meta_content|rich_media_meta|rich_media_tool|qr_code|reward|"
+                     r"(?<![a-z])(?:top|bottom|foot|links?|position|location)s?(?![a-z])", re.I)
 
 
 def _html_charset(data: bytes) -> str | None:

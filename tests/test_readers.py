@@ -269,3 +269,12 @@ def test_extract__a_page_source_saved_as_txt_is_read_as_the_page():
 def test_extract__a_report_that_mentions_html_is_still_text():
     text = "东湖镇2023年法治政府建设情况报告\n<html>标签之外，全年开展普法活动12场，发放资料3000份，覆盖群众5000人次。" * 2
     assert read(text.encode("utf-8"), ".txt").format == "txt"
+
+
+def test_extract__a_short_article_in_a_block_named_like_chrome_only_in_part_is_kept():
+    # topic-content is no "top", desktop-article no "top": only whole chrome words drop a block
+    body = "2023年，东湖镇坚持依法行政，全年开展普法宣传活动12场，发放宣传资料3000余份。"
+    for name in ("topic-content", "desktop-article"):
+        page = (f"<html><body><div class='top-nav'><a>首页</a><a>政务公开</a></div>"
+                f"<div class='{name}'><p>{body}</p></div></body></html>")
+        assert read(page.encode("utf-8"), ".html").text == body, name
