@@ -273,6 +273,7 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
         if isinstance(block, Table):
             lines.extend(_table_rows(block))
         else:
+            lines.extend(_text_boxes(block._p))  # a letterhead set in a text box stands above its anchor
             label = next(labels, "")
             lines.append(label + block.text if block.text.strip() else block.text)
     hints = {}
@@ -280,6 +281,21 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     if title:
         hints["page_title"] = title
     return Extracted("\n".join(lines), "docx", "", hints)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph) -> list[str]:
+    """The lines of the text boxes anchored in PARAGRAPH (its w:p element), which its text lacks; a
+    box Word also saves as an older drawing (mc:Fallback) is read once."""
+    lines = []
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
+            continue
+        lines.extend(line for p in box.iter(f"{_W}p") if (line := "".join(t.text or "" for t in p.iter(f"{_W}t"))))
+    return lines
 
 
 def _table_rows(table) -> list[str]:

@@ -79,3 +79,22 @@ def test_extract__a_word_table_stands_where_it_is_in_the_report():
     document.save(buffer)
     text = extract(buffer.getvalue(), ".docx", name="table.docx", limits=Limits()).text
     assert text.split("\n") == ["一、主要举措和成效", "全年执法数据如下：", "项目\t件数", "行政处罚\t12", "二、存在的不足"]
+
+
+def test_extract__a_letterhead_in_a_text_box_is_read_above_its_paragraph():
+    # Word saves a text box twice (a drawing, and a VML fallback for old readers): read once
+    box = ('<w:txbxContent><w:p><w:r><w:t>城口县治平乡人民政府</w:t></w:r></w:p></w:txbxContent>')
+    run = (f'<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+           f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+           f'<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(run))
+    document.add_paragraph("关于2023年度法治政府建设情况的报告")
+    document.add_paragraph("县人民政府：")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract(buffer.getvalue(), ".docx", name="letterhead.docx", limits=Limits()).text
+    assert [line for line in text.split("\n") if line] == ["城口县治平乡人民政府", "关于2023年度法治政府建设情况的报告", "县人民政府："]
