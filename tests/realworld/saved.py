@@ -68,56 +68,63 @@ def _title_and_body(text: str) -> tuple[str, list[str]]:
     return (title, below) if not above else ("", [*above, title, *below])
 
 
+# Each layout: the page around the article ({fields} filled in by `web_page`), how a line of the
+# article is set, what joins the lines, and the page's encoding.
+_PAGES = {
+    "paragraphs": (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{page_title}_政府门户网站</title>{script}</head>'
+        "<body><div class='header'><div class='logo'>政府门户网站</div><ul class='nav'>{nav}</ul></div>"
+        "<div class='position'>{crumb}</div><div class='main'><h1 class='article-title'>{title}</h1>"
+        "<div class='article-info'>{info}</div><div class='TRS_Editor' id='zoom'>{article}</div>"
+        "<div class='pages'>{previous_next}</div><div class='share'>分享到：微信 微博</div></div>"
+        "<div class='footer'>{footer}</div></body></html>",
+        '<p style="text-indent:2em">{line}</p>', "", "utf-8"),
+    "breaks": (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>{page_title}</title>'
+        "</head><body><div id='top'><ul>{nav}</ul></div><div id='dqwz'>{crumb}</div><table width='1000'><tr>"
+        "<td align='center' class='title'><b>{title}</b></td></tr><tr><td class='info'>{info}</td></tr></table>"
+        "<div id='zoom'>{article}</div><div id='bottom'>{previous_next}{footer}</div></body></html>",
+        "&nbsp;&nbsp;&nbsp;&nbsp;<font size='3'>{line}</font>", "<br>", "gb18030"),
+    "tables": (
+        '<html><head><meta charset="utf-8"><title>{page_title}</title></head><body>'
+        "<table width='100%'><tr>{nav_cells}</tr></table><table width='1000'><tr><td>{crumb}</td></tr>"
+        "<tr><td><table><tr><td class='bt'>{title}</td></tr><tr><td>{info}</td></tr>"
+        "<tr><td class='bt_content'>{article}</td></tr></table></td></tr>"
+        "<tr><td>{previous_next}</td></tr></table><table><tr><td>{footer}</td></tr></table></body></html>",
+        "<p><span style='font-family:仿宋_GB2312;font-size:16pt'>{line}</span></p>", "", "utf-8"),
+    "wechat": (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="{title}">'
+        "<title>{title}</title>{script}</head><body id='activity-detail'><div class='rich_media_wrp'>"
+        "<h1 class='rich_media_title' id='activity-name'>{title}</h1><div id='meta_content'>"
+        "<span class='rich_media_meta'>原创</span> <a id='js_name'>{account}</a> <em id='publish_time'></em></div>"
+        "<div class='rich_media_content js_underline_content' id='js_content' style='visibility: hidden;'>"
+        "{article}</div><div id='js_tags'>阅读原文 阅读 1024 分享 收藏 点赞 在看</div></div>"
+        "<div class='qr_code_pc'>微信扫一扫关注该公众号</div></body></html>",
+        "<section style='margin:0 8px'><span style='font-size:15px;letter-spacing:1px'>{line}</span></section>",
+        "", "utf-8"),
+}
+
+
 def web_page(text: str, layout: str = "paragraphs") -> bytes:
     """TEXT as the HTML page of a government site (or a WeChat article), in LAYOUT (one of LAYOUTS)."""
+    if layout not in _PAGES:
+        raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
+    page, line_format, joiner, encoding = _PAGES[layout]
     above, title, body = _parts(text)
     e = html.escape
-    nav = "".join(f'<li><a href="/{i}/">{e(name)}</a></li>' for i, name in enumerate([*above, *_NAV]))
-    crumb = "当前位置：<a href='/'>首页</a> &gt; <a href='/zwgk/'>政务公开</a> &gt; 法治政府建设"
-    info = "来源：本站　浏览次数：<span id='count'>128</span>　【字体：<a>大</a> <a>中</a> <a>小</a>】"
-    previous_next = "".join(f"<p><a href='/a/{i}.html'>{e(s)}</a></p>" for i, s in enumerate(_PREVIOUS_NEXT))
-    footer = "".join(f"<span>{e(s)}</span> " for s in _FOOTER)
-    script = "<script>var _hmt=_hmt||[];document.write('<p>统计</p>');</script>"
-    if layout == "paragraphs":
-        article = "".join(f'<p style="text-indent:2em">{e(line)}</p>' for line in body)
-        page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(title or "政务公开")}_政府门户网站</title>'
-                f"{script}</head><body><div class='header'><div class='logo'>政府门户网站</div><ul class='nav'>{nav}</ul></div>"
-                f"<div class='position'>{crumb}</div><div class='main'><h1 class='article-title'>{e(title)}</h1>"
-                f"<div class='article-info'>{info}</div><div class='TRS_Editor' id='zoom'>{article}</div>"
-                f"<div class='pages'>{previous_next}</div><div class='share'>分享到：微信 微博</div></div>"
-                f"<div class='footer'>{footer}</div></body></html>")
-        return page.encode("utf-8")
-    if layout == "breaks":
-        article = "<br>".join(f"&nbsp;&nbsp;&nbsp;&nbsp;<font size='3'>{e(line)}</font>" for line in body)
-        page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-                f"<title>{e(title or '政务公开')}</title></head><body><div id='top'><ul>{nav}</ul></div>"
-                f"<div id='dqwz'>{crumb}</div><table width='1000'><tr><td align='center' class='title'>"
-                f"<b>{e(title)}</b></td></tr><tr><td class='info'>{info}</td></tr></table>"
-                f"<div id='zoom'>{article}</div><div id='bottom'>{previous_next}{footer}</div></body></html>")
-        return page.encode("gb18030")
-    if layout == "tables":
-        article = "".join(f"<p><span style='font-family:仿宋_GB2312;font-size:16pt'>{e(line)}</span></p>"
-                          for line in body)
-        links = "".join(f"<td><a href='/{i}/'>{e(name)}</a></td>" for i, name in enumerate([*above, *_NAV]))
-        page = (f'<html><head><meta charset="utf-8"><title>{e(title or "政务公开")}</title></head><body>'
-                f"<table width='100%'><tr>{links}</tr></table><table width='1000'><tr><td>{crumb}</td></tr>"
-                f"<tr><td><table><tr><td class='bt'>{e(title)}</td></tr><tr><td>{info}</td></tr>"
-                f"<tr><td class='bt_content'>{article}</td></tr></table></td></tr>"
-                f"<tr><td>{previous_next}</td></tr></table><table><tr><td>{footer}</td></tr></table></body></html>")
-        return page.encode("utf-8")
-    if layout == "wechat":
-        article = "".join(f"<section style='margin:0 8px'><span style='font-size:15px;letter-spacing:1px'>{e(line)}"
-                          f"</span></section>" for line in body)
-        page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="{e(title)}">'
-                f"<title>{e(title)}</title>{script}</head><body id='activity-detail'><div class='rich_media_wrp'>"
-                f"<h1 class='rich_media_title' id='activity-name'>{e(title)}</h1><div id='meta_content'>"
-                f"<span class='rich_media_meta'>原创</span> <a id='js_name'>{e(' '.join(above)) or '普法公众号'}</a> "
-                f"<em id='publish_time'></em></div>"
-                f"<div class='rich_media_content js_underline_content' id='js_content' style='visibility: hidden;'>"
-                f"{article}</div><div id='js_tags'>阅读原文 阅读 1024 分享 收藏 点赞 在看</div></div>"
-                f"<div class='qr_code_pc'>微信扫一扫关注该公众号</div></body></html>")
-        return page.encode("utf-8")
-    raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
+    links = [*above, *_NAV]  # the pasted site lines go to the site's header
+    fields = {
+        "title": e(title), "page_title": e(title or "政务公开"), "account": e(" ".join(above)) or "普法公众号",
+        "nav": "".join(f'<li><a href="/{i}/">{e(name)}</a></li>' for i, name in enumerate(links)),
+        "nav_cells": "".join(f"<td><a href='/{i}/'>{e(name)}</a></td>" for i, name in enumerate(links)),
+        "crumb": "当前位置：<a href='/'>首页</a> &gt; <a href='/zwgk/'>政务公开</a> &gt; 法治政府建设",
+        "info": "来源：本站　浏览次数：<span id='count'>128</span>　【字体：<a>大</a> <a>中</a> <a>小</a>】",
+        "previous_next": "".join(f"<p><a href='/a/{i}.html'>{e(s)}</a></p>" for i, s in enumerate(_PREVIOUS_NEXT)),
+        "footer": "".join(f"<span>{e(s)}</span> " for s in _FOOTER),
+        "script": "<script>var _hmt=_hmt||[];document.write('<p>统计</p>');</script>",
+        "article": joiner.join(line_format.format(line=e(line)) for line in body),
+    }
+    return page.format(**fields).encode(encoding)
 
 
 def word_document(text: str) -> bytes:
