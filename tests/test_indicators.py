@@ -753,3 +753,12 @@ def test_extract_indicators__a_city_s_own_total_is_kept():
 ])
 def test_extract_indicators__a_unit_with_its_ci_in_brackets_is_the_compound(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“大配餐”项目日均用餐180人次。", [(180.0, "人次")]),  # an average of the work is a figure
+    ("年均办理案件30件。", [(30.0, "件")]),
+    ("每个村落实网格员1名。", []),  # a rule per village is not
+])
+def test_extract_indicators__a_daily_average_is_a_figure_a_rule_per_unit_is_not(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
