@@ -24,8 +24,9 @@ _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔ
 _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]|[（(]\d{{1,2}}[)）]"
            rf"|\d{{1,2}}[、.．](?!\d)|\d{{1,2}} 、|第[{CN_MARKER_DIGITS}]{{1,3}}部分)")
 _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER)
-# …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措).
-_MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？；!?;])|(?<=如下[：:]))" + _MARKER)
+# …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
+# not after a semicolon, which runs a list inside a paragraph (如:一、利用…;二、利用…).
+_MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 _SPACED_OUT = re.compile(rf"^(?:[{CJK}] ){{3,}}[{CJK}]$")

@@ -92,3 +92,9 @@ def test_normalize_text__a_space_typed_after_a_heading_number_is_not_a_lost_brea
     lines = normalize_text(f"一、主要举措 （1） 持续深入学习 {_BODY} （2） 加强管理 工作扎实。").split("\n")
     assert lines[:3] == ["一、主要举措", "（1） 持续深入学习", _BODY]
     assert lines[3:] == ["（2） 加强管理", "工作扎实。"]
+
+
+def test_normalize_text__a_list_run_inside_a_paragraph_stays_in_it():
+    # in a flattened page too: after a semicolon, 二、 continues the paragraph's own list
+    line = f"{_BODY}如:一、利用原有广场进行提质升级;二、利用村道建成法治长廊;三、新建法治公园。"
+    assert normalize_text(line) == line
