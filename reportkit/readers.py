@@ -261,21 +261,23 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
         raise
     except Exception as exc:  # python-docx raises many types on malformed parts
         raise ReadError(f"unreadable .docx ({type(exc).__name__}: {exc}); re-save it from Word", code="unreadable") from None
+    blocks = list(_body_blocks(document.element.body, document._body))
+    paragraphs = [block for block in blocks if not isinstance(block, Table)]
     # Word's own list numbers (一、 （一） set in the paragraph's numbering) are not in its text
     try:
-        labels = iter(paragraph_numbers(document))
+        labels = iter(paragraph_numbers(document, paragraphs))
     except Exception as exc:  # numbering definitions a damaged file garbles: the text still reads
         log.warning("list numbers of a .docx not read (%s: %s); its paragraphs are read without them",
                     type(exc).__name__, exc)
         labels = iter(())
     lines = []
-    for block in document.iter_inner_content():  # paragraphs and tables where they stand
+    for block in blocks:  # paragraphs and tables where they stand
         if isinstance(block, Table):
             lines.extend(_table_rows(block))
         else:
             lines.extend(_text_boxes(block._p))  # a letterhead set in a text box stands above its anchor
-            label = next(labels, "")
-            lines.append(label + block.text if block.text.strip() else block.text)
+            label, text = next(labels, ""), _paragraph_text(block._p)
+            lines.append(label + text if text.strip() else text)
     hints = {}
     title = (document.core_properties.title or "").strip()
     if title:
@@ -285,6 +287,51 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+# Parts of a paragraph that are not its text as shown: text boxes (read apart), Word's older copy of
+# a drawing, text deleted or moved away under tracked changes.
+_NOT_SHOWN = {f"{_W}txbxContent", _MC_FALLBACK, f"{_W}del", f"{_W}moveFrom"}
+
+
+def _paragraph_text(element) -> str:
+    """The text a Word paragraph ELEMENT shows, fields and content controls included (python-docx's
+    `Paragraph.text` leaves out runs inside a w:sdt or w:fldSimple)."""
+    parts = []
+
+    def walk(node):
+        for child in node.iterchildren():
+            if child.tag in _NOT_SHOWN:
+                continue
+            if child.tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif child.tag in (f"{_W}tab", f"{_W}ptab"):
+                parts.append("\t")
+            elif child.tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            elif child.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _body_blocks(element, parent):
+    """The paragraphs and tables of a Word body ELEMENT in order, those inside content controls
+    (w:sdt: a template's fields, a cover, sometimes the whole text) included, which python-docx's
+    own lists leave out."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, parent)
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, parent)
+        elif child.tag == f"{_W}sdt" and (content := child.find(f"{_W}sdtContent")) is not None:
+            yield from _body_blocks(content, parent)
 
 
 def _text_boxes(paragraph) -> list[str]:

@@ -128,15 +128,17 @@ def _numbering_of(paragraph) -> tuple[str, int] | None:
     return _val(num_pr, "numId"), _int(_val(num_pr, "ilvl"), 0)
 
 
-def paragraph_numbers(document) -> list[str]:
-    """The label Word shows before each paragraph of DOCUMENT (python-docx), "" for most."""
+def paragraph_numbers(document, paragraphs=None) -> list[str]:
+    """The label Word shows before each of PARAGRAPHS (default: DOCUMENT's body paragraphs; give
+    them all, in document order, for Word to count them right), "" for most."""
+    paragraphs = document.paragraphs if paragraphs is None else paragraphs
     try:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):  # a document without lists
-        return [""] * len(document.paragraphs)
+        return [""] * len(paragraphs)
     lists = _Lists(numbering)
     labels = []
-    for paragraph in document.paragraphs:
+    for paragraph in paragraphs:
         found = _numbering_of(paragraph)
         labels.append(lists.label(*found) if found else "")
     return labels

@@ -98,3 +98,24 @@ def test_extract__a_letterhead_in_a_text_box_is_read_above_its_paragraph():
     document.save(buffer)
     text = extract(buffer.getvalue(), ".docx", name="letterhead.docx", limits=Limits()).text
     assert [line for line in text.split("\n") if line] == ["城口县治平乡人民政府", "关于2023年度法治政府建设情况的报告", "县人民政府："]
+
+
+def test_extract__text_in_content_controls_and_tracked_changes_reads_as_word_shows_it():
+    # a template's content controls (w:sdt) around paragraphs or inside one, and tracked changes:
+    # the text as shown, nothing lost, nothing deleted kept
+    document = docx.Document()
+    document.add_paragraph("东湖镇2023年法治政府建设情况报告")
+    document.element.body.insert(1, parse_xml(
+        f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>一、主要举措和成效</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>全年开展普法宣传活动12场。</w:t></w:r></w:p></w:sdtContent></w:sdt>"))
+    heading = document.add_paragraph("二、")
+    heading._p.append(parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:r><w:t>存在的不足</w:t></w:r>"
+                                "</w:sdtContent></w:sdt>"))
+    body = document.add_paragraph("一是执法力量")
+    body._p.append(parse_xml(f'<w:del {W} w:id="1" w:author="a"><w:r><w:delText>很</w:delText></w:r></w:del>'))
+    body._p.append(parse_xml(f'<w:ins {W} w:id="2" w:author="a"><w:r><w:t>薄弱</w:t></w:r></w:ins>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract(buffer.getvalue(), ".docx", name="controls.docx", limits=Limits()).text
+    assert text.split("\n") == ["东湖镇2023年法治政府建设情况报告", "一、主要举措和成效", "全年开展普法宣传活动12场。",
+                                "二、存在的不足", "一是执法力量薄弱"]
