@@ -346,13 +346,17 @@ def _text_boxes(paragraph) -> list[str]:
 
 
 def _table_rows(table) -> list[str]:
-    """A Word table's rows, a line each, cells joined by tabs."""
+    """A Word table's rows, a line each, cells joined by tabs (a cell's text as Word shows it)."""
+    from docx.table import Table
+
     rows = []
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            if cell.text not in cells:  # merged cells repeat their text
-                cells.append(cell.text)
+            blocks = _body_blocks(cell._tc, cell)
+            text = "\n".join(" ".join(_table_rows(b)) if isinstance(b, Table) else _paragraph_text(b._p) for b in blocks)
+            if text not in cells:  # merged cells repeat their text
+                cells.append(text)
         rows.append("\t".join(cells))
     return rows
 

@@ -119,3 +119,17 @@ def test_extract__text_in_content_controls_and_tracked_changes_reads_as_word_sho
     text = extract(buffer.getvalue(), ".docx", name="controls.docx", limits=Limits()).text
     assert text.split("\n") == ["东湖镇2023年法治政府建设情况报告", "一、主要举措和成效", "全年开展普法宣传活动12场。",
                                 "二、存在的不足", "一是执法力量薄弱"]
+
+
+def test_extract__a_table_cell_reads_its_content_controls_too():
+    document = docx.Document()
+    document.add_paragraph("全年行政执法情况如下，各类案件均依法办结，无行政复议和诉讼案件：")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "行政处罚"
+    cell = table.cell(0, 1)
+    cell.paragraphs[0]._p.append(parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:r><w:t>12</w:t></w:r>"
+                                           "</w:sdtContent></w:sdt>"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract(buffer.getvalue(), ".docx", name="cells.docx", limits=Limits()).text
+    assert text.split("\n")[1] == "行政处罚\t12"
