@@ -274,7 +274,7 @@ def _ends_a_phrase(mention, fragment: str) -> bool:
     """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
     the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
     before = fragment[mention.start - 1:mention.start] if mention.start else ""
-    return bool(_NOT_NAME_WORDS.fullmatch(_stem(mention.name)) and CJK_CHAR.match(before)) and before not in "县区市旗州盟"
+    return bool(CJK_CHAR.match(before)) and before not in "县区市旗州盟"
 
 
 def _stem(name: str) -> str:
@@ -288,9 +288,9 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     if mentions is None:
         mentions = town_mentions(_simplified(fragment))
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
-    if any(_NOT_NAME_WORDS.fullmatch(_stem(m.name)) for m in mentions):  # rare: read the text around them
+    if common := [m for m in mentions if _NOT_NAME_WORDS.fullmatch(_stem(m.name))]:  # rare: read around them
         simplified = _simplified(fragment)
-        mentions = [m for m in mentions if not _ends_a_phrase(m, simplified)]
+        mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
     if not mentions:
         return None
     counts = Counter(m.name for m in mentions)

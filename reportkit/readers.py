@@ -23,6 +23,7 @@ from .chinese import count_cjk
 from .config import Limits
 from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
+from .wordnumbers import WORDML as _W
 from .wordnumbers import paragraph_numbers
 
 log = logging.getLogger(__name__)
@@ -285,7 +286,6 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     return Extracted("\n".join(lines), "docx", "", hints)
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -341,7 +341,7 @@ def _text_boxes(paragraph) -> list[str]:
     for box in paragraph.iter(f"{_W}txbxContent"):
         if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
             continue
-        lines.extend(line for p in box.iter(f"{_W}p") if (line := "".join(t.text or "" for t in p.iter(f"{_W}t"))))
+        lines.extend(line for p in box.iter(f"{_W}p") if (line := _paragraph_text(p)))
     return lines
 
 
@@ -423,23 +423,26 @@ _CHROME = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|sh
 
 def _html_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").lower()
-    return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _decode_markup(data: bytes, declared: str | None) -> tuple[str, str]:
+    """A page's markup and its encoding: the DECLARED charset (GB2312/GBK read as their superset
+    GB18030) when the bytes fit it, else as `decode_text` finds."""
+    declared = (declared or "").lower()
+    declared = "gb18030" if declared in ("gb2312", "gbk") else declared
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeError):  # an unknown name ("undefined": a codec that always fails)
+            pass
+    return decode_text(data)
 
 
 @register("html", suffixes=(".html", ".htm"), kinds=("html",), label=".html")
 def read_html(data: bytes, limits: Limits) -> Extracted:
     """Article text of a saved web page: honour the declared charset, drop page chrome."""
-    declared = _html_charset(data)
-    if declared:
-        try:
-            markup, encoding = data.decode(declared), declared
-        except (LookupError, UnicodeError):  # an unknown name ("undefined": a codec that always fails)
-            markup, encoding = decode_text(data)
-    else:
-        markup, encoding = decode_text(data)
+    markup, encoding = _decode_markup(data, _html_charset(data))
     hints = {}
     if m := _SAVED_FROM.search(data[:2048]):  # where the browser saved the page from
         hints["url"] = m.group(1).decode("ascii", "ignore")
@@ -510,15 +513,9 @@ def read_mht(data: bytes, limits: Limits) -> Extracted:
         raise ReadError("no web page inside this .mht (no text/html part); save the page again or copy its text "
                         "into a .txt", code="unreadable")
     payload = part.get_payload(decode=True) or b""  # quoted-printable or base64 undone
-    charset = part.get_content_charset() or _html_charset(payload)
-    charset = "gb18030" if charset in ("gb2312", "gbk") else charset
-    try:
-        markup, encoding = payload.decode(charset), charset
-    except (LookupError, UnicodeError, TypeError):  # no charset, an unknown one, or bytes that do not fit it
-        markup, encoding = decode_text(payload)
-    hints = {"url": url} if (url := (part.get("Content-Location") or message.get("Snapshot-Content-Location") or "")
-                             ).startswith("http") else {}
-    extracted = _page_article(markup, encoding, hints)
+    markup, encoding = _decode_markup(payload, part.get_content_charset() or _html_charset(payload))
+    address = part.get("Content-Location") or message.get("Snapshot-Content-Location") or ""
+    extracted = _page_article(markup, encoding, {"url": address} if address.startswith("http") else {})
     extracted.format = "mht"
     return extracted
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORDML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # Word's XML namespace
+_W = WORDML
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
