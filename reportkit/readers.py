@@ -2,8 +2,8 @@
 
 Every reader is a function ``(data: bytes, limits) -> Extracted`` registered with `register`
 under its format, the suffixes it reads and the kinds of content (as `sniff` recognises them
-from the first bytes) it reads whatever the file is called. To read a new format (.rtf, .wps,
-.doc): write the function and register it; `extract` then uses it, the unsupported-format
+from the first bytes) it reads whatever the file is called. To read a new format (.rtf, .odt):
+write the function and register it; `extract` then uses it, the unsupported-format
 messages name it, and the build needs nothing else.
 
 Readers never raise anything but `ReadError`, whose message says what is wrong with the file and
@@ -25,6 +25,7 @@ from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
 from .wordnumbers import WORDML as _W
 from .wordnumbers import paragraph_numbers
+from .worddoc import is_word_document
 
 log = logging.getLogger(__name__)
 
@@ -361,6 +362,21 @@ def _table_rows(table) -> list[str]:
     return rows
 
 
+# ---------------------------------------------------------------- .doc (Word 97–2003)
+
+
+@register("doc", suffixes=(".doc", ".wps"), kinds=("doc",), label=".doc", container="ole")
+def read_doc(data: bytes, limits: Limits) -> Extracted:
+    """A Word 97–2003 binary document (`reportkit.worddoc`), or a .wps WPS saved in that format."""
+    from .worddoc import NotReadable, read_word97
+
+    try:
+        word = read_word97(data)
+    except NotReadable as exc:
+        raise ReadError(str(exc), code=exc.code) from None
+    return Extracted(word.text, "doc", "", {"page_title": word.title} if word.title else {})
+
+
 # ---------------------------------------------------------------- .pdf
 
 
@@ -587,12 +603,11 @@ _MAGIC = [
 ]
 # Kinds no reader reads: why, and what to do.
 _REFUSALS = {
-    "ole": "old binary Office file (.doc/.xls/.wps); open it and save as .docx",
+    "ole": "an old binary Office file that is not a Word document (a spreadsheet, slides or a damaged .doc); "
+           "open it and save as .docx",
     "rtf": "an RTF file; open it in Word and save as .docx or .txt",
 }
-_ADVICE = {".doc": "old Word format; open it in Word and save as .docx",
-           ".wps": "WPS format; open it in WPS and save as .docx",
-           ".xls": "a spreadsheet, not a report; remove it or export the report's text",
+_ADVICE = {".xls": "a spreadsheet, not a report; remove it or export the report's text",
            ".xlsx": "a spreadsheet, not a report; remove it or export the report's text",
            ".csv": "a table, not a report; remove it or export the report's text"}
 
@@ -618,6 +633,8 @@ def sniff(data: bytes) -> str | None:
             return "docx"
         if any(n.startswith("xl/") for n in names):
             return "xlsx"
+    if kind == "ole" and is_word_document(data):
+        return "doc"
     return kind
 
 

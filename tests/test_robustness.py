@@ -157,7 +157,7 @@ def write_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "empty.txt": (b"", "error", "empty file"),
         "blank.txt": ("  \r\n\u3000\n\t".encode(), "error", "empty"),
         "budget.xlsx": (xlsx_bytes(), "skipped", "unsupported format .xlsx"),
-        "old_word.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000, "skipped", "unsupported format .doc"),
+        "old_word.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000, "error", "not a readable Word 97–2003 file"),
         "xlsx_renamed.txt": (xlsx_bytes("sheet2"), "error", "Excel workbook"),
         "photo.txt": (b"\x89PNG\r\n\x1a\n" + os.urandom(3000), "error", "not text"),
         "random.txt": (bytes(range(256)) * 8 + os.urandom(4000), "error", "not text"),

@@ -1,8 +1,9 @@
 """The five seed reports saved in other forms read as their text: whole reports (not openings, as
 the development set's pages are), with their shortcomings and plans, built without a manifest
-(web pages, .mht, Word, flattened, legacy encodings, and PDFs typeset on A4).
+(web pages, .mht, Word, Word 97–2003 .doc, flattened, legacy encodings, and PDFs typeset on A4).
 
-Each form (tests/realworld/saved.py and printed.py) is built as a fresh folder would be, and its
+Each form (tests/realworld/saved.py and printed.py; the .doc files, which need LibreOffice to make,
+are stored in tests/fixtures/doc) is built as a fresh folder would be, and its
 tables are compared with the text form's, report by report (matched by file stem): the town,
 county, year and partial flag; every heading with its level and part; every figure; every
 shortcoming item. The text form itself is held to the seed answers by test_metadata,
@@ -20,6 +21,7 @@ from .realworld.printed import pdf_bytes
 from .realworld.saved import LAYOUTS, flattened, legacy_encoded, single_file_page, web_page, word_document
 
 SEEDS = sorted(RAW.glob("*.txt"))
+DOC_FILES = RAW.parents[1] / "tests" / "fixtures" / "doc"
 
 
 def _write(form: str, folder, index: int, path) -> None:
@@ -30,6 +32,8 @@ def _write(form: str, folder, index: int, path) -> None:
         (folder / f"{path.stem}.mht").write_bytes(single_file_page(text, LAYOUTS[(index + 1) % len(LAYOUTS)]))
     elif form == "docx":
         (folder / f"{path.stem}.docx").write_bytes(word_document(text))
+    elif form == "doc":  # the seed's Word file saved by LibreOffice's "MS Word 97" filter
+        (folder / f"{path.stem}.doc").write_bytes((DOC_FILES / f"{path.stem}.doc").read_bytes())
     elif form == "flat":
         (folder / path.name).write_text(flattened(text), encoding="utf-8")
     elif form == "legacy":
@@ -67,7 +71,7 @@ def text_readings(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("form", ["html", "mht", "docx", "flat", "legacy", "pdf"])
+@pytest.mark.parametrize("form", ["html", "mht", "docx", "doc", "flat", "legacy", "pdf"])
 def test_seed_forms__a_whole_report_in_another_form_reads_as_its_text(form, text_readings, tmp_path_factory):
     got = _readings(form, tmp_path_factory)
     assert len(text_readings["shortcomings"]) >= 10 and len(text_readings["indicators"]) >= 50  # whole reports
