@@ -224,11 +224,23 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
     return rows
 
 
+# Place names read some characters otherwise than pypinyin's everyday reading (殷都 is yindu, not
+# yindou; 长治 changzhi; 朝阳 chaoyang), and a few names otherwise still (长子 zhangzi, 洪洞 hongtong).
+PLACE_READINGS = {"都": "du", "长": "chang", "朝": "chao", "曾": "zeng", "单": "shan"}
+NAME_READINGS = {"长子": ["zhang", "zi"], "六合": ["lu", "he"], "涡阳": ["guo", "yang"], "洪洞": ["hong", "tong"],
+                 "荥经": ["ying", "jing"], "繁峙": ["fan", "shi"], "莎车": ["sha", "che"]}
+
+
 def _pinyin(name: str) -> tuple[str, str]:
     """(toneless pinyin, initials) of NAME: 梁平 → (liangping, lp). Needs pypinyin (MIT), here only."""
     from pypinyin import lazy_pinyin
 
     syllables = lazy_pinyin(name)
+    if len(syllables) == len(name):  # one syllable a character: place readings apply
+        syllables = [PLACE_READINGS.get(char, syllable) for char, syllable in zip(name, syllables)]
+        for words, reading in NAME_READINGS.items():
+            if (at := name.find(words)) >= 0:
+                syllables[at:at + len(words)] = reading
     return "".join(syllables), "".join(s[0] for s in syllables if s)
 
 
