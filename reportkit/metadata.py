@@ -558,8 +558,24 @@ def _reconcile(guess: TownGuess, county: County | None, county_source: str,
     if len(guess.towns) == 1:
         town = guess.towns[0]
         found = county_by_code(town.county_code) or County(town.county_code, town.county, town.city, town.province, "")
+        if not _speaks_of_its_kind(found, text):
+            return guess, county, county_source
         return guess, found, "gazetteer"
     return guess, county, county_source
+
+
+# The county-level government a township report answers to, by its kind: 县委、县政府 / 区委 / 旗政府.
+# (社区委员会, 园区委 are not a district's.)
+_SUPERIOR = re.compile(r"(?<![社园片景])(?P<kind>[县区旗])(?:委|政府|人民政府)")
+
+
+def _speaks_of_its_kind(county: County, text: str) -> bool:
+    """False when TEXT answers only to another kind of county government than COUNTY is (a town the
+    gazetteer places in 安阳县 whose report says 区委、区政府 has moved to a district since the
+    gazetteer's table, or shares its name with a town there): then the gazetteer's county is no answer."""
+    kinds = {match.group("kind") for match in _SUPERIOR.finditer(text[:3000])}
+    own = {name[-1] for name in (county.county, *county.aliases) if name}
+    return not kinds or bool(kinds & own)
 
 
 def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | None = None) -> dict[str, str]:

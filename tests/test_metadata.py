@@ -84,6 +84,22 @@ def test_infer_town__an_unknown_town_as_the_subject_of_the_first_sentence(text, 
 
 
 @pytest.mark.parametrize(("text", "county"), [
+    # 都里镇: the gazetteer (2023 table) has one, in 安阳县; it belongs to a district since
+    ("2024年，在区委、区政府的坚强引领下，都里镇法治建设工作扎实推进。\n一、工作开展情况", ""),
+    ("都里镇2024年法治政府建设工作报告\n全镇认真落实区政府部署，依法行政水平不断提升。", ""),
+    ("2024年，在县委、县政府的坚强领导下，都里镇法治建设工作扎实推进。", "安阳县"),
+    ("都里镇2024年法治政府建设工作报告\n镇党委指导各社区委员会依法开展工作。", "安阳县"),  # 社区委: no district
+    ("都里镇2024年法治政府建设工作报告\n在市委、市政府的领导下，全镇依法行政。", "安阳县"),  # 市委: the prefecture
+    # 仁贤街道 is in 梁平区, formerly 梁平县: its former kind is its own too
+    ("仁贤街道2020年法治政府建设工作报告\n在县委、县政府的坚强领导下，街道依法行政。", "梁平区"),
+])
+def test_infer_county__a_town_s_gazetteer_county_only_when_the_text_answers_to_that_kind(text, county):
+    meta = infer_metadata(text)
+    assert meta["county"] == county
+    assert meta["county_source"] == ("gazetteer" if county else "")
+
+
+@pytest.mark.parametrize(("text", "county"), [
     # 仁和镇: one in 湖南 (宁远县), one in 江西, one in 河南, six in 四川, three in 云南
     ("仁和镇2023年法治政府建设年度报告\n今年以来，我镇认真贯彻《湖南省行政程序规定》。", "宁远县"),
     ("仁和镇2023年法治政府建设年度报告\n今年以来，我镇认真贯彻《四川省依法治省纲要》。", ""),  # six there
@@ -347,6 +363,11 @@ def test_infer_county__a_two_character_county_after_its_city_is_one(text, county
 @pytest.mark.parametrize("url, county", [("http://www.xuwen.gov.cn/xxgk/post_1.html", "徐闻县"),
                                          ("https://www.cqlp.gov.cn/zwgk/1.html", "梁平区"),
                                          ("http://www.tjwq.gov.cn/a/b.html", "武清区"),
+                                         # place names' own readings: 都 du, 长 chang, 洪洞 hongtong
+                                         ("http://www.yindu.gov.cn/2026/02-06/3620839.html", "殷都区"),
+                                         ("http://www.huadu.gov.cn/zwgk/1.html", "花都区"),
+                                         ("http://www.changhai.gov.cn/x.html", "长海县"),
+                                         ("http://www.hongtong.gov.cn/x.html", "洪洞县"),
                                          ("https://www.qidong.gov.cn/x.html", None),  # 启东市 or 祁东县
                                          ("https://www.example.com/xuwen.html", None)])
 def test_county_of_address__a_government_site_names_its_county_only_when_unambiguous(url, county):
