@@ -186,8 +186,9 @@ _CLAUSE_QUAL = re.compile(
     r"累计|共计|总共|共有|合计|总计|全年|(?<![公中总])共(?![同享建治产性识赢青担商和])"
 )
 _CLAUSE_QUAL_NAME = {"共计": "共", "总共": "共", "共有": "共", "合计": "共", "总计": "共"}
-# (日均, 月均, 年均, 人均 … are averages of the work, figures themselves: 日均用餐180人次.)
-_DISTRIBUTIVE = re.compile(r"每|(?<![日月年周天人户])均|各(?:配|设|有|落实|安排|明确)")
+# (日均, 月均, 年均, 人均, 平均 … are averages of the work, figures themselves: 日均用餐180人次,
+# 平均办结时限3天.)
+_DISTRIBUTIVE = re.compile(r"每|(?<![日月年周天人户平])均|各(?:配|设|有|落实|安排|明确)")
 
 _LEAD_TRIM = re.compile(
     r"(?:\s+|(?:截至|截止至|截止到|截止)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"

@@ -758,7 +758,22 @@ def test_extract_indicators__a_unit_with_its_ci_in_brackets_is_the_compound(text
 @pytest.mark.parametrize(("text", "expected"), [
     ("“大配餐”项目日均用餐180人次。", [(180.0, "人次")]),  # an average of the work is a figure
     ("年均办理案件30件。", [(30.0, "件")]),
+    ("全镇平均每件调解用时缩短为4天。", []),  # 每: per case, a rule of the work
+    ("行政审批事项平均办理时间压缩至2.5天。", [(2.5, "天")]),  # 平均: an average, a figure
     ("每个村落实网格员1名。", []),  # a rule per village is not
 ])
 def test_extract_indicators__a_daily_average_is_a_figure_a_rule_per_unit_is_not(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # batch o (南昌县 2020): 承诺件平均办结时限由改革前的10天减少为3天
+    ("承诺件平均办结时限由改革前的10天减少为3天。", [(10.0, "天"), (3.0, "天")]),
+    ("开展为期3天的宪法宣传周活动。", [(3.0, "天")]),
+    ("不动产登记办理时限压缩至1天。", [(1.0, "天")]),
+    ("对群众来信7天内作出答复。", []),  # a rule, as 3个工作日内办结
+    ("活动结束3天后开展回访。", []),  # a time, not a figure of the work
+    ("3天办结的承诺严格兑现。", []),  # 办: a rule
+])
+def test_extract_indicators__days_are_a_duration_as_working_days_are(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
