@@ -55,7 +55,7 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Reader:
-    format: str  # what documents.format says: txt, docx, pdf, html, mht
+    format: str  # what documents.format says: txt, docx, doc, pdf, html, mht
     read: Callable[[bytes, Limits], Extracted]
     suffixes: tuple[str, ...]  # file names it reads, lower case with the dot
     kinds: tuple[str, ...] = ()  # content it reads whatever the name (see `sniff`)

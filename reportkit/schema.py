@@ -118,7 +118,7 @@ _TABLES = (
     Table("documents", "readable report (byte-identical duplicates are logged in build_log, not counted twice)", (
         _DOC_ID,
         Column("file", "str", "path of the file under the raw folder (POSIX style)"),
-        Column("format", "str", "the reader it was read with (txt, docx, pdf, html, mht; see reportkit.readers)"),
+        Column("format", "str", "the reader it was read with (txt, docx, doc, pdf, html, mht; see reportkit.readers)"),
         Column("encoding", "str", "text encoding of a .txt/.html/.mht file ('' for .docx and .pdf)"),
         Column("level", "str", "township, county or unknown: which level of government wrote the report",
                values=("township", "county", "unknown")),

@@ -222,6 +222,14 @@ def test_extract_indicators__second_figure_shares_subject():
         ("法律明白人", "人", "legal_literates"),
         ("主动公开政府信息", "条", "information_disclosed"),
         ("学法考试合格率", "%", "exam_pass_rate"),
+        # batch o: a category's own words for figures its first row's units leave out
+        ("邀请法律顾问参加区政府及各部门会议", "次", "legal_advisers"),
+        ("开展行政规范性文件清理", "次", "normative_documents"),
+        ("设立企业的时间", "个工作日", "business_environment"),
+        ("承诺件平均办结时限", "天", "government_services"),
+        ("政务服务中心接待办事群众", "人次", "government_services"),
+        ("律师开展法律讲座", "次", "legal_education_events"),  # the longer word decides
+        ("接待来访群众", "人次", "petitions"),
     ],
 )
 def test_categorize__taxonomy(subject, unit, category):
@@ -763,6 +771,16 @@ def test_extract_indicators__a_unit_with_its_ci_in_brackets_is_the_compound(text
     ("每个村落实网格员1名。", []),  # a rule per village is not
 ])
 def test_extract_indicators__a_daily_average_is_a_figure_a_rule_per_unit_is_not(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("南昌县在百强县市排名中，再次前移4位，跃居第21位。", []),  # batch o: a place in a ranking
+    ("全市法治政府建设考核排名上升3位，位列第5名。", []),
+    ("邀请12位专家参与重大行政决策论证。", [(12.0, "位")]),  # people are counted
+    ("新增人民调解员3名，队伍排名前列。", [(3.0, "名")]),
+])
+def test_extract_indicators__a_place_in_a_ranking_is_no_figure(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
 
 
