@@ -64,8 +64,8 @@ def read_word97(data: bytes) -> WordText:
                           "open it in Word or WPS and save as .docx") from None
     with ole:
         if not ole.exists("WordDocument"):
-            raise NotReadable("an Office file that is not a Word document (a spreadsheet or slides?); "
-                              "export the report as .docx or .txt", code="not_text")
+            raise NotReadable("an Office file that is not a Word document (a spreadsheet, slides, or a .wps in "
+                              "WPS's own older format); open it and save the report as .docx or .txt", code="not_text")
         try:
             word = ole.openstream("WordDocument").read()
             flags = _fib_flags(word)
