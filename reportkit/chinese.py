@@ -83,12 +83,18 @@ def chinese_to_number(numeral: str) -> float:
     return float(total + section + number)
 
 
+#: Circled and bracketed digits one to twenty (①…⑳, ⑴…⒇), in order within each set.
+CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+
+
 def marker_number(numeral: str) -> int:
     """Position named by a list marker's numeral: '十二' → 12, '二十' → 20, '7' → 7.
 
     Stricter than `chinese_to_number`: a run of digits without 十 (一二) names no position and
     gives 0, which no numbering sequence accepts.
     """
+    if numeral in CIRCLED_DIGITS:
+        return CIRCLED_DIGITS.index(numeral) % 20 + 1
     if numeral.isdigit():
         return int(numeral)
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -118,10 +124,12 @@ MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
 ]
 #: Item markers of running text, beyond the heading styles: 第一，… (rank 1) and 一是….
+#: ①…⑳ and ⑴…⒇ number a list inside a paragraph; they are items, never headings here.
+CIRCLED_MARKER = re.compile(rf"(?P<n>[{CIRCLED_DIGITS}])[、.．，,：:]?\s*")
 ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
 SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")
 #: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一，), to strip it.
-ITEM_PREFIX = re.compile(rf"^\s*(?:[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?)\s*")
+ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?)\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")

@@ -17,7 +17,9 @@ heading under the second top-level part, whatever its level); "0" is the preambl
 Top-level parts are typed from their wording with the analyst-editable table
 resources/section_types.csv (highest priority wins). Sub-headings inherit their parent's
 type, except a 党政主要负责人/第一责任人 sub-heading inside a measures part, which is
-`leadership` (its parent_section_no still points at the measures part).
+`leadership` (its parent_section_no still points at the measures part), and a sub-heading that
+names the problems as a part of their own (一、工作情况 … （五）存在的问题), which is `shortcomings`,
+as is `plans` a 下一步 sub-heading after it.
 
 >>> s = split_sections("前言。\\n一、主要举措和成效\\n（一）学法\\n二、存在的问题\\n一是人少。")
 >>> s[["section_no", "level", "section_type"]].values.tolist()
@@ -99,6 +101,14 @@ def _strip_marker(heading: str) -> str:
             return heading[match.end():].strip()
     return heading
 
+
+# A sub-heading that names the shortcomings as a part of their own, whatever part it is under:
+# （五）存在的问题 / （三）2023年存在的不足和原因 / （四）问题与不足 / 不足之处 — the words of the
+# shortcomings rules in section_types.csv, but only as the whole heading's subject.
+_PROBLEMS_PART = re.compile(
+    r"(?:(?:20\d{2}年度?|上一?年度?|一年来|当前|目前|工作中|推进)?(?:法治(?:政府)?建设(?:工作)?(?:中|方面)?)?)"
+    r"(?:(?:存在|面临)的?(?:主要|突出|一些)?(?:问题|不足|短板|困难|弱项|差距)(?!整改|清单|台账|销号|的?整改)"
+    r"|(?:问题|不足|短板|困难)(?:和|与|及|、)(?:不足|问题|短板|困难|弱项|差距|原因)|不足之处|短板弱项)")
 
 # Rules at or above this priority (其他需要报告的…) decide alone: their words are never a mixture.
 _DECISIVE_PRIORITY = 50
@@ -337,6 +347,7 @@ def split_sections(text: str, *, doc_id: str = "",
     types: list[str] = []
     mixed: list[list[str]] = []  # the other types a part's heading names, for its sub-headings
     latest_year = 0  # the latest year a part's heading has named so far
+    late_child: dict[int, str] = {}  # heading → the late part (shortcomings, plans) a sub-heading opened
     seen_late_part = False
     for i, h in enumerate(headings):
         child_count[h.parent] = child_count.get(h.parent, 0) + 1
@@ -366,6 +377,13 @@ def split_sections(text: str, *, doc_id: str = "",
                 # 二、存在的问题及下一步打算 → （二）下一步工作打算 opens the plans (not the 工作情况 of
                 # 一、党政主要负责人履行…职责工作情况: that heading's measures are words, not a part)
                 section_type = matched
+            elif section_type in ("measures", "leadership", "other") and _PROBLEMS_PART.match(
+                    re.sub(r"\s+", "", _strip_marker(h.heading))):
+                # 一、工作开展情况 … （五）存在的问题: the part is inside the work's, but it is a part of
+                # its own (a sub-heading's 补齐短板 or 解决问题 is work done, and does not match)
+                section_type = late_child[h.parent] = "shortcomings"
+            elif late_child.get(h.parent) and matched == "plans":
+                section_type = late_child[h.parent] = "plans"  # … （六）下一步工作打算 after it
         types.append(section_type)
         mixed.append(list(others) if h.parent is None else mixed[h.parent])
         rows.append({"doc_id": doc_id, "section_no": numbers[i], "level": h.level, "heading": h.heading,

@@ -58,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, SELF_WILL, SHI_MARKER, marker_number
+from .chinese import CIRCLED_MARKER, ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, SELF_WILL, SHI_MARKER, marker_number
 from .config import ThemeOptions
 
 log = logging.getLogger(__name__)
@@ -82,14 +82,19 @@ def load_themes(path=None) -> pd.DataFrame:
 # (moved here from reportkit.sections: the sections table is their input)
 
 # Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
-_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER)]
+_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("circled", 6, CIRCLED_MARKER)]
 _SHI = SHI_MARKER
-_ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后)[，,：:]?")
+_ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
 # An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
 _ITEM_BOUNDARY = set("\n。；;：:！!？?")
 _SHI_BOUNDARY = _ITEM_BOUNDARY | set("，, ")
 # The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
-_INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)")
+_INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)"
+                    # … or that measures the whole work against what is asked (与上级要求相比还有一定差距)
+                    r"|(?:法治(?:政府)?建设|工作)[^。]{0,6}(?:与|同|对照|对标|离).{0,30}(?:要求|期望|期待|目标|标准)"
+                    r"(?:相比|相较|比较)?.{0,12}(?:差距|不足|问题|短板)"
+                    r"|(?:法治(?:政府)?建设|工作)(?:中|方面)?(?:还|仍|也|依然)*(?:存在|有)(?:着)?(?:一定|一些|不少|许多)的?"
+                    r"(?:差距|不足|问题|短板)")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}")
@@ -133,7 +138,7 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
     words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
              if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
-    if len(words) >= 2 and body.startswith("首先", words[0][0]):
+    if len(words) >= 2 and body.startswith(("首先", "一方面"), words[0][0]):
         runs.append(words)
     return runs
 
@@ -197,8 +202,9 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     """Shortcoming items of every document in a sections table (columns `ITEM_COLUMNS`).
 
     Each outermost shortcomings section is split into its items: the outermost numbered list
-    (一是…二是…, 1、…2、…, （一）…, 第一，…, 首先/其次…) or, when unnumbered, its paragraphs.
-    The sentence that introduces the list is not an item; the causes sentence stays with its
+    (一是…二是…, 1、…2、…, （一）…, 第一，…, ①…, 首先/其次…, 一方面/另一方面) or, when unnumbered,
+    its paragraphs. The sentence that introduces the list ("……但仍存在一些不足", "我镇法治政府建设
+    与上级要求相比还有一定差距") is not an item; the causes sentence stays with its
     item; an obvious closing sentence ("针对上述问题，……") is cut from the last item.
     `text` starts with the item's own words (the marker is removed); `headline` is its
     first clause.

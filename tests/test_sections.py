@@ -523,3 +523,28 @@ def test_split_sections__a_leadership_part_keeps_its_sub_headings_whatever_its_h
             "（二）健全党委领导法治建设机制\n内容。\n二、存在的不足\n内容。")
     found = split_sections(text).set_index("heading")["section_type"]
     assert found["（一）带头学习习近平法治思想"] == "leadership"
+
+
+def test_a_problems_subheading_inside_the_work_part_opens_the_shortcomings():
+    # 一、工作情况 … （三）存在的短板和不足 … 二、下一步打算: the problems are a part of their own,
+    # and their list is cut into items
+    from reportkit.shortcomings import shortcoming_items
+
+    text = ("一、主要举措和成效\n（一）强化组织领导。召开会议4次。\n（二）深化普法宣传。开展活动12场次。\n"
+            "（三）存在的短板和不足\n1.部分干部学法意识不强；\n2.调解组织作用发挥不充分。\n"
+            "（四）下一步工作打算\n1.加强学习。\n二、其他事项\n无。")
+    s = split_sections(text)
+    assert dict(zip(s["heading"], s["section_type"])) == {
+        "一、主要举措和成效": "measures", "（一）强化组织领导": "measures",
+        "（二）深化普法宣传": "measures", "（三）存在的短板和不足": "shortcomings",
+        "1.部分干部学法意识不强": "shortcomings", "2.调解组织作用发挥不充分": "shortcomings",
+        "（四）下一步工作打算": "plans", "1.加强学习": "plans", "二、其他事项": "other"}
+    assert shortcoming_items(s)["headline"].tolist() == ["部分干部学法意识不强", "调解组织作用发挥不充分"]
+
+
+@pytest.mark.parametrize("heading", ["（二）补齐短板，提升能力", "（三）聚焦存在问题抓整改", "（三）存在问题整改到位",
+                                     "（三）着力解决群众反映的突出问题", "（四）完善工作计划"])
+def test_work_done_on_problems_stays_in_the_work_part(heading):
+    text = f"一、主要举措和成效\n（一）强化组织领导。召开会议4次。\n{heading}\n做了大量工作。\n二、存在的不足\n一是人少。"
+    s = split_sections(text)
+    assert s.loc[s["heading"] == heading, "section_type"].tolist() == ["measures"]

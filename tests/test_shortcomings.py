@@ -475,3 +475,27 @@ def test_theme_model__round_trip_through_json_and_npz_assigns_the_same(tmp_path)
     with np.load(tmp_path / "model.npz", allow_pickle=False) as stored:
         again = ThemeModel.from_parts(json.loads((tmp_path / "model.json").read_text(encoding="utf-8")), dict(stored))
     pd.testing.assert_frame_equal(assign_themes(table, again), assign_themes(table, model))
+
+
+def test_shortcoming_items__circled_numbers_are_items():
+    for marks in ("①②③", "⑴⑵⑶"):
+        text = "二、存在的不足\n" + "\n".join(f"{m}{t}" for m, t in zip(marks, ["学法意识不强；", "宣传形式单一；", "调解员能力不足。"]))
+        items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+        assert items["headline"].tolist() == ["学法意识不强", "宣传形式单一", "调解员能力不足"], marks
+
+
+def test_shortcoming_items__one_side_and_the_other_are_two_items():
+    text = "二、存在问题\n一方面，普法工作创新不足，群众获得感不强；另一方面，法治人才匮乏。\n三、下一步打算\n加强学习。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["普法工作创新不足", "法治人才匮乏"]
+
+
+def test_shortcoming_items__a_sentence_measuring_the_whole_work_introduces_the_paragraphs():
+    for intro in ("我镇法治政府建设工作与上级要求相比还有一定差距。", "一年来，我乡法治建设中还存在一些不足。"):
+        text = f"二、存在的问题\n{intro}\n法治宣传的方式方法比较传统。\n行政执法人员数量不足。\n三、下一步工作安排\n加强学习。"
+        items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+        assert items["headline"].tolist() == ["法治宣传的方式方法比较传统", "行政执法人员数量不足"], intro
+    # … but a paragraph that compares one topic with what people expect is an item
+    text = "二、存在的问题\n普法宣传与群众期待相比还有差距。\n行政执法人员数量不足。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["普法宣传与群众期待相比还有差距", "行政执法人员数量不足"]
