@@ -211,7 +211,9 @@ def _read_themes(file: str | Path) -> pd.DataFrame:
     table = table[table["theme"].str.strip() != ""].reset_index(drop=True)
     if table["theme"].duplicated().any():
         raise ValueError(f"theme list {file} repeats themes: {sorted(table.loc[table['theme'].duplicated(), 'theme'])}")
-    return table[["theme", "label_zh", "keywords"]]
+    if "cues" not in table.columns:  # optional: a list without weak cues is a list of keywords only
+        table["cues"] = ""
+    return table[["theme", "label_zh", "keywords", "cues"]]
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +222,6 @@ def _bundled_themes() -> pd.DataFrame:
 
 
 def themes(file: str | Path | None = None) -> pd.DataFrame:
-    """The shortcoming themes (``theme, label_zh, keywords``) of themes.csv, or of FILE (read afresh
-    each time: an analyst's own list may change between calls)."""
+    """The shortcoming themes (``theme, label_zh, keywords, cues``) of themes.csv, or of FILE (read
+    afresh each time: an analyst's own list may change between calls; ``cues`` may be left out)."""
     return (_bundled_themes() if file is None else _read_themes(file)).copy()

@@ -247,8 +247,15 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 
 
-def _keywords(themes: pd.DataFrame) -> list[list[str]]:
-    return [[k.strip() for k in str(row).split("|") if k.strip()] for row in themes["keywords"]]
+def _keywords(themes: pd.DataFrame, column: str = "keywords") -> list[list[str]]:
+    if column not in themes.columns:
+        return [[] for _ in range(len(themes))]
+    return [[k.strip() for k in str(row).split("|") if k.strip()] for row in themes[column].fillna("")]
+
+
+# A cue (群众, 干部, 人员) is weaker evidence than a keyword: it decides only for an item no keyword
+# matched, and its score stays below a keyword's.
+CUE_WEIGHT = 0.5
 
 
 def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
@@ -270,9 +277,19 @@ def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead
     """Item × theme keyword scores; a keyword counts once per zone (lead, rest).
 
     Keywords are found longest first without overlap, so a compound listed under one theme
-    (群众法治意识, publicity) hides the shorter keyword inside it (法治意识, awareness).
+    (群众法治意识, publicity) hides the shorter keyword inside it (法治意识, awareness). An item no
+    keyword matches is scored by the themes' ``cues`` instead, at `CUE_WEIGHT`.
     """
-    keywords = _keywords(themes)
+    scores = _word_scores(leads, rests, _keywords(themes), lead_weight)
+    unmatched = np.flatnonzero(scores.sum(axis=1) == 0)
+    cues = _keywords(themes, "cues")
+    if len(unmatched) and any(cues):
+        scores[unmatched] = CUE_WEIGHT * _word_scores([leads[i] for i in unmatched], [rests[i] for i in unmatched],
+                                                      cues, lead_weight)
+    return scores
+
+
+def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], lead_weight: float) -> np.ndarray:
     owners: dict[str, list[int]] = {}
     for j, words in enumerate(keywords):
         for word in words:
@@ -521,8 +538,8 @@ class ThemeModel:
         """(JSON-able dict, numpy arrays): the model without pickle; `from_parts` reads them back."""
         from dataclasses import asdict
 
-        meta = {"options": asdict(self.options), "themes": self.themes[["theme", "label_zh", "keywords"]].astype(str)
-                .to_dict("list"), "sample": [[d, int(i)] for d, i in self.sample], "vocab": [str(v) for v in self.vocab],
+        themes = self.themes.reindex(columns=["theme", "label_zh", "keywords", "cues"]).fillna("")
+        meta = {"options": asdict(self.options), "themes": themes.astype(str).to_dict("list"), "sample": [[d, int(i)] for d, i in self.sample], "vocab": [str(v) for v in self.vocab],
                 "cluster_theme": list(self.cluster_theme), "cluster_terms": list(self.cluster_terms)}
         donors = self.donors.tocsr()
         arrays = {"idf": self.idf, "centroids": self.centroids, "donor_cluster": self.donor_cluster,
