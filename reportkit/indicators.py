@@ -484,6 +484,11 @@ def _shared_over_counts(text: str, rows: list[dict], lead: int, rate: str) -> li
 _BARE_RATE = re.compile(rf"^[{CJK}]{{0,3}}(?:率|占比|比例)$|^优秀$")
 
 
+# A subject that is only the kind of place counted (村, 社区, 村(社区), 乡镇, 街道).
+_SAID_OF_EACH = re.compile(r"\s*(?:均|都|全部|分别|各)")
+_PLACES_ONLY = re.compile(r"^(?:行政村|自然村|村|社区|居委会|村委会|乡镇|乡|镇|街道)(?:[(（](?:村|社区|居)[)）])?$")
+
+
 def _inherit_categories(text: str, rows: list[dict]) -> None:
     """Categories for figures that name too little to have one of their own, from the figure they continue.
 
@@ -510,6 +515,10 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
         if (row["unit_kind"] == prev["unit_kind"] and len(row["subject"]) <= 4) or (
                 row["unit_kind"] == "percent" and _BARE_RATE.match(row["subject"])):
             row["category"] = prev["category"]
+    for row in rows:  # 全街15个社区, 对18个乡镇: a count of the places themselves, when no figure lends one …
+        if not row["category"] and row["unit_kind"] == "item" and _PLACES_ONLY.match(row["subject"]) \
+                and not _SAID_OF_EACH.match(text, row["end"]):  # … and not 13个社区均签订法律顾问合同
+            row["category"] = "jurisdiction"
 
 
 # --------------------------------------------------------------------------- extraction

@@ -179,7 +179,9 @@ _TABLES = (
                "(工作成效及存在的问题 is measures, mixed with shortcomings); '' for most"),
     ), ("doc_id", "section_no"), notes=(
         "Sub-headings inherit their part's type, except a 党政主要负责人/第一责任人 sub-heading inside the "
-        "measures part, which is `leadership`. A report without numbered headings is one row of type `other`.")),
+        "measures part, which is `leadership`, and a sub-heading that names the problems as a part of their own "
+        "(一、工作情况 … （五）存在的问题), which is `shortcomings` (a 下一步 sub-heading after it `plans`). "
+        "A report without numbered headings is one row of type `other`.")),
     Table("shortcomings", "numbered shortcoming item of a report's shortcomings part", (
         _DOC_ID,
         Column("item_no", "int64", "position of the item in its report (1, 2, ...)"),

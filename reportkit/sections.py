@@ -246,6 +246,8 @@ def _detect(text: str) -> list[_Heading]:
     gap_seen = False  # text was left out above: a list first seen now may start at any number
     for start, style, n, heading, after_gap in _candidates(text):
         gap_seen |= after_gap
+        if out and heading == out[-1].heading and not text[out[-1].start + len(heading):start].strip(" \n。"):
+            continue  # the page printed the heading twice (一、强化党的领导\n一、强化党的领导)
         group = alias.get(style, style)
         level = style_level.get(group)
         chosen: tuple[str, int] | None = None
@@ -260,7 +262,7 @@ def _detect(text: str) -> list[_Heading]:
                     if group not in style_level:
                         alias[style] = twin
                     break
-        if chosen is None and level is None and (n == 1 or gap_seen):
+        if chosen is None and level is None and (n == 1 or gap_seen or _lost_first(text, style, n, stack, out, start)):
             # A style seen for the first time opens a new level below the innermost open
             # heading that can contain it (一、 never nests under （1）).
             while stack and _RANK.get(out[stack[-1]].style, 9) >= _RANK[style]:
@@ -282,6 +284,22 @@ def _detect(text: str) -> list[_Heading]:
     if len(out) >= 2 and _cut_off(text, out[-2], out[-1]):
         out.pop()
     return out
+
+
+def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:
+    """True for a （二） whose （一） lost its marker: the part it is under has one paragraph before it.
+
+    Web pages drop a first marker with its formatting (一、工作情况\n强化组织领导，……\n（二）强化依法
+    执政，……); a 1. or 二、 first seen at 2 is still taken for a body line."""
+    if style != "cn_paren" or n != 2 or not stack or _RANK.get(out[stack[-1]].style, 9) >= _RANK[style]:
+        return False
+    parent = out[stack[-1]]
+    between = text[parent.start + len(parent.heading):start]
+    paragraphs = [line for line in between.split("\n") if line.strip()]
+    if len(paragraphs) == 1:  # the lost heading ran into its body
+        return len(paragraphs[0].strip()) > MAX_RUN_IN_CHARS
+    label = paragraphs[0].strip()  # … or stands alone above it, a label without a sentence end
+    return len(paragraphs) == 2 and len(label) <= MAX_RUN_IN_CHARS and not CLAUSE_END.search(label)
 
 
 def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:

@@ -795,3 +795,18 @@ def test_extract_indicators__a_place_in_a_ranking_is_no_figure(text, expected):
 ])
 def test_extract_indicators__days_are_a_duration_as_working_days_are(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+def test_a_committee_meeting_named_by_its_number_is_no_figure():
+    assert extract_indicators("贯彻落实县委三次依法治县会议精神。").empty
+    assert extract_indicators("县委召开依法治县会议3次。")["value"].tolist() == [3]
+
+
+def test_a_count_of_the_places_themselves_is_the_jurisdiction():
+    table = extract_indicators("目前全街15个社区,共有11个社区成功完成创建工作。")
+    assert table["category"].tolist()[0] == "jurisdiction"
+    # … but not the places something is said of each of (均), nor places a figure before them lends a category
+    said_of_each = extract_indicators("三是矛盾调处法治化。街道及13个社区均与律师事务所签订法律顾问合同。")
+    assert said_of_each["category"].tolist() == [""]
+    lent = extract_indicators("四是完善法律服务体系。建成1个镇级公共法律服务工作站、8个村(社区)。")
+    assert lent["category"].tolist() == ["legal_advisers", "legal_advisers"]

@@ -548,3 +548,27 @@ def test_work_done_on_problems_stays_in_the_work_part(heading):
     text = f"一、主要举措和成效\n（一）强化组织领导。召开会议4次。\n{heading}\n做了大量工作。\n二、存在的不足\n一是人少。"
     s = split_sections(text)
     assert s.loc[s["heading"] == heading, "section_type"].tolist() == ["measures"]
+
+
+def test_a_heading_printed_twice_by_the_page_is_one_heading():
+    text = "前言。\n一、强化党的领导，夯实法治根基\n一、强化党的领导，夯实法治根基\n一是加强政治引领。\n二、健全决策机制\n甲。"
+    s = split_sections(text)
+    assert s["heading"].tolist() == ["", "一、强化党的领导，夯实法治根基", "二、健全决策机制"]
+
+
+@pytest.mark.parametrize("lost", [
+    "强化组织领导，夯实法治基础，提升履职能力黑井镇始终把法治政府建设工作当作全镇的中心工作，常抓不懈，不断强化法治意识。",
+    "强化组织领导\n镇党委始终把法治政府建设工作当作全镇的中心工作。"])
+def test_a_second_heading_whose_first_lost_its_marker_is_found(lost):
+    text = f"前言。\n一、法治政府建设工作落实情况\n{lost}\n（二）强化依法执政，提升执法能力。甲。\n（三）深化普法宣传。乙。\n二、存在的问题\n丙。"
+    s = split_sections(text)
+    assert s["heading"].tolist() == ["", "一、法治政府建设工作落实情况", "（二）强化依法执政，提升执法能力", "（三）深化普法宣传", "二、存在的问题"]
+    assert s["level"].tolist() == [0, 1, 2, 2, 1]
+
+
+@pytest.mark.parametrize("before", ["", "甲。\n乙。\n丙。"])
+def test_a_list_first_seen_at_two_is_otherwise_body_text(before):
+    # no part above it, or several paragraphs between: (二) is not taken without its (一)
+    text = f"前言。\n{before}\n（二）强化依法执政，提升执法能力。\n" if not before else \
+        f"一、工作情况\n{before}\n（二）强化依法执政，提升执法能力。\n二、存在的问题\n丁。"
+    assert "（二）强化依法执政，提升执法能力" not in split_sections(text)["heading"].tolist()
