@@ -100,8 +100,8 @@ _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}")
 _HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
 # A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
-_LABEL = re.compile(r"^(?:存在的?(?:主要)?(?:问题|不足|短板)|(?:主要|存在的?)?(?:问题|不足)(?:及|和|与)?(?:原因)?"
-                    r"|(?:产生问题的|主要)?原因(?:分析)?)$")
+_LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短板|弱项|差距)(?:(?:及|和|与|、)?(?:问题|不足|短板|弱项|差距|原因))*"
+                    r"|(?:(?:产生|存在)(?:问题|不足)的|主要|深层次)?原因(?:分析|剖析)?)$")
 
 
 def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
@@ -110,11 +110,13 @@ def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
     return pos == 0 or body[pos - 1] in boundary
 
 
-def _sequence(hits: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated)."""
+def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple[int, int]]:
+    """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated); a run that
+    opens the body at OPENING may start at any number (numbering run on from the part before:
+    二、存在的问题\n（三）…\n（四）…)."""
     out, last = [], None
     for start, content, n in hits:
-        if (last is None and n == 1) or (last is not None and 0 <= n - last <= 2):
+        if (last is None and (n == 1 or start == opening)) or (last is not None and 0 <= n - last <= 2):
             out.append((start, content))
             last = n
     return out
@@ -132,7 +134,8 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
             if match:
                 hits.setdefault(style, []).append((pos, match.end(), marker_number(match.group("n"))))
                 break
-    runs += [run for run in map(_sequence, hits.values()) if len(run) >= min_items]
+    opening = len(body) - len(body.lstrip(" \n"))
+    runs += [run for run in (_sequence(h, opening) for h in hits.values()) if len(run) >= min_items]
     shi = [(m.start(), m.end(), marker_number(m.group("n"))) for m in _SHI.finditer(body)
            if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item

@@ -529,3 +529,17 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
     assert tuning.mean() == 1.0
     assert held_out.mean() >= 0.9
+
+
+def test_shortcoming_items__numbering_run_on_from_the_part_before():
+    text = "一、主要举措\n（一）强化领导。甲。\n（二）深化普法。乙。\n二、存在的问题\n（三）法治队伍力量薄弱。人少。\n（四）普法针对性不强。\n三、下一步打算\n（五）加强学习。"
+    items = shortcoming_items(split_sections(text))
+    assert items["text"].tolist() == ["法治队伍力量薄弱。人少。", "普法针对性不强。"]
+
+
+@pytest.mark.parametrize("problems, causes", [("问题短板", "原因剖析"), ("存在的主要问题", "产生问题的原因"),
+                                              ("不足与差距", "主要原因")])
+def test_shortcoming_items__labels_of_nested_lists_in_other_words(problems, causes):
+    text = f"一、主要举措\n甲。\n二、存在问题和不足\n（一）{problems}\n一是人才缺乏。二是宣传不足。\n（二）{causes}\n主观上重视不够。\n三、下步打算\n乙。"
+    items = shortcoming_items(split_sections(text))
+    assert items["text"].tolist() == ["人才缺乏。", "宣传不足。", "主观上重视不够。"]
