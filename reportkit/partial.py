@@ -22,13 +22,18 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import CJK
+from .chinese import CJK, HEADING_LINE_AR, HEADING_LINE_CN
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
 _ELISION = re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续")
 # The end of a text cut by a page or a viewer: … / ... / …… with nothing after it.
 _CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
+# A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), near the text's end.
+_MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读")  # not 阅读原文 (a link to the source)
+_MORE_LINK_SPAN = 120
+# A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
+_HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 # How whole reports end: a signature with a date, or sentence-final punctuation.
 _CLOSING_DATE = re.compile(r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SENTENCE_END = tuple("。！？!?”」』）)")
@@ -48,17 +53,23 @@ _NOT_COMPARED = re.compile(f"[^{CJK}0-9]+")
 def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str]:
     """Why TEXT (one normalised report) is not a whole report; [] when nothing says so.
 
-    Reasons: "elision marker" (已省略, 以下省略, （略）); "cut off" (the text ends with … or in the
-    middle of a sentence); "no closing part" (SECTIONS has headings but neither a plans part nor a
+    Reasons: "elision marker" (已省略, 以下省略, （略）, or a link to the rest near the end: 点击查看全文);
+    "cut off" (the text ends with …, in the middle of a sentence, or on a heading after a paragraph); "no closing part" (SECTIONS has headings but neither a plans part nor a
     dated signature at the end: whole reports end with next year's plans or are signed).
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
-    if _ELISION.search(text):
+    if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
-    last_line = tail.rsplit("\n", 1)[-1].strip()
+    lines = [line.strip() for line in tail.split("\n") if line.strip()]
+    last_line = lines[-1] if lines else ""
     if _CUT_END.search(tail) or (last_line and not last_line.endswith(_SENTENCE_END)
                                  and not _CLOSING_DATE.search(last_line) and len(last_line) > 30):
+        reasons.append("cut off")
+    elif (len(lines) >= 2 and _HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
+          and lines[-2].endswith(_SENTENCE_END)):
+        # A report does not end on a heading after a paragraph (…规范执法行为。\n（三）加强执法人员培);
+        # a list of bare headings may (（一）加强学习\n（二）强化队伍).
         reasons.append("cut off")
     if sections is not None and len(sections):
         # a part that names plans with another (二、存在的问题及下一步打算) closes the report too

@@ -9,6 +9,7 @@ import pytest
 
 import reportkit as rk
 from reportkit.partial import partial_reasons, same_reports, short_for_kind
+from reportkit.sections import split_sections
 
 from .conftest import RAW, SAMPLE_REPORT
 
@@ -102,3 +103,27 @@ def test_partial_reasons__a_report_closing_with_shortcomings_and_plans_together_
     text = ("一、2023年主要举措\n全年集中学法10次。\n"
             "二、存在的问题及下一步工作打算\n一是执法力量薄弱。下一步，我镇将充实执法力量，创新普法形式。")
     assert partial_reasons(text, rk.split_sections(text)) == []
+
+
+_WHOLE = ("2023年，石门镇扎实推进法治政府建设，现将有关情况报告如下。\n一、主要举措和成效\n（一）强化组织领导。召开专题会议4次。\n"
+          "二、存在的不足\n一是执法力量薄弱。\n三、下一步工作打算\n（一）加强学习培训，提升干部法治素养。\n（二）强化执法队伍建设，规范执法行为。")
+
+
+@pytest.mark.parametrize("end", ["\n（三）加强执法人员培", "\n四、其他需要报告的事项"])
+def test_partial_reasons__a_text_ending_on_a_heading_after_a_paragraph_is_cut(end):
+    assert "cut off" in partial_reasons(_WHOLE + end, split_sections(_WHOLE + end))
+
+
+@pytest.mark.parametrize("end", ["", "\n\n石门镇人民政府\n2024年1月12日", "\n\n附件：\n1.2023年法治政府建设工作台账",
+                                 "\n\n阅读原文"])
+def test_partial_reasons__whole_reports_end_in_many_ways(end):
+    assert partial_reasons(_WHOLE + end, split_sections(_WHOLE + end)) == []
+
+
+def test_partial_reasons__a_list_of_bare_headings_may_end_a_report():
+    text = _WHOLE.rsplit("\n", 2)[0] + "\n（一）加强学习培训\n（二）强化队伍建设"
+    assert partial_reasons(text, split_sections(text)) == []
+
+
+def test_partial_reasons__a_link_to_the_rest_of_the_page_marks_an_excerpt():
+    assert partial_reasons(_WHOLE + "\n\n点击查看全文", split_sections(_WHOLE)) == ["elision marker"]
