@@ -32,6 +32,8 @@ _CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
 # A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), near the text's end.
 _MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读")  # not 阅读原文 (a link to the source)
 _MORE_LINK_SPAN = 120
+# A sentence that announces what follows (现将有关情况报告如下。): nothing after it means the rest is gone.
+_ANNOUNCES = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
 # A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
 _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 # How whole reports end: a signature with a date, or sentence-final punctuation.
@@ -54,7 +56,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     """Why TEXT (one normalised report) is not a whole report; [] when nothing says so.
 
     Reasons: "elision marker" (已省略, 以下省略, （略）, or a link to the rest near the end: 点击查看全文);
-    "cut off" (the text ends with …, in the middle of a sentence, or on a heading after a paragraph); "no closing part" (SECTIONS has headings but neither a plans part nor a
+    "cut off" (the text ends with …, in the middle of a sentence, on a heading after a paragraph, or
+    on the sentence that announces the report: 现将有关情况报告如下。); "no closing part" (SECTIONS has headings but neither a plans part nor a
     dated signature at the end: whole reports end with next year's plans or are signed).
     """
     reasons = []
@@ -63,7 +66,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         reasons.append("elision marker")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]
     last_line = lines[-1] if lines else ""
-    if _CUT_END.search(tail) or (last_line and not last_line.endswith(_SENTENCE_END)
+    if _CUT_END.search(tail) or _ANNOUNCES.search(last_line) or (last_line and not last_line.endswith(_SENTENCE_END)
                                  and not _CLOSING_DATE.search(last_line) and len(last_line) > 30):
         reasons.append("cut off")
     elif (len(lines) >= 2 and _HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
