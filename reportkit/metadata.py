@@ -49,6 +49,18 @@ _TITLE_YEAR = re.compile(_YEAR + r"\s*年\s*度?")
 _OPENING_YEAR = re.compile(r"(?:现将|^|\n|，|。)\s*(?:我[镇乡]|本[镇乡]|全[镇乡])?\s*" + _YEAR + r"\s*年(?:度)?(?:[，,以是]|来|全年|工作)")
 _PLAN_HEADING_YEAR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*" + _YEAR + r"\s*年(?:度)?.{0,20}(?:安排|打算|计划|思路|工作要点)", re.M)
 _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# A date that ends the text (the signature: 2024年1月8日 / 2024年元月 / 二〇二四年一月八日).
+_SIGNED_ON = re.compile(_YEAR + r"\s*年\s*(\d{1,2}|[元正一二三四五六七八九十]{1,3})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$")
+
+
+def _month(text: str) -> int:
+    """1 for 1 / 一 / 元 / 正; 12 for 12 / 十二; 0 when not a month."""
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else 0
+    digits = {"元": 1, "正": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if text in digits:
+        return digits[text]
+    return {"十": 10, "十一": 11, "十二": 12}.get(text, 0)
 
 _NAME_CHARS = f"[{CJK}]"
 # A town name the gazetteer does not know is accepted from the title only in this shape: at the
@@ -166,7 +178,8 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
 
     Order of evidence: the title (2023年度…报告); the opening ("2022年，我镇…", "现将2023年…");
     a plans heading for year Y when the report speaks of 今年以来 (covers Y-1); the publication
-    date (reports appear in the first months of the following year); the file name.
+    date (reports appear in the first months of the following year), then the signature's date
+    read the same way; the file name.
     Years quoted inside other headings never win over the title.
     """
     clean_title = _PERIOD.sub("", _arabic_years(title))
@@ -180,6 +193,10 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
     if publish_date and (m := _DATE.search(publish_date)):
         year, month = int(m.group(1)), int(m.group(2))
         return str(year - 1 if month <= 6 else year), "page metadata"
+    if m := _SIGNED_ON.search(_arabic_years(text[-80:])):  # the signature's date, read as a publication date
+        year, month = int(m.group(1)), _month(m.group(2))
+        if month:
+            return str(year - 1 if month <= 6 else year), "body"
     if m := re.search(r"(?<!\d)" + _YEAR + r"(?!\d)", file_name):
         return m.group(1), "file name"
     years = Counter(re.findall(r"(?<![\d-])" + _YEAR + r"\s*年", _PERIOD.sub("", text)))

@@ -558,3 +558,15 @@ def test_infer_metadata__a_spaced_out_letterhead_names_the_town():
     meta = infer_metadata(normalize_text("治 平 乡 人 民 政 府\n\n关于2023年度法治政府建设情况的报告\n\n城口县人民政府：\n"
                                          "现将我乡2023年法治政府建设情况报告如下："))
     assert (meta["town"], meta["county"], meta["year"]) == ("治平乡", "城口县", "2023")
+
+
+@pytest.mark.parametrize("signed, year", [("2024年1月8日", "2023"), ("二〇二四年一月八日", "2023"), ("2024年元月", "2023"),
+                                          ("2023年12月20日", "2023")])
+def test_infer_year__a_report_naming_no_year_is_dated_by_its_signature(signed, year):
+    text = f"今年以来，我镇扎实推进法治政府建设。\n一、主要举措\n开展普法活动12场次。\n\n日兴镇人民政府\n{signed}"
+    assert infer_year(text, title="") == (year, "body")
+
+
+def test_infer_year__the_opening_year_beats_the_signature():
+    text = "2022年，我镇扎实推进法治政府建设。\n一、主要举措\n甲。\n\n日兴镇人民政府\n2024年1月8日"
+    assert infer_year(text, title="")[0] == "2022"
