@@ -572,3 +572,12 @@ def test_a_list_first_seen_at_two_is_otherwise_body_text(before):
     text = f"前言。\n{before}\n（二）强化依法执政，提升执法能力。\n" if not before else \
         f"一、工作情况\n{before}\n（二）强化依法执政，提升执法能力。\n二、存在的问题\n丁。"
     assert "（二）强化依法执政，提升执法能力" not in split_sections(text)["heading"].tolist()
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("三、困难与挑战", "shortcomings"), ("三、问题和困难", "shortcomings"), ("三、主要困难", "shortcomings"),
+    ("四、对策建议", "plans"), ("四、意见建议", "plans"), ("四、对策措施", "plans"),
+    # … but the same words as work done stay unmatched (typed by position)
+    ("一、工作措施", "other"), ("（三）广泛征求意见建议", "other"), ("（二）积极应对风险挑战", "other")])
+def test_classify_heading__difficulties_and_suggestions(heading, kind):
+    assert classify_heading(heading) == kind
