@@ -309,16 +309,18 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
     scores = np.zeros((len(leads), len(keywords)))
     if not owners:
         return scores
-    gapped = [(re.compile(_GAP_PATTERN.join(re.escape(p) for p in w.split(_GAP))), w) for w in owners if _GAP in w]
+    gapped = [w for w in owners if _GAP in w]
+    gap_pattern = re.compile("|".join(f"(?P<g{k}>{_GAP_PATTERN.join(re.escape(p) for p in w.split(_GAP))})"
+                                      for k, w in enumerate(gapped))) if gapped else None
     plain = sorted((w for w in owners if _GAP not in w), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in plain)) if plain else None
     for i, (lead, rest) in enumerate(zip(leads, rests)):
         for zone, weight in ((lead, lead_weight), (rest, 1.0)):
             found = set()
-            for regex, word in gapped:
-                if regex.search(zone):
-                    found.add(word)
-                    zone = regex.sub(lambda m: "\0" * len(m.group()), zone)  # hide what it covers
+            if gap_pattern is not None and (hits := list(gap_pattern.finditer(zone))):
+                found.update(gapped[int(m.lastgroup[1:])] for m in hits)
+                for m in hits:  # hide what they cover from the plain keywords
+                    zone = zone[:m.start()] + "\0" * (m.end() - m.start()) + zone[m.end():]
             if pattern is not None:
                 found.update(pattern.findall(zone))
             for word in found:
