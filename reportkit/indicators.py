@@ -437,7 +437,8 @@ def categorize(subject: str, unit: str) -> str:
 # Several rates that share one figure (参考率、合格率均达100%; 办结率和满意度均达100%): one row per rate.
 _RATE_NOUN = re.compile(rf"^[{CJK}\dA-Za-z]{{0,14}}(?:率|度|比例|占比)$")
 _SHARED_BY_ALL = re.compile(r"(?:(?:均|都|全部)(?:已|保持在?|稳定在|达到|达|为|在|是)?|(?:实现|达到|达)?双)\s*$")  # 双100%: both
-_RATE_JOINS = re.compile(r"(?<=[率度例比])[、和及与]")  # after a rate: 及格率 and 参与率 stay whole
+# After a rate: 及格率 and 参与率 stay whole; two rates may also stand side by side (参考率优秀率均100%).
+_RATE_JOINS = re.compile(r"(?<=[率度例比])[、和及与]|(?<=率)(?=[\u4e00-\u9fff]{1,5}率$)")
 
 
 def _said_of_all(before: str) -> str | None:
@@ -489,6 +490,13 @@ _SAID_OF_EACH = re.compile(r"\s*(?:均|都|全部|分别|各)")
 _PLACES_ONLY = re.compile(r"^(?:行政村|自然村|村|社区|居委会|村委会|乡镇|乡|镇|街道)(?:[(（](?:村|社区|居)[)）])?$")
 
 
+# Nothing but a comma between two figures: one verb over a list (检查餐饮服务企业2619家,居住社区1008个次).
+_LIST_GAP = re.compile(r"\s*[，,、]\s*")
+# A figure after 对 (对264家网吧进行检查): the object of a verb that follows in the same clause.
+_OBJECT_FIRST = re.compile(r"对\s*\d")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?：:]")
+
+
 def _inherit_categories(text: str, rows: list[dict]) -> None:
     """Categories for figures that name too little to have one of their own, from the figure they continue.
 
@@ -496,7 +504,10 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
       its items take the total's category when counted in the same kind;
     - a figure further on in the same sentence with a short subject and the same kind (对2件规范性文件
       进行审核，决定保留1件、废止1件; 北京市3600余项政务服务事项、河北省2239项);
-    - a bare rate after a figure of the same sentence (审查1090件，覆盖率达100%).
+    - a bare rate after a figure of the same sentence (审查1090件，覆盖率达100%);
+    - a figure right after another, with only a comma between them: the verb before the first
+      counts both (检查餐饮服务企业2619家,居住社区1008个次);
+    - a figure after 对, from the figure of its verb later in the clause (对264家网吧…进行检查296次).
     """
     parent, close = None, -1
     for row in rows:
@@ -512,9 +523,16 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
     for prev, row in zip(rows, rows[1:]):
         if row["category"] or not prev["category"] or row["sentence_start"] != prev["sentence_start"]:
             continue
+        if _OBJECT_FIRST.match(text, row["start"]):
+            continue  # 对264家网吧…进行检查296次: its verb comes after it (below)
         if (row["unit_kind"] == prev["unit_kind"] and len(row["subject"]) <= 4) or (
-                row["unit_kind"] == "percent" and _BARE_RATE.match(row["subject"])):
+                row["unit_kind"] == "percent" and _BARE_RATE.match(row["subject"])) or (
+                row["unit_kind"] != "percent" and _LIST_GAP.fullmatch(text, prev["end"], row["start"])):
             row["category"] = prev["category"]
+    for row, after in zip(rows, rows[1:]):
+        if (not row["category"] and after["category"] and _OBJECT_FIRST.match(text, row["start"])
+                and not _CLAUSE_BREAK.search(text, row["end"], after["start"])):
+            row["category"] = after["category"]
     for row in rows:  # 全街15个社区, 对18个乡镇: a count of the places themselves, when no figure lends one …
         if not row["category"] and row["unit_kind"] == "item" and _PLACES_ONLY.match(row["subject"]) \
                 and not _SAID_OF_EACH.match(text, row["end"]):  # … and not 13个社区均签订法律顾问合同

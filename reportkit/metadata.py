@@ -82,6 +82,9 @@ _GENERIC_TOWNS = {"乡镇", "城乡", "村镇", "市镇", "集镇", "小城镇",
 # Offices named after their town (the report may only say 我镇): 里心司法所 → 里心镇.
 _CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|财政所|人民法庭|卫生院|中心校|中心小学|"
                           r"供电所|市场监督管理所|市场监管所|国土所|自然资源所|林业站|综合文化站)")
+# Words that stand before an office in a sentence without naming a town (联合派出所, 会同司法所).
+_CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协调|邀请|联动|通过|结合|带领|督促|指导|联手|携手|牵头|"
+                        r"对接|协助|依靠|借助|整合|发挥|推动|加强|支持|包括|以及|开展|召集|召开|汇同")
 # 我镇 / 本乡 / 全街道 (not 该: "the said town" may be another one), with the unit captured.
 _SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木)")
 _COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
@@ -403,6 +406,10 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     for stem, _ in Counter(m.group(1) for m in _CLUE_OFFICE.finditer(text)).most_common():
         while len(stem) > 2 and stem[0] in _NOT_NAME_CHARS:
             stem = stem[1:]
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
+            stem = stem[:-len(suffix)]  # 柳林乡司法所: the office's full name
+        if _CLUE_VERB.fullmatch(stem):
+            continue  # 联合派出所开展…: a verb before the office, not a town (联合乡)
         guess = _gazetteer_guess(stem + suffix, "clue", codes)
         if guess is not None and guess.name == stem + suffix and (not codes or _in_counties(guess.towns, codes)):
             return guess
@@ -411,7 +418,7 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
 
 # What a town names after itself (成立高兴镇法治政府建设工作领导小组, 高兴镇党委): its own bodies.
 _OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法治政府建设|法治建设|依法治|领导小组|综治|综合行政执法|"
-                       r"机关|全体干部|便民服务中心|公共法律服务)")
+                       r"机关|全体干部|便民服务中心|公共法律服务|司法所|人大主席团|纪委|(?:权责|权力|责任)清单)")
 
 
 def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:
@@ -436,11 +443,17 @@ _BEFORE_SUBJECT = re.compile(r"(?:(?:20\d\d年度?(?:以来)?|今年以来|一�
 
 
 def _opening_subjects(text: str):
-    """Each of the first three lines from its subject on (Simplified script, 40 characters); blank
-    lines do not count (pages set a blank line between title, date and body)."""
-    for line in [line for line in text.splitlines() if line.strip()][:3]:
-        line = _simplified(line.strip()[:80])
-        yield line[_BEFORE_SUBJECT.match(line).end():][:40]
+    """Each of the first three lines from its subject on (Simplified script, 40 characters), then
+    the next two sentences of each; blank lines do not count (pages set a blank line between title,
+    date and body). An opening may start with the year's setting (2020年是…关键之年。古美路街道深入…)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:3]
+    for line in lines:
+        first = _simplified(line[:80])
+        yield first[_BEFORE_SUBJECT.match(first).end():][:40]
+    for line in lines:
+        for sentence in re.findall(r"[^。！？]+[。！？]?", line[:400])[1:3]:
+            sentence = _simplified(sentence.strip()[:80])
+            yield sentence[_BEFORE_SUBJECT.match(sentence).end():][:40]
 
 
 def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:

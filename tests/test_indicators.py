@@ -810,3 +810,23 @@ def test_a_count_of_the_places_themselves_is_the_jurisdiction():
     assert said_of_each["category"].tolist() == [""]
     lent = extract_indicators("四是完善法律服务体系。建成1个镇级公共法律服务工作站、8个村(社区)。")
     assert lent["category"].tolist() == ["legal_advisers", "legal_advisers"]
+
+
+def test_two_rates_side_by_side_share_a_figure():
+    table = extract_indicators("组织干部参加学法考试，参考率优秀率均100%。")
+    assert table["subject"].tolist() == ["参考率", "优秀率"] and table["value"].tolist() == [100, 100]
+    assert extract_indicators("网上办理率均达到100%。")["subject"].tolist() == ["网上办理率"]
+
+
+def test_places_visited_counted_each_time():
+    table = extract_indicators("检查餐饮服务企业2619家,居住社区1008个次。")
+    assert table[["value", "unit"]].values.tolist() == [[2619, "家"], [1008, "个次"]]
+
+
+def test_a_figure_right_after_another_shares_its_verb():
+    table = extract_indicators("出动执法队员955人,对264家网吧进行吸烟执法检查296次,劝阻378人。")
+    # 对264家网吧 takes the category of the check that follows it, 劝阻378人 of the check before it
+    assert table["category"].tolist() == ["enforcement_officers"] + ["enforcement_actions"] * 3
+    # … but not across more than a comma, nor when the figure names its own category
+    table = extract_indicators("召开专题会议4次，开展普法活动12场。")
+    assert table["category"].tolist() == ["meetings_decisions", "legal_education_events"]

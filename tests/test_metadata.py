@@ -45,6 +45,12 @@ def test_infer_town__named_once_with_its_own_body_after_the_name():
     assert (guess.name, guess.source) == ("柳林乡", "body")
 
 
+@pytest.mark.parametrize("own", ["建立柳林乡权责清单和执法事项清单", "柳林乡司法所联合派出所开展普法", "柳林乡人大主席团听取法治工作汇报"])
+def test_infer_town__named_once_with_its_own_office_or_list_after_the_name(own):
+    text = _SAYS_WE + f"\n二、强化保障\n{own}，我乡党委书记任组长。" + _CLOSING
+    assert infer_town(text, title="").name == "柳林乡"
+
+
 @pytest.mark.parametrize("ending", [
     "\n二、强化保障\n我乡干部赴柳林乡学习交流。",  # another town, named without a body of its own
     "\n二、强化保障\n调整柳林乡依法治乡领导小组，学习古城乡党委经验。",  # two towns with bodies: unsure
@@ -570,3 +576,18 @@ def test_infer_year__a_report_naming_no_year_is_dated_by_its_signature(signed, y
 def test_infer_year__the_opening_year_beats_the_signature():
     text = "2022年，我镇扎实推进法治政府建设。\n一、主要举措\n甲。\n\n日兴镇人民政府\n2024年1月8日"
     assert infer_year(text, title="")[0] == "2022"
+
+
+def test_infer_town__a_street_office_the_gazetteer_lacks_as_the_subject_of_the_second_sentence():
+    # the opening sets the year's scene first (2020年是…之年。古美路街道深入…); the table says 古美街道
+    text = ("2020年是全面建成小康社会之年，也是基本建成法治政府的关键之年。长河路街道深入贯彻习近平法治思想，"
+            "扎实推进法治政府建设。现将2020年度法治政府建设工作情况总结如下：\n一、主要举措和成效\n甲。")
+    guess = infer_town(text, title="")
+    assert guess.name == "长河路街道" and "gazetteer" in guess.source
+
+
+@pytest.mark.parametrize("sentence", ["联合派出所开展普法宣传。", "我乡司法所联合派出所排查纠纷。", "乡综治中心，会同派出所进村宣讲。"])
+def test_infer_town__a_verb_before_an_office_is_no_town(sentence):
+    # 联合派出所 is "together with the police station", not an office of 联合乡
+    text = _SAYS_WE + "\n二、强化保障\n" + sentence + _CLOSING
+    assert infer_town(text, title="").name == ""
