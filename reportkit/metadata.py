@@ -290,6 +290,11 @@ def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:
     return tuple(t for t in towns if t.county_code in codes)
 
 
+# Towns named like a campaign's goal (和谐街道, 平安镇, 文明乡): in 建设和谐街道 or 创建平安镇 the words are
+# the goal, not the town, unless a county comes first (as for the common words above).
+_SLOGAN_STEMS = re.compile(r"和谐|平安|文明|幸福|美丽|生态|宜居|富裕|富强|繁荣|振兴|团结|和美|安宁|清洁|卫生|小康")
+
+
 def _ends_a_phrase(mention, fragment: str) -> bool:
     """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
     the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
@@ -308,7 +313,7 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     if mentions is None:
         mentions = town_mentions(_simplified(fragment))
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
-    if common := [m for m in mentions if _NOT_NAME_WORDS.fullmatch(_stem(m.name))]:  # rare: read around them
+    if common := [m for m in mentions if _NOT_NAME_WORDS.fullmatch(_stem(m.name)) or _SLOGAN_STEMS.fullmatch(_stem(m.name))]:
         simplified = _simplified(fragment)
         mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
     if not mentions:

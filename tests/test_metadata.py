@@ -591,3 +591,14 @@ def test_infer_town__a_verb_before_an_office_is_no_town(sentence):
     # 联合派出所 is "together with the police station", not an office of 联合乡
     text = _SAYS_WE + "\n二、强化保障\n" + sentence + _CLOSING
     assert infer_town(text, title="").name == ""
+
+
+@pytest.mark.parametrize("goal", ["努力建设和谐街道，打造和谐街道。", "深入开展平安创建，争创平安镇，巩固平安镇成果。",
+                                  "创建省级文明乡，推进文明乡创建。"])
+def test_infer_town__a_campaign_goal_named_like_a_town_is_no_town(goal):
+    # 和谐街道, 平安镇 and 文明乡 are real towns elsewhere; here they are what the town works towards
+    assert infer_town(_SAYS_WE + "\n二、强化保障\n" + goal + _CLOSING, title="").name == ""
+
+
+def test_infer_town__a_town_named_like_a_goal_is_still_its_own_subject():
+    assert infer_town("2023年，平安镇坚持依法行政。平安镇党委高度重视法治建设。", title="").name == "平安镇"
