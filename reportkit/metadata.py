@@ -369,7 +369,7 @@ def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGue
 def _opening_only_guess(text: str) -> TownGuess | None:
     """A town the gazetteer does not know (a new or renamed street office), as the subject of the
     report's first sentence (2023年，龙泉湾街道坚持…)."""
-    for rest in _opening_subjects(text):
+    for rest in _opening_subjects(text, later_sentences=True):
         m = _OPENING_TOWN.match(rest)
         if m:
             name = _GLUED_DIVISION.sub("", bare_town_name(m.group("name")))
@@ -447,14 +447,17 @@ _BEFORE_SUBJECT = re.compile(r"(?:(?:20\d\d年度?(?:以来)?|今年以来|一�
                              r"(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
 
 
-def _opening_subjects(text: str):
-    """Each of the first three lines from its subject on (Simplified script, 40 characters), then
-    the next two sentences of each; blank lines do not count (pages set a blank line between title,
-    date and body). An opening may start with the year's setting (2020年是…关键之年。古美路街道深入…)."""
+def _opening_subjects(text: str, *, later_sentences: bool = False):
+    """Each of the first three lines from its subject on (Simplified script, 40 characters); blank
+    lines do not count (pages set a blank line between title, date and body). LATER_SENTENCES: then
+    the next two sentences of each, for an opening that starts with the year's setting (2020年是…
+    关键之年。古美路街道深入…); a county's report may name towns there (郭道镇试点推行…)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:3]
     for line in lines:
         first = _simplified(line[:80])
         yield first[_BEFORE_SUBJECT.match(first).end():][:40]
+    if not later_sentences:
+        return
     for line in lines:
         for sentence in re.findall(r"[^。！？]+[。！？]?", line[:400])[1:3]:
             sentence = _simplified(sentence.strip()[:80])
@@ -486,7 +489,11 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     evidence = [("title", title), ("page metadata", publisher)]
     # A report that speaks as a county (我区, 本县) and never as a township names towns only as
     # examples of its work: the body is no evidence of whose report it is.
-    speaks_as_county = bool(SELF_REFERENCE_COUNTY.search(text)) and not _SELF_REFERENCE.search(text)
+    # So does one whose title names a county as its author (沁源县2023年法治政府建设情况报告, no town in
+    # it), or whose first sentence has a county government for its subject (县政府坚持…).
+    speaks_as_county = not _SELF_REFERENCE.search(text) and (
+        bool(SELF_REFERENCE_COUNTY.search(text)) or _county_is_subject(text)
+        or bool(title and _COUNTY_LEVEL_TITLE.search(title) and not town_mentions(_simplified(title))))
     if not speaks_as_county:
         evidence.append(("body", text[:400]))
         if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself

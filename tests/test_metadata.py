@@ -602,3 +602,17 @@ def test_infer_town__a_campaign_goal_named_like_a_town_is_no_town(goal):
 
 def test_infer_town__a_town_named_like_a_goal_is_still_its_own_subject():
     assert infer_town("2023年，平安镇坚持依法行政。平安镇党委高度重视法治建设。", title="").name == "平安镇"
+
+
+@pytest.mark.parametrize("text", [
+    # the title names the county as its author
+    "沁源县2023年法治政府建设情况报告\n2023年，沁源县坚持以习近平法治思想为指导。全县14个乡镇建立法律顾问制度，城关镇被评为省级法治示范镇。",
+    "仪陇县人民政府关于2022年法治政府建设工作情况的报告\n2022年，全县上下认真贯彻落实中央决策部署，日兴镇、金城镇等乡镇创新开展“法治夜校”。",
+    # a county government is the subject of the first sentence
+    "2023年法治政府建设工作报告\n2023年，在市委、市政府的坚强领导下，县政府坚持依法行政。聚焦城关镇、郭道镇等重点乡镇开展专项整治。城关镇、郭道镇成效明显。",
+    # it says 我县, and a later sentence of the opening has towns for its subject
+    "关于2023年度法治政府建设情况的报告\n长治市人民政府：\n2023年，我县深入贯彻习近平法治思想。郭道镇、城关镇试点推行“一站式”服务。",
+])
+def test_infer_metadata__a_county_report_naming_towns_as_examples_has_no_town(text):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["level"]) == ("", "county")
