@@ -295,6 +295,21 @@ def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:
 _SLOGAN_STEMS = re.compile(r"和谐|平安|文明|幸福|美丽|生态|宜居|富裕|富强|繁荣|振兴|团结|和美|安宁|清洁|卫生|小康")
 
 
+# Words before a town that make it another party of the work (a visit, a model, a partner).
+_TO_ANOTHER = re.compile(r"(?:赴|到|去|前往|走进|与|同|和|及|向|对|借鉴|学习|参观|考察|观摩|联合|协同|配合|协助|邀请|帮助|"
+                         r"支援|对接|结对|兄弟|邻近|相邻|周边|毗邻|交界|其他|如|像|比如|包括|以及)$")
+
+
+def _other_party(mention, fragment: str, mentions: list) -> bool:
+    """Is this town mention another party of the author's work: after 赴/与/借鉴…, or listed with
+    other towns (周家庄乡、大何庄乡; not 鲇鱼山镇、区财政局, a town among the county's offices)?"""
+    before = fragment[max(0, mention.start - 4):mention.start]
+    listed = any(other is not mention and (other.start == mention.end + 1 or other.end == mention.start - 1)
+                 and fragment[min(other.end, mention.end):max(other.start, mention.start)] in ("、", "和", "与", "及")
+                 for other in mentions)
+    return listed or bool(_TO_ANOTHER.search(before))
+
+
 def _ends_a_phrase(mention, fragment: str) -> bool:
     """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
     the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
@@ -498,8 +513,14 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         evidence.append(("body", text[:400]))
         if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself
             evidence.append(("body", text[-300:]))
+    says_we = bool(_SELF_REFERENCE.search(text))
     for source, fragment in evidence:
-        if fragment and (guess := _gazetteer_guess(fragment, source, codes)):
+        mentions = None
+        if source == "body" and says_we and fragment:
+            simplified = _simplified(fragment)
+            found = town_mentions(simplified)
+            mentions = [m for m in found if not _other_party(m, simplified, found)]
+        if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions)):
             if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
                 return whole
             return guess
@@ -510,7 +531,10 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     if not speaks_as_county:
         opening = _simplified(text[:3000])
         mentions = town_mentions(opening)
-        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=mentions):
+        # A report that says 我镇 names other towns too (赴金城镇学习, 与周家庄乡、大何庄乡联合执法):
+        # those are not whose report it is, however often they are named.
+        own = [m for m in mentions if not _other_party(m, opening, mentions)] if says_we else mentions
+        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=own):
             return guess
         if guess := _clue_guess(text, codes):
             return guess

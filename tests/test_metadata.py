@@ -616,3 +616,17 @@ def test_infer_town__a_town_named_like_a_goal_is_still_its_own_subject():
 def test_infer_metadata__a_county_report_naming_towns_as_examples_has_no_town(text):
     meta = infer_metadata(text)
     assert (meta["town"], meta["level"]) == ("", "county")
+
+
+@pytest.mark.parametrize("body", [
+    "组织干部赴金城镇学习“枫桥经验”，借鉴金城镇矛盾纠纷调处做法。",  # a model visited
+    "与周家庄乡、大何庄乡开展联合执法，周家庄乡、大何庄乡积极配合。",  # partners, listed together
+])
+def test_infer_town__a_report_saying_we_names_other_towns_as_parties_of_its_work(body):
+    text = f"2023年法治政府建设工作报告\n2023年，我镇深入推进法治政府建设。\n一、主要举措\n{body}开展普法活动12场次。"
+    assert infer_metadata(text)["town"] == ""
+
+
+def test_infer_town__a_report_saying_we_may_still_name_itself_in_its_body():
+    text = "2023年法治政府建设工作报告\n2023年，我镇深入推进法治政府建设。\n一、主要举措\n日兴镇党委高度重视法治建设，日兴镇政府召开常务会议4次。"
+    assert infer_metadata(text)["town"] == "日兴镇"
