@@ -296,6 +296,8 @@ def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Head
     parent = out[stack[-1]]
     between = text[parent.start + len(parent.heading):start]
     paragraphs = [line for line in between.split("\n") if line.strip()]
+    if not paragraphs:
+        return False  # （一）…\n（二）… with nothing between: a list, not a lost marker
     if len(paragraphs) == 1:  # the lost heading ran into its body
         return len(paragraphs[0].strip()) > MAX_RUN_IN_CHARS
     label = paragraphs[0].strip()  # … or stands alone above it, a label without a sentence end

@@ -116,10 +116,15 @@ def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
 def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple[int, int]]:
     """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated); a run that
     opens the body at OPENING may start at any number (numbering run on from the part before:
-    二、存在的问题\n（三）…\n（四）…)."""
+    二、存在的问题\n（三）…\n（四）…) when every marker of its style follows in step."""
+    if hits and hits[0][0] == opening and hits[0][2] != 1:
+        numbers = [n for _, _, n in hits]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return [(start, content) for start, content, _ in hits]
+        hits = hits[1:]  # 8、…7、…4、…: no run on, only a list from 1 if there is one
     out, last = [], None
     for start, content, n in hits:
-        if (last is None and (n == 1 or start == opening)) or (last is not None and 0 <= n - last <= 2):
+        if (last is None and n == 1) or (last is not None and 0 <= n - last <= 2):
             out.append((start, content))
             last = n
     return out
@@ -144,7 +149,9 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
     words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
              if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
-    if len(words) >= 2 and body.startswith(("首先", "一方面"), words[0][0]):
+    if len(words) >= 2 and (body.startswith("首先", words[0][0])
+                            # 一方面…另一方面 often explains one item (力量薄弱。一方面是…): a list only when it opens the part
+                            or (body.startswith("一方面", words[0][0]) and words[0][0] == opening)):
         runs.append(words)
     return runs
 

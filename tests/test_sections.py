@@ -581,3 +581,9 @@ def test_a_list_first_seen_at_two_is_otherwise_body_text(before):
     ("一、工作措施", "other"), ("（三）广泛征求意见建议", "other"), ("（二）积极应对风险挑战", "other")])
 def test_classify_heading__difficulties_and_suggestions(heading, kind):
     assert classify_heading(heading) == kind
+
+
+def test_a_second_heading_right_under_its_part_is_not_taken_for_a_lost_first():
+    # nothing between 一、 and （二）: no lost （一） to speak of (this crashed the build once)
+    s = split_sections("前言。\n一、工作情况\n（二）强化依法执政。甲。\n二、存在的问题\n丙。")
+    assert s["heading"].tolist() == ["", "一、工作情况", "二、存在的问题"]

@@ -552,3 +552,16 @@ def test_cluster_shortcomings__a_keyword_with_a_gap_matches_within_a_clause():
                             "村民参与不多，干部法治观念不牢"]})
     result = cluster_shortcomings(table, ThemeOptions(mode="items"), themes=themes)
     assert result["theme"].tolist() == ["public", "public", "cadres", "cadres"]  # no gap across a comma
+
+
+def test_shortcoming_items__one_side_and_the_other_inside_an_item_explain_it():
+    text = ("二、存在的不足\n法治工作力量仍显薄弱。一方面是业务水平不高；另一方面承担的其他工作较多。\n"
+            "法治建设宣传不强。宣传方式不够创新。")
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert items["headline"].tolist() == ["法治工作力量仍显薄弱", "法治建设宣传不强"]
+
+
+def test_shortcoming_items__numbers_out_of_step_are_no_list():
+    text = "二、存在的不足\n8、学法不够。\n7、力量薄弱。\n4、宣传不强。\n8、机制不全。"
+    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    assert len(items) == 4
