@@ -15,7 +15,9 @@ from reportkit.sections import split_sections
 FRAGMENTS = ["一、", "（一）", "(二)", "1、", "2.", "（3）", "一是", "二是", "第一部分", "主要举措和成效", "存在的不足",
              "下一步工作打算", "开展", "普法宣传", "12", "3.5", "1,200", "百分之", "三十", "两", "万", "余", "近", "约",
              "份", "次", "场次", "人次", "万元", "%", "％", "年", "月", "2023", "二〇二三", "。", "，", "：", "\n",
-             "\n\n", " ", "\u3000", "“", "”", "《", "》", "【", "\ufeff", "\u200b", "Ａ１", "镇", "乡", "街道"]
+             "\n\n", " ", "\u3000", "“", "”", "《", "》", "【", "\ufeff", "\u200b", "Ａ１", "镇", "乡", "街道",
+             "一方面", "另一方面", "首先", "其次", "①", "⑵", "原因分析", "存在的问题", "我镇", "联合", "派出所", "8、",
+             "日兴镇", "县政府", "现将有关情况报告如下", "点击查看全文"]
 
 report_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)), max_size=60).map("".join)
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,6 +33,7 @@ def test_normalize_text__never_raises_and_is_idempotent(text):
 
 @SETTINGS
 @given(report_like)
+@example("一、工作情况\n（二）强化执法。")  # a second heading right under its part once raised
 def test_split_sections__never_raises_and_rows_are_their_offsets(text):
     text = normalize_text(text)
     sections = split_sections(text, doc_id="d")
@@ -113,3 +116,26 @@ def test_remembering_cut__the_words_of_jieba_whatever_it_remembers(texts, monkey
     cut = terms._remembering_cut(engine, True)
     for text in texts + texts:  # each text again, from what it remembers
         assert cut(text) == list(engine.cut(text, HMM=True))
+
+
+@SETTINGS
+@given(report_like)
+@example("二、存在的不足\n8、学法不够。\n7、力量薄弱。\n一方面，甲；另一方面，乙。")
+def test_shortcoming_items_and_partial_reasons__never_raise(text):
+    from reportkit.partial import partial_reasons
+    from reportkit.shortcomings import shortcoming_items
+
+    text = normalize_text(text)
+    sections = split_sections(text, doc_id="d")
+    items = shortcoming_items(sections)
+    assert items["item_no"].tolist() == list(range(1, len(items) + 1))
+    assert all(isinstance(reason, str) for reason in partial_reasons(text, sections))
+
+
+@SETTINGS
+@given(report_like)
+def test_infer_metadata__never_raises_and_a_town_is_a_name(text):
+    from reportkit.metadata import infer_metadata
+
+    town = infer_metadata(normalize_text(text))["town"]
+    assert town == "" or (len(town) <= 20 and not any(c.isspace() or c in "，。、：" for c in town))
