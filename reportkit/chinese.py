@@ -93,7 +93,7 @@ def marker_number(numeral: str) -> int:
     Stricter than `chinese_to_number`: a run of digits without 十 (一二) names no position and
     gives 0, which no numbering sequence accepts.
     """
-    if numeral in CIRCLED_DIGITS:
+    if len(numeral) == 1 and numeral in CIRCLED_DIGITS:
         return CIRCLED_DIGITS.index(numeral) % 20 + 1
     if numeral.isdigit():
         return int(numeral)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
+from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS, marker_number
 from .pagechrome import split_chrome
 from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
                      county_of_address, load_gazetteer, town_mentions, towns_named)
@@ -55,12 +55,8 @@ _SIGNED_ON = re.compile(_YEAR + r"\s*年\s*(\d{1,2}|[元正一二三四五六七
 
 def _month(text: str) -> int:
     """1 for 1 / 一 / 元 / 正; 12 for 12 / 十二; 0 when not a month."""
-    if text.isdigit():
-        return int(text) if 1 <= int(text) <= 12 else 0
-    digits = {"元": 1, "正": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if text in digits:
-        return digits[text]
-    return {"十": 10, "十一": 11, "十二": 12}.get(text, 0)
+    month = 1 if text in ("元", "正") else marker_number(text)
+    return month if 1 <= month <= 12 else 0
 
 _NAME_CHARS = f"[{CJK}]"
 # A town name the gazetteer does not know is accepted from the title only in this shape: at the
@@ -310,6 +306,10 @@ def _other_party(mention, fragment: str, mentions: list) -> bool:
     return listed or bool(_TO_ANOTHER.search(before))
 
 
+def _is_common_word(stem: str) -> bool:
+    return bool(_NOT_NAME_WORDS.fullmatch(stem) or _SLOGAN_STEMS.fullmatch(stem))
+
+
 def _ends_a_phrase(mention, fragment: str) -> bool:
     """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
     the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
@@ -328,7 +328,7 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     if mentions is None:
         mentions = town_mentions(_simplified(fragment))
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
-    if common := [m for m in mentions if _NOT_NAME_WORDS.fullmatch(_stem(m.name)) or _SLOGAN_STEMS.fullmatch(_stem(m.name))]:
+    if common := [m for m in mentions if _is_common_word(_stem(m.name))]:  # rare: read around them
         simplified = _simplified(fragment)
         mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
     if not mentions:

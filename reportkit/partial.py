@@ -57,8 +57,9 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
 
     Reasons: "elision marker" (已省略, 以下省略, （略）, or a link to the rest near the end: 点击查看全文);
     "cut off" (the text ends with …, in the middle of a sentence, on a heading after a paragraph, or
-    on the sentence that announces the report: 现将有关情况报告如下。); "no closing part" (SECTIONS has headings but neither a plans part nor a
-    dated signature at the end: whole reports end with next year's plans or are signed).
+    on the sentence that announces the report: 现将有关情况报告如下。); "no closing part" (SECTIONS
+    has headings but neither a plans part nor a dated signature at the end: whole reports end with
+    next year's plans or are signed).
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end

@@ -569,7 +569,8 @@ class ThemeModel:
         from dataclasses import asdict
 
         themes = self.themes.reindex(columns=["theme", "label_zh", "keywords", "cues"]).fillna("")
-        meta = {"options": asdict(self.options), "themes": themes.astype(str).to_dict("list"), "sample": [[d, int(i)] for d, i in self.sample], "vocab": [str(v) for v in self.vocab],
+        meta = {"options": asdict(self.options), "themes": themes.astype(str).to_dict("list"),
+                "sample": [[d, int(i)] for d, i in self.sample], "vocab": [str(v) for v in self.vocab],
                 "cluster_theme": list(self.cluster_theme), "cluster_terms": list(self.cluster_terms)}
         donors = self.donors.tocsr()
         arrays = {"idf": self.idf, "centroids": self.centroids, "donor_cluster": self.donor_cluster,
