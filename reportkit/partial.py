@@ -67,8 +67,9 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         reasons.append("elision marker")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]
     last_line = lines[-1] if lines else ""
-    if _CUT_END.search(tail) or _ANNOUNCES.search(last_line) or (last_line and not last_line.endswith(_SENTENCE_END)
-                                 and not _CLOSING_DATE.search(last_line) and len(last_line) > 30):
+    mid_sentence = (last_line and not last_line.endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)
+                    and len(last_line) > 30)
+    if _CUT_END.search(tail) or _ANNOUNCES.search(last_line) or mid_sentence:
         reasons.append("cut off")
     elif (len(lines) >= 2 and _HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
           and lines[-2].endswith(_SENTENCE_END)):

@@ -297,7 +297,7 @@ def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Head
     between = text[parent.start + len(parent.heading):start]
     paragraphs = [line for line in between.split("\n") if line.strip()]
     if not paragraphs:
-        return False  # （一）…\n（二）… with nothing between: a list, not a lost marker
+        return False  # 一、工作情况\n（二）…: nothing between them, so no （一） was there to lose
     if len(paragraphs) == 1:  # the lost heading ran into its body
         return len(paragraphs[0].strip()) > MAX_RUN_IN_CHARS
     label = paragraphs[0].strip()  # … or stands alone above it, a label without a sentence end
