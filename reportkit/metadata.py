@@ -662,7 +662,9 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     county, county_source = infer_county(text, title=title, page=page)
     if county is None and hints.get("url") and (county := county_of_address(hints["url"], text)):
         county_source = "page address"  # the county's government site the page was saved from
-    guess = infer_town(text, title=title, publisher=hints.get("publisher", ""),
+    # The publisher, then the town's column the page was filed under on its county's site.
+    publisher = " ".join(hints[k] for k in ("publisher", "column") if hints.get(k))
+    guess = infer_town(text, title=title, publisher=publisher,
                        counties=(county,) if county is not None else ())
     level = infer_level(text, title=title, town=guess.name)
     if level == "county":

@@ -93,6 +93,10 @@ _SITE_ONLY = re.compile(rf"^[{CJK}]{{2,20}}(?:人民政府|政府)?(?:门户网�
 _SITE_IN_PIECE = re.compile(rf"(?:^|[>＞»›/|｜\s]|域名\s*[:：])(?:欢迎(?:访问|来到|光临))?([{CJK}]{{2,20}}?人民政府)(?:门户网站|网站|\.政务)?\s*"
                             rf"(?:$|[>＞»›/|｜])")
 MAX_SITE_PIECE = 80
+# A breadcrumb's pieces, and one that is a township's column (日兴镇, 龙泉街道办事处) on its county's site.
+_CRUMB_SEPARATOR = re.compile(r"[>＞»›/|｜]")
+_NAVIGATION_LABEL = re.compile(r"^(?:您?(?:现在|当前)?(?:所在)?的?位置|当前位置|所在位置)\s*[：:]")
+_TOWN_COLUMN = re.compile(rf"^[{CJK}]{{2,8}}(?:镇|乡|街道|苏木)(?:人民政府|政府|办事处)?$")
 # A header of links to sites: 中国政府网|重庆市人民政府网 (two or more site names, nothing else).
 _SITE_NAME = rf"[{CJK}]{{2,20}}(?:门户网站|政府网|网站|网)"
 _SITES_ONLY = re.compile(rf"^{_SITE_NAME}(?:\s*[|｜/·•]\s*{_SITE_NAME})+$")
@@ -131,6 +135,7 @@ class PageFacts:
     index_no: str = ""
     page_title: str = ""
     site: str = ""
+    column: str = ""  # a town's column in the breadcrumb of its county's site (首页 > 乡镇动态 > 日兴镇)
     n_lines: int = 0  # chrome lines removed
 
     def as_hints(self) -> dict[str, str]:
@@ -210,6 +215,9 @@ def page_facts(lines: list[str]) -> PageFacts:
                 setattr(facts, name, value)
         if not facts.site and (m := _SITE.match(line.strip())):
             facts.site = m.group(1)
+        if not facts.column and len(line) <= MAX_SITE_PIECE and _NAVIGATION.search(line.strip()):
+            pieces = [p.strip() for p in _CRUMB_SEPARATOR.split(_NAVIGATION_LABEL.sub("", line.strip()))]
+            facts.column = next((p for p in reversed(pieces) if _TOWN_COLUMN.match(p)), "")
     if not facts.page_title:  # a flattened header row that ends with the report's title
         facts.page_title = next((m.group() for line in lines if (m := EMBEDDED_TITLE.search(line))), "")
     if not facts.publish_date and facts.written_date:

@@ -630,3 +630,10 @@ def test_infer_town__a_report_saying_we_names_other_towns_as_parties_of_its_work
 def test_infer_town__a_report_saying_we_may_still_name_itself_in_its_body():
     text = "2023年法治政府建设工作报告\n2023年，我镇深入推进法治政府建设。\n一、主要举措\n日兴镇党委高度重视法治建设，日兴镇政府召开常务会议4次。"
     assert infer_metadata(text)["town"] == "日兴镇"
+
+
+def test_infer_metadata__a_report_saying_we_on_its_towns_column_of_the_county_site():
+    text = "当前位置：首页 > 乡镇动态 > 日兴镇\n2023年度法治政府建设情况报告\n发布时间：2024-01-20\n2023年，我镇坚持依法行政。"
+    assert infer_metadata(text)["town"] == "日兴镇"
+    # the title's own town comes first
+    assert infer_metadata(text.replace("2023年度法治", "金城镇2023年度法治"))["town"] == "金城镇"

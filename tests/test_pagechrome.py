@@ -107,3 +107,13 @@ def test_build__a_saved_page_whose_header_alone_names_the_county(tmp_path):
     (raw / "dahu.html").write_text(page, encoding="utf-8")
     documents = build(raw, manifest=None, out=None, cache_dir=None, jobs=1)["documents"]
     assert documents.loc[0, ["town", "county", "county_source"]].tolist() == ["大湖镇", "海丰县", "page metadata"]
+
+
+@pytest.mark.parametrize("crumb, column", [
+    ("当前位置：首页 > 乡镇动态 > 日兴镇", "日兴镇"),
+    ("首页 > 政务公开 > 乡镇街道 > 龙泉街道办事处 > 法治政府建设", "龙泉街道办事处"),
+    ("当前位置：首页 > 政务公开 > 法治政府建设", ""),  # no town's column
+])
+def test_split_chrome__a_towns_column_in_the_breadcrumb(crumb, column):
+    _, facts = split_chrome(f"{crumb}\n2023年度法治政府建设情况报告\n2023年，我镇坚持依法行政。")
+    assert facts.column == column
