@@ -107,7 +107,7 @@ def _strip_marker(heading: str) -> str:
 # shortcomings rules in section_types.csv, but only as the whole heading's subject.
 _PROBLEMS_PART = re.compile(
     r"(?:(?:20\d{2}年度?|上一?年度?|一年来|当前|目前|工作中|推进)?(?:法治(?:政府)?建设(?:工作)?(?:中|方面)?)?)"
-    r"(?:(?:存在|面临)的?(?:主要|突出|一些)?(?:问题|不足|短板|困难|弱项|差距)(?!整改|清单|台账|销号|的?整改)"
+    r"(?:(?:存在|面临)的?(?:主要|突出|一些)?(?:问题|不足|短板|困难|弱项|差距)(?!整改|清单|台账|销号|的?整改|得到|已|均|全部|逐步|有效)"
     r"|(?:问题|不足|短板|困难)(?:和|与|及|、)(?:不足|问题|短板|困难|弱项|差距|原因)|不足之处|短板弱项)")
 
 # Rules at or above this priority (其他需要报告的…) decide alone: their words are never a mixture.

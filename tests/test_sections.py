@@ -543,6 +543,7 @@ def test_a_problems_subheading_inside_the_work_part_opens_the_shortcomings():
 
 
 @pytest.mark.parametrize("heading", ["（二）补齐短板，提升能力", "（三）聚焦存在问题抓整改", "（三）存在问题整改到位",
+                                     "（三）存在的问题得到有效解决",
                                      "（三）着力解决群众反映的突出问题", "（四）完善工作计划"])
 def test_work_done_on_problems_stays_in_the_work_part(heading):
     text = f"一、主要举措和成效\n（一）强化组织领导。召开会议4次。\n{heading}\n做了大量工作。\n二、存在的不足\n一是人少。"
