@@ -164,8 +164,38 @@ def _drop_closing(item: str) -> str:
     return item
 
 
+# Where a part that also holds the plans turns to them, with no heading of their own (存在的问题和下一步
+# 打算\n一是…二是…。下一步，我镇将一是…): a sentence that opens with next steps or answers 上述问题.
+_TO_PLANS = re.compile(r"[。！？!?；;\n]\s*(?=(?:下一步|下步|今后|下一阶段|下阶段|下一年度?|明年)(?:工作)?"
+                       r"(?:打算|计划|措施|思路|安排|方向)?\s*[，,：:]|(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)"
+                       r"(?:问题|不足|短板)|(?:下一步|下步)[，,]?我[镇乡街]|我[镇乡](?:街道)?将)")
+
+
+def _before_plans(body: str) -> str:
+    """BODY up to the sentence where it turns to the plans: once an item has been listed, and when
+    the numbering does not go on after it (一是…。针对这一问题，我镇已…。二是… pairs each problem with
+    its remedy) — the whole body when there is no such sentence."""
+    for m in _TO_PLANS.finditer(body):
+        cut = m.start() + 1
+        before = _markers(body[:cut])
+        if not before:
+            continue  # 但仍存在不足。我镇将主要问题梳理如下：一是… introduces the list
+        after = _markers(body[cut:])
+        if not after or after[0][1] <= before[-1][1]:  # nothing numbered after it, or a list of its own
+            return body[:cut]
+    return body
+
+
+def _markers(text: str) -> list[tuple[int, int]]:
+    """(position, number) of the item markers of TEXT in order (一是 → 1, 3、 → 3)."""
+    return sorted((m.start(), marker_number(m.group("n")))
+                  for patterns, boundary in (([p for _, _, p in _ITEM_STYLES], _ITEM_BOUNDARY), ([_SHI], _SHI_BOUNDARY))
+                  for pattern in patterns for m in pattern.finditer(text) if _at_boundary(text, m.start(), boundary))
+
+
 def _split_items(body: str, min_items: int = 2) -> list[str]:
     """Item texts (marker removed) of the body of a shortcomings part."""
+    body = _before_plans(body)
     runs = _item_runs(body, min_items)
     if runs:
         run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first

@@ -565,3 +565,21 @@ def test_shortcoming_items__numbers_out_of_step_are_no_list():
     text = "二、存在的不足\n8、学法不够。\n7、力量薄弱。\n4、宣传不强。\n8、机制不全。"
     items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
     assert len(items) == 4
+
+
+@pytest.mark.parametrize("plans", ["下一步，我镇将一是加强学习；二是充实队伍。", "\n下一步，我镇将从以下方面改进：一是加强学习；二是充实队伍。",
+                                   "\n下步打算：一是加强学习；二是充实队伍。"])
+def test_shortcoming_items__a_part_that_turns_to_the_plans_without_a_heading(plans):
+    text = f"一、主要举措\n甲。\n二、存在的问题和下一步打算\n一是执法力量薄弱；二是普法形式单一。{plans}"
+    assert shortcoming_items(split_sections(text))["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
+
+
+def test_shortcoming_items__a_sentence_about_the_author_before_the_list_is_no_turn_to_the_plans():
+    text = "一、主要举措\n甲。\n二、存在的不足\n虽然取得一定成效，但仍存在不足。我镇将主要问题梳理如下：一是执法力量薄弱。二是普法形式单一。"
+    assert shortcoming_items(split_sections(text))["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
+
+
+def test_shortcoming_items__a_remedy_after_each_problem_keeps_the_list_going():
+    text = ("一、主要举措\n甲。\n二、存在的不足\n一是执法力量薄弱。针对上述问题，我镇已申请增加编制。"
+            "二是普法形式单一。针对上述问题，我镇将创新方式。")
+    assert shortcoming_items(split_sections(text))["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
