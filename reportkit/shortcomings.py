@@ -247,7 +247,8 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     Each outermost shortcomings section is split into its items: the outermost numbered list
     (一是…二是…, 1、…2、…, （一）…, 第一，…, ①…, 首先/其次…, 一方面/另一方面) or, when unnumbered,
     its paragraphs. The sentence that introduces the list ("……但仍存在一些不足", "我镇法治政府建设
-    与上级要求相比还有一定差距") is not an item; the causes sentence stays with its
+    与上级要求相比还有一定差距") is not an item, nor is what follows where a part that also holds the
+    plans turns to them ("下一步，我镇将一是…"); the causes sentence stays with its
     item; an obvious closing sentence ("针对上述问题，……") is cut from the last item.
     `text` starts with the item's own words (the marker is removed); `headline` is its
     first clause.
