@@ -1,0 +1,55 @@
+"""Whole reports written in other provinces' styles (tests/fixtures/written_reports/README.md),
+built by the public API: every answer of town, county, year, level, part, item and theme."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import reportkit as rk
+from reportkit.chinese import ITEM_PREFIX
+
+FOLDER = Path(__file__).parent / "fixtures" / "written_reports"
+ANSWERS = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(FOLDER.glob("*.json"))}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("written") / "raw"
+    raw.mkdir()
+    for stem in ANSWERS:
+        (raw / f"{stem}.txt").write_bytes((FOLDER / f"{stem}.txt").read_bytes())
+    return rk.build(raw, out=tmp_path_factory.mktemp("written_out") / "processed")
+
+
+def _document(built, stem):
+    documents = built["documents"]
+    return documents[documents["file"] == f"{stem}.txt"].iloc[0]
+
+
+@pytest.mark.parametrize("stem", list(ANSWERS))
+def test_written_report__whose_and_which_year(built, stem):
+    answer, document = ANSWERS[stem], _document(built, stem)
+    got = {key: "" if document[key] is None or document[key] != document[key] else str(document[key])
+           for key in ("town", "county", "year", "level")}
+    assert got == {key: str(answer[key]) for key in got}
+    assert not document["is_partial"], document["partial_reason"]
+
+
+@pytest.mark.parametrize("stem", list(ANSWERS))
+def test_written_report__every_part_opens_with_its_heading(built, stem):
+    sections = built["sections"][built["sections"]["doc_id"] == _document(built, stem)["doc_id"]]
+    found = list(zip(sections["heading"].str.replace(" ", ""), sections["section_type"]))
+    for heading, part in ANSWERS[stem]["parts"]:
+        assert any(h.startswith(heading[:12]) and t == part for h, t in found), (heading, part, found)
+
+
+@pytest.mark.parametrize("stem", list(ANSWERS))
+def test_written_report__every_shortcoming_item_and_its_theme(built, stem):
+    items = built["shortcomings"][built["shortcomings"]["doc_id"] == _document(built, stem)["doc_id"]]
+    got = [(ITEM_PREFIX.sub("", text), theme) for text, theme in zip(items["text"], items["theme"])]
+    want = ANSWERS[stem]["items"]
+    assert len(got) == len(want), got
+    for (text, theme), (start, answer_theme) in zip(got, want):
+        assert text.startswith(start) and theme == answer_theme, (text, theme, start, answer_theme)
