@@ -40,9 +40,10 @@ def test_written_report__whose_and_which_year(built, stem):
 @pytest.mark.parametrize("stem", list(ANSWERS))
 def test_written_report__every_part_opens_with_its_heading(built, stem):
     sections = built["sections"][built["sections"]["doc_id"] == _document(built, stem)["doc_id"]]
-    found = list(zip(sections["heading"].str.replace(" ", ""), sections["section_type"]))
+    found = list(zip(sections["heading"].str.replace(r"\s+", "", regex=True), sections["section_type"]))
     for heading, part in ANSWERS[stem]["parts"]:
-        assert any(h.startswith(heading[:12]) and t == part for h, t in found), (heading, part, found)
+        want = "".join(heading.split())[:12]  # as the project's scorer compares headings
+        assert any(h.startswith(want) and t == part for h, t in found), (heading, part, found)
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
