@@ -29,6 +29,7 @@ _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER
 _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
+SHORT_FLAT_TEXT = 200  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?:[{CJK}] ){{3,}}[{CJK}]$")
 # In such a line, a space between Chinese characters (or after a sentence's end or a time, before
 # a year) is where a line break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
@@ -144,8 +145,11 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     # heading after a space starts a line again (…报告如下: 一、主要措施和成效 (一)强化…) — after a
     # full stop anywhere, after any character only in lines too long to be one paragraph, where
     # the title, the site's lines and the opening sentence get their own lines back too.
-    if len(max(text.split("\n"), key=len, default="")) > LONG_LINE:
-        text = "\n".join(_lost_breaks(line) if len(line) > LONG_LINE else line for line in text.split("\n"))
+    # A short text copied so (a page's opening, a brief report) is a single line of its own.
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE
+    if len(max(paragraphs, key=len, default="")) > long_line:
+        text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
     text = _LOST_PARAGRAPH.sub("\n", text)
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.

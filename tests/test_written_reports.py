@@ -1,5 +1,7 @@
 """Whole reports written in other provinces' styles (tests/fixtures/written_reports/README.md),
-built by the public API: every answer of town, county, year, level, part, item and theme."""
+built by the public API: every answer of town, county, year, level, part, item and theme, in the
+text and saved as a web page (four layouts), a Word file, a copy that lost its line breaks and a
+legacy encoding (tests/realworld/saved.py)."""
 from __future__ import annotations
 
 import json
@@ -10,22 +12,37 @@ import pytest
 import reportkit as rk
 from reportkit.chinese import ITEM_PREFIX
 
+from .realworld.saved import LAYOUTS, flattened, legacy_encoded, web_page, word_document
+
 FOLDER = Path(__file__).parent / "fixtures" / "written_reports"
 ANSWERS = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(FOLDER.glob("*.json"))}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("written") / "raw"
+def _save(form: str, index: int, text: str) -> tuple[str, bytes]:
+    if form == "html":
+        return ".html", web_page(text, LAYOUTS[index % len(LAYOUTS)])
+    if form == "docx":
+        return ".docx", word_document(text)
+    if form == "flat":
+        return ".txt", flattened(text).encode("utf-8")
+    if form == "legacy":
+        return ".txt", legacy_encoded(text)
+    return ".txt", text.encode("utf-8")
+
+
+@pytest.fixture(scope="module", params=["text", "html", "docx", "flat", "legacy"])
+def built(request, tmp_path_factory):
+    raw = tmp_path_factory.mktemp(f"written_{request.param}") / "raw"
     raw.mkdir()
-    for stem in ANSWERS:
-        (raw / f"{stem}.txt").write_bytes((FOLDER / f"{stem}.txt").read_bytes())
-    return rk.build(raw, out=tmp_path_factory.mktemp("written_out") / "processed")
+    for index, stem in enumerate(ANSWERS):
+        suffix, data = _save(request.param, index, (FOLDER / f"{stem}.txt").read_text(encoding="utf-8"))
+        (raw / f"{stem}{suffix}").write_bytes(data)
+    return rk.build(raw, out=tmp_path_factory.mktemp(f"written_{request.param}_out") / "processed")
 
 
 def _document(built, stem):
     documents = built["documents"]
-    return documents[documents["file"] == f"{stem}.txt"].iloc[0]
+    return documents[documents["file"].str.rsplit(".", n=1).str[0] == stem].iloc[0]
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
