@@ -27,14 +27,14 @@ _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER
 # …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
 # not after a semicolon, which runs a list inside a paragraph (如:一、利用…;二、利用…).
 _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER)
-_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d])[ \t\u3000]+" + _MARKER)
+_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
-SHORT_FLAT_TEXT = 200  # … and so is a whole text of one line longer than this
+SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?:[{CJK}] ){{3,}}[{CJK}]$")
 # In such a line, a space between Chinese characters (or after a sentence's end or a time, before
 # a year) is where a line break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
-_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】])|(?<=\d:\d\d))[ \t\u3000]+"
+_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d))[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)")
 

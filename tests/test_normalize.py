@@ -101,7 +101,7 @@ def test_normalize_text__a_list_run_inside_a_paragraph_stays_in_it():
 
 
 def test_normalize_text__a_short_text_copied_without_its_line_breaks_gets_them_back():
-    # one line of over 200 characters is a copy that lost its breaks, however short the report
+    # one line of over 100 characters is a copy that lost its breaks, however short the report
     flat = ("关于2023年度法治政府建设情况的报告 2023年，我镇坚持依法行政，扎实推进法治政府建设。 一、主要举措 "
             "召开专题会议4次，开展普法活动12场次，发放宣传资料3000余份，培育法律明白人56名，调解矛盾纠纷38起。 二、存在的不足 1.学法的系统性不够，运用法治思维解决问题的能力还需提升。 "
             "2.镇村两级法治工作力量薄弱。 三、下一步打算 1.带头尊法学法。 2.配强法治工作力量。 日兴镇人民政府 2024年1月8日")

@@ -132,3 +132,9 @@ def test_partial_reasons__a_link_to_the_rest_of_the_page_marks_an_excerpt():
 def test_partial_reasons__a_text_that_ends_on_its_announcement_is_cut():
     text = "石门镇2023年法治政府建设工作报告\n2023年，石门镇扎实推进法治政府建设，现将有关情况报告如下。"
     assert partial_reasons(text, split_sections(text)) == ["cut off"]
+
+
+@pytest.mark.parametrize("text, elided", [("甲。\n……（中间部分略）……\n乙。", True), ("（下略）", True), ("（此处略）", True),
+                                          ("实施乡村振兴战略（国家战略）。", False), ("坚持发展战略）。", False)])
+def test_partial_reasons__an_elision_in_other_words(text, elided):
+    assert ("elision marker" in partial_reasons(text)) == elided
