@@ -34,6 +34,9 @@ _CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
 # A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), near the text's end.
 _MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读")  # not 阅读原文 (a link to the source)
 _MORE_LINK_SPAN = 120
+# The list of attachments after a report's signature (附件：1.2022年度行政执法统计表 2.…台账), near the end.
+_ATTACHMENTS = re.compile(r"\n\s*附\s*(?:件|表)\s*\d*\s*[：:]")
+_ATTACHMENTS_SPAN = 300
 # A sentence that announces what follows (现将有关情况报告如下。): nothing after it means the rest is gone.
 _ANNOUNCES = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
 # A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
@@ -65,6 +68,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
+    if attachments := _ATTACHMENTS.search(tail, max(0, len(tail) - _ATTACHMENTS_SPAN)):
+        tail = tail[:attachments.start()].rstrip()  # 附件：1.…统计表 2.…台账 follow the signature
     if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]

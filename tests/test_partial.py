@@ -138,3 +138,8 @@ def test_partial_reasons__a_text_that_ends_on_its_announcement_is_cut():
                                           ("实施乡村振兴战略（国家战略）。", False), ("坚持发展战略）。", False)])
 def test_partial_reasons__an_elision_in_other_words(text, elided):
     assert ("elision marker" in partial_reasons(text)) == elided
+
+
+def test_partial_reasons__attachments_listed_after_the_signature_end_a_whole_report():
+    text = _WHOLE + "\n\n石门镇人民政府\n2024年1月12日\n\n附件：1.2022年度行政执法统计表 2.2022年度普法活动台账"
+    assert partial_reasons(text, split_sections(text)) == []
