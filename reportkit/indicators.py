@@ -127,6 +127,7 @@ _MAX_QUOTE = {"《": 80}  # titles may be long; quoted names are short
 
 _HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
 _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
+_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*[次场件个项名人份起宗条户家期篇%]")
 
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
@@ -160,7 +161,9 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
         if m12:
             stop = re.search(r"[。：:]", line[m12.end():])
             if stop and m12.end() + stop.end() <= _HEADING_MAX:
-                ranges.append((offset, offset + m12.end() + stop.end()))
+                clause = line[:m12.end() + stop.start()]
+                cut = _heading_length(clause)  # （一）深化…改革,综合执法检查92次。: the count is the body's
+                ranges.append((offset, offset + (m12.end() + stop.end() if cut == len(clause) else cut)))
             elif "。" not in line.rstrip("。") and stripped_end <= 60:
                 ranges.append((offset, offset + _heading_length(line[:stripped_end])))
             else:
@@ -740,9 +743,10 @@ def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, in
 
 
 def _heading_length(heading: str) -> int:
-    if len(heading) <= _HEADING_MAX:
-        return len(heading)
     stop = re.search(r"[，,；;。：:]", heading)
+    if len(heading) <= _HEADING_MAX and not (stop and _COUNT_AFTER.search(heading, stop.end())):
+        return len(heading)
+    # a long one, or one whose second clause counts in digits (（一）深化…改革,综合执法检查92次): its first clause
     return stop.start() if stop else len(heading)
 
 

@@ -830,3 +830,13 @@ def test_a_figure_right_after_another_shares_its_verb():
     # … but not across more than a comma, nor when the figure names its own category
     table = extract_indicators("召开专题会议4次，开展普法活动12场。")
     assert table["category"].tolist() == ["meetings_decisions", "legal_education_events"]
+
+
+@pytest.mark.parametrize("line, spans", [
+    ("（一）深化“街乡吹哨、部门报到”改革,综合执法检查92次。", ["综合执法检查92次"]),  # a run-in body's count
+    ("（一）强化组织领导，召开会议5次。全年研究法治工作。", ["召开会议5次"]),
+    ("（三）坚持“三个一”工作法，推进三个到位。", []),  # a heading's names stay names
+    ("（二）完善机制，建立12345热线联动。", []),
+])
+def test_a_count_in_the_second_clause_of_a_short_heading_line_is_a_figure(line, spans):
+    assert extract_indicators(line)["span"].tolist() == spans
