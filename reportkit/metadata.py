@@ -578,7 +578,8 @@ def _county_is_subject(text: str) -> bool:
             return True
         mention = next(iter(county_mentions(rest[:12])), None)
         if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
-            return True
+            glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 12])), None)
+            return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject
     return False
 
 

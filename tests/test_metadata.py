@@ -637,3 +637,9 @@ def test_infer_metadata__a_report_saying_we_on_its_towns_column_of_the_county_si
     assert infer_metadata(text)["town"] == "日兴镇"
     # the title's own town comes first
     assert infer_metadata(text.replace("2023年度法治", "金城镇2023年度法治"))["town"] == "金城镇"
+
+
+def test_infer_metadata__a_town_glued_to_its_county_as_the_first_subject_is_the_town():
+    # 即墨区金口镇坚持…: the county opens the sentence, but the town is its subject
+    meta = infer_metadata("2022年，即墨区金口镇坚持以习近平法治思想为指导，全面推进法治政府建设。\n一、主要举措\n甲。")
+    assert (meta["town"], meta["county"], meta["level"]) == ("金口镇", "即墨区", "township")
