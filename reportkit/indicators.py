@@ -127,7 +127,6 @@ _MAX_QUOTE = {"《": 80}  # titles may be long; quoted names are short
 
 _HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
 _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
-_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*[次场件个项名人份起宗条户家期篇%]")
 
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
@@ -742,9 +741,14 @@ def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, in
     ]
 
 
+def _counts_in_digits(clause: str) -> bool:
+    """Does CLAUSE count something in digits with a unit (综合执法检查92次), not in a name's numerals?"""
+    return any((m.group("num") or "")[:1].isdigit() or m.group("pct") for m in _number_regex().finditer(clause))
+
+
 def _heading_length(heading: str) -> int:
     stop = re.search(r"[，,；;。：:]", heading)
-    if len(heading) <= _HEADING_MAX and not (stop and _COUNT_AFTER.search(heading, stop.end())):
+    if len(heading) <= _HEADING_MAX and not (stop and _counts_in_digits(heading[stop.end():])):
         return len(heading)
     # a long one, or one whose second clause counts in digits (（一）深化…改革,综合执法检查92次): its first clause
     return stop.start() if stop else len(heading)

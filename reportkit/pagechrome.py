@@ -54,8 +54,9 @@ _ALL_LABELS = _labels(*_TITLE_LABELS, *_PUBLISHER_LABELS, *_PUBLISHED_LABELS, *_
 _SEPARATORS = r"[\s|｜•·●▪■\-—【】\[\]]"
 _FIELD = re.compile(rf"(?:^|{_SEPARATORS})[【\[]?\s*(?:{_ALL_LABELS})\s*[】\]]?\s*[：:]")
 _LEADING_FIELD = re.compile(rf"^{_SEPARATORS}*[【\[]?\s*(?:{_ALL_LABELS})\s*(?:[】\]]|[：:]|\s+(?=\S))")
+_WHERE_YOU_ARE = r"^(?:您?(?:现在|当前)?(?:所在)?的?位置|当前位置|所在位置)\s*[：:]"  # a breadcrumb's label
 _NAVIGATION = re.compile(
-    r"^(?:您?(?:现在|当前)?(?:所在)?的?位置|当前位置|所在位置)\s*[：:]"
+    _WHERE_YOU_ARE +
     r"|^首页\s*(?:[>＞»›/\\|]|$)|[>＞»›]\s*(?:政务公开|信息公开|政府信息公开|通知公告|工作动态|法治政府建设|年度报告|其他)"
 )
 # A line made only of buttons and switches: 【打印】【关闭】, 字体 大 中 小, 简体 | 繁体, 分享到 …
@@ -95,7 +96,7 @@ _SITE_IN_PIECE = re.compile(rf"(?:^|[>＞»›/|｜\s]|域名\s*[:：])(?:欢迎
 MAX_SITE_PIECE = 80
 # A breadcrumb's pieces, and one that is a township's column (日兴镇, 龙泉街道办事处) on its county's site.
 _CRUMB_SEPARATOR = re.compile(r"[>＞»›/|｜]")
-_NAVIGATION_LABEL = re.compile(r"^(?:您?(?:现在|当前)?(?:所在)?的?位置|当前位置|所在位置)\s*[：:]")
+_NAVIGATION_LABEL = re.compile(_WHERE_YOU_ARE)
 _TOWN_COLUMN = re.compile(rf"^[{CJK}]{{2,8}}(?:镇|乡|街道|苏木)(?:人民政府|政府|办事处)?$")
 # A header of links to sites: 中国政府网|重庆市人民政府网 (two or more site names, nothing else).
 _SITE_NAME = rf"[{CJK}]{{2,20}}(?:门户网站|政府网|网站|网)"

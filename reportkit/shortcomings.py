@@ -130,9 +130,8 @@ def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple
     return out
 
 
-def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
-    """Candidate item lists in BODY, one per marker family."""
-    runs: list[list[tuple[int, int]]] = []
+def _marker_hits(body: str) -> tuple[dict[str, list[tuple[int, int, int]]], list[tuple[int, int, int]]]:
+    """(start, content_start, number) of BODY's item markers: per heading-like style, and of 一是."""
     hits: dict[str, list[tuple[int, int, int]]] = {}
     for pos in range(len(body)):
         if body[pos] in " \n" or not _at_boundary(body, pos, _ITEM_BOUNDARY):
@@ -142,10 +141,17 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
             if match:
                 hits.setdefault(style, []).append((pos, match.end(), marker_number(match.group("n"))))
                 break
-    opening = len(body) - len(body.lstrip(" \n"))
-    runs += [run for run in (_sequence(h, opening) for h in hits.values()) if len(run) >= min_items]
     shi = [(m.start(), m.end(), marker_number(m.group("n"))) for m in _SHI.finditer(body)
            if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
+    return hits, shi
+
+
+def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
+    """Candidate item lists in BODY, one per marker family."""
+    runs: list[list[tuple[int, int]]] = []
+    hits, shi = _marker_hits(body)
+    opening = len(body) - len(body.lstrip(" \n"))
+    runs += [run for run in (_sequence(h, opening) for h in hits.values()) if len(run) >= min_items]
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
     words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
              if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
@@ -175,22 +181,20 @@ def _before_plans(body: str) -> str:
     """BODY up to the sentence where it turns to the plans: once an item has been listed, and when
     the numbering does not go on after it (一是…。针对这一问题，我镇已…。二是… pairs each problem with
     its remedy) — the whole body when there is no such sentence."""
-    for m in _TO_PLANS.finditer(body):
+    turns = list(_TO_PLANS.finditer(body))
+    if not turns:
+        return body
+    hits, shi = _marker_hits(body)
+    markers = sorted((start, n) for start, _, n in [*shi, *(h for style in hits.values() for h in style)])
+    for m in turns:
         cut = m.start() + 1
-        before = _markers(body[:cut])
+        before = [n for start, n in markers if start < cut]
         if not before:
             continue  # 但仍存在不足。我镇将主要问题梳理如下：一是… introduces the list
-        after = _markers(body[cut:])
-        if not after or after[0][1] <= before[-1][1]:  # nothing numbered after it, or a list of its own
+        after = [n for start, n in markers if start >= cut]
+        if not after or after[0] <= before[-1]:  # nothing numbered after it, or a list of its own
             return body[:cut]
     return body
-
-
-def _markers(text: str) -> list[tuple[int, int]]:
-    """(position, number) of the item markers of TEXT in order (一是 → 1, 3、 → 3)."""
-    return sorted((m.start(), marker_number(m.group("n")))
-                  for patterns, boundary in (([p for _, _, p in _ITEM_STYLES], _ITEM_BOUNDARY), ([_SHI], _SHI_BOUNDARY))
-                  for pattern in patterns for m in pattern.finditer(text) if _at_boundary(text, m.start(), boundary))
 
 
 def _split_items(body: str, min_items: int = 2) -> list[str]:
