@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS, marker_number
+from .normalize import to_simplified
 from .pagechrome import split_chrome
 from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
                      county_of_address, load_gazetteer, town_mentions, towns_named)
@@ -93,17 +94,10 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][�
 MAX_TITLE_CHARS = 80
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _simplified(text: str) -> str:
     """Titles and short fragments in Simplified script: a page below the Traditional threshold
     may still write its town 三張鎮."""
-    return _t2s().convert(text) if text and not text.isascii() else text
+    return to_simplified(text) if text and not text.isascii() else text
 
 
 # A page's own <title> tail: …报告_公开目录_上海市宝山区人民政府门户网站

@@ -97,8 +97,32 @@ def is_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified with OpenCC's t2s conversion (character and phrase level)."""
-    return _t2s().convert(text)
+    """Traditional → Simplified with OpenCC's t2s conversion (character and phrase level), keeping
+    the place names t2s would rewrite: 乾佑街道, 於潜镇 and 乾县 are their Simplified names too
+    (t2s gives 干佑街道, 于潜镇, 干县, which are no places)."""
+    converted = _t2s().convert(text)
+    if converted == text:
+        return text
+    pattern, names = _rewritten_place_names()
+    return pattern.sub(lambda m: names[m.group()], converted) if pattern else converted
+
+
+@lru_cache(maxsize=1)
+def _rewritten_place_names() -> tuple[re.Pattern | None, dict[str, str]]:
+    """The gazetteer's names as t2s rewrites them → the names, where the rewrite is no place itself."""
+    from .places import is_place_name, load_gazetteer, town_names  # the gazetteer, only when a text changed
+
+    names = set(town_names()) | {county.county for county in load_gazetteer()}
+    convert = _t2s().convert
+    characters = sorted(set("".join(names)))
+    changing = {c for c, s in zip(characters, convert("\n".join(characters)).split("\n")) if c != s}
+    rewritten = {}
+    for name in names:
+        if changing.intersection(name) and (spelled := convert(name)) != name and not is_place_name(spelled):
+            rewritten[spelled] = name
+    if not rewritten:
+        return None, {}
+    return re.compile("|".join(map(re.escape, sorted(rewritten, key=len, reverse=True)))), rewritten
 
 
 @lru_cache(maxsize=1)

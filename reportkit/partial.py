@@ -22,7 +22,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import CJK, HEADING_LINE_AR, HEADING_LINE_CN
+from .chinese import CJK, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, marker_number
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -44,6 +44,8 @@ _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.patte
 # How whole reports end: a signature with a date, or sentence-final punctuation.
 _CLOSING_DATE = re.compile(r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SENTENCE_END = tuple("。！？!?”」』）)")
+# The markers of a report's parts (一、 / 第一部分): a text whose first part is numbered past one begins later.
+_PART_MARKERS = [pattern for style, _, pattern in MARKER_STYLES if style in ("cn_dun", "part")]
 # Fraction of the median length of complete reports of the same level below which a report is
 # "far shorter than reports of its kind"; and the fewest complete reports that median needs.
 SHORT_SHARE = 0.3
@@ -64,7 +66,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     "cut off" (the text ends with …, in the middle of a sentence, on a heading after a paragraph, or
     on the sentence that announces the report: 现将有关情况报告如下。); "no closing part" (SECTIONS
     has headings but neither a plans part nor a dated signature at the end: whole reports end with
-    next year's plans or are signed).
+    next year's plans or are signed); "no opening part" (SECTIONS begins at a later part: a copy of
+    a report's second page, 三、存在的问题 with no 一、 before it).
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
@@ -91,7 +94,17 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         signed = bool(_CLOSING_DATE.search(tail[-60:]))
         if has_headings and "plans" not in types and not signed:
             reasons.append("no closing part")
+        if has_headings and _numbered_past_one(sections.loc[sections["level"] > 0, "heading"].iloc[0]):
+            reasons.append("no opening part")
     return reasons
+
+
+def _numbered_past_one(heading: str) -> bool:
+    """True for a part heading numbered past one (三、存在的问题, 第二部分…)."""
+    for pattern in _PART_MARKERS:
+        if match := pattern.match(heading.strip()):
+            return marker_number(match.group("n")) > 1
+    return False
 
 
 def short_for_kind(documents: pd.DataFrame) -> pd.Series:

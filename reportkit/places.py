@@ -125,6 +125,11 @@ def _town_index() -> _NameIndex:
     return _NameIndex(columns, former)
 
 
+def town_names() -> list[str]:
+    """Every township name the gazetteer knows, current and former (bare: 东关街道)."""
+    return _town_index().columns[1]
+
+
 def is_place_name(name: str) -> bool:
     """Whether NAME is a county or a township the gazetteer knows by that very name. A membership
     test: unlike `towns_named`, it keeps nothing of the names it is asked about."""

@@ -262,7 +262,8 @@ def _detect(text: str) -> list[_Heading]:
                     if group not in style_level:
                         alias[style] = twin
                     break
-        if chosen is None and level is None and (n == 1 or gap_seen or _lost_first(text, style, n, stack, out, start)):
+        if chosen is None and level is None and (n == 1 or gap_seen or _lost_first(text, style, n, stack, out, start)
+                                                 or _begins_mid_report(text, style, n, out, start, heading)):
             # A style seen for the first time opens a new level below the innermost open
             # heading that can contain it (一、 never nests under （1）).
             while stack and _RANK.get(out[stack[-1]].style, 9) >= _RANK[style]:
@@ -284,6 +285,16 @@ def _detect(text: str) -> list[_Heading]:
     if len(out) >= 2 and _cut_off(text, out[-2], out[-1]):
         out.pop()
     return out
+
+
+def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start: int, heading: str) -> bool:
+    """True for the first heading of a copy that begins at a later part (a report's second page:
+    三、存在的问题 with at most a title and page lines above it, no sentence): it opens a part the
+    table knows, so the parts above it were left out, not absent. partial.py calls such a text
+    partial."""
+    if out or style not in ("cn_dun", "part") or not 2 <= n <= 9 or "。" in text[:start]:
+        return False
+    return _match_type(heading) is not None
 
 
 def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:

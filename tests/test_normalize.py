@@ -1,4 +1,6 @@
-from reportkit.normalize import fold_width, is_traditional, normalize_text, traditional_share
+import pytest
+
+from reportkit.normalize import fold_width, is_traditional, normalize_text, to_simplified, traditional_share
 
 
 def test_normalize_text__fullwidth_digits_letters_percent_to_ascii():
@@ -110,3 +112,13 @@ def test_normalize_text__a_short_text_copied_without_its_line_breaks_gets_them_b
     assert "二、存在的不足" in lines and "1.学法的系统性不够，运用法治思维解决问题的能力还需提升。" in lines
     # … while a short paragraph among others keeps its spaces
     assert normalize_text("标题\n第一段 第二句。") == "标题\n第一段 第二句。"
+
+
+@pytest.mark.parametrize("written, simplified", [
+    ("柞水縣乾佑街道辦事處", "柞水县乾佑街道办事处"),  # t2s alone gives 干佑街道, no place
+    ("乾縣人民政府", "乾县人民政府"), ("臨安區於潛鎮", "临安区於潜镇"), ("乾安縣", "乾安县"),
+    ("乾淨整潔", "干净整洁"),  # 乾 outside a place name is still 干
+])
+def test_to_simplified__keeps_the_place_names_t2s_would_rewrite(written, simplified):
+    assert to_simplified(written) == simplified
+    assert to_simplified(simplified) == simplified  # a Simplified text stays as it is

@@ -143,3 +143,9 @@ def test_partial_reasons__an_elision_in_other_words(text, elided):
 def test_partial_reasons__attachments_listed_after_the_signature_end_a_whole_report():
     text = _WHOLE + "\n\n石门镇人民政府\n2024年1月12日\n\n附件：1.2022年度行政执法统计表 2.2022年度普法活动台账"
     assert partial_reasons(text, split_sections(text)) == []
+
+
+def test_partial_reasons__a_copy_that_begins_at_a_later_part_has_no_opening_part():
+    text = "首页 > 乡镇信息\n三、存在的问题\n一是宣传不够。\n四、2023年工作打算\n（一）加强培训。\n\n高公庄乡人民政府\n2023年1月6日"
+    assert partial_reasons(text, split_sections(text)) == ["no opening part"]
+    assert partial_reasons(_WHOLE, split_sections(_WHOLE)) == []  # a report that begins at 一、

@@ -588,3 +588,28 @@ def test_a_second_heading_right_under_its_part_is_not_taken_for_a_lost_first():
     # nothing between 一、 and （二）: no lost （一） to speak of (this crashed the build once)
     s = split_sections("前言。\n一、工作情况\n（二）强化依法执政。甲。\n二、存在的问题\n丙。")
     assert s["heading"].tolist() == ["", "一、工作情况", "二、存在的问题"]
+
+
+@pytest.mark.parametrize("marker", ["一．", "一.", "一、"])
+def test_a_part_heading_that_starts_with_its_year_after_a_dot(marker):
+    # 一．2022年度…: the dot before a year is a marker's (一.2 alone is a number)
+    text = f"前言。\n{marker}2022年度推进法治政府建设的主要举措和成效\n（一）健全工作机制。甲。\n二．存在的问题\n乙。"
+    s = split_sections(text)
+    assert s["heading"].tolist()[1] == f"{marker}2022年度推进法治政府建设的主要举措和成效"
+    assert s["section_type"].tolist() == ["preamble", "measures", "measures", "shortcomings"]
+
+
+@pytest.mark.parametrize("above", ["", "首页 > 政务公开 > 乡镇信息\n", "高公庄乡2022年法治政府建设工作报告\n"])
+def test_a_copy_that_begins_at_a_later_part_keeps_its_headings(above):
+    text = f"{above}三、存在的问题\n一是宣传不够。二是力量薄弱。\n四、2023年工作打算\n（一）加强培训。\n（二）充实力量。"
+    s = split_sections(text)
+    assert [h for h in s["heading"] if h] == ["三、存在的问题", "四、2023年工作打算", "（一）加强培训", "（二）充实力量"]
+    assert s.loc[s["level"] > 0, "section_type"].tolist() == ["shortcomings", "plans", "plans", "plans"]
+
+
+@pytest.mark.parametrize("text", [
+    "2022年，我乡扎实推进法治建设。\n三、存在的问题\n甲。",  # a sentence above it: a body line, as ever
+    "三、四月份开展普法宣传。\n乙。",  # no part the table knows
+    "三、加强队伍建设\n乙。"])
+def test_a_later_number_first_is_otherwise_no_heading(text):
+    assert not split_sections(text)["level"].gt(0).any()
