@@ -83,7 +83,12 @@ _CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|�
 _CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协调|邀请|联动|通过|结合|带领|督促|指导|联手|携手|牵头|"
                         r"对接|协助|依靠|借助|整合|发挥|推动|加强|支持|包括|以及|开展|召集|召开|汇同")
 # 我镇 / 本乡 / 全街道 (not 该: "the said town" may be another one), with the unit captured.
-_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木)")
+_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木|街(?![头巷路区口]))")
+
+
+def _self_units(text: str) -> list[str]:
+    """The units a report calls itself by (我镇, 本乡, 全街道; 我街 is a 街道), in order."""
+    return ["街道" if m.group(1) == "街" else m.group(1) for m in _SELF_REFERENCE.finditer(text)]
 _COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
 # What a report's title says: its topic and that it is a report.
@@ -413,7 +418,7 @@ def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
 
 def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     """The town of a report that only says 我镇, by the offices named after it (里心司法所)."""
-    self_ref = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
+    self_ref = Counter(_self_units(text))
     if not self_ref:
         return None
     suffix = self_ref.most_common(1)[0][0]
@@ -430,9 +435,11 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     return None
 
 
-# What a town names after itself (成立高兴镇法治政府建设工作领导小组, 高兴镇党委): its own bodies.
+# What a town names after itself (成立高兴镇法治政府建设工作领导小组, 高兴镇党委, 洪梅镇委, 珠吉街理论学习
+# 中心组): its own bodies.
 _OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法治政府建设|法治建设|依法治|领导小组|综治|综合行政执法|"
-                       r"机关|全体干部|便民服务中心|公共法律服务|司法所|人大主席团|纪委|(?:权责|权力|责任)清单)")
+                       r"机关|全体干部|便民服务中心|公共法律服务|司法所|人大主席团|纪委|(?:权责|权力|责任)清单|"
+                       r"委(?:员会)?(?:全面依法治|党校|理论学习|办公室)|工委|理论学习中心组)")
 
 
 def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:
@@ -532,7 +539,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             return guess
         if guess := _clue_guess(text, codes):
             return guess
-        units = {m.group(1) for m in _SELF_REFERENCE.finditer(text)}
+        units = set(_self_units(text))
         if units and (guess := _own_body_guess(opening, mentions, units, codes)):
             return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
@@ -543,16 +550,24 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     return TownGuess()
 
 
+def _names_town(text: str, town: str) -> bool:
+    """Whether TEXT writes TOWN, a street office also by its short forms (三官庙办事处, 珠吉街)."""
+    if town in text:
+        return True
+    stem = town[:-2] if town.endswith("街道") and len(town) >= 4 else ""
+    return bool(stem) and (stem + "办事处" in text or re.search(re.escape(stem) + "街(?!道)", text) is not None)
+
+
 def infer_level(text: str, *, title: str, town: str) -> str:
     """township / county / unknown: county- and city-level governments write these reports too."""
     opening = title + "\n" + text[:300]
-    if town and (town in title or town_type_of(town)):
-        if not _COUNTY_LEVEL_TITLE.search(title) or town in title:
+    if town and (_names_town(title, town) or town_type_of(town)):
+        if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
             return "township"
     if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
-        if not town or town not in opening:
+        if not town or not _names_town(opening, town):
             return "county"
-    if re.search(r"我(镇|乡|街道)|全(镇|乡)|本(镇|乡)", text):
+    if re.search(r"我(镇|乡|街道|街(?![头巷路区口]))|全(镇|乡)|本(镇|乡)", text):
         return "township"
     if not town and _county_is_subject(text):
         return "county"

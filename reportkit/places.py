@@ -88,6 +88,7 @@ class _NameIndex:
                 rows[name + "办事处"].append(i)
                 if len(name) >= 4:  # 黄石街道 is written 黄石街 (黄石街党工委, 龙归街始终…)
                     rows[name[:-1]].append(i)
+                    rows[name[:-2] + "办事处"].append(i)  # … and in 河南 三官庙办事处
         self.rows = {name: tuple(found) for name, found in rows.items()}
         self.lengths = tuple(sorted({len(n) for n in self.rows}, reverse=True))  # longest first
         self._made: dict[str, tuple[Town, ...]] = {}
@@ -141,7 +142,7 @@ def towns_named(name: str) -> tuple[Town, ...]:
     return _town_index().towns(name)
 
 
-_SUFFIX_END = re.compile("|".join(TOWN_SUFFIXES) + "|街(?!道)")
+_SUFFIX_END = re.compile("|".join(TOWN_SUFFIXES) + "|街(?!道)|(?<!街道)办事处")
 # What follows a street that is a road, not a 街道 (黄石街12号, 龙归街社区).
 _ROAD_AFTER = set("0123456789号巷路弄社区村口东西南北中段")
 
@@ -173,6 +174,8 @@ def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
                     if text[end:end + 1] in _ROAD_AFTER:
                         break
                     name += "道"
+                elif name.endswith("办事处") and not name.endswith("街道办事处"):
+                    name = name[:-3] + "街道"
                 if found and found[-1].end > end - length:
                     found.pop()  # 八里街道 inside 八里街道办事处: keep the longer, later reading
                 found.append(TownMention(end - length, end, bare_town_name(name), index.towns(text[end - length:end])))

@@ -840,3 +840,12 @@ def test_a_figure_right_after_another_shares_its_verb():
 ])
 def test_a_count_in_the_second_clause_of_a_short_heading_line_is_a_figure(line, spans):
     assert extract_indicators(line)["span"].tolist() == spans
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("户外宣传实体设施设置36面，悬挂横幅12条。", [(36.0, "面"), (12.0, "条")]),
+    ("收到群众赠送锦旗5面。", [(5.0, "面")]),
+    ("坚决防止做两面人。", []),  # a word, not two of anything
+    ("镇域面积36平方公里，全面推进依法行政。", [])])
+def test_extract_indicators__boards_and_flags_counted_by_mian(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected

@@ -643,3 +643,36 @@ def test_infer_metadata__a_town_glued_to_its_county_as_the_first_subject_is_the_
     # 即墨区金口镇坚持…: the county opens the sentence, but the town is its subject
     meta = infer_metadata("2022年，即墨区金口镇坚持以习近平法治思想为指导，全面推进法治政府建设。\n一、主要举措\n甲。")
     assert (meta["town"], meta["county"], meta["level"]) == ("金口镇", "即墨区", "township")
+
+
+# 我街 is a street office's 我街道 (广州 and elsewhere); its party committee written 街委 / 镇委 / 工委
+# (洪梅镇委, 珠吉街理论学习中心组) is one of the town's own bodies.
+_SAYS_WE_STREET = "今年以来，我街坚持依法行政，全面推进法治政府建设。" * 20
+_CLOSING_STREET = "\n三、下一步工作安排\n我街将继续深入推进法治政府建设。" * 12
+
+
+@pytest.mark.parametrize("own", ["制定《南华西街理论学习中心组2023年学习计划》", "印发《中共南华西街工委关于…的通知》"])
+def test_infer_town__a_street_office_that_says_wo_jie_and_names_itself_once(own):
+    text = _SAYS_WE_STREET + f"\n二、强化保障\n{own}，抓好学法。" + _CLOSING_STREET
+    assert infer_town(text, title="").name == "南华西街道"
+    assert infer_metadata(text)["level"] == "township"
+
+
+@pytest.mark.parametrize("own", ["制定《中共高埗镇委全面依法治镇委员会办公室2023年工作要点》", "召开高埗镇委理论学习中心组学习会"])
+def test_infer_town__a_town_committee_written_zhen_wei(own):
+    text = _SAYS_WE.replace("我乡", "我镇") + f"\n二、强化保障\n{own}。" + _CLOSING.replace("我乡", "我镇")
+    assert infer_town(text, title="").name == "高埗镇"
+
+
+def test_infer_town__wo_jie_before_a_road_is_no_self_reference():
+    # 我街头 / 全街巷: a street, not the office; nothing says whose report this is
+    assert infer_metadata("今年以来，全街巷整治成效明显，开展宣传活动。" * 5)["level"] == "unknown"
+
+
+@pytest.mark.parametrize("title, town, county", [
+    ("中原区三官庙办事处2023年法治政府建设工作报告", "三官庙街道", "中原区"),  # 河南: a 街道 named 办事处
+    ("二七区五里堡办事处关于2022年度法治政府建设情况的报告", "五里堡街道", "二七区"),
+    ("老城区西关办事处2024年法治政府建设年度报告", "西关街道", "老城区")])
+def test_infer_metadata__a_street_office_named_banshichu_without_jiedao(title, town, county):
+    meta = infer_metadata(title + "\n2023年，我办事处坚持依法行政，扎实推进法治政府建设。")
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")

@@ -613,3 +613,9 @@ def test_a_copy_that_begins_at_a_later_part_keeps_its_headings(above):
     "三、加强队伍建设\n乙。"])
 def test_a_later_number_first_is_otherwise_no_heading(text):
     assert not split_sections(text)["level"].gt(0).any()
+
+
+def test_classify_heading__the_part_on_the_responsibility_system_is_leadership():
+    assert classify_heading("一、街道法治责任制落实工作情况") == "leadership"
+    assert classify_heading("二、镇法治建设责任制履行情况") == "leadership"
+    assert classify_heading("（三）完善法治建设责任制考核办法") == "other"  # work on the system: typed by its part
