@@ -92,8 +92,11 @@ def _self_units(text: str) -> list[str]:
 _COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
 # What a report's title says: its topic and that it is a report.
-_TITLE_TOPIC = re.compile(r"法治|法制|依法行政|依法治")
+_TITLE_TOPIC = re.compile(r"法治|法制|依法行政|依法治|述法")
 _TITLE_KIND = re.compile(r"报告|总结|情况")
+# What a title's first line holds when the rest follows on the next (XX镇人民政府关于2023年度 / 法治…
+# 报告); a page's 排序 or 匹配度 above a whole title is not part of it.
+_TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○]|政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木|县|区|市|旗")
 _ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木)$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 MAX_TITLE_CHARS = 80
@@ -112,12 +115,13 @@ _SITE_TAIL = re.compile(r"(?:[_|｜]+[^_|｜]*)*[_|｜]+[^_|｜]*(?:网站|门�
 def _title_at(lines: list[str], i: int) -> str:
     """The title that line I of LINES begins (with its continuation on the next line), or ""."""
     line = lines[i]
-    if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":")) or _NUMBERED.match(line):
+    if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":", "。")) or _NUMBERED.match(line):  # a sentence is no title
         return ""
     following = lines[i + 1] if i + 1 < len(lines) else ""
     joined = line
     if (not _TITLE_KIND.search(line) and len(line) <= 40 and len(following) <= 40
-            and _TITLE_KIND.search(following) and not following.endswith(("：", ":"))):
+            and _TITLE_KIND.search(following) and not following.endswith(("：", ":"))
+            and (_TITLE_START.search(line) or not _TITLE_TOPIC.search(following))):
         joined = line + following  # 关于2023年度法治政府建设 / 工作情况的报告
     return joined if _TITLE_TOPIC.search(joined) and _TITLE_KIND.search(joined) else ""
 
@@ -380,6 +384,30 @@ def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGue
     return TownGuess(whole, f"title, {NOT_IN_GAZETTEER}")
 
 
+def _longer_name_at_title_start(guess: TownGuess, title: str, text: str, codes: set[str]) -> TownGuess | None:
+    """The title's own name when the gazetteer's is only its end (高公庄镇2025年…: the gazetteer knows
+    公庄镇, in another province, and 高公庄乡, what the town was before it became a 镇): the name the
+    title starts with, before its office or year; with the units of its former kind (乡 ↔ 镇) when
+    the gazetteer has exactly one (in the text's county, when it names one)."""
+    m = _title_town_match(title)
+    if not m:
+        return None
+    name = _GLUED_DIVISION.sub("", bare_town_name(m.group("name")))
+    prefix = name[:-len(guess.name)]
+    # one or two more characters of the name, written so in the text (not 人民政府|新华街道, nor a
+    # page's 排序 joined to the title line below it)
+    if (name == guess.name or not name.endswith(guess.name) or not 1 <= len(prefix) <= 2
+            or _OFFICE_WORDS.search(name) or not _plausible_name(name) or name not in _simplified(text)):
+        return None
+    stem = _stem(name)
+    former = [t for kind in ("乡", "镇") if not name.endswith(kind) for t in towns_named(stem + kind)]
+    if codes:
+        former = list(_in_counties(tuple(former), codes))
+    if len(former) == 1:
+        return TownGuess(name, "title", tuple(former))
+    return TownGuess(name, f"title, {NOT_IN_GAZETTEER}")
+
+
 def _opening_only_guess(text: str) -> TownGuess | None:
     """A town the gazetteer does not know (a new or renamed street office), as the subject of the
     report's first sentence (2023年，龙泉湾街道坚持…)."""
@@ -522,7 +550,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             found = town_mentions(simplified)
             mentions = [m for m in found if not _other_party(m, simplified, found)]
         if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions)):
-            if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
+            if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)
+                                      or _longer_name_at_title_start(guess, fragment, text, codes)):
                 return whole
             return guess
         if source == "title" and fragment and (guess := _generic_title_town(fragment, codes)):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reportkit.metadata import (infer_county, infer_metadata, infer_town, infer_year, load_gazetteer, merge_manifest,
+from reportkit.metadata import (find_title, infer_county, infer_metadata, infer_town, infer_year, load_gazetteer, merge_manifest,
                                 title_of)
 from reportkit.normalize import normalize_text
 
@@ -676,3 +676,28 @@ def test_infer_town__wo_jie_before_a_road_is_no_self_reference():
 def test_infer_metadata__a_street_office_named_banshichu_without_jiedao(title, town, county):
     meta = infer_metadata(title + "\n2023年，我办事处坚持依法行政，扎实推进法治政府建设。")
     assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+@pytest.mark.parametrize("title, town, county", [
+    # the gazetteer's 2023 table knows 高公庄乡 (威县) and 公庄镇 (博罗县), not the 镇 it became
+    ("高公庄镇2025年法治政府建设工作报告", "高公庄镇", "威县"),
+    ("东石桥镇人民政府关于2023年度法治政府建设情况的报告", "东石桥镇", ""),  # no such town: not 石桥镇
+    ("博罗县公庄镇2023年法治政府建设工作报告", "公庄镇", "博罗县"),  # the gazetteer's own
+])
+def test_infer_metadata__a_title_that_starts_with_a_longer_name_than_the_gazetteers(title, town, county):
+    meta = infer_metadata(title + "\n2023年，我镇扎实推进法治政府建设，现将有关情况报告如下。")
+    assert (meta["town"], meta["county"]) == (town, county)
+
+
+@pytest.mark.parametrize("chrome", ["排序", "匹配度", "分享按钮", "ico", "进入老年模式 退出老年模式"])
+def test_find_title__a_page_line_above_a_whole_title_is_not_part_of_it(chrome):
+    assert find_title(f"{chrome}\n寺庄镇2024年法治政府建设工作情况的报告\n2024年，寺庄镇坚持…") == (
+        "寺庄镇2024年法治政府建设工作情况的报告")
+
+
+@pytest.mark.parametrize("lines, title", [
+    ("石门镇人民政府关于2023年度\n法治政府建设情况的报告", "石门镇人民政府关于2023年度法治政府建设情况的报告"),
+    ("关于2023年度法治政府建设\n工作情况的报告", "关于2023年度法治政府建设工作情况的报告"),
+    ("白水镇党委书记2023年度述法报告", "白水镇党委书记2023年度述法报告")])
+def test_find_title__a_title_on_two_lines_is_joined(lines, title):
+    assert find_title(lines + "\n2023年，我镇坚持依法行政。") == title
