@@ -23,7 +23,7 @@ from functools import lru_cache
 from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS, marker_number
 from .normalize import to_simplified
 from .pagechrome import split_chrome
-from .places import (County, Town, bare_town_name, counties_named, county_by_code, county_mentions,
+from .places import (County, Town, TownMention, bare_town_name, counties_named, county_by_code, county_mentions,
                      county_of_address, load_gazetteer, town_mentions, towns_named)
 
 __all__ = ["FIELDS", "County", "Town", "infer_county", "infer_level", "infer_metadata", "infer_town",
@@ -330,6 +330,9 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     MENTIONS: FRAGMENT's town mentions when the caller has them already."""
     if mentions is None:
         mentions = town_mentions(_simplified(fragment))
+    if mentions:
+        simplified = _simplified(fragment)
+        mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
     if common := [m for m in mentions if _is_common_word(_stem(m.name))]:  # rare: read around them
         simplified = _simplified(fragment)
@@ -346,7 +349,52 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     name, n = counts.most_common(1)[0]
     if n < min_count:
         return None
-    return TownGuess(name, source, towns[name])
+    return TownGuess(name, source if towns[name] else f"{source}, {NOT_IN_GAZETTEER}", towns[name])
+
+
+# Where a town's own name stands: at the start of a line or of the first sentence (after its year),
+# before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
+_SUBJECT_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?$")
+_SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
+                            r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
+
+
+@lru_cache(maxsize=1)
+def _division_stems() -> frozenset[str]:
+    """Counties, cities and provinces by their short names (博罗, 惠州, 广东), as glued to a town."""
+    stems = set()
+    for county in load_gazetteer():
+        for name in (county.county, county.city):
+            stem = _PLACE_SUFFIX.sub("", re.sub(r"(?:地区|盟)$", "", name)) if name else ""
+            if len(stem) >= 2:
+                stems.add(stem)
+        if province := re.match(r"(.{2,3}?)(?:省|市|(?:维吾尔|壮族|回族)?自治区)$", county.province or ""):
+            stems.add(province.group(1))
+    return frozenset(stems)
+
+
+def _own_longer_name(mention, fragment: str, codes: set[str]):
+    """MENTION, or the longer name it ends when that name stands where a town names itself (高公庄镇
+    2025年… or 2025年，高公庄镇坚持…: the gazetteer's table, older than the report, knows 公庄镇 of
+    another province and 高公庄乡, what the town was before it became a 镇). The longer name gets the
+    units of its former kind (乡 ↔ 镇) when the gazetteer has exactly one (in CODES when given)."""
+    for extra in (1, 2):
+        start = mention.start - extra
+        prefix = fragment[max(0, start):mention.start]
+        if start < 0 or not CJK_CHAR.fullmatch(prefix[0]) or prefix[0] in _NOT_NAME_CHARS:
+            return mention
+        if not (_SUBJECT_BEFORE.search(fragment, max(0, start - 16), start)
+                and (_SUBJECT_AFTER.match(fragment, mention.end) or _OWN_BODY.match(fragment, mention.end))):
+            continue
+        name = prefix + mention.name
+        if _OFFICE_WORDS.search(name) or not _plausible_name(name) or prefix in _division_stems():
+            return mention  # 博罗公庄镇, 惠州公庄镇: its county or city, short, glued on
+        stem = _stem(name)
+        former = tuple(t for kind in ("乡", "镇") if not name.endswith(kind) for t in towns_named(stem + kind))
+        if codes:
+            former = _in_counties(former, codes)
+        return TownMention(start, mention.end, name, former if len(former) == 1 else ())
+    return mention
 
 
 def _title_town_match(title: str):
@@ -382,30 +430,6 @@ def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGue
     if not (named_again or elsewhere):
         return None
     return TownGuess(whole, f"title, {NOT_IN_GAZETTEER}")
-
-
-def _longer_name_at_title_start(guess: TownGuess, title: str, text: str, codes: set[str]) -> TownGuess | None:
-    """The title's own name when the gazetteer's is only its end (高公庄镇2025年…: the gazetteer knows
-    公庄镇, in another province, and 高公庄乡, what the town was before it became a 镇): the name the
-    title starts with, before its office or year; with the units of its former kind (乡 ↔ 镇) when
-    the gazetteer has exactly one (in the text's county, when it names one)."""
-    m = _title_town_match(title)
-    if not m:
-        return None
-    name = _GLUED_DIVISION.sub("", bare_town_name(m.group("name")))
-    prefix = name[:-len(guess.name)]
-    # one or two more characters of the name, written so in the text (not 人民政府|新华街道, nor a
-    # page's 排序 joined to the title line below it)
-    if (name == guess.name or not name.endswith(guess.name) or not 1 <= len(prefix) <= 2
-            or _OFFICE_WORDS.search(name) or not _plausible_name(name) or name not in _simplified(text)):
-        return None
-    stem = _stem(name)
-    former = [t for kind in ("乡", "镇") if not name.endswith(kind) for t in towns_named(stem + kind)]
-    if codes:
-        former = list(_in_counties(tuple(former), codes))
-    if len(former) == 1:
-        return TownGuess(name, "title", tuple(former))
-    return TownGuess(name, f"title, {NOT_IN_GAZETTEER}")
 
 
 def _opening_only_guess(text: str) -> TownGuess | None:
@@ -550,8 +574,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             found = town_mentions(simplified)
             mentions = [m for m in found if not _other_party(m, simplified, found)]
         if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions)):
-            if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)
-                                      or _longer_name_at_title_start(guess, fragment, text, codes)):
+            if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
                 return whole
             return guess
         if source == "title" and fragment and (guess := _generic_title_town(fragment, codes)):

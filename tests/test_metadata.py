@@ -701,3 +701,23 @@ def test_find_title__a_page_line_above_a_whole_title_is_not_part_of_it(chrome):
     ("白水镇党委书记2023年度述法报告", "白水镇党委书记2023年度述法报告")])
 def test_find_title__a_title_on_two_lines_is_joined(lines, title):
     assert find_title(lines + "\n2023年，我镇坚持依法行政。") == title
+
+
+@pytest.mark.parametrize("text", [
+    "2025年，高公庄镇坚持以习近平法治思想为指导，扎实推进法治政府建设。\n一、主要工作\n",
+    "今年以来，高公庄镇党委、政府高度重视法治政府建设。\n一、主要工作\n",
+    "2025年，我镇坚持依法行政。\n一、主要工作\n高公庄镇司法所开展普法宣传12场。\n",
+    "2025年，我镇坚持依法行政，扎实推进法治政府建设。\n\n高公庄镇人民政府\n2026年1月8日"])
+def test_infer_metadata__a_town_newer_than_the_gazetteer_is_not_the_name_it_ends_with(text):
+    # 公庄镇 is in 博罗县 (广东); 高公庄镇 is 威县's 高公庄乡 become a 镇 since the gazetteer's table
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"]) == ("高公庄镇", "威县")
+
+
+@pytest.mark.parametrize("text, town", [
+    ("2023年，东石桥镇坚持依法行政。\n一、主要工作\n", "东石桥镇"),  # no such town: the text's own name
+    ("博罗公庄镇人民政府关于2023年法治政府建设情况的报告\n2023年，我镇坚持依法行政。", "公庄镇"),  # its county, short
+    ("2023年，我镇坚持依法行政，推进公庄镇村两级法治建设。", "公庄镇"),  # not where a town names itself
+])
+def test_infer_metadata__a_longer_name_only_where_a_town_names_itself(text, town):
+    assert infer_metadata(text)["town"] == town
