@@ -82,13 +82,10 @@ _CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|�
 # Words that stand before an office in a sentence without naming a town (联合派出所, 会同司法所).
 _CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协调|邀请|联动|通过|结合|带领|督促|指导|联手|携手|牵头|"
                         r"对接|协助|依靠|借助|整合|发挥|推动|加强|支持|包括|以及|开展|召集|召开|汇同")
-# 我镇 / 本乡 / 全街道 (not 该: "the said town" may be another one), with the unit captured.
-_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木|街(?![头巷路区口]))")
-
-
-def _self_units(text: str) -> list[str]:
-    """The units a report calls itself by (我镇, 本乡, 全街道; 我街 is a 街道), in order."""
-    return ["街道" if m.group(1) == "街" else m.group(1) for m in _SELF_REFERENCE.finditer(text)]
+# 我镇 / 本乡 / 全街道 / 我街 (not 该: "the said town" may be another one), with the unit captured;
+# 街 is a street office's short form (我街, 全街), not a street (全街巷, 我街头).
+_STREET_SHORT = "街(?![头巷路区口])"
+_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT})")
 _COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
 # What a report's title says: its topic and that it is a report.
@@ -110,6 +107,11 @@ def _simplified(text: str) -> str:
 
 # A page's own <title> tail: …报告_公开目录_上海市宝山区人民政府门户网站
 _SITE_TAIL = re.compile(r"(?:[_|｜]+[^_|｜]*)*[_|｜]+[^_|｜]*(?:网站|门户|目录|政府网)[^_|｜]*$")
+
+
+def _self_units(text: str) -> list[str]:
+    """The units a report calls itself by (我镇, 本乡, 全街道; 我街 is a 街道), in order."""
+    return ["街道" if m.group(1) == "街" else m.group(1) for m in _SELF_REFERENCE.finditer(text)]
 
 
 def _title_at(lines: list[str], i: int) -> str:
@@ -328,14 +330,12 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
                      mentions: list | None = None) -> TownGuess | None:
     """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first.
     MENTIONS: FRAGMENT's town mentions when the caller has them already."""
+    simplified = _simplified(fragment)
     if mentions is None:
-        mentions = town_mentions(_simplified(fragment))
-    if mentions:
-        simplified = _simplified(fragment)
-        mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
+        mentions = town_mentions(simplified)
+    mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
     if common := [m for m in mentions if _is_common_word(_stem(m.name))]:  # rare: read around them
-        simplified = _simplified(fragment)
         mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
     if not mentions:
         return None
@@ -619,7 +619,7 @@ def infer_level(text: str, *, title: str, town: str) -> str:
     if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
         if not town or not _names_town(opening, town):
             return "county"
-    if re.search(r"我(镇|乡|街道|街(?![头巷路区口]))|全(镇|乡)|本(镇|乡)", text):
+    if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text):
         return "township"
     if not town and _county_is_subject(text):
         return "county"
