@@ -132,11 +132,15 @@ def _fold_table() -> tuple[re.Pattern, dict[str, str]]:
     # Radical look-alikes after the width fold (no folded character is a radical look-alike).
     table = {ch: _radical_table().get(ord(to), to) for ch, to in table.items()}
     table.update({chr(cp): to for cp, to in _radical_table().items() if chr(cp) not in table})
+    # Word's numbering glyphs for headings: ㈠ (U+3220…) is （一）, ⒈ (U+2488…) is 1.
+    table.update({chr(0x3220 + i): f"（{numeral}）" for i, numeral in enumerate(CN_MARKER_DIGITS)})
+    table.update({chr(0x2488 + i): f"{i + 1}." for i in range(20)})
     return re.compile("[" + "".join(map(re.escape, sorted(table))) + "]"), table
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits, letters, ％ and ideographic spaces → ASCII; radical look-alikes → characters."""
+    """Full-width digits, letters, ％ and ideographic spaces → ASCII; radical look-alikes → characters;
+    numbering glyphs (㈠, ⒈) → the markers they stand for."""
     # A regex finds the few characters to fold; str.translate looked up every character of
     # the text in a dict (twice), which cost as much as the rest of normalize_text.
     pattern, table = _fold_table()

@@ -122,3 +122,7 @@ def test_normalize_text__a_short_text_copied_without_its_line_breaks_gets_them_b
 def test_to_simplified__keeps_the_place_names_t2s_would_rewrite(written, simplified):
     assert to_simplified(written) == simplified
     assert to_simplified(simplified) == simplified  # a Simplified text stays as it is
+
+
+def test_normalize_text__word_numbering_glyphs_become_the_markers_they_stand_for():
+    assert normalize_text("㈠加强组织领导。\n⒉规范决策。\n㈩深化普法。") == "（一）加强组织领导。\n2.规范决策。\n（十）深化普法。"

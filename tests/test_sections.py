@@ -619,3 +619,9 @@ def test_classify_heading__the_part_on_the_responsibility_system_is_leadership()
     assert classify_heading("一、街道法治责任制落实工作情况") == "leadership"
     assert classify_heading("二、镇法治建设责任制履行情况") == "leadership"
     assert classify_heading("（三）完善法治建设责任制考核办法") == "other"  # work on the system: typed by its part
+
+
+def test_split_sections__headings_numbered_with_word_glyphs():
+    text = normalize_text("一、主要举措\n㈠加强组织领导。甲。\n⒈强化学习。乙。\n㈡深化普法宣传。丙。\n二、存在的问题\n丁。")
+    assert split_sections(text)["heading"].tolist() == [
+        "一、主要举措", "（一）加强组织领导", "1.强化学习", "（二）深化普法宣传", "二、存在的问题"]
