@@ -278,6 +278,25 @@ def _counties_by_pinyin() -> dict[str, list[County]]:
     return by_spelling
 
 
+@lru_cache(maxsize=1)
+def _counties_by_initials() -> dict[str, list[County]]:
+    """Counties by the initials of their name (pt: 坡头区; by: 白云区 of 广州 and of 贵阳), read off
+    the spellings the gazetteer lists: its province's initials before its own (gdpt) and before
+    its name (gdpotou)."""
+    by_initials: dict[str, list[County]] = defaultdict(list)
+    for county in load_gazetteer():
+        spellings = [s for s in county.pinyin.split("|") if s]
+        if not spellings:
+            continue
+        name = spellings[0]
+        prefixes = {s[:-len(name)] for s in spellings if s.endswith(name) and len(s) > len(name)}
+        initials = {s[len(p):] for s in spellings for p in prefixes if s.startswith(p) and not s.endswith(name)}
+        for spelling in initials:
+            if 2 <= len(spelling) < len(name):
+                by_initials[spelling].append(county)
+    return by_initials
+
+
 def county_of_address(url: str, text: str = "") -> County | None:
     """The county whose government site URL is on, when its domain spells exactly one county's
     name (www.xuwen.gov.cn → 徐闻县). A spelling shared by several counties (fjyx: 尤溪县 and 云霄县),
@@ -316,6 +335,15 @@ def _address_options(*spellings: str) -> tuple[list[County], bool]:
                 options = [c for c in by_pinyin.get(spelling[:-len(letter)], []) if c.county.endswith(kind)]
                 if options:
                     return options, True
+    # The county's initials (by.gov.cn, ptq.gov.cn: pt + q for 区), shared by many: a guess the text confirms.
+    by_initials = _counties_by_initials()
+    for spelling in dict.fromkeys(spellings):
+        if options := list(by_initials.get(spelling, [])):
+            return options, True
+        for letter, kind in _KIND_LETTERS:
+            if spelling.endswith(letter) and len(spelling) >= len(letter) + 2:
+                if options := [c for c in by_initials.get(spelling[:-len(letter)], []) if c.county.endswith(kind)]:
+                    return options, True
     return [], False
 
 
@@ -334,4 +362,4 @@ def _named_in(county: County, text: str) -> bool:
     return any(len(n) >= 2 and n in text for n in names | stems if n)
 
 
-_SITE_WORDS = re.compile(r"(?:rmzf|zf|gov|www)$")
+_SITE_WORDS = re.compile(r"(?:rmzf|zf|gov|www|net)$")

@@ -244,7 +244,7 @@ def _detect(text: str) -> list[_Heading]:
         return 0 <= n - last <= _MAX_STEP
 
     gap_seen = False  # text was left out above: a list first seen now may start at any number
-    for start, style, n, heading, after_gap in _candidates(text):
+    for start, style, n, heading, after_gap in _with_lost_part_heading(text, _candidates(text)):
         gap_seen |= after_gap
         if out and heading == out[-1].heading and not text[out[-1].start + len(heading):start].strip(" \n。"):
             continue  # the page printed the heading twice (一、强化党的领导\n一、强化党的领导)
@@ -285,6 +285,30 @@ def _detect(text: str) -> list[_Heading]:
     if len(out) >= 2 and _cut_off(text, out[-2], out[-1]):
         out.pop()
     return out
+
+
+_TITLE_WORDS = re.compile(r"报告|总结")
+
+
+def _with_lost_part_heading(text: str, candidates):
+    """CANDIDATES, with a part heading whose 一、 the page lost put before the first: a short line
+    that names a part (2025年推进法治政府建设的主要举措和成效), alone above the first （一） of the
+    text, with the opening above it."""
+    candidates = iter(candidates)
+    first = next(candidates, None)
+    if first is None:
+        return
+    start, style, n = first[:3]
+    if style == "cn_paren" and n == 1:
+        above = text[:start].rstrip()
+        line_start = above.rfind("\n") + 1
+        line = above[line_start:].strip()
+        if (line and line_start > 0 and len(line) <= MAX_HEADING_CHARS and not CLAUSE_END.search(line[-1])
+                and not _TITLE_WORDS.search(line) and _match_type(line) is not None
+                and "。" in text[:line_start]):  # the opening (a sentence) above it, not a title's lines
+            yield line_start + len(above[line_start:]) - len(above[line_start:].lstrip()), "cn_dun", 1, line, False
+    yield first
+    yield from candidates
 
 
 def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start: int, heading: str) -> bool:

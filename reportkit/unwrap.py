@@ -147,12 +147,22 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
         slack = 0.0  # a shorter line that ends a sentence ends its paragraph
     if gap > min(_MAX_GAP, _first_run(line.text) + _FIT_SLACK + slack) * size:
         return False  # the paragraph ended: LINE's first run would have fitted after it
-    if HEADING_LINE_CN.match(line.text) or HEADING_LINE_AR.match(line.text):
+    if _opens_paragraph(line.text):
         return False
     if line.x0 - left < _INDENT * size:
         return True
     # Not at the left edge: another paragraph's first line, or the second line of a centred title.
     return title and abs((line.x0 - left) - (right - line.x1)) < _CENTRED * size
+
+
+# 一是… begins an item of a list, as a heading's marker begins a heading: a line never wrapped into it
+# (a heading as wide as the page's lines, （一）深化…执法, would otherwise run on into 一是建立…).
+_ITEM_START = re.compile(r"[一二三四五六七八九十]{1,3}是")
+
+
+def _opens_paragraph(text: str) -> bool:
+    """Does TEXT begin a heading or an item (一、 （二） 3. 一是)?"""
+    return bool(HEADING_LINE_CN.match(text) or HEADING_LINE_AR.match(text) or _ITEM_START.match(text))
 
 
 def _first_run(text: str) -> float:
@@ -192,6 +202,7 @@ _CLAUSE_MARK = re.compile(rf"[，,]|{CLAUSE_END.pattern}")
 # made Simplified.
 _TITLE_END = re.compile(r"(?:报告|報告|情况|情況|总结|總結|汇报|彙報|匯報)(?:[（(][^（()）]{0,12}[)）])?$")
 _MAX_TITLE = 60
+_MIN_TITLE = 8  # a title's own words: 的报告 is the end of one
 
 
 def unwrap_text(text: str) -> str:
@@ -252,9 +263,15 @@ def _wrapped_title(lines: list[Line]) -> tuple[str, list[Line]]:
     first, second = lines[0].text, lines[1].text
     title = first + second
     if (_CLAUSE_MARK.search(title) or len(second) > len(first) or len(title) > _MAX_TITLE
-            or not _TITLE_END.search(title)):
-        return "", lines
+            or not _TITLE_END.search(title) or _opens_paragraph(second) or _two_titles(first, second)):
+        return "", lines  # (…工作总结 / 一、工作情况: a title and the first heading)
     return title, lines[2:]
+
+
+def _two_titles(first: str, second: str) -> bool:
+    """Two whole titles one under the other (a copy site's, then the report's own: 县2022年…工作总结 /
+    县2019年…工作总结), not one wrapped (…建设工作情况 / 的报告)."""
+    return bool(_TITLE_END.search(first) and _TITLE_END.search(second) and len(second) >= _MIN_TITLE)
 
 
 def _measured(line: str) -> Line | None:

@@ -721,3 +721,17 @@ def test_infer_metadata__a_town_newer_than_the_gazetteer_is_not_the_name_it_ends
 ])
 def test_infer_metadata__a_longer_name_only_where_a_town_names_itself(text, town):
     assert infer_metadata(text)["town"] == town
+
+
+@pytest.mark.parametrize("url, text, county", [
+    # a county's initials, shared by many (by: 博野县, 白云区 of 广州 and of 贵阳 …), settled by a town of one
+    ("https://www.by.gov.cn/zwgk/post_1.html", "2022年，同和街道坚持依法行政。", "白云区"),
+    ("http://www.ptq.gov.cn/xxgk/post_1.html", "坡头镇2019年法治政府建设工作报告", "坡头区"),  # pt + q for 区
+    ("http://www.yy.gov.cn/art/1.html", "2023年，梨洲街道坚持依法行政。", "余姚市"),
+    ("http://www.thnet.gov.cn/gkmlpt/1.html", "制定《珠吉街理论学习中心组学习计划》", "天河区"),
+    ("https://www.by.gov.cn/zwgk/post_1.html", "我区坚持依法行政", None)])  # initials alone settle nothing
+def test_county_of_address__a_county_written_by_its_initials_settled_by_the_text(url, text, county):
+    from reportkit.places import county_of_address
+
+    found = county_of_address(url, text)
+    assert (found.county if found else None) == county

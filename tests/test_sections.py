@@ -625,3 +625,24 @@ def test_split_sections__headings_numbered_with_word_glyphs():
     text = normalize_text("一、主要举措\n㈠加强组织领导。甲。\n⒈强化学习。乙。\n㈡深化普法宣传。丙。\n二、存在的问题\n丁。")
     assert split_sections(text)["heading"].tolist() == [
         "一、主要举措", "（一）加强组织领导", "1.强化学习", "（二）深化普法宣传", "二、存在的问题"]
+
+
+@pytest.mark.parametrize("lost", ["2025年推进法治政府建设的主要举措和成效", "主要工作开展情况", "履行推进法治建设第一责任人职责情况"])
+def test_a_part_heading_that_lost_its_marker_above_the_first_sub_heading(lost):
+    text = f"2025年，庙垭乡全力推进法治政府建设。现将有关情况报告如下\n\n{lost}\n\n（一）加强党的领导\n甲。\n（二）深化普法\n乙。\n二、存在的不足\n丙。"
+    s = split_sections(text)
+    assert s["heading"].tolist()[1:] == [lost, "（一）加强党的领导", "（二）深化普法", "二、存在的不足"]
+    assert s["level"].tolist()[1:] == [1, 2, 2, 1]
+
+
+@pytest.mark.parametrize("text", [
+    "庙垭乡2025年法治政府建设情况报告\n（一）加强党的领导\n甲。",  # a title above it, no opening
+    "2025年，庙垭乡全力推进法治政府建设。\n严格落实各项制度，扎实推进依法行政\n（一）加强党的领导\n甲。",  # a lead sentence, no part
+    "2025年，庙垭乡全力推进法治政府建设。\n主要举措和成效。\n（一）加强党的领导\n甲。"])  # a sentence
+def test_a_line_above_the_first_sub_heading_is_otherwise_no_heading(text):
+    assert split_sections(text)["level"].tolist().count(1) == 1  # the （一） alone opens a level
+
+
+def test_classify_heading__discharging_duties_is_leadership_only_for_the_principal():
+    assert classify_heading("三、党政主要负责人履职尽责情况") == "leadership"
+    assert classify_heading("（二）依法履职尽责，提升政务服务质效") == "other"  # the government's duties: by its part

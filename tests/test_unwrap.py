@@ -210,3 +210,19 @@ def test_paragraphs__running_heads_and_feet_of_a_browser_print_left_out():
     assert paragraphs([first, second]) == "全乡共排查化解矛盾纠纷一百二十件，调解成功率达到百分之九十八。"
     # One page: its first and last lines are the report's own.
     assert paragraphs([first]).startswith("2024/3/5 10:20 青山乡")
+
+
+def test_unwrap_text__a_heading_as_wide_as_the_page_does_not_run_into_the_item_below():
+    # （一）… fills its line with no stop; 一是… begins an item, never the rest of a wrapped line
+    heading = "（一）深化行政执法体制改革，严格规范公正文明执法"
+    lines = WRAPPED.split("\n")
+    at = lines.index("一、主要举措和成效")
+    text = "\n".join([*lines[:at + 1], heading, "一是建立健全工作制度，按时完成综合执法改革任务。", *lines[at + 1:]])
+    assert heading in unwrap_text(text).split("\n")
+
+
+@pytest.mark.parametrize("second", ["一、工作情况", "青山乡2019年法治政府建设工作总结"])
+def test_unwrap_text__a_title_is_not_joined_to_a_heading_or_to_another_title(second):
+    lines = WRAPPED.split("\n")
+    text = "\n".join(["青山乡2022年法治政府建设工作总结", second, *lines[1:]])
+    assert unwrap_text(text).split("\n")[:2] == ["青山乡2022年法治政府建设工作总结", second]
