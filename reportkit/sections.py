@@ -287,6 +287,7 @@ def _detect(text: str) -> list[_Heading]:
     return out
 
 
+# A report's title (…情况的报告, …工作总结), never a part's heading (a part may be …工作情况).
 _TITLE_WORDS = re.compile(r"报告|总结")
 
 
