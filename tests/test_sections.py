@@ -646,3 +646,9 @@ def test_a_line_above_the_first_sub_heading_is_otherwise_no_heading(text):
 def test_classify_heading__discharging_duties_is_leadership_only_for_the_principal():
     assert classify_heading("三、党政主要负责人履职尽责情况") == "leadership"
     assert classify_heading("（二）依法履职尽责，提升政务服务质效") == "other"  # the government's duties: by its part
+
+
+@pytest.mark.parametrize("heading, kind", [("二、需要改进的地方", "shortcomings"), ("二、有待加强的方面", "shortcomings"),
+                                           ("三、下一步需要加强的方面", "plans")])
+def test_classify_heading__what_still_needs_improving_is_the_shortcomings(heading, kind):
+    assert classify_heading(heading) == kind
