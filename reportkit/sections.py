@@ -177,6 +177,12 @@ def _run_in(rest: str) -> str:
     return rest[: comma.start()] if comma else rest[:MAX_RUN_IN_CHARS]
 
 
+# After a marker, the rest of a run of numbers (三、四月份, 一、二季度, 2、3月), not a heading's words
+# (一、六项措施推进… is a heading).
+_NUMBER_RUN = {"cn_dun": re.compile(rf"[{CN_MARKER_DIGITS}]+(?:月|季度?|年|等奖|级|期|批|届|号|日|代|轮|版|周)"),
+               "ar_dun": re.compile(r"\d")}
+
+
 def _candidates(text: str):
     """Yield (line_start, style, number, heading, after_gap) for lines that look like headings.
 
@@ -197,8 +203,7 @@ def _candidates(text: str):
                 continue
             rest = stripped[match.end():]
             prefix = stripped[: match.end()]
-            first = rest[:1]
-            if first and ((style == "cn_dun" and first in _CN) or (style == "ar_dun" and first.isdigit())):
+            if style in _NUMBER_RUN and _NUMBER_RUN[style].match(rest):
                 break  # 三、四月份 / 2、3月: a run of numbers, not a marker
             if not rest.strip():
                 # Marker alone on its line (PDF/Word extraction): the heading is on the next line.

@@ -849,3 +849,10 @@ def test_a_count_in_the_second_clause_of_a_short_heading_line_is_a_figure(line, 
     ("镇域面积36平方公里，全面推进依法行政。", [])])
 def test_extract_indicators__boards_and_flags_counted_by_mian(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("班子成员带头讲法治党课12堂。", [(12.0, "堂")]),
+    ("全镇干部齐聚一堂，开展集中学法。", [])])
+def test_extract_indicators__lessons_counted_by_tang(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected

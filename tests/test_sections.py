@@ -652,3 +652,11 @@ def test_classify_heading__discharging_duties_is_leadership_only_for_the_princip
                                            ("三、下一步需要加强的方面", "plans")])
 def test_classify_heading__what_still_needs_improving_is_the_shortcomings(heading, kind):
     assert classify_heading(heading) == kind
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("一、六项措施推进法治政府建设", True), ("一、三项机制保障依法行政", True),  # a count in the heading's words
+    ("三、四月份开展普法宣传月活动。", False), ("一、二季度完成执法检查。", False)])  # a run of numbers
+def test_a_heading_that_starts_with_a_count_is_no_run_of_numbers(line, heading):
+    s = split_sections(f"前言。\n{line}\n甲。")
+    assert (line.rstrip("。") in s["heading"].tolist()) == heading
