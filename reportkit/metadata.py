@@ -610,8 +610,9 @@ def _names_town(text: str, town: str) -> bool:
     return bool(stem) and (stem + "办事处" in text or re.search(re.escape(stem) + "街(?!道)", text) is not None)
 
 
-def infer_level(text: str, *, title: str, town: str) -> str:
-    """township / county / unknown: county- and city-level governments write these reports too."""
+def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
+    """township / county / unknown: county- and city-level governments write these reports too.
+    COUNTY: the county the text names; a county-level city (孝义市) calls itself 我市."""
     opening = title + "\n" + text[:300]
     if town and (_names_town(title, town) or town_type_of(town)):
         if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
@@ -621,9 +622,13 @@ def infer_level(text: str, *, title: str, town: str) -> str:
             return "county"
     if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text):
         return "township"
-    if not town and _county_is_subject(text):
+    if not town and (_county_is_subject(text) or (county.endswith("市") and _CITY_SPEAKS.search(text[:600]))):
         return "county"
     return "unknown"
+
+
+# A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).
+_CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
 
 
 # A county government as the subject of the opening sentence: 县委、县政府坚持…, 区政府坚持…, 我县坚持….
@@ -728,7 +733,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     publisher = " ".join(hints[k] for k in ("publisher", "column") if hints.get(k))
     guess = infer_town(text, title=title, publisher=publisher,
                        counties=(county,) if county is not None else ())
-    level = infer_level(text, title=title, town=guess.name)
+    level = infer_level(text, title=title, town=guess.name, county=county.county if county else "")
     if level == "county":
         guess = TownGuess()
     guess, county, county_source = _reconcile(guess, county, county_source, text)

@@ -735,3 +735,13 @@ def test_county_of_address__a_county_written_by_its_initials_settled_by_the_text
 
     found = county_of_address(url, text)
     assert (found.county if found else None) == county
+
+
+@pytest.mark.parametrize("text, level", [
+    # a county-level city speaks as 我市 (孝义市, no title: the city only in a document's name)
+    ("2023年以来，我市坚持以习近平法治思想为指导。\n我市出台了《孝义市委全面依法治市委员会2023年工作要点》。", "county"),
+    ("2023年以来，我市坚持以习近平法治思想为指导。\n一、主要举措\n甲。", "unknown"),  # which city? none named
+])
+def test_infer_metadata__a_county_level_city_calls_itself_wo_shi(text, level):
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["town"]) == (level, "")
