@@ -327,13 +327,16 @@ def _stem(name: str) -> str:
 
 
 def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1,
-                     mentions: list | None = None) -> TownGuess | None:
+                     mentions: list | None = None, starts_a_line: bool = False) -> TownGuess | None:
     """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first.
-    MENTIONS: FRAGMENT's town mentions when the caller has them already."""
+    MENTIONS: FRAGMENT's town mentions when the caller has them already. STARTS_A_LINE: FRAGMENT is
+    a text's own lines from a line's start (a title, an opening, a closing), where a town newer than
+    the gazetteer may name itself (`_own_longer_name`); not a name put together (a clue's)."""
     simplified = _simplified(fragment)
     if mentions is None:
         mentions = town_mentions(simplified)
-    mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
+    if starts_a_line:
+        mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
     if common := [m for m in mentions if _is_common_word(_stem(m.name))]:  # rare: read around them
         mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
@@ -565,7 +568,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     if not speaks_as_county:
         evidence.append(("body", text[:400]))
         if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself
-            evidence.append(("body", text[-300:]))
+            closing = text[-300:]
+            evidence.append(("body", closing[closing.find("\n") + 1:] if "\n" in closing else ""))
     says_we = bool(_SELF_REFERENCE.search(text))
     for source, fragment in evidence:
         mentions = None
@@ -573,7 +577,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             simplified = _simplified(fragment)
             found = town_mentions(simplified)
             mentions = [m for m in found if not _other_party(m, simplified, found)]
-        if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions)):
+        if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions,
+                                                   starts_a_line=source != "page metadata")):
             if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
                 return whole
             return guess
@@ -587,7 +592,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         # A report that says 我镇 names other towns too (赴金城镇学习, 与周家庄乡、大何庄乡联合执法):
         # those are not whose report it is, however often they are named.
         own = [m for m in mentions if not _other_party(m, opening, mentions)] if says_we else mentions
-        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=own):
+        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=own, starts_a_line=True):
             return guess
         if guess := _clue_guess(text, codes):
             return guess
