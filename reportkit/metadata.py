@@ -97,6 +97,7 @@ _TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○]|�
 _ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木)$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 MAX_TITLE_CHARS = 80
+_TITLE_SCAN_LINES = 40
 
 
 def _simplified(text: str) -> str:
@@ -140,8 +141,11 @@ def find_title(text: str) -> str:
     A second such line just below with another year is the report's own title, the first a copy
     site's (街道2022年法治政府建设工作总结 above 街道2020年法治政府建设工作总结2020年12月10日).
     """
-    lines = [line.strip() for line in text.split("\n")[:14] if line.strip()]
-    for i in range(min(10, len(lines))):
+    # The first ten lines; past them, on to the body's first paragraph (a page's chrome table may
+    # stand above the title a field a line: 组配分类 / 政府建设 / 发布机构 / 区司法局 …).
+    lines = [line.strip() for line in text.split("\n")[:_TITLE_SCAN_LINES] if line.strip()]
+    body = next((k for k, line in enumerate(lines) if len(line) > 40 and "。" in line), len(lines))
+    for i in range(min(max(10, body), len(lines))):
         joined = _title_at(lines, i)
         if not joined:
             continue

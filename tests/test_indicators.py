@@ -856,3 +856,11 @@ def test_extract_indicators__boards_and_flags_counted_by_mian(text, expected):
     ("全镇干部齐聚一堂，开展集中学法。", [])])
 def test_extract_indicators__lessons_counted_by_tang(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开设3门法治课程。", [(3.0, "门")]),
+    ("全力护航三个“一号工程”，开展检查5次。", [(5.0, "次")]),  # a policy's name, not three of anything
+    ("一门心思抓落实，建成门户网站2个。", [(2.0, "个")])])
+def test_extract_indicators__courses_counted_by_men(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected

@@ -751,3 +751,12 @@ def test_infer_town__a_clue_put_together_from_words_is_no_longer_name():
     # 组织工作人员联合派出所…: the clue 人员联合 + 乡 is words, not a town newer than the gazetteer
     # (the 1,000 synthetic reports gave 人员联合乡 and 出所联合镇 when it was read as one)
     assert infer_metadata("今年以来，我乡坚持依法行政。\n组织工作人员联合派出所开展法治宣传。\n一、主要工作\n甲。")["town"] == ""
+
+
+def test_find_title__below_a_chrome_table_that_lost_its_rows_one_field_a_line():
+    chrome = "\n".join(["首页 >政府信息公开>工作信息>政府建设", "索引号 002969771/2025-125341 组配分类", "政府建设", "发布机构",
+                        "区司法局", "生成日期 2025-03-25 公开方式", "主动公开", "主题分类", "司法", "体裁分类", "其他",
+                        "公开范围", "面向全社会"])
+    text = chrome + "\n2024年度鄞州区法治政府建设工作报告\n发布时间: 2025-03-25\n2024年,鄞州区政府全面贯彻落实党的二十大精神，深学笃行习近平法治思想。"
+    assert find_title(text) == "2024年度鄞州区法治政府建设工作报告"
+    assert infer_metadata(text)["level"] == "county"
