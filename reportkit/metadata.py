@@ -366,6 +366,13 @@ _SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委
                             r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
 
 
+# Words a sentence may open with before a town (经城关镇党委研究…, 据公庄镇统计…, 召开城关镇党委会议…):
+# not a longer name.
+_CLAUSE_OPENERS = frozenset("经据按依凡若因当被让请令使跟替给用比如像同自以")
+_OPENING_VERB = re.compile(r"召开|成立|制定|印发|出台|建立|完善|健全|深化|落实|组建|举办|参加|参与|聘请|聘任|选派|"
+                           r"要求|指导|督促|帮助|支持|配备|设立|实现|确保|推进|全面|持续|坚持|深入|认真|积极")
+
+
 @lru_cache(maxsize=1)
 def _division_stems() -> frozenset[str]:
     """Counties, cities and provinces by their short names (博罗, 惠州, 广东), as glued to a town."""
@@ -388,14 +395,15 @@ def _own_longer_name(mention, fragment: str, codes: set[str]):
     for extra in (1, 2):
         start = mention.start - extra
         prefix = fragment[max(0, start):mention.start]
-        if start < 0 or not CJK_CHAR.fullmatch(prefix[0]) or prefix[0] in _NOT_NAME_CHARS:
+        if start < 0 or not CJK_CHAR.fullmatch(prefix[0]) or prefix[0] in _NOT_NAME_CHARS | _CLAUSE_OPENERS:
             return mention
         if not (_SUBJECT_BEFORE.search(fragment, max(0, start - 16), start)
                 and (_SUBJECT_AFTER.match(fragment, mention.end) or _OWN_BODY.match(fragment, mention.end))):
             continue
         name = prefix + mention.name
-        if _OFFICE_WORDS.search(name) or not _plausible_name(name) or prefix in _division_stems():
-            return mention  # 博罗公庄镇, 惠州公庄镇: its county or city, short, glued on
+        if (_OFFICE_WORDS.search(name) or not _plausible_name(name) or prefix in _division_stems()
+                or _CLUE_VERB.fullmatch(prefix) or _OPENING_VERB.fullmatch(prefix)):
+            return mention  # 博罗公庄镇: its county, short, glued on; 召开城关镇党委会议: a verb
         stem = _stem(name)
         former = tuple(t for kind in ("乡", "镇") if not name.endswith(kind) for t in towns_named(stem + kind))
         if codes:

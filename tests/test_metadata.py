@@ -760,3 +760,12 @@ def test_find_title__below_a_chrome_table_that_lost_its_rows_one_field_a_line():
     text = chrome + "\n2024年度鄞州区法治政府建设工作报告\n发布时间: 2025-03-25\n2024年,鄞州区政府全面贯彻落实党的二十大精神，深学笃行习近平法治思想。"
     assert find_title(text) == "2024年度鄞州区法治政府建设工作报告"
     assert infer_metadata(text)["level"] == "county"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("经城关镇党委研究，成立法治建设领导小组。\n2023年，我镇坚持依法行政。", "城关镇"),  # 经 opens the clause
+    ("据公庄镇党委统计，全年开展普法宣传12场。", "公庄镇"),
+    ("召开城关镇党委会议，研究法治建设工作。\n2023年，我镇坚持依法行政。", "城关镇"),  # a verb opens the line
+    ("组织城关镇党委班子集中学法。\n2023年，我镇坚持依法行政。", "城关镇")])
+def test_infer_metadata__a_word_that_opens_the_clause_is_no_part_of_the_name(text, town):
+    assert infer_metadata(text)["town"] == town
