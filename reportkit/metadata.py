@@ -620,11 +620,9 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
 
 
 def _names_town(text: str, town: str) -> bool:
-    """Whether TEXT writes TOWN, a street office also by its short forms (三官庙办事处, 珠吉街)."""
-    if town in text:
-        return True
-    stem = town[:-2] if town.endswith("街道") and len(town) >= 4 else ""
-    return bool(stem) and (stem + "办事处" in text or re.search(re.escape(stem) + "街(?!道)", text) is not None)
+    """Whether TEXT writes TOWN, a street office also by the short forms the gazetteer index reads
+    (三官庙办事处, 珠吉街)."""
+    return town in text or any(m.name == town for m in town_mentions(text))
 
 
 def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:

@@ -307,6 +307,11 @@ def test_shortcoming_items__first_next_words():
     assert items["text"].iloc[0] == "执法力量薄弱，人员身兼数职。"
 
 
+def _items_of_second_part(text: str):
+    """The shortcoming items of TEXT, a report's second part, after a first part of one paragraph."""
+    return shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+
+
 def test_shortcoming_items__unnumbered_paragraphs():
     text = """一、主要举措和成效
 甲。
@@ -317,37 +322,37 @@ def test_shortcoming_items__unnumbered_paragraphs():
 针对上述问题，我乡将在今后工作中认真加以解决。
 三、下一步打算
 乙。"""
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["headline"].tolist() == ["法治队伍建设滞后", "普法宣传针对性不强"]
 
 
 def test_shortcoming_items__intro_sentence_is_not_an_item():
     text = "二、存在的问题\n2022年，我镇法治建设取得了一些成绩，但仍然存在一些弱项和短板。一是法治思维尚未形成。二是法治人才匮乏。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["text"].tolist() == ["法治思维尚未形成。", "法治人才匮乏。"]
 
 
 def test_shortcoming_items__causes_sentence_stays_with_item():
     text = "二、存在的问题\n一是法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。二是宣传不够。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["text"].iloc[0] == "法治人才匮乏。乡镇一般没有法治机构，原因是编制有限。"
 
 
 def test_shortcoming_items__closing_sentence_is_dropped():
     text = "二、存在的不足\n一是执法队伍薄弱。二是普法效果有待提升。针对上述问题，我镇将努力改进解决。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["text"].iloc[-1] == "普法效果有待提升。"
 
 
 def test_shortcoming_items__outer_list_wins_over_nested_yishi():
     text = "二、存在的不足\n1、队伍薄弱。一是人少，二是专业弱。\n2、宣传不足。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["headline"].tolist() == ["队伍薄弱", "宣传不足"]
 
 
 def test_shortcoming_items__yishi_inside_word_is_not_a_marker():
     text = "二、存在的不足\n一是标准不统一是主要问题。二是宣传不足。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert len(items) == 2
 
 
@@ -480,24 +485,24 @@ def test_theme_model__round_trip_through_json_and_npz_assigns_the_same(tmp_path)
 def test_shortcoming_items__circled_numbers_are_items():
     for marks in ("①②③", "⑴⑵⑶"):
         text = "二、存在的不足\n" + "\n".join(f"{m}{t}" for m, t in zip(marks, ["学法意识不强；", "宣传形式单一；", "调解员能力不足。"]))
-        items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+        items = _items_of_second_part(text)
         assert items["headline"].tolist() == ["学法意识不强", "宣传形式单一", "调解员能力不足"], marks
 
 
 def test_shortcoming_items__one_side_and_the_other_are_two_items():
     text = "二、存在问题\n一方面，普法工作创新不足，群众获得感不强；另一方面，法治人才匮乏。\n三、下一步打算\n加强学习。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["headline"].tolist() == ["普法工作创新不足", "法治人才匮乏"]
 
 
 def test_shortcoming_items__a_sentence_measuring_the_whole_work_introduces_the_paragraphs():
     for intro in ("我镇法治政府建设工作与上级要求相比还有一定差距。", "一年来，我乡法治建设中还存在一些不足。"):
         text = f"二、存在的问题\n{intro}\n法治宣传的方式方法比较传统。\n行政执法人员数量不足。\n三、下一步工作安排\n加强学习。"
-        items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+        items = _items_of_second_part(text)
         assert items["headline"].tolist() == ["法治宣传的方式方法比较传统", "行政执法人员数量不足"], intro
     # … but a paragraph that compares one topic with what people expect is an item
     text = "二、存在的问题\n普法宣传与群众期待相比还有差距。\n行政执法人员数量不足。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["headline"].tolist() == ["普法宣传与群众期待相比还有差距", "行政执法人员数量不足"]
 
 
@@ -557,13 +562,13 @@ def test_cluster_shortcomings__a_keyword_with_a_gap_matches_within_a_clause():
 def test_shortcoming_items__one_side_and_the_other_inside_an_item_explain_it():
     text = ("二、存在的不足\n法治工作力量仍显薄弱。一方面是业务水平不高；另一方面承担的其他工作较多。\n"
             "法治建设宣传不强。宣传方式不够创新。")
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert items["headline"].tolist() == ["法治工作力量仍显薄弱", "法治建设宣传不强"]
 
 
 def test_shortcoming_items__numbers_out_of_step_are_no_list():
     text = "二、存在的不足\n8、学法不够。\n7、力量薄弱。\n4、宣传不强。\n8、机制不全。"
-    items = shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
+    items = _items_of_second_part(text)
     assert len(items) == 4
 
 
