@@ -119,8 +119,9 @@ MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     # 一) without its opening bracket is the same list as （一）.
     ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_N}]{{1,3}})\s*[）)][、.．]?\s*")),
     ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
-    # 一.2 is a number, 一．2022年度… a heading that starts with its year.
-    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}})))\s*")),
+    # 一.2 is a number, 一．2022年度… a heading that starts with its year; 一，推进… a heading typed
+    # with a comma (一，二季度 is a run of numbers, not a heading).
+    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}}))|[，,](?=[{CJK}（(“《]|20\d\d)(?![{_N}]))\s*")),
     ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))\s*")),
     ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
 ]

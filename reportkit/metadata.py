@@ -24,7 +24,7 @@ from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSH
 from .normalize import to_simplified
 from .pagechrome import split_chrome
 from .places import (County, Town, TownMention, bare_town_name, counties_named, county_by_code, county_mentions,
-                     county_of_address, load_gazetteer, town_mentions, towns_named)
+                     county_of_address, load_gazetteer, town_mentions, towns_named, towns_of_county)
 
 __all__ = ["FIELDS", "County", "Town", "infer_county", "infer_level", "infer_metadata", "infer_town",
            "infer_year", "load_gazetteer", "merge_manifest", "own_place_names", "title_of", "town_type_of"]
@@ -575,7 +575,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     # So does one whose title names a county as its author (沁源县2023年法治政府建设情况报告, no town in
     # it), or whose first sentence has a county government for its subject (县政府坚持…).
     speaks_as_county = not _SELF_REFERENCE.search(text) and (
-        bool(SELF_REFERENCE_COUNTY.search(text)) or _county_is_subject(text)
+        bool(SELF_REFERENCE_COUNTY.search(text)) or _county_is_subject(text, city=True)
         or bool(title and _COUNTY_LEVEL_TITLE.search(title) and not town_mentions(_simplified(title))))
     if not speaks_as_county:
         evidence.append(("body", text[:400]))
@@ -637,7 +637,8 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
             return "county"
     if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text):
         return "township"
-    if not town and (_county_is_subject(text) or (county.endswith("市") and _CITY_SPEAKS.search(text[:600]))):
+    if not town and (_county_is_subject(text) or (county.endswith("市") and (
+            _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
         return "county"
     return "unknown"
 
@@ -648,14 +649,16 @@ _CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
 
 # A county government as the subject of the opening sentence: 县委、县政府坚持…, 区政府坚持…, 我县坚持….
 _COUNTY_GOVERNMENT = re.compile(r"(?:[县区旗]委[、和,，]?)?[县区旗](?:人民)?政府|[我本全][县区旗](?![级域内外])")
+# …and a city's (2020年,市政府坚持…): a county-level city's, or a prefecture's; never a township's.
+_CITY_GOVERNMENT = re.compile(r"(?:市委[、和,，]?)?市(?:人民)?政府(?![办工各部门])")
 
 
-def _county_is_subject(text: str) -> bool:
+def _county_is_subject(text: str, *, city: bool = False) -> bool:
     """Does one of the first lines open with a county, or a county government, as its subject
     (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
-    a county's."""
+    a county's. CITY: a city government (市政府坚持…) counts too."""
     for rest in _opening_subjects(text):
-        if _COUNTY_GOVERNMENT.match(rest):
+        if _COUNTY_GOVERNMENT.match(rest) or (city and _CITY_GOVERNMENT.match(rest)):
             return True
         mention = next(iter(county_mentions(rest[:12])), None)
         if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
@@ -726,6 +729,23 @@ def _speaks_of_its_kind(county: County, text: str) -> bool:
     return not kinds or bool(kinds & own)
 
 
+# The kinds of unit a report speaks as (我乡, 全镇, 我街), and the gazetteer's types of each kind.
+_SELF_KIND_TYPES = {"乡": ("乡", "民族乡"), "镇": ("镇",), "街道": ("街道",), "街": ("街道",), "苏木": ("苏木",)}
+
+
+def _only_town_of_its_kind(text: str, county: County | None) -> TownGuess:
+    """A report that names no town but speaks as 我乡 on its county's site (博乐市 has one 乡): the
+    county's only unit of that kind. Several kinds spoken as, or several units of it: no guess."""
+    if county is None or not county.adcode:
+        return TownGuess()
+    kinds = {_SELF_KIND_TYPES[m.group(1)] for m in _SELF_REFERENCE.finditer(text)}
+    if len(kinds) != 1:
+        return TownGuess()
+    types = kinds.pop()
+    towns = tuple(t for t in towns_of_county(county.adcode) if t.town_type in types)
+    return TownGuess(towns[0].town, "clue", towns) if len(towns) == 1 else TownGuess()
+
+
 def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | None = None) -> dict[str, str]:
     """All document variables inferred from the text; each with a `<field>_source` entry.
 
@@ -752,6 +772,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     if level == "county":
         guess = TownGuess()
     guess, county, county_source = _reconcile(guess, county, county_source, text)
+    if not guess.name and level != "county":
+        guess = _only_town_of_its_kind(text, county)
     year, year_source = infer_year(text, title=title, file_name=file_name,
                                    publish_date=hints.get("publish_date", ""))
     return {
@@ -800,6 +822,10 @@ def merge_manifest(inferred: dict[str, str], manifest_row: dict[str, str] | None
         # The page's address names the county (www.xuwen.gov.cn): it places the town too.
         for field, value in (("county", county.county), ("city", county.city), ("province", county.province)):
             merged[field], merged[f"{field}_source"] = value, "page address"
+        if not merged.get("town") and merged.get("level") != "county" and (
+                guess := _only_town_of_its_kind(text, county)).name:
+            merged.update(town=guess.name, town_source=guess.source, town_type=town_type_of(guess.name),
+                          town_type_source=guess.source, level="township", level_source="body")
     if manifest_row.get("town") or manifest_row.get("county") or url:
         merged["town_code"] = _town_code(merged.get("town", ""), merged.get("county", "")) or merged.get("town_code", "")
     return merged, disagreements

@@ -23,10 +23,12 @@ _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]|[（(]\d{{1,2}}[)）]"
            rf"|\d{{1,2}}[、.．](?!\d)|\d{{1,2}} 、|第[{CN_MARKER_DIGITS}]{{1,3}}部分)")
-_LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER)
+# 一，推进… (a heading typed with a comma) only after a sentence's end: after a word, 统 一， is a word.
+_MARKER_OR_COMMA = rf"(?:{_MARKER}|(?=[{CN_MARKER_DIGITS}]{{1,3}}[，,](?=[{CJK}]|20\d\d)(?![{CN_MARKER_DIGITS}])))"
+_LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER_OR_COMMA)
 # …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
 # not after a semicolon, which runs a list inside a paragraph (如:一、利用…;二、利用…).
-_MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER)
+_MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER_OR_COMMA)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this

@@ -142,6 +142,20 @@ def towns_named(name: str) -> tuple[Town, ...]:
     return _town_index().towns(name)
 
 
+def towns_of_county(county_code: str) -> tuple[Town, ...]:
+    """The township-level units a county has now (division code of 6 digits; former names left out)."""
+    return _towns_by_county().get(county_code, ())
+
+
+@lru_cache(maxsize=1)
+def _towns_by_county() -> dict[str, tuple[Town, ...]]:
+    by_county: dict[str, list[Town]] = defaultdict(list)
+    for town in load_townships():
+        if not town.former:
+            by_county[town.county_code].append(town)
+    return {code: tuple(towns) for code, towns in by_county.items()}
+
+
 _SUFFIX_END = re.compile("|".join(TOWN_SUFFIXES) + "|街(?!道)|(?<!街道)办事处")
 # What follows a street that is a road, not a 街道 (黄石街12号, 龙归街社区).
 _ROAD_AFTER = set("0123456789号巷路弄社区村口东西南北中段")

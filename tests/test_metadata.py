@@ -374,6 +374,11 @@ def test_infer_county__a_two_character_county_after_its_city_is_one(text, county
                                          ("http://www.huadu.gov.cn/zwgk/1.html", "花都区"),
                                          ("http://www.changhai.gov.cn/x.html", "长海县"),
                                          ("http://www.hongtong.gov.cn/x.html", "洪洞县"),
+                                         # a 新区 by what comes before 新区, where no other county is so spelt
+                                         ("http://www.tjbh.gov.cn/jz/contents/13508/281247.html", "滨海新区"),
+                                         ("https://www.pudong.gov.cn/x.html", "浦东新区"),
+                                         ("http://www.binhai.gov.cn/x.html", "滨海县"),
+                                         ("http://www.lanzhou.gov.cn/x.html", None),  # the city's site
                                          ("https://www.qidong.gov.cn/x.html", None),  # 启东市 or 祁东县
                                          ("https://www.example.com/xuwen.html", None)])
 def test_county_of_address__a_government_site_names_its_county_only_when_unambiguous(url, county):
@@ -769,3 +774,41 @@ def test_find_title__below_a_chrome_table_that_lost_its_rows_one_field_a_line():
     ("组织城关镇党委班子集中学法。\n2023年，我镇坚持依法行政。", "城关镇")])
 def test_infer_metadata__a_word_that_opens_the_clause_is_no_part_of_the_name(text, town):
     assert infer_metadata(text)["town"] == town
+
+
+@pytest.mark.parametrize("opening, level", [
+    # a county-level city's government as the subject (乐平市 named in a plan's title), towns as award winners
+    ("2020年,市政府坚持以习近平法治思想为指导，全面落实《乐平市法治政府建设实施纲要》。洎阳街道天湖社区被评为全国民主法治示范社区。"
+     "现将市政府推进法治政府建设情况汇报如下:", "county"),
+    ("2020年，市委、市政府坚持依法行政。洎阳街道天湖社区被评为全国民主法治示范社区。", "unknown"),  # which city? none named
+])
+def test_infer_metadata__a_city_government_as_the_subject_is_no_towns_report(opening, level):
+    meta = infer_metadata(opening + "\n一、主要举措和成效亮点\n(一)全面筑牢法治基础\n甲。")
+    assert (meta["level"], meta["town"]) == (level, "")
+
+
+def test_infer_metadata__a_town_report_opening_under_its_city_government_keeps_its_town():
+    text = "2023年，在市委、市政府的坚强领导下，洎阳街道坚持依法行政。现将有关情况报告如下：\n一、主要举措\n甲。"
+    assert (infer_metadata(text)["town"], infer_metadata(text)["level"]) == ("洎阳街道", "township")
+
+
+BOLE_PAGE = "https://www.xjbl.gov.cn/info/2442/100962.htm"  # 博乐市's site; 博乐市 has one 乡
+
+
+@pytest.mark.parametrize("text, town", [
+    ("2022年,在市委市政府的领导下,扎实推进乡域基层法治建设。现我乡2022年法治政府建设情况报告如下:\n一、工作开展情况\n甲。",
+     "贝林哈日莫墩乡"),
+    ("2022年,全镇扎实推进法治建设。现将我镇2022年法治政府建设情况报告如下:\n一、工作开展情况\n甲。", ""),  # four 镇
+    ("2022年,我乡扎实推进法治建设，全镇干部参加培训。\n一、工作开展情况\n甲。", ""),  # speaks as two kinds
+])
+def test_a_report_naming_no_town_on_its_county_site_is_the_county_s_only_unit_of_its_kind(text, town):
+    meta, _ = merge_manifest(infer_metadata(text), {"file": "a.txt", "source_url": BOLE_PAGE}, text=text)
+    assert (meta["town"], meta["county"]) == (town, "博乐市")
+    assert meta["level"] == "township"
+    if town:
+        assert meta["town_source"] == "clue" and meta["town_code"] == "652701201"
+
+
+def test_a_report_naming_no_town_is_its_county_s_only_unit_of_its_kind_when_the_text_names_the_county():
+    text = "2022年,在博乐市委、市政府的领导下,我乡扎实推进法治建设。\n一、工作开展情况\n甲。"
+    assert infer_metadata(text)["town"] == "贝林哈日莫墩乡"

@@ -660,3 +660,26 @@ def test_classify_heading__what_still_needs_improving_is_the_shortcomings(headin
 def test_a_heading_that_starts_with_a_count_is_no_run_of_numbers(line, heading):
     s = split_sections(f"前言。\n{line}\n甲。")
     assert (line.rstrip("。") in s["heading"].tolist()) == heading
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_heading_typed_with_a_comma_after_its_numeral(comma):
+    text = (f"前言。\n一{comma}推进法治政府建设的主要举措和成效\n（一）健全工作机制。甲。\n"
+            f"二{comma}存在的不足和原因\n1.普法形式单一。\n2.执法力量不足。\n三{comma}2023年工作安排\n乙。")
+    s = split_sections(text)
+    assert s["heading"].tolist()[1:3] == [f"一{comma}推进法治政府建设的主要举措和成效", "（一）健全工作机制"]
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "shortcomings", "plans"]
+
+
+@pytest.mark.parametrize("line", ["一，二季度完成执法检查。", "三，四月份开展普法宣传。"])
+def test_a_numeral_and_comma_before_more_numbers_is_no_heading(line):
+    assert not split_sections(f"前言。\n{line}\n甲。")["level"].gt(0).any()
+
+
+def test_a_copy_that_lost_its_line_breaks_keeps_headings_typed_with_a_comma():
+    flat = ("2022年，大石头镇扎实推进法治建设。现将有关情况报告如下： 一，主要举措和成效 （一）完善依法决策机制。"
+            "全年审查重大事项8件。 二.存在的不足 1.普法宣传的针对性不强。 2.执法程序不够规范。 三，2023年工作安排 "
+            "（一）创新普法方式。 其中统一，规范执法文书。") * 3
+    s = split_sections(normalize_text(flat))
+    assert {"一，主要举措和成效", "二.存在的不足", "三，2023年工作安排"} <= set(s["heading"])
+    assert not any(h.startswith("一，规范") for h in s["heading"])  # 统一， inside a sentence stays there

@@ -213,7 +213,7 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
                 target = candidates[0]
             if name not in aliases[target]:
                 aliases[target].append(name)
-    rows = []
+    rows, short_forms = [], {}
     for code in sorted(current.areas):
         name = current.areas[code]
         if name == "市辖区":
@@ -221,6 +221,13 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
         city, province = _city_province(current, code)
         rows.append([code, name, city, province, "|".join(aliases.get(code, [])),
                      county_spellings(name, city, province)])
+        short_forms[code] = new_area_short_forms(name, city, province)
+    # A 新区's short forms only where no other county holds them: binhai stays 滨海县's.
+    held = Counter(f for row in rows for f in row[5].split("|") if f)
+    held.update(f for forms in short_forms.values() for f in forms)
+    for row in rows:
+        extra = [f for f in short_forms[row[0]] if held[f] == 1]
+        row[5] = "|".join(dict.fromkeys([*row[5].split("|"), *extra]))
     return rows
 
 
@@ -262,6 +269,17 @@ def county_spellings(name: str, city: str, province: str) -> str:
             prefix = _pinyin(region_stem)[1]
             forms += [prefix + initials, prefix + full]
     return "|".join(dict.fromkeys(f for f in forms if f and f.isascii() and f.isalpha()))
+
+
+def new_area_short_forms(name: str, city: str, province: str) -> list[str]:
+    """A 新区 named by what comes before 新区 (滨海新区: www.tjbh.gov.cn; 浦东新区: pudong): the
+    spellings of that shorter stem, the caller keeping those no other county holds."""
+    stem = _COUNTY_STEM.sub("", name)
+    # 兰州新区 is not named by 兰州: lanzhou is the city's own site.
+    if not (name.endswith("新区") and len(stem) >= 3) or stem[:-1] == _REGION_STEM.sub("", city):
+        return []
+    short = stem[:-1] + "区"
+    return [f for f in county_spellings(short, city, province).split("|") if f != _pinyin(short)[0]]
 
 
 def former_names(current: Release, older: list[Release]) -> tuple[list[list], Counter]:
