@@ -470,6 +470,44 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
     return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
 
 
+# A town whose name has a one-character stem (唐镇, 侯镇, 乌镇): in running text such names are the
+# tails of words (乡镇, 城镇), so one counts only where a town names itself: at a line's start (after
+# its year, 中共 or 关于, or its county and city: 上海市浦东新区唐镇), before its office, its year or a
+# first verb (唐镇人民政府 / 2022年，侯镇坚持… / 唐镇2023年…).
+_SHORT_TOWN = re.compile(r"(?:^|(?<=\n))[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
+                         rf"(?P<divisions>(?:[{CJK}]{{2,8}}?(?:省|市|区|县|旗|州|盟))*)(?P<name>[{CJK}][镇乡])"
+                         rf"(?=(?:{_SUBJECT_AFTER.pattern}))")
+
+
+def _short_name_guess(fragment: str, source: str, codes: set[str]) -> TownGuess | None:
+    """The town of FRAGMENT (a title, the opening or closing lines) whose name has a one-character
+    stem, where it names itself (`_SHORT_TOWN`)."""
+    simplified = _simplified(fragment)
+    for m in _SHORT_TOWN.finditer(simplified):
+        towns = tuple(t for t in towns_named(m.group("name")) if t.town_type in ("镇", "乡"))
+        if towns and _all_divisions(m.group("divisions")):
+            return TownGuess(m.group("name"), source, _in_counties(towns, codes) or towns)
+    return None
+
+
+def _all_divisions(run: str) -> bool:
+    """Is RUN (上海市浦东新区, or nothing) made of county, city and province names only?"""
+    names = _division_names()
+    while run:
+        end = next((k for k in range(max(0, len(run) - 12), len(run) - 1) if run[k:] in names), None)
+        if end is None:
+            return False
+        run = run[:end]
+    return True
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    """Counties (and their former names), cities and provinces by their full names."""
+    return frozenset(name for county in load_gazetteer()
+                     for name in (county.county, *county.aliases, county.city, county.province) if name)
+
+
 def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
     """A town whose name is also a common word (新城镇: new towns), when the title starts with it
     and goes on with its office or the year (新城镇2020年法治政府建设情况报告): in running text the
@@ -576,7 +614,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     # it), or whose first sentence has a county government for its subject (县政府坚持…).
     speaks_as_county = not _SELF_REFERENCE.search(text) and (
         bool(SELF_REFERENCE_COUNTY.search(text)) or _county_is_subject(text, city=True)
-        or bool(title and _COUNTY_LEVEL_TITLE.search(title) and not town_mentions(_simplified(title))))
+        or bool(title and _COUNTY_LEVEL_TITLE.search(title) and not town_mentions(_simplified(title))
+                and not _short_name_guess(title, "title", codes)))
     if not speaks_as_county:
         evidence.append(("body", text[:400]))
         if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself
@@ -584,6 +623,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             evidence.append(("body", closing[closing.find("\n") + 1:] if "\n" in closing else ""))
     says_we = bool(_SELF_REFERENCE.search(text))
     for source, fragment in evidence:
+        if fragment and (guess := _short_name_guess(fragment, source, codes)):
+            return guess  # 唐镇2023年… / 2022年，侯镇坚持…: where a town names itself
         mentions = None
         if source == "body" and says_we and fragment:
             simplified = _simplified(fragment)

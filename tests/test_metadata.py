@@ -812,3 +812,24 @@ def test_a_report_naming_no_town_on_its_county_site_is_the_county_s_only_unit_of
 def test_a_report_naming_no_town_is_its_county_s_only_unit_of_its_kind_when_the_text_names_the_county():
     text = "2022年,在博乐市委、市政府的领导下,我乡扎实推进法治建设。\n一、工作开展情况\n甲。"
     assert infer_metadata(text)["town"] == "贝林哈日莫墩乡"
+
+
+@pytest.mark.parametrize("text, town, county", [
+    ("唐镇2023年法治政府建设情况报告\n2023年，唐镇坚持以习近平法治思想为指导。\n一、主要举措\n甲。", "唐镇", "浦东新区"),
+    ("上海市浦东新区唐镇人民政府关于2023年法治政府建设情况的报告\n一、主要举措\n甲。", "唐镇", "浦东新区"),
+    ("关于2022年度法治政府建设情况的报告\n2022年，侯镇坚持以习近平法治思想为指导，扎实推进依法行政。\n一、主要举措\n甲。",
+     "侯镇", "寿光市"),
+    ("关于2023年法治政府建设情况的报告\n今年以来，我镇坚持依法行政。\n一、主要举措\n甲。\n\n侯镇人民政府\n2024年1月5日", "侯镇", "寿光市"),
+])
+def test_infer_metadata__a_town_whose_name_has_a_one_character_stem_where_it_names_itself(text, town, county):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+@pytest.mark.parametrize("text", [
+    "2023年，全镇坚持依法行政。乡镇干部学法。\n一、主要举措\n甲。",
+    "街道党工委高度重视法治建设。\n一、主要举措\n甲。",  # 街道 is a unit's name in one county, and a word
+    "2023年，我镇积极推进新镇建设，唐镇等兄弟乡镇前来交流。\n一、主要举措\n甲。",  # not where a town names itself
+])
+def test_infer_metadata__a_one_character_stem_elsewhere_is_no_town(text):
+    assert infer_metadata(text)["town"] == ""
