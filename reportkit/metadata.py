@@ -234,12 +234,25 @@ def _county_candidates(text: str, *, title: str, page: str = "") -> list[tuple[l
     ranked = []
     for source, fragment, early in (("title", title, True), ("body", text[:1500], True),
                                     ("page metadata", page, True), ("body", text, False)):
-        hits = Counter(name for _, _, name in county_mentions(fragment))
+        hits = Counter(name for start, end, name in county_mentions(fragment)
+                       if not _inside_town_name(fragment, start, end))
         for name, _ in hits.most_common():
             if name not in by_name:
                 by_name[name] = counties_named(name)
                 ranked.append((by_name[name], source, early))
     return ranked
+
+
+_TOWN_SUFFIX_NEAR = re.compile("[镇乡街办苏]")
+
+
+def _inside_town_name(text: str, start: int, end: int) -> bool:
+    """Is the county named at START:END part of a longer town's name (新县镇, 古县渡镇, 西城区街道)?"""
+    if not _TOWN_SUFFIX_NEAR.search(text, end, end + 8):
+        return False  # 高青县委, 新县人民政府: no town's name goes on after it
+    lo = max(0, start - 6)
+    return any(m.start + lo <= start and m.end + lo >= end and m.end - m.start > end - start
+               for m in town_mentions(text[lo:end + 8]))
 
 
 def _pick_county(options: list[County], text: str) -> County | None:
@@ -470,23 +483,27 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
     return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
 
 
-# A town whose name has a one-character stem (唐镇, 侯镇, 乌镇): in running text such names are the
-# tails of words (乡镇, 城镇), so one counts only where a town names itself: at a line's start (after
-# its year, 中共 or 关于, or its county and city: 上海市浦东新区唐镇), before its office, its year or a
-# first verb (唐镇人民政府 / 2022年，侯镇坚持… / 唐镇2023年…).
+# A town whose name has a one-character stem (唐镇, 侯镇, 乌镇) or is a common word (新城镇, 中心镇):
+# in running text such names are words or their tails (乡镇, 城镇, 新城镇建设), so one counts only
+# where a town names itself: at a line's start (after its year, 中共 or 关于, or its county and city:
+# 上海市浦东新区唐镇), before its office, its year or a first verb (唐镇人民政府 / 2022年，侯镇坚持… /
+# 2023年，中心镇在县委…领导下 / 唐镇2023年…).
 _SHORT_TOWN = re.compile(r"(?:^|(?<=\n))[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
-                         rf"(?P<divisions>(?:[{CJK}]{{2,8}}?(?:省|市|区|县|旗|州|盟))*)(?P<name>[{CJK}][镇乡])"
-                         rf"(?=(?:{_SUBJECT_AFTER.pattern}))")
+                         rf"(?P<divisions>(?:[{CJK}]{{1,8}}?(?:省|市|区|县|旗|州|盟))*)(?P<name>[{CJK}]{{1,2}}[镇乡])"
+                         rf"(?=(?:{_SUBJECT_AFTER.pattern})|在)")
 
 
 def _short_name_guess(fragment: str, source: str, codes: set[str]) -> TownGuess | None:
     """The town of FRAGMENT (a title, the opening or closing lines) whose name has a one-character
-    stem, where it names itself (`_SHORT_TOWN`)."""
+    stem or is a common word, where it names itself (`_SHORT_TOWN`)."""
     simplified = _simplified(fragment)
     for m in _SHORT_TOWN.finditer(simplified):
-        towns = tuple(t for t in towns_named(m.group("name")) if t.town_type in ("镇", "乡"))
+        name = m.group("name")
+        if len(name) > 2 and name not in _GENERIC_TOWNS:
+            continue  # an ordinary name: the gazetteer guess reads it
+        towns = tuple(t for t in towns_named(name) if t.town_type in ("镇", "乡"))
         if towns and _all_divisions(m.group("divisions")):
-            return TownGuess(m.group("name"), source, _in_counties(towns, codes) or towns)
+            return TownGuess(name, source, _in_counties(towns, codes) or towns)
     return None
 
 

@@ -111,16 +111,17 @@ def to_simplified(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _rewritten_place_names() -> tuple[re.Pattern | None, dict[str, str]]:
-    """The gazetteer's names as t2s rewrites them → the names, where the rewrite is no place itself."""
-    from .places import is_place_name, load_gazetteer, town_names  # the gazetteer, only when a text changed
+    """The gazetteer's names as t2s rewrites them → the names, where the rewrite is no other place:
+    none at all (干佑街道), or the same unit's former spelling (尖冢镇, now 尖塚镇). Whole names are
+    converted, as t2s converts phrases too (藉口镇 → 借口镇, by the word 借口)."""
+    from .places import is_place_name, load_gazetteer, town_names, towns_named  # only when a text changed
 
-    names = set(town_names()) | {county.county for county in load_gazetteer()}
-    convert = _t2s().convert
-    characters = sorted(set("".join(names)))
-    changing = {c for c, s in zip(characters, convert("\n".join(characters)).split("\n")) if c != s}
+    names = sorted(set(town_names()) | {county.county for county in load_gazetteer()})
+    spellings = _t2s().convert("\n".join(names)).split("\n")
     rewritten = {}
-    for name in names:
-        if changing.intersection(name) and (spelled := convert(name)) != name and not is_place_name(spelled):
+    for name, spelled in zip(names, spellings, strict=True):
+        if spelled != name and (not is_place_name(spelled) or (
+                (units := {t.code for t in towns_named(spelled)}) and units <= {t.code for t in towns_named(name)})):
             rewritten[spelled] = name
     if not rewritten:
         return None, {}

@@ -184,6 +184,9 @@ def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
                 continue
             name = text[end - length:end]
             if name in index:
+                if cut := _county_glued_on(text, end - length, end, index):
+                    length -= cut  # 汾阳市西河街道: 西河街道, not 贵阳's 市西河街道
+                    name = text[end - length:end]
                 if name.endswith("街"):
                     if text[end:end + 1] in _ROAD_AFTER:
                         break
@@ -195,6 +198,18 @@ def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
                 found.append(TownMention(end - length, end, bare_town_name(name), index.towns(text[end - length:end])))
                 break
     return found
+
+
+def _county_glued_on(text: str, start: int, end: int, index: _NameIndex) -> int:
+    """1 or 2 when the town name at START:END begins with the last characters of a county's name
+    written before it and the rest is a town's name too (汾阳市|西河街道, where 市西河街道 is
+    another town); else 0."""
+    counties = _county_index().by_name
+    for cut in (1, 2):
+        if end - start - cut >= 3 and text[start + cut:end] in index and any(
+                text[start - k:start + cut] in counties for k in range(1, min(start, 6) + 1)):
+            return cut
+    return 0
 
 
 @dataclass(frozen=True)

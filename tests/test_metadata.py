@@ -833,3 +833,29 @@ def test_infer_metadata__a_town_whose_name_has_a_one_character_stem_where_it_nam
 ])
 def test_infer_metadata__a_one_character_stem_elsewhere_is_no_town(text):
     assert infer_metadata(text)["town"] == ""
+
+
+@pytest.mark.parametrize("text, town, county", [
+    # some years' tables glued the county on (化德县长顺镇): no former name of the town
+    ("化德县长顺镇2023年法治政府建设情况报告\n2023年，长顺镇坚持依法行政。\n一、主要举措\n甲。", "长顺镇", "化德县"),
+    ("曹县邵庄镇2023年法治政府建设情况报告\n2023年，邵庄镇坚持依法行政。\n一、主要举措\n甲。", "邵庄镇", "曹县"),
+    # a county named inside the town's name is no county of the text (新县镇 is in 孟村, not in 新县)
+    ("新县镇2023年法治政府建设情况报告\n2023年，我镇在孟村回族自治县委、县政府的领导下坚持依法行政。\n一、主要举措\n甲。",
+     "新县镇", "孟村回族自治县"),
+    ("古县渡镇2023年法治政府建设情况报告\n2023年，我镇在鄱阳县委、县政府的领导下坚持依法行政。\n一、主要举措\n甲。",
+     "古县渡镇", "鄱阳县"),
+    # the county glued before a town whose name would start with the county's last character
+    ("汾阳市西河街道2023年法治政府建设情况报告\n2023年，西河街道坚持依法行政。\n一、主要举措\n甲。", "西河街道", "汾阳市"),
+    # a town named by a common word, as the opening's subject before 在…领导下
+    ("关于2023年法治政府建设情况的报告\n2023年，中心镇在阳曲县委、阳曲县政府的坚强领导下，坚持依法行政。\n一、主要举措\n甲。",
+     "中心镇", "阳曲县"),
+    ("关于2023年法治政府建设情况的报告\n2023年，张镇在顺义区委、顺义区政府的坚强领导下，坚持依法行政。\n一、主要举措\n甲。",
+     "张镇", "顺义区"),
+    # t2s converts phrases: 藉口 is the word 借口, but 藉口镇 is the town's own Simplified name;
+    # 尖冢镇 is 尖塚镇's former spelling, not another town
+    ("秦州区藉口镇2023年法治政府建设情况报告\n2023年，藉口镇坚持依法行政。\n一、主要举措\n甲。", "藉口镇", "秦州区"),
+    ("临西县尖塚镇2023年法治政府建设情况报告\n2023年，尖塚镇坚持依法行政。\n一、主要举措\n甲。", "尖塚镇", "临西县"),
+])
+def test_infer_metadata__names_the_gazetteer_probe_found_read_wrongly(text, town, county):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")

@@ -333,12 +333,21 @@ def former_names(current: Release, older: list[Release]) -> tuple[list[list], Co
             if bare(name) in names_in_county[target[:6]]:
                 stats["old name still a current name in that county"] += 1
                 continue
+            if _county_glued(bare(name), bare(current.streets[target]), current.areas.get(target[:6], "")):
+                stats["old name is the current one with its county glued on (化德县长顺镇)"] += 1
+                continue
             key = (target, bare(name))
             if key in found:
                 continue
             stats["former name kept"] += 1
             found[key] = [target, name, current.streets[target], release.year]
     return [found[k] for k in sorted(found)], stats
+
+
+def _county_glued(old: str, current: str, county: str) -> bool:
+    """Is OLD the CURRENT name with (the end of) its COUNTY before it (化德县长顺镇, 汉沽管理区汉丰镇)?
+    Some years' tables wrote it so; no report names its town that way alone."""
+    return len(old) > len(current) and old.endswith(current) and bool(county) and county.endswith(old[:-len(current)])
 
 
 def fetch(version: str, directory: Path, into: Path) -> Path:
