@@ -336,6 +336,8 @@ def _ends_a_phrase(mention, fragment: str) -> bool:
     """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
     the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
     before = fragment[mention.start - 1:mention.start] if mention.start else ""
+    if fragment[max(0, mention.start - 2):mention.start] in ("现将", "关于", "中共"):
+        return False  # 现将平安镇2023年…报告如下: where a town names itself
     return bool(CJK_CHAR.match(before)) and before not in "县区市旗州盟"
 
 
@@ -354,6 +356,8 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
         mentions = town_mentions(simplified)
     if starts_a_line:
         mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
+    if codes:
+        mentions = [_local_tail(m, codes) for m in mentions]
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
     if common := [m for m in mentions if _is_common_word(_stem(m.name))]:  # rare: read around them
         mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
@@ -372,6 +376,17 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     return TownGuess(name, source if towns[name] else f"{source}, {NOT_IN_GAZETTEER}", towns[name])
 
 
+def _local_tail(mention, codes: set[str]):
+    """MENTION, or the town of the text's county its name ends with (现将官池镇…, in a report of 大荔县:
+    官池镇, not 许昌's 将官池镇)."""
+    if not mention.towns or _in_counties(mention.towns, codes):
+        return mention
+    for cut in (1, 2):
+        if len(mention.name) - cut >= 3 and (towns := _in_counties(towns_named(mention.name[cut:]), codes)):
+            return TownMention(mention.start + cut, mention.end, mention.name[cut:], towns)
+    return mention
+
+
 # Where a town's own name stands: at the start of a line or of the first sentence (after its year),
 # before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?$")
@@ -381,7 +396,7 @@ _SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委
 
 # Words a sentence may open with before a town (经城关镇党委研究…, 据公庄镇统计…, 召开城关镇党委会议…):
 # not a longer name.
-_CLAUSE_OPENERS = frozenset("经据按依凡若因当被让请令使跟替给用比如像同自以")
+_CLAUSE_OPENERS = frozenset("经据按依凡若因当被让请令使跟替给用比如像同自以将")
 _OPENING_VERB = re.compile(r"召开|成立|制定|印发|出台|建立|完善|健全|深化|落实|组建|举办|参加|参与|聘请|聘任|选派|"
                            r"要求|指导|督促|帮助|支持|配备|设立|实现|确保|推进|全面|持续|坚持|深入|认真|积极")
 
@@ -487,8 +502,8 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
 # in running text such names are words or their tails (乡镇, 城镇, 新城镇建设), so one counts only
 # where a town names itself: at a line's start (after its year, 中共 or 关于, or its county and city:
 # 上海市浦东新区唐镇), before its office, its year or a first verb (唐镇人民政府 / 2022年，侯镇坚持… /
-# 2023年，中心镇在县委…领导下 / 唐镇2023年…).
-_SHORT_TOWN = re.compile(r"(?:^|(?<=\n))[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
+# 2023年，中心镇在县委…领导下 / 唐镇2023年… / 现将张镇2023年…情况报告如下).
+_SHORT_TOWN = re.compile(r"(?:(?:^|(?<=\n))[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?|现将)"
                          rf"(?P<divisions>(?:[{CJK}]{{1,8}}?(?:省|市|区|县|旗|州|盟))*)(?P<name>[{CJK}]{{1,2}}[镇乡])"
                          rf"(?=(?:{_SUBJECT_AFTER.pattern})|在)")
 
@@ -718,7 +733,7 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
     for rest in _opening_subjects(text):
         if _COUNTY_GOVERNMENT.match(rest) or (city and _CITY_GOVERNMENT.match(rest)):
             return True
-        mention = next(iter(county_mentions(rest[:12])), None)
+        mention = next(iter(county_mentions(rest[:24])), None)
         if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 12])), None)
             return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject

@@ -110,6 +110,8 @@ class _NameIndex:
 @lru_cache(maxsize=1)
 def _town_index() -> _NameIndex:
     table = resources.townships()
+    # Two units the tables name by their type alone (街道 of 皮山县): no report names a town so.
+    table = table[~table["town"].map(bare_town_name).isin(["街道", "镇", "乡"])]
     fields = ("code", "town", "town_type", "county_code", "county", "city", "province")
     columns = tuple(table[c].tolist() for c in fields)  # lists, not 41,000 row objects
     columns[1][:] = [bare_town_name(name) for name in columns[1]]
@@ -176,9 +178,12 @@ def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
     in running text they are mostly fragments of words.
     """
     index = _town_index()
+    counties = _county_index()
     found: list[TownMention] = []
     for m in _SUFFIX_END.finditer(text):
         end = m.end()
+        if text[end - 1:end + 1] in counties.prefixes and _county_starts_at(text, end - 1, counties):
+            continue  # 镇江市镇江新区, 商洛市镇安县: the 镇 begins a county's name (江市镇, 洛市镇 are no towns here)
         for length in index.lengths:
             if length < min_chars or length > end:
                 continue
@@ -198,6 +203,10 @@ def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
                 found.append(TownMention(end - length, end, bare_town_name(name), index.towns(text[end - length:end])))
                 break
     return found
+
+
+def _county_starts_at(text: str, start: int, counties: "_CountyIndex") -> bool:
+    return any(text[start:start + length] in counties.by_name for length in counties.lengths)
 
 
 def _county_glued_on(text: str, start: int, end: int, index: _NameIndex) -> int:

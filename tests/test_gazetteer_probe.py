@@ -39,3 +39,35 @@ def test_every_gazetteer_town_named_as_reports_name_themselves_is_read(form):
     # Left: 濛阳街道, which t2s rewrites to 蒙阳街道, another town (and so its county); one in a thousand.
     assert len(missed) <= len(TOWNS) // 1000, missed
     assert len(wrong_county) <= len(TOWNS) // 1000, wrong_county
+
+
+_FIRST_TOWN = {}
+for _row in csv.DictReader((ROOT / "reportkit/resources/townships.csv").open(encoding="utf-8")):
+    if _row["town_type"] != "other":
+        _FIRST_TOWN.setdefault(_row["county_code"], _row["town"])
+# 城区, 矿区, 郊区, 东区, 西区, 城关区: names several counties bear, which alone name none of them.
+COUNTIES = [row for row in csv.DictReader((ROOT / "reportkit/resources/gazetteer.csv").open(encoding="utf-8"))
+            if row["adcode"] in _FIRST_TOWN and row["county"] not in {"城区", "矿区", "郊区", "东区", "西区", "城关区"}][::5]
+
+COUNTY_TEMPLATES = {
+    "county in the title, a town as an example": "{county}2023年法治政府建设情况报告\n2023年，{county}坚持以习近平法治思想为指导，"
+        "扎实推进依法行政。{town}被评为全国民主法治示范村（社区）。现将有关情况报告如下：\n一、主要举措\n（一）加强组织领导。{town}开展法治宣传。\n",
+    "city and county government in the title": "{city}{county}人民政府关于2023年度法治政府建设情况的报告\n2023年，{kind}政府坚持以"
+        "习近平法治思想为指导，扎实推进依法行政。\n一、主要举措\n（一）加强组织领导。甲。\n",
+    "no title, the county as the opening's subject": "2023年，{county}坚持以习近平法治思想为指导，扎实推进依法行政，全{kind}法治"
+        "政府建设取得新成效。现将有关情况报告如下：\n一、主要举措\n（一）加强组织领导。甲。\n",
+}
+
+
+@pytest.mark.parametrize("form", list(COUNTY_TEMPLATES))
+def test_every_county_s_own_report_is_read_as_a_county_s(form):
+    wrong = []
+    for row in COUNTIES:
+        county = row["county"]
+        kind = county[-1] if county[-1] in "县区市旗" else "县"
+        meta = infer_metadata(COUNTY_TEMPLATES[form].format(county=county, city=row["city"], kind=kind,
+                                                            town=_FIRST_TOWN[row["adcode"]]))
+        if (meta["town"], meta["county"], meta["level"]) != ("", county, "county"):
+            wrong.append((county, meta["town"], meta["county"], meta["level"]))
+    assert len(COUNTIES) > 500
+    assert not wrong, wrong

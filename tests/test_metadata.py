@@ -859,3 +859,37 @@ def test_infer_metadata__a_one_character_stem_elsewhere_is_no_town(text):
 def test_infer_metadata__names_the_gazetteer_probe_found_read_wrongly(text, town, county):
     meta = infer_metadata(text)
     assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+@pytest.mark.parametrize("text, town, county", [
+    # 现将…报告如下 is where a town names itself, a town named like a slogan (平安镇) or a short one too
+    ("2023年法治政府建设情况报告\n今年以来，在彰武县委、县政府的坚强领导下，我镇坚持依法行政。现将平安镇2023年法治政府建设情况报告如下：\n"
+     "一、主要举措\n甲。", "平安镇", "彰武县"),
+    ("2023年法治政府建设情况报告\n今年以来，在顺义区委、区政府的坚强领导下，我镇坚持依法行政。现将张镇2023年法治政府建设情况报告如下：\n"
+     "一、主要举措\n甲。", "张镇", "顺义区"),
+    # 将官池镇 is 许昌's; in a report of 大荔县, 现将官池镇… is 官池镇
+    ("2023年法治政府建设情况报告\n今年以来，在大荔县委、县政府的坚强领导下，我镇坚持依法行政。现将官池镇2023年法治政府建设情况报告如下：\n"
+     "一、主要举措\n甲。", "官池镇", "大荔县"),
+])
+def test_infer_metadata__the_town_a_report_names_in_its_xianjiang_sentence(text, town, county):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+@pytest.mark.parametrize("text, county", [
+    # 江市镇 and 洛市镇 are towns, but here the 镇 begins the county's name (镇江新区, 镇安县)
+    ("镇江市镇江新区人民政府关于2023年度法治政府建设情况的报告\n2023年，区政府坚持依法行政。\n一、主要举措\n甲。", "镇江新区"),
+    ("商洛市镇安县人民政府关于2023年度法治政府建设情况的报告\n2023年，县政府坚持依法行政。\n一、主要举措\n甲。", "镇安县"),
+    # a county whose name is longer than twelve characters, as the opening's subject
+    ("2023年，镇沅彝族哈尼族拉祜族自治县坚持以习近平法治思想为指导，扎实推进依法行政。\n一、主要举措\n甲。", "镇沅彝族哈尼族拉祜族自治县"),
+])
+def test_infer_metadata__a_county_s_report_whose_name_holds_a_town_s_name(text, county):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == ("", county, "county")
+
+
+def test_infer_metadata__a_street_office_s_title_is_not_read_as_the_unit_named_by_its_type_alone():
+    # the tables hold two units named 街道 alone (皮山县's): 南区街道办事处 is 南区街道, not 街道
+    text = "满洲里市南区街道办事处关于2023年度法治政府建设情况的报告\n2023年，街道党工委、办事处坚持依法行政。\n一、主要举措\n甲。"
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == ("南区街道", "满洲里市", "township")

@@ -129,6 +129,11 @@ def test_partial_reasons__a_link_to_the_rest_of_the_page_marks_an_excerpt():
     assert partial_reasons(_WHOLE + "\n\n点击查看全文", split_sections(_WHOLE)) == ["elision marker"]
 
 
+@pytest.mark.parametrize("note", ["仅展示628字，全文共2002字", "还剩3页未读，继续阅读", "试读结束，下载文档查看全文"])
+def test_partial_reasons__a_document_sharing_site_s_excerpt_note_marks_an_excerpt(note):
+    assert partial_reasons(_WHOLE + "\n" + note, split_sections(_WHOLE)) == ["elision marker"]
+
+
 def test_partial_reasons__a_text_that_ends_on_its_announcement_is_cut():
     text = "石门镇2023年法治政府建设工作报告\n2023年，石门镇扎实推进法治政府建设，现将有关情况报告如下。"
     assert partial_reasons(text, split_sections(text)) == ["cut off"]
