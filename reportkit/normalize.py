@@ -74,6 +74,13 @@ def _radical_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=1)
 def _t2s():
     import opencc  # heavy-ish C extension: load only when a text needs it
 
@@ -106,7 +113,18 @@ def to_simplified(text: str) -> str:
     if converted == text:
         return text
     pattern, names = _rewritten_place_names()
-    return pattern.sub(lambda m: names[m.group()], converted) if pattern else converted
+    return pattern.sub(lambda m: _kept_name(m, names), converted) if pattern else converted
+
+
+def _kept_name(match: re.Match, names: dict[str, str]) -> str:
+    """The place name MATCH stands for, unless it is the end of a longer place's name (新干县 is a
+    county: its 干县 is not 乾县)."""
+    from .places import is_place_name
+
+    text, start, end = match.string, match.start(), match.end()
+    if any(is_place_name(text[start - k:end]) for k in range(1, min(start, 4) + 1)):
+        return match.group()
+    return names[match.group()]
 
 
 @lru_cache(maxsize=1)
@@ -117,11 +135,15 @@ def _rewritten_place_names() -> tuple[re.Pattern | None, dict[str, str]]:
     from .places import is_place_name, load_gazetteer, town_names, towns_named  # only when a text changed
 
     names = sorted(set(town_names()) | {county.county for county in load_gazetteer()})
-    spellings = _t2s().convert("\n".join(names)).split("\n")
+    joined = "\n".join(names)
+    # as t2s spells the name, and as it spells the name's Traditional form (a page machine-converted
+    # to Traditional, as Big5 gateways are: 澄江街道 → 澂江街道 → 澂江街道, 钜桥镇 → 鉅橋鎮 → 巨桥镇)
+    spellings = [_t2s().convert(joined).split("\n"), _t2s().convert(_s2t().convert(joined)).split("\n")]
     rewritten = {}
-    for name, spelled in zip(names, spellings, strict=True):
-        if spelled != name and (not is_place_name(spelled) or (
-                (units := {t.code for t in towns_named(spelled)}) and units <= {t.code for t in towns_named(name)})):
+    for name, spelled in ((n, s) for column in spellings for n, s in zip(names, column, strict=True)):
+        if spelled != name and spelled not in rewritten and (not is_place_name(spelled) or (
+                (units := towns_named(spelled)) and all(t.former for t in units)
+                and {t.code for t in units} <= {t.code for t in towns_named(name)})):
             rewritten[spelled] = name
     if not rewritten:
         return None, {}

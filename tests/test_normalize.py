@@ -118,6 +118,10 @@ def test_normalize_text__a_short_text_copied_without_its_line_breaks_gets_them_b
     ("柞水縣乾佑街道辦事處", "柞水县乾佑街道办事处"),  # t2s alone gives 干佑街道, no place
     ("乾縣人民政府", "乾县人民政府"), ("臨安區於潛鎮", "临安区於潜镇"), ("乾安縣", "乾安县"),
     ("乾淨整潔", "干净整洁"),  # 乾 outside a place name is still 干
+    ("在新幹縣委、餘幹縣委領導下", "在新干县委、余干县委领导下"),  # 干县 inside a county's name is no 乾县
+    ("秦州區藉口鎮", "秦州区藉口镇"),  # t2s converts the word 藉口 to 借口
+    # a page machine-converted to Traditional (a Big5 gateway) spells some names otherwise
+    ("江陰市澂江街道", "江阴市澄江街道"), ("淇濱區鉅橋鎮", "淇滨区钜桥镇"), ("祁縣昭餘鎮", "祁县昭馀镇"),
 ])
 def test_to_simplified__keeps_the_place_names_t2s_would_rewrite(written, simplified):
     assert to_simplified(written) == simplified
