@@ -104,7 +104,9 @@ _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|
 _HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
 # A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
 _LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短板|弱项|差距)(?:(?:及|和|与|、)?(?:问题|不足|短板|弱项|差距|原因))*"
-                    r"|(?:(?:产生|存在)(?:问题|不足)的|主要|深层次)?原因(?:分析|剖析)?)$")
+                    r"|(?:(?:产生|存在)(?:问题|不足)的|主要|深层次)?原因(?:分析|剖析)?"
+                    # a field the items below it belong to (思想认识方面, 在队伍建设方面存在的问题)
+                    r"|[^，,。；;\s]{2,10}方面(?:的?问题|存在的(?:问题|不足))?)$")
 
 
 def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
@@ -156,8 +158,10 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
              if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
     if len(words) >= 2 and (body.startswith("首先", words[0][0])
-                            # 一方面…另一方面 often explains one item (力量薄弱。一方面是…): a list only when it opens the part
-                            or (body.startswith("一方面", words[0][0]) and words[0][0] == opening)):
+                            # 一方面…另一方面 often explains one item (力量薄弱。一方面是…): a list only when it opens
+                            # the part or follows the sentence that announces the list (主要表现在：一方面…)
+                            or (body.startswith("一方面", words[0][0]) and (
+                                words[0][0] == opening or body[:words[0][0]].rstrip().endswith(("：", ":"))))):
         runs.append(words)
     return runs
 

@@ -495,6 +495,20 @@ def test_shortcoming_items__one_side_and_the_other_are_two_items():
     assert items["headline"].tolist() == ["普法工作创新不足", "法治人才匮乏"]
 
 
+@pytest.mark.parametrize("intro", ["对照上级要求，我镇还存在一些不足，主要表现在：", "主要问题有：\n"])
+def test_shortcoming_items__one_side_and_the_other_after_the_sentence_that_announces_them(intro):
+    text = f"二、存在问题\n{intro}一方面，普法工作创新不足，群众获得感不强；另一方面，法治人才匮乏。\n三、下一步打算\n加强学习。"
+    items = _items_of_second_part(text)
+    assert items["headline"].tolist() == ["普法工作创新不足", "法治人才匮乏"]
+
+
+def test_shortcoming_items__fields_that_label_their_own_lists_give_the_items_below_them():
+    text = ("二、存在的不足\n（一）思想认识方面\n1.部分干部法治意识不强。\n2.学法流于形式。\n（二）工作力量方面\n1.执法人员少。\n"
+            "2.法律顾问作用发挥不够。\n三、下一步工作安排\n加强学习。")
+    items = _items_of_second_part(text)
+    assert items["headline"].tolist() == ["部分干部法治意识不强", "学法流于形式", "执法人员少", "法律顾问作用发挥不够"]
+
+
 def test_shortcoming_items__a_sentence_measuring_the_whole_work_introduces_the_paragraphs():
     for intro in ("我镇法治政府建设工作与上级要求相比还有一定差距。", "一年来，我乡法治建设中还存在一些不足。"):
         text = f"二、存在的问题\n{intro}\n法治宣传的方式方法比较传统。\n行政执法人员数量不足。\n三、下一步工作安排\n加强学习。"
