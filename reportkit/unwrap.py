@@ -187,6 +187,8 @@ def _join(text: str, more: str) -> str:
 # Hard-wrapped text: at least this many lines of at least _MIN_CHARS characters, most of them
 # (_SAME_SHARE) within _SAME_WIDTH characters of the common width, which is at most _MAX_WIDTH
 # (an A4 line holds ~28 characters of body type; a web page's paragraph is hundreds).
+_PARAGRAPH_END = tuple("。；;：:！？!?")
+_ENDED_SHARE = 0.6
 _MIN_LINES = 8
 _MIN_CHARS = 10
 _SAME_SHARE = 0.5
@@ -218,6 +220,12 @@ def unwrap_text(text: str) -> str:
     wide = [w for w in widths if w >= 0.75 * widths[int(0.9 * (len(widths) - 1))]]
     common = wide[len(wide) // 2]
     if common > _MAX_WIDTH or sum(abs(w - common) <= _SAME_WIDTH for w in widths) < _SAME_SHARE * len(widths):
+        return text
+    # Lines of one width that mostly end their sentences are short paragraphs of like length (一是…。
+    # lines), not printed lines: a printed line ends wherever the page's edge falls.
+    full = [line.text.rstrip() for line in lines
+            if line is not None and len(line.text) >= _MIN_CHARS and abs(line.x1 - common) <= _SAME_WIDTH]
+    if sum(t.endswith(_PARAGRAPH_END) for t in full) > _ENDED_SHARE * len(full):
         return text
     # A blank line parts paragraphs whatever the widths say; a page's number between two of its
     # lines is dropped with the blank lines around it (the lines go on over it).

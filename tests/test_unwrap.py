@@ -226,3 +226,11 @@ def test_unwrap_text__a_title_is_not_joined_to_a_heading_or_to_another_title(sec
     lines = WRAPPED.split("\n")
     text = "\n".join(["青山乡2022年法治政府建设工作总结", second, *lines[1:]])
     assert unwrap_text(text).split("\n")[:2] == ["青山乡2022年法治政府建设工作总结", second]
+
+
+def test_unwrap_text__short_paragraphs_of_like_length_are_not_printed_lines():
+    # one sentence a line, most of them as long as one another: a short report, not a page's lines
+    lines = ["桃山镇2023年法治政府建设情况报告", "2023年，桃山镇坚持依法行政。现将有关情况报告如下：", "一，主要举措和成效"]
+    lines += [f"{n}是加强组织领导，全年开展工作{k}次。" for n, k in zip("一二三四五六七八", range(3, 11))]
+    text = "\n".join(lines)
+    assert unwrap_text(text) == text
