@@ -776,6 +776,12 @@ def test_infer_metadata__a_word_that_opens_the_clause_is_no_part_of_the_name(tex
     assert infer_metadata(text)["town"] == town
 
 
+def _whose(text: str) -> tuple[str, str, str]:
+    """(town, county, level) the metadata gives TEXT."""
+    meta = infer_metadata(text)
+    return meta["town"], meta["county"], meta["level"]
+
+
 @pytest.mark.parametrize("opening, level", [
     # a county-level city's government as the subject (乐平市 named in a plan's title), towns as award winners
     ("2020年,市政府坚持以习近平法治思想为指导，全面落实《乐平市法治政府建设实施纲要》。洎阳街道天湖社区被评为全国民主法治示范社区。"
@@ -822,8 +828,7 @@ def test_a_report_naming_no_town_is_its_county_s_only_unit_of_its_kind_when_the_
     ("关于2023年法治政府建设情况的报告\n今年以来，我镇坚持依法行政。\n一、主要举措\n甲。\n\n侯镇人民政府\n2024年1月5日", "侯镇", "寿光市"),
 ])
 def test_infer_metadata__a_town_whose_name_has_a_one_character_stem_where_it_names_itself(text, town, county):
-    meta = infer_metadata(text)
-    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+    assert _whose(text) == (town, county, "township")
 
 
 @pytest.mark.parametrize("text", [
@@ -857,8 +862,7 @@ def test_infer_metadata__a_one_character_stem_elsewhere_is_no_town(text):
     ("临西县尖塚镇2023年法治政府建设情况报告\n2023年，尖塚镇坚持依法行政。\n一、主要举措\n甲。", "尖塚镇", "临西县"),
 ])
 def test_infer_metadata__names_the_gazetteer_probe_found_read_wrongly(text, town, county):
-    meta = infer_metadata(text)
-    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+    assert _whose(text) == (town, county, "township")
 
 
 @pytest.mark.parametrize("text, town, county", [
@@ -872,8 +876,7 @@ def test_infer_metadata__names_the_gazetteer_probe_found_read_wrongly(text, town
      "一、主要举措\n甲。", "官池镇", "大荔县"),
 ])
 def test_infer_metadata__the_town_a_report_names_in_its_xianjiang_sentence(text, town, county):
-    meta = infer_metadata(text)
-    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+    assert _whose(text) == (town, county, "township")
 
 
 @pytest.mark.parametrize("text, county", [
@@ -884,12 +887,10 @@ def test_infer_metadata__the_town_a_report_names_in_its_xianjiang_sentence(text,
     ("2023年，镇沅彝族哈尼族拉祜族自治县坚持以习近平法治思想为指导，扎实推进依法行政。\n一、主要举措\n甲。", "镇沅彝族哈尼族拉祜族自治县"),
 ])
 def test_infer_metadata__a_county_s_report_whose_name_holds_a_town_s_name(text, county):
-    meta = infer_metadata(text)
-    assert (meta["town"], meta["county"], meta["level"]) == ("", county, "county")
+    assert _whose(text) == ("", county, "county")
 
 
 def test_infer_metadata__a_street_office_s_title_is_not_read_as_the_unit_named_by_its_type_alone():
     # the tables hold two units named 街道 alone (皮山县's): 南区街道办事处 is 南区街道, not 街道
     text = "满洲里市南区街道办事处关于2023年度法治政府建设情况的报告\n2023年，街道党工委、办事处坚持依法行政。\n一、主要举措\n甲。"
-    meta = infer_metadata(text)
-    assert (meta["town"], meta["county"], meta["level"]) == ("南区街道", "满洲里市", "township")
+    assert _whose(text) == ("南区街道", "满洲里市", "township")
