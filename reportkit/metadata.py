@@ -247,11 +247,14 @@ _TOWN_SUFFIX_NEAR = re.compile("[镇乡街办苏]")
 
 
 def _inside_town_name(text: str, start: int, end: int) -> bool:
-    """Is the county named at START:END part of a longer town's name (新县镇, 古县渡镇, 西城区街道)?"""
+    """Is the county named at START:END part of a longer town's name (新县镇, 古县渡镇, 西城区街道), or
+    does it end inside one?"""
     if not _TOWN_SUFFIX_NEAR.search(text, end, end + 8):
         return False  # 高青县委, 新县人民政府: no town's name goes on after it
     lo = max(0, start - 6)
-    return any(m.start + lo <= start and m.end + lo >= end and m.end - m.start > end - start
+    # …or ends inside one (担任城区街道: 任城区 is not named, 城区街道 is)
+    return any(m.start + lo < end < m.end + lo
+               or (m.start + lo <= start and m.end + lo >= end and m.end - m.start > end - start)
                for m in town_mentions(text[lo:end + 8]))
 
 
@@ -735,7 +738,7 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
             return True
         mention = next(iter(county_mentions(rest[:24])), None)
         if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
-            glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 12])), None)
+            glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
             return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject
     return False
 

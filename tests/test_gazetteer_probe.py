@@ -1,7 +1,7 @@
-"""Every town of the gazetteer, a sample of them, named in three usual ways a report names itself
+"""Every town of the gazetteer, a sample of them, named in five usual ways a report names itself
 (its county and name in the title; its name in the title and its county government in the opening;
-no name in the title, its name as the opening's subject): the build must read the town, and never a
-wrong county. This found names the rules had never read (唐镇, 中心镇, 化德县长顺镇 …; README)."""
+no name in the title, its name as the opening's subject; a party secretary's 述法 report, the town in
+its title or in the line under it): the build must read the town, and never a wrong county. This found names the rules had never read (唐镇, 中心镇, 化德县长顺镇 …; README)."""
 from __future__ import annotations
 
 import csv
@@ -25,6 +25,10 @@ TEMPLATES = {
                          "领导下扎实推进依法行政。现将有关情况报告如下：\n一、主要举措\n（一）加强组织领导。甲。\n",
     "town in the opening": "关于2023年法治政府建设情况的报告\n2023年，{town}在{county}委、{county}政府的坚强领导下，坚持以习近平"
                            "法治思想为指导，扎实推进依法行政。现将有关情况报告如下：\n一、主要举措\n（一）加强组织领导。甲。\n",
+    "a party secretary's 述法 report": "{town}党委书记2023年度述法报告\n本人自担任{town}党委书记以来，认真履行推进法治建设第一"
+                                     "责任人职责。现将有关情况报告如下：\n一、履行第一责任人职责情况\n（一）带头学法。甲。\n",
+    "述法 report signed under its title": "2023年度述法报告\n{county}{town}党委书记  张明\n本人认真履行推进法治建设第一责任人职责，"
+                                        "现将有关情况报告如下：\n一、履行第一责任人职责情况\n（一）带头学法。甲。\n",
 }
 
 

@@ -890,6 +890,16 @@ def test_infer_metadata__a_county_s_report_whose_name_holds_a_town_s_name(text, 
     assert _whose(text) == ("", county, "county")
 
 
+@pytest.mark.parametrize("text, town, county", [
+    # 担任城区街道: the county 任城区 ends inside the town's name; it is not named
+    ("城区街道党委书记2023年度述法报告\n本人自担任城区街道党委书记以来，认真履行第一责任人职责。\n一、履职情况\n甲。", "城区街道", ""),
+    # a county glued to a two-character town under the title is no county's subject
+    ("2023年度述法报告\n浦东新区唐镇党委书记  张明\n本人认真履行推进法治建设第一责任人职责。\n一、履职情况\n甲。", "唐镇", "浦东新区"),
+])
+def test_infer_metadata__a_party_secretary_s_report(text, town, county):
+    assert _whose(text) == (town, county, "township")
+
+
 def test_infer_metadata__a_street_office_s_title_is_not_read_as_the_unit_named_by_its_type_alone():
     # the tables hold two units named 街道 alone (皮山县's): 南区街道办事处 is 南区街道, not 街道
     text = "满洲里市南区街道办事处关于2023年度法治政府建设情况的报告\n2023年，街道党工委、办事处坚持依法行政。\n一、主要举措\n甲。"
