@@ -350,14 +350,24 @@ def county_of_address(url: str, text: str = "") -> County | None:
         return None
     if not host.endswith(".gov.cn"):
         return None
-    for label in host.split(".")[:-2]:
-        options, guessed = _address_options(_SITE_WORDS.sub("", label) or label, label)
-        if guessed or len(options) > 1:  # a guessed spelling or a shared one: the text must confirm it
+    labels = [_SITE_WORDS.sub("", label) or label for label in host.split(".")[:-2]]
+    spellings = [(label, raw, False) for label, raw in zip(labels, host.split(".")[:-2])]
+    # A city's site files a county's pages under the county's initials (www.sz.gov.cn/…/baq/: 深圳 sz
+    # + 宝安 ba + q for 区), spelt as the gazetteer spells a county after its city's initials: a guess.
+    segments = [seg for seg in urlsplit(url if "//" in url else f"//{url}").path.lower().split("/")[:-1]
+                if _PATH_SEGMENT.fullmatch(seg)]
+    spellings += [(label + seg, label + seg, True) for label in labels if len(label) <= 4 for seg in segments]
+    for spelling, raw, from_path in spellings:
+        options, guessed = _address_options(spelling, raw)
+        if guessed or from_path or len(options) > 1:  # a guess or a shared spelling: the text must confirm it
             named = [c for c in options if text and _named_in(c, text)]
             options = named if len(named) == 1 else [c for c in options if c.adcode in _counties_of_towns(text)]
         if len(options) == 1:
             return options[0]
     return None
+
+
+_PATH_SEGMENT = re.compile(r"[a-z]{2,5}")
 
 
 def _address_options(*spellings: str) -> tuple[list[County], bool]:

@@ -389,6 +389,10 @@ def test_county_of_address__a_government_site_names_its_county_only_when_unambig
 
 
 @pytest.mark.parametrize("url, text, county", [
+    # a city's site files a county's pages under its initials (sz + ba + q: 宝安区), settled by the text
+    ("https://www.sz.gov.cn/cn/xxgk/fzzfjsndbg/baq/content/post_1.html", "航城街道坚持依法行政", "宝安区"),
+    ("https://www.sz.gov.cn/cn/xxgk/fzzfjsndbg/baq/content/post_1.html", "我街道坚持依法行政", None),
+    ("http://www.gd.gov.cn/a/lg/b.html", "我街道坚持依法行政", None),  # gd + lg spells 龙岗区: unconfirmed
     ("http://www.jdzcjq.gov.cn/qsfj/t1.shtml", "中共景德镇市委", "昌江区"),  # 昌江 + q for 区, in the city named
     ("http://www.jdzcjq.gov.cn/qsfj/t1.shtml", "我区坚持依法行政", None),  # a guessed spelling, unconfirmed
     ("http://www.fjyx.gov.cn/a.htm", "三明市尤溪县", "尤溪县"),  # 尤溪县 or 云霄县: the text names 三明

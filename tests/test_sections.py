@@ -645,6 +645,9 @@ def test_a_line_above_the_first_sub_heading_is_otherwise_no_heading(text):
 
 def test_classify_heading__discharging_duties_is_leadership_only_for_the_principal():
     assert classify_heading("三、党政主要负责人履职尽责情况") == "leadership"
+    # a part on the duty as such is the principal's own account (述法: 一、履职情况 / 二、存在问题)
+    assert classify_heading("一、履职情况") == classify_heading("一、本人履职情况") == "leadership"
+    assert classify_heading("一、依法履职情况") == "other"  # the government's lawful duties: by its part
     assert classify_heading("（二）依法履职尽责，提升政务服务质效") == "other"  # the government's duties: by its part
 
 
