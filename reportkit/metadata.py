@@ -392,7 +392,8 @@ def _local_tail(mention, codes: set[str]):
 
 # Where a town's own name stands: at the start of a line or of the first sentence (after its year),
 # before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
-_SUBJECT_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?$")
+_LINE_LEAD = r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
+_SUBJECT_BEFORE = re.compile(_LINE_LEAD + "$")
 _SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
                             r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
 
@@ -506,7 +507,7 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
 # where a town names itself: at a line's start (after its year, 中共 or 关于, or its county and city:
 # 上海市浦东新区唐镇), before its office, its year or a first verb (唐镇人民政府 / 2022年，侯镇坚持… /
 # 2023年，中心镇在县委…领导下 / 唐镇2023年… / 现将张镇2023年…情况报告如下).
-_SHORT_TOWN = re.compile(r"(?:(?:^|(?<=\n))[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?|现将)"
+_SHORT_TOWN = re.compile(f"(?:{_LINE_LEAD}|现将)"
                          rf"(?P<divisions>(?:[{CJK}]{{1,8}}?(?:省|市|区|县|旗|州|盟))*)(?P<name>[{CJK}]{{1,2}}[镇乡])"
                          rf"(?=(?:{_SUBJECT_AFTER.pattern})|在)")
 
@@ -806,7 +807,7 @@ def _speaks_of_its_kind(county: County, text: str) -> bool:
 
 
 # The kinds of unit a report speaks as (我乡, 全镇, 我街), and the gazetteer's types of each kind.
-_SELF_KIND_TYPES = {"乡": ("乡", "民族乡"), "镇": ("镇",), "街道": ("街道",), "街": ("街道",), "苏木": ("苏木",)}
+_SELF_KIND_TYPES = {"乡": ("乡", "民族乡"), "镇": ("镇",), "街道": ("街道",), "苏木": ("苏木",)}
 
 
 def _only_town_of_its_kind(text: str, county: County | None) -> TownGuess:
@@ -814,7 +815,7 @@ def _only_town_of_its_kind(text: str, county: County | None) -> TownGuess:
     county's only unit of that kind. Several kinds spoken as, or several units of it: no guess."""
     if county is None or not county.adcode:
         return TownGuess()
-    kinds = {_SELF_KIND_TYPES[m.group(1)] for m in _SELF_REFERENCE.finditer(text)}
+    kinds = {_SELF_KIND_TYPES[unit] for unit in _self_units(text)}
     if len(kinds) != 1:
         return TownGuess()
     types = kinds.pop()

@@ -345,17 +345,18 @@ def county_of_address(url: str, text: str = "") -> County | None:
     from urllib.parse import urlsplit
 
     try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        address = urlsplit(url if "//" in url else f"//{url}")
+        host = address.hostname or ""
     except ValueError:
         return None
     if not host.endswith(".gov.cn"):
         return None
-    labels = [_SITE_WORDS.sub("", label) or label for label in host.split(".")[:-2]]
-    spellings = [(label, raw, False) for label, raw in zip(labels, host.split(".")[:-2])]
+    raw_labels = host.split(".")[:-2]
+    labels = [_SITE_WORDS.sub("", label) or label for label in raw_labels]
+    spellings = [(label, raw, False) for label, raw in zip(labels, raw_labels)]
     # A city's site files a county's pages under the county's initials (www.sz.gov.cn/…/baq/: 深圳 sz
     # + 宝安 ba + q for 区), spelt as the gazetteer spells a county after its city's initials: a guess.
-    segments = [seg for seg in urlsplit(url if "//" in url else f"//{url}").path.lower().split("/")[:-1]
-                if _PATH_SEGMENT.fullmatch(seg)]
+    segments = [seg for seg in address.path.lower().split("/")[:-1] if _PATH_SEGMENT.fullmatch(seg)]
     spellings += [(label + seg, label + seg, True) for label in labels if len(label) <= 4 for seg in segments]
     for spelling, raw, from_path in spellings:
         options, guessed = _address_options(spelling, raw)
