@@ -115,7 +115,8 @@ _N = CN_MARKER_DIGITS
 #: Chinese official documents (一、 > （一） > 1、 > （1））. Used for headings (reportkit.sections)
 #: and to cut shortcoming items (reportkit.shortcomings).
 MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
-    ("part", 0, re.compile(rf"第(?P<n>[{_N}]{{1,3}})部分[、.．:：，,]?\s*")),
+    # 第一部分 / 第一、 (a part typed as an ordinal; 第一，in prose is an item, not a part).
+    ("part", 0, re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:部分[、.．:：，,]?|、)\s*")),
     # 一) without its opening bracket is the same list as （一）.
     ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_N}]{{1,3}})\s*[）)][、.．]?\s*")),
     ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
