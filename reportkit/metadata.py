@@ -717,9 +717,13 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
     if not town and (_county_is_subject(text) or (county.endswith("市") and (
             _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
         return "county"
+    if not town and len(_COUNTY_SPEAKS.findall(text)) >= 2:
+        return "county"  # 关于2025年法治政府建设情况的报告 … 我区坚持…: a district that never names itself
     return "unknown"
 
 
+# A county that speaks of itself (我区坚持…, 本县): not of its level or area (本区域, 我县级).
+_COUNTY_SPEAKS = re.compile(r"[我本][县区旗](?![级域内外])")
 # A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).
 _CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
 

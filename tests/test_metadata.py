@@ -10,6 +10,8 @@ from reportkit.metadata import (find_title, infer_county, infer_metadata, infer_
                                 title_of)
 from reportkit.normalize import normalize_text
 
+from reportkit.places import counties_named
+
 from .conftest import GOLD, RAW
 
 
@@ -895,3 +897,42 @@ def test_infer_metadata__a_street_office_s_title_is_not_read_as_the_unit_named_b
     # the tables hold two units named 街道 alone (皮山县's): 南区街道办事处 is 南区街道, not 街道
     text = "满洲里市南区街道办事处关于2023年度法治政府建设情况的报告\n2023年，街道党工委、办事处坚持依法行政。\n一、主要举措\n甲。"
     assert _whose(text) == ("南区街道", "满洲里市", "township")
+
+
+@pytest.mark.parametrize("text, county", [
+    # a two-character county in its slogans (平安盂县、法治盂县), the report's only naming of it
+    ("2020年,在县委的正确领导下,县政府坚持依法行政。\n为建设平安盂县、法治盂县提供保障。", "盂县"),
+    ("2020年,县政府坚持依法行政,推进“法治盂县”建设。", "盂县"),
+    ("2020年,县政府推进法治和县级部门协同。", None),  # 法治 + 和县级: a conjunction, not 和县
+])
+def test_infer_county__a_two_character_county_in_its_slogans_is_named(text, county):
+    found, _ = infer_county(text, title="")
+    assert (found.county if found else None) == county
+
+
+@pytest.mark.parametrize("text, level", [
+    # no title naming the district, a bureau as the source: the district only as 我区
+    ("关于2025年法治政府建设情况的报告\n来源:区司法局\n2025年是承上启下之年。一年来,在区委的坚强领导下,"
+     "我区坚持依法行政。\n一、主要工作与成效\n我区召开专题会议5次。", "county"),
+    ("关于2025年法治政府建设情况的报告\n2025年是承上启下之年。\n一、主要工作\n全年召开会议3次,我区法治建设稳步推进。",
+     "unknown"),  # once, and not as the opening's subject, is not enough
+    ("关于2025年法治政府建设情况的报告\n一年来,本区域内企业依法经营,本区域治理有序。", "unknown"),  # 区域 is an area
+])
+def test_infer_metadata__a_county_that_never_names_itself_but_speaks_as_wo_qu(text, level):
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["town"]) == (level, "")
+
+
+@pytest.mark.parametrize("short, county", [("东乌旗", "东乌珠穆沁旗"), ("科右前旗", "科尔沁右翼前旗"),
+                                           ("达茂旗", "达尔罕茂明安联合旗"), ("鄂温克旗", "鄂温克族自治旗"),
+                                           ("东乡县", None)])  # 东乡族自治县 (甘肃) and 东乡区 (江西, once 东乡县)
+def test_infer_county__a_banner_by_its_usual_short_form(short, county):
+    found, _ = infer_county(f"{short}人民政府关于2020年度法治政府建设有关情况的报告\n{short}人民政府坚持依法行政。", title="")
+    assert (found.county if found else None) == county
+
+
+def test_gazetteer__no_county_is_known_by_its_type_word_alone():
+    # 鄂温克族自治旗 and 东乡族自治县 once had the short forms 旗/自治旗 and 县/自治县: every 本自治县 was theirs
+    assert counties_named("自治县") == [] and counties_named("自治旗") == []
+    found, _ = infer_county("本自治县坚持依法行政,全自治县召开会议3次。", title="")
+    assert found is None

@@ -77,6 +77,20 @@ PEOPLES = sorted("""汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 �
     俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(), key=len, reverse=True)
 _ETHNIC = re.compile("(?:" + "|".join(PEOPLES) + ")族(?:" + "|".join(PEOPLES) + "|族)*自治(县|旗)$")
 _COUNTY_STEM = re.compile(r"(?:(?:" + "|".join(PEOPLES) + r")族)*(?:自治)?(?:县|区|市|旗|特区|林区)$")
+# The short forms Inner Mongolia writes for its long banner names (东乌旗人民政府, 科右前旗), in reports
+# as on the banners' own sites. Two-character forms (准旗, 莫旗) are left out: they read as words.
+BANNER_SHORT_FORMS = {
+    "土默特左旗": ["土左旗"], "土默特右旗": ["土右旗"], "达尔罕茂明安联合旗": ["达茂旗"],
+    "科尔沁左翼中旗": ["科左中旗"], "科尔沁左翼后旗": ["科左后旗"],
+    "科尔沁右翼前旗": ["科右前旗"], "科尔沁右翼中旗": ["科右中旗"],
+    "鄂托克前旗": ["鄂前旗"], "鄂伦春自治旗": ["鄂伦春旗"],
+    "新巴尔虎左旗": ["新左旗"], "新巴尔虎右旗": ["新右旗"],
+    "乌拉特前旗": ["乌前旗"], "乌拉特中旗": ["乌中旗"], "乌拉特后旗": ["乌后旗"],
+    "察哈尔右翼前旗": ["察右前旗"], "察哈尔右翼中旗": ["察右中旗"], "察哈尔右翼后旗": ["察右后旗"],
+    "苏尼特左旗": ["东苏旗", "苏左旗"], "苏尼特右旗": ["西苏旗", "苏右旗"],
+    "东乌珠穆沁旗": ["东乌旗"], "西乌珠穆沁旗": ["西乌旗"],
+    "阿拉善左旗": ["阿左旗"], "阿拉善右旗": ["阿右旗"],
+}
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "reportkit" / "resources"
 MUNICIPALITIES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: the city is the province
@@ -193,8 +207,9 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
     aliases: dict[str, list[str]] = defaultdict(list)
     for code, name in current.areas.items():
         if m := _ETHNIC.search(name):  # 融水苗族自治县 → 融水县, 融水自治县
-            stem = name[: m.start()]
+            stem = name[: m.start()] or name[: name.index("族")]  # 鄂温克族自治旗 → 鄂温克旗, not 旗
             aliases[code] += [stem + m.group(1), stem + "自治" + m.group(1)]
+        aliases[code] += BANNER_SHORT_FORMS.get(name, [])
     current_names = set(current.areas.values())
     by_stem: dict[tuple[str, str], list[str]] = defaultdict(list)  # (province, stem) → current codes
     for code, name in current.areas.items():
