@@ -13,7 +13,8 @@ divisions change; never at build or test time (the generated CSVs are what repor
 gazetteer.csv: one row per county-level unit of the current release (columns adcode, county, city,
 province, alias), sorted by code; the statistics bureau's 类似县级单位 (development zones and 新区,
 codes xx7x) are kept, since townships belong to them. `alias` lists, "|"-separated, the other names
-a report may use: the short forms of an autonomous county (融水苗族自治县 → 融水县, 融水自治县) and
+a report may use: the short forms of an autonomous county (融水苗族自治县 → 融水县, 融水自治县), the
+usual short forms of Inner Mongolia's long banner names (BANNER_SHORT_FORMS: 东乌旗, 科右前旗) and
 the names the unit bore in older releases (梁平县 for 梁平区, 2016 table; a unit renamed under its
 code, or an abolished county whose stem is borne by exactly one current unit of its province).
 
