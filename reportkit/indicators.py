@@ -622,6 +622,8 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 三台县, 七台河, 八所镇, 五家渠, 三元区, 七个星镇: place names, not counts
     if re.search(r"第\s?$", before) or re.search(r"分之$", before):
         return True  # 第一书记; 三分之二
+    if _ORDINAL_LIST.search(text, max(0, start - 10), start):
+        return True  # 第七次、八次会议: 第 numbers the whole list
     if re.search(r"\d\s?[-~～—至到]\s?$", before):
         return True  # the upper end of a range 3-5次
     if _counts_its_list(text, m):
@@ -636,6 +638,10 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     # A score may be an average (平均成绩92.3分).
     return (unit.kind not in ("percent", "score") and m.group("pct") is None
             and bool(_DISTRIBUTIVE.search(text[clause_start:start])))
+
+
+# An ordinal whose 第 numbers a list (第七次、八次会议, 第1、2批): the numbers after it are ordinals too.
+_ORDINAL_LIST = re.compile(r"第\s?[\d一二三四五六七八九十百零〇两]+\s?[次届期批轮号]?\s?[、和及与]\s?$")
 
 
 # 分 is a score only after a score word of its clause, never a time (9时30分), a full mark (满分100分)

@@ -149,6 +149,7 @@ EXCLUSIONS = [
     ("district_named_with_a_numeral_and_unit", "参加万元店镇推进会，开展普法活动3场。"),
     ("count_of_the_province", "获评省级示范街道（全省仅5家），开展普法活动3场。"),
     ("ranking_in_the_city", "成为试点单位，全市只有4个，开展普法活动3场。"),
+    ("ordinal_over_a_list", "办理人大第七次、八次会议代表建议，开展第1、2批普法活动3场。"),
 ]
 
 
