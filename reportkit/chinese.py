@@ -146,7 +146,7 @@ SELF_PREFIXES = "我本全该"
 TOWNSHIP_UNITS = ("街道", "乡", "镇")
 SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES}](?:{'|'.join(TOWNSHIP_UNITS)})")
 #: … and a county or district of itself (我县, 本区): masked with the township's in reuse.
-SELF_REFERENCE_COUNTY = re.compile(r"[我本][县区]")
+SELF_REFERENCE_COUNTY = re.compile(r"[我本][县区旗]")
 #: The report's author as the agent of a sentence (我镇, 本单位, 全村, 该所): not what a figure counts
 #: (reportkit.indicators trims it from subjects).
 SELF_AGENT = rf"[{SELF_PREFIXES}](?:镇|乡|街道|街|区|县|村|所|办|社区|单位)"

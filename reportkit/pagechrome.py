@@ -103,7 +103,7 @@ _SITE_NAME = rf"[{CJK}]{{2,20}}(?:门户网站|政府网|网站|网)"
 _SITES_ONLY = re.compile(rf"^{_SITE_NAME}(?:\s*[|｜/·•]\s*{_SITE_NAME})+$")
 
 # A report's title inside a longer line: …关于2023年度法治政府建设情况的报告 / …法治政府建设年度报告(2024年度)
-EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()]{{2,40}}?(?:法治政府建设|法治建设|依法行政|依法治)"
+EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()][{CJK}\d（）()\-—–]{{1,39}}?(?:法治政府建设|法治建设|依法行政|依法治)"
                             rf"[{CJK}\d、]{{0,24}}?(?:报告|总结)(?:[（(]\d{{4}}年度?[)）])?")
 
 # What a page puts after the article: links to the articles before and after it (上一篇：…), the
