@@ -653,6 +653,9 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         or bool(title and _COUNTY_LEVEL_TITLE.search(title) and not town_mentions(_simplified(title))
                 and not _short_name_guess(title, "title", codes)))
     if not speaks_as_county:
+        # a dated signature (溧阳市戴埠镇人民政府 / 2025年1月16日) names the author, whatever partner
+        # towns the opening names (我镇与天目湖镇签订…, 在天目湖镇召开联席会议)
+        evidence.append(("body", _signature(text)))
         evidence.append(("body", text[:400]))
         if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself
             closing = text[-300:]
@@ -696,6 +699,24 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     return TownGuess()
 
 
+# The date under a report's signature, on a line of its own: 2025年1月16日, 二〇二四年十二月二十日.
+_SIGNATURE_DATE = re.compile(r"^\s*(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+# A signature line names an office: the town's government, street office or party committee.
+_SIGNATURE_OFFICE = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委)\s*$")
+
+
+def _signature(text: str) -> str:
+    """The office lines just above the last dated line of TEXT's end (a page's footer may follow),
+    or "" when the report is not signed by an office."""
+    lines = text[-600:].splitlines()
+    for k in range(len(lines) - 1, 0, -1):
+        if _SIGNATURE_DATE.match(lines[k]):
+            above = [line.strip() for line in lines[max(0, k - 3):k] if line.strip()]
+            offices = [line for line in above if len(line) <= 40 and _SIGNATURE_OFFICE.search(line)]
+            return "\n".join(offices)
+    return ""
+
+
 def _names_town(text: str, town: str) -> bool:
     """Whether TEXT writes TOWN, a street office also by the short forms the gazetteer index reads
     (三官庙办事处, 珠吉街)."""
@@ -723,7 +744,7 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
 
 
 # A county that speaks of itself (我区坚持…, 本县): not of its level or area (本区域, 我县级).
-_COUNTY_SPEAKS = re.compile(r"[我本][县区旗](?![级域内外])")
+_COUNTY_SPEAKS = re.compile(SELF_REFERENCE_COUNTY.pattern + "(?![级域内外])")
 # A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).
 _CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
 
@@ -778,7 +799,9 @@ def _reconcile(guess: TownGuess, county: County | None, county_source: str,
         local = _in_counties(guess.towns, {county.adcode})
         if local:
             return TownGuess(guess.name, guess.source, local), county, county_source
-        if county_source == "title" or len(guess.towns) != 1:
+        if county_source == "title" or len(guess.towns) != 1 or _answers_to(county, text):
+            # the gazetteer's one unit of that name lies elsewhere: a town renamed or moved since its
+            # table (马寨乡 → 马寨镇 of 颍州区, the gazetteer's 马寨镇 is 郑州's) keeps the county it answers to
             return TownGuess(guess.name, guess.source, ()), county, county_source
     elif county is not None:  # a shared county name (青山区): the town tells which one
         local = tuple(t for t in guess.towns if t.county == county.county)
@@ -799,6 +822,13 @@ def _reconcile(guess: TownGuess, county: County | None, county_source: str,
 # The county-level government a township report answers to, by its kind: 县委、县政府 / 区委 / 旗政府.
 # (社区委员会, 园区委 are not a district's.)
 _SUPERIOR = re.compile(r"(?<![社园片景])(?P<kind>[县区旗])(?:委|政府|人民政府)")
+
+
+def _answers_to(county: County, text: str) -> bool:
+    """Does TEXT name COUNTY's own committee or government (颍州区委、区政府; 在溧阳市人民政府的领导下), the
+    authority a township report answers to, rather than the county in passing (赴某县学习)?"""
+    return any(re.search(re.escape(name) + r"(?:党委|委|人民政府|政府)", text[:3000])
+               for name in (county.county, *county.aliases) if name)
 
 
 def _speaks_of_its_kind(county: County, text: str) -> bool:

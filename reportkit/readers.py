@@ -508,7 +508,11 @@ def _page_article(markup: str, encoding: str, hints: dict[str, str]) -> Extracte
         block.tail = "\n" + (block.tail or "")
     text = body.text_content()
     lines = [line.strip() for line in text.split("\n")]
-    text, _ = split_chrome("\n".join(line for line in lines if line))
+    text, article_facts = split_chrome("\n".join(line for line in lines if line))
+    # What the article's own table says of the report (标题：…, 发布机构：…) beats the page's <title>
+    # and its header row (来源：本站).
+    hints.update({key: value for key in ("publisher", "publish_date", "index_no", "page_title")
+                  if (value := getattr(article_facts, key))})
     if scripted and count_cjk(text) < _MIN_CJK:
         raise ReadError("the saved page has no article text: its site fills the report in by script (or in a "
                         "frame) when the page is shown; open the page in a browser and copy the report's text into "

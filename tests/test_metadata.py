@@ -936,3 +936,21 @@ def test_gazetteer__no_county_is_known_by_its_type_word_alone():
     assert counties_named("自治县") == [] and counties_named("自治旗") == []
     found, _ = infer_county("本自治县坚持依法行政,全自治县召开会议3次。", title="")
     assert found is None
+
+
+def test_infer_town__a_dated_signature_beats_a_partner_town_named_first():
+    # 我镇与天目湖镇签订… / 在天目湖镇召开…: the partner is named first and most; the signature says whose
+    text = ("2024年度法治政府建设工作报告\n2024年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要工作\n"
+            "（一）深化镇际联动。我镇与天目湖镇签订联调协议，全年在天目湖镇召开联席会议4次，在我镇召开3次。\n"
+            + "（二）加强普法。开展普法活动25场次。" * 40 + "\n二、存在的问题\n一是力量薄弱。\n\n溧阳市戴埠镇人民政府\n2025年1月16日")
+    assert infer_metadata(text)["town"] == "戴埠镇"
+
+
+@pytest.mark.parametrize("superior, county", [
+    ("认真落实颍州区委、区政府关于法治政府建设的决策部署", "颍州区"),  # renamed 马寨乡 → 马寨镇 since the gazetteer
+    ("赴颍州区学习法治建设经验", "二七区"),  # a county in passing: the gazetteer's one 马寨镇 stands
+])
+def test_infer_metadata__a_town_the_gazetteer_places_elsewhere_keeps_the_county_it_answers_to(superior, county):
+    text = f"马寨镇2025年度法治政府建设工作情况报告\n2025年，我镇于今年7月完成撤乡设镇。一年来，马寨镇{superior}。\n一、主要举措\n召开会议3次。"
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"]) == ("马寨镇", county)

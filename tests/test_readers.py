@@ -95,6 +95,20 @@ def test_extract__html_keeps_publisher_and_date_as_hints():
     assert hints["publish_date"] == "2024-03-28"
 
 
+def test_extract__html_the_articles_own_table_beats_the_pages_title_and_header_row():
+    # <title> names the site's column, the header row says 来源：本站; the article's first lines are
+    # the report's own table (标题：…, 发布机构：…), dropped from the text as chrome.
+    page = ("<html><head><title>政务公开</title></head><body><div class='info'>来源：本站 浏览次数：128</div>"
+            "<div id='zoom'><p>索引号：11360423MB1234567X/2024-00012 主题分类：其他</p>"
+            "<p>标题：船滩镇2023年法治政府建设情况报告</p><p>发布机构：武宁县船滩镇人民政府 发布日期：2024-02-02</p>"
+            "<p>2023年，我镇紧紧围绕县委、县政府工作部署，全面推进法治政府建设。</p><p>一、主要举措</p>"
+            "<p>（一）规范行政决策。全年召开党政联席会议研究重大事项15次，开展普法宣传活动10余次。</p></div></body></html>")
+    extracted = read(page.encode("utf-8"), ".html")
+    assert (extracted.hints["page_title"], extracted.hints["publisher"]) == (
+        "船滩镇2023年法治政府建设情况报告", "武宁县船滩镇人民政府")
+    assert "标题" not in extracted.text and extracted.text.startswith("2023年，我镇")
+
+
 def _pdf_with_text() -> bytes:
     """A one-page PDF whose text layer holds Chinese (drawn with the bundled CJK font)."""
     import matplotlib
