@@ -117,15 +117,20 @@ _N = CN_MARKER_DIGITS
 MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     # 第一部分 / 第一、 (a part typed as an ordinal; 第一，in prose is an item, not a part).
     ("part", 0, re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:部分[、.．:：，,]?|、)\s*")),
+    # 【一】: a part numbered in lenticular brackets, as some sites print their headings.
+    ("cn_lenticular", 1, re.compile(rf"【\s*(?P<n>[{_N}]{{1,3}})\s*】\s*")),
     # 一) without its opening bracket is the same list as （一）.
     ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_N}]{{1,3}})\s*[）)][、.．]?\s*")),
     ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
     # 一.2 is a number, 一．2022年度… a heading that starts with its year; 一，推进… a heading typed
     # with a comma (一，二季度 is a run of numbers, not a heading).
     ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}}))|[，,](?=[{CJK}（(“《]|20\d\d)(?![{_N}]))\s*")),
-    ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))\s*")),
+    # 1.5 is a number, 1．2024年度… a heading that starts with its year.
+    ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．])|[.．](?=(?:19|20)\d\d\s*年))\s*")),
     ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
 ]
+#: The styles that number a report's parts (一、 / 第一部分 / 【一】): top level wherever they appear.
+PART_STYLES = ("part", "cn_dun", "cn_lenticular")
 #: Item markers of running text, beyond the heading styles: 第一，… (rank 1) and 一是….
 #: ①…⑳ and ⑴…⒇ number a list inside a paragraph; they are items, never headings here.
 CIRCLED_MARKER = re.compile(rf"(?P<n>[{CIRCLED_DIGITS}])[、.．，,：:]?\s*")
@@ -137,7 +142,7 @@ ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")
 #: … and 1、 (1) lines, which are headings only when short (items often open with a figure).
-HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*\d{1,2}\s*[）)])")
+HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{1,2}\s*[）)])")
 
 # --------------------------------------------------------------------------- self-references
 

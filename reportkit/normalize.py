@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import resources
-from .chinese import CJK, CN_MARKER_DIGITS
+from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS
 from .chinese import NOT_CJK as _NOT_CJK
 from .unwrap import unwrap_text
 
@@ -21,8 +21,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]|[（(]\d{{1,2}}[)）]"
-           rf"|\d{{1,2}}[、.．](?!\d)|\d{{1,2}} 、|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、))")
+_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
+           rf"|\d{{1,2}}[、.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、))")
 # 一，推进… (a heading typed with a comma) only after a sentence's end: after a word, 统 一， is a word.
 _MARKER_OR_COMMA = rf"(?:{_MARKER}|(?=[{CN_MARKER_DIGITS}]{{1,3}}[，,](?=[{CJK}]|20\d\d)(?![{CN_MARKER_DIGITS}])))"
 _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER_OR_COMMA)

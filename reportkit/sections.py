@@ -36,7 +36,7 @@ from typing import Literal
 import pandas as pd
 
 from . import resources
-from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, marker_number
+from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
 from .pagechrome import report_end
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ _STYLES = MARKER_STYLES
 _CN = CN_MARKER_DIGITS
 _RANK = {name: rank for name, rank, _ in _STYLES}
 # Depth of a style in the usual layout (一、 > （一）), for a list whose parents were left out.
-_USUAL_DEPTH = {"part": 1, "cn_dun": 1, "cn_paren": 2}
+_USUAL_DEPTH = {"part": 1, "cn_dun": 1, "cn_lenticular": 1, "cn_paren": 2}
 # Styles that are the same list written in the other numeral script (（9） → （十）).
 _SCRIPT_TWIN = {"cn_paren": "ar_paren", "ar_paren": "cn_paren", "cn_dun": "ar_dun", "ar_dun": "cn_dun"}
 # A heading clause ends at the first clause end (chinese.CLAUSE_END); the rest of the line is its text.
@@ -180,7 +180,7 @@ def _run_in(rest: str) -> str:
 # After a marker, the rest of a run of numbers (三、四月份, 一、二季度, 2、3月), not a heading's words
 # (一、六项措施推进… is a heading).
 _NUMBER_RUN = {"cn_dun": re.compile(rf"[{CN_MARKER_DIGITS}]+(?:月|季度?|年|等奖|级|期|批|届|号|日|代|轮|版|周)"),
-               "ar_dun": re.compile(r"\d")}
+               "ar_dun": re.compile(r"\d(?!\d{3}\s*年)")}  # 1．2024年度… starts with its year
 
 
 def _candidates(text: str):
@@ -249,7 +249,7 @@ def _detect(text: str) -> list[_Heading]:
         return 0 <= n - last <= _MAX_STEP
 
     gap_seen = False  # text was left out above: a list first seen now may start at any number
-    for start, style, n, heading, after_gap in _with_lost_part_heading(text, _candidates(text)):
+    for start, style, n, heading, after_gap in _with_lost_part_heading(text, _with_unnumbered_parts(text, _candidates(text))):
         gap_seen |= after_gap
         if out and heading == out[-1].heading and not text[out[-1].start + len(heading):start].strip(" \n。"):
             continue  # the page printed the heading twice (一、强化党的领导\n一、强化党的领导)
@@ -296,6 +296,37 @@ def _detect(text: str) -> list[_Heading]:
 _TITLE_WORDS = re.compile(r"报告|总结")
 
 
+# Where a report's parts lost their numbers (Word's automatic numbering is dropped by a copy), the
+# part headings are short lines of their own that name a part: 主要举措和成效 / 存在的不足 / 下一步工作打算.
+_MAX_UNNUMBERED_PART_CHARS = 40
+
+
+def _with_unnumbered_parts(text: str, candidates):
+    """CANDIDATES, with the short lines that name a statutory part added as top-level parts, in a
+    report whose numbered headings hold no top-level part (一、 / 第一部分) and where such lines
+    name at least two different parts, one of them the shortcomings or the plans."""
+    candidates = list(candidates)
+    if any(style in PART_STYLES for _, style, *_ in candidates):
+        yield from candidates
+        return
+    taken = {start for start, *_ in candidates}
+    parts, offset = [], 0
+    for line in text.split("\n"):
+        start, stripped = offset + len(line) - len(line.lstrip()), line.strip()
+        offset += len(line) + 1
+        if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS
+                or CLAUSE_END.search(stripped) or _TITLE_WORDS.search(stripped) or "。" not in text[:start]):
+            continue  # a sentence, the title or a line above the opening
+        if (kind := _match_type(stripped)) is not None:
+            parts.append((start, kind, stripped))
+    kinds = {kind for _, kind, _ in parts}
+    if len(kinds) < 2 or not kinds & {"shortcomings", "plans"}:
+        yield from candidates
+        return
+    added = [(start, "cn_dun", n, line, False) for n, (start, _, line) in enumerate(parts, 1)]
+    yield from sorted(candidates + added, key=lambda candidate: candidate[0])
+
+
 def _with_lost_part_heading(text: str, candidates):
     """CANDIDATES, with a part heading whose 一、 the page lost put before the first: a short line
     that names a part (2025年推进法治政府建设的主要举措和成效), alone above the first （一） of the
@@ -322,7 +353,7 @@ def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start
     三、存在的问题 with at most a title and page lines above it, no sentence): it opens a part the
     table knows, so the parts above it were left out, not absent. partial.py calls such a text
     partial."""
-    if out or style not in ("cn_dun", "part") or not 2 <= n <= 9 or "。" in text[:start]:
+    if out or style not in PART_STYLES or not 2 <= n <= 9 or "。" in text[:start]:
         return False
     return _match_type(heading) is not None
 

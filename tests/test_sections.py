@@ -686,3 +686,33 @@ def test_a_copy_that_lost_its_line_breaks_keeps_headings_typed_with_a_comma():
     s = split_sections(normalize_text(flat))
     assert {"一，主要举措和成效", "二.存在的不足", "三，2023年工作安排"} <= set(s["heading"])
     assert not any(h.startswith("一，规范") for h in s["heading"])  # 统一， inside a sentence stays there
+
+
+def test_split_sections__arabic_parts_with_a_full_width_dot_before_their_year():
+    text = ("2024年，我镇坚持依法行政。\n1．2024年度推进法治政府建设的主要举措和成效\n（1）健全工作机制。召开会议4次。\n"
+            "2．存在的不足和问题\n（1）普法精准性不够高。\n3．2025年度推进法治政府建设的主要安排\n（1）创新普法方式。"
+            "\n2、3月份开展专项检查1.5万次。")  # a run of months and a decimal stay body text
+    s = split_sections(text)
+    assert s[["level", "section_type"]].values.tolist()[1:] == [
+        [1, "measures"], [2, "measures"], [1, "shortcomings"], [2, "shortcomings"], [1, "plans"], [2, "plans"]]
+
+
+def test_split_sections__parts_that_lost_their_numbers_are_the_short_lines_that_name_them():
+    text = ("周至县楼观镇2024年法治政府建设年度报告\n2024年，楼观镇坚持依法行政。\n主要举措和成效\n（一）强化组织保障。召开会议4次。\n"
+            "（二）规范行政决策。审查合同12份。\n存在的不足\n一是经费保障不足。二是普法形式单一。\n下一步工作打算\n2025年，我镇将加强学法。")
+    s = split_sections(text)
+    assert s[["heading", "level", "section_type"]].values.tolist()[1:] == [
+        ["主要举措和成效", 1, "measures"], ["（一）强化组织保障", 2, "measures"], ["（二）规范行政决策", 2, "measures"],
+        ["存在的不足", 1, "shortcomings"], ["下一步工作打算", 1, "plans"]]
+
+
+def test_split_sections__a_short_line_naming_a_part_is_no_part_where_the_parts_are_numbered():
+    text = "2024年，我镇坚持依法行政。\n一、主要举措和成效\n召开会议4次。\n存在的不足\n二、下一步工作打算\n加强学法。"
+    assert split_sections(text)["heading"].tolist()[1:] == ["一、主要举措和成效", "二、下一步工作打算"]
+
+
+def test_split_sections__parts_numbered_in_lenticular_brackets():
+    text = "2024年，我镇坚持依法行政。\n【一】主要举措和成效\n（一）加强组织领导。召开会议4次。\n【二】存在的不足\n（一）干部法治思维不强。"
+    s = split_sections(text)
+    assert s[["level", "section_type"]].values.tolist()[1:] == [[1, "measures"], [2, "measures"], [1, "shortcomings"],
+                                                                [2, "shortcomings"]]
