@@ -78,11 +78,12 @@ _WEEKDAY_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:�
 _DATE = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}"
 _VALUE_END = rf"(?={_SEPARATORS}*[【\[]?\s*(?:{_ALL_LABELS})\s*[】\]]?\s*[：:]|$)"
 _FACTS = {
-    "publisher": re.compile(rf"(?:{_labels(*_PUBLISHER_LABELS)})\s*[】\]]?\s*[：:][\s|｜]*(?!{_ALL_LABELS}|日期|时间)"
+    # 发布机构：某镇人民政府, or a table's cells: 发布机构 | 蜀山街道 |
+    "publisher": re.compile(rf"(?:{_labels(*_PUBLISHER_LABELS)})\s*[】\]]?\s*[：:|｜][\s|｜]*(?!{_ALL_LABELS}|日期|时间)"
                             rf"([^\s|｜<>【】\[\]：:•]{{2,30}})"),
-    "publish_date": re.compile(rf"(?:{_labels(*_PUBLISHED_LABELS, '日期')})\s*[】\]]?\s*[：:]?\s*({_DATE})"),
-    "written_date": re.compile(rf"(?:{_labels(*_WRITTEN_LABELS)})\s*[】\]]?\s*[：:]?\s*({_DATE})"),
-    "index_no": re.compile(rf"(?:{_labels('索引号')})\s*[】\]]?\s*[：:]\s*([\w\-/]{{4,40}})"),
+    "publish_date": re.compile(rf"(?:{_labels(*_PUBLISHED_LABELS, '日期')})\s*[】\]]?\s*[：:|｜]?\s*({_DATE})"),
+    "written_date": re.compile(rf"(?:{_labels(*_WRITTEN_LABELS)})\s*[】\]]?\s*[：:|｜]?\s*({_DATE})"),
+    "index_no": re.compile(rf"(?:{_labels('索引号')})\s*[】\]]?\s*[：:|｜]\s*([\w\-/]{{4,40}})"),
     "page_title": re.compile(rf"(?:{_labels(*_TITLE_LABELS)})\s*[】\]]?\s*[：:]\s*(.{{4,80}}?)\s*{_VALUE_END}"),
 }
 # The site's own name in its header: 天津市静海区人民政府 / XX县人民政府门户网站.

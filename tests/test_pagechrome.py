@@ -117,3 +117,12 @@ def test_build__a_saved_page_whose_header_alone_names_the_county(tmp_path):
 def test_split_chrome__a_towns_column_in_the_breadcrumb(crumb, column):
     _, facts = split_chrome(f"{crumb}\n2023年度法治政府建设情况报告\n2023年，我镇坚持依法行政。")
     assert facts.column == column
+
+
+def test_split_chrome__a_pipe_table_of_page_facts_names_the_publisher():
+    # the page's information table copied as cells: the street office is named only there
+    text = ("索 引 号 | H097/2024-76467 | 成文日期 | 2024-02-19 |\n发布机构 | 蜀山街道 | 主题分类 | 其他- |\n"
+            "中共萧山区委员会、萧山区人民政府:\n2023年,街道在区委区政府的坚强领导下,全面推进法治政府建设。\n一、主要举措\n开展普法活动5场。")
+    body, facts = split_chrome(text)
+    assert (facts.publisher, facts.written_date, facts.index_no) == ("蜀山街道", "2024-02-19", "H097/2024-76467")
+    assert body.startswith("中共萧山区委员会") and infer_metadata(text)["town"] == "蜀山街道"
