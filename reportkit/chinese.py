@@ -132,7 +132,8 @@ MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
 #: The styles that number a report's parts (一、 / 第一部分 / 【一】): top level wherever they appear.
 PART_STYLES = ("part", "cn_dun", "cn_lenticular")
 #: Item markers of running text, beyond the heading styles: 第一，… (rank 1) and 一是….
-#: ①…⑳ and ⑴…⒇ number a list inside a paragraph; they are items, never headings here.
+#: ①…⑳ and ⑴…⒇ number a list inside a paragraph; they are items, never heading markers here (a line
+#: ①存在的主要问题 is read as a part that lost its number: reportkit.sections).
 CIRCLED_MARKER = re.compile(rf"(?P<n>[{CIRCLED_DIGITS}])[、.．，,：:]?\s*")
 ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
 SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")

@@ -249,7 +249,8 @@ def _detect(text: str) -> list[_Heading]:
         return 0 <= n - last <= _MAX_STEP
 
     gap_seen = False  # text was left out above: a list first seen now may start at any number
-    for start, style, n, heading, after_gap in _with_lost_part_heading(text, _with_unnumbered_parts(text, _candidates(text))):
+    candidates = _with_lost_part_heading(text, _with_unnumbered_parts(text, _candidates(text)))
+    for start, style, n, heading, after_gap in candidates:
         gap_seen |= after_gap
         if out and heading == out[-1].heading and not text[out[-1].start + len(heading):start].strip(" \n。"):
             continue  # the page printed the heading twice (一、强化党的领导\n一、强化党的领导)
@@ -310,12 +311,13 @@ def _with_unnumbered_parts(text: str, candidates):
         yield from candidates
         return
     taken = {start for start, *_ in candidates}
+    first_sentence_end = text.find("。")
     parts, offset = [], 0
     for line in text.split("\n"):
         start, stripped = offset + len(line) - len(line.lstrip()), line.strip()
         offset += len(line) + 1
-        if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS
-                or CLAUSE_END.search(stripped) or _TITLE_WORDS.search(stripped) or "。" not in text[:start]):
+        if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS or CLAUSE_END.search(stripped)
+                or _TITLE_WORDS.search(stripped) or not 0 <= first_sentence_end < start):
             continue  # a sentence, the title or a line above the opening
         if (kind := _match_type(stripped)) is not None:
             parts.append((start, kind, stripped))
