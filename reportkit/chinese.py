@@ -137,8 +137,10 @@ PART_STYLES = ("part", "cn_dun", "cn_lenticular")
 CIRCLED_MARKER = re.compile(rf"(?P<n>[{CIRCLED_DIGITS}])[、.．，,：:]?\s*")
 ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
 SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")
+#: 其一，…；其二，… (an item's ordinal after a colon or a semicolon; 其中 and 其一般 are no markers).
+QI_MARKER = re.compile(rf"其(?P<n>[{_N}]{{1,2}})[，,、：:]\s*")
 #: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一，), to strip it.
-ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?)\s*")
+ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:])\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")

@@ -61,7 +61,8 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import CIRCLED_MARKER, ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, SELF_WILL, SHI_MARKER, marker_number
+from .chinese import (CIRCLED_MARKER, ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER,
+                      marker_number)
 from .config import ThemeOptions
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def load_themes(path=None) -> pd.DataFrame:
 # (moved here from reportkit.sections: the sections table is their input)
 
 # Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
-_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("circled", 6, CIRCLED_MARKER)]
+_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("qi", 1, QI_MARKER), ("circled", 6, CIRCLED_MARKER)]
 _SHI = SHI_MARKER
 _ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
 # An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
@@ -97,7 +98,9 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
                     r"|(?:法治(?:政府)?建设|工作)[^。]{0,6}(?:与|同|对照|对标|离).{0,30}(?:要求|期望|期待|目标|标准)"
                     r"(?:相比|相较|比较)?.{0,12}(?:差距|不足|问题|短板)"
                     r"|(?:法治(?:政府)?建设|工作)(?:中|方面)?(?:还|仍|也|依然)*(?:存在|有)(?:着)?(?:一定|一些|不少|许多)的?"
-                    r"(?:差距|不足|问题|短板)")
+                    r"(?:差距|不足|问题|短板|弱项|薄弱环节)"
+                    # … or that says the items follow (主要表现在以下几个方面：)
+                    r"|(?:表现在|体现在|表现为|如下|以下几个方面)[：:]$")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}")

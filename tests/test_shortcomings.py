@@ -326,6 +326,19 @@ def test_shortcoming_items__unnumbered_paragraphs():
     assert items["headline"].tolist() == ["法治队伍建设滞后", "普法宣传针对性不强"]
 
 
+def test_shortcoming_items__unnumbered_paragraphs_after_a_sentence_that_says_they_follow():
+    text = ("二、存在的不足\n对照纲要要求和群众期盼，我镇法治政府建设工作仍存在一些薄弱环节，主要表现在以下几个方面：\n"
+            "法治宣传针对性不强。普法活动仍以发放资料为主。\n执法力量相对薄弱。在编执法人员仅6名。\n三、下一步打算\n乙。")
+    assert _items_of_second_part(text)["headline"].tolist() == ["法治宣传针对性不强", "执法力量相对薄弱"]
+
+
+def test_shortcoming_items__items_numbered_qi_yi_qi_er():
+    text = ("二、工作中的短板弱项\n对标法治政府建设要求，我镇还存在一些短板：其一，依法决策的程序意识仍需加强；"
+            "其二，领导干部学法的实效性不够高；其三，政务公开存在短板。其中，村务公开更新不及时。\n三、下一步打算\n乙。")
+    assert _items_of_second_part(text)["headline"].tolist() == [
+        "依法决策的程序意识仍需加强", "领导干部学法的实效性不够高", "政务公开存在短板"]
+
+
 def test_shortcoming_items__intro_sentence_is_not_an_item():
     text = "二、存在的问题\n2022年，我镇法治建设取得了一些成绩，但仍然存在一些弱项和短板。一是法治思维尚未形成。二是法治人才匮乏。"
     items = _items_of_second_part(text)
