@@ -624,8 +624,11 @@ def _opening_subjects(text: str, *, later_sentences: bool = False):
 def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
     """A gazetteer town that is the subject of one of the first lines: whose report it is, even
     when it speaks of its district as 我区. A name followed by a colon is a label (XX镇:), not a
-    subject."""
+    subject; a line before it whose subject is a county or city government ends the search."""
     for rest in _opening_subjects(text):
+        government = _COUNTY_GOVERNMENT.match(rest) or _CITY_GOVERNMENT.match(rest)
+        if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
+            return None  # 县人民政府在县委的坚强领导下…: the county speaks; towns below are its examples
         mention = next(iter(town_mentions(rest[:12])), None)
         if mention is None or mention.start != 0 or mention.name in _GENERIC_TOWNS or rest[mention.end:][:1] in (":", "："):
             continue

@@ -954,3 +954,12 @@ def test_infer_metadata__a_town_the_gazetteer_places_elsewhere_keeps_the_county_
     text = f"马寨镇2025年度法治政府建设工作情况报告\n2025年，我镇于今年7月完成撤乡设镇。一年来，马寨镇{superior}。\n一、主要举措\n召开会议3次。"
     meta = infer_metadata(text)
     assert (meta["town"], meta["county"]) == ("马寨镇", county)
+
+
+def test_infer_metadata__a_county_government_speaking_first_is_not_the_town_it_names_next():
+    # the county government is the opening's subject; a paragraph below opens with one of its towns
+    text = ("湄潭县人民政府关于2023年度法治政府建设情况的报告\n2023年，县人民政府在县委的坚强领导下，坚持依法行政。\n"
+            "永兴镇创新推出“茶市法律服务站”，全年提供法律咨询1300余人次。\n现将全县2023年度法治政府建设工作情况报告如下。\n"
+            "一、主要举措\n召开会议5次。")
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == ("", "湄潭县", "county")
