@@ -54,6 +54,21 @@ _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _SIGNED_ON = re.compile(_YEAR + r"\s*年\s*(\d{1,2}|[元正一二三四五六七八九十]{1,3})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$")
 
 
+# A title's own span of years (黄姚镇2020—2022年法治政府建设工作情况), not a plan's in brackets (《纲要（2021—2025年）》).
+_COVERED_YEARS = re.compile(r"(?<![（(《〈\d])" + _YEAR + r"\s*[-—–~至到]\s*" + _YEAR + r"\s*年")
+# The date a report bears: on a line of its own under the title ((2024年1月16日)) or in its signature.
+_DATED_LINE = re.compile(r"^\s*[（(]?\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$", re.M)
+
+
+def _dated_early_in(year: str, text: str) -> bool:
+    """Does TEXT bear a date in the first half of YEAR (under its title or in its signature)? A report
+    so dated cannot cover YEAR's work."""
+    dates = [(m.group(1), int(m.group(2))) for m in _DATED_LINE.finditer(text[:300])]
+    if m := _SIGNED_ON.search(_arabic_years(text[-80:])):
+        dates.append((m.group(1), _month(m.group(2))))
+    return any(y == year and 1 <= month <= 6 for y, month in dates)
+
+
 def _month(text: str) -> int:
     """1 for 1 / 一 / 元 / 正; 12 for 12 / 十二; 0 when not a month."""
     month = 1 if text in ("元", "正") else marker_number(text)
@@ -191,9 +206,15 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
     Years quoted inside other headings never win over the title.
     """
     clean_title = _PERIOD.sub("", _arabic_years(title))
-    if m := _TITLE_YEAR.search(clean_title):
-        return m.group(1), "title"
     head = _PERIOD.sub("", _arabic_years(text[:600]))
+    if m := _TITLE_YEAR.search(clean_title):
+        year = m.group(1)
+        opening = _OPENING_YEAR.search(head)
+        if opening and int(opening.group(1)) == int(year) - 1 and _dated_early_in(year, text):
+            return opening.group(1), "body"  # 关于2024年…的报告 dated 2024年1月16日, on 2023年's work
+        return year, "title"
+    if m := _COVERED_YEARS.search(_arabic_years(title)):
+        return m.group(2), "title"  # 2020—2022年法治政府建设工作情况: the last year it covers
     if m := _OPENING_YEAR.search(head):
         return m.group(1), "body"
     if m := _PLAN_HEADING_YEAR.search(_PERIOD.sub("", text)):

@@ -963,3 +963,16 @@ def test_infer_metadata__a_county_government_speaking_first_is_not_the_town_it_n
             "一、主要举措\n召开会议5次。")
     meta = infer_metadata(text)
     assert (meta["town"], meta["county"], meta["level"]) == ("", "湄潭县", "county")
+
+
+@pytest.mark.parametrize("text, year", [
+    # a title naming the year it was written in, dated early that year, on the year before's work
+    ("苏州市吴江区同里镇人民政府关于2024年法治政府建设工作的报告\n（2024年1月16日）\n区委、区政府：\n2023年，同里镇坚持依法行政。"
+     "\n一、主要举措\n召开会议4次。", "2023"),
+    ("同里镇关于2024年法治政府建设工作的报告\n2024年，同里镇坚持依法行政。\n一、主要举措\n召开会议4次。\n同里镇人民政府\n2024年12月20日",
+     "2024"),  # dated late in its year: the title's year stands
+    ("黄姚镇2020—2022年法治政府建设工作情况\n2020年以来，黄姚镇坚持依法行政。\n一、三年来主要成效\n召开会议4次。", "2022"),
+    ("黄姚镇落实《纲要（2021—2025年）》情况报告\n2023年，黄姚镇坚持依法行政。\n一、主要成效\n召开会议4次。", "2023"),
+])
+def test_infer_year__the_year_covered_not_the_year_written(text, year):
+    assert infer_metadata(text)["year"] == year

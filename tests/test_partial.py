@@ -140,7 +140,9 @@ def test_partial_reasons__a_text_that_ends_on_its_announcement_is_cut():
 
 
 @pytest.mark.parametrize("text, elided", [("甲。\n……（中间部分略）……\n乙。", True), ("（下略）", True), ("（此处略）", True),
-                                          ("实施乡村振兴战略（国家战略）。", False), ("坚持发展战略）。", False)])
+                                          ("甲。\n（此处有删节）\n乙。", True), ("（有删节）", True),
+                                          ("实施乡村振兴战略（国家战略）。", False), ("坚持发展战略）。", False),
+                                          ("删节本教材已发放。", False)])
 def test_partial_reasons__an_elision_in_other_words(text, elided):
     assert ("elision marker" in partial_reasons(text)) == elided
 
