@@ -29,6 +29,10 @@ _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER
 # …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
 # not after a semicolon, which runs a list inside a paragraph (如:一、利用…;二、利用…).
 _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER_OR_COMMA)
+# A run-in heading whose first sub-heading lost its line break ((一)履职能、重保障，…稳步推进。1.强化思想
+# 引领。落实…): the 1. starts a line again, as it does in a copy that lost every break.
+_GLUED_SUB_HEADING = re.compile(rf"^(\s*[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）][^。\n]{{2,60}}。)"
+                                r"(?=\d{1,2}[.．、](?!\d)[^。\n]{2,40}。)", re.M)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
@@ -204,6 +208,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     if len(max(paragraphs, key=len, default="")) > long_line:
         text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
     text = _LOST_PARAGRAPH.sub("\n", text)
+    text = _GLUED_SUB_HEADING.sub("\\1\n", text)
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.
     lines = [line.replace(" ", "") if _SPACED_OUT.match(line) else line for line in lines]

@@ -205,6 +205,10 @@ def report_end(text: str) -> int:
     return end if text[:end].strip() else len(text)  # all chrome and titles: nothing is surely the report's
 
 
+# Sources that name no publisher: the site itself, or the article's kind.
+_NO_PUBLISHER = {"本站", "本网", "本网站", "网站", "原创", "转载", "本单位", "本部门", "未知"}
+
+
 def page_facts(lines: list[str]) -> PageFacts:
     """Publisher, dates, index number, title field and site name from chrome LINES (first wins)."""
     facts = PageFacts(n_lines=len(lines))
@@ -214,6 +218,8 @@ def page_facts(lines: list[str]) -> PageFacts:
                 value = m.group(1).strip(" |｜") if name == "page_title" else re.sub(r"\s+", "", m.group(1))
                 if name == "publisher":  # 田村路街道办事处日期:… — the next label glued on
                     value = _GLUED_LABEL.sub("", value)
+                    if value in _NO_PUBLISHER:
+                        continue  # 来源：本站 names no one; a 发布机构 below may
                 setattr(facts, name, value)
         if not facts.site and (m := _SITE.match(line.strip())):
             facts.site = m.group(1)

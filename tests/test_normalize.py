@@ -130,3 +130,9 @@ def test_to_simplified__keeps_the_place_names_t2s_would_rewrite(written, simplif
 
 def test_normalize_text__word_numbering_glyphs_become_the_markers_they_stand_for():
     assert normalize_text("㈠加强组织领导。\n⒉规范决策。\n㈩深化普法。") == "（一）加强组织领导。\n2.规范决策。\n（十）深化普法。"
+
+
+def test_normalize_text__a_sub_heading_glued_after_its_run_in_heading_starts_a_line():
+    text = "(一)履职能、重保障,法治政府工作稳步推进。1.强化思想引领。落实常态化学法机制。\n(二)普法。开展活动3次。2.5万人参加。"
+    assert normalize_text(text).split("\n") == [
+        "(一)履职能、重保障,法治政府工作稳步推进。", "1.强化思想引领。落实常态化学法机制。", "(二)普法。开展活动3次。2.5万人参加。"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportkit.metadata import infer_metadata
-from reportkit.pagechrome import is_chrome, report_end, site_of_page, split_chrome
+from reportkit.pagechrome import is_chrome, page_facts, report_end, site_of_page, split_chrome
 
 REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n三、下步打算\n持续深化依法行政。"
 # The tail of a government page as copied whole: buttons, neighbours, related titles, footer.
@@ -126,3 +126,8 @@ def test_split_chrome__a_pipe_table_of_page_facts_names_the_publisher():
     body, facts = split_chrome(text)
     assert (facts.publisher, facts.written_date, facts.index_no) == ("蜀山街道", "2024-02-19", "H097/2024-76467")
     assert body.startswith("中共萧山区委员会") and infer_metadata(text)["town"] == "蜀山街道"
+
+
+def test_page_facts__a_source_that_names_no_one_leaves_the_publisher_to_the_table():
+    facts = page_facts(["来源：本站　浏览次数：128", "发布机构：武宁县船滩镇人民政府　发布日期：2024-02-02"])
+    assert facts.publisher == "武宁县船滩镇人民政府"
