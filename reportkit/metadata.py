@@ -843,6 +843,16 @@ def _reconcile(guess: TownGuess, county: County | None, county_source: str,
     return guess, county, county_source
 
 
+def _named_as_its_unit(guess: TownGuess) -> TownGuess:
+    """GUESS under its unit's own name where the text's 办事处 was read as a street office's: 蕲春县's
+    八里湖办事处 is a 办事处 (a township-level office), not the 八里湖街道 of 浔阳区."""
+    if len(guess.towns) == 1 and not guess.towns[0].former and guess.name.endswith("街道"):
+        unit = guess.towns[0].town
+        if unit.endswith("办事处") and not unit.endswith("街道办事处") and unit[:-3] == guess.name[:-2]:
+            return TownGuess(unit, guess.source, guess.towns)
+    return guess
+
+
 # The county-level government a township report answers to, by its kind: 县委、县政府 / 区委 / 旗政府.
 # (社区委员会, 园区委 are not a district's.)
 _SUPERIOR = re.compile(r"(?<![社园片景])(?P<kind>[县区旗])(?:委|政府|人民政府)")
@@ -907,6 +917,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     if level == "county":
         guess = TownGuess()
     guess, county, county_source = _reconcile(guess, county, county_source, text)
+    guess = _named_as_its_unit(guess)
     if not guess.name and level != "county":
         guess = _only_town_of_its_kind(text, county)
     year, year_source = infer_year(text, title=title, file_name=file_name,

@@ -976,3 +976,10 @@ def test_infer_metadata__a_county_government_speaking_first_is_not_the_town_it_n
 ])
 def test_infer_year__the_year_covered_not_the_year_written(text, year):
     assert infer_metadata(text)["year"] == year
+
+
+def test_infer_metadata__a_township_level_office_keeps_its_own_name():
+    # 蕲春县's 八里湖办事处 is an office of its own kind; 九江's 八里湖街道 is a street office
+    text = "蕲春县八里湖办事处2024年度法治政府建设情况报告\n2024年，八里湖办事处在县委、县政府的坚强领导下依法行政。\n一、主要举措\n召开会议4次。"
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == ("八里湖办事处", "蕲春县", "township")
