@@ -284,6 +284,11 @@ _BEFORE_SHORT_COUNTY = set("在对于与和及为向到自从是由经按据将�
 # What follows 县 in words that are not a county's name (县级, 县直, 县属, 县域, 县内, 县城 …).
 _COUNTY_WORD_AFTER = set("级直属域内外城乡")
 _AFTER_SHORT_COUNTY = re.compile(r"(?:人民政府|政府|委|党委|司法局|人民法院|法院|检察院|公安局|人大|政协|第)")
+# Words that end in a two-character county's first character (办理县人大代表建议 is not 理县, 创新县域 not
+# 新县): before 县委, 县政府 or 县人大 they are the word, not the county.
+_WORD_INTO_SHORT_COUNTY = {"办理", "处理", "管理", "治理", "受理", "审理", "清理", "梳理", "整理", "代理", "创新", "更新",
+                           "重新", "振兴", "新兴", "健康", "示范", "规范", "防范", "贡献", "时代", "现代", "内容", "包容",
+                           "交易", "贸易", "英雄", "安宁", "取代", "合理"}
 # A county's slogans (平安盂县、法治盂县建设): the name after 法治/平安, before a list's comma, a quote
 # mark or 建设.
 _SLOGAN_BEFORE = ("法治", "平安")
@@ -297,6 +302,8 @@ def _short_county_stands_alone(text: str, start: int) -> bool:
     if text[start + 1:start + 2] == "县" and text[start + 2:start + 3] in _COUNTY_WORD_AFTER:
         return False  # 各乡（镇）和县级相关部门: 县级, 县直, 县域 … are words, not the county 和县
     # 和县 after a word is mostly 和 + 县: 领导和县委 (the leadership and the county committee).
+    if text[max(0, start - 1):start + 1] in _WORD_INTO_SHORT_COUNTY:
+        return False
     if text[max(0, start - 2):start] in _SLOGAN_BEFORE and _SLOGAN_AFTER.match(text, start + 2):
         return True
     return not before or before in _BEFORE_SHORT_COUNTY or not CJK_CHAR.match(before) or (
