@@ -147,6 +147,9 @@ HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]
 #: … and 1、 (1) lines, which are headings only when short (items often open with a figure).
 HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{1,2}\s*[）)])")
 
+#: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
+DATE_AT_LINE_END = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$"
+
 # --------------------------------------------------------------------------- self-references
 
 #: How a township speaks of itself: 我镇, 本乡, 全镇, 该街道 (my / this / the whole / the said).

@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chinese import CJK, CJK_CHAR, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS, marker_number
+from .chinese import (CJK, CJK_CHAR, DATE_AT_LINE_END, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS,
+                      marker_number)
 from .normalize import to_simplified
 from .pagechrome import split_chrome
 from .places import (County, Town, TownMention, bare_town_name, counties_named, county_by_code, county_mentions,
@@ -723,8 +724,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     return TownGuess()
 
 
-# The date under a report's signature, on a line of its own: 2025年1月16日, 二〇二四年十二月二十日.
-_SIGNATURE_DATE = re.compile(r"^\s*(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+# The date under a report's signature, on a line of its own (chinese.DATE_AT_LINE_END).
+_SIGNATURE_DATE = re.compile(r"^\s*" + DATE_AT_LINE_END)
 # A signature line names an office: the town's government, street office or party committee.
 _SIGNATURE_OFFICE = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委)\s*$")
 

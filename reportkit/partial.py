@@ -22,7 +22,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import CJK, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES, marker_number
+from .chinese import CJK, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES, marker_number
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -46,7 +46,7 @@ _ANNOUNCES = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)�
 # A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
 _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 # How whole reports end: a signature with a date, or sentence-final punctuation.
-_CLOSING_DATE = re.compile(r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+_CLOSING_DATE = re.compile(DATE_AT_LINE_END)
 _SENTENCE_END = tuple("。！？!?”」』）)")
 # The markers of a report's parts (一、 / 第一部分): a text whose first part is numbered past one begins later.
 _PART_MARKERS = [pattern for style, _, pattern in MARKER_STYLES if style in PART_STYLES]
