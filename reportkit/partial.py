@@ -22,7 +22,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import CJK, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES, marker_number
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES, marker_number
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -48,6 +48,11 @@ _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.patte
 # How whole reports end: a signature with a date, or sentence-final punctuation.
 _CLOSING_DATE = re.compile(DATE_AT_LINE_END)
 _SENTENCE_END = tuple("。！？!?”」』）)")
+# A page that shows only a report's title (and a link to it as an attachment: 附件：…报告.pdf) has no
+# sentence and no numbered heading at all; a whole report, however short, has some. Past this many Chinese characters a
+# text without one is a report that lost its punctuation, not a title.
+_NO_SENTENCE = re.compile(r"[。！？!?；;]")
+_TITLE_ONLY_CHARS = 300
 # The markers of a report's parts (一、 / 第一部分): a text whose first part is numbered past one begins later.
 _PART_MARKERS = [pattern for style, _, pattern in MARKER_STYLES if style in PART_STYLES]
 # Fraction of the median length of complete reports of the same level below which a report is
@@ -67,6 +72,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     """Why TEXT (one normalised report) is not a whole report; [] when nothing says so.
 
     Reasons: "elision marker" (已省略, 以下省略, （略）, or a link to the rest near the end: 点击查看全文);
+    "no report text" (a title, perhaps with a link to the report as an attachment, and not one sentence);
     "cut off" (the text ends with …, in the middle of a sentence, on a heading after a paragraph, or
     on the sentence that announces the report: 现将有关情况报告如下。); "no closing part" (SECTIONS
     has headings but neither a plans part nor a dated signature at the end: whole reports end with
@@ -79,6 +85,9 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         tail = tail[:attachments.start()].rstrip()  # 附件：1.…统计表 2.…台账 follow the signature
     if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
+    if (not _NO_SENTENCE.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS
+            and not any(_HEADING_LINE.match(line.strip()) for line in text.split("\n"))):
+        reasons.append("no report text")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]
     last_line = lines[-1] if lines else ""
     mid_sentence = (last_line and not last_line.endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)

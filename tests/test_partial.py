@@ -36,6 +36,36 @@ def test_partial_reasons__an_opening_without_plans_or_signature_has_no_closing_p
     assert partial_reasons(signed, rk.split_sections(signed)) == []
 
 
+@pytest.mark.parametrize("page", [
+    "西河镇2023年度法治政府建设工作报告\n附件：西河镇2023年度法治政府建设工作报告.pdf",
+    "关于印发西河镇2023年度法治政府建设工作报告的通知\n附件下载：西河镇2023年度法治政府建设工作报告.docx",
+    "西河镇2023年度法治政府建设工作报告",
+])
+def test_partial_reasons__a_page_that_only_links_the_report_has_no_report_text(page):
+    assert partial_reasons(page, rk.split_sections(page)) == ["no report text"]
+
+
+def test_partial_reasons__a_short_whole_report_has_sentences_so_report_text():
+    text = ("2023年法治政府建设情况报告\n2023年，青河镇全面推进法治政府建设。\n一、主要工作\n（一）召开专题会议4次。\n"
+            "二、存在的不足\n一是部分干部依法行政意识不强；二是普法宣传形式单一。\n三、下一步工作打算\n（一）加强干部法治培训。")
+    assert partial_reasons(text, rk.split_sections(text)) == []
+
+
+def test_build__a_saved_page_with_only_the_title_and_its_attachment_is_partial(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "link_only.html").write_text(
+        "<html><head><title>西河镇2023年度法治政府建设工作报告_西河镇人民政府</title></head><body>"
+        "<div class='nav'>首页 &gt; 政务公开 &gt; 法治政府建设年度报告</div>"
+        "<div class='article'><h1>西河镇2023年度法治政府建设工作报告</h1>"
+        "<p>发布时间：2024-02-05 来源：西河镇人民政府 浏览次数：126</p>"
+        "<p>附件：<a href='/u/2024/report.pdf'>西河镇2023年度法治政府建设工作报告.pdf</a></p></div>"
+        "<div class='foot'>【打印本页】【关闭窗口】</div></body></html>", encoding="utf-8")
+    document = rk.build(raw, out=tmp_path / "out")["documents"].iloc[0]
+    assert (document["town"], document["year"], document["is_partial"]) == ("西河镇", 2023, True)
+    assert document["partial_reason"] == "no report text"
+
+
 def test_short_for_kind__far_shorter_than_the_whole_reports_of_its_level():
     docs = pd.DataFrame({"level": ["township"] * 6 + ["county"], "n_chars": [6000, 5000, 7000, 5500, 6500, 1200, 900],
                          "partial_reason": [""] * 7})
