@@ -197,13 +197,14 @@ def title_of(text: str) -> str:
     return "".join(title) if title else (lines[0][:60] if lines else "")
 
 
-def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str = "") -> tuple[str, str]:
+def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str = "",
+               report_year: str = "") -> tuple[str, str]:
     """The year the report COVERS and where that came from.
 
     Order of evidence: the title (2023年度…报告); the opening ("2022年，我镇…", "现将2023年…");
-    a plans heading for year Y when the report speaks of 今年以来 (covers Y-1); the publication
-    date (reports appear in the first months of the following year), then the signature's date
-    read the same way; the file name.
+    a plans heading for year Y when the report speaks of 今年以来 (covers Y-1); the page's 年度
+    field (REPORT_YEAR); the publication date (reports appear in the first months of the
+    following year), then the signature's date read the same way; the file name.
     Years quoted inside other headings never win over the title.
     """
     clean_title = _PERIOD.sub("", _arabic_years(title))
@@ -220,6 +221,8 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
         return m.group(1), "body"
     if m := _PLAN_HEADING_YEAR.search(_PERIOD.sub("", text)):
         return str(int(m.group(1)) - 1), "body"
+    if report_year:
+        return report_year, "page metadata"
     if publish_date and (m := _DATE.search(publish_date)):
         year, month = int(m.group(1)), int(m.group(2))
         return str(year - 1 if month <= 6 else year), "page metadata"
@@ -922,7 +925,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     if not guess.name and level != "county":
         guess = _only_town_of_its_kind(text, county)
     year, year_source = infer_year(text, title=title, file_name=file_name,
-                                   publish_date=hints.get("publish_date", ""))
+                                   publish_date=hints.get("publish_date", ""), report_year=hints.get("report_year", ""))
     return {
         "title": title or title_of(text),
         "town": guess.name, "town_source": guess.source, "town_code": guess.code,

@@ -41,6 +41,9 @@ _TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称", "公文名�
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "发文单位", "发布单位", "公开机构", "信息来源", "文章来源", "来源")
 _PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期")
 _WRITTEN_LABELS = ("成文日期", "成文时间", "生成日期", "公文生成日期", "印发日期")
+# The year a report covers, as a disclosure table's field (年度：2023); not 年份, which some
+# catalogues fill with the year of publication.
+_YEAR_LABELS = ("所属年度", "报告年度", "年度")
 _OTHER_LABELS = (
     "信息索引号", "索引号", "主办单位", "公开方式", "公开范围", "公开时限", "公开形式", "实施日期", "更新时间",
     "更新日期", "主题分类", "体裁分类", "组配分类", "服务对象分类", "主题词", "关键词", "信息分类", "信息类别",
@@ -48,7 +51,8 @@ _OTHER_LABELS = (
     "审签", "备注", "浏览次数", "阅读次数", "访问次数", "点击次数", "点击数", "点击量", "浏览量", "阅读量", "访问量",
     "字体", "字号", "分享到", "统一编号", "所属机构", "主题", "分类",
 )
-_ALL_LABELS = _labels(*_TITLE_LABELS, *_PUBLISHER_LABELS, *_PUBLISHED_LABELS, *_WRITTEN_LABELS, *_OTHER_LABELS)
+_ALL_LABELS = _labels(*_TITLE_LABELS, *_PUBLISHER_LABELS, *_PUBLISHED_LABELS, *_WRITTEN_LABELS, *_YEAR_LABELS,
+                      *_OTHER_LABELS)
 # A label where a field starts: at the line's start or after a separator, closed by a colon, a
 # bracket (【体裁分类】其他) or, at the start of a flattened table row, a space (成文日期 2025-03-21).
 _SEPARATORS = r"[\s|｜•·●▪■\-—【】\[\]]"
@@ -83,6 +87,7 @@ _FACTS = {
                             rf"([^\s|｜<>【】\[\]：:•]{{2,30}})"),
     "publish_date": re.compile(rf"(?:{_labels(*_PUBLISHED_LABELS, '日期')})\s*[】\]]?\s*[：:|｜]?\s*({_DATE})"),
     "written_date": re.compile(rf"(?:{_labels(*_WRITTEN_LABELS)})\s*[】\]]?\s*[：:|｜]?\s*({_DATE})"),
+    "report_year": re.compile(rf"(?:{_labels(*_YEAR_LABELS)})\s*[】\]]?\s*[：:|｜][\s|｜]*(20\d\d)(?!\d)"),
     "index_no": re.compile(rf"(?:{_labels('索引号')})\s*[】\]]?\s*[：:|｜]\s*([\w\-/]{{4,40}})"),
     "page_title": re.compile(rf"(?:{_labels(*_TITLE_LABELS)})\s*[】\]]?\s*[：:]\s*(.{{4,80}}?)\s*{_VALUE_END}"),
 }
@@ -134,6 +139,7 @@ class PageFacts:
     publisher: str = ""
     publish_date: str = ""
     written_date: str = ""
+    report_year: str = ""  # a 年度：2023 field
     index_no: str = ""
     page_title: str = ""
     site: str = ""
@@ -210,7 +216,8 @@ _NO_PUBLISHER = {"本站", "本网", "本网站", "网站", "原创", "转载", 
 
 
 def page_facts(lines: list[str]) -> PageFacts:
-    """Publisher, dates, index number, title field and site name from chrome LINES (first wins)."""
+    """Publisher, dates, the year field (年度), index number, title field and site name from chrome LINES
+    (first wins)."""
     facts = PageFacts(n_lines=len(lines))
     for line in lines:
         for name, pattern in _FACTS.items():

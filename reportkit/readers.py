@@ -485,7 +485,8 @@ def _page_article(markup: str, encoding: str, hints: dict[str, str]) -> Extracte
         return Extracted(text, "html", encoding, {})
     # The page's information table (发布机构, 发布日期, 索引号) may sit outside the article block.
     facts = page_facts([" ".join(root.itertext())])
-    hints.update({key: value for key in ("publisher", "publish_date", "index_no") if (value := getattr(facts, key))})
+    hints.update({key: value for key in ("publisher", "publish_date", "report_year", "index_no")
+                  if (value := getattr(facts, key))})
     # Where the page was saved from, when the file does not say: its canonical link.
     if "url" not in hints and (links := root.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')):
         hints["url"] = str(links[0]).strip()
@@ -511,7 +512,7 @@ def _page_article(markup: str, encoding: str, hints: dict[str, str]) -> Extracte
     text, article_facts = split_chrome("\n".join(line for line in lines if line))
     # What the article's own table says of the report (标题：…, 发布机构：…) beats the page's <title>
     # and its header row (来源：本站).
-    hints.update({key: value for key in ("publisher", "publish_date", "index_no", "page_title")
+    hints.update({key: value for key in ("publisher", "publish_date", "report_year", "index_no", "page_title")
                   if (value := getattr(article_facts, key))})
     if scripted and count_cjk(text) < _MIN_CJK:
         raise ReadError("the saved page has no article text: its site fills the report in by script (or in a "

@@ -131,3 +131,22 @@ def test_split_chrome__a_pipe_table_of_page_facts_names_the_publisher():
 def test_page_facts__a_source_that_names_no_one_leaves_the_publisher_to_the_table():
     facts = page_facts(["来源：本站　浏览次数：128", "发布机构：武宁县船滩镇人民政府　发布日期：2024-02-02"])
     assert facts.publisher == "武宁县船滩镇人民政府"
+
+
+@pytest.mark.parametrize("header", [
+    "标题：赵北口镇法治政府建设工作报告\n发布机构：安新县赵北口镇人民政府\n年度：2019\n发布日期：2020-01-15\n",
+    "标题：赵北口镇法治政府建设工作报告 发布机构：安新县赵北口镇人民政府 年度：2019 发布日期：2020-01-15\n",
+    "所属年度 | 2019 | 发布日期 | 2020-01-15 |\n",
+])
+def test_page_facts__a_year_field_gives_the_year_a_report_without_one_covers(header):
+    # a disclosure table's 年度 field is the year covered: the title has none, the opening says 今年以来,
+    # and the publication date alone would give the same year only by luck of its month
+    text = header + "赵北口镇法治政府建设工作报告\n今年以来，赵北口镇在县委、县政府的领导下推进法治政府建设。\n一、主要举措\n开展普法活动5场。"
+    body, facts = split_chrome(text)
+    assert facts.report_year == "2019" and body.startswith("赵北口镇法治政府建设工作报告")
+    meta = infer_metadata(text.replace("2020-01-15", "2020-08-15"))  # published late: the date would say 2020
+    assert (meta["year"], meta["year_source"], meta["title"]) == ("2019", "page metadata", "赵北口镇法治政府建设工作报告")
+
+
+def test_page_facts__a_year_in_prose_is_no_field():
+    assert page_facts(["2023年度：全镇开展普法活动12场。"]).report_year == ""
