@@ -865,3 +865,11 @@ def test_extract_indicators__lessons_counted_by_tang(text, expected):
     ("一门心思抓落实，建成门户网站2个。", [(2.0, "个")])])
 def test_extract_indicators__courses_counted_by_men(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("确定创建工作分三个阶段推进，开展专题培训5次。", [(5.0, "次")]),  # batch y: how a plan is staged
+    ("按照分两步走的安排，开展普法活动12场。", [(12.0, "场")]),
+    ("全年召开三个阶段性工作推进会。", [(3.0, "个")])])
+def test_extract_indicators__the_stages_of_a_plan_are_no_figure(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
