@@ -231,6 +231,11 @@ def test_extract_indicators__second_figure_shares_subject():
         ("政务服务中心接待办事群众", "人次", "government_services"),
         ("律师开展法律讲座", "次", "legal_education_events"),  # the longer word decides
         ("接待来访群众", "人次", "petitions"),
+        # batch y: normative documents' filing rates, advisers' consultations in 件次, certificates renewed
+        ("报备及时率", "%", "normative_documents"),
+        ("法律顾问咨询", "件次", "legal_consultations"),
+        ("完成免试换证工作", "人", "enforcement_officers"),
+        ("干部参加法治讲堂", "场次", "officials_study"),
     ],
 )
 def test_categorize__taxonomy(subject, unit, category):
@@ -870,6 +875,14 @@ def test_extract_indicators__courses_counted_by_men(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("确定创建工作分三个阶段推进，开展专题培训5次。", [(5.0, "次")]),  # batch y: how a plan is staged
     ("按照分两步走的安排，开展普法活动12场。", [(12.0, "场")]),
+    ("决策事项严格按照3个阶段、10个步骤进行，全年研究事项25项。", [(25.0, "项")]),  # a procedure's steps
     ("全年召开三个阶段性工作推进会。", [(3.0, "个")])])
 def test_extract_indicators__the_stages_of_a_plan_are_no_figure(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对全区19个部门60卷行政执法案卷开展评查，其中优秀案卷54卷。", [(19.0, "个"), (60.0, "卷"), (54.0, "卷")]),
+    ("组织学习《习近平谈治国理政》第四卷，卷宗归档及时。", [])])  # batch y: case files counted in 卷
+def test_extract_indicators__case_files_counted_by_juan(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
