@@ -131,10 +131,16 @@ def _self_units(text: str) -> list[str]:
     return ["街道" if m.group(1) == "街" else m.group(1) for m in _SELF_REFERENCE.finditer(text)]
 
 
+# A sub-title under a title: ——在区法治政府建设推进会上的书面报告, in brackets or not.
+_SUBTITLE = re.compile(r"^[（(]?\s*[—–―-]")
+
+
 def _title_at(lines: list[str], i: int) -> str:
     """The title that line I of LINES begins (with its continuation on the next line), or ""."""
     line = lines[i]
     if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":", "。")) or _NUMBERED.match(line):  # a sentence is no title
+        return ""
+    if _SUBTITLE.match(line):  # （——在…推进会上的书面报告） says where the report was given, not what it is
         return ""
     following = lines[i + 1] if i + 1 < len(lines) else ""
     joined = line

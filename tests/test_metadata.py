@@ -984,3 +984,12 @@ def test_infer_metadata__a_township_level_office_keeps_its_own_name():
     text = "蕲春县八里湖办事处2024年度法治政府建设情况报告\n2024年，八里湖办事处在县委、县政府的坚强领导下依法行政。\n一、主要举措\n召开会议4次。"
     meta = infer_metadata(text)
     assert (meta["town"], meta["county"], meta["level"]) == ("八里湖办事处", "蕲春县", "township")
+
+
+@pytest.mark.parametrize("subtitle", ["（——在江阳区法治政府建设推进会上的书面报告）", "——在江阳区法治政府建设推进会上的书面报告"])
+def test_infer_metadata__a_sub_title_saying_where_the_report_was_given_is_no_title(subtitle):
+    # round 19 as a web page whose <h1> title stands outside the article: the sub-title line opens the text
+    text = (f"{subtitle}\n2024年，茜草街道在区委、区政府的坚强领导下，持续推进法治政府建设。现将有关情况报告如下。\n"
+            "一、2024年推进法治政府建设的主要举措和成效\n（一）健全依法决策机制。")
+    meta = infer_metadata(text, hints={"page_title": "2024年度茜草街道法治政府建设工作报告"})
+    assert (meta["title"], meta["town"], meta["level"]) == ("2024年度茜草街道法治政府建设工作报告", "茜草街道", "township")
