@@ -4,7 +4,8 @@
 sections and indicators tables point into it. It keeps line structure and Chinese
 punctuation (（一） stays full-width) and only folds what varies between publishers
 without changing meaning: full-width digits/letters/％/spaces, radical look-alikes,
-invisible characters, Word artefacts and Traditional script.
+invisible characters, Word artefacts, Traditional script, letter-spaced letterheads, the printed
+lines of a PDF and, where notes follow the report, the note references (①) in its body.
 """
 from __future__ import annotations
 
@@ -36,13 +37,33 @@ _GLUED_SUB_HEADING = re.compile(rf"^(\s*[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）][
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
-_SPACED_OUT = re.compile(rf"^(?:[{CJK}] ){{3,}}[{CJK}]$")
+_SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
+# The same letter-spacing inside a line that lost its breaks (永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发…):
+# single characters between single spaces, four or more, are one word, not a line each.
+_SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9](?!\S)")
 # In such a line, a space between Chinese characters (or after a sentence's end or a time, before
 # a year) is where a line break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
 _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d))[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)")
+
+# Notes set after a report (注释：/ 注： on a line, then ①… ②… a line each, as PDFs of Word files give
+# footnotes and endnotes): in the text above, a circled numeral right after a word (“清风行动”①，
+# 调处中心④作用) refers to a note, and is no item marker.
+_NOTES_LABEL = re.compile(rf"^\s*(?:注释|注|备注|说明)\s*[：:]?\s*\n\s*[{CIRCLED_DIGITS}]", re.M)
+_NOTE_REFERENCE = re.compile(rf"(?<=[{CJK}”」』》）)])[{CIRCLED_DIGITS}](?![、.．:：])")
+
+
+def _without_note_references(text: str) -> str:
+    """TEXT with the references to its notes taken out of the body, when notes follow it."""
+    notes = None
+    for notes in _NOTES_LABEL.finditer(text):
+        pass  # the last such label: notes come at the end
+    if notes is None:
+        return text
+    return _NOTE_REFERENCE.sub("", text[:notes.start()]) + text[notes.start():]
+
 
 # Full-width digits, Latin letters, percent sign and the ideographic space fold to ASCII.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
@@ -55,6 +76,7 @@ TRADITIONAL_THRESHOLD = 0.03
 
 def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
+    line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", line))
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 
@@ -207,6 +229,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE
     if len(max(paragraphs, key=len, default="")) > long_line:
         text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
+        # A printed text (a PDF's lines) copied so comes back as its printed lines: joined again.
+        text = unwrap_text(text)
     text = _LOST_PARAGRAPH.sub("\n", text)
     text = _GLUED_SUB_HEADING.sub("\\1\n", text)
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
@@ -214,4 +238,4 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     lines = [line.replace(" ", "") if _SPACED_OUT.match(line) else line for line in lines]
     # Keep paragraph structure but not runs of blank lines (web pages and PDFs have many).
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return text.strip("\n")
+    return _without_note_references(text).strip("\n")

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from reportkit.normalize import fold_width, is_traditional, normalize_text, to_simplified, traditional_share
@@ -136,3 +138,34 @@ def test_normalize_text__a_sub_heading_glued_after_its_run_in_heading_starts_a_l
     text = "(一)履职能、重保障,法治政府工作稳步推进。1.强化思想引领。落实常态化学法机制。\n(二)普法。开展活动3次。2.5万人参加。"
     assert normalize_text(text).split("\n") == [
         "(一)履职能、重保障,法治政府工作稳步推进。", "1.强化思想引领。落实常态化学法机制。", "(二)普法。开展活动3次。2.5万人参加。"]
+
+
+def test_normalize_text__a_letterhead_with_a_year_and_one_in_a_copy_without_breaks_are_words():
+    # round 20: a red-header PDF's spaced lines, the year's digits spaced too, then the same page flattened
+    assert normalize_text("关 于 2 0 2 0 年 度 法 治 政 府 建 设\n工 作 情 况 的 报 告").split("\n") == [
+        "关于2020年度法治政府建设", "工作情况的报告"]
+    flat = ("永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发〔2021〕3号 永 顺 县 芙 蓉 镇 人 民 政 府 关 于 2 0 2 0 年 度 法 治 "
+            "政 府 建 设 工 作 情 况 的 报 告 永顺县人民政府： 今年以来，我镇坚持依法行政，扎实推进法治政府建设。 一、主要举措 "
+            "召开专题会议4次，开展普法活动12场次，发放宣传资料3000余份。 二、存在的不足 1.学法的系统性不够。 三、下一步打算 1.带头尊法学法。")
+    lines = normalize_text(flat).split("\n")
+    assert lines[:3] == ["永顺县芙蓉镇人民政府文件", "芙政发〔2021〕3号", "永顺县芙蓉镇人民政府关于2020年度法治政府建设工作情况的报告"]
+    assert normalize_text("编号 1 2 3 4") == "编号 1 2 3 4"  # digits alone are no letterhead
+
+
+def test_normalize_text__a_printed_text_copied_without_its_breaks_is_joined_into_paragraphs():
+    # round 20: a PDF's lines (wrapped every 30 characters, mid-word, 二 / 是 split) copied with a space
+    # for each break read as the printed text does: the same paragraphs (a space may stay after 、 or a digit)
+    printed = (Path(__file__).parent / "fixtures/written_reports/r150_xiadang_hardwrap.txt").read_text(encoding="utf-8")
+    paragraphs = [line for line in normalize_text(printed).split("\n") if line]
+    flat = normalize_text(printed.replace("\n", " ")).split("\n")
+    assert [line.replace(" ", "") for line in flat] == [line.replace(" ", "") for line in paragraphs]
+    assert any(line.startswith("一是乡村两级法治人才缺乏") and "不足。二是群众" in line for line in flat)
+
+
+def test_normalize_text__references_to_notes_set_after_the_report_are_taken_out():
+    body = "（一）深化“极地普法”③品牌建设。\n二、存在的不足\n（一）调处中心④作用发挥不够充分。\n北极镇人民政府\n2024年1月19日\n"
+    notes = "注释：\n③“极地普法”：普法宣传品牌。\n④矛盾纠纷调处中心：2022年整合设立。"
+    lines = normalize_text(body + notes).split("\n")
+    assert lines[0] == "（一）深化“极地普法”品牌建设。" and lines[2] == "（一）调处中心作用发挥不够充分。"
+    assert lines[-2:] == ["③“极地普法”：普法宣传品牌。", "④矛盾纠纷调处中心：2022年整合设立。"]
+    assert normalize_text(body) == body.strip("\n")  # no notes: a circled numeral stays what it is
