@@ -22,8 +22,13 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
-           rf"|\d{{1,2}}[、.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、))")
+_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
+           rf"|\d{{1,2}}、|\d{{1,2}}[.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]"
+           rf"|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、)"
+           # a Word file's decimal numbering (3.1 法治宣传…), not a figure (1.2万)
+           rf"|\d{{1,2}}[.．]\d{{1,2}}(?![\d.．%万亿千百余多])[ \t]*[{CJK}]"
+           # a part's label in brackets or after a bullet (【存在问题】, ◆主要工作及成效), not a page's 【打印】
+           rf"|【[{CJK}]{{2,10}}】(?=\s|[{CJK}（(])(?!【)|[◆■▲●★◇□▶►][ \t]*[{CJK}\d])")
 # 一，推进… (a heading typed with a comma) only after a sentence's end: after a word, 统 一， is a word.
 _MARKER_OR_COMMA = rf"(?:{_MARKER}|(?=[{CN_MARKER_DIGITS}]{{1,3}}[，,](?=[{CJK}]|20\d\d)(?![{CN_MARKER_DIGITS}])))"
 _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER_OR_COMMA)
@@ -39,12 +44,14 @@ LONG_LINE = 600  # characters: longer lines are pages that lost their line break
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
 # The same letter-spacing inside a line that lost its breaks (永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发…):
-# single characters between single spaces, four or more, are one word, not a line each.
-_SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9](?!\S)")
-# In such a line, a space between Chinese characters (or after a sentence's end or a time, before
-# a year) is where a line break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
+# single characters between single spaces, three or more (索 引 号:), are one word, not a line each.
+_SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
+# In such a line, a space between Chinese characters (or after a sentence's end, a time or a date
+# (发布日期：2024-02-02 2023年，我镇…), before a year) is where a line break was: Chinese prose has
+# no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
-_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d))[ \t\u3000]+"
+_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d)|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))"
+                              rf"[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)")
 

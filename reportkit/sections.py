@@ -352,12 +352,27 @@ def _with_lost_part_heading(text: str, candidates):
 
 def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start: int, heading: str) -> bool:
     """True for the first heading of a copy that begins at a later part (a report's second page:
-    三、存在的问题 with at most a title and page lines above it, no sentence): it opens a part the
+    三、存在的问题 with at most a title and page lines above it, no sentence; or a copy that begins
+    inside its first part, at （三）…): it opens a part the
     table knows, so the parts above it were left out, not absent. partial.py calls such a text
     partial."""
-    if out or style not in PART_STYLES or not 2 <= n <= 9 or "。" in text[:start]:
+    if out or style not in PART_STYLES or not 2 <= n <= 9:
+        return False
+    if "。" in text[:start] and not _begins_mid_part(text[:start]):
         return False
     return _match_type(heading) is not None
+
+
+# A sub-heading numbered past one ((三)…, 3.…) as a text's first sentence line: the copy begins inside a part.
+_LATER_SUB_HEADING = re.compile(rf"^\s*(?:[（(](?P<n>[{_CN}]{{1,3}})[)）]|(?P<d>\d{{1,2}})[.．、](?!\d))")
+
+
+def _begins_mid_part(before: str) -> bool:
+    """True when BEFORE (a text up to its first part heading) begins, at its first line with a
+    sentence, with a sub-heading numbered past one: a copy that lost the start of its first part."""
+    first = next((line for line in before.split("\n") if "。" in line), "")
+    match = _LATER_SUB_HEADING.match(first)
+    return bool(match) and marker_number(match.group("n") or match.group("d")) > 1
 
 
 def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:

@@ -86,11 +86,14 @@ def load_themes(path=None) -> pd.DataFrame:
 # (moved here from reportkit.sections: the sections table is their input)
 
 # Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
-_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("qi", 1, QI_MARKER), ("circled", 6, CIRCLED_MARKER)]
+# 3.1 / 3.2: a Word file's decimal numbering under its part 3. (the minor number counts the items).
+_DECIMAL_MARKER = re.compile(r"\d{1,2}[.．](?P<n>\d{1,2})(?![\d.．%万亿千百余多])[ \t]*(?=[\u4e00-\u9fff])")
+_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("qi", 1, QI_MARKER), ("circled", 6, CIRCLED_MARKER),
+                ("decimal", 5, _DECIMAL_MARKER)]
 _SHI = SHI_MARKER
 _ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
 # An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
-_ITEM_BOUNDARY = set("\n。；;：:！!？?")
+_ITEM_BOUNDARY = set("\n。；;：:！!？?…")  # … too: a snippet or an elision before the next item
 _SHI_BOUNDARY = _ITEM_BOUNDARY | set("，, ")
 # The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
 _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)"

@@ -169,3 +169,33 @@ def test_normalize_text__references_to_notes_set_after_the_report_are_taken_out(
     assert lines[0] == "（一）深化“极地普法”品牌建设。" and lines[2] == "（一）调处中心作用发挥不够充分。"
     assert lines[-2:] == ["③“极地普法”：普法宣传品牌。", "④矛盾纠纷调处中心：2022年整合设立。"]
     assert normalize_text(body) == body.strip("\n")  # no notes: a circled numeral stays what it is
+
+
+@pytest.mark.parametrize("marker", ["1、2021年法治政府建设工作开展情况", "一 、法治政府建设工作开展情况", "◆主要工作及成效",
+                                    "【主要举措】", "3.1 法治宣传的针对性还不够强"])
+def test_normalize_text__part_markers_of_word_files_and_articles_start_a_line_in_a_copy_without_breaks(marker):
+    # round 21: 1、2021年… (a digit after 、), 一 、 (a space inside), bullets, a part's label in 【】, decimal numbering
+    flat = (f"关于2021年度法治政府建设工作的报告 现将有关情况报告如下： {marker} 全年召开专题会议4次，开展普法活动12场次，"
+            "发放宣传资料3000余份，培育法律明白人56名，调解矛盾纠纷38起，受理信访事项23件，按期办结率100%。")
+    assert marker in normalize_text(flat).split("\n")[1:]
+
+
+def test_normalize_text__a_figure_or_a_page_button_in_a_copy_without_breaks_stays_in_its_line():
+    flat = ("关于2021年度法治政府建设工作的报告 现将有关情况报告如下： 全年拆除违建 1.2万平方米，开展普法活动12场次，"
+            "发放宣传资料3000余份，培育法律明白人56名，调解矛盾纠纷38起，受理信访事项23件。 【打印】 【关闭】")
+    assert "拆除违建 1.2万平方米" in normalize_text(flat)
+
+
+def test_normalize_text__the_opening_after_a_page_tables_date_starts_a_line_in_a_copy_without_breaks():
+    # round 22's fixtures moved a median and showed it: the opening glued to 发布日期：… went out with the chrome
+    flat = ("标题：船滩镇2023年法治政府建设情况报告 发布机构：武宁县船滩镇人民政府 发布日期：2024-02-02 2023年，我镇紧紧围绕"
+            "县委、县政府工作部署，全面推进法治政府建设，现将有关情况报告如下： 一、法治政府建设主要举措 全年召开党政联席会议15次。")
+    assert "2023年，我镇紧紧围绕县委、县政府工作部署，全面推进法治政府建设，现将有关情况报告如下：" in normalize_text(flat).split("\n")
+
+
+def test_normalize_text__a_spaced_label_of_a_page_table_stays_one_word_in_a_copy_without_breaks():
+    flat = ("- 索 引 号:QZ030101-0200-2026-00002 - 发布机构:泉州市洛江区人民政府 - 公文生成日期:2026-01-16 区人大常委会: "
+            "2025年,洛江区坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实习近平法治思想,全面推进法治政府建设。"
+            "现将2025年法治政府建设工作情况报告如下: 一、主要举措和成效 (一)强化政治引领,筑牢法治建设思想根基")
+    lines = normalize_text(flat).split("\n")
+    assert lines[0].startswith("- 索引号:QZ030101") and "区人大常委会:" in lines

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from reportkit.normalize import normalize_text
+from reportkit.partial import partial_reasons
 from reportkit.shortcomings import shortcoming_items
 from reportkit.sections import (
     MAX_RUN_IN_CHARS,
@@ -605,6 +606,18 @@ def test_a_copy_that_begins_at_a_later_part_keeps_its_headings(above):
     s = split_sections(text)
     assert [h for h in s["heading"] if h] == ["三、存在的问题", "四、2023年工作打算", "（一）加强培训", "（二）充实力量"]
     assert s.loc[s["level"] > 0, "section_type"].tolist() == ["shortcomings", "plans", "plans", "plans"]
+
+
+@pytest.mark.parametrize("first", ["（三）坚持严格规范公正文明执法。全年检查32次。", "3.规范执法。全年检查32次。"])
+def test_a_copy_that_begins_inside_its_first_part_keeps_the_parts_after_it(first):
+    # round 22: a copy whose first part lost its start: sub-headings numbered past one, then 二、…
+    text = (f"{first}\n（四）深化普法宣传。开展活动12场。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+            "镇党委书记认真履职。\n三、存在的问题\n（一）执法力量不足。\n（二）宣传不够。\n四、2021年工作打算\n（一）加强培训。")
+    s = split_sections(text)
+    parts = s[s["level"] == 1]
+    assert parts["heading"].str[:2].tolist() == ["二、", "三、", "四、"]
+    assert parts["section_type"].tolist() == ["leadership", "shortcomings", "plans"]
+    assert partial_reasons(text, s) == ["no opening part"]
 
 
 @pytest.mark.parametrize("text", [

@@ -615,3 +615,18 @@ def test_shortcoming_items__a_remedy_after_each_problem_keeps_the_list_going():
     text = ("一、主要举措\n甲。\n二、存在的不足\n一是执法力量薄弱。针对上述问题，我镇已申请增加编制。"
             "二是普法形式单一。针对上述问题，我镇将创新方式。")
     assert shortcoming_items(split_sections(text))["headline"].tolist() == ["执法力量薄弱", "普法形式单一"]
+
+
+def test_shortcoming_items__inline_items_after_an_ellipsis():
+    # round 22: a search result's snippet: …且多为兼职，…二是群众参与度不够高…
+    text = "二、存在的问题\n仍存在一些不足：一是执法力量较为薄弱，且多为兼职，…二是群众参与度不够高…"
+    items = _items_of_second_part(text)
+    assert [t[:4] for t in items["text"]] == ["执法力量", "群众参与"]
+
+
+def test_shortcoming_items__decimal_numbering_under_the_part():
+    # round 21: a Word file's 3.1 / 3.2 under 3. 存在的问题, each explained by a paragraph; 1.2万 is no marker
+    text = ("3. 存在的问题和不足\n3.1 法治宣传的针对性还不够强\n全镇群众1.2万人多为移民，普法效果不佳。\n"
+            "3.2 劳务用工纠纷化解压力较大\n用工规模扩大，纠纷增多。\n4. 2025年工作打算\n4.1 创新普法方式")
+    items = shortcoming_items(split_sections("1. 主要工作\n甲。\n2. 履职情况\n乙。\n" + text))
+    assert [t[:6] for t in items["text"]] == ["法治宣传的针", "劳务用工纠纷"]
