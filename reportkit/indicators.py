@@ -34,6 +34,7 @@ Units, exclusions and the category taxonomy are plain CSV files in
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -176,8 +177,25 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in ranges)
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """RANGES merged where they overlap, as sorted starts and ends (for `_inside` by bisection:
+    a text with thousands of slogans would otherwise test every figure against every range)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(ranges):
+        if starts and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(merged: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """True when [START, END) overlaps a range of MERGED (`_merged`)."""
+    starts, ends = merged
+    k = bisect.bisect_left(starts, end) - 1  # the last range that starts before END
+    return k >= 0 and start < ends[k]
 
 
 # --------------------------------------------------------------------------- qualifiers & subjects
@@ -774,7 +792,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     the section headings are skipped too.
     """
     text = text or ""
-    protected = _protected_ranges(text) + _section_heading_ranges(sections)
+    protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
     units = _unit_index()
     rows: list[dict] = []

@@ -58,7 +58,7 @@ _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…]
 # Notes set after a report (注释：/ 注： on a line, then ①… ②… a line each, as PDFs of Word files give
 # footnotes and endnotes): in the text above, a circled numeral right after a word (“清风行动”①，
 # 调处中心④作用) refers to a note, and is no item marker.
-_NOTES_LABEL = re.compile(rf"^\s*(?:注释|注|备注|说明)\s*[：:]?\s*\n\s*[{CIRCLED_DIGITS}]", re.M)
+_NOTES_LABEL = re.compile(rf"^[ \t]*(?:注释|注|备注|说明)[ \t]*[：:]?[ \t]*\n[ \t]*[{CIRCLED_DIGITS}]", re.M)
 _NOTE_REFERENCE = re.compile(rf"(?<=[{CJK}”」』》）)])[{CIRCLED_DIGITS}](?![、.．:：])")
 
 

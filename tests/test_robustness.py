@@ -191,6 +191,9 @@ def write_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "slow_numerals.txt": ((REPORT_A.replace("2023", "2017") + "一" * 200000).encode(), "warning", "partial text (cut off)"),
         "slow_digits.txt": ((REPORT_A.replace("2023", "2016").replace("西湖街道", "东湖街道") + "1" * 500000).encode(),
                             "warning", "partial text (cut off)"),
+        # thousands of slogans and stages (两个确立, 三个阶段), each a range its figures are tested against
+        "slow_slogans.txt": ((REPORT_A.replace("2023", "2014").replace("西湖街道", "中湖街道") + "两个确立三个阶段" * 30000
+                              ).encode(), "warning", "partial text (cut off)"),
         "one_long_line.txt": (REPORT_A.replace("\n", "").replace("2023", "2015").encode() * 30, "", ""),
     }
     expected = {}
