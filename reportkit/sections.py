@@ -249,6 +249,7 @@ def _detect(text: str) -> list[_Heading]:
         return 0 <= n - last <= _MAX_STEP
 
     gap_seen = False  # text was left out above: a list first seen now may start at any number
+    nested: dict[str, str] = {}  # style group → the list of the same style open one level below it
     candidates = _with_lost_part_heading(text, _with_unnumbered_parts(text, _candidates(text)))
     for start, style, n, heading, after_gap in candidates:
         gap_seen |= after_gap
@@ -257,8 +258,18 @@ def _detect(text: str) -> list[_Heading]:
         group = alias.get(style, style)
         level = style_level.get(group)
         chosen: tuple[str, int] | None = None
-        if level is not None and plausible(parent_for(level), group, n, after_gap):
+        inner = nested.get(group)
+        if inner is not None and plausible(parent_for(style_level[inner]), inner, n, after_gap):
+            chosen = (inner, style_level[inner])
+        elif level is not None and n == 1 and _opens_same_style_list(text, out, group, start):
+            # 一、主要举措和成效\n一、坚持党的领导…: a Word file numbered the part's sub-headings in the
+            # part's own style; they are a list one level down, and the part's 二、 still follows them.
+            inner = nested[group] = f"{group}/{level + 1}"
+            style_level[inner] = level + 1
+            chosen = (inner, level + 1)
+        elif level is not None and plausible(parent_for(level), group, n, after_gap):
             chosen = (group, level)
+            nested.pop(group, None)  # the part's own list goes on: the one below it is closed
         if chosen is None and n >= 10 and style in _SCRIPT_TWIN:
             # （9） → （十）: the twin script's open list continues (IMEs write 10 as 十).
             twin = alias.get(_SCRIPT_TWIN[style], _SCRIPT_TWIN[style])
@@ -272,7 +283,7 @@ def _detect(text: str) -> list[_Heading]:
                                                  or _begins_mid_report(text, style, n, out, start, heading)):
             # A style seen for the first time opens a new level below the innermost open
             # heading that can contain it (一、 never nests under （1）).
-            while stack and _RANK.get(out[stack[-1]].style, 9) >= _RANK[style]:
+            while stack and _rank(out[stack[-1]].style) >= _RANK[style]:
                 stack.pop()
             level = out[stack[-1]].level + 1 if stack else 1
             if n > 1:  # resumed after a gap: the parts above it were left out, not absent
@@ -350,6 +361,19 @@ def _with_lost_part_heading(text: str, candidates):
     yield from candidates
 
 
+def _rank(group: str) -> int:
+    """How deep a heading style usually sits; a style's nested list (cn_dun/2) ranks as its style."""
+    return _RANK.get(group.split("/")[0], 9)
+
+
+def _opens_same_style_list(text: str, out: list[_Heading], group: str, start: int) -> bool:
+    """True when a heading numbered one of GROUP's style, at START, follows right after the last
+    heading, itself GROUP's number one, with nothing between them (一、主要举措\n一、坚持党的领导)."""
+    if not out or out[-1].style != group or out[-1].number != 1:
+        return False
+    return not text[out[-1].start + len(out[-1].heading):start].strip(" \n\u3000")
+
+
 def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start: int, heading: str) -> bool:
     """True for the first heading of a copy that begins at a later part (a report's second page:
     三、存在的问题 with at most a title and page lines above it, no sentence; or a copy that begins
@@ -380,7 +404,7 @@ def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Head
 
     Web pages drop a first marker with its formatting (一、工作情况\n强化组织领导，……\n（二）强化依法
     执政，……); a 1. or 二、 first seen at 2 is still taken for a body line."""
-    if style != "cn_paren" or n != 2 or not stack or _RANK.get(out[stack[-1]].style, 9) >= _RANK[style]:
+    if style != "cn_paren" or n != 2 or not stack or _rank(out[stack[-1]].style) >= _RANK[style]:
         return False
     parent = out[stack[-1]]
     between = text[parent.start + len(parent.heading):start]

@@ -729,3 +729,20 @@ def test_split_sections__parts_numbered_in_lenticular_brackets():
     s = split_sections(text)
     assert s[["level", "section_type"]].values.tolist()[1:] == [[1, "measures"], [2, "measures"], [1, "shortcomings"],
                                                                 [2, "shortcomings"]]
+
+
+def test_a_part_whose_sub_headings_reuse_its_own_numbering_keeps_the_parts_after_it():
+    # round 21: 一、主要举措 at once followed by 一、…三、 sub-headings (a Word file's numbering), then the real 二、
+    text = ("前言。\n一、2025年推进法治政府建设的主要举措和成效\n一、坚持党的领导。甲。\n二、深化改革。乙。\n三、严格执法。丙。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n丁。\n三、存在的不足和原因\n（一）力量薄弱。\n四、2026年工作安排\n戊。")
+    s = split_sections(text)
+    found = s.loc[s["level"] > 0, ["heading", "level", "section_type"]].values.tolist()
+    assert [h[:4] for h, _, _ in found] == ["一、20", "一、坚持", "二、深化", "三、严格", "二、党政", "三、存在", "（一）力", "四、20"]
+    assert [level for _, level, _ in found] == [1, 2, 2, 2, 1, 1, 2, 1]
+    assert [t for h, level, t in found if level == 1] == ["measures", "leadership", "shortcomings", "plans"]
+
+
+def test_a_heading_numbered_one_again_after_a_paragraph_is_no_nested_list():
+    # a second 一、 with text between is not a sub-list of the first: a number repeated at the same level
+    text = "一、主要举措\n甲。\n一、再次编号\n乙。\n二、存在的问题\n丙。"
+    assert split_sections(text)["level"].tolist() == [1, 1, 1]
