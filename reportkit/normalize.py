@@ -142,11 +142,45 @@ def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC's t2s conversion (character and phrase level), keeping
     the place names t2s would rewrite: 乾佑街道, 於潜镇 and 乾县 are their Simplified names too
     (t2s gives 干佑街道, 于潜镇, 干县, which are no places)."""
-    converted = _t2s().convert(text)
+    converted = _converted_keeping_shadowed_names(text)
     if converted == text:
         return text
     pattern, names = _rewritten_place_names()
     return pattern.sub(lambda m: _kept_name(m, names), converted) if pattern else converted
+
+
+def _converted_keeping_shadowed_names(text: str) -> str:
+    """t2s of TEXT, with the names t2s would turn into another real place kept as they are: 濛陽街道
+    (彭州市) is not 蒙阳街道 (名山区); they are found before the conversion, by their own spelling."""
+    pattern, names = _shadowed_place_names()
+    if pattern is None or not pattern.search(text):
+        return _t2s().convert(text)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [_t2s().convert(text[last:match.start()]), names[match.group()]]
+        last = match.end()
+    return "".join(pieces) + _t2s().convert(text[last:])
+
+
+@lru_cache(maxsize=1)
+def _shadowed_place_names() -> tuple[re.Pattern | None, dict[str, str]]:
+    """Spellings (Traditional, or the name itself) of the gazetteer's names that t2s rewrites into
+    ANOTHER real place's name → the name (濛陽街道 → 濛阳街道, not 蒙阳街道, a street office elsewhere)."""
+    from .places import is_place_name, load_gazetteer, town_names, towns_named
+
+    names = sorted(set(town_names()) | {county.county for county in load_gazetteer()})
+    joined = "\n".join(names)
+    traditional = _s2t().convert(joined).split("\n")
+    spellings = zip(names, traditional, _t2s().convert(joined).split("\n"),
+                    _t2s().convert("\n".join(traditional)).split("\n"), strict=True)
+    shadowed = {}
+    for name, written, *spelled in spellings:
+        for other in set(spelled) - {name}:
+            if is_place_name(other) and not {t.code for t in towns_named(other)} <= {t.code for t in towns_named(name)}:
+                shadowed.update({written: name, name: name})
+    if not shadowed:
+        return None, {}
+    return re.compile("|".join(map(re.escape, sorted(shadowed, key=len, reverse=True)))), shadowed
 
 
 def _kept_name(match: re.Match, names: dict[str, str]) -> str:

@@ -124,6 +124,8 @@ def test_normalize_text__a_short_text_copied_without_its_line_breaks_gets_them_b
     ("秦州區藉口鎮", "秦州区藉口镇"),  # t2s converts the word 藉口 to 借口
     # a page machine-converted to Traditional (a Big5 gateway) spells some names otherwise
     ("江陰市澂江街道", "江阴市澄江街道"), ("淇濱區鉅橋鎮", "淇滨区钜桥镇"), ("祁縣昭餘鎮", "祁县昭馀镇"),
+    # round 23: t2s turns 濛陽街道 (彭州市) into 蒙阳街道, a street office of 名山区; 蒙陽 is that one
+    ("彭州市濛陽街道辦事處", "彭州市濛阳街道办事处"), ("名山區蒙陽街道辦事處", "名山区蒙阳街道办事处"),
 ])
 def test_to_simplified__keeps_the_place_names_t2s_would_rewrite(written, simplified):
     assert to_simplified(written) == simplified

@@ -746,3 +746,22 @@ def test_a_heading_numbered_one_again_after_a_paragraph_is_no_nested_list():
     # a second 一、 with text between is not a sub-list of the first: a number repeated at the same level
     text = "一、主要举措\n甲。\n一、再次编号\n乙。\n二、存在的问题\n丙。"
     assert split_sections(text)["level"].tolist() == [1, 1, 1]
+
+
+@pytest.mark.parametrize("heading, section_type", [
+    ("三、上一年度法治政府建设存在问题的整改情况", "other"),  # round 24: last year's problems and what was done
+    ("三、上年度法治政府建设存在问题整改情况", "other"),
+    ("三、法治督察反馈问题整改落实情况", "other"),
+    ("三、存在的问题和整改措施", "shortcomings"),  # this year's problems, and how they will be put right
+    ("（五）突出问题导向，狠抓整改落实", "measures"),
+])
+def test_classify_heading__a_part_on_rectifying_last_years_problems_is_other(heading, section_type):
+    assert classify_heading(heading) == section_type
+
+
+def test_shortcoming_items__not_from_a_part_on_last_years_problems():
+    text = ("一、主要举措\n甲。\n二、上一年度法治政府建设存在问题的整改情况\n一是针对执法力量薄弱的问题，充实队员3名。\n"
+            "二是针对普法形式单一的问题，开展活动。\n三、存在的不足和原因\n一是执法队伍专业化水平不高。\n二是干部学法主动性不强。\n"
+            "四、2023年工作安排\n乙。")
+    items = shortcoming_items(split_sections(text))
+    assert [t[:4] for t in items["text"]] == ["执法队伍", "干部学法"]

@@ -11,6 +11,7 @@ import pytest
 
 import reportkit as rk
 from reportkit.chinese import ITEM_PREFIX
+from reportkit.partial import SHORT_FOR_KIND
 
 from .realworld.saved import LAYOUTS, flattened, legacy_encoded, web_page, word_document
 
@@ -57,7 +58,11 @@ def test_written_report__whose_and_which_year(built, stem):
     got = {key: "" if document[key] is None or document[key] != document[key] else str(document[key])
            for key in ("town", "county", "year", "level")}
     assert got == {key: str(answer[key]) for key in got}
-    assert bool(document["is_partial"]) == answer.get("partial", False), document["partial_reason"]
+    # What the text itself shows; not "far shorter than reports of its kind", which compares a report with
+    # the others built beside it: here toy reports of 300 characters stand beside real-length ones of 1,500.
+    reasons = str(document["partial_reason"] or "").split(";")
+    own_reasons = [reason for reason in reasons if reason and reason != SHORT_FOR_KIND]
+    assert bool(own_reasons) == answer.get("partial", False), document["partial_reason"]
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
