@@ -259,15 +259,19 @@ def _detect(text: str) -> list[_Heading]:
         level = style_level.get(group)
         chosen: tuple[str, int] | None = None
         inner = nested.get(group)
-        if inner is not None and plausible(parent_for(style_level[inner]), inner, n, after_gap):
+        names_a_part = _match_type(heading) is not None
+        outer_goes_on = level is not None and plausible(parent_for(level), group, n, after_gap)
+        if (inner is not None and plausible(parent_for(style_level[inner]), inner, n, after_gap)
+                and not (names_a_part and outer_goes_on)):  # 二、存在的不足 is the part's next part
             chosen = (inner, style_level[inner])
-        elif level is not None and n == 1 and _opens_same_style_list(text, out, group, start):
+        elif level is not None and n == 1 and not names_a_part and _opens_same_style_list(text, out, group, start):
             # 一、主要举措和成效\n一、坚持党的领导…: a Word file numbered the part's sub-headings in the
-            # part's own style; they are a list one level down, and the part's 二、 still follows them.
+            # part's own style; they are a list one level down (naming no part themselves), and the
+            # part's 二、 still follows them.
             inner = nested[group] = f"{group}/{level + 1}"
             style_level[inner] = level + 1
             chosen = (inner, level + 1)
-        elif level is not None and plausible(parent_for(level), group, n, after_gap):
+        elif outer_goes_on:
             chosen = (group, level)
             nested.pop(group, None)  # the part's own list goes on: the one below it is closed
         if chosen is None and n >= 10 and style in _SCRIPT_TWIN:
@@ -367,10 +371,10 @@ def _rank(group: str) -> int:
 
 
 def _opens_same_style_list(text: str, out: list[_Heading], group: str, start: int) -> bool:
-    """True when a heading numbered one of GROUP's style, at START, follows right after the last
-    heading, itself GROUP's number one, with nothing between them (一、主要举措\n一、坚持党的领导)."""
-    if not out or out[-1].style != group or out[-1].number != 1:
-        return False
+    """True when a heading numbered one of GROUP's style (a part's: 一、, 第一部分), at START, follows right
+    after the last heading, itself GROUP's number one, with nothing between them (一、主要举措\n一、坚持党的领导)."""
+    if group not in PART_STYLES or not out or out[-1].style != group or out[-1].number != 1:
+        return False  # a part's style only: （一）X\n（一）Y further down is a number repeated, as ever
     return not text[out[-1].start + len(out[-1].heading):start].strip(" \n\u3000")
 
 

@@ -765,3 +765,20 @@ def test_shortcoming_items__not_from_a_part_on_last_years_problems():
             "四、2023年工作安排\n乙。")
     items = shortcoming_items(split_sections(text))
     assert [t[:4] for t in items["text"]] == ["执法队伍", "干部学法"]
+
+
+def test_a_sub_heading_numbered_one_twice_in_a_row_is_no_nested_list():
+    # only a part's style nests so: （一）加强组织领导\n（一）落实… is a number repeated at its level
+    text = "一、主要举措\n（一）加强组织领导，明确责任落实\n（一）落实执法改革。甲。\n（二）加强培训。乙。\n二、存在的问题\n丙。"
+    assert split_sections(text)["level"].tolist() == [1, 2, 2, 2, 1]
+
+
+def test_a_part_heading_numbered_one_again_that_names_a_part_is_no_sub_heading():
+    # 一、…第一责任人…\n一、2023年度…主要举措: the second names a part of its own, so no list opens below the
+    # first, and 二、存在的不足 after it stays a part (a wrong nesting would have sunk every later part a level)
+    text = ("一、党政主要负责人履行推进法治建设第一责任人职责情况\n一、2023年度推进法治政府建设的主要举措\n（1）推进法律顾问制度。甲。\n"
+            "二、推进法治政府建设存在的不足\n乙。\n三、法治政府建设下一步工作安排\n丙。")
+    s = split_sections(text)
+    parts = s[s["level"] == 1]
+    assert parts["heading"].str[:2].tolist() == ["一、", "一、", "二、", "三、"]
+    assert parts["section_type"].tolist()[-2:] == ["shortcomings", "plans"]
