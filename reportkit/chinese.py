@@ -139,6 +139,10 @@ ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
 SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")
 #: 其一，…；其二，… (an item's ordinal after a colon or a semicolon; 其中 and 其一般 are no markers).
 QI_MARKER = re.compile(rf"其(?P<n>[{_N}]{{1,2}})[，,、：:]\s*")
+#: A Word file's decimal numbering (3.1 法治宣传…, under its part 3.; the minor number counts), not a
+#: figure (1.2万): one definition for the items of reportkit.shortcomings and for copies that lost
+#: their line breaks (reportkit.normalize).
+DECIMAL_MARKER = re.compile(rf"\d{{1,2}}[.．](?P<n>\d{{1,2}})(?![\d.．%万亿千百余多])[ \t]*(?=[{CJK}])")
 #: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一，), to strip it.
 ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:])\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators

@@ -930,8 +930,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     guess = _named_as_its_unit(guess)
     if not guess.name and level != "county":
         guess = _only_town_of_its_kind(text, county)
-    year, year_source = infer_year(text, title=title, file_name=file_name,
-                                   publish_date=hints.get("publish_date", ""), report_year=hints.get("report_year", ""))
+    year, year_source = infer_year(text, title=title, file_name=file_name, publish_date=hints.get("publish_date", ""),
+                                   report_year=hints.get("report_year", ""))
     return {
         "title": title or title_of(text),
         "town": guess.name, "town_source": guess.source, "town_code": guess.code,

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import resources
-from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS
+from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
 from .unwrap import unwrap_text
 
@@ -25,8 +25,7 @@ _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔ
 _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
            rf"|\d{{1,2}}、|\d{{1,2}}[.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]"
            rf"|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、)"
-           # a Word file's decimal numbering (3.1 法治宣传…), not a figure (1.2万)
-           rf"|\d{{1,2}}[.．]\d{{1,2}}(?![\d.．%万亿千百余多])[ \t]*[{CJK}]"
+           rf"|{DECIMAL_MARKER.pattern}"  # 3.1 法治宣传…, not 1.2万
            # a part's label in brackets or after a bullet (【存在问题】, ◆主要工作及成效), not a page's 【打印】
            rf"|【[{CJK}]{{2,10}}】(?=\s|[{CJK}（(])(?!【)|[◆■▲●★◇□▶►][ \t]*[{CJK}\d])")
 # 一，推进… (a heading typed with a comma) only after a sentence's end: after a word, 统 一， is a word.
@@ -50,8 +49,8 @@ _SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0
 # (发布日期：2024-02-02 2023年，我镇…), before a year) is where a line break was: Chinese prose has
 # no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
-_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d)|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))"
-                              rf"[ \t\u3000]+"
+_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d)"
+                              rf"|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)")
 
@@ -64,11 +63,10 @@ _NOTE_REFERENCE = re.compile(rf"(?<=[{CJK}”」』》）)])[{CIRCLED_DIGITS}](?
 
 def _without_note_references(text: str) -> str:
     """TEXT with the references to its notes taken out of the body, when notes follow it."""
-    notes = None
-    for notes in _NOTES_LABEL.finditer(text):
-        pass  # the last such label: notes come at the end
-    if notes is None:
+    labels = list(_NOTES_LABEL.finditer(text))
+    if not labels:
         return text
+    notes = labels[-1]  # the last such label: notes come at the end
     return _NOTE_REFERENCE.sub("", text[:notes.start()]) + text[notes.start():]
 
 
@@ -163,24 +161,38 @@ def _converted_keeping_shadowed_names(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _gazetteer_spellings() -> list[tuple[str, str, str, str]]:
+    """(name, its Traditional form, t2s of the name, t2s of the Traditional form) for every township
+    and county name of the gazetteer: how a converted page may spell it (a page machine-converted to
+    Traditional, as Big5 gateways are: 澄江街道 → 澂江街道 → 澂江街道, 钜桥镇 → 鉅橋鎮 → 巨桥镇). Whole
+    names are converted, as t2s converts phrases too (藉口镇 → 借口镇, by the word 借口)."""
+    from .places import load_gazetteer, town_names  # only when a text is converted
+
+    names = sorted(set(town_names()) | {county.county for county in load_gazetteer()})
+    traditional = _s2t().convert("\n".join(names)).split("\n")
+    return list(zip(names, traditional, _t2s().convert("\n".join(names)).split("\n"),
+                    _t2s().convert("\n".join(traditional)).split("\n"), strict=True))
+
+
+def _name_pattern(names: dict[str, str]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """A pattern matching the keys of NAMES, longest first, and NAMES; (None, {}) when there are none."""
+    if not names:
+        return None, {}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))), names
+
+
+@lru_cache(maxsize=1)
 def _shadowed_place_names() -> tuple[re.Pattern | None, dict[str, str]]:
     """Spellings (Traditional, or the name itself) of the gazetteer's names that t2s rewrites into
     ANOTHER real place's name → the name (濛陽街道 → 濛阳街道, not 蒙阳街道, a street office elsewhere)."""
-    from .places import is_place_name, load_gazetteer, town_names, towns_named
+    from .places import is_place_name, towns_named
 
-    names = sorted(set(town_names()) | {county.county for county in load_gazetteer()})
-    joined = "\n".join(names)
-    traditional = _s2t().convert(joined).split("\n")
-    spellings = zip(names, traditional, _t2s().convert(joined).split("\n"),
-                    _t2s().convert("\n".join(traditional)).split("\n"), strict=True)
     shadowed = {}
-    for name, written, *spelled in spellings:
+    for name, written, *spelled in _gazetteer_spellings():
         for other in set(spelled) - {name}:
             if is_place_name(other) and not {t.code for t in towns_named(other)} <= {t.code for t in towns_named(name)}:
                 shadowed.update({written: name, name: name})
-    if not shadowed:
-        return None, {}
-    return re.compile("|".join(map(re.escape, sorted(shadowed, key=len, reverse=True)))), shadowed
+    return _name_pattern(shadowed)
 
 
 def _kept_name(match: re.Match, names: dict[str, str]) -> str:
@@ -197,24 +209,17 @@ def _kept_name(match: re.Match, names: dict[str, str]) -> str:
 @lru_cache(maxsize=1)
 def _rewritten_place_names() -> tuple[re.Pattern | None, dict[str, str]]:
     """The gazetteer's names as t2s rewrites them → the names, where the rewrite is no other place:
-    none at all (干佑街道), or the same unit's former spelling (尖冢镇, now 尖塚镇). Whole names are
-    converted, as t2s converts phrases too (藉口镇 → 借口镇, by the word 借口)."""
-    from .places import is_place_name, load_gazetteer, town_names, towns_named  # only when a text changed
+    none at all (干佑街道), or the same unit's former spelling (尖冢镇, now 尖塚镇)."""
+    from .places import is_place_name, towns_named
 
-    names = sorted(set(town_names()) | {county.county for county in load_gazetteer()})
-    joined = "\n".join(names)
-    # as t2s spells the name, and as it spells the name's Traditional form (a page machine-converted
-    # to Traditional, as Big5 gateways are: 澄江街道 → 澂江街道 → 澂江街道, 钜桥镇 → 鉅橋鎮 → 巨桥镇)
-    spellings = [_t2s().convert(joined).split("\n"), _t2s().convert(_s2t().convert(joined)).split("\n")]
     rewritten = {}
-    for name, spelled in ((n, s) for column in spellings for n, s in zip(names, column, strict=True)):
-        if spelled != name and spelled not in rewritten and (not is_place_name(spelled) or (
-                (units := towns_named(spelled)) and all(t.former for t in units)
-                and {t.code for t in units} <= {t.code for t in towns_named(name)})):
-            rewritten[spelled] = name
-    if not rewritten:
-        return None, {}
-    return re.compile("|".join(map(re.escape, sorted(rewritten, key=len, reverse=True)))), rewritten
+    for name, _, *spelled in _gazetteer_spellings():
+        for spelling in spelled:
+            if spelling != name and spelling not in rewritten and (not is_place_name(spelling) or (
+                    (units := towns_named(spelling)) and all(t.former for t in units)
+                    and {t.code for t in units} <= {t.code for t in towns_named(name)})):
+                rewritten[spelling] = name
+    return _name_pattern(rewritten)
 
 
 @lru_cache(maxsize=1)

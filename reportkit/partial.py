@@ -22,7 +22,8 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES, marker_number
+from .chinese import (CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES,
+                      marker_number)
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -49,9 +50,9 @@ _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.patte
 _CLOSING_DATE = re.compile(DATE_AT_LINE_END)
 _SENTENCE_END = tuple("。！？!?”」』）)")
 # A page that shows only a report's title (and a link to it as an attachment: 附件：…报告.pdf) has no
-# sentence and no numbered heading at all; a whole report, however short, has some. Past this many Chinese characters a
-# text without one is a report that lost its punctuation, not a title.
-_NO_SENTENCE = re.compile(r"[。！？!?；;]")
+# sentence and no numbered heading at all; a whole report, however short, has some. Past this many
+# Chinese characters a text without one is a report that lost its punctuation, not a title.
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 _TITLE_ONLY_CHARS = 300
 # The markers of a report's parts (一、 / 第一部分): a text whose first part is numbered past one begins later.
 _PART_MARKERS = [pattern for style, _, pattern in MARKER_STYLES if style in PART_STYLES]
@@ -85,7 +86,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         tail = tail[:attachments.start()].rstrip()  # 附件：1.…统计表 2.…台账 follow the signature
     if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
-    if (not _NO_SENTENCE.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS
+    if (not _SENTENCE_MARK.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS
             and not any(_HEADING_LINE.match(line.strip()) for line in text.split("\n"))):
         reasons.append("no report text")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]

@@ -259,12 +259,12 @@ def _detect(text: str) -> list[_Heading]:
         level = style_level.get(group)
         chosen: tuple[str, int] | None = None
         inner = nested.get(group)
-        names_a_part = _match_type(heading) is not None
         outer_goes_on = level is not None and plausible(parent_for(level), group, n, after_gap)
         if (inner is not None and plausible(parent_for(style_level[inner]), inner, n, after_gap)
-                and not (names_a_part and outer_goes_on)):  # 二、存在的不足 is the part's next part
+                and not (outer_goes_on and _match_type(heading) is not None)):  # 二、存在的不足: the next part
             chosen = (inner, style_level[inner])
-        elif level is not None and n == 1 and not names_a_part and _opens_same_style_list(text, out, group, start):
+        elif (level is not None and n == 1 and _opens_same_style_list(text, out, group, start)
+              and _match_type(heading) is None):
             # 一、主要举措和成效\n一、坚持党的领导…: a Word file numbered the part's sub-headings in the
             # part's own style; they are a list one level down (naming no part themselves), and the
             # part's 二、 still follows them.

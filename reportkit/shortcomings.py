@@ -61,8 +61,8 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CIRCLED_MARKER, ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER,
-                      marker_number)
+from .chinese import (CIRCLED_MARKER, DECIMAL_MARKER, ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, QI_MARKER, SELF_WILL,
+                      SHI_MARKER, marker_number)
 from .config import ThemeOptions
 
 log = logging.getLogger(__name__)
@@ -86,10 +86,8 @@ def load_themes(path=None) -> pd.DataFrame:
 # (moved here from reportkit.sections: the sections table is their input)
 
 # Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
-# 3.1 / 3.2: a Word file's decimal numbering under its part 3. (the minor number counts the items).
-_DECIMAL_MARKER = re.compile(r"\d{1,2}[.．](?P<n>\d{1,2})(?![\d.．%万亿千百余多])[ \t]*(?=[\u4e00-\u9fff])")
 _ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("qi", 1, QI_MARKER), ("circled", 6, CIRCLED_MARKER),
-                ("decimal", 5, _DECIMAL_MARKER)]
+                ("decimal", 5, DECIMAL_MARKER)]
 _SHI = SHI_MARKER
 _ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
 # An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
