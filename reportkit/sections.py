@@ -424,8 +424,12 @@ def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Head
 def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
     """True when LAST, the final heading, is a fragment of a text cut short (…\n二、规范): nothing
     follows it, and it does not close a bare list of headings (a sibling just before it with no
-    text of its own: （一）加强队伍建设\n（二）深化普法宣传)."""
+    text of its own: （一）加强队伍建设\n（二）深化普法宣传). A last heading that already names a
+    part other than the work (三、存在的问题, 二、压实第一责任人职责，) is kept: the reader learns where
+    the copy stops, and which part it reached."""
     if text[last.start + len(last.heading):].strip():
+        return False
+    if _match_type(last.heading) not in (None, "measures"):
         return False
     bare_sibling = previous.level == last.level and not text[previous.start + len(previous.heading):last.start].strip(
         " \n。；;：:")

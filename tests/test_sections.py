@@ -469,6 +469,14 @@ def test_split_sections__heading_cut_off_at_the_end_of_a_copy_is_dropped():
     assert headings(split_sections(text)) == ["一、主要举措", "（一）加强领导"]
 
 
+@pytest.mark.parametrize("last, kind", [("二、存在的问题", "shortcomings"), ("二、2024年工作打算", "plans"),
+                                        ("（二）压实第一责任人职责，", "leadership")])
+def test_split_sections__a_copy_that_stops_at_a_part_s_heading_keeps_it(last, kind):
+    # a heading that names a part other than the work says which part the copy reached
+    found = split_sections(f"一、主要举措\n（一）加强领导\n内容很多。\n{last}")
+    assert (found["heading"].iloc[-1], found["section_type"].iloc[-1]) == (last, kind)
+
+
 def test_split_sections__page_copied_without_line_breaks():
     body = "坚持将学习领会习近平法治思想作为首要政治任务，纳入党委理论学习中心组和干部教育培训体系。" * 16
     text = normalize_text(f"现将本年度工作情况报告如下: 一、法治建设主要措施和成效 (一)强化思想引领,筑牢根基 {body} "
