@@ -236,6 +236,9 @@ def _county_index() -> _CountyIndex:
         for name in (county.county, *county.aliases):
             if name and name not in _AMBIGUOUS_COUNTY_NAMES and len(name) >= 2:
                 by_name.setdefault(name, []).append(county)
+            elif name in _AMBIGUOUS_COUNTY_NAMES and county.city:
+                # with its city the name is a place again: 阳泉市城区 (not 晋城市城区), 兰州市城关区
+                by_name.setdefault(county.city + name, []).append(county)
     firsts = "".join(sorted({re.escape(name[0]) for name in by_name}))
     seconds = "".join(sorted({re.escape(name[1]) for name in by_name}))
     return _CountyIndex(
@@ -324,9 +327,24 @@ def _counties_by_code() -> dict[str, County]:
 def _counties_by_pinyin() -> dict[str, list[County]]:
     by_spelling: dict[str, list[County]] = defaultdict(list)
     for county in load_gazetteer():
-        for spelling in filter(None, county.pinyin.split("|")):
+        spellings = [s for s in county.pinyin.split("|") if s]
+        for spelling in dict.fromkeys([*spellings, *_province_and_city_spellings(spellings)]):
             by_spelling[spelling].append(county)
     return by_spelling
+
+
+def _province_and_city_spellings(spellings: list[str]) -> list[str]:
+    """A county's site spelt after both its province's and its city's initials (yncxym: 云南 楚雄
+    元谋), from the gazetteer's spellings after each (ynym, cxym, in that order)."""
+    if not spellings:
+        return []
+    name = spellings[0]
+    prefixes = [s[:-len(name)] for s in spellings if s.endswith(name) and len(s) > len(name)]
+    if len(prefixes) != 2:
+        return []
+    province, city = prefixes
+    own = [s[len(city):] for s in spellings if s.startswith(city) and len(s) > len(city)]
+    return [province + city + rest for rest in own]
 
 
 @lru_cache(maxsize=1)

@@ -168,6 +168,14 @@ def test_infer_metadata__county_level_report():
     assert (meta["level"], meta["town"], meta["county"], meta["city"]) == ("county", "", "高青县", "淄博市")
 
 
+@pytest.mark.parametrize("city, province", [("阳泉市", "山西省"), ("晋城市", "山西省")])
+def test_infer_metadata__a_county_named_like_a_word_is_a_place_with_its_city(city, province):
+    # 城区 alone is a word (the urban area) and names three districts; with its city it is one of them
+    meta = infer_metadata(f"{city}城区人民政府\n城区2020年度法治政府建设情况报告\n2020年，区政府坚持依法行政。")
+    assert (meta["level"], meta["county"], meta["city"], meta["province"]) == ("county", "城区", city, province)
+    assert infer_metadata("城区2020年度法治政府建设情况报告\n2020年，区政府坚持依法行政。")["county"] == ""
+
+
 def test_infer_metadata__county_absent_stays_empty():
     meta = infer_metadata("北城街道2023年法治政府建设年度报告\n2023年，街道坚持依法行政。")
     assert (meta["town"], meta["county"], meta["city"], meta["province"]) == ("北城街道", "", "", "")
@@ -381,6 +389,8 @@ def test_infer_county__a_two_character_county_after_its_city_is_one(text, county
                                          ("http://www.tjbh.gov.cn/jz/contents/13508/281247.html", "滨海新区"),
                                          ("https://www.pudong.gov.cn/x.html", "浦东新区"),
                                          ("http://www.binhai.gov.cn/x.html", "滨海县"),
+                                         # after its province's and its city's initials: 云南 楚雄 元谋
+                                         ("http://www.yncxym.gov.cn/info/2383/234207.htm", "元谋县"),
                                          ("http://www.lanzhou.gov.cn/x.html", None),  # the city's site
                                          ("https://www.qidong.gov.cn/x.html", None),  # 启东市 or 祁东县
                                          ("https://www.example.com/xuwen.html", None)])
