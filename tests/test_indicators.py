@@ -138,6 +138,7 @@ EXCLUSIONS = [
     ("vague_tens", "先后开展检查数十次，上百人参与，开展普法活动3场。"),
     ("duration", "在3个工作日内办结，开展普法活动3场。"),
     ("promised_time_limit", "承诺3个工作日办结，开展普法活动3场。"),
+    ("years_in_a_row", "在2018-2020年连续三个年度考核中均获优秀等次，开展普法活动3场。"),
     ("range", "每户宣传3至5次，全年开展普法活动3场。"),
     ("fraction", "三分之二的村开展普法活动3场。"),
     # Found on the real pages of the development set, written here in other words.
