@@ -550,7 +550,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 310 items written in other styles (tests/fixtures/shortcomings/README.md): nine sets were
+    # 334 items written in other styles (tests/fixtures/shortcomings/README.md): ten sets were
     # used to extend the theme list (three items of them stay wrong); seven sets were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
