@@ -624,8 +624,37 @@ def _is_place_name(text: str, start: int, end: int) -> bool:
                for before in range(0, 3) for after in range(1, 5))
 
 
+# A target, not work done: 力争全年检查不少于200次, 计划开展活动30场 (not 计划生育, 按计划学法12次).
+_TARGET = re.compile(r"力争|预计|(?<!按)计划(?=全年|年内|明年|下半年|开展|组织|举办|培训|完成|召开|新建|建成|实现|每|在)")
+
+# The subject of a wider area at the head of a clause: a town's report citing its county's or the
+# nation's figures (同期全县信访总量下降8.6%, 全国已培育…370余万名); a county speaks of 全县 itself.
+_CLAUSE_MARKS = "，,；;。！？!?：:\n"  # a clause's ends (not 、 or brackets, which _BOUNDARY also has)
+_AREA_KINDS = "国省市州盟县区旗"
+
+
+@lru_cache(maxsize=16)
+def _wider_area(level: str, county: str) -> re.Pattern | None:
+    """The head of a clause about an area wider than the report's own: for a town, every 全X; for a
+    county, every 全X but its own kind's (a 县 says 全县, a county-level 市 全市; 全市 in a 区's report
+    is its city's)."""
+    if level == "township":
+        kinds = _AREA_KINDS
+    elif level == "county":
+        own = county[-1:] if county[-1:] in _AREA_KINDS else ""
+        kinds = "".join(k for k in _AREA_KINDS if k != own) if own else "国省"
+    else:
+        return None
+    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前)?全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民)")
+
+
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
+    if _TARGET.search(text, clause_start, start):
+        return True
+    if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
+            and re.match(f"[{CJK}]", text[m.end():m.end() + 1])):
+        return True  # 三元农业开发公司, 五元镇: a name, never an amount of three yuan
     before = text[max(0, start - 3):start]
     unit = _unit_of(m)
     after = text[m.end():m.end() + 1]
@@ -778,7 +807,8 @@ def _heading_length(heading: str) -> int:
     return stop.start() if stop else len(heading)
 
 
-def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None,
+                       level: str = "", county: str = "") -> pd.DataFrame:
     """Numeric indicators of one normalised report text, one row per measure.
 
     Columns: doc_id, section_type, section_no, span, value, unit, qualifier, subject,
@@ -788,12 +818,16 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     [[8000.0, '份', '余'], [100.0, '%', '']]
 
     sections: the sections table of this document (section_no, level, section_type, start,
-    end[, heading]); when given, each row gets the deepest section that contains it and
-    the section headings are skipped too.
+    end[, heading]); when given, each row gets the deepest section that contains it, the
+    section headings are skipped too, and so is the plans part (its figures are targets).
+    level, county: the report's level ("township" or "county") and county; when given, a clause
+    about a wider area (a town's 同期全县…, a district's 全市…, anyone's 全国…) counts nothing of
+    the report's own.
     """
     text = text or ""
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
+    wider = _wider_area(level, county or "")
     units = _unit_index()
     rows: list[dict] = []
     last_end = 0
@@ -806,8 +840,11 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
             boundary = _last_of(text, _BOUNDARY, note, window=200)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
-        if _skip(text, m, boundary):
+        if _skip(text, m, boundary) or (wider is not None
+                                        and wider.match(text, _last_of(text, _CLAUSE_MARKS, num_start, window=200))):
             continue
+        if section_of(num_start, num_end)[0] == "plans":
+            continue  # next year's targets, not the year's work
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
             continue

@@ -139,6 +139,12 @@ EXCLUSIONS = [
     ("duration", "在3个工作日内办结，开展普法活动3场。"),
     ("promised_time_limit", "承诺3个工作日办结，开展普法活动3场。"),
     ("years_in_a_row", "在2018-2020年连续三个年度考核中均获优秀等次，开展普法活动3场。"),
+    # Round 26 of the written reports (their figures answered): targets, the town's profile, names.
+    ("target_strive", "力争全年执法检查不少于200次，开展普法活动3场。"),
+    ("target_planned", "计划全年培训法律明白人1000人次，开展普法活动3场。"),
+    ("town_profile", "全镇总面积93平方公里，辖29个行政村、7.2万人，常住人口约9.8万人，开展普法活动3场。"),
+    ("output_of_the_economy", "辖区规上工业产值超300亿元，开展普法活动3场。"),
+    ("company_named_with_a_numeral", "调处与三元农业开发公司的合同纠纷，开展普法活动3场。"),
     ("range", "每户宣传3至5次，全年开展普法活动3场。"),
     ("fraction", "三分之二的村开展普法活动3场。"),
     # Found on the real pages of the development set, written here in other words.
@@ -157,6 +163,27 @@ EXCLUSIONS = [
 @pytest.mark.parametrize(("case", "text"), EXCLUSIONS, ids=[c for c, _ in EXCLUSIONS])
 def test_extract_indicators__exclusion(case, text):
     assert [(v, u) for v, u, _, _ in rows(text)] == [(3.0, "场")]
+
+
+@pytest.mark.parametrize(("level", "county", "text", "found"), [
+    # a town's report citing its county's, its city's or the nation's figures
+    ("township", "洪雅县", "同期全县信访总量同比下降8.6%，全镇调解纠纷12件。", [12.0]),
+    ("township", "", "全市镇（街道）综合执法全年办案1.6万余件，我街道办案86件。", [86.0]),
+    ("township", "", "全国已培育法律明白人370余万名，我镇培育45名。", [45.0]),
+    # a county speaks of its own kind; a district's 全市 is its city's, a county-level city's its own
+    ("county", "息县", "全县开展普法活动120场，全省开展3000场。", [120.0]),
+    ("county", "浉河区", "全区受理复议案件35件，同期全市行政复议机关共受理案件1200余件。", [35.0]),
+    ("county", "寿光市", "全市开展普法活动300场。", [300.0]),
+    ("", "", "同期全县信访总量下降8.6%。", [8.6]),  # no level given: nothing known to compare with
+])
+def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
+    assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
+
+
+def test_extract_indicators__the_plans_part_holds_targets_not_figures():
+    text = "一、主要举措和成效\n开展普法活动12场。\n二、2024年工作安排\n开展普法活动不少于20场，培训干部2期。"
+    found = extract_indicators(text, sections=split_sections(text))
+    assert found[["value", "section_type"]].values.tolist() == [[12.0, "measures"]]
 
 
 def test_extract_indicators__columns_and_empty_text():
@@ -649,11 +676,9 @@ MORE_SENTENCES = [
         ('96人次', 96.0, '人次', 'person_time', '接待群众来访', 'petitions'),
         ('化解信访积案5件', 5.0, '件', 'case', '化解信访积案', 'petitions'),
     ]),
-    ('全镇辖12个行政村、3个社区，户籍人口4.6万人。', [
-        ('辖12个行政村', 12.0, '个', 'item', '辖行政村', 'jurisdiction'),
-        ('3个社区', 3.0, '个', 'item', '社区', 'jurisdiction'),
-        ('户籍人口4.6万人', 46000.0, '人', 'person', '户籍人口', 'jurisdiction'),
-    ]),
+    # what the town is (全镇辖12个行政村，户籍人口4.6万人) is no figure of its work (EXCLUSIONS);
+    # places its work reached are counted, as places
+    ('宣传覆盖辖区25个社区。', [('宣传覆盖辖区25个社区', 25.0, '个', 'item', '宣传覆盖的社区', 'legal_education_events')]),
     ('组织全体机关干部52人参加年度学法考试，参考率100%。', [
         ('组织全体机关干部52人参加年度学法考试', 52.0, '人', 'person', '参加年度学法考试的全体机关干部', 'exam_pass_rate'),
         ('参考率100%', 100.0, '%', 'percent', '参考率', 'exam_pass_rate'),

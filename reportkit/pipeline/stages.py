@@ -56,7 +56,8 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     doc_id = sha256[:16]  # stable: the same bytes always get the same id
     meta = infer_metadata(text, file_name=Path(name).name, hints=hints)
     sections = split_sections(text, doc_id=doc_id)
-    indicators = extract_indicators(text, doc_id=doc_id, sections=sections)
+    indicators = extract_indicators(text, doc_id=doc_id, sections=sections,
+                                    level=meta["level"], county=meta["county"] or "")
     warnings = list(extracted.warnings)
     partial = partial_reasons(text, sections)
     if not found_headings(sections):
