@@ -497,26 +497,42 @@ def _choose_k(features, k_range: tuple[int, int], method: str, random_state: int
 
 def _shares_vocabulary(tfidf, donors: np.ndarray, labels: np.ndarray, min_similarity: float,
                        *, max_cells: int = 2_000_000) -> np.ndarray:
-    """Per item that is not a donor: tf-idf cosine similarity ≥ MIN_SIMILARITY with a donor in its cluster.
+    """Per item that is not a donor: it shares wording with a donor of its cluster (`_shares_wording`).
 
-    Only non-donors need the answer (donors keep their own theme). Similarities are computed
-    as sparse products, a block of items at a time (at most MAX_CELLS similarities), never as an
-    item × item matrix.
+    Only non-donors need the answer (donors keep their own theme).
     """
     result = np.zeros(len(labels), dtype=bool)
     seekers, givers = np.flatnonzero(~donors), np.flatnonzero(donors)
     if tfidf.shape[1] == 0 or not len(seekers) or not len(givers):
         return result
-    given = tfidf[givers].T.tocsc()  # rows are L2-normalised (or zero), so products are cosines
-    giver_labels = labels[givers]
-    block = max(1, max_cells // len(givers))
-    for lo in range(0, len(seekers), block):
-        rows = seekers[lo:lo + block]
-        sims = (tfidf[rows] @ given).tocsr()
-        for r, i in enumerate(rows):
+    result[seekers] = _shares_wording(tfidf[seekers], labels[seekers], tfidf[givers], labels[givers], min_similarity,
+                                      max_cells=max_cells)
+    return result
+
+
+# Wording is shared when two or more words are: a single word in common (法治政府建设, in a short
+# item 法治政府建设推进不够平衡) is how every item of these reports speaks, not what it is about.
+MIN_SHARED_WORDS = 2
+
+
+def _shares_wording(rows, row_labels: np.ndarray, donors, donor_labels: np.ndarray, min_similarity: float,
+                    *, max_cells: int = 2_000_000) -> np.ndarray:
+    """Per row: a donor of its cluster has tf-idf cosine ≥ MIN_SIMILARITY with it and shares at least
+    `MIN_SHARED_WORDS` words. Computed as sparse products, a block of rows at a time (at most
+    MAX_CELLS similarities), never as a row × donor matrix."""
+    result = np.zeros(rows.shape[0], dtype=bool)
+    given = donors.T.tocsc()  # rows are L2-normalised (or zero), so products are cosines
+    given_words = (given > 0).astype(np.int32)
+    block = max(1, max_cells // max(donors.shape[0], 1))
+    for lo in range(0, rows.shape[0], block):
+        part = rows[lo:lo + block]
+        shared = ((part > 0).astype(np.int32) @ given_words) >= MIN_SHARED_WORDS
+        sims = (part @ given).multiply(shared).tocsr()
+        sims.eliminate_zeros()
+        for r in range(part.shape[0]):
             a, b = sims.indptr[r], sims.indptr[r + 1]
-            mates = giver_labels[sims.indices[a:b]] == labels[i]
-            result[i] = bool(mates.any()) and float(sims.data[a:b][mates].max()) >= min_similarity
+            mates = donor_labels[sims.indices[a:b]] == row_labels[lo + r]
+            result[lo + r] = bool(mates.any()) and float(sims.data[a:b][mates].max()) >= min_similarity
     return result
 
 
@@ -856,22 +872,14 @@ def _tfidf_rows(token_weights: list[dict[str, float]], vocab: np.ndarray, idf: n
 
 
 def _inherits(tfidf, labels: np.ndarray, seekers: np.ndarray, model: ThemeModel, *, max_cells: int = 2_000_000):
-    """Per item: it seeks a theme (SEEKERS) and a donor of its cluster shares its wording
-    (tf-idf cosine ≥ min_similarity), as `_shares_vocabulary` decides for the fitted items."""
+    """Per item: it seeks a theme (SEEKERS) and shares wording with a donor of its cluster, as
+    `_shares_vocabulary` decides for the fitted items."""
     result = np.zeros(len(labels), dtype=bool)
     rows_all = np.flatnonzero(seekers)
-    donors = model.donors
-    if tfidf.shape[1] == 0 or not len(rows_all) or donors.shape[0] == 0:
+    if tfidf.shape[1] == 0 or not len(rows_all) or model.donors.shape[0] == 0:
         return result
-    given = donors.T.tocsc()
-    block = max(1, max_cells // donors.shape[0])
-    for lo in range(0, len(rows_all), block):
-        rows = rows_all[lo:lo + block]
-        sims = (tfidf[rows] @ given).tocsr()
-        for r, i in enumerate(rows):
-            a, b = sims.indptr[r], sims.indptr[r + 1]
-            mates = model.donor_cluster[sims.indices[a:b]] == labels[i]
-            result[i] = bool(mates.any()) and float(sims.data[a:b][mates].max()) >= model.options.min_similarity
+    result[rows_all] = _shares_wording(tfidf[rows_all], labels[rows_all], model.donors, model.donor_cluster,
+                                       model.options.min_similarity, max_cells=max_cells)
     return result
 
 

@@ -284,11 +284,13 @@ def test_cluster_shortcomings__missing_tokens_are_computed():
 def test_shares_vocabulary__small_blocks_give_the_same_answer():
     from reportkit.shortcomings import _shares_vocabulary, _tfidf
 
-    weights = [{"执法": 1.0, "改革": 1.0}, {"执法": 1.0, "人员": 1.0}, {"普法": 1.0}, {"改革": 1.0, "承接": 1.0}]
+    weights = [{"执法": 1.0, "改革": 1.0}, {"执法": 1.0, "人员": 1.0}, {"普法": 1.0},
+               {"执法": 1.0, "改革": 1.0, "承接": 1.0}, {"改革": 1.0, "承接": 1.0}]
     tfidf, _, _ = _tfidf(weights, max_df=1.0)
-    donors, labels = np.array([True, True, True, False]), np.array([0, 0, 1, 0])
+    donors, labels = np.array([True, True, True, False, False]), np.array([0, 0, 1, 0, 0])
     whole = _shares_vocabulary(tfidf, donors, labels, 0.2)
-    assert whole.tolist() == [False, False, False, True]
+    # the fourth shares two words with a donor of its cluster; the fifth only one (改革), however similar
+    assert whole.tolist() == [False, False, False, True, False]
     assert _shares_vocabulary(tfidf, donors, labels, 0.2, max_cells=1).tolist() == whole.tolist()
 
 
