@@ -5,8 +5,10 @@ layouts), a Word file, a copy that lost its line breaks and a legacy encoding (t
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import reportkit as rk
@@ -17,6 +19,9 @@ from .realworld.saved import LAYOUTS, flattened, legacy_encoded, web_page, word_
 
 FOLDER = Path(__file__).parent / "fixtures" / "written_reports"
 ANSWERS = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(FOLDER.glob("*.json"))}
+# Round 26 answers the figures too (ID.indicators.csv, as the development set's pages do).
+FIGURES = {stem: pd.read_csv(FOLDER / f"{stem}.indicators.csv", dtype=str, keep_default_na=False)
+           for stem in ANSWERS if (FOLDER / f"{stem}.indicators.csv").exists()}
 
 
 # The pages corpus's texts set ， ： ； （ ） in ASCII; answers and readings are compared through it.
@@ -84,3 +89,28 @@ def test_written_report__every_shortcoming_item_and_its_theme(built, stem):
     for (text, theme), (start, answer_theme) in zip(got, want):
         assert text.translate(_ASCII).startswith(start.translate(_ASCII)) and theme == answer_theme, (
             text, theme, start, answer_theme)
+
+
+def _figures(values, units) -> Counter:
+    """Figures as the project's scorer compares them: value (4 decimals) and unit."""
+    return Counter((round(float(value), 4), str(unit).replace("％", "%")) for value, unit in zip(values, units))
+
+
+def test_written_reports__their_figures(built):
+    # Precision and recall over the reports that answer their figures, counted as the scorer counts
+    # them (a figure only an unsure answer names counts neither way). Reports full of decoys (targets
+    # of the plans part, the county's and the nation's figures, a town's area and population, names
+    # with numerals): first measured at 181 of 213 found (0.85) and 181 of 184 answers.
+    right = predicted = expected = 0
+    for stem, answers in FIGURES.items():
+        found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
+        got = _figures(found["value"], found["unit"])
+        is_unsure = answers["unsure"].str.strip() != ""
+        sure = _figures(answers["value"][~is_unsure], answers["unit"][~is_unsure])
+        unsure = _figures(answers["value"][is_unsure], answers["unit"][is_unsure])
+        matched = sum((got & sure).values())
+        right += matched
+        predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
+        expected += sum(sure.values())
+    assert len(FIGURES) == 8
+    assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
