@@ -645,7 +645,7 @@ def _wider_area(level: str, county: str) -> re.Pattern | None:
         kinds = "".join(k for k in _AREA_KINDS if k != own) if own else "国省"
     else:
         return None
-    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前)?全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民)")
+    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前)?全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首|唯一|第|排|位|名列)")
 
 
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:

@@ -175,6 +175,7 @@ def test_extract_indicators__exclusion(case, text):
     ("county", "浉河区", "全区受理复议案件35件，同期全市行政复议机关共受理案件1200余件。", [35.0]),
     ("county", "寿光市", "全市开展普法活动300场。", [300.0]),
     ("", "", "同期全县信访总量下降8.6%。", [8.6]),  # no level given: nothing known to compare with
+    ("township", "", "全县率先实现村级法律顾问覆盖率100%。", [100.0]),  # first in the county: the town's own
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
