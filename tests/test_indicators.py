@@ -144,6 +144,7 @@ EXCLUSIONS = [
     ("target_planned", "计划全年培训法律明白人1000人次，开展普法活动3场。"),
     ("town_profile", "全镇总面积93平方公里，辖29个行政村、7.2万人，常住人口约9.8万人，开展普法活动3场。"),
     ("output_of_the_economy", "辖区规上工业产值超300亿元，开展普法活动3场。"),
+    ("land_the_town_has", "全镇耕地面积3.2万亩，开展普法活动3场。"),
     ("company_named_with_a_numeral", "调处与三元农业开发公司的合同纠纷，开展普法活动3场。"),
     ("range", "每户宣传3至5次，全年开展普法活动3场。"),
     ("fraction", "三分之二的村开展普法活动3场。"),
@@ -179,6 +180,14 @@ def test_extract_indicators__exclusion(case, text):
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("拆除违法建筑面积3860平方米。", [(3860.0, "平方米")]),  # round 27: an area of work done
+    ("流转土地1.2万亩，清理河道2.5万平方米，亩产800斤。", [(12000.0, "亩"), (25000.0, "平方米")]),
+])
+def test_extract_indicators__areas_of_work_done(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
 def test_extract_indicators__the_plans_part_holds_targets_not_figures():
@@ -606,6 +615,7 @@ MORE_SENTENCES = [
     ]),
     ('街道综合行政执法队全年立案查处违法建设案件18起，拆除违建面积3200平方米。', [
         ('街道综合行政执法队全年立案查处违法建设案件18起', 18.0, '起', 'case', '立案查处违法建设案件', 'enforcement_actions'),
+        ('拆除违建面积3200平方米', 3200.0, '平方米', 'area', '拆除违建面积', 'enforcement_actions'),
     ]),
     ('全年召开党委会专题研究法治建设工作3次，听取法治政府建设工作汇报2次。', [
         ('召开党委会专题研究法治建设工作3次', 3.0, '次', 'event', '党委会专题研究法治建设工作', 'meetings_decisions'),
