@@ -648,10 +648,13 @@ def _wider_area(level: str, county: str) -> re.Pattern | None:
     return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前)?全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首|唯一|第|排|位|名列)")
 
 
+def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
+    """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…) or a wider area's?"""
+    return _TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
+
+
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
-    if _TARGET.search(text, clause_start, start):
-        return True
     if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
             and re.match(f"[{CJK}]", text[m.end():m.end() + 1])):
         return True  # 三元农业开发公司, 五元镇: a name, never an amount of three yuan
@@ -840,8 +843,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
             boundary = _last_of(text, _BOUNDARY, note, window=200)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
-        if _skip(text, m, boundary) or (wider is not None
-                                        and wider.match(text, _last_of(text, _CLAUSE_MARKS, num_start, window=200))):
+        if _skip(text, m, boundary) or _not_own_work(text, _last_of(text, _CLAUSE_MARKS, num_start, window=200),
+                                                     num_start, wider):
             continue
         if section_of(num_start, num_end)[0] == "plans":
             continue  # next year's targets, not the year's work
