@@ -142,6 +142,7 @@ EXCLUSIONS = [
     # Round 26 of the written reports (their figures answered): targets, the town's profile, names.
     ("target_strive", "力争全年执法检查不少于200次，开展普法活动3场。"),
     ("target_planned", "计划全年培训法律明白人1000人次，开展普法活动3场。"),
+    ("target_over_a_list", "力争全年开展普法、培训等活动20场，开展普法活动3场。"),
     ("town_profile", "全镇总面积93平方公里，辖29个行政村、7.2万人，常住人口约9.8万人，开展普法活动3场。"),
     ("output_of_the_economy", "辖区规上工业产值超300亿元，开展普法活动3场。"),
     ("land_the_town_has", "全镇耕地面积3.2万亩，开展普法活动3场。"),
