@@ -785,6 +785,14 @@ def _section_locator(sections: pd.DataFrame | None) -> Callable[[int, int], tupl
     return locate
 
 
+def _plans_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
+    """Offsets of the sections typed plans (with their sub-sections, which take their part's type)."""
+    if sections is None or sections.empty or "section_type" not in sections:
+        return []
+    return [(int(s), int(e)) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
+            if t == "plans" and s == s and e == e]
+
+
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
     """Offsets of the section headings; of a long one (a heading run into its body with no full stop:
     （一）强化组织领导将…纳入…,专题研究法治建设相关工作10余次。) only its first clause."""
@@ -830,6 +838,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     text = text or ""
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
+    plans = _merged(_plans_ranges(sections))  # next year's targets, not the year's work
     wider = _wider_area(level, county or "")
     units = _unit_index()
     rows: list[dict] = []
@@ -843,11 +852,12 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
             boundary = _last_of(text, _BOUNDARY, note, window=200)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
-        if _skip(text, m, boundary) or _not_own_work(text, _last_of(text, _CLAUSE_MARKS, num_start, window=200),
-                                                     num_start, wider):
+        if _inside(plans, num_start, num_end) or _skip(text, m, boundary):
             continue
-        if section_of(num_start, num_end)[0] == "plans":
-            continue  # next year's targets, not the year's work
+        head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
+            text, _CLAUSE_MARKS, num_start, window=200)  # the clause's head, past 、 and brackets
+        if _not_own_work(text, head, num_start, wider):
+            continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
             continue
