@@ -151,6 +151,7 @@ EXCLUSIONS = [
     ("fraction", "三分之二的村开展普法活动3场。"),
     # Found on the real pages of the development set, written here in other words.
     ("second_session_without_its_ordinal", "学习省委十一届五次、六次全会精神，开展普法活动3场。"),
+    ("sessions_listed_without_their_ordinal", "落实市委六届二次、三次、四次全会精神，开展普法活动3场。"),
     ("big_things_slogan", "统筹做好两件大事，开展普法活动3场。"),
     ("team_name", "依托村四人小组，开展普法活动3场。"),
     ("coverage_slogan", "推进新就业群体两个覆盖，开展普法活动3场。"),
