@@ -176,6 +176,15 @@ def test_infer_metadata__a_county_named_like_a_word_is_a_place_with_its_city(cit
     assert infer_metadata("城区2020年度法治政府建设情况报告\n2020年，区政府坚持依法行政。")["county"] == ""
 
 
+@pytest.mark.parametrize("subject, level, town", [("县政府", "county", ""), ("黄坛镇", "township", "黄坛镇")])
+def test_infer_metadata__the_year_s_setting_in_a_clause_before_the_subject(subject, level, town):
+    # a held-out page (batch z): no title, an addressee, the year's setting and 在…下 before the subject
+    text = (f"县人民代表大会常务委员会:\n2023年是法治政府建设重点突破年,在市委、市政府和县委的正确领导下,"
+            f"{subject}坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。")
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["town"]) == (level, town)
+
+
 def test_infer_metadata__county_absent_stays_empty():
     meta = infer_metadata("北城街道2023年法治政府建设年度报告\n2023年，街道坚持依法行政。")
     assert (meta["town"], meta["county"], meta["city"], meta["province"]) == ("北城街道", "", "", "")
