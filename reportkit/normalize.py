@@ -48,11 +48,14 @@ _SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0
 # In such a line, a space between Chinese characters (or after a sentence's end, a time or a date
 # (发布日期：2024-02-02 2023年，我镇…), before a year) is where a line break was: Chinese prose has
 # no spaces (…情况报告 2023年,静海区坚持…).
-# After a colon only before a year (市人民政府: 2023年,…): 阅读: 次 is a label and its value.
+# After a colon only before a year (市人民政府: 2023年,…) or after 如下: (the body begins): 阅读: 次 is a
+# label and its value.
 _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d)"
                               rf"|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
-                              rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)")
+                              rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
+                              # …报告如下: 一法治政府建设基本情况 (a heading that lost its 、 follows)
+                              rf"|(?<=如下[：:])[ \t\u3000]+(?=[{CJK}（(])")
 
 # Notes set after a report (注释：/ 注： on a line, then ①… ②… a line each, as PDFs of Word files give
 # footnotes and endnotes): in the text above, a circled numeral right after a word (“清风行动”①，

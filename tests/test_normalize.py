@@ -81,6 +81,16 @@ def test_normalize_text__with_no_space_left_a_heading_after_a_sentence_end_start
     assert text.split("\n")[1:] == ["一、主要举措" + _BODY, "（二）规范执法。", "二、存在的不足。"]
 
 
+def test_normalize_text__after_如下_a_space_was_a_break_before_a_heading_that_lost_its_number_s_comma():
+    # a held-out page (batch z2) copied without its line breaks: 一法治政府建设基本情况… lost its 、
+    flat = (f"关于2022年法治政府建设情况的报告 2022年度，土溪镇坚持依法行政。{_BODY}现将工作报告如下: "
+            f"一法治政府建设基本情况及取得成效 (一)党政主要负责人履行第一责任人职责的情况 一是加强理论学习。{_BODY}")
+    assert len(flat) > 600
+    lines = normalize_text(flat).split("\n")
+    assert lines[1].endswith("如下:") and lines[2] == "一法治政府建设基本情况及取得成效"
+    assert "阅读: 次" in normalize_text(FLAT_PAGE).split("\n")  # a label's colon is still no break
+
+
 def test_normalize_text__a_paragraph_of_ordinary_length_keeps_its_spaces():
     # Only lines too long to be one paragraph are taken apart: a title with a stray space is one title.
     assert normalize_text("红岩镇 2023年法治政府建设 情况报告\n市人民政府: 2023年，我镇坚持依法行政。") == (
