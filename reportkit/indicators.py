@@ -510,6 +510,9 @@ _SAID_OF_EACH = re.compile(r"\s*(?:均|都|全部|分别|各)")
 _PLACES_ONLY = re.compile(r"^(?:行政村|自然村|村|社区|居委会|村委会|乡镇|乡|镇|街道)(?:[(（](?:村|社区|居)[)）])?$")
 
 
+# What a count of bodies or fields counts when the figure after it is what they hold (16个部门84项事项).
+_DIVIDERS = re.compile(r"(?:[区县市镇乡级直属本]{0,2})(?:部门|单位|部门单位|方面|领域|类|大类|行业|系统)")
+
 # Nothing but a comma between two figures: one verb over a list (检查餐饮服务企业2619家,居住社区1008个次).
 _LIST_GAP = re.compile(r"\s*[，,、]\s*")
 # A figure after 对 (对264家网吧进行检查): the object of a verb that follows in the same clause.
@@ -527,7 +530,9 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
     - a bare rate after a figure of the same sentence (审查1090件，覆盖率达100%);
     - a figure right after another, with only a comma between them: the verb before the first
       counts both (检查餐饮服务企业2619家,居住社区1008个次);
-    - a figure after 对, from the figure of its verb later in the clause (对264家网吧…进行检查296次).
+    - a figure after 对, from the figure of its verb later in the clause (对264家网吧…进行检查296次);
+    - a count of bodies or fields right before the figure it divides (16个部门84项中介服务事项,
+      7个方面23项具体任务, 县直26家单位60余人参加): from that figure.
     """
     parent, close = None, -1
     for row in rows:
@@ -552,6 +557,10 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
     for row, after in zip(rows, rows[1:]):
         if (not row["category"] and after["category"] and _OBJECT_FIRST.match(text, row["start"])
                 and not _CLAUSE_BREAK.search(text, row["end"], after["start"])):
+            row["category"] = after["category"]
+    for row, after in zip(rows, rows[1:]):
+        if (not row["category"] and after["category"] and _DIVIDERS.fullmatch(row["subject"])
+                and after["start"] - row["end"] <= 1 and after["sentence_start"] == row["sentence_start"]):
             row["category"] = after["category"]
     for row in rows:  # 全街15个社区, 对18个乡镇: a count of the places themselves, when no figure lends one …
         if not row["category"] and row["unit_kind"] == "item" and _PLACES_ONLY.match(row["subject"]) \
@@ -624,8 +633,9 @@ def _is_place_name(text: str, start: int, end: int) -> bool:
                for before in range(0, 3) for after in range(1, 5))
 
 
-# A target, not work done: 力争全年检查不少于200次, 计划开展活动30场 (not 计划生育, 按计划学法12次).
-_TARGET = re.compile(r"力争|预计|(?<!按)计划(?=全年|年内|明年|下半年|开展|组织|举办|培训|完成|召开|新建|建成|实现|每|在)")
+# A target, not work done: 力争全年检查不少于200次, 计划开展活动30场 (not 计划生育, 按计划学法12次, 有计划组织,
+# 根据工作计划组织开展…: a plan followed, a noun).
+_TARGET = re.compile(r"力争|预计|(?<![按有作度照据年的项])计划(?=全年|年内|明年|下半年|开展|组织|举办|培训|完成|召开|新建|建成|实现|每|在)")
 
 # The subject of a wider area at the head of a clause: a town's report citing its county's or the
 # nation's figures (同期全县信访总量下降8.6%, 全国已培育…370余万名); a county speaks of 全县 itself.

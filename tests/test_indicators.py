@@ -184,12 +184,27 @@ def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, 
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
 
 
+@pytest.mark.parametrize("text", ["有计划组织工作人员参加学法考试60人。", "根据年度工作计划组织开展普法活动60场。",
+                                  "按计划组织干部学法60次。"])
+def test_extract_indicators__a_plan_followed_is_work_done(text):
+    assert [v for v, _, _, _ in rows(text)] == [60.0]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("拆除违法建筑面积3860平方米。", [(3860.0, "平方米")]),  # round 27: an area of work done
     ("流转土地1.2万亩，清理河道2.5万平方米，亩产800斤。", [(12000.0, "亩"), (25000.0, "平方米")]),
 ])
 def test_extract_indicators__areas_of_work_done(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("公布了县发改局等16个部门84项行政审批中介服务事项清单。", "powers_and_duties"),
+    ("出台工作要点，细化7个方面23项具体任务。", "tasks_measures"),
+])
+def test_extract_indicators__a_count_of_bodies_or_fields_takes_what_they_hold(text, category):
+    # the development set's commonest uncategorised subjects (部门, 方面, 单位, 领域) are such dividers
+    assert extract_indicators(text)["category"].tolist() == [category, category]
 
 
 def test_extract_indicators__the_plans_part_holds_targets_not_figures():
