@@ -146,6 +146,7 @@ EXCLUSIONS = [
     ("town_profile", "全镇总面积93平方公里，辖29个行政村、7.2万人，常住人口约9.8万人，开展普法活动3场。"),
     ("output_of_the_economy", "辖区规上工业产值超300亿元，开展普法活动3场。"),
     ("land_the_town_has", "全镇耕地面积3.2万亩，开展普法活动3场。"),
+    ("parts_of_the_document_compared_with", "对照《考核细则》7个方面28项指标逐项自查，开展普法活动3场。"),
     ("company_named_with_a_numeral", "调处与三元农业开发公司的合同纠纷，开展普法活动3场。"),
     ("range", "每户宣传3至5次，全年开展普法活动3场。"),
     ("fraction", "三分之二的村开展普法活动3场。"),
