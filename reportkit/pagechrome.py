@@ -39,7 +39,7 @@ def _labels(*words: str) -> str:
 # Labels of the information table of a government page (政府信息公开 pages and article pages).
 _TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称", "公文名称", "内容概述", "题名")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "发文单位", "发布单位", "公开机构", "信息来源", "文章来源", "来源")
-_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期")
+_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "发文时间")
 _WRITTEN_LABELS = ("成文日期", "成文时间", "生成日期", "公文生成日期", "印发日期")
 # The year a report covers, as a disclosure table's field (年度：2023); not 年份, which some
 # catalogues fill with the year of publication.
@@ -47,8 +47,8 @@ _YEAR_LABELS = ("所属年度", "报告年度", "年度")
 _OTHER_LABELS = (
     "信息索引号", "索引号", "主办单位", "公开方式", "公开范围", "公开时限", "公开形式", "实施日期", "更新时间",
     "更新日期", "主题分类", "体裁分类", "组配分类", "服务对象分类", "主题词", "关键词", "信息分类", "信息类别",
-    "所属主题", "文号", "发文字号", "文件编号", "有效性", "时效性", "效力状况", "作者", "撰稿", "责任编辑", "审核",
-    "审签", "备注", "浏览次数", "阅读次数", "访问次数", "点击次数", "点击数", "点击量", "浏览量", "阅读量", "访问量",
+    "所属主题", "文号", "发文字号", "文件编号", "有效性", "时效性", "效力状况", "效力状态", "作者", "撰稿", "责任编辑",
+    "审核", "审签", "备注", "浏览次数", "阅读次数", "访问次数", "点击次数", "点击数", "点击量", "浏览量", "阅读量", "访问量",
     "字体", "字号", "分享到", "统一编号", "所属机构", "主题", "分类",
 )
 _ALL_LABELS = _labels(*_TITLE_LABELS, *_PUBLISHER_LABELS, *_PUBLISHED_LABELS, *_WRITTEN_LABELS, *_YEAR_LABELS,

@@ -128,6 +128,19 @@ def test_split_chrome__a_pipe_table_of_page_facts_names_the_publisher():
     assert body.startswith("中共萧山区委员会") and infer_metadata(text)["town"] == "蜀山街道"
 
 
+def test_split_chrome__a_bulleted_table_of_page_facts_ends_before_the_report():
+    # a held-out page (batch z3): the district's report under its justice bureau's bulleted table; the
+    # district is the opening's subject once 发文时间 and 效力状态 are read as fields too
+    text = ("- 索 引 号:370403/2026-00187\n- 发布机构:薛城区司法局\n- 成文时间:2026年01月28日\n"
+            "- 标 题:关于2025年度法治政府建设情况的报告\n- 发文时间:2026年01月28日\n- 效力状态:有效\n"
+            "关于2025年度法治政府建设情况的报告\n2025年,在市委、市政府的坚强领导下,薛城区坚持依法行政。\n"
+            "一、强化政治引领\n部署完成对陶庄镇、生态环境分局等5家镇街及部门的法治督察。")
+    body, facts = split_chrome(text)
+    assert body.startswith("关于2025年度") and facts.publish_date.startswith("2026年01月28")
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["town"], meta["county"]) == ("county", "", "薛城区")
+
+
 def test_page_facts__a_source_that_names_no_one_leaves_the_publisher_to_the_table():
     facts = page_facts(["来源：本站　浏览次数：128", "发布机构：武宁县船滩镇人民政府　发布日期：2024-02-02"])
     assert facts.publisher == "武宁县船滩镇人民政府"
