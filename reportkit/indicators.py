@@ -125,6 +125,7 @@ _BOUNDARY = "，,；;。！？!?：:\n、（(）)"
 _SENTENCE_END = "。！？!?；;\n"
 _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "‘": "’", "【": "】", "〈": "〉"}
 _MAX_QUOTE = {"《": 80}  # titles may be long; quoted names are short
+_CN_COUNT = re.compile(f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL)}]+")  # not 万/亿: 1.2万件 is digits
 
 _HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
 _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
@@ -139,6 +140,10 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append(m.span())
     for m in re.finditer(r'"[^"\n]{0,25}"', text):  # ASCII quotes pair within a line
         ranges.append(m.span())
+    # In a longer quote, a count in Chinese numerals is still a slogan's (构建“一条科技创新…发展带、四条
+    # 特色文化旅游休闲发展带…”); a figure in digits there may be a quoted result.
+    for m in re.finditer(r"“[^”\n]{26,80}”", text):
+        ranges.extend((m.start() + n.start(), m.start() + n.end()) for n in _CN_COUNT.finditer(m.group()))
     for pattern in resources.indicator_exclusions():
         ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     ranges.extend(heading_ranges(text))
@@ -723,13 +728,22 @@ _LISTED = re.compile(rf"(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及与]{_LIST_ITE
 _QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“”\"「」，,。；;]+)[”\"」]\s*$")
 
 
+# Aspects of a piece of work, not things it reached: 问题督察、整改督察、责任督察3个层面.
+_ABSTRACT_PARTS = re.compile(r"\s*(?:层面|方面|环节|维度|板块|步骤|阶段|途径|渠道|路径)")
+
+
 def _counts_its_list(text: str, m: re.Match) -> bool:
     """Whether a Chinese numeral counts the items listed right before it (执法、司法、普法三个小组):
     a name for the list, not a measure of work."""
     raw = m.group("num")
-    if not raw or raw[0].isdigit() or _unit_of(m).kind != "item":
+    if not raw or _unit_of(m).kind != "item":
         return False
-    n = chinese_to_number(raw) if raw != "两" else 2
+    if raw[0].isdigit():
+        if not raw.isdigit() or not _ABSTRACT_PARTS.match(text, m.end()):
+            return False  # 对甲、乙、丙3家企业开展检查: digits count the things the work reached
+        n = int(raw)
+    else:
+        n = chinese_to_number(raw) if raw != "两" else 2
     start = max(0, m.start() - 60)
     before = text[start:m.start()]
     if quoted := _QUOTED_LIST_END.search(before):  # “经济发展挑大梁、…、年度勇争先”三张清单

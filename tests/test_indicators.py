@@ -147,6 +147,8 @@ EXCLUSIONS = [
     ("output_of_the_economy", "辖区规上工业产值超300亿元，开展普法活动3场。"),
     ("land_the_town_has", "全镇耕地面积3.2万亩，开展普法活动3场。"),
     ("parts_of_the_document_compared_with", "对照《考核细则》7个方面28项指标逐项自查，开展普法活动3场。"),
+    ("aspects_listed_counted_in_digits", "从问题督察、整改督察、责任督察3个层面入手，开展普法活动3场。"),
+    ("slogan_in_a_long_quote", "构建“一条科技创新和生命健康战略发展带、四条特色文化旅游休闲发展带、多个特色乡镇”，开展普法活动3场。"),
     ("company_named_with_a_numeral", "调处与三元农业开发公司的合同纠纷，开展普法活动3场。"),
     ("range", "每户宣传3至5次，全年开展普法活动3场。"),
     ("fraction", "三分之二的村开展普法活动3场。"),
@@ -183,6 +185,12 @@ def test_extract_indicators__exclusion(case, text):
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
+
+
+@pytest.mark.parametrize("text", ["对甲公司、乙公司、丙公司等60家企业开展检查。",  # digits after a list count what it reached
+                                  "实现“全年化解纠纷60件，群众满意率持续提升，法治乡村建设取得新进展”。"]) # a quoted result
+def test_extract_indicators__digits_after_a_list_or_in_a_long_quote_count(text):
+    assert [v for v, _, _, _ in rows(text)] == [60.0]
 
 
 @pytest.mark.parametrize("text", ["有计划组织工作人员参加学法考试60人。", "根据年度工作计划组织开展普法活动60场。",
