@@ -45,6 +45,8 @@ _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
 # The same letter-spacing inside a line that lost its breaks (永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发…):
 # single characters between single spaces, three or more (索 引 号:), are one word, not a line each.
 _SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
+# … and a two-character field label so spaced (- 文 号:无 - 标 题:…), which the run above leaves.
+_SPACED_LABEL = re.compile(rf"(?<!\S)([{CJK}]) ([{CJK}])(?=\s?[:：])")
 # In such a line, a space between Chinese characters (or after a sentence's end, a time or a date
 # (发布日期：2024-02-02 2023年，我镇…), before a year) is where a line break was: Chinese prose has
 # no spaces (…情况报告 2023年,静海区坚持…).
@@ -85,6 +87,7 @@ TRADITIONAL_THRESHOLD = 0.03
 def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
+    line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", line))
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 

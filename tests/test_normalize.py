@@ -91,6 +91,15 @@ def test_normalize_text__after_如下_a_space_was_a_break_before_a_heading_that_
     assert "阅读: 次" in normalize_text(FLAT_PAGE).split("\n")  # a label's colon is still no break
 
 
+def test_normalize_text__a_two_character_label_spaced_out_stays_one_field_in_a_flat_copy():
+    # a held-out page (batch z3) copied without its breaks: - 文 号:无 - 标 题:… are fields, not 文 | 号:无
+    flat = ("- 索 引 号:370403/2026-00187 - 发布机构:薛城区司法局 - 文 号:无 - 标 题:关于2025年度法治政府建设情况的报告 "
+            f"- 效力状态:有效 关于2025年度法治政府建设情况的报告 2025年,薛城区坚持依法行政。{_BODY}")
+    text = normalize_text(flat)
+    assert "文号:无" in text and "标题:关于2025年度法治政府建设情况的报告" in text
+    assert not any(line.strip() in ("- 文", "文") for line in text.split("\n"))
+
+
 def test_normalize_text__a_paragraph_of_ordinary_length_keeps_its_spaces():
     # Only lines too long to be one paragraph are taken apart: a title with a stray space is one title.
     assert normalize_text("红岩镇 2023年法治政府建设 情况报告\n市人民政府: 2023年，我镇坚持依法行政。") == (
