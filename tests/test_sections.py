@@ -526,6 +526,19 @@ def test_classify_heading__the_first_responsibility_however_written_is_leadershi
     assert classify_heading(heading) == "leadership"
 
 
+# Written round 29: the statutory parts in less common words, and sub-headings they must not be taken for.
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("二、“一把手”抓法治情况", "leadership"), ("2.党委书记、镇长带头推进法治建设情况", "leadership"),
+    ("二、党政正职履行法治建设职责情况", "leadership"), ("二、政府主要领导带头抓法治建设情况", "leadership"),
+    ("三、自查发现的问题", "shortcomings"), ("三、坚持问题导向，查找自身差距", "shortcomings"),
+    ("四、锚定目标任务，扎实谋划2020年工作", "plans"),
+    ("（三）及时发现问题", "measures"), ("（三）坚持问题导向，化解矛盾纠纷", "measures"),
+    ("一、强化组织领导，由党委书记主抓法治政府建设工作", "other"),  # the heading's subject is organisation
+])
+def test_classify_heading__parts_in_less_common_words(heading, kind):
+    assert classify_heading(heading) == kind
+
+
 def test_split_sections__a_leadership_part_keeps_its_sub_headings_whatever_its_heading_s_other_words():
     # 工作情况 makes the heading "mixed with measures" in words, but the part is one: the leadership
     text = ("一、党政主要负责人履行推进法治建设第一责任人职责工作情况\n（一）带头学习习近平法治思想\n内容。\n"

@@ -102,7 +102,7 @@ def test_written_reports__their_figures(built):
     # of the plans part, the county's and the nation's figures, a town's area and population, names
     # with numerals): round 26 first measured at 181 of 213 found (0.85) and 181 of 184 answers;
     # round 27 (decoys inside the work part) at 168 of 168 and 168 of 172; round 28 (older templates,
-    # 2016–2020) at 145 of 149 and 145 of 145.
+    # 2016–2020) at 145 of 149 and 145 of 145; round 29 (part headings' words) at 135 of 140 and 135 of 136.
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -114,5 +114,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 24
+    assert len(FIGURES) == 32
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
