@@ -814,7 +814,7 @@ def _plans_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
     if sections is None or sections.empty or "section_type" not in sections:
         return []
     return [(int(s), int(e)) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
-            if t == "plans" and s == s and e == e]
+            if t == "plans" and pd.notna(s) and pd.notna(e)]
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:

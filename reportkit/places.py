@@ -323,11 +323,23 @@ def _counties_by_code() -> dict[str, County]:
     return {c.adcode: c for c in load_gazetteer()}
 
 
+def _spellings(county: County) -> list[str]:
+    """The gazetteer's spellings of COUNTY's site: its name first (yuanmou), then the name and its
+    initials after its province's and its city's initials (ynym, ynyuanmou, cxym, cxyuanmou)."""
+    return [s for s in county.pinyin.split("|") if s]
+
+
+def _site_prefixes(spellings: list[str]) -> list[str]:
+    """The initials the spellings put before the county's name (yn, cx: province first), in order."""
+    name = spellings[0] if spellings else ""
+    return list(dict.fromkeys(s[:-len(name)] for s in spellings if name and s.endswith(name) and len(s) > len(name)))
+
+
 @lru_cache(maxsize=1)
 def _counties_by_pinyin() -> dict[str, list[County]]:
     by_spelling: dict[str, list[County]] = defaultdict(list)
     for county in load_gazetteer():
-        spellings = [s for s in county.pinyin.split("|") if s]
+        spellings = _spellings(county)
         for spelling in dict.fromkeys([*spellings, *_province_and_city_spellings(spellings)]):
             by_spelling[spelling].append(county)
     return by_spelling
@@ -335,16 +347,12 @@ def _counties_by_pinyin() -> dict[str, list[County]]:
 
 def _province_and_city_spellings(spellings: list[str]) -> list[str]:
     """A county's site spelt after both its province's and its city's initials (yncxym: 云南 楚雄
-    元谋), from the gazetteer's spellings after each (ynym, cxym, in that order)."""
-    if not spellings:
-        return []
-    name = spellings[0]
-    prefixes = [s[:-len(name)] for s in spellings if s.endswith(name) and len(s) > len(name)]
+    元谋), from the gazetteer's spellings after each (ynym, cxym)."""
+    prefixes = _site_prefixes(spellings)
     if len(prefixes) != 2:
         return []
     province, city = prefixes
-    own = [s[len(city):] for s in spellings if s.startswith(city) and len(s) > len(city)]
-    return [province + city + rest for rest in own]
+    return [province + s for s in spellings if s.startswith(city) and len(s) > len(city)]
 
 
 @lru_cache(maxsize=1)
@@ -354,11 +362,11 @@ def _counties_by_initials() -> dict[str, list[County]]:
     its name (gdpotou)."""
     by_initials: dict[str, list[County]] = defaultdict(list)
     for county in load_gazetteer():
-        spellings = [s for s in county.pinyin.split("|") if s]
+        spellings = _spellings(county)
         if not spellings:
             continue
         name = spellings[0]
-        prefixes = {s[:-len(name)] for s in spellings if s.endswith(name) and len(s) > len(name)}
+        prefixes = _site_prefixes(spellings)
         initials = {s[len(p):] for s in spellings for p in prefixes if s.startswith(p) and not s.endswith(name)}
         for spelling in initials:
             if 2 <= len(spelling) < len(name):
