@@ -425,7 +425,7 @@ def _local_tail(mention, codes: set[str]):
 # before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
 _LINE_LEAD = r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
 _SUBJECT_BEFORE = re.compile(_LINE_LEAD + "$")
-_SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
+_SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|关于|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
                             r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
 
 
@@ -450,6 +450,19 @@ def _division_stems() -> frozenset[str]:
     return frozenset(stems)
 
 
+def _after_glued_stem(name: str) -> tuple[str, tuple[Town, ...]] | None:
+    """The town NAME ends with when it opens with its own county's or city's short name glued on
+    (肥东古城镇: 古城镇 of 肥东县; 临河团结街道: 团结街道 of 临河区), with the units of that place only."""
+    for cut in (2, 3, 4):
+        stem, rest = name[:cut], name[cut:]
+        if len(rest) < 2 or stem not in _division_stems():
+            continue
+        own = tuple(t for t in towns_named(rest) if stem in (_place_stem(t.county), _place_stem(t.city)))
+        if own:
+            return rest, own
+    return None
+
+
 def _own_longer_name(mention, fragment: str, codes: set[str]):
     """MENTION, or the longer name it ends when that name stands where a town names itself (高公庄镇
     2025年… or 2025年，高公庄镇坚持…: the gazetteer's table, older than the report, knows 公庄镇 of
@@ -458,12 +471,17 @@ def _own_longer_name(mention, fragment: str, codes: set[str]):
     for extra in (1, 2):
         start = mention.start - extra
         prefix = fragment[max(0, start):mention.start]
-        if start < 0 or not CJK_CHAR.fullmatch(prefix[0]) or prefix[0] in _NOT_NAME_CHARS | _CLAUSE_OPENERS:
+        if start < 0 or not CJK_CHAR.fullmatch(prefix[0]):
             return mention
-        if not (_SUBJECT_BEFORE.search(fragment, max(0, start - 16), start)
-                and (_SUBJECT_AFTER.match(fragment, mention.end) or _OWN_BODY.match(fragment, mention.end))):
-            continue
         name = prefix + mention.name
+        names_itself = bool(_SUBJECT_BEFORE.search(fragment, max(0, start - 16), start)
+                            and (_SUBJECT_AFTER.match(fragment, mention.end) or _OWN_BODY.match(fragment, mention.end)))
+        if names_itself and (glued := _after_glued_stem(name)):  # 如东河口镇: not 金安区's 东河口镇
+            return TownMention(start + len(name) - len(glued[0]), mention.end, glued[0], glued[1])
+        if prefix[0] in _NOT_NAME_CHARS | _CLAUSE_OPENERS:
+            return mention
+        if not names_itself:
+            continue
         if (_OFFICE_WORDS.search(name) or not _plausible_name(name) or prefix in _division_stems()
                 or _CLUE_VERB.fullmatch(prefix) or _OPENING_VERB.fullmatch(prefix)):
             return mention  # 博罗公庄镇: its county, short, glued on; 召开城关镇党委会议: a verb
@@ -515,10 +533,8 @@ def _opening_only_guess(text: str) -> TownGuess | None:
     report's first sentence (2023年，龙泉湾街道坚持…)."""
     for rest in _opening_subjects(text, later_sentences=True):
         m = _OPENING_TOWN.match(rest)
-        if m:
-            name = _GLUED_DIVISION.sub("", bare_town_name(m.group("name")))
-            if _plausible_name(name):
-                return TownGuess(name, f"body, {NOT_IN_GAZETTEER}")
+        if m and (guess := _unknown_town_guess(m.group("name"), "body")):
+            return guess
     return None
 
 
@@ -527,7 +543,16 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
     m = _title_town_match(title)
     if not m:
         return None
-    name = bare_town_name(m.group("name"))
+    return _unknown_town_guess(m.group("name"), source)
+
+
+def _unknown_town_guess(name: str, source: str) -> TownGuess | None:
+    """The town NAME stands for where no gazetteer name was read: a town the gazetteer knows after its
+    county's short name (临河团结街道: 团结街道 of 临河区, a name twelve counties share, which the
+    gazetteer guess left as a common word), else a town newer than the gazetteer."""
+    name = bare_town_name(name)
+    if glued := _after_glued_stem(name):
+        return TownGuess(glued[0], source, glued[1])
     # A county the gazetteer does not know, glued on (文金县靖太镇): the town is what follows it.
     name = _GLUED_DIVISION.sub("", name)
     return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
