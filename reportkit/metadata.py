@@ -77,10 +77,12 @@ def _month(text: str) -> int:
 
 _NAME_CHARS = f"[{CJK}]"
 # A town name the gazetteer does not know is accepted from the title only in this shape: at the
-# start of the title (after 中共 / 关于 / its county), followed by the issuer's office or the year.
+# start of the title (after 中共 / 关于 / its county / the year), followed by the issuer's office,
+# the year or the report's subject (2023年度包场镇法治政府建设工作报告).
 _GLUED_DIVISION = re.compile(r"^.{2,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)(?=.{2,}$)")
-_TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
-                         r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ])")
+_TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?:20\d\d\s*年度?)?(?P<name>" + _NAME_CHARS
+                         + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
+                         r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ]|法治|依法)")
 # … or from the subject of the report's first sentence, followed by its office or its first verb
 # (2023年，龙泉湾街道坚持…; 今年以来，龙泉湾街道党工委、办事处高度重视…).
 _OPENING_TOWN = re.compile(r"(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道|民族乡|苏木|镇|乡))(?:办事处)?"

@@ -374,6 +374,11 @@ def _counties_by_initials() -> dict[str, list[County]]:
     return by_initials
 
 
+# Web proxies and mirrors (WebVPN gateways among them) spell the site they copy in their first label,
+# dots as hyphens: www-yutai-gov-cn.njmu.s5.bt8.net is www.yutai.gov.cn.
+_PROXIED_HOST = re.compile(r"^(?P<host>(?:[a-z0-9]+-)+gov-cn)(?:-s)?\.")
+
+
 def county_of_address(url: str, text: str = "") -> County | None:
     """The county whose government site URL is on, when its domain spells exactly one county's
     name (www.xuwen.gov.cn → 徐闻县). A spelling shared by several counties (fjyx: 尤溪县 and 云霄县),
@@ -388,6 +393,8 @@ def county_of_address(url: str, text: str = "") -> County | None:
         host = address.hostname or ""
     except ValueError:
         return None
+    if proxied := _PROXIED_HOST.match(host):  # a mirror's copy: www-yutai-gov-cn.njmu.s5.bt8.net
+        host = proxied.group("host").replace("-", ".")
     if not host.endswith(".gov.cn"):
         return None
     raw_labels = host.split(".")[:-2]

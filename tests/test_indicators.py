@@ -207,6 +207,19 @@ def test_extract_indicators__areas_of_work_done(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # batch z4/z5 of real pages: items posted, hours of video played, kinds of papers no longer asked for
+    ("转发各类法律知识、反诈案例100余则。", [(100.0, "则")]),
+    ("公益普法视频播放达8万余小时，28种证明材料免予提交。", [(80000.0, "小时"), (28.0, "种")]),
+    ("志愿者累计服务1200小时，种植水稻3000亩。", [(1200.0, "小时"), (3000.0, "亩")]),
+    # round-the-clock service and rules of time are no hours of work; the ways of a work are no count
+    ("在全市首设24小时“政务无人超市”，开展24小时“不打烊”政务服务，实行24小时值班，48小时内办结。", []),
+    ("不断丰富“书面+台面”两种形式，通过线上线下3种方式开展宣传。", []),
+])
+def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
 @pytest.mark.parametrize(("text", "category"), [
     ("公布了县发改局等16个部门84项行政审批中介服务事项清单。", "powers_and_duties"),
     ("出台工作要点，细化7个方面23项具体任务。", "tasks_measures"),

@@ -400,6 +400,10 @@ def test_infer_county__a_two_character_county_after_its_city_is_one(text, county
                                          ("http://www.binhai.gov.cn/x.html", "滨海县"),
                                          # after its province's and its city's initials: 云南 楚雄 元谋
                                          ("http://www.yncxym.gov.cn/info/2383/234207.htm", "元谋县"),
+                                         # a mirror's or a WebVPN gateway's copy, the site in its first label
+                                         ("http://www-yutai-gov-cn.njmu.s5.bt8.net/art/2025/3/30/1.html", "鱼台县"),
+                                         ("https://www-xuwen-gov-cn-s.webvpn.example.edu.cn/x.html", "徐闻县"),
+                                         ("http://xuwen-travel.example.com/x.html", None),
                                          ("http://www.lanzhou.gov.cn/x.html", None),  # the city's site
                                          ("https://www.qidong.gov.cn/x.html", None),  # 启东市 or 祁东县
                                          ("https://www.example.com/xuwen.html", None)])
@@ -496,6 +500,17 @@ def test_infer_metadata__word_copy_of_a_real_page_gets_its_town(tmp_path):
     meta = infer_metadata(normalize_text(extracted.text), hints=extracted.hints)
     assert (meta["town"], meta["county"], meta["year"]) == ("海安镇", "徐闻县", "2021")
     assert "Microsoft" not in meta["title"]
+
+
+@pytest.mark.parametrize("title, town", [
+    ("2023年度包场镇法治政府建设工作报告", "包场镇"),  # batch z4: the year first, then the town, then the subject
+    ("2024年云岫街道依法行政工作情况报告", "云岫街道"),
+    ("2023年度乡镇法治政府建设工作要点", ""),  # no name: 乡镇 is the kind
+    ("2023年度深化依法治镇法治政府建设工作报告", ""),  # a clause ending in 镇
+])
+def test_infer_metadata__a_new_town_after_the_year_at_the_title_s_start(title, town):
+    meta = infer_metadata(title + "\n2023年，我镇坚持以习近平法治思想为指导，在区委、区政府的领导下推进依法行政。")
+    assert meta["town"] == town
 
 
 def test_infer_metadata__town_after_a_county_the_gazetteer_does_not_know():
