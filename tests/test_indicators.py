@@ -220,6 +220,12 @@ def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
+def test_extract_indicators__how_the_text_lays_itself_out_is_no_figure():
+    # written round 30: the count of the aspects an item list announces
+    text = "主要表现在以下三个方面：一是普法形式单一。从如下5个方面报告。全年开展普法活动12场。"
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(12.0, "场")]
+
+
 @pytest.mark.parametrize(("text", "category"), [
     ("公布了县发改局等16个部门84项行政审批中介服务事项清单。", "powers_and_duties"),
     ("出台工作要点，细化7个方面23项具体任务。", "tasks_measures"),
