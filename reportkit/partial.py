@@ -44,6 +44,10 @@ _ATTACHMENTS = re.compile(r"\n\s*附\s*(?:件|表)\s*\d*\s*[：:]")
 _ATTACHMENTS_SPAN = 300
 # A sentence that announces what follows (现将有关情况报告如下。): nothing after it means the rest is gone.
 _ANNOUNCES = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
+# What a whole report without numbered parts says before it ends: its plans (下一步，我镇将… /
+# 2024年，我县将…). A text with no heading, no signature and none of this is an opening.
+_PLANS_SAID = re.compile(r"下一步|下步|下一阶段|明年|来年|今后|(?:19|20)\d{2}\s*年[，,]?\s*(?:我|全)?[镇乡县区市旗]?将|"
+                         r"(?:街道|苏木)将|我[镇乡县区市旗]将|将(?:继续|进一步|持续|着力|重点|坚持)")
 # A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
 _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 # How whole reports end: a signature with a date, or sentence-final punctuation.
@@ -77,7 +81,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     "cut off" (the text ends with …, in the middle of a sentence, on a heading after a paragraph, or
     on the sentence that announces the report: 现将有关情况报告如下。); "no closing part" (SECTIONS
     has headings but neither a plans part nor a dated signature at the end: whole reports end with
-    next year's plans or are signed); "no opening part" (SECTIONS begins at a later part: a copy of
+    next year's plans or are signed; a text with no numbered heading, no signature and no word of
+    plans at all is an opening too); "no opening part" (SECTIONS begins at a later part: a copy of
     a report's second page, 三、存在的问题 with no 一、 before it).
     """
     reasons = []
@@ -108,6 +113,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         signed = bool(_CLOSING_DATE.search(tail[-60:]))
         if has_headings and "plans" not in types and not signed:
             reasons.append("no closing part")
+        elif not has_headings and not signed and _SENTENCE_MARK.search(tail) and not _PLANS_SAID.search(tail):
+            reasons.append("no closing part")  # a page's opening paragraphs (一是…二是…), cut at a sentence's end
         if has_headings and _numbered_past_one(sections.loc[sections["level"] > 0, "heading"].iloc[0]):
             reasons.append("no opening part")
     return reasons

@@ -36,6 +36,19 @@ def test_partial_reasons__an_opening_without_plans_or_signature_has_no_closing_p
     assert partial_reasons(signed, rk.split_sections(signed)) == []
 
 
+@pytest.mark.parametrize("text, reasons", [
+    # a county's opening, cut at a sentence's end, its work listed 一是…四是 with no numbered heading (f010)
+    ("望都县2024年法治政府建设情况报告\n一是健全工作机制。今年以来，推动各政府部门学法116次。二是落实报告制度。"
+     "2024年3月8日，以县政府正式文件向市政府报告。四是推动落实政府部门负责人旁听庭审制度。", ["no closing part"]),
+    # whole reports with no numbered heading: their plans are said, or they are signed
+    ("北城街道2023年法治政府建设情况\n今年以来，街道开展普法活动12场。下一步，街道将继续深化普法宣传。", []),
+    ("北城街道2023年法治政府建设情况\n今年以来，街道开展普法活动12场。2024年，我街道将持续推进依法行政。", []),
+    ("北城街道2023年法治政府建设情况\n今年以来，街道开展普法活动12场。\n北城街道办事处\n2024年1月5日", []),
+])
+def test_partial_reasons__a_text_without_headings_is_whole_when_it_says_its_plans_or_is_signed(text, reasons):
+    assert partial_reasons(text, split_sections(text)) == reasons
+
+
 @pytest.mark.parametrize("page", [
     "西河镇2023年度法治政府建设工作报告\n附件：西河镇2023年度法治政府建设工作报告.pdf",
     "关于印发西河镇2023年度法治政府建设工作报告的通知\n附件下载：西河镇2023年度法治政府建设工作报告.docx",
@@ -166,7 +179,7 @@ def test_partial_reasons__a_document_sharing_site_s_excerpt_note_marks_an_excerp
 
 def test_partial_reasons__a_text_that_ends_on_its_announcement_is_cut():
     text = "石门镇2023年法治政府建设工作报告\n2023年，石门镇扎实推进法治政府建设，现将有关情况报告如下。"
-    assert partial_reasons(text, split_sections(text)) == ["cut off"]
+    assert partial_reasons(text, split_sections(text)) == ["cut off", "no closing part"]
 
 
 @pytest.mark.parametrize("text, elided", [("甲。\n……（中间部分略）……\n乙。", True), ("（下略）", True), ("（此处略）", True),
