@@ -872,7 +872,8 @@ def _reconcile(guess: TownGuess, county: County | None, county_source: str,
             return TownGuess(guess.name, guess.source, local), county_by_code(local[0].county_code) or county, county_source
         return guess, county, county_source
     if len(guess.towns) > 1 and county is None:
-        guess = TownGuess(guess.name, guess.source, _in_place_named_short(guess.name, guess.towns, text) or guess.towns)
+        guess = TownGuess(guess.name, guess.source, _in_place_named_short(guess.name, guess.towns, text)
+                          or _of_the_kind_it_answers_to(guess.towns, text) or guess.towns)
     if len(guess.towns) == 1:
         town = guess.towns[0]
         found = county_by_code(town.county_code) or County(town.county_code, town.county, town.city, town.province, "")
@@ -902,6 +903,17 @@ def _answers_to(county: County, text: str) -> bool:
     authority a township report answers to, rather than the county in passing (赴某县学习)?"""
     return any(re.search(re.escape(name) + r"(?:党委|委|人民政府|政府)", text[:3000])
                for name in (county.county, *county.aliases) if name)
+
+
+def _of_the_kind_it_answers_to(towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
+    """Of the units sharing a town's name (复兴街道 of 北碚区, 城口县 and 宣威市), those of the one county
+    of the kind the text answers to (在区委、区政府的领导下: 北碚区); () when none or several are."""
+    kinds = {match.group("kind") for match in _SUPERIOR.finditer(text[:3000])}
+    if len(kinds) != 1:
+        return ()
+    kind = kinds.pop()
+    own = tuple(t for t in towns if kind in {name[-1] for name in (t.county, *(_county_aliases().get(t.county, ())))})
+    return own if len({t.county_code for t in own}) == 1 else ()
 
 
 def _speaks_of_its_kind(county: County, text: str) -> bool:

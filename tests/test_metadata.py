@@ -513,6 +513,16 @@ def test_infer_metadata__a_new_town_after_the_year_at_the_title_s_start(title, t
     assert meta["town"] == town
 
 
+@pytest.mark.parametrize("superior, county", [("区委、区政府", "北碚区"), ("县委、县政府", "城口县"),
+                                               ("市委、市政府", ""),  # 宣威市, or a district's town naming its city
+                                               ("县委、区政府", "")])
+def test_infer_metadata__a_shared_town_name_placed_by_the_kind_of_government_it_answers_to(superior, county):
+    # 复兴街道 is a street office of 北碚区, of 城口县 and of 宣威市
+    text = f"复兴街道2024年法治政府建设情况报告\n2024年，在{superior}的正确领导下，复兴街道坚持以习近平法治思想为指导。"
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"]) == ("复兴街道", county)
+
+
 def test_infer_metadata__town_after_a_county_the_gazetteer_does_not_know():
     meta = infer_metadata("文金县靖太镇2023年法治政府建设年度报告\n一、主要举措\n内容。")
     assert (meta["town"], meta["town_source"]) == ("靖太镇", "title, not in gazetteer")
