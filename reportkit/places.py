@@ -403,7 +403,10 @@ def county_of_address(url: str, text: str = "") -> County | None:
     # A city's site files a county's pages under the county's initials (www.sz.gov.cn/…/baq/: 深圳 sz
     # + 宝安 ba + q for 区), spelt as the gazetteer spells a county after its city's initials: a guess.
     segments = [seg for seg in address.path.lower().split("/")[:-1] if _PATH_SEGMENT.fullmatch(seg)]
-    spellings += [(label + seg, label + seg, True) for label in labels if len(label) <= 4 for seg in segments]
+    # (A city's site may spell itself with "city": www.yzcity.gov.cn/nyx/ is 永州 yz + 宁远 ny + x for 县.)
+    city_labels = [_CITY_WORD.sub("", label) for label in labels]
+    spellings += [(label + seg, label + seg, True) for label in dict.fromkeys(labels + city_labels)
+                  if len(label) <= 4 for seg in segments]
     for spelling, raw, from_path in spellings:
         options, guessed = _address_options(spelling, raw)
         if guessed or from_path or len(options) > 1:  # a guess or a shared spelling: the text must confirm it
@@ -415,6 +418,7 @@ def county_of_address(url: str, text: str = "") -> County | None:
 
 
 _PATH_SEGMENT = re.compile(r"[a-z]{2,5}")
+_CITY_WORD = re.compile(r"city$")
 
 
 def _address_options(*spellings: str) -> tuple[list[County], bool]:

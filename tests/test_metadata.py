@@ -785,7 +785,10 @@ def test_infer_metadata__a_longer_name_only_where_a_town_names_itself(text, town
     ("http://www.ptq.gov.cn/xxgk/post_1.html", "坡头镇2019年法治政府建设工作报告", "坡头区"),  # pt + q for 区
     ("http://www.yy.gov.cn/art/1.html", "2023年，梨洲街道坚持依法行政。", "余姚市"),
     ("http://www.thnet.gov.cn/gkmlpt/1.html", "制定《珠吉街理论学习中心组学习计划》", "天河区"),
-    ("https://www.by.gov.cn/zwgk/post_1.html", "我区坚持依法行政", None)])  # initials alone settle nothing
+    ("https://www.by.gov.cn/zwgk/post_1.html", "我区坚持依法行政", None),  # initials alone settle nothing
+    # a city's site spelt with "city", the county's initials in the path (永州 yz + 宁远 ny + x for 县)
+    ("http://admin.yzcity.gov.cn:8888/nyx/fzzfjs/202503/1.shtml", "湖南省永州市宁远县", "宁远县"),
+    ("http://www.yzcity.gov.cn/zwgk/1.html", "湖南省", None)])  # the city's own initials name no county
 def test_county_of_address__a_county_written_by_its_initials_settled_by_the_text(url, text, county):
     from reportkit.places import county_of_address
 
