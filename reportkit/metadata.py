@@ -453,16 +453,27 @@ def _division_stems() -> frozenset[str]:
 
 
 def _after_glued_stem(name: str) -> tuple[str, tuple[Town, ...]] | None:
-    """The town NAME ends with when it opens with its own county's or city's short name glued on
-    (肥东古城镇: 古城镇 of 肥东县; 临河团结街道: 团结街道 of 临河区), with the units of that place only."""
-    for cut in (2, 3, 4):
-        stem, rest = name[:cut], name[cut:]
-        if len(rest) < 2 or stem not in _division_stems():
-            continue
-        own = tuple(t for t in towns_named(rest) if stem in (_place_stem(t.county), _place_stem(t.city)))
+    """The town NAME ends with when it opens with its own places' short names glued on (肥东古城镇:
+    古城镇 of 肥东县; 临河团结街道: 团结街道 of 临河区; 河北臧村镇, 鞍山铁西繁荣街道: its province, its city
+    and county), with the units of those places only."""
+    for stems, rest in _glued_stems(name):
+        own = tuple(t for t in towns_named(rest)
+                    if set(stems) <= {_place_stem(t.county), _place_stem(t.city), _province_stem(t.province)})
         if own:
             return rest, own
     return None
+
+
+def _glued_stems(name: str, depth: int = 3):
+    """Each way NAME opens with up to DEPTH short names of divisions (肥东, 鞍山铁西), as (stems, rest)."""
+    for cut in range(2, 6):
+        stem, rest = name[:cut], name[cut:]
+        if len(rest) < 2 or stem not in _division_stems():
+            continue
+        yield (stem,), rest
+        if depth > 1:
+            for stems, tail in _glued_stems(rest, depth - 1):
+                yield (stem, *stems), tail
 
 
 def _own_longer_name(mention, fragment: str, codes: set[str]):

@@ -513,6 +513,17 @@ def test_infer_metadata__a_new_town_after_the_year_at_the_title_s_start(title, t
     assert meta["town"] == town
 
 
+@pytest.mark.parametrize("title, town, county", [
+    ("河北臧村镇2023年法治政府建设情况报告", "臧村镇", "清苑区"),  # its province's short name glued on
+    ("山东田庄镇2023年法治政府建设情况报告", "田庄镇", ""),  # three in 山东: the town, and no county
+    ("鞍山铁西繁荣街道2023年法治政府建设情况报告", "繁荣街道", "铁西区"),  # its city's and its county's
+    ("肥东古城镇2023年法治政府建设情况报告", "古城镇", "肥东县"),  # not 冠县's 东古城镇
+])
+def test_infer_metadata__a_town_with_its_places_short_names_glued_on(title, town, county):
+    meta = infer_metadata(title + "\n2023年，我镇坚持以习近平法治思想为指导。现将有关情况报告如下：\n一、主要举措\n")
+    assert (meta["town"], meta["county"]) == (town, county)
+
+
 @pytest.mark.parametrize("superior, county", [("区委、区政府", "北碚区"), ("县委、县政府", "城口县"),
                                                ("市委、市政府", ""),  # 宣威市, or a district's town naming its city
                                                ("县委、区政府", "")])
