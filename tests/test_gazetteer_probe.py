@@ -32,20 +32,30 @@ TEMPLATES = {
 }
 
 
+def _misreadings(rows, page):
+    """(towns not read, wrong counties) when each row's town is written as PAGE(row) writes it."""
+    missed, wrong_county = [], []
+    for row in rows:
+        meta = infer_metadata(page(row))
+        if meta["town"] != bare_town_name(row["town"]):
+            missed.append((row["town"], row["county"], meta["town"]))
+        if meta["county"] not in ("", row["county"]):
+            wrong_county.append((row["town"], row["county"], meta["county"]))
+    return missed, wrong_county
+
+
 @pytest.mark.parametrize("form, traditional", [*((form, False) for form in TEMPLATES),
                                                ("county and town in the title", True), ("town in the opening", True)])
 def test_every_gazetteer_town_named_as_reports_name_themselves_is_read(form, traditional):
     # TRADITIONAL: the page machine-converted to Traditional script (as Big5 gateways serve them),
     # normalised as the build does
     to_traditional = opencc.OpenCC("s2t").convert
-    missed, wrong_county = [], []
-    for row in TOWNS:
+
+    def page(row):
         text = TEMPLATES[form].format(town=row["town"], county=row["county"])
-        meta = infer_metadata(normalize_text(to_traditional(text)) if traditional else text)
-        if meta["town"] != bare_town_name(row["town"]):
-            missed.append((row["town"], row["county"], meta["town"]))
-        if meta["county"] not in ("", row["county"]):
-            wrong_county.append((row["town"], row["county"], meta["county"]))
+        return normalize_text(to_traditional(text)) if traditional else text
+
+    missed, wrong_county = _misreadings(TOWNS, page)
     assert len(TOWNS) > 1500
     # Left: 濛阳街道, which t2s rewrites to 蒙阳街道, another town (and so its county); one in a thousand.
     assert len(missed) <= len(TOWNS) // 1000, missed
@@ -71,14 +81,8 @@ GLUED_TOWNS = [row for row in TOWNS if row["county"][-1] in "县区市" and len(
 
 @pytest.mark.parametrize("form", list(GLUED_TEMPLATES))
 def test_a_town_with_its_county_s_short_name_glued_on_is_read(form):
-    missed, wrong_county = [], []
-    for row in GLUED_TOWNS:
-        office = "办事处" if row["town"].endswith("街道") else "人民政府"
-        meta = infer_metadata(GLUED_TEMPLATES[form].format(short=row["county"][:-1], town=row["town"], office=office))
-        if meta["town"] != bare_town_name(row["town"]):
-            missed.append((row["town"], row["county"], meta["town"]))
-        if meta["county"] not in ("", row["county"]):
-            wrong_county.append((row["town"], row["county"], meta["county"]))
+    missed, wrong_county = _misreadings(GLUED_TOWNS, lambda row: GLUED_TEMPLATES[form].format(
+        short=row["county"][:-1], town=row["town"], office="办事处" if row["town"].endswith("街道") else "人民政府"))
     assert len(GLUED_TOWNS) > 1500
     assert len(missed) <= len(GLUED_TOWNS) // 1000, missed
     assert not wrong_county, wrong_county
