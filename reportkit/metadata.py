@@ -918,13 +918,27 @@ def _answers_to(county: County, text: str) -> bool:
 
 def _of_the_kind_it_answers_to(towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
     """Of the units sharing a town's name (复兴街道 of 北碚区, 城口县 and 宣威市), those of the one county
-    of the kind the text answers to (在区委、区政府的领导下: 北碚区); () when none or several are."""
-    kinds = {match.group("kind") for match in _SUPERIOR.finditer(text[:3000])}
+    of the kind the text answers to (在区委、区政府的领导下: 北碚区); () when none or several are, or
+    when the text names its county (宝武县委, 万正县庆阳镇) and the gazetteer does not know it."""
+    opening = text[:3000]
+    name = towns[0].town if towns else ""
+    if re.search(f"[{CJK}][县区旗市](?:{re.escape(name)}|{re.escape(bare_town_name(name))})", opening):
+        return ()
+    kinds = set()
+    for match in _SUPERIOR.finditer(opening):
+        if match.start() and opening[match.start() - 1] not in _BEFORE_BARE_SUPERIOR:
+            return ()  # 宝武县委: a named county, not only its kind
+        kinds.add(match.group("kind"))
     if len(kinds) != 1:
         return ()
     kind = kinds.pop()
     own = tuple(t for t in towns if kind in {name[-1] for name in (t.county, *(_county_aliases().get(t.county, ())))})
     return own if len({t.county_code for t in own}) == 1 else ()
+
+
+# What stands before a county's kind when the text names only the kind (在区委、区政府的领导下, 接受县委…,
+# 依法治县委员会).
+_BEFORE_BARE_SUPERIOR = frozenset("在、和及与同受向对经按由并为治，,。；;：:（(“\" \t\n")
 
 
 def _speaks_of_its_kind(county: County, text: str) -> bool:

@@ -534,6 +534,15 @@ def test_infer_metadata__a_shared_town_name_placed_by_the_kind_of_government_it_
     assert (meta["town"], meta["county"]) == ("复兴街道", county)
 
 
+@pytest.mark.parametrize("text", [
+    "复兴街道2024年法治政府建设情况报告\n2024年，在宝武区委、区政府的正确领导下，复兴街道坚持依法行政。",
+    "宝武区复兴街道2024年法治政府建设情况报告\n2024年，在区委、区政府的正确领导下，复兴街道坚持依法行政。",
+])
+def test_infer_metadata__a_county_the_gazetteer_does_not_know_is_not_replaced_by_one_of_its_kind(text):
+    # the text names its county (宝武区, newer than the gazetteer or misspelt): no other 区 is guessed
+    assert infer_metadata(text)["county"] == ""
+
+
 def test_infer_metadata__town_after_a_county_the_gazetteer_does_not_know():
     meta = infer_metadata("文金县靖太镇2023年法治政府建设年度报告\n一、主要举措\n内容。")
     assert (meta["town"], meta["town_source"]) == ("靖太镇", "title, not in gazetteer")
