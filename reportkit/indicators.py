@@ -668,6 +668,10 @@ def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) ->
     return _TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
 
 
+# …and 11个工作组 counts bodies set up (3个工作日 is a duration, its own unit).
+_BODIES_AT_WORK = re.compile(r"工作(?:组|小组|专班|站|室|队|点)")
+
+
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
     if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
@@ -679,7 +683,7 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
         # …but 其中3人为执法员 counts people (人为 is "man-made" only after a word, 以10人为一组 a rule).
         if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
-                and not re.search(r"以\s?$", before)):
+                and not re.search(r"以\s?$", before)) and not _BODIES_AT_WORK.match(text, m.end()):
             return True
     if m.group("num") and not m.group("num")[0].isdigit() and (
         (unit.in_place_names and after and after in _PLACE_SUFFIX) or _is_place_name(text, m.start(), m.end())

@@ -215,6 +215,9 @@ def test_extract_indicators__areas_of_work_done(text, found):
     # round-the-clock service and rules of time are no hours of work; the ways of a work are no count
     ("在全市首设24小时“政务无人超市”，开展24小时“不打烊”政务服务，实行24小时值班，48小时内办结。", []),
     ("不断丰富“书面+台面”两种形式，通过线上线下3种方式开展宣传。", []),
+    # batch z7: bodies set up count (下设11个工作组); a duration of working days is its own unit
+    ("指挥部下设11个工作组，成立3个工作专班，在3个工作日内办结，审批时限压缩到5个工作日。",
+     [(11.0, "个"), (3.0, "个"), (5.0, "个工作日")]),
 ])
 def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
