@@ -223,6 +223,17 @@ def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 31: what the town is made of, and a rule's weight, are no figures …
+    ("全街道21个社区仅有专职法律服务人员4名。全街道8个社区（村）的人民调解员中，持证的仅3人。", [(4.0, "名"), (3.0, "人")]),
+    ("将法治建设纳入综合考核，考核权重不低于5%，开展督查3次。", [(3.0, "次")]),
+    # … but a coverage of the town's places is (全镇23个村均配备法律顾问)
+    ("全镇23个村（社区）均配备法律顾问，全乡12个村全面推行屋场会。", [(23.0, "个"), (12.0, "个")]),
+])
+def test_extract_indicators__a_town_s_own_places_and_a_rule_s_weight(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
 def test_extract_indicators__how_the_text_lays_itself_out_is_no_figure():
     # written round 30: the count of the aspects an item list announces
     text = "主要表现在以下三个方面：一是普法形式单一。从如下5个方面报告。全年开展普法活动12场。"
