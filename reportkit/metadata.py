@@ -561,8 +561,8 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
 
 def _unknown_town_guess(name: str, source: str) -> TownGuess | None:
     """The town NAME stands for where no gazetteer name was read: a town the gazetteer knows after its
-    county's short name (临河团结街道: 团结街道 of 临河区, a name twelve counties share, which the
-    gazetteer guess left as a common word), else a town newer than the gazetteer."""
+    own places' short names (临河团结街道: 团结街道 of 临河区, a name twelve counties share, which the
+    gazetteer guess left as a common word; 河北臧村镇), else a town newer than the gazetteer."""
     name = bare_town_name(name)
     if glued := _after_glued_stem(name):
         return TownGuess(glued[0], source, glued[1])
@@ -932,7 +932,8 @@ def _of_the_kind_it_answers_to(towns: tuple[Town, ...], text: str) -> tuple[Town
     if len(kinds) != 1:
         return ()
     kind = kinds.pop()
-    own = tuple(t for t in towns if kind in {name[-1] for name in (t.county, *(_county_aliases().get(t.county, ())))})
+    own = tuple(t for t in towns
+                if kind in {spelled[-1] for spelled in (t.county, *_county_aliases().get(t.county, ()))})
     return own if len({t.county_code for t in own}) == 1 else ()
 
 

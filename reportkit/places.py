@@ -406,7 +406,7 @@ def county_of_address(url: str, text: str = "") -> County | None:
     # (A city's site may spell itself with "city": www.yzcity.gov.cn/nyx/ is 永州 yz + 宁远 ny + x for 县.)
     city_labels = [_CITY_WORD.sub("", label) for label in labels]
     spellings += [(label + seg, label + seg, True) for label in dict.fromkeys(labels + city_labels)
-                  if len(label) <= 4 for seg in segments]
+                  if label and len(label) <= 4 for seg in segments]
     for spelling, raw, from_path in spellings:
         options, guessed = _address_options(spelling, raw)
         if guessed or from_path or len(options) > 1:  # a guess or a shared spelling: the text must confirm it
