@@ -68,12 +68,13 @@ class _Unit:
     kind: str  # how the unit behaves in a sentence (event, times, person, money, ...)
     compare_as: str  # which figures it can be compared with (场, 场次 and 次 are all "event")
     not_followed_by: str
+    but_before: tuple[str, ...]  # words after it that make it count all the same (个 + 工作组)
     in_place_names: bool  # a Chinese numeral + this unit + a place suffix is a name (三台县, 八所镇)
 
 
 def load_units() -> pd.DataFrame:
     """The unit table (``resources/indicator_units.csv``): unit, kind, compare_as, traditional,
-    not_followed_by, in_place_names, note."""
+    not_followed_by, but_before, in_place_names, note."""
     return resources.indicator_units()
 
 
@@ -89,7 +90,7 @@ def _unit_index() -> dict[str, _Unit]:
     index: dict[str, _Unit] = {}
     for row in load_units().itertuples():
         record = _Unit(row.unit, row.kind, row.compare_as.strip() or row.unit, row.not_followed_by,
-                       row.in_place_names.strip() == "yes")
+                       tuple(filter(None, row.but_before.split("|"))), row.in_place_names.strip() == "yes")
         for form in [row.unit, *filter(None, row.traditional.split("|"))]:
             index[form] = record
     return index
@@ -668,10 +669,6 @@ def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) ->
     return _TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
 
 
-# …and 11个工作组 counts bodies set up (3个工作日 is a duration, its own unit).
-_BODIES_AT_WORK = re.compile(r"工作(?:组|小组|专班|站|室|队|点)")
-
-
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
     if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
@@ -683,7 +680,7 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
         # …but 其中3人为执法员 counts people (人为 is "man-made" only after a word, 以10人为一组 a rule).
         if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
-                and not re.search(r"以\s?$", before)) and not _BODIES_AT_WORK.match(text, m.end()):
+                and not re.search(r"以\s?$", before)) and not text.startswith(unit.but_before, m.end()):
             return True
     if m.group("num") and not m.group("num")[0].isdigit() and (
         (unit.in_place_names and after and after in _PLACE_SUFFIX) or _is_place_name(text, m.start(), m.end())

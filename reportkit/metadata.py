@@ -924,17 +924,19 @@ def _of_the_kind_it_answers_to(towns: tuple[Town, ...], text: str) -> tuple[Town
     name = towns[0].town if towns else ""
     if re.search(f"[{CJK}][县区旗市](?:{re.escape(name)}|{re.escape(bare_town_name(name))})", opening):
         return ()
-    kinds = set()
-    for match in _SUPERIOR.finditer(opening):
-        if match.start() and opening[match.start() - 1] not in _BEFORE_BARE_SUPERIOR:
-            return ()  # 宝武县委: a named county, not only its kind
-        kinds.add(match.group("kind"))
+    superiors = list(_SUPERIOR.finditer(opening))
+    if any(m.start() and opening[m.start() - 1] not in _BEFORE_BARE_SUPERIOR for m in superiors):
+        return ()  # 宝武县委: a named county, not only its kind
+    kinds = {m.group("kind") for m in superiors}
     if len(kinds) != 1:
         return ()
-    kind = kinds.pop()
-    own = tuple(t for t in towns
-                if kind in {spelled[-1] for spelled in (t.county, *_county_aliases().get(t.county, ()))})
+    own = tuple(t for t in towns if kinds & _kinds_of(t.county, _county_aliases().get(t.county, ())))
     return own if len({t.county_code for t in own}) == 1 else ()
+
+
+def _kinds_of(county: str, aliases: tuple[str, ...]) -> set[str]:
+    """The kinds a county is written as (县, 区, 市, 旗), its former names' too (滦州市, once 滦县)."""
+    return {name[-1] for name in (county, *aliases) if name}
 
 
 # What stands before a county's kind when the text names only the kind (在区委、区政府的领导下, 接受县委…,
@@ -947,8 +949,7 @@ def _speaks_of_its_kind(county: County, text: str) -> bool:
     gazetteer places in 安阳县 whose report says 区委、区政府 has moved to a district since the
     gazetteer's table, or shares its name with a town there): then the gazetteer's county is no answer."""
     kinds = {match.group("kind") for match in _SUPERIOR.finditer(text[:3000])}
-    own = {name[-1] for name in (county.county, *county.aliases) if name}
-    return not kinds or bool(kinds & own)
+    return not kinds or bool(kinds & _kinds_of(county.county, county.aliases))
 
 
 # The kinds of unit a report speaks as (我乡, 全镇, 我街), and the gazetteer's types of each kind.

@@ -156,7 +156,8 @@ def section_types() -> pd.DataFrame:
 
 def indicator_units() -> pd.DataFrame:
     """The units of indicators (indicator_units.csv): unit, kind, compare_as, traditional,
-    not_followed_by, in_place_names, note."""
+    not_followed_by, but_before (words after the unit that make it count despite not_followed_by:
+    个 + 工作组), in_place_names, note."""
     return _table("indicator_units.csv")
 
 
