@@ -1060,3 +1060,14 @@ def test_infer_metadata__a_sub_title_saying_where_the_report_was_given_is_no_tit
             "一、2024年推进法治政府建设的主要举措和成效\n（一）健全依法决策机制。")
     meta = infer_metadata(text, hints={"page_title": "2024年度茜草街道法治政府建设工作报告"})
     assert (meta["title"], meta["town"], meta["level"]) == ("2024年度茜草街道法治政府建设工作报告", "茜草街道", "township")
+
+
+@pytest.mark.parametrize("text, town, county", [
+    # towns the statistics bureau's table wrote with their county or city glued on (gazetteer note)
+    ("濮阳县柳屯镇2023年法治政府建设工作报告\n2023年，在县委、县政府的坚强领导下，我镇坚持依法行政。", "柳屯镇", "濮阳县"),
+    ("王屋镇2022年度法治政府建设情况报告\n2022年，在济源示范区党工委、管委会的领导下，我镇坚持依法行政。", "王屋镇", "济源市"),
+    ("四平市铁东区平东街道2024年法治政府建设年度报告\n2024年，街道坚持依法行政。", "平东街道", "铁东区"),
+])
+def test_infer_metadata__a_town_the_bureau_wrote_with_its_county_glued_on(text, town, county):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")

