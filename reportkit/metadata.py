@@ -670,8 +670,8 @@ def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[s
 # What may come before the subject of a report's first sentence: the year or 今年以来, and 在…领导下,
 # clauses (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…; 今年以来，…街道党工委…).
 _BEFORE_SUBJECT = re.compile(# the year's setting in a clause of its own (2023年是法治政府建设重点突破年,)
-                             r"(?:20\d\d年(?:是|为)[^,，。]{0,30}[,，]\s*)?"
-                             r"(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来|本年度|年初以来)\s*[,，、]?\s*)?"
+                             r"(?:20\d\d\s*年(?:是|为)[^,，。]{0,30}[,，]\s*)?"
+                             r"(?:(?:20\d\d\s*年度?(?:以来)?|今年以来|一年来|近年来|本年度|年初以来)\s*[,，、]?\s*)?"
                              r"(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
 
 

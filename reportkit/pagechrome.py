@@ -240,11 +240,42 @@ def page_facts(lines: list[str]) -> PageFacts:
     return facts
 
 
+# An information table whose labels the copy lost (a site draws them with CSS): bare values a
+# bullet a line (• 115002242037431382/2024-00011 / • 法制 / • 工作报告 / • 铜梁区司法局 / • 2024-03-22).
+_BARE_FIELD = re.compile(r"^\s*[•·●▪]\s*([^\s。，,；;：:]{1,30})\s*$")
+_BARE_DATE = re.compile(rf"^{_DATE}$")
+_BARE_INDEX = re.compile(r"^[\w\-/]*\d{6}[\w\-/]*$")
+_MIN_BARE_FIELDS = 3
+
+
+def _bare_table(lines: list[str]) -> set[int]:
+    """The indices of LINES that make an information table without labels: a run of at least three
+    bullet lines of one short value each (blank lines between them allowed), a date or an index
+    number among the values, as no list of a report's own is."""
+    found: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, "end"]):
+        if not line.strip():
+            continue
+        if _BARE_FIELD.match(line):
+            run.append(k)
+            continue
+        values = [_BARE_FIELD.match(lines[i]).group(1) for i in run]
+        if len(run) >= _MIN_BARE_FIELDS and any(_BARE_DATE.match(v) or _BARE_INDEX.match(v) for v in values):
+            found.update(run)
+        run = []
+    return found
+
+
 def split_chrome(text: str) -> tuple[str, PageFacts]:
     """TEXT without its page-chrome lines, and the facts those lines state."""
     kept, chrome, elsewhere = [], [], 0
-    for line in text.split("\n"):
-        if not is_chrome(line):
+    lines = text.split("\n")
+    bare = _bare_table(lines)
+    for k, line in enumerate(lines):
+        if k in bare:
+            chrome.append(line)
+        elif not is_chrome(line):
             kept.append(line)
         elif _links_or_footer(line.strip()):
             elsewhere += 1  # about other articles and the site: no facts of this report

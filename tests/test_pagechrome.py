@@ -141,6 +141,29 @@ def test_split_chrome__a_bulleted_table_of_page_facts_ends_before_the_report():
     assert (meta["level"], meta["town"], meta["county"]) == ("county", "", "薛城区")
 
 
+def test_split_chrome__a_table_whose_labels_the_copy_lost_is_no_title():
+    # a held-out page (batch z95): the site draws its table's labels, so the copy kept the values alone,
+    # a bullet a line; • 法制 / • 工作报告 had been joined into the title, and the level was lost
+    table = "  • 115002242037431382/2024-00011\n  • 法制\n  • 工作报告\n  • 铜梁区司法局\n  • 2024-03-22\n  • 2024-03-22\n"
+    report = ("重庆市铜梁区2023年法治政府建设工作报告\n"
+              "2023 年,在区委的坚强领导下,区政府坚持依法行政。现将有关情况报告如下:\n一、主要举措\n开展普法活动5场。")
+    body, facts = split_chrome("您当前的位置:首页 >法定主动公开内容 >其他法定信息\n" + table + "\n" + report)
+    assert body == report and facts.n_lines == 7
+    meta = infer_metadata(table + report)
+    assert (meta["title"], meta["level"], meta["county"]) == ("重庆市铜梁区2023年法治政府建设工作报告", "county", "铜梁区")
+    # the opening alone says so too, its year typed with a space
+    assert infer_metadata(report.split("\n", 1)[1])["level"] == "county"
+
+
+@pytest.mark.parametrize("items", [
+    "• 普法讲座\n• 法律咨询\n• 矛盾调解\n",  # a report's own list: no date or index number among its values
+    "• 2024-03-22 召开专题会议\n• 2024-04-02 开展培训\n• 2024-05-10 组织考试\n",  # dated lines of prose
+])
+def test_split_chrome__a_bulleted_list_of_the_reports_own_stays(items):
+    text = "一、主要举措\n" + items + "开展普法活动5场。"
+    assert split_chrome(text)[0] == text
+
+
 def test_page_facts__a_source_that_names_no_one_leaves_the_publisher_to_the_table():
     facts = page_facts(["来源：本站　浏览次数：128", "发布机构：武宁县船滩镇人民政府　发布日期：2024-02-02"])
     assert facts.publisher == "武宁县船滩镇人民政府"
