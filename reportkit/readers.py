@@ -102,6 +102,8 @@ def _reader(*, suffix: str | None = None, kind: str | None = None) -> Reader | N
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936"}
+_CHINESE_RETRY = ("gb18030", "big5")
+_CHINESE_RETRY_CHAOS = 0.6  # charset-normalizer's default is 0.2; check_text still turns away garbled text
 # UTF-8 bytes read as Latin-1/cp1252 produce runs like "æ³•æ²»": the classic mojibake.
 _MOJIBAKE = re.compile(r"[\u00c0-\u00ff][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
 
@@ -123,6 +125,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
+    if best is None:
+        # Years written 二○二三年 (○, a geometric sign in GBK and Big5) make a report's first lines look
+        # chaotic to charset-normalizer's opening probe, so a plain GBK file fits nothing; asked again
+        # among the Chinese encodings alone, with more tolerance, it tells GBK from Big5 as usual.
+        best = from_bytes(data[:200_000], cp_isolation=list(_CHINESE_RETRY), threshold=_CHINESE_RETRY_CHAOS).best()
     if best is None:
         raise ReadError(f"not text: binary content (no text encoding fits); save it as {formats()}", code="not_text")
     encoding = best.encoding.lower()

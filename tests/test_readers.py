@@ -27,6 +27,22 @@ def test_decode_text__gbk_reported_as_gb18030_superset():
     assert decode_text(TEXT.encode("gbk"))[1] == "gb18030"
 
 
+# A report dated as official documents are: years in Chinese numerals with ○ in the title and under the
+# signature (a geometric sign in GBK and Big5), which charset-normalizer's first probe found chaotic.
+DATED = ("青城镇二○二二年度法治政府建设工作报告\n二○二二年，我镇坚持依法行政，全年开展集中普法宣传12次，"
+         "送法入户100余次，调解成功率100%。二○二三年，我镇将继续深化普法。\n"
+         "青城镇人民政府\n二○二三年一月十日")
+
+
+@pytest.mark.parametrize("encoding, expected", [("gbk", "gb18030"), ("big5", "big5")])
+def test_decode_text__a_report_dated_with_circle_zeros(encoding, expected):
+    import opencc
+
+    text = DATED if encoding == "gbk" else opencc.OpenCC("s2t").convert(DATED)  # Big5 holds Traditional
+    assert read(text.encode(encoding), ".txt").text == text
+    assert decode_text(text.encode(encoding))[1] == expected
+
+
 def make_docx(paragraphs, table=None) -> bytes:
     import docx
 
