@@ -229,6 +229,8 @@ def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     ("将法治建设纳入综合考核，考核权重不低于5%，开展督查3次。", [(3.0, "次")]),
     # … but a coverage of the town's places is (全镇23个村均配备法律顾问)
     ("全镇23个村（社区）均配备法律顾问，全乡12个村全面推行屋场会。", [(23.0, "个"), (12.0, "个")]),
+    # written round 32: one of a number is a standing (三个镇之一, 10个试点镇之一), not a count of the work
+    ("峪泉镇是嘉峪关市所辖三个镇之一，获评全省10个法治示范镇之一，全年调解纠纷25件。", [(25.0, "件")]),
 ])
 def test_extract_indicators__a_town_s_own_places_and_a_rule_s_weight(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
@@ -247,6 +249,18 @@ def test_extract_indicators__how_the_text_lays_itself_out_is_no_figure():
 def test_extract_indicators__a_count_of_bodies_or_fields_takes_what_they_hold(text, category):
     # the development set's commonest uncategorised subjects (部门, 方面, 单位, 领域) are such dividers
     assert extract_indicators(text)["category"].tolist() == [category, category]
+
+
+@pytest.mark.parametrize(("text", "categories"), [
+    # batch z9/z95 of real pages: market entities are counted in 户; an inspection of them is enforcement
+    ("全区新增市场主体1.9万户，总量达到14.3万户。", ["business_environment", "business_environment"]),
+    ("共计抽查市场主体3500余户。", ["enforcement_actions"]),
+    ("累计刊发相关稿件674条。", ["media_coverage"]),
+    ("制定重点任务分工方案，明确9个大类、30个子项。", ["tasks_measures", "tasks_measures"]),
+    ("组织全区国家工作人员参加“法宣在线”法律法规网络竞答活动24次。", ["officials_study"]),
+])
+def test_extract_indicators__categories_of_the_held_out_pages(text, categories):
+    assert extract_indicators(text)["category"].tolist() == categories
 
 
 def test_extract_indicators__the_plans_part_holds_targets_not_figures():
