@@ -253,17 +253,16 @@ def _bare_table(lines: list[str]) -> set[int]:
     bullet lines of one short value each (blank lines between them allowed), a date or an index
     number among the values, as no list of a report's own is."""
     found: set[int] = set()
-    run: list[int] = []
-    for k, line in enumerate([*lines, "end"]):
+    run: dict[int, str] = {}  # line index → its value
+    for k, line in enumerate([*lines, "end of text"]):
         if not line.strip():
             continue
-        if _BARE_FIELD.match(line):
-            run.append(k)
+        if field := _BARE_FIELD.match(line):
+            run[k] = field.group(1)
             continue
-        values = [_BARE_FIELD.match(lines[i]).group(1) for i in run]
-        if len(run) >= _MIN_BARE_FIELDS and any(_BARE_DATE.match(v) or _BARE_INDEX.match(v) for v in values):
+        if len(run) >= _MIN_BARE_FIELDS and any(_BARE_DATE.match(v) or _BARE_INDEX.match(v) for v in run.values()):
             found.update(run)
-        run = []
+        run = {}
     return found
 
 
