@@ -146,6 +146,8 @@ def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC's t2s conversion (character and phrase level), keeping
     the place names t2s would rewrite: 乾佑街道, 於潜镇 and 乾县 are their Simplified names too
     (t2s gives 干佑街道, 于潜镇, 干县, which are no places)."""
+    if not text or text.isascii():  # nothing to convert: spare OpenCC the call
+        return text
     converted = _converted_keeping_shadowed_names(text)
     if converted == text:
         return text

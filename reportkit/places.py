@@ -462,3 +462,62 @@ def _named_in(county: County, text: str) -> bool:
 
 
 _SITE_WORDS = re.compile(r"(?:rmzf|zf|gov|www|net)$")
+
+
+# China's 56 officially recognised peoples, longest first, so that 融水苗族自治县 → 融水 and
+# 大通回族土族自治县 → 大通 (a "1–2 characters + 族" pattern would cut inside the place name).
+_PEOPLES = sorted(
+    """汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山
+    拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克
+    怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(),
+    key=len,
+    reverse=True,
+)
+# 融水苗族自治县 → 融水, 北城街道 → 北城
+_PLACE_SUFFIX = re.compile(
+    rf"(?:(?:{'|'.join(_PEOPLES)})族)+自治[县旗州]$|(?:街道办事处|街道|苏木|[县区市旗乡镇])$"
+)
+
+
+@lru_cache(maxsize=1)
+def county_aliases() -> dict[str, tuple[str, ...]]:
+    return {c.county: c.aliases for c in load_gazetteer() if c.aliases}
+
+
+def strip_place_suffix(name: str) -> str:
+    """NAME without its kind: 融水苗族自治县 → 融水, 北城街道 → 北城, 方城县 → 方城."""
+    return _PLACE_SUFFIX.sub("", name)
+
+
+def own_place_names(*names: str | None) -> list[str]:
+    """A document's own place names and their stems (≥ 2 characters), longest first.
+
+    Used to keep a town's name out of what is compared between towns: its distinctive terms
+    (大年 is not a theme of 大年乡) and its copied passages.
+
+    >>> own_place_names("里心镇", "融水苗族自治县")
+    ['融水苗族自治县', '融水自治县', '融水县', '里心镇', '融水', '里心']
+    """
+    found: set[str] = set()
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        name = name.strip()
+        found.add(name)
+        found.update(county_aliases().get(name, ()))  # 融水苗族自治县 is written 融水县 too
+        if stem := place_stem(name):
+            found.add(stem)
+    return sorted(found, key=lambda n: (-len(n), n))
+
+
+def province_stem(name: str) -> str:
+    """A province as reports write it short: 湖北省 → 湖北, 宁夏回族自治区 → 宁夏, 北京市 → 北京."""
+    return re.sub(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)
+
+
+def place_stem(name: str) -> str:
+    """A place as reports write it short: 融水苗族自治县 → 融水, 方城县 → 方城, 南阳市 → 南阳 (法治方城,
+    围绕方城加快建设); '' when that leaves fewer than two characters."""
+    aliases = county_aliases().get(name, ())
+    stem = strip_place_suffix(aliases[0] if aliases else name)
+    return stem if len(stem) >= 2 else ""

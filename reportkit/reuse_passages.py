@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import resources, schema
 from .chinese import CJK, SELF_REFERENCE, SELF_REFERENCE_COUNTY, count_cjk
-from .metadata import own_place_names
+from .places import own_place_names
 
 log = logging.getLogger(__name__)
 

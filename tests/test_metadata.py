@@ -231,13 +231,13 @@ def test_load_gazetteer__has_county_level_divisions_of_all_provinces():
 
 
 def test_own_place_names__names_short_forms_and_stems():
-    from reportkit.metadata import own_place_names
+    from reportkit.places import own_place_names
 
     assert own_place_names("北城街道", "梅县区", None, "") == ["北城街道", "梅县区", "北城", "梅县"]
 
 
 def test_own_place_names__autonomous_county_stem_without_gazetteer_alias():
-    from reportkit.metadata import own_place_names
+    from reportkit.places import own_place_names
 
     # not in the gazetteer: the stem still drops the whole 族自治县 suffix
     assert own_place_names("虚构苗族瑶族自治县") == ["虚构苗族瑶族自治县", "虚构"]

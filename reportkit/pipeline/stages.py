@@ -83,7 +83,7 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
     The tokeniser is loaded once per process. Tokenising the items here (not corpus-wide in
     the parent) keeps the theme clustering cheap and adding one report cheap.
     """
-    from ..metadata import own_place_names
+    from ..places import own_place_names
     from ..shortcomings import item_tokens, shortcoming_items
     from ..terms import count_terms, default_tokenizer
 

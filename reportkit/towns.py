@@ -1,0 +1,722 @@
+"""Which town wrote a report, and whether a town or a county did.
+
+A town is only ever a real division's name. Candidates come from the title, the page's
+publisher line, the opening and closing lines, repeated mentions, and the judicial office
+(XX司法所) of a report that only says 我镇; each is looked up in the township gazetteer
+(`places`), inside the county the text names when it names one, so a clause that happens to end
+in 镇 (现将我镇, 充分发挥镇) is never a town, and a town written with its county (重庆市梁平区聚奎镇)
+comes out bare (聚奎镇) with its division code. A name the gazetteer does not know (renamed, or
+newer than the gazetteer) is kept only when the title itself names the issuing town, and its
+source says "not in gazetteer".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
+from .normalize import to_simplified
+from .places import (County, Town, TownMention, bare_town_name, counties_named, county_aliases, county_by_code,
+                     county_mentions, load_gazetteer, place_stem, province_stem, strip_place_suffix, town_mentions,
+                     towns_named, towns_of_county)
+
+__all__ = ["NOT_IN_GAZETTEER", "TownGuess", "infer_level", "infer_town", "named_as_its_unit", "only_town_of_its_kind",
+           "reconcile", "town_type_of"]
+
+NOT_IN_GAZETTEER = "not in gazetteer"
+
+_NAME_CHARS = f"[{CJK}]"
+# A town name the gazetteer does not know is accepted from the title only in this shape: at the
+# start of the title (after 中共 / 关于 / its county / the year), followed by the issuer's office,
+# the year or the report's subject (2023年度包场镇法治政府建设工作报告).
+_GLUED_DIVISION = re.compile(r"^.{2,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)(?=.{2,}$)")
+_TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?:20\d\d\s*年度?)?(?P<name>" + _NAME_CHARS
+                         + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
+                         r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ]|法治|依法)")
+# … or from the subject of the report's first sentence, followed by its office or its first verb
+# (2023年，龙泉湾街道坚持…; 今年以来，龙泉湾街道党工委、办事处高度重视…).
+_OPENING_TOWN = re.compile(r"(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道|民族乡|苏木|镇|乡))(?:办事处)?"
+                           r"(?:人民政府|党工委|党委|政府)?(?:[、和及][^，,。]{0,8})?"
+                           r"(?=坚持|始终|深入|全面|认真|紧紧|积极|高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格)")
+# Characters that start clauses and words that are not names (我镇, 全乡, 各乡镇, 法治建设纳入街道).
+_NOT_NAME_CHARS = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委了着过是有")
+_NOT_NAME_WORDS = re.compile(r"法治|建设|工作|推进|加强|开展|落实|乡镇|城乡|村镇|街镇|发挥|纳入|调整|内容|公开|上级|关于|"
+                             r"推动|深化|覆盖|统筹|坚持|强化|夯实|压实|督促|指导|服务|建立|现将|印发|全面|基层")
+_GENERIC_TOWNS = {"乡镇", "城乡", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "乡村", "城镇", "重点镇", "中心镇",
+                  "建制镇", "民族乡", "街道", "新城镇", "全乡镇", "各乡镇"}
+# Offices named after their town (the report may only say 我镇): 里心司法所 → 里心镇.
+_CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|财政所|人民法庭|卫生院|中心校|中心小学|"
+                          r"供电所|市场监督管理所|市场监管所|国土所|自然资源所|林业站|综合文化站)")
+# Words that stand before an office in a sentence without naming a town (联合派出所, 会同司法所).
+_CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协调|邀请|联动|通过|结合|带领|督促|指导|联手|携手|牵头|"
+                        r"对接|协助|依靠|借助|整合|发挥|推动|加强|支持|包括|以及|开展|召集|召开|汇同")
+# 我镇 / 本乡 / 全街道 / 我街 (not 该: "the said town" may be another one), with the unit captured;
+# 街 is a street office's short form (我街, 全街), not a street (全街巷, 我街头).
+_STREET_SHORT = "街(?![头巷路区口])"
+_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT})")
+_COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
+
+
+def _self_units(text: str) -> list[str]:
+    """The units a report calls itself by (我镇, 本乡, 全街道; 我街 is a 街道), in order."""
+    return ["街道" if m.group(1) == "街" else m.group(1) for m in _SELF_REFERENCE.finditer(text)]
+
+
+def town_type_of(town: str) -> str:
+    if town.endswith("民族乡") or re.search(r"族乡$", town):
+        return "民族乡"
+    for suffix in ("街道", "苏木", "镇", "乡"):  # 苏木: a township of Inner Mongolia
+        if town.endswith(suffix):
+            return suffix
+    return ""
+
+
+# ----------------------------------------------------------------------------- town
+
+@dataclass(frozen=True)
+class TownGuess:
+    name: str = ""
+    source: str = ""
+    towns: tuple[Town, ...] = ()  # gazetteer units of that name (in the text's county when known)
+
+    @property
+    def code(self) -> str:
+        return self.towns[0].code if len(self.towns) == 1 else ""
+
+
+def _plausible_name(name: str) -> bool:
+    """Could NAME be a town's name (not a clause ending in 镇)?"""
+    stem = _stem(name)
+    return (len(stem) >= 2 and name not in _GENERIC_TOWNS and not set(stem) & _NOT_NAME_CHARS
+            and not _NOT_NAME_WORDS.search(stem))
+
+
+def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:
+    return tuple(t for t in towns if t.county_code in codes)
+
+
+# Towns named like a campaign's goal (和谐街道, 平安镇, 文明乡): in 建设和谐街道 or 创建平安镇 the words are
+# the goal, not the town, unless a county comes first (as for the common words above).
+_SLOGAN_STEMS = re.compile(r"和谐|平安|文明|幸福|美丽|生态|宜居|富裕|富强|繁荣|振兴|团结|和美|安宁|清洁|卫生|小康")
+
+
+# Words before a town that make it another party of the work (a visit, a model, a partner).
+_TO_ANOTHER = re.compile(r"(?:赴|到|去|前往|走进|与|同|和|及|向|对|借鉴|学习|参观|考察|观摩|联合|协同|配合|协助|邀请|帮助|"
+                         r"支援|对接|结对|兄弟|邻近|相邻|周边|毗邻|交界|其他|如|像|比如|包括|以及)$")
+
+
+def _other_party(mention, fragment: str, mentions: list) -> bool:
+    """Is this town mention another party of the author's work: after 赴/与/借鉴…, or listed with
+    other towns (周家庄乡、大何庄乡; not 鲇鱼山镇、区财政局, a town among the county's offices)?"""
+    before = fragment[max(0, mention.start - 4):mention.start]
+    listed = any(other is not mention and (other.start == mention.end + 1 or other.end == mention.start - 1)
+                 and fragment[min(other.end, mention.end):max(other.start, mention.start)] in ("、", "和", "与", "及")
+                 for other in mentions)
+    return listed or bool(_TO_ANOTHER.search(before))
+
+
+def _is_common_word(stem: str) -> bool:
+    return bool(_NOT_NAME_WORDS.fullmatch(stem) or _SLOGAN_STEMS.fullmatch(stem))
+
+
+def _ends_a_phrase(mention, fragment: str) -> bool:
+    """A town whose name is a common word (建设镇) read across a lost break: 法治政府建设镇党委 is
+    the heading …法治政府建设 glued to 镇党委…, not 建设镇; after a county (抚远市建设镇) it is one."""
+    before = fragment[mention.start - 1:mention.start] if mention.start else ""
+    if fragment[max(0, mention.start - 2):mention.start] in ("现将", "关于", "中共"):
+        return False  # 现将平安镇2023年…报告如下: where a town names itself
+    return bool(CJK_CHAR.match(before)) and before not in "县区市旗州盟"
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"(?:街道|苏木|镇|乡)$", "", name)
+
+
+def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1,
+                     mentions: list | None = None, starts_a_line: bool = False) -> TownGuess | None:
+    """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first.
+    MENTIONS: FRAGMENT's town mentions when the caller has them already. STARTS_A_LINE: FRAGMENT is
+    a text's own lines from a line's start (a title, an opening, a closing), where a town newer than
+    the gazetteer may name itself (`_own_longer_name`); not a name put together (a clue's)."""
+    simplified = to_simplified(fragment)
+    if mentions is None:
+        mentions = town_mentions(simplified)
+    if starts_a_line:
+        mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
+    if codes:
+        mentions = [_local_tail(m, codes) for m in mentions]
+    mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
+    if common := [m for m in mentions if _is_common_word(_stem(m.name))]:  # rare: read around them
+        mentions = [m for m in mentions if m not in common or not _ends_a_phrase(m, simplified)]
+    if not mentions:
+        return None
+    counts = Counter(m.name for m in mentions)
+    towns = {m.name: m.towns for m in mentions}
+    if codes:
+        local = [name for name in counts if _in_counties(towns[name], codes)]
+        if local:
+            name = max(local, key=lambda n: counts[n])  # most mentioned; the first on a tie
+            return TownGuess(name, source, _in_counties(towns[name], codes))
+    name, n = counts.most_common(1)[0]
+    if n < min_count:
+        return None
+    return TownGuess(name, source if towns[name] else f"{source}, {NOT_IN_GAZETTEER}", towns[name])
+
+
+def _local_tail(mention, codes: set[str]):
+    """MENTION, or the town of the text's county its name ends with (现将官池镇…, in a report of 大荔县:
+    官池镇, not 许昌's 将官池镇)."""
+    if not mention.towns or _in_counties(mention.towns, codes):
+        return mention
+    for cut in (1, 2):
+        if len(mention.name) - cut >= 3 and (towns := _in_counties(towns_named(mention.name[cut:]), codes)):
+            return TownMention(mention.start + cut, mention.end, mention.name[cut:], towns)
+    return mention
+
+
+# Where a town's own name stands: at the start of a line or of the first sentence (after its year),
+# before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
+_LINE_LEAD = r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
+_SUBJECT_BEFORE = re.compile(_LINE_LEAD + "$")
+_SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|关于|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
+                            r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
+
+
+# Words a sentence may open with before a town (经城关镇党委研究…, 据公庄镇统计…, 召开城关镇党委会议…):
+# not a longer name.
+_CLAUSE_OPENERS = frozenset("经据按依凡若因当被让请令使跟替给用比如像同自以将")
+_OPENING_VERB = re.compile(r"召开|成立|制定|印发|出台|建立|完善|健全|深化|落实|组建|举办|参加|参与|聘请|聘任|选派|"
+                           r"要求|指导|督促|帮助|支持|配备|设立|实现|确保|推进|全面|持续|坚持|深入|认真|积极")
+
+
+@lru_cache(maxsize=1)
+def _division_stems() -> frozenset[str]:
+    """Counties, cities and provinces by their short names (博罗, 惠州, 广东), as glued to a town."""
+    stems = set()
+    for county in load_gazetteer():
+        for name in (county.county, county.city):
+            stem = strip_place_suffix(re.sub(r"(?:地区|盟)$", "", name)) if name else ""
+            if len(stem) >= 2:
+                stems.add(stem)
+        if province := re.match(r"(.{2,3}?)(?:省|市|(?:维吾尔|壮族|回族)?自治区)$", county.province or ""):
+            stems.add(province.group(1))
+    return frozenset(stems)
+
+
+def _after_glued_stem(name: str) -> tuple[str, tuple[Town, ...]] | None:
+    """The town NAME ends with when it opens with its own places' short names glued on (肥东古城镇:
+    古城镇 of 肥东县; 临河团结街道: 团结街道 of 临河区; 河北臧村镇, 鞍山铁西繁荣街道: its province, its city
+    and county), with the units of those places only."""
+    for stems, rest in _glued_stems(name):
+        own = tuple(t for t in towns_named(rest)
+                    if set(stems) <= {place_stem(t.county), place_stem(t.city), province_stem(t.province)})
+        if own:
+            return rest, own
+    return None
+
+
+def _glued_stems(name: str, depth: int = 3):
+    """Each way NAME opens with up to DEPTH short names of divisions (肥东, 鞍山铁西), as (stems, rest)."""
+    for cut in range(2, 6):
+        stem, rest = name[:cut], name[cut:]
+        if len(rest) < 2 or stem not in _division_stems():
+            continue
+        yield (stem,), rest
+        if depth > 1:
+            for stems, tail in _glued_stems(rest, depth - 1):
+                yield (stem, *stems), tail
+
+
+def _own_longer_name(mention, fragment: str, codes: set[str]):
+    """MENTION, or the longer name it ends when that name stands where a town names itself (高公庄镇
+    2025年… or 2025年，高公庄镇坚持…: the gazetteer's table, older than the report, knows 公庄镇 of
+    another province and 高公庄乡, what the town was before it became a 镇). The longer name gets the
+    units of its former kind (乡 ↔ 镇) when the gazetteer has exactly one (in CODES when given)."""
+    for extra in (1, 2):
+        start = mention.start - extra
+        prefix = fragment[max(0, start):mention.start]
+        if start < 0 or not CJK_CHAR.fullmatch(prefix[0]):
+            return mention
+        name = prefix + mention.name
+        names_itself = bool(_SUBJECT_BEFORE.search(fragment, max(0, start - 16), start)
+                            and (_SUBJECT_AFTER.match(fragment, mention.end) or _OWN_BODY.match(fragment, mention.end)))
+        if names_itself and (glued := _after_glued_stem(name)):  # 如东河口镇: not 金安区's 东河口镇
+            return TownMention(start + len(name) - len(glued[0]), mention.end, glued[0], glued[1])
+        if prefix[0] in _NOT_NAME_CHARS | _CLAUSE_OPENERS:
+            return mention
+        if not names_itself:
+            continue
+        if (_OFFICE_WORDS.search(name) or not _plausible_name(name) or prefix in _division_stems()
+                or _CLUE_VERB.fullmatch(prefix) or _OPENING_VERB.fullmatch(prefix)):
+            return mention  # 博罗公庄镇: its county, short, glued on; 召开城关镇党委会议: a verb
+        stem = _stem(name)
+        former = tuple(t for kind in ("乡", "镇") if not name.endswith(kind) for t in towns_named(stem + kind))
+        if codes:
+            former = _in_counties(former, codes)
+        return TownMention(start, mention.end, name, former if len(former) == 1 else ())
+    return mention
+
+
+def _title_town_match(title: str):
+    """`_TITLE_TOWN` matched at the start of TITLE, after its county (云溪县新河镇 → 新河镇)."""
+    fragment = to_simplified(title)
+    for start, end, _ in county_mentions(fragment)[:1]:
+        if start <= 4:
+            fragment = fragment[end:]
+    return _TITLE_TOWN.match(fragment.lstrip("关于中共"))
+
+
+_OFFICE_WORDS = re.compile(r"政府|人民|党委|党工委|委员会|办事处|管委会|关于|中共|印发")
+
+
+def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGuess | None:
+    """The whole name when the gazetteer's name is only the end of it (济南市历下区建筑新村街道: the
+    gazetteer knows 新村街道 but not 建筑新村街道): a title that glues the county to a longer name,
+    which the text names again apart from the title, or which no town of that county ends with."""
+    fragment = to_simplified(title)
+    at = fragment.find(guess.name)
+    counties = [(end, name) for _, end, name in county_mentions(fragment[:at])] if at > 0 else []
+    if not counties:
+        return None
+    end, county = counties[-1]
+    prefix = fragment[end:at]
+    whole = prefix + guess.name
+    if (not re.fullmatch(f"[{CJK}]{{1,4}}", prefix) or _OFFICE_WORDS.search(prefix)
+            or not _plausible_name(whole)):
+        return None  # 西城区人民政府|广安门内街道: the county's office, then the town
+    body = to_simplified(text)
+    named_again = body.count(whole) - body.count(fragment) >= 1  # a title printed twice is no second naming
+    elsewhere = not _in_counties(guess.towns, {c.adcode for c in counties_named(county)})
+    if not (named_again or elsewhere):
+        return None
+    return TownGuess(whole, f"title, {NOT_IN_GAZETTEER}")
+
+
+def _opening_only_guess(text: str) -> TownGuess | None:
+    """A town the gazetteer does not know (a new or renamed street office), as the subject of the
+    report's first sentence (2023年，龙泉湾街道坚持…)."""
+    for rest in _opening_subjects(text, later_sentences=True):
+        m = _OPENING_TOWN.match(rest)
+        if m and (guess := _unknown_town_guess(m.group("name"), "body")):
+            return guess
+    return None
+
+
+def _title_only_guess(title: str, source: str) -> TownGuess | None:
+    """A town the gazetteer does not know, from a title that starts with it (renamed, or new)."""
+    m = _title_town_match(title)
+    if not m:
+        return None
+    return _unknown_town_guess(m.group("name"), source)
+
+
+def _unknown_town_guess(name: str, source: str) -> TownGuess | None:
+    """The town NAME stands for where no gazetteer name was read: a town the gazetteer knows after its
+    own places' short names (临河团结街道: 团结街道 of 临河区, a name twelve counties share, which the
+    gazetteer guess left as a common word; 河北臧村镇), else a town newer than the gazetteer."""
+    name = bare_town_name(name)
+    if glued := _after_glued_stem(name):
+        return TownGuess(glued[0], source, glued[1])
+    # A county the gazetteer does not know, glued on (文金县靖太镇): the town is what follows it.
+    name = _GLUED_DIVISION.sub("", name)
+    return TownGuess(name, f"{source}, {NOT_IN_GAZETTEER}") if _plausible_name(name) else None
+
+
+# A town whose name has a one-character stem (唐镇, 侯镇, 乌镇) or is a common word (新城镇, 中心镇):
+# in running text such names are words or their tails (乡镇, 城镇, 新城镇建设), so one counts only
+# where a town names itself: at a line's start (after its year, 中共 or 关于, or its county and city:
+# 上海市浦东新区唐镇), before its office, its year or a first verb (唐镇人民政府 / 2022年，侯镇坚持… /
+# 2023年，中心镇在县委…领导下 / 唐镇2023年… / 现将张镇2023年…情况报告如下).
+_SHORT_TOWN = re.compile(f"(?:{_LINE_LEAD}|现将)"
+                         rf"(?P<divisions>(?:[{CJK}]{{1,8}}?(?:省|市|区|县|旗|州|盟))*)(?P<name>[{CJK}]{{1,2}}[镇乡])"
+                         rf"(?=(?:{_SUBJECT_AFTER.pattern})|在)")
+
+
+def _short_name_guess(fragment: str, source: str, codes: set[str]) -> TownGuess | None:
+    """The town of FRAGMENT (a title, the opening or closing lines) whose name has a one-character
+    stem or is a common word, where it names itself (`_SHORT_TOWN`)."""
+    simplified = to_simplified(fragment)
+    for m in _SHORT_TOWN.finditer(simplified):
+        name = m.group("name")
+        if len(name) > 2 and name not in _GENERIC_TOWNS:
+            continue  # an ordinary name: the gazetteer guess reads it
+        towns = tuple(t for t in towns_named(name) if t.town_type in ("镇", "乡"))
+        if towns and _all_divisions(m.group("divisions")):
+            return TownGuess(name, source, _in_counties(towns, codes) or towns)
+    return None
+
+
+def _all_divisions(run: str) -> bool:
+    """Is RUN (上海市浦东新区, or nothing) made of county, city and province names only?"""
+    names = _division_names()
+    while run:
+        end = next((k for k in range(max(0, len(run) - 12), len(run) - 1) if run[k:] in names), None)
+        if end is None:
+            return False
+        run = run[:end]
+    return True
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    """Counties (and their former names), cities and provinces by their full names."""
+    return frozenset(name for county in load_gazetteer()
+                     for name in (county.county, *county.aliases, county.city, county.province) if name)
+
+
+def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
+    """A town whose name is also a common word (新城镇: new towns), when the title starts with it
+    and goes on with its office or the year (新城镇2020年法治政府建设情况报告): in running text the
+    word is not taken (新城镇建设)."""
+    m = _title_town_match(title)
+    if not m or m.group("name") not in _GENERIC_TOWNS:
+        return None
+    towns = towns_named(m.group("name"))
+    if not towns:
+        return None
+    return TownGuess(m.group("name"), "title", _in_counties(towns, codes) or towns)
+
+
+def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
+    """The town of a report that only says 我镇, by the offices named after it (里心司法所)."""
+    self_ref = Counter(_self_units(text))
+    if not self_ref:
+        return None
+    suffix = self_ref.most_common(1)[0][0]
+    for stem, _ in Counter(m.group(1) for m in _CLUE_OFFICE.finditer(text)).most_common():
+        while len(stem) > 2 and stem[0] in _NOT_NAME_CHARS:
+            stem = stem[1:]
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
+            stem = stem[:-len(suffix)]  # 柳林乡司法所: the office's full name
+        if _CLUE_VERB.fullmatch(stem):
+            continue  # 联合派出所开展…: a verb before the office, not a town (联合乡)
+        guess = _gazetteer_guess(stem + suffix, "clue", codes)
+        if guess is not None and guess.name == stem + suffix and (not codes or _in_counties(guess.towns, codes)):
+            return guess
+    return None
+
+
+# What a town names after itself (成立高兴镇法治政府建设工作领导小组, 高兴镇党委, 洪梅镇委, 珠吉街理论学习
+# 中心组): its own bodies.
+_OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法治政府建设|法治建设|依法治|领导小组|综治|综合行政执法|"
+                       r"机关|全体干部|便民服务中心|公共法律服务|司法所|人大主席团|纪委|(?:权责|权力|责任)清单|"
+                       r"委(?:员会)?(?:全面依法治|党校|理论学习|办公室)|工委|理论学习中心组)")
+
+
+def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:
+    """The town of a report that says 我镇 (a unit of UNITS) and names itself once, with one of its own
+    bodies after the name (成立高兴镇法治政府建设工作领导小组): the only such town of its unit in
+    FRAGMENT, the first pages (Simplified), whose town MENTIONS are given."""
+    named = {}
+    for m in mentions:
+        if (m.name not in _GENERIC_TOWNS and any(m.name.endswith(u) for u in units)
+                and _OWN_BODY.match(fragment, m.end)):
+            named.setdefault(m.name, m.towns)
+    if len(named) != 1:
+        return None
+    (name, towns), = named.items()
+    return TownGuess(name, "body", (_in_counties(towns, codes) if codes else ()) or towns)
+
+
+# What may come before the subject of a report's first sentence: the year or 今年以来, and 在…领导下,
+# clauses (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…; 今年以来，…街道党工委…).
+_BEFORE_SUBJECT = re.compile(# the year's setting in a clause of its own (2023年是法治政府建设重点突破年,)
+                             r"(?:20\d\d\s*年(?:是|为)[^,，。]{0,30}[,，]\s*)?"
+                             r"(?:(?:20\d\d\s*年度?(?:以来)?|今年以来|一年来|近年来|本年度|年初以来)\s*[,，、]?\s*)?"
+                             r"(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
+
+
+def _opening_subjects(text: str, *, later_sentences: bool = False):
+    """Each of the first three lines from its subject on (Simplified script, 40 characters); blank
+    lines do not count (pages set a blank line between title, date and body). LATER_SENTENCES: then
+    the next two sentences of each, for an opening that starts with the year's setting (2020年是…
+    关键之年。古美路街道深入…); a county's report may name towns there (郭道镇试点推行…)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:3]
+    for line in lines:
+        first = to_simplified(line[:80])
+        yield first[_BEFORE_SUBJECT.match(first).end():][:40]
+    if not later_sentences:
+        return
+    for line in lines:
+        for sentence in re.findall(r"[^。！？]+[。！？]?", line[:400])[1:3]:
+            sentence = to_simplified(sentence.strip()[:80])
+            yield sentence[_BEFORE_SUBJECT.match(sentence).end():][:40]
+
+
+def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
+    """A gazetteer town that is the subject of one of the first lines: whose report it is, even
+    when it speaks of its district as 我区. A name followed by a colon is a label (XX镇:), not a
+    subject; a line before it whose subject is a county or city government ends the search."""
+    for rest in _opening_subjects(text):
+        government = _COUNTY_GOVERNMENT.match(rest) or _CITY_GOVERNMENT.match(rest)
+        if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
+            return None  # 县人民政府在县委的坚强领导下…: the county speaks; towns below are its examples
+        mention = next(iter(town_mentions(rest[:12])), None)
+        if mention is None or mention.start != 0 or mention.name in _GENERIC_TOWNS or rest[mention.end:][:1] in (":", "："):
+            continue
+        local = _in_counties(mention.towns, codes) if codes else ()
+        return TownGuess(mention.name, "body", local or mention.towns)
+    return None
+
+
+def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[County, ...] = ()) -> TownGuess:
+    """The township named by the report: a gazetteer name, bare (聚奎镇), with its source.
+
+    Evidence in order: the title; the page's publisher (发布机构); the opening and the closing
+    lines (现将XX镇…, the signature); names repeated in the first pages; offices named after the
+    town (XX司法所) in a report that says 我镇; lastly a title that starts with a name the
+    gazetteer does not know. COUNTIES (named by the text) narrow the gazetteer to them.
+    """
+    codes = {c.adcode for c in counties if c.adcode}
+    evidence = [("title", title), ("page metadata", publisher)]
+    # A report that speaks as a county (我区, 本县) and never as a township names towns only as
+    # examples of its work: the body is no evidence of whose report it is.
+    # So does one whose title names a county as its author (沁源县2023年法治政府建设情况报告, no town in
+    # it), or whose first sentence has a county government for its subject (县政府坚持…).
+    speaks_as_county = not _SELF_REFERENCE.search(text) and (
+        bool(SELF_REFERENCE_COUNTY.search(text)) or _county_is_subject(text, city=True)
+        or bool(title and _COUNTY_LEVEL_TITLE.search(title) and not town_mentions(to_simplified(title))
+                and not _short_name_guess(title, "title", codes)))
+    if not speaks_as_county:
+        # a dated signature (溧阳市戴埠镇人民政府 / 2025年1月16日) names the author, whatever partner
+        # towns the opening names (我镇与天目湖镇签订…, 在天目湖镇召开联席会议)
+        evidence.append(("body", _signature(text)))
+        evidence.append(("body", text[:400]))
+        if len(text) > 1200:  # the closing lines (the signature), when they are not the body itself
+            closing = text[-300:]
+            evidence.append(("body", closing[closing.find("\n") + 1:] if "\n" in closing else ""))
+    says_we = bool(_SELF_REFERENCE.search(text))
+    for source, fragment in evidence:
+        if fragment and (guess := _short_name_guess(fragment, source, codes)):
+            return guess  # 唐镇2023年… / 2022年，侯镇坚持…: where a town names itself
+        mentions = None
+        if source == "body" and says_we and fragment:
+            simplified = to_simplified(fragment)
+            found = town_mentions(simplified)
+            mentions = [m for m in found if not _other_party(m, simplified, found)]
+        if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions,
+                                                   starts_a_line=source != "page metadata")):
+            if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
+                return whole
+            return guess
+        if source == "title" and fragment and (guess := _generic_title_town(fragment, codes)):
+            return guess
+    if speaks_as_county and (guess := _opening_subject(text, codes)):
+        return guess
+    if not speaks_as_county:
+        opening = to_simplified(text[:3000])
+        mentions = town_mentions(opening)
+        # A report that says 我镇 names other towns too (赴金城镇学习, 与周家庄乡、大何庄乡联合执法):
+        # those are not whose report it is, however often they are named.
+        own = [m for m in mentions if not _other_party(m, opening, mentions)] if says_we else mentions
+        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=own, starts_a_line=True):
+            return guess
+        if guess := _clue_guess(text, codes):
+            return guess
+        units = set(_self_units(text))
+        if units and (guess := _own_body_guess(opening, mentions, units, codes)):
+            return guess
+    for source, fragment in (("title", title), ("page metadata", publisher)):
+        if fragment and (guess := _title_only_guess(fragment, source)):
+            return guess
+    if not speaks_as_county and (guess := _opening_only_guess(text)):
+        return guess
+    return TownGuess()
+
+
+# The date under a report's signature, on a line of its own (chinese.DATE_AT_LINE_END).
+_SIGNATURE_DATE = re.compile(r"^\s*" + DATE_AT_LINE_END)
+# A signature line names an office: the town's government, street office or party committee.
+_SIGNATURE_OFFICE = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委)\s*$")
+
+
+def _signature(text: str) -> str:
+    """The office lines just above the last dated line of TEXT's end (a page's footer may follow),
+    or "" when the report is not signed by an office."""
+    lines = text[-600:].splitlines()
+    for k in range(len(lines) - 1, 0, -1):
+        if _SIGNATURE_DATE.match(lines[k]):
+            above = [line.strip() for line in lines[max(0, k - 3):k] if line.strip()]
+            offices = [line for line in above if len(line) <= 40 and _SIGNATURE_OFFICE.search(line)]
+            return "\n".join(offices)
+    return ""
+
+
+def _names_town(text: str, town: str) -> bool:
+    """Whether TEXT writes TOWN, a street office also by the short forms the gazetteer index reads
+    (三官庙办事处, 珠吉街)."""
+    return town in text or any(m.name == town for m in town_mentions(text))
+
+
+def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
+    """township / county / unknown: county- and city-level governments write these reports too.
+    COUNTY: the county the text names; a county-level city (孝义市) calls itself 我市."""
+    opening = title + "\n" + text[:300]
+    if town and (_names_town(title, town) or town_type_of(town)):
+        if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
+            return "township"
+    if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
+        if not town or not _names_town(opening, town):
+            return "county"
+    if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text):
+        return "township"
+    if not town and (_county_is_subject(text) or (county.endswith("市") and (
+            _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
+        return "county"
+    if not town and len(_COUNTY_SPEAKS.findall(text)) >= 2:
+        return "county"  # 关于2025年法治政府建设情况的报告 … 我区坚持…: a district that never names itself
+    return "unknown"
+
+
+# A county that speaks of itself (我区坚持…, 本县): not of its level or area (本区域, 我县级).
+_COUNTY_SPEAKS = re.compile(SELF_REFERENCE_COUNTY.pattern + "(?![级域内外])")
+# A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).
+_CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
+
+
+# A county government as the subject of the opening sentence: 县委、县政府坚持…, 区政府坚持…, 我县坚持….
+_COUNTY_GOVERNMENT = re.compile(r"(?:[县区旗]委[、和,，]?)?[县区旗](?:人民)?政府|[我本全][县区旗](?![级域内外])")
+# …and a city's (2020年,市政府坚持…): a county-level city's, or a prefecture's; never a township's.
+_CITY_GOVERNMENT = re.compile(r"(?:市委[、和,，]?)?市(?:人民)?政府(?![办工各部门])")
+
+
+def _county_is_subject(text: str, *, city: bool = False) -> bool:
+    """Does one of the first lines open with a county, or a county government, as its subject
+    (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
+    a county's. CITY: a city government (市政府坚持…) counts too."""
+    for rest in _opening_subjects(text):
+        if _COUNTY_GOVERNMENT.match(rest) or (city and _CITY_GOVERNMENT.match(rest)):
+            return True
+        mention = next(iter(county_mentions(rest[:24])), None)
+        if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
+            glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
+            return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject
+    return False
+
+
+def _in_place_named_short(name: str, towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
+    """Of the units sharing the town name NAME (杨集镇 in seven counties), those of the one county
+    whose short name TEXT writes, else of the one city, else of the one province (《湖北省…指引》);
+    () when none or several are. A place whose short name is the town's own (宁安市 and 宁安镇:
+    法治宁安 is the town's) tells nothing."""
+    stem = strip_place_suffix(name)
+    for place in ("county", "city", "province"):
+        shorten = province_stem if place == "province" else place_stem
+        named = [t for t in towns if (short := shorten(getattr(t, place)))
+                 and short not in stem and stem not in short and short in text]
+        if named:
+            return tuple(named) if len({t.county_code for t in named}) == 1 else ()
+    return ()
+
+
+def reconcile(guess: TownGuess, county: County | None, county_source: str,
+               text: str = "") -> tuple[TownGuess, County | None, str]:
+    """Town and county made consistent with the gazetteer.
+
+    A county the text names keeps the towns of that county; with no county named, a town the
+    gazetteer knows in one county only gives its county, city and province (source "gazetteer"),
+    and so does a town whose name several counties share when TEXT writes the short name of
+    exactly one of them (杨集镇 and 方城: 方城县), or of the city of exactly one.
+    """
+    if not guess.towns:
+        return guess, county, county_source
+    if county is not None and county.adcode:
+        local = _in_counties(guess.towns, {county.adcode})
+        if local:
+            return TownGuess(guess.name, guess.source, local), county, county_source
+        if county_source == "title" or len(guess.towns) != 1 or _answers_to(county, text):
+            # the gazetteer's one unit of that name lies elsewhere: a town renamed or moved since its
+            # table (马寨乡 → 马寨镇 of 颍州区, the gazetteer's 马寨镇 is 郑州's) keeps the county it answers to
+            return TownGuess(guess.name, guess.source, ()), county, county_source
+    elif county is not None:  # a shared county name (青山区): the town tells which one
+        local = tuple(t for t in guess.towns if t.county == county.county)
+        if len(local) == 1:
+            return TownGuess(guess.name, guess.source, local), county_by_code(local[0].county_code) or county, county_source
+        return guess, county, county_source
+    if len(guess.towns) > 1 and county is None:
+        guess = TownGuess(guess.name, guess.source, _in_place_named_short(guess.name, guess.towns, text)
+                          or _of_the_kind_it_answers_to(guess.towns, text) or guess.towns)
+    if len(guess.towns) == 1:
+        town = guess.towns[0]
+        found = county_by_code(town.county_code) or County(town.county_code, town.county, town.city, town.province, "")
+        if not _speaks_of_its_kind(found, text):
+            return guess, county, county_source
+        return guess, found, "gazetteer"
+    return guess, county, county_source
+
+
+def named_as_its_unit(guess: TownGuess) -> TownGuess:
+    """GUESS under its unit's own name where the text's 办事处 was read as a street office's: 蕲春县's
+    八里湖办事处 is a 办事处 (a township-level office), not the 八里湖街道 of 浔阳区."""
+    if len(guess.towns) == 1 and not guess.towns[0].former and guess.name.endswith("街道"):
+        unit = guess.towns[0].town
+        if unit.endswith("办事处") and not unit.endswith("街道办事处") and unit[:-3] == guess.name[:-2]:
+            return TownGuess(unit, guess.source, guess.towns)
+    return guess
+
+
+# The county-level government a township report answers to, by its kind: 县委、县政府 / 区委 / 旗政府.
+# (社区委员会, 园区委 are not a district's.)
+_SUPERIOR = re.compile(r"(?<![社园片景])(?P<kind>[县区旗])(?:委|政府|人民政府)")
+
+
+def _answers_to(county: County, text: str) -> bool:
+    """Does TEXT name COUNTY's own committee or government (颍州区委、区政府; 在溧阳市人民政府的领导下), the
+    authority a township report answers to, rather than the county in passing (赴某县学习)?"""
+    return any(re.search(re.escape(name) + r"(?:党委|委|人民政府|政府)", text[:3000])
+               for name in (county.county, *county.aliases) if name)
+
+
+def _of_the_kind_it_answers_to(towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
+    """Of the units sharing a town's name (复兴街道 of 北碚区, 城口县 and 宣威市), those of the one county
+    of the kind the text answers to (在区委、区政府的领导下: 北碚区); () when none or several are, or
+    when the text names its county (宝武县委, 万正县庆阳镇) and the gazetteer does not know it."""
+    opening = text[:3000]
+    name = towns[0].town if towns else ""
+    if re.search(f"[{CJK}][县区旗市](?:{re.escape(name)}|{re.escape(bare_town_name(name))})", opening):
+        return ()
+    superiors = list(_SUPERIOR.finditer(opening))
+    if any(m.start() and opening[m.start() - 1] not in _BEFORE_BARE_SUPERIOR for m in superiors):
+        return ()  # 宝武县委: a named county, not only its kind
+    kinds = {m.group("kind") for m in superiors}
+    if len(kinds) != 1:
+        return ()
+    own = tuple(t for t in towns if kinds & _kinds_of(t.county, county_aliases().get(t.county, ())))
+    return own if len({t.county_code for t in own}) == 1 else ()
+
+
+def _kinds_of(county: str, aliases: tuple[str, ...]) -> set[str]:
+    """The kinds a county is written as (县, 区, 市, 旗), its former names' too (滦州市, once 滦县)."""
+    return {name[-1] for name in (county, *aliases) if name}
+
+
+# What stands before a county's kind when the text names only the kind (在区委、区政府的领导下, 接受县委…,
+# 依法治县委员会).
+_BEFORE_BARE_SUPERIOR = frozenset("在、和及与同受向对经按由并为治，,。；;：:（(“\" \t\n")
+
+
+def _speaks_of_its_kind(county: County, text: str) -> bool:
+    """False when TEXT answers only to another kind of county government than COUNTY is (a town the
+    gazetteer places in 安阳县 whose report says 区委、区政府 has moved to a district since the
+    gazetteer's table, or shares its name with a town there): then the gazetteer's county is no answer."""
+    kinds = {match.group("kind") for match in _SUPERIOR.finditer(text[:3000])}
+    return not kinds or bool(kinds & _kinds_of(county.county, county.aliases))
+
+
+# The kinds of unit a report speaks as (我乡, 全镇, 我街), and the gazetteer's types of each kind.
+_SELF_KIND_TYPES = {"乡": ("乡", "民族乡"), "镇": ("镇",), "街道": ("街道",), "苏木": ("苏木",)}
+
+
+def only_town_of_its_kind(text: str, county: County | None) -> TownGuess:
+    """A report that names no town but speaks as 我乡 on its county's site (博乐市 has one 乡): the
+    county's only unit of that kind. Several kinds spoken as, or several units of it: no guess."""
+    if county is None or not county.adcode:
+        return TownGuess()
+    kinds = {_SELF_KIND_TYPES[unit] for unit in _self_units(text)}
+    if len(kinds) != 1:
+        return TownGuess()
+    types = kinds.pop()
+    towns = tuple(t for t in towns_of_county(county.adcode) if t.town_type in types)
+    return TownGuess(towns[0].town, "clue", towns) if len(towns) == 1 else TownGuess()
