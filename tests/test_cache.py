@@ -29,8 +29,8 @@ def test_modules_of__each_stage_depends_on_the_modules_it_calls():
     reuse = cache.modules_of(stages.STAGES["reuse"])
     assert {"reportkit.pipeline.stages", "reportkit.readers", "reportkit.normalize", "reportkit.metadata",
             "reportkit.sections", "reportkit.indicators", "reportkit.chinese", "reportkit.resources"} <= set(parse)
-    assert {"reportkit.terms", "reportkit.shortcomings", "reportkit.metadata"} <= set(terms)
-    assert {"reportkit.reuse_passages", "reportkit.metadata"} <= set(reuse)
+    assert {"reportkit.terms", "reportkit.shortcomings", "reportkit.places"} <= set(terms)
+    assert {"reportkit.reuse_passages", "reportkit.places"} <= set(reuse)
     # ... and not on the others: a change to the tokenizer does not re-parse, nor re-fingerprint,
     # and a change to the corpus-wide comparison (reuse, reuse_index) does not re-fingerprint
     assert "reportkit.terms" not in parse and "reportkit.terms" not in reuse

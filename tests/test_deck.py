@@ -1,6 +1,5 @@
 """Tests for reportkit.deck: the deck spec, findings as titles, speaker notes, the methods slide,
 and the deck rendered by LibreOffice."""
-import json
 import shutil
 import subprocess
 

@@ -6,7 +6,6 @@ import warnings
 
 from .plotting import _theme_and_cleanup  # noqa: F401  (autouse; sets the Agg backend)
 
-import matplotlib  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -14,7 +13,7 @@ import pytest  # noqa: E402
 import seaborn as sns  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from reportkit import export, plots  # noqa: E402
+from reportkit import export  # noqa: E402
 from reportkit.findings import Finding  # noqa: E402
 
 

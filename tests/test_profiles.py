@@ -2,7 +2,6 @@
 from .plotting import _theme_and_cleanup  # noqa: F401  (autouse; sets the Agg backend)
 
 import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 

@@ -23,12 +23,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__, resources, schema
 from ..config import BuildConfig
 from ..problems import Problem, os_reason
 from .files import replace_file
 from .stages import STAGES, Stage
+
+if TYPE_CHECKING:  # imported where used: a worker that only reads text never loads them
+    import pandas as pd
+    import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
