@@ -105,7 +105,6 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}")
-_HEADLINE_END = re.compile(r"[，,。；;：:！!？?]")
 # A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
 _LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短板|弱项|差距)(?:(?:及|和|与|、)?(?:问题|不足|短板|弱项|差距|原因))*"
                     r"|(?:(?:产生|存在)(?:问题|不足)的|主要|深层次)?原因(?:分析|剖析)?"
@@ -298,8 +297,7 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     for doc_id, parts in outer.items():
         items = [item for text, heading in parts for item in _split_items(_body(text, heading))]
         for k, item in enumerate(items, start=1):
-            headline = _HEADLINE_END.split(item, maxsplit=1)[0].strip()
-            rows.append({"doc_id": doc_id, "item_no": k, "text": item, "headline": headline})
+            rows.append({"doc_id": doc_id, "item_no": k, "text": item, "headline": lead_clause(item)})
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 
 
@@ -314,15 +312,35 @@ def _keywords(themes: pd.DataFrame, column: str = "keywords") -> list[list[str]]
 CUE_WEIGHT = 0.5
 
 
+# A first clause that sets the scene or concedes, before the fault itself (虽然…已…，但…; 随着…，…;
+# 对照…要求，…; 从…情况看，…): the fault is in the clause after it.
+_SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|从.{1,30}(?:看|来看|而言)$)")
+
+
+def lead_clause(text: str) -> str:
+    """An item's lead clause: its words up to the first comma or stop, or the next clause's when
+    the first only sets the scene.
+
+    >>> lead_clause("执法队伍较为薄弱，取得执法资格人员较少。")
+    '执法队伍较为薄弱'
+    >>> lead_clause("随着执法事项下放街道，干部学法跟不上新承接的领域。")
+    '干部学法跟不上新承接的领域'
+    """
+    clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip(), maxsplit=2)]
+    if _SETTING.match(clauses[0]) and len(clauses) > 1 and clauses[1]:
+        return clauses[1]
+    return clauses[0]
+
+
 def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
-    """(lead clause, rest) of an item: marker stripped, lead cut at the first comma or stop.
+    """(lead clause, rest) of an item: marker stripped, the lead its headline's or `lead_clause`'s.
 
     >>> split_lead("一是执法队伍较为薄弱，取得执法资格人员较少。")
     ('执法队伍较为薄弱', '取得执法资格人员较少。')
     """
     body = _ITEM_PREFIX.sub("", str(text or ""), count=1)
-    head = _ITEM_PREFIX.sub("", str(headline or ""), count=1) or body
-    lead = _CLAUSE_END.split(head.strip(), maxsplit=1)[0].strip()
+    head = _ITEM_PREFIX.sub("", str(headline or ""), count=1)
+    lead = _CLAUSE_END.split(head.strip(), maxsplit=1)[0].strip() if head.strip() else lead_clause(body)
     rest = body.strip()
     if lead and lead in rest:  # the lead is scored on its own; do not count it twice
         rest = rest.replace(lead, "", 1).lstrip("，,；;。：:！!？? \n")
