@@ -109,6 +109,10 @@ _ARABIC = r"\d{1,3}(?:,\d{3}){1,7}(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = f"(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
 
 
+# A space may stand between a number and its unit (300 份), a line break not (…9 / 所需积分).
+_GAP = r"[ \t]?"
+
+
 @lru_cache(maxsize=1)
 def _number_regex() -> re.Pattern:
     forms = sorted(_unit_index(), key=len, reverse=True)  # 场次 before 场, 人次 before 人
@@ -116,8 +120,8 @@ def _number_regex() -> re.Pattern:
     return re.compile(
         rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
         rf"|(?P<num>(?<![\d.A-Za-z])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
-        rf"(?:\s?(?P<mag>[十百千万亿萬億]))?\s?(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
-        rf"\s?(?P<unit>{units})(?P<times>[(（]次[)）])?(?P<post>以上|左右)?"
+        rf"(?:{_GAP}(?P<mag>[十百千万亿萬億]))?{_GAP}(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
+        rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?P<unit>{units})(?P<times>[(（]次[)）])?(?P<post>以上|左右)?"
     )
 
 
@@ -581,6 +585,8 @@ def _unit_of(m: re.Match) -> _Unit:
     unit = m.group("unit")
     if m.group("times") and unit + "次" in _unit_index():  # 698场(次): sessions counted as 场次
         unit += "次"
+    elif m.group("first") and m.group("first") + unit in _unit_index():  # 260多(场)次, the same written the other way
+        unit = m.group("first") + unit
     return _unit_index()[unit]
 
 

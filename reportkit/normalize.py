@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import resources
 from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
+from .markdown import from_markdown
 from .unwrap import unwrap_text
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
@@ -47,15 +48,19 @@ _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
 _SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
 # … and a two-character field label so spaced (- 文 号:无 - 标 题:…), which the run above leaves.
 _SPACED_LABEL = re.compile(rf"(?<!\S)([{CJK}]) ([{CJK}])(?=\s?[:：])")
+# … and 目 录, the label of a table of contents, set wide.
+_SPACED_CONTENTS = re.compile(r"(?<!\S)目[ \t\u3000]+录(?!\S)")
 # In such a line, a space between Chinese characters (or after a sentence's end, a time or a date
-# (发布日期：2024-02-02 2023年，我镇…), before a year) is where a line break was: Chinese prose has
-# no spaces (…情况报告 2023年,静海区坚持…).
+# (发布日期：2024-02-02 2023年，我镇…), before a year or a bracket: …不足 [图片：…] 【打印】) is where a line
+# break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…) or after 如下: (the body begins): 阅读: 次 is a
 # label and its value.
 _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d)"
                               rf"|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))[ \t\u3000]+"
-                              rf"(?=[{CJK}（(“《]|(?:19|20)\d\d\s*年)"
+                              rf"(?=[{CJK}（(“《【]|\[(?:图|image|img)|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
+                              # a table of contents' last page number before the opening (…安排 4 2021年，…)
+                              rf"|(?:(?<=[{CJK}][ \t\u3000]\d)|(?<=[{CJK}][ \t\u3000]\d\d))[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
                               # …报告如下: 一法治政府建设基本情况 (a heading that lost its 、 follows)
                               rf"|(?<=如下[：:])[ \t\u3000]+(?=[{CJK}（(])")
 
@@ -88,6 +93,7 @@ def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)
+    line = _SPACED_CONTENTS.sub("目录", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", line))
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 
@@ -262,6 +268,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
     text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)

@@ -37,9 +37,11 @@ def _labels(*words: str) -> str:
 
 
 # Labels of the information table of a government page (政府信息公开 pages and article pages).
-_TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称", "公文名称", "内容概述", "题名")
+_TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称", "公文名称", "内容概述", "题名", "Title")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "发文单位", "发布单位", "公开机构", "信息来源", "文章来源", "来源")
-_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "发文时间")
+_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "发文时间", "Published Time")
+# The page's address, as a copy or a reader tool writes it above or below the text.
+_URL_LABELS = ("原文链接", "原文地址", "原文网址", "本文链接", "文章链接", "页面地址", "URL Source")
 _WRITTEN_LABELS = ("成文日期", "成文时间", "生成日期", "公文生成日期", "印发日期")
 # The year a report covers, as a disclosure table's field (年度：2023); not 年份, which some
 # catalogues fill with the year of publication.
@@ -49,10 +51,10 @@ _OTHER_LABELS = (
     "更新日期", "主题分类", "体裁分类", "组配分类", "服务对象分类", "主题词", "关键词", "信息分类", "信息类别",
     "所属主题", "文号", "发文字号", "文件编号", "有效性", "时效性", "效力状况", "效力状态", "作者", "撰稿", "责任编辑",
     "审核", "审签", "备注", "浏览次数", "阅读次数", "访问次数", "点击次数", "点击数", "点击量", "浏览量", "阅读量", "访问量",
-    "字体", "字号", "分享到", "统一编号", "所属机构", "主题", "分类",
+    "字体", "字号", "分享到", "统一编号", "所属机构", "主题", "分类", "Markdown Content",
 )
 _ALL_LABELS = _labels(*_TITLE_LABELS, *_PUBLISHER_LABELS, *_PUBLISHED_LABELS, *_WRITTEN_LABELS, *_YEAR_LABELS,
-                      *_OTHER_LABELS)
+                      *_URL_LABELS, *_OTHER_LABELS)
 # A label where a field starts: at the line's start or after a separator, closed by a colon, a
 # bracket (【体裁分类】其他) or, at the start of a flattened table row, a space (成文日期 2025-03-21).
 _SEPARATORS = r"[\s|｜•·●▪■\-—【】\[\]]"
@@ -90,6 +92,7 @@ _FACTS = {
     "report_year": re.compile(rf"(?:{_labels(*_YEAR_LABELS)})\s*[】\]]?\s*[：:|｜][\s|｜]*(20\d\d)(?!\d)"),
     "index_no": re.compile(rf"(?:{_labels('索引号')})\s*[】\]]?\s*[：:|｜]\s*([\w\-/]{{4,40}})"),
     "page_title": re.compile(rf"(?:{_labels(*_TITLE_LABELS)})\s*[】\]]?\s*[：:]\s*(.{{4,80}}?)\s*{_VALUE_END}"),
+    "url": re.compile(rf"(?:{_labels(*_URL_LABELS)})\s*[】\]]?\s*[：:]\s*(https?://[^\s<>\"'，。；]+)"),
 }
 # The site's own name in its header: 天津市静海区人民政府 / XX县人民政府门户网站.
 _SITE = re.compile(rf"^([{CJK}]{{2,20}}(?:人民政府|政府))(?:门户网站|网站)?(?=\s|$)")
@@ -117,7 +120,7 @@ EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()][{CJK}\d（）()\-—–]{{1,39}
 # name other reports and other governments, so they are never evidence of this one.
 _NEIGHBOUR = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*(?:[：:]|$)")
 _RELATED = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|热点推荐|推荐阅读|"
-                      r"延伸阅读|猜你喜欢|热门文章|最新文章)\s*[】\]]?\s*[：:]?\s*$")
+                      r"延伸阅读|猜你喜欢|热门文章|最新文章)\s*[】\]]?\s*[：:]?\s*(?:$|[·•●▪]\s*\S)")  # the label, or its list
 # (版权所有 only as a footer says it: 查处侵犯版权所有人权益案件3起 is a report's sentence.)
 _FOOTER = re.compile(r"版权所有\s*(?:[：:©(（]|\d{4}|$)|(?:政府|办公室|网站|中心)\s*版权所有|©|"
                      r"(?:ICP|公网安)\s*备|ICP\s*证|网站标识码|网站识别码|技术支持\s*[：:]|"
@@ -130,6 +133,17 @@ _MAX_LISTED = 20
 _GLUED_LABEL = re.compile(r"(?:发布日期|发布时间|日期|时间|作者|来源)$")
 
 MAX_CHROME_LINE = 200  # a labelled line longer than this is prose that happens to start with 来源…
+
+# A picture the copy kept only as its placeholder: [图片：…（3）.jpg], 【图片】, [image].
+_PICTURE = re.compile(r"^[\[【［〔]\s*(?:图片|图像|照片|插图|image|img|picture|photo)\s*\d*\s*(?:[：:][^\]】］〕]*)?[\]】］〕]$",
+                      re.IGNORECASE)
+# A table of contents (a Word file's, or a PDF's): entries with leader dots and a page number
+# (一、主要举措和成效……………1), or a 目录 and the short lines under it, most ending in a page number.
+_CONTENTS_LEADER = re.compile(r"(?:[.．…·_]\s*){4,}\d{1,3}$")
+_CONTENTS_LABEL = re.compile(r"^目\s*录$")
+_PAGE_NUMBER = re.compile(r"(?:(?:[.．…·_]\s*){2,}|\s+)\d{1,3}$")
+_MAX_CONTENTS = 40  # lines under a 目录
+_CONTENTS_ENTRY_LEN = 80
 
 
 @dataclass
@@ -144,6 +158,7 @@ class PageFacts:
     page_title: str = ""
     site: str = ""
     column: str = ""  # a town's column in the breadcrumb of its county's site (首页 > 乡镇动态 > 日兴镇)
+    url: str = ""  # the page's address, when the copy gives it (原文链接：http://…)
     n_lines: int = 0  # chrome lines removed
 
     def as_hints(self) -> dict[str, str]:
@@ -155,7 +170,9 @@ def is_chrome(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    if _BUTTONS_ONLY.match(line) or _SITE_ONLY.match(line) or _SITES_ONLY.match(line):
+    if _BUTTONS_ONLY.match(line) or _SITE_ONLY.match(line) or _SITES_ONLY.match(line) or _PICTURE.match(line):
+        return True
+    if len(line) <= _CONTENTS_ENTRY_LEN and _CONTENTS_LEADER.search(line):
         return True
     if len(line) <= 80 and (_WEEKDAY_DATE.search(line) or _NOTICE.search(line)):
         return True
@@ -266,14 +283,55 @@ def _bare_table(lines: list[str]) -> set[int]:
     return found
 
 
+def _contents(lines: list[str]) -> set[int]:
+    """The indices of LINES that make a table of contents under its 目录 line: the label and the
+    short lines after it (blank ones too) up to the first sentence, long line or entry met again
+    (the body's own first heading), when at least two of them end in a page number."""
+    for k, line in enumerate(lines):
+        if not _CONTENTS_LABEL.match(line.strip()):
+            continue
+        block, entries, numbered = {k}, set(), 0
+        for j in range(k + 1, min(len(lines), k + 1 + _MAX_CONTENTS)):
+            entry = lines[j].strip()
+            if entry:
+                bare = re.sub(r"\s+", "", _PAGE_NUMBER.sub("", entry))
+                if len(entry) > _CONTENTS_ENTRY_LEN or "。" in entry or bare in entries:
+                    break
+                entries.add(bare)
+                numbered += bool(_PAGE_NUMBER.search(entry))
+            block.add(j)
+        if numbered >= 2:
+            return block
+    return set()
+
+
+def _listed_under_links(lines: list[str]) -> set[int]:
+    """The indices of LINES listed under a 相关阅读 / 相关链接 label: the titles of other articles
+    (short lines, no sentence), up to the first line that is not one."""
+    found: set[int] = set()
+    for k, line in enumerate(lines):
+        if not _RELATED.match(line.strip()):
+            continue
+        for j in range(k + 1, min(len(lines), k + 1 + _MAX_LISTED)):
+            listed = lines[j].strip()
+            if listed and (len(listed) > _LISTED_TITLE_LEN or listed.endswith(("。", "；", "！", "？"))):
+                break
+            found.add(j)
+    return found
+
+
 def split_chrome(text: str) -> tuple[str, PageFacts]:
     """TEXT without its page-chrome lines, and the facts those lines state."""
     kept, chrome, elsewhere = [], [], 0
     lines = text.split("\n")
     bare = _bare_table(lines)
+    # About other articles, or the report's own outline: no facts of it.
+    elsewhere_lines = _contents(lines) | _listed_under_links(lines)
     for k, line in enumerate(lines):
         if k in bare:
             chrome.append(line)
+        elif k in elsewhere_lines:
+            elsewhere += bool(line.strip())
         elif not is_chrome(line):
             kept.append(line)
         elif _links_or_footer(line.strip()):

@@ -996,3 +996,25 @@ def test_extract_indicators__the_stages_of_a_plan_are_no_figure(text, expected):
     ("组织学习《习近平谈治国理政》第四卷，卷宗归档及时。", [])])  # batch y: case files counted in 卷
 def test_extract_indicators__case_files_counted_by_juan(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("镇(街)开展学法260多(场)次，村(社区)开展学法活动2100多(场)次。", [(260.0, "场次"), (2100.0, "场次")]),  # batch za
+    ("接待群众30（人）次，开展培训698场(次)。", [(30.0, "人次"), (698.0, "场次")])])
+def test_extract_indicators__a_compound_unit_with_its_first_word_in_brackets(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全面落实市委六届二次三次四次全会精神，开展培训5次。", [(5.0, "次")]),  # batch za: sessions, no 、 between
+    ("推出打造最优营商环境10条、“满天星”行动计划10条，将民营经济高质量发展12条迭代升级为20条。", []),  # packages
+    ("出台惠企政策15条，提出修改意见41条。", [(15.0, "条"), (41.0, "条")]),  # counts of articles, not a package
+    ("报告共分为四个部分，全年开展普法活动12场。", [(12.0, "场")]),  # round 33: a text's parts
+    ("完成整改事项4个方面。", [(4.0, "个")])])
+def test_extract_indicators__names_and_outlines_with_numbers_are_no_figure(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+def test_extract_indicators__a_number_and_a_unit_on_two_lines_are_no_figure():
+    # round 33: a document site's chrome (下载积分 9 / 所需积分) above the report; a space still joins them
+    assert [(value, unit) for value, unit, _, _ in rows("下载积分9\n所需积分\n发放资料 300 份。")] == [(300.0, "份")]

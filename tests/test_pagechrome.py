@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportkit.metadata import infer_metadata
+from reportkit.normalize import normalize_text
 from reportkit.pagechrome import is_chrome, page_facts, report_end, site_of_page, split_chrome
 
 REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n三、下步打算\n持续深化依法行政。"
@@ -186,3 +187,48 @@ def test_page_facts__a_year_field_gives_the_year_a_report_without_one_covers(hea
 
 def test_page_facts__a_year_in_prose_is_no_field():
     assert page_facts(["2023年度：全镇开展普法活动12场。"]).report_year == ""
+
+
+# A Word file's table of contents, as python-docx or a copy gives it (tabs before the page numbers,
+# one entry without its number), and a PDF's (leader dots, no 目录 above it).
+_OPENING = "2021年，珍珠泉乡坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。"
+_BODY = ("一、主要举措和成效\n（一）深化综合执法改革。全年开展检查巡查310余次。\n"
+         "二、存在的不足和原因\n1.综合执法力量不足。\n三、2022年主要安排\n加强执法队伍建设。")
+
+
+@pytest.mark.parametrize("contents", [
+    "目　　录\n一、\t主要举措和成效\t1\n二、\t存在的不足和原因\t\n三、\t2022年主要安排\t4\n",
+    "目录\n\n一、主要举措和成效 1\n二、存在的不足和原因 3\n三、2022年主要安排 4\n\n",
+    "一、主要举措和成效……………………1\n二、存在的不足和原因………………3\n三、2022年主要安排…………………4\n"])
+def test_split_chrome__a_table_of_contents_is_not_the_report(contents):
+    text, _ = split_chrome(normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n{contents}{_OPENING}\n{_BODY}"))
+    assert text == normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n{_OPENING}\n{_BODY}")
+
+
+def test_split_chrome__a_contents_label_over_the_reports_own_headings_keeps_them():
+    # no page numbers: a 目录 heading over the report itself (its first heading comes again) is no outline
+    text = f"目录\n{_BODY}"
+    assert split_chrome(text)[0] == text
+
+
+@pytest.mark.parametrize("picture", ["[图片：红池坝镇2022年法治政府建设年度报告（3）.jpg]", "【图片】", "[image]"])
+def test_is_chrome__a_pictures_placeholder_is_chrome(picture):
+    assert is_chrome(picture) and not is_chrome("（三）图片展览。开展法治图片展3场。")
+
+
+@pytest.mark.parametrize("listed", [
+    "相关阅读\n· 五大道街道2022年法治政府建设年度报告　　2023-01-13\n· 和平区2023年法治政府建设年度报告　　2024-03-29",
+    "相关阅读 · 五大道街道2022年法治政府建设年度报告 2023-01-13 · 和平区2023年法治政府建设年度报告 2024-03-29"])
+def test_split_chrome__the_titles_listed_under_related_links_go_with_the_label(listed):
+    # round 33: a whole copy with its 相关阅读 list read as a report cut off mid-list
+    text, _ = split_chrome(f"{REPORT}\n五大道街道办事处\n2024年1月15日\n{listed}\n【打印本页】【关闭窗口】")
+    assert text == f"{REPORT}\n五大道街道办事处\n2024年1月15日"
+
+
+@pytest.mark.parametrize("label", ["原文链接：", "原文地址: ", "URL Source: "])
+def test_page_facts__the_pages_address_is_a_fact_and_places_the_county(label):
+    text = f"{label}http://www.qiongzhong.gov.cn/xxgk/xzdt/202001/t20200114_2730516.html\n" \
+           "湾岭镇2019年法治政府建设工作报告\n2019年，湾岭镇在县委、县政府的坚强领导下，扎实推进依法行政。"
+    body, facts = split_chrome(text)
+    assert facts.url.endswith("t20200114_2730516.html") and not body.startswith(label.strip())
+    assert infer_metadata(text)["county"] == "琼中黎族苗族自治县"
