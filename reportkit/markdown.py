@@ -43,6 +43,11 @@ def is_markdown(text: str) -> bool:
     return bool(_READER_HEADER.search(text)) or len(_SYNTAX.findall(text)) >= _MIN_LINKS
 
 
+def _links_as(line: str, replacement: str) -> str:
+    """LINE with its links replaced; twice, since a linked picture is [](href) once the picture is gone."""
+    return _LINK.sub(replacement, _LINK.sub(replacement, line))
+
+
 def from_markdown(text: str) -> str:
     """TEXT as plain text when it is Markdown (`is_markdown`), else unchanged: pictures, links in
     bulleted lists and lines of links only (menus, share buttons, 上一篇 links) dropped, other links
@@ -52,10 +57,10 @@ def from_markdown(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         bare = _LISTED_LINK.sub("", _IMAGE.sub("", line))
-        unlinked = _LINK.sub("", _LINK.sub("", bare))  # twice: [![logo](src)](href) is [](href) now
+        unlinked = _links_as(bare, "")
         if bare != line and not bare.strip() or unlinked != bare and _LINKS_ONLY_REST.match(unlinked):
             continue  # pictures, listed links, a line of links only
-        words = _LINK.sub(r"\1", _LINK.sub(r"\1", bare))
+        words = _links_as(bare, r"\1")
         words = _EMPHASIS.sub(r"\2", _ATX_HEADING.sub("", _RULE.sub("", words)))
         lines.append(_ESCAPE.sub(r"\1", words.lstrip(" \t*+-") if _BULLET.match(words) else words))
     return "\n".join(lines)

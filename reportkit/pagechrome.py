@@ -139,9 +139,10 @@ _PICTURE = re.compile(r"^[\[【［〔]\s*(?:图片|图像|照片|插图|image|im
                       re.IGNORECASE)
 # A table of contents (a Word file's, or a PDF's): entries with leader dots and a page number
 # (一、主要举措和成效……………1), or a 目录 and the short lines under it, most ending in a page number.
-_CONTENTS_LEADER = re.compile(r"(?:[.．…·_]\s*){4,}\d{1,3}$")
+_LEADER = r"[.．…·_]\s*"
+_CONTENTS_LEADER = re.compile(rf"(?:{_LEADER}){{4,}}\d{{1,3}}$")
 _CONTENTS_LABEL = re.compile(r"^目\s*录$")
-_PAGE_NUMBER = re.compile(r"(?:(?:[.．…·_]\s*){2,}|\s+)\d{1,3}$")
+_PAGE_NUMBER = re.compile(rf"(?:(?:{_LEADER}){{2,}}|\s+)\d{{1,3}}$")
 _MAX_CONTENTS = 40  # lines under a 目录
 _CONTENTS_ENTRY_LEN = 80
 
@@ -185,6 +186,11 @@ def is_chrome(line: str) -> bool:
     return len(_FIELD.findall(line)) >= 2  # 来源：… 发布时间：… on one line
 
 
+def _is_listed_title(line: str) -> bool:
+    """Could LINE (stripped) be another article's title in a list of links: short, no sentence?"""
+    return len(line) <= _LISTED_TITLE_LEN and not line.endswith(("。", "；", "！", "？"))
+
+
 def _links_or_footer(line: str) -> bool:
     """LINE (stripped) links to other articles or belongs to the site's footer."""
     return bool(_NEIGHBOUR.match(line) or _RELATED.match(line)
@@ -220,8 +226,7 @@ def report_end(text: str) -> int:
             if listed and not _links_or_footer(stripped):
                 return end  # short lines under a button row are the report's (a heading, a signature)
             end, listed = start, 0  # and titles listed under 相关链接 or 上一篇 go with it
-        elif (listed < _MAX_LISTED and len(stripped) <= _LISTED_TITLE_LEN
-              and not stripped.endswith(("。", "；", "！", "？"))):
+        elif listed < _MAX_LISTED and _is_listed_title(stripped):
             listed += 1  # a listed title, if a link label turns up above it
         else:
             return end
@@ -314,7 +319,7 @@ def _listed_under_links(lines: list[str]) -> set[int]:
             continue
         for j in range(k + 1, min(len(lines), k + 1 + _MAX_LISTED)):
             listed = lines[j].strip()
-            if listed and (len(listed) > _LISTED_TITLE_LEN or listed.endswith(("。", "；", "！", "？"))):
+            if listed and not _is_listed_title(listed):
                 break
             found.add(j)
     return found
