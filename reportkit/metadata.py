@@ -90,6 +90,21 @@ def infer_county(text: str, *, title: str, page: str = "") -> tuple[County | Non
     return (unresolved, first_source) if unresolved else (None, "")
 
 
+def county_written_before(town: str, text: str) -> County | None:
+    """The county written right before TOWN's name (翁牛特旗全宁街道, 秀山土家族苗族自治县洪安镇人民政府),
+    when the gazetteer has a town of that name there: the county a report gives as its own, in its
+    signature as much as in its title, whatever other counties its body names more often."""
+    if not town:
+        return None
+    homes = {t.county_code for t in towns_named(town)}
+    found = set()
+    for at in (m.start() for m in re.finditer(re.escape(town), text)):
+        before = text[max(0, at - 12):at]
+        found.update(c.adcode for start, end, name in county_mentions(before) if end == len(before)
+                     for c in counties_named(name) if c.adcode in homes)
+    return county_by_code(found.pop()) if len(found) == 1 else None
+
+
 def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | None = None) -> dict[str, str]:
     """All document variables inferred from the text; each with a `<field>_source` entry.
 
@@ -113,6 +128,11 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     level = infer_level(text, title=title, town=guess.name, county=county.county if county else "")
     if level == "county":
         guess = TownGuess()
+    elif county_source != "title" and (own := county_written_before(guess.name, text)) is not None \
+            and (county is None or own.adcode != county.adcode):
+        # 翁牛特旗全宁街道 in the signature outweighs 松山区, named in the body as a place visited
+        county, county_source = own, "body"
+        guess = TownGuess(guess.name, guess.source, tuple(t for t in towns_named(guess.name) if t.county_code == own.adcode))
     guess, county, county_source = reconcile(guess, county, county_source, text)
     guess = named_as_its_unit(guess)
     if not guess.name and level != "county":

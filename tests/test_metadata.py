@@ -117,6 +117,20 @@ def test_infer_metadata__a_shared_town_name_placed_by_the_one_province_the_text_
     assert infer_metadata(text)["county"] == county
 
 
+@pytest.mark.parametrize(("text", "county"), [
+    # 全宁街道: one in 松山区, one in 翁牛特旗; the body visits the one, the signature is the other's
+    ("全宁街道2022年法治政府建设工作报告\n组织社区干部赴松山区学习联调经验。\n\n翁牛特旗全宁街道办事处\n2023年1月10日",
+     "翁牛特旗"),
+    # the neighbour across the river named with its county first, the author only in its signature
+    ("洪安镇2024年度法治政府建设情况报告\n洪安镇东与湖南省花垣县边城镇隔江相望。\n\n秀山土家族苗族自治县洪安镇人民政府",
+     "秀山土家族苗族自治县"),
+    # a county written before another town's name says nothing of the author's
+    ("全宁街道2022年法治政府建设工作报告\n组织社区干部赴松山区学习。与翁牛特旗乌丹镇共建联调机制。", "松山区"),
+])
+def test_infer_metadata__the_county_written_before_the_town_s_name_is_its_own(text, county):
+    assert infer_metadata(text)["county"] == county
+
+
 def test_infer_town__county_prefix_trimmed():
     assert infer_town("", title="梅县区松源镇2021年法治政府建设年度报告").name == "松源镇"
 
