@@ -464,9 +464,18 @@ def test_split_sections__numbering_runs_on_across_parents():
     assert found.set_index("heading").loc["3.深化审批改革", "parent_section_no"] == "1.2"
 
 
-def test_split_sections__heading_cut_off_at_the_end_of_a_copy_is_dropped():
-    text = "一、主要举措\n（一）加强领导\n内容很多。\n（二）依法全面履行政"
+@pytest.mark.parametrize("last", ["（二）依法全面履行政", "(二)聚焦职能转变,优", "二、聚焦依法履职,提升政府运行效"])
+def test_split_sections__heading_cut_off_at_the_end_of_a_copy_is_dropped(last):
+    text = f"一、主要举措\n（一）加强领导\n内容很多。\n{last}"
     assert headings(split_sections(text)) == ["一、主要举措", "（一）加强领导"]
+
+
+@pytest.mark.parametrize("last", ["(二)深化“放管服”改革,持续推进法治化营商环境建设", "（二）健全依法决策机制",
+                                  "（二）提升政府运行效能"])
+def test_split_sections__a_copy_that_stops_after_a_whole_heading_keeps_it(last):
+    # a copy cut at its byte limit just after a heading's closing noun (a real page, 垫江县 2023)
+    text = f"一、主要举措\n（一）加强领导\n内容很多。\n{last}"
+    assert headings(split_sections(text)) == ["一、主要举措", "（一）加强领导", last]
 
 
 @pytest.mark.parametrize("last, kind", [("二、存在的问题", "shortcomings"), ("二、2024年工作打算", "plans"),
