@@ -109,7 +109,8 @@ _ARABIC = r"\d{1,3}(?:,\d{3}){1,7}(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = f"(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
 
 
-# A space may stand between a number and its unit (300 份), a line break not (…9 / 所需积分).
+# A space may stand between a number and its unit (300 份), a line break not (…9 / 所需积分). The
+# minutes of a clock time (08:30 天津, a repost's dateline) are no figure.
 _GAP = r"[ \t]?"
 
 
@@ -119,7 +120,7 @@ def _number_regex() -> re.Pattern:
     units = "|".join(re.escape(f) for f in forms)
     return re.compile(
         rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
-        rf"|(?P<num>(?<![\d.A-Za-z])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
+        rf"|(?P<num>(?<![\d.A-Za-z])(?<!\d[:：])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
         rf"(?:{_GAP}(?P<mag>[十百千万亿萬億]))?{_GAP}(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
         rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?P<unit>{units})(?P<times>[(（]次[)）])?(?P<post>以上|左右)?"
     )

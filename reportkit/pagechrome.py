@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chinese import CJK
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END
 
 _SPACE = r"\s*"
 
@@ -216,7 +216,8 @@ def report_end(text: str) -> int:
     >>> text[:report_end(text)]
     '三、下步打算\\n持续深化依法行政。\\n'
     """
-    end, listed, stop = len(text), 0, len(text)
+    end = stop = _next_report_start(text)
+    listed = 0
     while stop >= 0:  # the lines from the last up (most texts end in prose: one line is read)
         start = text.rfind("\n", 0, stop) + 1
         stripped, stop = text[start:stop].strip(), start - 1
@@ -231,6 +232,29 @@ def report_end(text: str) -> int:
         else:
             return end
     return end if text[:end].strip() else len(text)  # all chrome and titles: nothing is surely the report's
+
+
+# A compilation (汇编) or a page of several reports runs on into the next one: its title alone on a
+# line right after this report's dated signature (…人民政府\n2019年12月26日\n帕古乡2019年…工作报告).
+_SIGNATURE_DATE = re.compile(rf"^\S{{0,12}}?{DATE_AT_LINE_END}")
+_ALONE_TITLE = re.compile(rf"^(?:关于)?{EMBEDDED_TITLE.pattern}$")
+# Chinese characters of report text above a signature: less is a page's header date, not a signature.
+_MIN_SIGNED_REPORT = 300
+
+
+def _next_report_start(text: str) -> int:
+    """Where the next report's title begins after this one's dated signature; len(text) when none."""
+    offset, signed = 0, False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if signed and stripped:
+            if _ALONE_TITLE.match(stripped):
+                return offset + len(line) - len(line.lstrip())
+            signed = False
+        if _SIGNATURE_DATE.match(stripped) and len(CJK_CHAR.findall(text[:offset])) >= _MIN_SIGNED_REPORT:
+            signed = True
+        offset += len(line) + 1
+    return len(text)
 
 
 # Sources that name no publisher: the site itself, or the article's kind.

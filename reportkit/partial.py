@@ -83,7 +83,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     has headings but neither a plans part nor a dated signature at the end: whole reports end with
     next year's plans or are signed; a text with no numbered heading, no signature and no word of
     plans at all is an opening too); "no opening part" (SECTIONS begins at a later part: a copy of
-    a report's second page, 三、存在的问题 with no 一、 before it).
+    a report's second page, 三、存在的问题 with no 一、 before it); "part missing" (the parts' numbers
+    skip one: 一、 then 三、).
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
@@ -117,15 +118,30 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
             reasons.append("no closing part")  # a page's opening paragraphs (一是…二是…), cut at a sentence's end
         if has_headings and _numbered_past_one(sections.loc[sections["level"] > 0, "heading"].iloc[0]):
             reasons.append("no opening part")
+        if _skips_a_part(sections.loc[sections["level"] == 1, "heading"]):
+            reasons.append("part missing")
     return reasons
+
+
+def _part_number(heading: str) -> int | None:
+    """The number of a part heading (三、存在的问题 → 3, 第二部分… → 2); None for other headings."""
+    for pattern in _PART_MARKERS:
+        if match := pattern.match(heading.strip()):
+            return marker_number(match.group("n"))
+    return None
+
+
+def _skips_a_part(headings: pd.Series) -> bool:
+    """True when the parts' numbers skip one (一、… then 三、…): a page the copy lost. Real reports
+    misnumber by repeating a number (一、二、二、三、), not by skipping one; among the development
+    set's 589 pages, none skips."""
+    numbers = [n for n in map(_part_number, headings) if n is not None]
+    return any(later - earlier >= 2 for earlier, later in zip(numbers, numbers[1:]))
 
 
 def _numbered_past_one(heading: str) -> bool:
     """True for a part heading numbered past one (三、存在的问题, 第二部分…)."""
-    for pattern in _PART_MARKERS:
-        if match := pattern.match(heading.strip()):
-            return marker_number(match.group("n")) > 1
-    return False
+    return (_part_number(heading) or 0) > 1
 
 
 def short_for_kind(documents: pd.DataFrame) -> pd.Series:

@@ -380,15 +380,22 @@ def _opens_same_style_list(text: str, out: list[_Heading], group: str, start: in
 
 def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start: int, heading: str) -> bool:
     """True for the first heading of a copy that begins at a later part (a report's second page:
-    三、存在的问题 with at most a title and page lines above it, no sentence; or a copy that begins
-    inside its first part, at （三）…): it opens a part the
+    三、存在的问题 with at most a title and page lines above it, no sentence; a closing part after any
+    text; or a copy that begins inside its first part, at （三）…): it opens a part the
     table knows, so the parts above it were left out, not absent. partial.py calls such a text
     partial."""
     if out or style not in PART_STYLES or not 2 <= n <= 9:
         return False
-    if "。" in text[:start] and not _begins_mid_part(text[:start]):
-        return False
-    return _match_type(heading) is not None
+    kind = _match_type(heading)
+    if "。" in text[:start] and not _begins_mid_part(text[:start]) and kind not in _CLOSING_PARTS:
+        return False  # sentences above 二、推进依法行政: a body line, unless it opens a closing part
+    return kind is not None
+
+
+# The parts a report closes with. A copy that first shows one of these numbered past one (三、存在的
+# 不足和原因) has lost the parts above it, whatever stands before it: a news item's lead-in (以下为报告
+# 节选：) or the end of part 二 on a second page.
+_CLOSING_PARTS = ("shortcomings", "plans")
 
 
 # A sub-heading numbered past one ((三)…, 3.…) as a text's first sentence line: the copy begins inside a part.

@@ -163,6 +163,9 @@ EXCLUSIONS = [
     ("count_of_the_province", "获评省级示范街道（全省仅5家），开展普法活动3场。"),
     ("ranking_in_the_city", "成为试点单位，全市只有4个，开展普法活动3场。"),
     ("ordinal_over_a_list", "办理人大第七次、八次会议代表建议，开展第1、2批普法活动3场。"),
+    # Written round 35: a repost's dateline (2025年02月12日 08:30 天津).
+    ("clock_time_before_a_place", "法治蓟州 2025年02月12日 08:30 天津\n开展普法活动3场。"),
+    ("clock_time", "会议于10:30 召开，开展普法活动3场。"),
 ]
 
 

@@ -8,7 +8,7 @@ from reportkit.metadata import infer_metadata
 from reportkit.normalize import normalize_text
 from reportkit.pagechrome import is_chrome, page_facts, report_end, site_of_page, split_chrome
 
-REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n三、下步打算\n持续深化依法行政。"
+REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n二、下步打算\n持续深化依法行政。"
 # The tail of a government page as copied whole: buttons, neighbours, related titles, footer.
 PAGE_TAIL = ("【打印本页】【关闭窗口】\n上一篇：关于公布2023年部门预算的公告\n下一篇：东湖镇2022年法治政府建设年度报告\n"
              "相关链接\n关于做好冬春季森林防火工作的通知\n南山县2023年法治政府建设情况报告\n"
@@ -27,6 +27,16 @@ def test_report_end__the_report_ends_before_the_links_and_footer_of_its_page():
 def test_report_end__short_lines_above_a_button_row_stay_the_reports(tail):
     text = REPORT + tail
     assert text[:report_end(text)].rstrip() == (REPORT + tail).rsplit("\n", 1)[0]
+
+
+def test_report_end__a_compilation_s_next_report_after_the_signature_is_not_this_one_s():
+    body = "2019年，续迈乡扎实推进法治政府建设。" + "全年开展普法宣传活动12场，调解矛盾纠纷8件。" * 20
+    signed = f"续迈乡2019年法治政府建设工作报告\n{body}\n\n尼木县续迈乡人民政府\n2019年12月26日\n"
+    text = signed + "\n帕古乡2019年法治政府建设工作报告\n\n　　2019年，帕古乡在县委、县政府的坚强领导下，紧紧围绕"
+    assert text[:report_end(text)] == signed + "\n"
+    # a page's date line above the report's own title is no signature: nothing is cut
+    dated = "发布日期：2020年1月6日\n" + signed
+    assert report_end(dated) == len(dated)
 
 
 def test_report_end__a_text_of_short_lines_under_a_link_label_is_kept_whole():
@@ -80,7 +90,7 @@ def test_split_sections__the_last_part_ends_before_the_page_tail_and_a_cut_headi
     from reportkit.sections import split_sections
 
     sections = split_sections(REPORT + "\n" + PAGE_TAIL)
-    assert sections["text"].iloc[-1] == "三、下步打算\n持续深化依法行政。"
+    assert sections["text"].iloc[-1] == "二、下步打算\n持续深化依法行政。"
     cut = "一、主要举措\n（一）加强领导\n内容很多。\n（二）依法全面履行政\n" + PAGE_TAIL
     assert split_sections(cut)["heading"].tolist() == ["一、主要举措", "（一）加强领导"]
 

@@ -195,6 +195,24 @@ def test_partial_reasons__attachments_listed_after_the_signature_end_a_whole_rep
     assert partial_reasons(text, split_sections(text)) == []
 
 
+@pytest.mark.parametrize("lead_in", ["记者注意到，报告对存在的不足写得具体。以下为报告节选：\n",  # a news item quotes it
+                                     "示精神，制定职责清单，明确职责任务12项。\n"])  # page 2 begins inside part 二
+def test_partial_reasons__a_closing_part_numbered_past_one_after_other_text_has_no_opening_part(lead_in):
+    text = lead_in + "三、存在的不足和原因\n1.工作力量薄弱。\n四、2024年工作打算\n（一）充实法治工作力量。\n\n仙米乡人民政府\n2024年1月6日"
+    assert partial_reasons(text, split_sections(text)) == ["no opening part"]
+    # after sentences, 二、 naming the work is no closing part: it may be a body line
+    body = "今年以来，全镇上下共同努力。\n二、强化法治建设\n全年开展活动5场。"
+    assert split_sections(body)["level"].max() == 0
+
+
+def test_partial_reasons__parts_numbered_past_a_lost_one_are_missing_a_part():
+    lost = _WHOLE.replace("二、存在的不足", "三、存在的不足").replace("三、下一步工作打算", "四、下一步工作打算")
+    assert partial_reasons(lost, split_sections(lost)) == ["part missing"]
+    # a number written twice (一、二、二、) is a slip, not a loss
+    slip = _WHOLE.replace("三、下一步工作打算", "二、下一步工作打算")
+    assert partial_reasons(slip, split_sections(slip)) == []
+
+
 def test_partial_reasons__a_copy_that_begins_at_a_later_part_has_no_opening_part():
     text = "首页 > 乡镇信息\n三、存在的问题\n一是宣传不够。\n四、2023年工作打算\n（一）加强培训。\n\n高公庄乡人民政府\n2023年1月6日"
     assert partial_reasons(text, split_sections(text)) == ["no opening part"]

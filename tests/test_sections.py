@@ -651,7 +651,7 @@ def test_a_copy_that_begins_inside_its_first_part_keeps_the_parts_after_it(first
 
 
 @pytest.mark.parametrize("text", [
-    "2022年，我乡扎实推进法治建设。\n三、存在的问题\n甲。",  # a sentence above it: a body line, as ever
+    "2022年，我乡扎实推进法治建设。\n三、强化依法行政\n甲。",  # a sentence above a work part: a body line
     "三、四月份开展普法宣传。\n乙。",  # no part the table knows
     "三、加强队伍建设\n乙。"])
 def test_a_later_number_first_is_otherwise_no_heading(text):

@@ -121,7 +121,8 @@ def test_written_reports__their_figures(built):
     # without an ordinary county, years in Chinese numerals) at 175 of 177 and 175 of 175; round 33 (how pages
     # and files present a report: a 目录, a Markdown page, picture placeholders) at 175 of 180 and 175 of 201;
     # round 34 (how a report names its town: 本号镇 among 本镇, 县街街道, a merger's old 乡 names) at 181 of 183
-    # and 181 of 181.
+    # and 181 of 181; round 35 (whole or partial: a missing middle, a news item's excerpt, a compilation, page
+    # 2 alone) at 142 of 150 and 142 of 142 (seven reports; the eighth is a known miss).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -133,5 +134,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 71
+    assert len(FIGURES) == 78
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
