@@ -39,6 +39,8 @@ _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _M
 # 引领。落实…): the 1. starts a line again, as it does in a copy that lost every break.
 _GLUED_SUB_HEADING = re.compile(rf"^(\s*[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）][^。\n]{{2,60}}。)"
                                 r"(?=\d{1,2}[.．、](?!\d)[^。\n]{2,40}。)", re.M)
+# A list bullet after a sentence's end (…根基。 - 坚持党的领导,把牢…): a page's part heading, on a line of its own.
+_BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*[{CJK}])")
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
@@ -94,7 +96,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
-    line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", line))
+    line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 
 

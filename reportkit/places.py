@@ -292,6 +292,8 @@ _AFTER_SHORT_COUNTY = re.compile(r"(?:人民政府|政府|委|党委|司法局|�
 _WORD_INTO_SHORT_COUNTY = {"办理", "处理", "管理", "治理", "受理", "审理", "清理", "梳理", "整理", "代理", "创新", "更新",
                            "重新", "振兴", "新兴", "健康", "示范", "规范", "防范", "贡献", "时代", "现代", "内容", "包容",
                            "交易", "贸易", "英雄", "安宁", "取代", "合理"}
+# What closes a noun phrase (a quote, a bracket): 和 after it is the conjunction, never 和县's first character.
+_PHRASE_CLOSE = set("”’」』）)》")
 # A county's slogans (平安盂县、法治盂县建设): the name after 法治/平安, before a list's comma, a quote
 # mark or 建设.
 _SLOGAN_BEFORE = ("法治", "平安")
@@ -307,6 +309,8 @@ def _short_county_stands_alone(text: str, start: int) -> bool:
     # 和县 after a word is mostly 和 + 县: 领导和县委 (the leadership and the county committee).
     if text[max(0, start - 1):start + 1] in _WORD_INTO_SHORT_COUNTY:
         return False
+    if text[start] == "和" and before in _PHRASE_CLOSE:
+        return False  # 市委“138”和县委“1177”: after a closing quote, 和 joins the two committees
     if text[max(0, start - 2):start] in _SLOGAN_BEFORE and _SLOGAN_AFTER.match(text, start + 2):
         return True
     return not before or before in _BEFORE_SHORT_COUNTY or not CJK_CHAR.match(before) or (

@@ -344,10 +344,14 @@ def _with_unnumbered_parts(text: str, candidates):
     yield from sorted(candidates + added, key=lambda candidate: candidate[0])
 
 
+# A list bullet a page converted the part's 一、 into (- 坚持党的领导,把牢…方向; • …).
+_BULLET = re.compile(r"^[-–•●◆■▪]\s*[^\s\-–]")
+
+
 def _with_lost_part_heading(text: str, candidates):
     """CANDIDATES, with a part heading whose 一、 the page lost put before the first: a short line
-    that names a part (2025年推进法治政府建设的主要举措和成效), alone above the first （一） of the
-    text, with the opening above it."""
+    that names a part (2025年推进法治政府建设的主要举措和成效) or stands after a list bullet, alone
+    above the first （一） of the text, with the opening above it."""
     candidates = iter(candidates)
     first = next(candidates, None)
     if first is None:
@@ -358,7 +362,7 @@ def _with_lost_part_heading(text: str, candidates):
         line_start = above.rfind("\n") + 1
         line = above[line_start:].strip()
         if (line and line_start > 0 and len(line) <= MAX_HEADING_CHARS and not CLAUSE_END.search(line[-1])
-                and not _TITLE_WORDS.search(line) and _match_type(line) is not None
+                and not _TITLE_WORDS.search(line) and (_match_type(line) is not None or _BULLET.match(line))
                 and "。" in text[:line_start]):  # the opening (a sentence) above it, not a title's lines
             yield line_start + len(above[line_start:]) - len(above[line_start:].lstrip()), "cn_dun", 1, line, False
     yield first

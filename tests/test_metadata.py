@@ -388,6 +388,7 @@ def test_infer_county__two_character_county_inside_a_word_is_not_a_county():
     "我镇获评法治政府建设示范县",  # 范县 at the very end of the text
     "在县委、县政府的坚强领导和县委全面依法治县委员会的有力指导下,我镇依法行政。",  # 和 + 县委, not 和县
     "我镇认真办理县人大代表建议12条,受理县政府交办事项5件。",  # 办理 + 县人大, not 理县
+    "紧密围绕省委“1310”具体部署、市委“138”和县委“1177”具体安排,我镇依法行政。",  # a quote, then 和 + 县委
 ])
 def test_infer_county__a_two_character_county_made_of_a_word_end_or_a_conjunction_is_not_one(text):
     county, _ = infer_county(text, title="")

@@ -201,6 +201,16 @@ def test_normalize_text__part_markers_of_word_files_and_articles_start_a_line_in
     assert marker in normalize_text(flat).split("\n")[1:]
 
 
+def test_normalize_text__a_list_bullet_after_a_sentence_starts_a_line_in_a_copy_without_breaks():
+    # development batch zc: a page that turned the part's 一、 into a list bullet, then lost its breaks
+    flat = ("开州区2024年法治政府建设情况报告 2024年,开州区深入推进依法行政,实施方案(2021 - 2025年)全面落实,"
+            "进一步夯实了法治根基。 - 坚持党的领导,把牢法治政府建设正确方向 (一)深化理论武装。区委常委会会议学法20余次,"
+            "全区各级党委中心组专题学法220余次,干部大讲堂专题讲法3次。")
+    lines = normalize_text(flat).split("\n")
+    assert "- 坚持党的领导,把牢法治政府建设正确方向" in lines
+    assert any("(2021 - 2025年)" in line for line in lines)  # a range's dash is no bullet
+
+
 def test_normalize_text__a_figure_or_a_page_button_in_a_copy_without_breaks_stays_in_its_line():
     flat = ("关于2021年度法治政府建设工作的报告 现将有关情况报告如下： 全年拆除违建 1.2万平方米，开展普法活动12场次，"
             "发放宣传资料3000余份，培育法律明白人56名，调解矛盾纠纷38起，受理信访事项23件。 【打印】 【关闭】")

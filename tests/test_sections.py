@@ -670,7 +670,8 @@ def test_split_sections__headings_numbered_with_word_glyphs():
         "一、主要举措", "（一）加强组织领导", "1.强化学习", "（二）深化普法宣传", "二、存在的问题"]
 
 
-@pytest.mark.parametrize("lost", ["2025年推进法治政府建设的主要举措和成效", "主要工作开展情况", "履行推进法治建设第一责任人职责情况"])
+@pytest.mark.parametrize("lost", ["2025年推进法治政府建设的主要举措和成效", "主要工作开展情况", "履行推进法治建设第一责任人职责情况",
+                                  "- 坚持党的领导,把牢法治政府建设正确方向", "• 强化依法行政"])  # a page's list bullet for 一、
 def test_a_part_heading_that_lost_its_marker_above_the_first_sub_heading(lost):
     text = f"2025年，庙垭乡全力推进法治政府建设。现将有关情况报告如下\n\n{lost}\n\n（一）加强党的领导\n甲。\n（二）深化普法\n乙。\n二、存在的不足\n丙。"
     s = split_sections(text)
