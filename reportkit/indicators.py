@@ -109,8 +109,7 @@ _ARABIC = r"\d{1,3}(?:,\d{3}){1,7}(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = f"(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
 
 
-# A space may stand between a number and its unit (300 份), a line break not (…9 / 所需积分). The
-# minutes of a clock time (08:30 天津, a repost's dateline) are no figure.
+# A space may stand between a number and its unit (300 份), a line break not (…9 / 所需积分).
 _GAP = r"[ \t]?"
 
 
@@ -118,6 +117,7 @@ _GAP = r"[ \t]?"
 def _number_regex() -> re.Pattern:
     forms = sorted(_unit_index(), key=len, reverse=True)  # 场次 before 场, 人次 before 人
     units = "|".join(re.escape(f) for f in forms)
+    # (?<!\d[:：]): the minutes of a clock time (08:30 天津, a repost's dateline) are no figure.
     return re.compile(
         rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
         rf"|(?P<num>(?<![\d.A-Za-z])(?<!\d[:：])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
