@@ -560,7 +560,7 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
     if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
         if not town or not _names_town(opening, town):
             return "county"
-    if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text):
+    if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text) or _TO_ITS_COUNTY.search(text[:_ADDRESSEE_SPAN]):
         return "township"
     if not town and (_county_is_subject(text) or (county.endswith("市") and (
             _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
@@ -570,6 +570,10 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
     return "unknown"
 
 
+# A report addressed to its county's party committee and government together (区委、区政府：) is a
+# township's: a county government reports to its city, or to its own people's congress (县人大常委会：).
+_TO_ITS_COUNTY = re.compile(r"(?:^|\n)[ \t\u3000]*(?:中共)?[县区旗]委[、，,和]?[县区旗](?:人民)?政府[ \t]*[:：]")
+_ADDRESSEE_SPAN = 400
 # A county that speaks of itself (我区坚持…, 本县): not of its level or area (本区域, 我县级).
 _COUNTY_SPEAKS = re.compile(SELF_REFERENCE_COUNTY.pattern + "(?![级域内外])")
 # A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).
@@ -586,14 +590,30 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
     """Does one of the first lines open with a county, or a county government, as its subject
     (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
     a county's. CITY: a city government (市政府坚持…) counts too."""
-    for rest in _opening_subjects(text):
-        if _COUNTY_GOVERNMENT.match(rest) or (city and _CITY_GOVERNMENT.match(rest)):
+    for rest in [*_opening_subjects(text), *_after_the_year_s_setting(text)]:
+        government = _COUNTY_GOVERNMENT.match(rest) or (city and _CITY_GOVERNMENT.match(rest))
+        if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
             return True
         mention = next(iter(county_mentions(rest[:24])), None)
         if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
             return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject
     return False
+
+
+# An opening sentence that sets the year (2025年是…关键之年,也是…收官之年。) before the subject's own.
+# (A PDF's copy may break its lines inside it.)
+_YEAR_S_SETTING = re.compile(r"20\d\d\s*年度?(?:是|为)[^。！？]{0,120}[。！？]")
+
+
+def _after_the_year_s_setting(text: str) -> list[str]:
+    """The subject of the sentence after a first sentence that sets the year (2025年是…收官之年。一年来,
+    梅县区坚持…), as `_opening_subjects` gives it; [] when the text opens otherwise."""
+    opening = text.lstrip()
+    if not (setting := _YEAR_S_SETTING.match(opening)):
+        return []
+    rest = to_simplified(re.sub(r"\s*\n\s*", "", opening[setting.end():setting.end() + 120])[:80])
+    return [rest[_BEFORE_SUBJECT.match(rest).end():][:40]]
 
 
 def _in_place_named_short(name: str, towns: tuple[Town, ...], text: str) -> tuple[Town, ...]:
@@ -707,6 +727,24 @@ def _speaks_of_its_kind(county: County, text: str) -> bool:
 
 # The kinds of unit a report speaks as (我乡, 全镇, 我街), and the gazetteer's types of each kind.
 _SELF_KIND_TYPES = {"乡": ("乡", "民族乡"), "镇": ("镇",), "街道": ("街道",), "苏木": ("苏木",)}
+
+
+# What follows a town's stem when it names a village, community, road or school of that name (郭家沱社区).
+_STEM_OF_A_PLACE = set("村社居路街站所校园桥湾港组片")
+_MIN_STEM = 3
+
+
+def town_of_its_stem(text: str, county: County | None) -> TownGuess:
+    """A township's report that never writes its own name whole, only its stem (郭家沱交出优异答卷, and
+    街道 for itself): the one unit of its county whose stem of three or more characters the text
+    names, never as a village's or a road's name (郭家沱社区). Several such units, or none: no guess."""
+    if county is None:
+        return TownGuess()
+    codes = [county.adcode] if county.adcode else [c.adcode for c in counties_named(county.county)]  # 江北区: two
+    named = [town for code in codes for town in towns_of_county(code)
+             if len(stem := _stem(town.town)) >= _MIN_STEM and stem in text
+             and all(text[m.end():m.end() + 1] not in _STEM_OF_A_PLACE for m in re.finditer(stem, text))]
+    return TownGuess(named[0].town, "clue", tuple(named)) if len(named) == 1 else TownGuess()
 
 
 def only_town_of_its_kind(text: str, county: County | None) -> TownGuess:

@@ -166,6 +166,8 @@ EXCLUSIONS = [
     # Written round 35: a repost's dateline (2025年02月12日 08:30 天津).
     ("clock_time_before_a_place", "法治蓟州 2025年02月12日 08:30 天津\n开展普法活动3场。"),
     ("clock_time", "会议于10:30 召开，开展普法活动3场。"),
+    # Development batch zd: the county's leadership bodies (四套班子).
+    ("leadership_bodies", "汇编应知应会法律法规并印发给县四套领导班子成员，镇三套班子领导带头，开展普法活动3场。"),
 ]
 
 

@@ -1086,3 +1086,33 @@ def test_infer_metadata__a_sub_title_saying_where_the_report_was_given_is_no_tit
 def test_infer_metadata__a_town_the_bureau_wrote_with_its_county_glued_on(text, town, county):
     meta = infer_metadata(text)
     assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+# Development batch zd: a street office that never writes its name whole, and a district whose
+# opening sets the year in a sentence of its own.
+_UNNAMED_STREET = ("区委、区政府:\n2023年是全面贯彻落实党的二十大精神的开局之年。我们严格落实江北区委全面依法治区委员会"
+                   "工作要求,郭家沱交出优异答卷。现将2023年街道法治政府建设情况报告如下:\n一、2023年度法治政府建设的主要措施和成效\n"
+                   "由党工委书记担任法治政府建设领导小组组长,召开党工委会29次。")
+
+
+def test_infer_metadata__a_report_addressed_to_its_district_s_committee_and_government_is_a_township_s():
+    meta = infer_metadata(_UNNAMED_STREET)
+    assert meta["level"] == "township"
+    # …whose town is the one unit of its county (江北区 of 重庆, not of 宁波) whose stem it names
+    assert (meta["town"], meta["city"]) == ("郭家沱街道", "重庆市")
+    # a county government reports to its own people's congress, or to its city: no township by that
+    county = "县人民代表大会常务委员会:\n2023年,县政府坚持依法行政,召开常务会议12次。\n一、主要举措\n甲。"
+    assert infer_metadata(county)["level"] == "county"
+
+
+@pytest.mark.parametrize("after", ["郭家沱社区", "郭家沱路"])
+def test_infer_metadata__a_stem_that_names_a_community_or_a_road_is_no_town(after):
+    text = _UNNAMED_STREET.replace("郭家沱交出优异答卷", f"{after}交出优异答卷")
+    assert infer_metadata(text)["town"] == ""
+
+
+def test_infer_metadata__a_district_that_speaks_after_a_sentence_setting_the_year():
+    text = ("2025年是深入实施“十四五”规划和法治建设“一规划两纲要”的收官之年。一年来,梅县区坚持以习近平法治思想为指导,"
+            "扎实推进各项任务落到实处:政务服务实现高效便民,全区新增“一件事”服务32项。")
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["county"], meta["town"]) == ("county", "梅县区", "")
