@@ -47,6 +47,7 @@ import pandas as pd
 from . import resources, schema
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
                       HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, chinese_to_number)
+from .figure_tables import table_figures
 from .places import is_place_name
 
 logger = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ def _number_regex() -> re.Pattern:
         rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
         rf"|(?P<num>(?<![\d.A-Za-z])(?<!\d[:：])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
         rf"(?:{_GAP}(?P<mag>[十百千万亿萬億]))?{_GAP}(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
-        rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?P<unit>{units})(?P<times>[(（]次[)）])?(?P<post>以上|左右)?"
+        rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?P<unit>{units})(?P<times>[(（]次[)）]|/次)?(?P<post>以上|左右)?"
     )
 
 
@@ -584,7 +585,7 @@ def _unit_of(m: re.Match) -> _Unit:
     if m.group("pct") is not None:
         return _unit_index()["%"]
     unit = m.group("unit")
-    if m.group("times") and unit + "次" in _unit_index():  # 698场(次): sessions counted as 场次
+    if m.group("times") and unit + "次" in _unit_index():  # 698场(次), 1530人/次: sessions counted as 场次
         unit += "次"
     elif m.group("first") and m.group("first") + unit in _unit_index():  # 260多(场)次, the same written the other way
         unit = m.group("first") + unit
@@ -608,6 +609,8 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     else:
         if raw in ("一", "壹", "二", "零", "〇"):
             return None  # 一名法律顾问 / 一次 / 二次供水: an article or a name, not a count
+        if len(raw) == 1 and raw in _FINANCIAL_DIGITS:
+            return None  # 队伍人员, 陆续, 大陆: a word's character; a financial numeral stands in a run (贰拾伍)
         if len(raw) > 1 and all(ch in _CN_DIGIT for ch in raw):
             return None  # 三五人, 八五: an approximation or a code, not a count
         if all(ch in _CN_SMALL or ch in _CN_BIG for ch in raw) and not (
@@ -676,6 +679,11 @@ def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) ->
     return _TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
 
 
+_FINANCIAL_DIGITS = frozenset("贰叁肆伍陆柒捌玖拾")
+# Two neighbouring numerals before a magnitude or a unit (六七十, 七八百, 三四): an estimate between them.
+_PAIRED_NUMERALS = re.compile("|".join(a + b for a, b in zip("一二三四五六七八", "二三四五六七八九")))
+
+
 def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     start = m.start()
     if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
@@ -699,6 +707,8 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 第七次、八次会议: 第 numbers the whole list
     if re.search(r"\d\s?[-~～—至到]\s?$", before):
         return True  # the upper end of a range 3-5次
+    if m.group("num") and _PAIRED_NUMERALS.search(m.group("num")):
+        return True  # 六七十份, 二三十处: a range said in two numerals, as 3-5次 is
     if _counts_its_list(text, m):
         return True  # 源头、过程、结果三个关键环节: the number restates the list before it
     if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
@@ -957,6 +967,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                 "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
             })
         last_end, last_subject = span_end, subject
+    rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
     _flags(rows)
     _inherit_categories(text, rows)
     # Only COLUMNS are taken from the row dicts (sentence_start stays behind); the column-by-column
@@ -966,6 +977,30 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         table[name] = table[name].astype(kind)
     logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
     return table
+
+
+def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of) -> list[dict]:
+    """Rows for the figures of the text's tables (`figure_tables`) that no sentence gave already."""
+    units = _unit_index()
+    taken = [(row["start"], row["end"]) for row in rows]
+    found = []
+    for figure in table_figures(text, set(units)):
+        if (_inside(protected, figure.start, figure.end) or _inside(plans, figure.start, figure.end)
+                or any(start < figure.end and figure.start < end for start, end in taken)):
+            continue
+        line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
+        scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(figure.unit) if units[figure.unit].kind == "money" else None
+        section_type, section_no = section_of(figure.start, figure.end)
+        found.append({
+            "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
+            "span": text[figure.start:figure.end], "value": figure.value, "unit": figure.unit,
+            "unit_kind": units[figure.unit].compare_as, "qualifier": "",
+            "subject": f"{figure.label}同比" if figure.change else figure.label,
+            "category": categorize(figure.label, figure.unit), "sentence": text[line_start:line_end if line_end >= 0 else None].strip(),
+            "start": figure.start, "end": figure.end, "flags": "",
+            "value_yuan": figure.value * scale if scale else None, "sentence_start": line_start,
+        })
+    return found
 
 
 # --------------------------------------------------------------------------- comparisons

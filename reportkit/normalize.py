@@ -252,12 +252,17 @@ def _fold_table() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits, letters, ％ and ideographic spaces → ASCII; radical look-alikes → characters;
-    numbering glyphs (㈠, ⒈) → the markers they stand for."""
+    """Full-width digits, letters, ％, ideographic spaces and a full-width point between digits → ASCII;
+    radical look-alikes → characters; numbering glyphs (㈠, ⒈) → the markers they stand for."""
     # A regex finds the few characters to fold; str.translate looked up every character of
     # the text in a dict (twice), which cost as much as the rest of normalize_text.
     pattern, table = _fold_table()
-    return pattern.sub(lambda m: table[m.group()], text)
+    folded = pattern.sub(lambda m: table[m.group()], text)
+    # ３．６万元: a full-width point between digits is a decimal point (1．强化… stays a heading's marker)
+    return _WIDE_DECIMAL_POINT.sub(".", folded) if "．" in folded else folded
+
+
+_WIDE_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)(?!(?:19|20)\d\d\s*年)")  # 1．2024年度…: a marker and a year
 
 
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:

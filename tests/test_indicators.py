@@ -168,6 +168,9 @@ EXCLUSIONS = [
     ("clock_time", "会议于10:30 召开，开展普法活动3场。"),
     # Development batch zd: the county's leadership bodies (四套班子).
     ("leadership_bodies", "汇编应知应会法律法规并印发给县四套领导班子成员，镇三套班子领导带头，开展普法活动3场。"),
+    # Written round 36: 伍 of 队伍 is no financial numeral; paired numerals are a range (六七十份).
+    ("team_word", "部分镇综合行政执法队伍人员少，开展普法活动3场。"),
+    ("paired_numerals", "审查合同协议六七十份，拆除违建二三十处，开展普法活动3场。"),
 ]
 
 
@@ -1023,3 +1026,25 @@ def test_extract_indicators__names_and_outlines_with_numbers_are_no_figure(text,
 def test_extract_indicators__a_number_and_a_unit_on_two_lines_are_no_figure():
     # round 33: a document site's chrome (下载积分 9 / 所需积分) above the report; a space still joins them
     assert [(value, unit) for value, unit, _, _ in rows("下载积分9\n所需积分\n发放资料 300 份。")] == [(300.0, "份")]
+
+
+# Written round 36: figures a report prints as a table (reportkit/figure_tables.py).
+_MARKDOWN_TABLE = ("二、主要数据\n| 序号 | 指标名称 | 单位 | 2024年 | 2023年 | 同比（%） |\n|:---:|---|:---:|---:|---:|---:|\n"
+                   "| 1 | 行政处罚案件 | 件 | 1362 | 1507 | -9.6 |\n| 2 | 罚没款 | 万元 | 586.4 | 642.1 | -8.7 |\n"
+                   "| 3 | 行政机关负责人出庭应诉率 | % | 100 | 96.3 | 3.7 |\n三、存在的不足\n一是人手少。")
+
+
+def test_extract_indicators__a_table_gives_the_year_s_column_and_the_change():
+    found = rows(_MARKDOWN_TABLE)
+    assert [(v, u) for v, u, _, _ in found] == [(1362.0, "件"), (-9.6, "%"), (586.4, "万元"), (-8.7, "%"),
+                                               (100.0, "%"), (3.7, "个百分点")]  # not 1507, 642.1, 96.3: last year's
+    table = extract_indicators(_MARKDOWN_TABLE)
+    assert table.loc[table["unit"] == "万元", "value_yuan"].tolist() == [5864000.0]
+    assert table["subject"].tolist()[:2] == ["行政处罚案件", "行政处罚案件同比"]
+
+
+def test_extract_indicators__a_table_with_units_in_its_header():
+    text = "项目｜数量（件）｜金额（万元）\n行政处罚｜42｜8.74\n"  # cells split by ｜, units in the headers
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(42.0, "件")]  # the first column of numbers is the figure
+    # no header row (numbers in the first line): the columns say nothing, and give nothing
+    assert rows("行政处罚｜42｜8.74\n行政许可｜12｜3.1\n") == []

@@ -230,3 +230,10 @@ def test_normalize_text__a_spaced_label_of_a_page_table_stays_one_word_in_a_copy
             "现将2025年法治政府建设工作情况报告如下: 一、主要举措和成效 (一)强化政治引领,筑牢法治建设思想根基")
     lines = normalize_text(flat).split("\n")
     assert lines[0].startswith("- 索引号:QZ030101") and "区人大常委会:" in lines
+
+
+def test_normalize_text__a_full_width_point_between_digits_is_a_decimal_point():
+    # written round 36: a report typed in full-width digits throughout (３．６万元, ９７．７％)
+    assert normalize_text("罚款３．６万元，调解成功率９７．７％。") == "罚款3.6万元，调解成功率97.7%。"
+    # a heading's marker stays one, before words or a year
+    assert normalize_text("１．强化学习\n1．2024年工作开展情况").split("\n") == ["1．强化学习", "1．2024年工作开展情况"]

@@ -1,0 +1,103 @@
+"""Figures a report prints as a table with its cells split by | or ｜ (a Markdown table, a table a
+page or an editor copied so). Each row names what it counts; its unit stands in a 单位 column or in the
+header of the number's column (金额（万元）, 同比（%）); the year's figure is the column of the
+latest year (2024年 beside 2023年), or the first column of numbers when no header names a year.
+A change column (同比, 增减) gives the change as a rate. The columns of earlier years are last
+year's figures, not this year's work, and give nothing. (A Word table's rows, cells joined by
+tabs, reach here with spaces between the cells, as normalisation leaves them, and are not read:
+a space separates too many other things.)
+
+>>> text = "| 指标名称 | 单位 | 2024年 | 2023年 | 同比（%） |\\n|---|---|---|---|---|\\n| 行政处罚案件 | 件 | 1362 | 1507 | -9.6 |"
+>>> [(f.label, f.value, f.unit) for f in table_figures(text, {"件", "%"})]
+[('行政处罚案件', 1362.0, '件'), ('行政处罚案件', -9.6, '%')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    start: int  # where the row's label begins in the text
+    end: int  # where the figure's cell ends
+    label: str
+    value: float
+    unit: str
+    change: bool = False  # from a change column (同比): the change on last year, not a count
+
+
+_CELL = re.compile(r"[^|｜]+")
+_MIN_CELLS = 3
+_RULE_ROW = re.compile(r"^[\s|｜:：\-—–]+$")  # |:---:|---| under a Markdown header
+_NUMBER = re.compile(r"^[+\-－−]?\d+(?:,\d{3})*(?:\.\d+)?$")
+_UNIT_HEADERS = {"单位", "计量单位", "单 位"}
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：])?\s*(?P<unit>[^（）()\s]{1,4})\s*[)）]\s*$")
+_CHANGE = re.compile(r"同比|增减|增幅|增长|变化|比上年|较上年|环比")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_INDEX = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")  # a 序号 cell
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each non-blank cell of a table LINE that starts at OFFSET."""
+    return [(offset + m.start() + len(m.group()) - len(m.group().lstrip()),
+             offset + m.end() - (len(m.group()) - len(m.group().rstrip())), m.group().strip())
+            for m in _CELL.finditer(line) if m.group().strip()]
+
+
+def _table_blocks(text: str):
+    """Runs of consecutive lines that are table rows (three cells or more), as (offset, line) lists."""
+    block, offset = [], 0
+    for line in text.split("\n"):
+        if len(re.findall(r"[|｜]", line.strip().strip("|｜"))) >= _MIN_CELLS - 1 or (block and _RULE_ROW.match(line)):
+            block.append((offset, line))
+        else:
+            if len(block) >= 2:
+                yield block
+            block = []
+        offset += len(line) + 1
+    if len(block) >= 2:
+        yield block
+
+
+def table_figures(text: str, units: set[str]) -> list[TableFigure]:
+    """The figures of the tables in TEXT whose unit is one of UNITS (see the module's docstring)."""
+    figures: list[TableFigure] = []
+    for block in _table_blocks(text):
+        rows = [_cells(line, offset) for offset, line in block if not _RULE_ROW.match(line)]
+        header = [cell for _, _, cell in rows[0]]
+        if any(_NUMBER.match(cell) for cell in header):
+            continue  # no header row: the columns say nothing of their units or years
+        unit_column = next((i for i, cell in enumerate(header) if cell in _UNIT_HEADERS), None)
+        years = {i: int(m.group()) for i, cell in enumerate(header) if (m := _YEAR.search(cell))
+                 and not _CHANGE.search(cell)}
+        changes = [i for i, cell in enumerate(header) if _CHANGE.search(cell)]
+        for row in rows[1:]:
+            if len(row) != len(header):
+                continue  # a merged or short row: its cells no longer stand under their headers
+            cells = [cell for _, _, cell in row]
+            numbers = [i for i, cell in enumerate(cells) if _NUMBER.match(cell) and not (i == 0 and _INDEX.match(cell))]
+            labels = [i for i, cell in enumerate(cells) if i != unit_column and not _NUMBER.match(cell)
+                      and not _INDEX.match(cell)]
+            if not numbers or not labels:
+                continue
+            own = [i for i in numbers if i not in changes]
+            current = max(own, key=lambda i: years[i]) if own and all(i in years for i in own) else (own or [None])[0]
+            label = labels[0]
+            for column in ([current] if current is not None else []) + [i for i in numbers if i in changes]:
+                unit = _unit_of_column(header[column], cells[unit_column] if unit_column is not None else "",
+                                       change=column in changes)
+                if unit in units:
+                    value = float(cells[column].replace(",", "").replace("－", "-").replace("−", "-"))
+                    figures.append(TableFigure(row[label][0], row[column][1], cells[label], value, unit,
+                                               change=column in changes))
+    return figures
+
+
+def _unit_of_column(header: str, unit_cell: str, *, change: bool) -> str:
+    """The unit of a number under HEADER in a row whose 单位 cell is UNIT_CELL: a change column's is %
+    (个百分点 in a row of rates); else the header's (金额（万元）), else the row's."""
+    named = _UNIT_IN_HEADER.search(header)
+    if change:  # a rate's change is in points, whatever the header says (出庭应诉率 100 against 96.3: 3.7)
+        return "个百分点" if unit_cell.replace("％", "%") == "%" else "%"
+    return named.group("unit").replace("％", "%") if named else unit_cell.replace("％", "%")
