@@ -139,12 +139,15 @@ ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
 SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")
 #: 其一，…；其二，… (an item's ordinal after a colon or a semicolon; 其中 and 其一般 are no markers).
 QI_MARKER = re.compile(rf"其(?P<n>[{_N}]{{1,2}})[，,、：:]\s*")
+#: 问题一：…问题二：… (items labelled by what they are: 问题1：, 不足二，, 短板三、).
+LABELLED_MARKER = re.compile(rf"(?:问题|不足|短板)(?P<n>[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]\s*")
 #: A Word file's decimal numbering (3.1 法治宣传…, under its part 3.; the minor number counts), not a
 #: figure (1.2万): one definition for the items of reportkit.shortcomings and for copies that lost
 #: their line breaks (reportkit.normalize).
 DECIMAL_MARKER = re.compile(rf"\d{{1,2}}[.．](?P<n>\d{{1,2}})(?![\d.．%万亿千百余多])[ \t]*(?=[{CJK}])")
-#: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一，), to strip it.
-ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:])\s*")
+#: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一， / 问题一： / the bullet ——), to strip it.
+ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:]"
+                         rf"|(?:问题|不足|短板)(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—)\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")
@@ -153,6 +156,17 @@ HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:1
 
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
 DATE_AT_LINE_END = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$"
+#: An annex after the signed date (附件 / 附表1：…统计表 on a line below 2024年1月19日): not the last part's text.
+_ANNEX_AFTER_DATE = re.compile(r"(?:20\d{2}|二[〇零○]\S{2})[ \t]*年[ \t]*\S{1,3}[ \t]*月[ \t]*\S{1,3}[ \t]*日[ \t\u3000]*\n"
+                               r"\s*(?=附[ \t]*[件表][ \t]*\d*[ \t]*(?:[：:]|\n|$))")
+
+
+def annex_start(text: str) -> int | None:
+    """Where an annex begins that follows the report's signed date (its 附件 line), or None."""
+    found = None
+    for found in _ANNEX_AFTER_DATE.finditer(text):
+        pass  # the last: a date inside the body may stand before a 附件 line too
+    return found.end() if found else None
 
 # --------------------------------------------------------------------------- self-references
 

@@ -25,9 +25,9 @@ class TableFigure:
     value: float
     unit: str
     change: bool = False  # from a change column (同比): the change on last year, not a count
+    number_start: int = -1  # where the figure's cell begins
 
 
-_CELL = re.compile(r"[^|｜]+")
 _MIN_CELLS = 3
 _RULE_ROW = re.compile(r"^[\s|｜:：\-—–]+$")  # |:---:|---| under a Markdown header
 _NUMBER = re.compile(r"^[+\-－−]?\d+(?:,\d{3})*(?:\.\d+)?$")
@@ -39,10 +39,17 @@ _INDEX = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each non-blank cell of a table LINE that starts at OFFSET."""
-    return [(offset + m.start() + len(m.group()) - len(m.group().lstrip()),
-             offset + m.end() - (len(m.group()) - len(m.group().rstrip())), m.group().strip())
-            for m in _CELL.finditer(line) if m.group().strip()]
+    """(start, end, text) of each cell of a table LINE that starts at OFFSET: a blank cell between two
+    bars (an empty 备注) keeps its place, so that the cells after it stay under their headers."""
+    cells = []
+    bars = [-1, *(m.start() for m in re.finditer(r"[|｜]", line)), len(line)]
+    for left, right in zip(bars, bars[1:]):
+        raw = line[left + 1:right]
+        if not raw.strip() and (left == -1 or right == len(line)):
+            continue  # outside the first or the last bar
+        start = left + 1 + len(raw) - len(raw.lstrip())
+        cells.append((offset + start, offset + start + len(raw.strip()), raw.strip()))
+    return cells
 
 
 def _table_blocks(text: str):
@@ -58,6 +65,17 @@ def _table_blocks(text: str):
         offset += len(line) + 1
     if len(block) >= 2:
         yield block
+
+
+def table_rows(text: str) -> list[list[list[str]]]:
+    """The tables of TEXT (cells split by | or ｜), each as its rows of cell texts, rules left out."""
+    return [[[cell for _, _, cell in _cells(line, offset)] for offset, line in block if not _RULE_ROW.match(line)]
+            for block in _table_blocks(text)]
+
+
+def is_index_cell(cell: str) -> bool:
+    """Is CELL a row's 序号 (1, 12, 三、)?"""
+    return bool(_INDEX.match(cell))
 
 
 def table_figures(text: str, units: set[str]) -> list[TableFigure]:
@@ -77,7 +95,7 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
                 continue  # a merged or short row: its cells no longer stand under their headers
             cells = [cell for _, _, cell in row]
             numbers = [i for i, cell in enumerate(cells) if _NUMBER.match(cell) and not (i == 0 and _INDEX.match(cell))]
-            labels = [i for i, cell in enumerate(cells) if i != unit_column and not _NUMBER.match(cell)
+            labels = [i for i, cell in enumerate(cells) if cell and i != unit_column and not _NUMBER.match(cell)
                       and not _INDEX.match(cell)]
             if not numbers or not labels:
                 continue
@@ -90,7 +108,7 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
                 if unit in units:
                     value = float(cells[column].replace(",", "").replace("－", "-").replace("−", "-"))
                     figures.append(TableFigure(row[label][0], row[column][1], cells[label], value, unit,
-                                               change=column in changes))
+                                               change=column in changes, number_start=row[column][0]))
     return figures
 
 

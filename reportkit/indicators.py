@@ -46,7 +46,7 @@ import pandas as pd
 
 from . import resources, schema
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
-                      HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, chinese_to_number)
+                      HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
 from .figure_tables import table_figures
 from .places import is_place_name
 
@@ -827,12 +827,14 @@ def _section_locator(sections: pd.DataFrame | None) -> Callable[[int, int], tupl
     return locate
 
 
-def _plans_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
-    """Offsets of the sections typed plans (with their sub-sections, which take their part's type)."""
+def _plans_ranges(sections: pd.DataFrame | None, annex: int | None = None) -> list[tuple[int, int]]:
+    """Offsets of the sections typed plans (with their sub-sections, which take their part's type), up
+    to the ANNEX after the signature if there is one (its table holds the year's figures)."""
     if sections is None or sections.empty or "section_type" not in sections:
         return []
-    return [(int(s), int(e)) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
-            if t == "plans" and pd.notna(s) and pd.notna(e)]
+    stop = annex if annex is not None else float("inf")
+    return [(int(s), int(min(e, stop))) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
+            if t == "plans" and pd.notna(s) and pd.notna(e) and s < stop]
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
@@ -880,7 +882,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     text = text or ""
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
-    plans = _merged(_plans_ranges(sections))  # next year's targets, not the year's work
+    plans = _merged(_plans_ranges(sections, annex_start(text)))  # next year's targets, not the year's work
     wider = _wider_area(level, county or "")
     units = _unit_index()
     rows: list[dict] = []
@@ -968,6 +970,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
             })
         last_end, last_subject = span_end, subject
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
+    rows += _tenths_rows(text, doc_id, protected, plans, section_of)
     _flags(rows)
     _inherit_categories(text, rows)
     # Only COLUMNS are taken from the row dicts (sentence_start stays behind); the column-by-column
@@ -979,14 +982,44 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     return table
 
 
+# A change in tenths (办理时限缩短三成, 增长近三成): a rate, 三成 = 30 %; only after a verb of change, since
+# 成 is a word of its own too (成员, 成效, 八成以上的群众 is a share, not the work's change).
+_TENTHS = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|缩短|压缩|压减|节约|节省|缩减)了?"
+                     r"(?P<q>近|约|超过|超|逾)?(?P<n>[一二两三四五六七八九]|[1-9])成(?![员为本功立效果绩交都市熟型品就])")
+
+
+def _tenths_rows(text: str, doc_id: str, protected, plans, section_of) -> list[dict]:
+    """Rows for the changes the text gives in tenths (`_TENTHS`), as % (三成 is 30 %)."""
+    found = []
+    for m in _TENTHS.finditer(text):
+        number = (m.start("n"), m.end())
+        if _inside(protected, *number) or _inside(plans, *number):
+            continue
+        lead = _last_of(text, _BOUNDARY, m.start())
+        subject = _clean_subject(text[lead:m.start()])
+        sent_start, sent_end = _sentence_bounds(text, *number)
+        section_type, section_no = section_of(lead, m.end())
+        found.append({
+            "doc_id": doc_id, "section_type": section_type, "section_no": section_no, "span": text[lead:m.end()],
+            "value": 10.0 * (int(n) if (n := m.group("n")).isdigit() else chinese_to_number(n)), "unit": "%", "unit_kind": _unit_index()["%"].compare_as,
+            "qualifier": m.group("q") or "", "subject": f"{subject}{m.group('verb')}" if subject else m.group("verb"),
+            "category": categorize(subject, "%") if subject else "", "sentence": text[sent_start:sent_end].strip(),
+            "start": lead, "end": m.end(), "flags": "", "value_yuan": None, "sentence_start": sent_start,
+        })
+    return found
+
+
 def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of) -> list[dict]:
     """Rows for the figures of the text's tables (`figure_tables`) that no sentence gave already."""
     units = _unit_index()
-    taken = [(row["start"], row["end"]) for row in rows]
+    taken = [(row["start"], row["end"], row["value"]) for row in rows]
     found = []
     for figure in table_figures(text, set(units)):
-        if (_inside(protected, figure.start, figure.end) or _inside(plans, figure.start, figure.end)
-                or any(start < figure.end and figure.start < end for start, end in taken)):
+        # judged by the figure's own cell: a quoted label (培育“法律明白人”), or a remark of the same row read
+        # as a sentence's figure (同比增长8.2%, whose span takes in the row), leaves the row's figure a figure
+        number = (figure.number_start, figure.end)
+        if (_inside(protected, *number) or _inside(plans, *number)
+                or any(start < number[1] and number[0] < end and value == figure.value for start, end, value in taken)):
             continue
         line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
         scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(figure.unit) if units[figure.unit].kind == "money" else None

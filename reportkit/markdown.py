@@ -5,8 +5,9 @@ extensions, "save as Markdown") keep a page's links as ``[text](url)``, its pict
 ``![alt](src)``, bold as ``**text**``, titles underlined with ``====`` and numbered paragraphs escaped
 as ``1\\.``. A report read so would keep ``1\\.`` before its items and a menu of links above its title.
 
-Only a text that is Markdown is changed: one with the reader's ``Markdown Content:`` line, or with
-at least two links or pictures in Markdown syntax. Its header lines stay (page chrome names them:
+Only a text that is Markdown is changed: one with the reader's ``Markdown Content:`` line, with
+at least two links or pictures in Markdown syntax, or (a Word file converted by pandoc) with two
+``#`` headings or three lines that open in bold. Its header lines stay (page chrome names them:
 the page's title, address and date are facts of the report, see `pagechrome`).
 
 >>> print(from_markdown("*   [首页](http://a.gov.cn/)\\n**一、主要举措**\\n1\\\\. 开展[普法](http://a.gov.cn/p)活动"))
@@ -21,11 +22,20 @@ __all__ = ["from_markdown", "is_markdown"]
 
 # A link's target: (url), with one level of brackets inside (javascript:doZoom(16)).
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*\)"
-_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)
+# … with the attributes pandoc gives a Word file's picture ({width="5.8in" height="3.2in"}).
+_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET + r"(?:\{[^{}\n]*\})?")
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)
 _SYNTAX = re.compile(r"\]\((?:https?:|/|\.\.?/|#|javascript:|mailto:)")
 _READER_HEADER = re.compile(r"^Markdown Content:[ \t]*$", re.M)
 _MIN_LINKS = 2
+# A Word file converted to Markdown (pandoc) has no links, but its headings (## 一、…) and bold lines
+# (**一是…**) mark it: two headings, or three lines that open in bold.
+# (At a line's start, or after a space where a copy lost its line breaks.)
+_HEADING_LINE = re.compile(r"(?:^|(?<=\s))#{1,6}[ \t]+(?=\S)", re.M)
+# (Words between the marks, not a run of stars: a masked ****年 or 索引号: ****** is no bold.)
+_BOLD_LINE = re.compile(r"(?:^|(?<=\s))(\*\*|__)(?=[^\s*_])[^\n*_]{1,80}?(?<=[^\s*_])\1(?![*_])", re.M)
+_WORD = re.compile(r"[\u4e00-\u9fff]")
+_MIN_HEADINGS, _MIN_BOLD_LINES = 2, 3
 
 _BULLET = re.compile(r"^[ \t]*[*+\-][ \t]+")
 # A link in a bulleted list (a menu, 上一篇/下一篇): the whole item goes, as does a line of links only.
@@ -40,7 +50,8 @@ _LINKS_ONLY_REST = re.compile(r"^[\s*+\-|｜/>＞»·•,，、]*$")
 
 def is_markdown(text: str) -> bool:
     """Is TEXT a page saved as Markdown (not a report that happens to hold a bracket)?"""
-    return bool(_READER_HEADER.search(text)) or len(_SYNTAX.findall(text)) >= _MIN_LINKS
+    return (bool(_READER_HEADER.search(text)) or len(_SYNTAX.findall(text)) >= _MIN_LINKS
+            or len(_HEADING_LINE.findall(text)) >= _MIN_HEADINGS or sum(bool(_WORD.search(m.group())) for m in _BOLD_LINE.finditer(text)) >= _MIN_BOLD_LINES)
 
 
 def _links_as(line: str, replacement: str) -> str:

@@ -40,8 +40,15 @@ _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _M
 _GLUED_SUB_HEADING = re.compile(rf"^(\s*[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）][^。\n]{{2,60}}。)"
                                 r"(?=\d{1,2}[.．、](?!\d)[^。\n]{2,40}。)", re.M)
 # A list bullet after a sentence's end (…根基。 - 坚持党的领导,把牢…): a page's part heading, on a line of its own.
-_BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*[{CJK}])")
-_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…])[ \t\u3000]+" + _MARKER)
+# … and the dash an official document sets before each item (…不足： ——普法宣传…较少。 ——镇综合执法…).
+_BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*[{CJK}])"
+                                rf"|(?<=[。！？!?：:；;])[ \t\u3000]+(?=——[ \t]*[{CJK}“])")
+# (After a table's last cell bar too: …结合不够 | 四、2025年工作安排.)
+# A table's rows run together (…原因分析 | | 1 | 行政执法… |  | | 2 | …): a row ends at its last bar where the
+# next row's bar and its 序号 follow; the header row (| 序号 | …) starts a line.
+_TABLE_ROW_RUN_ON = re.compile(r"(?<=[|｜])[ \t\u3000]+(?=[|｜][ \t]*\d{1,3}[ \t]*[|｜])"
+                               r"|(?<=[^|｜\s])[ \t\u3000]+(?=[|｜][ \t]*序号[ \t]*[|｜])")
+_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…|｜])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
@@ -97,6 +104,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
+    line = _TABLE_ROW_RUN_ON.sub("\n", line)
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 import pandas as pd
 
 from .chinese import (CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES,
-                      marker_number)
+                      annex_start, marker_number)
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -90,6 +90,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
     if attachments := _ATTACHMENTS.search(tail, max(0, len(tail) - _ATTACHMENTS_SPAN)):
         tail = tail[:attachments.start()].rstrip()  # 附件：1.…统计表 2.…台账 follow the signature
+    if (annex := annex_start(tail)) is not None:
+        tail = tail[:annex].rstrip()  # an annex (a table of the year's figures) after the signed date
     if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
     if (not _SENTENCE_MARK.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS

@@ -61,9 +61,10 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CIRCLED_MARKER, DECIMAL_MARKER, ITEM_PREFIX, MARKER_STYLES, ORDINAL_MARKER, QI_MARKER, SELF_WILL,
-                      SHI_MARKER, marker_number)
+from .chinese import (CIRCLED_MARKER, CJK, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, MARKER_STYLES, ORDINAL_MARKER,
+                      QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
 from .config import ThemeOptions
+from .figure_tables import is_index_cell, table_rows
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,9 @@ def load_themes(path=None) -> pd.DataFrame:
 
 # Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
 _ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("qi", 1, QI_MARKER), ("circled", 6, CIRCLED_MARKER),
-                ("decimal", 5, DECIMAL_MARKER)]
+                ("decimal", 5, DECIMAL_MARKER), ("labelled", 1, LABELLED_MARKER)]
+# A list bullet at a line's start (——普法宣传的针对性不强。), as official documents set unnumbered items.
+_DASH_ITEM = re.compile(rf"^[ \t]*(?:——|—|[-–])[ \t]*(?=[{CJK}“（(])", re.M)
 _SHI = SHI_MARKER
 _ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
 # An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
@@ -158,6 +161,9 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     opening = len(body) - len(body.lstrip(" \n"))
     runs += [run for run in (_sequence(h, opening) for h in hits.values()) if len(run) >= min_items]
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
+    dashes = [(m.start(), m.end()) for m in _DASH_ITEM.finditer(body)]
+    if len(dashes) >= min_items:
+        runs.append(dashes)
     words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
              if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
     if len(words) >= 2 and (body.startswith("首先", words[0][0])
@@ -204,9 +210,35 @@ def _before_plans(body: str) -> str:
     return body
 
 
+# The column of a problem list (问题清单) that names each problem: | 序号 | 存在问题 | 主要表现 | 原因分析 |.
+_PROBLEM_COLUMN = re.compile(r"问题|不足|短板|差距|弱项")
+
+
+def _table_items(body: str) -> list[str]:
+    """The items of a shortcomings part set out as a problem list in a table, a row each: the problem's
+    cell first, then the row's other cells (what shows it, its causes); no 序号, no header row."""
+    items: list[str] = []
+    for rows in table_rows(body):
+        header, data = rows[0], rows[1:]
+        named = [i for i, cell in enumerate(header) if _PROBLEM_COLUMN.search(cell)]
+        if not named or any(is_index_cell(cell) for cell in header):
+            continue  # not a header row naming the problems
+        for row in data:
+            if len(row) != len(header):
+                continue  # a merged or short row: its cells no longer stand under their headers
+            problem = row[named[0]].rstrip("。；;，, ")
+            rest = [cell.rstrip("。；;，, ") for i, cell in enumerate(row)
+                    if i != named[0] and not (i == 0 and is_index_cell(cell))]
+            items.append("。".join([problem, *rest]) + "。")
+    return items
+
+
 def _split_items(body: str, min_items: int = 2) -> list[str]:
     """Item texts (marker removed) of the body of a shortcomings part."""
     body = _before_plans(body)
+    tabled = _table_items(body)
+    if tabled:
+        return tabled
     runs = _item_runs(body, min_items)
     if runs:
         run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first

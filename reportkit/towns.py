@@ -401,7 +401,7 @@ def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
 # What a town names after itself (成立高兴镇法治政府建设工作领导小组, 高兴镇党委, 洪梅镇委, 珠吉街理论学习
 # 中心组): its own bodies.
 _OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法治政府建设|法治建设|依法治|领导小组|综治|综合行政执法|"
-                       r"机关|全体干部|便民服务中心|公共法律服务|司法所|人大主席团|纪委|(?:权责|权力|责任)清单|"
+                       r"机关|全体干部|(?:人民)?调解委员会|便民服务中心|公共法律服务|司法所|人大主席团|纪委|(?:权责|权力|责任)清单|"
                        r"委(?:员会)?(?:全面依法治|党校|理论学习|办公室)|工委|理论学习中心组)")
 
 
@@ -701,10 +701,22 @@ def _of_the_kind_it_answers_to(towns: tuple[Town, ...], text: str) -> tuple[Town
     if any(m.start() and opening[m.start() - 1] not in _BEFORE_BARE_SUPERIOR for m in superiors):
         return ()  # 宝武县委: a named county, not only its kind
     kinds = {m.group("kind") for m in superiors}
+    if not kinds and _answers_to_a_bare_city(opening):
+        kinds = {"市"}  # 在市委、市政府的领导下 and no 县委 or 区委: a county-level city's town
     if len(kinds) != 1:
         return ()
     own = tuple(t for t in towns if kinds & _kinds_of(t.county, county_aliases().get(t.county, ())))
     return own if len({t.county_code for t in own}) == 1 else ()
+
+
+# 市委 / 市政府 with nothing of a city's name before it (在市委、市政府的领导下).
+_BARE_CITY = re.compile(r"市(?:委|政府|人民政府)")
+
+
+def _answers_to_a_bare_city(opening: str) -> bool:
+    """Does OPENING answer to 市委 or 市政府 by the kind alone? (A town of a county-level city does; a
+    town of a 县 or 区 names its own 县委 or 区委 beside its prefecture's, which the caller checks.)"""
+    return any(m.start() and opening[m.start() - 1] in _BEFORE_BARE_SUPERIOR for m in _BARE_CITY.finditer(opening))
 
 
 def _kinds_of(county: str, aliases: tuple[str, ...]) -> set[str]:
@@ -714,7 +726,9 @@ def _kinds_of(county: str, aliases: tuple[str, ...]) -> set[str]:
 
 # What stands before a county's kind when the text names only the kind (在区委、区政府的领导下, 接受县委…,
 # 依法治县委员会).
-_BEFORE_BARE_SUPERIOR = frozenset("在、和及与同受向对经按由并为治，,。；;：:（(“\" \t\n")
+# The last character of a verb before it counts too (落实区委部署, 按照县委, 贯彻区委, 服从, 根据, 得到, 支持):
+# no county's name ends so.
+_BEFORE_BARE_SUPERIOR = frozenset("在、和及与同受向对经按由并为治实照彻从据到持，,。；;：:（(“\" \t\n")
 
 
 def _speaks_of_its_kind(county: County, text: str) -> bool:

@@ -142,6 +142,8 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
     size = before.size
     if max(size, line.size) > _SIZE_RATIO * min(size, line.size):
         return False
+    if _PAGE_FIELD.search(line.text) or (_PAGE_FIELD.search(before.text) and not _BREADCRUMB_STEP.search(line.text)):
+        return False  # a page's breadcrumb (wrapped: its next line goes on with > 2022年…) or its date is a line of its own
     gap = right - before.x1
     if CLAUSE_END.fullmatch(before.text[-1:]):
         slack = 0.0  # a shorter line that ends a sentence ends its paragraph
@@ -153,6 +155,11 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
         return True
     # Not at the left edge: another paragraph's first line, or the second line of a centred title.
     return title and abs((line.x0 - left) - (right - line.x1)) < _CENTRED * size
+
+
+# A printed web page's chrome: its breadcrumb (首页>专题专栏>…) and its fields (发布日期:… 浏览次数:…).
+_BREADCRUMB_STEP = re.compile(r"[>＞»]")
+_PAGE_FIELD = re.compile(r"^\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|发布日期|发布时间|浏览次数|阅读次数|点击数|字体[:：]|【字体|【打印|分享到")
 
 
 def _opens_paragraph(text: str) -> bool:

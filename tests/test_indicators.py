@@ -226,6 +226,8 @@ def test_extract_indicators__areas_of_work_done(text, found):
     # batch z7: bodies set up count (下设11个工作组); a duration of working days is its own unit
     ("指挥部下设11个工作组，成立3个工作专班，在3个工作日内办结，审批时限压缩到5个工作日。",
      [(11.0, "个"), (3.0, "个"), (5.0, "个工作日")]),
+    # batch ze: vehicles checked
+    ("我镇工作人员排查过往车辆958辆，累计为1791人测温登记。", [(958.0, "辆"), (1791.0, "人")]),
 ])
 def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
@@ -1048,3 +1050,23 @@ def test_extract_indicators__a_table_with_units_in_its_header():
     assert [(v, u) for v, u, _, _ in rows(text)] == [(42.0, "件")]  # the first column of numbers is the figure
     # no header row (numbers in the first line): the columns say nothing, and give nothing
     assert rows("行政处罚｜42｜8.74\n行政许可｜12｜3.1\n") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 37: a change in tenths is a rate (三成 = 30 %), after a verb of change only
+    ("全年政务公开信息同比增长近三成，承诺件办理时限缩短3成，即办件占比提高两成。",
+     [(30.0, "%", "近"), (30.0, "%", ""), (20.0, "%", "")]),
+    ("八成以上的群众表示满意，成员3人，取得明显成效，九成新。", [(3.0, "人", "")]),
+])
+def test_extract_indicators__a_change_in_tenths(text, found):
+    assert [(v, u, q) for v, u, q, _ in rows(text)] == found
+
+
+def test_extract_indicators__an_annex_table_after_the_signature_counts_and_its_remarks_too():
+    # written round 37: the annex after the last plan is no plan; a row's blank 备注 keeps the cells in
+    # their columns; a quoted label (“法律明白人”) and a remark read as a sentence (同比增长8.2%) leave the row's figure
+    text = ("一、主要举措\n开展执法检查。\n二、2024年工作打算\n（一）开展普法活动不少于40场。\n\n鲁沙尔镇人民政府\n2024年1月19日\n\n附件\n"
+            "| 序号 | 指标名称 | 单位 | 2023年 | 备注 |\n| 1 | 便民服务中心办理事项 | 件 | 9426 | 同比增长8.2% |\n"
+            "| 2 | 培育“法律明白人” | 名 | 132 |  |")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(8.2, "%"), (132.0, "名"), (9426.0, "件")]

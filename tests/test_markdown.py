@@ -65,7 +65,10 @@ def test_from_markdown__the_page_reads_as_its_text():
 @pytest.mark.parametrize("text", [
     "一、主要举措\n依据《条例》[2023]第5号文件，开展普法12场。",  # a bracket is no Markdown
     "（一）深化普法\n**重点**：开展“八五”普法宣传。",
-    "1\\. 执法力量不足"])
+    "1\\. 执法力量不足",
+    # a page that masks its dates and numbers, copied without its line breaks
+    "索引号: ******************/*********** 成文日期: ********** 古城街道****年法治政府建设年度报告 • 日期:********** **:**"
+    " ****年,古城街道在市委的领导下… 一、****年推进法治政府建设的主要举措和成效"])
 def test_is_markdown__a_report_with_brackets_or_stars_is_not(text):
     assert not is_markdown(text) and from_markdown(text) == text
 
@@ -88,3 +91,16 @@ def test_build__a_markdown_page_gives_its_town_county_year_parts_and_items(tmp_p
 def test_normalize_text__markdown_escapes_go_before_the_headings_are_read():
     text = "Markdown Content:\n三、存在的问题\n1\\. 执法力量不足\n"
     assert normalize_text(text) == "Markdown Content:\n三、存在的问题\n1. 执法力量不足"  # the label: page chrome
+
+
+def test_from_markdown__a_word_file_converted_by_pandoc_reads_as_its_text():
+    # written round 37: no reader's header and no links, only ## headings, bold lines and a picture
+    text = ("# 水满乡2023年法治政府建设工作报告\n\n## 一、主要举措和成效\n\n**（一）依法全面履行政府职能。**梳理权责事项97项。\n\n"
+            "![](media/image1.jpeg){width=\"5.8in\" height=\"3.2in\"}\n\n## 三、存在的不足和原因\n\n"
+            "**一是乡综合执法力量薄弱。**执法人员仅3名。\n\n**二是群众法治意识有待增强。**了解不多。")
+    assert is_markdown(text)
+    assert [line for line in from_markdown(text).split("\n") if line] == [
+        "水满乡2023年法治政府建设工作报告", "一、主要举措和成效", "（一）依法全面履行政府职能。梳理权责事项97项。",
+        "三、存在的不足和原因", "一是乡综合执法力量薄弱。执法人员仅3名。", "二是群众法治意识有待增强。了解不多。"]
+    # … and copied without its line breaks, the marks go too
+    assert "##" not in from_markdown(text.replace("\n", " ")) and "**" not in from_markdown(text.replace("\n", " "))

@@ -47,7 +47,8 @@ def test_infer_town__named_once_with_its_own_body_after_the_name():
     assert (guess.name, guess.source) == ("柳林乡", "body")
 
 
-@pytest.mark.parametrize("own", ["建立柳林乡权责清单和执法事项清单", "柳林乡司法所联合派出所开展普法", "柳林乡人大主席团听取法治工作汇报"])
+@pytest.mark.parametrize("own", ["建立柳林乡权责清单和执法事项清单", "柳林乡司法所联合派出所开展普法", "柳林乡人大主席团听取法治工作汇报",
+                                 "柳林乡人民调解委员会受理调解各类矛盾纠纷22起"])  # batch ze
 def test_infer_town__named_once_with_its_own_office_or_list_after_the_name(own):
     text = _SAYS_WE + f"\n二、强化保障\n{own}，我乡党委书记任组长。" + _CLOSING
     assert infer_town(text, title="").name == "柳林乡"
@@ -540,8 +541,13 @@ def test_infer_metadata__a_town_with_its_places_short_names_glued_on(title, town
 
 
 @pytest.mark.parametrize("superior, county", [("区委、区政府", "北碚区"), ("县委、县政府", "城口县"),
-                                               ("市委、市政府", ""),  # 宣威市, or a district's town naming its city
-                                               ("县委、区政府", "")])
+                                               # batch ze: a town that answers to 市委 alone is a county-level
+                                               # city's (5 pages of the set gained, none lost); a district's
+                                               # town names its 区委 beside its city's
+                                               ("市委、市政府", "宣威市"), ("市委、区委", "北碚区"),
+                                               ("县委、区政府", ""),
+                                               # a verb's last character before the bare kind (落实区委部署)
+                                               ("区政府，认真落实区委", "北碚区"), ("县委，贯彻县委", "城口县")])
 def test_infer_metadata__a_shared_town_name_placed_by_the_kind_of_government_it_answers_to(superior, county):
     # 复兴街道 is a street office of 北碚区, of 城口县 and of 宣威市
     text = f"复兴街道2024年法治政府建设情况报告\n2024年，在{superior}的正确领导下，复兴街道坚持以习近平法治思想为指导。"

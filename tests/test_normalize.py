@@ -237,3 +237,12 @@ def test_normalize_text__a_full_width_point_between_digits_is_a_decimal_point():
     assert normalize_text("罚款３．６万元，调解成功率９７．７％。") == "罚款3.6万元，调解成功率97.7%。"
     # a heading's marker stays one, before words or a year
     assert normalize_text("１．强化学习\n1．2024年工作开展情况").split("\n") == ["1．强化学习", "1．2024年工作开展情况"]
+
+
+def test_normalize_text__a_table_that_lost_its_line_breaks_gets_its_rows_back():
+    # written round 37: a copy without line breaks ran a table's rows, and the heading after it, together
+    flat = ("梳理形成问题清单如下： | 序号 | 存在问题 | 原因分析 | | 1 | 执法规范化水平有待提升 | 培训不够 | | 2 | 合法性审查覆盖不全 |  | "
+            "| 3 | 群众法治意识仍需增强 | 结合不够 | 四、2025年工作安排 （一）提升执法规范化水平。") * 3
+    lines = normalize_text(flat).split("\n")
+    assert "| 2 | 合法性审查覆盖不全 | |" in lines and "| 序号 | 存在问题 | 原因分析 |" in lines
+    assert any(line.startswith("四、2025年工作安排") for line in lines)

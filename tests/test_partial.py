@@ -217,3 +217,13 @@ def test_partial_reasons__a_copy_that_begins_at_a_later_part_has_no_opening_part
     text = "首页 > 乡镇信息\n三、存在的问题\n一是宣传不够。\n四、2023年工作打算\n（一）加强培训。\n\n高公庄乡人民政府\n2023年1月6日"
     assert partial_reasons(text, split_sections(text)) == ["no opening part"]
     assert partial_reasons(_WHOLE, split_sections(_WHOLE)) == []  # a report that begins at 一、
+
+
+@pytest.mark.parametrize("label", ["附件", "附件1：", "附表"])
+def test_partial_reasons__an_annex_table_after_the_signed_date_ends_a_whole_report(label):
+    # written round 37: the table's last row read as a sentence cut off
+    text = (_WHOLE + f"\n\n鲁沙尔镇人民政府\n2024年1月19日\n\n{label}\n鲁沙尔镇2023年主要数据统计表\n"
+            "| 序号 | 指标名称 | 单位 | 2023年 | 备注 |\n| 1 | 行政执法检查 | 次 | 1684 |  |\n| 2 | 党政主要负责人专题研究法治建设 | 次 | 5 |  |")
+    assert partial_reasons(text, split_sections(text)) == []
+    # … but a 附件 line inside the body, with no signed date above it, ends nothing
+    assert "cut off" in partial_reasons(_WHOLE + "\n附件\n| 1 | 党政主要负责人专题研究法治建设工作情况并形成会议纪要的次数 | 次 | 5")

@@ -634,3 +634,33 @@ def test_shortcoming_items__decimal_numbering_under_the_part():
             "3.2 劳务用工纠纷化解压力较大\n用工规模扩大，纠纷增多。\n4. 2025年工作打算\n4.1 创新普法方式")
     items = shortcoming_items(split_sections("1. 主要工作\n甲。\n2. 履职情况\n乙。\n" + text))
     assert [t[:6] for t in items["text"]] == ["法治宣传的针", "劳务用工纠纷"]
+
+
+@pytest.mark.parametrize("marker", ["问题{}：", "问题{}，", "不足{}、"])
+def test_shortcoming_items__items_labelled_problem_one_two(marker):
+    # written round 37: 问题一：… (the sentence announcing the list was read as a first item)
+    n = "一二三"
+    text = ("二、存在的问题\n对照法治政府建设目标要求，我镇还存在以下问题：\n"
+            + "\n".join(f"{marker.format(n[k])}{body}" for k, body in enumerate(["基层法治工作力量不足。人少。", "普法形式单一。", "干部学法不够。"])))
+    assert _items_of_second_part(text)["text"].tolist() == ["基层法治工作力量不足。人少。", "普法形式单一。", "干部学法不够。"]
+
+
+@pytest.mark.parametrize("dash", ["——", "—", "- "])
+def test_shortcoming_items__items_set_after_a_dash(dash):
+    # written round 37: official documents set unnumbered items after ——
+    text = f"二、存在的不足\n我镇还存在一些不足：\n{dash}普法宣传的针对性不强。\n{dash}镇综合执法队伍力量不足。人少。"
+    assert _items_of_second_part(text)["text"].tolist() == ["普法宣传的针对性不强。", "镇综合执法队伍力量不足。人少。"]
+
+
+def test_shortcoming_items__a_problem_list_set_out_as_a_table():
+    # written round 37: a 问题清单 table; the problem's cell leads, its other cells explain it
+    text = ("二、存在的不足和原因\n梳理形成问题清单如下：\n| 序号 | 存在问题 | 主要表现 | 原因分析 |\n|---|---|---|---|\n"
+            "| 1 | 行政执法规范化水平有待提升 | 案卷文书制作不规范 | 业务培训不够系统 |\n"
+            "| 2 | 农村老年群众法治意识仍需增强 | 依法维权意识不强。 | 普法形式与需求结合不够 |")
+    items = _items_of_second_part(text)
+    assert items["text"].tolist() == ["行政执法规范化水平有待提升。案卷文书制作不规范。业务培训不够系统。",
+                                      "农村老年群众法治意识仍需增强。依法维权意识不强。普法形式与需求结合不够。"]
+    assert items["headline"].tolist() == ["行政执法规范化水平有待提升", "农村老年群众法治意识仍需增强"]
+    # a table of figures in the part (no column of problems) gives no items of its own
+    figures = "二、存在的不足\n一是力量不足。\n二是宣传不够。\n| 指标 | 单位 | 2023年 |\n| 执法人员 | 名 | 3 |\n| 经费 | 万元 | 2 |"
+    assert len(_items_of_second_part(figures)) == 2

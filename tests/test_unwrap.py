@@ -234,3 +234,16 @@ def test_unwrap_text__short_paragraphs_of_like_length_are_not_printed_lines():
     lines += [f"{n}是加强组织领导，全年开展工作{k}次。" for n, k in zip("一二三四五六七八", range(3, 11))]
     text = "\n".join(lines)
     assert unwrap_text(text) == text
+
+
+def test_paragraphs__a_page_s_breadcrumb_and_date_line_stay_lines_of_their_own():
+    # batch ze: a printed web page; the breadcrumb ran into the title and the date into the opening
+    page = [line(">专题专栏>法治政府示范创建>法治政府建设报告", gap=1),
+            line("中共博山区委 博山区人民政府 关于2022年度", gap=1),
+            line("发布日期:2023-01-30 浏览次数:字体:[ ]", gap=3),
+            line("2022年以来,博山区高度重视法治建设工作,加", gap=0)]
+    assert paragraphs([page]).split("\n") == [">专题专栏>法治政府示范创建>法治政府建设报告", "中共博山区委 博山区人民政府 关于2022年度",
+                                             "发布日期:2023-01-30 浏览次数:字体:[ ]", "2022年以来,博山区高度重视法治建设工作,加"]
+    # … but a breadcrumb wrapped over two lines is one line (…>法治政 / 府建设年度报告 > 2022年…)
+    crumb = [line("您当前的位置: 首页>政务公开>信息公开目录>法治政", gap=0), line("府建设年度报告 > 2022年法治政府建设年度报告", gap=2)]
+    assert paragraphs([crumb]) == "您当前的位置: 首页>政务公开>信息公开目录>法治政府建设年度报告 > 2022年法治政府建设年度报告"

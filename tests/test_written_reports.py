@@ -127,7 +127,8 @@ def test_written_reports__their_figures(built):
     # round 34 (how a report names its town: 本号镇 among 本镇, 县街街道, a merger's old 乡 names) at 181 of 183
     # and 181 of 181; round 35 (whole or partial: a missing middle, a news item's excerpt, a compilation, page
     # 2 alone) at 142 of 150 and 142 of 142 (seven reports; the eighth is a known miss); round 36 (figures written
-    # the hard ways: full-width digits, 六七十份, 1,286,500元, 54个（项）, a Markdown table) at 157 of 187 and 157 of 191.
+    # the hard ways: full-width digits, 六七十份, 1,286,500元, 54个（项）, a Markdown table) at 157 of 187 and 157 of 191;
+    # round 37 (problem tables, pandoc's Markdown, an annex table after the signature, 缩短三成) at 167 of 167 and 167 of 182.
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -139,5 +140,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 86
+    assert len(FIGURES) == 94
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
