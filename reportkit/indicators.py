@@ -671,12 +671,20 @@ def _wider_area(level: str, county: str) -> re.Pattern | None:
         kinds = "".join(k for k in _AREA_KINDS if k != own) if own else "国省"
     else:
         return None
-    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前)?全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首|唯一|第|排|位|名列)")
+    # (after the year it counts too: 2022年全县各级调解组织共调处…)
+    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
+                      rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首|唯一|第|排|位|名列)")
+
+
+# A plan's targets quoted in a sentence (《…实施方案》提出，到2025年，…覆盖率达到100%，…15个): every clause after it.
+_QUOTED_TARGETS = re.compile(r"(?:提出|要求|明确|确定|目标(?:是|为)?)[，,：:]?\s*到\s*20\d{2}\s*年(?:底|末)?[，,]")
 
 
 def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
-    """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…) or a wider area's?"""
-    return _TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
+    """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…; a plan's targets quoted
+    earlier in its sentence) or a wider area's?"""
+    return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
+            or _QUOTED_TARGETS.search(text, _last_of(text, "。！？!?\n", head), start) is not None)
 
 
 _FINANCIAL_DIGITS = frozenset("贰叁肆伍陆柒捌玖拾")
@@ -750,6 +758,11 @@ _QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“
 _ABSTRACT_PARTS = re.compile(r"\s*(?:层面|方面|环节|维度|板块|步骤|阶段|途径|渠道|路径)")
 
 
+# Two things joined by 和 before 两项/两大 and a word for tasks or aims: the pair the numeral names.
+_PAIR_OF_TASKS = re.compile(rf"[{CJK}]{{2,}}[和与及][{CJK}]{{2,12}}$")
+_TASK_WORDS = re.compile(r"\s*(?:个|项|大)?\s*(?:重点|中心|核心|主要)?(?:任务|工作|目标|工程|战略|大事|要务|主题)")
+
+
 def _counts_its_list(text: str, m: re.Match) -> bool:
     """Whether a Chinese numeral counts the items listed right before it (执法、司法、普法三个小组):
     a name for the list, not a measure of work."""
@@ -766,7 +779,10 @@ def _counts_its_list(text: str, m: re.Match) -> bool:
     before = text[start:m.start()]
     if quoted := _QUOTED_LIST_END.search(before):  # “经济发展挑大梁、…、年度勇争先”三张清单
         return len(re.split(r"[、和及与]", quoted.group(1))) == n
-    listed = _LISTED.search(re.split(r"[，,；;。：:\n“”《》（）()]", before)[-1])
+    clause = re.split(r"[，,；;。：:\n“”《》（）()]", before)[-1]
+    if n == 2 and _PAIR_OF_TASKS.search(clause) and _TASK_WORDS.match(text, m.end()):
+        return True  # 紧扣城市更新和乡村振兴两项重点任务: the two tasks it names, however long their names
+    listed = _LISTED.search(clause)
     return bool(listed) and len(re.split(r"[、和及与]", listed.group())) == n
 
 

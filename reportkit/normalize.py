@@ -48,6 +48,12 @@ _BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*
 # next row's bar and its 序号 follow; the header row (| 序号 | …) starts a line.
 _TABLE_ROW_RUN_ON = re.compile(r"(?<=[|｜])[ \t\u3000]+(?=[|｜][ \t]*\d{1,3}[ \t]*[|｜])"
                                r"|(?<=[^|｜\s])[ \t\u3000]+(?=[|｜][ \t]*序号[ \t]*[|｜])")
+# A part numbered by a bare numeral and a space (四　2025年工作打算, or a page's 02 above its heading) after a
+# sentence's end: a line of its own again.
+_BARE_PART_NUMBER_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[{CN_MARKER_DIGITS}]{{1,2}}[ \t\u3000]+[{CJK}\d])"
+                                          rf"|(?<=[。！？!?：:])[ \t\u3000]+0[1-9][ \t\u3000]+(?=[{CJK}\d])")
+# A part heading run straight into its first sub-heading (一、2021年度…主要举措和成效(一)坚持党的领导,…): two lines.
+_FIRST_SUB_HEADING_GLUED = re.compile(rf"^([{CN_MARKER_DIGITS}]{{1,2}}、[^。！？!?；;，,\n（(]{{4,40}})(?=[（(]一[)）])", re.M)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…|｜])[ \t\u3000]+" + _MARKER)
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
@@ -72,6 +78,10 @@ _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…]
                               rf"|(?:(?<=[{CJK}][ \t\u3000]\d)|(?<=[{CJK}][ \t\u3000]\d\d))[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
                               # …报告如下: 一法治政府建设基本情况 (a heading that lost its 、 follows)
                               rf"|(?<=如下[：:])[ \t\u3000]+(?=[{CJK}（(])")
+
+# A page's decorative part number on a line of its own above the part's heading (01 / 2025年…主要举措和成效):
+# no text of the report, and no heading marker the sections know.
+_DECORATIVE_NUMBER = re.compile(r"^[ \t\u3000]*0[1-9][ \t\u3000]*\n(?=[ \t\u3000]*[^\s。！？\n]{4,40}\n)", re.M)
 
 # Notes set after a report (注释：/ 注： on a line, then ①… ②… a line each, as PDFs of Word files give
 # footnotes and endnotes): in the text above, a circled numeral right after a word (“清风行动”①，
@@ -104,12 +114,13 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
-    line = _TABLE_ROW_RUN_ON.sub("\n", line)
+    line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 
 
 # A heading's number with the space typed after it: （1） 持续深入学习… is one heading.
-_ENDS_WITH_MARKER = re.compile(rf"(?:^|\n)(?:[（(](?:[{CN_MARKER_DIGITS}]{{1,3}}|\d{{1,2}})[)）]|[{CN_MARKER_DIGITS}]{{1,3}}、)$")
+_ENDS_WITH_MARKER = re.compile(rf"(?:^|\n)(?:[（(](?:[{CN_MARKER_DIGITS}]{{1,3}}|\d{{1,2}})[)）]|[{CN_MARKER_DIGITS}]{{1,3}}、"
+                               rf"|[{CN_MARKER_DIGITS}]{{1,2}})$")  # (a bare numeral at a line's start: 四 2025年工作打算)
 
 
 def _break_unless_after_marker(space: re.Match) -> str:
@@ -307,8 +318,9 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
         # A printed text (a PDF's lines) copied so comes back as its printed lines: joined again.
         text = unwrap_text(text)
+    text = _DECORATIVE_NUMBER.sub("", text)
     text = _LOST_PARAGRAPH.sub("\n", text)
-    text = _GLUED_SUB_HEADING.sub("\\1\n", text)
+    text = _GLUED_SUB_HEADING.sub("\\1\n", _FIRST_SUB_HEADING_GLUED.sub("\\1\n", text))
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.
     lines = [line.replace(" ", "") if _SPACED_OUT.match(line) else line for line in lines]

@@ -461,6 +461,24 @@ def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
     return None
 
 
+# Township-level units that are no 乡, 镇 or 街道 (the gazetteer's type `other`): state farms, forest farms,
+# pastures and the 管理区 that grew out of them, which write these reports too.
+_FARM_OR_AREA = re.compile(r"农场|林场|牧场|种畜场|良种场|茶场|渔场|盐场|管理区")
+_LONGEST_UNIT_NAME = 14
+
+
+def _farm_or_area_in_title(title: str, codes: set[str]) -> TownGuess | None:
+    """The farm or 管理区 a TITLE names as the gazetteer spells it (黄土坎农场, 大曹庄管理区): the longest
+    such name, in a county the text names when it names any."""
+    for m in _FARM_OR_AREA.finditer(title):
+        for length in range(min(_LONGEST_UNIT_NAME, m.end()), m.end() - m.start() + 1, -1):
+            name = title[m.end() - length:m.end()]
+            towns = tuple(t for t in towns_named(name) if t.town_type == "other" and (not codes or t.county_code in codes))
+            if towns:
+                return TownGuess(name, "title", towns)
+    return None
+
+
 def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[County, ...] = ()) -> TownGuess:
     """The township named by the report: a gazetteer name, bare (聚奎镇), with its source.
 
@@ -470,6 +488,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     gazetteer does not know. COUNTIES (named by the text) narrow the gazetteer to them.
     """
     codes = {c.adcode for c in counties if c.adcode}
+    if title and (guess := _farm_or_area_in_title(to_simplified(title), codes)):
+        return guess  # 黄土坎农场2022年度…报告: the farm's own, whatever town beside it the body names
     evidence = [("title", title), ("page metadata", publisher)]
     # A report that speaks as a county (我区, 本县) and never as a township names towns only as
     # examples of its work: the body is no evidence of whose report it is.
@@ -567,7 +587,15 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
         return "county"
     if not town and len(_COUNTY_SPEAKS.findall(text)) >= 2:
         return "county"  # 关于2025年法治政府建设情况的报告 … 我区坚持…: a district that never names itself
+    if not town and len(_COUNTY_GOVERNMENT_ACTS.findall(text)) >= 2:
+        return "county"  # a page from the middle of a district's report: 。区政府坚持… 。区政府将…
     return "unknown"
+
+
+# A county government as the subject of a sentence (。区政府坚持把府院联动…; 区政府和区法院成立…): a township's
+# report names its county government only as the authority it answers to (在区委、区政府的领导下).
+_COUNTY_GOVERNMENT_ACTS = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*[县区旗](?:人民)?政府(?=坚持|始终|将|把|和[县区旗]|与[县区旗]|围绕|"
+                                     r"高度重视|全面|认真|深入|积极|持续|不断|严格|着力|聚焦|出台|制定|印发|成立|建立|召开|主动|大力)")
 
 
 # A report addressed to its county's party committee and government together (区委、区政府：) is a

@@ -99,7 +99,7 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
     out = [lines[0].text]
     n_title = min(_TITLE_LINES, len(body[0]) if body else 0)
     for i, (before, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if _continues(before, line, left, right, title=i < n_title, slack=slack):
+        if _continues(before, line, left, right, title=i < n_title, slack=slack) and not _whole_heading(out[-1]):
             out[-1] = _join(out[-1], line.text)
         else:
             out.append(line.text)
@@ -160,6 +160,17 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
 # A printed web page's chrome: its breadcrumb (首页>专题专栏>…) and its fields (发布日期:… 浏览次数:…).
 _BREADCRUMB_STEP = re.compile(r"[>＞»]")
 _PAGE_FIELD = re.compile(r"^\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|发布日期|发布时间|浏览次数|阅读次数|点击数|字体[:：]|【字体|【打印|分享到")
+
+
+# A heading that fills its printed line to the edge, the body below it unindented ((三)提升行政规范性文件质量,
+# 完善依法行政制度体系情况 / 严格执行…): a numbered line with no sentence in it that ends as headings end.
+_HEADING_END = ("情况", "成效")
+_SENTENCE_MARK = re.compile(r"[。；;：:！？!?]")
+
+
+def _whole_heading(paragraph: str) -> bool:
+    return (paragraph.endswith(_HEADING_END) and _opens_paragraph(paragraph)
+            and not _SENTENCE_MARK.search(paragraph))
 
 
 def _opens_paragraph(text: str) -> bool:

@@ -1070,3 +1070,15 @@ def test_extract_indicators__an_annex_table_after_the_signature_counts_and_its_r
             "| 2 | 培育“法律明白人” | 名 | 132 |  |")
     found = extract_indicators(text, sections=split_sections(text))
     assert sorted(zip(found["value"], found["unit"])) == [(8.2, "%"), (132.0, "名"), (9426.0, "件")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 38: a plan's targets quoted in a town's opening, and the county's year, are not the town's
+    ("《涟水县法治政府建设实施方案（2021—2025年）》提出，到2025年，乡镇合法性审查覆盖率达到100%，创建示范村15个。"
+     "据县依法治县办通报，2022年全县各级调解组织共调处矛盾纠纷6800余件。我镇全年调处纠纷426件。", [(426.0, "件")]),
+    # … and the pair of tasks a numeral names is no count
+    ("紧扣城市更新和乡村振兴两项重点任务，开展普法和调解两项活动。", [(2.0, "项")]),
+])
+def test_extract_indicators__targets_quoted_and_the_tasks_named(text, found):
+    table = extract_indicators(normalize_text(text), level="township", county="涟水县")
+    assert list(zip(table["value"], table["unit"])) == found

@@ -1122,3 +1122,24 @@ def test_infer_metadata__a_district_that_speaks_after_a_sentence_setting_the_yea
             "扎实推进各项任务落到实处:政务服务实现高效便民,全区新增“一件事”服务32项。")
     meta = infer_metadata(text)
     assert (meta["level"], meta["county"], meta["town"]) == ("county", "梅县区", "")
+
+
+@pytest.mark.parametrize("title, town, county", [
+    # written round 38: a state farm's report beside the town of its name; round 32: a 管理区 that says 我区
+    ("黄土坎农场2022年度法治建设工作报告", "黄土坎农场", "东港市"),
+    ("大曹庄管理区2022年法治政府建设工作情况报告", "大曹庄管理区", "宁晋县")])
+def test_infer_metadata__a_farm_or_area_the_title_names_is_the_town(title, town, county):
+    text = (f"{title}\n2022年，我场在市委、市政府的正确领导下，坚持依法行政。我场与黄土坎镇地域相连，"
+            "依托黄土坎镇综合行政执法队开展联合执法。\n一、主要工作\n开展普法5场。")
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+def test_infer_metadata__a_page_from_the_middle_of_a_district_s_report_is_the_district_s():
+    # batch zf: no title, no 我区; the district government is the subject of its sentences
+    text = ("——积极接受司法监督。区政府坚持把府院联动作为推进法治政府建设的重要抓手，全年办理司法建议4条。"
+            "区政府和区法院成立企业破产处置府院联动机制领导小组。网约房行业管理更加规范。区政府将酒店、民宿纳入监管。")
+    assert infer_metadata(text)["level"] == "county"
+    # … while a town's report names its district government as the authority it answers to
+    town = "2022年，我镇在区委、区政府的领导下，坚持依法行政。镇政府坚持把法治建设纳入议程。"
+    assert infer_metadata(town)["level"] == "township"

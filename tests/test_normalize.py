@@ -246,3 +246,15 @@ def test_normalize_text__a_table_that_lost_its_line_breaks_gets_its_rows_back():
     lines = normalize_text(flat).split("\n")
     assert "| 2 | 合法性审查覆盖不全 | |" in lines and "| 序号 | 存在问题 | 原因分析 |" in lines
     assert any(line.startswith("四、2025年工作安排") for line in lines)
+
+
+def test_normalize_text__parts_numbered_bare_or_set_over_their_heading_start_lines_in_a_flat_copy():
+    # written round 38: 四 and a space, a page's 02 above its heading; batch zf: a part glued to its first sub-heading
+    flat = ("现将有关情况报告如下。 01 2025年推进法治政府建设的主要举措和成效 （一）依法履职。办理事项120件。"
+            " 02 党政主要负责人履行推进法治建设第一责任人职责情况 镇党委书记认真履职。 四 2026年工作打算 （一）加强培训。"
+            " 一、2021年度法治政府建设主要举措和成效(一)坚持党的领导,夯实根基。深入学习。") * 3
+    lines = normalize_text(flat).split("\n")
+    assert "2025年推进法治政府建设的主要举措和成效" in lines and "党政主要负责人履行推进法治建设第一责任人职责情况" in lines
+    assert "四 2026年工作打算" in lines and "一、2021年度法治政府建设主要举措和成效" in lines
+    # … and in a text with its lines, a decorative 01 line above a heading goes
+    assert normalize_text("报告如下。\n01\n主要举措和成效\n开展普法。") == "报告如下。\n主要举措和成效\n开展普法。"

@@ -813,3 +813,12 @@ def test_a_part_heading_numbered_one_again_that_names_a_part_is_no_sub_heading()
     parts = s[s["level"] == 1]
     assert parts["heading"].str[:2].tolist() == ["一、", "一、", "二、", "三、"]
     assert parts["section_type"].tolist()[-2:] == ["shortcomings", "plans"]
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # batch zf: the year's key points carried out are work done; next year's key points are the plans
+    ("二、学习《法治政府建设实施纲要(2021—2025年)》,落实依法行政工作要点", "measures"),
+    ("二、认真贯彻年度法治政府建设工作要点", "measures"),
+    ("三、2025年法治政府建设工作要点", "plans")])
+def test_classify_heading__key_points_carried_out_or_planned(heading, expected):
+    assert classify_heading(heading) == expected

@@ -247,3 +247,12 @@ def test_paragraphs__a_page_s_breadcrumb_and_date_line_stay_lines_of_their_own()
     # … but a breadcrumb wrapped over two lines is one line (…>法治政 / 府建设年度报告 > 2022年…)
     crumb = [line("您当前的位置: 首页>政务公开>信息公开目录>法治政", gap=0), line("府建设年度报告 > 2022年法治政府建设年度报告", gap=2)]
     assert paragraphs([crumb]) == "您当前的位置: 首页>政务公开>信息公开目录>法治政府建设年度报告 > 2022年法治政府建设年度报告"
+
+
+def test_paragraphs__a_heading_that_fills_its_line_is_not_joined_to_the_body_below():
+    # the development set's t003 printed: a heading as wide as the page, the body's indent lost
+    page = [line("（三）提升行政规范性文件质量，完善依法行政制度体系情况", gap=0),
+            line("严格执行规范性文件“三统一”制度，全年审核文件5件，备", gap=0),
+            line("案率100%。", gap=20)]
+    assert paragraphs([page]).split("\n") == ["（三）提升行政规范性文件质量，完善依法行政制度体系情况",
+                                             "严格执行规范性文件“三统一”制度，全年审核文件5件，备案率100%。"]
