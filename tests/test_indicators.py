@@ -237,6 +237,8 @@ def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     # written round 31: what the town is made of, and a rule's weight, are no figures …
     ("全街道21个社区仅有专职法律服务人员4名。全街道8个社区（村）的人民调解员中，持证的仅3人。", [(4.0, "名"), (3.0, "人")]),
     ("将法治建设纳入综合考核，考核权重不低于5%，开展督查3次。", [(3.0, "次")]),
+    # written round 39: a weight said as 分值占比 (占比 alone is a share of the work: 线上办理占比98%)
+    ("将法治建设纳入村（社区）年度综合考评，分值占比10%，线上办理事项占比98%。", [(98.0, "%")]),
     # … but a coverage of the town's places is (全镇23个村均配备法律顾问)
     ("全镇23个村（社区）均配备法律顾问，全乡12个村全面推行屋场会。", [(23.0, "个"), (12.0, "个")]),
     # written round 32: one of a number is a standing (三个镇之一, 10个试点镇之一), not a count of the work
