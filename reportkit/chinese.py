@@ -155,18 +155,17 @@ HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]
 HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{1,2}\s*[）)])")
 
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
-DATE_AT_LINE_END = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$"
+_DATE = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
+DATE_AT_LINE_END = _DATE + r"\s*$"
 #: An annex after the signed date (附件 / 附表1：…统计表 on a line below 2024年1月19日): not the last part's text.
-_ANNEX_AFTER_DATE = re.compile(r"(?:20\d{2}|二[〇零○]\S{2})[ \t]*年[ \t]*\S{1,3}[ \t]*月[ \t]*\S{1,3}[ \t]*日[ \t\u3000]*\n"
-                               r"\s*(?=附[ \t]*[件表][ \t]*\d*[ \t]*(?:[：:]|\n|$))")
+_ANNEX_AFTER_DATE = re.compile(_DATE + r"[ \t\u3000]*\n\s*(?=附[ \t]*[件表][ \t]*\d*[ \t]*(?:[：:]|\n|$))")
 
 
 def annex_start(text: str) -> int | None:
-    """Where an annex begins that follows the report's signed date (its 附件 line), or None."""
-    found = None
-    for found in _ANNEX_AFTER_DATE.finditer(text):
-        pass  # the last: a date inside the body may stand before a 附件 line too
-    return found.end() if found else None
+    """Where an annex begins that follows the report's signed date (its 附件 line), or None; the last
+    such place, since a date inside the body may stand before a 附件 line too."""
+    ends = [m.end() for m in _ANNEX_AFTER_DATE.finditer(text)]
+    return ends[-1] if ends else None
 
 # --------------------------------------------------------------------------- self-references
 

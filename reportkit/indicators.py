@@ -1004,6 +1004,22 @@ _TENTHS = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|减少
                      r"(?P<q>近|约|超过|超|逾)?(?P<n>[一二两三四五六七八九]|[1-9])成(?![员为本功立效果绩交都市熟型品就])")
 
 
+def _extra_row(text: str, doc_id: str, section_of, *, start: int, end: int, sentence: tuple[int, int], value: float,
+               unit: str, qualifier: str, subject: str, label: str) -> dict:
+    """A row for a figure found outside the sentence scan (a table's cell, a change in tenths):
+    SPAN is text[START:END]; LABEL is what the category is judged by."""
+    units = _unit_index()
+    scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(unit) if units[unit].kind == "money" else None
+    section_type, section_no = section_of(start, end)
+    return {
+        "doc_id": doc_id, "section_type": section_type, "section_no": section_no, "span": text[start:end],
+        "value": value, "unit": unit, "unit_kind": units[unit].compare_as, "qualifier": qualifier,
+        "subject": subject, "category": categorize(label, unit) if label else "",
+        "sentence": text[sentence[0]:sentence[1]].strip(), "start": start, "end": end, "flags": "",
+        "value_yuan": value * scale if scale else None, "sentence_start": sentence[0],
+    }
+
+
 def _tenths_rows(text: str, doc_id: str, protected, plans, section_of) -> list[dict]:
     """Rows for the changes the text gives in tenths (`_TENTHS`), as % (三成 is 30 %)."""
     found = []
@@ -1013,24 +1029,18 @@ def _tenths_rows(text: str, doc_id: str, protected, plans, section_of) -> list[d
             continue
         lead = _last_of(text, _BOUNDARY, m.start())
         subject = _clean_subject(text[lead:m.start()])
-        sent_start, sent_end = _sentence_bounds(text, *number)
-        section_type, section_no = section_of(lead, m.end())
-        found.append({
-            "doc_id": doc_id, "section_type": section_type, "section_no": section_no, "span": text[lead:m.end()],
-            "value": 10.0 * (int(n) if (n := m.group("n")).isdigit() else chinese_to_number(n)), "unit": "%", "unit_kind": _unit_index()["%"].compare_as,
-            "qualifier": m.group("q") or "", "subject": f"{subject}{m.group('verb')}" if subject else m.group("verb"),
-            "category": categorize(subject, "%") if subject else "", "sentence": text[sent_start:sent_end].strip(),
-            "start": lead, "end": m.end(), "flags": "", "value_yuan": None, "sentence_start": sent_start,
-        })
+        tenths = int(n) if (n := m.group("n")).isdigit() else chinese_to_number(n)
+        found.append(_extra_row(text, doc_id, section_of, start=lead, end=m.end(), sentence=_sentence_bounds(text, *number),
+                                value=10.0 * tenths, unit="%", qualifier=m.group("q") or "",
+                                subject=subject + m.group("verb"), label=subject))
     return found
 
 
 def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of) -> list[dict]:
     """Rows for the figures of the text's tables (`figure_tables`) that no sentence gave already."""
-    units = _unit_index()
     taken = [(row["start"], row["end"], row["value"]) for row in rows]
     found = []
-    for figure in table_figures(text, set(units)):
+    for figure in table_figures(text, set(_unit_index())):
         # judged by the figure's own cell: a quoted label (培育“法律明白人”), or a remark of the same row read
         # as a sentence's figure (同比增长8.2%, whose span takes in the row), leaves the row's figure a figure
         number = (figure.number_start, figure.end)
@@ -1038,17 +1048,10 @@ def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, sect
                 or any(start < number[1] and number[0] < end and value == figure.value for start, end, value in taken)):
             continue
         line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
-        scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(figure.unit) if units[figure.unit].kind == "money" else None
-        section_type, section_no = section_of(figure.start, figure.end)
-        found.append({
-            "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
-            "span": text[figure.start:figure.end], "value": figure.value, "unit": figure.unit,
-            "unit_kind": units[figure.unit].compare_as, "qualifier": "",
-            "subject": f"{figure.label}同比" if figure.change else figure.label,
-            "category": categorize(figure.label, figure.unit), "sentence": text[line_start:line_end if line_end >= 0 else None].strip(),
-            "start": figure.start, "end": figure.end, "flags": "",
-            "value_yuan": figure.value * scale if scale else None, "sentence_start": line_start,
-        })
+        found.append(_extra_row(text, doc_id, section_of, start=figure.start, end=figure.end,
+                                sentence=(line_start, line_end if line_end >= 0 else len(text)), value=figure.value,
+                                unit=figure.unit, qualifier="", label=figure.label,
+                                subject=f"{figure.label}同比" if figure.change else figure.label))
     return found
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .chinese import CJK_CHAR
+
 __all__ = ["from_markdown", "is_markdown"]
 
 # A link's target: (url), with one level of brackets inside (javascript:doZoom(16)).
@@ -34,7 +36,7 @@ _MIN_LINKS = 2
 _HEADING_LINE = re.compile(r"(?:^|(?<=\s))#{1,6}[ \t]+(?=\S)", re.M)
 # (Words between the marks, not a run of stars: a masked ****年 or 索引号: ****** is no bold.)
 _BOLD_LINE = re.compile(r"(?:^|(?<=\s))(\*\*|__)(?=[^\s*_])[^\n*_]{1,80}?(?<=[^\s*_])\1(?![*_])", re.M)
-_WORD = re.compile(r"[\u4e00-\u9fff]")
+
 _MIN_HEADINGS, _MIN_BOLD_LINES = 2, 3
 
 _BULLET = re.compile(r"^[ \t]*[*+\-][ \t]+")
@@ -51,7 +53,7 @@ _LINKS_ONLY_REST = re.compile(r"^[\s*+\-|｜/>＞»·•,，、]*$")
 def is_markdown(text: str) -> bool:
     """Is TEXT a page saved as Markdown (not a report that happens to hold a bracket)?"""
     return (bool(_READER_HEADER.search(text)) or len(_SYNTAX.findall(text)) >= _MIN_LINKS
-            or len(_HEADING_LINE.findall(text)) >= _MIN_HEADINGS or sum(bool(_WORD.search(m.group())) for m in _BOLD_LINE.finditer(text)) >= _MIN_BOLD_LINES)
+            or len(_HEADING_LINE.findall(text)) >= _MIN_HEADINGS or sum(bool(CJK_CHAR.search(m.group())) for m in _BOLD_LINE.finditer(text)) >= _MIN_BOLD_LINES)
 
 
 def _links_as(line: str, replacement: str) -> str:
