@@ -144,7 +144,7 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     if mentions is None:
         mentions = town_mentions(simplified)
     if starts_a_line:
-        mentions = [_own_longer_name(m, simplified, codes) for m in mentions]
+        mentions = _same_longer_name([(_own_longer_name(m, simplified, codes), m) for m in mentions], simplified)
     if codes:
         mentions = [_local_tail(m, codes) for m in mentions]
     mentions = [m for m in mentions if m.name not in _GENERIC_TOWNS]
@@ -165,6 +165,22 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     return TownGuess(name, source if towns[name] else f"{source}, {NOT_IN_GAZETTEER}", towns[name])
 
 
+def _same_longer_name(pairs: list, fragment: str) -> list:
+    """The mentions of PAIRS (each as read, and as the gazetteer found it), where a longer name read
+    where the town names itself (中共建筑新村街道委员会) also stands for every other mention of its
+    gazetteer name written with the same head (建筑新村街道人民政府, 历下区建筑新村街道)."""
+    longer = {found.name: read for read, found in pairs
+              if read.name != found.name and read.name.endswith(found.name)}
+    mentions = []
+    for read, found in pairs:
+        whole = longer.get(found.name) if read is found else None
+        head = whole.name[:-len(found.name)] if whole else ""
+        if head and fragment[max(0, found.start - len(head)):found.start] == head:
+            read = TownMention(found.start - len(head), found.end, whole.name, whole.towns)
+        mentions.append(read)
+    return mentions
+
+
 def _local_tail(mention, codes: set[str]):
     """MENTION, or the town of the text's county its name ends with (现将官池镇…, in a report of 大荔县:
     官池镇, not 许昌's 将官池镇)."""
@@ -179,7 +195,7 @@ def _local_tail(mention, codes: set[str]):
 # Where a town's own name stands: at the start of a line or of the first sentence (after its year),
 # before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
 _LINE_LEAD = r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
-_SUBJECT_BEFORE = re.compile(_LINE_LEAD + "$")
+_SUBJECT_BEFORE = re.compile(f"(?:{_LINE_LEAD}|[，,；;。]\\s*)$")  # a line's or a clause's start
 _SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|关于|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
                             r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
 
@@ -276,9 +292,12 @@ def _whole_name_after_county(guess: TownGuess, title: str, text: str) -> TownGue
     gazetteer knows 新村街道 but not 建筑新村街道): a title that glues the county to a longer name,
     which the text names again apart from the title, or which no town of that county ends with."""
     fragment = to_simplified(title)
-    at = fragment.find(guess.name)
-    counties = [(end, name) for _, end, name in county_mentions(fragment[:at])] if at > 0 else []
-    if not counties:
+    # the first time the name follows a county (中共…委员会|…人民政府|历下区建筑新村街道: header lines first)
+    for at in (m.start() for m in re.finditer(re.escape(guess.name), fragment)):
+        counties = [(end, name) for _, end, name in county_mentions(fragment[:at])] if at > 0 else []
+        if counties:
+            break
+    else:
         return None
     end, county = counties[-1]
     prefix = fragment[end:at]
@@ -453,9 +472,10 @@ def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
         government = _COUNTY_GOVERNMENT.match(rest) or _CITY_GOVERNMENT.match(rest)
         if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
             return None  # 县人民政府在县委的坚强领导下…: the county speaks; towns below are its examples
-        mention = next(iter(town_mentions(rest[:12])), None)
-        if mention is None or mention.start != 0 or mention.name in _GENERIC_TOWNS or rest[mention.end:][:1] in (":", "："):
-            continue
+        mention = next(iter(town_mentions(rest[:24])), None)
+        if (mention is None or mention.start != _divisions_before(rest, mention.start)
+                or mention.name in _GENERIC_TOWNS or rest[mention.end:][:1] in (":", "：")):
+            continue  # a town at the start, or after its county (余杭区仁和街道认真…), is the subject
         local = _in_counties(mention.towns, codes) if codes else ()
         return TownGuess(mention.name, "body", local or mention.towns)
     return None
@@ -614,6 +634,15 @@ _COUNTY_GOVERNMENT = re.compile(r"(?:[县区旗]委[、和,，]?)?[县区旗](?:
 _CITY_GOVERNMENT = re.compile(r"(?:市委[、和,，]?)?市(?:人民)?政府(?![办工各部门])")
 
 
+# What follows a county in an addressee's line (慈溪市委、市政府: / 慈溪市:), not in a subject's.
+_ADDRESSEE_AFTER = re.compile(r"[^，,。！？\s]{0,12}[:：]")
+
+
+def _divisions_before(rest: str, at: int) -> int:
+    """AT when REST[:AT] is nothing but county, city and province names (浙江省慈溪市), else 0."""
+    return at if 0 < at <= 14 and _all_divisions(rest[:at]) else 0
+
+
 def _county_is_subject(text: str, *, city: bool = False) -> bool:
     """Does one of the first lines open with a county, or a county government, as its subject
     (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
@@ -623,8 +652,10 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
         if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
             return True
         mention = next(iter(county_mentions(rest[:24])), None)
-        if mention is not None and mention[0] == 0 and rest[mention[1]:][:1] not in (":", "："):
+        if mention is not None and mention[0] == 0 and not _ADDRESSEE_AFTER.match(rest, mention[1]):
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
+            if _OPENING_TOWN.match(rest, mention[1]):
+                return False  # 闵行区古美路街道深入…: a town the gazetteer may not know is the subject
             return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject
     return False
 

@@ -73,6 +73,21 @@ def test_infer_town__a_longer_name_glued_to_its_county_is_taken_whole(text, town
     assert meta["town"] == town
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    # header lines (the party committee, the government) before the title: the longer name each time
+    ("中共建筑新村街道委员会\n建筑新村街道人民政府\n济南市历下区建筑新村街道2024年度法治政府建设报告\n2024年，街道坚持依法行政。",
+     "建筑新村街道"),
+    ("中共建筑新村街道委员会\n建筑新村街道人民政府\n关于2024年度法治政府建设情况的报告\n2024年，我街道坚持依法行政。", "建筑新村街道"),
+    # a street office newer than the gazetteer (which knows 东街道 of 相山区), after its header lines
+    ("中共桂东街道委员会\n桂东街道人民政府\n垫江县桂东街道2025年法治政府建设工作报告\n2025年，街道坚持依法行政。", "桂东街道"),
+    # no title: the longer name as a clause's subject (…，桂东街道认真开展…)
+    ("因行政区划调整，原长龙镇、黄沙镇合并为桂东街道。对照督察清单，桂东街道认真开展自查自纠。现将有关情况报告如下：\n"
+     "一、主要工作成效\n甲。", "桂东街道"),
+])
+def test_infer_town__a_longer_name_named_again_in_header_lines_or_a_clause(text, town):
+    assert infer_metadata(text)["town"] == town
+
+
 def test_infer_town__the_county_s_office_before_a_town_is_not_part_of_its_name():
     meta = infer_metadata("西城区人民政府新村街道办事处2023年法治政府建设情况报告\n我街道坚持依法行政。")
     assert not meta["town"].startswith("人民政府")
@@ -740,6 +755,25 @@ def test_infer_metadata__a_town_glued_to_its_county_as_the_first_subject_is_the_
     # 即墨区金口镇坚持…: the county opens the sentence, but the town is its subject
     meta = infer_metadata("2022年，即墨区金口镇坚持以习近平法治思想为指导，全面推进法治政府建设。\n一、主要举措\n甲。")
     assert (meta["town"], meta["county"], meta["level"]) == ("金口镇", "即墨区", "township")
+
+
+@pytest.mark.parametrize(("opening", "town", "county"), [
+    # the county glued before the town, the report speaking of its district as 我区 (…围绕我区…)
+    ("2022年余杭区仁和街道认真学习贯彻党的二十大精神，围绕我区重点工作，继续完善街道依法治理。", "仁和街道", "余杭区"),
+    # after an addressee that names the county (慈溪市委、市政府:), which is no subject
+    ("慈溪市委、市政府：\n2021年，在市委、市政府的正确领导下，慈溪市白沙路街道积极贯彻落实《法治政府建设实施纲要》。",
+     "白沙路街道", "慈溪市"),
+    # after a site's header line (咸安区人民政府) and the province glued on too
+    ("咸安区人民政府\n热门搜索:\n2022年，湖北省咸安区官埠桥镇在区委、区政府的正确领导下，推进依法行政。", "官埠桥镇", "咸安区"),
+])
+def test_infer_metadata__a_town_after_its_county_in_the_opening_is_the_subject(opening, town, county):
+    assert _whose(opening + "\n一、主要举措\n甲。") == (town, county, "township")
+
+
+def test_infer_metadata__a_town_the_gazetteer_lacks_after_its_county_is_no_county_s_report():
+    # 闵行区古美路街道深入…: the county opens the sentence, a street office (古美街道 in the table) is the subject
+    meta = infer_metadata("2020年是“十三五”规划收官之年。闵行区古美路街道深入贯彻习近平法治思想。\n一、主要举措\n甲。")
+    assert (meta["town"], meta["level"]) == ("古美路街道", "township")
 
 
 # 我街 is a street office's 我街道 (广州 and elsewhere); its party committee written 街委 / 镇委 / 工委
