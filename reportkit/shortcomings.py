@@ -347,6 +347,9 @@ CUE_WEIGHT = 0.5
 # A first clause that sets the scene or concedes, before the fault itself (虽然…已…，但…; 随着…，…;
 # 对照…要求，…; 从…情况看，…): the fault is in the clause after it.
 _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|从.{1,30}(?:看|来看|而言)$)")
+# … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
+_CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
+_TURN = re.compile(r"^(?:但是?|却|然而|可是)")
 
 
 def lead_clause(text: str) -> str:
@@ -359,7 +362,8 @@ def lead_clause(text: str) -> str:
     '干部学法跟不上新承接的领域'
     """
     clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip(), maxsplit=2)]
-    if _SETTING.match(clauses[0]) and len(clauses) > 1 and clauses[1]:
+    if len(clauses) > 1 and clauses[1] and (
+            _SETTING.match(clauses[0]) or (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) and _TURN.match(clauses[1]))):
         return clauses[1]
     return clauses[0]
 
