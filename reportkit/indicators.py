@@ -983,19 +983,28 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                              or fallback),
                 "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
                 "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
+                "before_figure": text[lead:num_start],
             })
         last_end, last_subject = span_end, subject
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
     _flags(rows)
     _inherit_categories(text, rows)
-    # Only COLUMNS are taken from the row dicts (sentence_start stays behind); the column-by-column
+    for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
+        if not row["category"] and 0 < len(row.get("before_figure", "")) <= _FEW_WORDS_BEFORE:
+            row["category"] = categorize(row["before_figure"], row["unit"])
+    # Only COLUMNS are taken from the row dicts (sentence_start, before_figure stay behind); the column-by-column
     # astype avoids DataFrame.astype(dict), which rebuilds the whole table.
     table = pd.DataFrame(rows, columns=COLUMNS)
     for name, kind in (("value", float), ("value_yuan", float), ("start", int), ("end", int)):
         table[name] = table[name].astype(kind)
     logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
     return table
+
+
+# How long the words before a figure may be to say what it counts when its subject does not: a verb and
+# its object's head (已进驻19个部门, 共接待群众21351人次), not a clause that may name other work.
+_FEW_WORDS_BEFORE = 12
 
 
 # A change in tenths (办理时限缩短三成, 增长近三成): a rate, 三成 = 30 %; only after a verb of change, since

@@ -348,6 +348,11 @@ def _with_unnumbered_parts(text: str, candidates):
 _BULLET = re.compile(r"^[-–•●◆■▪]\s*[^\s\-–]")
 
 
+# The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
+# one-sentence opening may end with and no title does.
+_OPENING_ABOVE = re.compile(r"。|如下\s*[:：]")
+
+
 def _with_lost_part_heading(text: str, candidates):
     """CANDIDATES, with a part heading whose 一、 the page lost put before the first: a short line
     that names a part (2025年推进法治政府建设的主要举措和成效) or stands after a list bullet, alone
@@ -363,7 +368,7 @@ def _with_lost_part_heading(text: str, candidates):
         line = above[line_start:].strip()
         if (line and line_start > 0 and len(line) <= MAX_HEADING_CHARS and not CLAUSE_END.search(line[-1])
                 and not _TITLE_WORDS.search(line) and (_match_type(line) is not None or _BULLET.match(line))
-                and "。" in text[:line_start]):  # the opening (a sentence) above it, not a title's lines
+                and _OPENING_ABOVE.search(text, 0, line_start)):  # the opening above it, not a title's lines
             yield line_start + len(above[line_start:]) - len(above[line_start:].lstrip()), "cn_dun", 1, line, False
     yield first
     yield from candidates

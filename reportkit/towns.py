@@ -660,9 +660,10 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
     return False
 
 
-# An opening sentence that sets the year (2025年是…关键之年,也是…收官之年。) before the subject's own.
+# An opening sentence that sets the year (2025年是…关键之年,也是…收官之年。 / 今年是…100周年,…) before the
+# subject's own.
 # (A PDF's copy may break its lines inside it.)
-_YEAR_S_SETTING = re.compile(r"20\d\d\s*年度?(?:是|为)[^。！？]{0,120}[。！？]")
+_YEAR_S_SETTING = re.compile(r"(?:20\d\d\s*年度?|今年|本年度)(?:是|为)[^。！？]{0,120}[。！？]")
 
 
 def _after_the_year_s_setting(text: str) -> list[str]:

@@ -144,6 +144,8 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
         return False
     if _PAGE_FIELD.search(line.text) or (_PAGE_FIELD.search(before.text) and not _BREADCRUMB_STEP.search(line.text)):
         return False  # a page's breadcrumb (wrapped: its next line goes on with > 2022年…) or its date is a line of its own
+    if _OPENING_FORMULA.search(before.text):
+        return False  # …现将有关情况报告如下：ends the opening, however full its line
     gap = right - before.x1
     if CLAUSE_END.fullmatch(before.text[-1:]):
         slack = 0.0  # a shorter line that ends a sentence ends its paragraph
@@ -160,6 +162,10 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
 # A printed web page's chrome: its breadcrumb (首页>专题专栏>…) and its fields (发布日期:… 浏览次数:…).
 _BREADCRUMB_STEP = re.compile(r"[>＞»]")
 _PAGE_FIELD = re.compile(r"^\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|发布日期|发布时间|浏览次数|阅读次数|点击数|字体[:：]|【字体|【打印|分享到")
+
+
+# The formula an opening ends with (现将…情况报告如下：), the first part's heading below it.
+_OPENING_FORMULA = re.compile(r"(?:报告|汇报|总结|说明)如下\s*[:：]\s*$")
 
 
 # A heading that fills its printed line to the edge, the body below it unindented ((三)提升行政规范性文件质量,

@@ -270,6 +270,10 @@ def test_extract_indicators__a_count_of_bodies_or_fields_takes_what_they_hold(te
     ("累计刊发相关稿件674条。", ["media_coverage"]),
     ("制定重点任务分工方案，明确9个大类、30个子项。", ["tasks_measures", "tasks_measures"]),
     ("组织全区国家工作人员参加“法宣在线”法律法规网络竞答活动24次。", ["officials_study"]),
+    # batch zg: a subject that names no work takes the verb before its figure; classes are counted in 个
+    ("区政务服务大厅已进驻19个行政部门。", ["government_services"]),
+    ("政务服务中心共接待群众21351人次。", ["government_services"]),
+    ("纳入区委党校5个主体班次教学内容。", ["training"]),
 ])
 def test_extract_indicators__categories_of_the_held_out_pages(text, categories):
     assert extract_indicators(text)["category"].tolist() == categories

@@ -215,6 +215,14 @@ def test_infer_metadata__the_year_s_setting_in_a_clause_before_the_subject(subje
     assert (meta["level"], meta["town"]) == (level, town)
 
 
+@pytest.mark.parametrize("setting", ["今年是中国共产党成立100周年，是“十四五”开局之年，做好法治政府建设工作意义十分重大。",
+                                     "2021年是“十四五”开局之年。", "本年度是法治政府建设示范创建之年。"])
+def test_infer_metadata__a_sentence_setting_the_year_before_the_district_as_subject(setting):
+    # batch zg (闵行区 2021): no title; the first sentence has no subject, the district is the second's
+    meta = infer_metadata(f"{setting}2021年，闵行区在市委、市政府的领导下，积极争创全国法治政府建设示范区。\n一、主要举措\n甲。")
+    assert (meta["level"], meta["town"], meta["county"]) == ("county", "", "闵行区")
+
+
 def test_infer_metadata__county_absent_stays_empty():
     meta = infer_metadata("北城街道2023年法治政府建设年度报告\n2023年，街道坚持依法行政。")
     assert (meta["town"], meta["county"], meta["city"], meta["province"]) == ("北城街道", "", "", "")

@@ -679,6 +679,15 @@ def test_a_part_heading_that_lost_its_marker_above_the_first_sub_heading(lost):
     assert s["level"].tolist()[1:] == [1, 2, 2, 1]
 
 
+def test_a_part_heading_that_lost_its_marker_below_an_opening_of_one_sentence():
+    # batch zg (祝桥镇): the opening is one sentence that ends 报告如下: with no 。 above the part
+    text = ("2022年度祝桥镇法治政府建设情况报告\n祝桥镇党委、政府坚持以习近平法治思想为指导，统筹推进法治政府建设各项工作，"
+            "现将我镇法治政府建设情况报告如下:\n主要举措和成效\n（一）注重党委领导核心作用\n甲。\n（二）深化普法\n乙。")
+    s = split_sections(text)
+    assert s["heading"].tolist()[1:] == ["主要举措和成效", "（一）注重党委领导核心作用", "（二）深化普法"]
+    assert s["level"].tolist()[1:] == [1, 2, 2]
+
+
 @pytest.mark.parametrize("text", [
     "庙垭乡2025年法治政府建设情况报告\n（一）加强党的领导\n甲。",  # a title above it, no opening
     "2025年，庙垭乡全力推进法治政府建设。\n严格落实各项制度，扎实推进依法行政\n（一）加强党的领导\n甲。",  # a lead sentence, no part

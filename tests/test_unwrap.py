@@ -256,3 +256,12 @@ def test_paragraphs__a_heading_that_fills_its_line_is_not_joined_to_the_body_bel
             line("案率100%。", gap=20)]
     assert paragraphs([page]).split("\n") == ["（三）提升行政规范性文件质量，完善依法行政制度体系情况",
                                              "严格执行规范性文件“三统一”制度，全年审核文件5件，备案率100%。"]
+
+
+def test_paragraphs__the_opening_s_closing_formula_ends_its_paragraph_however_full_its_line():
+    # batch zg printed: …报告如下: fills its line; the part heading below lost its 一、 and its indent
+    page = [line("统筹推进法治政府建设各项工作，现将我镇法治政府建设情况报告如下:", gap=0),
+            line("主要举措和成效", gap=28),
+            line("（一）注重党委领导核心作用", gap=22)]
+    assert paragraphs([page]).split("\n") == ["统筹推进法治政府建设各项工作，现将我镇法治政府建设情况报告如下:", "主要举措和成效",
+                                              "（一）注重党委领导核心作用"]
