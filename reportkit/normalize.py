@@ -55,6 +55,11 @@ _BARE_PART_NUMBER_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[{
 # A part heading run straight into its first sub-heading (一、2021年度…主要举措和成效(一)坚持党的领导,…): two lines.
 _FIRST_SUB_HEADING_GLUED = re.compile(rf"^([{CN_MARKER_DIGITS}]{{1,2}}、[^。！？!?；;，,\n（(]{{4,40}})(?=[（(]一[)）])", re.M)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…|｜])[ \t\u3000]+" + _MARKER)
+# A part's heading that lost its number and ends with a colon, after a sentence's end (…作述法报告。 存在的不足和
+# 原因： 一是…): a line of its own, as its body after it.
+_PART_LABEL_AFTER_STOP = re.compile(rf"(?<=[。！？!?][ \t\u3000])([^。！？!?：:，,；;\s]{{2,40}}"
+                                    r"(?:成效|情况|不足|问题|原因|打算|安排|计划|思路|措施|做法|举措|职责)[：:])"
+                                    rf"[ \t\u3000]+(?=[{CJK}（(“])")
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
@@ -115,6 +120,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_CONTENTS.sub("目录", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
     line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
+    line = _PART_LABEL_AFTER_STOP.sub("\\1\n", line)
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 
 

@@ -314,7 +314,12 @@ _TITLE_WORDS = re.compile(r"报告|总结")
 
 # Where a report's parts lost their numbers (Word's automatic numbering is dropped by a copy), the
 # part headings are short lines of their own that name a part: 主要举措和成效 / 存在的不足 / 下一步工作打算.
-_MAX_UNNUMBERED_PART_CHARS = 40
+_MAX_UNNUMBERED_PART_CHARS = 60  # 2022年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况: 43
+
+
+# The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
+# one-sentence opening may end with and no title does.
+_OPENING_ABOVE = re.compile(r"。|如下\s*[:：]")
 
 
 def _with_unnumbered_parts(text: str, candidates):
@@ -326,11 +331,13 @@ def _with_unnumbered_parts(text: str, candidates):
         yield from candidates
         return
     taken = {start for start, *_ in candidates}
-    first_sentence_end = text.find("。")
+    opening = _OPENING_ABOVE.search(text)
+    first_sentence_end = opening.start() if opening else -1
     parts, offset = [], 0
     for line in text.split("\n"):
         start, stripped = offset + len(line) - len(line.lstrip()), line.strip()
         offset += len(line) + 1
+        stripped = _without_label_colon(stripped)
         if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS or CLAUSE_END.search(stripped)
                 or _TITLE_WORDS.search(stripped) or not 0 <= first_sentence_end < start):
             continue  # a sentence, the title or a line above the opening
@@ -348,9 +355,36 @@ def _with_unnumbered_parts(text: str, candidates):
 _BULLET = re.compile(r"^[-–•●◆■▪]\s*[^\s\-–]")
 
 
-# The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
-# one-sentence opening may end with and no title does.
-_OPENING_ABOVE = re.compile(r"。|如下\s*[:：]")
+def _without_label_colon(line: str) -> str:
+    """LINE without the colon a part's line may end with (存在的不足和原因：); a line with a comma before
+    its colon (…取得了一定成效，但仍存在一些问题和不足：) or one that ends 如下： is a sentence, kept whole."""
+    if _OPENING_ABOVE.search(line) or re.search(r"[，,]", line):
+        return line
+    return line.rstrip(":：").rstrip()
+
+
+def _lost_part_line(text: str, start: int) -> tuple[int, str] | None:
+    """(where it starts, the heading) of a line that names a part above the first sub-heading at START:
+    right above it, or above the one paragraph that leads the part (主要举措和成效 / 2025年，宝城镇坚持…。 /
+    （一）…), with the opening above it; None when there is none."""
+    end = start
+    for _ in range(2):
+        above = text[:end].rstrip()
+        line_start = above.rfind("\n") + 1
+        raw = above[line_start:]
+        line = _without_label_colon(raw.strip())
+        if (line and line_start > 0 and len(line) <= MAX_HEADING_CHARS and not CLAUSE_END.search(line[-1])
+                and not _TITLE_WORDS.search(line) and (_match_type(line) is not None or _BULLET.match(line))
+                and _OPENING_ABOVE.search(text, 0, line_start)):  # the opening above it, not a title's lines
+            return line_start + len(raw) - len(raw.lstrip()), line
+        if line_start == 0 or not raw.rstrip().endswith(("。", "！", "？")):
+            return None  # only a paragraph of sentences may stand between a part's line and its first sub-heading
+        end = line_start
+    return None
+
+
+# The styles a part's first sub-heading is numbered in: （一）, or 1. / 1、 where a report has no （一）.
+_FIRST_SUB_HEADING_STYLES = ("cn_paren", "ar_dun")
 
 
 def _with_lost_part_heading(text: str, candidates):
@@ -362,14 +396,9 @@ def _with_lost_part_heading(text: str, candidates):
     if first is None:
         return
     start, style, n = first[:3]
-    if style == "cn_paren" and n == 1:
-        above = text[:start].rstrip()
-        line_start = above.rfind("\n") + 1
-        line = above[line_start:].strip()
-        if (line and line_start > 0 and len(line) <= MAX_HEADING_CHARS and not CLAUSE_END.search(line[-1])
-                and not _TITLE_WORDS.search(line) and (_match_type(line) is not None or _BULLET.match(line))
-                and _OPENING_ABOVE.search(text, 0, line_start)):  # the opening above it, not a title's lines
-            yield line_start + len(above[line_start:]) - len(above[line_start:].lstrip()), "cn_dun", 1, line, False
+    if style in _FIRST_SUB_HEADING_STYLES and n == 1 and (found := _lost_part_line(text, start)):
+        line_start, line = found
+        yield line_start, "cn_dun", 1, line, False
     yield first
     yield from candidates
 

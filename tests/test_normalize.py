@@ -91,6 +91,19 @@ def test_normalize_text__after_如下_a_space_was_a_break_before_a_heading_that_
     assert "阅读: 次" in normalize_text(FLAT_PAGE).split("\n")  # a label's colon is still no break
 
 
+@pytest.mark.parametrize(("label", "body", "apart"), [
+    ("存在的不足和原因：", "一是综合行政执法力量不足。", True),  # a part's heading that lost its number
+    ("下一步工作安排:", "（一）强化学法用法。", True),
+    ("截至目前：", "共办理行政复议案件3件。", False),  # a clause's colon: the sentence goes on
+])
+def test_normalize_text__a_part_s_label_with_a_colon_after_a_stop_is_a_line_in_a_flat_copy(label, body, apart):
+    # written round 42 copied without its line breaks: …作述法报告。 存在的不足和原因： 一是…
+    flat = f"2024年，杨士堡镇坚持依法行政。{_BODY}年底作述法报告。 {label} {body}{_BODY}"
+    assert len(flat) > 600
+    lines = normalize_text(flat).split("\n")
+    assert (label in lines) == apart
+
+
 def test_normalize_text__a_two_character_label_spaced_out_stays_one_field_in_a_flat_copy():
     # a held-out page (batch z3) copied without its breaks: - 文 号:无 - 标 题:… are fields, not 文 | 号:无
     flat = ("- 索 引 号:370403/2026-00187 - 发布机构:薛城区司法局 - 文 号:无 - 标 题:关于2025年度法治政府建设情况的报告 "

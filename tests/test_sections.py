@@ -759,6 +759,41 @@ def test_split_sections__parts_that_lost_their_numbers_are_the_short_lines_that_
         ["存在的不足", 1, "shortcomings"], ["下一步工作打算", 1, "plans"]]
 
 
+def test_split_sections__parts_that_lost_their_numbers_under_an_opening_ending_as_a_formula():
+    # an opening of one sentence (…报告如下:), and the statutory second part's heading at full length
+    duty = "2024年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
+    text = ("楼观镇2024年法治政府建设年度报告\n2024年，楼观镇坚持依法行政，现将有关情况报告如下:\n主要举措和成效\n"
+            f"（一）强化组织保障。召开会议4次。\n{duty}\n镇党委书记带头学法。\n存在的不足\n一是经费保障不足。\n"
+            "下一步工作打算\n2025年，我镇将加强学法。")
+    s = split_sections(text)
+    assert s[["heading", "level", "section_type"]].values.tolist()[1:] == [
+        ["主要举措和成效", 1, "measures"], ["（一）强化组织保障", 2, "measures"], [duty, 1, "leadership"],
+        ["存在的不足", 1, "shortcomings"], ["下一步工作打算", 1, "plans"]]
+
+
+@pytest.mark.parametrize(("part", "lead", "first"), [
+    ("主要举措和成效", "", "1.强化法治引领"),  # a report with no （一）: its first sub-heading is 1.
+    ("二、主要做法和成效:"[2:], "", "（一）强化法治引领"),  # the part's line ends with a colon
+    ("主要举措和成效", "2025年，宝城镇坚持以习近平法治思想为指导，扎实推进依法行政。\n", "（一）强化法治引领"),  # a lead paragraph
+])
+def test_a_part_heading_that_lost_its_marker_above_the_first_sub_heading_in_other_layouts(part, lead, first):
+    text = f"2025年，宝城镇全力推进法治政府建设。现将有关情况报告如下\n{part}\n{lead}{first}\n甲。\n二、存在的不足\n丙。"
+    s = split_sections(text)
+    assert s["heading"].tolist()[1:] == [part.rstrip(":"), first, "二、存在的不足"]
+    assert s["level"].tolist()[1:] == [1, 2, 1]
+
+
+@pytest.mark.parametrize("text", [
+    # a title and a lead sentence above the first （一）, no opening above them
+    "宝城镇2025年法治政府建设工作情况\n2025年，宝城镇坚持依法行政。\n（一）强化法治引领\n甲。",
+    # two paragraphs between the line and the first （一）: a lead line of the opening, not a part
+    "2025年，宝城镇全力推进法治政府建设。\n主要举措和成效\n甲乙。\n丙丁。\n（一）强化法治引领\n甲。",
+])
+def test_a_line_above_a_lead_paragraph_is_otherwise_no_lost_part(text):
+    s = split_sections(text)
+    assert s.loc[s["level"] > 0, "heading"].tolist() == ["（一）强化法治引领"]
+
+
 def test_split_sections__a_short_line_naming_a_part_is_no_part_where_the_parts_are_numbered():
     text = "2024年，我镇坚持依法行政。\n一、主要举措和成效\n召开会议4次。\n存在的不足\n二、下一步工作打算\n加强学法。"
     assert split_sections(text)["heading"].tolist()[1:] == ["一、主要举措和成效", "二、下一步工作打算"]
@@ -831,3 +866,23 @@ def test_a_part_heading_numbered_one_again_that_names_a_part_is_no_sub_heading()
     ("三、2025年法治政府建设工作要点", "plans")])
 def test_classify_heading__key_points_carried_out_or_planned(heading, expected):
     assert classify_heading(heading) == expected
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("二、狠抓法治建设重点工作", "measures"), ("二、全力抓好重点任务落实", "measures"),  # key work done
+    ("三、下一步重点工作", "plans"), ("三、2025年重点任务", "plans"), ("三、下一步抓好重点工作", "plans"),
+    ("三、2025年全力推进重点工作", "plans"),  # a year in the heading: the plans, as before
+])
+def test_classify_heading__key_work_taken_in_hand_is_measures_unless_the_heading_says_next_year(heading, kind):
+    assert classify_heading(heading) == kind
+
+
+def test_split_sections__parts_that_lost_their_numbers_may_end_with_a_colon():
+    # written round 42: every part's line ends with a colon (存在的不足和原因：), as official documents set them
+    text = ("杨士堡镇2024年法治政府建设年度报告\n2024年，杨士堡镇坚持依法行政。\n主要举措和成效：\n（一）强化组织保障。召开会议4次。\n"
+            "党政主要负责人履行推进法治建设第一责任人职责情况：\n镇党委书记带头学法。\n存在的不足和原因：\n一是经费保障不足。\n"
+            "下一步工作安排：\n2025年，我镇将加强学法。\n具体如下：\n继续努力。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, ["heading", "section_type"]].values.tolist() == [
+        ["主要举措和成效", "measures"], ["党政主要负责人履行推进法治建设第一责任人职责情况", "leadership"],
+        ["存在的不足和原因", "shortcomings"], ["下一步工作安排", "plans"]]
