@@ -358,7 +358,7 @@ _BULLET = re.compile(r"^[-–•●◆■▪]\s*[^\s\-–]")
 def _without_label_colon(line: str) -> str:
     """LINE without the colon a part's line may end with (存在的不足和原因：); a line with a comma before
     its colon (…取得了一定成效，但仍存在一些问题和不足：) or one that ends 如下： is a sentence, kept whole."""
-    if _OPENING_ABOVE.search(line) or re.search(r"[，,]", line):
+    if _OPENING_ABOVE.search(line) or "，" in line or "," in line:
         return line
     return line.rstrip(":：").rstrip()
 
@@ -389,8 +389,8 @@ _FIRST_SUB_HEADING_STYLES = ("cn_paren", "ar_dun")
 
 def _with_lost_part_heading(text: str, candidates):
     """CANDIDATES, with a part heading whose 一、 the page lost put before the first: a short line
-    that names a part (2025年推进法治政府建设的主要举措和成效) or stands after a list bullet, alone
-    above the first （一） of the text, with the opening above it."""
+    that names a part (2025年推进法治政府建设的主要举措和成效) or stands after a list bullet, above the
+    first （一） (or 1.) of the text, with the opening above it (`_lost_part_line`)."""
     candidates = iter(candidates)
     first = next(candidates, None)
     if first is None:
