@@ -154,6 +154,9 @@ HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]
 #: … and 1、 (1) lines, which are headings only when short (items often open with a figure).
 HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{1,2}\s*[）)])")
 
+#: The sentence an opening ends with, announcing the body (现将有关情况报告如下：/ …汇报如下。): at a line's end.
+ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
+
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
 _DATE = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
 DATE_AT_LINE_END = _DATE + r"\s*$"

@@ -22,8 +22,8 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import (CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN, MARKER_STYLES, PART_STYLES,
-                      annex_start, marker_number)
+from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN,
+                      MARKER_STYLES, PART_STYLES, annex_start, marker_number)
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -42,8 +42,6 @@ _MORE_LINK_SPAN = 120
 # The list of attachments after a report's signature (附件：1.2022年度行政执法统计表 2.…台账), near the end.
 _ATTACHMENTS = re.compile(r"\n\s*附\s*(?:件|表)\s*\d*\s*[：:]")
 _ATTACHMENTS_SPAN = 300
-# A sentence that announces what follows (现将有关情况报告如下。): nothing after it means the rest is gone.
-_ANNOUNCES = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
 # What a whole report without numbered parts says before it ends: its plans (下一步，我镇将… /
 # 2024年，我县将…). A text with no heading, no signature and none of this is an opening.
 _PLANS_SAID = re.compile(r"下一步|下步|下一阶段|明年|来年|今后|(?:19|20)\d{2}\s*年[，,]?\s*(?:我|全)?[镇乡县区市旗]?将|"
@@ -101,7 +99,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     last_line = lines[-1] if lines else ""
     mid_sentence = (last_line and not last_line.endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)
                     and len(last_line) > 30)
-    if _CUT_END.search(tail) or _ANNOUNCES.search(last_line) or mid_sentence:
+    if _CUT_END.search(tail) or ANNOUNCES_BODY.search(last_line) or mid_sentence:
         reasons.append("cut off")
     elif (len(lines) >= 2 and _HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
           and lines[-2].endswith(_SENTENCE_END)):

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .chinese import CJK, CLAUSE_END, HEADING_LINE_AR, HEADING_LINE_CN, SHI_MARKER
+from .chinese import ANNOUNCES_BODY, CJK, CLAUSE_END, HEADING_LINE_AR, HEADING_LINE_CN, SHI_MARKER
 
 #: A line that is only a page number: — 3 —, - 3 -, 3, 3/9, 第 3 页, 第3页 共9页, Page 3.
 PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|"
@@ -144,7 +144,7 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
         return False
     if _PAGE_FIELD.search(line.text) or (_PAGE_FIELD.search(before.text) and not _BREADCRUMB_STEP.search(line.text)):
         return False  # a page's breadcrumb (wrapped: its next line goes on with > 2022年…) or its date is a line of its own
-    if _OPENING_FORMULA.search(before.text):
+    if ANNOUNCES_BODY.search(before.text):
         return False  # …现将有关情况报告如下：ends the opening, however full its line
     gap = right - before.x1
     if CLAUSE_END.fullmatch(before.text[-1:]):
@@ -162,10 +162,6 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
 # A printed web page's chrome: its breadcrumb (首页>专题专栏>…) and its fields (发布日期:… 浏览次数:…).
 _BREADCRUMB_STEP = re.compile(r"[>＞»]")
 _PAGE_FIELD = re.compile(r"^\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|发布日期|发布时间|浏览次数|阅读次数|点击数|字体[:：]|【字体|【打印|分享到")
-
-
-# The formula an opening ends with (现将…情况报告如下：), the first part's heading below it.
-_OPENING_FORMULA = re.compile(r"(?:报告|汇报|总结|说明)如下\s*[:：]\s*$")
 
 
 # A heading that fills its printed line to the edge, the body below it unindented ((三)提升行政规范性文件质量,
