@@ -66,6 +66,14 @@ _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
 # The same letter-spacing inside a line that lost its breaks (永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发…):
 # single characters between single spaces, three or more (索 引 号:), are one word, not a line each.
 _SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
+# A space set between a number and the Chinese around it, as typesetting tools and PDF copies do
+# (新城镇 2020 年…, 开展 12 场): gone, so the number reads as it does unspaced. Only a number with
+# Chinese after it and Chinese, a bracket or a stop before it (a table row's 12 15 stays apart), and not
+# after a Chinese numeral (四 2025年…, a flat copy's part heading that lost its 、).
+_NUMBER = r"\d+(?:\.\d+)?%?"
+_AFTER_WORD = rf"(?<=[{CJK}])(?<![{CN_MARKER_DIGITS}〇零两百千万第])"
+_SPACED_NUMBER = re.compile(rf"(?:{_AFTER_WORD} |(?<=[{CJK}（）()、，。：；“”]))({_NUMBER}) (?=[{CJK}])"
+                            rf"|{_AFTER_WORD} ({_NUMBER})(?=[{CJK}])")
 # … and a two-character field label so spaced (- 文 号:无 - 标 题:…), which the run above leaves.
 _SPACED_LABEL = re.compile(rf"(?<!\S)([{CJK}]) ([{CJK}])(?=\s?[:：])")
 # … and 目 录, the label of a table of contents, set wide.
@@ -330,6 +338,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.
     lines = [line.replace(" ", "") if _SPACED_OUT.match(line) else line for line in lines]
+    lines = [_SPACED_NUMBER.sub(lambda m: m.group(1) or m.group(2), line) if " " in line else line for line in lines]
     # Keep paragraph structure but not runs of blank lines (web pages and PDFs have many).
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return _without_note_references(text).strip("\n")
