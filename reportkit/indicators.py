@@ -800,11 +800,27 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# A figure quoted to compare with: an earlier year's (较2021年的13件, 上年同期为10件) or the difference
+# (比上年增加3件, 较上年多办理5件). Kept (the text says it), but not the year's own count: `comparable`
+# leaves it out, so a chart of a category does not count a report's work twice. Read in the words of the
+# figure's clause before it; 去年 alone stays the year's (a report written in January may call its year so).
+_EARLIER_PERIOD = re.compile(r"(?:较|比|与|同)\s*(?:(?:19|20)\d{2}\s*年|上一?年|去年|前年)(?:同期|度)?\s*(?:的|相比)?\s*$"
+                             r"|^\s*(?:上一?年|去年|前年)(?:同期|度同期)")
+_CHANGE = re.compile(r"(?:较|比|同比|环比)[^，,。；;]{0,12}?(?:增加|减少|增长|下降|上升|提高|降低|多|少)[^，,。；;\d]{0,4}$")
+EARLIER_PERIOD, CHANGE = "earlier_period", "change"
+
+
 def _flags(rows: list[dict]) -> None:
-    """Sanity flags: rates above 100% and success counts above their total in a sentence."""
+    """Sanity flags: rates above 100% and success counts above their total in a sentence; figures
+    quoted to compare (an earlier year's, a difference)."""
     case_units = _case_units()
     for i, row in enumerate(rows):
         flags = []
+        before = row.get("clause_before", "")
+        if _EARLIER_PERIOD.search(before):
+            flags.append(EARLIER_PERIOD)
+        elif _CHANGE.search(before):
+            flags.append(CHANGE)
         if row["unit"] == "%" and row["value"] > 100 and not re.search(r"增|提高|提升|上升|同比|环比", row["subject"]):
             flags.append("rate_above_100")
         if "成功" in row["subject"] and row["unit"] != "%":
@@ -983,7 +999,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                              or fallback),
                 "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
                 "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
-                "before_figure": text[lead:num_start],
+                "before_figure": text[lead:num_start], "clause_before": text[boundary:num_start],
             })
         last_end, last_subject = span_end, subject
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
@@ -1099,13 +1115,16 @@ def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = No
     KIND defaults to the unit kind most reports of the category use (ties: the kind with most
     figures, then by name). 开展普法宣传活动17场次 and 送法入户100余次 are both events and stay together
     whatever their written unit (场, 场次, 次); 受众2000人次 and 普法受众3万人 are not. Money is
-    given in 万元 (from ``value_yuan``), so that 3000元 and 12.5万元 compare.
+    given in 万元 (from ``value_yuan``), so that 3000元 and 12.5万元 compare. A figure quoted to
+    compare (flagged ``earlier_period``: 较2021年的13件; ``change``: 比上年增加3件) is left out.
 
     >>> table = extract_indicators("开展法治讲座3场次，送法入户100余次，受益群众500人。")
     >>> comparable(table.assign(doc_id="a"), category="legal_education_events")["value"].tolist()
     [3.0, 100.0]
     """
     rows = indicators[indicators["category"] == category]
+    if "flags" in rows:  # an earlier year's figure or a difference is not the year's own count
+        rows = rows[~rows["flags"].fillna("").str.contains(f"{EARLIER_PERIOD}|{CHANGE}")]
     kinds = _kinds(rows)
     if kinds is None or rows.empty:
         return rows.copy()

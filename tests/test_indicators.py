@@ -243,6 +243,10 @@ def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     ("全镇23个村（社区）均配备法律顾问，全乡12个村全面推行屋场会。", [(23.0, "个"), (12.0, "个")]),
     # written round 32: one of a number is a standing (三个镇之一, 10个试点镇之一), not a count of the work
     ("峪泉镇是嘉峪关市所辖三个镇之一，获评全省10个法治示范镇之一，全年调解纠纷25件。", [(25.0, "件")]),
+    # written round 44: the town among its county's towns (在全县13个乡镇中较早…), not its work; a county's
+    # work on its towns stays a figure
+    ("在全县13个乡镇中较早建成村级法治文化长廊，在全区9个镇街中率先推行调解工作室，对全县13个乡镇开展督察。",
+     [(13.0, "个")]),
 ])
 def test_extract_indicators__a_town_s_own_places_and_a_rule_s_weight(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
@@ -1088,3 +1092,17 @@ def test_extract_indicators__an_annex_table_after_the_signature_counts_and_its_r
 def test_extract_indicators__targets_quoted_and_the_tasks_named(text, found):
     table = extract_indicators(normalize_text(text), level="township", county="涟水县")
     assert list(zip(table["value"], table["unit"])) == found
+
+
+def test_extract_indicators__a_figure_quoted_to_compare_is_flagged_and_left_out_of_comparable():
+    # written round 44: a town's four reports each quote last year's figure (较2021年的13份); counted with
+    # the year's own, a chart of the category would show the work twice
+    text = ("全年受理调解纠纷16件，较2021年的13件有所增加；上年同期为10件。法律顾问审查合同43份，较上年的29份增加14份。"
+            "办理行政处罚案件37件，较上年多办理5件。调解成功率96.7%，较上年提高1.5个百分点。去年共调解9件。")
+    table = extract_indicators(text)
+    flags = dict(zip(table["span"], table["flags"]))
+    assert flags["较2021年的13件"] == flags["上年同期为10件"] == flags["较上年的29份"] == "earlier_period"
+    assert flags["增加14份"] == flags["较上年多办理5件"] == flags["较上年提高1.5个百分点"] == "change"
+    assert flags["受理调解纠纷16件"] == flags["共调解9件"] == ""  # 去年 alone may be the report's year
+    mediated = comparable(table.assign(doc_id="a"), category="disputes_mediated")
+    assert mediated["value"].tolist() == [16.0, 9.0]

@@ -539,6 +539,7 @@ def test_classify_heading__the_first_responsibility_however_written_is_leadershi
 @pytest.mark.parametrize(("heading", "kind"), [
     ("二、“一把手”抓法治情况", "leadership"), ("2.党委书记、镇长带头推进法治建设情况", "leadership"),
     ("二、党政正职履行法治建设职责情况", "leadership"), ("二、政府主要领导带头抓法治建设情况", "leadership"),
+    ("二、乡主要负责人带头依法行政情况", "leadership"),  # round 44: the 依法行政 template of 2021
     ("三、自查发现的问题", "shortcomings"), ("三、坚持问题导向，查找自身差距", "shortcomings"),
     ("四、锚定目标任务，扎实谋划2020年工作", "plans"),
     ("（三）及时发现问题", "measures"), ("（三）坚持问题导向，化解矛盾纠纷", "measures"),
