@@ -154,6 +154,28 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
     for pattern in resources.indicator_exclusions():
         ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     ranges.extend(heading_ranges(text))
+    ranges.extend(_echo_ranges(text))
+    return ranges
+
+
+# A pull quote: a short line of its own, set between paragraphs by WeChat and 头条 layouts, that repeats
+# words of a paragraph (全年排查化解矛盾纠纷112件，调解成功率98.2%), perhaps with a time word before them
+# (全年受教育群众1.6万余人次 over …宣讲41场次，受教育群众1.6万余人次…): its figures are the paragraph's, said twice.
+_MAX_ECHO = 60
+_ECHO_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|今年|年内|一年来|本年度)[，,]?")
+
+
+def _echo_ranges(text: str) -> list[tuple[int, int]]:
+    """The lines of TEXT that are pull quotes: their figures are counted where the paragraph says them."""
+    lines = text.split("\n")
+    ranges, start = [], 0
+    for line in lines:
+        quote = _ECHO_TIME.sub("", line.strip().rstrip("。；;！!"))
+        if (6 <= len(quote) <= _MAX_ECHO and any(c.isdigit() for c in quote)
+                and not (HEADING_LINE_CN.match(quote) or HEADING_LINE_AR.match(quote))
+                and any(quote in other and len(other.strip()) > len(line.strip()) for other in lines)):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
     return ranges
 
 

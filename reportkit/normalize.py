@@ -31,7 +31,9 @@ _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIG
            rf"|【[{CJK}]{{2,10}}】(?=\s|[{CJK}（(])(?!【)|[◆■▲●★◇□▶►][ \t]*[{CJK}\d])")
 # 一，推进… (a heading typed with a comma) only after a sentence's end: after a word, 统 一， is a word.
 _MARKER_OR_COMMA = rf"(?:{_MARKER}|(?=[{CN_MARKER_DIGITS}]{{1,3}}[，,](?=[{CJK}]|20\d\d)(?![{CN_MARKER_DIGITS}])))"
-_LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;])[ \t\u3000]+" + _MARKER_OR_COMMA)
+_LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;】])[ \t\u3000]+" + _MARKER_OR_COMMA)  # 】: 【三、存在的问题】 1.…
+# A WeChat article's separator between parts (◆◆◆, ————, —— END ——), inside a line that lost its breaks: a break.
+_SEPARATOR_RULE = re.compile(r"[ \t\u3000]+(?:[◆◇■□●○★☆▍]{2,}|[—\-–=~～_]{4,}|[—\-]{2}[ \t]*END[ \t]*[—\-]{2})(?=[ \t\u3000])")
 # …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
 # not after a semicolon, which runs a list inside a paragraph (如:一、利用…;二、利用…).
 _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER_OR_COMMA)
@@ -333,7 +335,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         # A printed text (a PDF's lines) copied so comes back as its printed lines: joined again.
         text = unwrap_text(text)
     text = _DECORATIVE_NUMBER.sub("", text)
-    text = _LOST_PARAGRAPH.sub("\n", text)
+    text = _LOST_PARAGRAPH.sub("\n", _SEPARATOR_RULE.sub("\n", text))
     text = _GLUED_SUB_HEADING.sub("\\1\n", _FIRST_SUB_HEADING_GLUED.sub("\\1\n", text))
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN
 
 _SPACE = r"\s*"
 
@@ -77,7 +77,9 @@ _COUNTER = re.compile(r"(?:浏览|阅读|访问|点击)(?:次数|量|数)?\s*[�
 # Notices a site shows to every visitor (browser versions, screen readers, keyboard hints).
 _NOTICE = re.compile(r"IE版本|浏览器版本|请升级.{0,6}浏览器|为了不影响您的浏览|tab按钮|正文内容区域|读屏|屏幕阅读|"
                      r"扫一扫在手机|网站支持IPv6|您访问的链接即将离开|"
-                     r"微信扫一扫|扫码关注|预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|喜欢此内容的人还喜欢")
+                     r"微信扫一扫|扫码关注|预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|喜欢此内容的人还喜欢|"
+                     # an aggregator's advertisement between paragraphs: 广告 / 立即下载APP，新用户领7天VIP
+                     r"^广告(?:\s|$)|下载APP|打开APP|APP内打开|海量范文|免费复制|开通VIP|VIP会员|领\d+天VIP")
 # The site header's date: 2019年12月3日 星期二 (reports are not dated with their weekday).
 _WEEKDAY_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 
@@ -129,6 +131,7 @@ MAX_FOOTER_LINE = 120
 # The titles listed under 相关链接 or after 上一篇/下一篇: short lines, no sentence.
 _LISTED_TITLE_LEN = 60
 _MAX_LISTED = 20
+_EMPHASIS = "*#▍◆■●▶►★"  # marks a page sets before a heading
 
 _GLUED_LABEL = re.compile(r"(?:发布日期|发布时间|日期|时间|作者|来源)$")
 
@@ -336,14 +339,16 @@ def _contents(lines: list[str]) -> set[int]:
 
 def _listed_under_links(lines: list[str]) -> set[int]:
     """The indices of LINES listed under a 相关阅读 / 相关链接 label: the titles of other articles
-    (short lines, no sentence), up to the first line that is not one."""
+    (short lines, no sentence), up to the first line that is not one. A numbered heading is the
+    report's own (a 猜你喜欢 list set between two parts, as aggregator pages insert one, ends at 三、…)."""
     found: set[int] = set()
     for k, line in enumerate(lines):
         if not _RELATED.match(line.strip()):
             continue
         for j in range(k + 1, min(len(lines), k + 1 + _MAX_LISTED)):
             listed = lines[j].strip()
-            if listed and not _is_listed_title(listed):
+            bare = listed.lstrip(_EMPHASIS)  # **二、…** as a page or a Markdown copy sets a heading in bold
+            if listed and (not _is_listed_title(listed) or HEADING_LINE_CN.match(bare) or HEADING_LINE_AR.match(bare)):
                 break
             found.add(j)
     return found

@@ -37,7 +37,8 @@ _CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
 # Document-sharing sites say how much they show (仅展示628字，全文共2002字; 还剩3页未读; 试读结束).
 _MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读"  # not 阅读原文 (a link to the source)
                         r"|仅展示\s*\d+\s*字|全文共\s*\d+\s*字|(?:还剩|剩余)\s*\d+\s*(?:页|字)|试读(?:已)?结束"
-                        r"|(?:下载|获取)(?:完整)?(?:文档|全文)")
+                        # 下载完整文档 says the rest is elsewhere; a bare 下载文档 button is on whole copies too
+                        r"|(?:下载|获取)(?:完整(?:文档|版)|全文)")
 _MORE_LINK_SPAN = 120
 # The list of attachments after a report's signature (附件：1.2022年度行政执法统计表 2.…台账), near the end.
 _ATTACHMENTS = re.compile(r"\n\s*附\s*(?:件|表)\s*\d*\s*[：:]")

@@ -1106,3 +1106,16 @@ def test_extract_indicators__a_figure_quoted_to_compare_is_flagged_and_left_out_
     assert flags["受理调解纠纷16件"] == flags["共调解9件"] == ""  # 去年 alone may be the report's year
     mediated = comparable(table.assign(doc_id="a"), category="disputes_mediated")
     assert mediated["value"].tolist() == [16.0, 9.0]
+
+
+def test_extract_indicators__a_pull_quote_repeats_its_paragraph_s_figures():
+    # written round 43: WeChat and 头条 layouts set a paragraph's figures again as a line of their own
+    text = ("（四）深化普法。开展双语普法宣讲41场次，受教育群众1.6万余人次。\n全年受教育群众1.6万余人次\n"
+            "（五）化解纠纷。全年排查化解矛盾纠纷112件，调解成功率98.2%。\n全年排查化解矛盾纠纷112件，调解成功率98.2%\n"
+            "全年调解纠纷3件")
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(41.0, "场次"), (16000.0, "人次"), (112.0, "件"), (98.2, "%"), (3.0, "件")]
+
+
+@pytest.mark.parametrize("counter", ["浏览：632　　下载：27 本文档由金锄头文库用户上传", "立即下载APP，新用户领7天VIP"])
+def test_extract_indicators__a_page_s_counters_and_adverts_are_no_figures(counter):
+    assert rows(counter) == []

@@ -291,3 +291,12 @@ def test_normalize_text__a_space_around_a_number_in_chinese_goes(spaced, unspace
 def test_normalize_text__a_space_that_parts_numbers_or_follows_a_numeral_stays(kept):
     # a table row's cells, a flat copy's part heading that lost its 、, a number before ASCII punctuation
     assert normalize_text(kept) == kept
+
+
+def test_normalize_text__a_wechat_separator_and_a_bracketed_part_start_lines_in_a_copy_without_breaks():
+    # written round 43: ◆◆◆ and ———— between parts, and 【三、存在的问题和不足】 run into its first item
+    flat = ("层层压实法治建设责任。 ◆◆◆ ▍三、存在的问题和不足 一是法治宣传覆盖不广。 ———— 2023年，我镇将继续推进。 "
+            "【四、2024年工作打算】 1.加强法治队伍建设。") * 20
+    lines = normalize_text(flat).split("\n")
+    assert "【四、2024年工作打算】" in lines and any(line.startswith("1.加强法治队伍建设") for line in lines)
+    assert not any("◆◆◆" in line or "————" in line for line in lines)

@@ -242,3 +242,16 @@ def test_page_facts__the_pages_address_is_a_fact_and_places_the_county(label):
     body, facts = split_chrome(text)
     assert facts.url.endswith("t20200114_2730516.html") and not body.startswith(label.strip())
     assert infer_metadata(text)["county"] == "琼中黎族苗族自治县"
+
+
+@pytest.mark.parametrize("between", ["猜你喜欢\n2020年乡镇法治政府建设工作总结（精选5篇）\n临汾路街道2021年度法治政府建设情况报告\n",
+                                     "相关推荐\n巩留县阿克吐别克镇2021年法治政府建设工作报告\n广告　那拉提草原2022年夏季旅游攻略，点击查看\n**"])
+def test_split_chrome__a_list_of_other_articles_between_two_parts_ends_at_the_next_part(between):
+    # written round 43: an aggregator's list set between parts took the next part's heading with it
+    text, _ = split_chrome(f"一、主要举措\n全年开展普法活动12场。\n{between}二、存在的问题\n1.普法形式单一。")
+    assert text.split("\n")[-2].lstrip("*").startswith("二、存在的问题") and "猜你喜欢" not in text and "相关推荐" not in text
+
+
+@pytest.mark.parametrize("advert", ["广告", "立即下载APP，海量范文免费复制，新用户领7天VIP", "广告　那拉提草原2022年夏季旅游攻略，点击查看"])
+def test_is_chrome__an_aggregator_s_advertisement_is_chrome(advert):
+    assert is_chrome(advert) and not is_chrome("更新广告宣传牌120块。")

@@ -227,3 +227,10 @@ def test_partial_reasons__an_annex_table_after_the_signed_date_ends_a_whole_repo
     assert partial_reasons(text, split_sections(text)) == []
     # … but a 附件 line inside the body, with no signed date above it, ends nothing
     assert "cut off" in partial_reasons(_WHOLE + "\n附件\n| 1 | 党政主要负责人专题研究法治建设工作情况并形成会议纪要的次数 | 次 | 5")
+
+
+def test_partial_reasons__a_document_site_s_download_button_on_a_whole_copy_is_no_elision():
+    # written round 43: a whole copy of all five pages (第 5 页 / 共 5 页) under the site's 下载文档 button
+    text = _WHOLE + "\n第 5 页 / 共 5 页\n下载文档（5积分）　　　收藏　　　分享　　　举报"
+    assert "elision marker" not in partial_reasons(text, split_sections(_WHOLE))
+    assert partial_reasons(_WHOLE + "\n下载完整文档", split_sections(_WHOLE)) == ["elision marker"]
