@@ -6,9 +6,9 @@ keeps the approximation words around them (余/多/近/约/以上/共/累计/全
 ``qualifier`` and names what is counted in ``subject``. What is *not* a measure is left
 out on purpose: years and dates (no date word is a unit), document numbers, heading
 numbering, ordinals (第一), numbers inside quotes or book titles (“三官一律”, 《…》),
-named slogans (八五普法, 最多跑一次; ``resources/indicator_exclusions.csv``), a bare
-一 (一名法律顾问, 一次: an article, not a count) and per-unit rules after 每/均
-(每个村落实网格员1名). 分 is a score only after a score word of its clause (平均成绩92.3分), never
+named slogans (八五普法, 最多跑一次; ``resources/indicator_exclusions.csv``), a pull quote's repeat
+of its paragraph's figures, a bare 一 (一名法律顾问, 一次: an article, not a count) and per-unit
+rules after 每/均 (每个村落实网格员1名). 分 is a score only after a score word of its clause (平均成绩92.3分), never
 a time (9时30分). One figure said of several rates is one row a rate, all with the same span
 (参考率、合格率均达100%; 建议119件、提案105件，办复率均为100%).
 
