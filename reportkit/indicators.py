@@ -147,6 +147,8 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append(m.span())
     for m in re.finditer(r'"[^"\n]{0,25}"', text):  # ASCII quotes pair within a line
         ranges.append(m.span())
+    if m := re.search(r"“[^”\n]{0,25}$", text):  # a copy cut inside a quoted name (调研形成“三张清)
+        ranges.append(m.span())
     # In a longer quote, a count in Chinese numerals is still a slogan's (构建“一条科技创新…发展带、四条
     # 特色文化旅游休闲发展带…”); a figure in digits there may be a quoted result.
     for m in re.finditer(r"“[^”\n]{26,80}”", text):

@@ -468,7 +468,8 @@ def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Head
 
 # The nouns a part's heading closes on (…，持续推进法治化营商环境建设): a copy cut at its byte limit
 # mostly stops mid-word (…，提升政府运行效), rarely right after one of these.
-_ENDS_AS_HEADINGS_END = re.compile(r"(?:建设|水平|能力|机制|体系|职责|效能|质量|成效|格局|保障|实效|氛围|制度|根基|秩序|基础|环境)\s*$")
+_ENDS_AS_HEADINGS_END = re.compile(r"(?:建设|水平|能力|机制|体系|职责|效能|质量|成效|格局|保障|实效|氛围|制度|根基|秩序|基础|环境"
+                                   r"|协调|领导|思想|监督|宣传|服务|改革|管理|治理|教育|决策|执法|公开)\s*$")
 
 
 def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
