@@ -125,7 +125,18 @@ def _town_index() -> _NameIndex:
                 column.append(column[row])
             columns[1][-1] = name
             former.append(True)
+    for row in range(len(former)):  # … and under the common form of a variant character the table uses
+        if (name := columns[1][row].translate(_COMMON_FORMS)) != columns[1][row]:
+            for column in columns:
+                column.append(column[row])
+            columns[1][-1] = name
+            former.append(former[row])
     return _NameIndex(columns, former)
+
+
+# Variant characters of the division table that reports write in their common form (宝格达音髙勒苏木 is
+# written 宝格达音高勒苏木).
+_COMMON_FORMS = str.maketrans({"髙": "高"})
 
 
 def town_names() -> list[str]:

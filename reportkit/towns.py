@@ -331,6 +331,48 @@ def _title_only_guess(title: str, source: str) -> TownGuess | None:
     return _unknown_town_guess(m.group("name"), source)
 
 
+def _renamed_in_title(title: str) -> TownGuess | None:
+    """A town the title names by a name the gazetteer does not know yet (英德市英红街道2025年…报告: a 镇
+    made a 街道 in 2024, still 英红镇 in the gazetteer)."""
+    guess = _title_only_guess(title, "title") if title else None
+    return guess if guess and not towns_named(guess.name) else None
+
+
+# How a report says its unit was renamed (撤销英红镇，设立英红街道; 撤乡设镇; 更名为): a new unit split from
+# a town that keeps its own (从那大镇析出…设立那大街道，那大镇保留建制) is another unit.
+_RENAMED = "撤销{old}|{old}(?:更名|改名|改称|改设)|撤(?:乡|镇)设(?:镇|街)"
+
+
+def _says_renamed(text: str, old: str) -> bool:
+    return bool(re.search(_RENAMED.format(old=re.escape(old)), to_simplified(text[:3000])))
+
+
+def _as_renamed(guess: TownGuess, renamed: TownGuess | None, text: str) -> TownGuess:
+    """GUESS, or the title's name of a unit of the same stem and another kind (RENAMED, which the
+    gazetteer does not know yet): with GUESS's gazetteer row when the text says the unit was renamed
+    (撤销英红镇，设立英红街道: the town keeps its code across the renaming); without it when the report
+    calls itself by RENAMED's kind (我街道), the body naming the town it was split from (那大镇)."""
+    if not (renamed and guess.towns and guess.name != renamed.name and _stem(guess.name) == _stem(renamed.name)):
+        return guess
+    if _says_renamed(text, guess.name):
+        return TownGuess(renamed.name, renamed.source, guess.towns)
+    units = set(_self_units(text))
+    return renamed if town_type_of(renamed.name) in units and town_type_of(guess.name) not in units else guess
+
+
+def _same_stem_in(guess: TownGuess, codes: set[str], text: str) -> TownGuess:
+    """GUESS (a name the gazetteer does not know) with the row of the one unit of the text's counties
+    (CODES) that has its stem under another kind, when the text says it was renamed (撤销泉吉乡，设立
+    泉吉镇): the unit before its renaming."""
+    if guess.towns or not codes:
+        return guess
+    stem = _stem(guess.name)
+    rows = tuple(t for code in codes for t in towns_of_county(code) if _stem(t.town) == stem and t.town != guess.name)
+    if len(rows) == 1 and _says_renamed(text, rows[0].town):
+        return TownGuess(guess.name, guess.source, rows)
+    return guess
+
+
 def _unknown_town_guess(name: str, source: str) -> TownGuess | None:
     """The town NAME stands for where no gazetteer name was read: a town the gazetteer knows after its
     own places' short names (临河团结街道: 团结街道 of 临河区, a name twelve counties share, which the
@@ -528,6 +570,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             closing = text[-300:]
             evidence.append(("body", closing[closing.find("\n") + 1:] if "\n" in closing else ""))
     says_we = bool(_SELF_REFERENCE.search(text))
+    renamed = _renamed_in_title(title)
     for source, fragment in evidence:
         if fragment and (guess := _short_name_guess(fragment, source, codes)):
             return guess  # 唐镇2023年… / 2022年，侯镇坚持…: where a town names itself
@@ -540,7 +583,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
                                                    starts_a_line=source != "page metadata")):
             if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
                 return whole
-            return guess
+            return _as_renamed(guess, renamed, text)
         if source == "title" and fragment and (guess := _generic_title_town(fragment, codes)):
             return guess
     if speaks_as_county and (guess := _opening_subject(text, codes)):
@@ -552,7 +595,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         # those are not whose report it is, however often they are named.
         own = [m for m in mentions if not _other_party(m, opening, mentions)] if says_we else mentions
         if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=own, starts_a_line=True):
-            return guess
+            return _as_renamed(guess, renamed, text)
         if guess := _clue_guess(text, codes):
             return guess
         units = set(_self_units(text))
@@ -560,7 +603,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):
-            return guess
+            return _same_stem_in(guess, codes, text)
     if not speaks_as_county and (guess := _opening_only_guess(text)):
         return guess
     return TownGuess()

@@ -1185,3 +1185,23 @@ def test_infer_metadata__a_page_from_the_middle_of_a_district_s_report_is_the_di
     # … while a town's report names its district government as the authority it answers to
     town = "2022年，我镇在区委、区政府的领导下，坚持依法行政。镇政府坚持把法治建设纳入议程。"
     assert infer_metadata(town)["level"] == "township"
+
+
+@pytest.mark.parametrize(("title", "opening", "town", "code"), [
+    # written round 45: a 镇 made a 街道 after the gazetteer's date, the body naming the old unit
+    ("英德市英红街道2025年法治政府建设年度报告", "2024年11月，经广东省人民政府批准，撤销英红镇，设立英红街道。", "英红街道", "441881136"),
+    ("刚察县泉吉镇2023年法治政府建设年度报告", "2023年5月，经青海省人民政府批准，撤销泉吉乡，设立泉吉镇。", "泉吉镇", "632224201"),
+    # … but a new unit split from a town that keeps its own is another unit: no code of the old town's
+    ("儋州市那大街道2024年法治政府建设年度报告", "2024年2月，从那大镇析出城区部分社区设立那大街道，那大镇保留建制。", "那大街道", ""),
+])
+def test_infer_metadata__a_town_renamed_after_the_gazetteer_keeps_its_code_when_the_text_says_so(title, opening, town, code):
+    we = "我镇" if town.endswith("镇") else "我街道"
+    text = f"{title}\n今年是{town}设立的第一年。{opening}一年来，{we}坚持依法行政，全年开展普法活动12场。"
+    meta = infer_metadata(normalize_text(text))
+    assert (meta["town"], meta["town_code"], meta["level"]) == (town, code, "township")
+
+
+def test_infer_metadata__a_variant_character_of_the_division_table_is_read_in_its_common_form():
+    # written round 45: the table writes 宝格达音髙勒苏木 (髙), reports 宝格达音高勒苏木
+    meta = infer_metadata(normalize_text("镶黄旗宝格达音高勒苏木2024年法治政府建设年度报告\n2024年，我苏木坚持依法行政。"))
+    assert (meta["town"], meta["town_code"]) == ("宝格达音高勒苏木", "152528201")

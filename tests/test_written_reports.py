@@ -134,7 +134,8 @@ def test_written_reports__their_figures(built):
     # round 38 (whose report it is: a farm, a renamed street office, the county's quoted targets) at 174 of 178 and 174 of 174;
     # round 39 (ordinary reports dense with figures and decoys) at 215 of 216 and 215 of 215; round 43 (noise
     # between paragraphs: captions, ads, 猜你喜欢 lists, pull quotes) at 92 of 96 and 92 of 92; round 44 (one
-    # town's four years, last year's figures quoted) at 95 of 97 and 95 of 95.
+    # town's four years, last year's figures quoted) at 95 of 97 and 95 of 95; round 45 (towns the table does
+    # not know) at 90 of 90.
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -146,5 +147,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 148
+    assert len(FIGURES) == 156
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
