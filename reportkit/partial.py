@@ -47,6 +47,8 @@ _ATTACHMENTS_SPAN = 300
 # 2024年，我县将…). A text with no heading, no signature and none of this is an opening.
 _PLANS_SAID = re.compile(r"下一步|下步|下一阶段|明年|来年|今后|(?:19|20)\d{2}\s*年[，,]?\s*(?:我|全)?[镇乡县区市旗]?将|"
                          r"(?:街道|苏木)将|我[镇乡县区市旗]将|将(?:继续|进一步|持续|着力|重点|坚持)")
+# … and a whole report's last paragraph that opens its plans without a heading (下一步，我镇将…), signed or not.
+_PLANS_PARAGRAPH = re.compile(r"^(?:下一步|下步|下一阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?将")
 # A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
 _HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 # How whole reports end: a signature with a date, or sentence-final punctuation.
@@ -113,7 +115,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         types = set(sections["section_type"]) | {t for m in mixed.fillna("") for t in str(m).split(";") if t}
         has_headings = bool((sections["level"] > 0).any())
         signed = bool(_CLOSING_DATE.search(tail[-60:]))
-        if has_headings and "plans" not in types and not signed:
+        if has_headings and "plans" not in types and not signed and not _PLANS_PARAGRAPH.match(last_line):
             reasons.append("no closing part")
         elif not has_headings and not signed and _SENTENCE_MARK.search(tail) and not _PLANS_SAID.search(tail):
             reasons.append("no closing part")  # a page's opening paragraphs (一是…二是…), cut at a sentence's end

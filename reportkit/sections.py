@@ -441,11 +441,16 @@ _LATER_SUB_HEADING = re.compile(rf"^\s*(?:[（(](?P<n>[{_CN}]{{1,3}})[)）]|(?P<
 
 
 def _begins_mid_part(before: str) -> bool:
-    """True when BEFORE (a text up to its first part heading) begins, at its first line with a
-    sentence, with a sub-heading numbered past one: a copy that lost the start of its first part."""
-    first = next((line for line in before.split("\n") if "。" in line), "")
-    match = _LATER_SUB_HEADING.match(first)
-    return bool(match) and marker_number(match.group("n") or match.group("d")) > 1
+    """True when BEFORE (a text up to its first part heading) begins, at its first line or its first
+    line with a sentence, with a sub-heading numbered past one: a copy that lost the start of its first
+    part (（三）严格规范执法。… run in, or （三）严格规范执法 on a line of its own above its paragraph)."""
+    lines = [line for line in before.split("\n") if line.strip()]
+    firsts = [line for line in (lines[:1] + [next((line for line in lines if "。" in line), "")]) if line]
+    for first in firsts:
+        match = _LATER_SUB_HEADING.match(first)
+        if match and marker_number(match.group("n") or match.group("d")) > 1:
+            return True
+    return False
 
 
 def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:

@@ -234,3 +234,13 @@ def test_partial_reasons__a_document_site_s_download_button_on_a_whole_copy_is_n
     text = _WHOLE + "\n第 5 页 / 共 5 页\n下载文档（5积分）　　　收藏　　　分享　　　举报"
     assert "elision marker" not in partial_reasons(text, split_sections(_WHOLE))
     assert partial_reasons(_WHOLE + "\n下载完整文档", split_sections(_WHOLE)) == ["elision marker"]
+
+
+def test_partial_reasons__a_closing_paragraph_of_plans_without_a_signature_ends_a_whole_report():
+    # written round 47: 下一步，我镇将… after the problems, no plans heading and no signature
+    text = ("2023年，石门镇扎实推进法治政府建设，现将有关情况报告如下。\n一、主要举措和成效\n（一）强化组织领导。召开专题会议4次。\n"
+            "二、存在的不足\n一是执法力量薄弱。\n下一步，我镇将坚持以习近平法治思想为指导，针对上述问题逐项整改。")
+    assert partial_reasons(text, split_sections(text)) == []
+    cut = text.rsplit("\n", 1)[0]  # without it, the copy stops after the problems
+    assert partial_reasons(cut, split_sections(cut)) == ["no closing part"]
+

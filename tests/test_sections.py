@@ -882,3 +882,12 @@ def test_split_sections__parts_that_lost_their_numbers_may_end_with_a_colon():
     assert s.loc[s["level"] == 1, ["heading", "section_type"]].values.tolist() == [
         ["主要举措和成效", "measures"], ["党政主要负责人履行推进法治建设第一责任人职责情况", "leadership"],
         ["存在的不足和原因", "shortcomings"], ["下一步工作安排", "plans"]]
+
+
+def test_split_sections__a_copy_that_begins_at_a_later_sub_heading_on_its_own_line_keeps_its_parts():
+    # written round 47: （三）严格规范执法 on a line of its own, then its paragraph (round 22's ran in)
+    text = ("（三）严格规范公正文明执法\n全年开展巡查检查260余次。\n（四）深化法治宣传教育\n开展普法活动26场次。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记带头学法。\n三、存在的问题\n1.执法力量薄弱。\n"
+            "四、2022年工作打算\n（一）加强执法队伍建设。")
+    tops = split_sections(text).query("level == 1")["heading"].tolist()
+    assert tops == ["二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的问题", "四、2022年工作打算"]

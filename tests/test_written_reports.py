@@ -135,7 +135,8 @@ def test_written_reports__their_figures(built):
     # round 39 (ordinary reports dense with figures and decoys) at 215 of 216 and 215 of 215; round 43 (noise
     # between paragraphs: captions, ads, 猜你喜欢 lists, pull quotes) at 92 of 96 and 92 of 92; round 44 (one
     # town's four years, last year's figures quoted) at 95 of 97 and 95 of 95; round 45 (towns the table does
-    # not know) at 90 of 90; round 46 (whole reports and partial copies of them) at 84 of 84.
+    # not know) at 90 of 90; rounds 46 and 47 (whole reports and partial copies with no mark of the cut) at 84
+    # of 84 and 81 of 81 (two of round 47's in known_misses/).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -147,5 +148,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 164
+    assert len(FIGURES) == 170
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
