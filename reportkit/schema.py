@@ -125,7 +125,8 @@ _TABLES = (
         Column("town", "str", "the township's bare official name with its suffix (大年乡, 北城街道), a gazetteer "
                "name unless town_source says 'not in gazetteer'; '' when unknown or unsure"),
         Column("town_code", "str", "the town's 9-digit division code (townships.csv): the key of a town across years "
-               "and renamings; '' when the gazetteer does not know it or several towns bear the name"),
+               "and renamings (a town renamed after the table, 撤销英红镇，设立英红街道, keeps the old unit's code); '' "
+               "when the gazetteer does not know it or several towns bear the name"),
         Column("town_type", "str", "镇, 乡, 街道, 民族乡 or 苏木, from the name"),
         Column("county", "str", "county-level division (县, 区, 县级市, 旗)"),
         Column("city", "str", "prefecture-level city, from the gazetteer"),
