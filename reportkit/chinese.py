@@ -153,6 +153,8 @@ ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")
 #: … and 1、 (1) lines, which are headings only when short (items often open with a figure).
 HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{1,2}\s*[）)])")
+#: Either: a line that opens with a numbered heading (一、 （二） 3. (4)).
+HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 
 #: The sentence an opening ends with, announcing the body (现将有关情况报告如下：/ …汇报如下。): at a line's end.
 ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")

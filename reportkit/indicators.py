@@ -46,7 +46,7 @@ import pandas as pd
 
 from . import resources, schema
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
-                      HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
+                      HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
 from .figure_tables import table_figures
 from .places import is_place_name
 
@@ -174,7 +174,7 @@ def _echo_ranges(text: str) -> list[tuple[int, int]]:
     for line in lines:
         quote = _ECHO_TIME.sub("", line.strip().rstrip("。；;！!"))
         if (6 <= len(quote) <= _MAX_ECHO and any(c.isdigit() for c in quote)
-                and not (HEADING_LINE_CN.match(quote) or HEADING_LINE_AR.match(quote))
+                and not HEADING_LINE.match(quote)
                 and any(quote in other and len(other.strip()) > len(line.strip()) for other in lines)):
             ranges.append((start, start + len(line)))
         start += len(line) + 1

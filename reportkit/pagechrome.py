@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE
 
 _SPACE = r"\s*"
 
@@ -348,7 +348,7 @@ def _listed_under_links(lines: list[str]) -> set[int]:
         for j in range(k + 1, min(len(lines), k + 1 + _MAX_LISTED)):
             listed = lines[j].strip()
             bare = listed.lstrip(_EMPHASIS)  # **二、…** as a page or a Markdown copy sets a heading in bold
-            if listed and (not _is_listed_title(listed) or HEADING_LINE_CN.match(bare) or HEADING_LINE_AR.match(bare)):
+            if listed and (not _is_listed_title(listed) or HEADING_LINE.match(bare)):
                 break
             found.add(j)
     return found

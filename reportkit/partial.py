@@ -22,7 +22,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE_AR, HEADING_LINE_CN,
+from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE,
                       MARKER_STYLES, PART_STYLES, annex_start, marker_number)
 from .pagechrome import report_end
 
@@ -49,8 +49,6 @@ _PLANS_SAID = re.compile(r"下一步|下步|下一阶段|明年|来年|今后|(?
                          r"(?:街道|苏木)将|我[镇乡县区市旗]将|将(?:继续|进一步|持续|着力|重点|坚持)")
 # … and a whole report's last paragraph that opens its plans without a heading (下一步，我镇将…), signed or not.
 _PLANS_PARAGRAPH = re.compile(r"^(?:下一步|下步|下一阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?将")
-# A numbered heading line (一、 （二） 3.), for a text that ends on one after a paragraph.
-_HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 # How whole reports end: a signature with a date, or sentence-final punctuation.
 _CLOSING_DATE = re.compile(DATE_AT_LINE_END)
 _SENTENCE_END = tuple("。！？!?”」』）)")
@@ -96,7 +94,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
     if (not _SENTENCE_MARK.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS
-            and not any(_HEADING_LINE.match(line.strip()) for line in text.split("\n"))):
+            and not any(HEADING_LINE.match(line.strip()) for line in text.split("\n"))):
         reasons.append("no report text")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]
     last_line = lines[-1] if lines else ""
@@ -104,7 +102,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
                     and len(last_line) > 30)
     if _CUT_END.search(tail) or ANNOUNCES_BODY.search(last_line) or mid_sentence:
         reasons.append("cut off")
-    elif (len(lines) >= 2 and _HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
+    elif (len(lines) >= 2 and HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
           and lines[-2].endswith(_SENTENCE_END)):
         # A report does not end on a heading after a paragraph (…规范执法行为。\n（三）加强执法人员培);
         # a list of bare headings may (（一）加强学习\n（二）强化队伍).

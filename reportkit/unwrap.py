@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .chinese import ANNOUNCES_BODY, CJK, CLAUSE_END, HEADING_LINE_AR, HEADING_LINE_CN, SHI_MARKER
+from .chinese import ANNOUNCES_BODY, CJK, CLAUSE_END, HEADING_LINE, SHI_MARKER
 
 #: A line that is only a page number: — 3 —, - 3 -, 3, 3/9, 第 3 页, 第3页 共9页, Page 3.
 PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|"
@@ -178,7 +178,7 @@ def _whole_heading(paragraph: str) -> bool:
 def _opens_paragraph(text: str) -> bool:
     """Does TEXT begin a heading or an item (一、 （二） 3. 一是)? A line never wraps into one: a
     heading as wide as the page's lines (（一）深化…执法) would otherwise run on into 一是建立…."""
-    return bool(HEADING_LINE_CN.match(text) or HEADING_LINE_AR.match(text) or SHI_MARKER.match(text))
+    return bool(HEADING_LINE.match(text) or SHI_MARKER.match(text))
 
 
 def _first_run(text: str) -> float:
