@@ -12,13 +12,15 @@ density trends (the charts say how many were left out).
 >>> partial_reasons("一、主要举措\\n开展普法宣传活动12场……（以下省略）")
 ['elision marker']
 
-`same_reports` finds files whose texts are the same report: identical Chinese text, or nearly so
-(a Word copy keeps a table the .txt lost), so a report is counted once whatever its format.
+`same_reports` finds files whose texts are the same report: identical Chinese text, nearly so
+(a Word copy keeps a table the .txt lost), or a part of it (a page copy beside the whole report),
+so a report is counted once whatever its format and however many copies an analyst saved.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -64,7 +66,8 @@ _PART_MARKERS = [pattern for style, _, pattern in MARKER_STYLES if style in PART
 SHORT_SHARE = 0.3
 MIN_REPORTS_FOR_MEDIAN = 5
 SHORT_FOR_KIND = "far shorter than reports of its kind"
-# Texts this similar (Jaccard of their 4-character shingles, Chinese characters only) are one report.
+# Texts this similar (Jaccard of their 4-character shingles, Chinese characters only) are one report;
+# a text this share of whose shingles stand in a longer one of the same town and year is a part of it.
 SAME_REPORT_SIMILARITY = 0.9
 _SHINGLE = 4
 # What is compared between two files: Chinese characters and digits (a report reissued with only
@@ -168,41 +171,61 @@ def _shingles(chinese: str) -> set[str]:
     return {chinese[i:i + _SHINGLE] for i in range(max(1, len(chinese) - _SHINGLE + 1))}
 
 
+class Copy(NamedTuple):
+    """A file whose report is kept from another file (`same_reports`)."""
+    kept: str  # the file the report is counted from
+    similarity: float  # Jaccard of the two texts' shingles; for a part, the share of its shingles in KEPT
+    part: bool = False  # True: a part of KEPT's text (a page copy, a copy cut short), not all of it
+
+
 def same_reports(texts: list[tuple[str, str, str]], *,
-                 threshold: float = SAME_REPORT_SIMILARITY) -> dict[str, tuple[str, float]]:
-    """Files whose text is a report already met earlier in TEXTS ((file, normalised text, whose),
-    in order): {later file: (first file, similarity)}.
+                 threshold: float = SAME_REPORT_SIMILARITY) -> dict[str, Copy]:
+    """Files whose text is a report met in another file of TEXTS ((file, normalised text, whose),
+    in order): {file: Copy(kept file, similarity, part)}.
 
     Only the Chinese characters and digits are compared (punctuation, spacing and line breaks
-    differ between formats). Identical ones are one report. Near-identical ones (a Word copy keeps a
-    table the .txt lost) are one report only when WHOSE — the town and year inferred for them — is
-    the same and known: another town's report that copies this one is reuse, not a duplicate.
+    differ between formats). Identical ones are one report, the first file kept. Near-identical ones
+    (a Word copy keeps a table the .txt lost) are one report only when WHOSE — the town and year
+    inferred for them — is the same and known: another town's report that copies this one is reuse,
+    not a duplicate. So is a text nearly all of whose shingles stand in a longer text of the same
+    town and year: a part of that report (a page copy, a copy cut short). Of two such texts the
+    longer is kept, whichever comes first, so that a town's year is counted once and whole.
 
     >>> same_reports([("a.txt", "一、主要举措。开展普法宣传。", "甲镇 2023"), ("a.docx", "一、主要举措\\n开展普法宣传", "")])
-    {'a.docx': ('a.txt', 1.0)}
+    {'a.docx': Copy(kept='a.txt', similarity=1.0, part=False)}
     """
-    found: dict[str, tuple[str, float]] = {}
+    found: dict[str, Copy] = {}
     exact: dict[str, str] = {}
-    by_opening: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    kept_of: dict[str, list[tuple[str, int, set[str]]]] = defaultdict(list)  # whose → (file, length, shingles)
     for file, text, whose in texts:
         chinese = compared_text(text)
         if not chinese:
             continue
         if chinese in exact:
-            found[file] = (exact[chinese], 1.0)
+            found[file] = Copy(exact[chinese], 1.0)
             continue
         exact[chinese] = file
         if not whose:
             continue
-        key = (whose, chinese[:40])  # a copy in another format begins with the same words
-        for first, other in by_opening[key]:
-            if min(len(other), len(chinese)) < threshold * max(len(other), len(chinese)):
+        mine = _shingles(chinese)
+        group, absorbed = kept_of[whose], []  # the files kept so far that are parts of this one
+        for first, length, theirs in group:
+            shared, smaller = len(mine & theirs), min(len(mine), len(theirs))
+            if shared < threshold * smaller:
                 continue
-            a, b = _shingles(other), _shingles(chinese)
-            similarity = len(a & b) / len(a | b)
-            if similarity >= threshold:
-                found[file] = (first, similarity)
+            jaccard = shared / len(mine | theirs)
+            # near-identical: the same report; else the shorter text is a part of the longer one
+            copy = Copy(first, jaccard) if jaccard >= threshold else Copy(first, shared / smaller, part=True)
+            if len(chinese) <= length:
+                found[file] = copy
                 break
-        else:
-            by_opening[key].append((file, chinese))
+            found[first] = copy._replace(kept=file)  # this one, the more complete, is kept instead
+            absorbed.append(first)
+        group[:] = [kept for kept in group if kept[0] not in absorbed]
+        if file not in found:
+            group.append((file, len(chinese), mine))
+    for file, copy in found.items():  # a copy of a file that turned out to be a part: of the file kept
+        while copy.kept in found:
+            copy = copy._replace(kept=found[copy.kept].kept)
+        found[file] = copy
     return found

@@ -50,6 +50,7 @@ CODES = {
     "town_not_in_gazetteer": "the town named by the title is not in the township gazetteer (renamed or new?): check it",
     "partial": "not the whole report (a page opening, a copy cut short): left out of completeness, theme and density denominators",
     "same_report": "the same report as another file, in another format or encoding; counted once",
+    "part_of_report": "a part of another file's report of the same town and year (a page copy); counted once, from that file",
     "manifest_disagrees": "the manifest says otherwise than the text (the manifest wins)",
     # the manifest itself (manifest_log)
     "manifest_unreadable": "the manifest cannot be used at all; built without it",

@@ -115,7 +115,7 @@ _START = Column("start", "int64", "offset where the text starts in documents.tex
 _END = Column("end", "int64", "offset where the text ends in documents.text (exclusive)")
 
 _TABLES = (
-    Table("documents", "readable report (byte-identical duplicates are logged in build_log, not counted twice)", (
+    Table("documents", "readable report (a byte-identical file, the same report in another format, or a part of a report another file holds whole is logged in build_log and counted once)", (
         _DOC_ID,
         Column("file", "str", "path of the file under the raw folder (POSIX style)"),
         Column("format", "str", "the reader it was read with (txt, docx, doc, pdf, html, mht; see reportkit.readers)"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import docx
 import pandas as pd
@@ -12,6 +13,8 @@ from reportkit.partial import partial_reasons, same_reports, short_for_kind
 from reportkit.sections import split_sections
 
 from .conftest import RAW, SAMPLE_REPORT
+
+WRITTEN = Path(__file__).parent / "fixtures" / "written_reports"
 
 
 def test_partial_reasons__a_whole_report_has_none(sample_report):
@@ -91,9 +94,37 @@ def test_same_reports__identical_chinese_text_and_near_copies():
     found = same_reports([("a.txt", text, "北城街道 2023"), ("b.docx", text.replace("\n", " "), ""),
                           ("c.txt", lost_table, "北城街道 2023"), ("d.txt", "另一份完全不同的报告。" * 30, "北城街道 2023"),
                           ("e.txt", text.replace("北城街道", "南城街道"), "南城街道 2023")])
-    assert set(found) == {"b.docx", "c.txt"} and found["b.docx"] == ("a.txt", 1.0)
-    assert found["c.txt"][0] == "a.txt" and 0.9 <= found["c.txt"][1] < 1.0
+    assert set(found) == {"b.docx", "c.txt"} and found["b.docx"] == ("a.txt", 1.0, False)
+    assert found["c.txt"].kept == "a.txt" and 0.9 <= found["c.txt"].similarity < 1.0 and not found["c.txt"].part
     # e.txt: another town's report copied from a.txt is reuse, not the same report
+
+
+def _whole_and_parts():
+    whole = rk.normalize_text(SAMPLE_REPORT)
+    opening = whole[: whole.index("二、")]  # a page opening, cut after the first part
+    later = whole[whole.index("二、"):]  # a copy that begins at the second part
+    return whole, opening, later
+
+
+def test_same_reports__a_page_copy_is_a_part_of_the_whole_report_which_is_kept_whichever_comes_first():
+    whole, opening, later = _whole_and_parts()
+    found = same_reports([("page.txt", opening, "北城街道 2023"), ("later.html", later, "北城街道 2023"),
+                          ("whole.docx", whole, "北城街道 2023"), ("again.txt", opening, "北城街道 2023")])
+    assert {file: (copy.kept, copy.part) for file, copy in found.items()} == {
+        "page.txt": ("whole.docx", True), "later.html": ("whole.docx", True), "again.txt": ("whole.docx", False)}
+    assert all(copy.similarity >= 0.9 for copy in found.values())
+    # kept the same way when the whole report comes first
+    assert {f: c.kept for f, c in same_reports([("whole.docx", whole, "北城街道 2023"),
+                                               ("page.txt", opening, "北城街道 2023")]).items()} == {"page.txt": "whole.docx"}
+
+
+def test_same_reports__a_part_only_of_the_same_town_and_year_and_nearly_all_of_its_text():
+    whole, opening, _ = _whole_and_parts()
+    assert same_reports([("whole.txt", whole, "北城街道 2023"), ("page.txt", opening, "南城街道 2023")]) == {}
+    assert same_reports([("whole.txt", whole, "北城街道 2023"), ("page.txt", opening, "")]) == {}
+    # the same town's next report, reusing its opening part and rewriting the rest, is another report
+    next_year = opening + "二、存在的不足\n一是执法力量薄弱，专业人员缺乏。二是群众参与普法的积极性不高。\n三、下一步工作安排\n继续推进。"
+    assert same_reports([("whole.txt", whole, "北城街道 2023"), ("other.txt", next_year, "北城街道 2023")]) == {}
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +151,26 @@ def test_build__same_report_in_another_format_or_encoding_is_counted_once_and_na
     assert set(log.loc[["word_copy.docx", "gbk_copy.txt"], "codes"]) == {"same_report"}
     for table in ("sections", "indicators", "term_counts", "passages", "shortcomings"):
         assert set(mixed_build[table]["doc_id"]) <= set(docs["doc_id"]), table
+
+
+def test_build__a_page_copy_beside_the_whole_report_is_counted_once_from_the_whole(tmp_path):
+    """An analyst saves a site's page copy of a report, then adds the whole report from the town."""
+    raw, out, cache = tmp_path / "raw", tmp_path / "out", tmp_path / "cache"
+    raw.mkdir()
+    shutil.copy(WRITTEN / "r357_jieyuan_hongqiao_queye.txt", raw / "a_page.txt")  # met first: its name sorts first
+    alone = rk.build(raw, manifest=None, out=out, cache_dir=cache, jobs=1)
+    assert alone["documents"]["file"].tolist() == ["a_page.txt"] and alone["documents"]["is_partial"].all()
+    shutil.copy(WRITTEN / "r356_jieyuan_hongqiao_qianming.txt", raw / "b_whole.txt")
+    for _ in range(2):  # the whole added, then built again unchanged (the answer the cache kept)
+        built = rk.build(raw, manifest=None, out=out, cache_dir=cache, jobs=1)
+        docs, log = built["documents"], built["build_log"].set_index("file")
+        assert docs["file"].tolist() == ["b_whole.txt"] and not docs["is_partial"].any()
+        assert log.loc["a_page.txt", "codes"] == "part_of_report"
+        assert "b_whole.txt" in log.loc["a_page.txt", "message"]
+        for table in ("sections", "indicators", "shortcomings"):
+            assert set(built[table]["doc_id"]) == set(docs["doc_id"]), table
+    (raw / "b_whole.txt").unlink()
+    assert rk.build(raw, manifest=None, out=out, cache_dir=cache, jobs=1)["documents"]["file"].tolist() == ["a_page.txt"]
 
 
 def test_build__page_opening_is_partial_and_logged(mixed_build):

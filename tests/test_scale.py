@@ -357,7 +357,8 @@ def test_kept_copies__the_last_builds_answer_while_the_candidates_and_their_grou
         return folder
 
     keys = pd.DataFrame({"file": ["a.txt", "b.docx"], "doc_id": ["aaaa", "bbbb"], "whose": ["北城街道 2023"] * 2,
-                         "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "group": [0, 1]})
+                         "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "closing": ["化解矛盾纠纷"] * 2,
+                         "group": [0, 1]})
     folders = [group("g0", "aaaa", text), group("g1", "bbbb", text)]
     state = tmp_path / "same-report.json"
     found = corpus.kept_copies(keys, folders, state)
@@ -390,7 +391,8 @@ def test_kept_copies__a_link_in_the_cache_is_replaced_never_written_through(tmp_
         pd.DataFrame({"doc_id": [doc_id], "text": [text]}).to_parquet(tmp_path / name / "documents.parquet")
         folders.append(tmp_path / name)
     keys = pd.DataFrame({"file": ["a.txt", "b.docx"], "doc_id": ["aaaa", "bbbb"], "whose": ["北城街道 2023"] * 2,
-                         "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "group": [0, 1]})
+                         "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "closing": ["化解矛盾纠纷"] * 2,
+                         "group": [0, 1]})
     outside = tmp_path / "outside.txt"
     outside.write_text("not the cache's", encoding="utf-8")
     cache = tmp_path / "cache"

@@ -3,9 +3,10 @@
 Each step reads what it needs column by column, never every table at once, and keeps what it
 computed where a later build can update it:
 
-    same report       the compared text's hash and opening of every report (keys.parquet); the texts
-                      of the few reports that share one are read to compare them (`find_copies`),
-                      unless they are those of the last build (`kept_copies`)
+    same report       the compared text's hash, opening and closing words of every report
+                      (keys.parquet); the texts of the few reports that share one are read to
+                      compare them (`find_copies`: copies, and parts of a report such as a page
+                      copy), unless they are those of the last build (`kept_copies`)
     partial           level, length and the report's own partial reasons (`short_ids`)
     groups            a group holding a copy or a report far shorter than the others of its level
                       gets a variant of its parts (`parts.variant`), made once
@@ -24,6 +25,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -36,6 +38,9 @@ from .files import replace_file
 from .groups import problems_of
 from .runner import default_jobs, import_soon, in_threads, release_memory
 from .stages import BOILERPLATE_CELLS
+
+if TYPE_CHECKING:
+    from ..partial import Copy
 
 log = logging.getLogger(__name__)
 
@@ -130,10 +135,12 @@ def _texts(folders: list[Path], keys: pd.DataFrame, ids: set[str]) -> dict[str, 
     return texts
 
 
-def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, tuple[str, float]]:
-    """{later file: (first file, similarity)} for the same report found in two files (`partial.same_reports`
-    on the reports in KEYS order). Only reports that share their compared text's hash, or their
-    inferred town and year and opening, can be the same: only their texts are read (TEXTS_OF(ids))."""
+def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, Copy]:
+    """{file: Copy(kept file, similarity, part)} for the same report found in two files
+    (`partial.same_reports` on the reports in KEYS order). Only reports that share their compared
+    text's hash, or their inferred town and year and their opening or closing words (a copy cut
+    short keeps the opening, one that lost its beginning the closing), can be the same: only their
+    texts are read (TEXTS_OF(ids))."""
     from ..partial import same_reports
 
     k = copy_candidates(keys)
@@ -146,15 +153,16 @@ def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, tuple[str, float]]:
 def copy_candidates(keys: pd.DataFrame) -> pd.DataFrame:
     """The rows of KEYS that may be the same report as another (`find_copies`), in KEYS order."""
     k = keys[keys["same_hash"] != ""]
-    opening = k["whose"] + "\0" + k["opening"]
-    candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & opening.duplicated(keep=False))
+    opening, closing = k["whose"] + "\0" + k["opening"], k["whose"] + "\0" + k["closing"]
+    candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & (opening.duplicated(keep=False)
+                                                                              | closing.duplicated(keep=False)))
     return k[candidate]
 
 
-_COPY_COLUMNS = ["file", "doc_id", "whose", "same_hash", "opening"]
+_COPY_COLUMNS = ["file", "doc_id", "whose", "same_hash", "opening", "closing"]
 
 
-def kept_copies(keys: pd.DataFrame, folders: list[Path], state: Path) -> dict[str, tuple[str, float]]:
+def kept_copies(keys: pd.DataFrame, folders: list[Path], state: Path) -> dict[str, Copy]:
     """`find_copies` over the group FOLDERS, its answer kept in STATE (JSON) for the next build: a
     build whose candidates are the same reads no text (the candidates' groups were read whole at
     each build, ~0.2 s at 10,000 reports; more in a corpus of many reports in two formats). The
@@ -166,10 +174,13 @@ def kept_copies(keys: pd.DataFrame, folders: list[Path], state: Path) -> dict[st
         return {}
     digest = hashlib.sha256(json.dumps([[folders[g].name for g in k["group"].tolist()], k[_COPY_COLUMNS].values.tolist()],
                                        ensure_ascii=False).encode()).hexdigest()
+    from ..partial import Copy
+
     try:
         saved = json.loads(state.read_text(encoding="utf-8"))
         if saved["key"] == digest:
-            return {str(later): (str(first), float(similarity)) for later, (first, similarity) in saved["copies"].items()}
+            return {str(file): Copy(str(kept), float(similarity), bool(part))
+                    for file, (kept, similarity, part) in saved["copies"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none yet, or not ours: found again
         pass
     copies = find_copies(keys, lambda ids: _texts(folders, keys, ids))
@@ -196,17 +207,21 @@ def final_reasons(kept: pd.DataFrame, short: set[str]) -> list[str]:
             for d, r in zip(kept["doc_id"].tolist(), kept["partial_reason"].fillna("").tolist())]
 
 
-def make_build_log(skipped: list, entries, copies: dict[str, tuple[str, float]],
+def make_build_log(skipped: list, entries, copies: dict[str, Copy],
                    reasons: dict[str, str]) -> pd.DataFrame:
     """The build log: a row per file that got no job (SKIPPED), then per log entry (in order), with
     the corpus-wide problems (same report, partial) added; sorted by file."""
     rows = [_log_row(file, status, [problem]) for file, status, problem in skipped]
     for entry in entries:
         file, problems = entry["file"], problems_of(entry["problems"])
-        if file in copies:
-            first, similarity = copies[file]
-            problems.append(Problem("same_report", f"the same report as {first} ({similarity:.0%} of the text "
-                                                   "identical, another format or encoding); counted once"))
+        if (copy := copies.get(file)) and copy.part:
+            problems.append(Problem("part_of_report", f"a part of the report in {copy.kept} ({copy.similarity:.0%} "
+                                    "of its text is there: a page copy, or a copy cut short); counted once, from "
+                                    f"{copy.kept}", copy.kept))
+        elif copy:
+            problems.append(Problem("same_report", f"the same report as {copy.kept} ({copy.similarity:.0%} of the "
+                                                   "text identical: another format, encoding or copy); counted once, "
+                                                   f"from {copy.kept}", copy.kept))
         else:
             problems += problems_of(entry["doc_problems"])
             if reason := reasons.get(file, ""):

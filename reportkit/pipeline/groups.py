@@ -315,7 +315,7 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
         keys.append({"file": outcome.file, "doc_id": result["doc_id"], "level": meta.get("level", ""),
                      "n_chars": len(result["text"]), "partial_reason": reason, "whose": _whose(result["meta"]),
                      "same_hash": hashlib.sha256(chinese.encode()).hexdigest()[:32] if chinese else "",
-                     "opening": chinese[:40], "town": meta.get("town", ""), "county": meta.get("county", ""),
+                     "opening": chinese[:40], "closing": chinese[-40:], "town": meta.get("town", ""), "county": meta.get("county", ""),
                      "year": meta.get("year")})
     docs = pd.DataFrame(documents)
     for column in DOCUMENT_COLUMNS:

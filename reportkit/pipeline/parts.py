@@ -42,7 +42,7 @@ from ..store import EXCEL_MAX_ROWS
 log = logging.getLogger(__name__)
 
 #: Bump when what a part holds changes.
-PARTS_FORMAT = "3"
+PARTS_FORMAT = "4"
 #: The per-report tables: one part per group, in the output folder as NAME.parquet/part-NNNNN.parquet.
 PART_TABLES = ("documents", "sections", "indicators", "density", "term_counts", "concept_counts", "completeness",
                "passages")
@@ -53,7 +53,7 @@ _CODE = ("pipeline/parts.py", "pipeline/groups.py", "schema.py", "terms.py", "se
          "towns.py", "places.py", "partial.py", "shortcomings.py")
 #: Columns of keys.parquet (one row per readable report of a group, in the group's order).
 KEY_COLUMNS = ("file", "doc_id", "level", "n_chars", "partial_reason", "whose", "same_hash", "opening",
-               "town", "county", "year")
+               "closing", "town", "county", "year")
 
 
 def part_name(index: int) -> str:
