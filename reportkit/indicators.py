@@ -638,9 +638,9 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
         if len(raw) > 1 and all(ch in _CN_DIGIT for ch in raw):
             return None  # 三五人, 八五: an approximation or a code, not a count
         if all(ch in _CN_SMALL or ch in _CN_BIG for ch in raw) and not (
-            m.group("approx") or _PREFIX_QUAL.search(before)
+            m.group("approx") or _PREFIX_QUAL.search(before) or (raw == "十" and unit.kind != "score")
         ):
-            return None  # 千家万户, 万人: idioms unless 十余/百余
+            return None  # 千家万户, 万人: idioms unless 十余/百余; 集体学法十次 counts (十分重视 does not)
         if unit.kind == "money" and len(raw) > 1 and raw[-1] in _CN_BIG:
             magnitude, raw = _CN_BIG[raw[-1]], raw[:-1]  # 十二万元 → 12 万元
         value = chinese_to_number(raw)
