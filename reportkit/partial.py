@@ -171,6 +171,11 @@ def _shingles(chinese: str) -> set[str]:
     return {chinese[i:i + _SHINGLE] for i in range(max(1, len(chinese) - _SHINGLE + 1))}
 
 
+def _town_year(whose: str) -> str:
+    """The "town year" of a WHOSE ("town year county")."""
+    return " ".join(whose.split(" ")[:2])
+
+
 class Copy(NamedTuple):
     """A file whose report is kept from another file (`same_reports`)."""
     kept: str  # the file the report is counted from
@@ -181,22 +186,24 @@ class Copy(NamedTuple):
 def same_reports(texts: list[tuple[str, str, str]], *,
                  threshold: float = SAME_REPORT_SIMILARITY) -> dict[str, Copy]:
     """Files whose text is a report met in another file of TEXTS ((file, normalised text, whose),
-    in order): {file: Copy(kept file, similarity, part)}.
+    in order): {file: Copy(kept file, similarity, part)}. WHOSE is "town year", then " county"
+    when it is known: two texts are of the same town only when their counties do not differ (a
+    page copy may not show the county its whole report names; 青松镇 of two counties are two towns).
 
     Only the Chinese characters and digits are compared (punctuation, spacing and line breaks
     differ between formats). Identical ones are one report, the first file kept. Near-identical ones
     (a Word copy keeps a table the .txt lost) are one report only when WHOSE — the town and year
     inferred for them — is the same and known: another town's report that copies this one is reuse,
-    not a duplicate. So is a text nearly all of whose shingles stand in a longer text of the same
-    town and year: a part of that report (a page copy, a copy cut short). Of two such texts the
-    longer is kept, whichever comes first, so that a town's year is counted once and whole.
+    not a duplicate. So is a text nearly all of whose shingles stand in a fuller text of the same
+    town and year (more distinct shingles): a part of that report (a page copy, a copy cut short).
+    The fuller is kept, whichever comes first, so that a town's year is counted once and whole.
 
     >>> same_reports([("a.txt", "一、主要举措。开展普法宣传。", "甲镇 2023"), ("a.docx", "一、主要举措\\n开展普法宣传", "")])
     {'a.docx': Copy(kept='a.txt', similarity=1.0, part=False)}
     """
     found: dict[str, Copy] = {}
     exact: dict[str, str] = {}
-    kept_of: dict[str, list[tuple[str, int, set[str]]]] = defaultdict(list)  # whose → (file, length, shingles)
+    kept_of: dict[str, list[tuple[str, str, set[str]]]] = defaultdict(list)  # town year → (file, county, shingles)
     for file, text, whose in texts:
         chinese = compared_text(text)
         if not chinese:
@@ -207,23 +214,28 @@ def same_reports(texts: list[tuple[str, str, str]], *,
         exact[chinese] = file
         if not whose:
             continue
+        town_year, county = _town_year(whose), whose[len(_town_year(whose)):].strip()
         mine = _shingles(chinese)
-        group, absorbed = kept_of[whose], []  # the files kept so far that are parts of this one
-        for first, length, theirs in group:
+        group, absorbed = kept_of[town_year], []  # the files kept so far that are parts of this one
+        for first, their_county, theirs in group:
+            if county and their_county and county != their_county:
+                continue
             shared, smaller = len(mine & theirs), min(len(mine), len(theirs))
             if shared < threshold * smaller:
                 continue
             jaccard = shared / len(mine | theirs)
-            # near-identical: the same report; else the shorter text is a part of the longer one
-            copy = Copy(first, jaccard) if jaccard >= threshold else Copy(first, shared / smaller, part=True)
-            if len(chinese) <= length:
-                found[file] = copy
+            if jaccard >= threshold:  # near-identical: the same report, the first file kept
+                found[file] = Copy(first, jaccard)
                 break
-            found[first] = copy._replace(kept=file)  # this one, the more complete, is kept instead
+            # the text with fewer distinct shingles is a part of the other (a text repeated is no longer)
+            if len(mine) <= len(theirs):
+                found[file] = Copy(first, shared / smaller, part=True)
+                break
+            found[first] = Copy(file, shared / smaller, part=True)  # this one, the more complete, is kept instead
             absorbed.append(first)
         group[:] = [kept for kept in group if kept[0] not in absorbed]
         if file not in found:
-            group.append((file, len(chinese), mine))
+            group.append((file, county, mine))
     for file, copy in found.items():  # a copy of a file that turned out to be a part: of the file kept
         while copy.kept in found:
             copy = copy._replace(kept=found[copy.kept].kept)

@@ -122,6 +122,9 @@ def test_same_reports__a_part_only_of_the_same_town_and_year_and_nearly_all_of_i
     whole, opening, _ = _whole_and_parts()
     assert same_reports([("whole.txt", whole, "北城街道 2023"), ("page.txt", opening, "南城街道 2023")]) == {}
     assert same_reports([("whole.txt", whole, "北城街道 2023"), ("page.txt", opening, "")]) == {}
+    # towns of one name in two counties are two towns; a copy that does not show its county may be either
+    assert same_reports([("a.txt", whole, "北城街道 2023 甲县"), ("b.txt", opening, "北城街道 2023 乙县")]) == {}
+    assert list(same_reports([("a.txt", whole, "北城街道 2023 甲县"), ("b.txt", opening, "北城街道 2023")])) == ["b.txt"]
     # the same town's next report, reusing its opening part and rewriting the rest, is another report
     next_year = opening + "二、存在的不足\n一是执法力量薄弱，专业人员缺乏。二是群众参与普法的积极性不高。\n三、下一步工作安排\n继续推进。"
     assert same_reports([("whole.txt", whole, "北城街道 2023"), ("other.txt", next_year, "北城街道 2023")]) == {}

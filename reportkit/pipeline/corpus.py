@@ -153,7 +153,8 @@ def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, Copy]:
 def copy_candidates(keys: pd.DataFrame) -> pd.DataFrame:
     """The rows of KEYS that may be the same report as another (`find_copies`), in KEYS order."""
     k = keys[keys["same_hash"] != ""]
-    opening, closing = k["whose"] + "\0" + k["opening"], k["whose"] + "\0" + k["closing"]
+    town_year = k["whose"].str.split(" ").str[:2].str.join(" ")  # a copy may lack the county its whole names
+    opening, closing = town_year + "\0" + k["opening"], town_year + "\0" + k["closing"]
     candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & (opening.duplicated(keep=False)
                                                                               | closing.duplicated(keep=False)))
     return k[candidate]

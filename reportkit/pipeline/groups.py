@@ -313,9 +313,10 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
         })
         chinese = compared_text(result["text"])
         keys.append({"file": outcome.file, "doc_id": result["doc_id"], "level": meta.get("level", ""),
-                     "n_chars": len(result["text"]), "partial_reason": reason, "whose": _whose(result["meta"]),
+                     "n_chars": len(result["text"]), "partial_reason": reason, "whose": _whose(meta),
                      "same_hash": hashlib.sha256(chinese.encode()).hexdigest()[:32] if chinese else "",
-                     "opening": chinese[:40], "closing": chinese[-40:], "town": meta.get("town", ""), "county": meta.get("county", ""),
+                     "opening": chinese[:40], "closing": chinese[-40:],
+                     "town": meta.get("town", ""), "county": meta.get("county", ""),
                      "year": meta.get("year")})
     docs = pd.DataFrame(documents)
     for column in DOCUMENT_COLUMNS:
@@ -335,8 +336,11 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
 
 
 def _whose(meta: dict) -> str:
-    """"town year" of a report when both are known, else "" (near copies of unknown reports stay apart)."""
-    return f"{meta['town']} {meta['year']}" if meta.get("town") and meta.get("year") else ""
+    """"town year" of a report when both are known, then " county" when it is known too; else ""
+    (near copies of unknown reports stay apart; `partial.same_reports` reads it)."""
+    if not (meta.get("town") and meta.get("year")):
+        return ""
+    return " ".join(filter(None, (str(meta["town"]), str(meta["year"]), str(meta.get("county") or ""))))
 
 
 def _dump(problems: list[Problem]) -> list[list[str]]:
