@@ -99,9 +99,24 @@ def stopwords() -> frozenset[str]:
     return frozenset(read_lines(path("stopwords.txt")))
 
 
+#: In a boilerplate phrase, … stands for a few words of the same clause: 现将…报告如下 matches
+#: 现将2023年法治政府建设工作情况报告如下 (the year and the work's name vary from report to report).
+BOILERPLATE_GAP = "…"
+
+
+def boilerplate_source(phrase: str, gap: str) -> str:
+    """Regex source of a boilerplate PHRASE, its literal parts escaped and each … made GAP.
+
+    >>> boilerplate_source("现将…报告如下", ".{0,3}?")
+    '现将.{0,3}?报告如下'
+    """
+    return gap.join(re.escape(part) for part in phrase.split(BOILERPLATE_GAP))
+
+
 @lru_cache(maxsize=1)
 def boilerplate() -> tuple[str, ...]:
-    """Stock political formulae (boilerplate.txt), one literal phrase a line, in file order; () without the file."""
+    """Stock political formulae (boilerplate.txt), one phrase a line (… a gap of a few words), in file
+    order; () without the file."""
     file = path("boilerplate.txt")
     return tuple(read_lines(file)) if file.is_file() else ()
 

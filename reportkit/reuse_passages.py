@@ -337,12 +337,15 @@ def _signature_matrix(fingerprints: pd.DataFrame) -> np.ndarray:
 @lru_cache(maxsize=1)
 def _boilerplate_pattern() -> re.Pattern[str] | None:
     """Regex of the masked phrases of resources/boilerplate.txt, or None if absent/empty."""
-    phrases = {masked for masked in map(mask_text, resources.boilerplate()) if len(masked) >= 4}
+    gap = resources.BOILERPLATE_GAP
+    phrases = {masked for phrase in resources.boilerplate()
+               if len((masked := gap.join(mask_text(part) for part in phrase.split(gap))).replace(gap, "")) >= 4}
     if not phrases:
         log.info("no boilerplate.txt phrases; boilerplate is recognised by document frequency only")
         return None
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    return re.compile("|".join(re.escape(p) for p in ordered))
+    # the masked form has no punctuation left: a gap spans any few characters
+    return re.compile("|".join(resources.boilerplate_source(p, ".{0,24}?") for p in ordered))
 
 
 def boilerplate_coverage(masked: pd.Series, *, pattern: re.Pattern[str] | None = None) -> pd.Series:

@@ -330,10 +330,14 @@ def load_boilerplate() -> list[str]:
     return list(resources.boilerplate())
 
 
+# What a … in a boilerplate phrase spans in the text: a few words of the same clause.
+_BOILERPLATE_GAP = r"[^，,。；;：:！!？?、\s]{0,24}?"
+
+
 @lru_cache(maxsize=8)
 def _boilerplate_regex(phrases: tuple[str, ...]) -> re.Pattern:
     ordered = sorted(set(phrases), key=len, reverse=True)  # longest variant first
-    return re.compile("|".join(map(re.escape, ordered)))
+    return re.compile("|".join(resources.boilerplate_source(p, _BOILERPLATE_GAP) for p in ordered))
 
 
 def strip_boilerplate(text: str, *, phrases: Sequence[str] | None = None, replacement: str = " ") -> str:
@@ -341,6 +345,8 @@ def strip_boilerplate(text: str, *, phrases: Sequence[str] | None = None, replac
 
     >>> strip_boilerplate("我镇坚持以人民为中心，推进调解")
     '我镇 ，推进调解'
+    >>> strip_boilerplate("现将2023年法治政府建设情况报告如下：")
+    ' ：'
     """
     phrases = tuple(phrases) if phrases is not None else resources.boilerplate()
     if not phrases:

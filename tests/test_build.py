@@ -44,8 +44,10 @@ def test_build__every_table_matches_its_contract_primary_keys_included(seed_buil
     for name, table in tables.items():
         schema.validate(name, table)
         schema.validate(name, pd.read_parquet(base / "out" / f"{name}.parquet"))
-        if name != "manifest_log":
+        # the five seeds copy no passage from one another: their one shared sentence, 现将…报告如下, is a formula
+        if name not in ("manifest_log", "reuse"):
             assert len(table), name
+    assert tables["boilerplate"]["text"].str.contains("报告如下|汇报如下").sum() == 5
 
 
 def test_build__documents_match_the_seed_answers_with_manifest(seed_build):
