@@ -1164,15 +1164,16 @@ def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = No
 
 # --------------------------------------------------------------------------- density
 def density(indicators: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
-    """Indicators per 1,000 characters, per document and per top-level section type.
+    """Indicators per 1,000 characters, per document and per section type.
 
-    Top-level sections are the preamble (level 0) and the 一、-style parts (level 1); a
-    section type's ``n_chars`` is the sum of ``end - start`` over its top-level sections,
-    and an indicator counts for the top-level section that contains its ``start`` (so
-    indicators and characters are counted over the same stretches of text). The row with
-    section_type "all" counts every indicator of the document over ``n_chars`` = the
-    largest section end (the length of the text the sections cover). Documents that have
-    indicators but no sections get an "all" row with n_chars 0 and a missing rate.
+    Each character of a report counts for the innermost section that holds it, as an indicator's
+    own ``section_type`` does: a leadership sub-section inside the work part (（二）党政主要负责人履行
+    第一责任人职责情况 under 一、主要举措) is leadership, the rest of that part measures. So the density
+    table, the indicators table and completeness agree on which parts a report has. A section
+    type's ``n_chars`` is the number of characters so counted, and an indicator counts where its
+    ``start`` lies. The row with section_type "all" counts every indicator of the document over
+    ``n_chars`` = the largest section end (the length of the text the sections cover). Documents
+    that have indicators but no sections get an "all" row with n_chars 0 and a missing rate.
     """
     rows = []
 
@@ -1191,19 +1192,24 @@ def density(indicators: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
         if not pd.isna(row[0]):
             sections_of.setdefault(row[0], []).append(row[1:])
     for doc in dict.fromkeys([*sections_of, *starts_of]):
-        found = np.asarray(starts_of.get(doc, []), dtype=float)
-        secs = sections_of.get(doc, [])
-        ends = [e for _, _, _, e in secs if not pd.isna(e)]
-        total = int(max(ends)) if secs else 0
+        found = np.asarray(starts_of.get(doc, []), dtype=np.int64)
+        secs = [sec for sec in sections_of.get(doc, []) if not pd.isna(sec[3])]
+        total = int(max(e for _, _, _, e in secs)) if secs else 0
         rows.append((doc, "all", len(found), total))
-        by_type: dict = {}  # section type → [n_chars, hits], in order of first appearance
-        for level, section_type, s, e in secs:
-            if int(level) > 1 or pd.isna(section_type):
+        # Paint each character with its section's type, outer sections first: a sub-section's
+        # type overwrites its part's (sections nest, so the deepest level paints last).
+        types: list = []  # in order of first appearance
+        painted = np.full(total, -1, dtype=np.int64)
+        for level, section_type, s, e in sorted(secs, key=lambda sec: int(sec[0])):
+            if pd.isna(section_type):
                 continue
-            counts = by_type.setdefault(section_type, [0, 0])
-            counts[0] += e - s
-            counts[1] += int(((found >= s) & (found < e)).sum())
-        rows.extend((doc, t, hits, int(n_chars)) for t, (n_chars, hits) in by_type.items())
+            if section_type not in types:
+                types.append(section_type)
+            painted[int(s):int(e)] = types.index(section_type)
+        n_chars = np.bincount(painted[painted >= 0], minlength=len(types))
+        inside = found[(found >= 0) & (found < total)]
+        hits = np.bincount(painted[inside][painted[inside] >= 0], minlength=len(types))
+        rows.extend((doc, t, int(hits[i]), int(n_chars[i])) for i, t in enumerate(types) if n_chars[i] > 0)
     if not rows:
         table = pd.DataFrame(rows, columns=DENSITY_COLUMNS[:4])
         table["indicators_per_1k_chars"] = table["n_indicators"] / table["n_chars"] * 1000

@@ -495,6 +495,24 @@ def test_density__all_and_section_types():
     assert table.loc["preamble", "n_indicators"] == 0
 
 
+def test_density__a_sub_section_of_another_type_counts_for_its_own_type():
+    # the principal's duties as a sub-heading of the work part, as the seed report of 大年乡 writes them
+    text = ("一、主要举措和成效\n（一）深化普法宣传。开展普法活动12场。\n"
+            "（二）党政主要负责人履行第一责任人职责情况。主持专题会议研究法治建设3次。\n"
+            "二、存在的不足\n一是执法力量薄弱。\n")
+    sections = split_sections(text).assign(doc_id="d")
+    assert "leadership" in set(sections["section_type"])
+    indicators = extract_indicators(text, doc_id="d", sections=sections)
+    table = density(indicators, sections).set_index("section_type")
+    leadership = sections[sections["section_type"] == "leadership"].iloc[0]
+    assert table.loc["leadership", ["n_indicators", "n_chars"]].tolist() == [1, leadership["end"] - leadership["start"]]
+    assert table.loc["measures", "n_indicators"] == 1
+    # the three tables agree on where each figure stands
+    assert sorted(indicators["section_type"]) == ["leadership", "measures"]
+    parts = table.drop(index="all")
+    assert parts["n_chars"].sum() <= table.loc["all", "n_chars"]
+
+
 def test_density__documents_counted_apart():
     sections = pd.concat([SECTIONS.assign(doc_id="a"), SECTIONS.assign(doc_id="b")])
     indicators = extract_indicators(SECTION_TEXT, doc_id="a", sections=SECTIONS)
