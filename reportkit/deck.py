@@ -165,8 +165,9 @@ def build_deck(
         _chart_slide(prs, entry, title=row["title"], notes=row["notes"], ea_font=ea_font)
         n_charts += 1
     if missing:
-        log.info("deck: left out %s — in the deck spec but not drawn (no data for them in these reports, "
-                 "or their notebook has not run yet)", ", ".join(missing))
+        log.info("deck: %d chart(s) of the deck spec have no figure to show, as expected when these reports "
+                 "give them no data (the 50_ charts need a town with reports of two years) or their notebook "
+                 "was not run: %s", len(missing), ", ".join(missing))
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     prs.save(out)

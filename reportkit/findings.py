@@ -167,7 +167,7 @@ def completeness_finding(table: pd.DataFrame) -> Finding:
     missing = (~table["present"].astype(bool)).groupby(table["part_label"], sort=False).sum()
     notes = [f"{part}：{n - int(m)}/{n} 份报告有" for part, m in missing.items()]
     for label, part in table[~table["present"].astype(bool)].groupby("label", sort=False)["part_label"]:
-        notes.append(f"{label} 缺：{'、'.join(part)}")
+        notes.append(f"{label} 未单列：{'、'.join(part)}")
     caveat = ("按标题识别组成部分：把第一责任人履职写进主要举措的报告记为缺，未必真的没写。" + _small_n_note(n))
     if complete == n:
         return Finding(f"{_share(n, n)}包含全部 {n_parts} 个法定组成部分", notes, caveat)
@@ -177,7 +177,7 @@ def completeness_finding(table: pd.DataFrame) -> Finding:
     if everywhere:
         pieces.append(f"{_share(n, n)}未单列「{'」「'.join(everywhere)}」")
     if len(partly):
-        pieces.append(f"{int(partly.iloc[0])}/{n} 份缺「{partly.index[0]}」")
+        pieces.append(f"{int(partly.iloc[0])}/{n} 份未单列「{partly.index[0]}」")
     return Finding("；".join(pieces), notes, caveat)
 
 
@@ -191,22 +191,37 @@ def _unfolded(table: pd.DataFrame, column: str, what: str) -> None:
 FOLDED = "其他（"
 
 
-def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = "", max_notes: int = 30) -> Finding:
-    """The largest and smallest value: "{what}：甲 最多（12 个），乙 最少（3 个）"; notes list the values
-    (largest first). Pass the data before the chart folded it to its top N."""
+def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = "", max_notes: int = 30,
+                 n_reports: int | None = None) -> Finding:
+    """The largest and smallest value: "{what}：甲 最多（12 个），乙、丙 最少（3 个）" (every bar tied at
+    either end is named, up to three); notes list the values (largest first). Pass the data before
+    the chart folded it to its top N. N_REPORTS: how many reports the bars count, when a bar is not
+    one report (reports per year: the sum of the bars); by default one a bar.
+
+    >>> per_year = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "n_reports": [1, 1, 1, 2]})
+    >>> found = bars_finding(per_year, x="year", y="n_reports", what="各年份的报告数", unit=" 份", n_reports=5)
+    >>> found.title, found.caveat[:10]
+    ('各年份的报告数：2024 最多（2 份），2021、2022、2023 最少（1 份）', '份数是这 5 份报告')
+    """
     _unfolded(table, x, "bars_finding")
     rows = table.dropna(subset=[y])
-    ordered_all = rows.sort_values(y, ascending=False, kind="stable")
-    notes = [f"{label}：{_number(v, 2)}{unit}" for label, v in zip(ordered_all[x], ordered_all[y])][:max_notes]
+    ordered = rows.sort_values(y, ascending=False, kind="stable")
+    notes = [f"{label}：{_number(v, 2)}{unit}" for label, v in zip(ordered[x], ordered[y])][:max_notes]
     if rows.empty:
         return Finding(f"{what}：没有数据", notes, "")
-    ordered = rows.sort_values(y, ascending=False, kind="stable")
-    hi, lo = ordered.iloc[0], ordered.iloc[-1]
-    if len(ordered) == 1 or hi[y] == lo[y]:
-        title = f"{what}：{'各报告都是' if len(ordered) > 1 else ''}{_number(hi[y])}{unit}"
+    hi, lo = ordered[y].iloc[0], ordered[y].iloc[-1]
+    if len(ordered) == 1 or hi == lo:
+        title = f"{what}：{'都是' if len(ordered) > 1 else ''}{_number(hi)}{unit}"
     else:
-        title = f"{what}：{hi[x]} 最多（{_number(hi[y])}{unit}），{lo[x]} 最少（{_number(lo[y])}{unit}）"
-    return Finding(title, notes, _small_n_note(len(rows)))
+        title = (f"{what}：{_named(ordered.loc[ordered[y] == hi, x])} 最多（{_number(hi)}{unit}），"
+                 f"{_named(ordered.loc[ordered[y] == lo, x])} 最少（{_number(lo)}{unit}）")
+    return Finding(title, notes, _small_n_note(len(rows) if n_reports is None else n_reports))
+
+
+def _named(labels: pd.Series, most: int = 3) -> str:
+    """Up to MOST labels joined with 、, then "等 k 个"."""
+    shown = "、".join(str(label) for label in labels.iloc[:most])
+    return shown + (f" 等 {len(labels)} 个" if len(labels) > most else "")
 
 
 def density_finding(table: pd.DataFrame) -> Finding:
@@ -216,6 +231,73 @@ def density_finding(table: pd.DataFrame) -> Finding:
              f"{int(r.n_chars)} 字" for r in table.itertuples() if hasattr(r, "n_indicators")] or found.notes
     caveat = "只数报告中出现的具体数字（指标），不判断数字是否重要或真实。" + found.caveat
     return Finding(found.title, notes, caveat)
+
+
+def part_density_finding(table: pd.DataFrame) -> Finding:
+    """Figures per 1,000 characters in each statutory part, from rows of ``density`` with
+    ``label`` (the report) and ``part_label``: which part gives the most figures (its median over
+    the reports that have it).
+
+    >>> parts = pd.DataFrame({"label": ["甲 2023", "乙 2023", "甲 2023"], "part_label": ["主要举措和成效"] * 2 + ["不足和原因"],
+    ...                       "indicators_per_1k_chars": [6.0, 4.0, 0.0]})
+    >>> part_density_finding(parts).title
+    '每千字具体数字：「主要举措和成效」最多（中位数 5 个），「不足和原因」最少（中位数 0 个）'
+    """
+    if table.empty:
+        return Finding("每千字具体数字：没有数据", [], "")
+    per_part = (table.groupby("part_label", sort=False)["indicators_per_1k_chars"]
+                .agg(["median", "max", "size"]).sort_values("median", ascending=False, kind="stable"))
+    notes = [f"{part}：{int(r['size'])} 份报告有这一部分，每千字中位数 {_number(r['median'])} 个，最多 {_number(r['max'])} 个"
+             for part, r in per_part.iterrows()]
+    hi, lo = per_part.index[0], per_part.index[-1]
+    title = f"每千字具体数字：「{hi}」最多（中位数 {_number(per_part.loc[hi, 'median'])} 个）"
+    if len(per_part) > 1:
+        title += f"，「{lo}」最少（中位数 {_number(per_part.loc[lo, 'median'])} 个）"
+    caveat = ("每一部分只比较有这一部分的报告；只数报告中出现的具体数字，不判断数字是否重要或真实。"
+              + _small_n_note(table["label"].nunique()))
+    return Finding(title, notes, caveat)
+
+
+def keyword_hits_finding(table: pd.DataFrame) -> Finding:
+    """How often each keyword occurs, from rows ``label, keyword, n_hits`` (a row per report and
+    keyword, 0 included): the keyword said most, and in how many reports.
+
+    >>> hits = pd.DataFrame({"label": ["甲", "乙", "甲", "乙"], "keyword": ["调解", "调解", "复议", "复议"],
+    ...                      "n_hits": [5, 2, 0, 1]})
+    >>> keyword_hits_finding(hits).title
+    '「调解」出现最多：共 7 次，2 份报告均提到'
+    """
+    if table.empty:
+        return Finding("没有要数的关键词", [], "")
+    n = table["label"].nunique()
+    per_word = (table.groupby("keyword", sort=False)
+                .agg(total=("n_hits", "sum"), reports=("n_hits", lambda s: int((s > 0).sum())))
+                .sort_values("total", ascending=False, kind="stable"))
+    notes = [f"{word}：共 {int(r.total)} 次，{_share(int(r.reports), n)}提到" for word, r in per_word.iterrows()]
+    word, top = per_word.index[0], per_word.iloc[0]
+    if top["total"] == 0:
+        return Finding("这些关键词在所选报告中都没有出现", notes, "")
+    title = f"「{word}」出现最多：共 {int(top['total'])} 次，{_share(int(top['reports']), n)}提到"
+    return Finding(title, notes, "出现次数随报告篇幅增长；" + _small_n_note(n))
+
+
+def town_years_finding(town_years: pd.DataFrame, *, max_notes: int = 30) -> Finding:
+    """How many towns have reports of two years or more (``across_years.town_years``), the ones
+    whose work can be followed from year to year.
+
+    >>> towns = pd.DataFrame({"town": ["甲镇", "乙乡"], "county": ["A县", "B县"], "years": ["2023", "2023、2024"],
+    ...                       "n_years": [1, 2]})
+    >>> town_years_finding(towns).title
+    '1/2 个乡镇有两年及以上的报告，可以跨年比较这些乡镇'
+    >>> town_years_finding(towns.head(1)).title
+    '没有乡镇有两年及以上的报告：还不能跨年比较同一乡镇'
+    """
+    compared = int((town_years["n_years"] >= 2).sum())
+    notes = [f"{r.town}（{r.county}）：{r.years}" for r in town_years.head(max_notes).itertuples()]
+    if not compared:
+        return Finding("没有乡镇有两年及以上的报告：还不能跨年比较同一乡镇", notes,
+                       "同一乡镇有两个年份的报告后，这一部分的图才有内容。")
+    return Finding(f"{compared}/{len(town_years)} 个乡镇有两年及以上的报告，可以跨年比较这些乡镇", notes, "")
 
 
 def indicator_heatmap_finding(indicators: pd.DataFrame, documents: pd.DataFrame, *, max_notes: int = 30) -> Finding:

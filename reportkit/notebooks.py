@@ -284,15 +284,9 @@ def setup(
     """The opening of every notebook: apply the chart theme (Chinese font), read the build in
     ``data_dir``, keep the selected reports (:func:`select_tables`), label the documents, and
     create ``out_dir/figures`` and ``out_dir/tables``."""
-    import warnings
-
-    from .findings import SmallNumbersWarning
     from .plots import doc_label, set_theme
 
     set_theme()
-    # The small-numbers caveat is the same for every trend of a notebook, which prints it (rk.caveats)
-    # where it reads the years: not again as a warning under every chart.
-    warnings.filterwarnings("ignore", category=SmallNumbersWarning)
     selection = {"years": years, "towns": towns, "provinces": provinces, "counties": counties}
     tables, left_out = select_and_left_out(_read(data_dir, names, **selection), level=level, **selection)
     docs = tables["documents"].assign(label=lambda d: doc_label(d))

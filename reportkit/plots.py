@@ -38,7 +38,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
-from .findings import warn_small_groups
+from .findings import HANDFUL, warn_small_groups
 from .fonts import (  # noqa: F401  (re-exported: charts and their theme are one API)
     BUNDLED_CJK_FONT,
     CJK_FONTS,
@@ -796,7 +796,9 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     ``reports="sum"`` adds ``n_reports`` over the groups of a year (groups split the reports,
     e.g. ``trend_table(group="county")``); ``"max"`` takes the largest, for groups measured on
     the same reports (concepts, phrases, statutory parts). The table functions warn about
-    years with few reports; the chart shows n under each year."""
+    years with few reports; the chart shows n under each year and, when a year has fewer than
+    `findings.HANDFUL` reports, says under the axis that it is no trend (the PNG travels alone
+    to slides, without the notebook's caveat)."""
     _require(table, [by, "group", "value", "n_reports"], "plot_trend")
     if reports not in ("sum", "max"):
         raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
@@ -818,6 +820,10 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")
+    if n_small := sum(int(n_per_year[y]) < HANDFUL for y in years):
+        ax.annotate(f"{n_small}/{len(years)} 个年份不足 {HANDFUL} 份报告：年份之间的变化也是乡镇之间的差别，不能当作趋势来读",
+                    xy=(0, 0), xycoords="axes fraction", xytext=(0, -56), textcoords="offset points",
+                    ha="left", va="top", fontsize="small", color="0.35", annotation_clip=False)
     if ylabel is None:  # trend tables say what their value is in "measure"
         ylabel = str(table["measure"].iloc[0]) if "measure" in table and len(table) else ""
     ax.set_ylabel(ylabel)
@@ -905,6 +911,9 @@ def plot_reuse_matrix(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.set_facecolor("#e6e6e6")
     what = "行报告的文字在列报告中重现的比例" if is_share else "两份报告之间的重复段落数"
     _heatmap_axes(ax, order, order, xlabel=f"格中数字：{what}")
+    if not (wide.fillna(0).to_numpy() > 0).any():  # an empty grid would read as a chart that failed
+        ax.text(0.5, 0.5, "这些报告之间没有发现重复段落（套话除外）", transform=ax.transAxes, ha="center", va="center",
+                fontsize="large", bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.6"})
     return _finish(ax)
 
 

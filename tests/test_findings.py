@@ -78,8 +78,8 @@ def test_completeness_finding__part_missing_everywhere_and_the_next():
                              ("other", "其他情况"))
             for present in [p in have]]
     found = findings.completeness_finding(pd.DataFrame(rows))
-    assert found.title == "2 份报告均未单列「其他情况」；1/2 份缺「第一责任人履职」"
-    assert "a 缺：第一责任人履职、其他情况" in found.notes
+    assert found.title == "2 份报告均未单列「其他情况」；1/2 份未单列「第一责任人履职」"
+    assert "a 未单列：第一责任人履职、其他情况" in found.notes
 
 
 def test_bars_finding__largest_and_smallest_with_unit():

@@ -12,6 +12,7 @@ import pytest
 
 from reportkit import notebooks as nbk
 from reportkit import schema
+from reportkit.findings import SmallNumbersWarning, warn_small_groups
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -97,7 +98,8 @@ def test_notebook__imports_only_the_public_api(path):
             assert not (node.module or "").startswith("reportkit"), ast.unparse(node)
         elif isinstance(node, ast.Import):
             for alias in node.names:
-                assert alias.name in ("pandas", "reportkit"), ast.unparse(node)
+                # warnings: 30-trends silences, itself and in the open, the caveat it has just printed
+                assert alias.name in ("pandas", "reportkit", "warnings"), ast.unparse(node)
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "rk":
             assert node.attr in rk.__all__, f"rk.{node.attr} is not public"
 
@@ -240,6 +242,18 @@ def test_setup__tables_labelled_documents_folders_and_what_was_left_out(levels_t
     assert "3 份报告" in repr(nb) and "另有 1 份非乡镇级报告（county）未纳入比较" in repr(nb)
     again = nbk.setup(tmp_path / "processed", tmp_path / "out")  # a cell run twice gives the same
     assert again.docs.equals(nb.docs)
+
+
+def test_setup__leaves_the_process_warning_filters_as_they_were(levels_tables, tmp_path):
+    """A library call changes no process-wide state: the trends still warn after a notebook's setup."""
+    import warnings
+
+    _write_build(levels_tables, tmp_path / "processed")
+    before = list(warnings.filters)
+    nbk.setup(tmp_path / "processed", tmp_path / "out")
+    assert warnings.filters == before
+    with pytest.warns(SmallNumbersWarning):
+        warn_small_groups(pd.DataFrame({"doc_id": ["a"], "year": [2023]}), by="year")
 
 
 def test_setup__save_table_quotes_formula_like_cells(levels_tables, tmp_path):
