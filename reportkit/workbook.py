@@ -75,11 +75,45 @@ def _order(names) -> list[str]:
     return sorted(names, key=lambda n: (n != "documents", n))
 
 
+def for_reading(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """TABLES as a reader of a spreadsheet needs them: a row keyed by ``doc_id`` also says its
+    report's ``town`` and ``year`` (just after ``doc_id``: no lookup across sheets), and the
+    indicators' ``category`` code has its Chinese name beside it (``category_label``).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "town": ["青松镇"], "year": [2023]})
+    >>> ind = pd.DataFrame({"doc_id": ["a"], "category": ["legal_education_events"], "value": [3.0]})
+    >>> for_reading({"documents": docs, "indicators": ind})["indicators"].columns.tolist()
+    ['doc_id', 'town', 'year', 'category', 'category_label', 'value']
+    """
+    out = dict(tables)
+    docs = tables.get("documents")
+    known = (docs.drop_duplicates("doc_id").set_index("doc_id")[["town", "year"]]
+             if docs is not None and {"doc_id", "town", "year"} <= set(docs.columns) else None)
+    for name, table in tables.items():
+        if name == "documents" or known is None or "doc_id" not in table or {"town", "year"} & set(table.columns):
+            continue
+        at = table.columns.get_loc("doc_id") + 1
+        table = table.copy()
+        for offset, column in enumerate(("town", "year")):
+            table.insert(at + offset, column, table["doc_id"].map(known[column]))
+        out[name] = table
+    if "indicators" in out and "category" in out["indicators"] and "category_label" not in out["indicators"]:
+        from .indicators import load_categories
+
+        categories = load_categories()
+        labels = dict(zip(categories["category"], categories["label_zh"]))
+        table = out["indicators"].copy()
+        table.insert(table.columns.get_loc("category") + 1, "category_label", table["category"].map(labels))
+        out["indicators"] = table
+    return out
+
+
 def write_workbook(
     tables: dict[str, pd.DataFrame], path: str | Path, *, max_rows: int = EXCEL_SHEET_ROWS
 ) -> Path:
     """Write every table to ``path`` (.xlsx): one sheet each (continued on further sheets past
-    ``max_rows`` rows, header included) and a 列说明 sheet first. Returns the path.
+    ``max_rows`` rows, header included) and a 列说明 sheet first. Returns the path. The tables
+    are written as :func:`for_reading` gives them (each row's town and year; category names).
 
     The file is written under a temporary name and renamed, so a reader never sees half of it.
     """
@@ -98,6 +132,7 @@ def write_workbook(
     used = {DESCRIPTION_SHEET.lower()}
     described = book.add_worksheet(DESCRIPTION_SHEET)
     rows = []
+    tables = for_reading(tables)
     for name in _order(tables):
         table = tables[name]
         kept = [c for c in table.columns if (name, c) not in LEFT_OUT]

@@ -29,8 +29,10 @@ def _rows(book, sheet):
 def test_write_workbook__one_sheet_per_table_documents_first_after_the_descriptions(tables, tmp_path):
     book = _book(workbook.write_workbook(tables, tmp_path / "t.xlsx"))
     assert book.sheetnames == ["列说明", "documents", "build_log", "term_counts"]
-    assert _rows(book, "term_counts")[0] == ["doc_id", "section_type", "term", "n"]
-    assert [r[3] for r in _rows(book, "term_counts")[1:]] == [5, 4, 3, 2, 1]  # numbers stay numbers
+    # each row says its report's town and year, just after doc_id (no lookup across sheets)
+    assert _rows(book, "term_counts")[0] == ["doc_id", "town", "year", "section_type", "term", "n"]
+    assert _rows(book, "term_counts")[1][:3] == ["a", "青松镇", 2023]
+    assert [r[5] for r in _rows(book, "term_counts")[1:]] == [5, 4, 3, 2, 1]  # numbers stay numbers
 
 
 def test_write_workbook__describes_every_column_in_chinese(tables, tmp_path):
@@ -67,7 +69,7 @@ def test_write_workbook__table_longer_than_a_sheet_continues_on_more_sheets(tabl
     book = _book(workbook.write_workbook(tables, tmp_path / "t.xlsx", max_rows=3))  # header + 2 rows a sheet
     assert [s for s in book.sheetnames if s.startswith("term_counts")] == [
         "term_counts", "term_counts (2)", "term_counts (3)"]
-    terms = [r[2] for s in ("term_counts", "term_counts (2)", "term_counts (3)") for r in _rows(book, s)[1:]]
+    terms = [r[4] for s in ("term_counts", "term_counts (2)", "term_counts (3)") for r in _rows(book, s)[1:]]
     assert terms == list("甲乙丙丁戊")
     sheets = {r[0]: r[1] for r in _rows(book, "列说明")[1:]}
     assert sheets["term_counts"] == "term_counts、term_counts (2)、term_counts (3)"
