@@ -108,7 +108,8 @@ def _build(args) -> int:
         manifest_problems = tables.get("manifest_log")
         for row in manifest_problems.itertuples() if manifest_problems is not None else ():
             print(printable(f"  {row.status:8s} {row.file} line {row.line}: {row.message}"), file=sys.stderr)
-        print(f"reportkit build: {report.n_documents} reports from {report.summary()} → {args.out} "
+        reports = "1 report" if report.n_documents == 1 else f"{report.n_documents} reports"
+        print(f"reportkit build: {reports} from {report.summary()} → {args.out} "
               f"({report.seconds.get('total', 0):.1f} s)", file=sys.stderr)
     return 0
 

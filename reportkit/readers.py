@@ -634,7 +634,8 @@ _MARKUP_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype
 def sniff(data: bytes) -> str | None:
     """The kind of file its first bytes announce ('pdf', 'docx', 'html', 'zip', 'ole', 'PNG image', ...), or None.
 
-    A zip archive is 'docx' when it holds word/document.xml, 'xlsx' when it holds an Excel workbook.
+    A zip archive is 'docx' when it holds word/document.xml, 'xlsx' when it holds an Excel workbook,
+    'pptx' when it holds a PowerPoint deck.
     """
     kind = _magic(data)
     if kind is None and _MARKUP_START.match(data[:1024]):
@@ -645,6 +646,8 @@ def sniff(data: bytes) -> str | None:
             return "docx"
         if any(n.startswith("xl/") for n in names):
             return "xlsx"
+        if any(n.startswith("ppt/") for n in names):
+            return "pptx"
     if kind == "ole" and is_word_document(data):
         return "doc"
     return kind
@@ -662,7 +665,9 @@ def _reader_for(data: bytes, suffix: str) -> tuple[Reader, list[Problem]]:
     """The reader that fits the content, and a warning when it is not the one the name says."""
     named = _reader(suffix=suffix)
     kind = sniff(data)
-    if kind is None or named is not None and (kind in named.kinds or _magic(data) == named.container):
+    # Office files are all zip archives: an Excel workbook named .docx is no Word document to try.
+    other_office = kind in ("xlsx", "pptx")
+    if kind is None or named is not None and (kind in named.kinds or _magic(data) == named.container and not other_office):
         return named, []
     found = _reader(kind=kind)
     if found is not None:
@@ -670,8 +675,8 @@ def _reader_for(data: bytes, suffix: str) -> tuple[Reader, list[Problem]]:
                                            "(rename it)", detail=found.format)]
     if kind in _REFUSALS:
         raise ReadError(_REFUSALS[kind], code="old_format")
-    if kind in ("zip", "xlsx"):
-        what = "an Excel workbook" if kind == "xlsx" else "a zip archive"
+    if kind in ("zip", "xlsx", "pptx"):
+        what = {"xlsx": "an Excel workbook", "pptx": "a PowerPoint deck"}.get(kind, "a zip archive")
         raise ReadError(f"not text: {what} named {suffix}; export the report as {formats()}", code="not_text")
     raise ReadError(f"not text: {kind}; a scan must be OCR'd to .txt/.docx first", code="not_text")
 
@@ -684,7 +689,7 @@ def extract(data: bytes, suffix: str, *, name: str, limits: Limits) -> Extracted
         raise ReadError(f"unsupported format {suffix or '(no extension)'}; {advice}", status="skipped",
                         code="unsupported_format")
     if not data.strip():
-        raise ReadError("empty file", code="empty")
+        raise ReadError("empty file (no text in it); remove it, or save the report into it again", code="empty")
     if problem := size_problem(len(data), limits):
         raise ReadError(problem, code="too_large")
     reader, warnings = _reader_for(data, suffix)

@@ -159,6 +159,7 @@ def write_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "budget.xlsx": (xlsx_bytes(), "skipped", "unsupported format .xlsx"),
         "old_word.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000, "error", "not a readable Word 97–2003 file"),
         "xlsx_renamed.txt": (xlsx_bytes("sheet2"), "error", "Excel workbook"),
+        "xlsx_renamed.docx": (xlsx_bytes("sheet3"), "error", "an Excel workbook named .docx"),  # not "re-save the .doc"
         "photo.txt": (b"\x89PNG\r\n\x1a\n" + os.urandom(3000), "error", "not text"),
         "random.txt": (bytes(range(256)) * 8 + os.urandom(4000), "error", "not text"),
         "mojibake_latin1.txt": (REPORT_B.encode("utf-8").decode("latin-1").encode("utf-8"), "error", "mojibake"),
@@ -259,7 +260,7 @@ def test_build__every_problem_has_a_code(hostile):
     expected = {"empty.txt": "empty", "budget.xlsx": "unsupported_format", "good_a_copy.txt": "duplicate",
                 "laughs.docx": "refused", "scan.pdf": "no_text_layer", "long.pdf": "pages_cut", "link.txt": "not_regular",
                 ".hidden.txt": "hidden", "paste.txt": "too_large", "no_meta.txt": "no_year", "xlsx_renamed.txt": "not_text",
-                "mojibake_latin1.txt": "garbled"}
+                "xlsx_renamed.docx": "not_text", "mojibake_latin1.txt": "garbled"}
     assert {f: log.loc[f, "codes"].split(";")[0] for f in expected} == expected
 
 
