@@ -640,6 +640,8 @@ def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
     if town and (_names_town(title, town) or town_type_of(town)):
         if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
             return "township"
+    if town and _SPEAKS_AS_TOWNSHIP.search(text) and not _COUNTY_SPEAKS.search(text):
+        return "township"  # 本街道… under its district's page header (坊子区人民政府; 来源：黄旗堡街道办事处)
     if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
         if not town or not _names_town(opening, town):
             return "county"
@@ -665,6 +667,8 @@ _COUNTY_GOVERNMENT_ACTS = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]
 # township's: a county government reports to its city, or to its own people's congress (县人大常委会：).
 _TO_ITS_COUNTY = re.compile(r"(?:^|\n)[ \t\u3000]*(?:中共)?[县区旗]委[、，,和]?[县区旗](?:人民)?政府[ \t]*[:：]")
 _ADDRESSEE_SPAN = 400
+# A township that speaks of itself (我镇, 本街道), not of all towns (全乡镇, 全镇 in a county's report).
+_SPEAKS_AS_TOWNSHIP = re.compile(rf"[我本](?:{'|'.join(TOWNSHIP_UNITS)}|苏木)(?![级域内外])")
 # A county that speaks of itself (我区坚持…, 本县): not of its level or area (本区域, 我县级).
 _COUNTY_SPEAKS = re.compile(SELF_REFERENCE_COUNTY.pattern + "(?![级域内外])")
 # A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).

@@ -192,6 +192,23 @@ def test_infer_year__publication_date_is_weakest_clue():
                       publish_date="2024-03-28") == ("2023", "page metadata")
 
 
+@pytest.mark.parametrize("credit", ["来源：坊安街道办事处　　发布时间：2025-01-21", "发布机构：坊安街道"])
+def test_infer_metadata__a_street_office_s_report_on_its_district_s_site_is_the_street_office_s(credit):
+    # round 49: the district's page header above a title without a name; the office only in the credit line
+    text = normalize_text(f"""潍坊市坊子区人民政府
+首页 > 政务公开 > 法治政府建设
+2024年度法治政府建设工作报告
+{credit}
+2024年，本街道在坊子区委、区政府的坚强领导下，坚持以习近平法治思想为指导，依法行政水平持续提升。
+一、主要成效
+本街道完善法治建设工作领导小组，全年开展执法检查215次。""")
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["level"], meta["county"]) == ("坊安街道", "township", "坊子区")
+    # the district's own report on the same page is still the district's
+    district = text.replace("本街道", "我区")
+    assert infer_metadata(district)["level"] == "county"
+
+
 def test_infer_metadata__county_level_report():
     text = "高青县人民政府2022年度法治政府建设情况报告\n2022年，县政府坚持以习近平法治思想为指导。\n一、主要举措和成效"
     meta = infer_metadata(text)
