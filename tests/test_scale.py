@@ -358,7 +358,7 @@ def test_kept_copies__the_last_builds_answer_while_the_candidates_and_their_grou
 
     keys = pd.DataFrame({"file": ["a.txt", "b.docx"], "doc_id": ["aaaa", "bbbb"], "whose": ["北城街道 2023"] * 2,
                          "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "closing": ["化解矛盾纠纷"] * 2,
-                         "group": [0, 1]})
+                         "partial_reason": ["", ""], "group": [0, 1]})
     folders = [group("g0", "aaaa", text), group("g1", "bbbb", text)]
     state = tmp_path / "same-report.json"
     found = corpus.kept_copies(keys, folders, state)
@@ -377,6 +377,23 @@ def test_kept_copies__the_last_builds_answer_while_the_candidates_and_their_grou
     assert corpus.kept_copies(keys, folders[:1] + [group("g1-again", "bbbb", text)], state) == found
 
 
+def test_copy_candidates__a_shared_closing_only_with_a_partial_copy_a_shared_opening_always():
+    import pandas as pd
+
+    from reportkit.pipeline import corpus
+
+    keys = pd.DataFrame({
+        "file": ["whole.txt", "later_half.html", "other.txt", "stock_a.txt", "stock_b.txt"],
+        "whose": ["城关镇 2023 甲县", "城关镇 2023", "城关镇 2023 乙县", "新城镇 2023 丙县", "新城镇 2023 丁县"],
+        "same_hash": ["h1", "h2", "h3", "h4", "h5"],
+        "opening": ["城关镇2023年", "二存在的不足", "城关镇2023年", "新城镇2023年", "新城镇工作"],
+        "closing": ["落实落细", "落实落细", "凝聚共识", "凝聚法治共识", "凝聚法治共识"],
+        "partial_reason": ["", "no opening part", "", "", ""]})
+    # whole.txt and other.txt open alike (a copy in another format would); the copy that lost its beginning
+    # ends as whole.txt does; two whole reports ending on the same stock sentence are no candidates
+    assert corpus.copy_candidates(keys)["file"].tolist() == ["whole.txt", "later_half.html", "other.txt"]
+
+
 def test_kept_copies__a_link_in_the_cache_is_replaced_never_written_through(tmp_path):
     import os
 
@@ -392,7 +409,7 @@ def test_kept_copies__a_link_in_the_cache_is_replaced_never_written_through(tmp_
         folders.append(tmp_path / name)
     keys = pd.DataFrame({"file": ["a.txt", "b.docx"], "doc_id": ["aaaa", "bbbb"], "whose": ["北城街道 2023"] * 2,
                          "same_hash": ["h1", "h1"], "opening": ["我镇坚持"] * 2, "closing": ["化解矛盾纠纷"] * 2,
-                         "group": [0, 1]})
+                         "partial_reason": ["", ""], "group": [0, 1]})
     outside = tmp_path / "outside.txt"
     outside.write_text("not the cache's", encoding="utf-8")
     cache = tmp_path / "cache"

@@ -155,8 +155,12 @@ def copy_candidates(keys: pd.DataFrame) -> pd.DataFrame:
     k = keys[keys["same_hash"] != ""]
     town_year = k["whose"].str.split(" ").str[:2].str.join(" ")  # a copy may lack the county its whole names
     opening, closing = town_year + "\0" + k["opening"], town_year + "\0" + k["closing"]
+    # Only a copy that lost its beginning shares a report's closing words and not its opening: one of
+    # them is partial (many reports of a common town name, 城关镇, end on the same stock sentence).
+    partial = k["partial_reason"].fillna("") != ""
+    closing_pair = closing.duplicated(keep=False) & partial.groupby(closing).transform("any")
     candidate = k["same_hash"].duplicated(keep=False) | ((k["whose"] != "") & (opening.duplicated(keep=False)
-                                                                              | closing.duplicated(keep=False)))
+                                                                              | closing_pair))
     return k[candidate]
 
 
