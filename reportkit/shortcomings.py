@@ -175,6 +175,22 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     return runs
 
 
+# A paragraph after the last item on the causes of them all (产生以上问题的原因，主要是…; 主要原因是：…).
+_CAUSES_OF_ALL = re.compile(r"\n[ \t\u3000]*(?:(?:产生|造成|出现|存在)(?:以上|上述|这些)(?:问题|不足|短板)的?(?:主要|深层次)?原因"
+                            r"|(?:以上|上述|这些)(?:问题|不足|短板)(?:产生|存在|出现)的(?:主要|深层次)?原因"
+                            r"|(?:主要|深层次|究其)原因(?:是|在于|有)?[ \t\u3000]*[：:])")
+# A paragraph of an item's own causes (一是…。\n原因是…): a report that explains each item so.
+_OWN_CAUSES = re.compile(r"\n[ \t\u3000]*(?:主要|究其|深层次)?原因")
+
+
+def _drop_causes_of_all(items: list[str]) -> list[str]:
+    """ITEMS without the causes paragraph glued to the last one, unless every item has its own."""
+    if not items or any(_OWN_CAUSES.search(item) for item in items[:-1]):
+        return items
+    cause = _CAUSES_OF_ALL.search(items[-1])
+    return items[:-1] + [items[-1][:cause.start()].rstrip()] if cause else items
+
+
 def _drop_closing(item: str) -> str:
     sentences = re.findall(r"[^。！!？?]+[。！!？?]*", item)
     for k, sentence in enumerate(sentences[1:], start=1):
@@ -258,6 +274,7 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
         items = [nested for item in items for nested in _unlabel(item)]
     if items:
         items[-1] = _drop_closing(items[-1]).strip()
+        items = _drop_causes_of_all(items)
     return [i for i in items if i]
 
 

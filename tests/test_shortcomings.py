@@ -570,6 +570,21 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     assert held_out.mean() >= 0.85
 
 
+@pytest.mark.parametrize("causes", ["产生以上问题的原因，主要是学法不够深入，投入保障不足。", "主要原因是：人员力量有限，认识不够到位。",
+                                    "造成上述问题的主要原因，在于人员力量有限。"])
+def test_shortcoming_items__a_paragraph_on_the_causes_of_them_all_is_not_the_last_item_s(causes):
+    text = f"一、主要举措\n开展活动。\n二、存在的不足和原因\n一是执法力量薄弱，专业人员少。\n二是群众学法积极性不高。\n{causes}\n三、下一步打算\n加强学习。"
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == ["执法力量薄弱，专业人员少。", "群众学法积极性不高。"]
+
+
+def test_shortcoming_items__each_item_s_own_causes_stay_with_it():
+    text = ("一、主要举措\n开展活动。\n二、存在的问题及原因\n一是执法力量薄弱。\n原因是编制少。\n"
+            "二是群众学法积极性不高。\n主要原因是：宣传形式单一。\n三、下一步打算\n加强学习。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == ["执法力量薄弱。\n原因是编制少。", "群众学法积极性不高。\n主要原因是：宣传形式单一。"]
+
+
 def test_shortcoming_items__numbering_run_on_from_the_part_before():
     text = "一、主要举措\n（一）强化领导。甲。\n（二）深化普法。乙。\n二、存在的问题\n（三）法治队伍力量薄弱。人少。\n（四）普法针对性不强。\n三、下一步打算\n（五）加强学习。"
     items = shortcoming_items(split_sections(text))
