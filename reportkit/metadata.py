@@ -125,7 +125,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     publisher = " ".join(hints[k] for k in ("publisher", "column") if hints.get(k))
     guess = infer_town(text, title=title, publisher=publisher,
                        counties=(county,) if county is not None else ())
-    level = infer_level(text, title=title, town=guess.name, county=county.county if county else "")
+    level = infer_level(text, title=title, town=guess.name, county=county.county if county else "",
+                        town_source=guess.source)
     if level == "county":
         guess = TownGuess()
     elif county_source != "title" and (own := county_written_before(guess.name, text)) is not None \

@@ -633,14 +633,17 @@ def _names_town(text: str, town: str) -> bool:
     return town in text or any(m.name == town for m in town_mentions(text))
 
 
-def infer_level(text: str, *, title: str, town: str, county: str = "") -> str:
+def infer_level(text: str, *, title: str, town: str, county: str = "", town_source: str = "") -> str:
     """township / county / unknown: county- and city-level governments write these reports too.
-    COUNTY: the county the text names; a county-level city (孝义市) calls itself 我市."""
+    COUNTY: the county the text names; a county-level city (孝义市) calls itself 我市. TOWN_SOURCE:
+    where the town was read (`TownGuess.source`); a town the report names itself by (title, page
+    metadata, body), not one guessed from clues, makes a text that speaks as a township its report."""
     opening = title + "\n" + text[:300]
     if town and (_names_town(title, town) or town_type_of(town)):
         if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
             return "township"
-    if town and _SPEAKS_AS_TOWNSHIP.search(text) and not _COUNTY_SPEAKS.search(text):
+    if town and town_source in ("title", "page metadata", "body") and _SPEAKS_AS_TOWNSHIP.search(text) \
+            and not _COUNTY_SPEAKS.search(text):
         return "township"  # 本街道… under its district's page header (坊子区人民政府; 来源：黄旗堡街道办事处)
     if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
         if not town or not _names_town(opening, town):
