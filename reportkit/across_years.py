@@ -30,9 +30,32 @@ _GENERIC = re.compile("|".join(sorted(map(re.escape, GENERIC_WORDS), key=len, re
 _NON_CJK = re.compile(r"[^\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _MARKER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|[一二三四五六七八九十]+是)\s*")
-#: Share of a plan's distinctive wording (character pairs) a measure sentence must repeat.
-CARRIED_THRESHOLD = 0.6
+#: Share of a plan clause's distinctive wording (character pairs) a measure sentence must repeat.
+CARRIED_THRESHOLD = 0.5
+#: A clause of fewer distinctive pairs than this must be repeated whole: 执法队伍 (three pairs) is not
+#: carried by 综合执法队 开展执法检查 (two of them), which is inspections, not the team's building.
+SHORT_CLAUSE_PAIRS = 4
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
 KEY_COLUMNS = ["town", "county"]
+
+
+def town_key_of(docs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(town_key, town) of each row of DOCS: ``town_code`` where there is one (a 乡 made a 镇 keeps
+    its code), else "town｜county"; the key is "" where the town is unknown."""
+    def column(name: str) -> pd.Series:
+        values = docs[name] if name in docs else pd.Series(pd.NA, index=docs.index)
+        return values.astype("object").fillna("").astype(str).str.strip()
+
+    town, county, code = column("town"), column("county"), column("town_code")
+    key = (town + "｜" + county).where(code == "", "code:" + code)
+    return key.where(town != "", ""), town
+
+
+def count_towns(documents: pd.DataFrame) -> int:
+    """How many towns DOCUMENTS are from: a town renamed (英买里乡 → 英买里镇, one code) is one town,
+    and towns of one name in two counties are two."""
+    key, _ = town_key_of(documents.drop_duplicates("doc_id"))
+    return int(key[key != ""].nunique())
 
 
 def town_keys(documents: pd.DataFrame) -> pd.DataFrame:
@@ -44,13 +67,7 @@ def town_keys(documents: pd.DataFrame) -> pd.DataFrame:
         if column not in docs:
             docs[column] = pd.NA
     docs["year"] = pd.to_numeric(docs["year"], errors="coerce")
-    town = docs["town"].astype("object").fillna("").astype(str).str.strip()
-    county = docs["county"].astype("object").fillna("").astype(str).str.strip()
-    key = town + "｜" + county
-    if "town_code" in docs:
-        code = docs["town_code"].astype("object").fillna("").astype(str).str.strip()
-        key = key.where(code == "", "code:" + code)
-    docs["town_key"] = key
+    docs["town_key"], town = town_key_of(docs)
     usable = (town != "") & docs["year"].notna()
     out = docs.loc[usable, ["doc_id", "town_key", "town", "county", "year"]].copy()
     out["year"] = out["year"].astype(int)
@@ -141,9 +158,12 @@ def carried_plans(sections: pd.DataFrame, documents: pd.DataFrame, *,
     Y+1: ``town_key, town, county, plan_year, item_no, plan_item, measure_year, measure_text,
     similarity, carried``.
 
-    ``similarity`` is the share of the plan headline's distinctive character pairs (generic words
-    such as 进一步/加强 left out) found in the closest measures sentence; ``carried`` is
-    ``similarity >= threshold``. Only towns with reports of consecutive years appear.
+    A plan item is read clause by clause, its headline and the clauses of its explanation (做实矛盾
+    纠纷化解。推广物业纠纷调解工作室…): ``similarity`` is the largest share of a clause's distinctive
+    character pairs (generic words such as 进一步/加强 left out) found in one measures sentence, and
+    ``measure_text`` that sentence; ``carried`` when a clause reaches ``threshold`` (a short clause,
+    under `SHORT_CLAUSE_PAIRS` pairs, only when all of it is found). Only towns with reports of
+    consecutive years appear.
     """
     columns = ["town_key", "town", "county", "plan_year", "item_no", "plan_item", "measure_year", "measure_text",
                "similarity", "carried"]
@@ -163,15 +183,22 @@ def carried_plans(sections: pd.DataFrame, documents: pd.DataFrame, *,
         following = sentences.get((item.town_key, int(item.year) + 1))
         if following is None:
             continue
-        wanted = _pairs(item.headline or item.text)
-        if not wanted:
+        clauses = [pairs for c in _CLAUSE_END.split(str(item.text or item.headline)) if (pairs := _pairs(c))]
+        if not clauses:
             continue
-        scored = [(len(wanted & _pairs(s)) / len(wanted), s) for s in following]
-        best, sentence = max(scored, key=lambda t: t[0]) if scored else (0.0, "")
+        measured = [_pairs(s) for s in following]
+        best, sentence, carried = 0.0, "", False
+        for wanted in clauses:
+            need = threshold if len(wanted) >= SHORT_CLAUSE_PAIRS else 1.0
+            for s, found in zip(following, measured):
+                share = len(wanted & found) / len(wanted)
+                carried = carried or share >= need
+                if share > best:
+                    best, sentence = share, s
         rows.append({"town_key": item.town_key, "town": item.town, "county": item.county,
                      "plan_year": int(item.year), "item_no": int(item.item_no), "plan_item": item.headline,
-                     "measure_year": int(item.year) + 1, "measure_text": sentence if best > 0 else "",
-                     "similarity": round(best, 3), "carried": best >= threshold})
+                     "measure_year": int(item.year) + 1, "measure_text": sentence,
+                     "similarity": round(best, 3), "carried": carried})
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["town", "plan_year", "item_no"], kind="stable").reset_index(drop=True)
 
@@ -210,8 +237,8 @@ def carried_plans_finding(summary: pd.DataFrame, carried: pd.DataFrame) -> Findi
     notes = [f"{r.label}：{r.n_carried}/{r.n_plans} 条计划在下一年的举措中重现" for r in summary.itertuples()]
     notes += [f"未见：{r.town} {r.plan_year}「{r.plan_item}」"
               for r in carried[~carried["carried"].astype(bool)].itertuples()][:20]
-    caveat = ("按字面比较计划标题与下一年“主要举措”中的句子：换了说法的落实看不出，提到了也不等于做到了。"
-              f"重现的门槛是计划特有用字的 {CARRIED_THRESHOLD:.0%}。")
+    caveat = ("按字面逐句比较计划（标题和说明）与下一年“主要举措”中的句子：换了说法的落实看不出，提到了也不等于"
+              f"做到了，引用前请核对原文。重现的门槛是计划中一句特有用字的 {CARRIED_THRESHOLD:.0%}（短句须全部重现）。")
     if n == 0:
         return Finding("没有可比较的上一年计划（需要同一乡镇相邻两年的报告）", notes, caveat)
     return Finding(f"上一年的 {n} 条计划中，{k} 条在下一年的主要举措中重现", notes, caveat)

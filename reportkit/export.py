@@ -94,9 +94,16 @@ def _years(documents: pd.DataFrame) -> list[int]:
 
 
 def _towns(documents: pd.DataFrame) -> list[str]:
+    """The towns of DOCUMENTS, once each: a town renamed (英买里乡 → 英买里镇, one code) by its latest name."""
     if "town" not in documents:
         return []
-    return sorted({str(t).strip() for t in documents["town"].dropna() if str(t).strip()})
+    from .across_years import town_key_of
+
+    docs = documents.drop_duplicates("doc_id") if "doc_id" in documents else documents
+    key, town = town_key_of(docs)
+    year = pd.to_numeric(docs["year"], errors="coerce") if "year" in docs else pd.Series(0, index=docs.index)
+    latest = pd.DataFrame({"key": key, "town": town, "year": year})[key != ""].sort_values("year", kind="stable")
+    return sorted(set(latest.drop_duplicates("key", keep="last")["town"]))
 
 
 def save_figure(

@@ -46,8 +46,35 @@ def caveats(
     '注意：2021年只有 1 份报告、2022年只有 2 份报告（少于 3 份）。这些年份之间的差异同时也是不同乡镇之间的差异，不能当作趋势来读。'
     """
     several_towns = "town" in documents and documents["town"].nunique() > 1
-    return _caveat(_group_counts(documents, by), by=by, min_reports=min_reports, what=what,
-                   several_towns=several_towns)
+    small = _caveat(_group_counts(documents, by), by=by, min_reports=min_reports, what=what,
+                    several_towns=several_towns)
+    if small or by != "year" or what is not None:
+        return small
+    return _years_of_other_towns(documents)
+
+
+def _years_of_other_towns(documents: pd.DataFrame) -> str:
+    """The caveat when most towns have a report of one year only, so that the years hold mostly
+    different towns, or "": enough reports a year do not make a trend of different towns.
+
+    >>> docs = pd.DataFrame({"doc_id": list("abcd"), "town": ["甲镇", "乙镇", "丙镇", "甲镇"],
+    ...                      "county": ["A县"] * 4, "year": [2023, 2023, 2024, 2024]})
+    >>> _years_of_other_towns(docs)
+    '注意：各年份的报告大多来自不同乡镇（3 个乡镇中只有 1 个有两个及以上年份的报告）。年份之间的变化也是乡镇之间的差别，不能当作趋势来读。'
+    """
+    if "town" not in documents:
+        return ""
+    from .across_years import town_keys
+
+    keys = town_keys(documents)
+    if keys["year"].nunique() < 2:
+        return ""
+    span = keys.groupby("town_key")["year"].nunique()
+    followed = int((span >= 2).sum())
+    if 2 * followed >= len(span):
+        return ""
+    return (f"注意：各年份的报告大多来自不同乡镇（{len(span)} 个乡镇中只有 {followed} 个有两个及以上年份的报告）。"
+            "年份之间的变化也是乡镇之间的差别，不能当作趋势来读。")
 
 
 def _caveat(counts: pd.Series, *, by: str, min_reports: int, what: str | None, several_towns: bool) -> str:
@@ -192,11 +219,13 @@ FOLDED = "其他（"
 
 
 def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = "", max_notes: int = 30,
-                 n_reports: int | None = None) -> Finding:
+                 n_reports: int | None = None, drawn=None) -> Finding:
     """The largest and smallest value: "{what}：甲 最多（12 个），乙、丙 最少（3 个）" (every bar tied at
     either end is named, up to three); notes list the values (largest first). Pass the data before
-    the chart folded it to its top N. N_REPORTS: how many reports the bars count, when a bar is not
-    one report (reports per year: the sum of the bars); by default one a bar.
+    the chart folded it to its top N, and DRAWN, the x values the chart shows as bars of their own
+    (``bars[x]``): a report named here but folded into 其他 is said to be so. N_REPORTS: how many
+    reports the bars count, when a bar is not one report (reports per year: the sum of the bars);
+    by default one a bar.
 
     >>> per_year = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "n_reports": [1, 1, 1, 2]})
     >>> found = bars_finding(per_year, x="year", y="n_reports", what="各年份的报告数", unit=" 份", n_reports=5)
@@ -215,6 +244,8 @@ def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = 
     else:
         title = (f"{what}：{_named(ordered.loc[ordered[y] == hi, x])} 最多（{_number(hi)}{unit}），"
                  f"{_named(ordered.loc[ordered[y] == lo, x])} 最少（{_number(lo)}{unit}）")
+        if drawn is not None and not set(ordered.loc[ordered[y] == lo, x]) & set(drawn):
+            title += "（图中归入「其他」）"
     return Finding(title, notes, _small_n_note(len(rows) if n_reports is None else n_reports))
 
 
@@ -303,8 +334,10 @@ def town_years_finding(town_years: pd.DataFrame, *, max_notes: int = 30) -> Find
 def indicator_heatmap_finding(indicators: pd.DataFrame, documents: pd.DataFrame, *, max_notes: int = 30) -> Finding:
     """The indicator category most reports give, from the indicators (categories in Chinese,
     ``notebooks.with_category_labels``) and the reports behind the heatmap."""
+    from .indicators import own_year
+
     ids = set(documents["doc_id"])
-    ind = indicators[indicators["doc_id"].isin(ids)]
+    ind = own_year(indicators[indicators["doc_id"].isin(ids)])  # as the heatmap counts them
     n = len(ids)
     reach = ind.groupby("category").agg(n_reports=("doc_id", "nunique"), n=("doc_id", "size"))
     unc = int(reach.loc["未分类", "n"]) if "未分类" in reach.index else 0
@@ -355,12 +388,37 @@ def trend_finding(table: pd.DataFrame, *, what: str | None = None, by: str = "ye
     if not years:
         return Finding(f"{what}：没有数据", notes, caveat)
     span = f"{_fmt(years[0])}–{_fmt(years[-1])}年" if len(years) > 1 else f"{_fmt(years[0])}年"
-    top = table.groupby("group")["value"].mean().sort_values(ascending=False)
-    title = f"{span}{what}最高的是「{top.index[0]}」" if len(top) > 1 else f"{span}{what}"
+    title = span + _leaders(table, by=by, what=what)
     if caveat:
         title += f"（每年仅 {int(n_per_year.min())}–{int(n_per_year.max())} 份报告，不是趋势）" \
             if n_per_year.min() != n_per_year.max() else f"（每年仅 {int(n_per_year.min())} 份报告，不是趋势）"
     return Finding(title, notes, caveat)
+
+
+def _leaders(table: pd.DataFrame, *, by: str, what: str) -> str:
+    """Which line is highest, year by year: the same every year, tied, or changing (a mean over
+    the years would name a line that leads in one year only).
+
+    >>> t = pd.DataFrame({"year": [2021, 2021, 2022, 2022], "group": ["普法", "执法"] * 2, "value": [2.3, 3.0, 2.5, 2.0]})
+    >>> _leaders(t, by="year", what="所占比重")
+    '所占比重最高的因年而异：2021年「执法」，2022年「普法」'
+    >>> _leaders(t.assign(value=[100, 100, 100, 100]), by="year", what="包含比例")
+    '各年包含比例最高的都是「普法」「执法」（并列）'
+    """
+    if table["group"].nunique() < 2:
+        return what
+    leaders = []
+    for year, part in table.groupby(by, sort=True):
+        best = part["value"].max()
+        leaders.append((year, tuple(part.loc[part["value"] == best, "group"])))
+    tops = {groups for _, groups in leaders}
+    if len(tops) == 1:
+        groups = leaders[0][1]
+        return f"各年{what}最高的都是「{'」「'.join(groups[:3])}」" + ("（并列）" if len(groups) > 1 else "")
+    if len(leaders) <= 5:
+        return f"{what}最高的因年而异：" + "，".join(f"{_fmt(y)}年「{'」「'.join(g[:2])}」" for y, g in leaders)
+    counts = pd.Series([g for _, groups in leaders for g in groups]).value_counts()
+    return f"{what}最高的因年而异：「{counts.index[0]}」在 {int(counts.iloc[0])}/{len(leaders)} 个年份最高"
 
 
 def phrase_finding(table: pd.DataFrame) -> Finding:
@@ -428,7 +486,9 @@ def methods_lines(
 ) -> list[str]:
     """The methods-and-caveats slide: what the corpus is, what was left out, what n allows."""
     n = documents["doc_id"].nunique()
-    towns = documents["town"].nunique() if "town" in documents else 0
+    from .across_years import count_towns
+
+    towns = count_towns(documents)
     counties = documents["county"].nunique() if "county" in documents else 0
     provinces = documents["province"].nunique() if "province" in documents else 0
     years = sorted(int(y) for y in pd.to_numeric(documents.get("year"), errors="coerce").dropna().unique()) \
@@ -451,7 +511,8 @@ def methods_lines(
     lines.append("未纳入：" + ("；".join(left) if left else "无") + "。")
     caveat = caveats(documents, by="year", min_reports=min_reports) if years else ""
     lines.append("年份比较：" + (caveat.removeprefix("注意：") if caveat else
-                               f"每年至少有 {min_reports} 份报告，可以比较年份；仍只代表这些乡镇。"))
+                               f"每年至少有 {min_reports} 份报告，且多数乡镇有几个年份的报告，可以比较年份；"
+                               "仍只代表这些乡镇。"))
     lines.append("份数：" + _small_n_note(n) + "“k/n 份”是份数，不是抽样估计。")
     lines.append("来源与方法：报告是乡镇的自述材料，其中的数字未经核实；主题、类别和组成部分由 reportkit "
                  "按可编辑的词表自动识别。")

@@ -1133,6 +1133,20 @@ def check_comparable(data: pd.DataFrame, *, within: Sequence[str] = (), what: st
                 f"keep one (data[data['{name}'] == {found[0]!r}]) or draw them apart (hue='{name}')")
 
 
+def own_year(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The figures of the report's own year of work: without those quoted to compare (flagged
+    ``earlier_period``: 较2021年的13件; ``change``: 比上年增加3件), which the text says but which
+    count no work of the year.
+
+    >>> table = extract_indicators("受理案件20件，较2023年的13件有所增加。")
+    >>> own_year(table)["value"].tolist()
+    [20.0]
+    """
+    if "flags" not in indicators:
+        return indicators
+    return indicators[~indicators["flags"].fillna("").str.contains(f"{EARLIER_PERIOD}|{CHANGE}")]
+
+
 def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = None) -> pd.DataFrame:
     """The figures of CATEGORY in one unit kind: those that can stand side by side in a chart.
 
@@ -1146,9 +1160,7 @@ def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = No
     >>> comparable(table.assign(doc_id="a"), category="legal_education_events")["value"].tolist()
     [3.0, 100.0]
     """
-    rows = indicators[indicators["category"] == category]
-    if "flags" in rows:  # an earlier year's figure or a difference is not the year's own count
-        rows = rows[~rows["flags"].fillna("").str.contains(f"{EARLIER_PERIOD}|{CHANGE}")]
+    rows = own_year(indicators[indicators["category"] == category])  # not last year's, not a difference
     kinds = _kinds(rows)
     if kinds is None or rows.empty:
         return rows.copy()

@@ -251,7 +251,9 @@ class NotebookSetup:
     @property
     def summary(self) -> str:
         docs = self.docs
-        n_towns = docs["town"].nunique() if "town" in docs else 0
+        from .across_years import count_towns
+
+        n_towns = count_towns(docs)
         years = self.years
         span = "" if not years else (f"{years[0]}年" if len(years) == 1 else f"{years[0]}–{years[-1]}年")
         text = f"{len(docs)} 份报告，{n_towns} 个乡镇" + (f"，{span}" if span else "")

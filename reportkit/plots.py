@@ -242,7 +242,8 @@ def indicator_heatmap_table(
     what ``value`` is). Rows follow town and year; categories go from most to least frequent.
     Beyond ``top_categories`` categories the rarer ones are added up as "其他类别"; beyond
     ``top`` rows the rows with the fewest indicators become one last row "其他（k 份，平均）"
-    holding their mean, so the chart stays readable at hundreds of reports.
+    holding their mean, so the chart stays readable at hundreds of reports. Figures quoted from
+    an earlier year or as a difference (`indicators.own_year`) are not counted.
     """
     _require(indicators, ["doc_id", "category"], "indicator_heatmap_table")
     if value not in ("count", "sum", "per_1k_chars"):
@@ -252,9 +253,10 @@ def indicator_heatmap_table(
     docs = _documents_with_labels(documents)
     if rows == "town":
         docs["label"] = [t if _clean(t) else lab for t, lab in zip(docs["town"], docs["label"])]
-    ind = indicators.copy()
+    from .indicators import own_year, unit_kind
+
+    ind = own_year(indicators).copy()  # last year's figures, quoted to compare, count no work of this one
     # Units are compared by kind (indicator_units.csv's compare_as): a sum never adds 人 to 人次.
-    from .indicators import unit_kind
 
     if unit is not None or value == "sum":
         _require(ind, ["unit"], "indicator_heatmap_table(unit=... / value='sum')")
@@ -532,14 +534,15 @@ def plot_grouped_bars(
 def completeness_table(completeness: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Which statutory parts each report has: ``doc_id, label, part, part_label, present, n_parts``.
 
-    One row per report of ``completeness`` and part, parts in statutory order, reports in
+    One row per report of ``documents`` and part (a report ``completeness`` has but ``documents``
+    leaves out, such as a partial text, is not drawn), parts in statutory order, reports in
     town/year order.
     """
     parts = list(PART_LABELS)
     _require(completeness, ["doc_id", *parts], "completeness_table")
     docs = _documents_with_labels(documents)
     order = {d: i for i, d in enumerate(docs["doc_id"])}
-    comp = completeness.copy()
+    comp = completeness[completeness["doc_id"].isin(order)].copy()
     comp["label"] = _labels_for(comp["doc_id"], docs)
     comp["_order"] = comp["doc_id"].map(order).fillna(len(order))
     comp = comp.sort_values(["_order", "label"], kind="stable")
@@ -789,16 +792,17 @@ def trend_table(
 
 @_cjk_safe
 def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
-               reports: Literal["sum", "max"] = "sum", ax: Axes | None = None) -> Axes:
+               reports: Literal["sum", "max"] = "sum", caveat: str | None = None, ax: Axes | None = None) -> Axes:
     """Lines of :func:`trend_table` per group; x tick labels say how many reports are behind
     each year ("2023\\n(n=1)"), so a jump carried by one report is not read as a trend.
 
     ``reports="sum"`` adds ``n_reports`` over the groups of a year (groups split the reports,
     e.g. ``trend_table(group="county")``); ``"max"`` takes the largest, for groups measured on
     the same reports (concepts, phrases, statutory parts). The table functions warn about
-    years with few reports; the chart shows n under each year and, when a year has fewer than
-    `findings.HANDFUL` reports, says under the axis that it is no trend (the PNG travels alone
-    to slides, without the notebook's caveat)."""
+    years with few reports; the chart shows n under each year and says under the axis what the
+    years cannot show (the PNG travels alone to slides, without the notebook's caveat): CAVEAT,
+    ``rk.caveats(documents, by="year")``, which also knows when the years hold mostly different
+    towns; without it, whether a year has fewer than `findings.HANDFUL` reports."""
     _require(table, [by, "group", "value", "n_reports"], "plot_trend")
     if reports not in ("sum", "max"):
         raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
@@ -820,10 +824,14 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")
-    if n_small := sum(int(n_per_year[y]) < HANDFUL for y in years):
-        ax.annotate(f"{n_small}/{len(years)} 个年份不足 {HANDFUL} 份报告：年份之间的变化也是乡镇之间的差别，不能当作趋势来读",
-                    xy=(0, 0), xycoords="axes fraction", xytext=(0, -56), textcoords="offset points",
-                    ha="left", va="top", fontsize="small", color="0.35", annotation_clip=False)
+    if not caveat and (n_small := sum(int(n_per_year[y]) < HANDFUL for y in years)):
+        caveat = f"{n_small}/{len(years)} 个年份不足 {HANDFUL} 份报告：年份之间的变化也是乡镇之间的差别，不能当作趋势来读"
+    if caveat:
+        import textwrap
+
+        ax.annotate("\n".join(textwrap.wrap(caveat.removeprefix("注意："), 64)), xy=(0, 0), xycoords="axes fraction",
+                    xytext=(0, -56), textcoords="offset points", ha="left", va="top", fontsize="small", color="0.35",
+                    annotation_clip=False)
     if ylabel is None:  # trend tables say what their value is in "measure"
         ylabel = str(table["measure"].iloc[0]) if "measure" in table and len(table) else ""
     ax.set_ylabel(ylabel)

@@ -87,6 +87,23 @@ def test_carried_plans__last_years_plans_found_in_this_years_measures(two_years)
     assert "直播普法" in carried.loc[1, "measure_text"]
 
 
+def test_carried_plans__a_plan_read_clause_by_clause_and_a_short_one_only_when_all_of_it_recurs():
+    from reportkit.sections import split_sections
+
+    plans = ("白沙镇2023年法治政府建设年度报告\n一、主要举措和成效\n开展普法活动12场。\n三、2024年工作打算\n"
+             "（一）加强执法队伍建设。通过招录充实执法人员，组织执法人员参加业务培训。\n"
+             "（二）做实矛盾纠纷化解。推广物业纠纷调解工作室经验。\n")
+    measures = ("白沙镇2024年法治政府建设年度报告\n一、主要举措和成效\n"
+                "综合执法队开展执法检查300余次。在各社区设立物业纠纷调解工作室，调处纠纷88件。\n")
+    sections = pd.concat([split_sections(plans).assign(doc_id="a"), split_sections(measures).assign(doc_id="b")])
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "town": ["白沙镇"] * 2, "county": ["甲县"] * 2, "year": [2023, 2024]})
+    carried = rk.carried_plans(sections, docs)
+    # inspections by the 执法队 are not the team's building (two of 执法队伍's three pairs); the
+    # explanation's 物业纠纷调解工作室 is found whole though the headline's words are not
+    assert carried[["plan_item", "carried"]].values.tolist() == [["加强执法队伍建设", False], ["做实矛盾纠纷化解", True]]
+    assert "物业纠纷调解工作室" in carried.loc[1, "measure_text"]
+
+
 def test_carried_plans_summary__share_per_town_and_year(two_years):
     summary = across_years.carried_plans_summary(rk.carried_plans(two_years["sections"], two_years["documents"]))
     assert summary[["label", "n_plans", "n_carried"]].values.tolist() == [["青松镇 2023→2024", 3, 2]]

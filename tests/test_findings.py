@@ -23,8 +23,20 @@ def test_caveats__reachable_from_the_top_level_api_on_every_call():
     assert first == second and "2021年只有 1 份报告" in first
 
 
-def test_caveats__empty_when_every_year_has_enough_reports():
-    assert rk.caveats(_docs([2021, 2021, 2022, 2022]), min_reports=2) == ""
+def test_caveats__empty_when_every_year_has_enough_reports_of_the_same_towns():
+    assert rk.caveats(_docs([2021, 2021, 2022, 2022], towns=["甲镇", "乙镇", "甲镇", "乙镇"]), min_reports=2) == ""
+
+
+def test_caveats__years_of_mostly_other_towns_are_no_trend_however_many_reports():
+    # four reports a year, but only one town of seven has two years: the years compare towns
+    docs = _docs([2021] * 4 + [2022] * 4, towns=["甲镇", "乙镇", "丙镇", "丁镇", "甲镇", "戊镇", "己镇", "庚镇"])
+    text = rk.caveats(docs, min_reports=2)
+    assert "7 个乡镇中只有 1 个有两个及以上年份的报告" in text and "不能当作趋势来读" in text
+    with pytest.warns(rk.SmallNumbersWarning):  # and the trend tables warn
+        findings.warn_small_groups(docs, by="year", min_reports=2)
+    # a town renamed (one code) is one town followed over two years
+    renamed = _docs([2021, 2022], towns=["英买里乡", "英买里镇"]).assign(town_code=["653129106"] * 2)
+    assert rk.caveats(renamed, min_reports=1) == ""
 
 
 def test_caveats__names_only_the_small_years():

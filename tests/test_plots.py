@@ -225,6 +225,14 @@ def test_completeness_table__statutory_order_and_n_parts(documents):
     assert t.drop_duplicates("doc_id").set_index("label")["n_parts"].to_dict() == {"白云乡 2023": 2, "青松镇 2023": 3}
 
 
+def test_completeness_table__only_the_reports_given(documents):
+    # the notebooks pass the whole reports: a partial text's parts are not drawn, nor counted in the finding
+    comp = pd.DataFrame({"doc_id": [B, A], "measures": [True, True], "shortcomings": [False, True],
+                         "leadership": [False, False], "plans": [True, True], "other": [False, False]})
+    t = plots.completeness_table(comp, documents[documents["doc_id"] == A])
+    assert set(t["doc_id"]) == {A} and len(t) == 5
+
+
 def test_plot_completeness__marks_missing_parts(documents):
     comp = pd.DataFrame({"doc_id": [A], "measures": [True], "shortcomings": [False],
                          "leadership": [False], "plans": [True], "other": [False]})
@@ -303,14 +311,23 @@ def test_trend_table__warns_when_a_year_has_fewer_than_a_handful_of_reports(docu
         plots.trend_table(indicators, documents, agg="count")
 
 
-def test_trend_table__quiet_when_every_year_has_a_handful(indicators):
+def test_trend_table__quiet_when_every_year_has_a_handful_of_the_same_towns(indicators):
     import warnings
 
-    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)], "town": [f"镇{i}" for i in range(10)],
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)], "town": [f"镇{i % 5}" for i in range(10)],
                          "year": [2023] * 5 + [2024] * 5})
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         plots.trend_table(indicators.assign(doc_id="d0"), docs, agg="count")
+
+
+@pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")
+def test_plot_trend__says_under_the_axis_what_the_years_cannot_show(documents, indicators):
+    table = plots.trend_table(indicators, documents, agg="count")
+    notes = [t.get_text() for t in plots.plot_trend(table).texts]
+    assert any("不能当作趋势来读" in t for t in notes)  # years of one or two reports
+    given = plots.plot_trend(table, caveat="注意：各年份的报告大多来自不同乡镇。年份之间的变化也是乡镇之间的差别。")
+    assert [t.get_text() for t in given.texts] == ["各年份的报告大多来自不同乡镇。年份之间的变化也是乡镇之间的差别。"]
 
 
 @pytest.mark.filterwarnings("ignore::reportkit.findings.SmallNumbersWarning")

@@ -50,6 +50,12 @@ def test_trend_tables__warn_when_a_year_has_few_reports(make):
 
 
 def test_trend_tables__min_reports_is_adjustable():
+    same_towns = DOCS.assign(town=["甲镇", "乙镇", "甲镇", "丁镇"])  # 甲镇 in both years: no other-towns caveat
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        trends.phrase_trend_table(same_towns, ["法律顾问"], min_reports=1)
+
+
+def test_trend_tables__warn_when_the_years_hold_mostly_other_towns():
+    with pytest.warns(SmallNumbersWarning, match="各年份的报告大多来自不同乡镇"):
         trends.phrase_trend_table(DOCS, ["法律顾问"], min_reports=1)
