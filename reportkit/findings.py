@@ -404,6 +404,8 @@ def _leaders(table: pd.DataFrame, *, by: str, what: str) -> str:
     '所占比重最高的因年而异：2021年「执法」，2022年「普法」'
     >>> _leaders(t.assign(value=[100, 100, 100, 100]), by="year", what="包含比例")
     '各年包含比例最高的都是「普法」「执法」（并列）'
+    >>> _leaders(t.assign(value=[100, 100, 100, 50]), by="year", what="包含比例")
+    '各年包含比例最高的都有「普法」'
     """
     if table["group"].nunique() < 2:
         return what
@@ -415,6 +417,9 @@ def _leaders(table: pd.DataFrame, *, by: str, what: str) -> str:
     if len(tops) == 1:
         groups = leaders[0][1]
         return f"各年{what}最高的都是「{'」「'.join(groups[:3])}」" + ("（并列）" if len(groups) > 1 else "")
+    always = [g for g in leaders[0][1] if all(g in groups for _, groups in leaders)]
+    if always:  # ties that change from year to year, around lines that lead every year
+        return f"各年{what}最高的都有「{'」「'.join(always[:3])}」"
     if len(leaders) <= 5:
         return f"{what}最高的因年而异：" + "，".join(f"{_fmt(y)}年「{'」「'.join(g[:2])}」" for y, g in leaders)
     counts = pd.Series([g for _, groups in leaders for g in groups]).value_counts()
