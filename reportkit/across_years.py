@@ -175,9 +175,9 @@ def carried_plans(sections: pd.DataFrame, documents: pd.DataFrame, *,
     # outermost measures rows hold their sub-sections' text already
     typed = set(zip(measures["doc_id"], measures["section_no"]))
     outer = measures[[(d, p) not in typed for d, p in zip(measures["doc_id"], measures["parent_section_no"])]]
-    sentences = {}
+    sentences = {}  # (town_key, year) → [(sentence, its pairs)] of the measures
     for (key, year), part in outer.groupby(["town_key", "year"]):
-        sentences[(key, int(year))] = [s for text in part["text"] for s in _sentences(str(text))]
+        sentences[(key, int(year))] = [(s, _pairs(s)) for text in part["text"] for s in _sentences(str(text))]
     rows = []
     for item in items.itertuples(index=False):
         following = sentences.get((item.town_key, int(item.year) + 1))
@@ -186,11 +186,10 @@ def carried_plans(sections: pd.DataFrame, documents: pd.DataFrame, *,
         clauses = [pairs for c in _CLAUSE_END.split(str(item.text or item.headline)) if (pairs := _pairs(c))]
         if not clauses:
             continue
-        measured = [_pairs(s) for s in following]
         best, sentence, carried = 0.0, "", False
         for wanted in clauses:
             need = threshold if len(wanted) >= SHORT_CLAUSE_PAIRS else 1.0
-            for s, found in zip(following, measured):
+            for s, found in following:
                 share = len(wanted & found) / len(wanted)
                 carried = carried or share >= need
                 if share > best:

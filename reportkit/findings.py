@@ -64,16 +64,13 @@ def _years_of_other_towns(documents: pd.DataFrame) -> str:
     """
     if "town" not in documents:
         return ""
-    from .across_years import town_keys
+    from .across_years import town_years
 
-    keys = town_keys(documents)
-    if keys["year"].nunique() < 2:
+    towns = town_years(documents)
+    followed = int((towns["n_years"] >= 2).sum())
+    if 2 * followed >= len(towns) or pd.to_numeric(documents["year"], errors="coerce").nunique() < 2:
         return ""
-    span = keys.groupby("town_key")["year"].nunique()
-    followed = int((span >= 2).sum())
-    if 2 * followed >= len(span):
-        return ""
-    return (f"注意：各年份的报告大多来自不同乡镇（{len(span)} 个乡镇中只有 {followed} 个有两个及以上年份的报告）。"
+    return (f"注意：各年份的报告大多来自不同乡镇（{len(towns)} 个乡镇中只有 {followed} 个有两个及以上年份的报告）。"
             "年份之间的变化也是乡镇之间的差别，不能当作趋势来读。")
 
 

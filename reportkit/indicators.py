@@ -85,6 +85,12 @@ def load_categories() -> pd.DataFrame:
     return resources.indicator_categories()
 
 
+def category_labels() -> dict[str, str]:
+    """category code → its Chinese name (``label_zh``)."""
+    categories = load_categories()
+    return dict(zip(categories["category"], categories["label_zh"]))
+
+
 @lru_cache(maxsize=1)
 def _unit_index() -> dict[str, _Unit]:
     """Written form (simplified or Traditional) → unit record with the simplified name."""

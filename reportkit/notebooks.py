@@ -183,9 +183,9 @@ def with_category_labels(indicators: pd.DataFrame) -> pd.DataFrame:
 
     Codes missing from ``resources/indicator_categories.csv`` keep their code as label.
     """
-    from .indicators import load_categories
+    from .indicators import category_labels
 
-    labels = dict(zip(load_categories()["category"], load_categories()["label_zh"]))
+    labels = category_labels()
     out = indicators.copy()
     code = out["category"].astype("object").where(out["category"].notna(), "")
     out["category_code"] = code

@@ -171,8 +171,16 @@ def _shingles(chinese: str) -> set[str]:
     return {chinese[i:i + _SHINGLE] for i in range(max(1, len(chinese) - _SHINGLE + 1))}
 
 
-def _town_year(whose: str) -> str:
-    """The "town year" of a WHOSE ("town year county")."""
+def whose_of(town: str, year, county: str = "") -> str:
+    """Whose report a text is, as `same_reports` reads it: "town year", then " county" when known;
+    "" when the town or the year is unknown (near copies of unknown reports stay apart)."""
+    if not (town and year):
+        return ""
+    return " ".join(filter(None, (str(town), str(year), str(county or ""))))
+
+
+def town_year_of(whose: str) -> str:
+    """The "town year" of a WHOSE (`whose_of`): a copy may lack the county its whole report names."""
     return " ".join(whose.split(" ")[:2])
 
 
@@ -186,8 +194,8 @@ class Copy(NamedTuple):
 def same_reports(texts: list[tuple[str, str, str]], *,
                  threshold: float = SAME_REPORT_SIMILARITY) -> dict[str, Copy]:
     """Files whose text is a report met in another file of TEXTS ((file, normalised text, whose),
-    in order): {file: Copy(kept file, similarity, part)}. WHOSE is "town year", then " county"
-    when it is known: two texts are of the same town only when their counties do not differ (a
+    in order): {file: Copy(kept file, similarity, part)}. WHOSE (`whose_of`) is "town year", then
+    " county" when it is known: two texts are of the same town only when their counties do not differ (a
     page copy may not show the county its whole report names; 青松镇 of two counties are two towns).
 
     Only the Chinese characters and digits are compared (punctuation, spacing and line breaks
@@ -214,7 +222,8 @@ def same_reports(texts: list[tuple[str, str, str]], *,
         exact[chinese] = file
         if not whose:
             continue
-        town_year, county = _town_year(whose), whose[len(_town_year(whose)):].strip()
+        town_year = town_year_of(whose)
+        county = whose[len(town_year):].strip()
         mine = _shingles(chinese)
         group, absorbed = kept_of[town_year], []  # the files kept so far that are parts of this one
         for first, their_county, theirs in group:

@@ -98,12 +98,10 @@ def for_reading(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             table.insert(at + offset, column, table["doc_id"].map(known[column]))
         out[name] = table
     if "indicators" in out and "category" in out["indicators"] and "category_label" not in out["indicators"]:
-        from .indicators import load_categories
+        from .indicators import category_labels
 
-        categories = load_categories()
-        labels = dict(zip(categories["category"], categories["label_zh"]))
         table = out["indicators"].copy()
-        table.insert(table.columns.get_loc("category") + 1, "category_label", table["category"].map(labels))
+        table.insert(table.columns.get_loc("category") + 1, "category_label", table["category"].map(category_labels()))
         out["indicators"] = table
     return out
 

@@ -152,8 +152,10 @@ def find_copies(keys: pd.DataFrame, texts_of) -> dict[str, Copy]:
 
 def copy_candidates(keys: pd.DataFrame) -> pd.DataFrame:
     """The rows of KEYS that may be the same report as another (`find_copies`), in KEYS order."""
+    from ..partial import town_year_of
+
     k = keys[keys["same_hash"] != ""]
-    town_year = k["whose"].str.split(" ").str[:2].str.join(" ")  # a copy may lack the county its whole names
+    town_year = k["whose"].map(town_year_of)
     opening, closing = town_year + "\0" + k["opening"], town_year + "\0" + k["closing"]
     # Only a copy that lost its beginning shares a report's closing words and not its opening: one of
     # them is partial (many reports of a common town name, 城关镇, end on the same stock sentence).

@@ -281,7 +281,7 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
     of its document, which it has unless it turns out to be a copy of another file's report.
     """
     from ..metadata import merge_manifest
-    from ..partial import compared_text
+    from ..partial import compared_text, whose_of
 
     documents, entries, keys = [], [], []
     for outcome in outcomes:
@@ -313,7 +313,7 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
         })
         chinese = compared_text(result["text"])
         keys.append({"file": outcome.file, "doc_id": result["doc_id"], "level": meta.get("level", ""),
-                     "n_chars": len(result["text"]), "partial_reason": reason, "whose": _whose(meta),
+                     "n_chars": len(result["text"]), "partial_reason": reason, "whose": whose_of(meta.get("town", ""), meta.get("year"), meta.get("county", "")),
                      "same_hash": hashlib.sha256(chinese.encode()).hexdigest()[:32] if chinese else "",
                      "opening": chinese[:40], "closing": chinese[-40:],
                      "town": meta.get("town", ""), "county": meta.get("county", ""),
@@ -335,12 +335,6 @@ def group_documents(outcomes: list[Outcome], by_file: dict[str, dict]) -> tuple[
     return docs.reset_index(drop=True), entries, keys
 
 
-def _whose(meta: dict) -> str:
-    """"town year" of a report when both are known, then " county" when it is known too; else ""
-    (near copies of unknown reports stay apart; `partial.same_reports` reads it)."""
-    if not (meta.get("town") and meta.get("year")):
-        return ""
-    return " ".join(filter(None, (str(meta["town"]), str(meta["year"]), str(meta.get("county") or ""))))
 
 
 def _dump(problems: list[Problem]) -> list[list[str]]:
