@@ -1,6 +1,7 @@
 """Tests for reportkit.indicators: numbers that measure a town's own work."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -334,6 +335,20 @@ def test_extract_indicators__doc_id_and_sentence():
 )
 def test_extract_indicators__subject(text, subject):
     assert extract_indicators(text)["subject"].tolist() == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    "立案查处违法案件25件，较2023年的22件略有增加。",
+    "受理信访事项31件，较上年的40件明显减少。",
+    "调解纠纷58件，较上年的35件大幅上升。",
+])
+def test_extract_indicators__how_much_a_figure_changed_is_not_its_subject(text):
+    # written round 44: 较2023年的22件略有增加 had 略 as the subject of 22件 and in its span
+    table = extract_indicators(text)
+    compared = table[table["flags"] == "earlier_period"]
+    assert len(compared) == 1
+    assert compared["span"].iloc[0].endswith("件")
+    assert not re.search("略|明显|大幅", "".join(table["subject"]))
 
 
 def test_extract_indicators__second_figure_shares_subject():
