@@ -362,8 +362,10 @@ CUE_WEIGHT = 0.5
 
 
 # A first clause that sets the scene or concedes, before the fault itself (虽然…已…，但…; 随着…，…;
-# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…): the fault is in the clause after it.
-_SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$)")
+# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在年度自查中，…; 客观上…，主观上…, where the
+# subjective fault is what the town answers for): the fault is in the clause after it.
+_SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
+                      r"|.{0,20}(?:自查|评查|督查|督察|检查|考核|调研|调查|测评|回头看)(?:中|时|过程中)$)")
 # … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
 _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
