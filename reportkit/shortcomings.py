@@ -362,25 +362,34 @@ CUE_WEIGHT = 0.5
 
 
 # A first clause that sets the scene or concedes, before the fault itself (虽然…已…，但…; 随着…，…;
-# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在年度自查中，…; 客观上…，主观上…, where the
-# subjective fault is what the town answers for): the fault is in the clause after it.
+# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在征地拆迁过程中，…), or names the review that
+# found it (在年度自查中，…; 经督查，…; 巡察反馈指出，…; 据统计，…), and 客观上…，主观上…, where the
+# subjective fault is what the town answers for: the fault is in the clause after it.
 _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
-                      r"|.{0,20}(?:自查|评查|督查|督察|检查|考核|调研|调查|测评|回头看)(?:中|时|过程中)$)")
+                      r"|在.{2,24}(?:过程中|中|时|期间)$"
+                      r"|.{0,20}(?:自查|评查|督查|督察|检查|考核|调研|调查|测评|回头看)(?:中|时|过程中)$"
+                      r"|经.{0,16}(?:督察|督查|检查|巡察|巡视|审计|调研|评查|排查|核查|考核|测评|梳理)$"
+                      r"|(?!.*[未不没难])(?:.{0,16}(?:反馈|通报|指出|发现))$|据.{0,12}(?:统计|调查|了解|测算|摸排|梳理)$)")
 # … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
 _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
+# A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
+_DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
 
 
 def lead_clause(text: str) -> str:
     """An item's lead clause: its words up to the first comma or stop, or the next clause's when
-    the first only sets the scene.
+    the first only sets the scene, or the clause a figure's frame leads to (反映出…).
 
     >>> lead_clause("执法队伍较为薄弱，取得执法资格人员较少。")
     '执法队伍较为薄弱'
     >>> lead_clause("随着执法事项下放街道，干部学法跟不上新承接的领域。")
     '干部学法跟不上新承接的领域'
     """
-    clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip(), maxsplit=2)]
+    clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip())]
+    drawn = next((_DRAWS_OUT.sub("", c) for c in clauses[1:4] if _DRAWS_OUT.match(c) and _DRAWS_OUT.sub("", c)), "")
+    if drawn:
+        return drawn
     if len(clauses) > 1 and clauses[1] and (
             _SETTING.match(clauses[0]) or (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) and _TURN.match(clauses[1]))):
         return clauses[1]
@@ -402,19 +411,45 @@ def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
     return lead, rest.strip()
 
 
-def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
+# A scene that names the field the fault lies in (从政府信息依申请公开答复情况看，…; 对照备案审查要求，…)
+# is scored with the rest; other scenes (在…过程中, 经督查, 据统计, 虽然…) name circumstances.
+_NAMES_FIELD = re.compile(r"^(?:从|对照|对标)")
+
+
+def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, str]:
+    """(scene, lead, rest) of an item: `split_lead`'s, with the circumstances before the lead (the
+    scene it sets or the review that found the fault: 在征地拆迁过程中，…; 经督查，…) taken out of the rest."""
+    lead, rest = split_lead(text, headline)
+    body = _ITEM_PREFIX.sub("", str(text or ""), count=1).strip()
+    at = body.find(lead) if lead else -1
+    scene = body[:at] if at > 0 and not _NAMES_FIELD.match(body) else ""
+    if scene and rest.startswith(scene):
+        rest = rest[len(scene):].lstrip("，,；;。：:！!？? \n")
+    return scene, lead, rest
+
+
+def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead_weight: float,
+                  scenes: list[str] | None = None) -> np.ndarray:
     """Item × theme keyword scores; a keyword counts once per zone (lead, rest).
 
     Keywords are found longest first without overlap, so a compound listed under one theme
     (群众法治意识, publicity) hides the shorter keyword inside it (法治意识, awareness). An item no
-    keyword matches is scored by the themes' ``cues`` instead, at `CUE_WEIGHT`.
+    keyword matches is scored by the themes' ``cues`` instead, at `CUE_WEIGHT`; the words of the
+    circumstances before the lead (SCENES: 在处理信访诉求过程中，…) count only when neither the lead nor
+    the rest names a theme, below a cue.
     """
     scores = _word_scores(leads, rests, _keywords(themes), lead_weight)
-    unmatched = np.flatnonzero(scores.sum(axis=1) == 0)
     cues = _keywords(themes, "cues")
-    if len(unmatched) and any(cues):
-        scores[unmatched] = CUE_WEIGHT * _word_scores([leads[i] for i in unmatched], [rests[i] for i in unmatched],
-                                                      cues, lead_weight)
+    fallbacks = [(CUE_WEIGHT, cues, leads, rests)]
+    if scenes is not None:
+        no_words = [""] * len(leads)
+        fallbacks += [(CUE_WEIGHT ** 2, _keywords(themes), scenes, no_words),
+                      (CUE_WEIGHT ** 3, cues, scenes, no_words)]
+    for weight, words, firsts, seconds in fallbacks:
+        unmatched = np.flatnonzero(scores.sum(axis=1) == 0)
+        if len(unmatched) and any(words):
+            scores[unmatched] = weight * _word_scores([firsts[i] for i in unmatched], [seconds[i] for i in unmatched],
+                                                      words, lead_weight)
     return scores
 
 
@@ -753,8 +788,9 @@ def _tokens_of(table: pd.DataFrame, tokenize) -> list:
 def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
     n = len(table)
     headlines = table["headline"] if "headline" in table.columns else pd.Series([""] * n, index=table.index)
-    parts = [split_lead(t, h) for t, h in zip(table["text"].fillna(""), headlines.fillna(""))]
-    return _theme_scores([p[0] for p in parts], [p[1] for p in parts], themes, lead_weight)
+    parts = [_scene_lead_rest(t, h) for t, h in zip(table["text"].fillna(""), headlines.fillna(""))]
+    return _theme_scores([p[1] for p in parts], [p[2] for p in parts], themes, lead_weight,
+                         scenes=[p[0] for p in parts])
 
 
 def _check(shortcomings: pd.DataFrame, options: ThemeOptions) -> None:
