@@ -474,7 +474,11 @@ def unit_kind(unit: str) -> str:
     return record.compare_as if record else unit
 
 
-def categorize(subject: str, unit: str) -> str:
+# Examples named before 等 (“温泉法治课堂”等普法活动, 《…办法》等制度): the words after 等 say what is counted.
+_NAMED_EXAMPLES = re.compile(r"[”》\"]等")
+
+
+def categorize(subject: str, unit: str, *, named_examples: bool = False) -> str:
     """Category of SUBJECT counted in UNIT; "" when nothing matches (no guessing).
 
     Among the rows of indicator_categories.csv that expect this unit (``units`` lists units or
@@ -482,8 +486,15 @@ def categorize(subject: str, unit: str) -> str:
     the one with the longest keyword, then the first in the file. Priority is for words that
     decide the category whatever else the subject names: 党委会研究普法工作 is a meeting, not
     legal education; a category may have a second row for its own deciding words (常务会议学法
-    is study, not a meeting).
+    is study, not a meeting). With NAMED_EXAMPLES (the subject lists names before 等), the words
+    after the last 等 decide first.
     """
+    if named_examples and "等" in subject:
+        # after examples named in quotes or book titles, the words after the last 等 name what is
+        # counted (“海南话讲法治”等普法活动: 讲法治 in a campaign's name is no officials' study)
+        head = subject.rsplit("等", 1)[1]
+        if len(head) >= 2 and (found := categorize(head, unit)):
+            return found
     kind = unit_kind(unit)
     best, best_score = "", None
     for category, keywords, units, priority in _category_rules():
@@ -1020,6 +1031,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         elif said_of is not None and (each := _shared_over_counts(text, rows, lead, said_of)):
             subjects, basis = each, ""
         span = text[lead:span_end]
+        named = bool(_NAMED_EXAMPLES.search(span))
         sent_start, sent_end = _sentence_bounds(text, num_start, num_end)
         section_type, section_no = section_of(lead, span_end)
         for subject, fallback in subjects:
@@ -1027,8 +1039,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                 "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
                 "span": span, "value": float(value), "unit": unit, "unit_kind": units[unit].compare_as,
                 "qualifier": qualifier, "subject": subject,
-                "category": ((basis and categorize(basis, unit)) or (categorize(subject, unit) if subject else "")
-                             or fallback),
+                "category": ((basis and categorize(basis, unit))
+                             or (categorize(subject, unit, named_examples=named) if subject else "") or fallback),
                 "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
                 "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
                 "before_figure": text[lead:num_start], "clause_before": text[boundary:num_start],

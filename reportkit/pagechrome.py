@@ -318,7 +318,8 @@ def _bare_table(lines: list[str]) -> set[int]:
 def _contents(lines: list[str]) -> set[int]:
     """The indices of LINES that make a table of contents under its 目录 line: the label and the
     short lines after it (blank ones too) up to the first sentence, long line or entry met again
-    (the body's own first heading), when at least two of them end in a page number."""
+    (the body's own first heading), when at least two of them end in a page number, or when the
+    body below begins a line with most of them (a contents list without page numbers, round 50)."""
     for k, line in enumerate(lines):
         if not _CONTENTS_LABEL.match(line.strip()):
             continue
@@ -332,9 +333,17 @@ def _contents(lines: list[str]) -> set[int]:
                 entries.add(bare)
                 numbered += bool(_PAGE_NUMBER.search(entry))
             block.add(j)
-        if numbered >= 2:
+        if numbered >= 2 or _listed_again(entries, lines[max(block) + 1:]):
             return block
     return set()
+
+
+def _listed_again(entries: set[str], below: list[str]) -> bool:
+    """Whether at least two of a contents list's ENTRIES, and most of them, begin a line BELOW it
+    (the headings themselves, or sub-headings run into their first sentence)."""
+    starts = [re.sub(r"\s+", "", line) for line in below if line.strip()]
+    again = sum(any(line.startswith(entry) for line in starts) for entry in entries if entry)
+    return again >= 2 and again * 2 > len(entries)
 
 
 def _listed_under_links(lines: list[str]) -> set[int]:

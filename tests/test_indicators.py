@@ -351,6 +351,18 @@ def test_extract_indicators__how_much_a_figure_changed_is_not_its_subject(text):
     assert not re.search("略|明显|大幅", "".join(table["subject"]))
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # written round 50: 讲法治 in a campaign's name made 普法活动 the officials' study
+    ("开展“法律进乡村”“海南话讲法治”等普法活动29场次。", "legal_education_events"),
+    ("组织“领导干部讲法治”等宣讲活动12场。", "legal_education_events"),
+    ("修订《机关学法制度》等制度8项。", "normative_documents"),
+    ("开展领导讲法3次。", "officials_study"),  # no names listed: the words decide as before
+    ("办理人大代表意见建议4件。", "supervision"),  # not the legality review's 意见建议
+])
+def test_extract_indicators__after_named_examples_the_words_after_等_decide_the_category(text, category):
+    assert extract_indicators(text)["category"].tolist() == [category]
+
+
 def test_extract_indicators__second_figure_shares_subject():
     table = extract_indicators("纳入低保39户161人。")
     assert table["subject"].tolist() == ["纳入低保", "纳入低保"]

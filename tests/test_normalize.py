@@ -76,6 +76,15 @@ def test_normalize_text__a_page_that_lost_its_line_breaks_gets_its_title_and_ope
     assert {"一、主要举措", "(一)加强组织领导", "二、存在的不足", "一是执法力量薄弱。"} <= set(lines)
 
 
+def test_normalize_text__parts_numbered_with_roman_numeral_glyphs_get_their_lines_back_in_a_flat_copy():
+    # written round 50: Ⅰ、…Ⅳ、 parts in a copy that lost its line breaks ran on inside the last sub-heading
+    flat = (f"2024年，石门乡坚持依法行政，现将情况报告如下。 Ⅱ、主要举措和成效 （一）强化组织领导。{_BODY} "
+            "Ⅲ、存在的问题 一是执法力量不足。 Ⅳ．下一步打算 加强学习。 In 2024 I. II, a note.")
+    lines = normalize_text(flat).split("\n")
+    assert {"Ⅱ、主要举措和成效", "Ⅲ、存在的问题", "Ⅳ．下一步打算"} <= set(lines)
+    assert lines[-1].endswith("加强学习。 In 2024 I. II, a note.")  # Latin letters are no Roman numeral glyphs
+
+
 def test_normalize_text__with_no_space_left_a_heading_after_a_sentence_end_starts_a_line():
     text = normalize_text(f"现将情况报告如下：一、主要举措{_BODY}（二）规范执法。二、存在的不足。")
     assert text.split("\n")[1:] == ["一、主要举措" + _BODY, "（二）规范执法。", "二、存在的不足。"]

@@ -215,6 +215,20 @@ def test_split_chrome__a_table_of_contents_is_not_the_report(contents):
     assert text == normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n{_OPENING}\n{_BODY}")
 
 
+def test_split_chrome__a_contents_list_without_page_numbers_whose_entries_come_again_is_not_the_report():
+    # round 50: a 目  录 over the four parts and part 一's sub-headings, no page numbers; the body's
+    # headings come again below (its sub-headings run into their first sentence)
+    contents = "目  录\n一、主要举措和成效\n（一）深化综合执法改革\n二、存在的不足和原因\n三、2022年主要安排\n\n"
+    text, _ = split_chrome(normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n\n{contents}{_OPENING}\n{_BODY}"))
+    assert text == normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n\n{_OPENING}\n{_BODY}")
+
+
+def test_split_chrome__short_lines_under_a_contents_label_that_do_not_come_again_stay():
+    # a 目录 label over a list that is the report's own (nothing below repeats it) is kept
+    text = f"目录\n一、主要举措和成效\n二、存在的不足和原因\n{_OPENING}\n（一）深化综合执法改革。全年开展检查巡查310余次。"
+    assert split_chrome(text)[0] == text
+
+
 def test_split_chrome__a_contents_label_over_the_reports_own_headings_keeps_them():
     # no page numbers: a 目录 heading over the report itself (its first heading comes again) is no outline
     text = f"目录\n{_BODY}"
