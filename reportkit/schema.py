@@ -187,7 +187,7 @@ _TABLES = (
         _DOC_ID,
         Column("item_no", "int64", "position of the item in its report (1, 2, ...)"),
         Column("text", "str", "the item's own words (its marker 一是/1、/（一） removed)"),
-        Column("headline", "str", "the item's lead clause: its first, or the next when the first only sets the scene (随着…，…; 虽然…，但…)"),
+        Column("headline", "str", "the item's lead clause: its first, or the next when the first only sets the scene or names the review that found the fault (随着…，…; 虽然…，但…; 经督查，…), or the clause a figure's frame draws out (…，反映出…)"),
         Column("cluster", "int64", "cluster of similar items (numbered in order of first appearance)"),
         Column("cluster_terms", "str", "the cluster's top tf-idf terms, joined by '|'"),
         Column("theme", "str", "theme code from resources/themes.csv, or 'other'"),
