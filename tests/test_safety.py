@@ -501,6 +501,39 @@ def test_cache__a_fifo_or_a_link_planted_in_the_theme_model_or_the_reuse_index_i
     assert all(p.is_file() and not p.is_symlink() for p in (tmp_path / "cache").rglob("*") if not p.is_dir())
 
 
+def _listing(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"/" for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("planted", ["parts", "parse", "own_parts"])
+def test_cache__a_folder_made_a_link_out_of_the_cache_is_neither_written_through_nor_pruned(tmp_path, caplog, planted):
+    # an adversarial review: parts/ linked to a folder of the analyst's had its files deleted by the
+    # pruning and group folders written into it; a linked stage folder had cache files written through it
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    outside = tmp_path / "outside"
+    (outside / "docs").mkdir(parents=True)
+    (outside / "docs" / "thesis.docx").write_bytes(b"the analyst's own file")
+    (outside / "notes.txt").write_text("and another", encoding="utf-8")
+    (outside / "group.json").write_text("{}", encoding="utf-8")
+    before = _listing(outside)
+    cache_dir = tmp_path / "cache"
+    if planted == "own_parts":  # --cache given a folder of the analyst's that holds a parts/ of theirs
+        shutil.copytree(outside, cache_dir / "parts" / "mine")
+    else:
+        cache_dir.mkdir()
+        (cache_dir / planted).symlink_to(outside, target_is_directory=True)
+    with caplog.at_level(logging.WARNING, logger="reportkit"):
+        build(raw, out=tmp_path / "first", cache_dir=cache_dir, jobs=1)
+        build(raw, out=tmp_path / "second", cache_dir=cache_dir, jobs=1)
+    assert _listing(outside) == before
+    assert _outputs(tmp_path / "second") == _outputs(tmp_path / "first")
+    if planted == "own_parts":
+        assert _listing(cache_dir / "parts" / "mine") == before
+    elif planted == "parts":
+        assert "is a link" in caplog.text  # (the stages' own warnings come from the workers)
+
+
 def test_manifest__a_fifo_is_a_manifest_problem_not_a_hang(tmp_path):
     import os
     import subprocess

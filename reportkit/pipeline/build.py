@@ -231,6 +231,18 @@ def _raw_folder(raw_dir: str | Path) -> Path:
     raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
 
 
+def _unlink_planted(folder: Path) -> None:
+    """FOLDER of the cache, made a link (planted in a shared cache, or by mistake), removed: the
+    link, not what it points at, so that the build neither writes nor prunes through it."""
+    if folder.is_symlink():
+        log.warning("cache folder %s is a link: the link is removed and the folder rebuilt", folder)
+        try:
+            folder.unlink()
+        except OSError as exc:
+            raise OSError(f"cache folder {folder} is a link that cannot be removed ({os_reason(exc)}); "
+                          "remove it or give another --cache") from None
+
+
 def _check_cache(cache_dir: str | Path | None, raw_dir: str | Path) -> None:
     if cache_dir is None:
         return
@@ -259,6 +271,7 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
         planned = plan(raw_dir, manifest, limits=config.limits, known=known)
         known.save()
         del known  # ~0.8 KB a file (39 MB at 50,000), not held while the groups are written
+        _unlink_planted(work / "parts")
         groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
         if sum(not is_complete(g.folder) for g in groups) > 1:
             # Many groups to write (a cold build, a year's reports): Arrow on the C heap, whose

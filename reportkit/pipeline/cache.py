@@ -299,6 +299,21 @@ def _table(buffer) -> "pd.DataFrame":
     return frame
 
 
+def through_link(root: Path, path: Path) -> bool:
+    """Whether a folder between ROOT (itself not checked: the analyst chose it) and PATH is a link,
+    which writing PATH would follow out of the cache."""
+    try:
+        relative = path.parent.relative_to(root)
+    except ValueError:
+        return True
+    folder = root
+    for part in relative.parts:
+        folder = folder / part
+        if folder.is_symlink():
+            return True
+    return False
+
+
 def _dump(value, path: Path) -> None:
     """Write VALUE (JSON data, Problems and DataFrames) to PATH atomically (a half-written file is
     never read back). Raises OSError when the folder cannot be written."""
@@ -435,6 +450,9 @@ class Cache:
 
     def _store(self, value, path: Path) -> None:
         if not self.writable or self._failed:
+            return
+        if through_link(self.folder, path):  # a stage's folder made a link: never written through
+            log.warning("cache file %s not stored: a folder on its path is a link", path)
             return
         try:
             _dump(value, path)

@@ -28,6 +28,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import stat
 from collections.abc import Iterable
@@ -445,17 +446,26 @@ def write_csv(staging: Path, name: str, chunks: Iterable[Path]) -> None:
                 shutil.copyfileobj(handle, out, 1 << 20)
 
 
+# What a build writes under parts/: group folders named by their key (`group_key`), and inside them
+# variants (`variant`) and files and folders under work names (….tmpPID).
+_GROUP_FOLDER = re.compile(r"[0-9a-f]{32}(?:\.tmp\d+)?")
+_GROUP_ENTRY = re.compile(r"v-[0-9a-f]{16}(?:\.tmp\d+)?|.+\.tmp\d+")
+
+
 def prune(parts_dir: Path, keep: dict[Path, set[str]]) -> None:
     """Delete the group folders of PARTS_DIR this corpus no longer uses, and inside those it uses
-    the files and variants not named in KEEP (folder → names kept besides the group's own files)."""
-    if not parts_dir.is_dir():
+    the variants and work folders not named in KEEP (folder → names kept besides the group's own
+    files). Only what a build writes is deleted, never through a link: a folder the analyst made
+    (a cache pointed at a folder of their own that holds a parts/) is left as it is."""
+    if parts_dir.is_symlink() or not parts_dir.is_dir():
         return
-    own = {f"{t}.{s}" for t in PART_TABLES for s in ("parquet", "csv")} | {
-        "keys.parquet", "items.parquet", "reuse.parquet", "group.json", *_INFO_FILES.values()}
     for folder in parts_dir.iterdir():
+        if folder.is_symlink() or not folder.is_dir():
+            continue
         if folder not in keep:
-            shutil.rmtree(folder, ignore_errors=True) if folder.is_dir() else folder.unlink(missing_ok=True)
+            if _GROUP_FOLDER.fullmatch(folder.name):
+                shutil.rmtree(folder, ignore_errors=True)
             continue
         for path in folder.iterdir():
-            if path.name not in own and path.name not in keep[folder]:
+            if _GROUP_ENTRY.fullmatch(path.name) and path.name not in keep[folder] and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
