@@ -954,6 +954,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     about a wider area (a town's 同期全县…, a district's 全市…, anyone's 全国…) counts nothing of
     the report's own.
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     text = text or ""
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)

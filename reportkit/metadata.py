@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import resources
 from .normalize import to_simplified
 from .pagechrome import split_chrome
 from .places import (County, bare_town_name, counties_named, county_by_code, county_mentions, county_of_address,
@@ -111,6 +112,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     HINTS are what the reader learnt from the file (a saved page's publisher and date, a Word
     file's title); page chrome left in the text is recognised here too.
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     text, facts = split_chrome(text)
     hints = {**facts.as_hints(), **(hints or {})}
     # The title line of the text, else the page's title field, else the text's first lines.

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from . import resources
 from .notebook_runner import (  # noqa: F401  (the runner's public names, as before)
     GLYPH_WARNING,
     KERNEL_MPLBACKEND,
@@ -286,6 +287,7 @@ def setup(
     """The opening of every notebook: apply the chart theme (Chinese font), read the build in
     ``data_dir``, keep the selected reports (:func:`select_tables`), label the documents, and
     create ``out_dir/figures`` and ``out_dir/tables``."""
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     from .plots import doc_label, set_theme
 
     set_theme()

@@ -1,8 +1,9 @@
 """The analyst-editable resource files in reportkit/resources/: one loader each, and their hashes.
 
-Each loader reads and parses its file once per process (the files do not change while reportkit
-runs) and returns the parsed content; the modules that use a resource take it from here and
-never open the file themselves. `digest` is a hash of a file's bytes: the build's cache keys
+Each loader reads and parses its file once and returns the parsed content; the modules that use a
+resource take it from here and never open the file themselves. An analyst may edit a file while a
+notebook's kernel runs: `refresh`, called where a build or a public function starts, forgets every
+parsed resource (and whatever reportkit derived from them) when a file has changed since. `digest` is a hash of a file's bytes: the build's cache keys
 include the digests of the resources each stage reads, so an edited file recomputes exactly the
 work that depends on it.
 
@@ -23,7 +24,9 @@ work that depends on it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +43,33 @@ OPTIONAL = frozenset({"boilerplate.txt"})
 def path(name: str) -> Path:
     """Filesystem path of resource NAME (reportkit/resources/NAME)."""
     return resource_path(name)
+
+
+_seen: list[tuple] = []  # the resource folder's (name, size, mtime) when the caches were last valid
+
+
+def _stamp() -> tuple:
+    folder = Path(str(path("")))
+    try:
+        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder)))
+    except OSError:
+        return ()
+
+
+def refresh() -> bool:
+    """Forget every parsed resource, and all reportkit derived from them (compiled patterns, the
+    tokenizer, the digests in cache keys), when a file in the resource folder changed since the
+    last call, or at the first: a rerun notebook cell after an edit then reads the edited file, and a
+    build never keys results of the new file with the old file's digest. Whether anything was forgotten."""
+    stamp = _stamp()
+    if _seen and _seen[0] == stamp:
+        return False
+    _seen[:] = [stamp]  # (the first call forgets too: a resource may have been read before it)
+    for module in [m for name, m in sys.modules.items() if name == "reportkit" or name.startswith("reportkit.")]:
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
+                value.cache_clear()
+    return True
 
 
 @lru_cache(maxsize=None)

@@ -519,6 +519,7 @@ def split_sections(text: str, *, doc_id: str = "",
       (reports whose top parts are topics such as 一、强化组织领导 are listing their measures),
       'other' after it. "other": always 'other'. Either way `unmapped_headings` lists it.
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     rows: list[dict] = []
     # A whole page copy ends in links and a footer: the report ends before them, so its last part
     # does not take them in and a heading cut short just before them is still seen as cut.

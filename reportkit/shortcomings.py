@@ -686,6 +686,7 @@ def cluster_shortcomings(
     >>> cluster_shortcomings(items, tokenize=list)["theme"].tolist()
     ['publicity', 'disputes']
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     options = options or ThemeOptions()
     model, out = _fit(shortcomings, options, tokenize=tokenize, themes=themes)
     if len(out) < len(shortcomings):

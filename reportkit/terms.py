@@ -385,6 +385,7 @@ def _innermost_pieces(sections: pd.DataFrame) -> Iterator[tuple[str, str, str]]:
 
 def count_terms_text(text: str, *, tokenizer: Tokenizer | None = None, drop_boilerplate: bool = False) -> Counter:
     """Counter of content tokens in one TEXT."""
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     tokenizer = tokenizer or default_tokenizer()
     if drop_boilerplate:
         text = strip_boilerplate(text)
@@ -420,6 +421,7 @@ def count_terms(
     that a town's name does not come out as its most distinctive term.
     Rows are sorted by doc_id, section_type, n (descending) and term.
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     tokenizer = tokenizer or default_tokenizer()
     counts: dict[tuple[str, str], Counter] = {}
     for doc_id, section_type, text in _innermost_pieces(sections):

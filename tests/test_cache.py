@@ -144,6 +144,48 @@ def test_build__a_change_to_a_stage_s_code_or_resources_recomputes_what_depends_
     assert computed() == {"terms": 1}
 
 
+TWICE_IN_ONE_PROCESS = """
+import sys
+from pathlib import Path
+from reportkit.pipeline.build import build
+
+def category():
+    table = build(sys.argv[1], out=None, cache_dir=sys.argv[2], jobs=1)["indicators"]
+    return table.loc[table["span"].str.startswith("身边人讲身边事"), "category"].tolist()
+
+print(category())
+resource = Path(sys.argv[3])
+resource.write_text(resource.read_text(encoding="utf-8").replace(
+    "legal_education_events,普法宣传活动,普法|", "legal_education_events,普法宣传活动,身边人讲身边事|普法|", 1), encoding="utf-8")
+print(category())  # a rerun notebook cell after an edit
+"""
+
+
+def test_build__a_resource_edited_between_two_builds_of_one_process_is_read_and_keys_the_cache(tmp_path):
+    # a docs review: the digests in the cache keys were kept for the process, so a second build in one kernel
+    # stored the edited file's results under the old file's key, and a fresh build after undoing the edit read them
+    package = tmp_path / "pkg" / "reportkit"
+    shutil.copytree(ROOT / "reportkit", package, ignore=shutil.ignore_patterns("__pycache__"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    resource = package / "resources" / "indicator_categories.csv"
+    original = resource.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(package.parent)}
+
+    def run(script: str, *args) -> list[str]:
+        result = subprocess.run([sys.executable, "-c", script, str(raw), str(tmp_path / "cache"), *map(str, args)],
+                                capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.strip().splitlines()
+
+    assert run(TWICE_IN_ONE_PROCESS, resource) == ["['']", "['legal_education_events']"]
+    once = TWICE_IN_ONE_PROCESS.split("print(category())")[0] + "print(category())"
+    assert run(once) == ["['legal_education_events']"]  # a fresh process on the edited file agrees
+    resource.write_bytes(original)
+    assert run(once) == ["['']"]  # and undoing the edit finds nothing stored under the old file's key
+
+
 def _wide_table(n_rows: int):
     import numpy as np
     import pandas as pd

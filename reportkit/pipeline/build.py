@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import schema
+from .. import resources, schema
 from ..config import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, BuildConfig, Limits
 from ..manifest import LINK_PROBLEM, SPECIAL_PROBLEM, inventory, is_hidden, manifest_log, read_file, read_manifest
 from ..problems import ManifestProblem, Problem, os_reason
@@ -169,6 +169,7 @@ def build(
     some reports or columns); without OUT, loaded. A file that cannot be read never stops the
     build: it gets a build_log row saying why.
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     from ..reading import Tables, read_tables
 
     config = _config(config, jobs=jobs, limits=limits, tokenizer=tokenizer)
@@ -427,6 +428,7 @@ def check(
     holds the same rows as a build's: unreadable files, files without a year or town, manifest
     disagreements. JOBS: worker processes (default 1).
     """
+    resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     config = _config(config, jobs=jobs, limits=limits, tokenizer=None)
     planned = plan(raw_dir, manifest, limits=config.limits)
     run = Run(config, Cache(None, stage_keys(config)), stages=("parse",))

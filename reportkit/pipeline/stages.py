@@ -143,7 +143,7 @@ STAGES: dict[str, Stage] = {
                               "indicator_exclusions.csv")),
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
                    returns={"term_counts": "table", "shortcoming_items": "table"},
-                   resources=("userdict.txt", "stopwords.txt", "boilerplate.txt")),
+                   resources=("userdict.txt", "stopwords.txt")),  # (the counts keep boilerplate)
     # Passages are masked with the units of indicator_units.csv; boilerplate.txt gives their coverage.
     "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
                    returns={"passages": "table", "fingerprints": "table"},
