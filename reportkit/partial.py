@@ -167,6 +167,14 @@ def compared_text(text: str) -> str:
     return _NOT_COMPARED.sub("", text)
 
 
+def _fuller(shingles: int, length: int, their_shingles: int, their_length: int) -> bool:
+    """Whether a copy is fuller than a near-identical one: more distinct shingles than the few a text
+    joined to itself adds at the seam (a report pasted twice is no fuller), or as many and shorter."""
+    if abs(shingles - their_shingles) >= _SHINGLE:
+        return shingles > their_shingles
+    return length < their_length
+
+
 def _shingles(chinese: str) -> set[str]:
     return {chinese[i:i + _SHINGLE] for i in range(max(1, len(chinese) - _SHINGLE + 1))}
 
@@ -200,7 +208,8 @@ def same_reports(texts: list[tuple[str, str, str]], *,
 
     Only the Chinese characters and digits are compared (punctuation, spacing and line breaks
     differ between formats). Identical ones are one report, the first file kept. Near-identical ones
-    (a Word copy keeps a table the .txt lost) are one report only when WHOSE — the town and year
+    (a Word copy keeps a table the .txt lost: it is kept; a text pasted twice is not fuller: the
+    shorter is kept) are one report only when WHOSE — the town and year
     inferred for them — is the same and known: another town's report that copies this one is reuse,
     not a duplicate. So is a text nearly all of whose shingles stand in a fuller text of the same
     town and year (more distinct shingles): a part of that report (a page copy, a copy cut short).
@@ -211,7 +220,8 @@ def same_reports(texts: list[tuple[str, str, str]], *,
     """
     found: dict[str, Copy] = {}
     exact: dict[str, str] = {}
-    kept_of: dict[str, list[tuple[str, str, set[str]]]] = defaultdict(list)  # town year → (file, county, shingles)
+    # town year → (file, county, shingles, length)
+    kept_of: dict[str, list[tuple[str, str, set[str], int]]] = defaultdict(list)
     for file, text, whose in texts:
         chinese = compared_text(text)
         if not chinese:
@@ -226,16 +236,21 @@ def same_reports(texts: list[tuple[str, str, str]], *,
         county = whose[len(town_year):].strip()
         mine = _shingles(chinese)
         group, absorbed = kept_of[town_year], []  # the files kept so far that are parts of this one
-        for first, their_county, theirs in group:
+        for first, their_county, theirs, their_length in group:
             if county and their_county and county != their_county:
                 continue
             shared, smaller = len(mine & theirs), min(len(mine), len(theirs))
             if shared < threshold * smaller:
                 continue
             jaccard = shared / len(mine | theirs)
-            if jaccard >= threshold:  # near-identical: the same report, the first file kept
-                found[file] = Copy(first, jaccard)
-                break
+            if jaccard >= threshold:  # near-identical: the same report, the fuller kept, else the shorter
+                # (a text pasted twice, or repeated until cut, is no fuller), else the first file
+                if not _fuller(len(mine), len(chinese), len(theirs), their_length):
+                    found[file] = Copy(first, jaccard)
+                    break
+                found[first] = Copy(file, jaccard)
+                absorbed.append(first)
+                continue
             # the text with fewer distinct shingles is a part of the other (a text repeated is no longer)
             if len(mine) <= len(theirs):
                 found[file] = Copy(first, shared / smaller, part=True)
@@ -244,7 +259,7 @@ def same_reports(texts: list[tuple[str, str, str]], *,
             absorbed.append(first)
         group[:] = [kept for kept in group if kept[0] not in absorbed]
         if file not in found:
-            group.append((file, county, mine))
+            group.append((file, county, mine, len(chinese)))
     for file, copy in found.items():  # a copy of a file that turned out to be a part: of the file kept
         while copy.kept in found:
             copy = copy._replace(kept=found[copy.kept].kept)

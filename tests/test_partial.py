@@ -99,6 +99,17 @@ def test_same_reports__identical_chinese_text_and_near_copies():
     # e.txt: another town's report copied from a.txt is reuse, not the same report
 
 
+def test_same_reports__of_near_identical_copies_the_fuller_is_kept_and_a_text_pasted_twice_is_not_fuller():
+    # an adversarial review: the same report pasted twice (a_twice.txt) was kept over the clean copy by name
+    # order, doubling its length, its term counts and its plans part
+    text = rk.normalize_text(SAMPLE_REPORT)
+    found = same_reports([("a_twice.txt", text + "\n" + text, "北城街道 2023"), ("zz_clean.txt", text, "北城街道 2023")])
+    assert {f: (c.kept, c.part) for f, c in found.items()} == {"a_twice.txt": ("zz_clean.txt", False)}
+    lost_table = text.replace("受众1.2万人次。", "")  # the copy that kept the table is kept, whichever comes first
+    found = same_reports([("a.txt", lost_table, "北城街道 2023"), ("b.docx", text, "北城街道 2023")])
+    assert {f: c.kept for f, c in found.items()} == {"a.txt": "b.docx"}
+
+
 def _whole_and_parts():
     whole = rk.normalize_text(SAMPLE_REPORT)
     opening = whole[: whole.index("二、")]  # a page opening, cut after the first part
