@@ -131,6 +131,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
         # among the Chinese encodings alone, with more tolerance, it tells GBK from Big5 as usual.
         best = from_bytes(data[:200_000], cp_isolation=list(_CHINESE_RETRY), threshold=_CHINESE_RETRY_CHAOS).best()
     if best is None:
+        if (lenient := _with_a_few_bad_bytes(data)) is not None:
+            return lenient
         raise ReadError(f"not text: binary content (no text encoding fits); save it as {formats()}", code="not_text")
     encoding = best.encoding.lower()
     if encoding.replace("_", "") in _CHINESE_FAMILY and encoding not in ("big5", "big5hkscs", "cp950"):
@@ -140,6 +142,22 @@ def decode_text(data: bytes) -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         text = data.decode(encoding, errors="replace")
     return text, encoding
+
+
+#: Encoding names of text decoded with a few bytes replaced (a download cut mid-character, a stray byte).
+REPLACED = "+replaced"
+
+
+def _with_a_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding + REPLACED) of DATA in UTF-8 or GB18030 with its few undecodable bytes replaced
+    by U+FFFD, in the one that needs fewer; None when either needs more than `check_text` accepts."""
+    best = None
+    for encoding in ("utf-8", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(5, len(text) // 1000) and (best is None or bad < best[0]):
+            best = (bad, text, encoding)
+    return None if best is None else (best[1], best[2] + REPLACED)
 
 
 def _mixed_lines(data: bytes) -> str | None:
@@ -192,7 +210,12 @@ def check_text(text: str, *, name: str) -> list[Problem]:
 def read_txt(data: bytes, limits: Limits) -> Extracted:
     """Plain text in any encoding (`decode_text`)."""
     text, encoding = decode_text(data)
-    return Extracted(text, "txt", encoding)
+    warnings = []
+    if encoding.endswith(REPLACED):
+        encoding = encoding[: -len(REPLACED)]
+        warnings.append(Problem("garbled", f"{text.count(chr(0xFFFD))} undecodable bytes replaced by � (a download "
+                                f"cut mid-character, a stray byte); the rest read as {encoding}; re-save it as UTF-8"))
+    return Extracted(text, "txt", encoding, warnings=warnings)
 
 
 # ---------------------------------------------------------------- .docx
@@ -459,7 +482,8 @@ def _decode_markup(data: bytes, declared: str | None) -> tuple[str, str]:
             return data.decode(declared), declared
         except (LookupError, UnicodeError):  # an unknown name ("undefined": a codec that always fails)
             pass
-    return decode_text(data)
+    text, encoding = decode_text(data)
+    return text, encoding.removesuffix(REPLACED)
 
 
 @register("html", suffixes=(".html", ".htm"), kinds=("html",), label=".html")

@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from reportkit.config import Limits
+from reportkit.chinese import count_cjk
 from reportkit.readers import ReadError, decode_text, extract
 
 TEXT = ("青城镇2022年度法治政府建设工作报告\n一、主要举措和成效\n"
@@ -172,6 +173,22 @@ def test_extract__unsupported_format_is_skipped_with_reason():
     with pytest.raises(ReadError, match=r"unsupported format \.xlsx") as info:
         read(b"PK\x03\x04", ".xlsx")
     assert info.value.status == "skipped"
+
+
+LONG = TEXT * 20
+
+
+@pytest.mark.parametrize(("encoding", "damage"), [
+    ("utf-8", lambda b: b[:-1]),  # a download cut inside its last character
+    ("utf-8", lambda b: b[:300] + b"\xff" + b[300:]),  # a stray byte
+    ("gb18030", lambda b: b[:301] + b"\x81" + b[301:]),  # a dangling lead byte
+])
+def test_extract__a_text_with_a_few_bad_bytes_is_read_with_them_replaced_and_a_warning(encoding, damage):
+    # an adversarial review: one bad byte had the whole .txt refused as binary ("save it as .txt")
+    extracted = read(damage(LONG.encode(encoding)), ".txt")
+    assert extracted.encoding == encoding
+    assert 1 <= extracted.text.count("\ufffd") <= 4 and count_cjk(extracted.text) >= count_cjk(LONG) - 2
+    assert [w.code for w in extracted.warnings] == ["garbled"]
 
 
 def test_extract__binary_content_is_not_text():
