@@ -39,7 +39,8 @@ def caveats(
     documents: pd.DataFrame, *, by: str = "year", min_reports: int = HANDFUL, what: str | None = None
 ) -> str:
     """A plain-language warning when some ``by`` group (year, town, ...) has fewer than
-    ``min_reports`` reports, or ``""`` when none does. Built from the data, never hard-coded.
+    ``min_reports`` reports, and, by year, when the years hold mostly different towns (fewer than
+    half the towns have reports of two years); ``""`` when neither. Built from the data, never hard-coded.
 
     >>> docs = pd.DataFrame({"doc_id": list("abc"), "town": list("xyz"), "year": [2021, 2022, 2022]})
     >>> caveats(docs, by="year", min_reports=3)

@@ -941,7 +941,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                        level: str = "", county: str = "") -> pd.DataFrame:
     """Numeric indicators of one normalised report text, one row per measure.
 
-    Columns: doc_id, section_type, section_no, span, value, unit, qualifier, subject,
+    Columns: doc_id, section_type, section_no, span, value, unit, unit_kind, qualifier, subject,
     category, sentence, start, end, flags, value_yuan. ``text[start:end] == span``.
 
     >>> extract_indicators("今年以来，发放宣传资料8000余份，调解成功率100%。")[["value", "unit", "qualifier"]].values.tolist()

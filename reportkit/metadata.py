@@ -107,7 +107,7 @@ def county_written_before(town: str, text: str) -> County | None:
 
 
 def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | None = None) -> dict[str, str]:
-    """All document variables inferred from the text; each with a `<field>_source` entry.
+    """All document variables inferred from the text; each (but `title` and `town_code`) with a `<field>_source` entry.
 
     HINTS are what the reader learnt from the file (a saved page's publisher and date, a Word
     file's title); page chrome left in the text is recognised here too.

@@ -762,7 +762,8 @@ def trend_table(
 
     Reports in ``documents`` without rows in ``data`` count as 0; reports without a year are left
     out (logged). Returns ``<by>, group, value, n_reports``; ``group`` is "全部" without ``group``.
-    Warns (``findings.SmallNumbersWarning``) when a year has fewer than a handful of reports.
+    Warns (``findings.SmallNumbersWarning``) when a year has fewer than a handful of reports, or
+    when the years hold mostly different towns.
     """
     if agg not in ("sum", "mean", "count"):
         raise ValueError(f"agg must be 'sum', 'mean' or 'count', not {agg!r}")

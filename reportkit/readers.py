@@ -186,6 +186,10 @@ _LATIN = re.compile(r"[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20a
 
 
 _MIN_CJK = 20  # fewer Chinese characters than this is no report
+# Words every rule-of-law report uses, in its title or its first lines; a text with none of them (a
+# meeting notice saved in the folder by mistake) is another document. (Traditional forms too: the
+# text is checked before it is converted.)
+_RULE_OF_LAW = re.compile(r"法治|法制|依法|普法|執法|执法|法律|合法性|法規|法规|法院|法學|法学|法律顧問")
 
 
 def check_text(text: str, *, name: str) -> list[Problem]:
@@ -203,10 +207,14 @@ def check_text(text: str, *, name: str) -> list[Problem]:
         raise ReadError("text looks garbled (undecodable bytes); re-save as UTF-8", code="garbled")
     if n_cjk < _MIN_CJK:
         raise ReadError("no Chinese text found; is this a report? (scanned image or wrong file)", code="no_chinese")
+    if not _RULE_OF_LAW.search(text):
+        raise ReadError("no word of rule-of-law work (法治, 依法, 普法, 执法 …) in it: not a 法治政府建设 report "
+                        "(a notice, another document?); take it out of the folder, or check it is the right file",
+                        code="not_a_report")
     return []
 
 
-@register("txt", suffixes=(".txt",))
+@register("txt", suffixes=(".txt", ".md", ".markdown"))
 def read_txt(data: bytes, limits: Limits) -> Extracted:
     """Plain text in any encoding (`decode_text`)."""
     text, encoding = decode_text(data)

@@ -4,7 +4,8 @@ phrases mentioned and statutory parts covered.
 Every function returns the same long shape, ``year, group, value, n_reports, measure`` (plus the
 counts behind ``value``), with ``n_reports`` the reports behind each year, and warns
 (:class:`reportkit.findings.SmallNumbersWarning`) when a year has fewer than a handful of
-reports: with one or two reports a year, a change between years is also a change between towns.
+reports, or when the years hold mostly different towns (fewer than half the towns have reports of
+two years): a change between years is then also a change between towns.
 Pure functions; ``documents`` decides which reports count (pass the selection a notebook uses).
 """
 from __future__ import annotations
@@ -52,14 +53,16 @@ def concept_trend_table(
 
 
 def category_trend_table(
-    indicators: pd.DataFrame, documents: pd.DataFrame, *, top: int = 6, exclude: Sequence[str] = ("未分类",),
+    indicators: pd.DataFrame, documents: pd.DataFrame, *, top: int = 6, exclude: Sequence[str] = ("", "未分类"),
     min_reports: int = HANDFUL,
 ) -> pd.DataFrame:
     """Indicators per report in each category: per year the median over that year's reports
     (0 for a report without one), for the ``top`` most frequent categories; ``n_indicators``
-    is the year's total."""
+    is the year's total. EXCLUDE: categories left out (uncategorised figures: '' as the build
+    writes them, 未分类 once labelled)."""
     docs = _dated(documents)
-    ind = indicators[indicators["doc_id"].isin(docs["doc_id"]) & ~indicators["category"].isin(exclude)]
+    category = indicators["category"].fillna("")
+    ind = indicators[indicators["doc_id"].isin(docs["doc_id"]) & ~category.isin(exclude)]
     chosen = ind["category"].value_counts().head(top).index
     per_report = (pd.crosstab(ind["doc_id"], ind["category"]).reindex(columns=chosen, fill_value=0)
                   .reindex(docs["doc_id"], fill_value=0).rename_axis("doc_id").reset_index()

@@ -191,6 +191,25 @@ def test_extract__a_text_with_a_few_bad_bytes_is_read_with_them_replaced_and_a_w
     assert [w.code for w in extracted.warnings] == ["garbled"]
 
 
+def test_extract__a_document_with_no_word_of_rule_of_law_work_is_not_a_report():
+    # an adversarial review: a meeting notice saved in the folder was counted as a sixth report (year made up,
+    # no town), and the deck's shares became 3 of 4 where the truth was 3 of 3
+    notice = ("关于召开2024年第一季度安全生产工作会议的通知\n各村（社区）、镇属各单位：\n经研究，定于2024年3月5日上午9时在镇政府"
+              "三楼会议室召开第一季度安全生产工作会议，请各单位主要负责人准时参加。\n青城镇人民政府办公室\n2024年3月1日")
+    with pytest.raises(ReadError, match="not a 法治政府建设 report") as info:
+        read(notice.encode("utf-8"), ".txt")
+    assert info.value.problem.code == "not_a_report"
+    assert read(TEXT.encode("utf-8"), ".txt").text == TEXT  # a report names its work (法治, 普法 …)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".markdown"])
+def test_extract__a_page_saved_as_markdown_is_read_as_text(suffix):
+    # a docs review: the README says scraper's Markdown pages are read, and a .md file was skipped
+    page = f"# 青城镇2022年度法治政府建设工作报告\n\n[首页](http://x.gov.cn/) > 政务公开\n\n{TEXT}"
+    extracted = read(page.encode("utf-8"), suffix)
+    assert "我镇开展集中普法宣传12次" in extracted.text
+
+
 def test_extract__binary_content_is_not_text():
     with pytest.raises(ReadError, match="not text|garbled|no Chinese"):
         read(bytes(range(256)) * 40, ".txt")
