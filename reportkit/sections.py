@@ -211,6 +211,11 @@ def _candidates(text: str):
                 if not following or len(following) > MAX_HEADING_CHARS or _starts_with_marker(following):
                     break
                 rest, prefix = following, prefix.rstrip()
+            elif _YEAR_ALONE.fullmatch(rest):
+                # 一、2022 / 年度党政主要负责人…: a PDF wrapped the heading right after its year
+                following = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+                if following.startswith("年"):
+                    rest = rest.strip() + following
             end = CLAUSE_END.search(rest)
             clause = (rest[: end.start()] if end else rest).rstrip()
             if len(clause) > MAX_HEADING_CHARS:
@@ -220,6 +225,9 @@ def _candidates(text: str):
                 yield start, style, cn_number(match.group("n")), prefix + clause, gap
                 gap = False
             break
+
+
+_YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
 
 
 def _starts_with_marker(line: str) -> bool:

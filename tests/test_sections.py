@@ -126,6 +126,17 @@ def test_split_sections__marker_alone_on_its_line():
     assert list(s["section_type"]) == ["measures", "shortcomings"]
 
 
+def test_split_sections__a_heading_wrapped_right_after_its_year():
+    # an adversarial review: 一、2022 / 年度党政主要负责人… (a PDF's wrap) lost every part heading, and the report
+    # passed as cut off; a part numbered with a year alone and no 年 after it is no heading
+    text = ("一、2023\n年度推进法治政府建设的主要举措和成效\n开展普法宣传12场。\n二、存在的不足\n力量不足。\n"
+            "三、2024\n年工作安排\n加强学习。")
+    s = split_sections(text)
+    assert headings(s) == ["一、2023年度推进法治政府建设的主要举措和成效", "二、存在的不足", "三、2024年工作安排"]
+    assert list(s["section_type"]) == ["measures", "shortcomings", "plans"]
+    assert not any(h.startswith("一、2021全年") for h in headings(split_sections("一、2021\n全年开展普法宣传12场。")))
+
+
 # --------------------------------------------------------------------------- irregular numbering
 
 def test_split_sections__skipped_number_is_kept():
