@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -56,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The largest values an option may take: beyond them a limit is no limit (a size the memory cannot
+# hold, a timeout past the clock's range).
+_HIGHEST = {"max_mb": 4096, "timeout": 7 * 24 * 3600, "max_pages": 100_000, "max_memory": 1 << 20, "jobs": 1024}
+
+
 def _config(args):
     """The BuildConfig of the command line's options (the tokenizer defaults to $REPORTKIT_TOKENIZER)."""
     from .config import BuildConfig, Limits
@@ -64,6 +72,9 @@ def _config(args):
         value = getattr(args, option, None)
         if value is not None and not (0 < value < float("inf")):
             raise ValueError(f"--{option.replace('_', '-')} must be a number above 0, not {value}")
+        if value is not None and value > _HIGHEST[option]:
+            raise ValueError(f"--{option.replace('_', '-')} {value:g} is more than this machine can use; "
+                             f"give at most {_HIGHEST[option]:,}")
     values = {}
     if args.max_mb is not None:
         values["max_file_bytes"] = int(args.max_mb * 2**20)
@@ -138,12 +149,26 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
+    # A stop asked for by `kill`, `timeout` or a notebook's kernel (SIGTERM) ends the build as Ctrl-C
+    # does: its work folders are removed and the previous tables stay.
+    signal.signal(signal.SIGTERM, functools.partial(_interrupt, os.getpid()))
     try:
         return {"build": _build, "check": _check}[args.command](args)
+    except KeyboardInterrupt:
+        kept = "; the previous tables are unchanged" if args.command == "build" else ""
+        print(f"reportkit {args.command}: interrupted{kept}", file=sys.stderr)
+        return 130
     except (FileNotFoundError, ValueError) as exc:  # the build cannot run: one line, nothing written
         return _fail(args, exc, 2)
     except OSError as exc:  # it ran but its tables could not be written (disk full): the old ones stay
         return _fail(args, exc, 1)
+
+
+def _interrupt(main_pid: int, signum, frame) -> None:
+    if os.getpid() == main_pid:
+        raise KeyboardInterrupt
+    signal.signal(signum, signal.SIG_DFL)  # a worker forked from the build: end as a worker ends
+    os.kill(os.getpid(), signum)
 
 
 def _fail(args, exc: Exception, status: int) -> int:

@@ -534,6 +534,38 @@ def test_cache__a_folder_made_a_link_out_of_the_cache_is_neither_written_through
         assert "is a link" in caplog.text  # (the stages' own warnings come from the workers)
 
 
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGINT"])
+def test_cli__a_build_stopped_by_kill_or_ctrl_c_leaves_nothing_behind_and_says_so(tmp_path, signum):
+    # an adversarial review: `kill` (SIGTERM, as `timeout` and a stopped kernel send) left the work folders and
+    # the lock beside --out and in the temporary folder; Ctrl-C printed a traceback
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for k in range(40):
+        (raw / f"r{k:02d}.txt").write_bytes(_report("治平乡", 1990 + k))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "reportkit.cli", "build", str(raw), "--out", str(tmp_path / "out"),
+                                "--no-cache", "--no-manifest", "--jobs", "1", "--quiet"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TMPDIR": str(scratch)})
+    deadline = time.monotonic() + 120
+    while not (tmp_path / ".out.lock").exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    process.send_signal(getattr(signal, signum))
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr[-2000:]
+    assert stderr.strip().splitlines()[-1] == "reportkit build: interrupted; the previous tables are unchanged"
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raw", "tmp"]  # no lock, no work folder, no --out
+    assert list(scratch.iterdir()) == []
+
+
 def test_manifest__a_fifo_is_a_manifest_problem_not_a_hang(tmp_path):
     import os
     import subprocess
@@ -1002,6 +1034,19 @@ def test_cli__a_limit_of_zero_or_less_is_refused_in_one_line(tmp_path, option, v
     (raw / "a.txt").write_bytes(_report("治平乡", 2023))
     result = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", option, value)
     assert result.returncode == 2 and f"{option} must be a number above 0" in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("option, value", [("--max-mb", "1e308"), ("--max-mb", "100000"), ("--timeout", "1e12"),
+                                           ("--jobs", "100000")])
+def test_cli__a_limit_beyond_what_the_machine_can_use_is_refused_in_one_line(tmp_path, option, value):
+    # an adversarial review: --max-mb 1e308 and 100000 ended in tracebacks (the whole limit allocated at once),
+    # --timeout 1e12 turned every file into an internal error
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(_report("治平乡", 2023))
+    result = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", option, value)
+    assert result.returncode == 2 and f"{option} {float(value):g} is more than this machine can use" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
 
 
