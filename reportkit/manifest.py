@@ -141,7 +141,10 @@ def read_file(path: Path, max_bytes: int | None, *, follow: bool = False) -> tup
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or folder)")
-        return handle.read() if max_bytes is None else handle.read(max_bytes + 1), status.st_size
+        if max_bytes is None:
+            return handle.read(), status.st_size
+        # read(n) sets n bytes aside first: no more than the file holds (and one more, to see it grew)
+        return handle.read(min(max_bytes, status.st_size) + 1), status.st_size
 
 
 LINK_PROBLEM = "symbolic link not followed; copy the file instead"
