@@ -122,6 +122,21 @@ def test_build__removing_a_report_drops_its_rows_and_the_stale_cache_group(tmp_p
     assert outputs(tmp_path / "incremental") == outputs(tmp_path / "cold")
 
 
+def test_build__pruning_removes_the_tables_a_build_no_longer_uses_and_nothing_it_did_not_write(tmp_path):
+    build(RAW, out=None, cache_dir=tmp_path / "cache", jobs=1)
+    group = next((tmp_path / "cache" / "parts").iterdir())
+    stale = ["shortcomings-0123456789abcdef.parquet", "reuse-0123456789abcdef.csv", "documents.csv.tmp99-0a1b2c3d"]
+    for name in stale:  # an older theme model's, reuse step's and an interrupted write's files
+        (group / name).write_bytes(b"old")
+    (group / "v-0123456789abcdef").mkdir()  # an old variant
+    (group / "notes.txt").write_text("the analyst's", encoding="utf-8")  # not a build's: kept
+    (tmp_path / "cache" / "parts" / "mine").mkdir()
+    build(RAW, out=None, cache_dir=tmp_path / "cache", jobs=1)
+    names = {p.name for p in group.iterdir()}
+    assert not names & {*stale, "v-0123456789abcdef"} and "notes.txt" in names
+    assert (tmp_path / "cache" / "parts" / "mine").is_dir()
+
+
 def test_build__without_manifest_the_named_towns_come_from_the_text(tmp_path):
     tables = build(RAW, out=None, cache_dir=None, jobs=1)
     docs = tables["documents"].set_index("file")

@@ -447,9 +447,10 @@ def write_csv(staging: Path, name: str, chunks: Iterable[Path]) -> None:
 
 
 # What a build writes under parts/: group folders named by their key (`group_key`), and inside them
-# variants (`variant`) and files and folders under work names (….tmpPID).
+# variants (`variant`), the corpus-wide steps' keyed tables (shortcomings-KEY.parquet, reuse-KEY.csv …)
+# and files and folders under work names (….tmpPID).
 _GROUP_FOLDER = re.compile(r"[0-9a-f]{32}(?:\.tmp\d+)?")
-_GROUP_ENTRY = re.compile(r"v-[0-9a-f]{16}(?:\.tmp\d+)?|.+\.tmp\d+")
+_GROUP_ENTRY = re.compile(r"v-[0-9a-f]{16}(?:\.tmp\d+)?|[a-z_]+-[0-9a-f]{16}\.(?:parquet|csv)|.+\.tmp\d+(?:-[0-9a-f]{8})?")
 
 
 def prune(parts_dir: Path, keep: dict[Path, set[str]]) -> None:
