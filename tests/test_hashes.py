@@ -76,3 +76,32 @@ def test_known_hashes__an_unreadable_or_foreign_file_is_ignored(tmp_path):
     assert KnownHashes(tmp_path).entries == {}
     (tmp_path / "hashes.json").write_bytes(b"\x80not json")
     assert KnownHashes(tmp_path).entries == {}
+
+
+def test_build__a_kept_hash_that_does_not_match_its_file_is_forgotten_after_one_build(tmp_path):
+    # an adversarial review: a hashes.json entry giving one file another's hash made it "changed" at every build
+    # ("build again" never helped) and the other file a false duplicate of it
+    import json
+    import shutil
+
+    from reportkit.pipeline.build import build
+
+    from .conftest import RAW
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("001_a789267553c96ad9.txt", "002_65f6f072feb0dbc0.txt"):
+        shutil.copy(RAW / name, raw / name)
+        os.utime(raw / name, (HOUR_AGO, HOUR_AGO))
+    cache = tmp_path / "cache"
+    build(raw, out=None, cache_dir=cache, jobs=1)
+    kept = json.loads((cache / "hashes.json").read_text(encoding="utf-8"))
+    first, second = sorted(kept["files"])
+    kept["files"][first][1] = kept["files"][second][1]  # the first file's entry says it is the second
+    (cache / "hashes.json").write_text(json.dumps(kept), encoding="utf-8")
+    tampered = build(raw, out=None, cache_dir=cache, jobs=1)
+    assert "changed" in ";".join(tampered["build_log"]["codes"].fillna(""))
+    healed = build(raw, out=None, cache_dir=cache, jobs=1)
+    assert sorted(healed["documents"]["file"]) == sorted(p.name for p in raw.iterdir())
+    assert "changed" not in ";".join(healed["build_log"]["codes"].fillna(""))
+

@@ -232,6 +232,24 @@ def _raw_folder(raw_dir: str | Path) -> Path:
     raise FileNotFoundError(f"raw folder {raw_dir} does not exist; put the reports there or pass RAW_DIR")
 
 
+def _forget_mismatched(folder: Path | None, jobs, groups) -> None:
+    """The kept hashes of the files a group logged as changed (their bytes did not match), forgotten."""
+    if folder is None:
+        return
+    from .hashes import forget
+    from .parts import read_log
+
+    changed = set()
+    for group in groups:
+        try:
+            changed.update(row["file"] for row in read_log(group.folder)
+                           if any(problem[0] == "changed" for problem in row.get("problems", ())))
+        except (OSError, ValueError, TypeError, IndexError):
+            continue
+    if changed:
+        forget(folder, [job.path for job in jobs if job.file in changed])
+
+
 def _unlink_planted(folder: Path) -> None:
     """FOLDER of the cache, made a link (planted in a shared cache, or by mistake), removed: the
     link, not what it points at, so that the build neither writes nor prunes through it."""
@@ -283,6 +301,8 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
                                                            n_jobs=config.jobs or default_jobs(), progress=progress,
                                                            pool=pool)
         pool.close()  # before the corpus-wide steps, which run inside the allocator chosen
+        _forget_mismatched(work if cache.folder is not None and cache.writable and work == cache.folder else None,
+                           planned.jobs, groups)
         report.seconds["documents"] = time.perf_counter() - started
         log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
                  report.seconds["documents"])

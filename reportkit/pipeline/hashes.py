@@ -68,3 +68,20 @@ class KnownHashes:
             replace_file(self.path, lambda handle: handle.write(text))
         except OSError as exc:  # a read-only cache: the next build hashes every file again
             log.info("file hashes not kept (%s)", exc)
+
+
+def forget(folder: Path | None, paths: list[Path]) -> None:
+    """Drop the entries of PATHS from FOLDER's hashes.json: files whose bytes did not match the hash
+    kept for them (an entry edited or copied from another cache), hashed again by the next build
+    rather than refused as changed at every build."""
+    known = KnownHashes(folder)
+    if known.path is None or not (gone := [str(p) for p in paths if str(p) in known.entries]):
+        return
+    files = {path: entry for path, entry in known.entries.items() if path not in gone}
+    text = json.dumps({"format": FORMAT, "written_ns": known.written_ns, "files": files}).encode("utf-8")
+    try:
+        replace_file(known.path, lambda handle: handle.write(text))
+    except OSError as exc:
+        log.info("file hashes not corrected (%s)", exc)
+    log.warning("kept hashes of %d file(s) did not match their bytes: hashed again next time", len(gone))
+
