@@ -195,7 +195,8 @@ _RULE_OF_LAW = re.compile(r"法治|法制|依法|普法|執法|执法|法律|合
 def check_text(text: str, *, name: str) -> list[Problem]:
     """Warnings about decoded text; raise ReadError when there is nothing to read."""
     if not text.strip():
-        raise ReadError("empty file (no text)", code="empty")
+        raise ReadError("no text in it (an empty file, or a page of links and scripts only); "
+                        "save the report's own text as .txt or .docx", code="empty")
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(10, len(sample) // 200):
         raise ReadError(f"not text: binary content; save it as {formats()}", code="not_text")
@@ -289,7 +290,8 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     """Paragraphs and tables (a row a line) in document order (python-docx)."""
     archive = _guard_zip(data, limits)
     if "word/document.xml" not in archive.namelist():
-        raise ReadError("not a Word document (no word/document.xml); .doc files must be re-saved as .docx",
+        raise ReadError("not a Word document (a zip archive without word/document.xml); open it to see what it "
+                        "holds and save the report itself as .docx or .txt",
                         code="unreadable")
     clean = _bounded_unzip(archive, limits)
     try:
