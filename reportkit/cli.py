@@ -32,9 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     def common(p):
         p.add_argument("raw_dir", nargs="?", type=Path, default=DEFAULT_RAW_DIR,
                        help="folder of report files (default: data/raw)")
-        p.add_argument("--manifest", type=Path, default=None,
-                       help="CSV of what you know about each file (default: manifest.csv beside RAW_DIR, if present)")
-        p.add_argument("--no-manifest", action="store_true", help="ignore any manifest: infer everything from the text")
+        manifest = p.add_mutually_exclusive_group()  # (both at once: which one was meant?)
+        manifest.add_argument("--manifest", type=Path, default=None,
+                              help="CSV of what you know about each file (default: manifest.csv beside RAW_DIR, if present)")
+        manifest.add_argument("--no-manifest", action="store_true", help="ignore any manifest: infer everything from the text")
         p.add_argument("--max-mb", type=float, default=None, help="largest file to read, in MB (default 50)")
         p.add_argument("--timeout", type=float, default=None, help="seconds one file may take (default 120)")
         p.add_argument("--max-pages", type=int, default=None, help="PDF pages read per file (default 300)")
@@ -44,12 +45,14 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build all tables from RAW_DIR")
     common(b)
     b.add_argument("--out", type=Path, default=DEFAULT_OUT_DIR, help="output folder (default: data/processed)")
-    b.add_argument("--cache", type=Path, default=DEFAULT_CACHE_DIR, help="per-document cache (default: data/interim)")
-    b.add_argument("--no-cache", action="store_true", help="recompute everything, write no cache")
+    cache = b.add_mutually_exclusive_group()
+    cache.add_argument("--cache", type=Path, default=DEFAULT_CACHE_DIR, help="per-document cache (default: data/interim)")
+    cache.add_argument("--no-cache", action="store_true", help="recompute everything, write no cache")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     b.add_argument("--refit-themes", action="store_true",
-                   help="fit the shortcoming clusters again (by default kept while the corpus grows by less than 10%%)")
+                   help="fit the shortcoming clusters again (by default a corpus of more than 4,000 items keeps "
+                        "them while it grows by less than 10%%)")
     b.add_argument("--tokenizer", choices=("jieba", "rjieba"), default=None,
                    help="tokenising engine (default: $REPORTKIT_TOKENIZER or jieba; rjieba is optional and faster)")
 

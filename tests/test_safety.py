@@ -1050,6 +1050,13 @@ def test_cli__a_limit_beyond_what_the_machine_can_use_is_refused_in_one_line(tmp
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("both", [("--manifest", "m.csv", "--no-manifest"), ("--cache", "c", "--no-cache")])
+def test_cli__an_option_and_its_opposite_together_are_refused(tmp_path, both):
+    # a docs review: --no-manifest silently won over an explicit --manifest
+    result = _cli("build", tmp_path, "--out", tmp_path / "out", *both)
+    assert result.returncode == 2 and "not allowed with" in result.stderr and not (tmp_path / "out").exists()
+
+
 def test_limits__a_limit_of_zero_or_less_is_refused():
     from reportkit.config import Limits
 
