@@ -109,14 +109,19 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_build__a_change_to_a_stage_s_code_or_resources_recomputes_what_depends_on_it(tmp_path):
-    """The package is copied and really edited; each build runs in a fresh process on the copy."""
+def _package_copy(tmp_path: Path) -> tuple[Path, Path, dict]:
+    """A copy of the package to edit, a raw folder with one seed report, and the environment that imports the copy."""
     package = tmp_path / "pkg" / "reportkit"
     shutil.copytree(ROOT / "reportkit", package, ignore=shutil.ignore_patterns("__pycache__"))
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SEED, raw)
-    env = {**os.environ, "PYTHONPATH": str(package.parent)}
+    return package, raw, {**os.environ, "PYTHONPATH": str(package.parent)}
+
+
+def test_build__a_change_to_a_stage_s_code_or_resources_recomputes_what_depends_on_it(tmp_path):
+    """The package is copied and really edited; each build runs in a fresh process on the copy."""
+    package, raw, env = _package_copy(tmp_path)
 
     def computed() -> dict:
         result = subprocess.run([sys.executable, "-c", BUILD_ONCE, str(raw), str(tmp_path / "cache")],
@@ -164,14 +169,9 @@ print(category())  # a rerun notebook cell after an edit
 def test_build__a_resource_edited_between_two_builds_of_one_process_is_read_and_keys_the_cache(tmp_path):
     # a docs review: the digests in the cache keys were kept for the process, so a second build in one kernel
     # stored the edited file's results under the old file's key, and a fresh build after undoing the edit read them
-    package = tmp_path / "pkg" / "reportkit"
-    shutil.copytree(ROOT / "reportkit", package, ignore=shutil.ignore_patterns("__pycache__"))
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SEED, raw)
+    package, raw, env = _package_copy(tmp_path)
     resource = package / "resources" / "indicator_categories.csv"
     original = resource.read_bytes()
-    env = {**os.environ, "PYTHONPATH": str(package.parent)}
 
     def run(script: str, *args) -> list[str]:
         result = subprocess.run([sys.executable, "-c", script, str(raw), str(tmp_path / "cache"), *map(str, args)],
