@@ -202,6 +202,19 @@ def test_extract__a_document_with_no_word_of_rule_of_law_work_is_not_a_report():
     assert read(TEXT.encode("utf-8"), ".txt").text == TEXT  # a report names its work (法治, 普法 …)
 
 
+def test_extract__a_zip_named_docx_and_a_page_of_links_only_say_what_to_do():
+    # an adversarial review: a zip of something else named .docx was told to re-save a .doc; a page of site
+    # links only was just "empty file"
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("photos/1.jpg", b"\xff\xd8")
+    with pytest.raises(ReadError, match="zip archive without word/document.xml.*save the report itself"):
+        read(archive.getvalue(), ".docx")
+    with pytest.raises(ReadError, match="page of links and scripts only.*save the report's own text") as info:
+        read('<html><body><div class="nav"><a href="/">首页</a> <a href="/g">政务公开</a></div></body></html>'.encode(), ".html")
+    assert info.value.problem.code == "empty"
+
+
 @pytest.mark.parametrize("suffix", [".md", ".markdown"])
 def test_extract__a_page_saved_as_markdown_is_read_as_text(suffix):
     # a docs review: the README says scraper's Markdown pages are read, and a .md file was skipped
