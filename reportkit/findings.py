@@ -193,7 +193,7 @@ def completeness_finding(table: pd.DataFrame) -> Finding:
     notes = [f"{part}：{n - int(m)}/{n} 份报告有" for part, m in missing.items()]
     for label, part in table[~table["present"].astype(bool)].groupby("label", sort=False)["part_label"]:
         notes.append(f"{label} 未单列：{'、'.join(part)}")
-    caveat = ("按标题识别组成部分：把第一责任人履职写进主要举措的报告记为缺，未必真的没写。" + _small_n_note(n))
+    caveat = ("按标题识别组成部分：把第一责任人履职写进主要举措的报告记为未单列，未必真的没写。" + _small_n_note(n))
     if complete == n:
         return Finding(f"{_share(n, n)}包含全部 {n_parts} 个法定组成部分", notes, caveat)
     everywhere = [p for p, m in missing.items() if m == n]

@@ -569,7 +569,8 @@ def completeness_share_table(table: pd.DataFrame) -> pd.DataFrame:
 
 @_cjk_safe
 def plot_completeness(table: pd.DataFrame, *, max_reports: int = 30, ax: Axes | None = None) -> Axes:
-    """Report × statutory part matrix of :func:`completeness_table`: 有 (filled) or 缺 (empty).
+    """Report × statutory part matrix of :func:`completeness_table`: 有 (a section of its own) or 未单列
+    (none: the report may still speak of it inside another part, so not 缺, missing).
 
     With more than ``max_reports`` reports a matrix is unreadable: the chart becomes the share
     of reports that have each part (:func:`completeness_share_table`), "k/n 份" on each bar.
@@ -592,7 +593,7 @@ def plot_completeness(table: pd.DataFrame, *, max_reports: int = 30, ax: Axes | 
     ax.imshow(grid.to_numpy(), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     size = _label_size(ax, len(docs), along="y")
     for (i, j), v in np.ndenumerate(grid.to_numpy()):
-        ax.text(j, i, "有" if v else "缺", ha="center", va="center",
+        ax.text(j, i, "有" if v else "未单列", ha="center", va="center",
                 color="white" if v else "#b03a2e", fontsize=min(size, 16.0))
     n_total = len(parts)
     ax.set_xticks(range(len(parts)), [_wrap(p, 6) for p in parts])

@@ -170,4 +170,4 @@ def test_completeness__many_reports_become_the_share_of_each_part(tables):
     if n > 30:
         assert len(texts) == len(plots.PART_LABELS) and all(t.endswith(f"/{n} 份") for t in texts)
     else:
-        assert set(texts) <= {"有", "缺"}
+        assert set(texts) <= {"有", "未单列"}
