@@ -49,9 +49,10 @@ _seen: list[tuple] = []  # the resource folder's (name, size, mtime) when the ca
 
 
 def _stamp() -> tuple:
-    folder = Path(str(path("")))
+    """(name, size, modification time) of each file of the resource folder."""
     try:
-        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder)))
+        return tuple(sorted((e.name, status.st_size, status.st_mtime_ns)
+                            for e in os.scandir(path("")) for status in [e.stat()]))
     except OSError:
         return ()
 

@@ -388,9 +388,9 @@ def lead_clause(text: str) -> str:
     '干部学法跟不上新承接的领域'
     """
     clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip())]
-    drawn = next((_DRAWS_OUT.sub("", c) for c in clauses[1:4] if _DRAWS_OUT.match(c) and _DRAWS_OUT.sub("", c)), "")
-    if drawn:
-        return drawn
+    for clause in clauses[1:4]:
+        if (drawn := _DRAWS_OUT.match(clause)) and clause[drawn.end():]:
+            return clause[drawn.end():]
     if len(clauses) > 1 and clauses[1] and (
             _SETTING.match(clauses[0]) or (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) and _TURN.match(clauses[1]))):
         return clauses[1]
@@ -403,13 +403,19 @@ def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
     >>> split_lead("一是执法队伍较为薄弱，取得执法资格人员较少。")
     ('执法队伍较为薄弱', '取得执法资格人员较少。')
     """
-    body = _ITEM_PREFIX.sub("", str(text or ""), count=1)
+    _, lead, rest = _body_lead_rest(text, headline)
+    return lead, rest
+
+
+def _body_lead_rest(text: str, headline: str | None) -> tuple[str, str, str]:
+    """(body without its marker, lead, rest): `split_lead`'s, with the body they come from."""
+    body = _ITEM_PREFIX.sub("", str(text or ""), count=1).strip()
     head = _ITEM_PREFIX.sub("", str(headline or ""), count=1)
     lead = _CLAUSE_END.split(head.strip(), maxsplit=1)[0].strip() if head.strip() else lead_clause(body)
-    rest = body.strip()
+    rest = body
     if lead and lead in rest:  # the lead is scored on its own; do not count it twice
         rest = rest.replace(lead, "", 1).lstrip("，,；;。：:！!？? \n")
-    return lead, rest.strip()
+    return body, lead, rest.strip()
 
 
 # A scene that names the field the fault lies in (从政府信息依申请公开答复情况看，…; 对照备案审查要求，…)
@@ -420,8 +426,7 @@ _NAMES_FIELD = re.compile(r"^(?:从|对照|对标)")
 def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, str]:
     """(scene, lead, rest) of an item: `split_lead`'s, with the circumstances before the lead (the
     scene it sets or the review that found the fault: 在征地拆迁过程中，…; 经督查，…) taken out of the rest."""
-    lead, rest = split_lead(text, headline)
-    body = _ITEM_PREFIX.sub("", str(text or ""), count=1).strip()
+    body, lead, rest = _body_lead_rest(text, headline)
     at = body.find(lead) if lead else -1
     scene = body[:at] if at > 0 and not _NAMES_FIELD.match(body) else ""
     if scene and rest.startswith(scene):

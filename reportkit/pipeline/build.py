@@ -233,7 +233,8 @@ def _raw_folder(raw_dir: str | Path) -> Path:
 
 
 def _forget_mismatched(folder: Path | None, jobs, groups) -> None:
-    """The kept hashes of the files a group logged as changed (their bytes did not match), forgotten."""
+    """The kept hashes of the files the GROUPS written now logged as changed (their bytes did not match),
+    forgotten. (A group kept from before holds no such file: a group with an error is written again.)"""
     if folder is None:
         return
     from .hashes import forget
@@ -292,7 +293,8 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
         del known  # ~0.8 KB a file (39 MB at 50,000), not held while the groups are written
         _unlink_planted(work / "parts")
         groups = plan_groups(planned.jobs, run, planned.manifest, work / "parts")
-        if sum(not is_complete(g.folder) for g in groups) > 1:
+        to_write = [g for g in groups if not is_complete(g.folder)]
+        if len(to_write) > 1:
             # Many groups to write (a cold build, a year's reports): Arrow on the C heap, whose
             # freed pages are given back (see `heap_allocator`). Not for one group: its
             # allocator is faster (adding one report at 10,000: ~0.3-1 s).
@@ -302,7 +304,7 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
                                                            pool=pool)
         pool.close()  # before the corpus-wide steps, which run inside the allocator chosen
         _forget_mismatched(work if cache.folder is not None and cache.writable and work == cache.folder else None,
-                           planned.jobs, groups)
+                           planned.jobs, to_write)
         report.seconds["documents"] = time.perf_counter() - started
         log.info("per-document stages: %d files (%d run) in %.1f s", len(planned.jobs), n_run,
                  report.seconds["documents"])
@@ -311,7 +313,7 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
         # The plan and groups (~0.5 KB a file) are not held through the corpus-wide steps, the
         # build's peak at national scale: only the folders, the skipped files and the manifest's problems.
         folders, skipped, manifest_problems = [g.folder for g in groups], planned.skipped, planned.manifest_problems
-        del planned, groups
+        del planned, groups, to_write
 
         t0 = time.perf_counter()
         corpus = corpus_steps(folders, skipped, config, work, refit_themes=refit_themes,
