@@ -21,8 +21,10 @@ The deck spec is a CSV the analyst edits (``notebooks/deck.csv``; UTF-8 or Excel
 ``chart`` is the chart's name (its file name in ``figures/`` without extension) or ``methods``;
 ``title`` (optional) replaces the computed finding; ``notes`` (optional) is added to the speaker
 notes. Charts not listed are left out of the deck (they stay in ``figures/``); a listed chart
-that is missing (its notebook has not run) is skipped with a warning. Without a spec every chart
-is shown, in file-name order, then the methods slide.
+that is missing (its notebook has not run) is skipped with a warning, and a chart whose computed
+finding repeats an earlier slide's (the originality bars and the reuse matrix when no two reports
+share text) is said once. Without a spec every chart is shown, in file-name order, then the
+methods slide.
 
 Titles and notes are real text with an East Asian typeface (``<a:ea>``), so Chinese renders in
 PowerPoint and LibreOffice. python-pptx is imported when a deck is built.
@@ -151,7 +153,7 @@ def build_deck(
     lines += _corpus_lines(documents, list(entries.values())) + [f"生成日期：{day.isoformat()}"]
     _set_text(sub, lines, ea_font=ea_font, size=18)
 
-    n_charts, missing = 0, []
+    n_charts, missing, said = 0, [], {}
     for row in rows:
         if row["chart"] == METHODS:
             if documents is not None:
@@ -162,6 +164,11 @@ def build_deck(
         if entry is None:
             missing.append(row["chart"])
             continue
+        heading = row["title"] or entry["finding"] or entry["title"]
+        if not row["title"] and heading in said:  # two charts that found nothing say it once (no pair of reports shares text)
+            log.info("deck: %s left out: its finding is %s's (%s)", row["chart"], said[heading], heading)
+            continue
+        said.setdefault(heading, row["chart"])
         _chart_slide(prs, entry, title=row["title"], notes=row["notes"], ea_font=ea_font)
         n_charts += 1
     if missing:

@@ -198,7 +198,7 @@ def completeness_finding(table: pd.DataFrame) -> Finding:
         return Finding(f"{_share(n, n)}包含全部 {n_parts} 个法定组成部分", notes, caveat)
     everywhere = [p for p, m in missing.items() if m == n]
     partly = missing[(missing > 0) & (missing < n)].sort_values(ascending=False, kind="stable")
-    pieces = [f"{complete}/{n} 份报告{n_parts}个部分齐全"] if complete else []
+    pieces = [f"{complete}/{n} 份报告 {n_parts} 个部分齐全"] if complete else []
     if everywhere:
         pieces.append(f"{_share(n, n)}未单列「{'」「'.join(everywhere)}」")
     if len(partly):
@@ -217,13 +217,15 @@ FOLDED = "其他（"
 
 
 def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = "", max_notes: int = 30,
-                 n_reports: int | None = None, drawn=None) -> Finding:
+                 n_reports: int | None = None, drawn=None, qualifier: str | None = None,
+                 unit_column: str | None = None) -> Finding:
     """The largest and smallest value: "{what}：甲 最多（12 个），乙、丙 最少（3 个）" (every bar tied at
     either end is named, up to three); notes list the values (largest first). Pass the data before
     the chart folded it to its top N, and DRAWN, the x values the chart shows as bars of their own
     (``bars[x]``): a report named here but folded into 其他 is said to be so. N_REPORTS: how many
     reports the bars count, when a bar is not one report (reports per year: the sum of the bars);
-    by default one a bar.
+    by default one a bar. QUALIFIER and UNIT_COLUMN: columns of each value's own qualifier and
+    unit (100余次, 共17场), said as the report writes them instead of UNIT.
 
     >>> per_year = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "n_reports": [1, 1, 1, 2]})
     >>> found = bars_finding(per_year, x="year", y="n_reports", what="各年份的报告数", unit=" 份", n_reports=5)
@@ -233,15 +235,25 @@ def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = 
     _unfolded(table, x, "bars_finding")
     rows = table.dropna(subset=[y])
     ordered = rows.sort_values(y, ascending=False, kind="stable")
-    notes = [f"{label}：{_number(v, 2)}{unit}" for label, v in zip(ordered[x], ordered[y])][:max_notes]
+
+    def said(i: int, digits: int = 1) -> str:  # the value of row I of ORDERED as the report writes it
+        if qualifier is None and unit_column is None:
+            return f"{_number(ordered[y].iloc[i], digits)}{unit}"
+        from .plots import format_value
+
+        q = ordered[qualifier].iloc[i] if qualifier else None
+        u = ordered[unit_column].iloc[i] if unit_column else unit
+        return format_value(float(ordered[y].iloc[i]), None if pd.isna(q) else str(q)) + ("" if pd.isna(u) else str(u))
+
+    notes = [f"{label}：{said(i, 2)}" for i, label in enumerate(ordered[x])][:max_notes]
     if rows.empty:
         return Finding(f"{what}：没有数据", notes, "")
     hi, lo = ordered[y].iloc[0], ordered[y].iloc[-1]
     if len(ordered) == 1 or hi == lo:
-        title = f"{what}：{'都是' if len(ordered) > 1 else ''}{_number(hi)}{unit}"
+        title = f"{what}：{'都是 ' if len(ordered) > 1 else ''}{said(0)}"
     else:
-        title = (f"{what}：{_named(ordered.loc[ordered[y] == hi, x])} 最多（{_number(hi)}{unit}），"
-                 f"{_named(ordered.loc[ordered[y] == lo, x])} 最少（{_number(lo)}{unit}）")
+        title = (f"{what}：{_named(ordered.loc[ordered[y] == hi, x])} 最多（{said(0)}），"
+                 f"{_named(ordered.loc[ordered[y] == lo, x])} 最少（{said(len(ordered) - 1)}）")
         if drawn is not None and not set(ordered.loc[ordered[y] == lo, x]) & set(drawn):
             title += "（图中归入「其他」）"
     return Finding(title, notes, _small_n_note(len(rows) if n_reports is None else n_reports))
@@ -377,9 +389,15 @@ def trend_finding(table: pd.DataFrame, *, what: str | None = None, by: str = "ye
     unit = "%" if "（%）" in measure else ""
     years = sorted(table[by].unique())
     n_per_year = table.groupby(by)["n_reports"].max()
+    count = next((c for c in ("n_mentioning", "n_present") if c in table), None) if unit == "%" else None
     notes = []
     for g, part in table.groupby("group", sort=False):
-        values = "，".join(f"{_fmt(y)}年 {_number(v)}{unit}" for y, v in zip(part[by], part["value"]))
+        if count:  # a share says how many reports it is: of one report, 100 % is "1/1"
+            values = "，".join(f"{_fmt(y)}年 {int(k)}/{int(n)} 份" if n < HANDFUL else
+                              f"{_fmt(y)}年 {_number(v)}%（{int(k)}/{int(n)} 份）"
+                              for y, v, k, n in zip(part[by], part["value"], part[count], part["n_reports"]))
+        else:
+            values = "，".join(f"{_fmt(y)}年 {_number(v)}{unit}" for y, v in zip(part[by], part["value"]))
         notes.append(f"{g}：{values}")
     notes = notes[:max_notes] + ["每年报告数：" + "、".join(f"{_fmt(y)}年 {int(n)} 份" for y, n in n_per_year.items())]
     caveat = _caveat(n_per_year, by=by, min_reports=HANDFUL, what=None, several_towns=True)
@@ -500,17 +518,18 @@ def methods_lines(
     lines = [f"语料：{n} 份乡镇法治政府建设年度报告，{towns} 个乡镇，分属 {counties} 个县（区）、{provinces} 个省份{span}。"]
     if years:
         lines.append(f"每年报告数：{reports_per_group(documents, 'year')}。")
+    # every kind of exclusion is named, a zero too: "none left out" is a statement the reader can check
     left = []
-    if left_out is not None and len(left_out):
-        left.append(f"{len(left_out)} 份县级或市级报告（不与乡镇报告比较）")
+    if left_out is not None:
+        left.append(f"{len(left_out)} 份县级或市级报告（不与乡镇报告比较）" if len(left_out)
+                    else "没有县级或市级报告需要排除")
     if "is_partial" in documents:
         partial = int(documents["is_partial"].fillna(False).astype(bool).sum())
         left.append(f"{partial} 份不完整文本（只有开头、被删节等）不计入比例的分母" if partial
                     else "没有发现不完整的文本")
-    if build_log is not None and "status" in build_log and len(build_log):
+    if build_log is not None and "status" in build_log:
         errors = int((build_log["status"] == "error").sum())
-        if errors:
-            left.append(f"{errors} 个文件无法读取（见 build_log）")
+        left.append(f"{errors} 个文件无法读取（见 build_log）" if errors else "所有文件都已读取")
     lines.append("未纳入：" + ("；".join(left) if left else "无") + "。")
     caveat = caveats(documents, by="year", min_reports=min_reports) if years else ""
     lines.append("年份比较：" + (caveat.removeprefix("注意：") if caveat else

@@ -221,6 +221,10 @@ def _wrap(label: str, width: int = 8) -> str:
 # --------------------------------------------------------------------------- indicator heatmap
 
 
+#: The heatmap's column adding up the categories beyond its top ones.
+OTHER_CATEGORIES = "其他类别"
+
+
 def indicator_heatmap_table(
     indicators: pd.DataFrame,
     documents: pd.DataFrame,
@@ -238,9 +242,11 @@ def indicator_heatmap_table(
     such as "场" or a kind such as "event": 场, 场次 and 次 add up, 人 and 人次 do not; money is
     added in yuan). Every report of ``documents`` gets a row, with 0 where it has no indicator.
 
-    Returns ``label, category, value, n_indicators, measure`` (long and tidy; ``measure`` says
-    what ``value`` is). Rows follow town and year; categories go from most to least frequent.
-    Beyond ``top_categories`` categories the rarer ones are added up as "其他类别"; beyond
+    Returns ``label, category, value, n_indicators, measure, holds`` (long and tidy; ``measure``
+    says what ``value`` is). Rows follow town and year; categories go from the one the most
+    reports give to the fewest (then by number of figures), so one verbose report does not pick
+    the columns. Beyond ``top_categories`` categories the rest are added up as "其他类别", whose
+    rows name them in ``holds`` (the chart says so under its axis); beyond
     ``top`` rows the rows with the fewest indicators become one last row "其他（k 份，平均）"
     holding their mean, so the chart stays readable at hundreds of reports. Figures quoted from
     an earlier year or as a difference (`indicators.own_year`) are not counted.
@@ -279,13 +285,16 @@ def indicator_heatmap_table(
     ind = ind.merge(docs[["doc_id", "label"]], on="doc_id", how="inner")
     row_order = list(dict.fromkeys(docs["label"]))
     counts = ind["category"].value_counts()
-    # most frequent first; uncategorised last, where it does not lead the eye
-    cat_order = sorted(counts.index, key=lambda c: (c == "未分类", -counts[c], c))
+    reach = ind.groupby("category")["label"].nunique()
+    # given by the most reports first (one verbose report does not pick the columns), then the most
+    # figures; uncategorised last, where it does not lead the eye
+    cat_order = sorted(counts.index, key=lambda c: (c == "未分类", -reach[c], -counts[c], c))
+    folded_categories: list[str] = []
     if top_categories is not None and len(cat_order) > top_categories:
         named = [c for c in cat_order if c != "未分类"]
-        rare = set(named[top_categories - 2:])
-        ind["category"] = ind["category"].where(~ind["category"].isin(rare), "其他类别")
-        cat_order = named[: top_categories - 2] + ["其他类别"] + (["未分类"] if "未分类" in counts else [])
+        folded_categories = named[top_categories - 2:]
+        ind["category"] = ind["category"].where(~ind["category"].isin(folded_categories), OTHER_CATEGORIES)
+        cat_order = named[: top_categories - 2] + [OTHER_CATEGORIES] + (["未分类"] if "未分类" in counts else [])
     folded: list[str] = []
     if top is not None and len(row_order) > top:
         per_row = ind.groupby("label").size().reindex(row_order, fill_value=0)
@@ -311,6 +320,8 @@ def indicator_heatmap_table(
         rest = _fold_rows(ind, docs, folded, cat_order, value=value)
         out = pd.concat([out[out["label"].isin(row_order)], rest], ignore_index=True)
     out["measure"] = measure
+    # what the 其他类别 column adds up, for the chart to say
+    out["holds"] = np.where(out["category"] == OTHER_CATEGORIES, "、".join(folded_categories), "")
     return out
 
 
@@ -343,7 +354,7 @@ def plot_indicator_heatmap(
     labels = wide.map(lambda v: format_value(round(v, 2)) if pd.notna(v) else "") if annot else False
     measure = str(table["measure"].iloc[0]) if "measure" in table and len(table) else "value"
     # the colour scale follows the named categories: a large 未分类 column saturates, not washes out the rest
-    named = wide.drop(columns=[c for c in ("未分类", "其他类别") if c in wide.columns])
+    named = wide.drop(columns=[c for c in ("未分类", OTHER_CATEGORIES) if c in wide.columns])
     vmax = float(named.max().max()) if named.size and named.max().max() > 0 else None
     sns.heatmap(
         wide,
@@ -360,7 +371,13 @@ def plot_indicator_heatmap(
         cbar_kws={"label": measure, "shrink": 0.8},
         annot_kws={"fontsize": "small"},
     )
-    _heatmap_axes(ax, cols, rows, xlabel=f"格中数字：{measure}" if annot else "")
+    xlabel = f"格中数字：{measure}" if annot else ""
+    holds = table.loc[table["category"] == OTHER_CATEGORIES, "holds"] if "holds" in table else pd.Series(dtype=str)
+    if len(holds) and str(holds.iloc[0]):
+        held = str(holds.iloc[0]).split("、")
+        shown = "、".join(held[:4]) + (f"等 {len(held)} 类" if len(held) > 4 else "")
+        xlabel = "\n".join(x for x in (xlabel, f"{OTHER_CATEGORIES}：{shown}的合计") if x)
+    _heatmap_axes(ax, cols, rows, xlabel=xlabel)
     return _finish(ax)
 
 
@@ -792,6 +809,10 @@ def trend_table(
     return out.sort_values([by, "group"]).reset_index(drop=True)
 
 
+# The count behind a share (%) in the trend tables: reports that mention the phrase, that have the part.
+_SHARE_COUNTS = ("n_mentioning", "n_present")
+
+
 @_cjk_safe
 def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
                reports: Literal["sum", "max"] = "sum", caveat: str | None = None, ax: Axes | None = None) -> Axes:
@@ -804,14 +825,27 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     years with few reports; the chart shows n under each year and says under the axis what the
     years cannot show (the PNG travels alone to slides, without the notebook's caveat): CAVEAT,
     ``rk.caveats(documents, by="year")``, which also knows when the years hold mostly different
-    towns; without it, whether a year has fewer than `findings.HANDFUL` reports."""
+    towns; without it, whether a year has fewer than `findings.HANDFUL` reports. A share table
+    (`trends.phrase_trend_table`, `trends.parts_trend_table`) with a year of fewer than a handful of
+    reports is drawn as the count of reports behind each share (0 % or 100 % of one report is no rate)."""
     _require(table, [by, "group", "value", "n_reports"], "plot_trend")
     if reports not in ("sum", "max"):
         raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
     ax = _new_axes(ax)
     years = sorted(table[by].unique())
     pos = {y: i for i, y in enumerate(years)}  # even spacing, gaps in years stay visible in labels
-    groups = list(dict.fromkeys(table.sort_values([by, "group"])["group"]))
+    n_per_year = table.groupby(by)["n_reports"].agg(reports)
+    # A share of one or two reports is 0 % or 100 %, a rate it is not: below a handful of reports a
+    # year, a share table's chart draws the reports themselves (its count column), as its notes say k/n.
+    count = next((c for c in _SHARE_COUNTS if c in table), None)
+    if count and len(table) and int(n_per_year.min()) < HANDFUL:
+        measure = str(table["measure"].iloc[0]) if "measure" in table else ""
+        table = table.assign(value=table[count].astype(float))
+        if ylabel is None:
+            ylabel = measure.replace("占比（%）", "数（份）") if "占比（%）" in measure else "报告数（份）"
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    # the table's own order (largest first, the parts' statutory order): the legend and the colours follow it
+    groups = list(dict.fromkeys(table.sort_values(by, kind="stable")["group"]))
     colors = sns.color_palette(n_colors=max(len(groups), 1))
     # Groups often coincide (two phrases in every report: both at 100 %). Earlier lines are drawn
     # wider, with bigger markers of another shape, so a line hidden under a later one still shows.
@@ -822,7 +856,6 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
         part = table[table["group"] == g].sort_values(by)
         ax.plot([pos[y] for y in part[by]], part["value"], marker=_MARKERS[i % len(_MARKERS)], color=color,
                 label=str(g), linewidth=widths[i], markersize=sizes[i], clip_on=False)
-    n_per_year = table.groupby(by)["n_reports"].agg(reports)
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")
@@ -965,6 +998,7 @@ def plot_originality(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.set_xlim(0, 1.25)  # room for the labels right of a 100 % bar
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
-    ax.set_xlabel("原创文字占比")
+    # the PNG travels alone to slides: it says what "original" cannot see
+    ax.set_xlabel("原创文字占比（只与这批报告比较：抄自县里模板或未收录报告的文字看不出来）")
     ax.grid(axis="y", visible=False)
     return _finish(ax)

@@ -141,7 +141,8 @@ def _lines(profile: dict, limits: dict | None) -> list[tuple[str, str]]:
     h = profile["header"]
     out = [("h", "基本情况"),
            ("t", f"报告：{h['n_reports']} 份（{h['years'] or '年份不明'}）；层级：{_LEVEL_ZH.get(h.get('level'), '不明')}")]
-    out += [("t", f"{r.label}：{int(r.n_chars) if pd.notna(r.n_chars) else '?'} 字；有 {r.parts}；未单列 {r.missing}")
+    out += [("t", f"{r.label}：{int(r.n_chars) if pd.notna(r.n_chars) else '?'} 字；有 {r.parts}"
+                  + (f"；未单列 {r.missing}" if r.missing != "无" else ""))  # every part: nothing to say
             for r in profile["reports"].itertuples()]
     fig = profile["figures"]
     out.append(("h", f"具体数字（共 {len(fig)} 个）"))

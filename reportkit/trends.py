@@ -26,14 +26,21 @@ def _dated(documents: pd.DataFrame) -> pd.DataFrame:
     return docs
 
 
-def _finish(table: pd.DataFrame, docs: pd.DataFrame, measure: str, min_reports: int) -> pd.DataFrame:
+def _finish(table: pd.DataFrame, docs: pd.DataFrame, measure: str, min_reports: int,
+            order: Sequence[str] | None = None) -> pd.DataFrame:
+    """TABLE with ``n_reports`` and ``measure``, by year and then ORDER (the groups' meaningful
+    order: largest first, or the statutory parts' order; by name when None), which the chart's
+    legend and colours follow, so they do not change with the alphabet."""
     table = table.copy()
     n_per_year = docs.groupby("year")["doc_id"].nunique()
     table["n_reports"] = table["year"].map(n_per_year).astype(int)
     table["measure"] = measure
     warn_small_groups(docs, by="year", min_reports=min_reports, stacklevel=4)
     extra = [c for c in table.columns if c not in COLUMNS]
-    return table[COLUMNS + extra].sort_values(["year", "group"]).reset_index(drop=True)
+    rank = {g: i for i, g in enumerate(dict.fromkeys(order or ()))}
+    table["_rank"] = table["group"].map(lambda g: rank.get(g, len(rank)))
+    table = table.sort_values(["year", "_rank", "group"], kind="stable")
+    return table[COLUMNS + extra].reset_index(drop=True)
 
 
 def concept_trend_table(
@@ -49,7 +56,7 @@ def concept_trend_table(
     out = (concepts[concepts["label_zh"].isin(chosen)].groupby(["year", "label_zh"], as_index=False)["n"].sum()
            .rename(columns={"label_zh": "group"}))
     out["value"] = out["n"] / out["year"].map(tokens) * 100
-    return _finish(out, docs, "占全部词数的比例（%）", min_reports)
+    return _finish(out, docs, "占全部词数的比例（%）", min_reports, order=list(chosen))
 
 
 def category_trend_table(
@@ -70,7 +77,7 @@ def category_trend_table(
                   .merge(docs[["doc_id", "year"]], on="doc_id"))
     out = per_report.groupby(["year", "group"], as_index=False).agg(
         value=("n_indicators", "median"), n_indicators=("n_indicators", "sum"))
-    return _finish(out, docs, "每份报告的指标数（中位数）", min_reports)
+    return _finish(out, docs, "每份报告的指标数（中位数）", min_reports, order=list(chosen))
 
 
 def density_trend_table(density: pd.DataFrame, documents: pd.DataFrame, *, min_reports: int = HANDFUL) -> pd.DataFrame:
@@ -94,12 +101,12 @@ def phrase_trend_table(
         value=("mentioned", "mean"), n_mentioning=("mentioned", "sum"))
     out["value"] = out["value"].astype(float) * 100
     out["n_mentioning"] = out["n_mentioning"].astype(int)
-    return _finish(out, docs, "提及该词的报告占比（%）", min_reports)
+    return _finish(out, docs, "提及该词的报告占比（%）", min_reports, order=list(phrases))
 
 
 def parts_trend_table(completeness: pd.DataFrame, documents: pd.DataFrame, *, min_reports: int = HANDFUL) -> pd.DataFrame:
     """Share (%) of a year's reports that have each statutory part; ``n_present`` counts them."""
-    from .plots import completeness_table
+    from .plots import PART_LABELS, completeness_table
 
     docs = _dated(documents)
     parts = completeness_table(completeness[completeness["doc_id"].isin(docs["doc_id"])], docs)
@@ -108,4 +115,4 @@ def parts_trend_table(completeness: pd.DataFrame, documents: pd.DataFrame, *, mi
         value=("present", "mean"), n_present=("present", "sum")).rename(columns={"part_label": "group"})
     out["value"] = out["value"].astype(float) * 100
     out["n_present"] = out["n_present"].astype(int)
-    return _finish(out, docs, "包含该部分的报告占比（%）", min_reports)
+    return _finish(out, docs, "包含该部分的报告占比（%）", min_reports, order=list(PART_LABELS.values()))

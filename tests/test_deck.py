@@ -164,6 +164,21 @@ def test_deck_spec__shipped_with_the_notebooks_names_charts_the_notebooks_save()
         assert chart == deck.METHODS or f'"{chart}"' in code, chart
 
 
+def test_build_deck__two_charts_that_found_the_same_thing_say_it_once(tmp_path):
+    # the originality bars and the reuse matrix both find "no passage shared": one slide, not two alike
+    nothing = Finding("3 份报告之间没有发现重复段落", ["青松镇 2021：原创 100%"], "只在这批报告之间比较。")
+    with matplotlib.rc_context():
+        for name in ("40_originality", "40_reuse_matrix", "40_other"):
+            fig, ax = plt.subplots()
+            ax.bar(["青松镇", "白云乡"], [1, 1])
+            export.save_figure(fig, name, tmp_path / "figures", title=name, documents=DOCS,
+                               finding=nothing if name != "40_other" else THEMES)
+            plt.close(fig)
+    spec = _spec(tmp_path, "chart,title\n40_originality,\n40_reuse_matrix,\n40_other,\n40_reuse_matrix,再看一次\n")
+    prs = Presentation(deck.build_deck(tmp_path / "figures", tmp_path / "deck.pptx", spec=spec, date="2025-03-01"))
+    assert _titles(prs)[1:] == [deck.tight(nothing.title), deck.tight(THEMES.title), "再看一次"]  # a title given stays
+
+
 # --------------------------------------------------------------------------- methods slide
 
 
@@ -179,6 +194,15 @@ def test_methods_slide__reports_per_year_left_out_and_what_n_allows(figures_dir,
     assert "2021年1份、2023年1份、2024年1份" in text
     assert "1份县级或市级报告" in text and "1份不完整文本" in text
     assert "不能当作趋势来读" in text
+
+
+def test_methods_slide__names_every_kind_of_exclusion_even_when_none(figures_dir, tmp_path):
+    spec = _spec(tmp_path, "chart\nmethods\n")
+    log = pd.DataFrame({"file": ["a.txt"], "status": ["ok"]})
+    prs = Presentation(deck.build_deck(figures_dir, tmp_path / "deck.pptx", spec=spec, documents=DOCS.assign(is_partial=False),
+                                       build_log=log, left_out=DOCS.iloc[:0], date="2025-03-01"))
+    text = "\n".join(s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame)
+    assert "没有县级或市级报告需要排除" in text and "没有发现不完整的文本" in text and "所有文件都已读取" in text
 
 
 def test_methods_slide__without_documents_left_out(figures_dir, tmp_path):

@@ -155,3 +155,13 @@ def test_reuse_matrix_finding__names_the_pair_that_shares_most():
     assert found.notes[0] == "甲镇 2023 的文字有 88%（2200 字）见于 乙乡 2023"
     little = table.assign(value=[float("nan"), 0.01, 0.004, float("nan")])
     assert findings.reuse_matrix_finding(little).title.startswith("报告之间重复的文字很少：最多 1%")
+
+
+def test_bars_finding__values_said_with_their_own_qualifier_and_unit():
+    # the chart keeps 余 and 共; the finding (a slide title when chosen) says them too, with each value's own unit
+    values = pd.DataFrame({"label": ["青城镇 2022", "松源镇 2021", "治平乡 2023"], "value": [100.0, 17.0, 10.0],
+                           "qualifier": ["余", "共", "余"], "unit": ["次", "场", "次"]})
+    found = findings.bars_finding(values, x="label", y="value", what="最大的数字", qualifier="qualifier",
+                                  unit_column="unit")
+    assert found.title == "最大的数字：青城镇 2022 最多（100余次），治平乡 2023 最少（10余次）"
+    assert found.notes[1] == "松源镇 2021：共17场"

@@ -415,7 +415,8 @@ def test_run_notebooks__seeds_deck_follows_the_spec_with_findings_as_titles(seed
     titles = [s.shapes.title.text for s in prs.slides][1:]
     expected = [deck.METHODS_TITLE if c == deck.METHODS else
                 deck.tight(json.loads((figures / f"{c}.json").read_text(encoding="utf-8"))["finding"]) for c in drawn]
-    assert titles == expected and all(titles)
+    # the originality bars and the reuse matrix of five reports that share nothing find the same: said once
+    assert titles == list(dict.fromkeys(expected)) and all(titles) and len(titles) == len(expected) - 1
     assert len(drawn) >= 8  # the process checks (reports per year, lengths) are not in it
     assert "20_theme_frequency" in drawn and "00_report_length" not in drawn
     assert titles[0] == "5份报告均提到「执法与法治工作力量、人才薄弱」方面的不足"
@@ -495,6 +496,26 @@ def test_run_notebooks__seeds_trends_print_the_small_years_caveat(seeds_run):
     cells = nbformat.read(trends[0], as_version=4).cells
     outputs = [str(o) for c in cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not any("SmallNumbersWarning" in o for o in outputs)
+
+
+@pytest.mark.slow
+def test_run_notebooks__seeds_overview_says_what_the_counts_cannot_show(seeds_run):
+    result, _ = seeds_run
+    overview = [p for p in result.executed if p.name.startswith("00")]
+    assert "不能当作趋势来读" in _executed_text(overview)
+
+
+@pytest.mark.slow
+def test_run_notebooks__seeds_table_under_the_category_trend_is_the_chart_s_data(seeds_run):
+    # the chart draws each year's median per report; the table printed under it showed the year's total
+    result, tmp = seeds_run
+    trends = [p for p in result.executed if p.name.startswith("30")]
+    cell = next(c for c in nbformat.read(trends[0], as_version=4).cells
+                if c.cell_type == "code" and '"30_indicator_categories"' in c.source)
+    shown = next(o["data"]["text/plain"] for o in cell.outputs if o.get("output_type") == "execute_result")
+    drawn = pd.read_csv(tmp / "outputs" / "figures" / "30_indicator_categories.csv")
+    assert shown == repr(drawn.pivot(index="group", columns="year", values="value"))
+    assert shown != repr(drawn.pivot(index="group", columns="year", values="n_indicators"))  # some year has two
 
 
 @pytest.mark.slow

@@ -156,6 +156,22 @@ def test_indicator_heatmap_table__rows_in_town_year_order_unnamed_last(documents
     assert list(dict.fromkeys(t["label"])) == ["白云乡 2023", "青松镇 2023", "青松镇 2024", "东坡街道2022年报告"]
 
 
+def test_indicator_heatmap_table__columns_are_the_categories_most_reports_give():
+    # one verbose report with many figures of one category does not pick the columns: 普法 and 学法,
+    # given by three reports each, stay; 民生 (eight figures, one report) is folded after 调解 (two reports)
+    docs = pd.DataFrame({"doc_id": list("abc"), "town": ["甲镇", "乙镇", "丙镇"], "year": [2023] * 3})
+    rows = ([("a", "民生")] * 8 + [("a", "政务")] * 2 + [(d, "普法") for d in "aabc"] + [(d, "学法") for d in "abc"]
+            + [("a", "调解"), ("b", "调解")])
+    indicators = pd.DataFrame(rows, columns=["doc_id", "category"])
+    t = plots.indicator_heatmap_table(indicators, docs, top_categories=4)
+    assert list(dict.fromkeys(t["category"])) == ["普法", "学法", "其他类别"]
+    other = t[t["category"] == "其他类别"]
+    assert set(other["holds"]) == {"调解、民生、政务"} and other["n_indicators"].sum() == 12
+    assert (t.loc[t["category"] != "其他类别", "holds"] == "").all()
+    ax = plots.plot_indicator_heatmap(t)
+    assert "其他类别：调解、民生、政务的合计" in ax.get_xlabel()
+
+
 def test_indicator_heatmap_table__sum_refuses_mixed_units(documents, indicators):
     with pytest.raises(ValueError, match="different units"):
         plots.indicator_heatmap_table(indicators, documents, value="sum")
@@ -350,6 +366,31 @@ def test_plot_trend__coinciding_groups_stay_visible():
     widths = [line.get_linewidth() for line in lines]
     assert widths == sorted(widths, reverse=True) and len(set(widths)) == 3  # the later line sits inside
     assert len({line.get_marker() for line in lines}) == 3
+
+
+def _phrase_shares(n_reports: int) -> pd.DataFrame:
+    k = [n_reports, n_reports - 1, 1, n_reports]
+    return pd.DataFrame({"year": [2022, 2022, 2023, 2023], "group": ["法律顾问", "八五"] * 2,
+                         "value": [100 * x / n_reports for x in k], "n_mentioning": k, "n_reports": n_reports,
+                         "measure": "提及该词的报告占比（%）"})
+
+
+def test_plot_trend__a_share_of_few_reports_is_drawn_as_the_reports_it_counts():
+    # one or two reports a year: 0 % / 100 % is no rate; the chart draws k (its notes say k/n)
+    ax = plots.plot_trend(_phrase_shares(2), reports="max")
+    assert [list(line.get_ydata()) for line in ax.get_lines()] == [[2.0, 1.0], [1.0, 2.0]]
+    assert ax.get_ylabel() == "提及该词的报告数（份）"
+    many = plots.plot_trend(_phrase_shares(8), reports="max")
+    assert [list(line.get_ydata()) for line in many.get_lines()] == [[100.0, 12.5], [87.5, 100.0]]
+    assert many.get_ylabel() == "提及该词的报告占比（%）"
+
+
+def test_trend_finding__a_share_says_how_many_reports_it_is():
+    from reportkit.findings import trend_finding
+
+    few, many = trend_finding(_phrase_shares(2)).notes, trend_finding(_phrase_shares(8)).notes
+    assert few[0] == "法律顾问：2022年 2/2 份，2023年 1/2 份"
+    assert many[0] == "法律顾问：2022年 100%（8/8 份），2023年 12.5%（1/8 份）"
 
 
 @pytest.fixture

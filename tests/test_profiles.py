@@ -64,6 +64,16 @@ def test_write_profiles__long_lists_are_cut_on_the_png_and_said_so(seeds):
     assert not any("……另有" in text for _, text in profiles._lines(profile, None))
 
 
+def test_profile_lines__a_report_with_every_part_says_nothing_is_missing(seeds):
+    profile = profiles.town_profile(seeds, "code:350430101")  # 里心镇 of 建宁县
+    first = profile["reports"].loc[0, "label"]
+    said = [text for _, text in profiles._lines(profile, None) if text.startswith(first)]
+    assert said and "；未单列 " in said[0]
+    profile["reports"].loc[0, "missing"] = "无"  # as town_profile writes it when every part is there
+    said = [text for _, text in profiles._lines(profile, None) if text.startswith(first)]
+    assert said and "未单列" not in said[0] and "；有 " in said[0]
+
+
 def test_wrap__never_splits_a_number_or_starts_a_line_with_punctuation():
     lines = profiles._wrap("普法形式有待进一步加强，目标（6.2）、由于形式单一，针对性不强", 12)
     assert all(line[0] not in "，。、；：）" for line in lines[1:])

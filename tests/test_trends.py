@@ -6,6 +6,7 @@ import pytest
 
 from reportkit import trends
 from reportkit.findings import SmallNumbersWarning
+from reportkit.plots import PART_LABELS
 
 DOCS = pd.DataFrame({"doc_id": list("abcd"), "town": ["甲镇", "乙镇", "丙镇", "丁镇"], "year": [2023, 2023, 2024, None],
                      "text": ["聘请法律顾问", "法律明白人", "法律顾问、法律明白人", "法律顾问"]})
@@ -59,3 +60,17 @@ def test_trend_tables__min_reports_is_adjustable():
 def test_trend_tables__warn_when_the_years_hold_mostly_other_towns():
     with pytest.warns(SmallNumbersWarning, match="各年份的报告大多来自不同乡镇"):
         trends.phrase_trend_table(DOCS, ["法律顾问"], min_reports=1)
+
+
+def test_trend_tables__groups_in_their_own_order_not_the_alphabet():
+    # the chart's legend and colours follow the table: phrases as asked, parts in the order of every chart,
+    # categories the most frequent first
+    phrases = _quiet(trends.phrase_trend_table, DOCS, ["法律明白人", "法律顾问"])
+    assert list(dict.fromkeys(phrases["group"])) == ["法律明白人", "法律顾问"]
+    comp = pd.DataFrame({"doc_id": list("abc"), "measures": [True] * 3, "shortcomings": [True] * 3,
+                         "leadership": [True] * 3, "plans": [True] * 3, "other": [False] * 3})
+    parts = _quiet(trends.parts_trend_table, comp, DOCS)
+    assert list(dict.fromkeys(parts["group"])) == list(PART_LABELS.values())
+    ind = pd.DataFrame({"doc_id": ["a", "b", "c", "a"], "category": ["矛盾纠纷调解"] * 3 + ["阵地与平台"]})
+    categories = _quiet(trends.category_trend_table, ind, DOCS)
+    assert list(dict.fromkeys(categories["group"])) == ["矛盾纠纷调解", "阵地与平台"]
