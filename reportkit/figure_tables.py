@@ -4,8 +4,8 @@ header of the number's column (金额（万元）, 同比（%）); the year's fi
 latest year (2024年 beside 2023年), or the first column of numbers when no header names a year.
 A change column (同比, 增减) gives the change as a rate. The columns of earlier years are last
 year's figures, not this year's work, and give nothing. (A Word table's rows, cells joined by
-tabs, reach here with spaces between the cells, as normalisation leaves them, and are not read:
-a space separates too many other things.)
+tabs, reach here as | rows: `normalize._tab_tables` writes them so. Cells split by runs of spaces
+are not read: a space separates too many other things.)
 
 >>> text = "| 指标名称 | 单位 | 2024年 | 2023年 | 同比（%） |\\n|---|---|---|---|---|\\n| 行政处罚案件 | 件 | 1362 | 1507 | -9.6 |"
 >>> [(f.label, f.value, f.unit) for f in table_figures(text, {"件", "%"})]

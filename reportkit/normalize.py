@@ -63,6 +63,9 @@ _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d�
 _PART_LABEL_AFTER_STOP = re.compile(rf"(?<=[。！？!?][ \t\u3000])([^。！？!?：:，,；;\s]{{2,40}}"
                                     r"(?:成效|情况|不足|问题|原因|打算|安排|计划|思路|措施|做法|举措|职责)[：:])"
                                     rf"[ \t\u3000]+(?=[{CJK}（(“])")
+# A printed page's footer (- 2 -, — 3 —) left between the words of a copy that lost its breaks: it hid the
+# heading after it (…述职内容。 - 2 - 三 、 存 在 的 不 足) from the rules that start a heading's line again.
+_PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+[-—–－][ \t]*\d{1,3}[ \t]*[-—–－](?=[ \t\u3000]|$)")
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
@@ -86,7 +89,7 @@ _SPACED_CONTENTS = re.compile(r"(?<!\S)目[ \t\u3000]+录(?!\S)")
 # break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…) or after 如下: (the body begins): 阅读: 次 is a
 # label and its value.
-_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…])|(?<=\d:\d\d)"
+_SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…，、])|(?<=\d:\d\d)"
                               rf"|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《【]|\[(?:图|image|img)|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
@@ -119,13 +122,55 @@ def _without_note_references(text: str) -> str:
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _FULLWIDTH[0xFF05] = ord("%")
 _FULLWIDTH[0x3000] = ord(" ")
+# The half-width ideographic comma and full stop (､ ｡) an OCR or a Japanese font gives: 二 ､ is 二、.
+_FULLWIDTH[0xFF64] = ord("、")
+_FULLWIDTH[0xFF61] = ord("。")
 
 # Share of CJK characters that OpenCC changes above which a text counts as Traditional.
 TRADITIONAL_THRESHOLD = 0.03
 
 
+# A Word table's cells joined by tabs (a .docx or .doc read, or a table pasted into a text file): the row's
+# cells, when its first cell is no heading's number (一、<tab>存在的不足<tab>4 is a contents list) and no
+# cell is a label with its colon (索引号：<tab>… is a page's chrome).
+_TAB = re.compile(r"[ \u3000]*\t[ \u3000]*")  # one tab a cell: an empty cell keeps the columns under their headers
+_NOT_A_ROW_START = re.compile(rf"^(?:[{CN_MARKER_DIGITS}]{{1,3}}[、，,.．]|[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]|第[{CN_MARKER_DIGITS}])")
+_BARE_NUMBER = re.compile(r"^[+\-]?\d+(?:\.\d+)?%?$")
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    """The cells of a table row whose cells a tab separates (three or more), or None."""
+    stripped = line.strip(" \u3000").rstrip("\t")
+    if "\t" not in stripped:
+        return None
+    cells = _TAB.split(stripped)
+    if len(cells) < 3 or _NOT_A_ROW_START.match(cells[0]) or any(c.endswith(("：", ":")) for c in cells):
+        return None
+    return cells
+
+
+def _tab_tables(text: str) -> str:
+    """TEXT with each block of two or more tab-separated rows, one of them holding a bare number,
+    written as | rows (| 1 | 执法检查 | 次 | 1418 |); other tabs are left to the space rules."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_tab_cells(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and cells[j] is not None:
+            j += 1
+        if j - i >= 2 and any(_BARE_NUMBER.match(c) for row in cells[i:j] for c in row[1:]):
+            width = max(len(row) for row in cells[i:j])  # a row's empty last cells (备注) were trailing tabs
+            lines[i:j] = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in cells[i:j]]
+        i = max(j, i + 1)
+    return "\n".join(lines)
+
+
 def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
+    line = _PAGE_FOOTER_RUN_IN.sub("", line)
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
@@ -136,7 +181,7 @@ def _lost_breaks(line: str) -> str:
 
 
 # A heading's number with the space typed after it: （1） 持续深入学习… is one heading.
-_ENDS_WITH_MARKER = re.compile(rf"(?:^|\n)(?:[（(](?:[{CN_MARKER_DIGITS}]{{1,3}}|\d{{1,2}})[)）]|[{CN_MARKER_DIGITS}]{{1,3}}、"
+_ENDS_WITH_MARKER = re.compile(rf"(?:^|\n)(?:[（(](?:[{CN_MARKER_DIGITS}]{{1,3}}|\d{{1,2}})[)）]|[{CN_MARKER_DIGITS}]{{1,3}}[ \u3000]?、"
                                rf"|[{CN_MARKER_DIGITS}]{{1,2}})$")  # (a bare numeral at a line's start: 四 2025年工作打算)
 
 
@@ -289,13 +334,19 @@ def _fold_table() -> tuple[re.Pattern, dict[str, str]]:
 
 def fold_width(text: str) -> str:
     """Full-width digits, letters, ％, ideographic spaces and a full-width point between digits → ASCII;
-    radical look-alikes → characters; numbering glyphs (㈠, ⒈) → the markers they stand for."""
+    radical look-alikes → characters; numbering glyphs (㈠, ⒈) → the markers they stand for; 〇
+    among Arabic digits → 0; the half-width ､ and ｡ → 、 and 。."""
     # A regex finds the few characters to fold; str.translate looked up every character of
     # the text in a dict (twice), which cost as much as the rest of normalize_text.
     pattern, table = _fold_table()
     folded = pattern.sub(lambda m: table[m.group()], text)
+    if "〇" in folded:  # an OCR's 〇 among Arabic digits is a zero (2〇23年, 3〇项, 1〇〇%); 二〇二三 stays
+        folded = _ZERO_AMONG_DIGITS.sub(lambda m: "0" * len(m.group()), folded)
     # ３．６万元: a full-width point between digits is a decimal point (1．强化… stays a heading's marker)
     return _WIDE_DECIMAL_POINT.sub(".", folded) if "．" in folded else folded
+
+
+_ZERO_AMONG_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
 
 
 _WIDE_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)(?!(?:19|20)\d\d\s*年)")  # 1．2024年度…: a marker and a year
@@ -312,6 +363,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
+    text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
     text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)

@@ -1171,3 +1171,22 @@ def test_extract_indicators__a_pull_quote_repeats_its_paragraph_s_figures():
 @pytest.mark.parametrize("counter", ["浏览：632　　下载：27 本文档由金锄头文库用户上传", "立即下载APP，新用户领7天VIP"])
 def test_extract_indicators__a_page_s_counters_and_adverts_are_no_figures(counter):
     assert rows(counter) == []
+
+
+def test_extract_indicators__a_word_table_s_rows_with_the_unit_before_the_number():
+    # written round 52: rows copied from Word, cells joined by tabs, 单位 before 数量 (and 备注 left empty)
+    text = normalize_text("全年执法情况如下表。\n序号\t执法事项\t单位\t数量\t备注\n1\t执法检查\t次\t1418\t\n"
+                          "2\t罚没款\t万元\t27.5\t\n3\t诉求满意率\t%\t95.1\t\n")
+    got = extract_indicators(text)
+    assert sorted(zip(got["value"], got["unit"])) == [(27.5, "万元"), (95.1, "%"), (1418.0, "次")]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # written round 52: 田林十二村 is an estate; a numeral between a name and 村 names it
+    ("对田林十二村加装电梯等3项事项开展合法性审查。", [(3.0, "项")]),
+    ("深入长桥三村、八一村走访群众20户。", [(20.0, "户")]),
+    ("全镇十二村均建立调委会。", [(12.0, "村")]),  # the town's villages: a count
+])
+def test_extract_indicators__a_numeral_inside_a_village_s_name_is_no_count(text, figures):
+    got = extract_indicators(text)
+    assert list(zip(got["value"], got["unit"])) == figures

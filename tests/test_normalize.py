@@ -309,3 +309,41 @@ def test_normalize_text__a_wechat_separator_and_a_bracketed_part_start_lines_in_
     lines = normalize_text(flat).split("\n")
     assert "【四、2024年工作打算】" in lines and any(line.startswith("1.加强法治队伍建设") for line in lines)
     assert not any("◆◆◆" in line or "————" in line for line in lines)
+
+
+def test_fold_width__an_ocr_s_zero_among_digits_and_half_width_comma():
+    # written round 52 (an OCR'd PDF): 〇 set for 0 among Arabic digits, ､ for 、 after a part's numeral
+    assert fold_width("感政〔2〇24〕5号，研究3〇项，检查2〇6次，合格率1〇〇%") == "感政〔2024〕5号，研究30项，检查206次，合格率100%"
+    assert fold_width("二〇二三年，〇字") == "二〇二三年，〇字"  # Chinese numerals and a word keep theirs
+    assert fold_width("二 ､ 党政主要负责人｡") == "二 、 党政主要负责人。"
+
+
+def test_normalize_text__a_word_table_s_tab_separated_rows_become_bar_rows():
+    # written round 52: a table copied from Word (cells joined by tabs, the unit's column before the number's)
+    text = ("表2　2024年行政执法情况\n序号\t执法事项\t单位\t2024年\t备注\n1\t执法检查\t次\t1418\t\n"
+            "2\t罚没款\t万元\t\t未结\n三、存在的不足\n")
+    lines = normalize_text(text).split("\n")
+    assert "| 1 | 执法检查 | 次 | 1418 | |" in lines  # the empty 备注 keeps its place
+    assert "| 2 | 罚没款 | 万元 | | 未结 |" in lines  # … and so does an empty middle cell
+    assert "三、存在的不足" in lines
+
+
+@pytest.mark.parametrize("kept", [
+    "一、\t主要举措和成效\t1\n二、\t存在的不足\t4\n",  # a contents list: its lines start with a part's number
+    "索引号：\t0138/2021-07\t分类：\t政府工作报告\n发布机构：\t临朐县人民政府\t发文日期：\t2021-01-25\n",  # a page's chrome
+    "项目\t说明\t备注\n甲\t乙\t丙\n",  # no number in it: no table of figures
+])
+def test_normalize_text__tab_separated_lines_that_are_no_table_of_figures_stay(kept):
+    assert "|" not in normalize_text(kept)
+
+
+def test_normalize_text__a_page_footer_in_a_copy_without_breaks_hides_no_heading():
+    # written round 52: …述职内容。 - 2 - 三 、 存 在 的 不 足 一是… (a printed page's footer between the words)
+    body = "镇党委书记认真履行第一责任人职责，带头讲授法治党课1次，带头接待信访群众52人次。" * 8
+    flat = f"甲镇2023年法治政府建设工作报告 现将有关情况报告如下： 一、主要举措和成效 {body} - 2 - 三 、 存 在 的 不 足 一是执法力量不足。 — 3 — 四、下一步打算 加强学习。"
+    from reportkit.sections import split_sections
+
+    text = normalize_text(flat)
+    headings = [h.replace(" ", "") for h in split_sections(text)["heading"]]
+    assert headings[1:] == ["一、主要举措和成效", "三、存在的不足", "四、下一步打算"]
+    assert "- 2 -" not in text and "— 3 —" not in text

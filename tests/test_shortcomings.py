@@ -786,6 +786,16 @@ def test_cluster_shortcomings__set_39_words(text, theme):
     assert result["theme"].tolist() == [theme]
 
 
+@pytest.mark.parametrize("text", [
+    # written round 52: the people a town's trade brings (茶农, 客商) are the public, whose awareness is publicity's
+    "部分果农和收购客商守法意识淡薄，买卖不签合同。",
+    "个别菜农法治意识不强，乱用农药的现象仍有发生。",
+])
+def test_cluster_shortcomings__growers_and_traders_are_the_public(text):
+    result = cluster_shortcomings(items({"癸镇": [text]}), ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity"]
+
+
 def test_cluster_shortcomings__inspections_of_one_firm_and_lost_lawsuits_have_their_themes():
     # themes set 36: repeated inspections of one firm are enforcement's (capacity); lawsuits lost are disputes
     table = items({"戊镇": ["部分执法人员对同一商户反复上门检查，干扰正常经营。", "半年内对同一企业开展检查7次。",
