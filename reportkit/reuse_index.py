@@ -100,9 +100,12 @@ _PID_ARRAYS = {"doc": np.int32, "passage_no": np.int32, "length": np.int32, "for
                "nonempty": bool, "by_bucket": bool, "bucket_towns": np.int32, "confirmed": np.int32}
 
 
-def index_key(options: ReuseOptions) -> str:
-    """What an index's contents depend on besides the passages: a different key, a new index."""
-    text = json.dumps({"format": FORMAT, "options": asdict(options),
+def index_key(options: ReuseOptions, salt: str = "") -> str:
+    """What an index's contents depend on besides the passages: a different key, a new index. SALT:
+    what the passages themselves were made with (the build's key of its per-report reuse stage, which
+    covers the code and the resources that shape them: a unit added to indicator_units.csv masks
+    its counts too), since the index keeps a report's passages until the report changes."""
+    text = json.dumps({"format": FORMAT, "options": asdict(options), "passages": salt,
                        "boilerplate": resources.digest("boilerplate.txt")}, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -111,10 +114,10 @@ class ReuseIndex:
     """The reuse state of a corpus in FOLDER (see the module docstring); `update` brings it to a
     new set of reports, the other methods give the tables."""
 
-    def __init__(self, folder: Path, options: ReuseOptions | None = None) -> None:
+    def __init__(self, folder: Path, options: ReuseOptions | None = None, *, salt: str = "") -> None:
         self.folder = Path(folder)
         self.options = options or ReuseOptions()
-        self.key = index_key(self.options)
+        self.key = index_key(self.options, salt)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._sweep()
         registry = self._read_registry()

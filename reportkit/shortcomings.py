@@ -840,6 +840,11 @@ def _fit(shortcomings: pd.DataFrame, options: ThemeOptions, *, tokenize, themes)
     if len(table) == 0:
         return None, _empty_result(table.drop(columns=drop))
     positions = _sample_positions(table, options.fit_items)
+    if {"doc_id", "item_no"} <= set(table.columns):
+        # k-means' start and the clusters' numbers follow the order of the items: fitted in (doc_id, item_no)
+        # order (doc_id hashes the file's bytes), a renamed or reordered file changes no cluster
+        sub = table.iloc[positions]
+        positions = positions[np.lexsort((sub["item_no"].to_numpy(), sub["doc_id"].astype(str).to_numpy()))]
     n = len(positions)
     if k is not None and not 1 <= k <= n:
         raise ValueError(f"k={k} clusters impossible for {n} items; choose 1 ≤ k ≤ {n}")
@@ -901,7 +906,7 @@ def _fit(shortcomings: pd.DataFrame, options: ThemeOptions, *, tokenize, themes)
                        cluster_terms=tuple(cluster_terms[c] for c in clusters),
                        donors=tfidf[np.flatnonzero(donors)], donor_cluster=labels[donors].astype(np.int64))
     out.index = positions
-    return model, out
+    return model, out.sort_index(kind="stable")
 
 
 def _themes_of(own, labels, inherits, scores, cluster_theme, ids, labels_zh, mode) -> tuple[list, list, list]:

@@ -316,11 +316,18 @@ def _in_the_way(out_dir: Path) -> str | None:
 
 def _lock(out_dir: Path):
     """Hold the lock file .NAME.lock beside OUT_DIR (POSIX flock); OutputError if another build holds it."""
+    return hold_lock(out_dir.with_name(f".{out_dir.name}.lock"),
+                     lambda owner: f"another build (process {owner or '?'}) is writing to --out {out_dir}; wait for it "
+                                   "to finish, or give another folder")
+
+
+def hold_lock(path: Path, busy):
+    """(PATH, descriptor) of the lock file PATH, held (POSIX flock) until `release_lock`; OutputError with
+    BUSY(the holder's process id) if another process holds it; None where there are no locks (Windows)."""
     try:
         import fcntl
     except ImportError:  # Windows: no lock
         return None
-    path = out_dir.with_name(f".{out_dir.name}.lock")
     in_the_way = OutputError(f"{path} is in the way (not a build's lock file: a link, folder or special file); "
                              "remove it")
     while True:
@@ -337,9 +344,7 @@ def _lock(out_dir: Path):
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(descriptor)
-            owner = _read_pid(path)
-            raise OutputError(f"another build (process {owner or '?'}) is writing to --out {out_dir}; wait for it to "
-                              "finish, or give another folder") from None
+            raise OutputError(busy(_read_pid(path))) from None
         try:  # the file may have been removed by the build that held it: lock the one that is there
             if os.fstat(descriptor).st_ino == os.stat(path).st_ino:
                 os.ftruncate(descriptor, 0)
@@ -348,6 +353,12 @@ def _lock(out_dir: Path):
         except FileNotFoundError:
             pass
         os.close(descriptor)
+
+
+def release_lock(held) -> None:
+    """Release a lock `hold_lock` gave (None: there was none)."""
+    if held is not None:
+        _unlock(*held)
 
 
 def _unlock(path: Path, descriptor: int) -> None:

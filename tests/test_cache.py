@@ -186,6 +186,38 @@ def test_build__a_resource_edited_between_two_builds_of_one_process_is_read_and_
     assert run(once) == ["['']"]  # and undoing the edit finds nothing stored under the old file's key
 
 
+REUSE_OF_TWO = """
+import json, sys
+from reportkit.pipeline.build import build
+tables = build(sys.argv[1], out=sys.argv[2], cache_dir=sys.argv[3] if len(sys.argv) > 3 else None, jobs=1)
+print(json.dumps(sorted(round(float(v), 4) for v in tables["reuse"]["similarity"])))
+"""
+
+
+def test_build__a_resource_that_shapes_the_passages_renews_the_kept_reuse_index(tmp_path):
+    # an adversarial review: the reuse index kept each report's masked passages until the report changed, so a
+    # unit added to indicator_units.csv (whose counts passages mask) left the similarity of an old build forever
+    package, raw, env = _package_copy(tmp_path)
+    shutil.copy(RAW / "000_71c2f259f347b4f4.txt", raw)
+    sentence = "镇文化站组织群众创作法治主题年画{}副，在集镇主街和各村文化广场巡回展出，引导群众学法守法用法。"
+    for name, count in (("000_71c2f259f347b4f4.txt", "三"), (SEED.name, "五")):
+        path = raw / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + sentence.format(count) + "\n", encoding="utf-8")
+
+    def similarities(out: Path, cache_dir: Path | None) -> list[float]:
+        args = [str(raw), str(out)] + ([str(cache_dir)] if cache_dir else [])
+        result = subprocess.run([sys.executable, "-c", REUSE_OF_TWO, *args], capture_output=True, text=True,
+                                env=env, cwd=tmp_path, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    before = similarities(tmp_path / "out", tmp_path / "cache")
+    with open(package / "resources" / "indicator_units.csv", "a", encoding="utf-8") as handle:
+        handle.write("副,item,document,,,,,\n")
+    kept = similarities(tmp_path / "out", tmp_path / "cache")
+    assert kept == similarities(tmp_path / "cold", None) and kept != before
+
+
 def _wide_table(n_rows: int):
     import numpy as np
     import pandas as pd

@@ -1129,6 +1129,71 @@ def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_run
     assert third.returncode == 0, third.stderr  # the killed build's lock went with it
 
 
+def test_cache__a_second_build_on_the_same_cache_is_refused_while_the_first_runs(tmp_path):
+    # an adversarial review: two builds at once on one cache (other --out folders) mixed their reuse index and
+    # theme model and could exit 0 with wrong tables
+    import subprocess
+    import sys
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "x.hang").write_bytes(b"hangs")
+    script = MISBEHAVING.replace("out=None, cache_dir=None", "out=sys.argv[5], cache_dir=sys.argv[6]")
+    first = subprocess.Popen([sys.executable, "-c", script, str(raw), str(tmp_path / "pid"), "1", "600",
+                              str(tmp_path / "out1"), str(tmp_path / "cache")], cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "pid").exists():  # the first build is computing, the cache's lock taken
+            assert time.monotonic() < deadline and first.poll() is None
+            time.sleep(0.1)
+        second = _cli("build", raw, "--out", tmp_path / "out2", "--cache", tmp_path / "cache", "--jobs", "1")
+        assert second.returncode == 2 and "another build" in second.stderr and "is using the cache" in second.stderr
+        assert not (tmp_path / "out2").exists()
+    finally:
+        first.kill()
+        first.wait()
+        for pid in (tmp_path / "pid").read_text().split():
+            subprocess.run(["kill", "-9", pid], capture_output=True)
+    third = _cli("build", raw, "--out", tmp_path / "out2", "--cache", tmp_path / "cache", "--jobs", "1", "--timeout", "2")
+    assert third.returncode == 0, third.stderr  # the killed build's lock went with it
+
+
+def test_no_cache__the_work_folder_of_a_killed_build_is_removed_by_the_next(tmp_path):
+    # an adversarial review: a --no-cache build killed by SIGKILL (or the out-of-memory killer) left its
+    # temporary work folder behind for good
+    import os
+    import subprocess
+    import sys
+    import time
+
+    raw, temp = tmp_path / "raw", tmp_path / "tmp"
+    raw.mkdir()
+    temp.mkdir()
+    (raw / "x.hang").write_bytes(b"hangs")
+    env = {**os.environ, "TMPDIR": str(temp)}
+    first = subprocess.Popen([sys.executable, "-c", MISBEHAVING, str(raw), str(tmp_path / "pid"), "1", "600"], cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "pid").exists():
+        assert time.monotonic() < deadline and first.poll() is None
+        time.sleep(0.1)
+    first.kill()  # SIGKILL: nothing of the build's own runs
+    first.wait()
+    for pid in (tmp_path / "pid").read_text().split():
+        subprocess.run(["kill", "-9", pid], capture_output=True)
+    left = [p.name for p in temp.iterdir() if p.name.startswith(f"reportkit-build-{first.pid}-")]
+    assert left  # the killed build's
+    (temp / "reportkit-build-notes").mkdir()  # not a build's work folder: kept
+    second = subprocess.run([sys.executable, "-m", "reportkit.cli", "build", str(raw), "--out", str(tmp_path / "out"),
+                             "--no-cache", "--jobs", "1", "--timeout", "2"], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=600)
+    assert second.returncode == 0, second.stderr
+    assert not any(p.name.startswith(f"reportkit-build-{first.pid}-") for p in temp.iterdir())
+    assert (temp / "reportkit-build-notes").is_dir()
+
+
 # --------------------------------------------------------------------------- README's Safety section
 
 

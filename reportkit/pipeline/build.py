@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import stat
 import tempfile
 import time
@@ -317,7 +318,8 @@ def _build(raw_dir, manifest, cache: Cache, work: Path, config: BuildConfig, pro
 
         t0 = time.perf_counter()
         corpus = corpus_steps(folders, skipped, config, work, refit_themes=refit_themes,
-                              salt=run.cache.keys["terms"], timings=report.seconds, on_groups=on_groups)
+                              salt=run.cache.keys["terms"], reuse_salt=run.cache.keys["reuse"],
+                              timings=report.seconds, on_groups=on_groups)
     report.seconds["corpus"] = time.perf_counter() - t0
     log.info("corpus-wide steps: %.1f s (%s)", report.seconds["corpus"], ", ".join(
         f"{k[7:]} {v:.1f}" for k, v in report.seconds.items() if k.startswith("corpus.")))
@@ -335,11 +337,48 @@ def _work_folder(cache: Cache):
     """The folder where group parts, the theme model and the reuse index are kept: the cache
     folder, or (a build without a cache, or with one it cannot write) a temporary folder deleted
     afterwards."""
+    from ..store import hold_lock, release_lock
+
     if cache.folder is not None and cache.writable:
-        yield cache.folder
+        # Two builds at once on one cache (the default data/interim serves every raw folder built from one
+        # place) would mix their reuse index, theme model and group files: the second is refused.
+        held = hold_lock(cache.folder / CACHE_LOCK, lambda owner: (
+            f"another build (process {owner or '?'}) is using the cache {cache.folder}; wait for it to finish, "
+            "or give another --cache"))
+        try:
+            yield cache.folder
+        finally:
+            release_lock(held)
         return
-    with tempfile.TemporaryDirectory(prefix="reportkit-build-") as folder:
+    _sweep_dead_work_folders()
+    with tempfile.TemporaryDirectory(prefix=f"{_WORK_PREFIX}{os.getpid()}-") as folder:
         yield Path(folder)
+
+
+#: The lock file a build holds in its cache folder.
+CACHE_LOCK = ".build.lock"
+_WORK_PREFIX = "reportkit-build-"
+
+
+def _sweep_dead_work_folders() -> None:
+    """Remove the temporary work folders of builds that were killed (SIGKILL, the out-of-memory killer) before
+    they could: this user's reportkit-build-PID-… folders whose process is gone."""
+    base = Path(tempfile.gettempdir())
+    try:
+        candidates = list(base.glob(f"{_WORK_PREFIX}*-*"))
+    except OSError:
+        return
+    for folder in candidates:
+        pid = folder.name[len(_WORK_PREFIX):].split("-", 1)[0]
+        try:
+            if not pid.isdigit() or folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(pid), 0)  # the build is still running (or its number is another process's): kept
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+            log.info("removed %s, the work folder of a build that was killed", folder)
+        except OSError:
+            continue
 
 
 def _used(corpus, parts_dir: Path) -> dict[Path, set[str]]:

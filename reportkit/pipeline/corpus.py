@@ -61,7 +61,8 @@ class Corpus:
 
 
 def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: Path, *, refit_themes: bool = False,
-                 salt: str = "", timings: dict[str, float] | None = None, on_groups=None) -> Corpus:
+                 salt: str = "", reuse_salt: str = "", timings: dict[str, float] | None = None,
+                 on_groups=None) -> Corpus:
     """The corpus-wide steps over the group FOLDERS (in the corpus's order); SKIPPED are the build-log
     rows of the files that got no job; WORK the folder where the theme model and the reuse index
     are kept. TIMINGS receives the seconds of each step under "corpus.<step>"; ON_GROUPS(folders)
@@ -101,7 +102,7 @@ def corpus_steps(folders: list[Path], skipped: list, config: BuildConfig, work: 
     shortcomings = shortcoming_parts(effective, config.themes, work / "themes", refit=refit_themes, salt=salt)
     lap("themes")
     reuse, originality, boilerplate = reuse_step(kept, effective, config.reuse, work / "reuse-index",
-                                                 timings=timings, threads=threads)
+                                                 timings=timings, threads=threads, salt=reuse_salt)
     lap("reuse")
     return Corpus(effective, build_log, shortcomings, boilerplate, reuse, originality)
 
@@ -252,17 +253,18 @@ _META = ["doc_id", "town", "county", "year"]
 
 
 def reuse_step(kept: pd.DataFrame, folders: list[Path], options: ReuseOptions, folder: Path, *,
-               timings: dict[str, float], threads: int = 1) -> tuple[list[Path], pd.DataFrame, list[Path]]:
+               timings: dict[str, float], threads: int = 1, salt: str = "") -> tuple[list[Path], pd.DataFrame, list[Path]]:
     """(reuse part of each group, originality, boilerplate part of each group) of the reports KEPT, through the
-    `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed."""
+    `ReuseIndex` in FOLDER brought up to date with the reports added, removed or changed; SALT is what the
+    reports' passages were made with (a new one, a new index)."""
     from ..reuse import ORIGINALITY_COLUMNS
     from ..reuse_index import ReuseIndex, _as_docs
 
     parts.plain_folder(folder, "reuse index")
-    index = ReuseIndex(folder, options)
+    index = ReuseIndex(folder, options, salt=salt)
     if index.dead_share > 0.5:  # mostly removed reports' passages: start again
         shutil.rmtree(folder, ignore_errors=True)
-        index = ReuseIndex(folder, options)
+        index = ReuseIndex(folder, options, salt=salt)
     current = _as_docs(kept[_META])[_META]
     stored = index.docs[_META]
     merged = current.merge(stored, on="doc_id", how="left", suffixes=("", "_old"))
