@@ -61,6 +61,7 @@ _SIZE_RATIO = 1.15
 _CLOSING = set("，。、；：？！）》」』〉】%‰·…—,.;:?!)]}")
 _OPENING = set("（《「『〈【([{")
 _QUOTES = set("“”‘’\"'")
+_HANGING = _CLOSING | _QUOTES
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def lines_of(records: Iterable[dict]) -> list[Line]:
 
 def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, slack: float = 0.0) -> str:
     """The text of PAGES (each page's lines from top to bottom): one line per paragraph, page
-    numbers left out. RIGHT: the right edge of the text (default: where its longest line ends);
+    numbers left out. RIGHT: the right edge of the text (default: where its longest line ends, marks hanging past it aside);
     SLACK: characters more a wrapped line may stop short of it (an indent that was lost)."""
     body = [[line for i, line in enumerate(page) if not _page_number(page, i)] for page in pages]
     body = _without_furniture(body)
@@ -95,7 +96,7 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
     if not lines:
         return ""
     left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines) if right is None else right
+    right = _right_edge(lines) if right is None else right
     out = [lines[0].text]
     n_title = min(_TITLE_LINES, len(body[0]) if body else 0)
     for i, (before, line) in enumerate(zip(lines, lines[1:]), start=1):
@@ -104,6 +105,14 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
         else:
             out.append(line.text)
     return "\n".join(out)
+
+
+def _right_edge(lines: Sequence[Line]) -> float:
+    """Where LINES' text block ends on the right: where its longest line ends, a line that ends in
+    a closing mark aside (…纲要（2021—2025年）》，: the marks a line may not begin with hang past
+    the margin, up to a character or more beyond the full lines)."""
+    inside = [line.x1 for line in lines if line.text[-1:] not in _HANGING]
+    return max(inside or [line.x1 for line in lines])
 
 
 def _page_number(page: Sequence[Line], i: int) -> bool:

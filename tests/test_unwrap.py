@@ -265,3 +265,24 @@ def test_paragraphs__the_opening_s_closing_formula_ends_its_paragraph_however_fu
             line("（一）注重党委领导核心作用", gap=22)]
     assert paragraphs([page]).split("\n") == ["统筹推进法治政府建设各项工作，现将我镇法治政府建设情况报告如下:", "主要举措和成效",
                                               "（一）注重党委领导核心作用"]
+
+
+def test_paragraphs__closing_marks_hanging_past_the_margin_do_not_move_the_right_edge():
+    # batch zg/za printed: 》。 or ）》， may hang past the margin; the full lines end where the next
+    # character would not fit, less than a character short of it, and go on below
+    page = [line("全镇严格落实《重大行政决策程序暂行条例》，对涉及群", indent=2, gap=0.7),
+            line("众切身利益的事项开展风险评估，修订《议事规则（2023年）》。", gap=-1.6),
+            line("全年审查合同协议三十八份，提出法律意见一百二十", gap=0.7),
+            line("余条，确保决策合法合规。", gap=13)]
+    assert paragraphs([page]).count("\n") == 0
+
+
+def test_paragraphs__a_title_in_body_type_above_a_full_indented_line_is_not_centred():
+    # batch t printed: a site's line in title type, then the title in body type, indented as a
+    # paragraph; the opening's first line, as indented, fills its line: no centred second line of a title
+    page = [Line("当前位置：政务公开", 200, 395, 100, 122),
+            line("青山乡人民政府2023年度法治政府建设工作报告", indent=2, gap=2, top=140),
+            line("2023年，青山乡在县委县政府的坚强领导下，坚持", indent=2, gap=0.3, top=160),
+            line("以习近平法治思想为引领，认真贯彻落实《青山乡“八五”普法规划》。", gap=-1.0, top=180),
+            line("现将有关情况报告如下：", gap=17, top=200)]
+    assert paragraphs([page]).split("\n")[1] == "青山乡人民政府2023年度法治政府建设工作报告"
