@@ -37,8 +37,11 @@ PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[�
                          r"(?:page\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?)[\s\-—–－_·•]*$", re.I)
 
 # A space the text layer puts between a Chinese character and a digit or Latin letter (2023 年,
-# 开展 12 次): the glyphs' spacing, not the author's; rules read 2023年.
-_GLYPH_SPACE = re.compile(rf"(?<=[{CJK}，。、；：）》”])[ \t](?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t](?=[{CJK}])")
+# 开展 12 次): the glyphs' spacing, not the author's; rules read 2023年. Not before a heading's
+# number (…法治思想 1.深入学习…): there the space is where a paragraph break was lost, and the
+# text keeps it for the rules that put the break back.
+_GLYPH_SPACE = re.compile(rf"(?<=[{CJK}，。、；：）》”])[ \t](?=[0-9A-Za-z])(?!\d{{1,2}}[.．、][{CJK}])"
+                          rf"|(?<=[0-9A-Za-z%])[ \t](?=[{CJK}])")
 
 # A wrapped line stops short of the right edge when the next line's first unbreakable run (a
 # number, 抓” with its closing quote, “1+4+8”) did not fit; by how much more (in characters of

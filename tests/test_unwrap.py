@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.unwrap import Line, paragraphs, unwrap_text
+from reportkit.unwrap import Line, lines_of, paragraphs, unwrap_text
 
 LEFT, RIGHT, SIZE = 80.0, 515.0, 16.0
 
@@ -286,3 +286,12 @@ def test_paragraphs__a_title_in_body_type_above_a_full_indented_line_is_not_cent
             line("以习近平法治思想为引领，认真贯彻落实《青山乡“八五”普法规划》。", gap=-1.0, top=180),
             line("现将有关情况报告如下：", gap=17, top=200)]
     assert paragraphs([page]).split("\n")[1] == "青山乡人民政府2023年度法治政府建设工作报告"
+
+
+def test_lines_of__the_glyphs_spacing_goes_but_a_space_before_a_heading_s_number_stays():
+    # batch zg printed: a page that lost its line breaks keeps a space where each was (…思想 1.深入…)
+    records = [{"text": "全年开展 12 次法治讲座，覆盖 2023 年度全部村居。", "x0": 80, "x1": 515, "top": 0, "bottom": 16},
+               {"text": "（二）健全依法决策机制 1.严格落实重大决策程序。 2、完善", "x0": 80, "x1": 515, "top": 20,
+                "bottom": 36}]
+    assert [line.text for line in lines_of(records)] == ["全年开展12次法治讲座，覆盖2023年度全部村居。",
+                                                         "（二）健全依法决策机制 1.严格落实重大决策程序。 2、完善"]
