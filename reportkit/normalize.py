@@ -389,6 +389,12 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         text = unwrap_text(text)
     text = _DECORATIVE_NUMBER.sub("", text)
     text = _LOST_PARAGRAPH.sub("\n", _SEPARATOR_RULE.sub("\n", text))
+    # A part heading run straight into its first sub-heading is a paragraph that lost its line breaks,
+    # however short: a numbered heading after a sentence's end in it starts a line again, as in a longer
+    # line (a PDF of such a page ends the opening at …报告如下。 where a printed line ends, and the
+    # rest, shorter than LONG_LINE, would not be mended).
+    text = "\n".join(_MARKER_AFTER_STOP.sub("\n", line) if _FIRST_SUB_HEADING_GLUED.match(line) else line
+                     for line in text.split("\n"))
     text = _GLUED_SUB_HEADING.sub("\\1\n", _FIRST_SUB_HEADING_GLUED.sub("\\1\n", text))
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     # A letterhead set with spaces between its characters (治 平 乡 人 民 政 府) is one name.

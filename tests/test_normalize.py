@@ -347,3 +347,16 @@ def test_normalize_text__a_page_footer_in_a_copy_without_breaks_hides_no_heading
     headings = [h.replace(" ", "") for h in split_sections(text)["heading"]]
     assert headings[1:] == ["一、主要举措和成效", "三、存在的不足", "四、下一步打算"]
     assert "- 2 -" not in text and "— 3 —" not in text
+
+
+def test_normalize_text__a_short_line_with_a_part_glued_to_its_sub_heading_gets_its_other_headings_back():
+    # batch zf printed: the opening (…报告如下。) ended a PDF's printed line, so the rest of a line that lost its
+    # breaks is a paragraph shorter than LONG_LINE; its part glued to its (一) shows it lost them all the same
+    line = ("二、2023年度依法行政主要做法和成效(一)健全依法决策机制,提升决策质量。镇党委会研究重大事项12项。"
+            "(二)深化综合执法改革,规范执法行为。全年办理行政处罚案件35件。3.加强普法宣传。")
+    assert normalize_text(line).split("\n") == [
+        "二、2023年度依法行政主要做法和成效", "(一)健全依法决策机制,提升决策质量。镇党委会研究重大事项12项。",
+        "(二)深化综合执法改革,规范执法行为。全年办理行政处罚案件35件。", "3.加强普法宣传。"]
+    # … while a paragraph of ordinary length keeps a list that runs after a full stop
+    kept = "全年开展法治讲座6场。(一)进村居;(二)进学校。"
+    assert normalize_text(kept) == kept
