@@ -295,3 +295,41 @@ def test_lines_of__the_glyphs_spacing_goes_but_a_space_before_a_heading_s_number
                 "bottom": 36}]
     assert [line.text for line in lines_of(records)] == ["全年开展12次法治讲座，覆盖2023年度全部村居。",
                                                          "（二）健全依法决策机制 1.严格落实重大决策程序。 2、完善"]
+
+
+# A page that lost its line breaks (a space where each was; headings run on into their bodies), printed:
+# the PDF must read as the text does (batch zg: a space before 1. was taken for the glyphs' spacing).
+FLAT = ("白沙镇2023年度法治政府建设工作报告\n"
+        "2023年,白沙镇以习近平新时代中国特色社会主义思想为指导,"
+        "认真贯彻《法治政府建设实施纲要(2021—2025年)》《中共中央关于加强党的政治建设的意见》和县委县政府的决策部署"
+        ",扎实推进依法行政,各项工作取得新进展。"
+        "现将有关情况报告如下: 一、主要做法和成效 (一)加强组织领导,压实法治建设责任 1.健全领导机制。"
+        "镇党委召开专题会议研究法治建设工作6次,将法治建设纳入全镇年度目标考核,与经济社会发展同部署、同推进、同考核,"
+        "层层压实各村(社区)、镇属各站所的工作责任。2.抓实学法用法。"
+        "组织镇村干部集中学法12场,开展领导干部述法评议1次,推动领导干部带头尊法学法守法用法,"
+        "不断提升依法决策、依法管理的能力和水平。 (二)规范行政决策,提升依法行政水平 1.严格决策程序。"
+        "全面落实公众参与、专家论证、风险评估、合法性审查和集体讨论决定等重大行政决策法定程序,全年审查重大行政决策事项8件,"
+        "审查各类合同协议43份,提出法律意见56条。2.加强规范性文件管理。"
+        "严格执行规范性文件“三统一”制度,做到应审必审、应备必备,全年未发生因程序违法被撤销的情况。 "
+        "(三)深化普法宣传,营造浓厚法治氛围 1.开展主题宣传。"
+        "围绕宪法宣传周、民法典宣传月等重要节点,开展“法律进村居”主题宣传活动18场,发放宣传资料2600余份,"
+        "受众3000余人次。2.培育法治力量。"
+        "培养“法律明白人”120名,建成村级法治文化阵地5个,群众学法用法的氛围更加浓厚。")
+
+
+@pytest.mark.skipif(not CASES.is_dir(), reason="the development set arrives with tests/realworld")
+def test_build__a_page_that_lost_its_line_breaks_typeset_as_a_pdf_reads_as_its_text(tmp_path):
+    import reportkit as rk
+    from tests.realworld.printed import pdf_bytes
+
+    built = {}
+    for fmt, data in (("txt", FLAT.encode("utf-8")), ("pdf", pdf_bytes(FLAT))):
+        raw = tmp_path / fmt
+        raw.mkdir()
+        (raw / f"flat.{fmt}").write_bytes(data)
+        built[fmt] = rk.build(raw, out=None, cache_dir=None, jobs=1)
+    headings = {fmt: tables["sections"].query("level > 0")["heading"].tolist() for fmt, tables in built.items()}
+    assert headings["pdf"] == headings["txt"] and len(headings["txt"]) == 10
+    assert "1.健全领导机制" in headings["pdf"]
+    figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False)) for fmt, tables in built.items()}
+    assert figures["pdf"] == figures["txt"]
