@@ -1104,6 +1104,16 @@ def test_manifest__names_are_names_not_patterns_and_never_outside_the_raw_folder
     assert problems[["line", "code"]].values.tolist() == [[3, "outside_raw"], [4, "outside_raw"]]
 
 
+def _wait_for_file(path: Path, process) -> None:
+    """Until PATH exists (a stuck reader wrote its pid), while PROCESS runs; two minutes at most."""
+    import time
+
+    deadline = time.monotonic() + 120
+    while not path.exists():
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.1)
+
+
 def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp_path):
     import subprocess
     import sys
@@ -1116,10 +1126,7 @@ def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_run
     first = subprocess.Popen([sys.executable, "-c", script, str(raw), str(tmp_path / "pid"), "1", "600",
                               str(tmp_path / "out")], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 120
-        while not (tmp_path / "pid").exists():  # the first build is computing, its lock taken
-            assert time.monotonic() < deadline and first.poll() is None
-            time.sleep(0.1)
+        _wait_for_file(tmp_path / "pid", first)  # the first build is computing, its lock taken
         second = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1")
         assert second.returncode == 2 and "another build" in second.stderr and "is writing to --out" in second.stderr
     finally:
@@ -1144,10 +1151,7 @@ def test_cache__a_second_build_on_the_same_cache_is_refused_while_the_first_runs
                               str(tmp_path / "out1"), str(tmp_path / "cache")], cwd=tmp_path,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 120
-        while not (tmp_path / "pid").exists():  # the first build is computing, the cache's lock taken
-            assert time.monotonic() < deadline and first.poll() is None
-            time.sleep(0.1)
+        _wait_for_file(tmp_path / "pid", first)  # the first build is computing, the cache's lock taken
         second = _cli("build", raw, "--out", tmp_path / "out2", "--cache", tmp_path / "cache", "--jobs", "1")
         assert second.returncode == 2 and "another build" in second.stderr and "is using the cache" in second.stderr
         assert not (tmp_path / "out2").exists()
@@ -1175,10 +1179,7 @@ def test_no_cache__the_work_folder_of_a_killed_build_is_removed_by_the_next(tmp_
     env = {**os.environ, "TMPDIR": str(temp)}
     first = subprocess.Popen([sys.executable, "-c", MISBEHAVING, str(raw), str(tmp_path / "pid"), "1", "600"], cwd=tmp_path,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    deadline = time.monotonic() + 120
-    while not (tmp_path / "pid").exists():
-        assert time.monotonic() < deadline and first.poll() is None
-        time.sleep(0.1)
+    _wait_for_file(tmp_path / "pid", first)
     first.kill()  # SIGKILL: nothing of the build's own runs
     first.wait()
     for pid in (tmp_path / "pid").read_text().split():
