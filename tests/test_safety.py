@@ -1117,7 +1117,6 @@ def _wait_for_file(path: Path, process) -> None:
 def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp_path):
     import subprocess
     import sys
-    import time
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -1141,7 +1140,6 @@ def test_cache__a_second_build_on_the_same_cache_is_refused_while_the_first_runs
     # theme model and could exit 0 with wrong tables
     import subprocess
     import sys
-    import time
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -1170,7 +1168,6 @@ def test_no_cache__the_work_folder_of_a_killed_build_is_removed_by_the_next(tmp_
     import os
     import subprocess
     import sys
-    import time
 
     raw, temp = tmp_path / "raw", tmp_path / "tmp"
     raw.mkdir()
