@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import resources
+from numbers import Integral
 from pathlib import Path
 from typing import Literal
 
@@ -132,3 +133,7 @@ class BuildConfig:
     def __post_init__(self):
         if self.tokenizer not in ENGINES:
             raise ValueError(f"tokenizer must be one of {', '.join(ENGINES)}, not {self.tokenizer!r}")
+        # jobs=-1 (joblib's "all cores") or 0 would be taken as a count: None is all cores
+        if self.jobs is not None and (isinstance(self.jobs, bool) or not isinstance(self.jobs, Integral) or self.jobs < 1):
+            raise ValueError(f"jobs must be a whole number of worker processes, 1 or more (None: one per core), "
+                             f"not {self.jobs!r}")

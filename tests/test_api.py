@@ -136,3 +136,13 @@ def test_api__build_is_the_function_after_the_pipeline_module_is_imported():
     assert callable(rk.build) and rk.build.__name__ == "build"
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         rk.nope  # noqa: B018
+
+
+@pytest.mark.parametrize("jobs", [-1, 0, 1.5, True])
+def test_build__jobs_that_are_no_count_of_workers_are_refused_before_any_work(jobs, tmp_path):
+    # a docs review: rk.build(jobs=-1) (joblib's "all cores") was taken as a count; None is all cores
+    import reportkit as rk
+
+    with pytest.raises(ValueError, match="jobs must be a whole number"):
+        rk.build(RAW, out=tmp_path / "out", cache_dir=None, jobs=jobs)
+    assert not (tmp_path / "out").exists()
