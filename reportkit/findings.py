@@ -19,6 +19,8 @@ import pandas as pd
 
 #: Fewer reports than this in a year (or town, county...) and a comparison is only anecdote.
 HANDFUL = 5
+#: The count behind a share (%) in the trend tables: the reports that mention the phrase, that have the part.
+SHARE_COUNTS = ("n_mentioning", "n_present")
 
 
 class SmallNumbersWarning(UserWarning):
@@ -389,7 +391,7 @@ def trend_finding(table: pd.DataFrame, *, what: str | None = None, by: str = "ye
     unit = "%" if "（%）" in measure else ""
     years = sorted(table[by].unique())
     n_per_year = table.groupby(by)["n_reports"].max()
-    count = next((c for c in ("n_mentioning", "n_present") if c in table), None) if unit == "%" else None
+    count = next((c for c in SHARE_COUNTS if c in table), None) if unit == "%" else None
     notes = []
     for g, part in table.groupby("group", sort=False):
         if count:  # a share says how many reports it is: of one report, 100 % is "1/1"

@@ -38,7 +38,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
-from .findings import HANDFUL, warn_small_groups
+from .findings import HANDFUL, SHARE_COUNTS, warn_small_groups
 from .fonts import (  # noqa: F401  (re-exported: charts and their theme are one API)
     BUNDLED_CJK_FONT,
     CJK_FONTS,
@@ -809,10 +809,6 @@ def trend_table(
     return out.sort_values([by, "group"]).reset_index(drop=True)
 
 
-# The count behind a share (%) in the trend tables: reports that mention the phrase, that have the part.
-_SHARE_COUNTS = ("n_mentioning", "n_present")
-
-
 @_cjk_safe
 def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
                reports: Literal["sum", "max"] = "sum", caveat: str | None = None, ax: Axes | None = None) -> Axes:
@@ -837,7 +833,7 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     n_per_year = table.groupby(by)["n_reports"].agg(reports)
     # A share of one or two reports is 0 % or 100 %, a rate it is not: below a handful of reports a
     # year, a share table's chart draws the reports themselves (its count column), as its notes say k/n.
-    count = next((c for c in _SHARE_COUNTS if c in table), None)
+    count = next((c for c in SHARE_COUNTS if c in table), None)
     if count and len(table) and int(n_per_year.min()) < HANDFUL:
         measure = str(table["measure"].iloc[0]) if "measure" in table else ""
         table = table.assign(value=table[count].astype(float))

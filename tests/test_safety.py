@@ -1114,23 +1114,43 @@ def _wait_for_file(path: Path, process) -> None:
         time.sleep(0.1)
 
 
-def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp_path):
+def _stuck_build(tmp_path: Path, script: str, *args, env=None):
+    """(raw folder, process) of a build of one file whose reader hangs, started and stuck in that file
+    (its pid written to tmp_path/pid): its locks are taken, its work folder made."""
     import subprocess
     import sys
 
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "x.hang").write_bytes(b"hangs")
-    script = MISBEHAVING.replace("out=None", "out=sys.argv[5]")
-    first = subprocess.Popen([sys.executable, "-c", script, str(raw), str(tmp_path / "pid"), "1", "600",
-                              str(tmp_path / "out")], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-c", script, str(raw), str(tmp_path / "pid"), "1", "600", *map(str, args)],
+                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
-        _wait_for_file(tmp_path / "pid", first)  # the first build is computing, its lock taken
+        _wait_for_file(tmp_path / "pid", process)
+    except BaseException:
+        _kill(tmp_path, process)
+        raise
+    return raw, process
+
+
+def _kill(tmp_path: Path, process) -> None:
+    """SIGKILL the build PROCESS and the stuck readers it wrote to tmp_path/pid."""
+    import subprocess
+
+    process.kill()
+    process.wait()
+    if (tmp_path / "pid").exists():
+        for pid in (tmp_path / "pid").read_text().split():
+            subprocess.run(["kill", "-9", pid], capture_output=True)
+
+
+def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_runs(tmp_path):
+    raw, first = _stuck_build(tmp_path, MISBEHAVING.replace("out=None", "out=sys.argv[5]"), tmp_path / "out")
+    try:  # the first build is computing, its lock taken
         second = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1")
         assert second.returncode == 2 and "another build" in second.stderr and "is writing to --out" in second.stderr
     finally:
-        first.kill()
-        first.wait()
+        _kill(tmp_path, first)
     third = _cli("build", raw, "--out", tmp_path / "out", "--no-cache", "--jobs", "1", "--timeout", "2")
     assert third.returncode == 0, third.stderr  # the killed build's lock went with it
 
@@ -1138,26 +1158,14 @@ def test_out__a_second_build_into_the_same_folder_is_refused_while_the_first_run
 def test_cache__a_second_build_on_the_same_cache_is_refused_while_the_first_runs(tmp_path):
     # an adversarial review: two builds at once on one cache (other --out folders) mixed their reuse index and
     # theme model and could exit 0 with wrong tables
-    import subprocess
-    import sys
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "x.hang").write_bytes(b"hangs")
     script = MISBEHAVING.replace("out=None, cache_dir=None", "out=sys.argv[5], cache_dir=sys.argv[6]")
-    first = subprocess.Popen([sys.executable, "-c", script, str(raw), str(tmp_path / "pid"), "1", "600",
-                              str(tmp_path / "out1"), str(tmp_path / "cache")], cwd=tmp_path,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for_file(tmp_path / "pid", first)  # the first build is computing, the cache's lock taken
+    raw, first = _stuck_build(tmp_path, script, tmp_path / "out1", tmp_path / "cache")
+    try:  # the first build is computing, the cache's lock taken
         second = _cli("build", raw, "--out", tmp_path / "out2", "--cache", tmp_path / "cache", "--jobs", "1")
         assert second.returncode == 2 and "another build" in second.stderr and "is using the cache" in second.stderr
         assert not (tmp_path / "out2").exists()
     finally:
-        first.kill()
-        first.wait()
-        for pid in (tmp_path / "pid").read_text().split():
-            subprocess.run(["kill", "-9", pid], capture_output=True)
+        _kill(tmp_path, first)
     third = _cli("build", raw, "--out", tmp_path / "out2", "--cache", tmp_path / "cache", "--jobs", "1", "--timeout", "2")
     assert third.returncode == 0, third.stderr  # the killed build's lock went with it
 
@@ -1169,18 +1177,11 @@ def test_no_cache__the_work_folder_of_a_killed_build_is_removed_by_the_next(tmp_
     import subprocess
     import sys
 
-    raw, temp = tmp_path / "raw", tmp_path / "tmp"
-    raw.mkdir()
+    temp = tmp_path / "tmp"
     temp.mkdir()
-    (raw / "x.hang").write_bytes(b"hangs")
     env = {**os.environ, "TMPDIR": str(temp)}
-    first = subprocess.Popen([sys.executable, "-c", MISBEHAVING, str(raw), str(tmp_path / "pid"), "1", "600"], cwd=tmp_path,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _wait_for_file(tmp_path / "pid", first)
-    first.kill()  # SIGKILL: nothing of the build's own runs
-    first.wait()
-    for pid in (tmp_path / "pid").read_text().split():
-        subprocess.run(["kill", "-9", pid], capture_output=True)
+    raw, first = _stuck_build(tmp_path, MISBEHAVING, env=env)
+    _kill(tmp_path, first)  # SIGKILL: nothing of the build's own runs
     left = [p.name for p in temp.iterdir() if p.name.startswith(f"reportkit-build-{first.pid}-")]
     assert left  # the killed build's
     (temp / "reportkit-build-notes").mkdir()  # not a build's work folder: kept
