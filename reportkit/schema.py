@@ -171,7 +171,8 @@ _TABLES = (
         _DOC_ID,
         Column("section_no", "str", 'path of positions: "0" preamble, "1", "1.2", ...'),
         Column("level", "int64", "0 preamble, 1 一、-style, 2 （一）-style, 3 (1)/1、-style (as the report nests them)"),
-        Column("heading", "str", "the heading clause (up to its first 。/；/：), '' for the preamble"),
+        Column("heading", "str", "the heading clause (up to its first 。/；/：), '' for the preamble and for a "
+               "first part the report never titled (its opening runs into （一）…, its later parts are 二、…)"),
         _SECTION_TYPE,
         Column("parent_section_no", "str", "section_no of the enclosing heading; missing at the top level", nullable=True),
         Column("text", "str", "documents.text[start:end]: the heading and everything under it"),

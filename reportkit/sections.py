@@ -258,7 +258,8 @@ def _detect(text: str) -> list[_Heading]:
 
     gap_seen = False  # text was left out above: a list first seen now may start at any number
     nested: dict[str, str] = {}  # style group → the list of the same style open one level below it
-    candidates = _with_lost_part_heading(text, _with_unnumbered_parts(text, _candidates(text)))
+    candidates = _with_unwritten_first_part(
+        text, _with_lost_part_heading(text, _with_unnumbered_parts(text, _candidates(text))))
     for start, style, n, heading, after_gap in candidates:
         gap_seen |= after_gap
         if out and heading == out[-1].heading and not text[out[-1].start + len(heading):start].strip(" \n。"):
@@ -408,6 +409,32 @@ def _with_lost_part_heading(text: str, candidates):
         line_start, line = found
         yield line_start, "cn_dun", 1, line, False
     yield first
+    yield from candidates
+
+
+# An opening above a report's first list: a sentence, or a line that introduces it (…主要做了以下工作：).
+_INTRODUCED = re.compile(r"。|如下\s*[:：]|[:：]\s*$")
+
+
+def _with_unwritten_first_part(text: str, candidates):
+    """CANDIDATES, with an untitled first part (heading '') put at the first sub-heading of a report that
+    never wrote its 一、: the opening runs into （一）… (or 1.…), and the first part heading is a 二、 that
+    names a part (二、存在的问题), with only sub-headings above it, none naming a closing part. Without
+    it the 二、 and 三、 would be taken for body lines, and the shortcomings and plans lost."""
+    candidates = list(candidates)
+    if not candidates or candidates[0][1] not in _FIRST_SUB_HEADING_STYLES or candidates[0][2] != 1:
+        yield from candidates
+        return
+    first_start = candidates[0][0]
+    for start, style, n, heading, after_gap in candidates:
+        if after_gap:
+            break
+        if style in PART_STYLES:
+            if n == 2 and _match_type(heading) is not None and _INTRODUCED.search(text[:first_start]):
+                yield first_start, style, 1, "", False
+            break
+        if _match_type(heading) in _CLOSING_PARTS:
+            break  # （四）存在的问题: the sub-headings are the parts themselves
     yield from candidates
 
 

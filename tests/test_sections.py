@@ -902,3 +902,40 @@ def test_split_sections__a_copy_that_begins_at_a_later_sub_heading_on_its_own_li
             "四、2022年工作打算\n（一）加强执法队伍建设。")
     tops = split_sections(text).query("level == 1")["heading"].tolist()
     assert tops == ["二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的问题", "四、2022年工作打算"]
+
+
+@pytest.mark.parametrize(("opening", "subs", "part_two", "part_three"), [
+    ("2023年，青龙镇扎实推进法治政府建设，现将有关情况报告如下。",
+     ["（一）强化组织领导", "（二）推进依法行政"], "二、存在的问题", "三、下一步工作打算"),
+    ("今年以来，我乡围绕法治乡村建设主要做了以下工作：",  # the opening ends with a colon, sub-headings 1.
+     ["1.抓学法", "2.抓普法", "3.抓调解"], "二、存在的不足和原因", "三、2025年工作思路"),
+    ("街道坚持以习近平法治思想为指导。",  # a part past the shortcomings: the principals' part second
+     ["（一）完善制度"], "二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的短板"),
+])
+def test_a_report_that_never_wrote_its_first_parts_heading_keeps_the_parts_after_it(opening, subs, part_two,
+                                                                                       part_three):
+    # The opening runs into the first part's （一）, and the author numbered only the later parts: without an
+    # untitled first part, 二、 and 三、 were body lines, and the shortcomings and plans were lost.
+    body = "\n".join(f"{sub}\n全年召开会议4次。" for sub in subs)
+    text = f"{opening}\n{body}\n{part_two}\n一是学法不深；二是力量不足。\n{part_three}\n加强培训。\n\n青龙镇人民政府\n2024年1月10日"
+    s = split_sections(text)
+    parts = s[s["level"] == 1]
+    assert parts["heading"].tolist() == ["", part_two, part_three]
+    assert s.loc[s["level"] == 2, "heading"].tolist() == subs
+    assert parts["section_type"].tolist()[0] == "measures"
+    assert parts["section_type"].tolist()[1:] == [classify_heading(part_two), classify_heading(part_three)]
+    assert partial_reasons(text, s) == []
+    if classify_heading(part_two) == "shortcomings":
+        assert shortcoming_items(s)["text"].str.rstrip("；。").tolist() == ["学法不深", "力量不足"]
+
+
+@pytest.mark.parametrize("text", [
+    # the sub-headings are the parts themselves: （三） names the problems, a later 二、 is a body line
+    "2023年，我镇推进依法行政。\n（一）主要举措\n甲。\n（二）存在问题\n乙。\n二、下一步工作打算\n丙。",
+    # 二、 names no part
+    "2023年，我镇推进依法行政。\n（一）强化组织领导\n甲。\n二、组织干部参加旁听庭审活动\n乙。",
+    # no opening above the first sub-heading: a copy that begins inside its first part, not an unwritten one
+    "（一）强化组织领导\n甲乙\n二、存在的问题\n乙。",
+])
+def test_an_unwritten_first_part_is_otherwise_not_supposed(text):
+    assert "" not in split_sections(text).loc[lambda s: s["level"] > 0, "heading"].tolist()
