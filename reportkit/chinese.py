@@ -123,10 +123,10 @@ MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("cn_paren", 2, re.compile(rf"[（(]?\s*(?P<n>[{_N}]{{1,3}})\s*[）)][、.．]?\s*")),
     ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
     # 一.2 is a number, 一．2022年度… a heading that starts with its year; 一，推进… a heading typed
-    # with a comma (一，二季度 is a run of numbers, not a heading).
-    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}}))|[，,](?=[{CJK}（(“《]|20\d\d)(?![{_N}]))\s*")),
-    # 1.5 is a number, 1．2024年度… a heading that starts with its year.
-    ("ar_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．])|[.．](?=(?:19|20)\d\d\s*年))\s*")),
+    # with a comma (一，二季度 is a run of numbers, not a heading) or a colon (一：主要举措和成效).
+    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}}))|[，,:：](?=[{CJK}（(“《]|20\d\d)(?![{_N}]))\s*")),
+    # 1.5 is a number, 1．2024年度… a heading that starts with its year, 1:30 a time, 1：存在的问题 a heading.
+    ("ar_dun", 3, re.compile(rf"(?P<n>\d{{1,2}})\s*(?:、|[.．](?![\d.．])|[.．](?=(?:19|20)\d\d\s*年)|[:：](?=[{CJK}（(“《]|20\d\d\s*年))\s*")),
     ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
 ]
 #: The styles that number a report's parts (一、 / 第一部分 / 【一】): top level wherever they appear.

@@ -939,3 +939,19 @@ def test_a_report_that_never_wrote_its_first_parts_heading_keeps_the_parts_after
 ])
 def test_an_unwritten_first_part_is_otherwise_not_supposed(text):
     assert "" not in split_sections(text).loc[lambda s: s["level"] > 0, "heading"].tolist()
+
+
+@pytest.mark.parametrize(("one", "two", "three"), [("一：", "二：", "三："), ("一:", "二:", "三:"), ("1：", "2：", "3：")])
+def test_parts_numbered_with_a_colon_after_their_numeral(one, two, three):
+    # 一：主要举措和成效 typed with a colon: only the first part was found (as a line naming a part), and the
+    # shortcomings and plans were body text
+    text = (f"2024年，我街道全面推进依法行政，现报告如下。\n{one}主要举措和成效\n全年审查合同18份。\n"
+            f"{two}存在的不足\n一是队伍不强；二是宣传不够。\n{three}2025年工作安排\n强化培训。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    assert len(shortcoming_items(s)) == 2
+
+
+@pytest.mark.parametrize("line", ["1:30召开镇党委会议。", "二：三季度完成。"])
+def test_a_time_or_a_run_of_numbers_after_a_colon_is_no_heading(line):
+    assert not split_sections(f"2024年，我镇推进依法行政。\n{line}\n甲。")["level"].gt(0).any()
