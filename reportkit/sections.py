@@ -269,8 +269,12 @@ def _detect(text: str) -> list[_Heading]:
         chosen: tuple[str, int] | None = None
         inner = nested.get(group)
         outer_goes_on = level is not None and plausible(parent_for(level), group, n, after_gap)
+        # the outer list's next number naming a part (二、存在的不足) is the next part; its number repeated
+        # (2、存在的问题\n1.…\n2.执法人员不足) is the inner list's next item
+        outer_next_part = (outer_goes_on and _match_type(heading) is not None
+                           and n != last_child.get((parent_for(level), group)))
         if (inner is not None and plausible(parent_for(style_level[inner]), inner, n, after_gap)
-                and not (outer_goes_on and _match_type(heading) is not None)):  # 二、存在的不足: the next part
+                and not outer_next_part):
             chosen = (inner, style_level[inner])
         elif (level is not None and n == 1 and _opens_same_style_list(text, out, group, start)
               and _match_type(heading) is None):
@@ -296,7 +300,7 @@ def _detect(text: str) -> list[_Heading]:
                                                  or _begins_mid_report(text, style, n, out, start, heading)):
             # A style seen for the first time opens a new level below the innermost open
             # heading that can contain it (一、 never nests under （1）).
-            while stack and _rank(out[stack[-1]].style) >= _RANK[style]:
+            while stack and _rank(out[stack[-1]].style) >= _RANK[style] and not _names_a_part(out[stack[-1]]):
                 stack.pop()
             level = out[stack[-1]].level + 1 if stack else 1
             if n > 1:  # resumed after a gap: the parts above it were left out, not absent
@@ -438,6 +442,12 @@ def _with_unwritten_first_part(text: str, candidates):
     yield from candidates
 
 
+def _names_a_part(heading: _Heading) -> bool:
+    """True for a top-level heading that names a statutory part (1、主要举措和成效, (1)存在的问题): a part,
+    whatever its numbering, so a style seen first below it (（一）…) is its sub-heading, not its sibling."""
+    return heading.level == 1 and heading.style not in PART_STYLES and _match_type(heading.heading) is not None
+
+
 def _rank(group: str) -> int:
     """How deep a heading style usually sits; a style's nested list (cn_dun/2) ranks as its style."""
     return _RANK.get(group.split("/")[0], 9)
@@ -445,9 +455,14 @@ def _rank(group: str) -> int:
 
 def _opens_same_style_list(text: str, out: list[_Heading], group: str, start: int) -> bool:
     """True when a heading numbered one of GROUP's style (a part's: 一、, 第一部分), at START, follows right
-    after the last heading, itself GROUP's number one, with nothing between them (一、主要举措\n一、坚持党的领导)."""
-    if group not in PART_STYLES or not out or out[-1].style != group or out[-1].number != 1:
-        return False  # a part's style only: （一）X\n（一）Y further down is a number repeated, as ever
+    after the last heading, itself GROUP's number one, with nothing between them (一、主要举措\n一、坚持党的领导);
+    or after any part that names itself in another style (2、存在的问题\n1.人员不足)."""
+    if not out or out[-1].style != group:
+        return False
+    if not (group in PART_STYLES and out[-1].number == 1 or _names_a_part(out[-1])):
+        # a part's only (一、; 1、主要举措和成效 and 2、存在的问题\n1.…, a list in the part's style under each part):
+        # （一）X\n（一）Y further down is a number repeated, as ever
+        return False
     return not text[out[-1].start + len(out[-1].heading):start].strip(" \n\u3000")
 
 

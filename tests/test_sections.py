@@ -955,3 +955,28 @@ def test_parts_numbered_with_a_colon_after_their_numeral(one, two, three):
 @pytest.mark.parametrize("line", ["1:30召开镇党委会议。", "二：三季度完成。"])
 def test_a_time_or_a_run_of_numbers_after_a_colon_is_no_heading(line):
     assert not split_sections(f"2024年，我镇推进依法行政。\n{line}\n甲。")["level"].gt(0).any()
+
+
+@pytest.mark.parametrize(("parts", "sub"), [
+    (("1、", "2、", "3、"), ("（一）", "（二）")),  # parts numbered 1、 with （一） below (a style that ranks above 1、)
+    (("(1)", "(2)", "(3)"), ("1.", "2.")),  # parts numbered (1) with 1. below
+    (("1、", "2、", "3、"), ("1.", "2.")),  # parts numbered in the style of their own sub-headings, under each part
+])
+def test_parts_numbered_in_a_sub_heading_style_keep_their_sub_headings_below_them(parts, sub):
+    # A heading that names a statutory part is a part whatever its numbering: a style first seen below it
+    # nests, even one that usually ranks above it (（一） under 1、). Before, the sub-headings were parts' siblings,
+    # and a 1. list under 2、存在的问题 was body text whose 2. became a part of its own.
+    text = (f"2024年，我镇扎实推进依法行政，现报告如下。\n{parts[0]}主要举措和成效\n{sub[0]}强化学法。召开会议4次。\n"
+            f"{sub[1]}规范执法。检查12次。\n{parts[1]}存在的问题\n{sub[0]}普法针对性不强。\n{sub[1]}执法人员不足。\n"
+            f"{parts[2]}下一步工作打算\n{sub[0]}加强培训。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    assert s.loc[s["level"] == 2, "heading"].str[len(sub[0]):].tolist() == ["强化学法", "规范执法", "普法针对性不强",
+                                                                          "执法人员不足", "加强培训"]
+    assert shortcoming_items(s)["text"].tolist() == ["普法针对性不强。", "执法人员不足。"]
+
+
+def test_a_top_level_list_that_names_no_part_still_takes_a_higher_style_as_its_sibling():
+    # 1、 headings that name no part are no parts: a （一） after them is not nested under them
+    text = "2024年，我镇推进依法行政。\n1、强化学法\n甲。\n（一）规范执法\n乙。"
+    assert split_sections(text)["level"].tolist() == [0, 1, 1]
