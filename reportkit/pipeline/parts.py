@@ -225,8 +225,9 @@ def _arrow_csv_rows(cells: pd.DataFrame) -> bytes | None:
     if not quoted:  # Arrow's CSV writer, told that nothing needs quotes (a missing cell is empty)
         sink = pa.BufferOutputStream()
         pacsv.write_csv(pa.Table.from_arrays(columns, names=[str(c) for c in cells.columns]), sink,
-                        write_options=pacsv.WriteOptions(include_header=False, quoting_style="none", eol="\r\n"))
-        return sink.getvalue().to_pybytes()
+                        write_options=pacsv.WriteOptions(include_header=False, quoting_style="none"))
+        # no cell holds a line break (nothing was quoted): each \n ends a row (WriteOptions(eol=) needs pyarrow 26)
+        return sink.getvalue().to_pybytes().replace(b"\n", b"\r\n")
     return bytes(csv_lines_of(columns))
 
 
