@@ -85,6 +85,14 @@ class ReuseOptions:
     boilerplate_coverage: float = 0.5  # share of a passage covered by boilerplate.txt phrases that makes it one
     max_bucket: int = 64  # an LSH bucket larger than this is not confirmed pair by pair
 
+    def __post_init__(self):
+        # a value out of range finds no pair (threshold=2) or fails deep in datasketch after the per-report work
+        _whole("ReuseOptions", self, ("min_cjk", 0), ("max_chars", 1), ("num_perm", 2), ("shingle_size", 1),
+               ("seed", 0), ("boilerplate_min_towns", 1), ("boilerplate_max_towns", self.boilerplate_min_towns),
+               ("max_bucket", 2))
+        _share("ReuseOptions", self, "threshold", "lsh_threshold", "boilerplate_coverage")
+        _share("ReuseOptions", self, "boilerplate_share", low=0.0)  # 0: the fewest towns alone decide
+
     @property
     def per_report(self) -> tuple:
         """The options the per-report passages and fingerprints depend on (their cache key)."""
@@ -114,6 +122,54 @@ class ThemeOptions:
     # is always fitted again, so its themes are those of a build from scratch.
     refit_share: float = 0.1
 
+    def __post_init__(self):
+        # checked here, not after every report has been parsed (k=0 failed only when the clusters were fitted)
+        if self.k is not None:
+            _whole("ThemeOptions", self, ("k", 1))
+        if (not isinstance(self.k_range, (tuple, list)) or len(self.k_range) != 2
+                or not all(_is_whole(v) and v >= 1 for v in self.k_range) or self.k_range[0] > self.k_range[1]):
+            raise ValueError(f"ThemeOptions.k_range must be (fewest, most) clusters, 1 ≤ fewest ≤ most, "
+                             f"not {self.k_range!r}")
+        for name, allowed in (("method", ("kmeans", "agglomerative")), ("mode", ("hybrid", "clusters", "items"))):
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"ThemeOptions.{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
+        _whole("ThemeOptions", self, ("n_terms", 1))
+        if self.random_state is not None:
+            _whole("ThemeOptions", self, ("random_state", 0))
+        if self.fit_items is not None:
+            _whole("ThemeOptions", self, ("fit_items", 1))
+        _share("ThemeOptions", self, "min_coverage", "min_similarity", low=0.0)
+        for name in ("guide", "lead_weight", "refit_share"):
+            value = getattr(self, name)
+            if not _is_number(value) or value < 0 or (name != "guide" and value == 0):
+                raise ValueError(f"ThemeOptions.{name} must be a number above 0{' (or 0)' if name == 'guide' else ''}, "
+                                 f"not {value!r}")
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, Integral) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _whole(owner: str, options, *fields: tuple[str, int]) -> None:
+    """Refuse each field of OPTIONS that is not a whole number at least its least value."""
+    for name, least in fields:
+        value = getattr(options, name)
+        if not _is_whole(value) or value < least:
+            raise ValueError(f"{owner}.{name} must be a whole number, {least} or more, not {value!r}")
+
+
+def _share(owner: str, options, *names: str, low: float | None = None) -> None:
+    """Refuse each field of OPTIONS that is no share: above 0 (or at least LOW) and at most 1."""
+    for name in names:
+        value = getattr(options, name)
+        if not _is_number(value) or value > 1 or (value <= 0 if low is None else value < low):
+            bound = "above 0" if low is None else f"{low:g} or more"
+            raise ValueError(f"{owner}.{name} must be a share, {bound} and at most 1, not {value!r}")
+
 
 @dataclass(frozen=True)
 class BuildConfig:
@@ -131,8 +187,19 @@ class BuildConfig:
     jobs: int | None = None  # worker processes; None: one per core
 
     def __post_init__(self):
+        for name, kind in (("limits", Limits), ("reuse", ReuseOptions), ("themes", ThemeOptions)):
+            if not isinstance(getattr(self, name), kind):  # a dict failed deep in the cache's code
+                raise TypeError(f"BuildConfig.{name} must be a reportkit.{kind.__name__}, "
+                                f"not {type(getattr(self, name)).__name__}")
         if self.tokenizer not in ENGINES:
             raise ValueError(f"tokenizer must be one of {', '.join(ENGINES)}, not {self.tokenizer!r}")
+        if self.tokenizer == "rjieba":
+            # without it every report failed as an internal error, and the build replaced the tables with none
+            try:
+                import rjieba  # noqa: F401
+            except ImportError:
+                raise ValueError("tokenizer 'rjieba' needs the optional package: pip install 'reportkit[fast]' "
+                                 "(or tokenizer 'jieba'; REPORTKIT_TOKENIZER may have chosen it)") from None
         # jobs=-1 (joblib's "all cores") or 0 would be taken as a count: None is all cores
         if self.jobs is not None and (isinstance(self.jobs, bool) or not isinstance(self.jobs, Integral) or self.jobs < 1):
             raise ValueError(f"jobs must be a whole number of worker processes, 1 or more (None: one per core), "

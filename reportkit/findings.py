@@ -356,6 +356,8 @@ def indicator_heatmap_finding(indicators: pd.DataFrame, documents: pd.DataFrame,
     reach = reach.drop(index=[c for c in ("未分类",) if c in reach.index])
     reach = reach.sort_values(["n_reports", "n"], ascending=False, kind="stable")
     notes = [f"{c}：{int(r.n_reports)}/{n} 份报告给出，共 {int(r.n)} 个" for c, r in reach.iterrows()][:max_notes]
+    if not n:  # a selection without reports (LEVEL="county" in a build of townships)
+        return Finding("所选范围内没有报告", [], "换一个年份、乡镇或层级再看。")
     per_report = ind.groupby("doc_id").size().reindex(list(ids), fill_value=0)
     notes.append(f"每份报告给出 {int(per_report.min())}–{int(per_report.max())} 个数字（中位数 "
                  f"{_number(per_report.median())}）")

@@ -347,6 +347,8 @@ def plot_indicator_heatmap(
 ) -> Axes:
     """Heatmap of :func:`indicator_heatmap_table` (reports down, categories across)."""
     _require(table, ["label", "category", "value"], "plot_indicator_heatmap")
+    if not len(table):  # a selection without figures (no county reports in a township build): say so
+        return _finish(_nothing_to_draw(_new_axes(ax), "所选报告中没有可比较的数字"))
     rows = list(dict.fromkeys(table["label"]))
     cols = list(dict.fromkeys(table["category"]))
     wide = table.pivot(index="label", columns="category", values="value").reindex(index=rows, columns=cols)
@@ -497,6 +499,8 @@ def plot_grouped_bars(
         table = grouped_bars_table(table, x=x, y=y, hue=hue, qualifier=qualifier)
     _require(table, [x, y, hue, "bar_label"], "plot_grouped_bars")
     ax = _new_axes(ax)
+    if not len(table):  # a selection without reports or figures: a box that says so, not a blank frame
+        return _finish(_nothing_to_draw(ax, "所选报告中没有可画的数据"))
     xs = list(dict.fromkeys(table[x]))
     hues = list(dict.fromkeys(table[hue])) if hue else [None]
     horizontal = orient == "h" or (orient == "auto" and len(xs) > 12)
@@ -921,7 +925,8 @@ def reuse_matrix_table(
     out = pairs.reindex(grid, fill_value=0).astype("int64").reset_index()
     n_chars = dict(zip(docs["doc_id"], pd.to_numeric(docs["n_chars"], errors="coerce")))
     if value == "share":
-        out["value"] = (out["n_chars_shared"] / out["doc_a"].map(n_chars)).clip(upper=1.0)
+        # as float: an empty selection's ids map to an empty text column, which cannot divide
+        out["value"] = (out["n_chars_shared"] / out["doc_a"].map(n_chars).astype(float)).clip(upper=1.0)
     else:
         out["value"] = out["n_passages"].astype(float)
     out.loc[out["doc_a"] == out["doc_b"], ["value"]] = np.nan
@@ -937,6 +942,8 @@ def plot_reuse_matrix(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap of :func:`reuse_matrix_table`: row report's text found again in column report."""
     _require(table, ["label_a", "label_b", "value", "n_passages"], "plot_reuse_matrix (pass plots.reuse_matrix_table(...))")
     value = str(table["measure"].iloc[0]) if "measure" in table and len(table) else "share"
+    if not len(table):
+        return _finish(_nothing_to_draw(_new_axes(ax), "所选范围内没有报告"))
     order = list(dict.fromkeys(table["label_a"]))
     wide = table.pivot(index="label_a", columns="label_b", values="value").reindex(index=order, columns=order)
     ax = _new_axes(ax)
@@ -951,9 +958,23 @@ def plot_reuse_matrix(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     what = "行报告的文字在列报告中重现的比例" if is_share else "两份报告之间的重复段落数"
     _heatmap_axes(ax, order, order, xlabel=f"格中数字：{what}")
     if not (wide.fillna(0).to_numpy() > 0).any():  # an empty grid would read as a chart that failed
-        ax.text(0.5, 0.5, "这些报告之间没有发现重复段落（套话除外）", transform=ax.transAxes, ha="center", va="center",
-                fontsize="large", bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.6"})
+        _say_no_data(ax, "这些报告之间没有发现重复段落（套话除外）")
     return _finish(ax)
+
+
+def _nothing_to_draw(ax: Axes, text: str) -> Axes:
+    """AX for a table with no rows: TEXT, and no axis ticks or grid (0.0–1.0 would read as data)."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    return _say_no_data(ax, text)
+
+
+def _say_no_data(ax: Axes, text: str) -> Axes:
+    """AX with TEXT in a box at its centre: a chart with nothing to draw says why, not a blank frame."""
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center",
+            fontsize="large", bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.6"})
+    return ax
 
 
 def originality_table(

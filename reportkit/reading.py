@@ -69,7 +69,18 @@ def read_tables(
     if not out_dir.exists():
         raise FileNotFoundError(f"no build output at {out_dir}; run `reportkit build` first")
     paths = table_paths(out_dir)
-    wanted = list(paths) if names is None else [n for n in names if n in paths]
+    if "documents" not in paths:  # the raw folder, or any other: no table would be read, and none said why
+        raise FileNotFoundError(f"{out_dir} holds no build (no documents.parquet); give the folder `reportkit build "
+                                "--out` wrote, or run `reportkit build` first")
+    # one name or one id is one, not its characters
+    names = [names] if isinstance(names, str) else names
+    doc_ids = [doc_ids] if isinstance(doc_ids, str) else doc_ids
+    wanted = list(paths) if names is None else list(names)
+    if unknown := [n for n in wanted if n not in paths]:
+        raise ValueError(f"no table {', '.join(map(repr, unknown))} in {out_dir}; its tables: {', '.join(paths)}")
+    if columns is not None and not isinstance(columns, Mapping):
+        raise TypeError(f"columns maps a table's name to the columns to read ({{'documents': ['doc_id', 'town']}}), "
+                        f"not a {type(columns).__name__}")
     ids = None if doc_ids is None else sorted(set(doc_ids))
     located = _parts_of(paths, ids) if ids is not None else {}
     out = {}
@@ -84,17 +95,24 @@ def read_tables(
 
 class Tables(Mapping):
     """The tables of the build in a folder, by name, each read when first asked for (what
-    `build` returns: a corpus of 100,000 reports is not loaded unless a table is used)."""
+    `build` returns: a corpus of 100,000 reports is not loaded unless a table is used). A
+    read-only mapping of one build: once a later build has replaced the folder's tables, a table
+    not read yet is refused rather than read from the other build."""
 
     def __init__(self, out_dir: str | Path) -> None:
         self.out_dir = Path(out_dir)
-        self._names = list(table_paths(self.out_dir))
+        paths = table_paths(self.out_dir)
+        self._names = list(paths)
+        self._stamp = _stamp(paths)
         self._read: dict[str, pd.DataFrame] = {}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._names:
             raise KeyError(name)
         if name not in self._read:
+            if _stamp(table_paths(self.out_dir)) != self._stamp:
+                raise RuntimeError(f"the tables in {self.out_dir} were replaced by a later build after these were "
+                                   f"returned; read them again: rk.read_tables({str(self.out_dir)!r})")
             self._read[name] = read_tables(self.out_dir, [name])[name]
         return self._read[name]
 
@@ -106,6 +124,19 @@ class Tables(Mapping):
 
     def __repr__(self) -> str:
         return f"Tables({str(self.out_dir)!r}: {', '.join(self._names)})"
+
+
+def _stamp(paths: dict[str, Path]) -> tuple:
+    """What identifies one build's tables: each table's name, inode and modification time (a build puts
+    new files or part folders in place, so a later build changes them all)."""
+    stamps = []
+    for name, path in paths.items():
+        try:
+            info = path.stat()
+        except OSError:  # removed since
+            continue
+        stamps.append((name, info.st_ino, info.st_mtime_ns))
+    return tuple(stamps)
 
 
 def _parts_of(paths: dict[str, Path], ids: list[str]) -> dict[str, bool]:
@@ -135,6 +166,9 @@ def _read(path: Path, columns: list[str] | None, ids: list[str] | None, *, files
         schema = pq.read_schema(parts(path)[0]) if parts(path) else pa.schema([])
         return schema.empty_table().to_pandas() if columns is None else schema.empty_table().select(columns).to_pandas()
     names = dataset.schema.names
+    if columns is not None and (unknown := [c for c in columns if c not in names]):
+        raise ValueError(f"table {path.name[:-len('.parquet')]} has no column {', '.join(map(repr, unknown))}; "
+                         f"its columns: {', '.join(names)}")
     row_filter = None
     if ids is not None:
         values = pa.array(ids, type=pa.string())

@@ -804,9 +804,8 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
                          scenes=[p[0] for p in parts])
 
 
-def _check(shortcomings: pd.DataFrame, options: ThemeOptions) -> None:
-    if options.mode not in ("clusters", "items", "hybrid"):
-        raise ValueError(f"mode {options.mode!r} unknown; use 'clusters', 'items' or 'hybrid'")
+def _check(shortcomings: pd.DataFrame) -> None:
+    # (the options were checked when they were made: ThemeOptions.__post_init__)
     if "text" not in shortcomings.columns:
         raise ValueError("shortcomings table needs a 'text' column (doc_id, item_no, text, headline)")
 
@@ -837,7 +836,7 @@ def _fit(shortcomings: pd.DataFrame, options: ThemeOptions, *, tokenize, themes)
     min_similarity, n_terms, random_state = options.min_similarity, options.n_terms, options.random_state
     from scipy import sparse
 
-    _check(shortcomings, options)
+    _check(shortcomings)
     themes = load_themes() if themes is None else themes.reset_index(drop=True)
     drop = [c for c in (*ADDED_COLUMNS, "tokens") if c in shortcomings.columns]
     table = shortcomings.reset_index(drop=True)
@@ -945,7 +944,7 @@ def assign_themes(
     from scipy import sparse
 
     options = model.options
-    _check(shortcomings, options)
+    _check(shortcomings)
     drop = [c for c in (*ADDED_COLUMNS, "tokens") if c in shortcomings.columns]
     out = shortcomings.drop(columns=drop)
     if len(out) == 0:
@@ -1056,8 +1055,9 @@ def theme_summary(shortcomings: pd.DataFrame, documents: pd.DataFrame | None = N
     table["share_reports"] = table["n_reports"] / max(total, 1)
     towns = {}
     if documents is not None and "town" in documents:
-        town_of = documents.drop_duplicates("doc_id").set_index("doc_id")["town"]
-        named = items.assign(_town=items["doc_id"].map(town_of)).dropna(subset=["_town"])
+        # a plain dict: Series.map of a categorical doc_id through a categorical-valued Series picks wrong towns
+        town_of = dict(zip(documents["doc_id"].astype(str), documents["town"].astype(object)))
+        named = items.assign(_town=items["doc_id"].astype(str).map(town_of)).dropna(subset=["_town"])
         towns = named.groupby("theme")["_town"].agg(lambda s: "、".join(sorted(set(map(str, s))))).to_dict()
     table["towns"] = [towns.get(t, "") for t in table["theme"]]
     examples = representative_items(items, n=1).set_index("theme")["text"] if "text" in items else {}

@@ -687,7 +687,10 @@ def kwic(
     if documents is not None and not out.empty:
         for column in ("town", "year"):
             if out[column].isna().all() and column in documents.columns:
-                out[column] = out["doc_id"].map(documents.drop_duplicates("doc_id").set_index("doc_id")[column])
+                # doc_id as text: Series.map of categorical ids through a categorical Series picks wrong values
+                first = documents.drop_duplicates("doc_id")
+                values = first[column].set_axis(first["doc_id"].astype(str))
+                out[column] = out["doc_id"].astype(str).map(values)
     return out.sort_values(["doc_id", "start", "keyword"], ignore_index=True)[KWIC_COLUMNS]
 
 

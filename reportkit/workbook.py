@@ -95,7 +95,8 @@ def for_reading(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         at = table.columns.get_loc("doc_id") + 1
         table = table.copy()
         for offset, column in enumerate(("town", "year")):
-            table.insert(at + offset, column, table["doc_id"].map(known[column]))
+            # doc_id as text: Series.map of categorical ids through a categorical Series picks wrong values
+            table.insert(at + offset, column, table["doc_id"].astype(str).map(known[column]))
         out[name] = table
     if "indicators" in out and "category" in out["indicators"] and "category_label" not in out["indicators"]:
         from .indicators import category_labels

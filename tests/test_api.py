@@ -146,3 +146,79 @@ def test_build__jobs_that_are_no_count_of_workers_are_refused_before_any_work(jo
     with pytest.raises(ValueError, match="jobs must be a whole number"):
         rk.build(RAW, out=tmp_path / "out", cache_dir=None, jobs=jobs)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda: rk.ThemeOptions(k=0), "ThemeOptions.k must be a whole number, 1 or more, not 0"),
+    (lambda: rk.ThemeOptions(k="6"), "ThemeOptions.k must be a whole number"),
+    (lambda: rk.ThemeOptions(k_range=(8, 2)), r"ThemeOptions.k_range must be \(fewest, most\)"),
+    (lambda: rk.ThemeOptions(min_coverage=1.5), "ThemeOptions.min_coverage must be a share"),
+    (lambda: rk.ThemeOptions(lead_weight=0), "ThemeOptions.lead_weight must be a number above 0"),
+    (lambda: rk.ReuseOptions(threshold=2), "ReuseOptions.threshold must be a share, above 0 and at most 1, not 2"),
+    (lambda: rk.ReuseOptions(shingle_size=0), "ReuseOptions.shingle_size must be a whole number, 1 or more"),
+    (lambda: rk.ReuseOptions(num_perm=0), "ReuseOptions.num_perm must be a whole number, 2 or more"),
+    (lambda: rk.ReuseOptions(boilerplate_min_towns=5, boilerplate_max_towns=3), "boilerplate_max_towns must be"),
+])
+def test_options_out_of_range_are_refused_when_made(make, message):
+    # an API review: k=0 failed only after every report was parsed; threshold=2 and shingle_size=0 found no
+    # reuse at all, and the deck then said that nothing was shared
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_options_in_range_are_taken():
+    rk.ThemeOptions(k=1, k_range=(1, 1), guide=0.0, fit_items=None, random_state=None, min_similarity=0.0)
+    rk.ReuseOptions(threshold=1.0, boilerplate_share=0.0, min_cjk=0)
+
+
+def test_build__a_config_that_is_no_build_config_is_refused_before_any_work(tmp_path):
+    with pytest.raises(TypeError, match="config must be a reportkit.BuildConfig, not dict"):
+        rk.build(RAW, out=tmp_path / "out", cache_dir=None, config={"jobs": 1})
+    with pytest.raises(TypeError, match="BuildConfig.limits must be a reportkit.Limits, not dict"):
+        rk.BuildConfig(limits={"max_chars": 10})
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("call", ["build", "check"])
+def test_build_and_check__a_manifest_that_is_no_file_is_refused_before_any_work(call, tmp_path):
+    # an API review: a mistyped manifest= built without it (the manifest wins over every clue), while the
+    # command line refused the same path; with out= it replaced the tables built with it
+    kwargs = {"out": tmp_path / "out", "cache_dir": None} if call == "build" else {}
+    with pytest.raises(FileNotFoundError, match="manifst.csv is not a file; give the manifest's path, or manifest=None"):
+        getattr(rk, call)(RAW, manifest=tmp_path / "manifst.csv", **kwargs)
+    assert not (tmp_path / "out").exists()
+
+
+def test_build__rjieba_chosen_but_not_installed_is_refused_before_any_work(tmp_path):
+    # an API review: without the optional package every report became an internal error, the build exited 0
+    # and the tables in --out were replaced with none. A child process where rjieba cannot be imported:
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    code = ("import sys; sys.modules['rjieba'] = None\n"  # as if it were not installed: import raises ImportError
+            "from reportkit.cli import main\n"
+            f"sys.exit(main(['build', {str(RAW)!r}, '--out', {str(out)!r}, '--no-cache', '--tokenizer', 'rjieba']))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "tokenizer 'rjieba' needs the optional package: pip install 'reportkit[fast]'" in result.stderr
+    assert not out.exists()
+
+
+def test_town_lookups_by_doc_id_hold_for_categorical_columns():
+    # an API review: theme_summary named the wrong towns when doc_id and town were categorical (a pandas quirk
+    # of Series.map with categorical ids through a categorical Series); categories order towns in charts
+    documents = pd.DataFrame({"doc_id": ["b", "a", "c"], "town": ["北镇", "安乡", "城关街道"], "year": [2023, 2023, 2024]})
+    shortcomings = pd.DataFrame({"doc_id": ["b", "a", "c", "b"], "item_no": [1, 1, 1, 2],
+                                 "text": ["执法力量薄弱", "普法形式单一", "执法人员不足", "宣传不够"],
+                                 "theme": ["capacity", "publicity", "capacity", "publicity"]})
+    plain = rk.theme_summary(shortcomings, documents)
+    categorical = rk.theme_summary(shortcomings.astype({"doc_id": "category"}),
+                                   documents.astype({"doc_id": "category", "town": "category"}))
+    assert dict(zip(plain["theme"], plain["towns"])) == {"capacity": "北镇、城关街道", "publicity": "北镇、安乡"}
+    assert categorical["towns"].tolist() == plain["towns"].tolist()
+    from reportkit.workbook import for_reading
+
+    added = for_reading({"documents": documents.astype({"doc_id": "category", "town": "category"}),
+                                "shortcomings": shortcomings.astype({"doc_id": "category"})})["shortcomings"]
+    assert added["town"].astype(str).tolist() == ["北镇", "安乡", "城关街道", "北镇"]

@@ -588,3 +588,16 @@ def test_run_notebook__kernel_quiet_on_the_terminal(tmp_path, capfd):
     err = capfd.readouterr().err
     for noise in ("without encryption", "KeyboardInterrupt", "Alternative text"):
         assert noise not in err, err
+
+
+@pytest.mark.slow
+def test_run_notebooks__level_county_on_a_build_of_townships_runs_every_notebook(seeds_run, tmp_path):
+    # an API review: LEVEL="county", a parameter every notebook offers, selected no report in the seeds'
+    # build, and notebooks 10 and 40 stopped inside pandas and seaborn; each chart now says there is nothing
+    result, tmp = seeds_run
+    again = nbk.run_notebooks(NOTEBOOKS, data_dir=tmp / "processed", out_dir=tmp_path, parameters={"LEVEL": "county"},
+                              html=False, workbook=False, profiles=False, jobs=2)
+    assert [p.name for p in again.executed] == [p.name for p in PATHS]
+    heatmap = json.loads((tmp_path / "figures" / "10_indicator_heatmap.json").read_text(encoding="utf-8"))
+    assert heatmap["finding"] == "所选范围内没有报告" and heatmap["reports"]["n"] == 0
+    assert (tmp_path / "figures" / "40_reuse_matrix.png").exists()

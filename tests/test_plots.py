@@ -510,3 +510,21 @@ def test_reuse_matrix_table__a_report_copying_most_of_another_shows_that_share(t
     share = matrix.loc[(ids["copy.txt"], ids["original.txt"]), "value"]
     assert share >= 0.7  # most of the copy is the original's text (headings and short lines are not compared)
     assert matrix.loc[(ids["original.txt"], ids["copy.txt"]), "value"] >= 0.6
+
+
+def test_charts_of_an_empty_selection_say_so_instead_of_failing():
+    # an API review: a selection without reports (LEVEL="county" in a build of townships) stopped the heatmap
+    # inside seaborn, the reuse matrix inside pandas (an empty text column cannot divide) and the bars at 0.8 / 0
+    documents = schema.empty("documents")
+    reuse = schema.empty("reuse")
+    passages = schema.empty("passages")
+    matrix = plots.reuse_matrix_table(reuse, documents, passages)
+    assert matrix.empty and list(matrix.columns)[:2] == ["label_a", "label_b"]
+    heat = plots.indicator_heatmap_table(schema.empty("indicators").assign(category_label=pd.Series(dtype=str)),
+                                         documents)
+    bars = plots.grouped_bars_table(pd.DataFrame({"label": [], "part_label": [], "n": []}), x="label", y="n",
+                                    hue="part_label")
+    for ax in (plots.plot_reuse_matrix(matrix), plots.plot_indicator_heatmap(heat),
+               plots.plot_grouped_bars(bars, x="label", y="n", hue="part_label")):
+        said = [t.get_text() for t in ax.texts]
+        assert len(said) == 1 and said[0].startswith("所选") and not ax.get_xticks().size

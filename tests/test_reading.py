@@ -80,3 +80,49 @@ def test_read_tables__parts_without_the_reports_are_not_opened(built, tmp_path):
 def test_read_tables__missing_folder_says_to_build(tmp_path):
     with pytest.raises(FileNotFoundError, match="run `reportkit build` first"):
         read_tables(tmp_path / "nothing")
+
+
+def test_read_tables__one_name_or_one_id_is_one_not_its_characters(built):
+    # an API review: "documents" was read as the names 'd', 'o', … (none of them a table: {} came back)
+    first = report_keys(built)["doc_id"].iloc[0]
+    tables = read_tables(built, "documents", doc_ids=first)
+    assert list(tables) == ["documents"] and tables["documents"]["doc_id"].tolist() == [first]
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"names": ["document"]}, ValueError, r"no table 'document' in .*; its tables: boilerplate, build_log"),
+    ({"names": ["documents"], "columns": ["doc_id"]}, TypeError, "columns maps a table's name to the columns"),
+    ({"names": ["documents"], "columns": {"documents": ["doc_id", "towns"]}}, ValueError,
+     "table documents has no column 'towns'; its columns: doc_id"),
+])
+def test_read_tables__a_mistaken_argument_is_named(built, kwargs, error, message):
+    # an API review: a misspelt table came back as no table, and a misspelt column as pyarrow's whole schema
+    with pytest.raises(error, match=message):
+        read_tables(built, **kwargs)
+
+
+def test_read_tables__a_folder_that_holds_no_build_is_refused():
+    # an API review: the raw folder read as a build with no tables ({}), as if it held no reports
+    with pytest.raises(FileNotFoundError, match="holds no build .no documents.parquet.; give the folder"):
+        read_tables(RAW)
+
+
+def test_build__the_tables_it_returned_refuse_to_mix_with_a_later_build(tmp_path):
+    # an API review: build(out=) returns tables read when asked for; after a second build into the same folder
+    # the first result gave one build's documents and the other's sections
+    import reportkit as rk
+
+    first_raw, second_raw = tmp_path / "first", tmp_path / "second"
+    first_raw.mkdir(), second_raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    for path in seeds[:2]:
+        shutil.copy(path, first_raw / path.name)
+    shutil.copy(seeds[2], second_raw / seeds[2].name)
+    out = tmp_path / "out"
+    first = rk.build(first_raw, out=out, cache_dir=None, jobs=1)
+    assert len(first["documents"]) == 2
+    second = rk.build(second_raw, out=out, cache_dir=None, jobs=1)
+    assert len(first["documents"]) == 2  # read before: still the first build's
+    with pytest.raises(RuntimeError, match="were replaced by a later build after these were returned; read them again"):
+        first["sections"]
+    assert second["sections"]["doc_id"].nunique() == 1

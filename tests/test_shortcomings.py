@@ -175,7 +175,7 @@ def test_cluster_shortcomings__k_larger_than_items_raises():
 
 
 def test_cluster_shortcomings__unknown_mode_raises():
-    with pytest.raises(ValueError, match="mode 'x' unknown"):
+    with pytest.raises(ValueError, match="ThemeOptions.mode must be one of hybrid, clusters, items, not 'x'"):
         cluster_shortcomings(items({"a": ["普法形式单一"]}), ThemeOptions(mode="x"))
 
 

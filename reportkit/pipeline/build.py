@@ -136,9 +136,20 @@ def plan(raw_dir: str | Path, manifest_path: str | Path | None, *, limits: Limit
 def _config(config: BuildConfig | None, *, jobs: int | None, limits: Limits | None,
             tokenizer: str | None) -> BuildConfig:
     """CONFIG (a default one when None) with the shortcut arguments of `build`/`check` applied."""
+    if config is not None and not isinstance(config, BuildConfig):
+        raise TypeError(f"config must be a reportkit.BuildConfig, not {type(config).__name__} "
+                        "(BuildConfig(jobs=1, ...), or the shortcuts jobs=, limits=, tokenizer=)")
     config = config or BuildConfig()
     changes = {k: v for k, v in (("jobs", jobs), ("limits", limits), ("tokenizer", tokenizer)) if v is not None}
     return replace(config, **changes) if changes else config
+
+
+def _manifest_file(manifest: str | Path | None) -> None:
+    """Refuse a MANIFEST path that is no file before any work: the manifest wins over every clue, so
+    a mistyped path would change where every town and year comes from without a word."""
+    if manifest is not None and not Path(manifest).is_file():
+        raise FileNotFoundError(f"manifest {manifest} is not a file; give the manifest's path, or manifest=None "
+                                "to build without one")
 
 
 def build(
@@ -165,9 +176,10 @@ def build(
     REFIT_THEMES fits the shortcoming clusters again even when the corpus has changed little
     since they were fitted (see `ThemeOptions.refit_share`).
 
-    Returns the tables, one per table of reportkit/schema.py, by name: with OUT, read from OUT
-    when asked for (`reading.Tables`: nothing is loaded until then; `rk.read_tables` reads only
-    some reports or columns); without OUT, loaded. A file that cannot be read never stops the
+    Returns the tables, one per table of reportkit/schema.py, by name: with OUT, a read-only
+    mapping read from OUT when asked for (`reading.Tables`: nothing is loaded until then, and a
+    table not read before a later build replaced OUT's is refused; `rk.read_tables` reads only
+    some reports or columns); without OUT, a dict, loaded. A file that cannot be read never stops the
     build: it gets a build_log row saying why.
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
@@ -177,6 +189,7 @@ def build(
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
     _raw_folder(raw_dir)
+    _manifest_file(manifest)
     _check_cache(cache_dir, raw_dir)
     with ExitStack() as stack:
         output = None
@@ -491,6 +504,7 @@ def check(
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     config = _config(config, jobs=jobs, limits=limits, tokenizer=None)
+    _manifest_file(manifest)
     planned = plan(raw_dir, manifest, limits=config.limits)
     run = Run(config, Cache(None, stage_keys(config)), stages=("parse",))
     outcomes = run_jobs(planned.jobs, run, n_jobs=config.jobs or default_jobs(), progress=False)
