@@ -17,6 +17,7 @@ from . import resources
 from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
+from .pasted import from_csv_export, from_markup_fragment
 from .unwrap import unwrap_text
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
@@ -362,6 +363,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = from_markup_fragment(text)  # a page's source pasted as text: &nbsp;, <br>, <strong>
+    text = from_csv_export(text)  # a report template filled in Excel and saved as CSV: "一、…","（一）…"
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.

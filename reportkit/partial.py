@@ -100,6 +100,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
             and not any(HEADING_LINE.match(line.strip()) for line in text.split("\n"))):
         reasons.append("no report text")
     lines = [line.strip() for line in tail.split("\n") if line.strip()]
+    while len(lines) > 1 and lines[-1].startswith("|") and lines[-1].endswith("|"):
+        lines.pop()  # a table's rows are no sentence to be cut (a template's 填报人 | 联系电话 row ends it)
     last_line = lines[-1] if lines else ""
     mid_sentence = (last_line and not last_line.endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)
                     and len(last_line) > 30)

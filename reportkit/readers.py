@@ -23,6 +23,7 @@ from .chinese import count_cjk
 from .config import Limits
 from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
+from .pasted import markup_as_text
 from .wordnumbers import WORDML as _W
 from .wordnumbers import paragraph_numbers
 from .worddoc import is_word_document
@@ -521,7 +522,7 @@ def _page_article(markup: str, encoding: str, hints: dict[str, str]) -> Extracte
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # Nested deeper than libxml2 goes (2,048 levels): the tree lost what lies below, so the
         # text is taken from the markup itself.
-        lines = [line.strip() for line in _text_without_parser(markup).split("\n")]
+        lines = [line.strip() for line in markup_as_text(markup).split("\n")]
         text, _ = split_chrome("\n".join(line for line in lines if line))
         return Extracted(text, "html", encoding, {})
     # The page's information table (发布机构, 发布日期, 索引号) may sit outside the article block.
@@ -580,33 +581,6 @@ def read_mht(data: bytes, limits: Limits) -> Extracted:
     extracted = _page_article(markup, encoding, {"url": address} if address.startswith("http") else {})
     extracted.format = "mht"
     return extracted
-
-
-_TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]{0,2000}>")
-_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
-
-
-def _text_without_parser(markup: str) -> str:
-    """The text of MARKUP read without a tree (for pages too deep to parse): comments, scripts and
-    styles left out, block tags as line breaks, other tags removed, entities decoded. Linear time."""
-    import html as entities
-
-    lower, parts, position = markup.lower(), [], 0
-    while match := _TAG.search(markup, position):
-        parts.append(markup[position:match.start()])
-        if match.group(0) == "<!--":
-            end = markup.find("-->", match.end())
-            position = len(markup) if end < 0 else end + 3
-            continue
-        closing, tag = match.group(1), match.group(2).lower()
-        position = match.end()
-        if not closing and tag in ("script", "style", "noscript", "title"):
-            end = lower.find(f"</{tag}", position)
-            position = len(markup) if end < 0 else end
-        elif tag in _BLOCK_TAGS:
-            parts.append("\n")
-    parts.append(markup[position:])
-    return entities.unescape("".join(parts))
 
 
 def _main_block(root):

@@ -597,6 +597,7 @@ def split_sections(text: str, *, doc_id: str = "",
     latest_year = 0  # the latest year a part's heading has named so far
     late_child: dict[int, str] = {}  # heading → the late part (shortcomings, plans) a sub-heading opened
     seen_late_part = False
+    duties_as_work = _duties_as_work(headings)
     for i, h in enumerate(headings):
         child_count[h.parent] = child_count.get(h.parent, 0) + 1
         numbers.append(str(child_count[h.parent]) if h.parent is None
@@ -604,6 +605,8 @@ def split_sections(text: str, *, doc_id: str = "",
         stop = next((g.start for g in headings[i + 1:] if g.level <= h.level), len(text))
         end = _end_of(text, h.start, stop)
         matched, others = _heading_types(h.heading)
+        if i in duties_as_work:
+            matched = "measures"
         mixed_with = ""
         if h.parent is None:
             mixed_with = ";".join(others)
@@ -639,6 +642,19 @@ def split_sections(text: str, *, doc_id: str = "",
                      "parent_section_no": None if h.parent is None else numbers[h.parent],
                      "text": text[h.start:end], "start": h.start, "end": end, "mixed_with": mixed_with})
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)
+
+
+# A part on the duty as such (一、履职情况, 履职尽责情况): the principal's account in a 述法 report ...
+_DUTIES_ALONE = re.compile(r"^(?:本人|个人)?(?:履职|履行职责|履职尽责)(?:工作)?情况$")
+
+
+def _duties_as_work(headings: list[_Heading]) -> set[int]:
+    """The parts on the duty as such when another part is the principal's on rule of law (述法, 第一责任人
+    职责): a joint 述职述责述廉述法 report, whose 一、履职尽责情况 is the work done (measures)."""
+    parts = [(i, h.heading) for i, h in enumerate(headings) if h.parent is None]
+    generic = {i for i, heading in parts if _DUTIES_ALONE.match(re.sub(r"\s+", "", _strip_marker(heading)))}
+    principal = [i for i, heading in parts if i not in generic and _match_type(heading) == "leadership"]
+    return generic if principal else set()
 
 
 def has_headings(sections: pd.DataFrame) -> pd.Series:

@@ -980,3 +980,16 @@ def test_a_top_level_list_that_names_no_part_still_takes_a_higher_style_as_its_s
     # 1、 headings that name no part are no parts: a （一） after them is not nested under them
     text = "2024年，我镇推进依法行政。\n1、强化学法\n甲。\n（一）规范执法\n乙。"
     assert split_sections(text)["level"].tolist() == [0, 1, 1]
+
+
+def test_a_joint_shuzhi_report_types_its_duties_part_as_the_work_and_its_integrity_part_as_other():
+    # round 53: a joint 述职述责述廉述法 report; with a part of its own for the principal's rule-of-law duties,
+    # 一、履职情况 is the work done, and a part on party discipline and integrity is neither
+    text = ("2024年，本人认真履职。\n一、履职情况\n（一）抓产业发展\n甲。\n二、履行推进法治建设第一责任人职责情况（述法）\n乙。\n"
+            "三、落实党风廉政建设责任制和廉洁自律情况\n丙。\n四、存在的问题\n丁。\n五、下一步打算\n戊。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "leadership", "other", "shortcomings", "plans"]
+    assert s.loc[s["level"] == 2, "section_type"].tolist() == ["measures"]
+    # alone, a part on the duty as such is still the principal's account (a 述法 report)
+    alone = split_sections("2024年，本人认真履职。\n一、履职情况\n甲。\n二、存在的问题\n乙。")
+    assert alone.loc[alone["level"] == 1, "section_type"].tolist() == ["leadership", "shortcomings"]

@@ -104,7 +104,9 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 ("r236_songjiaqiao_maohao_jihua", "社区减负增效还不到位"),
                 # round 52: an economic item (other) that names no theme's word takes, built with the other
                 # four hundred reports, a cluster-mate's theme (publicity); built alone, it stays other
-                ("r407_chonghuer_buerjin_nianzhong_zongjie", "产业结构较为单一")}
+                ("r407_chonghuer_buerjin_nianzhong_zongjie", "产业结构较为单一"),
+                # round 53: supervising villages' small powers, other by its writer's call, reads as oversight (监督)
+                ("r410_qiaozi_huairou_shuzhi_shufa_heyi", "对村级小微权力的监督还不够到位")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -163,5 +165,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 205
+    assert len(FIGURES) == 213
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
