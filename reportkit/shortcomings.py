@@ -382,6 +382,31 @@ _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
 _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
 
 
+# A row of a 问题清单 / 整改台账 table that a copy flattened into one line: its cells apart by tabs, runs of
+# spaces, a full-width space or a single space (序号 问题 责任单位 时限). Besides the problem, a row holds its
+# number, the units that answer for it (司法所, 党政办, 各村（社区）), a deadline (立行立改, 2026年3月底前) and
+# perhaps a category or a measure: none of them is the fault, and a unit such as 司法所 would decide its theme.
+_CELL_GAP = re.compile(r"\t|\u3000|\s*\|\s*| {2,}| (?=\S)")
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")
+_DEADLINE = re.compile(r"^(?:立行立改|长期(?:坚持)?|持续(?:推进|整改)?|已完成|已整改|年内|年底前|年度考核前|整改中|"
+                       r"(?:\d{4}年)?\d{1,2}月(?:底|中旬|上旬|下旬)?(?:前|起)?|\d{4}年(?:底|内|起)?(?:前)?|每.{1,8}前)$")
+_UNIT = re.compile(r"^(?:[^\s，。；：]{1,12}?(?:办|所|站|队|委|局|中心|院|庭|联|会|部|村|社区|（社区）|组))"
+                   r"(?:、[^\s，。；：]{1,12}?(?:办|所|站|队|委|局|中心|院|庭|联|会|部|村|社区|（社区）|组))*$")
+
+
+def problem_cell(text: str) -> str | None:
+    """The problem of TEXT when it is a flattened table row (three or more cells, one of them its number,
+    its units or its deadline): the longest cell that is none of those; None for any other text."""
+    cells = [c.strip() for c in _CELL_GAP.split(str(text or "").strip()) if c and c.strip()]
+    if len(cells) < 3:
+        return None
+    furniture = [bool(_ROW_NUMBER.match(c) or _DEADLINE.match(c) or _UNIT.match(c)) for c in cells]
+    if sum(furniture) < 2:  # a sentence with a space or two in it, not a row
+        return None
+    rest = [c for c, is_furniture in zip(cells, furniture) if not is_furniture]
+    return max(rest, key=len) if rest else None
+
+
 def lead_clause(text: str) -> str:
     """An item's lead clause: its words up to the first comma or stop, or the next clause's when
     the first only sets the scene, or the clause a figure's frame leads to (反映出…).
@@ -391,6 +416,7 @@ def lead_clause(text: str) -> str:
     >>> lead_clause("随着执法事项下放街道，干部学法跟不上新承接的领域。")
     '干部学法跟不上新承接的领域'
     """
+    text = problem_cell(text) or text  # a flattened table row: its problem's cell
     clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip())]
     for clause in clauses[1:4]:
         if (drawn := _DRAWS_OUT.match(clause)) and clause[drawn.end():]:
@@ -414,6 +440,7 @@ def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
 def _body_lead_rest(text: str, headline: str | None) -> tuple[str, str, str]:
     """(body without its marker, lead, rest): `split_lead`'s, with the body they come from."""
     body = _ITEM_PREFIX.sub("", str(text or ""), count=1).strip()
+    body = problem_cell(body) or body  # a flattened table row: its units and deadline are no words of the fault
     head = _ITEM_PREFIX.sub("", str(headline or ""), count=1)
     lead = _CLAUSE_END.split(head.strip(), maxsplit=1)[0].strip() if head.strip() else lead_clause(body)
     rest = body
