@@ -9,8 +9,13 @@ The public API is flat and imported lazily, so `import reportkit` stays cheap::
 from __future__ import annotations
 
 import importlib
+import logging
 
 __version__ = "0.1.0"
+
+# A library's records go where the application sends them; with no handler configured, nowhere
+# (not Python's last-resort stderr handler).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 # public name → module that defines it
 _API = {

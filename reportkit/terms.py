@@ -170,13 +170,23 @@ class Tokenizer:
     def _build_engine(self):
         if self.engine == "rjieba":
             return self._build_rjieba()
-        from .jieba_dictionary import import_jieba, load_prefix_dict
+        from .jieba_dictionary import import_jieba
 
         jieba = import_jieba()
 
-        # jieba announces every dictionary load at DEBUG on its own stderr handler, once per
-        # worker process; analysts only need to hear from it when something is wrong.
-        jieba.setLogLevel(logging.WARNING)
+        # jieba announces every dictionary load at DEBUG on its own stderr handler, once per worker
+        # process; quiet while ours loads, and its level left as the host application set it.
+        jieba_logger = logging.getLogger("jieba")
+        level = jieba_logger.level
+        jieba_logger.setLevel(logging.WARNING)
+        try:
+            return self._jieba_engine(jieba)
+        finally:
+            jieba_logger.setLevel(level)
+
+    def _jieba_engine(self, jieba):
+        from .jieba_dictionary import load_prefix_dict
+
         engine = jieba.Tokenizer()
         # jieba keeps its dictionary as a marshal file it trusts; in the shared temporary folder
         # anyone could plant one. Ours is plain data (~4 x faster to load), in a folder only this
@@ -649,6 +659,11 @@ def kwic(
         raise ValueError(f"pattern is empty: {pattern!r}; pass a term or a list of terms")
     if regex and len(terms) > 1:
         raise ValueError("regex=True takes one pattern; join alternatives with | instead of passing a list")
+    if window < 0:
+        raise ValueError(f"window is the characters shown either side, 0 or more, not {window!r}")
+    if not {"doc_id", "text"} <= set(data.columns):
+        raise ValueError("kwic searches the text of the documents or sections table (doc_id, text); this table has "
+                         f"{', '.join(map(str, data.columns[:8]))}")
     compiled = [re.compile(t if regex else re.escape(t)) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
     is_sections = "section_type" in data.columns and "start" in data.columns
     found = []

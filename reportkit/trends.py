@@ -43,6 +43,17 @@ def _finish(table: pd.DataFrame, docs: pd.DataFrame, measure: str, min_reports: 
     return table[COLUMNS + extra].reset_index(drop=True)
 
 
+def _check_top(top: int) -> None:
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top must be a whole number of groups, 1 or more, not {top!r}")
+
+
+def _largest(counts: pd.Series, top: int) -> pd.Index:
+    """The TOP labels of COUNTS, largest first; a tie goes by the label (not by the rows' order)."""
+    frame = counts.rename("n").rename_axis("label").reset_index()
+    return pd.Index(frame.sort_values(["n", "label"], ascending=[False, True], kind="stable")["label"].head(top))
+
+
 def concept_trend_table(
     concept_counts: pd.DataFrame, term_counts: pd.DataFrame, documents: pd.DataFrame, *,
     top: int = 6, min_reports: int = HANDFUL,
@@ -52,7 +63,9 @@ def concept_trend_table(
     docs = _dated(documents)
     concepts = concept_counts.merge(docs[["doc_id", "year"]], on="doc_id")
     tokens = term_counts.merge(docs[["doc_id", "year"]], on="doc_id").groupby("year")["n"].sum()
-    chosen = concepts.groupby("label_zh")["n"].sum().nlargest(top).index
+    _check_top(top)
+    totals = concepts.groupby("label_zh")["n"].sum()
+    chosen = _largest(totals, top)
     out = (concepts[concepts["label_zh"].isin(chosen)].groupby(["year", "label_zh"], as_index=False)["n"].sum()
            .rename(columns={"label_zh": "group"}))
     out["value"] = out["n"] / out["year"].map(tokens) * 100
@@ -70,7 +83,8 @@ def category_trend_table(
     docs = _dated(documents)
     category = indicators["category"].fillna("")
     ind = indicators[indicators["doc_id"].isin(docs["doc_id"]) & ~category.isin(exclude)]
-    chosen = ind["category"].value_counts().head(top).index
+    _check_top(top)
+    chosen = _largest(ind["category"].value_counts(), top)
     per_report = (pd.crosstab(ind["doc_id"], ind["category"]).reindex(columns=chosen, fill_value=0)
                   .reindex(docs["doc_id"], fill_value=0).rename_axis("doc_id").reset_index()
                   .melt(id_vars="doc_id", var_name="group", value_name="n_indicators")
@@ -93,6 +107,7 @@ def phrase_trend_table(
     documents: pd.DataFrame, phrases: Sequence[str], *, min_reports: int = HANDFUL
 ) -> pd.DataFrame:
     """Share (%) of a year's reports whose text mentions each phrase; ``n_mentioning`` counts them."""
+    phrases = [phrases] if isinstance(phrases, str) else list(phrases)  # one phrase, not its characters
     docs = _dated(documents)
     rows = [{"doc_id": d, "year": y, "group": p, "mentioned": p in str(text)}
             for d, y, text in zip(docs["doc_id"], docs["year"], docs["text"]) for p in phrases]

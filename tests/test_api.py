@@ -222,3 +222,49 @@ def test_town_lookups_by_doc_id_hold_for_categorical_columns():
     added = for_reading({"documents": documents.astype({"doc_id": "category", "town": "category"}),
                                 "shortcomings": shortcomings.astype({"doc_id": "category"})})["shortcomings"]
     assert added["town"].astype(str).tolist() == ["北镇", "安乡", "城关街道", "北镇"]
+
+
+def test_trend_tables__one_phrase_is_one_and_top_is_a_count_of_groups():
+    # an API review: phrase_trend_table(docs, "法律顾问") drew 法, 律, 顾, 问; top=0 and top=-1 were taken
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "year": [2023, 2024], "text": ["聘请法律顾问", "没有"]})
+    table = rk.trends.phrase_trend_table(documents, "法律顾问", min_reports=1)
+    assert table["group"].unique().tolist() == ["法律顾问"]
+    indicators = pd.DataFrame({"doc_id": ["a"], "category": ["legal_education_events"]})
+    for top in (0, -1, 1.5):
+        with pytest.raises(ValueError, match="top must be a whole number of groups"):
+            rk.trends.category_trend_table(indicators, documents, top=top)
+
+
+def test_category_trend_table__a_tie_for_the_last_place_goes_by_name_not_row_order():
+    # an API review: of categories tied in count, the rows' order chose which were drawn
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "year": [2023, 2024], "text": ["", ""]})
+    indicators = pd.DataFrame({"doc_id": ["a", "b", "a", "b"], "category": ["c_x", "c_x", "b_y", "a_z"]})
+    first = rk.trends.category_trend_table(indicators, documents, top=2, min_reports=1)
+    again = rk.trends.category_trend_table(indicators.iloc[::-1], documents, top=2, min_reports=1)
+    assert first["group"].unique().tolist() == again["group"].unique().tolist() == ["c_x", "a_z"]
+
+
+def test_kwic__a_table_without_text_or_a_negative_window_is_named():
+    indicators = pd.DataFrame({"doc_id": ["a"], "span": ["调解32件"]})
+    with pytest.raises(ValueError, match="kwic searches the text of the documents or sections table"):
+        rk.kwic(indicators, "调解")
+    with pytest.raises(ValueError, match="window is the characters shown either side"):
+        rk.kwic(pd.DataFrame({"doc_id": ["a"], "text": ["调解"]}), "调解", window=-1)
+
+
+def test_library__logs_through_a_null_handler_and_leaves_jiebas_logger_as_it_was():
+    # an API review: records went to Python's last-resort stderr handler, and loading the tokenizer set the
+    # process-wide jieba logger to WARNING
+    import logging
+
+    assert any(isinstance(h, logging.NullHandler) for h in logging.getLogger("reportkit").handlers)
+    jieba_logger = logging.getLogger("jieba")
+    before = jieba_logger.level
+    try:
+        jieba_logger.setLevel(logging.DEBUG)
+        from reportkit.terms import Tokenizer
+
+        assert Tokenizer().tokens("开展普法宣传活动")
+        assert jieba_logger.level == logging.DEBUG
+    finally:
+        jieba_logger.setLevel(before)
