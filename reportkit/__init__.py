@@ -9,13 +9,12 @@ The public API is flat and imported lazily, so `import reportkit` stays cheap::
 from __future__ import annotations
 
 import importlib
-import logging
 
 __version__ = "0.1.0"
 
-# A library's records go where the application sends them; with no handler configured, nowhere
-# (not Python's last-resort stderr handler).
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+# No NullHandler on purpose: where the application configured no logging (a notebook, a script),
+# warnings (a cache that cannot be written, a manifest that cannot be read) reach stderr through
+# Python's last resort, so that an analyst sees them; configured logging takes them as usual.
 
 # public name → module that defines it
 _API = {

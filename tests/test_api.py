@@ -252,12 +252,11 @@ def test_kwic__a_table_without_text_or_a_negative_window_is_named():
         rk.kwic(pd.DataFrame({"doc_id": ["a"], "text": ["调解"]}), "调解", window=-1)
 
 
-def test_library__logs_through_a_null_handler_and_leaves_jiebas_logger_as_it_was():
-    # an API review: records went to Python's last-resort stderr handler, and loading the tokenizer set the
-    # process-wide jieba logger to WARNING
+def test_tokenizer__leaves_jiebas_logger_as_it_was():
+    # an API review: loading the tokenizer set the process-wide jieba logger to WARNING. (Its other point, no
+    # NullHandler, is kept on purpose: with no logging configured, a notebook shows the build's warnings.)
     import logging
 
-    assert any(isinstance(h, logging.NullHandler) for h in logging.getLogger("reportkit").handlers)
     jieba_logger = logging.getLogger("jieba")
     before = jieba_logger.level
     try:
