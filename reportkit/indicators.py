@@ -138,6 +138,9 @@ _BOUNDARY = "，,；;。！？!?：:\n、（(）)"
 _SENTENCE_END = "。！？!?；;\n"
 _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "‘": "’", "【": "】", "〈": "〉"}
 _MAX_QUOTE = {"《": 80}  # titles may be long; quoted names are short
+# A bracket or quote that holds a figure alone (【146项】, “4.7万元”), as a layout sets the figures it stresses:
+# a measure, not a name.
+_FIGURE_ONLY = re.compile(r"^\s*\d[\d.,]*\s*[万亿]?\s*[余多]?\s*(?:[%％]|[\u4e00-\u9fff]{1,3})\s*$")
 _CN_COUNT = re.compile(f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL)}]+")  # not 万/亿: 1.2万件 is digits
 
 _HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
@@ -150,7 +153,8 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
     for opening, closing in _QUOTES.items():
         limit = _MAX_QUOTE.get(opening, 25)
         for m in re.finditer(re.escape(opening) + f"[^{re.escape(closing)}\n]{{0,{limit}}}" + re.escape(closing), text):
-            ranges.append(m.span())
+            if not _FIGURE_ONLY.match(m.group()[1:-1]):
+                ranges.append(m.span())
     for m in re.finditer(r'"[^"\n]{0,25}"', text):  # ASCII quotes pair within a line
         ranges.append(m.span())
     if m := re.search(r"“[^”\n]{0,25}$", text):  # a copy cut inside a quoted name (调研形成“三张清)
@@ -932,9 +936,15 @@ def _counts_in_digits(clause: str) -> bool:
 def _heading_length(heading: str) -> int:
     stop = re.search(r"[，,；;。：:]", heading)
     if len(heading) <= _HEADING_MAX and not (stop and _counts_in_digits(heading[stop.end():])):
-        return len(heading)
-    # a long one, or one whose second clause counts in digits (（一）深化…改革,综合执法检查92次): its first clause
-    return stop.start() if stop else len(heading)
+        length = len(heading)
+    else:  # a long one, or one whose second clause counts in digits (（一）深化…改革,综合执法检查92次): its first clause
+        length = stop.start() if stop else len(heading)
+    # a list that leads each point with its figure in brackets (1.【146项】梳理公布的…): the figure is a measure
+    stressed = next((m.start() for m in _STRESSED.finditer(heading, 0, length) if _FIGURE_ONLY.match(m.group(1))), length)
+    return min(length, stressed)
+
+
+_STRESSED = re.compile(r"[【“「『〈]([^】”」』〉\n]{1,25})[】”」』〉]")
 
 
 def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None,

@@ -35,7 +35,7 @@ _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIG
 _MARKER_OR_COMMA = rf"(?:{_MARKER}|(?=[{CN_MARKER_DIGITS}]{{1,3}}[，,](?=[{CJK}]|20\d\d)(?![{CN_MARKER_DIGITS}])))"
 _LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;】])[ \t\u3000]+" + _MARKER_OR_COMMA)  # 】: 【三、存在的问题】 1.…
 # A WeChat article's separator between parts (◆◆◆, ————, —— END ——), inside a line that lost its breaks: a break.
-_SEPARATOR_RULE = re.compile(r"[ \t\u3000]+(?:[◆◇■□●○★☆▍]{2,}|[—\-–=~～_]{4,}|[—\-]{2}[ \t]*END[ \t]*[—\-]{2})(?=[ \t\u3000])")
+_SEPARATOR_RULE = re.compile(r"[ \t\u3000]+(?:[◆◇■□●○★☆▍]{2,}|[—\-–=~～_━─═]{4,}|[—\-]{2}[ \t]*END[ \t]*[—\-]{2})(?=[ \t\u3000])")
 # …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
 # not after a semicolon, which runs a list inside a paragraph (如:一、利用…;二、利用…).
 _MARKER_AFTER_STOP = re.compile(r"(?:(?<=[。！？!?])|(?<=如下[：:]))" + _MARKER_OR_COMMA)
@@ -106,8 +106,10 @@ _DECORATIVE_NUMBER = re.compile(r"^[ \t\u3000]*0[1-9][ \t\u3000]*\n(?=[ \t\u3000
 # Notes set after a report (注释：/ 注： on a line, then ①… ②… a line each, as PDFs of Word files give
 # footnotes and endnotes): in the text above, a circled numeral right after a word (“清风行动”①，
 # 调处中心④作用) refers to a note, and is no item marker.
-_NOTES_LABEL = re.compile(rf"^[ \t]*(?:注释|注|备注|说明)[ \t]*[：:]?[ \t]*\n[ \t]*[{CIRCLED_DIGITS}]", re.M)
-_NOTE_REFERENCE = re.compile(rf"(?<=[{CJK}”」』》）)])[{CIRCLED_DIGITS}](?![、.．:：])")
+_NOTES_LABEL = re.compile(rf"(?:^[ \t]*(?:注释|注|备注|说明)[ \t]*[：:]?[ \t]*\n"
+                          rf"|(?<=[\s。])(?:注释|注|备注|说明)[ \t]*[：:][ \t]*)"  # a flat copy: 。 注释： [1]…
+                          rf"[ \t]*(?:[{CIRCLED_DIGITS}]|\[\d{{1,2}}\])", re.M)
+_NOTE_REFERENCE = re.compile(rf"(?<=[{CJK}”」』》）)])(?:[{CIRCLED_DIGITS}](?![、.．:：])|\[\d{{1,2}}\])")
 
 
 def _without_note_references(text: str) -> str:
@@ -353,6 +355,36 @@ _ZERO_AMONG_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
 _WIDE_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)(?!(?:19|20)\d\d\s*年)")  # 1．2024年度…: a marker and a year
 
 
+# A copy with a number before every line (1 安恕镇…, 2, 3 东辽县委…: as a code or PDF viewer shows them).
+_LINE_NUMBER = re.compile(r"^(\d{1,4})(?:[ \t\u3000]+|$)")
+_MIN_NUMBERED_SHARE = 0.8
+
+
+def _without_line_numbers(text: str) -> str:
+    """TEXT without the numbers a viewer set before its lines, when most of its lines start with one and
+    each is the one before it plus one; else unchanged (a list of figures, a table)."""
+    lines = text.split("\n")
+    if len(lines) < 10:
+        return text
+    numbers = [int(m.group(1)) if (m := _LINE_NUMBER.match(line)) else None for line in lines]
+    numbered = [n for n in numbers if n is not None]
+    if len(numbered) < _MIN_NUMBERED_SHARE * len(lines):
+        return text
+    steps = sum(later == earlier + 1 for earlier, later in zip(numbered, numbered[1:]))
+    if steps < _MIN_NUMBERED_SHARE * (len(numbered) - 1):
+        return text
+    return "\n".join(_LINE_NUMBER.sub("", line, count=1) if n is not None else line for line, n in zip(lines, numbers))
+
+
+# A line drawn with rules or ornaments only (━━━━, ◆◆◆, ＊＊＊), as WeChat editors set between parts: no text.
+_DECORATION_LINE = re.compile(r"^[ \t\u3000]*[━─═—\-–_=~～◆◇■□●○★☆▍✦❖•·*＊]{3,}[ \t\u3000]*$", re.M)
+# An emoji set as a bullet at a line's start (🔹 part, ✅ point, 📌 item): no word of the text.
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
+_EMOJI_BULLET = re.compile(rf"^([ \t\u3000]*)(?:[{_EMOJI}]\uFE0F?)+[ \t\u3000]*", re.M)
+# ... and in a copy that lost its line breaks, an emoji bullet after a space, or a rule, starts a line again.
+_EMOJI_BULLET_INLINE = re.compile(rf"[ \t\u3000]+(?:[━─═]{{3,}}[ \t\u3000]*)*(?=(?:[{_EMOJI}]\uFE0F?)+[ \t\u3000]*[{CJK}（(“【\d])")
+
+
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """Return the normalised text of a report.
 
@@ -366,7 +398,11 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = from_markup_fragment(text)  # a page's source pasted as text: &nbsp;, <br>, <strong>
     text = from_csv_export(text)  # a report template filled in Excel and saved as CSV: "一、…","（一）…"
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
+    text = _without_line_numbers(text)
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
+    if _EMOJI_BULLET_INLINE.search(text):
+        text = _EMOJI_BULLET_INLINE.sub("\n", text)
+    text = _EMOJI_BULLET.sub(r"\1", _DECORATION_LINE.sub("", text))
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
     text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)

@@ -1190,3 +1190,24 @@ def test_extract_indicators__a_word_table_s_rows_with_the_unit_before_the_number
 def test_extract_indicators__a_numeral_inside_a_village_s_name_is_no_count(text, figures):
     got = extract_indicators(text)
     assert list(zip(got["value"], got["unit"])) == figures
+
+
+@pytest.mark.parametrize("line", ["1.【146项】梳理公布的镇级权责清单事项。", "全年办理各类事项【4517件】，办结率100%。",
+                                  "（二）“36份”合同全部经过合法性审查。"])
+def test_extract_indicators__a_figure_alone_in_brackets_is_a_measure(line):
+    # round 54: a layout that leads each point with its figure in 【】 lost them all (brackets and quotes hold names)
+    text = f"一、主要举措和成效\n{line}\n二、存在的问题\n力量不足。"
+    sections = split_sections(text)
+    values = extract_indicators(text, sections=sections)["value"].tolist()
+    assert values and values[0] in (146, 4517, 36)
+
+
+@pytest.mark.parametrize("text", ["“12345”热线接听群众来电。", "开展“1+N”普法活动。", "落实【三项制度】。"])
+def test_extract_indicators__a_name_in_brackets_stays_a_name(text):
+    assert extract_indicators(text).empty
+
+
+@pytest.mark.parametrize("text", ["下面，我讲四个方面的意见。", "存在的问题主要有三个方面。", "归纳为五点：一是…"])
+def test_extract_indicators__a_speech_announcing_its_points_counts_nothing(text):
+    # round 54: 讲四个方面的意见 and 主要有三个方面 read as 4 个 and 3 个
+    assert extract_indicators(text).empty
