@@ -744,8 +744,43 @@ def test_cluster_shortcomings__the_circumstances_before_the_lead_count_only_when
     ("干部法律知识考试成绩普遍较高，但考用脱节。", "awareness"),
     ("综合执法队仅有1辆公务用车，夜间巡查难以开展。", "capacity"),
     ("站所年度考核流于形式，结果运用不够。", "disclosure"),  # 考核 alone: a cue of the oversight theme
+    # themes set 38's terse idioms, in other items
+    ("扣押物品和罚没财物管理混乱", "capacity"),
+    ("执法尺度不一，类案不同罚", "capacity"),
+    ("班子会“临时动议”事项较多", "decisions"),
+    ("征收补偿方案“先定后审”", "decisions"),
+    ("责任清单“只建不晒”", "disclosure"),
+    ("不少学生家长法治意识淡薄", "publicity"),
+    ("部分经营户不知亮照经营是法定义务", "publicity"),
+    # themes set 39's words (items written as rectification targets), in other items
+    ("新任村“两委”成员有“本领恐慌”，处理信访诉求时心里没底", "awareness"),
+    ("村集体资产处置须经村民代表大会表决，个别村仍由村书记拍板", "decisions"),
+    ("对企业的检查要从多头进、反复查转向综合查一次", "capacity"),
+    # themes set 40's words, in other items
+    ("执法文书多由协管员代为送达，送达回证填写不规范", "capacity"),
+    ("村集体鱼塘由村干部私下招租，未经集体讨论", "decisions"),
+    ("修建文化广场前未听取周边居民意见", "decisions"),
+    ("镇政府向人大报告工作时对问题避重就轻，接受监督不主动", "disclosure"),
+    ("送法下乡的文艺演出年年一个样", "publicity"),
+    ("有的同志遇事先想“怎么快”，不想“合不合法”", "awareness"),
+    # themes set 41's words, in other items
+    ("个别村干部为亲属打招呼，要求对违建从轻处理", "awareness"),
+    ("街道年度民生实事项目未提请人大审议", "decisions"),
+    ("政务公众号长期不更新", "disclosure"),
+    ("送法下乡多是发资料", "publicity"),
+    ("货车司机对超限运输规定一知半解", "publicity"),
+    # themes set 42's words (a village or community on itself: 我村, 本社区), in other items
+    ("社区调解工作全压在一名专干一人身上", "capacity"),
+    ("村便民服务室的电脑长期损坏无人维修", "capacity"),
+    ("村集体鱼塘承包由村书记直接指定承包人", "decisions"),
+    ("物业费调整由业委会自行决定，未征求业主意见", "decisions"),
+    ("困难救助评议结果未按规定张榜", "disclosure"),
+    ("两组村民为宅基地归属反复争执", "disputes"),
+    ("不少老年人轻信“以房养老”宣传", "publicity"),
+    ("部分青年以为网上转发谣言不犯法", "publicity"),
 ])
-def test_cluster_shortcomings__set_37_words(text, theme):
+def test_cluster_shortcomings__words_added_for_a_written_set(text, theme):
+    # each set's misses gave words (themes.csv); here they are held in items of other wordings
     result = cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))
     assert result["theme"].tolist() == [theme]
 
@@ -762,48 +797,6 @@ def test_cluster_shortcomings__set_37_words(text, theme):
 ])
 def test_lead_clause__a_problem_list_s_label_is_not_the_lead(text, lead):
     assert lead_clause(text) == lead
-
-
-@pytest.mark.parametrize(("text", "theme"), [
-    # themes set 38's terse idioms, in other items
-    ("扣押物品和罚没财物管理混乱", "capacity"),
-    ("执法尺度不一，类案不同罚", "capacity"),
-    ("班子会“临时动议”事项较多", "decisions"),
-    ("征收补偿方案“先定后审”", "decisions"),
-    ("责任清单“只建不晒”", "disclosure"),
-    ("不少学生家长法治意识淡薄", "publicity"),
-    ("部分经营户不知亮照经营是法定义务", "publicity"),
-])
-def test_cluster_shortcomings__set_38_words(text, theme):
-    result = cluster_shortcomings(items({"辛镇": [text]}), ThemeOptions(mode="items"))
-    assert result["theme"].tolist() == [theme]
-
-
-@pytest.mark.parametrize(("text", "theme"), [
-    # themes set 39's words (items written as rectification targets), in other items
-    ("新任村“两委”成员有“本领恐慌”，处理信访诉求时心里没底", "awareness"),
-    ("村集体资产处置须经村民代表大会表决，个别村仍由村书记拍板", "decisions"),
-    ("对企业的检查要从多头进、反复查转向综合查一次", "capacity"),
-])
-def test_cluster_shortcomings__set_39_words(text, theme):
-    result = cluster_shortcomings(items({"壬镇": [text]}), ThemeOptions(mode="items"))
-    assert result["theme"].tolist() == [theme]
-
-
-@pytest.mark.parametrize(("text", "theme"), [
-    # themes set 42's words (a village or community on itself: 我村, 本社区), in other items
-    ("社区调解工作全压在一名专干一人身上", "capacity"),
-    ("村便民服务室的电脑长期损坏无人维修", "capacity"),
-    ("村集体鱼塘承包由村书记直接指定承包人", "decisions"),
-    ("物业费调整由业委会自行决定，未征求业主意见", "decisions"),
-    ("困难救助评议结果未按规定张榜", "disclosure"),
-    ("两组村民为宅基地归属反复争执", "disputes"),
-    ("不少老年人轻信“以房养老”宣传", "publicity"),
-    ("部分青年以为网上转发谣言不犯法", "publicity"),
-])
-def test_cluster_shortcomings__set_42_words(text, theme):
-    result = cluster_shortcomings(items({"卯镇": [text]}), ThemeOptions(mode="items"))
-    assert result["theme"].tolist() == [theme]
 
 
 @pytest.mark.parametrize(("row", "problem"), [
@@ -836,19 +829,6 @@ def test_cluster_shortcomings__a_flattened_row_is_themed_by_its_problem_not_its_
     assert result["theme"].tolist() == ["disputes", "publicity"]
 
 
-@pytest.mark.parametrize(("text", "theme"), [
-    # themes set 41's words, in other items
-    ("个别村干部为亲属打招呼，要求对违建从轻处理", "awareness"),
-    ("街道年度民生实事项目未提请人大审议", "decisions"),
-    ("政务公众号长期不更新", "disclosure"),
-    ("送法下乡多是发资料", "publicity"),
-    ("货车司机对超限运输规定一知半解", "publicity"),
-])
-def test_cluster_shortcomings__set_41_words(text, theme):
-    result = cluster_shortcomings(items({"寅镇": [text]}), ThemeOptions(mode="items"))
-    assert result["theme"].tolist() == [theme]
-
-
 @pytest.mark.parametrize(("text", "lead"), [
     # themes set 40 (a 班子's collective 述职, 我们…): a speaker's opener or role before the fault is no lead
     ("实事求是地说，部分站所负责人对新修订的法规学习不够", "部分站所负责人对新修订的法规学习不够"),
@@ -860,20 +840,6 @@ def test_cluster_shortcomings__set_41_words(text, theme):
 ])
 def test_lead_clause__a_speakers_opener_or_role_is_not_the_lead(text, lead):
     assert lead_clause(text) == lead
-
-
-@pytest.mark.parametrize(("text", "theme"), [
-    # themes set 40's words, in other items
-    ("执法文书多由协管员代为送达，送达回证填写不规范", "capacity"),
-    ("村集体鱼塘由村干部私下招租，未经集体讨论", "decisions"),
-    ("修建文化广场前未听取周边居民意见", "decisions"),
-    ("镇政府向人大报告工作时对问题避重就轻，接受监督不主动", "disclosure"),
-    ("送法下乡的文艺演出年年一个样", "publicity"),
-    ("有的同志遇事先想“怎么快”，不想“合不合法”", "awareness"),
-])
-def test_cluster_shortcomings__set_40_words(text, theme):
-    result = cluster_shortcomings(items({"子镇": [text]}), ThemeOptions(mode="items"))
-    assert result["theme"].tolist() == [theme]
 
 
 @pytest.mark.parametrize("text", [
