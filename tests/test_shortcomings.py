@@ -554,7 +554,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,024 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 1,054 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (20 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -563,14 +563,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # 371 of 401 (0.925) since set 42 (written blind by villages and communities on themselves, 我村…, 本社区…: 16 of
-    # 30 first, 25 after); held out 611 of 623 (0.981) with set 42's other 16 (two of set 41's had been right by their
+    # 378 of 414 (0.913) since set 43 (written blind as faults told through a named person's case, 王某…: 17 of 30
+    # first, 24 after); held out 628 of 640 (0.981) with set 43's other 17 (two of set 41's had been right by their
     # unit cells: 法律顾问, 综治办). Items that match no keyword take a
     # cluster-mate's theme and move as words are added: set 16's 法治化营商环境 item and set 13's 基层智治 item
     # (other) read as disclosure.
     # The tuning items are each set's misses when first measured, the hardest items of all: as sets are added
-    # their share right falls (0.945 at set 39, 0.925 at set 42), so their floor is below it, against regressions.
-    assert tuning.mean() >= 0.92
+    # their share right falls (0.945 at set 39, 0.913 at set 43), so their floor is below it, against regressions.
+    assert tuning.mean() >= 0.9
     assert held_out.mean() >= 0.85
 
 
@@ -778,6 +778,13 @@ def test_cluster_shortcomings__the_circumstances_before_the_lead_count_only_when
     ("两组村民为宅基地归属反复争执", "disputes"),
     ("不少老年人轻信“以房养老”宣传", "publicity"),
     ("部分青年以为网上转发谣言不犯法", "publicity"),
+    # themes set 43's words (faults told through a named person's case: 孙某, 吕某), in other items
+    ("执法卷宗缺少询问笔录", "capacity"),
+    ("扣押物品前未告知当事人享有的权利", "capacity"),
+    ("村集体资产处置只有村书记一人签字", "decisions"),
+    ("禁止摆摊的通告没有法律依据", "decisions"),
+    ("村级账目多年未向村民公示", "disclosure"),
+    ("不少商户不知销售过期食品违法", "publicity"),
 ])
 def test_cluster_shortcomings__words_added_for_a_written_set(text, theme):
     # each set's misses gave words (themes.csv); here they are held in items of other wordings
