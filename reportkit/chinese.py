@@ -147,7 +147,7 @@ LABELLED_MARKER = re.compile(rf"(?:问题|不足|短板)(?P<n>[{_N}]{{1,2}}|\d{{
 DECIMAL_MARKER = re.compile(rf"\d{{1,2}}[.．](?P<n>\d{{1,2}})(?![\d.．%万亿千百余多])[ \t]*(?=[{CJK}])")
 #: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一， / 问题一： / the bullet ——), to strip it.
 ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:]"
-                         rf"|(?:问题|不足|短板)(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—)\s*")
+                         rf"|(?:问题|不足|短板)(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—|[A-H][.．、](?=\s*[{CJK}]))\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")

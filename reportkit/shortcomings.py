@@ -104,7 +104,10 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
                     r"|(?:法治(?:政府)?建设|工作)(?:中|方面)?(?:还|仍|也|依然)*(?:存在|有)(?:着)?(?:一定|一些|不少|许多)的?"
                     r"(?:差距|不足|问题|短板|弱项|薄弱环节)"
                     # … or that says the items follow (主要表现在以下几个方面：)
-                    r"|(?:表现在|体现在|表现为|如下|以下几个方面)[：:]$")
+                    r"|(?:表现在|体现在|表现为|如下|以下几个方面)[：:]$"
+                    # … or that says there are shortcomings, ending with the colon before them (我镇还存在一些不足：)
+                    r"|(?:还|仍|也|依然)(?:存在|有)(?:着)?(?:一定|一些|不少|以下)的?(?:差距|不足|问题|短板|弱项)[：:]$")
+_LETTERED = re.compile(r"^[A-H][.．、]\s*(?=[\u4e00-\u9fff])")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}")
@@ -187,6 +190,8 @@ def _drop_causes_of_all(items: list[str]) -> list[str]:
     """ITEMS without the causes paragraph glued to the last one, unless every item has its own."""
     if not items or any(_OWN_CAUSES.search(item) for item in items[:-1]):
         return items
+    if len(items) > 1 and _CAUSES_OF_ALL.match("\n" + items[-1]):
+        return items[:-1]  # the causes paragraph cut as an item of its own (A.…\nB.…\n产生这些问题的原因，…)
     cause = _CAUSES_OF_ALL.search(items[-1])
     return items[:-1] + [items[-1][:cause.start()].rstrip()] if cause else items
 
@@ -269,7 +274,7 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
                 items[0] = items[0][len(first[0]):].strip()
         if len(items) > 1 and _CLOSING.search(items[-1]):
             items.pop()
-        items = [i for i in items if i]
+        items = [_LETTERED.sub("", i) for i in items if i]  # A. B. C. points: a paragraph each, lettered
     if runs:
         items = [nested for item in items for nested in _unlabel(item)]
     if items:

@@ -1211,3 +1211,12 @@ def test_extract_indicators__a_name_in_brackets_stays_a_name(text):
 def test_extract_indicators__a_speech_announcing_its_points_counts_nothing(text):
     # round 54: 讲四个方面的意见 and 主要有三个方面 read as 4 个 and 3 个
     assert extract_indicators(text).empty
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("我场经营管理林地1.8万亩，全年新增造林1200亩。", [(1200.0, "亩")]),  # round 55: a farm's own land is no work
+    ("今年重点做好四件事。全年为民办好实事12件。", [(12.0, "件")]),  # an interview announcing its points
+    ("检查过往车辆214台次。", [(214.0, "台次")]),  # 台次, not 台
+])
+def test_extract_indicators__round_55_decoys_and_units(text, want):
+    assert [tuple(r) for r in extract_indicators(text)[["value", "unit"]].values.tolist()] == want

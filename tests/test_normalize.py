@@ -398,3 +398,12 @@ def test_normalize_text__bracketed_note_references_go_where_notes_follow(flat):
     text = normalize_text(" ".join(lines) if flat else "\n".join(lines))
     assert "纠纷调处难度较大" in text and "“三务”公开不够及时" in text and "[5]涉渔" in text.replace(" ", "")
     assert normalize_text("全镇共有[3]个村。") == "全镇共有[3]个村。"  # no notes below: left as it is
+
+
+def test_normalize_text__a_flat_copys_roman_parts_and_lettered_points_start_lines():
+    # round 55: parts I.–IV. with A. B. points, in a copy without line breaks: no part was found
+    flat = ("2023年，许孟镇扎实推进依法行政。现报告如下。 I. 主要举措和成效 A. 依法决策。审查合同18份。 B. 规范执法。检查64次。 "
+            "II. 存在的不足 A. 执法力量不足。 B. 普法形式单一。 III. 下一步打算 A. 加强培训。")
+    lines = normalize_text(flat).split("\n")
+    assert "I. 主要举措和成效" in lines or "I.主要举措和成效" in lines
+    assert any(line.startswith("II.") for line in lines) and any(line.startswith("B.") for line in lines)

@@ -872,3 +872,12 @@ def test_lead_clause__a_clause_that_sets_the_scene_with_its_background_is_no_lea
     # themes set 33: 扫黑除恶常态化背景下，… (the fault follows), as 随着…，… is
     assert lead_clause("扫黑除恶常态化背景下，涉农领域矛盾隐患排查化解还不深入，普法宣传针对性不强也是原因之一") == "涉农领域矛盾隐患排查化解还不深入"
     assert lead_clause("在新形势下，基层执法力量明显不足") == "基层执法力量明显不足"
+
+
+def test_shortcoming_items__lettered_points_and_a_causes_paragraph_of_its_own():
+    # round 55: items lettered A. B. C. kept their letters, and the causes paragraph after them was a fourth item
+    text = ("2023年，许孟镇扎实推进依法行政。现报告如下。\nI. 主要举措和成效\n开展检查12次。\nII. 存在的不足和原因\n"
+            "对照上级要求，我镇还存在一些不足：\nA. 执法力量不足，专业人员少。\nB. 群众法治意识不强。\n"
+            "产生这些问题的原因，主要是基层力量薄弱。\nIII. 下一步打算\nA. 加强培训。")
+    items = shortcoming_items(split_sections(normalize_text(text)).assign(doc_id="d"))
+    assert items["text"].tolist() == ["执法力量不足，专业人员少。", "群众法治意识不强。"]
