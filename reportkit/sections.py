@@ -350,6 +350,10 @@ def _with_unnumbered_parts(text: str, candidates):
     for line in text.split("\n"):
         start, stripped = offset + len(line) - len(line.lstrip()), line.strip()
         offset += len(line) + 1
+        if question := _INTERVIEW_QUESTION.match(stripped):  # an interview's question stands for its part
+            if start not in taken and 0 <= first_sentence_end < start and (kind := _match_type(question["asked"])):
+                parts.append((start, kind, stripped.rstrip("？?")))
+            continue
         stripped = _without_label_colon(stripped)
         if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS or CLAUSE_END.search(stripped)
                 or _TITLE_WORDS.search(stripped) or not 0 <= first_sentence_end < start):
@@ -362,6 +366,10 @@ def _with_unnumbered_parts(text: str, candidates):
         return
     added = [(start, "cn_dun", n, line, False) for n, (start, _, line) in enumerate(parts, 1)]
     yield from sorted(candidates + added, key=lambda candidate: candidate[0])
+
+
+# An interview (记者：…？ 镇长：…): the reporter's questions, each on a line of its own, ask for the parts.
+_INTERVIEW_QUESTION = re.compile(r"^(?:记者|主持人|提问|问)[：:]\s*(?P<asked>[^\n]{4,100}?)[？?]$")
 
 
 # A list bullet a page converted the part's 一、 into (- 坚持党的领导,把牢…方向; • …).

@@ -993,3 +993,14 @@ def test_a_joint_shuzhi_report_types_its_duties_part_as_the_work_and_its_integri
     # alone, a part on the duty as such is still the principal's account (a 述法 report)
     alone = split_sections("2024年，本人认真履职。\n一、履职情况\n甲。\n二、存在的问题\n乙。")
     assert alone.loc[alone["level"] == 1, "section_type"].tolist() == ["leadership", "shortcomings"]
+
+
+def test_an_interviews_questions_stand_for_its_parts():
+    # round 55: an interview (记者：… 镇长：…) had no heading, so no shortcomings; the reporter's questions ask for the parts
+    text = ("编者按：近日，记者就法治政府建设采访了镇长。\n记者：今年镇里推进法治政府建设有哪些主要做法和成效？\n"
+            "镇长：我们审查合同18份，开展普法活动24场。\n记者：您觉得还存在哪些问题？\n镇长：一是执法力量不足；二是宣传不够。\n"
+            "记者：明年有什么打算？\n镇长：加强培训。\n记者：感谢您接受采访！")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    assert s.loc[s["level"] == 1, "heading"].tolist()[1] == "记者：您觉得还存在哪些问题"
+    assert len(shortcoming_items(s)) == 2
