@@ -144,10 +144,12 @@ LABELLED_MARKER = re.compile(rf"(?:问题|不足|短板)(?P<n>[{_N}]{{1,2}}|\d{{
 #: A Word file's decimal numbering (3.1 法治宣传…, under its part 3.; the minor number counts), not a
 #: figure (1.2万): one definition for the items of reportkit.shortcomings and for copies that lost
 #: their line breaks (reportkit.normalize).
+#: A point lettered A. B. C. (a list under Roman-numbered parts, a slide's points), before Chinese text.
+LETTER_MARKER = re.compile(rf"[A-H][.．、][ \t]*(?=[{CJK}])")
 DECIMAL_MARKER = re.compile(rf"\d{{1,2}}[.．](?P<n>\d{{1,2}})(?![\d.．%万亿千百余多])[ \t]*(?=[{CJK}])")
 #: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一， / 问题一： / the bullet ——), to strip it.
 ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:]"
-                         rf"|(?:问题|不足|短板)(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—|[A-H][.．、](?=\s*[{CJK}]))\s*")
+                         rf"|(?:问题|不足|短板)(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—|{LETTER_MARKER.pattern})\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import resources
-from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER
+from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
 from .pasted import from_csv_export, from_markup_fragment
@@ -28,7 +28,7 @@ _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIG
            rf"|\d{{1,2}}、|\d{{1,2}}[.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]"
            rf"|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、)"
            r"|[\u2160-\u216b][、.．]"  # Ⅰ、…Ⅻ、: parts numbered with Roman numeral glyphs (round 50)
-           rf"|(?:I{{1,3}}|IV|VI{{0,3}}|IX)[.．][ \t]*(?=[{CJK}\d])|[A-H][.．、][ \t]*(?=[{CJK}])"  # I. … IV. parts, A. B. points
+           rf"|(?:I{{1,3}}|IV|VI{{0,3}}|IX)[.．][ \t]*(?=[{CJK}\d])|{LETTER_MARKER.pattern}"  # I. … IV. parts, A. B. points
            rf"|{DECIMAL_MARKER.pattern}"  # 3.1 法治宣传…, not 1.2万
            # a part's label in brackets or after a bullet (【存在问题】, ◆主要工作及成效), not a page's 【打印】
            rf"|【[{CJK}]{{2,10}}】(?=\s|[{CJK}（(])(?!【)|[◆■▲●★◇□▶►][ \t]*[{CJK}\d])")

@@ -652,7 +652,8 @@ def split_sections(text: str, *, doc_id: str = "",
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)
 
 
-# A part on the duty as such (一、履职情况, 履职尽责情况): the principal's account in a 述法 report ...
+# A part on the duty as such (一、履职情况, 履职尽责情况): the principal's account in a 述法 report (the
+# leadership row of resources/section_types.csv that says so) ...
 _DUTIES_ALONE = re.compile(r"^(?:本人|个人)?(?:履职|履行职责|履职尽责)(?:工作)?情况$")
 
 

@@ -61,8 +61,8 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CIRCLED_MARKER, CJK, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, MARKER_STYLES, ORDINAL_MARKER,
-                      QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
+from .chinese import (CIRCLED_MARKER, CJK, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, LETTER_MARKER, MARKER_STYLES,
+                      ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
 from .config import ThemeOptions
 from .figure_tables import is_index_cell, table_rows
 
@@ -107,7 +107,6 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
                     r"|(?:表现在|体现在|表现为|如下|以下几个方面)[：:]$"
                     # … or that says there are shortcomings, ending with the colon before them (我镇还存在一些不足：)
                     r"|(?:还|仍|也|依然)(?:存在|有)(?:着)?(?:一定|一些|不少|以下)的?(?:差距|不足|问题|短板|弱项)[：:]$")
-_LETTERED = re.compile(r"^[A-H][.．、]\s*(?=[\u4e00-\u9fff])")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}")
@@ -274,7 +273,7 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
                 items[0] = items[0][len(first[0]):].strip()
         if len(items) > 1 and _CLOSING.search(items[-1]):
             items.pop()
-        items = [_LETTERED.sub("", i) for i in items if i]  # A. B. C. points: a paragraph each, lettered
+        items = [i[m.end():] if (m := LETTER_MARKER.match(i)) else i for i in items if i]  # A. B. C. points, a paragraph each
     if runs:
         items = [nested for item in items for nested in _unlabel(item)]
     if items:
