@@ -342,7 +342,9 @@ def _listed_again(entries: set[str], below: list[str]) -> bool:
     """Whether at least two of a contents list's ENTRIES, and most of them, begin a line BELOW it
     (the headings themselves, or sub-headings run into their first sentence)."""
     starts = [re.sub(r"\s+", "", line) for line in below if line.strip()]
-    again = sum(any(line.startswith(entry) for line in starts) for entry in entries if entry)
+    # an entry may hold its page number glued on (…主要举措和成效1: a PDF that set the tab as no space)
+    heads = [unglued if len(unglued := entry.rstrip("0123456789")) >= 4 else entry for entry in entries if entry]
+    again = sum(any(line.startswith(head) for line in starts) for head in heads)
     return again >= 2 and again * 2 > len(entries)
 
 

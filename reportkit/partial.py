@@ -108,9 +108,10 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     if _CUT_END.search(tail) or ANNOUNCES_BODY.search(last_line) or mid_sentence:
         reasons.append("cut off")
     elif (len(lines) >= 2 and HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
-          and lines[-2].endswith(_SENTENCE_END)):
+          and lines[-2].endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)):
         # A report does not end on a heading after a paragraph (…规范执法行为。\n（三）加强执法人员培);
-        # a list of bare headings may (（一）加强学习\n（二）强化队伍).
+        # a list of bare headings may (（一）加强学习\n（二）强化队伍), and a last item that its signature
+        # and date ran into (4、…法治环境。 松江区广富林街道办事处2026年1月16日: a flat copy's PDF) ends it.
         reasons.append("cut off")
     if sections is not None and len(sections):
         # a part that names plans with another (二、存在的问题及下一步打算) closes the report too

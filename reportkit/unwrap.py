@@ -40,8 +40,11 @@ PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[�
 # 开展 12 次): the glyphs' spacing, not the author's; rules read 2023年. Not before a heading's
 # number (…法治思想 1.深入学习…): there the space is where a paragraph break was lost, and the
 # text keeps it for the rules that put the break back.
-_GLYPH_SPACE = re.compile(rf"(?<=[{CJK}，。、；：）》”])[ \t](?=[0-9A-Za-z])(?!\d{{1,2}}[.．、][{CJK}])"
-                          rf"|(?<=[0-9A-Za-z%])[ \t](?=[{CJK}])")
+_GLYPH_SPACE = re.compile(rf"(?<=[{CJK}，。、；：）》”]) (?=[0-9A-Za-z])(?!\d{{1,2}}[.．、][{CJK}])"
+                          rf"|(?<=[0-9A-Za-z%]) (?=[{CJK}])")
+# A gap this many characters wide between two glyphs of a line is no spacing but a table's cell
+# boundary (1 | 便民服务中心办理事项 | 件 | 6352): read as a tab, as the Word file's text has it.
+_CELL_GAP = 1.5
 
 # A wrapped line stops short of the right edge when the next line's first unbreakable run (a
 # number, 抓” with its closing quote, “1+4+8”) did not fit; by how much more (in characters of
@@ -83,10 +86,34 @@ class Line:
 
 
 def lines_of(records: Iterable[dict]) -> list[Line]:
-    """`Line`s of RECORDS (dicts with text, x0, x1, top, bottom), blank ones left out and the
-    spaces of the glyphs' spacing between Chinese and digits or Latin letters taken out."""
-    return [Line(_GLYPH_SPACE.sub("", r["text"].strip()), float(r["x0"]), float(r["x1"]), float(r["top"]),
+    """`Line`s of RECORDS (dicts with text, x0, x1, top, bottom, and perhaps the line's glyphs as
+    chars), blank ones left out, a table's cell gaps as tabs and the spaces of the glyphs' spacing
+    between Chinese and digits or Latin letters taken out."""
+    return [Line(_GLYPH_SPACE.sub("", _with_cell_gaps(r)), float(r["x0"]), float(r["x1"]), float(r["top"]),
                  float(r["bottom"])) for r in records if str(r.get("text", "")).strip()]
+
+
+def _with_cell_gaps(record: dict) -> str:
+    """RECORD's text with each space the text layer put for a gap of _CELL_GAP characters or more
+    (pdfplumber writes one space for any gap) as a tab; the text as it is when its glyphs are not
+    given or do not spell it."""
+    text = record["text"].strip()
+    chars = record.get("chars") or []
+    size = float(record["bottom"]) - float(record["top"])
+    if " " not in text or not chars or size <= 0:
+        return text
+    out, i, before = [], 0, None
+    while i < len(chars) and chars[i]["text"].isspace():
+        i += 1  # the glyphs of spaces stripped from the text's start
+    for char in text:
+        if i < len(chars) and chars[i]["text"] == char:
+            before, i = chars[i], i + 1
+            out.append(char)
+        elif char == " " and before is not None and i < len(chars):
+            out.append("\t" if float(chars[i]["x0"]) - float(before["x1"]) >= _CELL_GAP * size else " ")
+        else:
+            return text
+    return "".join(out)
 
 
 def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, slack: float = 0.0) -> str:
@@ -187,10 +214,14 @@ def _whole_heading(paragraph: str) -> bool:
             and not _SENTENCE_MARK.search(paragraph))
 
 
+# A list's bullet (▪ …, – …, ● …): slides and web pages list so, and a printed line never wraps into one.
+_BULLET = re.compile(r"^(?:[▪•●◆◇■□★☆▶►➢✓✔✅📌🔹]|[-–—]\s)")
+
+
 def _opens_paragraph(text: str) -> bool:
-    """Does TEXT begin a heading or an item (一、 （二） 3. 一是)? A line never wraps into one: a
+    """Does TEXT begin a heading or an item (一、 （二） 3. 一是 ▪)? A line never wraps into one: a
     heading as wide as the page's lines (（一）深化…执法) would otherwise run on into 一是建立…."""
-    return bool(HEADING_LINE.match(text) or SHI_MARKER.match(text))
+    return bool(HEADING_LINE.match(text) or SHI_MARKER.match(text) or _BULLET.match(text))
 
 
 def _first_run(text: str) -> float:
@@ -227,6 +258,9 @@ _SAME_SHARE = 0.5
 _SAME_WIDTH = 3.0
 _MAX_WIDTH = 60.0
 _LOST_INDENT = 1.0
+_FEW_SAME_SHARE = 0.3
+_FEW_CUT = 3
+_CUT_SHARE = 0.6
 _CLAUSE_MARK = re.compile(rf"[，,]|{CLAUSE_END.pattern}")
 # A title's last word (metadata's _TITLE_KIND), in both scripts: this runs before the text is
 # made Simplified.
@@ -251,13 +285,22 @@ def unwrap_text(text: str) -> str:
     # Latin letters and digits).
     wide = [w for w in widths if w >= 0.75 * widths[int(0.9 * (len(widths) - 1))]]
     common = wide[len(wide) // 2]
-    if common > _MAX_WIDTH or sum(abs(w - common) <= _SAME_WIDTH for w in widths) < _SAME_SHARE * len(widths):
+    if common > _MAX_WIDTH:
         return text
+    full = [i for i, line in enumerate(lines)
+            if line is not None and len(line.text) >= _MIN_CHARS and abs(line.x1 - common) <= _SAME_WIDTH]
+    ended = sum(lines[i].text.rstrip().endswith(_PARAGRAPH_END) for i in full)
+    if len(full) < _SAME_SHARE * len(widths):
+        # A short report is mostly short lines (headings, one-line items, its signature): fewer than half
+        # its lines are full, but those few stop mid-sentence at one width and go on in the next line, as
+        # printed lines do (not a slide's bullets, each a line of its own).
+        cut = sum(not lines[i].text.rstrip().endswith(_PARAGRAPH_END) and i + 1 < len(lines)
+                  and lines[i + 1] is not None and not _opens_paragraph(lines[i + 1].text) for i in full)
+        if len(full) < _FEW_SAME_SHARE * len(widths) or cut < _FEW_CUT or cut < _CUT_SHARE * len(full):
+            return text
     # Lines of one width that mostly end their sentences are short paragraphs of like length (一是…。
     # lines), not printed lines: a printed line ends wherever the page's edge falls.
-    full = [line.text.rstrip() for line in lines
-            if line is not None and len(line.text) >= _MIN_CHARS and abs(line.x1 - common) <= _SAME_WIDTH]
-    if sum(t.endswith(_PARAGRAPH_END) for t in full) > _ENDED_SHARE * len(full):
+    if ended > _ENDED_SHARE * len(full):
         return text
     # A blank line parts paragraphs whatever the widths say; a page's number between two of its
     # lines is dropped with the blank lines around it (the lines go on over it).

@@ -209,7 +209,9 @@ _BODY = ("一、主要举措和成效\n（一）深化综合执法改革。全�
 @pytest.mark.parametrize("contents", [
     "目　　录\n一、\t主要举措和成效\t1\n二、\t存在的不足和原因\t\n三、\t2022年主要安排\t4\n",
     "目录\n\n一、主要举措和成效 1\n二、存在的不足和原因 3\n三、2022年主要安排 4\n\n",
-    "一、主要举措和成效……………………1\n二、存在的不足和原因………………3\n三、2022年主要安排…………………4\n"])
+    "一、主要举措和成效……………………1\n二、存在的不足和原因………………3\n三、2022年主要安排…………………4\n",
+    # a PDF that set the tabs as no space at all: each page number glued to its entry
+    "目  录\n一、主要举措和成效1\n二、存在的不足和原因3\n三、2022年主要安排4\n"])
 def test_split_chrome__a_table_of_contents_is_not_the_report(contents):
     text, _ = split_chrome(normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n{contents}{_OPENING}\n{_BODY}"))
     assert text == normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n{_OPENING}\n{_BODY}")

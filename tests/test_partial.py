@@ -223,7 +223,10 @@ def test_partial_reasons__a_text_ending_on_a_heading_after_a_paragraph_is_cut(en
 
 
 @pytest.mark.parametrize("end", ["", "\n\n石门镇人民政府\n2024年1月12日", "\n\n附件：\n1.2023年法治政府建设工作台账",
-                                 "\n\n阅读原文"])
+                                 "\n\n阅读原文",
+                                 # a PDF of a flat copy: the last item, the signature and its date on one line
+                                 "\n（三）开展执法人员轮训，规范执法行为。 石门镇人民政府2024年1月12日",
+                                 "\n3、创新普法方式。　石门镇人民政府　二〇二四年一月十二日"])
 def test_partial_reasons__whole_reports_end_in_many_ways(end):
     assert partial_reasons(_WHOLE + end, split_sections(_WHOLE + end)) == []
 

@@ -167,12 +167,17 @@ def test_build__a_copy_out_of_a_pdf_beside_the_whole_text_is_the_same_report(tmp
 
 CASES = Path(__file__).parent / "realworld" / "cases"
 SEEDS = Path(__file__).parent.parent / "data" / "raw"
+WRITTEN = Path(__file__).parent / "fixtures" / "written_reports"
 
 
 # Two real pages (a 镇 of Anhui; one of Hunan in Traditional script) and a whole seed report, whose
-# shortcomings part and figures the pages' openings do not reach.
+# shortcomings part and figures the pages' openings do not reach; and two written reports that a
+# probe of all of them as PDFs found read otherwise: Word tables of figures (cells apart on the page,
+# one space apart in the text layer, read as tabs again) and a table of contents.
 @pytest.mark.skipif(not CASES.is_dir(), reason="the development set arrives with tests/realworld")
-@pytest.mark.parametrize("path", [CASES / "a045.txt", CASES / "b028.txt", SEEDS / "002_65f6f072feb0dbc0.txt"],
+@pytest.mark.parametrize("path", [CASES / "a045.txt", CASES / "b028.txt", SEEDS / "002_65f6f072feb0dbc0.txt",
+                                  WRITTEN / "r400_mujiayu_miyun_word_biaoge.txt",
+                                  WRITTEN / "r255_zhenzhuquan_fengmian_mulu.txt"],
                          ids=lambda p: p.stem[:4])
 def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, path):
     import reportkit as rk
@@ -187,7 +192,7 @@ def test_build__a_real_report_typeset_as_a_pdf_reads_as_its_text(tmp_path, path)
         built[fmt] = rk.build(raw, out=None, cache_dir=None, jobs=1)
     docs = {fmt: tables["documents"].iloc[0] for fmt, tables in built.items()}
     assert docs["pdf"]["format"] == "pdf" and "— 1 —" not in docs["pdf"]["text"]
-    columns = ["town", "county", "year", "level"]
+    columns = ["town", "county", "year", "level", "is_partial"]
     assert docs["pdf"][columns].tolist() == docs["txt"][columns].tolist()
     assert docs["pdf"]["town"]  # the answer's town, found in both
     found = {fmt: tables["sections"].query("level > 0")[["heading", "level", "section_type"]].values.tolist()
@@ -234,6 +239,37 @@ def test_unwrap_text__short_paragraphs_of_like_length_are_not_printed_lines():
     lines += [f"{n}是加强组织领导，全年开展工作{k}次。" for n, k in zip("一二三四五六七八", range(3, 11))]
     text = "\n".join(lines)
     assert unwrap_text(text) == text
+
+
+# A probe of the written reports copied out of their PDFs: a short report is mostly short lines (headings,
+# one-line items, its signature), so fewer than half its lines are printed full; they were left unjoined.
+SHORT = ("石门镇2023年法治政府建设工作报告\n县人民政府：\n"
+         "2023年，石门镇坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n"
+         "一、主要做法\n（一）全年召开党委会专题研究法治工作4次。\n（二）办理行政处罚案件26件，无一被纠错。\n"
+         "二、存在的不足\n一是综合执法力量薄弱，专业人员偏少；二是群众学法用法的积极性不高，普法形式较为单一。\n"
+         "三、下一步打算\n一是加强执法队伍建设，开展业务培训；二是创新普法宣传形式，提高群众法治意识和守法自觉。\n"
+         "石门镇人民政府\n2024年1月12日")
+
+
+def test_unwrap_text__a_short_report_s_few_printed_lines_are_joined():
+    from tests.realworld.printed import hard_wrapped
+
+    wrapped = hard_wrapped(SHORT)
+    assert wrapped != SHORT and unwrap_text(wrapped) == SHORT
+
+
+def test_unwrap_text__a_slide_s_bullets_as_wide_as_its_lines_stay_lines():
+    # a slide outline copied out (each bullet a line of its own, several as wide as one another), and a
+    # printed page's bullets: a line never wraps into a bullet
+    outline = "\n".join(["羊井镇2024年度法治政府建设工作汇报", "羊井镇人民政府"]
+                        + [f"▪ 便民服务中心全年办理各类事项{n}件办结率百分之百" for n in range(2140, 2148)]
+                        + [f"– 开展草场保护专项巡查{n}次查处违法行为{n // 10}起" for n in range(20, 26)])
+    assert unwrap_text(outline) == outline
+    page = [line("全年共开展普法宣传活动十二场，发放资料三千余", indent=2, gap=0),
+            line("• 组建“草原调解员”队伍，推动纠纷就地化解，全年", gap=0),
+            line("调解成功九十四件。", gap=15)]
+    assert paragraphs([page]).split("\n") == ["全年共开展普法宣传活动十二场，发放资料三千余",
+                                              "• 组建“草原调解员”队伍，推动纠纷就地化解，全年调解成功九十四件。"]
 
 
 def test_paragraphs__a_page_s_breadcrumb_and_date_line_stay_lines_of_their_own():
@@ -295,6 +331,26 @@ def test_lines_of__the_glyphs_spacing_goes_but_a_space_before_a_heading_s_number
                 "bottom": 36}]
     assert [line.text for line in lines_of(records)] == ["全年开展12次法治讲座，覆盖2023年度全部村居。",
                                                          "（二）健全依法决策机制 1.严格落实重大决策程序。 2、完善"]
+
+
+def test_lines_of__a_gap_as_wide_as_a_table_s_cell_boundary_is_a_tab():
+    # a Word table's row printed: pdfplumber writes one space for each gap, a cell's or the glyphs'
+    def glyphs(*runs):
+        chars, x = [], 80.0
+        for text, gap in runs:
+            for char in text:
+                width = 16.0 if ord(char) > 0x2E80 else 8.0
+                chars.append({"text": char, "x0": x, "x1": x + width})
+                x += width
+            x += gap
+        return chars
+    row = glyphs(("1", 40), ("执法检查", 60), ("次", 48), ("1418", 0))
+    spaced = glyphs(("全年开展", 4), ("12", 4), ("次法治讲座", 0))
+    records = [{"text": "1 执法检查 次 1418", "chars": row, "x0": 80, "x1": 400, "top": 0, "bottom": 16},
+               {"text": "全年开展 12 次法治讲座", "chars": spaced, "x0": 80, "x1": 250, "top": 20, "bottom": 36},
+               {"text": "表1 执法情况", "chars": glyphs(("表1", 8), ("执法情况", 0))[:2], "x0": 80, "x1": 200,
+                "top": 40, "bottom": 56}]  # glyphs that do not spell the text: read as before, by the text alone
+    assert [line.text for line in lines_of(records)] == ["1\t执法检查\t次\t1418", "全年开展12次法治讲座", "表1执法情况"]
 
 
 # A page that lost its line breaks (a space where each was; headings run on into their bodies), printed:

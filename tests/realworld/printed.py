@@ -3,8 +3,8 @@ of one (hard-wrapped). Used to check that the build reads a report the same in e
 
     pdf_bytes(text)      A4 pages (matplotlib, the bundled CJK font embedded so the text layer is
                          real): a centred title in larger type, body paragraphs wrapped at the
-                         right margin with their first line indented two characters, "— N —" at
-                         the foot of each page
+                         right margin with their first line indented two characters, a table's
+                         cells (tab-separated) set apart, "— N —" at the foot of each page
     hard_wrapped(text)   the same lines as plain text, one printed line per line, indents lost
 
 The line breaking is a word processor's at its simplest: a line is filled to the margin, and a
@@ -26,9 +26,14 @@ def _width(text: str, size: float) -> float:
     return sum(_advance(c) for c in text) * size
 
 
+_TAB = 2.0  # a tab (between a table's cells) is set as a gap of this many ems
+
+
 @lru_cache(maxsize=None)
 def _advance(char: str) -> float:
     """The width of CHAR in the bundled font, in ems (“ and digits are narrower than a character)."""
+    if char == "\t":
+        return _TAB
     import noto_cjk_sans_otc
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextPath
@@ -87,7 +92,10 @@ def pdf_bytes(text: str) -> bytes:
                     pdf.savefig(page)
                 number += 1
                 page, y = _page(number, font), TOP
-            page.text(x / PAGE_W, 1 - (y + size) / PAGE_H, line, fontproperties=font, fontsize=size)
+            # a table's row: each cell set after a gap, which the text layer keeps as no character
+            for cell in line.split("\t"):
+                page.text(x / PAGE_W, 1 - (y + size) / PAGE_H, cell, fontproperties=font, fontsize=size)
+                x += _width(cell + "\t", size)
             y += size * LEADING
         if page is not None:
             pdf.savefig(page)
