@@ -3,7 +3,9 @@ page or an editor copied so). Each row names what it counts; its unit stands in 
 header of the number's column (金额（万元）, 同比（%）); the year's figure is the column of the
 latest year (2024年 beside 2023年), or the first column of numbers when no header names a year.
 A change column (同比, 增减) gives the change as a rate. The columns of earlier years are last
-year's figures, not this year's work, and give nothing. (A Word table's rows, cells joined by
+year's figures, not this year's work, and give nothing; nor does a target column (年度目标, 目标值,
+计划数, 预期): a target is what was planned, and the figure is the completion column beside it
+(完成值, 完成情况, 实际完成). (A Word table's rows, cells joined by
 tabs, reach here as | rows: `normalize._tab_tables` writes them so. Cells split by runs of spaces
 are not read: a space separates too many other things.)
 
@@ -35,6 +37,10 @@ _UNIT_HEADERS = {"单位", "计量单位", "单 位"}
 _UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：])?\s*(?P<unit>[^（）()\s]{1,4})\s*[)）]\s*$")
 _CHANGE = re.compile(r"同比|增减|增幅|增长|变化|比上年|较上年|环比")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# A target column's header (年度目标, 目标值, 计划数, 预期目标, 任务数); one that also says 完成 or 实际
+# (计划完成率, 目标完成值) is the completion's.
+_TARGET = re.compile(r"目标|计划|预期|预计|任务数|任务量|指标值")
+_DONE = re.compile(r"完成|实际|实绩|达成|实现")
 _INDEX = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")  # a 序号 cell
 
 
@@ -90,11 +96,13 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
         years = {i: int(m.group()) for i, cell in enumerate(header) if (m := _YEAR.search(cell))
                  and not _CHANGE.search(cell)}
         changes = [i for i, cell in enumerate(header) if _CHANGE.search(cell)]
+        targets = {i for i, cell in enumerate(header) if _TARGET.search(cell) and not _DONE.search(cell)}
         for row in rows[1:]:
             if len(row) != len(header):
                 continue  # a merged or short row: its cells no longer stand under their headers
             cells = [cell for _, _, cell in row]
-            numbers = [i for i, cell in enumerate(cells) if _NUMBER.match(cell) and not (i == 0 and _INDEX.match(cell))]
+            numbers = [i for i, cell in enumerate(cells) if _NUMBER.match(cell) and not (i == 0 and _INDEX.match(cell))
+                       and i not in targets]
             labels = [i for i, cell in enumerate(cells) if cell and i != unit_column and not _NUMBER.match(cell)
                       and not _INDEX.match(cell)]
             if not numbers or not labels:

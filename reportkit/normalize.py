@@ -382,8 +382,20 @@ _DECORATION_LINE = re.compile(r"^[ \t\u3000]*[━─═—\-–_=~～◆◇■�
 # An emoji set as a bullet at a line's start (🔹 part, ✅ point, 📌 item): no word of the text.
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
 _EMOJI_BULLET = re.compile(rf"^([ \t\u3000]*)(?:[{_EMOJI}]\uFE0F?)+[ \t\u3000]*", re.M)
-# ... and in a copy that lost its line breaks, an emoji bullet after a space, or a rule, starts a line again.
-_EMOJI_BULLET_INLINE = re.compile(rf"[ \t\u3000]+(?:[━─═]{{3,}}[ \t\u3000]*)*(?=(?:[{_EMOJI}]\uFE0F?)+[ \t\u3000]*[{CJK}（(“【\d])")
+# A keycap numeral (1️⃣ 2️⃣: a digit, U+FE0F, U+20E3), as WeChat editors number parts: a number marker, kept
+# in the heading as 一、 is (no bullet to drop).
+_KEYCAP = r"[0-9#*]\uFE0F?\u20E3"
+# ... and in a copy that lost its line breaks, an emoji bullet or a keycap numeral after a space, or a rule,
+# starts a line again.
+_EMOJI_BULLET_INLINE = re.compile(rf"[ \t\u3000]+(?:[━─═]{{3,}}[ \t\u3000]*)*"
+                                  rf"(?=(?:[{_EMOJI}]\uFE0F?|{_KEYCAP})+[ \t\u3000]*[{CJK}（(“【\d])")
+# In a copy that lost its line breaks, where emoji bullets already cut the text into short lines (so that
+# no line is long enough to be mended as a page's): a part's label in brackets after a sentence's end
+# (…不完整。 【2025年工作思路】 …), and the words of a label or of a keycap-numbered heading before the
+# space where its body began (【短板与不足】 对照…, 2️⃣ 党政主要负责人…情况 镇党委书记…), start lines again.
+_FLAT_LABEL_AFTER_STOP = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=【[^【】\s]{2,14}】(?:[ \t\u3000]|$))", re.M)
+_FLAT_LABEL_RUN_IN = re.compile(rf"^(【[^【】\s]{{2,14}}】|(?:{_KEYCAP})[ \t\u3000]*[^\s。！？!?，,；;：:]{{2,40}})"
+                                rf"[ \t\u3000]+(?=[{CJK}（(“])", re.M)
 
 
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
@@ -402,7 +414,11 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = _without_line_numbers(text)
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
     if _EMOJI_BULLET_INLINE.search(text):
+        paragraphs = [line for line in text.split("\n") if line.strip()]
+        lost_breaks = len(max(paragraphs, key=len)) > (SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE)
         text = _EMOJI_BULLET_INLINE.sub("\n", text)
+        if lost_breaks:
+            text = _FLAT_LABEL_RUN_IN.sub("\\1\n", _FLAT_LABEL_AFTER_STOP.sub("\n", text))
     text = _EMOJI_BULLET.sub(r"\1", _DECORATION_LINE.sub("", text))
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
     text = unwrap_text(text)

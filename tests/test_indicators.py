@@ -174,6 +174,11 @@ EXCLUSIONS = [
     # Written round 36: 伍 of 队伍 is no financial numeral; paired numerals are a range (六七十份).
     ("team_word", "部分镇综合行政执法队伍人员少，开展普法活动3场。"),
     ("paired_numerals", "审查合同协议六七十份，拆除违建二三十处，开展普法活动3场。"),
+    # Written round 56: an OA 发文稿纸's print run (印　　数：5份) and a formula's ×100% (how a rate is worked out).
+    ("print_run_of_a_form", "密　　级：无\n印数：12份\n开展普法活动3场。"),
+    ("print_run_letter_spaced", "拟稿人：张某　　印　数：　8份\n开展普法活动3场。"),
+    ("formula_times_100_percent", "注：满意率=满意户数/走访户数×100%。开展普法活动3场。"),
+    ("formula_spelled_out", "（结案率按结案数除以立案数乘以100%计算）开展普法活动3场。"),
 ]
 
 
@@ -1112,6 +1117,16 @@ def test_extract_indicators__a_table_with_units_in_its_header():
     assert [(v, u) for v, u, _, _ in rows(text)] == [(42.0, "件")]  # the first column of numbers is the figure
     # no header row (numbers in the first line): the columns say nothing, and give nothing
     assert rows("行政处罚｜42｜8.74\n行政许可｜12｜3.1\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    # written round 56: a target column (计划数, 目标值) before the completion column (实际完成, 完成情况):
+    # the target is what was planned, the figure is what was done
+    "| 项目 | 单位 | 计划数 | 实际完成 |\n|---|---|---|---|\n| 普法讲座 | 场 | 20 | 26 |\n| 入户走访 | 户 | — | 340 |",
+    "事项\t单位\t目标值\t完成情况\t说明\n开展普法讲座\t场\t20\t26\t\n入户走访\t户\t300\t340\t超额完成\n",
+])
+def test_extract_indicators__a_table_s_target_column_gives_nothing(text):
+    assert sorted((v, u) for v, u, _, _ in rows(normalize_text(text))) == [(26.0, "场"), (340.0, "户")]
 
 
 @pytest.mark.parametrize(("text", "found"), [

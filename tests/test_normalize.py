@@ -407,3 +407,26 @@ def test_normalize_text__a_flat_copys_roman_parts_and_lettered_points_start_line
     lines = normalize_text(flat).split("\n")
     assert "I. 主要举措和成效" in lines or "I.主要举措和成效" in lines
     assert any(line.startswith("II.") for line in lines) and any(line.startswith("B.") for line in lines)
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_normalize_text__keycap_numbered_parts_start_lines_and_keep_their_number(flat):
+    # round 56: parts numbered 1️⃣ 2️⃣ 3️⃣ (a digit, U+FE0F and U+20E3): a keycap is a number marker, kept in its
+    # heading as 一、 is; in a copy without line breaks the keycap and the heading's words start lines again
+    lines = ["2024年，我街道全面推进法治建设，现将有关情况汇报如下。", "1️⃣ 主要工作和成效",
+             "（一）依法决策。审查合同21份，出具法律意见书6份。", "2️⃣ 存在的问题", "一是普法方式不够新颖。二是执法人员偏少。",
+             "3️⃣ 下一步打算", "一是创新普法方式。二是充实执法力量。"]
+    text = normalize_text(" ".join(lines) if flat else "\n".join(lines))
+    assert "\n2️⃣ 存在的问题\n一是普法方式" in text and "\n3️⃣ 下一步打算\n一是创新" in text
+    assert "\n1️⃣ 主要工作和成效\n（一）依法决策" in text
+
+
+def test_normalize_text__bracketed_labels_over_star_points_start_lines_in_a_flat_copy():
+    # round 56: a copy without line breaks of a report whose parts are 【…】 labels with no number (one with a
+    # year in it) and whose points all start with ★: the ★ cut the text into lines, and the labels stayed inside them
+    lines = ["2023年，我镇坚持依法行政，现报告如下。", "【工作亮点】", "★强化依法决策。审查合同18份。",
+             "【问题清单】", "对照要求，还存在以下问题：", "★执法力量不足。", "★普法形式单一。",
+             "【2024年打算】", "★加强执法培训。", "★创新普法形式。"]
+    text = normalize_text(" ".join(lines))
+    assert "\n【问题清单】\n对照要求" in text and "\n【2024年打算】\n加强执法培训" in text
+    assert "\n执法力量不足。\n普法形式单一。\n" in text

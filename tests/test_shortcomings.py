@@ -107,6 +107,15 @@ def test_cluster_shortcomings__information_disclosure_theme():
     assert result["theme"].tolist() == ["disclosure", "disclosure", "publicity"]
 
 
+def test_cluster_shortcomings__standardising_disclosure_is_disclosure():
+    # written round 56: the 规范化 of 政务公开 (or 村务公开) is disclosure, as 政务公开的标准化规范化 is, though
+    # 规范化 alone is the enforcers' (执法规范化) and a cause after the item names their thin ranks
+    table = items({"戊镇": ["三是村务公开的规范化程度还不高，个别村公开栏内容陈旧。原因是基层工作力量薄弱。",
+                           "一是执法规范化水平不高。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["disclosure", "capacity"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
