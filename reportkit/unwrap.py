@@ -261,6 +261,7 @@ _LOST_INDENT = 1.0
 _FEW_SAME_SHARE = 0.3
 _FEW_CUT = 3
 _CUT_SHARE = 0.6
+_WIDEST = 2.0
 _CLAUSE_MARK = re.compile(rf"[，,]|{CLAUSE_END.pattern}")
 # A title's last word (metadata's _TITLE_KIND), in both scripts: this runs before the text is
 # made Simplified.
@@ -285,8 +286,8 @@ def unwrap_text(text: str) -> str:
     # Latin letters and digits).
     wide = [w for w in widths if w >= 0.75 * widths[int(0.9 * (len(widths) - 1))]]
     common = wide[len(wide) // 2]
-    if common > _MAX_WIDTH:
-        return text
+    if common > _MAX_WIDTH or widths[-1] > _WIDEST * common:
+        return text  # (a line far wider than the common one is a whole paragraph: the text is in paragraphs)
     full = [i for i, line in enumerate(lines)
             if line is not None and len(line.text) >= _MIN_CHARS and abs(line.x1 - common) <= _SAME_WIDTH]
     ended = sum(lines[i].text.rstrip().endswith(_PARAGRAPH_END) for i in full)

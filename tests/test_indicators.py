@@ -171,6 +171,8 @@ EXCLUSIONS = [
     ("clock_time", "会议于10:30 召开，开展普法活动3场。"),
     # Development batch zd: the county's leadership bodies (四套班子).
     ("leadership_bodies", "汇编应知应会法律法规并印发给县四套领导班子成员，镇三套班子领导带头，开展普法活动3场。"),
+    # Development batch zi: the district's four leading bodies counted in 家 (区四家班子领导).
+    ("leadership_bodies_in_jia", "市四家班子领导带队督导，开展普法活动3场。"),
     # Written round 36: 伍 of 队伍 is no financial numeral; paired numerals are a range (六七十份).
     ("team_word", "部分镇综合行政执法队伍人员少，开展普法活动3场。"),
     ("paired_numerals", "审查合同协议六七十份，拆除违建二三十处，开展普法活动3场。"),

@@ -258,6 +258,21 @@ def test_unwrap_text__a_short_report_s_few_printed_lines_are_joined():
     assert wrapped != SHORT and unwrap_text(wrapped) == SHORT
 
 
+def test_unwrap_text__a_text_in_paragraphs_under_short_header_lines_of_like_width_stays():
+    # batch zi printed: a PDF's text, its paragraphs already joined by where the lines stood, read again as
+    # a copy: the page's header lines share a width, but two whole paragraphs are many times wider
+    text = "\n".join(["南开区人民政府2019年11月2日星期六无障碍", "首页 | 政务公开 | 法治政府建设专栏",
+                      "索引号：12010400-2023-00012 分类：法治", "南开区人民政府2022年法治政府建设情况报告", "发布机构：南开区司法局",
+                      "成文日期：2023年03月28日 发布日期：2023年3月", "主题分类：政务公开、法治政府建设",
+                      "有效性：有效 来源：南开区司法局政策法规科",
+                      "南开区人民政府2022年法治政府建设情况报告",
+                      "2022年，南开区政府坚持以习近平法治思想为指导，" * 6 + "现将有关情况报告如下：",
+                      "一、主要举措和成效", "（一）坚持党的领导，统筹推进法治政府建设",
+                      "区政府常务会议专题研究法治政府建设工作6次，" * 12 + "全年召开会议12次。",
+                      "（二）突出改革引领，完成行政复议体制改革", "持"])
+    assert unwrap_text(text) == text
+
+
 def test_unwrap_text__a_slide_s_bullets_as_wide_as_its_lines_stay_lines():
     # a slide outline copied out (each bullet a line of its own, several as wide as one another), and a
     # printed page's bullets: a line never wraps into a bullet
