@@ -5,9 +5,13 @@ latest year (2024年 beside 2023年), or the first column of numbers when no hea
 A change column (同比, 增减) gives the change as a rate. The columns of earlier years are last
 year's figures, not this year's work, and give nothing; nor does a target column (年度目标, 目标值,
 计划数, 预期): a target is what was planned, and the figure is the completion column beside it
-(完成值, 完成情况, 实际完成). (A Word table's rows, cells joined by
-tabs, reach here as | rows: `normalize._tab_tables` writes them so. Cells split by runs of spaces
-are not read: a space separates too many other things.)
+(完成值, 完成情况, 实际完成). A table of places by measures (| 社区 | 调处纠纷（件） | 普法活动（场次） |, each
+number column a measure with its unit in its header, no year) with a total row (合计, 总计) gives every
+column of every row: the total row's cells are the town's figures, judged by the column's measure; the
+other rows' cells are parts of them (one village's, one community's), named by their row and column and
+given no category, so that a sum over a category does not count the town's work twice. (A Word
+table's rows, cells joined by tabs, reach here as | rows: `normalize._tab_tables` writes them so.
+Cells split by runs of spaces are not read: a space separates too many other things.)
 
 >>> text = "| 指标名称 | 单位 | 2024年 | 2023年 | 同比（%） |\\n|---|---|---|---|---|\\n| 行政处罚案件 | 件 | 1362 | 1507 | -9.6 |"
 >>> [(f.label, f.value, f.unit) for f in table_figures(text, {"件", "%"})]
@@ -28,6 +32,8 @@ class TableFigure:
     unit: str
     change: bool = False  # from a change column (同比): the change on last year, not a count
     number_start: int = -1  # where the figure's cell begins
+    measure: str = ""  # in a table of places by measures: the column's measure (调处矛盾纠纷), its unit left out
+    part: bool = False  # … a cell of a place's row, a part of the total row's figure
 
 
 _MIN_CELLS = 3
@@ -41,6 +47,8 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # (计划完成率, 目标完成值) is the completion's.
 _TARGET = re.compile(r"目标|计划|预期|预计|任务数|任务量|指标值")
 _DONE = re.compile(r"完成|实际|实绩|达成|实现")
+# A total row's label (合计, 总计, 全镇合计); with several, the last is the whole's and the others (小计) are parts.
+_TOTAL = re.compile(r"^(?:全\S{1,3})?(?:合\s*计|总\s*计|共\s*计|小\s*计)$")
 _INDEX = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")  # a 序号 cell
 
 
@@ -97,6 +105,10 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
                  and not _CHANGE.search(cell)}
         changes = [i for i, cell in enumerate(header) if _CHANGE.search(cell)]
         targets = {i for i, cell in enumerate(header) if _TARGET.search(cell) and not _DONE.search(cell)}
+        measures = _measure_columns(header, rows[1:], unit_column, years, changes, targets)
+        if measures:
+            figures += _cross_figures(header, rows[1:], measures, units)
+            continue
         for row in rows[1:]:
             if len(row) != len(header):
                 continue  # a merged or short row: its cells no longer stand under their headers
@@ -117,6 +129,41 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
                     value = float(cells[column].replace(",", "").replace("－", "-").replace("−", "-"))
                     figures.append(TableFigure(row[label][0], row[column][1], cells[label], value, unit,
                                                change=column in changes, number_start=row[column][0]))
+    return figures
+
+
+def _measure_columns(header: list[str], rows, unit_column, years, changes, targets) -> list[int]:
+    """The number columns of a table of places by measures with a total row: two or more columns, each
+    naming its unit in its header and none a year's, a change's or a target's, and no 单位 column; [] for
+    any other table."""
+    if unit_column is not None or years:
+        return []
+    labels = [cells[0][2] for cells in rows if len(cells) == len(header)]
+    if not any(_TOTAL.match(re.sub(r"\s+", "", label)) for label in labels):
+        return []
+    columns = [i for i in range(1, len(header)) if i not in changes and i not in targets
+               and any(len(cells) == len(header) and _NUMBER.match(cells[i][2]) for cells in rows)]
+    if len(columns) < 2 or not all(_UNIT_IN_HEADER.search(header[i]) for i in columns):
+        return []
+    return columns
+
+
+def _cross_figures(header: list[str], rows, columns: list[int], units: set[str]) -> list[TableFigure]:
+    """Every cell of COLUMNS in ROWS (see `_measure_columns`), the last total row's as the whole's."""
+    labels = [re.sub(r"\s+", "", cells[0][2]) if len(cells) == len(header) else "" for cells in rows]
+    whole = max(i for i, label in enumerate(labels) if _TOTAL.match(label))
+    figures = []
+    for n, row in enumerate(rows):
+        if len(row) != len(header) or _NUMBER.match(row[0][2]) or not row[0][2]:
+            continue  # a merged or short row, or one with no place's name first
+        for column in columns:
+            unit = _unit_of_column(header[column], "", change=False)
+            if unit not in units or not _NUMBER.match(row[column][2]):
+                continue
+            measure = header[column][:_UNIT_IN_HEADER.search(header[column]).start()].strip()
+            value = float(row[column][2].replace(",", "").replace("－", "-").replace("−", "-"))
+            figures.append(TableFigure(row[0][0], row[column][1], row[0][2], value, unit,
+                                       number_start=row[column][0], measure=measure, part=n != whole))
     return figures
 
 

@@ -654,14 +654,14 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
     else:
-        if raw in ("一", "壹", "二", "零", "〇"):
+        if raw in ("一", "二", "零", "〇"):
             return None  # 一名法律顾问 / 一次 / 二次供水: an article or a name, not a count
-        if len(raw) == 1 and raw in _FINANCIAL_DIGITS:
-            return None  # 队伍人员, 陆续, 大陆: a word's character; a financial numeral stands in a run (贰拾伍)
+        if len(raw) == 1 and raw in _FINANCIAL_DIGITS and before[-1:] in _WORDS_ENDING_IN.get(raw, ""):
+            return None  # 队伍人员, 退伍人员, 大陆人: a word's last character, not a count
         if len(raw) > 1 and all(ch in _CN_DIGIT for ch in raw):
             return None  # 三五人, 八五: an approximation or a code, not a count
         if all(ch in _CN_SMALL or ch in _CN_BIG for ch in raw) and not (
-            m.group("approx") or _PREFIX_QUAL.search(before) or (raw == "十" and unit.kind != "score")
+            m.group("approx") or _PREFIX_QUAL.search(before) or (raw in ("十", "拾") and unit.kind != "score")
         ):
             return None  # 千家万户, 万人: idioms unless 十余/百余; 集体学法十次 counts (十分重视 does not)
         if unit.kind == "money" and len(raw) > 1 and raw[-1] in _CN_BIG:
@@ -734,7 +734,10 @@ def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) ->
             or _QUOTED_TARGETS.search(text, _last_of(text, "。！？!?\n", head), start) is not None)
 
 
-_FINANCIAL_DIGITS = frozenset("贰叁肆伍陆柒捌玖拾")
+_FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
+# A lone financial numeral before a unit is a count (法律意见书捌份, 党课壹次: a report written in capitals,
+# as cheques are), but not as the last character of a word (the characters before it): 队伍人员, 大陆人.
+_WORDS_ENDING_IN = {"伍": "队入退落行为部卒", "陆": "大登着内水海", "拾": "收捡拾", "肆": "放大酒茶书"}
 # Two neighbouring numerals before a magnitude or a unit (六七十, 七八百, 三四): an estimate between them.
 _PAIRED_NUMERALS = re.compile("|".join(a + b for a, b in zip("一二三四五六七八", "二三四五六七八九")))
 
@@ -1128,10 +1131,13 @@ def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, sect
                 or any(start < number[1] and number[0] < end and value == figure.value for start, end, value in taken)):
             continue
         line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
+        if figure.measure:  # a table of places by measures: the total row's cell is the town's, a place's is a part
+            label, subject = ("", f"{figure.label}{figure.measure}") if figure.part else (figure.measure, figure.measure)
+        else:
+            label, subject = figure.label, f"{figure.label}同比" if figure.change else figure.label
         found.append(_extra_row(text, doc_id, section_of, start=figure.start, end=figure.end,
                                 sentence=(line_start, line_end if line_end >= 0 else len(text)), value=figure.value,
-                                unit=figure.unit, qualifier="", label=figure.label,
-                                subject=f"{figure.label}同比" if figure.change else figure.label))
+                                unit=figure.unit, qualifier="", label=label, subject=subject))
     return found
 
 

@@ -53,6 +53,24 @@ _BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*
 # next row's bar and its 序号 follow; the header row (| 序号 | …) starts a line.
 _TABLE_ROW_RUN_ON = re.compile(r"(?<=[|｜])[ \t\u3000]+(?=[|｜][ \t]*\d{1,3}[ \t]*[|｜])"
                                r"|(?<=[^|｜\s])[ \t\u3000]+(?=[|｜][ \t]*序号[ \t]*[|｜])")
+# … or, with no 序号, rows of the header's width one blank cell apart (| 社区 | 调处（件） | 普法（场次） | | 甲社区 |
+# 46 | 14 | | 合计 | 213 | 67 |): each row a line again, the table apart from the sentences around it.
+_BAR_RUN = re.compile(r"[|｜](?:[^|｜\n]*[|｜]){7,}")
+_TABLE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+def _table_rows_apart(run: re.Match) -> str:
+    cells = re.split(r"[|｜]", run.group())[1:-1]
+    width = next((i for i, cell in enumerate(cells) if not cell.strip()), 0)
+    if width < 3 or (len(cells) + 1) % (width + 1):
+        return run.group()
+    gaps = range(width, len(cells), width + 1)
+    rows = [cells[i:i + width] for i in range(0, len(cells), width + 1)]
+    if any(cells[i].strip() for i in gaps) or not any(_TABLE_NUMBER.match(cell) for row in rows[1:] for cell in row):
+        return run.group()
+    return "\n" + "\n".join("| " + " | ".join(cell.strip() for cell in row) + " |" for row in rows) + "\n"
+
+
 # A part numbered by a bare numeral and a space (四　2025年工作打算, or a page's 02 above its heading) after a
 # sentence's end: a line of its own again.
 _BARE_PART_NUMBER_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[{CN_MARKER_DIGITS}]{{1,2}}[ \t\u3000]+[{CJK}\d])"
@@ -180,6 +198,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_CONTENTS.sub("目录", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
     line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
+    line = _BAR_RUN.sub(_table_rows_apart, line)
     line = _PART_LABEL_AFTER_STOP.sub("\\1\n", line)
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 

@@ -125,6 +125,7 @@ def _heading_types(heading: str) -> tuple[str | None, tuple[str, ...]]:
     and the other types are returned too: 工作成效及存在的问题 is measures, mixed with shortcomings.
     """
     content = re.sub(r"\s+", "", _strip_marker(heading))
+    content = _QUESTION_LABEL.sub("", content, count=1)  # 问题三：当前…存在哪些不足: the label's 问题 asks, names no part
     hits = [(m.start(), m.end(), rule.priority, rule.section_type)
             for rule in _rules() if (m := rule.pattern.search(content))]
     if not hits:
@@ -368,8 +369,14 @@ def _with_unnumbered_parts(text: str, candidates):
     yield from sorted(candidates + added, key=lambda candidate: candidate[0])
 
 
-# An interview (记者：…？ 镇长：…): the reporter's questions, each on a line of its own, ask for the parts.
-_INTERVIEW_QUESTION = re.compile(r"^(?:记者|主持人|提问|问)[：:]\s*(?P<asked>[^\n]{4,100}?)[？?]$")
+# An interview (记者：…？ 镇长：…) or a numbered 问答 (问题一：…？ 答：…): the questions, each on a line of its
+# own, ask for the parts. A numbered question's label (问题一：, 问2：, 三问：, 第四问：) names no part: its
+# 问题 asks, it is no problem.
+_QUESTION_NUMBER = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})"
+_NUMBERED_QUESTION = rf"(?:问题\s*{_QUESTION_NUMBER}|问\s*{_QUESTION_NUMBER}|{_QUESTION_NUMBER}\s*问|第{_QUESTION_NUMBER}问)"
+_QUESTION_LABEL = re.compile(rf"^{_NUMBERED_QUESTION}\s*[：:]")
+_INTERVIEW_QUESTION = re.compile(
+    rf"^(?:记者|主持人|提问|问|{_NUMBERED_QUESTION})\s*[：:]\s*(?P<asked>[^\n]{{4,100}}?)[？?]$")
 
 
 # A list bullet a page converted the part's 一、 into (- 坚持党的领导,把牢…方向; • …).

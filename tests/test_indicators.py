@@ -181,6 +181,17 @@ EXCLUSIONS = [
     ("print_run_letter_spaced", "拟稿人：张某　　印　数：　8份\n开展普法活动3场。"),
     ("formula_times_100_percent", "注：满意率=满意户数/走访户数×100%。开展普法活动3场。"),
     ("formula_spelled_out", "（结案率按结案数除以立案数乘以100%计算）开展普法活动3场。"),
+    # Written round 57: a lone financial numeral ends a word (退伍 / 入伍 / 大陆 / 收拾) before a unit; a work part
+    # announcing its own points (重点抓了六个方面 / 从五个方面); a reviewer's note left in a draft; the town's own places.
+    ("veterans_word", "走访退伍人员和入伍青年家庭，开展普法活动3场。"),
+    ("mainland_word", "接待大陆人士来访，开展普法活动3场。"),
+    ("work_part_announcing_its_points", "今年主要抓了五个方面的工作：开展普法活动3场。"),
+    ("points_from_which", "我镇从4个方面推进法治建设，开展普法活动3场。"),
+    ("points_done", "重点做了三个方面的工作，开展普法活动3场。"),
+    ("reviewer_note_in_a_draft", "开展普法活动3场【司法所：与台账核对，原稿“5场”有误，已更正为3场。】。"),
+    ("reviewer_opinion_on_its_own_line", "【区司法局审核意见：此部分请结合本镇实际写具体、写深入，问题请控制在4条，并逐条分析原因。】\n开展普法活动3场。"),
+    ("the_towns_own_places", "全乡共有玖个行政村、2个社区，开展普法活动3场。"),
+    ("its_places_named_before_their_count", "镇下辖东坝、西坝、南坪、北岭、中和、安乐、太平等7个村，开展普法活动3场。"),
 ]
 
 
@@ -1129,6 +1140,33 @@ def test_extract_indicators__a_table_with_units_in_its_header():
 ])
 def test_extract_indicators__a_table_s_target_column_gives_nothing(text):
     assert sorted((v, u) for v, u, _, _ in rows(normalize_text(text))) == [(26.0, "场"), (340.0, "户")]
+
+
+def test_extract_indicators__a_lone_financial_numeral_before_a_unit_counts():
+    # written round 57: a report written in capitals (as cheques are) gives its small counts as one character
+    # (法律意见书捌份, 党课壹次); only the longer ones (壹拾陆起, 拾贰次) were read, and 拾 alone not at all
+    text = "出具法律意见书玖份，拆除违章建筑陆处，开展专题培训叁次，集体学法拾次，召开推进会壹次。"
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(9.0, "份"), (6.0, "处"), (3.0, "次"), (10.0, "次"), (1.0, "次")]
+    assert rows("执法人员仅有贰名，其中持证执法人员壹名。")[0][:2] == (2.0, "名")
+
+
+def test_extract_indicators__a_table_of_places_by_measures_gives_its_total_row_in_every_column():
+    # written round 57: a table of villages (rows) by measures (columns, each unit in its header) with a 合计 row:
+    # only its first column was read; the total row's cells are the town's figures, each village's a part of them
+    text = ("各村工作情况如下：\n| 村名 | 排查纠纷（起） | 化解纠纷（起） | 法治讲座（场） | 培育法律明白人（名） |\n"
+            "|---|---|---|---|---|\n| 东坝村 | 12 | 11 | 4 | 30 |\n| 西坝村 | 9 | 9 | 3 | 22 |\n"
+            "| 合　计 | 21 | 20 | 7 | 52 |\n全镇纠纷化解率95.2%。")
+    table = extract_indicators(normalize_text(text))
+    cells = table[table["span"].str.contains("|", regex=False)]
+    total = cells[cells["span"].str.startswith("合")]
+    assert [(r.value, r.unit) for r in total.itertuples()] == [(21.0, "起"), (20.0, "起"), (7.0, "场"), (52.0, "名")]
+    assert total["category"].ne("").all()  # judged by the column's measure, not by the row's 合计
+    parts = cells[~cells["span"].str.startswith("合")]
+    assert len(parts) == 8 and parts["category"].eq("").all()  # one village's: no category, not counted twice
+    assert parts["subject"].iloc[1] == "东坝村化解纠纷"
+    # without a total row, or with one number column, a table is read as before: its first column
+    plain = extract_indicators("| 村名 | 排查纠纷（起） | 化解纠纷（起） |\n|---|---|---|\n| 东坝村 | 12 | 11 |\n| 西坝村 | 9 | 9 |")
+    assert plain["value"].tolist() == [12.0, 9.0]
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -430,3 +430,13 @@ def test_normalize_text__bracketed_labels_over_star_points_start_lines_in_a_flat
     text = normalize_text(" ".join(lines))
     assert "\n【问题清单】\n对照要求" in text and "\n【2024年打算】\n加强执法培训" in text
     assert "\n执法力量不足。\n普法形式单一。\n" in text
+
+
+def test_normalize_text__a_flat_copys_table_without_index_column_gets_its_rows_back():
+    # round 57: a flat copy ran a table of places by measures into one line (| 村 | 纠纷（件） | … | | 甲村 | 12 | …
+    # | | 合计 | 21 | … | 全镇…); its rows, the header's width apart by a blank cell, are lines again
+    lines = ["（三）化解矛盾纠纷。各村情况如下：", "| 村名 | 排查纠纷（起） | 化解纠纷（起） | 法治讲座（场） |",
+             "| 东坝村 | 12 | 11 | 4 |", "| 西坝村 | 9 | 9 | 3 |", "| 合计 | 21 | 20 | 7 |", "全镇纠纷化解率95.2%。"]
+    text = normalize_text("2024年，我镇坚持依法行政，现将情况报告如下。 " + " ".join(lines) + " 二、存在的问题 一是执法力量不足。二是普法形式单一。")
+    assert "\n| 东坝村 | 12 | 11 | 4 |\n| 西坝村 | 9 | 9 | 3 |\n| 合计 | 21 | 20 | 7 |\n" in text
+    assert "\n| 村名 | 排查纠纷（起）" in text

@@ -1004,3 +1004,21 @@ def test_an_interviews_questions_stand_for_its_parts():
     assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "shortcomings", "plans"]
     assert s.loc[s["level"] == 1, "heading"].tolist()[1] == "记者：您觉得还存在哪些问题"
     assert len(shortcoming_items(s)) == 2
+
+
+@pytest.mark.parametrize("label", ["问题{}：", "问{}：", "{}问：", "第{}问："])
+@pytest.mark.parametrize("numbers", ["一二三四", "1234"])
+def test_a_numbered_question_and_answer_reports_questions_stand_for_its_parts(label, numbers):
+    # round 57: a report published as numbered questions and answers (问题一：…？ 答：…) had no heading, so no
+    # shortcomings; a numbered question asking for a part opens it as an interviewer's does, and its label's
+    # 问题 names no problem (问题二：…第一责任人职责… is the principals' part, not the shortcomings)
+    asked = ["本年度我乡法治政府建设做了哪些工作、有何成效？", "乡党委书记、乡长怎样履行法治建设第一责任人职责？",
+             "目前还有哪些短板？", "明年有什么计划？"]
+    answers = ["答：审查合同18份，开展普法活动24场。", "答：亲自部署。", "答：一是执法力量不足；二是宣传不够。", "答：加强培训。"]
+    lines = ["为方便群众了解，现以问答形式公布如下。"]
+    for n, question, answer in zip(numbers, asked, answers):
+        lines += [label.format(n) + question, answer]
+    s = split_sections("\n".join(lines))
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "leadership", "shortcomings", "plans"]
+    assert s.loc[s["level"] == 1, "heading"].tolist()[2] == label.format(numbers[2]) + "目前还有哪些短板"
+    assert len(shortcoming_items(s)) == 2

@@ -116,6 +116,15 @@ def test_cluster_shortcomings__standardising_disclosure_is_disclosure():
     assert result["theme"].tolist() == ["disclosure", "capacity"]
 
 
+def test_cluster_shortcomings__migrant_workers_awareness_is_publicity():
+    # written round 57: the public's awareness is publicity, as 群众…意识 and 经营户…意识 are, also when the
+    # public are workers away from home or back from it (外出务工人员, 返乡人员); a cadre's is awareness
+    table = items({"己镇": ["二是部分外出务工人员法律意识淡薄，权益受损时不知如何维权。", "一是返乡创业人员守法意识不强。",
+                           "三是部分镇干部依法行政意识不强。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
