@@ -366,7 +366,7 @@ CUE_WEIGHT = 0.5
 
 
 # A first clause that sets the scene or concedes, before the fault itself (虽然…已…，但…; 随着…，…;
-# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在征地拆迁过程中，…), or names the review that
+# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在征地拆迁过程中，…; 与邻镇相比，…), or names the review that
 # found it (在年度自查中，…; 经督查，…; 巡察反馈指出，…; 据统计，…), and 客观上…，主观上…, where the
 # subjective fault is what the town answers for: the fault is in the clause after it.
 _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
@@ -378,7 +378,9 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       # a speaker's opener (坦率地讲，…; 反思起来，…) or role (作为政府班子，…) before the fault
                       r"|(?:(?:坦率|坦白|老实|客观|实事求是)地?(?:讲|说|来讲|来说)|说到底|说实话|(?:认真|深刻)?反思起来"
                       r"|总的(?:来)?(?:看|说)|归根(?:结底|到底))$"
-                      r"|作为.{0,10}(?:班子|党委|政府|书记|镇长|乡长|主任|负责人|责任人|领导)(?:成员)?$)")
+                      r"|作为.{0,10}(?:班子|党委|政府|书记|镇长|乡长|主任|负责人|责任人|领导)(?:成员)?$"
+                      # a comparison's frame (与邻镇相比，…; 同样是外出务工，…): the fault is in what follows
+                      r"|与.{1,20}(?:相比|比较|相较)$|同样是.{0,16}$|同是.{0,16}$)")
 # … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
 _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
