@@ -261,7 +261,7 @@ _LOST_INDENT = 1.0
 _FEW_SAME_SHARE = 0.3
 _FEW_CUT = 3
 _CUT_SHARE = 0.6
-_WIDEST = 2.0
+_WIDEST = 3.0
 _CLAUSE_MARK = re.compile(rf"[，,]|{CLAUSE_END.pattern}")
 # A title's last word (metadata's _TITLE_KIND), in both scripts: this runs before the text is
 # made Simplified.
