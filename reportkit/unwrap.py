@@ -55,6 +55,9 @@ _MAX_GAP = 6.0
 # How far from the left edge (in characters) a paragraph's first line begins: two characters by
 # custom; a line one character in is already another paragraph's.
 _INDENT = 1.0
+# A line that begins further in than this (in characters) is set right or centred (a signature, its date, a
+# caption): it ends its paragraph, however near the edge it reaches (2024年1月19日 above the next page's 附件).
+_SET_RIGHT = 3.5
 # A title's second line is centred: its margins differ by less than this (in characters), and it
 # is among the first _TITLE_LINES lines of the first page.
 _CENTRED = 1.0
@@ -190,8 +193,10 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
         slack = 0.0  # a shorter line that ends a sentence ends its paragraph
     if gap > min(_MAX_GAP, _first_run(line.text) + _FIT_SLACK + slack) * size:
         return False  # the paragraph ended: LINE's first run would have fitted after it
-    if _opens_paragraph(line.text):
-        return False
+    if _opens_paragraph(line.text) or "\t" in line.text:
+        return False  # (a table's row, its cells apart, is a line of its own)
+    if not title and before.x0 - left > _SET_RIGHT * size:
+        return False  # BEFORE stands right of any indent: a right-aligned date or signature, a centred caption
     if line.x0 - left < _INDENT * size:
         return True
     # Not at the left edge: another paragraph's first line, or the second line of a centred title.
@@ -258,6 +263,9 @@ _SAME_SHARE = 0.5
 _SAME_WIDTH = 3.0
 _MAX_WIDTH = 60.0
 _LOST_INDENT = 1.0
+# A line that begins further in than this (in characters) is set right or centred (a signature, its date, a
+# caption): it ends its paragraph, however near the edge it reaches (2024年1月19日 above the next page's 附件).
+_SET_RIGHT = 3.5
 _FEW_SAME_SHARE = 0.3
 _FEW_CUT = 3
 _CUT_SHARE = 0.6

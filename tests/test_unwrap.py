@@ -309,6 +309,20 @@ def test_paragraphs__a_heading_that_fills_its_line_is_not_joined_to_the_body_bel
                                              "严格执行规范性文件“三统一”制度，全年审核文件5件，备案率100%。"]
 
 
+def test_paragraphs__a_right_aligned_date_and_a_table_s_row_end_their_lines():
+    # a probe of Word files made PDFs by LibreOffice: the signed date, set right two characters in from the
+    # margin, ran into the next page's 附件 (so the annex table after it went unseen); a table row, its cells
+    # apart (read as tabs), ran on into the row below when it reached the right margin
+    last_page = [line("全面提升基层依法治理水平。", indent=2, gap=10),
+                 Line("石门镇人民政府", 370, 483, 100, 116), Line("2024年1月19日", 370, 483, 120, 136)]
+    annex = [line("附件", gap=25, top=100), line("2023年度法治建设主要指标完成情况", gap=4, top=120),
+             line("1\t行政执法检查\t次\t4826\t同比增长14.5%", gap=0, top=140),
+             line("2\t办理行政复议案件\t件\t27", gap=12, top=160)]
+    assert paragraphs([last_page, annex]).split("\n") == [
+        "全面提升基层依法治理水平。", "石门镇人民政府", "2024年1月19日", "附件", "2023年度法治建设主要指标完成情况",
+        "1\t行政执法检查\t次\t4826\t同比增长14.5%", "2\t办理行政复议案件\t件\t27"]
+
+
 def test_paragraphs__the_opening_s_closing_formula_ends_its_paragraph_however_full_its_line():
     # batch zg printed: …报告如下: fills its line; the part heading below lost its 一、 and its indent
     page = [line("统筹推进法治政府建设各项工作，现将我镇法治政府建设情况报告如下:", gap=0),
