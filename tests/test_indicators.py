@@ -179,6 +179,8 @@ EXCLUSIONS = [
     # Written round 56: an OA 发文稿纸's print run (印　　数：5份) and a formula's ×100% (how a rate is worked out).
     ("print_run_of_a_form", "密　　级：无\n印数：12份\n开展普法活动3场。"),
     ("print_run_letter_spaced", "拟稿人：张某　　印　数：　8份\n开展普法活动3场。"),
+    # a probe of Word files as PDFs: the form typed as a table, its print run in a cell of its own
+    ("print_run_in_a_form_table", "| 拟稿人 | 张某 | 印　　数 | 8份 |\n开展普法活动3场。"),
     ("formula_times_100_percent", "注：满意率=满意户数/走访户数×100%。开展普法活动3场。"),
     ("formula_spelled_out", "（结案率按结案数除以立案数乘以100%计算）开展普法活动3场。"),
     # Written round 57: a lone financial numeral ends a word (退伍 / 入伍 / 大陆 / 收拾) before a unit; a work part
