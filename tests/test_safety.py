@@ -566,6 +566,25 @@ def test_cli__a_build_stopped_by_kill_or_ctrl_c_leaves_nothing_behind_and_says_s
     assert list(scratch.iterdir()) == []
 
 
+def test_runner__an_interrupt_while_a_worker_is_forked_is_delivered_after_the_fork():
+    # a CI run under load: Ctrl-C raised inside the fork's own hooks (logging's lock released after a fork)
+    # left that lock held, and the build hung for two minutes instead of stopping
+    import os
+    import signal
+    import time
+
+    from reportkit.pipeline.runner import _interrupts_held
+
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with _interrupts_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+            reached.append("the fork's work went on")
+    assert reached == ["the fork's work went on"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler of before is back
+
+
 def test_manifest__a_fifo_is_refused_not_a_hang(tmp_path):
     import os
     import subprocess

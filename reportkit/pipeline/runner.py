@@ -227,6 +227,7 @@ def _worker(connection, run: Run, parent: int) -> None:
     """A worker process: take (index, job) from CONNECTION, send back (index, outcome); None ends
     it, "warm" runs `warm_up`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a worker stopped ends (not the parent's handler, nor the fork's)
     _die_with_parent(parent)
     _limit_memory(run.config.limits.max_memory_bytes)
     with heap_allocator():  # a worker goes through thousands of files: what each frees is given back
@@ -244,11 +245,35 @@ def _worker(connection, run: Run, parent: int) -> None:
             connection.send((index, run_job(job, run)))
 
 
+@contextmanager
+def _interrupts_held():
+    """Ctrl-C and `kill` (SIGINT, SIGTERM) held while the parent forks, then delivered: raised inside
+    the fork's own hooks (logging's lock released after a fork), a KeyboardInterrupt left that lock
+    held, and the build hung instead of stopping."""
+    import threading
+
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    if threading.current_thread() is not threading.main_thread() or None in before.values():
+        yield  # (only the main thread sets handlers; one set outside Python cannot be put back)
+        return
+    caught: list[int] = []
+    for signum in before:
+        signal.signal(signum, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        for signum in caught:
+            signal.raise_signal(signum)
+
+
 class _Worker:
     def __init__(self, context, run: Run):
         self.connection, theirs = context.Pipe()
         self.process = context.Process(target=_worker, args=(theirs, run, os.getpid()), daemon=True)
-        self.process.start()
+        with _interrupts_held():
+            self.process.start()
         theirs.close()
         # Its jobs sent and not yet answered, in order: it runs the first; the others wait in
         # its pipe, so that it starts the next at once, whatever the parent is doing.
