@@ -369,6 +369,7 @@ CUE_WEIGHT = 0.5
 # 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在征地拆迁过程中，…; 与邻镇相比，…), or names the review that
 # found it (在年度自查中，…; 经督查，…; 巡察反馈指出，…; 据统计，…), and 客观上…，主观上…, where the
 # subjective fault is what the town answers for: the fault is in the clause after it.
+_SAMPLE_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)(?:份|卷|个|件|名|户|家|宗|所|项|人|批)"
 _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
                       r"|(?:主要|具体|存在)?(?:问题|表现|短板|不足|整改事项|问题事项|问题描述)$"  # 表现：…, 整改事项：…, a list's label
                       r"|在.{2,24}(?:过程中|中|时|期间)$"
@@ -380,7 +381,10 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       r"|总的(?:来)?(?:看|说)|归根(?:结底|到底))$"
                       r"|作为.{0,10}(?:班子|党委|政府|书记|镇长|乡长|主任|负责人|责任人|领导)(?:成员)?$"
                       # a comparison's frame (与邻镇相比，…; 同样是外出务工，…): the fault is in what follows
-                      r"|与.{1,20}(?:相比|比较|相较)$|同样是.{0,16}$|同是.{0,16}$)")
+                      r"|与.{1,20}(?:相比|比较|相较)$|同样是.{0,16}$|同是.{0,16}$"
+                      # what a review sampled, counted (督察组随机抽查8份处罚决定书，其中2份…): the fault is in what it found
+                      r"|(?![^，。；]*(?:[未不没无缺仅只偏]|较少|较低))(?=[^，。；]*" + _SAMPLE_COUNT + r")"
+                      r"[^，。；]{0,30}(?:抽查|抽取|抽检|抽测|调阅|查阅|评查|走访|暗访|测试|测评|考试)[^，。；]{0,30}$)")
 # … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
 _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
