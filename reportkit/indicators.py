@@ -1062,6 +1062,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         last_end, last_subject = span_end, subject
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
+    rows += _audience_rows(text, doc_id, rows, protected, plans, section_of)
     _flags(rows)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
@@ -1089,14 +1090,15 @@ _TENTHS = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|减少
 
 def _extra_row(text: str, doc_id: str, section_of, *, start: int, end: int, sentence: tuple[int, int], value: float,
                unit: str, qualifier: str, subject: str, label: str) -> dict:
-    """A row for a figure found outside the sentence scan (a table's cell, a change in tenths):
-    SPAN is text[START:END]; LABEL is what the category is judged by."""
-    units = _unit_index()
-    scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(unit) if units[unit].kind == "money" else None
+    """A row for a figure found outside the sentence scan (a table's cell, a change in tenths, an audience):
+    SPAN is text[START:END]; LABEL is what the category is judged by. UNIT "" is a count the text gives
+    no unit (阅读量约287.3万)."""
+    known = _unit_index().get(unit)
+    scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(unit) if known and known.kind == "money" else None
     section_type, section_no = section_of(start, end)
     return {
         "doc_id": doc_id, "section_type": section_type, "section_no": section_no, "span": text[start:end],
-        "value": value, "unit": unit, "unit_kind": units[unit].compare_as, "qualifier": qualifier,
+        "value": value, "unit": unit, "unit_kind": known.compare_as if known else "", "qualifier": qualifier,
         "subject": subject, "category": categorize(label, unit) if label else "",
         "sentence": text[sentence[0]:sentence[1]].strip(), "start": start, "end": end, "flags": "",
         "value_yuan": value * scale if scale else None, "sentence_start": sentence[0],
@@ -1116,6 +1118,37 @@ def _tenths_rows(text: str, doc_id: str, protected, plans, section_of) -> list[d
         found.append(_extra_row(text, doc_id, section_of, start=lead, end=m.end(), sentence=_sentence_bounds(text, *number),
                                 value=10.0 * tenths, unit="%", qualifier=m.group("q") or "",
                                 subject=subject + m.group("verb"), label=subject))
+    return found
+
+
+# An audience written after its noun, the unit in the noun or none (阅读量约287.3万, 观看人次超1232万, 点击量10万+):
+# new-media publicity reports its reach so. (With a unit after the number, 阅读量达3万人次, the sentence scan has it.)
+_AUDIENCE = re.compile(r"(?P<noun>(?:阅读|浏览|点击|观看|收看|播放|访问|收听|转发|点赞|曝光)(?:总量|量|人次|次数|人数))"
+                       r"(?:累计|总计|共计|共)?(?P<q>约|近|超过|超|逾|突破|达到|达|已达|为)?[ \t]*"
+                       r"(?P<n>\d+(?:\.\d+)?)[ \t]*(?P<mag>[万亿萬億])?(?P<post>余|多|\+)?")
+_AUDIENCE_UNIT = {"人次": "人次", "人数": "人", "次数": "次"}
+_AUDIENCE_QUALIFIER = {"约": "约", "近": "近", "超过": "超", "超": "超", "逾": "超", "突破": "超"}
+
+
+def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of) -> list[dict]:
+    """Rows for the audiences the text gives after their noun (`_AUDIENCE`) that no sentence gave already."""
+    taken = [(row["start"], row["end"]) for row in rows]
+    found = []
+    for m in _AUDIENCE.finditer(text):
+        number = (m.start("n"), m.end())
+        if (_inside(protected, *number) or _inside(plans, *number)
+                or any(start < number[1] and number[0] < end for start, end in taken)):
+            continue
+        if re.match(rf"\s*(?:{'|'.join(map(re.escape, _unit_index()))})", text[m.end():m.end() + 4]):
+            continue  # 阅读量达3万人次: the sentence scan's, with its unit
+        lead = _last_of(text, _BOUNDARY, m.start())
+        subject = _clean_subject(text[lead:m.start("n")])
+        noun = m.group("noun")
+        unit = next((unit for ending, unit in _AUDIENCE_UNIT.items() if noun.endswith(ending)), "")
+        value = float(m.group("n")) * {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}.get(m.group("mag") or "", 1)
+        qualifier = ";".join(q for q in (_AUDIENCE_QUALIFIER.get(m.group("q") or ""), "余" if m.group("post") else "") if q)
+        found.append(_extra_row(text, doc_id, section_of, start=lead, end=m.end(), sentence=_sentence_bounds(text, *number),
+                                value=value, unit=unit, qualifier=qualifier, subject=subject, label=subject))
     return found
 
 

@@ -91,6 +91,19 @@ def infer_county(text: str, *, title: str, page: str = "") -> tuple[County | Non
     return (unresolved, first_source) if unresolved else (None, "")
 
 
+def county_of_its_towns(text: str) -> County | None:
+    """The one county that holds every town a county-level report names (英城街道、英红镇 in a report that
+    calls itself only 我市): two names or more, and no other county that holds them all."""
+    names = {m.name for m in town_mentions(to_simplified(text))}
+    if len(names) < 2:
+        return None
+    shared: set[str] | None = None
+    for name in names:
+        homes = {t.county_code for t in towns_named(name)}
+        shared = homes if shared is None else shared & homes
+    return county_by_code(shared.pop()) if shared and len(shared) == 1 else None
+
+
 def county_written_before(town: str, text: str) -> County | None:
     """The county written right before TOWN's name (翁牛特旗全宁街道, 秀山土家族苗族自治县洪安镇人民政府),
     when the gazetteer has a town of that name there: the county a report gives as its own, in its
@@ -131,6 +144,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
                         town_source=guess.source)
     if level == "county":
         guess = TownGuess()
+        if county is None and (county := county_of_its_towns(text)) is not None:
+            county_source = "towns named"  # a report that says only 我市 names its own towns
     elif county_source != "title" and (own := county_written_before(guess.name, text)) is not None \
             and (county is None or own.adcode != county.adcode):
         # 翁牛特旗全宁街道 in the signature outweighs 松山区, named in the body as a place visited

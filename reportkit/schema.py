@@ -104,7 +104,7 @@ class Table:
 
 def _source(what: str) -> Column:
     return Column(f"{what}_source", "str", f"where `{what}` came from: manifest, title, body, clue, gazetteer, "
-                  "page metadata, page address, file name (', not in gazetteer' added to a town the gazetteer "
+                  "page metadata, page address, towns named (a county the towns it names share), file name (', not in gazetteer' added to a town the gazetteer "
                   "does not know), or '' when unknown")
 
 

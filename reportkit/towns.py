@@ -653,11 +653,18 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     if not town and (_county_is_subject(text) or (county.endswith("市") and (
             _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
         return "county"
+    if not town and _county_is_subject(text, city=True) and _GOVERNS_TOWNS.search(text):
+        return "county"  # 2025年,我市坚持… 全市36个部门、各镇(街): a county-level city, whose towns are its own
     if not town and len(_COUNTY_SPEAKS.findall(text)) >= 2:
         return "county"  # 关于2025年法治政府建设情况的报告 … 我区坚持…: a district that never names itself
     if not town and len(_COUNTY_GOVERNMENT_ACTS.findall(text)) >= 2:
         return "county"  # a page from the middle of a district's report: 。区政府坚持… 。区政府将…
     return "unknown"
+
+
+# A government that speaks of its towns as its own units (各镇(街), 各乡镇, 乡镇(街道)): a county's, not a
+# prefecture's (县(市、区)) nor a township's (各村(社区)).
+_GOVERNS_TOWNS = re.compile(r"各(?:乡镇|镇|乡|街道)(?![长村])|(?:乡镇|镇)[（(]街(?:道)?[)）]")
 
 
 # A county government as the subject of a sentence (。区政府坚持把府院联动…; 区政府和区法院成立…): a township's
@@ -680,8 +687,8 @@ _CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
 
 # A county government as the subject of the opening sentence: 县委、县政府坚持…, 区政府坚持…, 我县坚持….
 _COUNTY_GOVERNMENT = re.compile(r"(?:[县区旗]委[、和,，]?)?[县区旗](?:人民)?政府|[我本全][县区旗](?![级域内外])")
-# …and a city's (2020年,市政府坚持…): a county-level city's, or a prefecture's; never a township's.
-_CITY_GOVERNMENT = re.compile(r"(?:市委[、和,，]?)?市(?:人民)?政府(?![办工各部门])")
+# …and a city's (2020年,市政府坚持…; 2025年,我市坚持…): a county-level city's, or a prefecture's; never a township's.
+_CITY_GOVERNMENT = re.compile(r"(?:市委[、和,，]?)?市(?:人民)?政府(?![办工各部门])|[我本]市(?![级域内外场民])")
 
 
 # What follows a county in an addressee's line (慈溪市委、市政府: / 慈溪市:), not in a subject's.

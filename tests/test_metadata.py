@@ -900,10 +900,27 @@ def test_county_of_address__a_county_written_by_its_initials_settled_by_the_text
     # a county-level city speaks as 我市 (孝义市, no title: the city only in a document's name)
     ("2023年以来，我市坚持以习近平法治思想为指导。\n我市出台了《孝义市委全面依法治市委员会2023年工作要点》。", "county"),
     ("2023年以来，我市坚持以习近平法治思想为指导。\n一、主要举措\n甲。", "unknown"),  # which city? none named
+    # batch zj (英德市 2025, no title): a city that governs towns (各镇(街)) and names two as examples is a county's
+    ("2024年，我市坚持以习近平法治思想为指导。\n一、主要举措\n推动各镇（街）建成法治文化阵地，在龙田镇、城南街道等地开展试点。", "county"),
+    ("2022年,本市深入推进法治政府建设。各乡镇全面推行行政执法三项制度，沙坪镇率先完成。", "county"),
 ])
 def test_infer_metadata__a_county_level_city_calls_itself_wo_shi(text, level):
     meta = infer_metadata(text)
     assert (meta["level"], meta["town"]) == (level, "")
+
+
+@pytest.mark.parametrize("towns, county", [
+    ("赤岸镇、大陈镇", "义乌市"),  # each of them in several counties, both only in 义乌市
+    ("稠城街道、佛堂镇", "义乌市"),
+    ("赤岸镇", ""),  # one name: in 义乌市 or in 彭泽县
+    ("稠城街道、城关镇", ""),  # no county holds both
+])
+def test_infer_metadata__a_county_that_says_only_wo_shi_is_where_its_towns_are(towns, county):
+    # batch zj (英德市 2025): a city named nowhere, in a report that names two of its own towns as examples
+    text = f"2024年，我市坚持以习近平法治思想为指导。\n一、主要举措\n推动各镇（街）建成法治文化阵地，在{towns}等地开展试点。"
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["town"], meta["county"]) == ("county", "", county)
+    assert meta["county_source"] == ("towns named" if county else "")
 
 
 def test_infer_town__a_clue_put_together_from_words_is_no_longer_name():
