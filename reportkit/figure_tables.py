@@ -37,7 +37,10 @@ class TableFigure:
 
 
 _MIN_CELLS = 3
-_RULE_ROW = re.compile(r"^[\s|｜:：\-—–]+$")  # |:---:|---| under a Markdown header
+# A cell's bar: ASCII, full-width, or a box-drawn table's (│序号│项目│, as a plain-text copy of a form draws it).
+_BARS = "|｜│┃║"
+# |:---:|---| under a Markdown header; ├───┼───┤ and the box's top and bottom (box-drawing characters)
+_RULE_ROW = re.compile(r"^[\s|｜:：\-—–\u2500-\u257f]+$")
 _NUMBER = re.compile(r"^[+\-－−]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _UNIT_HEADERS = {"单位", "计量单位", "单 位"}
 _UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：])?\s*(?P<unit>[^（）()\s]{1,4})\s*[)）]\s*$")
@@ -56,7 +59,7 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     """(start, end, text) of each cell of a table LINE that starts at OFFSET: a blank cell between two
     bars (an empty 备注) keeps its place, so that the cells after it stay under their headers."""
     cells = []
-    bars = [-1, *(m.start() for m in re.finditer(r"[|｜]", line)), len(line)]
+    bars = [-1, *(m.start() for m in re.finditer(f"[{_BARS}]", line)), len(line)]
     for left, right in zip(bars, bars[1:]):
         raw = line[left + 1:right]
         if not raw.strip() and (left == -1 or right == len(line)):
@@ -70,7 +73,7 @@ def _table_blocks(text: str):
     """Runs of consecutive lines that are table rows (three cells or more), as (offset, line) lists."""
     block, offset = [], 0
     for line in text.split("\n"):
-        if len(re.findall(r"[|｜]", line.strip().strip("|｜"))) >= _MIN_CELLS - 1 or (block and _RULE_ROW.match(line)):
+        if len(re.findall(f"[{_BARS}]", line.strip().strip(_BARS))) >= _MIN_CELLS - 1 or (block and _RULE_ROW.match(line)):
             block.append((offset, line))
         else:
             if len(block) >= 2:
@@ -82,7 +85,7 @@ def _table_blocks(text: str):
 
 
 def table_rows(text: str) -> list[list[list[str]]]:
-    """The tables of TEXT (cells split by | or ｜), each as its rows of cell texts, rules left out."""
+    """The tables of TEXT (cells split by | or ｜, or a box's │), each as its rows of cell texts, rules left out."""
     return [[[cell for _, _, cell in _cells(line, offset)] for offset, line in block if not _RULE_ROW.match(line)]
             for block in _table_blocks(text)]
 

@@ -51,8 +51,12 @@ _BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*
 # (After a table's last cell bar too: …结合不够 | 四、2025年工作安排.)
 # A table's rows run together (…原因分析 | | 1 | 行政执法… |  | | 2 | …): a row ends at its last bar where the
 # next row's bar and its 序号 follow; the header row (| 序号 | …) starts a line.
-_TABLE_ROW_RUN_ON = re.compile(r"(?<=[|｜])[ \t\u3000]+(?=[|｜][ \t]*\d{1,3}[ \t]*[|｜])"
-                               r"|(?<=[^|｜\s])[ \t\u3000]+(?=[|｜][ \t]*序号[ \t]*[|｜])")
+# (A box-drawn table's bars, │序号│项目│, count as bars.)
+_BAR = "[|｜│┃║]"
+_TABLE_ROW_RUN_ON = re.compile(rf"(?<={_BAR})[ \t\u3000]+(?={_BAR}[ \t]*\d{{1,3}}[ \t]*{_BAR})"
+                               rf"|(?<=[^|｜│┃║\s])[ \t\u3000]+(?={_BAR}[ \t]*序号[ \t]*{_BAR})")
+# A box-drawn table's rules (┌──┬──┐, ├──┼──┤, └──┴──┘) in a copy that lost its line breaks: lines of their own.
+_BOX_RULE_RUN_ON = re.compile(r"[ \t\u3000]*[┌┏╔├┣╠└┗╚][\u2500-\u257f]*[┐┓╗┤┫╣┘┛╝][ \t\u3000]*")
 # … or, with no 序号, rows of the header's width one blank cell apart (| 社区 | 调处（件） | 普法（场次） | | 甲社区 |
 # 46 | 14 | | 合计 | 213 | 67 |): each row a line again, the table apart from the sentences around it.
 _BAR_RUN = re.compile(r"[|｜](?:[^|｜\n]*[|｜]){7,}")
@@ -197,6 +201,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
+    line = _BOX_RULE_RUN_ON.sub(lambda rule: "\n" + rule.group().strip() + "\n", line)
     line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
     line = _BAR_RUN.sub(_table_rows_apart, line)
     line = _PART_LABEL_AFTER_STOP.sub("\\1\n", line)

@@ -106,10 +106,11 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
                     # … or that says the items follow (主要表现在以下几个方面：)
                     r"|(?:表现在|体现在|表现为|如下|以下几个方面)[：:]$"
                     # … or that says there are shortcomings, ending with the colon before them (我镇还存在一些不足：)
-                    r"|(?:还|仍|也|依然)(?:存在|有)(?:着)?(?:一定|一些|不少|以下)的?(?:差距|不足|问题|短板|弱项)[：:]$")
+                    r"|(?:还|仍|也|依然)(?:存在|有)(?:着)?(?:一定|一些|不少|以下)的?(?:差距|不足|问题|短板|弱项)"
+                    r"(?:[，,](?:主要|具体|集中)?(?:是|有|来说|而言|表现为|表现在|体现在))?[：:]$")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
-                      rf"|^(?:下一步|今后)，|^{SELF_WILL}")
+                      rf"|^(?:下一步|今后)，|^{SELF_WILL}|^(?:对此[，,])?我们(?:将|会|要)")
 # A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
 _LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短板|弱项|差距)(?:(?:及|和|与|、)?(?:问题|不足|短板|弱项|差距|原因))*"
                     r"|(?:(?:产生|存在)(?:问题|不足)的|主要|深层次)?原因(?:分析|剖析)?"
@@ -271,6 +272,8 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
             first = re.findall(r"[^。：:]+[。：:]?", items[0])
             if first and _INTRO.search(first[0]) and (first[0].endswith(("：", ":")) or len(first[0]) < 120):
                 items[0] = items[0][len(first[0]):].strip()
+                if len(items) == 1 and first[0].endswith(("：", ":")):
+                    items = _semicolon_items(items[0])
         if len(items) > 1 and _CLOSING.search(items[-1]):
             items.pop()
         items = [i[m.end():] if (m := LETTER_MARKER.match(i)) else i for i in items if i]  # A. B. C. points, a paragraph each
@@ -280,6 +283,24 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
         items[-1] = _drop_closing(items[-1]).strip()
         items = _drop_causes_of_all(items)
     return [i for i in items if i]
+
+
+# A sentence on the causes of them all after a run-on list (…更新滞后。究其原因，主要是…).
+_CAUSES_SENTENCE = re.compile(r"(?<=[。！？!?])\s*(?:究其原因|(?:主要|深层次)原因(?:是|在于)|原因(?:主要)?(?:是|在于)"
+                              r"|(?:产生|造成|出现)(?:以上|上述|这些)(?:问题|不足|短板)的)")
+
+
+def _semicolon_items(paragraph: str) -> list[str]:
+    """The items of one paragraph after an introduction ending in a colon (主要是：A；B；C。), split at its
+    semicolons when its first sentence holds three or more clauses so set apart; else [paragraph]."""
+    cause = _CAUSES_SENTENCE.search(paragraph)
+    listed = paragraph[:cause.start()] if cause else paragraph
+    sentence_end = re.search(r"[。！？!?]", listed)
+    first, after = (listed[:sentence_end.end()], listed[sentence_end.end():]) if sentence_end else (listed, "")
+    pieces = [piece.strip() for piece in re.split(r"[；;]", first) if piece.strip()]
+    if len(pieces) < 3 or after.strip() or min(len(piece) for piece in pieces) < 6:
+        return [paragraph]  # two clauses may be one item's halves; a second sentence, one item's explanation
+    return pieces
 
 
 def _unlabel(item: str) -> list[str]:
@@ -303,6 +324,26 @@ def _body(text, heading) -> str:
     if skip < len(lines) and lines[skip].strip() and heading.endswith(lines[skip].strip()):
         skip += 1
     return "\n".join(lines[skip:])
+
+
+# A report with no shortcomings part may close another part with them: a paragraph that says there are
+# shortcomings, ends that sentence with a colon and lists them (…相比还存在一些差距：一是…；二是…).
+_LIST_AFTER_COLON = re.compile(r"^(?P<intro>[^\n]{0,120}?(?:差距|不足|问题|短板|弱项|薄弱环节)[^\n：:，,。]{0,8}[：:])\s*"
+                               r"(?=一是|1[、.．]|（一）|\(1\)|首先|第一[，、,])")
+
+
+def _unheaded_lists(doc_ids, types, parents, texts, with_part: set) -> list[tuple[str, str, str]]:
+    """(doc_id, paragraph, its introduction) for each report with no shortcomings part whose top-level part (not the plans) ends
+    with a paragraph of shortcomings (`_LIST_AFTER_COLON`, introduced as `_INTRO` introduces them)."""
+    found = {}
+    for doc_id, section_type, parent, text in zip(doc_ids, types, parents, texts):
+        if (doc_id in with_part or doc_id in found or section_type in ("plans", "shortcomings")
+                or not isinstance(text, str) or not (pd.isna(parent) or parent is None)):
+            continue
+        last = text.rstrip().rsplit("\n", 1)[-1].strip()
+        if (listed := _LIST_AFTER_COLON.match(last)) and _INTRO.search(listed.group("intro")):
+            found[doc_id] = (last, listed.group("intro"))
+    return [(doc_id, paragraph, intro) for doc_id, (paragraph, intro) in found.items()]
 
 
 def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
@@ -347,6 +388,8 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
             if inner and start is not None and not pd.isna(start) and isinstance(text, str):
                 text = text[:int(min(inner)) - int(start)].rstrip()
             parts.append((text, heading))
+    for doc_id, paragraph, intro in _unheaded_lists(doc_ids, types, parents, texts, set(outer)):
+        outer[doc_id] = [(paragraph, intro)]
     for doc_id, parts in outer.items():
         items = [item for text, heading in parts for item in _split_items(_body(text, heading))]
         for k, item in enumerate(items, start=1):

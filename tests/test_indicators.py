@@ -987,6 +987,10 @@ def test_extract_indicators__a_daily_average_is_a_figure_a_rule_per_unit_is_not(
     ("全市法治政府建设考核排名上升3位，位列第5名。", []),
     ("邀请12位专家参与重大行政决策论证。", [(12.0, "位")]),  # people are counted
     ("新增人民调解员3名，队伍排名前列。", [(3.0, "名")]),
+    # batch zj (白云区 2023): 在全市法治镇街培育验收中包揽前两名: a ranking's top places
+    ("我乡连续两年位列全县前三名。", []),
+    ("依法行政考核跻身全省前5名。", []),
+    ("评选表彰优秀调解员5名，其中2名进入全市前10位。", [(5.0, "名"), (2.0, "名")]),
 ])
 def test_extract_indicators__a_place_in_a_ranking_is_no_figure(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
@@ -1277,3 +1281,34 @@ def test_extract_indicators__a_speech_announcing_its_points_counts_nothing(text)
 ])
 def test_extract_indicators__round_55_decoys_and_units(text, want):
     assert [tuple(r) for r in extract_indicators(text)[["value", "unit"]].values.tolist()] == want
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # batch zj (白云区 2024: 观看人次超1232万) and z957 (总阅读量约287.3万): an audience after its noun, in its
+    # noun's unit or none
+    ("公众号推送普法文章46篇，总阅读量约12.6万。", [(46.0, "篇"), (126000.0, "")]),
+    ("宪法宣传周直播观看人次超80万。", [(800000.0, "人次")]),
+    ("法治短视频播放量突破50万，点击量达3000余次。", [(3000.0, "次"), (500000.0, "")]),
+    ("普法栏目阅读量达3万人次。", [(30000.0, "人次")]),  # its unit after the number: counted once
+    ("阅读量统计工作纳入考核。", []),
+])
+def test_extract_indicators__an_audience_after_its_noun(text, expected):
+    assert sorted((v, u) for v, u, _, _ in rows(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("box", [
+    ("┌──┬────────┬──┬──┐", "│", "├──┼────────┼──┼──┤", "└──┴────────┴──┴──┘"),
+    ("┏━━┳━━━━━━━━┳━━┳━━┓", "┃", "┣━━╋━━━━━━━━╋━━╋━━┫", "┗━━┻━━━━━━━━┻━━┻━━┛"),
+    ("╔══╦════════╦══╦══╗", "║", "╠══╬════════╬══╬══╣", "╚══╩════════╩══╩══╝"),
+])
+@pytest.mark.parametrize("flat", [False, True])
+def test_extract_indicators__a_table_drawn_in_box_characters(box, flat):
+    # written round 58 (岔路河镇): a plain-text copy of a form draws its table │序号│项目│单位│数量│; a copy that
+    # lost its line breaks runs its rules and rows together
+    top, bar, rule, bottom = box
+    header, *body = [("序号", "项目", "单位", "数量"), ("1", "审查合同协议", "份", "39"), ("2", "调处矛盾纠纷", "件", "231")]
+    lines = ["一、主要举措", "镇党委坚持把法治建设摆在全局工作的重要位置，统筹推进依法行政各项工作，" * 4, "全年主要工作数据见下表：",
+             top, bar + bar.join(header) + bar, rule, *(bar + bar.join(f"{cell}  " for cell in row) + bar for row in body),
+             bottom, "（一）依法决策。严格执行集体决策制度。"]
+    text = (" " if flat else "\n").join(lines)
+    assert [(v, u) for v, u, _, _ in rows(text)] == [(39.0, "份"), (231.0, "件")]

@@ -942,3 +942,47 @@ def test_shortcoming_items__lettered_points_and_a_causes_paragraph_of_its_own():
             "产生这些问题的原因，主要是基层力量薄弱。\nIII. 下一步打算\nA. 加强培训。")
     items = shortcoming_items(split_sections(normalize_text(text)).assign(doc_id="d"))
     assert items["text"].tolist() == ["执法力量不足，专业人员少。", "群众法治意识不强。"]
+
+
+@pytest.mark.parametrize("intro", ["主要表现为：", "具体来说：", "主要是："])
+def test_shortcoming_items__a_run_on_list_set_apart_by_semicolons_after_a_colon(intro):
+    # written round 58 (叶盛镇): 仍存在一些不足，主要是：A；B；C；D。究其原因，… in one paragraph
+    text = (f"一、主要举措\n开展活动。\n二、存在的问题\n对照群众期待，我乡仍存在一些短板，{intro}村级调解组织作用发挥不充分；"
+            "部分干部依法决策意识不强，程序观念淡薄；普法宣传方式较为单一。主要原因是投入不足。\n三、下一步打算\n加强学习。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == ["村级调解组织作用发挥不充分", "部分干部依法决策意识不强，程序观念淡薄", "普法宣传方式较为单一。"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "执法力量薄弱；宣传不够深入。",  # two clauses may be one item's halves
+    "执法力量薄弱；宣传不够深入；调解不力。另外，村干部学法也不够。",  # a second sentence: one item's explanation
+])
+def test_shortcoming_items__a_paragraph_that_is_no_run_on_list_stays_one_item(paragraph):
+    text = f"一、主要举措\n开展活动。\n二、存在的问题\n我镇仍存在一些不足：{paragraph}\n三、下一步打算\n加强学习。"
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == [paragraph]
+
+
+@pytest.mark.parametrize("closing", ["", "对此，我们将认真加以解决。", "我们将在今后工作中加以改进。"])
+def test_shortcoming_items__a_list_of_shortcomings_closing_another_part(closing):
+    # written round 58 (丹麻镇): no shortcomings part; part 二 ends 我镇…相比还存在一些差距：一是…；二是…
+    text = ("一、主要举措\n开展活动12场。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n书记带头学法。\n"
+            "同时也要看到，我乡法治建设与新形势新要求相比仍存在一些不足：一是村级法律顾问作用发挥不够；"
+            f"二是执法人员持证率偏低。{closing}\n三、下一步工作计划\n一是加强培训。二是强化宣传。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == ["村级法律顾问作用发挥不够；", "执法人员持证率偏低。"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "主要做法：一是健全制度；二是强化宣传。",  # a list of work, not of shortcomings
+    "我乡法治建设仍存在一些不足，下一步将一是加强培训，二是强化宣传。",  # no colon before the list
+])
+def test_shortcoming_items__a_list_closing_another_part_that_is_no_list_of_shortcomings(paragraph):
+    text = f"一、主要举措\n开展活动12场。\n二、履行第一责任人职责情况\n书记带头学法。\n{paragraph}\n三、下一步工作计划\n加强培训。"
+    assert shortcoming_items(split_sections(text).assign(doc_id="d")).empty
+
+
+def test_shortcoming_items__a_report_with_a_shortcomings_part_takes_its_items_from_it_alone():
+    text = ("一、主要举措\n书记带头学法。\n我乡仍存在一些不足：一是法律顾问作用发挥不够；二是持证率偏低。\n"
+            "二、存在的问题\n一是宣传不够深入。\n二是调解不力。\n三、下一步打算\n加强学习。")
+    assert shortcoming_items(split_sections(text).assign(doc_id="d"))["text"].tolist() == ["宣传不够深入。", "调解不力。"]
