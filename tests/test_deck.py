@@ -215,10 +215,11 @@ def test_methods_slide__without_documents_left_out(figures_dir, tmp_path):
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdftoppm")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+@pytest.mark.skipif(SOFFICE is None or not POPPLER, reason="LibreOffice (soffice) or poppler's tools are not installed: "
                     "apt-get install libreoffice-impress fonts-noto-cjk poppler-utils to render the deck")
 def test_deck__renders_in_libreoffice_with_chinese_text_and_pictures(figures_dir, tmp_path):
     spec = _spec(tmp_path, "chart\nc_themes\nb_trend\nmethods\n")
