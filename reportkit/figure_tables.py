@@ -3,14 +3,16 @@ page or an editor copied so). Each row names what it counts; its unit stands in 
 header of the number's column (金额（万元）, 同比（%）); the year's figure is the column of the
 latest year (2024年 beside 2023年), or the first column of numbers when no header names a year.
 A change column (同比, 增减) gives the change as a rate. The columns of earlier years are last
-year's figures, not this year's work, and give nothing; nor does a target column (年度目标, 目标值,
+year's figures, not this year's work, and give nothing (a change column of an earlier year, 2023年 同比
+beside 2024年 同比, is last year's change and gives nothing either); nor does a target column (年度目标, 目标值,
 计划数, 预期): a target is what was planned, and the figure is the completion column beside it
 (完成值, 完成情况, 实际完成). A table of places by measures (| 社区 | 调处纠纷（件） | 普法活动（场次） |, each
 number column a measure with its unit in its header, no year) with a total row (合计, 总计) gives every
 column of every row: the total row's cells are the town's figures, judged by the column's measure; the
 other rows' cells are parts of them (one village's, one community's), named by their row and column and
 given no category, so that a sum over a category does not count the town's work twice. (A Word
-table's rows, cells joined by tabs, reach here as | rows: `normalize._tab_tables` writes them so.
+table's rows, cells joined by tabs, reach here as | rows: `normalize._tab_tables` writes them so; a header
+Word merges over two rows reaches here as one, its names joined: 2024年 数量, 数量（件） 2024年, `table_grid`.
 Cells split by runs of spaces are not read: a space separates too many other things.)
 
 >>> text = "| 指标名称 | 单位 | 2024年 | 2023年 | 同比（%） |\\n|---|---|---|---|---|\\n| 行政处罚案件 | 件 | 1362 | 1507 | -9.6 |"
@@ -43,7 +45,8 @@ _BARS = "|｜│┃║"
 _RULE_ROW = re.compile(r"^[\s|｜:：\-—–\u2500-\u257f]+$")
 _NUMBER = re.compile(r"^[+\-－−]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _UNIT_HEADERS = {"单位", "计量单位", "单 位"}
-_UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：])?\s*(?P<unit>[^（）()\s]{1,4})\s*[)）]\s*$")
+# … at the header's end, or at the end of a name a merged header joined with the name under it (数量（件） 2024年)
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：])?\s*(?P<unit>[^（）()\s]{1,4})\s*[)）](?=\s|$)")
 _CHANGE = re.compile(r"同比|增减|增幅|增长|变化|比上年|较上年|环比")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A target column's header (年度目标, 目标值, 计划数, 预期目标, 任务数); one that also says 完成 or 实际
@@ -106,8 +109,10 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
         unit_column = next((i for i, cell in enumerate(header) if cell in _UNIT_HEADERS), None)
         years = {i: int(m.group()) for i, cell in enumerate(header) if (m := _YEAR.search(cell))
                  and not _CHANGE.search(cell)}
-        changes = [i for i, cell in enumerate(header) if _CHANGE.search(cell)]
-        targets = {i for i, cell in enumerate(header) if _TARGET.search(cell) and not _DONE.search(cell)}
+        earlier = _earlier_changes(header, years)
+        changes = [i for i, cell in enumerate(header) if _CHANGE.search(cell) and i not in earlier]
+        # a target gives nothing (it was planned, not done), nor does last year's change
+        targets = {i for i, cell in enumerate(header) if _TARGET.search(cell) and not _DONE.search(cell)} | earlier
         measures = _measure_columns(header, rows[1:], unit_column, years, changes, targets)
         if measures:
             figures += _cross_figures(header, rows[1:], measures, units)
@@ -133,6 +138,14 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
                     figures.append(TableFigure(row[label][0], row[column][1], cells[label], value, unit,
                                                change=column in changes, number_start=row[column][0]))
     return figures
+
+
+def _earlier_changes(header: list[str], years: dict[int, int]) -> set[int]:
+    """The change columns of a year before the table's latest (2023年 同比 beside 2024年 同比): last year's
+    change on the year before, no change of the report's year."""
+    latest = max(years.values(), default=None)
+    return {i for i, cell in enumerate(header) if _CHANGE.search(cell) and (m := _YEAR.search(cell))
+            and latest is not None and int(m.group()) < latest}
 
 
 def _measure_columns(header: list[str], rows, unit_column, years, changes, targets) -> list[int]:

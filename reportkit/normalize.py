@@ -18,6 +18,7 @@ from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETT
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
 from .pasted import from_csv_export, from_markup_fragment
+from .problem_lists import names_columns, numbered
 from .unwrap import unwrap_text
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
@@ -176,8 +177,9 @@ def _tab_cells(line: str) -> list[str] | None:
 
 
 def _tab_tables(text: str) -> str:
-    """TEXT with each block of two or more tab-separated rows, one of them holding a bare number,
-    written as | rows (| 1 | 执法检查 | 次 | 1418 |); other tabs are left to the space rules."""
+    """TEXT with each block of two or more tab-separated rows that is a table written as | rows (| 1 | 执法检查 |
+    次 | 1418 |): a row holds a bare number, or it is a table of text cells (`_is_text_table`); other
+    tabs are left to the space rules."""
     if "\t" not in text:
         return text
     lines = text.split("\n")
@@ -187,11 +189,19 @@ def _tab_tables(text: str) -> str:
         j = i
         while j < len(lines) and cells[j] is not None:
             j += 1
-        if j - i >= 2 and any(_BARE_NUMBER.match(c) for row in cells[i:j] for c in row[1:]):
+        if j - i >= 2 and (any(_BARE_NUMBER.match(c) for row in cells[i:j] for c in row[1:])
+                           or _is_text_table(cells[i:j])):
             width = max(len(row) for row in cells[i:j])  # a row's empty last cells (备注) were trailing tabs
             lines[i:j] = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in cells[i:j]]
         i = max(j, i + 1)
     return "\n".join(lines)
+
+
+def _is_text_table(rows: list[list[str]]) -> bool:
+    """Are ROWS a table of text cells: a header row naming a problem list's columns (序号 | 存在问题 | 整改措施 |
+    责任单位), or rows numbered 1, 2, 3 in their first cell? (Written as | rows, a problem list's header is no
+    shortcoming item and its measures and units no words of one: `problem_lists`.)"""
+    return names_columns(rows[0]) or numbered(rows)
 
 
 def _lost_breaks(line: str) -> str:

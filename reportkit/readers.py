@@ -24,6 +24,7 @@ from .config import Limits
 from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
 from .pasted import markup_as_text
+from .table_grid import table_lines
 from .wordnumbers import WORDML as _W
 from .wordnumbers import paragraph_numbers
 from .worddoc import is_word_document
@@ -388,19 +389,19 @@ def _text_boxes(paragraph) -> list[str]:
 
 
 def _table_rows(table) -> list[str]:
-    """A Word table's rows, a line each, cells joined by tabs (a cell's text as Word shows it)."""
+    """A Word table's rows, a line each, cells joined by tabs (a cell's text as Word shows it); a merged cell
+    once, and a header merged over two rows one row naming each column (`table_grid`)."""
+    # python-docx gives a merged cell in every place it covers, as the same w:tc element
+    grid = [[(cell._tc, _cell_text(cell)) for cell in row.cells] for row in table.rows]
+    return ["\t".join(cells) for cells in table_lines(grid)]
+
+
+def _cell_text(cell) -> str:
+    """The text of a Word table's CELL, a table inside it a line."""
     from docx.table import Table
 
-    rows = []
-    for row in table.rows:
-        cells = []
-        for cell in row.cells:
-            blocks = _body_blocks(cell._tc, cell)
-            text = "\n".join(" ".join(_table_rows(b)) if isinstance(b, Table) else _paragraph_text(b._p) for b in blocks)
-            if text not in cells:  # merged cells repeat their text
-                cells.append(text)
-        rows.append("\t".join(cells))
-    return rows
+    blocks = _body_blocks(cell._tc, cell)
+    return "\n".join(" ".join(_table_rows(b)) if isinstance(b, Table) else _paragraph_text(b._p) for b in blocks)
 
 
 # ---------------------------------------------------------------- .doc (Word 97–2003)

@@ -20,6 +20,7 @@ work that depends on it.
 | boilerplate.txt | `boilerplate()` | terms, reuse |
 | concepts.csv | `concepts()` | terms |
 | themes.csv | `themes()` | shortcomings |
+| problem_table_columns.csv | `problem_table_columns()` | problem_lists (normalize, shortcomings) |
 """
 from __future__ import annotations
 
@@ -193,6 +194,12 @@ def township_former_names() -> pd.DataFrame:
     if not path("township_former_names.csv").exists():
         return pd.DataFrame(columns=["code", "former_name", "current_name", "source_year"])
     return _table("township_former_names.csv")
+
+
+def problem_table_columns() -> pd.DataFrame:
+    """Words of a problem list's column headers (problem_table_columns.csv): word, kind (problem: the column
+    of the problems, 存在问题; other: a column that names no words of the problem, 整改措施, 责任单位), notes."""
+    return _table("problem_table_columns.csv")
 
 
 def section_types() -> pd.DataFrame:

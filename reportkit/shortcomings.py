@@ -64,7 +64,8 @@ from . import resources, schema
 from .chinese import (CIRCLED_MARKER, CJK, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, LETTER_MARKER, MARKER_STYLES,
                       ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
 from .config import ThemeOptions
-from .figure_tables import is_index_cell, table_rows
+from .figure_tables import table_rows
+from .problem_lists import DEADLINE, ROW_NUMBER, UNIT, problem_list_items
 
 log = logging.getLogger(__name__)
 
@@ -231,27 +232,10 @@ def _before_plans(body: str) -> str:
     return body
 
 
-# The column of a problem list (问题清单) that names each problem: | 序号 | 存在问题 | 主要表现 | 原因分析 |.
-_PROBLEM_COLUMN = re.compile(r"问题|不足|短板|差距|弱项")
-
-
 def _table_items(body: str) -> list[str]:
-    """The items of a shortcomings part set out as a problem list in a table, a row each: the problem's
-    cell first, then the row's other cells (what shows it, its causes); no 序号, no header row."""
-    items: list[str] = []
-    for rows in table_rows(body):
-        header, data = rows[0], rows[1:]
-        named = [i for i, cell in enumerate(header) if _PROBLEM_COLUMN.search(cell)]
-        if not named or any(is_index_cell(cell) for cell in header):
-            continue  # not a header row naming the problems
-        for row in data:
-            if len(row) != len(header):
-                continue  # a merged or short row: its cells no longer stand under their headers
-            problem = row[named[0]].rstrip("。；;，, ")
-            rest = [cell.rstrip("。；;，, ") for i, cell in enumerate(row)
-                    if i != named[0] and not (i == 0 and is_index_cell(cell))]
-            items.append("。".join([problem, *rest]) + "。")
-    return items
+    """The items of a shortcomings part set out as a problem list in a table (`problem_lists`), a row each:
+    the problem's cell first, then the cells that show or explain it; no header row, 序号, measure or unit."""
+    return [item for rows in table_rows(body) for item in problem_list_items(rows)]
 
 
 def _split_items(body: str, min_items: int = 2) -> list[str]:
@@ -440,11 +424,6 @@ _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射�
 # number, the units that answer for it (司法所, 党政办, 各村（社区）), a deadline (立行立改, 2026年3月底前) and
 # perhaps a category or a measure: none of them is the fault, and a unit such as 司法所 would decide its theme.
 _CELL_GAP = re.compile(r"\t|\u3000|\s*\|\s*| {2,}| (?=\S)")
-_ROW_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")
-_DEADLINE = re.compile(r"^(?:立行立改|长期(?:坚持)?|持续(?:推进|整改)?|已完成|已整改|年内|年底前|年度考核前|整改中|"
-                       r"(?:\d{4}年)?\d{1,2}月(?:底|中旬|上旬|下旬)?(?:前|起)?|\d{4}年(?:底|内|起)?(?:前)?|每.{1,8}前)$")
-_UNIT = re.compile(r"^(?:[^\s，。；：]{1,12}?(?:办|所|站|队|委|局|中心|院|庭|联|会|部|村|社区|（社区）|组))"
-                   r"(?:、[^\s，。；：]{1,12}?(?:办|所|站|队|委|局|中心|院|庭|联|会|部|村|社区|（社区）|组))*$")
 
 
 def problem_cell(text: str) -> str | None:
@@ -453,7 +432,7 @@ def problem_cell(text: str) -> str | None:
     cells = [c.strip() for c in _CELL_GAP.split(str(text or "").strip()) if c and c.strip()]
     if len(cells) < 3:
         return None
-    furniture = [bool(_ROW_NUMBER.match(c) or _DEADLINE.match(c) or _UNIT.match(c)) for c in cells]
+    furniture = [bool(ROW_NUMBER.match(c) or DEADLINE.match(c) or UNIT.match(c)) for c in cells]
     if sum(furniture) < 2:  # a sentence with a space or two in it, not a row
         return None
     rest = [c for c, is_furniture in zip(cells, furniture) if not is_furniture]

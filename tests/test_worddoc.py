@@ -5,7 +5,8 @@ public reader, and the same files altered the way other writers store them (Word
 tests/fixtures/doc/ holds the five seed reports as .doc (each made from the seed's Word file,
 tests/realworld/saved.word_document, by `soffice --convert-to doc`) and features.doc (a title
 property, a header and footer, a DATE field, an English line and a table with an empty cell).
-The seed .doc files are also held to the seeds' text by tests/test_seed_forms.py.
+The seed .doc files are also held to the seeds' text by tests/test_seed_forms.py. word_tables.doc (a report
+with a merged header and a problem table, from tests/test_word_tables.report) is read by tests/test_word_tables.py.
 """
 from __future__ import annotations
 

@@ -140,10 +140,11 @@ STAGES: dict[str, Stage] = {
                             "indicators": "table", "warnings": "problems", "density": "table", "partial": "strs"},
                    resources=("radicals.csv", "gazetteer.csv", "townships.csv", "township_former_names.csv",
                               "section_types.csv", "indicator_categories.csv", "indicator_units.csv",
-                              "indicator_exclusions.csv")),
+                              "indicator_exclusions.csv", "problem_table_columns.csv")),
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
                    returns={"term_counts": "table", "shortcoming_items": "table"},
-                   resources=("userdict.txt", "stopwords.txt")),  # (the counts keep boilerplate)
+                   # (the counts keep boilerplate); a problem list's columns decide its items
+                   resources=("userdict.txt", "stopwords.txt", "problem_table_columns.csv")),
     # Passages are masked with the units of indicator_units.csv; boilerplate.txt gives their coverage.
     "reuse": Stage("reuse", reuse_document, after=("parse",), config_key=lambda c: f"reuse={c.reuse.per_report}",
                    returns={"passages": "table", "fingerprints": "table"},
