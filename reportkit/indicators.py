@@ -48,7 +48,7 @@ from . import resources, schema
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
 from .figure_tables import table_figures
-from .places import is_place_name
+from .places import is_place_name, own_place_names, town_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -734,6 +734,34 @@ def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) ->
             or _QUOTED_TARGETS.search(text, _last_of(text, "。！？!?\n", head), start) is not None)
 
 
+# Another town as the subject of a clause in a town's report: the towns it visits, models it follows, partners
+# (黄庄镇当年建成…6个; 伊敏河镇当年受理纠纷200余件; （该镇2022年…达98.5%） after naming it), whose figures are theirs.
+_BEFORE_SUBJECT = re.compile(r"[\s“”‘’（(]*(?:当年|同期|同年|今年|去年|全年|(?:19|20)\d{2}\s*年(?:度|全年|以来)?[，,]?)?")
+_THE_SAID_TOWN = re.compile(r"该(?:镇|乡|街道|苏木)")
+# … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次): a town holds no towns
+_PEER_TOWNS = re.compile(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})个(?:镇|乡|街道|乡镇|镇街|苏木)")
+_SUBJECT_SPAN = 30  # how far into a clause its subject may end
+_SAID_SPAN = 80  # how far back 该镇 refers
+
+
+def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: frozenset[str]) -> bool:
+    """Is the figure at START in a clause (from any of CLAUSE_STARTS) whose subject is a town not in OWN
+    (its names and stems): named first, or as 该镇 after it was named, or its peers (三个街道)?"""
+    for at in clause_starts:
+        lead = _BEFORE_SUBJECT.match(text, at).end()
+        if (peers := _PEER_TOWNS.match(text, lead)) and peers.end() <= start:
+            return True
+        if _THE_SAID_TOWN.match(text, lead):
+            named = town_mentions(text[max(0, _last_of(text, "。！？!?\n", lead), lead - _SAID_SPAN):lead])
+            if named and named[-1].name not in own:
+                return True
+            continue
+        named = town_mentions(text[lead:min(start, lead + _SUBJECT_SPAN)])
+        if named and named[0].start == 0 and named[0].name not in own:
+            return True
+    return False
+
+
 _FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
 # A lone financial numeral before a unit is a count (法律意见书捌份, 党课壹次: a report written in capitals,
 # as cheques are), but not as the last character of a word (the characters before it): 队伍人员, 大陆人.
@@ -951,7 +979,7 @@ _STRESSED = re.compile(r"[【“「『〈]([^】”」』〉\n]{1,25})[】”」
 
 
 def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None,
-                       level: str = "", county: str = "") -> pd.DataFrame:
+                       level: str = "", county: str = "", town: str = "") -> pd.DataFrame:
     """Numeric indicators of one normalised report text, one row per measure.
 
     Columns: doc_id, section_type, section_no, span, value, unit, unit_kind, qualifier, subject,
@@ -966,6 +994,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     level, county: the report's level ("township" or "county") and county; when given, a clause
     about a wider area (a town's 同期全县…, a district's 全市…, anyone's 全国…) counts nothing of
     the report's own.
+    town: a township report's own town; when given, a clause whose subject is another town (the
+    towns it visits, follows or works with: 黄庄镇当年建成…, 该镇… after naming it) counts nothing either.
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     text = text or ""
@@ -973,6 +1003,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     section_of = _section_locator(sections)
     plans = _merged(_plans_ranges(sections, annex_start(text)))  # next year's targets, not the year's work
     wider = _wider_area(level, county or "")
+    # (a town's own name unknown, a clause that names a town may be its own)
+    own = frozenset(own_place_names(town, county)) if level == "township" and town else None
     units = _unit_index()
     rows: list[dict] = []
     last_end = 0
@@ -989,7 +1021,9 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
             continue
         head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
             text, _CLAUSE_MARKS, num_start, window=200)  # the clause's head, past 、 and brackets
-        if _not_own_work(text, head, num_start, wider):
+        # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
+        starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
+        if _not_own_work(text, head, num_start, wider) or (own and _another_towns(text, starts, num_start, own)):
             continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:

@@ -47,8 +47,10 @@ _GLUED_SUB_HEADING = re.compile(rf"^(\s*[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）][
                                 r"(?=\d{1,2}[.．、](?!\d)[^。\n]{2,40}。)", re.M)
 # A list bullet after a sentence's end (…根基。 - 坚持党的领导,把牢…): a page's part heading, on a line of its own.
 # … and the dash an official document sets before each item (…不足： ——普法宣传…较少。 ——镇综合执法…).
+# … and a block a web editor sets before a part's number (…成效。 ▌二、书记主任履职).
 _BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*[{CJK}])"
-                                rf"|(?<=[。！？!?：:；;])[ \t\u3000]+(?=——[ \t]*[{CJK}“])")
+                                rf"|(?<=[。！？!?：:；;])[ \t\u3000]+(?=——[ \t]*[{CJK}“])"
+                                rf"|(?<=[。！？!?])[ \t\u3000]+(?=[▌▍▎■◆▶►][ \t]*[{CN_MARKER_DIGITS}]{{1,3}}、)")
 # (After a table's last cell bar too: …结合不够 | 四、2025年工作安排.)
 # A table's rows run together (…原因分析 | | 1 | 行政执法… |  | | 2 | …): a row ends at its last bar where the
 # next row's bar and its 序号 follow; the header row (| 序号 | …) starts a line.

@@ -365,13 +365,34 @@ def _listed_under_links(lines: list[str]) -> set[int]:
     return found
 
 
+# A county site's menu of its towns, a bare name a line (乡镇之窗 / 当曲卡镇 / 羊八井镇 / …): none of them is
+# whose report it is, and the last of them stands right above the title as its issuer would.
+_BARE_TOWN = re.compile(rf"^[{CJK}]{{2,8}}(?:镇|乡|街道|苏木)$")
+_MIN_MENU = 3
+
+
+def _town_menu(lines: list[str]) -> set[int]:
+    """The indices of LINES in runs of three or more lines each a bare town name (blank lines apart)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, "。"]):  # a sentence ends the last run
+        stripped = line.strip()
+        if _BARE_TOWN.match(stripped):
+            run.append(k)
+        elif stripped:
+            if len(run) >= _MIN_MENU and len({lines[j].strip() for j in run}) == len(run):
+                found.update(run)
+            run = []
+    return found
+
+
 def split_chrome(text: str) -> tuple[str, PageFacts]:
     """TEXT without its page-chrome lines, and the facts those lines state."""
     kept, chrome, elsewhere = [], [], 0
     lines = text.split("\n")
     bare = _bare_table(lines)
     # About other articles, or the report's own outline: no facts of it.
-    elsewhere_lines = _contents(lines) | _listed_under_links(lines)
+    elsewhere_lines = _contents(lines) | _listed_under_links(lines) | _town_menu(lines)
     for k, line in enumerate(lines):
         if k in bare:
             chrome.append(line)

@@ -105,6 +105,9 @@ def _strip_marker(heading: str) -> str:
 # A sub-heading that names the shortcomings as a part of their own, whatever part it is under:
 # （五）存在的问题 / （三）2023年存在的不足和原因 / （四）问题与不足 / 不足之处 — the words of the
 # shortcomings rules in section_types.csv, but only as the whole heading's subject.
+# A sub-heading inside the shortcomings part that turns to what will be done about them (（二）整改方向,
+# （三）下一步措施, 改进打算), not a fault named with a plan's word (（二）重点工作推进不平衡).
+_NEXT_STEPS = re.compile(r"^(?:下一?步|下步|今后)|(?:整改|改进)(?:措施|举措|方向|思路)|打算")
 _PROBLEMS_PART = re.compile(
     r"(?:(?:20\d{2}年度?|上一?年度?|一年来|当前|目前|工作中|推进)?(?:法治(?:政府)?建设(?:工作)?(?:中|方面)?)?)"
     r"(?:(?:存在|面临)的?(?:主要|突出|一些)?(?:问题|不足|短板|困难|弱项|差距)(?!整改|清单|台账|销号|的?整改|得到|已|均|全部|逐步|有效)"
@@ -612,6 +615,7 @@ def split_sections(text: str, *, doc_id: str = "",
     latest_year = 0  # the latest year a part's heading has named so far
     late_child: dict[int, str] = {}  # heading → the late part (shortcomings, plans) a sub-heading opened
     seen_late_part = False
+    previous_part = ""  # the type of the last top-level part
     duties_as_work = _duties_as_work(headings)
     for i, h in enumerate(headings):
         child_count[h.parent] = child_count.get(h.parent, 0) + 1
@@ -625,7 +629,9 @@ def split_sections(text: str, *, doc_id: str = "",
         mixed_with = ""
         if h.parent is None:
             mixed_with = ";".join(others)
-            if matched is None:
+            if matched is None and unmapped == "position" and previous_part == "shortcomings":
+                section_type = "plans"  # 三、正视差距… 四、锚定“三个提升”，奋力谱写…新篇章: what follows the faults
+            elif matched is None:
                 section_type = "measures" if unmapped == "position" and not seen_late_part else "other"
             else:
                 section_type = matched
@@ -635,6 +641,7 @@ def split_sections(text: str, *, doc_id: str = "",
                 section_type = "plans"  # 一、2023年工作开展情况 … 三、2024年工作举措: next year's work
             latest_year = max([latest_year, *years])
             seen_late_part |= section_type in ("shortcomings", "plans")
+            previous_part = section_type
         else:
             section_type = types[h.parent]
             if section_type == "measures" and matched == "leadership":
@@ -650,6 +657,11 @@ def split_sections(text: str, *, doc_id: str = "",
                 section_type = late_child[h.parent] = "shortcomings"
             elif late_child.get(h.parent) and matched == "plans":
                 section_type = late_child[h.parent] = "plans"  # … （六）下一步工作打算 after it
+            elif section_type == "shortcomings" and matched == "plans" and _NEXT_STEPS.search(
+                    re.sub(r"\s+", "", _strip_marker(h.heading))):
+                section_type = "plans"  # 二、对照检视 → （二）整改方向: what is to be done about the faults
+            elif section_type == "shortcomings" and matched == "other":
+                section_type = "other"  # 四、存在的问题及整改情况 → （一）上年度问题整改情况: last year's, put right
         types.append(section_type)
         mixed.append(list(others) if h.parent is None else mixed[h.parent])
         rows.append({"doc_id": doc_id, "section_no": numbers[i], "level": h.level, "heading": h.heading,

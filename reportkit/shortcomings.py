@@ -65,6 +65,7 @@ from .chinese import (CIRCLED_MARKER, CJK, DECIMAL_MARKER, ITEM_PREFIX, LABELLED
                       ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
 from .config import ThemeOptions
 from .figure_tables import table_rows
+from .normalize import to_simplified
 from .problem_lists import DEADLINE, ROW_NUMBER, UNIT, problem_list_items
 
 log = logging.getLogger(__name__)
@@ -358,8 +359,13 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
     # Where a sub-section of another type starts inside a shortcomings part (二、存在的问题及下步打算
     # → （二）下步打算): the part's items stop there.
     other_starts: dict = {}  # doc_id → [(section_no, start)] of its sections of other types
-    for d, n, t, st in zip(doc_ids, numbers, types, starts):
-        if t != "shortcomings" and st is not None and not pd.isna(st):
+    # … but a sub-section on last year's problems put right (（一）上年度问题整改情况) is left out alone
+    set_apart: dict = {}  # doc_id → [(section_no, start, end)] of its 'other' sections
+    ends = sections["end"].tolist() if "end" in sections.columns else [None] * len(sections)
+    for d, n, t, st, en in zip(doc_ids, numbers, types, starts, ends):
+        if t == "other" and st is not None and not pd.isna(st) and en is not None and not pd.isna(en):
+            set_apart.setdefault(d, []).append((str(n), st, en))
+        elif t != "shortcomings" and st is not None and not pd.isna(st):
             other_starts.setdefault(d, []).append((str(n), st))
     outer: dict = {}  # doc_id → (text, heading) of its outermost shortcomings sections
     for doc_id, section_type, number, parent, text, heading, start in zip(
@@ -369,8 +375,12 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
         parts = outer.setdefault(doc_id, [])
         if pd.isna(parent) or typed.get((doc_id, parent)) != "shortcomings":
             inner = [st for n, st in other_starts.get(doc_id, ()) if n.startswith(f"{number}.")]
-            if inner and start is not None and not pd.isna(start) and isinstance(text, str):
-                text = text[:int(min(inner)) - int(start)].rstrip()
+            if isinstance(text, str) and start is not None and not pd.isna(start):
+                for n, st, en in sorted(set_apart.get(doc_id, ()), key=lambda apart: -apart[1]):
+                    if n.startswith(f"{number}."):  # from the last, so that the earlier offsets hold
+                        text = text[:int(st) - int(start)] + text[int(en) - int(start):]
+                if inner:
+                    text = text[:int(min(inner)) - int(start)].rstrip()
             parts.append((text, heading))
     for doc_id, paragraph, intro in _unheaded_lists(doc_ids, types, parents, texts, set(outer)):
         outer[doc_id] = [(paragraph, intro)]
@@ -855,10 +865,17 @@ def _tokens_of(table: pd.DataFrame, tokenize) -> list:
     return given
 
 
+# Items as the keywords are written: Simplified, with no space inside a word (干 部 学 法, as a copy spaces a
+# letter-spaced line). A report's items are so already (normalize_text); items passed in by hand may not be.
+# (The spaces go after the item is cut into scene, lead and rest: they may part a flattened row's cells.)
+_SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+
+
 def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
     n = len(table)
     headlines = table["headline"] if "headline" in table.columns else pd.Series([""] * n, index=table.index)
-    parts = [_scene_lead_rest(t, h) for t, h in zip(table["text"].fillna(""), headlines.fillna(""))]
+    parts = [[_SPACE_IN_WORD.sub("", part) for part in _scene_lead_rest(to_simplified(t), to_simplified(h))]
+             for t, h in zip(table["text"].fillna(""), headlines.fillna(""))]
     return _theme_scores([p[1] for p in parts], [p[2] for p in parts], themes, lead_weight,
                          scenes=[p[0] for p in parts])
 

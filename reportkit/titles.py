@@ -63,6 +63,8 @@ _TITLE_KIND = re.compile(r"报告|总结|情况")
 # 报告); a page's 排序 or 匹配度 above a whole title is not part of it.
 _TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○]|政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木|县|区|市|旗")
 _ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木)$")
+# A site's column above the title (乡镇之窗, 镇街动态, 法治专栏): no part of it, nor its issuer.
+_COLUMN_LABEL = re.compile(r"(?:之窗|动态|专栏|专题|频道|栏目|首页|导航|信息公开)$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 MAX_TITLE_CHARS = 80
 _TITLE_SCAN_LINES = 40
@@ -81,8 +83,8 @@ def _title_at(lines: list[str], i: int) -> str:
     line = lines[i]
     if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":", "。")) or _NUMBERED.match(line):  # a sentence is no title
         return ""
-    if _SUBTITLE.match(line):  # （——在…推进会上的书面报告） says where the report was given, not what it is
-        return ""
+    if _SUBTITLE.match(line) or _COLUMN_LABEL.search(line):  # （——在…推进会上的书面报告） says where the report
+        return ""  # was given, not what it is; a site's column (乡镇之窗) says where it was filed
     following = lines[i + 1] if i + 1 < len(lines) else ""
     joined = line
     if (not _TITLE_KIND.search(line) and len(line) <= 40 and len(following) <= 40

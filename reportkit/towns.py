@@ -103,7 +103,7 @@ _SLOGAN_STEMS = re.compile(r"和谐|平安|文明|幸福|美丽|生态|宜居|�
 
 
 # Words before a town that make it another party of the work (a visit, a model, a partner).
-_TO_ANOTHER = re.compile(r"(?:赴|到|去|前往|走进|与|同|和|及|向|对|借鉴|学习|参观|考察|观摩|联合|协同|配合|协助|邀请|帮助|"
+_TO_ANOTHER = re.compile(r"(?:赴|到|去|前往|走进|与|同|和|及|向|对|借鉴|参照|仿照|效仿|对标|学习|参观|考察|观摩|联合|协同|配合|协助|邀请|帮助|"
                          r"支援|对接|结对|兄弟|邻近|相邻|周边|毗邻|交界|其他|如|像|比如|包括|以及)$")
 
 

@@ -1312,3 +1312,32 @@ def test_extract_indicators__a_table_drawn_in_box_characters(box, flat):
              bottom, "（一）依法决策。严格执行集体决策制度。"]
     text = (" " if flat else "\n").join(lines)
     assert [(v, u) for v, u, _, _ in rows(text)] == [(39.0, "份"), (231.0, "件")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written round 59 (石蟆镇's model towns, 伊敏苏木's neighbours, 岔路河镇…) and round 58 (崔黄口镇's 该镇…98.5%):
+    # the figures of the towns a report visits, follows or works with are theirs
+    ("我镇组织调解员赴周庄镇学习，周庄镇当年调处纠纷210件。我镇全年调处纠纷96件。", [(96.0, "件")]),
+    ("参照千灯镇做法（该镇去年建成法治广场5个），我镇新建法治广场2个。", [(2.0, "个")]),
+    ("2023年周庄镇、千灯镇分别建成法治广场4个、3个，我镇建成2个。", [(2.0, "个")]),
+    ("与周庄镇、千灯镇联合开展执法检查3次。", [(3.0, "次")]),  # work done together is the town's too
+    ("锦溪镇综治中心全年受理纠纷120件。", [(120.0, "件")]),  # its own name
+])
+def test_extract_indicators__another_town_s_figures_in_a_town_s_report(text, expected):
+    table = extract_indicators(normalize_text(text), level="township", county="昆山市", town="锦溪镇")
+    assert list(zip(table["value"], table["unit"])) == expected
+
+
+def test_extract_indicators__another_town_s_figures_are_kept_when_the_town_is_unknown():
+    # whose report it is unknown, a town named first may be its own
+    table = extract_indicators(normalize_text("周庄镇当年调处纠纷210件。"), level="township", county="昆山市")
+    assert list(zip(table["value"], table["unit"])) == [(210.0, "件")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written round 60 (加榜乡: 编唱普法苗歌12首): songs and poems are counted in 首
+    ("创作法治快板和山歌8首。", [(8.0, "首")]),
+    ("首次开展普法演出，全市首批示范村1个。", [(1.0, "个")]),  # 首次, 首批: no count
+])
+def test_extract_indicators__songs_in_shou(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected

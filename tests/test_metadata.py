@@ -1239,3 +1239,25 @@ def test_infer_metadata__a_variant_character_of_the_division_table_is_read_in_it
     # written round 45: the table writes 宝格达音髙勒苏木 (髙), reports 宝格达音高勒苏木
     meta = infer_metadata(normalize_text("镶黄旗宝格达音高勒苏木2024年法治政府建设年度报告\n2024年，我苏木坚持依法行政。"))
     assert (meta["town"], meta["town_code"]) == ("宝格达音高勒苏木", "152528201")
+
+
+def test_infer_town__a_town_the_report_follows_as_a_model_is_not_its_own():
+    # written round 59 (石蟆镇, which follows its district's model towns: 参照先锋镇“一支队伍管执法”模式)
+    text = ("2024年度法治政府建设情况报告\n2024年，我镇坚持依法行政，统筹推进法治政府建设。我镇组织执法人员参照千灯镇"
+            "“一支队伍管执法”模式整合执法力量。\n一、主要举措\n锦溪镇综治中心全年受理纠纷120件。")
+    assert infer_metadata(text)["town"] == "锦溪镇"
+
+
+_TOWN_MENU = ("昆山市人民政府\n首页 | 政务公开 | 区镇之窗 | 政务服务\n区镇之窗\n周庄镇\n锦溪镇\n淀山湖镇\n千灯镇\n张浦镇\n"
+              "{crumb}2023年度法治政府建设情况报告\n发布时间：2024-01-18\n2023年，我镇在市委、市政府的坚强领导下，坚持依法行政。\n"
+              "一、主要举措\n全年调处纠纷96件。")
+
+
+@pytest.mark.parametrize("crumb, town", [
+    ("当前位置：首页 > 区镇之窗 > 千灯镇 > 工作动态\n", "千灯镇"),  # the column the page is filed under
+    ("", ""),  # none: no town of the menu above the title is its issuer
+])
+def test_infer_metadata__a_county_site_s_menu_of_its_towns_names_no_author(crumb, town):
+    # written round 59 (纳木湖乡 on 当雄县's site: 乡镇之窗 lists all eight towns, a name a line, above the title)
+    meta = infer_metadata(_TOWN_MENU.format(crumb=crumb))
+    assert (meta["town"], meta["county"]) == (town, "昆山市")

@@ -234,6 +234,15 @@ def test_normalize_text__a_list_bullet_after_a_sentence_starts_a_line_in_a_copy_
     assert any("(2021 - 2025年)" in line for line in lines)  # a range's dash is no bullet
 
 
+@pytest.mark.parametrize("block", ["▌", "■", "◆ "])
+def test_normalize_text__a_web_editor_s_block_before_a_part_starts_a_line_in_a_copy_without_breaks(block):
+    # written round 60 (鼓浪屿街道): ▌一、年度工作成效 … ▌二、书记主任履职, as a web editor sets a part, then flattened
+    flat = (f"鼓浪屿街道2024年法治政府建设情况报告 {block}一、年度工作成效 全年办理各类事项5214件，办结率100%，"
+            f"推行“高效办成一件事”集成服务11项，调解矛盾纠纷96件，开展普法活动40场次。 {block}二、书记主任履职 党工委书记带头学法。")
+    lines = normalize_text(flat).split("\n")
+    assert any(line.startswith(f"{block}二、书记主任履职") for line in lines)
+
+
 def test_normalize_text__a_figure_or_a_page_button_in_a_copy_without_breaks_stays_in_its_line():
     flat = ("关于2021年度法治政府建设工作的报告 现将有关情况报告如下： 全年拆除违建 1.2万平方米，开展普法活动12场次，"
             "发放宣传资料3000余份，培育法律明白人56名，调解矛盾纠纷38起，受理信访事项23件。 【打印】 【关闭】")

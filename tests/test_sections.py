@@ -1022,3 +1022,44 @@ def test_a_numbered_question_and_answer_reports_questions_stand_for_its_parts(la
     assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "leadership", "shortcomings", "plans"]
     assert s.loc[s["level"] == 1, "heading"].tolist()[2] == label.format(numbers[2]) + "目前还有哪些短板"
     assert len(shortcoming_items(s)) == 2
+
+
+def _top_types(text: str) -> list[str]:
+    sections = split_sections(text)
+    return sections[sections["parent_section_no"].isna() & (sections["section_no"] != "0")]["section_type"].tolist()
+
+
+@pytest.mark.parametrize(("headings", "types"), [
+    # written round 60: parts in an office's own words
+    (("一、年度工作情况", "二、镇党委书记、镇长履职", "三、存在的问题", "四、明年打算"),
+     ["measures", "leadership", "shortcomings", "plans"]),  # the principals named by their posts
+    (("1.主要工作", "2.街道党工委书记履职情况", "3.存在问题", "4.工作打算"), ["measures", "leadership", "shortcomings", "plans"]),
+    (("一、笃行实干，护航发展", "二、以上率下，压实责任", "三、正视不足", "四、踔厉奋发，续写新篇"),
+     ["measures", "leadership", "shortcomings", "plans"]),  # a slogan after the faults is what follows them
+    (("一、回顾总结", "二、检视问题", "三、接续奋进"), ["measures", "shortcomings", "plans"]),
+    (("一、主要举措", "二、存在问题", "三、下一步打算", "四、聚力攻坚，再创佳绩"),
+     ["measures", "shortcomings", "plans", "other"]),  # after the plans, unmapped stays other
+])
+def test_split_sections__parts_in_an_office_s_own_words(headings, types):
+    text = "\n".join(f"{heading}\n正文一句。" for heading in headings)
+    assert _top_types(text) == types
+
+
+def test_split_sections__what_is_to_be_done_inside_the_shortcomings_part_then_a_slogan():
+    # written round 60 (古陶镇): 二、对照检视 → （一）存在的不足 （二）整改方向, then 三、接续奋进 (the plans)
+    text = ("一、回顾总结\n开展活动。\n二、对照检视\n（一）存在的不足\n一是宣传不够。二是调解不力。\n（二）整改方向\n逐项整改。\n"
+            "三、接续奋进\n（一）总体思路\n甲。\n（二）重点工作推进不平衡的原因\n乙。")
+    sections = split_sections(text).set_index("heading")
+    assert sections.loc["（二）整改方向", "section_type"] == "plans"
+    assert sections.loc["三、接续奋进", "section_type"] == "plans"
+    assert shortcoming_items(split_sections(text).assign(doc_id="d"))["text"].tolist() == ["宣传不够。", "调解不力。"]
+
+
+def test_split_sections__last_year_s_problems_put_right_inside_the_shortcomings_part():
+    # written round 60 (渤海镇): 四、存在的问题及整改情况 opens with （一）上年度问题整改情况, whose 一是… restate
+    # last year's problems; this year's are the items
+    text = ("一、主要举措\n开展活动12场。\n二、存在的问题及整改情况\n（一）上年度问题整改情况\n一是执法人员不足的问题已补齐。"
+            "二是普法形式单一的问题已改进。\n（二）本年度存在的问题\n一是村级调解力量薄弱。二是干部学法不够经常。\n三、下一步打算\n加强学习。")
+    sections = split_sections(text).assign(doc_id="d")
+    assert sections.set_index("heading").loc["（一）上年度问题整改情况", "section_type"] == "other"
+    assert shortcoming_items(sections)["text"].tolist() == ["村级调解力量薄弱。", "干部学法不够经常。"]

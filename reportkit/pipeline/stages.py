@@ -57,7 +57,7 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     meta = infer_metadata(text, file_name=Path(name).name, hints=hints)
     sections = split_sections(text, doc_id=doc_id)
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections,
-                                    level=meta["level"], county=meta["county"] or "")
+                                    level=meta["level"], county=meta["county"] or "", town=meta["town"] or "")
     warnings = list(extracted.warnings)
     partial = partial_reasons(text, sections)
     if not found_headings(sections):
