@@ -1261,3 +1261,10 @@ def test_infer_metadata__a_county_site_s_menu_of_its_towns_names_no_author(crumb
     # written round 59 (纳木湖乡 on 当雄县's site: 乡镇之窗 lists all eight towns, a name a line, above the title)
     meta = infer_metadata(_TOWN_MENU.format(crumb=crumb))
     assert (meta["town"], meta["county"]) == (town, "昆山市")
+
+
+@pytest.mark.parametrize("column", ["乡镇之窗", "镇街动态", "法治专栏"])
+def test_find_title__a_site_s_column_above_the_title_is_no_part_of_it(column):
+    # written round 59 as a web page (纳木湖乡): 当雄县人民政府 / 乡镇之窗 / 2022年度法治政府建设情况报告
+    text = f"当雄县人民政府\n{column}\n2022年度法治政府建设情况报告\n2022年，我乡坚持依法行政。"
+    assert find_title(text) == "2022年度法治政府建设情况报告"
