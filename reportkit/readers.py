@@ -425,10 +425,12 @@ def read_doc(data: bytes, limits: Limits) -> Extracted:
 @register("pdf", suffixes=(".pdf",), kinds=("pdf",), label="PDF")
 def read_pdf(data: bytes, limits: Limits) -> Extracted:
     """Text layer of each page (pdfplumber), its printed lines joined into paragraphs and its
-    page numbers left out (`unwrap`). A scan without a text layer is an error with advice."""
+    page numbers left out (`unwrap`), a ruled table's rows a line each (`ruled`). A scan without
+    a text layer is an error with advice."""
     import pdfplumber
 
-    from .unwrap import lines_of, paragraphs
+    from .ruled import document_lines
+    from .unwrap import paragraphs
 
     warnings = []
     try:
@@ -438,8 +440,9 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
             if total > limits.max_pdf_pages:
                 warnings.append(Problem("pages_cut", f"only the first {limits.max_pdf_pages} of {total} pages read "
                                         "(page limit Limits.max_pdf_pages)", detail=str(total)))
-            # Each printed line with where it stands: wrapped lines are joined again (`unwrap`).
-            pages = [lines_of(page.extract_text_lines(strip=True)) for page in pdf.pages[: limits.max_pdf_pages]]
+            # Each printed line with where it stands: wrapped lines are joined again (`unwrap`); a ruled
+            # table's row is one line, read from its cell borders (`ruled`).
+            pages = document_lines(pdf.pages[: limits.max_pdf_pages])
     except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
         causes = {type(exc).__name__, *(type(a).__name__ for a in exc.args if isinstance(a, BaseException))}
         if isinstance(exc, MemoryError) or "MemoryError" in causes:

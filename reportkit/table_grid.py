@@ -28,13 +28,19 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}年?度?$")
 
 def table_lines(grid: Grid) -> list[list[str]]:
     """The rows of GRID as cell texts, a merged header of several rows as one row (see the module)."""
+    return [texts for _, _, texts in row_groups(grid)]
+
+
+def row_groups(grid: Grid) -> list[tuple[int, int, list[str]]]:
+    """`table_lines`, each line with the first and last row of GRID it comes from (a joined header
+    comes from several)."""
     first = _first_header_row(grid)
     depth = _header_depth(grid, first)
     if depth < 2:
-        return [_row_texts(row) for row in grid]
+        return [(k, k, _row_texts(row)) for k, row in enumerate(grid)]
     header = grid[first:first + depth]
-    return ([_row_texts(row) for row in grid[:first]] + [_joined_names(header)]
-            + [_row_texts(row) for row in grid[first + depth:]])
+    return ([(k, k, _row_texts(grid[k])) for k in range(first)] + [(first, first + depth - 1, _joined_names(header))]
+            + [(k, k, _row_texts(grid[k])) for k in range(first + depth, len(grid))])
 
 
 def _row_texts(row: Sequence[Cell]) -> list[str]:

@@ -16,7 +16,7 @@ aside.
 
 `paragraphs` takes plain line records (what ``pdfplumber``'s ``Page.extract_text_lines`` gives:
 text, x0, x1, top, bottom) so that it is tested without PDFs; `reportkit.readers.read_pdf` gives
-it every page's lines.
+it every page's lines, a ruled table's rows among them as lines of their own (`reportkit.ruled`).
 
 Text copied out of a PDF into a .txt or .docx keeps the printed lines but not where they stood.
 `unwrap_text` measures them in characters (a Latin letter or digit half of one, an indent of
@@ -82,6 +82,7 @@ class Line:
     x1: float
     top: float
     bottom: float
+    ruled: bool = False  # a ruled table's row (`reportkit.ruled`): a line of its own, its cells joined by tabs
 
     @property
     def size(self) -> float:
@@ -119,6 +120,16 @@ def _with_cell_gaps(record: dict) -> str:
     return "".join(out)
 
 
+def cell_text(printed: Iterable[str]) -> str:
+    """A table cell's text from its PRINTED lines: joined as a wrapped paragraph's lines are (a Word
+    cell wraps inside its column), the glyphs' spacing taken out."""
+    text = ""
+    for line in printed:
+        line = _GLYPH_SPACE.sub("", line.strip())
+        text = _join(text, line) if text and line else text or line
+    return text
+
+
 def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, slack: float = 0.0) -> str:
     """The text of PAGES (each page's lines from top to bottom): one line per paragraph, page
     numbers left out. RIGHT: the right edge of the text (default: where its longest line ends, marks hanging past it aside);
@@ -128,8 +139,10 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
     lines = [line for page in body for line in page]
     if not lines:
         return ""
-    left = min(line.x0 for line in lines)
-    right = _right_edge(lines) if right is None else right
+    # A ruled table may stand wider than the text: the margins are the flowing lines'.
+    flowing = [line for line in lines if not line.ruled] or lines
+    left = min(line.x0 for line in flowing)
+    right = _right_edge(flowing) if right is None else right
     out = [lines[0].text]
     n_title = min(_TITLE_LINES, len(body[0]) if body else 0)
     for i, (before, line) in enumerate(zip(lines, lines[1:]), start=1):
@@ -149,7 +162,7 @@ def _right_edge(lines: Sequence[Line]) -> float:
 
 
 def _page_number(page: Sequence[Line], i: int) -> bool:
-    return i in (0, len(page) - 1) and bool(PAGE_NUMBER.match(page[i].text))
+    return i in (0, len(page) - 1) and not page[i].ruled and bool(PAGE_NUMBER.match(page[i].text))
 
 
 def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
@@ -169,9 +182,9 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     out = []
     for page in pages:
         lo, hi = 0, len(page)
-        if hi and shape(page[0]) in cut[0]:
+        if hi and not page[0].ruled and shape(page[0]) in cut[0]:
             lo = 1
-        if hi > lo and shape(page[-1]) in cut[1]:
+        if hi > lo and not page[-1].ruled and shape(page[-1]) in cut[1]:
             hi -= 1
         out.append(page[lo:hi])
     return out
@@ -181,6 +194,8 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
                slack: float = 0.0) -> bool:
     """Does LINE go on with the paragraph BEFORE ends? (BEFORE wrapped, LINE opens no other one.)
     TITLE: the two lines are among the first of the first page; SLACK as `paragraphs` has it."""
+    if before.ruled or line.ruled:
+        return False  # a ruled table's row is whole, and no paragraph runs into or out of it
     size = before.size
     if max(size, line.size) > _SIZE_RATIO * min(size, line.size):
         return False

@@ -358,3 +358,89 @@ def test_extract__a_short_article_in_a_block_named_like_chrome_only_in_part_is_k
         page = (f"<html><body><div class='top-nav'><a>首页</a><a>政务公开</a></div>"
                 f"<div class='{name}'><p>{body}</p></div></body></html>")
         assert read(page.encode("utf-8"), ".html").text == body, name
+
+
+# --------------------------------------------------------------------------- ruled tables in PDFs
+
+# A Word table (Table Grid) printed: a header cell over two columns, the header's other cells over two
+# rows, cells that wrap inside their columns, right-aligned numbers a character from a left-aligned note.
+RULED = ("青城镇2023年度法治政府建设工作报告\n全镇主要法治指标完成情况如下：\n"
+         "序号\t指标名称\t单位\t完成情况\t<<\t备注\n"
+         "^^\t^^\t^^\t2023年\t2022年\t^^\n"
+         "1\t组织开展“法律进村居”主题宣传活动并发放宣传资料\t场\t18\t15\t已完成\n"
+         "2\t开展行政执法检查\t次\t426\t380\t较上年增加\n"
+         "3\t审查各类合同协议及重大行政决策事项\t份\t43\t39\t全部审查\n"
+         "二、存在的不足\n法治宣传的针对性还不够强。")
+
+
+def _table_lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if "\t" in line]
+
+
+def test_extract__a_ruled_pdf_table_reads_as_the_word_file_of_it():
+    # a probe of Word tables made PDFs: a wrapped cell's second line was a line of its own, cutting the rows
+    # apart, and the two-row header lost its first row's cells in the second
+    from tests.realworld.printed import as_read, pdf_bytes
+    from tests.realworld.saved import word_document
+
+    pdf = read(pdf_bytes(RULED, ruled=True), ".pdf").text
+    word = read(word_document(RULED, tables=True), ".docx").text
+    assert _table_lines(pdf) == _table_lines(word) == _table_lines(as_read(RULED))
+    assert "1\t组织开展“法律进村居”主题宣传活动并发放宣传资料\t场\t18\t15\t已完成" in pdf.split("\n")
+    assert pdf.split("\n")[-2:] == ["二、存在的不足", "法治宣传的针对性还不够强。"]  # the text below, read as before
+
+
+def test_extract__a_number_beside_a_left_aligned_note_one_character_apart_is_two_cells():
+    # 426 set right in its cell, 较上年增加 left in the next: only the two paddings apart, read as one cell
+    from tests.realworld.printed import pdf_bytes
+
+    rows = [line.split("\t") for line in _table_lines(read(pdf_bytes(RULED, ruled=True), ".pdf").text)]
+    assert ["2", "开展行政执法检查", "次", "426", "380", "较上年增加"] in rows
+
+
+def test_extract__a_box_around_a_paragraph_is_no_table():
+    # a drawn frame (a boxed note, a page's border), a rule across it (a letterhead's): no grid of rows and
+    # columns, so its lines are read as any others
+    import matplotlib
+    from matplotlib.backends.backend_pdf import FigureCanvasPdf
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+    import noto_cjk_sans_otc
+
+    font = FontProperties(fname=str(noto_cjk_sans_otc.FONT_PATH))
+    page = Figure(figsize=(595 / 72, 842 / 72))
+    for i, line in enumerate(TEXT.split("\n")):
+        page.text(0.15, 0.85 - 0.04 * i, line, fontproperties=font, fontsize=12)
+    page.add_artist(Rectangle((0.12, 0.70), 0.76, 0.20, transform=page.transFigure, fill=False))
+    page.add_artist(Line2D([0.12, 0.88], [0.835, 0.835], transform=page.transFigure))
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        FigureCanvasPdf(page).print_pdf(buffer)
+    assert read(buffer.getvalue(), ".pdf").text.split("\n")[:2] == TEXT.split("\n")[:2]
+
+
+def test_ruled_tables__a_page_that_draws_nothing_is_not_searched():
+    # the cost on a page without rules: a look at its drawn objects, no table finding
+    from reportkit.ruled import ruled_tables
+
+    class Page:
+        rects = lines = curves = []
+
+        def find_tables(self):
+            raise AssertionError("searched")
+
+    assert ruled_tables(Page()) == []
+
+
+def test_ruled_tables__drawings_pdfplumber_cannot_grid_leave_the_page_read_line_by_line():
+    from reportkit.ruled import ruled_tables
+
+    class Page:
+        rects, lines, curves = [{}], [], []
+
+        def find_tables(self):
+            raise ValueError("odd drawing")
+
+    assert ruled_tables(Page()) == []

@@ -1,6 +1,7 @@
 """Printed lines back into paragraphs (reportkit.unwrap): PDFs and text copied out of them."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -418,3 +419,78 @@ def test_build__a_page_that_lost_its_line_breaks_typeset_as_a_pdf_reads_as_its_t
     assert "1.健全领导机制" in headings["pdf"]
     figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False)) for fmt, tables in built.items()}
     assert figures["pdf"] == figures["txt"]
+
+
+# A report with a Word table (Table Grid) printed, as a probe of Word files made PDFs by LibreOffice found
+# them: a header cell over two columns above 2023年 and 2022年, the header's other cells over two rows, cells
+# that wrap inside their columns, numbers set right a character from a left-aligned note, and the table
+# going on over the page (its header repeated there, a row broken across the page's foot).
+_RULED_ROWS = [("组织开展“法律进村居”主题宣传活动并发放宣传资料", "场", 18, 15, "已完成"),
+               ("开展行政执法检查", "次", 426, 380, "较上年增加"),
+               ("审查各类合同协议及重大行政决策事项", "份", 43, 39, "全部审查"),
+               ("调处矛盾纠纷并回访当事人", "件", 137, 152, ""),
+               ("培养“法律明白人”并建立村级法治文化阵地", "名", 120, 96, "覆盖全部行政村"),
+               ("办理行政复议和行政应诉案件", "件", 3, 5, "无败诉"),
+               ("组织领导干部集中学法", "场", 12, 10, ""),
+               ("开展领导干部述法评议", "次", 2, 1, ""),
+               ("发放宪法、民法典等普法宣传资料", "份", 2600, 2100, ""),
+               ("建成村级法治文化阵地", "个", 5, 3, "新建2个"),
+               ("受理群众来信来访并按期办结", "件", 64, 71, "办结率100%"),
+               ("开展安全生产和消防专项执法检查", "次", 58, 44, ""),
+               ("聘请法律顾问为重大决策提供法律意见", "条", 56, 40, ""),
+               ("开展“双随机、一公开”抽查", "次", 9, 6, "")]
+RULED = "\n".join([
+    "白沙镇2023年法治政府建设工作报告",
+    "2023年，白沙镇以习近平新时代中国特色社会主义思想为指导，认真贯彻《法治政府建设实施纲要（2021—2025年）》，"
+    "扎实推进依法行政，各项工作取得新进展。现将有关情况报告如下：",
+    "一、主要做法和成效",
+    "（一）加强组织领导，压实法治建设责任。镇党委召开专题会议研究法治建设工作6次，将法治建设纳入全镇年度目标考核，"
+    "与经济社会发展同部署、同推进、同考核，层层压实各村（社区）、镇属各站所的工作责任。",
+    "（二）规范行政决策，提升依法行政水平。全面落实公众参与、专家论证、风险评估、合法性审查和集体讨论决定等重大行政决策"
+    "法定程序，全年审查重大行政决策事项8件。全镇各村（社区）均配备法律顾问，全镇2023年法治建设主要指标完成情况见下表：",
+    "序号\t指标名称\t单位\t完成情况\t<<\t备注",
+    "^^\t^^\t^^\t2023年\t2022年\t^^",
+    *(f"{i}\t{name}\t{unit}\t{now}\t{before}\t{note}" for i, (name, unit, now, before, note) in enumerate(_RULED_ROWS, 1)),
+    "二、存在的不足",
+    "一是法治宣传的针对性还不够强。二是执法队伍力量还较薄弱。",
+    "三、下一步工作打算",
+    "持续深化法治乡村建设，提升基层依法治理水平。"])
+
+
+def test_build__a_ruled_table_printed_gives_the_figures_of_its_text_and_its_word_file(tmp_path):
+    # the probe: each printed line a line, a wrapped cell cut the block of rows and its figures were lost
+    import pdfplumber
+
+    import reportkit as rk
+    from reportkit.ruled import page_lines
+    from tests.realworld.printed import as_read, pdf_bytes
+    from tests.realworld.saved import word_document
+
+    pdf = pdf_bytes(RULED, ruled=True)
+    with pdfplumber.open(io.BytesIO(pdf)) as printed:  # the fixture breaks a row over the page, as Word does
+        _, header = page_lines(printed.pages[0])
+        assert page_lines(printed.pages[1], header)[0][0].text.startswith("\t人")
+    built = {}
+    for fmt, data in (("txt", as_read(RULED).encode("utf-8")), ("docx", word_document(RULED, tables=True)),
+                      ("pdf", pdf)):
+        raw = tmp_path / fmt
+        raw.mkdir()
+        (raw / f"ruled.{fmt}").write_bytes(data)
+        built[fmt] = rk.build(raw, out=None, cache_dir=None, jobs=1)
+    figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False))
+               for fmt, tables in built.items()}
+    assert figures["pdf"] == figures["txt"] == figures["docx"]
+    assert (137.0, "件") in figures["pdf"] and (426.0, "次") in figures["pdf"] and len(figures["pdf"]) == 18
+    texts = {fmt: tables["documents"].iloc[0]["text"] for fmt, tables in built.items()}
+    assert texts["pdf"] == texts["docx"]
+
+
+def test_paragraphs__a_ruled_table_s_row_is_a_line_of_its_own_and_sets_no_margin():
+    # a table may stand wider than the text; a row reaching the right edge runs into nothing, nor a line into it
+    body = [line("全镇主要法治指标完成情况如下表所示，各项指标均已完成年", indent=2, gap=0),
+            line("度目标任务。", gap=20, top=20),
+            Line("序号\t指标\t数量", LEFT - 10, RIGHT + 10, 40, 70, ruled=True),
+            Line("合计", LEFT - 10, RIGHT + 10, 70, 90, ruled=True),
+            line("以上数据截至2023年12月31日，由镇党政办汇总。", gap=0, top=100)]
+    assert paragraphs([body]).split("\n") == ["全镇主要法治指标完成情况如下表所示，各项指标均已完成年度目标任务。",
+                                              "序号\t指标\t数量", "合计", "以上数据截至2023年12月31日，由镇党政办汇总。"]

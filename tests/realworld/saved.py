@@ -12,6 +12,9 @@ legacy encoding. Used to check that the build reads a report the same in every f
                              pasted site lines as the account's name)
     word_document(text)      a .docx: the title centred in larger bold type, headings in bold runs,
                              body paragraphs with a first-line indent
+    word_document(text, tables=True)
+                             the same, each block of two or more tab-separated lines a real table
+                             (Table Grid), cells merged as printed.pdf_bytes(ruled=True) marks them
     legacy_encoded(text)     the bytes in GB18030, or Big5 where the text is Traditional and Big5
                              holds it; no declaration of either
     single_file_page(text, layout)
@@ -127,11 +130,13 @@ def web_page(text: str, layout: str = "paragraphs") -> bytes:
     return page.format(**fields).encode(encoding)
 
 
-def word_document(text: str) -> bytes:
-    """TEXT as a Word document typed the way offices type these reports."""
+def word_document(text: str, *, tables: bool = False) -> bytes:
+    """TEXT as a Word document typed the way offices type these reports; TABLES: its tables as Word tables."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
+
+    from .printed import blocks
 
     title, body = _title_and_body(text)
     document = docx.Document()
@@ -140,14 +145,48 @@ def word_document(text: str) -> bytes:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(title)
         run.bold, run.font.size = True, Pt(22)
-    for line in body:
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.first_line_indent = Pt(32)
-        run = paragraph.add_run(line)
-        run.bold, run.font.size = bool(_HEADING.match(line)), Pt(16)
+    for block in blocks("\n".join(body)) if tables else ["\n".join(body)]:
+        if isinstance(block, list):
+            _word_table(document, block)
+            continue
+        for line in block.split("\n"):
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.first_line_indent = Pt(32)
+            run = paragraph.add_run(line)
+            run.bold, run.font.size = bool(_HEADING.match(line)), Pt(16)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _word_table(document, rows: list[list[str]]) -> None:
+    """ROWS as a Table Grid table, a SPAN_LEFT / SPAN_UP cell merged into the one left of / above it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from .printed import _NUMBER, SPAN_LEFT, SPAN_UP
+
+    n = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=n)
+    table.style = "Table Grid"
+    origin = {}  # (row, column) -> the (row, column) of the cell it is merged into
+    for r, row in enumerate(rows):
+        for c in range(n):
+            text = row[c] if c < len(row) else ""
+            if text == SPAN_LEFT and c:
+                origin[r, c] = origin[r, c - 1]
+            elif text == SPAN_UP and r:
+                origin[r, c] = origin[r - 1, c]
+            else:
+                origin[r, c] = (r, c)
+    for (r, c), (r0, c0) in origin.items():
+        if (r, c) != (r0, c0):
+            table.cell(r0, c0).merge(table.cell(r, c))
+    for (r, c), at in origin.items():
+        if (r, c) == at:
+            cell = table.cell(r, c)
+            cell.text = rows[r][c] if c < len(rows[r]) else ""
+            if _NUMBER.match(cell.text):
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def legacy_encoded(text: str) -> bytes:
