@@ -535,7 +535,8 @@ def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead
 # In a keyword, … stands for a few characters of the same clause: 村民…观念 matches 村民法治观念 and
 # 村民的法律观念 (and, found first, hides the 法治观念 inside them).
 _GAP = "…"
-_GAP_PATTERN = r"[^，,。；;：:！!？?、\s]{0,6}?"
+# (… and past an aside that names some of them: 群众特别是留守老人法治意识, 群众尤其是种植大户的法律意识)
+_GAP_PATTERN = r"[^，,。；;：:！!？?、\s]{0,6}?(?:(?:特别是|尤其是)[^，,。；;：:！!？?、\s]{0,8}?)?"
 
 
 def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], lead_weight: float) -> np.ndarray:
