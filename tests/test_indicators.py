@@ -1341,3 +1341,12 @@ def test_extract_indicators__another_town_s_figures_are_kept_when_the_town_is_un
 ])
 def test_extract_indicators__songs_in_shou(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written round 61 (大瑶镇: 收缴非法烟花爆竹成品半成品3.2吨): goods seized or cleared are weighed
+    ("查扣过期食品56公斤，清运建筑垃圾120吨。", [(56.0, "公斤"), (120.0, "吨")]),
+    ("辖区有万吨级码头，吨位较大。", []),
+])
+def test_extract_indicators__weights(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected

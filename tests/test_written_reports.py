@@ -106,7 +106,14 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 # four hundred reports, a cluster-mate's theme (publicity); built alone, it stays other
                 ("r407_chonghuer_buerjin_nianzhong_zongjie", "产业结构较为单一"),
                 # round 53: supervising villages' small powers, other by its writer's call, reads as oversight (监督)
-                ("r410_qiaozi_huairou_shuzhi_shufa_heyi", "对村级小微权力的监督还不够到位")}
+                ("r410_qiaozi_huairou_shuzhi_shufa_heyi", "对村级小微权力的监督还不够到位"),
+                # round 61: four items its writer called other, each explained in another theme's words (firms inspected
+                # over and over, units that pay too little heed, a scenic area's governance, protection against use
+                # 矛盾时有发生), read as staffing and conduct, the cadres', disputes and disputes
+                ("r475_huashi_jiangyin_tongbi_jidu", "法治化营商环境还需持续优化"),
+                ("r476_tongjing_yinan_nianling_tiaokuan", "法治建设推进不够平衡"),
+                ("r477_rencun_linzhou_xiajiang_mubiao", "景区周边依法治理水平不高"),
+                ("r478_anren_dayi_jidu_fuxiang", "文物保护与发展利用之间的法治协调还不够")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -157,7 +164,8 @@ def test_written_reports__their_figures(built):
     # at 224 of 234 and 224 of 229; round 57 (lone capital numerals, a table of communities with a 合计 row,
     # reviewers' notes in a draft) at 192 of 199 and 192 of 200; round 58 (a box-drawn table, another town's rate in
     # a quoted notice) at 182 of 183 and 182 of 190; round 59 (other towns' figures: model towns, partners,
-    # neighbours) at 138 of 151 and 138 of 138; round 60 (parts in an office's own words) at 242 of 247 and 242 of 243.
+    # neighbours) at 138 of 151 and 138 of 138; round 60 (parts in an office's own words) at 242 of 247 and 242 of 243;
+    # round 61 (ordinary reports dense with figures and decoys) at 361 of 361 and 361 of 362.
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -169,5 +177,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 266
+    assert len(FIGURES) == 274
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
