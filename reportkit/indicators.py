@@ -762,6 +762,26 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
     return False
 
 
+def _clause_bounds(text: str, start: int) -> tuple[int, int]:
+    """(boundary, head) of the clause of the figure at START: where its words begin (past 、 and brackets
+    too, and past a note's brackets inside a word: 驻村（社区）法律顾问), and where the clause itself begins."""
+    boundary = _last_of(text, _BOUNDARY, start, window=200)
+    while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
+        boundary = _last_of(text, _BOUNDARY, note, window=200)
+    head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
+        text, _CLAUSE_MARKS, start, window=200)
+    return boundary, head
+
+
+def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
+                   own: frozenset[str] | None) -> bool:
+    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
+    in a town's report whose town is OWN, another town's (`_another_towns`)?"""
+    # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
+    starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
+    return _not_own_work(text, head, start, wider) or bool(own and _another_towns(text, starts, start, own))
+
+
 _FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
 # A lone financial numeral before a unit is a count (法律意见书捌份, 党课壹次: a report written in capitals,
 # as cheques are), but not as the last character of a word (the characters before it): 队伍人员, 大陆人.
@@ -1013,17 +1033,11 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         num_start, num_end = m.start(), m.end()
         if _inside(protected, num_start, num_end):
             continue
-        boundary = _last_of(text, _BOUNDARY, num_start, window=200)
-        while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
-            boundary = _last_of(text, _BOUNDARY, note, window=200)
+        boundary, head = _clause_bounds(text, num_start)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
         if _inside(plans, num_start, num_end) or _skip(text, m, boundary):
             continue
-        head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
-            text, _CLAUSE_MARKS, num_start, window=200)  # the clause's head, past 、 and brackets
-        # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
-        starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
-        if _not_own_work(text, head, num_start, wider) or (own and _another_towns(text, starts, num_start, own)):
+        if _others_figure(text, boundary, head, num_start, wider, own):
             continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
@@ -1096,7 +1110,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         last_end, last_subject = span_end, subject
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
-    rows += _audience_rows(text, doc_id, rows, protected, plans, section_of)
+    rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
+                           others=lambda start: _others_figure(text, *_clause_bounds(text, start), start, wider, own))
     _flags(rows)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
@@ -1164,8 +1179,16 @@ _AUDIENCE_UNIT = {"人次": "人次", "人数": "人", "次数": "次"}
 _AUDIENCE_QUALIFIER = {"约": "约", "近": "近", "超过": "超", "超": "超", "逾": "超", "突破": "超"}
 
 
-def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of) -> list[dict]:
-    """Rows for the audiences the text gives after their noun (`_AUDIENCE`) that no sentence gave already."""
+@lru_cache(maxsize=1)
+def _unit_ahead() -> re.Pattern:
+    """A unit right after a number (阅读量达3万|人次)."""
+    return re.compile(r"\s*(?:" + "|".join(re.escape(form) for form in sorted(_unit_index(), key=len, reverse=True)) + ")")
+
+
+def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of,
+                   others: Callable[[int], bool]) -> list[dict]:
+    """Rows for the audiences the text gives after their noun (`_AUDIENCE`) that no sentence gave already;
+    OTHERS tells a figure that is not the report's own (a wider area's, another town's)."""
     taken = [(row["start"], row["end"]) for row in rows]
     found = []
     for m in _AUDIENCE.finditer(text):
@@ -1173,8 +1196,8 @@ def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, s
         if (_inside(protected, *number) or _inside(plans, *number)
                 or any(start < number[1] and number[0] < end for start, end in taken)):
             continue
-        if re.match(rf"\s*(?:{'|'.join(map(re.escape, _unit_index()))})", text[m.end():m.end() + 4]):
-            continue  # 阅读量达3万人次: the sentence scan's, with its unit
+        if _unit_ahead().match(text, m.end()) or others(m.start()):
+            continue  # 阅读量达3万人次: the sentence scan's, with its unit; 全县观看人次…: the county's
         lead = _last_of(text, _BOUNDARY, m.start())
         subject = _clean_subject(text[lead:m.start("n")])
         noun = m.group("noun")

@@ -97,11 +97,8 @@ def county_of_its_towns(text: str) -> County | None:
     names = {m.name for m in town_mentions(to_simplified(text))}
     if len(names) < 2:
         return None
-    shared: set[str] | None = None
-    for name in names:
-        homes = {t.county_code for t in towns_named(name)}
-        shared = homes if shared is None else shared & homes
-    return county_by_code(shared.pop()) if shared and len(shared) == 1 else None
+    shared = set.intersection(*({t.county_code for t in towns_named(name)} for name in names))
+    return county_by_code(shared.pop()) if len(shared) == 1 else None
 
 
 def county_written_before(town: str, text: str) -> County | None:

@@ -10,7 +10,8 @@ read both alike:
 
 - a cell's wrapped lines joined as a paragraph's (`unwrap.cell_text`);
 - a cell merged across columns given once, a cell merged down rows given in each of its rows
-  (python-docx gives the top cell for each row it spans);
+  (python-docx gives the top cell for each row it spans), and a header merged over two or three rows
+  one row whose names join the cell above and the cells below (`table_grid`, as the Word reader);
 - a table that goes on over a page repeats its header there; the repeat is left out, as the Word
   file has the header once; a row broken over the page (Word's default for a row whose cells wrap)
   is one row again;

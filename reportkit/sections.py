@@ -102,12 +102,12 @@ def _strip_marker(heading: str) -> str:
     return heading
 
 
-# A sub-heading that names the shortcomings as a part of their own, whatever part it is under:
-# （五）存在的问题 / （三）2023年存在的不足和原因 / （四）问题与不足 / 不足之处 — the words of the
-# shortcomings rules in section_types.csv, but only as the whole heading's subject.
 # A sub-heading inside the shortcomings part that turns to what will be done about them (（二）整改方向,
 # （三）下一步措施, 改进打算), not a fault named with a plan's word (（二）重点工作推进不平衡).
 _NEXT_STEPS = re.compile(r"^(?:下一?步|下步|今后)|(?:整改|改进)(?:措施|举措|方向|思路)|打算")
+# A sub-heading that names the shortcomings as a part of their own, whatever part it is under:
+# （五）存在的问题 / （三）2023年存在的不足和原因 / （四）问题与不足 / 不足之处 — the words of the
+# shortcomings rules in section_types.csv, but only as the whole heading's subject.
 _PROBLEMS_PART = re.compile(
     r"(?:(?:20\d{2}年度?|上一?年度?|一年来|当前|目前|工作中|推进)?(?:法治(?:政府)?建设(?:工作)?(?:中|方面)?)?)"
     r"(?:(?:存在|面临)的?(?:主要|突出|一些)?(?:问题|不足|短板|困难|弱项|差距)(?!整改|清单|台账|销号|的?整改|得到|已|均|全部|逐步|有效)"

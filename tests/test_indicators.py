@@ -1296,6 +1296,12 @@ def test_extract_indicators__an_audience_after_its_noun(text, expected):
     assert sorted((v, u) for v, u, _, _ in rows(text)) == sorted(expected)
 
 
+@pytest.mark.parametrize("text", ["同期全县直播观看人次超80万，我镇阅读量2.1万。", "周庄镇直播观看人次超80万，我镇阅读量2.1万。"])
+def test_extract_indicators__an_audience_of_a_wider_area_or_another_town_is_not_the_town_s(text):
+    table = extract_indicators(normalize_text(text), level="township", county="昆山市", town="锦溪镇")
+    assert list(zip(table["value"], table["unit"])) == [(21000.0, "")]
+
+
 @pytest.mark.parametrize("box", [
     ("┌──┬────────┬──┬──┐", "│", "├──┼────────┼──┼──┤", "└──┴────────┴──┴──┘"),
     ("┏━━┳━━━━━━━━┳━━┳━━┓", "┃", "┣━━╋━━━━━━━━╋━━╋━━┫", "┗━━┻━━━━━━━━┻━━┻━━┛"),
