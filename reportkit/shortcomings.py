@@ -427,6 +427,10 @@ _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
 # A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
 _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
+# A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生): the fault is what it led to. Bare 因 is left
+# out: 因…引发纠纷 names the fault itself.
+_CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响)")
+_RESULT = re.compile(r"^(?:从而|进而)?(?:导致|致使|以致|造成|使得)")
 
 
 # A row of a 问题清单 / 整改台账 table that a copy flattened into one line: its cells apart by tabs, runs of
@@ -451,7 +455,8 @@ def problem_cell(text: str) -> str | None:
 
 def lead_clause(text: str) -> str:
     """An item's lead clause: its words up to the first comma or stop, or the next clause's when
-    the first only sets the scene, or the clause a figure's frame leads to (反映出…).
+    the first only sets the scene, or the clause a figure's frame (反映出…) or a cause put first (由于…，导致…)
+    leads to.
 
     >>> lead_clause("执法队伍较为薄弱，取得执法资格人员较少。")
     '执法队伍较为薄弱'
@@ -463,6 +468,10 @@ def lead_clause(text: str) -> str:
     for clause in clauses[1:4]:
         if (drawn := _DRAWS_OUT.match(clause)) and clause[drawn.end():]:
             return clause[drawn.end():]
+    if _CAUSE_FIRST.match(clauses[0]):
+        for clause in clauses[1:3]:
+            if (result := _RESULT.match(clause)) and clause[result.end():]:
+                return clause[result.end():]
     if len(clauses) > 1 and clauses[1] and (
             _SETTING.match(clauses[0]) or (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) and _TURN.match(clauses[1]))):
         return clauses[1]
