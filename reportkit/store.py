@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .interrupts import interrupts_held
 from .problems import os_reason
 
 log = logging.getLogger(__name__)
@@ -228,11 +229,13 @@ class Output:
         check_out(self.out_dir, protect=self.protect)
         try:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = _lock(self.out_dir)
+            with interrupts_held():  # Ctrl-C between making the lock (the folder) and noting it left it behind
+                self._lock = _lock(self.out_dir)
             recover_outputs(self.out_dir)
             if blocker := _in_the_way(self.out_dir):
                 raise OutputError(blocker)
-            self.staging = _staging(self.out_dir)
+            with interrupts_held():
+                self.staging = _staging(self.out_dir)
             probe = self.staging / ".probe"
             with open(probe, "wb") as handle:
                 handle.write(b"\0" * self.PROBE_BYTES)
@@ -249,11 +252,12 @@ class Output:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.staging is not None and self.staging.exists():
-            shutil.rmtree(self.staging, ignore_errors=True)
-        if self._lock is not None:
-            _unlock(*self._lock)
-            self._lock = None
+        with interrupts_held():  # a second Ctrl-C does not stop the clean-up half-way
+            if self.staging is not None and self.staging.exists():
+                shutil.rmtree(self.staging, ignore_errors=True)
+            if self._lock is not None:
+                _unlock(*self._lock)
+                self._lock = None
 
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
         """Write TABLES into the staging folder and swap it in for the output folder (`commit`)."""
@@ -268,7 +272,8 @@ class Output:
         """Swap the staging folder (filled by `write`, or table by table with `write_table`) in
         for the output folder. OSError, saying the previous outputs are unchanged, if it fails."""
         try:
-            _swap(self.staging, self.out_dir)
+            with interrupts_held():  # the previous outputs moved aside and the new ones not yet in: never stop there
+                _swap(self.staging, self.out_dir)
         except OSError as exc:
             raise self._failed(exc) from None
 

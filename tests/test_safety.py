@@ -573,16 +573,39 @@ def test_runner__an_interrupt_while_a_worker_is_forked_is_delivered_after_the_fo
     import signal
     import time
 
-    from reportkit.pipeline.runner import _interrupts_held
+    from reportkit.interrupts import interrupts_held
 
     reached = []
     with pytest.raises(KeyboardInterrupt):
-        with _interrupts_held():
+        with interrupts_held():
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)
             reached.append("the fork's work went on")
     assert reached == ["the fork's work went on"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler of before is back
+
+
+@pytest.mark.parametrize("step", ["_lock", "_staging"])
+def test_output__ctrl_c_just_after_the_lock_or_the_staging_folder_is_made_leaves_neither(tmp_path, monkeypatch, step):
+    # a CI run under load: the signal came after the lock file (or the work folder) was made and before the
+    # build noted it, and the stopped build left it beside --out
+    import os
+    import signal
+
+    from reportkit import store
+
+    made = getattr(store, step)
+
+    def then_interrupted(out_dir):
+        result = made(out_dir)
+        os.kill(os.getpid(), signal.SIGINT)
+        return result
+
+    monkeypatch.setattr(store, step, then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        with store.Output(tmp_path / "out"):
+            pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_manifest__a_fifo_is_refused_not_a_hang(tmp_path):

@@ -22,6 +22,7 @@ from typing import TypeVar
 import pandas as pd
 
 from ..config import BuildConfig, Limits
+from ..interrupts import interrupts_held
 from ..manifest import read_file
 from ..problems import Problem
 from ..readers import ReadError, size_problem
@@ -245,34 +246,13 @@ def _worker(connection, run: Run, parent: int) -> None:
             connection.send((index, run_job(job, run)))
 
 
-@contextmanager
-def _interrupts_held():
-    """Ctrl-C and `kill` (SIGINT, SIGTERM) held while the parent forks, then delivered: raised inside
-    the fork's own hooks (logging's lock released after a fork), a KeyboardInterrupt left that lock
-    held, and the build hung instead of stopping."""
-    import threading
-
-    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-    if threading.current_thread() is not threading.main_thread() or None in before.values():
-        yield  # (only the main thread sets handlers; one set outside Python cannot be put back)
-        return
-    caught: list[int] = []
-    for signum in before:
-        signal.signal(signum, lambda signum, frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        for signum, handler in before.items():
-            signal.signal(signum, handler)
-        for signum in caught:
-            signal.raise_signal(signum)
-
-
 class _Worker:
     def __init__(self, context, run: Run):
         self.connection, theirs = context.Pipe()
         self.process = context.Process(target=_worker, args=(theirs, run, os.getpid()), daemon=True)
-        with _interrupts_held():
+        # A KeyboardInterrupt raised inside the fork's own hooks (logging's lock released after a fork) left
+        # that lock held, and the build hung instead of stopping.
+        with interrupts_held():
             self.process.start()
         theirs.close()
         # Its jobs sent and not yet answered, in order: it runs the first; the others wait in
