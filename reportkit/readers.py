@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .chinese import count_cjk
 from .config import Limits
+from .html_tables import table_text_lines
 from .pagechrome import page_facts, site_of_page, split_chrome
 from .problems import Problem
 from .pasted import markup_as_text
@@ -549,12 +550,13 @@ def _page_article(markup: str, encoding: str, hints: dict[str, str]) -> Extracte
         if _CHROME.search(label) and element.getparent() is not None and count_cjk(element.text_content()) < 300:
             element.drop_tree()
     body = _main_block(root)
+    _tables_as_rows(body)
     for br in body.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for block in body.iter(*_LINE_BLOCKS):
         block.tail = "\n" + (block.tail or "")
     text = body.text_content()
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [line.strip().replace(_CELL_GAP, "\t") for line in text.split("\n")]
     text, article_facts = split_chrome("\n".join(line for line in lines if line))
     # What the article's own table says of the report (标题：…, 发布机构：…) beats the page's <title>
     # and its header row (来源：本站).
@@ -585,6 +587,24 @@ def read_mht(data: bytes, limits: Limits) -> Extracted:
     extracted = _page_article(markup, encoding, {"url": address} if address.startswith("http") else {})
     extracted.format = "mht"
     return extracted
+
+
+# What stands between a data table's cells until the page's lines are stripped (a row may open with an
+# empty cell, whose tab the strip would take).
+_CELL_GAP = "\ue000"
+
+
+def _tables_as_rows(body) -> None:
+    """Put each table of figures in BODY as its rows, cells apart by `_CELL_GAP` (`html_tables`)."""
+    from lxml import etree
+
+    for table in list(body.iter("table")):
+        if table.getparent() is None or (lines := table_text_lines(table)) is None:
+            continue
+        rows = etree.Element("div")
+        rows.text = "\n" + "\n".join(line.replace(_CELL_GAP, "").replace("\t", _CELL_GAP) for line in lines) + "\n"
+        rows.tail = table.tail
+        table.getparent().replace(table, rows)
 
 
 def _main_block(root):

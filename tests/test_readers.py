@@ -390,6 +390,54 @@ def test_extract__a_ruled_pdf_table_reads_as_the_word_file_of_it():
     assert pdf.split("\n")[-2:] == ["二、存在的不足", "法治宣传的针对性还不够强。"]  # the text below, read as before
 
 
+@pytest.mark.parametrize("layout", ["paragraphs", "breaks", "tables", "wechat"])
+def test_extract__a_web_page_s_table_reads_as_the_word_file_of_it(layout):
+    # a table of figures on a page read one cell a line: which number stood in which row and column was lost
+    from tests.realworld.saved import web_page, word_document
+
+    page = read(web_page(RULED, layout, tables=True), ".html").text
+    assert _table_lines(page) == _table_lines(read(word_document(RULED, tables=True), ".docx").text)
+    assert "2\t开展行政执法检查\t次\t426\t380\t较上年增加" in page.split("\n")
+    assert page.split("\n")[-2:] == ["二、存在的不足", "法治宣传的针对性还不够强。"]
+
+
+def _article(*blocks: str) -> str:
+    return ("<html><body><div class='nav'>首页 政务公开</div><div id='zoom'><p>坪坝镇2024年法治政府建设工作报告</p>"
+            "<p>2024年，坪坝镇全面推进法治政府建设，现将有关情况报告如下。</p>" + "".join(blocks) + "</div></body></html>")
+
+
+def test_extract__a_page_s_table_cell_merged_down_stands_in_each_of_its_rows():
+    page = _article("<table><tr><th>类别</th><th>事项</th><th>数量</th></tr>"
+                    "<tr><td rowspan='2'>普法</td><td>宣传活动</td><td>24场</td></tr><tr><td>发放资料</td><td>3000份</td></tr>"
+                    "<tr><td colspan='2'>合计</td><td>3024</td></tr></table><p>二、存在的不足</p>")
+    assert _table_lines(read(page.encode("utf-8"), ".html").text) == [
+        "类别\t事项\t数量", "普法\t宣传活动\t24场", "普法\t发放资料\t3000份", "合计\t3024"]
+
+
+@pytest.mark.parametrize("table", [
+    # a page laid out in a table: the article in one cell, the links beside it
+    "<table><tr><td><a>首页</a><br><a>2024-01-05</a></td><td><p>一、主要举措和成效</p>"
+    + "<p>全年开展普法宣传活动24场，调解矛盾纠纷36件。</p>" * 3 + "<p>二、存在的不足</p></td></tr>"
+    "<tr><td>12</td><td>36</td></tr></table>",
+    "<table><tr><td>12</td><td><p>" + "全年开展普法宣传活动24场，调解矛盾纠纷36件，" * 20 + "</p></td></tr>"
+    "<tr><td>12</td><td>36</td></tr></table>",  # or in one long paragraph
+    # the page's information table: pagechrome reads it as it stands
+    "<table><tr><td>索引号：</td><td>11500238MB1234/2025-00012</td><td>主题分类：</td><td>其他</td></tr>"
+    "<tr><td>发布机构：</td><td>巫溪县坪坝镇人民政府</td><td>发布日期：</td><td>2025-02-10</td></tr></table>",
+    # a table of names: no figure in it
+    "<table><tr><td>组长</td><td>张三</td></tr><tr><td>副组长</td><td>李四</td></tr></table>",
+])
+def test_extract__a_table_that_holds_no_figures_or_the_article_is_read_a_cell_a_line(table):
+    assert _table_lines(read(_article(table).encode("utf-8"), ".html").text) == []
+
+
+def test_extract__a_page_s_runaway_rowspan_is_cut_to_the_table():
+    # a span of a million rows (a page's mistake, or a trap) stands in the rows the table has
+    page = _article("<table><tr><td rowspan='1000000'>普法</td><td>宣传活动</td><td>24场</td></tr>"
+                    "<tr><td>发放资料</td><td>3000份</td></tr></table>")
+    assert _table_lines(read(page.encode("utf-8"), ".html").text) == ["普法\t宣传活动\t24场", "普法\t发放资料\t3000份"]
+
+
 def test_extract__a_number_beside_a_left_aligned_note_one_character_apart_is_two_cells():
     # 426 set right in its cell, 较上年增加 left in the next: only the two paddings apart, read as one cell
     from tests.realworld.printed import pdf_bytes

@@ -457,14 +457,14 @@ RULED = "\n".join([
     "持续深化法治乡村建设，提升基层依法治理水平。"])
 
 
-def test_build__a_ruled_table_printed_gives_the_figures_of_its_text_and_its_word_file(tmp_path):
+def test_build__a_ruled_table_printed_or_on_a_web_page_gives_the_figures_of_its_text_and_its_word_file(tmp_path):
     # the probe: each printed line a line, a wrapped cell cut the block of rows and its figures were lost
     import pdfplumber
 
     import reportkit as rk
     from reportkit.ruled import page_lines
     from tests.realworld.printed import as_read, pdf_bytes
-    from tests.realworld.saved import word_document
+    from tests.realworld.saved import web_page, word_document
 
     pdf = pdf_bytes(RULED, ruled=True)
     with pdfplumber.open(io.BytesIO(pdf)) as printed:  # the fixture breaks a row over the page, as Word does
@@ -472,17 +472,17 @@ def test_build__a_ruled_table_printed_gives_the_figures_of_its_text_and_its_word
         assert page_lines(printed.pages[1], header)[0][0].text.startswith("\t人")
     built = {}
     for fmt, data in (("txt", as_read(RULED).encode("utf-8")), ("docx", word_document(RULED, tables=True)),
-                      ("pdf", pdf)):
+                      ("pdf", pdf), ("html", web_page(RULED, "tables", tables=True))):
         raw = tmp_path / fmt
         raw.mkdir()
         (raw / f"ruled.{fmt}").write_bytes(data)
         built[fmt] = rk.build(raw, out=None, cache_dir=None, jobs=1)
     figures = {fmt: sorted(tables["indicators"][["value", "unit"]].itertuples(index=False))
                for fmt, tables in built.items()}
-    assert figures["pdf"] == figures["txt"] == figures["docx"]
+    assert figures["pdf"] == figures["txt"] == figures["docx"] == figures["html"]
     assert (137.0, "件") in figures["pdf"] and (426.0, "次") in figures["pdf"] and len(figures["pdf"]) == 18
     texts = {fmt: tables["documents"].iloc[0]["text"] for fmt, tables in built.items()}
-    assert texts["pdf"] == texts["docx"]
+    assert texts["pdf"] == texts["docx"] == texts["html"]
 
 
 def test_paragraphs__a_ruled_table_s_row_is_a_line_of_its_own_and_sets_no_margin():

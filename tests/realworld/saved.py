@@ -10,6 +10,10 @@ legacy encoding. Used to check that the build reads a report the same in every f
                              tables, <span>s inside <p>s), "wechat" (a WeChat article: each
                              paragraph a <section>, 阅读原文 阅读 1024 分享 … at its foot, the
                              pasted site lines as the account's name)
+    web_page(text, layout, tables=True)
+                             the same, each block of two or more tab-separated lines a <table>,
+                             cells merged by colspan and rowspan as printed.pdf_bytes(ruled=True)
+                             marks them
     word_document(text)      a .docx: the title centred in larger bold type, headings in bold runs,
                              body paragraphs with a first-line indent
     word_document(text, tables=True)
@@ -108,8 +112,11 @@ _PAGES = {
 }
 
 
-def web_page(text: str, layout: str = "paragraphs") -> bytes:
-    """TEXT as the HTML page of a government site (or a WeChat article), in LAYOUT (one of LAYOUTS)."""
+def web_page(text: str, layout: str = "paragraphs", *, tables: bool = False) -> bytes:
+    """TEXT as the HTML page of a government site (or a WeChat article), in LAYOUT (one of LAYOUTS);
+    TABLES: its tables as <table>s, cells merged as printed.pdf_bytes(ruled=True) marks them (colspan, rowspan)."""
+    from .printed import blocks
+
     if layout not in _PAGES:
         raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
     page, line_format, joiner, encoding = _PAGES[layout]
@@ -125,9 +132,31 @@ def web_page(text: str, layout: str = "paragraphs") -> bytes:
         "previous_next": "".join(f"<p><a href='/a/{i}.html'>{e(s)}</a></p>" for i, s in enumerate(_PREVIOUS_NEXT)),
         "footer": "".join(f"<span>{e(s)}</span> " for s in _FOOTER),
         "script": "<script>var _hmt=_hmt||[];document.write('<p>统计</p>');</script>",
-        "article": joiner.join(line_format.format(line=e(line)) for line in body),
+        "article": joiner.join(_html_table(block) if isinstance(block, list) else
+                               joiner.join(line_format.format(line=e(line)) for line in block.split("\n"))
+                               for block in (blocks("\n".join(body)) if tables else ["\n".join(body)])),
     }
     return page.format(**fields).encode(encoding)
+
+
+def _html_table(rows: list[list[str]]) -> str:
+    """ROWS as a <table>, a SPAN_LEFT / SPAN_UP cell merged into the one left of / above it."""
+    from .printed import SPAN_LEFT, SPAN_UP
+
+    n = max(len(row) for row in rows)
+    cell = [[row[c] if c < len(row) else "" for c in range(n)] for row in rows]
+    out = []
+    for r in range(len(cell)):
+        tds = []
+        for c in range(n):
+            if cell[r][c] in (SPAN_LEFT, SPAN_UP):
+                continue
+            across = next((k for k in range(c + 1, n) if cell[r][k] != SPAN_LEFT), n) - c
+            down = next((k for k in range(r + 1, len(cell)) if cell[k][c] != SPAN_UP), len(cell)) - r
+            spans = (f" colspan='{across}'" if across > 1 else "") + (f" rowspan='{down}'" if down > 1 else "")
+            tds.append(f"<td{spans}>{html.escape(cell[r][c])}</td>")
+        out.append(f"<tr>{''.join(tds)}</tr>")
+    return f"<table border='1' cellspacing='0'>{''.join(out)}</table>"
 
 
 def word_document(text: str, *, tables: bool = False) -> bytes:
