@@ -527,6 +527,16 @@ def _said_of_all(before: str) -> str | None:
     return _MARKS.sub("", before[:tail.start()]) if tail else None
 
 
+# Two rates right before one figure, with no 均 (参考率及优秀率100%): both are it, as with 均.
+_RATE_BEFORE_FIGURE = re.compile(r"(?<=[率度])(?:达到|达|为|是)?\s*$")
+
+
+def _rates_before(before: str) -> str | None:
+    """BEFORE (a figure's clause up to the figure) without its verb, when it ends in a rate, or None."""
+    tail = _RATE_BEFORE_FIGURE.search(before)
+    return _MARKS.sub("", before[:tail.start()]) if tail else None
+
+
 def _shared_rates(text: str, lead: int, said_of: str) -> tuple[int, list[str]] | None:
     """(start, rates) when the figure whose clause starts at LEAD is said of several rates at once
     (SAID_OF: `_said_of_all`), or None.
@@ -543,7 +553,8 @@ def _shared_rates(text: str, lead: int, said_of: str) -> tuple[int, list[str]] |
             break
         parts.insert(0, rate)
         lead = start
-    if len(parts) < 2 or not all(_RATE_NOUN.match(p) for p in parts):
+    # (the first rate may carry the clause's subject: 松岗街道2025年学法考试参与率和优秀率均达100%)
+    if len(parts) < 2 or not all(_RATE_NOUN.match(p) for p in [parts[0][-15:], *parts[1:]]):
         return None
     return lead, parts
 
@@ -779,7 +790,25 @@ def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pa
     in a town's report whose town is OWN, another town's (`_another_towns`)?"""
     # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
     starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
-    return _not_own_work(text, head, start, wider) or bool(own and _another_towns(text, starts, start, own))
+    # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
+    inside = _open_bracket(text, start)
+    return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
+            or bool(own and _another_towns(text, starts, start, own)))
+
+
+def _open_bracket(text: str, start: int) -> int:
+    """Where the words inside the bracket still open at START begin (in START's sentence), or -1."""
+    depth = 0
+    for k in range(start - 1, max(-1, start - 200), -1):
+        if text[k] in "。！？!?\n":
+            break
+        if text[k] in "）)":
+            depth += 1
+        elif text[k] in "（(":
+            if not depth:
+                return k + 1
+            depth -= 1
+    return -1
 
 
 _FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
@@ -1087,7 +1116,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
             subject = _previous_clause_subject(text, boundary)  # 主动公开政策文件等，共计178条
         subjects = [(subject, "")]  # (subject, its category when the subject names none)
         said_of = _said_of_all(text[lead:num_start]) if unit == "%" else None
-        if said_of is not None and (shared := _shared_rates(text, lead, said_of)):
+        side_by_side = _rates_before(text[lead:num_start]) if unit == "%" and said_of is None else None
+        if (said_of or side_by_side) and (shared := _shared_rates(text, lead, said_of or side_by_side)):
             lead, basis = shared[0], ""
             subjects = [(rate, "") for rate in shared[1]]
         elif said_of is not None and (each := _shared_over_counts(text, rows, lead, said_of)):

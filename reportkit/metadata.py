@@ -19,7 +19,7 @@ from .places import (County, bare_town_name, counties_named, county_by_code, cou
                      load_gazetteer, own_place_names, town_mentions, towns_named)
 from .titles import find_title, infer_year, page_title_of, title_of
 from .towns import (NOT_IN_GAZETTEER, TownGuess, infer_level, infer_town, named_as_its_unit, only_town_of_its_kind,
-                    reconcile, town_of_its_stem, town_type_of)
+                    reconcile, town_of_its_slogan, town_of_its_stem, town_type_of)
 
 __all__ = ["FIELDS", "NOT_IN_GAZETTEER", "County", "TownGuess", "find_title", "infer_county", "infer_level",
            "infer_metadata", "infer_town", "infer_year", "load_gazetteer", "merge_manifest", "own_place_names",
@@ -150,6 +150,8 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
         guess = TownGuess(guess.name, guess.source, tuple(t for t in towns_named(guess.name) if t.county_code == own.adcode))
     if not guess.name and level == "township":
         guess = town_of_its_stem(text, county)  # 郭家沱交出优异答卷: only the stem, in 江北区 (of two)
+    if not guess.name and level != "county" and (guess := town_of_its_slogan(text)).name and level == "unknown":
+        level = "township"  # 2025年，公明坚持…法治公明: the one 公明 in the country, speaking of itself
     guess, county, county_source = reconcile(guess, county, county_source, text)
     guess = named_as_its_unit(guess)
     if not guess.name and level != "county":

@@ -64,6 +64,7 @@ _WHERE_YOU_ARE = r"^(?:您?(?:现在|当前)?(?:所在)?的?位置|当前位置|
 _NAVIGATION = re.compile(
     _WHERE_YOU_ARE +
     r"|^首页\s*(?:[>＞»›/\\|]|$)|[>＞»›]\s*(?:政务公开|信息公开|政府信息公开|通知公告|工作动态|法治政府建设|年度报告|其他)"
+    r"|^首页(?:\s+[^\s。，；：:]{2,6}){3,}$"  # a menu: 首页　政务公开　政务服务　互动交流
 )
 # A line made only of buttons and switches: 【打印】【关闭】, 字体 大 中 小, 简体 | 繁体, 分享到 …
 _BUTTON = (r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|加入收藏|设为首页|纠错|我要纠错|分享|"
@@ -122,11 +123,15 @@ EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()][{CJK}\d（）()\-—–]{{1,39}
 # name other reports and other governments, so they are never evidence of this one.
 _NEIGHBOUR = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*(?:[：:]|$)")
 _RELATED = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|热点推荐|推荐阅读|"
-                      r"延伸阅读|猜你喜欢|热门文章|最新文章)\s*[】\]]?\s*[：:]?\s*(?:$|[·•●▪]\s*\S)")  # the label, or its list
+                      r"延伸阅读|猜你喜欢|热门文章|最新文章|友情链接)\s*[】\]]?\s*[：:]?\s*"
+                      r"(?:$|[·•●▪]\s*\S|[^。；，,]{2,30}[|｜])")  # the label, or its list (· 甲 · 乙, 甲 | 乙 | 丙)
 # (版权所有 only as a footer says it: 查处侵犯版权所有人权益案件3起 is a report's sentence.)
 _FOOTER = re.compile(r"版权所有\s*(?:[：:©(（]|\d{4}|$)|(?:政府|办公室|网站|中心)\s*版权所有|©|"
                      r"(?:ICP|公网安)\s*备|ICP\s*证|网站标识码|网站识别码|技术支持\s*[：:]|"
-                     r"(?:主办|承办|协办|运维|维护)单位\s*[：:]|建议使用.{0,30}(?:浏览器|分辨率)")
+                     r"(?:主办|承办|协办|运维|维护)单位\s*[：:]|^(?:主办|承办)\s*[：:]|建议使用.{0,30}(?:浏览器|分辨率)|"
+                     # the site's address line (地址：… 联系电话：… 邮编：516100) and a pager (共2页：上一页 [1] 2 下一页)
+                     r"^地址\s*[：:].{0,60}(?:电话|邮编|邮政编码)|邮\s*编\s*[：:]\s*\d{6}|"
+                     r"^共\s*\d+\s*页[\s：:，,]*(?:首页|上一页|[\[【(（]?\d+[\]】)）]?\s).{0,40}(?:上一页|下一页|尾页)")
 MAX_FOOTER_LINE = 120
 # The titles listed under 相关链接 or after 上一篇/下一篇: short lines, no sentence.
 _LISTED_TITLE_LEN = 60

@@ -19,8 +19,8 @@ from functools import lru_cache
 from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
 from .normalize import to_simplified
 from .places import (County, Town, TownMention, bare_town_name, counties_named, county_aliases, county_by_code,
-                     county_mentions, load_gazetteer, place_stem, province_stem, strip_place_suffix, town_mentions,
-                     towns_named, towns_of_county)
+                     county_mentions, load_gazetteer, load_townships, place_stem, province_stem, strip_place_suffix,
+                     town_mentions, towns_named, towns_of_county)
 
 __all__ = ["NOT_IN_GAZETTEER", "TownGuess", "infer_level", "infer_town", "named_as_its_unit", "only_town_of_its_kind",
            "reconcile", "town_type_of"]
@@ -876,6 +876,28 @@ def town_of_its_stem(text: str, county: County | None) -> TownGuess:
              if len(stem := _stem(town.town)) >= _MIN_STEM and stem in text
              and all(text[m.end():m.end() + 1] not in _STEM_OF_A_PLACE for m in re.finditer(stem, text))]
     return TownGuess(named[0].town, "clue", tuple(named)) if len(named) == 1 else TownGuess()
+
+
+@lru_cache(maxsize=1)
+def _towns_by_stem() -> dict[str, tuple[Town, ...]]:
+    by_stem: dict[str, list[Town]] = {}
+    for town in load_townships():
+        by_stem.setdefault(_stem(town.town), []).append(town)
+    return {stem: tuple(towns) for stem, towns in by_stem.items()}
+
+
+def town_of_its_slogan(text: str) -> TownGuess:
+    """A township's report that never writes its name whole, only its stem as the opening's subject and in
+    its own slogan (2025年，公明坚持…，奋力书写法治公明建设的新篇章; 街道 for itself): the one township in
+    the country of that stem, which no county, city or province shares (光明 is also 光明区). No guess else."""
+    for rest in _opening_subjects(text):
+        stem = re.match(rf"[{CJK}]{{2,3}}", rest)
+        for size in (3, 2) if stem else ():
+            name = stem.group(0)[:size]
+            if (f"法治{name}" in text and name not in _division_stems() and not _is_common_word(name)
+                    and len(towns := _towns_by_stem().get(name, ())) == 1):
+                return TownGuess(towns[0].town, "clue", towns)
+    return TownGuess()
 
 
 def only_town_of_its_kind(text: str, county: County | None) -> TownGuess:

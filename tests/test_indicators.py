@@ -213,6 +213,10 @@ def test_extract_indicators__exclusion(case, text):
     ("county", "寿光市", "全市开展普法活动300场。", [300.0]),
     ("", "", "同期全县信访总量下降8.6%。", [8.6]),  # no level given: nothing known to compare with
     ("township", "", "全县率先实现村级法律顾问覆盖率100%。", [100.0]),  # first in the county: the town's own
+    # written round 62: a note in brackets about the county, through all its clauses
+    ("township", "宾县", "办理政务服务事项2.6万件（全县共办理38.6万件），同比增长4.1%。", [26000.0, 4.1]),
+    ("township", "", "开展普法活动42场次（全县共开展各类普法活动620场次，受众26万人次），受众1.2万人次。",
+     [42.0, 12000.0]),
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
@@ -232,6 +236,7 @@ def test_extract_indicators__a_plan_followed_is_work_done(text):
 
 @pytest.mark.parametrize(("text", "found"), [
     ("拆除违法建筑面积3860平方米。", [(3860.0, "平方米")]),  # round 27: an area of work done
+    ("全年复垦耕地面积120亩，全镇耕地面积3.2万亩。", [(120.0, "亩")]),  # round 62: land restored is work done
     ("流转土地1.2万亩，清理河道2.5万平方米，亩产800斤。", [(12000.0, "亩"), (25000.0, "平方米")]),
 ])
 def test_extract_indicators__areas_of_work_done(text, found):
@@ -1356,3 +1361,28 @@ def test_extract_indicators__songs_in_shou(text, expected):
 ])
 def test_extract_indicators__weights(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # development batch zk and written round 62: rates side by side share one figure, with 均 or without it
+    ("开展学法考试，参考率及优秀率100%。", [(100.0, "参考率"), (100.0, "优秀率")]),
+    ("松岗街道2025年学法考试参与率和优秀率均达100%。", [(100.0, "松岗街道2025年学法考试参与率"), (100.0, "优秀率")]),
+    ("群众知晓率与满意度达96.5%。", [(96.5, "群众知晓率"), (96.5, "满意度")]),
+    ("结案率和满意度分别为98%、96%。", [(98.0, "结案率和满意度分别"), (96.0, "")]),  # 分别: a figure each
+    ("群众满意度98%。", [(98.0, "群众满意度")]),
+])
+def test_extract_indicators__rates_side_by_side_share_the_figure(text, found):
+    table = extract_indicators(normalize_text(text))
+    assert list(zip(table["value"], table["subject"])) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # development batch zk: 下辖 before the work of its bodies is no profile of the town
+    ("组织街道下辖党组织全年学习“第一议题”1940次。", [1940.0]),
+    ("镇下辖村（社区）共开展普法活动120场。", [120.0]),
+    ("全镇下辖17个行政村、2个社区。", []),
+    # written round 62: a weight 达到 in an assessment is a rule, not work done
+    ("将法治建设纳入年度考核，权重达到10%。", []),
+])
+def test_extract_indicators__what_a_town_s_bodies_did_and_an_assessment_s_weight(text, found):
+    assert [v for v, _, _, _ in rows(text)] == found

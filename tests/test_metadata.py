@@ -1193,6 +1193,23 @@ def test_infer_metadata__a_stem_that_names_a_community_or_a_road_is_no_town(afte
     assert infer_metadata(text)["town"] == ""
 
 
+# Development batch zk: a street office that writes only its stem, as the opening's subject and in its slogan.
+_STEM_AND_SLOGAN = ("2025年,{stem}坚持以习近平新时代中国特色社会主义思想为指导,奋力书写法治{stem}建设的新篇章。\n"
+                    "一、2025年主要工作情况\n街道全面贯彻党的二十大精神,开展普法活动12场。")
+
+
+def test_infer_metadata__a_stem_in_the_opening_and_its_slogan_names_the_one_town_of_it():
+    meta = infer_metadata(_STEM_AND_SLOGAN.format(stem="公明"))
+    assert (meta["town"], meta["county"], meta["level"]) == ("公明街道", "光明区", "township")
+
+
+@pytest.mark.parametrize("stem", ["光明",  # also a district's (光明区): the district may be speaking
+                                  "新华",  # a street office in many cities
+                                  "凤凰"])  # many 凤凰镇, and 凤凰县
+def test_infer_metadata__a_stem_a_county_shares_or_many_towns_share_names_no_town(stem):
+    assert infer_metadata(_STEM_AND_SLOGAN.format(stem=stem))["town"] == ""
+
+
 def test_infer_metadata__a_district_that_speaks_after_a_sentence_setting_the_year():
     text = ("2025年是深入实施“十四五”规划和法治建设“一规划两纲要”的收官之年。一年来,梅县区坚持以习近平法治思想为指导,"
             "扎实推进各项任务落到实处:政务服务实现高效便民,全区新增“一件事”服务32项。")

@@ -271,3 +271,29 @@ def test_split_chrome__a_list_of_other_articles_between_two_parts_ends_at_the_ne
 @pytest.mark.parametrize("advert", ["广告", "立即下载APP，海量范文免费复制，新用户领7天VIP", "广告　那拉提草原2022年夏季旅游攻略，点击查看"])
 def test_is_chrome__an_aggregator_s_advertisement_is_chrome(advert):
     assert is_chrome(advert) and not is_chrome("更新广告宣传牌120块。")
+
+
+@pytest.mark.parametrize("line", [
+    "相关链接：国务院 | 四川省人民政府 | 达州市人民政府",
+    "友情链接：中国政府网｜湖南省人民政府",
+    "主办：宜良县人民政府办公室　承办：宜良县融媒体中心",
+    "地址：云南省昆明市宜良县匡远街道人民路5号　电话：0871-67521234",
+    "邮编：652100　传真：0871-67521235",
+    "共3页：上一页 1 [2] 3 下一页",
+    "首页　新闻中心　政务公开　办事服务　互动交流",
+    "首页 走进宜良 政务公开 政民互动",
+])
+def test_is_chrome__a_footer_s_links_address_pager_and_a_menu_are_chrome(line):
+    # written round 62: a whole page copy whose footer (相关链接：甲 | 乙, 地址：…电话…, 邮编) and pager
+    # (共2页：上一页 [1] 2 下一页) stayed after the signature, read as a report cut off
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "（三）健全公共法律服务体系。在镇便民服务中心设立公共法律服务工作站，地址和电话在各村公示栏公布。",
+    "首页及时更新法治政府建设专栏。",
+    "由镇司法所主办：“宪法进万家”主题活动。",
+    "共3页的宣传册发放到户，下一页更有典型案例。",
+])
+def test_is_chrome__a_report_s_lines_that_share_those_words_stay(line):
+    assert not is_chrome(line)
