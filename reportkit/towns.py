@@ -648,7 +648,8 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
         if not town or not _names_town(opening, town):
             return "county"
-    if re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text) or _TO_ITS_COUNTY.search(text[:_ADDRESSEE_SPAN]):
+    if (re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text) or _TO_ITS_COUNTY.search(text[:_ADDRESSEE_SPAN])
+            or (_TOWN_BODIES_ACT.search(text) and not _COUNTY_SPEAKS.search(text))):
         return "township"
     if not town and (_county_is_subject(text) or (county.endswith("市") and (
             _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
@@ -671,6 +672,12 @@ _GOVERNS_TOWNS = re.compile(r"各(?:乡镇|镇|乡|街道)(?![长村])|(?:乡镇
 # report names its county government only as the authority it answers to (在区委、区政府的领导下).
 _COUNTY_GOVERNMENT_ACTS = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*[县区旗](?:人民)?政府(?=坚持|始终|将|把|和[县区旗]|与[县区旗]|围绕|"
                                      r"高度重视|全面|认真|深入|积极|持续|不断|严格|着力|聚焦|出台|制定|印发|成立|建立|召开|主动|大力)")
+
+
+# A township's party committee and government as a sentence's subject, unnamed (街道党工委、办事处持续推进…;
+# 镇党委、镇政府高度重视…): its own report; a county's speaks of 各乡镇党委 or 乡镇党委、政府.
+_TOWN_BODIES_ACT = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*(?:镇|乡|街道)(?:党委|党工委)[、和,，]?"
+                              r"(?:镇|乡|街道)?(?:人民政府|政府|办事处)")
 
 
 # A report addressed to its county's party committee and government together (区委、区政府：) is a

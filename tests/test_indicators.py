@@ -1110,6 +1110,8 @@ def test_extract_indicators__a_compound_unit_with_its_first_word_in_brackets(tex
     ("全面落实市委六届二次三次四次全会精神，开展培训5次。", [(5.0, "次")]),  # batch za: sessions, no 、 between
     ("推出打造最优营商环境10条、“满天星”行动计划10条，将民营经济高质量发展12条迭代升级为20条。", []),  # packages
     ("出台惠企政策15条，提出修改意见41条。", [(15.0, "条"), (41.0, "条")]),  # counts of articles, not a package
+    ("出台稳经济12条等一揽子政策。", []),  # batch zl: a package among others (助企纾困28条等惠企政策)
+    ("梳理问题清单28条等，整改完成26条。", [(28.0, "条"), (26.0, "条")]),
     ("报告共分为四个部分，全年开展普法活动12场。", [(12.0, "场")]),  # round 33: a text's parts
     ("完成整改事项4个方面。", [(4.0, "个")])])
 def test_extract_indicators__names_and_outlines_with_numbers_are_no_figure(text, expected):

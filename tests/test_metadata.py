@@ -1193,6 +1193,16 @@ def test_infer_metadata__a_stem_that_names_a_community_or_a_road_is_no_town(afte
     assert infer_metadata(text)["town"] == ""
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    # development batch zl: a page that opens at part 一 and never names its office, whose bodies act unnamed
+    ("一、2022年法治建设工作情况\n1.强化组织领导。街道党工委、办事处持续推进法治政府建设，召开会议6次。", "township"),
+    ("一、主要举措\n乡党委、乡政府高度重视法治政府建设，开展普法活动12场。", "township"),
+    ("一、主要举措\n我区坚持依法行政。乡镇党委、政府高度重视法治建设。", "county"),  # the towns' bodies, in a district's
+])
+def test_infer_metadata__a_township_s_bodies_acting_unnamed_make_it_a_township_s_report(text, level):
+    assert infer_metadata(text)["level"] == level
+
+
 # Development batch zk: a street office that writes only its stem, as the opening's subject and in its slogan.
 _STEM_AND_SLOGAN = ("2025年,{stem}坚持以习近平新时代中国特色社会主义思想为指导,奋力书写法治{stem}建设的新篇章。\n"
                     "一、2025年主要工作情况\n街道全面贯彻党的二十大精神,开展普法活动12场。")
