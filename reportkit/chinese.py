@@ -164,6 +164,12 @@ ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述�
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
 _DATE = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
 DATE_AT_LINE_END = _DATE + r"\s*$"
+#: A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), or a document-sharing site's
+#: wall saying how much it shows (仅展示628字，全文共2002字; 还剩3页未读; 试读已结束): the text goes on elsewhere.
+MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读"  # not 阅读原文 (a link to the source)
+                       r"|仅展示\s*\d+\s*字|全文共\s*\d+\s*字|(?:还剩|剩余)\s*\d+\s*(?:页|字)|试读(?:已)?结束"
+                       # 下载完整文档 says the rest is elsewhere; a bare 下载文档 button is on whole copies too
+                       r"|(?:下载|获取)(?:完整(?:文档|版)|全文)")
 #: An annex after the signed date (附件 / 附表1：…统计表 on a line below 2024年1月19日): not the last part's text.
 _ANNEX_AFTER_DATE = re.compile(_DATE + r"[ \t\u3000]*\n\s*(?=附[ \t]*[件表][ \t]*\d*[ \t]*(?:[：:]|\n|$))")
 

@@ -84,15 +84,16 @@ _BARE_PART_NUMBER_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[{
                                           rf"|(?<=[。！？!?：:])[ \t\u3000]+0[1-9][ \t\u3000]+(?=[{CJK}\d])")
 # A part heading run straight into its first sub-heading (一、2021年度…主要举措和成效(一)坚持党的领导,…): two lines.
 _FIRST_SUB_HEADING_GLUED = re.compile(rf"^([{CN_MARKER_DIGITS}]{{1,2}}、[^。！？!?；;，,\n（(]{{4,40}})(?=[（(]一[)）])", re.M)
-_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…|｜])[ \t\u3000]+" + _MARKER)
+_MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…|｜>》])[ \t\u3000]+" + _MARKER)
 # A part's heading that lost its number and ends with a colon, after a sentence's end (…作述法报告。 存在的不足和
 # 原因： 一是…): a line of its own, as its body after it.
 _PART_LABEL_AFTER_STOP = re.compile(rf"(?<=[。！？!?][ \t\u3000])([^。！？!?：:，,；;\s]{{2,40}}"
                                     r"(?:成效|情况|不足|问题|原因|打算|安排|计划|思路|措施|做法|举措|职责)[：:])"
                                     rf"[ \t\u3000]+(?=[{CJK}（(“])")
-# A printed page's footer (- 2 -, — 3 —) left between the words of a copy that lost its breaks: it hid the
+# A printed page's footer (- 2 -, — 3 —, —— 第2页 共3页 ——) left between the words of a copy that lost its breaks: it hid the
 # heading after it (…述职内容。 - 2 - 三 、 存 在 的 不 足) from the rules that start a heading's line again.
-_PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+[-—–－][ \t]*\d{1,3}[ \t]*[-—–－](?=[ \t\u3000]|$)")
+_PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+[-—–－]{1,2}[ \t]*(?:\d{1,3}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,]?[ \t]*"
+                                 r"共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-—–－]{1,2}(?=[ \t\u3000]|$)")
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")

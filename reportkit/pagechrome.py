@@ -67,7 +67,7 @@ _NAVIGATION = re.compile(
     r"|^首页(?:\s+[^\s。，；：:]{2,6}){3,}$"  # a menu: 首页　政务公开　政务服务　互动交流
 )
 # A line made only of buttons and switches: 【打印】【关闭】, 字体 大 中 小, 简体 | 繁体, 分享到 …
-_BUTTON = (r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|加入收藏|设为首页|纠错|我要纠错|分享|"
+_BUTTON = (r"打印本页|打印此页|打印|下载文档|立即下载|免费下载|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|加入收藏|设为首页|纠错|我要纠错|分享|"
            r"分享到|扫一扫|在手机打开当前页|无障碍|无障碍浏览|长者模式|关怀版|适老化|简体|繁体|简|繁|English|"
            r"网站地图|手机版|登录|注册|微信|微博|大|中|小|默认|A\+|A-|A|字体|字号|视力保护色|保护视力色|[\-+]|"
            # a WeChat article's foot: 阅读原文 阅读 1024 分享 收藏 点赞 在看
@@ -80,7 +80,10 @@ _NOTICE = re.compile(r"IE版本|浏览器版本|请升级.{0,6}浏览器|为了�
                      r"扫一扫在手机|网站支持IPv6|您访问的链接即将离开|"
                      r"微信扫一扫|扫码关注|预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|喜欢此内容的人还喜欢|"
                      # an aggregator's advertisement between paragraphs: 广告 / 立即下载APP，新用户领7天VIP
-                     r"^广告(?:\s|$)|下载APP|打开APP|APP内打开|海量范文|免费复制|开通VIP|VIP会员|领\d+天VIP")
+                     r"^广告(?:\s|$)|下载APP|打开APP|APP内打开|海量范文|免费复制|开通VIP|VIP会员|领\d+天VIP|"
+                     # a document-sharing site's header and buttons: 原创力文档 下载文档 150金币, 本文档由用户上传, 21人评价
+                     r"原创力文档|道客巴巴|豆丁网|\d+\s*金币|本文档由用户上传|VIP免费下载|下载积分|所需积分|需要金币|"
+                     r"\d+\s*人评价|文档格式\s*[：:]|页数\s*[：:]\s*\d+|上传者\s*[：:]|下载量\s*\d")
 # The site header's date: 2019年12月3日 星期二 (reports are not dated with their weekday).
 _WEEKDAY_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 

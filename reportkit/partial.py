@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE,
-                      MARKER_STYLES, PART_STYLES, annex_start, marker_number)
+from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK,
+                      PART_STYLES, annex_start, marker_number)
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -35,13 +35,7 @@ _ELISION = re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[
                       r"|[（(][^（）()\n]{0,8}(?<![战策方谋韬攻侵粗简忽领约大经省])略\s*[)）]")
 # The end of a text cut by a page or a viewer: … / ... / …… with nothing after it.
 _CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
-# A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), near the text's end.
-# Document-sharing sites say how much they show (仅展示628字，全文共2002字; 还剩3页未读; 试读结束).
-_MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读"  # not 阅读原文 (a link to the source)
-                        r"|仅展示\s*\d+\s*字|全文共\s*\d+\s*字|(?:还剩|剩余)\s*\d+\s*(?:页|字)|试读(?:已)?结束"
-                        # 下载完整文档 says the rest is elsewhere; a bare 下载文档 button is on whole copies too
-                        r"|(?:下载|获取)(?:完整(?:文档|版)|全文)")
-_MORE_LINK_SPAN = 120
+_MORE_LINK_SPAN = 120  # how near the end a MORE_LINK says the text goes on elsewhere
 # The list of attachments after a report's signature (附件：1.2022年度行政执法统计表 2.…台账), near the end.
 _ATTACHMENTS = re.compile(r"\n\s*附\s*(?:件|表)\s*\d*\s*[：:]")
 _ATTACHMENTS_SPAN = 300
@@ -94,7 +88,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         tail = tail[:attachments.start()].rstrip()  # 附件：1.…统计表 2.…台账 follow the signature
     if (annex := annex_start(tail)) is not None:
         tail = tail[:annex].rstrip()  # an annex (a table of the year's figures) after the signed date
-    if _ELISION.search(text) or _MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
+    if _ELISION.search(text) or MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
     if (not _SENTENCE_MARK.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS
             and not any(HEADING_LINE.match(line.strip()) for line in text.split("\n"))):

@@ -504,6 +504,8 @@ def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start
 _CLOSING_PARTS = ("shortcomings", "plans")
 
 
+# A copy's mark that it starts inside a sentence (……牧区普法宣传。).
+_CUT_START = re.compile(r"^\s*(?:…|\.\.\.|。。。)")
 # A sub-heading numbered past one ((三)…, 3.…) as a text's first sentence line: the copy begins inside a part.
 _LATER_SUB_HEADING = re.compile(rf"^\s*(?:[（(](?P<n>[{_CN}]{{1,3}})[)）]|(?P<d>\d{{1,2}})[.．、](?!\d))")
 
@@ -511,14 +513,19 @@ _LATER_SUB_HEADING = re.compile(rf"^\s*(?:[（(](?P<n>[{_CN}]{{1,3}})[)）]|(?P<
 def _begins_mid_part(before: str) -> bool:
     """True when BEFORE (a text up to its first part heading) begins, at its first line or its first
     line with a sentence, with a sub-heading numbered past one: a copy that lost the start of its first
-    part (（三）严格规范执法。… run in, or （三）严格规范执法 on a line of its own above its paragraph)."""
+    part (（三）严格规范执法。… run in, or （三）严格规范执法 on a line of its own above its paragraph); or
+    with an ellipsis (……牧区普法宣传。); or holds sub-headings none of which is numbered one."""
     lines = [line for line in before.split("\n") if line.strip()]
     firsts = [line for line in (lines[:1] + [next((line for line in lines if "。" in line), "")]) if line]
     for first in firsts:
         match = _LATER_SUB_HEADING.match(first)
         if match and marker_number(match.group("n") or match.group("d")) > 1:
             return True
-    return False
+    if firsts and _CUT_START.match(firsts[-1]):
+        return True  # ……牧区普法宣传。: an excerpt that starts inside a sentence
+    # …or sub-headings (（五）…（六）…) above the part with none numbered one: the copy starts past them
+    numbers = [marker_number(m.group("n") or m.group("d")) for line in lines if (m := _LATER_SUB_HEADING.match(line))]
+    return bool(numbers) and min(numbers) > 1
 
 
 def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:

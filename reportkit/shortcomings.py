@@ -61,11 +61,12 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CIRCLED_MARKER, CJK, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, LETTER_MARKER, MARKER_STYLES,
-                      ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
+from .chinese import (CIRCLED_MARKER, CJK, DATE_AT_LINE_END, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, LETTER_MARKER,
+                      MARKER_STYLES, MORE_LINK, ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER, marker_number)
 from .config import ThemeOptions
 from .figure_tables import table_rows
 from .normalize import to_simplified
+from .pagechrome import is_chrome
 from .problem_lists import DEADLINE, ROW_NUMBER, UNIT, problem_list_items
 
 log = logging.getLogger(__name__)
@@ -251,9 +252,12 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
         bounds = [start for start, _ in run[1:]] + [len(body)]
         items = [body[content:stop].strip().lstrip("，,、：: ") for (_, content), stop in zip(run, bounds)]
     else:
-        # Unnumbered: one item per paragraph, without the introducing sentence.
-        items = [p.strip() for p in body.split("\n") if p.strip()]
-        if items:
+        # Unnumbered: one item per paragraph, without the introducing sentence, nor a copy's wall or buttons
+        # (试读已结束，如需要继续阅读…; 下载文档 150金币) where a document site cut it.
+        items = [p.strip() for p in body.split("\n") if p.strip() and not _not_the_report(p.strip())]
+        if len(items) == 1 and (listed := _listed_in_one_sentence(items[0])):
+            items = listed  # …仍存在A、B、C等问题。: the part is the one sentence that lists them
+        elif items:
             first = re.findall(r"[^。：:]+[。：:]?", items[0])
             if first and _INTRO.search(first[0]) and (first[0].endswith(("：", ":")) or len(first[0]) < 120):
                 items[0] = items[0][len(first[0]):].strip()
@@ -262,12 +266,34 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
         if len(items) > 1 and _CLOSING.search(items[-1]):
             items.pop()
         items = [i[m.end():] if (m := LETTER_MARKER.match(i)) else i for i in items if i]  # A. B. C. points, a paragraph each
+        items = [_ITEM_PREFIX.sub("", i, count=1) for i in items]  # a lone （一） (a list of one, or cut after it)
     if runs:
         items = [nested for item in items for nested in _unlabel(item)]
     if items:
+        items[-1] = "\n".join(line for line in items[-1].split("\n") if not _not_the_report(line.strip()))  # a wall after it
         items[-1] = _drop_closing(items[-1]).strip()
         items = _drop_causes_of_all(items)
     return [i for i in items if i]
+
+
+def _not_the_report(line: str) -> bool:
+    """Is LINE a page's chrome, or a document site's wall (试读已结束…, 剩余3页未读), not the report's text?"""
+    return is_chrome(line) or (len(line) <= _WALL_LINE and MORE_LINK.search(line) is not None)
+
+
+_WALL_LINE = 40
+# The problems listed inside the one sentence that introduces them (…仍存在法治宣传不够深入、执法力量不足、矛盾纠纷
+# 源头预防不够有力等问题。): a piece each, when there are two or more of some length.
+_LISTED_IN_SENTENCE = re.compile(r"存在(?P<list>[^。；;：:！!？?，,]{8,160}?)等(?:方面的?)?(?:问题|不足|短板|薄弱环节)")
+_MIN_LISTED = 4
+
+
+def _listed_in_one_sentence(paragraph: str) -> list[str]:
+    """The problems PARAGRAPH lists when it is one sentence (`_LISTED_IN_SENTENCE`), or []."""
+    if re.search(r"[。！？!?]", paragraph.rstrip("。！？!? ")) or not (listed := _LISTED_IN_SENTENCE.search(paragraph)):
+        return []
+    pieces = [piece.strip() for piece in listed.group("list").split("、")]
+    return pieces if len(pieces) >= 2 and min(len(piece) for piece in pieces) >= _MIN_LISTED else []
 
 
 # A sentence on the causes of them all after a run-on list (…更新滞后。究其原因，主要是…).
@@ -325,10 +351,27 @@ def _unheaded_lists(doc_ids, types, parents, texts, with_part: set) -> list[tupl
         if (doc_id in with_part or doc_id in found or section_type in ("plans", "shortcomings")
                 or not isinstance(text, str) or not (pd.isna(parent) or parent is None)):
             continue
-        last = text.rstrip().rsplit("\n", 1)[-1].strip()
+        last = _last_paragraph_before_the_close(text)
         if (listed := _LIST_AFTER_COLON.match(last)) and _INTRO.search(listed.group("intro")):
             found[doc_id] = (last, listed.group("intro"))
     return [(doc_id, paragraph, intro) for doc_id, (paragraph, intro) in found.items()]
+
+
+# How a report with no part headings closes after its problems: a paragraph that opens its plans (下一步，我乡将…)
+# and the signature (花石乡人民政府 / 2023年1月12日).
+_PLANS_OPENING = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?(?:将|要|打算)")
+_SIGNATURE_LINE = re.compile(rf"^[^。，,；;]{{0,40}}(?:人民政府|政府|委员会|办事处|党委|党工委)$|^{DATE_AT_LINE_END}")
+
+
+def _last_paragraph_before_the_close(text: str) -> str:
+    """TEXT's last paragraph above its signature and a paragraph that opens the plans."""
+    paragraphs = [p.strip() for p in text.rstrip().split("\n") if p.strip()]
+    k = len(paragraphs) - 1
+    while k > 0 and _SIGNATURE_LINE.match(paragraphs[k]):
+        k -= 1
+    if k > 0 and _PLANS_OPENING.match(paragraphs[k]):
+        k -= 1
+    return paragraphs[k] if paragraphs else ""
 
 
 def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:

@@ -1385,6 +1385,10 @@ def test_extract_indicators__rates_side_by_side_share_the_figure(text, found):
     ("全镇下辖17个行政村、2个社区。", []),
     # written round 62: a weight 达到 in an assessment is a rule, not work done
     ("将法治建设纳入年度考核，权重达到10%。", []),
+    # written rounds 63 and 64: all the town's villages, what the town is made of (全乡9个行政村共培育…)
+    ("全乡9个行政村共培育“法律明白人”54名。", [54.0]),
+    ("将法治建设纳入全乡27个村（社区）年度综合考评。", []),
+    ("全镇23个村共同开展普法活动46场。", [23.0, 46.0]),
 ])
 def test_extract_indicators__what_a_town_s_bodies_did_and_an_assessment_s_weight(text, found):
     assert [v for v, _, _, _ in rows(text)] == found

@@ -358,6 +358,19 @@ def test_normalize_text__a_page_footer_in_a_copy_without_breaks_hides_no_heading
     assert "- 2 -" not in text and "— 3 —" not in text
 
 
+def test_normalize_text__a_document_site_s_page_marks_and_link_in_a_copy_without_breaks_hide_no_heading():
+    # written round 63: a 道客巴巴 copy lost its breaks: …如下。 —— 第2页 共3页 —— 二、存在问题 and 点击了解 >> （三）…
+    body = "镇党委书记认真履行第一责任人职责，带头讲授法治党课1次，带头接待信访群众52人次。" * 8
+    flat = (f"甲镇2023年法治政府建设工作报告 现将有关情况报告如下： 一、主要举措和成效 （一）强化领导。{body} "
+            "广告 公文写作素材库，点击了解 >> （二）深化普法。开展活动12场。 —— 第2页 共3页 —— 二、存在问题 一是执法力量不足。")
+    from reportkit.sections import split_sections
+
+    text = normalize_text(flat)
+    headings = [h.replace(" ", "") for h in split_sections(text)["heading"]]
+    assert headings[1:] == ["一、主要举措和成效", "（一）强化领导", "（二）深化普法", "二、存在问题"]
+    assert "第2页" not in text
+
+
 def test_normalize_text__a_short_line_with_a_part_glued_to_its_sub_heading_gets_its_other_headings_back():
     # batch zf printed: the opening (…报告如下。) ended a PDF's printed line, so the rest of a line that lost its
     # breaks is a paragraph shorter than LONG_LINE; its part glued to its (一) shows it lost them all the same

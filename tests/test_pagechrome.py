@@ -282,6 +282,12 @@ def test_is_chrome__an_aggregator_s_advertisement_is_chrome(advert):
     "共3页：上一页 1 [2] 3 下一页",
     "首页　新闻中心　政务公开　办事服务　互动交流",
     "首页 走进宜良 政务公开 政民互动",
+    # written round 63: a document-sharing site's header and buttons
+    "上传者：ah***  2024-01-22  文档格式：docx  页数：5",
+    "4.6分（21人评价）  浏览量 1,203  下载量 56",
+    "▲ 原创力文档  下载文档 150金币",
+    "本文档由用户上传，如有侵权请联系删除",
+    "下载文档",
 ])
 def test_is_chrome__a_footer_s_links_address_pager_and_a_menu_are_chrome(line):
     # written round 62: a whole page copy whose footer (相关链接：甲 | 乙, 地址：…电话…, 邮编) and pager

@@ -662,6 +662,19 @@ def test_a_copy_that_begins_inside_its_first_part_keeps_the_parts_after_it(first
     assert partial_reasons(text, s) == ["no opening part"]
 
 
+@pytest.mark.parametrize("first", [
+    "……农牧区普法宣传。利用双语宣传开展活动23场次。\n（五）化解矛盾纠纷。全年调处纠纷57起。",  # cut inside a sentence
+    "农牧区普法宣传。利用双语宣传开展活动23场次。\n（五）化解矛盾纠纷。全年调处纠纷57起。\n（六）推进政务公开。",
+])
+def test_a_copy_that_begins_inside_a_sentence_of_its_first_part_keeps_the_parts_after_it(first):
+    # written round 63: a 360doc excerpt began ……牧区普法宣传。, its sub-headings （五）（六）（七）, then 二、…: part 二 was
+    # read as a body line
+    text = (f"{first}\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n苏木党委书记认真履职。\n"
+            "三、存在的问题\n（一）执法力量不足。\n（二）宣传不够。")
+    parts = split_sections(text).query("level == 1")
+    assert parts["section_type"].tolist() == ["leadership", "shortcomings"]
+
+
 @pytest.mark.parametrize("text", [
     "2022年，我乡扎实推进法治建设。\n三、强化依法行政\n甲。",  # a sentence above a work part: a body line
     "三、四月份开展普法宣传。\n乙。",  # no part the table knows

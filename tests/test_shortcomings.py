@@ -1036,3 +1036,39 @@ def test_shortcoming_items__a_report_with_a_shortcomings_part_takes_its_items_fr
     text = ("一、主要举措\n书记带头学法。\n我乡仍存在一些不足：一是法律顾问作用发挥不够；二是持证率偏低。\n"
             "二、存在的问题\n一是宣传不够深入。\n二是调解不力。\n三、下一步打算\n加强学习。")
     assert shortcoming_items(split_sections(text).assign(doc_id="d"))["text"].tolist() == ["宣传不够深入。", "调解不力。"]
+
+
+def test_shortcoming_items__a_report_without_part_headings_lists_its_problems_before_its_plans_and_signature():
+    # written round 64: a short report in paragraphs; the problems' paragraph stood above 下一步，我乡将… and the
+    # signature, and only a text's last paragraph was looked at
+    text = ("2023年，我乡认真贯彻落实上级部署，扎实推进法治政府建设，开展普法活动12场。\n"
+            "但工作中还存在一些不足：一是个别村干部依法办事意识不强；二是法治宣传形式比较单一；三是调解队伍力量薄弱。\n"
+            "下一步，我乡将加强学习培训，创新普法形式。\n关庙乡人民政府\n2024年1月10日")
+    found = shortcoming_items(split_sections(text, doc_id="z"))
+    assert found["headline"].tolist() == ["个别村干部依法办事意识不强", "法治宣传形式比较单一", "调解队伍力量薄弱"]
+
+
+@pytest.mark.parametrize(("sentence", "listed"), [
+    # written round 64: the problems part is one sentence listing them (存在A、B、C等问题)
+    ("总的来看，我镇仍存在普法宣传不够深入、执法人员数量不足、矛盾纠纷源头预防不够有力等问题。",
+     ["普法宣传不够深入", "执法人员数量不足", "矛盾纠纷源头预防不够有力"]),
+    ("对照上级要求，还存在执法力量薄弱、宣传不够等短板。", ["执法力量薄弱", "宣传不够"]),
+])
+def test_shortcoming_items__one_sentence_that_lists_the_problems_gives_an_item_each(sentence, listed):
+    text = f"一、主要举措\n开展普法活动12场。\n二、存在问题\n{sentence}\n三、下步打算\n加强学习。"
+    assert shortcoming_items(split_sections(text, doc_id="z"))["text"].tolist() == listed
+
+
+@pytest.mark.parametrize("paragraph", ["我镇仍存在普法宣传不够深入等问题。",  # one problem: the item is the sentence
+                                       "仍存在宣传不够、力量不足等问题。其中力量不足最为突出，执法人员仅2名。"])  # two sentences
+def test_shortcoming_items__a_paragraph_that_is_not_one_list_of_problems_stays_whole(paragraph):
+    text = f"一、主要举措\n开展普法活动12场。\n二、存在问题\n{paragraph}\n三、下步打算\n加强学习。"
+    assert shortcoming_items(split_sections(text, doc_id="z"))["text"].tolist() == [paragraph]
+
+
+def test_shortcoming_items__a_document_site_s_wall_and_buttons_are_no_items():
+    # written round 63: a 原创力 preview cut after （一）: its wall and button lines were read as two more items
+    text = ("一、主要举措\n开展普法活动12场。\n二、存在问题\n（一）普法宣传的针对性不强。部分村组普法活动形式单一，\n"
+            "试读已结束，如需要继续阅读或下载，敬请购买\n▲ 原创力文档  下载文档 150金币")
+    found = shortcoming_items(split_sections(text, doc_id="z"))
+    assert found["text"].tolist() == ["普法宣传的针对性不强。部分村组普法活动形式单一，"]
