@@ -150,8 +150,10 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
         guess = TownGuess(guess.name, guess.source, tuple(t for t in towns_named(guess.name) if t.county_code == own.adcode))
     if not guess.name and level == "township":
         guess = town_of_its_stem(text, county)  # 郭家沱交出优异答卷: only the stem, in 江北区 (of two)
-    if not guess.name and level != "county" and (guess := town_of_its_slogan(text)).name and level == "unknown":
-        level = "township"  # 2025年，公明坚持…法治公明: the one 公明 in the country, speaking of itself
+    if not guess.name and level != "county":
+        guess = town_of_its_slogan(text)  # 2025年，公明坚持…法治公明: the one 公明 in the country
+        if guess.name and level == "unknown":
+            level = "township"  # …speaking of itself
     guess, county, county_source = reconcile(guess, county, county_source, text)
     guess = named_as_its_unit(guess)
     if not guess.name and level != "county":

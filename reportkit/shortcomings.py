@@ -276,12 +276,14 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
     return [i for i in items if i]
 
 
+_WALL_LINE = 40  # a document site's wall is a short line of its own (试读已结束，如需要继续阅读或下载，敬请购买)
+
+
 def _not_the_report(line: str) -> bool:
     """Is LINE a page's chrome, or a document site's wall (试读已结束…, 剩余3页未读), not the report's text?"""
     return is_chrome(line) or (len(line) <= _WALL_LINE and MORE_LINK.search(line) is not None)
 
 
-_WALL_LINE = 40
 # The problems listed inside the one sentence that introduces them (…仍存在法治宣传不够深入、执法力量不足、矛盾纠纷
 # 源头预防不够有力等问题。): a piece each, when there are two or more of some length.
 _LISTED_IN_SENTENCE = re.compile(r"存在(?P<list>[^。；;：:！!？?，,]{8,160}?)等(?:方面的?)?(?:问题|不足|短板|薄弱环节)")
