@@ -129,7 +129,8 @@ def _number_regex() -> re.Pattern:
         rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
         rf"|(?P<num>(?<![\d.A-Za-z])(?<!\d[:：])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
         rf"(?:{_GAP}(?P<mag>[十百千万亿萬億]))?{_GAP}(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
-        rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?P<unit>{units})(?P<times>[(（]次[)）]|/次)?(?P<post>以上|左右)?"
+        rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?:[大小](?=[类项類項]))?"  # 4大类、53小项: classes and items
+        rf"(?P<unit>{units})(?P<times>[(（]次[)）]|/次)?(?P<post>以上|左右)?"
     )
 
 

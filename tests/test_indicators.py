@@ -1392,3 +1392,13 @@ def test_extract_indicators__rates_side_by_side_share_the_figure(text, found):
 ])
 def test_extract_indicators__what_a_town_s_bodies_did_and_an_assessment_s_weight(text, found):
     assert [v for v, _, _, _ in rows(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # development batch zm: a catalogue counted in large and small classes, and departments counted without 个
+    ("编制权责清单4大类、53小项。", [(4.0, "类"), (53.0, "项")]),
+    ("推动17部门审批事项入驻综合窗口。", [(17.0, "部门")]),
+    ("协调各部门开展联合检查12次。", [(12.0, "次")]),
+])
+def test_extract_indicators__sized_classes_and_departments_are_counts(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
