@@ -731,7 +731,9 @@ def _wider_area(level: str, county: str) -> re.Pattern | None:
     else:
         return None
     # (after the year it counts too: 2022年全县各级调解组织共调处…)
+    # (after a comparison too: 化解率98.3%，高于全县97.6%的平均水平)
     return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
+                      rf"(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
                       rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首|唯一|第|排|位|名列)")
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK,
-                      PART_STYLES, annex_start, marker_number)
+                      PART_STYLES, SIGNATURE_NAME, annex_start, marker_number)
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -113,7 +113,9 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         types = set(sections["section_type"]) | {t for m in mixed.fillna("") for t in str(m).split(";") if t}
         has_headings = bool((sections["level"] > 0).any())
         signed = bool(_CLOSING_DATE.search(tail[-60:]))
-        if has_headings and "plans" not in types and not signed and not _PLANS_PARAGRAPH.match(last_line):
+        # (the plans' paragraph may stand above a signature with no date: 下一步，千斤乡将…\n新县千斤乡人民政府)
+        closing = lines[-2] if len(lines) > 1 and SIGNATURE_NAME.match(last_line) else last_line
+        if has_headings and "plans" not in types and not signed and not _PLANS_PARAGRAPH.match(closing):
             reasons.append("no closing part")
         elif not has_headings and not signed and _SENTENCE_MARK.search(tail) and not _PLANS_SAID.search(tail):
             reasons.append("no closing part")  # a page's opening paragraphs (一是…二是…), cut at a sentence's end

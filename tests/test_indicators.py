@@ -217,6 +217,9 @@ def test_extract_indicators__exclusion(case, text):
     ("township", "宾县", "办理政务服务事项2.6万件（全县共办理38.6万件），同比增长4.1%。", [26000.0, 4.1]),
     ("township", "", "开展普法活动42场次（全县共开展各类普法活动620场次，受众26万人次），受众1.2万人次。",
      [42.0, 12000.0]),
+    # written round 65: the county's figure a town's is compared with (高于全县97.6%的平均水平); a margin stays the town's
+    ("township", "大邑县", "化解率98.3%，高于全县97.6%的平均水平。", [98.3]),
+    ("township", "", "调解成功率98%，比全县平均高2个百分点。", [98.0, 2.0]),
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
@@ -1398,6 +1401,7 @@ def test_extract_indicators__what_a_town_s_bodies_did_and_an_assessment_s_weight
     # development batch zm: a catalogue counted in large and small classes, and departments counted without 个
     ("编制权责清单4大类、53小项。", [(4.0, "类"), (53.0, "项")]),
     ("推动17部门审批事项入驻综合窗口。", [(17.0, "部门")]),
+    ("出动宣传车1200余车次。", [(1200.0, "车次")]),  # written round 65: vehicle-times
     ("协调各部门开展联合检查12次。", [(12.0, "次")]),
 ])
 def test_extract_indicators__sized_classes_and_departments_are_counts(text, found):

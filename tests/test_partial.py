@@ -231,6 +231,19 @@ def test_partial_reasons__whole_reports_end_in_many_ways(end):
     assert partial_reasons(_WHOLE + end, split_sections(_WHOLE + end)) == []
 
 
+@pytest.mark.parametrize("signature", ["", "\n\n新县千斤乡人民政府", "\n千斤乡党委"])
+def test_partial_reasons__plans_as_the_last_paragraph_of_the_problems_part_end_a_whole_report(signature):
+    # written round 65: the plans (下一步，…将…) closed part 三 above a signature with no date: read as cut
+    text = ("一、主要举措和成效\n召开专题会议4次。\n二、存在的不足\n一是执法力量薄弱。二是宣传不够深入。\n"
+            "下一步，千斤乡将重点抓好以下工作：一是加强学法用法；二是充实法治力量。" + signature)
+    assert partial_reasons(text, split_sections(text)) == []
+
+
+def test_partial_reasons__a_signature_with_no_date_below_a_part_s_paragraph_is_still_no_closing_part():
+    text = "一、主要举措和成效\n召开专题会议4次。\n二、存在的不足\n一是执法力量薄弱。\n\n新县千斤乡人民政府"
+    assert partial_reasons(text, split_sections(text)) == ["no closing part"]
+
+
 def test_partial_reasons__a_list_of_bare_headings_may_end_a_report():
     text = _WHOLE.rsplit("\n", 2)[0] + "\n（一）加强学习培训\n（二）强化队伍建设"
     assert partial_reasons(text, split_sections(text)) == []
