@@ -801,8 +801,11 @@ def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pa
 
 def _open_bracket(text: str, start: int) -> int:
     """Where the words inside the bracket still open at START begin (in START's sentence), or -1."""
+    window = max(0, start - 200)
+    if text.rfind("（", window, start) < 0 and text.rfind("(", window, start) < 0:
+        return -1  # (most figures: no bracket before them at all)
     depth = 0
-    for k in range(start - 1, max(-1, start - 200), -1):
+    for k in range(start - 1, window - 1, -1):
         if text[k] in "。！？!?\n":
             break
         if text[k] in "）)":
