@@ -710,6 +710,8 @@ def _is_place_name(text: str, start: int, end: int) -> bool:
 
 # A target, not work done: 力争全年检查不少于200次, 计划开展活动30场 (not 计划生育, 按计划学法12次, 有计划组织,
 # 根据工作计划组织开展…: a plan followed, a noun).
+# A figure named as a target after it (化解率不低于98%的目标; 建成5个的工作目标).
+_TARGET_AFTER = re.compile(r"\s*的?(?:工作|年度)?目标")
 _TARGET = re.compile(r"力争|预计|(?<![按有作度照据年的项])计划(?=全年|年内|明年|下半年|开展|组织|举办|培训|完成|召开|新建|建成|实现|每|在)")
 
 # The subject of a wider area at the head of a clause: a town's report citing its county's or the
@@ -830,6 +832,8 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
             and re.match(f"[{CJK}]", text[m.end():m.end() + 1])):
         return True  # 三元农业开发公司, 五元镇: a name, never an amount of three yuan
+    if _TARGET_AFTER.match(text, m.end()):
+        return True  # 提出矛盾纠纷化解率不低于98%的目标: a target, not work done
     before = text[max(0, start - 3):start]
     unit = _unit_of(m)
     after = text[m.end():m.end() + 1]

@@ -518,9 +518,21 @@ def _opening_subject(text: str, codes: set[str]) -> TownGuess | None:
         if (mention is None or mention.start != _divisions_before(rest, mention.start)
                 or mention.name in _GENERIC_TOWNS or rest[mention.end:][:1] in (":", "：")):
             continue  # a town at the start, or after its county (余杭区仁和街道认真…), is the subject
+        if _county_speaks_next(text, mention.name):
+            return None  # 2024年，江湾镇率先…，成为我县…缩影。一年来，婺源县人民政府坚持…: the county's example
         local = _in_counties(mention.towns, codes) if codes else ()
         return TownGuess(mention.name, "body", local or mention.towns)
     return None
+
+
+def _county_speaks_next(text: str, town: str) -> bool:
+    """Does the county, or its government, speak in one of the two sentences after the one that names TOWN on
+    the first lines?"""
+    for line in [line.strip() for line in text.splitlines() if line.strip()][:3]:
+        if town in to_simplified(line[:80]):
+            later = re.findall(r"[^。！？]+[。！？]?", line[:400])[1:3]
+            return any(_county_is_subject(sentence.strip()) for sentence in later)
+    return False
 
 
 # Township-level units that are no 乡, 镇 or 街道 (the gazetteer's type `other`): state farms, forest farms,
@@ -541,6 +553,25 @@ def _farm_or_area_in_title(title: str, codes: set[str]) -> TownGuess | None:
     return None
 
 
+# 全镇 (全乡, 全街道) right after a town named in its sentence, in a text that speaks as a county (在新城铺镇建成
+# 法治文化广场1个，全镇培养“法律明白人”260名 … 我县坚持…): that town's whole, not the author speaking of itself.
+_WHOLE_OF = re.compile(r"全(?=镇|乡|街道)")
+_WHOLE_OF_SPAN = 60
+
+
+def _named_towns_wholes(text: str) -> str:
+    """TEXT with each such 全 read as 该 (the said town's), when TEXT speaks as a county."""
+    if not SELF_REFERENCE_COUNTY.search(text) or not _WHOLE_OF.search(text):
+        return text
+    chars = list(text)
+    for m in _WHOLE_OF.finditer(text):
+        before = text[max(0, m.start() - _WHOLE_OF_SPAN):m.start()]
+        sentence = before[max(before.rfind(c) for c in "。！？!?\n") + 1:]
+        if town_mentions(to_simplified(sentence)):
+            chars[m.start()] = "该"
+    return "".join(chars)
+
+
 def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[County, ...] = ()) -> TownGuess:
     """The township named by the report: a gazetteer name, bare (聚奎镇), with its source.
 
@@ -550,6 +581,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     gazetteer does not know. COUNTIES (named by the text) narrow the gazetteer to them.
     """
     codes = {c.adcode for c in counties if c.adcode}
+    text = _named_towns_wholes(text)
     if title and (guess := _farm_or_area_in_title(to_simplified(title), codes)):
         return guess  # 黄土坎农场2022年度…报告: the farm's own, whatever town beside it the body names
     evidence = [("title", title), ("page metadata", publisher)]
@@ -638,6 +670,7 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     COUNTY: the county the text names; a county-level city (孝义市) calls itself 我市. TOWN_SOURCE:
     where the town was read (`TownGuess.source`); a town the report names itself by (title, page
     metadata, body), not one guessed from clues, makes a text that speaks as a township its report."""
+    text = _named_towns_wholes(text)
     opening = title + "\n" + text[:300]
     if town and (_names_town(title, town) or town_type_of(town)):
         if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):

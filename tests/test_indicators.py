@@ -1388,6 +1388,9 @@ def test_extract_indicators__rates_side_by_side_share_the_figure(text, found):
     ("全镇下辖17个行政村、2个社区。", []),
     # written round 62: a weight 达到 in an assessment is a rule, not work done
     ("将法治建设纳入年度考核，权重达到10%。", []),
+    # written round 66: a figure named as a target after it
+    ("县政府提出矛盾纠纷化解率不低于98%的目标。", []),
+    ("全年化解纠纷86件，实现年度目标。", [86.0]),
     # written rounds 63 and 64: all the town's villages, what the town is made of (全乡9个行政村共培育…)
     ("全乡9个行政村共培育“法律明白人”54名。", [54.0]),
     ("将法治建设纳入全乡27个村（社区）年度综合考评。", []),

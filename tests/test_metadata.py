@@ -1203,6 +1203,26 @@ def test_infer_metadata__a_township_s_bodies_acting_unnamed_make_it_a_township_s
     assert infer_metadata(text)["level"] == level
 
 
+@pytest.mark.parametrize("text", [
+    # written round 66: a county's report whose clause on one town says 全镇 (that town's whole, not the author)
+    "正定县人民政府关于2023年度法治政府建设情况的报告\n石家庄市人民政府：\n2023年，我县坚持依法行政，全年开展普法活动180余场。"
+    "在新城铺镇建成法治文化广场1个，全镇培养“法律明白人”260名。\n一、主要举措\n县政府常务会议学法12次。",
+    # …and one that opens with a town's achievement, then the county government speaks
+    "2024年，江湾镇率先在全省建成村级法律服务站全覆盖，成为我县法治建设的生动缩影。一年来，婺源县人民政府坚持依法行政，"
+    "召开常务会议研究法治工作6次。\n一、主要举措\n全县开展普法活动320场。",
+])
+def test_infer_metadata__a_county_s_report_that_names_one_town_s_work_is_the_county_s(text):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["level"]) == ("", "county")
+
+
+def test_infer_metadata__a_town_that_says_its_name_then_quan_zhen_is_still_its_own_report():
+    text = ("2023年，新城铺镇扎实推进法治政府建设，全镇培养“法律明白人”260名。\n一、主要举措\n镇党委召开会议6次。"
+            "\n新城铺镇人民政府\n2024年1月10日")
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["level"]) == ("新城铺镇", "township")
+
+
 # Development batch zk: a street office that writes only its stem, as the opening's subject and in its slogan.
 _STEM_AND_SLOGAN = ("2025年,{stem}坚持以习近平新时代中国特色社会主义思想为指导,奋力书写法治{stem}建设的新篇章。\n"
                     "一、2025年主要工作情况\n街道全面贯彻党的二十大精神,开展普法活动12场。")
