@@ -164,6 +164,8 @@ ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述�
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
 _DATE = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
 DATE_AT_LINE_END = _DATE + r"\s*$"
+#: A whole report's last paragraph that opens its plans without a heading (下一步，我镇将… / 2024年，我县将…).
+PLANS_PARAGRAPH = re.compile(r"^(?:下一步|下步|下一阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?将")
 #: A signature's issuer on a line of its own (新县千斤乡人民政府, 城关镇党委, 北城街道办事处), dated or not.
 SIGNATURE_NAME = re.compile(r"^[^。，,；;]{0,40}(?:人民政府|政府|委员会|办事处|党委|党工委)$")
 #: A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), or a document-sharing site's

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK,
-                      PART_STYLES, SIGNATURE_NAME, annex_start, marker_number)
+                      PART_STYLES, PLANS_PARAGRAPH, SIGNATURE_NAME, annex_start, marker_number)
 from .pagechrome import report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -43,8 +43,6 @@ _ATTACHMENTS_SPAN = 300
 # 2024年，我县将…). A text with no heading, no signature and none of this is an opening.
 _PLANS_SAID = re.compile(r"下一步|下步|下一阶段|明年|来年|今后|(?:19|20)\d{2}\s*年[，,]?\s*(?:我|全)?[镇乡县区市旗]?将|"
                          r"(?:街道|苏木)将|我[镇乡县区市旗]将|将(?:继续|进一步|持续|着力|重点|坚持)")
-# … and a whole report's last paragraph that opens its plans without a heading (下一步，我镇将…), signed or not.
-_PLANS_PARAGRAPH = re.compile(r"^(?:下一步|下步|下一阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?将")
 # How whole reports end: a signature with a date, or sentence-final punctuation.
 _CLOSING_DATE = re.compile(DATE_AT_LINE_END)
 _SENTENCE_END = tuple("。！？!?”」』）)")
@@ -115,7 +113,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         signed = bool(_CLOSING_DATE.search(tail[-60:]))
         # (the plans' paragraph may stand above a signature with no date: 下一步，千斤乡将…\n新县千斤乡人民政府)
         closing = lines[-2] if len(lines) > 1 and SIGNATURE_NAME.match(last_line) else last_line
-        if has_headings and "plans" not in types and not signed and not _PLANS_PARAGRAPH.match(closing):
+        if has_headings and "plans" not in types and not signed and not PLANS_PARAGRAPH.match(closing):
             reasons.append("no closing part")
         elif not has_headings and not signed and _SENTENCE_MARK.search(tail) and not _PLANS_SAID.search(tail):
             reasons.append("no closing part")  # a page's opening paragraphs (一是…二是…), cut at a sentence's end

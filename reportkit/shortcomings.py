@@ -62,8 +62,8 @@ import pandas as pd
 
 from . import resources, schema
 from .chinese import (CIRCLED_MARKER, CJK, DATE_AT_LINE_END, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, LETTER_MARKER,
-                      MARKER_STYLES, MORE_LINK, ORDINAL_MARKER, QI_MARKER, SELF_WILL, SHI_MARKER, SIGNATURE_NAME,
-                      marker_number)
+                      MARKER_STYLES, MORE_LINK, ORDINAL_MARKER, PLANS_PARAGRAPH, QI_MARKER, SELF_WILL, SHI_MARKER,
+                      SIGNATURE_NAME, marker_number)
 from .config import ThemeOptions
 from .figure_tables import table_rows
 from .normalize import to_simplified
@@ -362,7 +362,6 @@ def _unheaded_lists(doc_ids, types, parents, texts, with_part: set) -> list[tupl
 
 # How a report with no part headings closes after its problems: a paragraph that opens its plans (下一步，我乡将…)
 # and the signature (花石乡人民政府 / 2023年1月12日).
-_PLANS_OPENING = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?(?:将|要|打算)")
 _SIGNATURE_LINE = re.compile(rf"{SIGNATURE_NAME.pattern}|^{DATE_AT_LINE_END}")
 
 
@@ -372,7 +371,7 @@ def _last_paragraph_before_the_close(text: str) -> str:
     k = len(paragraphs) - 1
     while k > 0 and _SIGNATURE_LINE.match(paragraphs[k]):
         k -= 1
-    if k > 0 and _PLANS_OPENING.match(paragraphs[k]):
+    if k > 0 and PLANS_PARAGRAPH.match(paragraphs[k]):
         k -= 1
     return paragraphs[k] if paragraphs else ""
 
