@@ -102,6 +102,11 @@ def _strip_marker(heading: str) -> str:
     return heading
 
 
+# A part whose heading ends in carrying out the rule-of-law government's duty (一、加强党的领导，切实履行推进
+# 法治政府建设工作职责 / 全面落实法治政府建设工作职责 / 强化顶层谋划，扛牢法治政府建设职责) is the part on
+# that duty, as 一、履职情况 is, whatever its first clause says; only as a part: a sub-heading
+# （一）加强领导，严格落实法治政府建设职责 inside the work part is one of its measures.
+_GOVERNMENT_DUTY_PART = re.compile(r"(?:履行|落实|扛牢|扛起|担起|肩负)(?:推进)?法治政府建设(?:工作)?职责$")
 # A sub-heading inside the shortcomings part that turns to what will be done about them (（二）整改方向,
 # （三）下一步措施, 改进打算), not a fault named with a plan's word (（二）重点工作推进不平衡).
 _NEXT_STEPS = re.compile(r"^(?:下一?步|下步|今后)|(?:整改|改进)(?:措施|举措|方向|思路)|打算")
@@ -642,6 +647,9 @@ def split_sections(text: str, *, doc_id: str = "",
                 section_type = "measures" if unmapped == "position" and not seen_late_part else "other"
             else:
                 section_type = matched
+            if section_type in ("measures", "other") and _GOVERNMENT_DUTY_PART.search(
+                    re.sub(r"\s+", "", _strip_marker(h.heading))):
+                section_type = "leadership"  # 一、…，切实履行法治政府建设工作职责: the part on the duty
             years = [int(y) for y in _YEAR.findall(h.heading)]
             if (years and latest_year and min(years) > latest_year and section_type in ("measures", "other")
                     and not re.search(r"月|以来|至今", h.heading)):  # 2024年1-10月工作情况 is work done

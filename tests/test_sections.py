@@ -1076,3 +1076,20 @@ def test_split_sections__last_year_s_problems_put_right_inside_the_shortcomings_
     sections = split_sections(text).assign(doc_id="d")
     assert sections.set_index("heading").loc["（一）上年度问题整改情况", "section_type"] == "other"
     assert shortcoming_items(sections)["text"].tolist() == ["村级调解力量薄弱。", "干部学法不够经常。"]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    # batch zn (real pages): a part whose heading ends in carrying out the government's rule-of-law duty is the
+    # part on that duty, as the development set's annotators typed it five times in six
+    ("一、坚持高位推动，全面履行推进法治政府建设工作职责\n（一）健全领导机制\n甲。\n二、存在的问题\n乙。",
+     ["leadership", "leadership", "shortcomings"]),
+    ("一、深入学习习近平法治思想，肩负法治政府建设职责\n甲。\n二、下一步工作打算\n乙。", ["leadership", "plans"]),
+    # only as a part: inside the work part the same words are one of its measures
+    ("一、主要举措和成效\n（一）加强领导，严格落实法治政府建设职责\n甲。\n二、存在的问题\n乙。",
+     ["measures", "measures", "shortcomings"]),
+    # the first duty said short (履行第一职责) is the principal's, inside the work part too
+    ("一、主要举措和成效\n（一）严格履行第一职责\n甲。\n（二）深化普法\n乙。",
+     ["measures", "leadership", "measures"]),
+])
+def test_split_sections__the_part_on_the_government_s_duty_and_the_first_duty_said_short(text, types):
+    assert split_sections(text)["section_type"].tolist() == types
