@@ -790,7 +790,7 @@ def _clause_bounds(text: str, start: int) -> tuple[int, int]:
 
 
 def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
-                   own: frozenset[str] | None) -> bool:
+                   own: frozenset[str] | None, township: bool = False) -> bool:
     """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
     in a town's report whose town is OWN, another town's (`_another_towns`)?"""
     # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
@@ -798,7 +798,32 @@ def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pa
     # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
     inside = _open_bracket(text, start)
     return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
-            or bool(own and _another_towns(text, starts, start, own)))
+            or bool(own and _another_towns(text, starts, start, own)) or (township and _county_body_speaks(text, head, start)))
+
+
+# In a town's report, a sentence whose subject is its county's party committee, government or one of the
+# county's departments (县委、县政府年初印发…，提出全县…等8项核心指标; 县综合行政执法局全年…) gives the county's
+# figures, until the town's own clause begins (…，我镇…; …，镇综合行政执法队…).
+_COUNTY_BODY = re.compile(r"[\s“”]*(?:(?:中共)?[县区旗市]委[、和,，]?)?(?:[县区旗市](?:人民)?政府"
+                          r"|[县区旗市](?!场|民|区|级|域|内|直|乡)[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室|办|中心|院|部))")
+# a setting before the town's clause (县政府…下放乡镇后，我镇…)
+_SETTING_ENDS = re.compile(r"(?:后|以来|之际|之后)[，,]")
+# the town's own clause after the county's subject: 我镇, or a clause that opens with the town's bodies (，镇…)
+_TOWN_CLAUSE = re.compile(r"[我本](?:镇|乡|街道|苏木)|(?:^|[，,；;])(?:镇|乡|街道|街|苏木)")
+# the county hands work over and the town does it (县信访联席会议交办的3件信访积案)
+_HANDED_OVER = re.compile(r"[^，,。；;]{0,20}?(?:交办|转办|移交|下达|督办|交由|指派|派驻|下沉|为我|向我|对我|给我)")
+
+
+def _county_body_speaks(text: str, head: int, start: int) -> bool:
+    """Is the figure at START, in a township's report, in a sentence whose subject is its county's body?"""
+    lead = _BEFORE_SUBJECT.match(text, _last_of(text, "。！？!?\n", head)).end()
+    body = _COUNTY_BODY.match(text, lead)
+    if body is None:
+        return False
+    said = text[body.end():start]
+    if setting := _SETTING_ENDS.search(said):
+        return _COUNTY_BODY.match(text, body.end() + setting.end()) is not None
+    return not _TOWN_CLAUSE.search(said) and not _HANDED_OVER.match(text, lead)
 
 
 def _open_bracket(text: str, start: int) -> int:
@@ -1064,6 +1089,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     wider = _wider_area(level, county or "")
     # (a town's own name unknown, a clause that names a town may be its own)
     own = frozenset(own_place_names(town, county)) if level == "township" and town else None
+    township = level == "township"
     units = _unit_index()
     rows: list[dict] = []
     last_end = 0
@@ -1076,7 +1102,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
         if _inside(plans, num_start, num_end) or _skip(text, m, boundary):
             continue
-        if _others_figure(text, boundary, head, num_start, wider, own):
+        if _others_figure(text, boundary, head, num_start, wider, own, township):
             continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
@@ -1151,7 +1177,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
     rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
-                           others=lambda start: _others_figure(text, *_clause_bounds(text, start), start, wider, own))
+                           others=lambda start: _others_figure(text, *_clause_bounds(text, start), start, wider, own,
+                                                                 township))
     _flags(rows)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)

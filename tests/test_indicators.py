@@ -1423,3 +1423,17 @@ def test_extract_indicators__sized_classes_and_departments_are_counts(text, foun
 ])
 def test_extract_indicators__rates_of_completion_and_study_and_the_units_inspected(text, category):
     assert extract_indicators(text)["category"].tolist() == [category]
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # written round 66 (left then, mended since): in a town's report a sentence whose subject is its county's party
+    # committee, government or department counts the county's figures, until the town's own clause begins
+    ("区委、区政府年初出台《法治政府建设要点》，明确全年6项重点任务。我镇开展普法活动9场。", ["开展普法活动9场"]),
+    ("县市场监管局全年办结投诉举报案件312件，镇市场监管所协助调查15件。", ["镇市场监管所协助调查15件"]),
+    ("县人民政府将76项执法事项赋权乡镇后，我镇承接事项76项。", ["承接事项76项"]),
+    ("县司法局为我镇配备法律顾问2名。", ["县司法局为我镇配备法律顾问2名"]),  # for the town: its own
+    ("县信访联席会议交办的4件信访积案全部化解。", ["县信访联席会议交办的4件信访积案"]),  # handed to the town
+])
+def test_extract_indicators__a_sentence_the_county_s_body_speaks_counts_the_county_s(text, spans):
+    found = extract_indicators(text, level="township", town="沙河镇", county="临泽县")
+    assert found["span"].tolist() == spans
