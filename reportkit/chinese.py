@@ -162,7 +162,7 @@ HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.patter
 ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
 
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
-_DATE = r"(?:20\d{2}|二[〇零○]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
+_DATE = r"(?:20\d{2}|二[〇零○0OＯ]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
 DATE_AT_LINE_END = _DATE + r"\s*$"
 #: A whole report's last paragraph that opens its plans without a heading (下一步，我镇将… / 2024年，我县将…).
 PLANS_PARAGRAPH = re.compile(r"^(?:下一步|下步|下一阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?将")

@@ -48,7 +48,7 @@ from . import resources, schema
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
 from .figure_tables import table_figures
-from .places import is_place_name, own_place_names, town_mentions
+from .places import city_names, counties_named, is_place_name, own_place_names, town_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -491,7 +491,8 @@ def categorize(subject: str, unit: str, *, named_examples: bool = False) -> str:
     the one with the longest keyword, then the first in the file. Priority is for words that
     decide the category whatever else the subject names: 党委会研究普法工作 is a meeting, not
     legal education; a category may have a second row for its own deciding words (常务会议学法
-    is study, not a meeting). With NAMED_EXAMPLES (the subject lists names before 等), the words
+    is study, not a meeting), and a row of priority -1 words that decide only when no other row's do (…等10余部
+    法律法规 is study, 法律法规培训 training). With NAMED_EXAMPLES (the subject lists names before 等), the words
     after the last 等 decide first.
     """
     if named_examples and "等" in subject:
@@ -778,31 +779,40 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
     return False
 
 
-def _clause_bounds(text: str, start: int) -> tuple[int, int]:
-    """(boundary, head) of the clause of the figure at START: where its words begin (past 、 and brackets
-    too, and past a note's brackets inside a word: 驻村（社区）法律顾问), and where the clause itself begins."""
-    boundary = _last_of(text, _BOUNDARY, start, window=200)
-    while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
-        boundary = _last_of(text, _BOUNDARY, note, window=200)
-    head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
-        text, _CLAUSE_MARKS, start, window=200)
-    return boundary, head
+# A county's, a city's or their bodies' own work as the subject of a clause in a town's report (石泉县全年共创建…15个,
+# 黔东南州全年接待游客超过5000万人次, 县矛调中心全年受理纠纷2860件, 区综合执法局全年在全区办理…2476宗,
+# 县人民法院石花法庭全年审结…612件): theirs, not the town's. A bare 县/市/区/州 or a name the gazetteer knows as
+# a county or a city, then a body (…局, …中心, …支队, 法院, 法庭, 检察院) or the clause's 全年/共/累计/全县 (not 县级…,
+# 市场…, 区域…; not 联合县市场监管局…, where the town works with the body: the name must open the clause).
+_OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
+                         rf"(?!级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡)"
+                         rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
+                         rf"|(?=全年|今年|当年|共计?|累计|全[县市区州旗]))")
 
 
-def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
-                   own: frozenset[str] | None, township: bool = False) -> bool:
-    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
-    in a town's report whose town is OWN, another town's (`_another_towns`)?"""
-    # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
-    starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
-    # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
-    inside = _open_bracket(text, start)
-    return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
-            or bool(own and _another_towns(text, starts, start, own)) or (township and _county_body_speaks(text, head, start)))
+def _another_body(text: str, head: int, start: int) -> bool:
+    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies?"""
+    sentence = _last_of(text, "。！？!?\n", head)
+    for at in (head, sentence) if sentence < head else (head,):
+        lead = _BEFORE_SUBJECT.match(text, at).end()
+        m = _OTHER_BODY.match(text, lead)
+        if m is None or m.end() > start or (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
+            continue  # (a later clause of the sentence that is the town's: 县司法局在我镇…; …，镇市场监管所…)
+        if _named_body(m):
+            return True
+    return False
 
 
-# In a town's report, a sentence whose subject is its county's party committee, government or one of the
-# county's departments (县委、县政府年初印发…，提出全县…等8项核心指标; 县综合行政执法局全年…) gives the county's
+def _named_body(m: re.Match) -> bool:
+    name = m.group("name")
+    if not name:
+        return True  # 县矛调中心…, 区综合执法局…, 市…全年
+    full = name + m.group("kind")
+    return bool(counties_named(full)) or name in city_names() or full in city_names()
+
+
+# … and a sentence whose subject is its county's party committee, government or one of the county's departments,
+# whatever it did (县委、县政府年初印发…，提出全县…等8项核心指标; 县综合行政执法局全年…) gives the county's
 # figures, until the town's own clause begins (…，我镇…; …，镇综合行政执法队…).
 _COUNTY_BODY = re.compile(r"[\s“”]*(?:(?:中共)?[县区旗市]委[、和,，]?)?(?:[县区旗市](?:人民)?政府"
                           r"|[县区旗市](?!场|民|区|级|域|内|直|乡)[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室|办|中心|院|部))")
@@ -824,6 +834,31 @@ def _county_body_speaks(text: str, head: int, start: int) -> bool:
     if setting := _SETTING_ENDS.search(said):
         return _COUNTY_BODY.match(text, body.end() + setting.end()) is not None
     return not _TOWN_CLAUSE.search(said) and not _HANDED_OVER.match(text, lead)
+
+
+def _clause_bounds(text: str, start: int) -> tuple[int, int]:
+    """(boundary, head) of the clause of the figure at START: where its words begin (past 、 and brackets
+    too, and past a note's brackets inside a word: 驻村（社区）法律顾问), and where the clause itself begins."""
+    boundary = _last_of(text, _BOUNDARY, start, window=200)
+    while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
+        boundary = _last_of(text, _BOUNDARY, note, window=200)
+    head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
+        text, _CLAUSE_MARKS, start, window=200)
+    return boundary, head
+
+
+def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
+                   own: frozenset[str] | None, township: bool = False) -> bool:
+    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
+    in a town's report (TOWNSHIP; its town OWN), another town's (`_another_towns`) or its county's or city's
+    (`_another_body`, `_county_body_speaks`)?"""
+    # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
+    starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
+    # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
+    inside = _open_bracket(text, start)
+    return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
+            or bool(own and (_another_towns(text, starts, start, own) or _another_body(text, head, start)))
+            or (township and _county_body_speaks(text, head, start)))
 
 
 def _open_bracket(text: str, start: int) -> int:

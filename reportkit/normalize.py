@@ -435,6 +435,54 @@ _FLAT_LABEL_RUN_IN = re.compile(rf"^(【[^【】\s]{{2,14}}】|(?:{_KEYCAP})[ \t
                                 rf"[ \t\u3000]+(?=[{CJK}（(“])", re.M)
 
 
+# A symbol font's bullet that lost its font (Word's Wingdings or Symbol bullets copied or exported as text): the
+# letter the glyph sits on (Ø an arrow, ü a tick, l a dot, n a square, u a diamond, v, q, §) or a code point of
+# the private use area (U+F0xx), before a tab or a space and the words of a line. No word of the text.
+_SYMBOL_FONT_BULLET = r"(?:[ØüŸ§lnuvqð]|[\uf020-\uf0ff])"
+_SYMBOL_BULLET = re.compile(rf"^([ \t\u3000]*){_SYMBOL_FONT_BULLET}[ \t\u3000]+(?=[{CJK}（(“【\d])", re.M)
+# ... and in a copy that lost its line breaks, such a bullet between spaces (after a sentence's end or a
+# heading's words) starts a line again.
+_SYMBOL_BULLET_INLINE = re.compile(rf"(?<=\S)[ \t\u3000]+{_SYMBOL_FONT_BULLET}[ \t\u3000]+(?=[{CJK}（(“【])")
+_MIN_SYMBOL_BULLETS = 2
+
+
+def _without_symbol_bullets(text: str) -> str:
+    """Drop symbol-font bullets (Ø, ü, l, \uf0d8 …) where a text has two or more of them."""
+    if len(_SYMBOL_BULLET.findall(text)) + len(_SYMBOL_BULLET_INLINE.findall(text)) < _MIN_SYMBOL_BULLETS:
+        return text
+    return _SYMBOL_BULLET.sub(r"\1", _SYMBOL_BULLET_INLINE.sub("\n", text))
+
+
+# A PDF's fake bold (each glyph printed twice, a little apart) comes out of its text layer with every character
+# twice: 一一、、22002255年年法法治治… A run of five or more doubled characters, four of them ideographs, is one
+# printing of each (words said twice, 常常, 家家户户, 明明白白清清楚楚, are four pairs at most; 100000000 holds no
+# ideograph).
+_DOUBLED_RUN = re.compile(r"(?:(\S)\1){5,}")
+_MIN_DOUBLED_IDEOGRAPHS = 4
+
+
+def _without_fake_bold(text: str) -> str:
+    def single(m: re.Match) -> str:
+        run = m.group()[::2]
+        return run if sum("\u4e00" <= c <= "\u9fff" for c in run) >= _MIN_DOUBLED_IDEOGRAPHS else m.group()
+    return _DOUBLED_RUN.sub(single, text)
+
+
+# A WeChat article's data cards (【2024年度法治数据】 1268 / 件 / 受理矛盾纠纷 …): a big number on a line of its
+# own, its unit on the next, the label on the third. Three or more such cards are read as label：value lines
+# (受理矛盾纠纷：1268件). A lone number over a unit on two lines (下载积分 9 / 所需积分) is no card.
+_CARD_UNIT = r"%|‰|[件场次人份个名条项户起宗家期册部块处台篇所批]|人次|场次|件次|户次|批次|家次|万元|元|亿元|平方米|亩|小时|天|个工作日"
+_DATA_CARD = re.compile(rf"^[ \t\u3000]*(\d[\d,]*(?:\.\d+)?[万亿]?)[ \t\u3000]*\n[ \t\u3000]*({_CARD_UNIT})[ \t\u3000]*\n"
+                        rf"[ \t\u3000]*([{CJK}][^\n\d。！？；：:]{{1,20}})[ \t\u3000]*$", re.M)
+_MIN_DATA_CARDS = 3
+
+
+def _data_cards(text: str) -> str:
+    if len(_DATA_CARD.findall(text)) < _MIN_DATA_CARDS:
+        return text
+    return _DATA_CARD.sub(lambda m: f"{m.group(3)}：{m.group(1)}{m.group(2)}。", text)
+
+
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """Return the normalised text of a report.
 
@@ -445,6 +493,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _without_fake_bold(text)
+    text = _data_cards(text)
     text = from_markup_fragment(text)  # a page's source pasted as text: &nbsp;, <br>, <strong>
     text = from_csv_export(text)  # a report template filled in Excel and saved as CSV: "一、…","（一）…"
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
@@ -457,6 +507,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         if lost_breaks:
             text = _FLAT_LABEL_RUN_IN.sub("\\1\n", _FLAT_LABEL_AFTER_STOP.sub("\n", text))
     text = _EMOJI_BULLET.sub(r"\1", _DECORATION_LINE.sub("", text))
+    text = _without_symbol_bullets(text)
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
     text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)

@@ -525,6 +525,19 @@ def own_place_names(*names: str | None) -> list[str]:
     return sorted(found, key=lambda n: (-len(n), n))
 
 
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Every city (prefecture) of the gazetteer, named in full and short: 黔东南苗族侗族自治州 and 黔东南, 佛山市
+    and 佛山, 大兴安岭地区 and 大兴安岭."""
+    names = set()
+    for county in load_gazetteer():
+        if county.city:
+            short = re.sub(r"(?:地区|盟)$", "", county.city)
+            short = strip_place_suffix(short) if short == county.city else short
+            names.update(n for n in (county.city, short) if len(n) >= 2)
+    return frozenset(names)
+
+
 def province_stem(name: str) -> str:
     """A province as reports write it short: 湖北省 → 湖北, 宁夏回族自治区 → 宁夏, 北京市 → 北京."""
     return re.sub(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)

@@ -16,9 +16,10 @@ __all__ = ["find_title", "infer_year", "page_title_of", "title_of"]
 
 _YEAR = r"(20[0-4]\d)"
 # 二〇二三年 / 二零二三年度 in titles and openings; digits only, so it cannot touch other numerals.
-_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+# (an office's typing: 二0二三年 with a digit zero, 二O二四年 with a letter O, as 〇 is hard to type)
+_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "0": "0", "O": "0", "o": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile(r"二[〇零○Ｏ][〇零○Ｏ一二三四]\s*[〇零○Ｏ一二三四五六七八九](?=\s*年)")
+_CN_YEAR = re.compile(r"二[〇零○Ｏ0Oo][〇零○Ｏ0Oo一二三四]\s*[〇零○Ｏ0Oo一二三四五六七八九](?=\s*年)")
 
 
 def _arabic_years(text: str) -> str:
@@ -61,7 +62,7 @@ _TITLE_TOPIC = re.compile(r"法治|法制|依法行政|依法治|述法")
 _TITLE_KIND = re.compile(r"报告|总结|情况")
 # What a title's first line holds when the rest follows on the next (XX镇人民政府关于2023年度 / 法治…
 # 报告); a page's 排序 or 匹配度 above a whole title is not part of it.
-_TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○]|政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木|县|区|市|旗")
+_TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○Ｏ0O]|政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木|县|区|市|旗")
 _ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木)$")
 # A site's column above the title (乡镇之窗, 镇街动态, 法治专栏): no part of it, nor its issuer.
 _COLUMN_LABEL = re.compile(r"(?:之窗|动态|专栏|专题|频道|栏目|首页|导航|信息公开)$")

@@ -34,7 +34,7 @@ _NAME_CHARS = f"[{CJK}]"
 _GLUED_DIVISION = re.compile(r"^.{2,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)(?=.{2,}$)")
 _TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?:20\d\d\s*年度?)?(?P<name>" + _NAME_CHARS
                          + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
-                         r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ]|法治|依法)")
+                         r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ0O]|法治|依法)")
 # … or from the subject of the report's first sentence, followed by its office or its first verb
 # (2023年，龙泉湾街道坚持…; 今年以来，龙泉湾街道党工委、办事处高度重视…).
 _OPENING_TOWN = re.compile(r"(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道|民族乡|苏木|镇|乡))(?:办事处)?"
@@ -196,7 +196,7 @@ def _local_tail(mention, codes: set[str]):
 # before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
 _LINE_LEAD = r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以来|一年来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
 _SUBJECT_BEFORE = re.compile(f"(?:{_LINE_LEAD}|[，,；;。]\\s*)$")  # a line's or a clause's start
-_SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|关于|20\d\d|二[〇零○]|坚持|始终|深入|全面|认真|紧紧|积极|"
+_SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|关于|20\d\d|二[〇零○Ｏ0O]|坚持|始终|深入|全面|认真|紧紧|积极|"
                             r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
 
 

@@ -1437,3 +1437,45 @@ def test_extract_indicators__rates_of_completion_and_study_and_the_units_inspect
 def test_extract_indicators__a_sentence_the_county_s_body_speaks_counts_the_county_s(text, spans):
     found = extract_indicators(text, level="township", town="沙河镇", county="临泽县")
     assert found["span"].tolist() == spans
+
+
+def _town_figures(text: str) -> list[tuple[float, str]]:
+    found = extract_indicators(normalize_text(text), level="township", town="青林镇", county="清河县")
+    return list(zip(found["value"].round(4), found["unit"]))
+
+
+@pytest.mark.parametrize("sentence", ["县公安局全年破获刑事案件86起。", "区人民法院全年受理民事案件1320件。",
+                                      "恩施州全年共创建示范村45个。", "清河县全年累计培训调解员600名。",
+                                      "市城管执法支队全年查处违法建设300处。以上为市里数据。"])
+def test_extract_indicators__a_county_s_or_city_s_body_as_a_clause_s_subject_counts_nothing(sentence):
+    # written round 67: the county's bureaus, court and city named as subjects were counted as the town's
+    assert _town_figures("我镇全年调解纠纷52件。" + sentence) == [(52.0, "件")]
+
+
+@pytest.mark.parametrize("sentence, figure", [("创建县级民主法治示范村3个。", (3.0, "个")),
+                                              ("联合县自然资源局查处违法用地12起。", (12.0, "起")),
+                                              ("县司法局在我镇开展普法讲座，发放资料500份。", (500.0, "份"))])
+def test_extract_indicators__the_town_s_work_with_a_county_body_stays(sentence, figure):
+    assert figure in _town_figures(sentence)
+
+
+@pytest.mark.parametrize("sentence, figure", [("全镇刑事案件发案率0.6‰。", (0.6, "‰")),
+                                              ("配合接种新冠疫苗2300剂次。", (2300.0, "剂次")),
+                                              ("完成植树造林45公顷。", (45.0, "公顷"))])
+def test_extract_indicators__per_mille_doses_and_hectares(sentence, figure):
+    assert _town_figures(sentence) == [figure]
+
+
+@pytest.mark.parametrize("sentence", ["将法治建设纳入年度考核，占考核总分的5%。", "纳入村级考评，占考评分值的8%。",
+                                      "全年接待游客12.6万人次。"])
+def test_extract_indicators__a_rule_s_weight_and_the_tourist_trade_are_no_work(sentence):
+    assert _town_figures(sentence) == []
+
+
+def test_extract_indicators__a_wechat_article_s_data_cards():
+    text = "【数说2023】\n86\n场\n法治讲座\n1.5万\n份\n宣传资料\n97.5\n%\n调解成功率\n\n一、主要做法\n……"
+    assert sorted(_town_figures(text)) == [(86.0, "场"), (97.5, "%"), (15000.0, "份")]
+
+
+def test_extract_indicators__a_number_over_a_unit_alone_is_no_card():
+    assert _town_figures("下载积分\n9\n分\n所需积分") == []

@@ -1315,3 +1315,11 @@ def test_find_title__a_site_s_column_above_the_title_is_no_part_of_it(column):
     # written round 59 as a web page (纳木湖乡): 当雄县人民政府 / 乡镇之窗 / 2022年度法治政府建设情况报告
     text = f"当雄县人民政府\n{column}\n2022年度法治政府建设情况报告\n2022年，我乡坚持依法行政。"
     assert find_title(text) == "2022年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize("title, year", [("青林镇二0二二年度法治政府建设工作报告", 2022),
+                                         ("青林镇二O二一年法治政府建设情况报告", 2021),
+                                         ("青林镇二〇二四年度法治政府建设工作报告", 2024)])
+def test_infer_year__a_year_typed_with_a_digit_zero_or_a_letter_o(title, year):
+    # written round 67: an office typed 二0二三 (〇 is hard to type), and the report had no year at all
+    assert infer_year(title + "\n今年以来，我镇……", title=title)[0] == str(year)

@@ -462,3 +462,33 @@ def test_normalize_text__a_flat_copys_table_without_index_column_gets_its_rows_b
     text = normalize_text("2024年，我镇坚持依法行政，现将情况报告如下。 " + " ".join(lines) + " 二、存在的问题 一是执法力量不足。二是普法形式单一。")
     assert "\n| 东坝村 | 12 | 11 | 4 |\n| 西坝村 | 9 | 9 | 3 |\n| 合计 | 21 | 20 | 7 |\n" in text
     assert "\n| 村名 | 排查纠纷（起）" in text
+
+
+# Written round 67: what files do to a report's characters.
+@pytest.mark.parametrize("bullet", ["§", "n", "v", "\uf0d8", "\uf06c"])
+def test_normalize_text__symbol_font_bullets_go(bullet):
+    # Word's Wingdings or Symbol bullets exported as the letters they sit on, or as private-use code points
+    text = f"三、存在的不足\n{bullet}\t执法力量薄弱。人员少。\n{bullet} 群众法治意识不强。习惯找关系。\n"
+    assert normalize_text(text).split("\n")[1:] == ["执法力量薄弱。人员少。", "群众法治意识不强。习惯找关系。"]
+
+
+def test_normalize_text__a_lone_letter_before_words_stays():
+    assert normalize_text("二、主要做法\nl 型排水沟改造完成。") == "二、主要做法\nl 型排水沟改造完成。"
+
+
+def test_normalize_text__symbol_font_bullets_in_a_copy_that_lost_its_breaks():
+    text = "三、存在的不足 \uf0d8 执法力量薄弱，人员少。 \uf0d8 群众法治意识不强，习惯找关系。"
+    assert "\n群众法治意识不强" in normalize_text(text) and "\uf0d8" not in normalize_text(text)
+
+
+@pytest.mark.parametrize("doubled, single", [("三三、、存存在在的的问问题题", "三、存在的问题"),
+                                            ("（（二二））加加强强队队伍伍建建设设。。队伍", "（二）加强队伍建设。队伍"),
+                                            ("四四、、22002255年年工工作作计计划划", "四、2025年工作计划")])
+def test_normalize_text__a_pdf_s_fake_bold_is_printed_once(doubled, single):
+    assert normalize_text(doubled) == single
+
+
+@pytest.mark.parametrize("text", ["家家户户层层压实，人人参与", "投入资金100000000元", "天天向上，常常讲",
+                                  "讲得明明白白清清楚楚"])
+def test_normalize_text__words_said_twice_stay(text):
+    assert normalize_text(text) == text
