@@ -394,6 +394,20 @@ def _town_menu(lines: list[str]) -> set[int]:
     return found
 
 
+# The end of a breadcrumb that a printed or narrow copy wrapped onto the next line
+# (当前位置:首页->政务公开->政府信息公开-> / 法定主动公开内容->政府工作报告): pieces between separators,
+# no sentence, and not the report's title.
+_CRUMB_CONTINUATION_LEN = 40
+_SENTENCE_MARK = re.compile(r"[。，,；;！？!?：:、]")
+
+
+def _continues_breadcrumb(line: str) -> bool:
+    """Is LINE, right after a breadcrumb, that breadcrumb's wrapped end?"""
+    line = line.strip()
+    return (0 < len(line) <= _CRUMB_CONTINUATION_LEN and bool(_CRUMB_SEPARATOR.search(line))
+            and not _SENTENCE_MARK.search(line) and not EMBEDDED_TITLE.search(line))
+
+
 def split_chrome(text: str) -> tuple[str, PageFacts]:
     """TEXT without its page-chrome lines, and the facts those lines state."""
     kept, chrome, elsewhere = [], [], 0
@@ -401,11 +415,17 @@ def split_chrome(text: str) -> tuple[str, PageFacts]:
     bare = _bare_table(lines)
     # About other articles, or the report's own outline: no facts of it.
     elsewhere_lines = _contents(lines) | _listed_under_links(lines) | _town_menu(lines)
+    after_crumb = False  # the last line with text was a breadcrumb (当前位置：首页->政务公开->…)
     for k, line in enumerate(lines):
+        crumb_goes_on = after_crumb and _continues_breadcrumb(line)
+        if line.strip():
+            after_crumb = bool(_NAVIGATION.search(line.strip())) or crumb_goes_on
         if k in bare:
             chrome.append(line)
         elif k in elsewhere_lines:
             elsewhere += bool(line.strip())
+        elif crumb_goes_on:
+            chrome.append(line)  # the breadcrumb's end, wrapped onto a line of its own
         elif not is_chrome(line):
             kept.append(line)
         elif _links_or_footer(line.strip()):

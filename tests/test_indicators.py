@@ -1479,3 +1479,12 @@ def test_extract_indicators__a_wechat_article_s_data_cards():
 
 def test_extract_indicators__a_number_over_a_unit_alone_is_no_card():
     assert _town_figures("下载积分\n9\n分\n所需积分") == []
+
+
+@pytest.mark.parametrize(("subject", "unit", "category"), [
+    # batch zo: laws counted by the number studied take the study's category only when nothing else names one
+    ("法律法规", "部", "officials_study"), ("宪法法律及相关党内法规", "次", "officials_study"),
+    ("执法人员参加法律法规培训", "次", "training"), ("参与信用共建的单位", "个", "business_environment"),
+])
+def test_categorize__laws_studied_decide_last(subject, unit, category):
+    assert categorize(subject, unit) == category

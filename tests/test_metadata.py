@@ -1323,3 +1323,22 @@ def test_find_title__a_site_s_column_above_the_title_is_no_part_of_it(column):
 def test_infer_year__a_year_typed_with_a_digit_zero_or_a_letter_o(title, year):
     # written round 67: an office typed 二0二三 (〇 is hard to type), and the report had no year at all
     assert infer_year(title + "\n今年以来，我镇……", title=title)[0] == str(year)
+
+
+def test_split_chrome__a_breadcrumb_wrapped_onto_a_second_line_is_chrome_and_leaves_the_opening_in_reach():
+    # zo01 (肥乡区) printed and copied back: the breadcrumb's end on a line of its own pushed the
+    # opening sentence (2023年,肥乡区始终坚持…) past the first three lines, and the level was lost
+    from reportkit.pagechrome import split_chrome
+
+    body, _ = split_chrome("当前位置:首页->政务公开->政府信息公开->\n法定主动公开内容->政府工作报告\n"
+                           "关于2023年依法行政和法治政府建设工作的报告\n2023年,某区坚持…")
+    assert body.startswith("关于2023年")
+    body, _ = split_chrome("当前位置:首页->政务公开->政府信息公开->法定主\n动公开内容->政府工作报告\n正文。")
+    assert body == "正文。"
+    # a title under a breadcrumb that ends in its separator is the title, not the breadcrumb's end
+    body, _ = split_chrome("当前位置：首页 > 政务公开 >\n某镇2023年法治政府建设情况报告\n正文。")
+    assert body.startswith("某镇2023年法治政府建设情况报告")
+    text = ("当前位置:首页->政务公开->政府信息公开->\n法定主动公开内容->政府工作报告\n【信息时间:2024-01-11】\n"
+            "关于2023年依法行政和法治政府建设工作的报告\n2023年,肥乡区始终坚持以习近平新时代中国特色社会主义思想为指导,"
+            "在市委、市政府和区委的坚强领导下,积极推进依法行政。现将情况报告如下:\n一、主要工作举措\n")
+    assert infer_metadata(text)["level"] == "county"
