@@ -735,9 +735,14 @@ def _wider_area(level: str, county: str) -> re.Pattern | None:
         return None
     # (after the year it counts too: 2022年全县各级调解组织共调处…)
     # (after a comparison too: 化解率98.3%，高于全县97.6%的平均水平)
-    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
-                      rf"(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
-                      rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首|唯一|第|排|位|名列)")
+    # (after the area's name too: 梁溪区全区同期共查处…, 南宁市全市…; 全区首违不罚 is the area's, 全区首家 a standing)
+    # (a town's report: its own county named as the clause's subject for a period, 横州市全年受理信访事项同比下降5.3%)
+    whole = (rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗])?(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
+             rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首(?!违)|唯一|第|排|位|名列)")
+    names = [county, county[:-1]] if level == "township" and len(county) > 2 else [county] if level == "township" and county else []
+    if names:
+        whole = rf"(?:{whole}|(?:{'|'.join(map(re.escape, names))})(?:全年|同期|同年|当年)(?![内度]))"
+    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?{whole}")
 
 
 # A plan's targets quoted in a sentence (《…实施方案》提出，到2025年，…覆盖率达到100%，…15个): every clause after it.

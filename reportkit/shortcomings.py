@@ -591,7 +591,11 @@ def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead
 # 村民的法律观念 (and, found first, hides the 法治观念 inside them).
 _GAP = "…"
 # (… and past an aside that names some of them: 群众特别是留守老人法治意识, 群众尤其是种植大户的法律意识)
-_GAP_PATTERN = r"[^，,。；;：:！!？?、\s]{0,6}?(?:(?:特别是|尤其是)[^，,。；;：:！!？?、\s]{0,8}?)?"
+# (… and past a second group joined to the first: 商户和流动人口法治意识, 村民及外来务工人员的法律意识; not when
+# the second group is the cadres, whose awareness is theirs: 村民和村干部的法治意识 stays mixed, as it was)
+_GAP_CHARS = r"[^，,。；;：:！!？?、\s]"
+_GAP_PATTERN = (rf"{_GAP_CHARS}{{0,6}}?(?:(?:特别是|尤其是){_GAP_CHARS}{{0,8}}?"
+                rf"|(?:以及|和|及|与|、)(?!{_GAP_CHARS}{{0,8}}?(?:干部|党员|公职人员|工作人员|执法人员|两委)){_GAP_CHARS}{{0,8}}?)?")
 
 
 def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], lead_weight: float) -> np.ndarray:

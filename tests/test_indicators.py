@@ -194,6 +194,9 @@ EXCLUSIONS = [
     ("reviewer_opinion_on_its_own_line", "【区司法局审核意见：此部分请结合本镇实际写具体、写深入，问题请控制在4条，并逐条分析原因。】\n开展普法活动3场。"),
     ("the_towns_own_places", "全乡共有玖个行政村、2个社区，开展普法活动3场。"),
     ("its_places_named_before_their_count", "镇下辖东坝、西坝、南坪、北岭、中和、安乐、太平等7个村，开展普法活动3场。"),
+    # written round 68: the land the town grows a crop on is its profile, as its 耕地面积 is (新增种植面积 would be work)
+    ("its_planting_area", "全镇茉莉花种植面积4.2万亩，开展普法活动3场。"),
+    ("its_planting_area_of_a_crop", "全乡茶叶种植面积达12000亩，开展普法活动3场。"),
 ]
 
 
@@ -220,6 +223,16 @@ def test_extract_indicators__exclusion(case, text):
     # written round 65: the county's figure a town's is compared with (高于全县97.6%的平均水平); a margin stays the town's
     ("township", "大邑县", "化解率98.3%，高于全县97.6%的平均水平。", [98.3]),
     ("township", "", "调解成功率98%，比全县平均高2个百分点。", [98.0, 2.0]),
+    # written round 68: the area named before its 全X (梁溪区全区同期…, 南宁市全市…), 全区首违不罚 (first violations, not
+    # a standing: 全区首家 stays the town's), and a town's own county named as the subject of a period (横州市全年…)
+    ("township", "梁溪区", "梁溪区全区同期共查处违法行为4126起，我街道查处312起。", [312.0]),
+    ("township", "宾县", "哈尔滨市全市开展普法活动300场，我镇开展42场。", [42.0]),
+    ("township", "", "全区首违不罚案件共计1260起，我街道41起。", [41.0]),
+    ("township", "", "在全区首家建成调解工作室，调解纠纷30件。", [30.0]),
+    ("township", "横州市", "受理信访57件次，同比下降6.6%。横州市全年受理信访事项同比下降5.3%。", [57.0, 6.6]),
+    ("township", "浉河区", "浉河区同期办理政务服务事项38.6万件，我乡办理2.6万件。", [26000.0]),
+    ("township", "横州市", "按照横州市统一部署开展联合执法8次，横州市人民政府门户网站公开信息12条。", [8.0, 12.0]),
+    ("county", "息县", "息县全县开展普法活动120场，信阳市全市开展3000场。", [120.0]),
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found

@@ -125,6 +125,15 @@ def test_cluster_shortcomings__migrant_workers_awareness_is_publicity():
     assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
 
 
+def test_cluster_shortcomings__two_groups_of_the_public_awareness_is_publicity():
+    # written round 68: 商户…意识 reaches past a second group joined to the first (商户和流动人口法治意识,
+    # 村民及外来务工人员的法律意识), as it reaches past 特别是…; a second group of cadres leaves it the cadres'
+    table = items({"庚镇": ["二是部分商户和流动人口法治意识淡薄，占道经营反复出现。", "一是部分村民及外来务工人员的法律意识不强。",
+                           "三是部分村民和村干部的法治意识不强。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
