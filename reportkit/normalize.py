@@ -179,12 +179,27 @@ def _tab_cells(line: str) -> list[str] | None:
     return cells
 
 
+# A copy that lost its line breaks keeps a tab table's cells tab-joined and its rows one space apart (乡镇\t宣传\t纠纷
+# 金牛镇\t58\t312 宾居镇\t24\t96 … 合计\t210\t889): three or more such rows of one width are rows again.
+_TAB_ROW = r"[^\s]+(?:\t+[^\t\n ]+){2,}"
+_FLAT_TAB_RUN = re.compile(rf"{_TAB_ROW}(?: {_TAB_ROW}){{2,}}")
+_CONTENTS_ENTRY = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]\t")
+
+
+def _flat_tab_rows(run: re.Match) -> str:
+    rows = run.group().split(" ")
+    if len({len(_TAB.split(row)) for row in rows}) > 1 or any(_CONTENTS_ENTRY.match(row) for row in rows):
+        return run.group()  # rows of unlike widths, or a 目录's entries (一、\t…\t1), read by the contents rules
+    return "\n" + "\n".join(rows) + "\n"
+
+
 def _tab_tables(text: str) -> str:
     """TEXT with each block of two or more tab-separated rows that is a table written as | rows (| 1 | 执法检查 |
     次 | 1418 |): a row holds a bare number, or it is a table of text cells (`_is_text_table`); other
     tabs are left to the space rules."""
     if "\t" not in text:
         return text
+    text = _FLAT_TAB_RUN.sub(_flat_tab_rows, text)
     lines = text.split("\n")
     cells = [_tab_cells(line) for line in lines]
     i = 0

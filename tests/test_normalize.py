@@ -492,3 +492,13 @@ def test_normalize_text__a_pdf_s_fake_bold_is_printed_once(doubled, single):
                                   "讲得明明白白清清楚楚"])
 def test_normalize_text__words_said_twice_stay(text):
     assert normalize_text(text) == text
+
+
+def test_normalize_text__a_flat_copy_s_tab_rows_are_rows_again():
+    # written round 66 (left then): a copy without line breaks kept a tab table's cells tab-joined and its rows one
+    # space apart; read as one line, its 合计 row's figures were lost
+    text = "二、工作数据\n各社区数据如下： 社区\t宣传（场次）\t纠纷（件） 东门社区\t31\t120 西门社区\t27\t86 合计\t58\t206 三、存在问题"
+    assert "\n| 合计 | 58 | 206 |\n" in normalize_text(text)
+    # a 目录's entries and rows of unlike widths are left to the rules that read them
+    contents = "目录 一、\t主要举措\t1 二、\t存在问题\t5 三、\t下一步打算\t7"
+    assert "| 二、 |" not in normalize_text(contents)
