@@ -687,6 +687,8 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     if not town and (_county_is_subject(text) or (county.endswith("市") and (
             _CITY_SPEAKS.search(text[:600]) or _county_is_subject(text, city=True)))):
         return "county"
+    if not town and county and _county_stem_is_subject(text, county):
+        return "county"  # 2023 年,邹城坚持… (《中共邹城市委…》 below): the county by its stem, as its own subject
     if not town and _county_is_subject(text, city=True) and _GOVERNS_TOWNS.search(text):
         return "county"  # 2025年,我市坚持… 全市36个部门、各镇(街): a county-level city, whose towns are its own
     if not town and len(_COUNTY_SPEAKS.findall(text)) >= 2:
@@ -694,6 +696,22 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     if not town and len(_COUNTY_GOVERNMENT_ACTS.findall(text)) >= 2:
         return "county"  # a page from the middle of a district's report: 。区政府坚持… 。区政府将…
     return "unknown"
+
+
+# What a report's subject does first (…坚持以习近平…, …深入推进…, …始终把…): after a county's stem at the
+# opening's start it is the county speaking, not a word that begins like it (邹城经济开发区, 宁国市民).
+_SUBJECT_VERB = re.compile(r"\s*(?:坚持|始终|深入|认真|全面|紧紧|紧扣|聚焦|围绕|持续|不断|扎实|积极|着力|大力|高度重视|"
+                           r"立足|锚定|牢牢|切实|统筹|以习近平|把|将)")
+
+
+def _county_stem_is_subject(text: str, county: str) -> bool:
+    """Does one of the first lines open with COUNTY's stem as its subject (2023 年,邹城坚持…; 2022年，文登深入
+    推进…)? COUNTY is the county the text names elsewhere (中共邹城市委), so the stem is no guess; a stem that
+    is also a common word, or one under two characters, is not read."""
+    stem = strip_place_suffix(county)
+    if len(stem) < 2 or stem == county or _is_common_word(stem):
+        return False
+    return any(rest.startswith(stem) and _SUBJECT_VERB.match(rest, len(stem)) for rest in _opening_subjects(text))
 
 
 # A government that speaks of its towns as its own units (各镇(街), 各乡镇, 乡镇(街道)): a county's, not a

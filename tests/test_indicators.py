@@ -1501,3 +1501,17 @@ def test_extract_indicators__a_number_over_a_unit_alone_is_no_card():
 ])
 def test_categorize__laws_studied_decide_last(subject, unit, category):
     assert categorize(subject, unit) == category
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch zp (宁国市 2021): slogans whose quotation marks the copy lost (落实…四个亲自五个同要求)
+    ("全面落实党政主要负责人履行推进法治建设四个亲自五个同要求，全年听取汇报3次。", [(3.0, "次")]),
+    ("严格落实四个亲自要求，全年听取法治工作汇报4次。", [(4.0, "次")]),
+    ("落实五个同工作机制，开展专题学法6次。", [(6.0, "次")]),
+    ("法治建设与经济工作做到五个同，举办讲座2场。", [(2.0, "场")]),
+    ("落实“四个亲自”工作机制，开展专题学法6次。", [(6.0, "次")]),
+    # 同 beginning another word is a count's noun (同类, 同级)
+    ("新建三个同类调解室。", [(3.0, "个")]),
+    ("与两个同级部门联合执法5次。", [(2.0, "个"), (5.0, "次")])])
+def test_extract_indicators__four_personal_and_five_same_are_slogans_without_their_quotes(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected

@@ -1342,3 +1342,18 @@ def test_split_chrome__a_breadcrumb_wrapped_onto_a_second_line_is_chrome_and_lea
             "关于2023年依法行政和法治政府建设工作的报告\n2023年,肥乡区始终坚持以习近平新时代中国特色社会主义思想为指导,"
             "在市委、市政府和区委的坚强领导下,积极推进依法行政。现将情况报告如下:\n一、主要工作举措\n")
     assert infer_metadata(text)["level"] == "county"
+
+
+@pytest.mark.parametrize("text, level", [
+    # batch zp (邹城市 2023, no title): the city's stem as the opening's subject, its full name in a document's
+    ("2023 年,邹城坚持以习近平新时代中国特色社会主义思想为指导。\n印发《中共邹城市委全面依法治市委员会 2023 年工作要点》。", "county"),
+    ("2022年，文登深入推进法治政府建设。\n一、主要举措\n制定《威海市文登区2022年法治政府建设工作计划》。", "county"),
+    ("2021年，荣成聚焦法治政府建设示范创建，持续深化“放管服”改革。\n落实《中共荣成市委全面依法治市委员会工作要点》。", "county"),
+    # a body named after the stem is no subject of the county's (a development zone's report)
+    ("2023年,邹城经济开发区坚持依法行政。\n印发《中共邹城市委全面依法治市委员会2023年工作要点》。", "unknown"),
+    # the stem alone, the county named nowhere: which one? no guess
+    ("2023年,邹城坚持以习近平法治思想为指导。\n一、主要举措\n甲。", "unknown"),
+])
+def test_infer_metadata__a_county_that_opens_with_its_stem_speaks_for_itself(text, level):
+    meta = infer_metadata(text)
+    assert (meta["level"], meta["town"]) == (level, "")
