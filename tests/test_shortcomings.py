@@ -1087,19 +1087,16 @@ def test_shortcoming_items__a_document_site_s_wall_and_buttons_are_no_items():
     assert found["text"].tolist() == ["普法宣传的针对性不强。部分村组普法活动形式单一，"]
 
 
-@pytest.mark.parametrize(("text", "theme"), [
+# One item alone, with no cluster-mates to lean on, gets its theme from its own words.
+A_LAW_S_NAME_IS_THE_TOPIC = [
     # themes set 53 (items naming a law): a law's name is the item's topic, not its fault; its words count only
     # when nothing else names a theme (the set's writer's probe: 《行政复议法》… read as the cadres' by 复议法)
     ("《行政复议法》施行后，镇里作为被申请人的复议案件答复超期", "disputes"),
     ("对新修订的《行政复议法》贯彻不到位，行政争议多以信访形式出现", "disputes"),
     ("村干部对《信访工作条例》学习不深、理解不透", "awareness"),
     ("《政府信息公开条例》落实有差距", "disclosure"),  # nothing else names a theme: the law's words decide
-])
-def test_cluster_shortcomings__a_law_s_name_is_the_topic_not_the_fault(text, theme):
-    assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
-
-
-@pytest.mark.parametrize(("text", "theme"), [
+]
+FAST_CHANGING_TOWNS = [
     # themes set 54 (2025 items of fast-changing towns): a mobile public is no staff turnover, a public that turns
     # to acquaintances is the public's awareness, mediators' strength is the disputes' mechanism, complaints oversight
     ("快递员、货车司机等群体流动性大，普法活动覆盖不到", "publicity"),
@@ -1109,12 +1106,8 @@ def test_cluster_shortcomings__a_law_s_name_is_the_topic_not_the_fault(text, the
     ("企业欠薪引发的劳资争议增多，调解力量不足", "disputes"),
     ("对群众投诉举报的办理情况缺少跟踪问效", "disclosure"),
     ("党员干部群体的法治意识还需提高", "awareness"),  # the cadres as a group are still the cadres
-])
-def test_cluster_shortcomings__set_54_words_of_fast_changing_towns(text, theme):
-    assert cluster_shortcomings(items({"辛镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
-
-
-@pytest.mark.parametrize(("text", "theme"), [
+]
+A_REVIEW_SETS_THE_SCENE = [
     # themes set 55 (2021–2023 items: epidemic years, 八五 mid-term, enforcement reform), its writer's probes: a
     # review or a campaign the fault was found in sets the scene, its words decide nothing
     ("民主法治示范村验收时，镇政务公开栏内容长期未更新", "disclosure"),
@@ -1124,6 +1117,9 @@ def test_cluster_shortcomings__set_54_words_of_fast_changing_towns(text, theme):
     ("行政处罚文书说理不充分", "capacity"),
     ("下放的审批事项接不住、管不好", "capacity"),
     ("重大项目风险评估中，未听取法律顾问意见", "decisions"),  # a risk assessment is a decision's own step
-])
-def test_cluster_shortcomings__set_55_the_review_a_fault_was_found_in_sets_the_scene(text, theme):
-    assert cluster_shortcomings(items({"壬镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE)
+def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
+    assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
