@@ -721,28 +721,27 @@ _CLAUSE_MARKS = "，,；;。！？!?：:\n"  # a clause's ends (not 、 or brack
 _AREA_KINDS = "国省市州盟县区旗"
 
 
-@lru_cache(maxsize=16)
 def _wider_area(level: str, county: str) -> re.Pattern | None:
     """The head of a clause about an area wider than the report's own: for a town, every 全X; for a
     county, every 全X but its own kind's (a 县 says 全县, a county-level 市 全市; 全市 in a 区's report
     is its city's)."""
     if level == "township":
-        kinds = _AREA_KINDS
-    elif level == "county":
+        return _wider_pattern(_AREA_KINDS)
+    if level == "county":
         own = county[-1:] if county[-1:] in _AREA_KINDS else ""
-        kinds = "".join(k for k in _AREA_KINDS if k != own) if own else "国省"
-    else:
-        return None
+        return _wider_pattern("".join(k for k in _AREA_KINDS if k != own) if own else "国省")
+    return None
+
+
+@lru_cache(maxsize=16)
+def _wider_pattern(kinds: str) -> re.Pattern:
     # (after the year it counts too: 2022年全县各级调解组织共调处…)
     # (after a comparison too: 化解率98.3%，高于全县97.6%的平均水平)
     # (after the area's name too: 梁溪区全区同期共查处…, 南宁市全市…; 全区首违不罚 is the area's, 全区首家 a standing)
-    # (a town's report: its own county named as the clause's subject for a period, 横州市全年受理信访事项同比下降5.3%)
-    whole = (rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗])?(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
-             rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首(?!违)|唯一|第|排|位|名列)")
-    names = [county, county[:-1]] if level == "township" and len(county) > 2 else [county] if level == "township" and county else []
-    if names:
-        whole = rf"(?:{whole}|(?:{'|'.join(map(re.escape, names))})(?:全年|同期|同年|当年)(?![内度]))"
-    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?{whole}")
+    # (a town's own county named as a period's subject, 横州市全年…同比下降5.3%, is `_another_body`'s)
+    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
+                      rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗])?(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
+                      rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首(?!违)|唯一|第|排|位|名列)")
 
 
 # A plan's targets quoted in a sentence (《…实施方案》提出，到2025年，…覆盖率达到100%，…15个): every clause after it.
@@ -792,7 +791,7 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
 _OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
                          rf"(?!级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡)"
                          rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
-                         rf"|(?=全年|今年|当年|共计?|累计|全[县市区州旗]))")
+                         rf"|(?=全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗]))")
 
 
 def _another_body(text: str, head: int, start: int) -> bool:
@@ -862,8 +861,8 @@ def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pa
     # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
     inside = _open_bracket(text, start)
     return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
-            or bool(own and (_another_towns(text, starts, start, own) or _another_body(text, head, start)))
-            or (township and _county_body_speaks(text, head, start)))
+            or bool(own and _another_towns(text, starts, start, own))
+            or (township and (_another_body(text, head, start) or _county_body_speaks(text, head, start))))
 
 
 def _open_bracket(text: str, start: int) -> int:
