@@ -807,6 +807,26 @@ def _another_body(text: str, head: int, start: int) -> bool:
     return False
 
 
+# … and so is a neighbouring state farm's, ranch's, forest farm's or regiment's own work (哈达图农牧场全年自行调处内部
+# 纠纷26件, 哈达图农牧场纪检部门同期…, 第三师四十五团全年…) in a town's report: a unit of its own beside the town,
+# not the town, when its clause says so (全年, 同期, 共, 累计, 自行; not 明确农场承担的…, 排查化解草牧场边界…). A farm's
+# own report (我场…) has the farm among its names.
+_FARM_BODY = re.compile(rf"(?!与|同|和|跟|会同|联合|协同|协助|配合|在|对|向|为|帮|指导|镇|乡|村|我|本|全)(?:[{CJK}]{{1,8}}?(?:农牧场|牧场|农场|林场|团场)|第[{CJK}]{{1,3}}师[{CJK}]{{1,6}}团)"
+                        rf"(?=[{CJK}]{{0,6}}?(?:全年|今年|当年|同期|(?<!公)共计?|累计|自行))")
+
+
+def _farms_work(text: str, head: int, start: int, own: frozenset[str]) -> bool:
+    """Is the figure at START in a sentence or clause from HEAD whose subject is a farm or regiment not in OWN?"""
+    sentence = _last_of(text, "。！？!?\n", head)
+    for at in (head, sentence) if sentence < head else (head,):
+        lead = _BEFORE_SUBJECT.match(text, at).end()
+        m = _FARM_BODY.match(text, lead)
+        if m is None or m.end() > start or m.group() in own or (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
+            continue
+        return True
+    return False
+
+
 def _named_body(m: re.Match) -> bool:
     name = m.group("name")
     if not name:
@@ -861,7 +881,7 @@ def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pa
     # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
     inside = _open_bracket(text, start)
     return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
-            or bool(own and _another_towns(text, starts, start, own))
+            or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
             or (township and (_another_body(text, head, start) or _county_body_speaks(text, head, start))))
 
 

@@ -498,6 +498,48 @@ def _data_cards(text: str) -> str:
     return _DATA_CARD.sub(lambda m: f"{m.group(3)}：{m.group(1)}{m.group(2)}。", text)
 
 
+# Pages of autonomous areas set a line in the area's own script above or below each heading or paragraph
+# (Uyghur or Kazakh in Arabic script, Tibetan, traditional Mongolian, Korean, Yi, Dai), or the whole report again
+# in that script after the Chinese one. They translate the Chinese and are no word of the report: their
+# numbers (1. 2022년…, (1) …, ༢༠༢༤, 2021 ꈎ) would be read as headings, items, years and figures. A run of such a
+# script (three letters or more, with the digits, spaces and marks between its letters, a list marker or a
+# number before it) goes; a line left with no letter or ideograph goes with it. In a copy that lost its line
+# breaks the run leaves a space, where its lines were.
+_OTHER_SCRIPT = ("\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe"  # Arabic script (Uyghur, Kazakh)
+                 "\u0f00-\u0fff"  # Tibetan, its digits ༠–༩ and marks
+                 "\u1800-\u18af"  # Mongolian (and its free variation selectors)
+                 "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Korean
+                 "\ua000-\ua4cf"  # Yi
+                 "\u1950-\u19df\u1a20-\u1aaf")  # Dai (Tai Le, New Tai Lue, Tai Tham)
+_OTHER_SCRIPT_GAP = r"[ \t\u3000\u202f\d.,:;!?()\-–—·/%、，。：；！？（）“”\"'«»]"
+_OTHER_SCRIPT_RUN = re.compile(
+    rf"(?:[(（]\d{{1,2}}[)）][ \t\u3000]*|\d{{1,2}}[.．、][ \t\u3000]*)?(?:\d[\d.,%\-]*[ \t\u3000]*)?"
+    rf"[{_OTHER_SCRIPT}](?:{_OTHER_SCRIPT_GAP}*[{_OTHER_SCRIPT}])+")
+_MIN_OTHER_SCRIPT_LETTERS = 3
+_WORD_OR_IDEOGRAPH = re.compile(rf"[{CJK}A-Za-z]")
+# ... and so does the label of such a version once its text is gone (（彝文版）, 藏文版：, 【维吾尔文】).
+_SCRIPT_VERSION_LABEL = re.compile(rf"^[（(【\[]?[{CJK}]{{1,5}}[文语](?:版|译文)?[）)】\]]?[:：]?$")
+_SCRIPT_VERSION_BESIDE = re.compile(
+    rf"(?<=[{_OTHER_SCRIPT}])[ \t\u3000]*[（(【\[][{CJK}]{{1,5}}[文语](?:版|译文)[）)】\]][:：]?"
+    rf"|[（(【\[]?[{CJK}]{{1,5}}[文语](?:版|译文)[）)】\]]?[:：]?\s*(?=[{_OTHER_SCRIPT}])")
+
+
+def _without_other_scripts(text: str) -> str:
+    """Drop the lines and runs a page sets in an autonomous area's own script beside the Chinese."""
+    def gone(m: re.Match) -> str:
+        return " " if len(re.findall(f"[{_OTHER_SCRIPT}]", m.group())) >= _MIN_OTHER_SCRIPT_LETTERS else m.group()
+    if not re.search(f"[{_OTHER_SCRIPT}]", text):
+        return text
+    text = _SCRIPT_VERSION_BESIDE.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        kept = _OTHER_SCRIPT_RUN.sub(gone, line)
+        if kept != line and (not _WORD_OR_IDEOGRAPH.search(kept) or _SCRIPT_VERSION_LABEL.match(kept.strip())):
+            continue
+        lines.append(kept.strip(" \t\u3000\u202f") if kept != line else line)
+    return "\n".join(lines)
+
+
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """Return the normalised text of a report.
 
@@ -508,6 +550,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _without_other_scripts(text)
     text = _without_fake_bold(text)
     text = _data_cards(text)
     text = from_markup_fragment(text)  # a page's source pasted as text: &nbsp;, <br>, <strong>

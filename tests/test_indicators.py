@@ -1515,3 +1515,21 @@ def test_categorize__laws_studied_decide_last(subject, unit, category):
     ("与两个同级部门联合执法5次。", [(2.0, "个"), (5.0, "次")])])
 def test_extract_indicators__four_personal_and_five_same_are_slogans_without_their_quotes(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+# Round 69: a neighbouring state farm's, ranch's or regiment's own work is theirs; a people's share of the town,
+# a group's population, land under a grazing rule and a border trade's turnover are the town's profile; 辆次 a unit.
+@pytest.mark.parametrize("sentence", ["红旗林场全年自行调处林地纠纷12件。", "邻近的五一农场同期接受巡察反馈问题9项。",
+                                      "第三师四十五团全年开展普法活动30场。", "藏族人口占92%以上。", "全镇农业人口1.6万人。",
+                                      "全镇落实禁牧休牧面积42万亩。", "全年边境小额贸易额超过20亿元。"])
+def test_extract_indicators__a_farm_s_work_and_the_town_s_profile_count_nothing(sentence):
+    assert _town_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, figure", [("与红旗林场联合调处林地纠纷7起。", (7.0, "起")),
+                                              ("镇林场周边排查隐患5处。", (5.0, "处")), ("明确农场承担的公共服务事项42项。", (42.0, "项")),
+                                              ("全年排查化解草牧场边界纠纷57起。", (57.0, "起")),
+                                              ("卡口累计查验车辆1.2万辆次。", (12000.0, "辆次")),
+                                              ("服务流动人口3200人次。", (3200.0, "人次"))])
+def test_extract_indicators__work_with_a_farm_and_vehicle_times_count(sentence, figure):
+    assert _town_figures(sentence) == [figure]

@@ -502,3 +502,27 @@ def test_normalize_text__a_flat_copy_s_tab_rows_are_rows_again():
     # a 目录's entries and rows of unlike widths are left to the rules that read them
     contents = "目录 一、\t主要举措\t1 二、\t存在问题\t5 三、\t下一步打算\t7"
     assert "| 二、 |" not in normalize_text(contents)
+
+
+# Round 69: pages of autonomous areas set a line in the area's own script beside each heading, item or paragraph,
+# or the whole report again after the Chinese; they translate it and are no word of it (numbers and markers too).
+@pytest.mark.parametrize("line", ["ئۈچىنچى، مەۋجۇت مەسىلىلەر",  # Kazakh/Uyghur (Arabic script) after a heading
+                                  "(2) 집법 인원이 부족하다",  # Korean with the item's own marker
+                                  "3. 2024년 존재하는 문제",  # Korean with a part's number and a year
+                                  "ཚོགས་འདུ་ཐེངས་ ༤༥ བསྐོངས།",  # Tibetan with Tibetan digits
+                                  "ᠰᠤᠮᠤ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ",  # Mongolian with its narrow spaces
+                                  "ꇖ、2023 ꈎ ꇬꁨꐯ"])  # Yi with its numeral and a year
+def test_normalize_text__a_line_in_an_autonomous_area_s_script_goes(line):
+    text = f"三、存在的问题\n{line}\n（二）执法力量不足\n{line}\n人员少。"
+    assert normalize_text(text) == "三、存在的问题\n（二）执法力量不足\n人员少。"
+
+
+def test_normalize_text__a_version_in_another_script_and_its_label_go_also_in_a_flat_copy():
+    text = "四、工作计划 （一）加强学法。 乐山镇人民政府 2024年1月5日 【藏文版】 ལོ་༢༠༢༣ ལོའི་སྙན་ཞུ། དང་པོ། ཚོགས་འདུ་ ༣༨ ཐེངས།"
+    assert normalize_text(text).endswith("乐山镇人民政府2024年1月5日") and "藏文" not in normalize_text(text)
+    assert normalize_text("（一）加强学法。\n\n维吾尔文版：\nبىرىنچى، قانۇن تەشۋىقاتى 2023-يىلى") == "（一）加强学法。"
+
+
+@pytest.mark.parametrize("text", ["发放维吾尔文版宣传资料300份。", "组建朝鲜语普法宣讲队。", "Tuyên truyền pháp luật 2024"])
+def test_normalize_text__words_naming_a_script_and_latin_lines_stay(text):
+    assert normalize_text(text) == text
