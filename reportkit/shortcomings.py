@@ -934,6 +934,9 @@ _SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 # A law's or a document's name (《信访工作条例》, 《政府信息公开条例》): the topic an item names, not its fault
 # (干部对《信访工作条例》学习不深 is the cadres' study); its words count only when nothing else names a theme.
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
+# A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
+# word is no evidence of that theme.
+_SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
 
 
 def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
@@ -942,7 +945,7 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     parts, titles = [], []
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
-        parts.append([_TITLE.sub("《》", _SPACE_IN_WORD.sub("", part))
+        parts.append([_SECTOR_WORD.sub("", _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part)))
                       for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join(m.group(0) for m in _TITLE.finditer(text)))
     scores = _theme_scores([p[1] for p in parts], [p[2] for p in parts], themes, lead_weight,
