@@ -525,17 +525,16 @@ def own_place_names(*names: str | None) -> list[str]:
     return sorted(found, key=lambda n: (-len(n), n))
 
 
+def division_stem(name: str) -> str:
+    """A county's or a city's short name: 博罗县 → 博罗, 黔东南苗族侗族自治州 → 黔东南, 大兴安岭地区 → 大兴安岭."""
+    return strip_place_suffix(re.sub(r"(?:地区|盟)$", "", name))
+
+
 @lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
-    """Every city (prefecture) of the gazetteer, named in full and short: 黔东南苗族侗族自治州 and 黔东南, 佛山市
-    and 佛山, 大兴安岭地区 and 大兴安岭."""
-    names = set()
-    for county in load_gazetteer():
-        if county.city:
-            short = re.sub(r"(?:地区|盟)$", "", county.city)
-            short = strip_place_suffix(short) if short == county.city else short
-            names.update(n for n in (county.city, short) if len(n) >= 2)
-    return frozenset(names)
+    """Every city (prefecture) of the gazetteer, named in full and short (佛山市 and 佛山)."""
+    return frozenset(n for county in load_gazetteer() if county.city
+                     for n in (county.city, division_stem(county.city)) if len(n) >= 2)
 
 
 def province_stem(name: str) -> str:

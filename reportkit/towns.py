@@ -19,8 +19,8 @@ from functools import lru_cache
 from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, SELF_PREFIXES, SELF_REFERENCE_COUNTY, TOWNSHIP_UNITS
 from .normalize import to_simplified
 from .places import (County, Town, TownMention, bare_town_name, counties_named, county_aliases, county_by_code,
-                     county_mentions, load_gazetteer, load_townships, place_stem, province_stem, strip_place_suffix,
-                     town_mentions, towns_named, towns_of_county)
+                     county_mentions, division_stem, load_gazetteer, load_townships, place_stem, province_stem,
+                     strip_place_suffix, town_mentions, towns_named, towns_of_county)
 
 __all__ = ["NOT_IN_GAZETTEER", "TownGuess", "infer_level", "infer_town", "named_as_its_unit", "only_town_of_its_kind",
            "reconcile", "town_type_of"]
@@ -213,7 +213,7 @@ def _division_stems() -> frozenset[str]:
     stems = set()
     for county in load_gazetteer():
         for name in (county.county, county.city):
-            stem = strip_place_suffix(re.sub(r"(?:地区|盟)$", "", name)) if name else ""
+            stem = division_stem(name) if name else ""
             if len(stem) >= 2:
                 stems.add(stem)
         if province := re.match(r"(.{2,3}?)(?:省|市|(?:维吾尔|壮族|回族)?自治区)$", county.province or ""):
