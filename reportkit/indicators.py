@@ -748,11 +748,32 @@ def _wider_pattern(kinds: str) -> re.Pattern:
 _QUOTED_TARGETS = re.compile(r"(?:提出|要求|明确|确定|目标(?:是|为)?)[，,：:]?\s*到\s*20\d{2}\s*年(?:底|末)?[，,]")
 
 
+# A period of several years heading a clause (“十四五”期间，全镇累计…; 五年来累计…; 礼泉县“八五”期间累计…;
+# 2021—2025年，…): the period's totals, not the year's work, through the rest of its sentence, until a clause of
+# the year begins (…，今年…). Not after 较/比 (较“十四五”期间年均水平增长15% is the year's change).
+_MULTI_YEAR = re.compile(
+    rf"(?:(?<=[，,；;。！？!?\n])|^)\s*(?:[{CJK}]{{1,10}}?[省市州盟县区旗镇乡]|[我本全该][镇乡县区市]|街道)?\s*"
+    r"(?:[“\"‘]?(?:十[一二三四五六]|[一二三四五六七八九])五[”\"’]?(?:普法|规划)?(?:期间|以来|时期|时期以来)"
+    r"|(?:近|过去|这)?[两二三四五六七八九十]年(?:来|以来|间|中)"
+    r"|(?:19|20)\d{2}\s*年?\s*[—－–\-至到]\s*(?:19|20)?\d{2}\s*年(?:期间|间|以来)?(?=[，,]))")
+_YEAR_CLAUSE = re.compile(r"[，,；;]\s*(?:今年|全年|本年度?|年内|当年|一年来|(?:19|20)\d{2}\s*年(?!\s*[—－–\-至到]))")
+
+
+def _several_years(text: str, head: int, start: int) -> bool:
+    """Is the figure at START (clause from HEAD) in a sentence led, before it, by a period of several years?"""
+    sentence = _last_of(text, "。！？!?\n", head)
+    last = None
+    for m in _MULTI_YEAR.finditer(text, sentence, start):
+        last = m
+    return last is not None and _YEAR_CLAUSE.search(text, last.end(), start) is None
+
+
 def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
     """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…; a plan's targets quoted
-    earlier in its sentence) or a wider area's?"""
+    earlier in its sentence), a wider area's, or a total over several years (`_several_years`)?"""
     return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
-            or _QUOTED_TARGETS.search(text, _last_of(text, "。！？!?\n", head), start) is not None)
+            or _QUOTED_TARGETS.search(text, _last_of(text, "。！？!?\n", head), start) is not None
+            or _several_years(text, head, start))
 
 
 # Another town as the subject of a clause in a town's report: the towns it visits, models it follows, partners

@@ -1465,6 +1465,21 @@ def test_extract_indicators__a_county_s_or_city_s_body_as_a_clause_s_subject_cou
     assert _town_figures("我镇全年调解纠纷52件。" + sentence) == [(52.0, "件")]
 
 
+@pytest.mark.parametrize("sentence", ["“十四五”时期，全镇累计建成法治广场6个，培育法律明白人800名。",
+                                      "近五年来，我镇共调处矛盾纠纷2100余件。", "2021—2025年，共办理行政处罚案件430件。",
+                                      "清河县“八五”普法期间累计开展送法下乡活动9000场次。"])
+def test_extract_indicators__a_total_over_several_years_counts_nothing(sentence):
+    # written round 70: 2025 reports sum up the 十四五 and the 八五 period; those totals are not the year's work
+    assert _town_figures("我镇全年调解纠纷52件。" + sentence) == [(52.0, "件")]
+
+
+@pytest.mark.parametrize("sentence, figure", [("较“十四五”期间年均水平增长15%。", (15.0, "%")),
+                                              ("近三年来首次实现零上访，全年接待来访45人次。", (45.0, "人次")),
+                                              ("五年来，我镇坚持依法行政；今年调解纠纷61件。", (61.0, "件"))])
+def test_extract_indicators__the_year_s_figure_beside_a_period_of_several_years_stays(sentence, figure):
+    assert figure in _town_figures(sentence)
+
+
 @pytest.mark.parametrize("sentence, figure", [("创建县级民主法治示范村3个。", (3.0, "个")),
                                               ("联合县自然资源局查处违法用地12起。", (12.0, "起")),
                                               ("县司法局在我镇开展普法讲座，发放资料500份。", (500.0, "份"))])

@@ -134,6 +134,14 @@ def test_cluster_shortcomings__two_groups_of_the_public_awareness_is_publicity()
     assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
 
 
+def test_cluster_shortcomings__business_entities_awareness_is_publicity():
+    # written round 70: 经营主体 (the name 市场主体 took in 2023) …意识 is the public's, as 市场主体…意识 is
+    table = items({"辛镇": ["二是部分经营主体守法经营意识不强，合同纠纷时有发生。", "一是部分新型经营主体的诚信守法意识较弱。",
+                           "三是部分镇干部依法行政意识不强。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",

@@ -113,7 +113,10 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 ("r475_huashi_jiangyin_tongbi_jidu", "法治化营商环境还需持续优化"),
                 ("r476_tongjing_yinan_nianling_tiaokuan", "法治建设推进不够平衡"),
                 ("r477_rencun_linzhou_xiajiang_mubiao", "景区周边依法治理水平不高"),
-                ("r478_anren_dayi_jidu_fuxiang", "文物保护与发展利用之间的法治协调还不够")}
+                ("r478_anren_dayi_jidu_fuxiang", "文物保护与发展利用之间的法治协调还不够"),
+                # round 70: a new street office's 城市管理执法矛盾较为突出 (the enforcers' strength, its writer says; its
+                # lead's only theme word is 矛盾, read as disputes: both readings stand)
+                ("r556_gongjiang_yudu_xinshe_jiedao", "城市管理执法矛盾较为突出")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -172,7 +175,8 @@ def test_written_reports__their_figures(built):
     # (a township's report or its county's) at 202 of 206 and 202 of 203; round 67 (a file's mangling: fake bold,
     # data cards, Wingdings bullets; the county's and city's bodies as subjects) at 309 of 327 and 309 of 319; round 68
     # (one town's four years: last year's figures, the county's totals) at 337 of 342 and 337 of 337; round 69
-    # (autonomous areas' pages: other scripts' lines, a state farm's figures) at 297 of 304 and 297 of 298.
+    # (autonomous areas' pages: other scripts' lines, a state farm's figures) at 297 of 304 and 297 of 298; round 70
+    # (2025 reports: 十四五 totals beside the year's, 2026 targets) at 236 of 243 and 236 of 236.
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -184,5 +188,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 338
+    assert len(FIGURES) == 346
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
