@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -815,17 +815,19 @@ _OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])
                          rf"|(?=全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗]))")
 
 
-def _another_body(text: str, head: int, start: int) -> bool:
-    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies?"""
+def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator[re.Match]:
+    """SUBJECT where it opens the clause from HEAD, or its sentence, before the figure at START (the sentence's
+    only while no clause of the town's own comes between: 县司法局在我镇…; …，镇市场监管所…)."""
     sentence = _last_of(text, "。！？!?\n", head)
     for at in (head, sentence) if sentence < head else (head,):
-        lead = _BEFORE_SUBJECT.match(text, at).end()
-        m = _OTHER_BODY.match(text, lead)
-        if m is None or m.end() > start or (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
-            continue  # (a later clause of the sentence that is the town's: 县司法局在我镇…; …，镇市场监管所…)
-        if _named_body(m):
-            return True
-    return False
+        m = subject.match(text, _BEFORE_SUBJECT.match(text, at).end())
+        if m is not None and m.end() <= start and not (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
+            yield m
+
+
+def _another_body(text: str, head: int, start: int) -> bool:
+    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies?"""
+    return any(_named_body(m) for m in _subjects(text, head, start, _OTHER_BODY))
 
 
 # … and so is a neighbouring state farm's, ranch's, forest farm's or regiment's own work (哈达图农牧场全年自行调处内部
@@ -838,14 +840,7 @@ _FARM_BODY = re.compile(rf"(?!与|同|和|跟|会同|联合|协同|协助|配合
 
 def _farms_work(text: str, head: int, start: int, own: frozenset[str]) -> bool:
     """Is the figure at START in a sentence or clause from HEAD whose subject is a farm or regiment not in OWN?"""
-    sentence = _last_of(text, "。！？!?\n", head)
-    for at in (head, sentence) if sentence < head else (head,):
-        lead = _BEFORE_SUBJECT.match(text, at).end()
-        m = _FARM_BODY.match(text, lead)
-        if m is None or m.end() > start or m.group() in own or (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
-            continue
-        return True
-    return False
+    return any(m.group() not in own for m in _subjects(text, head, start, _FARM_BODY))
 
 
 def _named_body(m: re.Match) -> bool:

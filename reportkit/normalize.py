@@ -516,6 +516,7 @@ _OTHER_SCRIPT_RUN = re.compile(
     rf"(?:[(（]\d{{1,2}}[)）][ \t\u3000]*|\d{{1,2}}[.．、][ \t\u3000]*)?(?:\d[\d.,%\-]*[ \t\u3000]*)?"
     rf"[{_OTHER_SCRIPT}](?:{_OTHER_SCRIPT_GAP}*[{_OTHER_SCRIPT}])+")
 _MIN_OTHER_SCRIPT_LETTERS = 3
+_OTHER_SCRIPT_LETTER = re.compile(f"[{_OTHER_SCRIPT}]")
 _WORD_OR_IDEOGRAPH = re.compile(rf"[{CJK}A-Za-z]")
 # ... and so does the label of such a version once its text is gone (（彝文版）, 藏文版：, 【维吾尔文】).
 _SCRIPT_VERSION_LABEL = re.compile(rf"^[（(【\[]?[{CJK}]{{1,5}}[文语](?:版|译文)?[）)】\]]?[:：]?$")
@@ -527,8 +528,8 @@ _SCRIPT_VERSION_BESIDE = re.compile(
 def _without_other_scripts(text: str) -> str:
     """Drop the lines and runs a page sets in an autonomous area's own script beside the Chinese."""
     def gone(m: re.Match) -> str:
-        return " " if len(re.findall(f"[{_OTHER_SCRIPT}]", m.group())) >= _MIN_OTHER_SCRIPT_LETTERS else m.group()
-    if not re.search(f"[{_OTHER_SCRIPT}]", text):
+        return " " if len(_OTHER_SCRIPT_LETTER.findall(m.group())) >= _MIN_OTHER_SCRIPT_LETTERS else m.group()
+    if not _OTHER_SCRIPT_LETTER.search(text):
         return text
     text = _SCRIPT_VERSION_BESIDE.sub("", text)
     lines = []
