@@ -1423,12 +1423,20 @@ def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = No
     figures, then by name). 开展普法宣传活动17场次 and 送法入户100余次 are both events and stay together
     whatever their written unit (场, 场次, 次); 受众2000人次 and 普法受众3万人 are not. Money is
     given in 万元 (from ``value_yuan``), so that 3000元 and 12.5万元 compare. A figure quoted to
-    compare (flagged ``earlier_period``: 较2021年的13件; ``change``: 比上年增加3件) is left out.
+    compare (flagged ``earlier_period``: 较2021年的13件; ``change``: 比上年增加3件) is left out. A
+    CATEGORY or KIND neither the resources nor the table know (a typo) raises ValueError naming those
+    that exist; a known category no report has gives an empty table.
 
     >>> table = extract_indicators("开展法治讲座3场次，送法入户100余次，受益群众500人。")
     >>> comparable(table.assign(doc_id="a"), category="legal_education_events")["value"].tolist()
     [3.0, 100.0]
     """
+    _check_known("category", category, set(load_categories()["category"]) | set(indicators.get("category", ())),
+                 "indicator_categories.csv")
+    if kind is not None:
+        present = _kinds(indicators)
+        _check_known("kind", kind, set(load_units()["compare_as"]) | set(() if present is None else present),
+                     "indicator_units.csv, compare_as")
     rows = own_year(indicators[indicators["category"] == category])  # not last year's, not a difference
     kinds = _kinds(rows)
     if kinds is None or rows.empty:
@@ -1441,6 +1449,13 @@ def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = No
     if kind == "money" and "value_yuan" in out:
         out["value"], out["unit"] = out["value_yuan"] / 10**4, "万元"
     return out
+
+
+def _check_known(what: str, value: str, known: set, resource: str) -> None:
+    # A mistyped name would give an empty table that reads as "no town reports this".
+    if value not in known:
+        names = ", ".join(sorted(str(name) for name in known if name))
+        raise ValueError(f"comparable: no {what} {value!r}; known: {names} (resources/{resource})")
 
 
 # --------------------------------------------------------------------------- density

@@ -1548,3 +1548,15 @@ def test_extract_indicators__a_farm_s_work_and_the_town_s_profile_count_nothing(
                                               ("服务流动人口3200人次。", (3200.0, "人次"))])
 def test_extract_indicators__work_with_a_farm_and_vehicle_times_count(sentence, figure):
     assert _town_figures(sentence) == [figure]
+
+
+def test_comparable__a_mistyped_category_or_kind_is_an_error_that_names_the_right_ones():
+    # was: an empty table, which a chart shows as "no town reports this"
+    table = table_of("开展法治讲座3场次，送法入户100余次。").assign(doc_id="a")
+    with pytest.raises(ValueError, match=r"no category 'legal_eduction_events'.*legal_education_events"):
+        comparable(table, category="legal_eduction_events")
+    with pytest.raises(ValueError, match=r"no kind 'events'.*event"):
+        comparable(table, category="legal_education_events", kind="events")
+    # a category the taxonomy knows but no report of this corpus has stays an empty table
+    assert comparable(table, category="funding").empty
+    assert len(comparable(table, category="legal_education_events", kind="event")) == 2
