@@ -126,7 +126,7 @@ def _number_regex() -> re.Pattern:
     units = "|".join(re.escape(f) for f in forms)
     # (?<!\d[:：]): the minutes of a clock time (08:30 天津, a repost's dateline) are no figure.
     return re.compile(
-        rf"百分之\s?(?P<pct>{_ARABIC}|{_CN_NUM})"
+        rf"(?P<share>百分之|千分之)\s?(?P<pct>{_ARABIC}|{_CN_NUM}(?:点[{''.join(_CN_DIGIT)}]+)?)"
         rf"|(?P<num>(?<![\d.A-Za-z])(?<!\d[:：])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
         rf"(?:{_GAP}(?P<mag>[十百千万亿萬億]))?{_GAP}(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
         rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?:[大小](?=[类项類項]))?"  # 4大类、53小项: classes and items
@@ -643,7 +643,7 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
 # --------------------------------------------------------------------------- extraction
 def _unit_of(m: re.Match) -> _Unit:
     if m.group("pct") is not None:
-        return _unit_index()["%"]
+        return _unit_index()["‰" if m.group("share") == "千分之" else "%"]
     unit = m.group("unit")
     if m.group("times") and unit + "次" in _unit_index():  # 698场(次), 1530人/次: sessions counted as 场次
         unit += "次"
@@ -660,8 +660,7 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     unit = _unit_of(m)
     if m.group("pct") is not None:
         raw = m.group("pct")
-        value = float(raw.replace(",", "")) if raw[0].isdigit() else chinese_to_number(raw)
-        return value, "%", None
+        return _rate_number(raw), unit.unit, None
     raw = m.group("num")
     magnitude = 1
     if raw[0].isdigit():
@@ -692,6 +691,15 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
             return yuan / 10**4, "万元", yuan
         return yuan, "元", yuan
     return value * magnitude, unit.unit, None
+
+
+def _rate_number(raw: str) -> float:
+    """百分之98.5, 百分之九十八点五 (98.5), 千分之三点八 (3.8)."""
+    if raw[0].isdigit():
+        return float(raw.replace(",", ""))
+    whole, _, decimals = raw.partition("点")
+    fraction = "".join(str(_CN_DIGIT[ch]) for ch in decimals)
+    return chinese_to_number(whole) + (float(f"0.{fraction}") if fraction else 0.0)
 
 
 _PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"

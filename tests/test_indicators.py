@@ -1560,3 +1560,15 @@ def test_comparable__a_mistyped_category_or_kind_is_an_error_that_names_the_righ
     # a category the taxonomy knows but no report of this corpus has stays an empty table
     assert comparable(table, category="funding").empty
     assert len(comparable(table, category="legal_education_events", kind="event")) == 2
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("全乡刑事案件发案率为千分之二点六，同比下降。", 2.6, "‰"),
+    ("每千人拥有法律明白人千分之1.2。", 1.2, "‰"),
+    ("行政复议纠错率为百分之十二点五。", 12.5, "%"),
+    ("普法考试参考率百分之九十九点零五。", 99.05, "%"),
+])
+def test_extract_indicators__rates_said_in_words_keep_their_decimals_and_per_mille(text, value, unit):
+    # was: 千分之 was no rate at all, and 百分之九十八点五 read as 98 (the 点五 dropped)
+    found = table_of(text)
+    assert found[["value", "unit"]].values.tolist() == [[value, unit]]
