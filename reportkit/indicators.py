@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
+from .arguments import require_text
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
 from .figure_tables import table_figures
@@ -1165,7 +1166,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     towns it visits, follows or works with: 黄庄镇当年建成…, 该镇… after naming it) counts nothing either.
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
-    text = text or ""
+    text = "" if text is None else require_text(text, "extract_indicators")
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
     plans = _merged(_plans_ranges(sections, annex_start(text)))  # next year's targets, not the year's work

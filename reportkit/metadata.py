@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from . import resources
+from .arguments import require_text
 from .normalize import to_simplified
 from .pagechrome import split_chrome
 from .places import (County, bare_town_name, counties_named, county_by_code, county_mentions, county_of_address,
@@ -123,7 +124,7 @@ def infer_metadata(text: str, *, file_name: str = "", hints: dict[str, str] | No
     file's title); page chrome left in the text is recognised here too.
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
-    text, facts = split_chrome(text)
+    text, facts = split_chrome(require_text(text, "infer_metadata"))
     hints = {**facts.as_hints(), **(hints or {})}
     # The title line of the text, else the page's title field, else the text's first lines.
     page_title = page_title_of(hints.get("page_title", ""))

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import resources
+from .arguments import require_text
 from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
@@ -284,14 +285,14 @@ def traditional_share(text: str, *, sample: int = 20000) -> float:
 
 def is_traditional(text: str) -> bool:
     """True when TEXT is written in Traditional script (not merely quoting a character)."""
-    return traditional_share(text) >= TRADITIONAL_THRESHOLD
+    return traditional_share(require_text(text, "is_traditional")) >= TRADITIONAL_THRESHOLD
 
 
 def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC's t2s conversion (character and phrase level), keeping
     the place names t2s would rewrite: 乾佑街道, 於潜镇 and 乾县 are their Simplified names too
     (t2s gives 干佑街道, 于潜镇, 干县, which are no places)."""
-    if not text or text.isascii():  # nothing to convert: spare OpenCC the call
+    if text is None or not require_text(text, "to_simplified") or text.isascii():  # nothing to convert: spare OpenCC the call
         return text
     converted = _converted_keeping_shadowed_names(text)
     if converted == text:
@@ -549,7 +550,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
 
     convert_traditional: None decides by `is_traditional`; True/False force it.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = require_text(raw, "normalize_text", name="raw").replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _without_other_scripts(text)
     text = _without_fake_bold(text)

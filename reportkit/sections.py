@@ -36,6 +36,7 @@ from typing import Literal
 import pandas as pd
 
 from . import resources
+from .arguments import require_text
 from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
 from .pagechrome import report_end
 
@@ -164,7 +165,8 @@ def classify_heading(heading: str) -> str:
     >>> classify_heading("二、上一年度推进法治政府建设存在的不足和原因")
     'shortcomings'
     """
-    return _match_type(heading) or "other"
+    return _match_type(require_text(heading, "classify_heading", name="heading",
+                                    example="tables['sections']['heading'].iloc[0]")) or "other"
 
 
 # ----------------------------------------------------------------------------- heading detection
@@ -603,6 +605,7 @@ def split_sections(text: str, *, doc_id: str = "",
     rows: list[dict] = []
     # A whole page copy ends in links and a footer: the report ends before them, so its last part
     # does not take them in and a heading cut short just before them is still seen as cut.
+    text = require_text(text, "split_sections")
     text = text[:report_end(text)]
     if not text.strip():
         return pd.DataFrame(rows, columns=SECTION_COLUMNS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .arguments import require_text
 from .chinese import marker_number
 
 __all__ = ["find_title", "infer_year", "page_title_of", "title_of"]
@@ -133,7 +134,7 @@ def find_title(text: str) -> str:
 def title_of(text: str) -> str:
     """The report's title (`find_title`), or else its first lines up to the one that names the
     report, as reports without a proper title begin."""
-    if title := find_title(text):
+    if title := find_title(require_text(text, "title_of")):
         return title
     lines = [line.strip() for line in text.split("\n")[:14] if line.strip()]
     title: list[str] = []

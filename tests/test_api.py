@@ -267,3 +267,19 @@ def test_tokenizer__leaves_jiebas_logger_as_it_was():
         assert jieba_logger.level == logging.DEBUG
     finally:
         jieba_logger.setLevel(before)
+
+
+@pytest.mark.parametrize("name", ["normalize_text", "to_simplified", "is_traditional", "infer_metadata", "title_of",
+                                  "split_sections", "extract_indicators", "classify_heading"])
+@pytest.mark.parametrize("value", [float("nan"), 3, b"\xe9\x95\x87"])
+def test_text_functions__a_value_that_is_no_text_is_a_type_error_that_says_what_to_pass(name, value):
+    # was: AttributeError 'float' object has no attribute 'split' from inside (a NaN cell of a table)
+    with pytest.raises(TypeError, match=rf"{name}\(\): \w+ must be a str, not {type(value).__name__}.*pass e\.g\."):
+        getattr(rk, name)(value)
+
+
+@pytest.mark.parametrize("name", ["normalize_text", "is_traditional", "infer_metadata", "title_of", "split_sections",
+                                  "classify_heading"])
+def test_text_functions__none_is_named_a_missing_value(name):
+    with pytest.raises(TypeError, match="not NoneType .a missing value"):
+        getattr(rk, name)(None)
