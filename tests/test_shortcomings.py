@@ -589,8 +589,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,502 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (40 of them stay wrong); held-out items were not, and measure it.
+    # 1,532 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (41 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -598,7 +598,8 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # held out 1,035 of 1,046 (0.989) and tuning 416 of 456 since set 58 (written blind in the words of the sectors a
+    # held out 1,061 of 1,072 (0.990) and tuning 419 of 460 since set 59 (written blind in digital government's words,
+    # faults between two bodies and slogans: 26 of 30 first, 29 after); held out 1,035 of 1,046 (0.989) and tuning 416 of 456 since set 58 (written blind in the words of the sectors a
     # township handles and of bodies that are not the cadres: 28 of 30 first, 30 after); held out 1,007 of 1,018 (0.989) and tuning 414 of 454 since set 57 (written blind in year-on-year figures, 重A轻B
     # formulae and a 站所's own voice: 26 of 30 first, 29 after); held out 981 of 992 (0.989) and tuning 411 of 450 since set 56 (written blind as city street offices' 2024–2025
     # items: 25 of 30 first, 28 after); held out 954 of 967 (0.987) and tuning 407 of 445 since set 55 (written blind as 2021–2023 items: 30 of 30;
@@ -1164,9 +1165,22 @@ SECTOR_WORDS_AND_OTHER_BODIES = [
     ("部分企业负责人依法用工观念不强，拖欠工资现象时有发生", "publicity"),
 ]
 
+DIGITAL_AND_TWO_BODIES = [
+    # themes set 59 (digital government and data, faults between two bodies, 问题表现在…根源在于…, APP/OA/12345,
+    # a theme's word only in a quoted slogan): a cadre's 依法履职…观念 and 依法行政观念 are the cadres' awareness,
+    # whatever the explanation names; a contract the town signed stays a decision's with words between
+    # (签订的…合同); “阳光村务” and a village's 财务收支 are what it must disclose
+    ("部分站所负责人依法履职的观念还不牢固，遇到群众诉求先想着“摆平”", "awareness"),
+    ("个别工作人员依法行政观念不强，对群众投诉举报敷衍应付", "awareness"),
+    ("镇里与光伏企业签订的屋顶租赁合同期限约定不明，到期后矛盾不断", "decisions"),
+    ("“阳光村务”平台上的信息半年没有更新", "disclosure"),
+    ("部分村财务收支长期不上墙，村民看不明白", "disclosure"),
+]
+
 
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
-                         + YEAR_ON_YEAR_AND_OWN_UNITS + SECTOR_WORDS_AND_OTHER_BODIES)
+                         + YEAR_ON_YEAR_AND_OWN_UNITS + SECTOR_WORDS_AND_OTHER_BODIES
+                         + DIGITAL_AND_TWO_BODIES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
