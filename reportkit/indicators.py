@@ -1004,6 +1004,12 @@ _QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“
 _ABSTRACT_PARTS = re.compile(r"\s*(?:层面|方面|环节|维度|板块|步骤|阶段|途径|渠道|路径)")
 
 
+# A body's groups, named by the list before their count, as the subject of what each did (司法、执法、守法普法
+# 3个协调小组各召开会议1次): the count names them, as 三个小组 does; the work is what each did. Groups formed
+# (组建调解、巡防和宣讲3个小组) stay a count.
+_GROUPS_EACH_ACTING = re.compile(rf"\s*[{CJK}]{{0,4}}?(?:小组|工作组|专班|分委员会|委员会)\s*(?:各|分别)")
+
+
 # Two things joined by 和 before 两项/两大 and a word for tasks or aims: the pair the numeral names.
 _PAIR_OF_TASKS = re.compile(rf"[{CJK}]{{2,}}[和与及][{CJK}]{{2,12}}$")
 _TASK_WORDS = re.compile(r"\s*(?:个|项|大)?\s*(?:重点|中心|核心|主要)?(?:任务|工作|目标|工程|战略|大事|要务|主题)")
@@ -1016,7 +1022,7 @@ def _counts_its_list(text: str, m: re.Match) -> bool:
     if not raw or _unit_of(m).kind != "item":
         return False
     if raw[0].isdigit():
-        if not raw.isdigit() or not _ABSTRACT_PARTS.match(text, m.end()):
+        if not raw.isdigit() or not (_ABSTRACT_PARTS.match(text, m.end()) or _GROUPS_EACH_ACTING.match(text, m.end())):
             return False  # 对甲、乙、丙3家企业开展检查: digits count the things the work reached
         n = int(raw)
     else:

@@ -767,6 +767,13 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
         if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
             return True
         mention = next(iter(county_mentions(rest[:24])), None)
+        if mention is not None and mention[0] == 2 and rest.startswith("中共"):
+            # 2025年,中共姚安县委、姚安县人民政府坚持…: the county's party committee, by its full name, and its
+            # government speak together; an addressee's line (中共某县委、某县人民政府:) does not
+            name = re.escape(rest[mention[0]:mention[1]])
+            if re.match(rf"委[、,，和\s]{{1,2}}{name}(?:人民)?政府", rest[mention[1]:]) and not re.search("[:：]", rest):
+                return True
+            continue
         if mention is not None and mention[0] == 0 and not _ADDRESSEE_AFTER.match(rest, mention[1]):
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
             if _OPENING_TOWN.match(rest, mention[1]):

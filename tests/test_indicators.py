@@ -979,6 +979,19 @@ def test_extract_indicators__a_numeral_that_counts_the_list_before_it_is_a_name(
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # batch zq (陆良县: 司法、执法、守法普法3个协调小组各召开会议1次): digits after a list of groups that each act
+    # name the groups; what each did is the figure
+    ("立法、执法、普法3个工作组分别开展督查4次。", [(4.0, "次")]),
+    ("调解、巡防2个专班各走访群众30户。", [(30.0, "户")]),
+    # groups formed, or reached, stay a count
+    ("组建调解、巡防和宣讲3个工作小组。", [(3.0, "个")]),
+    ("对甲镇、乙镇、丙镇3个工作组开展考核。", [(3.0, "个")]),
+])
+def test_extract_indicators__digits_naming_the_listed_groups_that_each_act_are_no_count(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
 def test_extract_indicators__a_city_s_own_total_is_kept():
     assert [(v, u) for v, u, _, _ in rows("全市共调解矛盾纠纷200件。")] == [(200.0, "件")]
 

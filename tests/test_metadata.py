@@ -627,6 +627,22 @@ def test_infer_metadata__a_town_name_shared_by_several_counties_settled_by_the_c
     assert (both["town"], both["county"]) == ("杨集镇", "")
 
 
+@pytest.mark.parametrize("text, level", [
+    # batch zq (姚安县 2025, no title): the county's party committee, by its full name, and its government as
+    # the opening's joint subject
+    ("2024年,中共丰宁满族自治县委、丰宁满族自治县人民政府坚持以习近平法治思想为指导,统筹推进依法治县。\n"
+     "一、主要举措和成效\n召开会议3次。", "county"),
+    ("2022年，中共宁国市委 宁国市人民政府认真贯彻落实中央决策部署。\n一、主要举措\n召开会议3次。", "county"),
+    # the committee's department is no government (中共某县委组织部坚持…)
+    ("2023年,中共丰宁满族自治县委组织部坚持依法行政。\n一、主要举措\n召开会议3次。", "unknown"),
+    # an addressee's line, however long the county's name, is no subject: the town below speaks
+    ("中共察布查尔锡伯自治县委、察布查尔锡伯自治县人民政府:\n2024年,全镇坚持依法行政。\n一、主要举措\n召开会议3次。",
+     "township"),
+])
+def test_infer_metadata__a_county_s_party_committee_and_government_as_the_subject(text, level):
+    assert infer_metadata(text)["level"] == level
+
+
 @pytest.mark.parametrize("text, town", [
     # 新城镇 is also "new towns": a town when the title starts with it and goes on with the year...
     ("当前位置:新城镇> 政务公开\n新城镇2020年法治政府建设情况报告\n2020年,新城镇坚持依法行政。\n一、主要工作\n内容。", "新城镇"),
