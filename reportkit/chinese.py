@@ -178,6 +178,18 @@ MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)
 _ANNEX_AFTER_DATE = re.compile(_DATE + r"[ \t\u3000]*\n\s*(?=附[ \t]*[件表][ \t]*\d*[ \t]*(?:[：:]|\n|$))")
 
 
+# ... and a table of the year's figures annexed below the plans, before the signature (附表：…主要指标统计表 on a line of
+# its own, the table's rows right under it): the year's figures, not the plans' targets.
+_ANNEX_TABLE = re.compile(r"^[ \t\u3000]*附[ \t]*[件表][ \t]*\d*[ \t]*[：:]?[^\n]{0,40}\n(?:[^\n]{0,60}\n){0,2}[ \t\u3000]*[|｜│┌]",
+                          re.M)
+
+
+def annexed_table_start(text: str) -> int | None:
+    """Where the first annexed table of figures begins (its 附表 line, `_ANNEX_TABLE`), or None."""
+    m = _ANNEX_TABLE.search(text)
+    return m.start() if m else None
+
+
 def annex_start(text: str) -> int | None:
     """Where an annex begins that follows the report's signed date (its 附件 line), or None; the last
     such place, since a date inside the body may stand before a 附件 line too."""

@@ -47,7 +47,8 @@ import pandas as pd
 from . import resources, schema
 from .arguments import require_text
 from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
-                      HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, chinese_to_number)
+                      HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, annexed_table_start,
+                      chinese_to_number)
 from .figure_tables import table_figures
 from .places import city_names, counties_named, is_place_name, own_place_names, town_mentions
 
@@ -1111,14 +1112,17 @@ def _section_locator(sections: pd.DataFrame | None) -> Callable[[int, int], tupl
     return locate
 
 
-def _plans_ranges(sections: pd.DataFrame | None, annex: int | None = None) -> list[tuple[int, int]]:
+def _plans_ranges(sections: pd.DataFrame | None, annex: int | None = None,
+                  table: int | None = None) -> list[tuple[int, int]]:
     """Offsets of the sections typed plans (with their sub-sections, which take their part's type), up
-    to the ANNEX after the signature if there is one (its table holds the year's figures)."""
+    to the ANNEX after the signature if there is one (its table holds the year's figures), and cut where
+    an annexed TABLE of figures begins inside them (附表：… below the plans, before the signature)."""
     if sections is None or sections.empty or "section_type" not in sections:
         return []
     stop = annex if annex is not None else float("inf")
-    return [(int(s), int(min(e, stop))) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
-            if t == "plans" and pd.notna(s) and pd.notna(e) and s < stop]
+    ranges = [(int(s), int(min(e, stop))) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
+              if t == "plans" and pd.notna(s) and pd.notna(e) and s < stop]
+    return [(s, table if table is not None and s < table < e else e) for s, e in ranges]
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
@@ -1175,7 +1179,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     text = "" if text is None else require_text(text, "extract_indicators")
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
-    plans = _merged(_plans_ranges(sections, annex_start(text)))  # next year's targets, not the year's work
+    plans = _merged(_plans_ranges(sections, annex_start(text), annexed_table_start(text)))  # next year's targets
     wider = _wider_area(level, county or "")
     # (a town's own name unknown, a clause that names a town may be its own)
     own = frozenset(own_place_names(town, county)) if level == "township" and town else None

@@ -18,7 +18,7 @@ from .arguments import require_text
 from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
-from .pasted import from_csv_export, from_markup_fragment
+from .pasted import from_csv_export, from_markup_fragment, from_two_column_form
 from .problem_lists import names_columns, numbered
 from .unwrap import unwrap_text
 
@@ -433,7 +433,9 @@ def _without_line_numbers(text: str) -> str:
 # A line drawn with rules or ornaments only (━━━━, ◆◆◆, ＊＊＊), as WeChat editors set between parts: no text.
 _DECORATION_LINE = re.compile(r"^[ \t\u3000]*[━─═—\-–_=~～◆◇■□●○★☆▍✦❖•·*＊]{3,}[ \t\u3000]*$", re.M)
 # An emoji set as a bullet at a line's start (🔹 part, ✅ point, 📌 item): no word of the text.
-_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
+# (not the empty ballot box ☐, U+2610: a form's option left unticked, kept so that it is read as one; ☑ is dropped as
+# a bullet, its line the option chosen)
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u260F\u2611-\u27BF\u2B50\u2B55"
 _EMOJI_BULLET = re.compile(rf"^([ \t\u3000]*)(?:[{_EMOJI}]\uFE0F?)+[ \t\u3000]*", re.M)
 # A keycap numeral (1️⃣ 2️⃣: a digit, U+FE0F, U+20E3), as WeChat editors number parts: a number marker, kept
 # in the heading as 一、 is (no bullet to drop).
@@ -441,7 +443,7 @@ _KEYCAP = r"[0-9#*]\uFE0F?\u20E3"
 # ... and in a copy that lost its line breaks, an emoji bullet or a keycap numeral after a space, or a rule,
 # starts a line again.
 _EMOJI_BULLET_INLINE = re.compile(rf"[ \t\u3000]+(?:[━─═]{{3,}}[ \t\u3000]*)*"
-                                  rf"(?=(?:[{_EMOJI}]\uFE0F?|{_KEYCAP})+[ \t\u3000]*[{CJK}（(“【\d])")
+                                  rf"(?=(?:[{_EMOJI}\u2610]\uFE0F?|{_KEYCAP})+[ \t\u3000]*[{CJK}（(“【\d])")
 # In a copy that lost its line breaks, where emoji bullets already cut the text into short lines (so that
 # no line is long enough to be mended as a page's): a part's label in brackets after a sentence's end
 # (…不完整。 【2025年工作思路】 …), and the words of a label or of a keycap-numbered heading before the
@@ -557,9 +559,12 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = _data_cards(text)
     text = from_markup_fragment(text)  # a page's source pasted as text: &nbsp;, <br>, <strong>
     text = from_csv_export(text)  # a report template filled in Excel and saved as CSV: "一、…","（一）…"
+    text = from_two_column_form(text)  # a template as a two-column form: | 一、主要举措和成效 | 2022年，… |
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
     text = _without_line_numbers(text)
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
+    # A copy that lost its line breaks is one line before its bullets start lines again (☑法治工作队伍建设…).
+    one_line = len([line for line in text.split("\n") if line.strip()]) == 1
     if _EMOJI_BULLET_INLINE.search(text):
         paragraphs = [line for line in text.split("\n") if line.strip()]
         lost_breaks = len(max(paragraphs, key=len)) > (SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE)
@@ -586,7 +591,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     # the title, the site's lines and the opening sentence get their own lines back too.
     # A short text copied so (a page's opening, a brief report) is a single line of its own.
     paragraphs = [line for line in text.split("\n") if line.strip()]
-    long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE
+    long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 or one_line else LONG_LINE
     if len(max(paragraphs, key=len, default="")) > long_line:
         text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
         # A printed text (a PDF's lines) copied so comes back as its printed lines: joined again.

@@ -85,3 +85,60 @@ def _rows(line: str) -> list[str]:
         return [line]
     pieces = _ROW_BREAK.sub('"\n"', line.strip()).split("\n")
     return pieces if len(pieces) >= 3 and all(_CSV_ROW.match(piece) for piece in pieces) else [line]
+
+
+# A report template laid out as a two-column form (| 项目 | 内容 |): a row a part, its heading in the first cell
+# (| 一、主要举措和成效 | 2022年，… |), and rows of fields (| 报告单位 | …人民政府 |, | 填报人 | … |).
+_FORM_ROW = re.compile(r"^[ \t\u3000]*[|｜](?P<label>[^|｜\n]{1,80})[|｜](?P<value>[^|｜\n]*)[|｜][ \t\u3000]*$")
+_FORM_RULE = re.compile(r"^[ \t\u3000]*[|｜][\s:：\-—–|｜]+$")
+_FORM_HEADER = re.compile(r"^(?:项目|栏目|事项|类别|内容|填报内容|报告内容|具体内容|主要内容|情况|具体情况)$")
+_PART_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分|【)[ \t\u3000]*[\u4e00-\u9fff\d]{2}")
+_MIN_PART_ROWS = 2
+
+
+def from_two_column_form(text: str) -> str:
+    """TEXT with a two-column form's rows as lines (`_FORM_ROW`) when two or more of its rows are parts headed in
+    their first cell: a part's heading on a line of its own, then its text; a field as label：value; the header
+    row (项目 | 内容) and the rule under it left out. Any other text unchanged."""
+    if "|" not in text and "｜" not in text:
+        return text
+    lines = [row for line in text.split("\n") for row in _form_rows_apart(line)]
+    rows = [_FORM_ROW.match(line) for line in lines]
+    if sum(1 for row in rows if row and _PART_LABEL.match(row.group("label").strip())
+           and row.group("value").strip()) < _MIN_PART_ROWS:
+        return text
+    out = []
+    for line, row in zip(lines, rows):
+        if _FORM_RULE.match(line):
+            continue
+        if not row:
+            out.append(line)
+            continue
+        label, value = row.group("label").strip(), row.group("value").strip()
+        if _FORM_HEADER.match(label) and _FORM_HEADER.match(value):
+            continue
+        if _PART_LABEL.match(label):
+            out.extend([label, value] if value else [label])
+        else:
+            out.append(f"{label}：{value}" if value else label)
+    return "\n".join(out)
+
+
+_PART_CELL = re.compile(r"[|｜][ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分|【)"
+                        r"[ \t\u3000]*[\u4e00-\u9fff\d]{2}")
+_ROWS_RUN_ON = re.compile(r"(?<=[|｜])[ \t\u3000]+(?=[|｜])")
+
+
+def _form_rows_apart(line: str) -> list[str]:
+    """LINE's rows of a two-column form, in a copy that lost its line breaks (…报告 | 项目 | 内容 | | 一、… | … |),
+    where a row ends and the next begins at | |: the text before the first bar, then a row each; else [LINE]."""
+    if len(_PART_CELL.findall(line)) < _MIN_PART_ROWS or not _ROWS_RUN_ON.search(line):
+        return [line]
+    pieces = _ROWS_RUN_ON.sub("\n", line).split("\n")
+    rows = [piece.strip() for piece in pieces]
+    if sum(1 for row in rows if _FORM_ROW.match(row)) < len(rows) - 2:
+        return [line]  # not rows of two cells: a table with empty cells, left as it is
+    lead = rows[0]
+    if not _FORM_ROW.match(lead) and (bar := re.search(r"[ \t\u3000][|｜]", lead)):
+        rows[0:1] = [lead[:bar.start()].strip(), lead[bar.start():].strip()]
+    return rows

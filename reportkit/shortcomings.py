@@ -255,7 +255,8 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
     else:
         # Unnumbered: one item per paragraph, without the introducing sentence, nor a copy's wall or buttons
         # (试读已结束，如需要继续阅读…; 下载文档 150金币) where a document site cut it.
-        items = [p.strip() for p in body.split("\n") if p.strip() and not _not_the_report(p.strip())]
+        items = [p.strip() for p in body.split("\n")
+                 if p.strip() and not _not_the_report(p.strip()) and not _UNTICKED_OPTION.match(p.strip())]
         if len(items) == 1 and (listed := _listed_in_one_sentence(items[0])):
             items = listed  # …仍存在A、B、C等问题。: the part is the one sentence that lists them
         elif items:
@@ -277,6 +278,9 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
     return [i for i in items if i]
 
 
+# A form's option left unticked and unfilled (□重大行政决策： / ☐ 政务公开), where the ticked ones (☑…：…) are the
+# problems the town reports: no item.
+_UNTICKED_OPTION = re.compile(r"^[□☐][ \t\u3000]*[^\s：:。；;，,]{1,20}[：:]?$")
 _WALL_LINE = 40  # a document site's wall is a short line of its own (试读已结束，如需要继续阅读或下载，敬请购买)
 
 

@@ -56,7 +56,14 @@ _CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协�
 # 街 is a street office's short form (我街, 全街), not a street (全街巷, 我街头).
 _STREET_SHORT = "街(?![头巷路区口])"
 _SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT})")
-_COUNTY_LEVEL_TITLE = re.compile(r"(县|区|市|旗)(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
+# A county's template or compilation for its townships (昆山市各镇（区）…报告表, 平顺县乡镇2022年度…,
+# 新郑市2024年度乡镇（街道）…汇编, 南海区镇（街道）…):
+# the county names the kind of unit that fills it in, not itself as the author.
+_FOR_ITS_TOWNSHIPS = (r"(?:各|所辖|所属)?(?:乡镇|乡|镇|街道|镇街|苏木)(?:[（(][\u4e00-\u9fff、]{1,6}[)）])?"
+                      r"(?=(?:20\d{2}年度?)?(?:法治政府建设|年度法治|法治建设))")
+_TEMPLATE_FOR_ITS_TOWNSHIPS = re.compile(r"(?:20\d{2}年度?)?" + _FOR_ITS_TOWNSHIPS)
+_COUNTY_LEVEL_TITLE = re.compile(r"(?<![（(])(县|区|市|旗)(?!(?:20\d{2}年度?)?" + _FOR_ITS_TOWNSHIPS + r")(?:人民政府|政府)?(?:关于)?"
+                                 + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
 
 def _self_units(text: str) -> list[str]:
@@ -774,6 +781,8 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
             if re.match(rf"委[、,，和\s]{{1,2}}{name}(?:人民)?政府", rest[mention[1]:]) and not re.search("[:：]", rest):
                 return True
             continue
+        if mention is not None and _TEMPLATE_FOR_ITS_TOWNSHIPS.match(rest, mention[1]):
+            continue  # 平顺县乡镇2022年度…报告表: the county's template, filled in by one of its towns
         if mention is not None and mention[0] == 0 and not _ADDRESSEE_AFTER.match(rest, mention[1]):
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
             if _OPENING_TOWN.match(rest, mention[1]):

@@ -197,6 +197,13 @@ EXCLUSIONS = [
     # written round 68: the land the town grows a crop on is its profile, as its 耕地面积 is (新增种植面积 would be work)
     ("its_planting_area", "全镇茉莉花种植面积4.2万亩，开展普法活动3场。"),
     ("its_planting_area_of_a_crop", "全乡茶叶种植面积达12000亩，开展普法活动3场。"),
+    # written round 71: a form's copies to file (一式2份), a page's count of the articles it lists, the schools a town
+    # holds and a profile field of its villages
+    ("copies_of_a_form", "报送要求：加盖公章，一式三份报县依法治县办。开展普法活动3场。"),
+    ("copies_of_a_form_in_digits", "纸质材料一式2份。开展普法活动3场。"),
+    ("a_column_s_count_of_articles", "本专题共12条\n开展普法活动3场。"),
+    ("schools_the_town_holds", "辖区内有中小学9所，开展普法活动3场。"),
+    ("villages_in_a_profile_field", "| 行政村数 | 14个 | 常住人口 | 3.2万人 |\n开展普法活动3场。"),
 ]
 
 
@@ -1585,3 +1592,23 @@ def test_extract_indicators__rates_said_in_words_keep_their_decimals_and_per_mil
     # was: 千分之 was no rate at all, and 百分之九十八点五 read as 98 (the 点五 dropped)
     found = table_of(text)
     assert found[["value", "unit"]].values.tolist() == [[value, unit]]
+
+
+def test_extract_indicators__a_table_annexed_below_the_plans_before_the_signature_counts():
+    # written round 71: a county's template asks for a 附表 of the year's figures, set after the plans and before the
+    # signature: the year's figures, not the plans' targets (the plan's 不少于40场 stays none)
+    text = ("一、主要举措\n开展执法检查。\n二、2025年工作打算\n（一）开展普法活动不少于40场。\n\n"
+            "附表：2024年度法治建设主要数据\n| 序号 | 项目 | 计量单位 | 完成数 |\n| 1 | 行政执法检查 | 次 | 286 |\n"
+            "| 2 | 调解矛盾纠纷 | 件 | 143 |\n\n某某镇人民政府\n2025年1月8日")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(143.0, "件"), (286.0, "次")]
+
+
+def test_extract_indicators__a_table_annexed_inside_the_work_part_does_not_end_the_plans():
+    # the 附表 that ends the plans range is one below the plans; a table of figures inside the work part
+    # leaves the plans' targets out as before
+    text = ("一、主要举措和成效\n全年开展普法活动12场。\n附表：主要数据\n| 指标 | 数量 |\n| 调解纠纷 | 40件 |\n"
+            "二、下一步工作打算\n计划开展普法活动20场。\n")
+    sections = split_sections(text, doc_id="d")
+    found = extract_indicators(text, doc_id="d", sections=sections)
+    assert 20.0 not in found["value"].tolist() and 12.0 in found["value"].tolist()

@@ -1373,3 +1373,21 @@ def test_split_chrome__a_breadcrumb_wrapped_onto_a_second_line_is_chrome_and_lea
 def test_infer_metadata__a_county_that_opens_with_its_stem_speaks_for_itself(text, level):
     meta = infer_metadata(text)
     assert (meta["level"], meta["town"]) == (level, "")
+
+
+# written round 71: a county's template or compilation for its townships names the county and the kind of unit
+# that fills it in (各镇（街道）, 乡镇, 镇街), not the county as the author: the town in its 填报单位 field or its
+# signature is the author, and the report a township's; a county's own report stays the county's.
+@pytest.mark.parametrize("text, town, level", [
+    ("吴江区各镇（街道）法治政府建设年度报告（填报模板）\n\n填报单位：震泽镇人民政府\n填报日期：2025年1月10日\n\n"
+     "一、主要举措和成效\n全年开展执法检查120次，办理案件35件。\n二、存在的不足\n一是执法力量不足；二是宣传不够深入。\n",
+     "震泽镇", "township"),
+    ("宁乡市乡镇（街道）2023年度法治政府建设情况报告\n\n一、2023年主要工作\n全年调解纠纷210件，开展普法活动30场。\n"
+     "二、存在问题\n一是专业人才缺乏；二是群众法治意识不强。\n三、下一步打算\n持续推进法治乡镇建设。\n\n"
+     "宁乡市花明楼镇人民政府\n2024年1月10日\n", "花明楼镇", "township"),
+    ("宁乡市2023年法治政府建设情况报告\n\n2023年，宁乡市坚持以习近平法治思想为指导，全面推进依法行政。\n"
+     "一、主要工作\n全市开展执法检查3200次。\n", "", "county"),
+])
+def test_infer_metadata__a_county_template_for_its_townships_is_filled_in_by_the_town(text, town, level):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["level"]) == (town, level)

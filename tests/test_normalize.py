@@ -526,3 +526,17 @@ def test_normalize_text__a_version_in_another_script_and_its_label_go_also_in_a_
 @pytest.mark.parametrize("text", ["发放维吾尔文版宣传资料300份。", "组建朝鲜语普法宣讲队。", "Tuyên truyền pháp luật 2024"])
 def test_normalize_text__words_naming_a_script_and_latin_lines_stay(text):
     assert normalize_text(text) == text
+
+
+def test_normalize_text__a_flat_form_with_ticked_boxes_gets_its_part_lines_back():
+    # written round 71: a form copied without its line breaks, its ☑ boxes starting lines again as emoji bullets do,
+    # was no longer one long line, so its first parts (before the first box) were not set back on lines of their own
+    from tests.realworld.saved import flattened
+    form = ("德清县镇（街道）2022年度法治政府建设情况报告表\n填报单位：德清县新市镇人民政府\n填报日期：2023年1月9日\n"
+            "一、主要举措和成效\n1.是否制定年度工作要点：☑是 □否\n2.是否开展重大行政决策合法性审查：☑是 □否\n"
+            "主要成效：全年开展执法检查210次，调解纠纷96件，开展普法活动40场，覆盖群众1.2万人次。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n3.主要负责人是否年终述法：☑是 □否\n"
+            "镇党委书记、镇长研究法治工作5次。\n三、存在的不足\n☑执法力量：持证执法人员偏少。\n□政务公开：\n"
+            "四、下一步工作计划\n加强执法队伍建设。")
+    text = normalize_text(flattened(form))
+    assert "\n一、主要举措和成效" in text and "\n二、党政主要负责人" in text

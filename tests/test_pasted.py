@@ -5,7 +5,7 @@ import pytest
 
 from reportkit.normalize import normalize_text
 from reportkit.partial import partial_reasons
-from reportkit.pasted import from_csv_export, from_markup_fragment
+from reportkit.pasted import from_csv_export, from_markup_fragment, from_two_column_form
 from reportkit.sections import split_sections
 from reportkit.shortcomings import shortcoming_items
 
@@ -67,3 +67,34 @@ def test_text_with_a_few_quoted_cells_is_left_as_it_is(text):
 def test_a_copy_that_ends_mid_sentence_is_still_cut_off_after_the_table_rule():
     text = "一、主要举措\n开展检查12次。\n二、存在的问题\n一是执法力量不足，面对点多面广的执法任务，执法人员身兼数职的情况仍然比较"
     assert "cut off" in partial_reasons(text, split_sections(text))
+
+
+FORM = """临安区镇（街道）2023年度法治政府建设情况报告
+｜ 栏目 ｜ 填报内容 ｜
+｜:---｜:---｜
+｜ 填报单位 ｜ 杭州市临安区於潜镇人民政府 ｜
+｜ 一、2023年度主要举措和成效 ｜ 2023年，於潜镇扎实推进依法行政。（一）推进依法决策。法律顾问审查合同36份。（二）规范执法。开展检查112次。 ｜
+｜ 二、党政主要负责人履行第一责任人职责情况 ｜ 镇党委书记、镇长专题研究法治工作4次。 ｜
+｜ 三、存在的不足和原因 ｜ 一是执法人员不足；二是普法宣传不够深入；三是政务公开不够及时。 ｜
+｜ 四、2024年度工作打算 ｜ 加强执法队伍建设。 ｜
+｜ 联系人 ｜ 党政办 王某 ｜"""
+
+
+@pytest.mark.parametrize("form", ["lines", "flat"])
+def test_a_template_laid_out_as_a_two_column_form_is_read_as_its_parts(form):
+    # round 71: a county's template filled in as a two-column form (| 项目 | 内容 |), a part a row with its heading in
+    # the first cell: its parts were not seen, so neither were its items
+    text = normalize_text(FORM if form == "lines" else flattened(FORM))
+    assert "一、2023年度主要举措和成效\n2023年，於潜镇" in text and "填报单位：杭州市临安区於潜镇人民政府" in text
+    sections = split_sections(text)
+    assert sections.loc[sections["level"] == 1, "section_type"].tolist() == ["measures", "leadership", "shortcomings", "plans"]
+    assert len(shortcoming_items(sections)) == 3
+    assert partial_reasons(text, sections) == []
+
+
+@pytest.mark.parametrize("text", [
+    "| 序号 | 指标 |\n| 一、 | 调解纠纷 |\n| 二、 | 普法活动 |",  # a table numbering its rows, no part's text beside them
+    "| 项目 | 内容 |\n| 报告单位 | 某镇人民政府 |\n一、主要举措\n甲。",  # one form row of fields, its parts below
+])
+def test_a_table_that_is_no_two_column_form_of_parts_is_left_as_it_is(text):
+    assert from_two_column_form(text) == text

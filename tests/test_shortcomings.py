@@ -1184,3 +1184,22 @@ DIGITAL_AND_TWO_BODIES = [
                          + DIGITAL_AND_TWO_BODIES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+
+
+def test_shortcoming_items__a_forms_unticked_options_are_no_items():
+    # round 71: a county's form lists the fields a town ticks (☑) and explains; those left unticked (□, ☐) and
+    # unfilled are options not chosen, not problems
+    text = ("二、存在的问题（在相应选项前打☑并说明）\n☑普法宣传：农村群众学法积极性不高，宣传覆盖面窄。\n☐执法队伍建设\n"
+            "☑政务公开：部分公开事项更新滞后。\n□基层治理：\n三、下一步打算\n乙。")
+    assert _items_of_second_part(normalize_text(text))["headline"].tolist() == ["普法宣传", "政务公开"]
+
+
+
+def test_cluster_shortcomings__left_behind_villagers_learning_law_is_publicity():
+    # written round 71: 留守老人、妇女学法用法渠道少，法律意识淡薄 read as the cadres' by 学法 and 法律意识; the public left
+    # behind in the villages (留守老人, 留守妇女) and their channels to learn law are publicity, a cadre's 学法 stays awareness
+    table = items({"庚乡": ["二是村里留守妇女、儿童居多，获取法律知识的途径有限，遇事不懂依法维权。",
+                           "三是偏远村组老人学法用法渠道不畅，普遍存在“信访不信法”现象。",
+                           "一是个别乡干部学法不深不透。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
