@@ -778,11 +778,19 @@ def _several_years(text: str, head: int, start: int) -> bool:
     return last is not None and _YEAR_CLAUSE.search(text, last.end(), start) is None
 
 
+# A shortcoming's remedy after its label (…不规范。整改措施：每季度自查一次，全年培训不少于4次。; 改进方向：…): what
+# the office will do, as the plans part says it, through the label's sentence.
+_REMEDY = re.compile(r"(?:整改|改进|纠正|下一?步)(?:措施|举措|方向|目标|计划|打算)\s*[：:]")
+
+
 def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
     """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…; a plan's targets quoted
-    earlier in its sentence), a wider area's, or a total over several years (`_several_years`)?"""
+    earlier in its sentence; a remedy's, after 整改措施：), a wider area's, or a total over several years
+    (`_several_years`)?"""
+    sentence = _last_of(text, "。！？!?\n", head)
     return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
-            or _QUOTED_TARGETS.search(text, _last_of(text, "。！？!?\n", head), start) is not None
+            or _QUOTED_TARGETS.search(text, sentence, start) is not None
+            or _REMEDY.search(text, sentence, start) is not None
             or _several_years(text, head, start))
 
 

@@ -94,7 +94,18 @@ _PART_LABEL_AFTER_STOP = re.compile(rf"(?<=[。！？!?][ \t\u3000])([^。！？
 # A printed page's footer (- 2 -, — 3 —, —— 第2页 共3页 ——) left between the words of a copy that lost its breaks: it hid the
 # heading after it (…述职内容。 - 2 - 三 、 存 在 的 不 足) from the rules that start a heading's line again.
 _PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+[-—–－]{1,2}[ \t]*(?:\d{1,3}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,]?[ \t]*"
-                                 r"共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-—–－]{1,2}(?=[ \t\u3000]|$)")
+                                 r"共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-—–－]{1,2}(?=[ \t\u3000]|$)"
+                                 # … with the running header the next page repeats under it (…年度报告), not a heading
+                                 rf"(?:[ \t\u3000]+(?![{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(])"
+                                 r"[^\s，,。；;：:！!？?、]{4,40}?(?:报告|总结)(?=[ \t\u3000]))?(?P<after>[ \t\u3000]*)")
+
+
+def _without_footer(footer: re.Match) -> str:
+    """Nothing for a page's footer (and running header) run in; the space after it, unless it cut a sentence at a comma
+    (…难以保证， — 4 — 面对…: one sentence again)."""
+    return "" if footer.string[footer.start() - 1:footer.start()] in ("，", ",", "、", "；", ";") else footer.group("after")
+
+
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
@@ -225,7 +236,7 @@ def _is_text_table(rows: list[list[str]]) -> bool:
 
 def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
-    line = _PAGE_FOOTER_RUN_IN.sub("", line)
+    line = _PAGE_FOOTER_RUN_IN.sub(_without_footer, line)
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)

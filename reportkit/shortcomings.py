@@ -61,14 +61,15 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CIRCLED_MARKER, CJK, DATE_AT_LINE_END, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER, LETTER_MARKER,
-                      MARKER_STYLES, MORE_LINK, ORDINAL_MARKER, PLANS_PARAGRAPH, QI_MARKER, SELF_WILL, SHI_MARKER,
-                      SIGNATURE_NAME, marker_number)
+from .chinese import (CIRCLED_MARKER, CJK, CLAUSE_END, DATE_AT_LINE_END, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER,
+                      LETTER_MARKER, MARKER_STYLES, MORE_LINK, ORDINAL_MARKER, PLANS_PARAGRAPH, QI_MARKER, SELF_WILL,
+                      SHI_MARKER, SIGNATURE_NAME, marker_number)
 from .config import ThemeOptions
 from .figure_tables import table_rows
 from .normalize import to_simplified
 from .pagechrome import is_chrome
 from .problem_lists import DEADLINE, ROW_NUMBER, UNIT, problem_list_items
+from .unwrap import PAGE_NUMBER
 
 log = logging.getLogger(__name__)
 
@@ -241,9 +242,47 @@ def _table_items(body: str) -> list[str]:
     return [item for rows in table_rows(body) for item in problem_list_items(rows)]
 
 
+# A printed page's break kept in a copy whose paragraphs are whole (a Word or PDF file's text): a line that is only
+# a page number (— 4 —, - 4 -, 第4页), and the running header the next page repeats under it (…年度报告), are no
+# words of an item; a sentence the break cut (…难以保证，/ — 4 — / 面对…) goes on where it stopped.
+_RUNNING_HEADER = re.compile(r"^[^，,。；;：:！!？?、]{4,40}(?:报告|总结|情况)$")
+_CUT_SENTENCE = re.compile(r"[，,、；;（(“‘《]$")
+_PAGE_BREAK_TEXT = 40  # … or a line of prose (this long, or with a comma: no heading) that stops mid-sentence
+
+
+def _without_page_breaks(body: str) -> str:
+    """BODY with the page numbers (and running headers) of its page breaks out, and a cut sentence joined again."""
+    if not any(PAGE_NUMBER.match(line.strip()) for line in body.split("\n") if line.strip() and not line.strip().isdigit()):
+        return body
+    lines, kept, i = body.split("\n"), [], 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if not (line and not line.isdigit() and PAGE_NUMBER.match(line)):
+            kept.append(lines[i])
+            i += 1
+            continue
+        after = i + 1
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after < len(lines) and _RUNNING_HEADER.match(lines[after].strip()) and not _ITEM_PREFIX.match(lines[after]):
+            after += 1
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+        while kept and not kept[-1].strip():
+            kept.pop()
+        before = kept[-1].rstrip() if kept else ""
+        if (after < len(lines) and before and not _ITEM_PREFIX.match(lines[after])
+                and (_CUT_SENTENCE.search(before) or (not CLAUSE_END.search(before[-1:])
+                                                      and (len(before) >= _PAGE_BREAK_TEXT or re.search(r"[，,]", before))))):
+            kept[-1] = before + lines[after].strip()
+            after += 1
+        i = after
+    return "\n".join(kept)
+
+
 def _split_items(body: str, min_items: int = 2) -> list[str]:
     """Item texts (marker removed) of the body of a shortcomings part."""
-    body = _before_plans(body)
+    body = _before_plans(_without_page_breaks(body))
     tabled = _table_items(body)
     if tabled:
         return tabled

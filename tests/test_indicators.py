@@ -204,6 +204,10 @@ EXCLUSIONS = [
     ("a_column_s_count_of_articles", "本专题共12条\n开展普法活动3场。"),
     ("schools_the_town_holds", "辖区内有中小学9所，开展普法活动3场。"),
     ("villages_in_a_profile_field", "| 行政村数 | 14个 | 常住人口 | 3.2万人 |\n开展普法活动3场。"),
+    # written round 72: a shortcoming's remedy after its label is what the office will do, as the plans part says it
+    ("remedy_after_its_label", "部分执法文书填写不规范。整改措施：建立月度评查制度，年内组织业务轮训不少于6次。开展普法活动3场。"),
+    ("remedy_direction_on_its_line", "改进方向：全年走访辖区企业20家，\n开展普法活动3场。"),
+    ("next_step_measures", "下一步措施：组织执法人员旁听庭审2次。开展普法活动3场。"),
 ]
 
 

@@ -358,6 +358,18 @@ def test_normalize_text__a_page_footer_in_a_copy_without_breaks_hides_no_heading
     assert "- 2 -" not in text and "— 3 —" not in text
 
 
+def test_normalize_text__a_page_footer_and_running_header_in_a_copy_without_breaks_cut_no_sentence():
+    # written round 72: a page break inside an item (…难以保证， — 4 — 面对…; …易反复， - 5 - 某镇…年度报告 个别…), the copy's
+    # breaks lost: the footer and the title the next page repeats go, and the sentence they cut is one again
+    body = "镇党委书记认真履行第一责任人职责，带头讲授法治党课1次，带头接待信访群众52人次。" * 8
+    flat = (f"乙街道2024年度法治建设工作总结 一、主要举措和成效 {body} 二、存在的问题 1.网格员对物业、租赁等方面的法律知识掌握不多，"
+            "面对业主诉求时， - 6 - 乙街道2024年度法治建设工作总结 往往心中无数。 2.公开栏更新慢、 — 7 — 内容少。"
+            " — 8 — 三、下一步打算 加强培训。")
+    text = normalize_text(flat)
+    assert "面对业主诉求时，往往心中无数。" in text and "公开栏更新慢、内容少。" in text
+    assert "\n二、存在的问题\n" in text and "内容少。\n三、下一步打算\n" in text and "- 6 -" not in text
+
+
 def test_normalize_text__a_document_site_s_page_marks_and_link_in_a_copy_without_breaks_hide_no_heading():
     # written round 63: a 道客巴巴 copy lost its breaks: …如下。 —— 第2页 共3页 —— 二、存在问题 and 点击了解 >> （三）…
     body = "镇党委书记认真履行第一责任人职责，带头讲授法治党课1次，带头接待信访群众52人次。" * 8

@@ -346,6 +346,20 @@ def test_shortcoming_items__first_next_words():
     assert items["text"].iloc[0] == "执法力量薄弱，人员身兼数职。"
 
 
+def test_shortcoming_items__a_page_break_inside_the_part_is_no_words_of_an_item():
+    # written round 72: a Word or PDF file's text with whole paragraphs keeps its page numbers (- 7 -, 第 8 页) and the
+    # running header the next page repeats; inside the problems they were kept in an item, and a sentence the break
+    # cut stayed in two lines
+    text = normalize_text(
+        "柳湖街道2023年度法治建设工作总结\n2023年，柳湖街道坚持依法行政。\n一、主要工作\n（一）规范执法。办理案件15件。\n"
+        "二、存在的问题\n1.社区网格员队伍流动性大，新进网格员对物业、租赁等方面的法律\n\n- 7 -\n\n"
+        "柳湖街道2023年度法治建设工作总结\n\n知识掌握不多，化解纠纷时心中无数。\n2.政务公开栏目更新不及时。\n第 8 页\n"
+        "3.居民通过法律途径维权的意识不强。\n三、下一步打算\n（一）加强网格员培训。\n\n柳湖街道办事处\n2024年1月9日")
+    texts = shortcoming_items(split_sections(text))["text"].tolist()
+    assert texts == ["社区网格员队伍流动性大，新进网格员对物业、租赁等方面的法律知识掌握不多，化解纠纷时心中无数。",
+                     "政务公开栏目更新不及时。", "居民通过法律途径维权的意识不强。"]
+
+
 def _items_of_second_part(text: str):
     """The shortcoming items of TEXT, a report's second part, after a first part of one paragraph."""
     return shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
