@@ -31,6 +31,7 @@ CODES = {
     "garbled": "mojibake or undecodable bytes; re-save it as UTF-8",
     "no_chinese": "no Chinese text (a scan, or the wrong file)",
     "not_a_report": "no word of rule-of-law work (法治, 依法, 普法 …): another document (a notice) in the folder",
+    "other_kind": "its title or opening names another kind of document (政府信息公开工作年度报告, 政府工作报告, 工作要点 …): check it belongs",
     "unreadable": "a broken .docx, PDF or web page",
     "no_article": "a saved web page without its article (the site fills it in by script): copy the text into a .txt",
     "refused": "refused as a possible attack (zip bomb, entity expansion)",

@@ -21,6 +21,7 @@ work that depends on it.
 | concepts.csv | `concepts()` | terms |
 | themes.csv | `themes()` | shortcomings |
 | problem_table_columns.csv | `problem_table_columns()` | problem_lists (normalize, shortcomings) |
+| other_documents.csv | `other_documents()` | titles (the build's warning that a file is another kind of document) |
 """
 from __future__ import annotations
 
@@ -235,6 +236,16 @@ def indicator_categories() -> pd.DataFrame:
 def indicator_exclusions() -> tuple[re.Pattern, ...]:
     """Compiled patterns of named slogans and numbers that are not measures (indicator_exclusions.csv)."""
     return tuple(re.compile(p) for p in _csv("indicator_exclusions.csv")["pattern"])
+
+
+@lru_cache(maxsize=1)
+def other_documents() -> tuple[tuple[str, re.Pattern, re.Pattern | None, str], ...]:
+    """(where, pattern, unless, kind) of documents of another kind than the annual report
+    (other_documents.csv): a text whose title lines (WHERE "title") or opening ("opening") the pattern
+    finds, and UNLESS does not, is that KIND."""
+    table = _csv("other_documents.csv")
+    return tuple((row.where, re.compile(row.pattern), re.compile(row.unless) if row.unless else None, row.kind)
+                 for row in table.itertuples())
 
 
 @lru_cache(maxsize=4)

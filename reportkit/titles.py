@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import resources
 from .arguments import require_text
 from .chinese import marker_number
 
-__all__ = ["find_title", "infer_year", "page_title_of", "title_of"]
+__all__ = ["find_title", "infer_year", "other_document_kind", "page_title_of", "title_of"]
 
 _YEAR = r"(20[0-4]\d)"
 # 二〇二三年 / 二零二三年度 in titles and openings; digits only, so it cannot touch other numerals.
@@ -195,3 +196,30 @@ def page_title_of(field: str) -> str:
     file's "Microsoft Word - 文档1" names nothing)."""
     title = _SITE_TAIL.sub("", field)
     return title if _TITLE_TOPIC.search(title) and _TITLE_KIND.search(title) else ""
+
+
+_TITLE_LINE = 60
+_OPENING = 300
+_SENTENCE_MARK = re.compile("[，,。；;]")
+
+
+def other_document_kind(text: str, *, page_title: str = "") -> str:
+    """The kind of document TEXT is when its title lines (or PAGE_TITLE) name another than the annual
+    rule-of-law report, or its opening says so (resources/other_documents.csv: 政府信息公开工作年度报告,
+    also when it opens 依据《政府信息公开条例》…编制本报告; 政府工作报告; a 普法 summary; a 工作要点 or
+    实施方案 …); "" for a rule-of-law report. Folders filled by a search hold such files, which read like
+    reports and would be compared as if they were.
+
+    >>> other_document_kind("某镇2023年政府信息公开工作年度报告")
+    '政府信息公开工作年度报告'
+    >>> other_document_kind("某镇2023年法治政府建设和政务公开工作报告")
+    ''
+    """
+    # Title lines only: short, no sentence's commas (an opening sentence may cite 《…工作要点》).
+    lines = [line.strip() for line in text.split("\n")[:8] if line.strip()][:4]
+    titles = [line for line in lines if len(line) <= _TITLE_LINE and not _SENTENCE_MARK.search(line)]
+    places = {"title": "\n".join([*titles, page_title]), "opening": text[:_OPENING]}
+    for where, pattern, unless, kind in resources.other_documents():
+        if pattern.search(places[where]) and not (unless and unless.search(places[where])):
+            return kind
+    return ""

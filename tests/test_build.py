@@ -225,3 +225,21 @@ def test_build__a_renamed_report_changes_no_cluster_or_theme(tmp_path):
     pd.testing.assert_frame_equal(again, cold)
     pd.testing.assert_frame_equal(before, cold)
     assert cold["cluster"].nunique() > 2  # clusters to renumber
+
+
+def test_build__a_document_of_another_kind_is_built_with_a_warning_that_names_its_kind(tmp_path):
+    # a folder filled by a search holds a town's disclosure report beside its rule-of-law one: both read like
+    # reports; the other kind is kept (never lost) and named in the build log, so that the analyst can take it out
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / "004_157b345b01cbe403.txt", raw)
+    (raw / "disclosure.txt").write_text(
+        "依据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n2023年，我镇依法主动公开政府信息86条，"
+        "收到政府信息公开申请3件，均按期答复。\n二、存在的主要问题及改进情况\n公开栏更新不及时。\n", encoding="utf-8")
+    tables = build(raw, manifest=None, out=None, cache_dir=None, jobs=1)
+    log = tables["build_log"].set_index("file")
+    assert log.loc["disclosure.txt", "status"] == "warning"
+    assert "other_kind" in log.loc["disclosure.txt", "codes"].split(";")
+    assert "政府信息公开工作年度报告" in log.loc["disclosure.txt", "message"]
+    assert "other_kind" not in log.loc["004_157b345b01cbe403.txt", "codes"].split(";")
+    assert set(tables["documents"]["file"]) == {"004_157b345b01cbe403.txt", "disclosure.txt"}

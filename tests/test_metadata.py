@@ -11,6 +11,7 @@ from reportkit.metadata import (find_title, infer_county, infer_metadata, infer_
 from reportkit.normalize import normalize_text
 
 from reportkit.places import counties_named
+from reportkit.titles import other_document_kind
 
 from .conftest import GOLD, RAW
 
@@ -1391,3 +1392,30 @@ def test_infer_metadata__a_county_that_opens_with_its_stem_speaks_for_itself(tex
 def test_infer_metadata__a_county_template_for_its_townships_is_filled_in_by_the_town(text, town, level):
     meta = infer_metadata(text)
     assert (meta["town"], meta["level"]) == (town, level)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("东坝乡人民政府2024年政府信息公开工作年度报告\n一、总体情况", "政府信息公开工作年度报告"),
+    ("根据《中华人民共和国政府信息公开条例》第五十条，现编制并公布本单位2022年政府信息公开工作年度报告。\n一、总体情况",
+     "政府信息公开工作年度报告"),
+    ("2025年石门镇政府工作报告\n——2025年1月8日在石门镇第十八届人民代表大会第五次会议上", "政府工作报告"),
+    ("白沙街道“八五”普法中期自查报告\n", "普法工作总结"),
+    ("城西街道2023年信访工作总结\n", "another department's work report"),
+    ("关于印发《南庄镇2025年法治政府建设工作要点》的通知\n各村（居）委会：", "a plan or a rule"),
+    ("南庄镇法治政府建设实施方案（2021—2025年）\n", "a plan or a rule"),
+])
+def test_other_document_kind__a_title_or_opening_of_another_kind_is_named(text, kind):
+    assert other_document_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "南庄镇2024年法治政府建设年度报告\n2024年，我镇……",
+    "石门镇关于2023年度法治政府建设工作情况的报告\n县委、县政府：",
+    "白沙街道2022年法治政府建设工作总结及2023年工作计划\n",
+    "东坝乡2023年法治政府建设和政务公开工作情况报告\n",
+    "关于印发《城西街道2023年法治政府建设年度报告》的通知\n各社区：",
+    "2024年，我镇认真落实《县法治政府建设实施方案》和《2024年全县法治政府建设工作要点》，现将情况报告如下：",
+    "2023年，我乡依法公开政府信息120条，认真贯彻《政府信息公开条例》，推进法治政府建设。",
+])
+def test_other_document_kind__a_rule_of_law_report_is_none(text):
+    assert other_document_kind(text) == ""

@@ -47,6 +47,7 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     from ..pagechrome import split_chrome
     from ..partial import partial_reasons
     from ..sections import found_headings, split_sections, unmapped_heading_list
+    from ..titles import other_document_kind
 
     extracted = extract(data, Path(name).suffix, name=name, limits=config.limits)
     # Page chrome (索引号, 首页 > …, 【打印】) is not the report; what it says is kept as hints.
@@ -59,6 +60,10 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections,
                                     level=meta["level"], county=meta["county"] or "", town=meta["town"] or "")
     warnings = list(extracted.warnings)
+    if kind := other_document_kind(text, page_title=hints.get("page_title", "")):
+        warnings.append(Problem("other_kind", f"reads as another kind of document ({kind}), not a 法治政府建设 annual "
+                                              f"report; take it out of the folder if so, or keep it if it is one",
+                                detail=kind))
     partial = partial_reasons(text, sections)
     if not found_headings(sections):
         warnings.append(Problem("no_headings", "no numbered headings found; the whole report is one section of type "
@@ -140,7 +145,7 @@ STAGES: dict[str, Stage] = {
                             "indicators": "table", "warnings": "problems", "density": "table", "partial": "strs"},
                    resources=("radicals.csv", "gazetteer.csv", "townships.csv", "township_former_names.csv",
                               "section_types.csv", "indicator_categories.csv", "indicator_units.csv",
-                              "indicator_exclusions.csv", "problem_table_columns.csv")),
+                              "indicator_exclusions.csv", "problem_table_columns.csv", "other_documents.csv")),
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
                    returns={"term_counts": "table", "shortcoming_items": "table"},
                    # (the counts keep boilerplate); a problem list's columns decide its items
