@@ -125,9 +125,10 @@ EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()][{CJK}\d（）()\-—–]{{1,39}
 # label of a list of related ones (相关链接), and the footer (版权所有, 网站标识码, ICP备…). These
 # name other reports and other governments, so they are never evidence of this one.
 _NEIGHBOUR = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*(?:[：:]|$)")
-_RELATED = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|热点推荐|推荐阅读|"
-                      r"延伸阅读|猜你喜欢|热门文章|最新文章|友情链接)\s*[】\]]?\s*[：:]?\s*"
-                      r"(?:$|[·•●▪]\s*\S|[^。；，,]{2,30}[|｜])")  # the label, or its list (· 甲 · 乙, 甲 | 乙 | 丙)
+_RELATED_LABEL = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|"
+                            r"热点推荐|推荐阅读|延伸阅读|猜你喜欢|热门文章|最新文章|友情链接)\s*[】\]]?\s*[：:]?\s*")
+_RELATED = re.compile(_RELATED_LABEL.pattern
+                      + r"(?:$|[·•●▪]\s*\S|[^。；，,]{2,30}[|｜])")  # the label, or its list (· 甲 · 乙, 甲 | 乙 | 丙)
 # (版权所有 only as a footer says it: 查处侵犯版权所有人权益案件3起 is a report's sentence.)
 _FOOTER = re.compile(r"版权所有\s*(?:[：:©(（]|\d{4}|$)|(?:政府|办公室|网站|中心)\s*版权所有|©|"
                      r"(?:ICP|公网安)\s*备|ICP\s*证|网站标识码|网站识别码|技术支持\s*[：:]|"
@@ -364,6 +365,8 @@ def _listed_under_links(lines: list[str]) -> set[int]:
     for k, line in enumerate(lines):
         if not _RELATED.match(line.strip()):
             continue
+        if _RELATED_LABEL.sub("", line.strip()):
+            continue  # 相关链接 · 甲 · 乙: the list is on the label's line; the lines below are the page's own
         for j in range(k + 1, min(len(lines), k + 1 + _MAX_LISTED)):
             listed = lines[j].strip()
             bare = listed.lstrip(_EMPHASIS)  # **二、…** as a page or a Markdown copy sets a heading in bold
@@ -394,6 +397,41 @@ def _town_menu(lines: list[str]) -> set[int]:
     return found
 
 
+# A list of other reports' titles a page sets above or beside the article without a label (a county site's
+# column: · 甲镇2023年法治政府建设年度报告 / · 乙乡2023年…, or each with its date): lines that are a report's title
+# and nothing else but a list bullet before it or a date after it, two or more titles in a run.
+_LISTED_BULLET = re.compile(r"^[·•●▪◆◇○◎■□▶►\-*]\s*")
+_LISTED_DATE = re.compile(rf"[\s\[【(（]*{_DATE}[\]】)）]?$")
+_MIN_LISTED_RUN = 2
+
+
+def _listed_title_entry(line: str) -> str | None:
+    """The title LINE lists with its bullet or its date taken off, when it is one such entry; else None."""
+    line = line.strip()
+    bare = _LISTED_DATE.sub("", _LISTED_BULLET.sub("", line)).strip()
+    if bare == line or not bare or len(bare) > _LISTED_TITLE_LEN:
+        return None
+    # (a place's rare character, 流波䃥镇 or 湖㳇镇, is outside the common block the title's pattern reads)
+    title = EMBEDDED_TITLE.search(re.sub("[\u3400-\u4dbf]", "一", bare))
+    return bare if title and title.start() == 0 and len(bare) - title.end() <= 6 else None
+
+
+def _listed_titles(lines: list[str]) -> set[int]:
+    """The indices of LINES in runs of listed titles (blank lines apart) of two or more different reports."""
+    found: set[int] = set()
+    run: dict[int, str] = {}
+    for k, line in enumerate([*lines, "。"]):
+        if not line.strip():
+            continue
+        if (entry := _listed_title_entry(line)) is not None:
+            run[k] = entry
+            continue
+        if len(run) >= _MIN_LISTED_RUN and len(set(run.values())) >= _MIN_LISTED_RUN:
+            found.update(run)
+        run = {}
+    return found
+
+
 # The end of a breadcrumb that a printed or narrow copy wrapped onto the next line
 # (当前位置:首页->政务公开->政府信息公开-> / 法定主动公开内容->政府工作报告): pieces between separators,
 # no sentence, and not the report's title.
@@ -414,7 +452,7 @@ def split_chrome(text: str) -> tuple[str, PageFacts]:
     lines = text.split("\n")
     bare = _bare_table(lines)
     # About other articles, or the report's own outline: no facts of it.
-    elsewhere_lines = _contents(lines) | _listed_under_links(lines) | _town_menu(lines)
+    elsewhere_lines = _contents(lines) | _listed_under_links(lines) | _town_menu(lines) | _listed_titles(lines)
     after_crumb = False  # the last line with text was a breadcrumb (当前位置：首页->政务公开->…)
     for k, line in enumerate(lines):
         crumb_goes_on = after_crumb and _continues_breadcrumb(line)

@@ -55,15 +55,19 @@ _CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协�
 # 我镇 / 本乡 / 全街道 / 我街 (not 该: "the said town" may be another one), with the unit captured;
 # 街 is a street office's short form (我街, 全街), not a street (全街巷, 我街头).
 _STREET_SHORT = "街(?![头巷路区口])"
-_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT})")
+# …and a street office's short name that ends in 全 (秀全街花港社区: a community of 秀全街道) is no 全街
+_NOT_ITS_PLACE = rf"(?![{CJK}]{{0,4}}?(?:社区|村)(?:被|获|入选|荣获))"
+_SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES.replace('该', '')}]"
+                             rf"({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT}{_NOT_ITS_PLACE})")
 # A county's template or compilation for its townships (昆山市各镇（区）…报告表, 平顺县乡镇2022年度…,
 # 新郑市2024年度乡镇（街道）…汇编, 南海区镇（街道）…):
 # the county names the kind of unit that fills it in, not itself as the author.
 _FOR_ITS_TOWNSHIPS = (r"(?:各|所辖|所属)?(?:乡镇|乡|镇|街道|镇街|苏木)(?:[（(][\u4e00-\u9fff、]{1,6}[)）])?"
                       r"(?=(?:20\d{2}年度?)?(?:法治政府建设|年度法治|法治建设))")
 _TEMPLATE_FOR_ITS_TOWNSHIPS = re.compile(r"(?:20\d{2}年度?)?" + _FOR_ITS_TOWNSHIPS)
-_COUNTY_LEVEL_TITLE = re.compile(r"(?<![（(])(县|区|市|旗)(?!(?:20\d{2}年度?)?" + _FOR_ITS_TOWNSHIPS + r")(?:人民政府|政府)?(?:关于)?"
-                                 + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
+# (not 依法治县, 依法治区: 2025年全面依法治县和法治政府建设工作报告 is a township's title too)
+_COUNTY_LEVEL_TITLE = re.compile(r"(?<![（(治])(县|区|市|旗)(?!(?:20\d{2}年度?)?" + _FOR_ITS_TOWNSHIPS + r")"
+                                 r"(?:人民政府|政府)?(?:关于)?" + r"(?:20\d{2}年度?)?" + r".{0,12}法治政府建设")
 
 
 def _self_units(text: str) -> list[str]:
@@ -114,10 +118,18 @@ _TO_ANOTHER = re.compile(r"(?:赴|到|去|前往|走进|与|同|和|及|向|对|
                          r"支援|对接|结对|兄弟|邻近|相邻|周边|毗邻|交界|其他|如|像|比如|包括|以及)$")
 
 
-def _other_party(mention, fragment: str, mentions: list) -> bool:
+# …of which a text that never calls itself a township (我镇) is read only by a visit or a model (赴甲镇学习, 邀请甲镇…):
+# there 和 and 及 join its own name's documents as often (制定…制度和古路镇机关干部学习制度).
+_VISITED = re.compile(r"(?:赴|到|去|前往|走进|借鉴|参照|仿照|效仿|对标|学习|参观|考察|观摩|邀请)$")
+
+
+def _other_party(mention, fragment: str, mentions: list, *, says_we: bool = True) -> bool:
     """Is this town mention another party of the author's work: after 赴/与/借鉴…, or listed with
-    other towns (周家庄乡、大何庄乡; not 鲇鱼山镇、区财政局, a town among the county's offices)?"""
+    other towns (周家庄乡、大何庄乡; not 鲇鱼山镇、区财政局, a town among the county's offices)? SAYS_WE
+    False: only after a visit's or a model's word (`_VISITED`)."""
     before = fragment[max(0, mention.start - 4):mention.start]
+    if not says_we:
+        return bool(_VISITED.search(before))
     listed = any(other is not mention and (other.start == mention.end + 1 or other.end == mention.start - 1)
                  and fragment[min(other.end, mention.end):max(other.start, mention.start)] in ("、", "和", "与", "及")
                  for other in mentions)
@@ -141,9 +153,10 @@ def _stem(name: str) -> str:
     return re.sub(r"(?:街道|苏木|镇|乡)$", "", name)
 
 
-def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1,
+def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1, local_min_count: int = 1,
                      mentions: list | None = None, starts_a_line: bool = False) -> TownGuess | None:
-    """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first.
+    """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first, when named
+    LOCAL_MIN_COUNT times; else one named MIN_COUNT times.
     MENTIONS: FRAGMENT's town mentions when the caller has them already. STARTS_A_LINE: FRAGMENT is
     a text's own lines from a line's start (a title, an opening, a closing), where a town newer than
     the gazetteer may name itself (`_own_longer_name`); not a name put together (a clue's)."""
@@ -162,7 +175,7 @@ def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: 
     counts = Counter(m.name for m in mentions)
     towns = {m.name: m.towns for m in mentions}
     if codes:
-        local = [name for name in counts if _in_counties(towns[name], codes)]
+        local = [name for name in counts if _in_counties(towns[name], codes) and counts[name] >= local_min_count]
         if local:
             name = max(local, key=lambda n: counts[n])  # most mentioned; the first on a tie
             return TownGuess(name, source, _in_counties(towns[name], codes))
@@ -447,13 +460,22 @@ def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
     return TownGuess(m.group("name"), "title", _in_counties(towns, codes) or towns)
 
 
+def _cut_from_longer_name(text: str, start: int, end: int) -> bool:
+    """Is TEXT[START:END] (an office's name before 司法所) the tail of a longer town's name (邀请天河南街道司法所:
+    河南街道 is not named)?"""
+    lo = max(0, start - 6)
+    return any(m.start + lo < start < m.end + lo for m in town_mentions(to_simplified(text[lo:end + 1])))
+
+
 def _clue_guess(text: str, codes: set[str]) -> TownGuess | None:
     """The town of a report that only says 我镇, by the offices named after it (里心司法所)."""
     self_ref = Counter(_self_units(text))
     if not self_ref:
         return None
     suffix = self_ref.most_common(1)[0][0]
-    for stem, _ in Counter(m.group(1) for m in _CLUE_OFFICE.finditer(text)).most_common():
+    offices = [m for m in _CLUE_OFFICE.finditer(text) if not _TO_ANOTHER.search(text[max(0, m.start() - 4):m.start()])
+               and not _cut_from_longer_name(text, m.start(1), m.end(1))]
+    for stem, _ in Counter(m.group(1) for m in offices).most_common():
         while len(stem) > 2 and stem[0] in _NOT_NAME_CHARS:
             stem = stem[1:]
         if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
@@ -473,16 +495,57 @@ _OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法�
                        r"委(?:员会)?(?:全面依法治|党校|理论学习|办公室)|工委|理论学习中心组)")
 
 
+def _named_twice(mention, mentions: list) -> bool:
+    return sum(m.name == mention.name for m in mentions) >= 2
+
+
+# How a body names a town as an example of the work, not as its author: listed with others (鲇鱼山镇、区财政局等;
+# 在英城街道、英红镇等地; 经济发达镇(古溪镇)、区卫生健康委), with a village or community of it (龙楼镇好圣村, 秀全街花港社区),
+# as an award's winner (莼湖街道获评…, 安塘街综治中心被…评为…); or a name read across words: levels (统一市镇村三级,
+# 整合市镇两级职能), 街乡 and 街镇 (北京街乡职责清单, 江北区街镇清单), a verb (部门联合街道法律顾问).
+_LISTED_AFTER = re.compile(r"[)）]?[、]|[和与及][县区市旗]|等(?:[地单部乡镇街]|\d|[一二三四五六七八九十])")
+_PLACE_OF_IT = re.compile(rf"(?!农村|乡村|城乡)[{CJK}]{{1,5}}?(?:村|社区|居委会)(?![级务民委干])")
+_AWARDED = re.compile(r"[^，,。；;：:、]{0,12}?(?:获评|荣获|被评为|被命名|被推选|被确认|被授予|评为|入选)")
+_LEVELS_AFTER = re.compile(r"村?[两二三四五]级|村(?:[、，,]|$)")
+
+
+def _example_or_fragment(mention, fragment: str, *, says_we: bool = False) -> bool:
+    """Is MENTION, in FRAGMENT (Simplified), a town named as an example of the work or a name read across
+    words (see above) rather than its author naming itself? SAYS_WE: the text calls itself a township (我镇), whose
+    own name may come listed with the county's offices, with its villages or its awards (鲇鱼山镇、区财政局等负责人
+    述法; 推进公庄镇村两级法治建设): then only names read across words count."""
+    before, after = fragment[max(0, mention.start - 1):mention.start], fragment[mention.end:mention.end + 20]
+    if not says_we and (before == "、" or _LISTED_AFTER.match(after) or _PLACE_OF_IT.match(after)
+                        or _AWARDED.match(after) or _LEVELS_AFTER.match(after)):
+        return True
+    quote = fragment.rfind("“", max(0, mention.start - 12), mention.start)
+    if after[:1] in "”\"" and quote >= 0 and quote < mention.start - 1:
+        return True  # “全国文明村镇”: an award's name ending in one (明村镇), not a town
+    if _stem(mention.name)[-1:] in "市县区" and _LEVELS_AFTER.match(after):
+        return True  # 整合市镇两级职能: 市 and 镇, two levels (合市镇 is a town elsewhere)
+    if fragment[mention.end - 1:mention.end] == "街" and after[:1] in ("乡", "镇"):
+        return True
+    lo = max(0, mention.start - 8)
+    if any(lo + start < mention.start < lo + end for start, end, _ in county_mentions(fragment[lo:mention.end])):
+        return True  # 上城区街道: 城区街道 read inside its county's name
+    stem = _stem(mention.name)
+    return bool((_CLUE_VERB.fullmatch(stem) or _OPENING_VERB.fullmatch(stem))
+                and not _SUBJECT_BEFORE.search(fragment[max(0, mention.start - 16):mention.start]))
+
+
 def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:
     """The town of a report that says 我镇 (a unit of UNITS) and names itself once, with one of its own
     bodies after the name (成立高兴镇法治政府建设工作领导小组): the only such town of its unit in
     FRAGMENT, the first pages (Simplified), whose town MENTIONS are given."""
-    named = {}
+    named, visited = {}, set()
     for m in mentions:
         if (m.name not in _GENERIC_TOWNS and any(m.name.endswith(u) for u in units)
-                and _OWN_BODY.match(fragment, m.end)):
+                and _OWN_BODY.match(fragment, m.end)
+                and not (_is_common_word(_stem(m.name)) and _ends_a_phrase(m, fragment))):  # …建设镇党委
             named.setdefault(m.name, m.towns)
-    if len(named) != 1:
+            if _other_party(m, fragment, mentions, says_we=False):
+                visited.add(m.name)  # 邀请石鱼镇司法所所长…: another town's office
+    if len(named) != 1 or visited:
         return None
     (name, towns), = named.items()
     return TownGuess(name, "body", (_in_counties(towns, codes) if codes else ()) or towns)
@@ -614,10 +677,15 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         if fragment and (guess := _short_name_guess(fragment, source, codes)):
             return guess  # 唐镇2023年… / 2022年，侯镇坚持…: where a town names itself
         mentions = None
-        if source == "body" and says_we and fragment:
+        if source == "body" and fragment:
             simplified = to_simplified(fragment)
             found = town_mentions(simplified)
-            mentions = [m for m in found if not _other_party(m, simplified, found)]
+            mentions = [m for m in found if not _other_party(m, simplified, found, says_we=says_we)]
+            # the first or last lines of a copy that starts or ends mid-report are its body, where towns are
+            # named as examples (秀全街花港社区被推选为…; 鲇鱼山镇、区财政局等…述法): a name said once counts
+            # only where a town names itself
+            mentions = [m for m in mentions if _named_twice(m, mentions)
+                        or not _example_or_fragment(m, simplified, says_we=says_we)]
         if fragment and (guess := _gazetteer_guess(fragment, source, codes, mentions=mentions,
                                                    starts_a_line=source != "page metadata")):
             if source == "title" and (whole := _whole_name_after_county(guess, fragment, text)):
@@ -632,8 +700,13 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         mentions = town_mentions(opening)
         # A report that says 我镇 names other towns too (赴金城镇学习, 与周家庄乡、大何庄乡联合执法):
         # those are not whose report it is, however often they are named.
-        own = [m for m in mentions if not _other_party(m, opening, mentions)] if says_we else mentions
-        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, mentions=own, starts_a_line=True):
+        own = [m for m in mentions if not _other_party(m, opening, mentions, says_we=says_we)
+               and (_named_twice(m, mentions) or not _example_or_fragment(m, opening, says_we=says_we))]
+        # A text that never calls itself a township (a county's report cut to its body) names its county's
+        # towns once as examples (对陶庄镇、生态环境分局等5家镇街…督察): one of them is no more its author
+        # than any other town.
+        if guess := _gazetteer_guess(opening, "body", codes, min_count=2, local_min_count=1 if says_we else 2,
+                                     mentions=own, starts_a_line=True):
             return _as_renamed(guess, renamed, text)
         if guess := _clue_guess(text, codes):
             return guess
@@ -672,6 +745,9 @@ def _names_town(text: str, town: str) -> bool:
     return town in text or any(m.name == town for m in town_mentions(text))
 
 
+_CITED = re.compile(r"《[^《》\n]{0,80}》")
+
+
 def infer_level(text: str, *, title: str, town: str, county: str = "", town_source: str = "") -> str:
     """township / county / unknown: county- and city-level governments write these reports too.
     COUNTY: the county the text names; a county-level city (孝义市) calls itself 我市. TOWN_SOURCE:
@@ -685,7 +761,10 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     if town and town_source in ("title", "page metadata", "body") and _SPEAKS_AS_TOWNSHIP.search(text) \
             and not _COUNTY_SPEAKS.search(text):
         return "township"  # 本街道… under its district's page header (坊子区人民政府; 来源：黄旗堡街道办事处)
-    if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", opening):
+    # (a document the opening of a text that says 我乡 cites, 《渠县人民政府2024年法治政府建设重点工作安排》, is not
+    # its title)
+    cited = _CITED.sub("", opening) if _SPEAKS_AS_TOWNSHIP.search(text) else opening
+    if _COUNTY_LEVEL_TITLE.search(title) or re.search(r"(县|区|市|旗)人民政府\s*(关于)?\s*20\d\d", cited):
         if not town or not _names_town(opening, town):
             return "county"
     if (re.search(rf"我(镇|乡|街道|{_STREET_SHORT})|全(镇|乡)|本(镇|乡)", text) or _TO_ITS_COUNTY.search(text[:_ADDRESSEE_SPAN])
@@ -765,13 +844,18 @@ def _divisions_before(rest: str, at: int) -> int:
     return at if 0 < at <= 14 and _all_divisions(rest[:at]) else 0
 
 
+# A government the subject works under, its 在 lost (2022年,区委区政府的正确领导下,胡家园街认真…): no subject.
+_UNDER_ITS_LEAD = re.compile(r"的[^，,。]{0,12}(?:领导|指导|关心|支持)(?:和[^，,。]{0,8})?下")
+
+
 def _county_is_subject(text: str, *, city: bool = False) -> bool:
     """Does one of the first lines open with a county, or a county government, as its subject
     (2023年,登封市坚持…; 在市委的坚强领导下,区政府坚持…)? A report with no town that speaks so is
     a county's. CITY: a city government (市政府坚持…) counts too."""
     for rest in [*_opening_subjects(text), *_after_the_year_s_setting(text)]:
         government = _COUNTY_GOVERNMENT.match(rest) or (city and _CITY_GOVERNMENT.match(rest))
-        if government and rest[government.end():][:1] not in (":", "："):  # not the addressee (区委、区政府:)
+        if government and rest[government.end():][:1] not in (":", "：") \
+                and not _UNDER_ITS_LEAD.match(rest, government.end()):  # not the addressee (区委、区政府:)
             return True
         mention = next(iter(county_mentions(rest[:24])), None)
         if mention is not None and mention[0] == 2 and rest.startswith("中共"):

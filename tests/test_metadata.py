@@ -1419,3 +1419,98 @@ def test_other_document_kind__a_title_or_opening_of_another_kind_is_named(text, 
 ])
 def test_other_document_kind__a_rule_of_law_report_is_none(text):
     assert other_document_kind(text) == ""
+
+
+# Perturbation probe (December 2026, /work/probe_town): the development set's pages copied the ways real copies
+# differ (no title, no opening, cut, a list of other towns' reports above it, a neighbour named in the body); a
+# town or level read wrong where the page itself was read right. Each rule below in other wordings.
+
+@pytest.mark.parametrize("text", [
+    # a county's report copied from its body on: its towns named as examples of its work, once each
+    "一、2023年推进法治政府建设的主要举措\n（一）压实法治建设责任\n县委常委会、县政府常务会议专题研究法治建设4次。"
+    "组织白沙镇、县自然资源局等乡镇、部门主要负责人在县委全面依法治县委员会会议上现场述法。",
+    "（二）深化普法宣传。县卫生健康局获评全省行政执法先进集体，龙潭镇石桥村被命名为“全国民主法治示范村”，"
+    "3个村被确认为省级民主法治示范村。",
+    "二、存在的不足\n法治宣传的针对性仍需增强。三河镇获评全省人民调解工作先进集体，县司法局获评全省普法先进单位。",
+    # a street office by its short name ending in 全 (福全街), with its community: no 全街 (the whole street office)
+    "（二）深化普法宣传。区司法局获评全国普法先进单位；福全街湖塘社区被推选为“全国民主法治示范社区”。",
+    "此外，县公安局禁毒大队被评为“全国禁毒工作先进集体”，县法院获得“全国文明单位”，3个村获得“全国文明村镇”，"
+    "县实验中学被评为“全国文明校园”。",
+    # a name read inside a county's (江南区 + 街道) or across 街乡 (a district's list of its streets' and towns' duties)
+    "（三）出台《江南区街道法治化综合改革实施方案》，推动街道综合执法规范运行。",
+    "持续优化街道运行机制，推广“东城街乡职责清单”，完成权力清单动态调整。",
+])
+def test_infer_metadata__a_copy_cut_to_its_body_names_towns_as_examples_not_as_its_author(text):
+    meta = infer_metadata(text)
+    assert meta["town"] == "" and meta["level"] != "township"
+
+
+def test_infer_metadata__a_county_report_names_one_of_its_towns_once_in_its_body():
+    # a county report without its title: 博乐市 is named, one of its towns once, as a partner of the work
+    text = ("一、法治政府建设总体情况\n印发《宁陵县创建法治政府建设示范县实施方案》，确定创建目标。"
+            + "县政府常务会议专题学习法治建设4次，依法审查规范性文件12件。" * 30
+            + "与石桥镇签订矛盾纠纷联调联处协议，开展联合执法2次。\n二、存在的问题\n" + "执法队伍建设仍需加强。" * 20)
+    assert infer_metadata(text)["town"] == ""
+
+
+def test_infer_town__a_neighbour_the_town_visits_twice_does_not_outnumber_the_opening_s_subject():
+    text = ("2024年，桃源镇坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：\n"
+            "组织干部赴龙门镇学习交流法治政府建设经验，并邀请龙门镇司法所所长开展专题讲座。\n"
+            "一、主要举措和成效\n（一）加强组织领导。街道党工委…")
+    assert infer_metadata(text)["town"] == "桃源镇"
+
+
+def test_infer_town__an_office_of_a_longer_named_town_is_no_clue():
+    # 邀请西花园街道司法所…: 花园街道 is not named, and the office is another town's
+    text = ("2023年，我街道坚持以习近平法治思想为指导。现将我街2023年法治政府建设情况报告如下。\n"
+            "邀请西花园街道司法所所长开展专题讲座2次。\n一、主要举措\n（一）加强领导。")
+    assert infer_metadata(text)["town"] == ""
+
+
+def test_infer_town__a_heading_that_lost_its_break_before_镇党委_names_no_town():
+    # …深化法治政府建设 / 镇政府严格落实…, run together: 建设镇 is a town's name elsewhere, not here
+    text = ("（二）推进依法行政，深化法治政府建设镇政府严格落实重大行政决策程序，全年审查合同12份。"
+            "我镇全年办理行政复议案件2件。\n（三）加强普法。我镇开展普法活动20场。")
+    assert infer_metadata(text)["town"] == ""
+
+
+@pytest.mark.parametrize("listed", [
+    "· 石门镇2024年法治政府建设年度报告\n· 柳林镇2024年法治政府建设年度报告\n",
+    "石门镇2024年度法治政府建设工作报告 2025-01-12\n柳林镇2024年度法治政府建设工作报告 2025-02-03\n",
+])
+def test_split_chrome__a_list_of_other_towns_reports_above_the_title_is_no_title(listed):
+    text = listed + "马坊镇2024年法治政府建设年度报告\n2024年，马坊镇坚持以习近平法治思想为指导，全面推进依法行政。"
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["level"]) == ("马坊镇", "township")
+    county = listed.replace("石门镇", "宁陵县").replace("柳林镇", "睢县") + (
+        "关于2024年法治政府建设情况的报告\n2024年，县政府坚持以习近平法治思想为指导，全面推进依法行政。")
+    meta = infer_metadata(county)
+    assert (meta["town"], meta["level"]) == ("", "county")
+
+
+def test_split_chrome__links_listed_on_their_label_s_line_leave_the_lines_below_alone():
+    from reportkit.pagechrome import split_chrome
+
+    body, _ = split_chrome("相关链接：· 白沙镇2023年度法治政府建设工作报告 · 黄田镇2023年度法治政府建设工作报告\n"
+                           "韩集镇2023年法治政府建设情况报告\n2023年，韩集镇坚持依法行政。")
+    assert body.startswith("韩集镇2023年法治政府建设情况报告")
+    body, _ = split_chrome("正文。\n相关文章\n白沙镇2023年度法治政府建设工作报告\n黄田镇2023年度法治政府建设工作报告")
+    assert body == "正文。"
+
+
+@pytest.mark.parametrize("text", [
+    # 依法治区 and 法治政府建设 in a township's title: no district's
+    "2023年度全面依法治区和法治政府建设工作总结\n今年以来，我镇坚持以习近平法治思想为指导。\n一、主要举措",
+    # a district's document the opening cites is not the report's title
+    "中共宁陵县委员会、宁陵县人民政府：\n2024年，我乡法治政府建设工作在县委、县政府的正确领导下，认真落实"
+    "《宁陵县人民政府2024年法治政府建设工作要点》，扎实推进依法行政。\n一、主要举措",
+])
+def test_infer_level__a_township_s_title_or_citation_naming_its_county_s_work(text):
+    assert infer_metadata(text)["level"] == "township"
+
+
+def test_infer_level__a_county_government_the_subject_works_under_is_no_subject():
+    # 在 lost before 县委县政府的…领导下: the street office (by its short name) is the subject, not the county
+    text = ("2023年,县委县政府的坚强领导下,城关街认真贯彻落实习近平法治思想,扎实推进依法行政。\n"
+            "一、主要举措\n城关街高度重视法治政府建设工作,将法治建设摆在突出位置。")
+    assert infer_metadata(text)["level"] != "county"

@@ -112,3 +112,12 @@ def test_realworld__whose_report_it_is_survives_a_glued_county_or_header_lines(t
     for field in ("town", "level", "county", "county_built"):
         new = _case_ids(got[field].misses) - _case_ids(tallies[field].misses)
         assert new == set(), f"{kind} {field}: " + "\n".join(m for m in got[field].misses if m.split(":")[0] in new)
+
+
+def test_realworld__a_page_copied_otherwise_gives_its_town_and_level_or_none_never_another():
+    # A copy that starts at 一、 or mid-sentence, under its county site's list of other towns' reports, or
+    # naming a neighbour it visited (tests/realworld/perturbed.py): the town the page itself gives, or an empty
+    # one; never a town named as an example, a neighbour or a listed report's (about 15 s, no build).
+    from .realworld.perturbed import wrong_reads
+
+    assert wrong_reads(load_cases()) == []
