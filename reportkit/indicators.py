@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,7 @@ from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, annexed_table_start,
                       chinese_to_number)
 from .figure_tables import table_figures
+from .pagechrome import companion_ranges
 from .places import city_names, counties_named, is_place_name, own_place_names, town_mentions
 
 logger = logging.getLogger(__name__)
@@ -170,6 +172,7 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
         ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     ranges.extend(heading_ranges(text))
     ranges.extend(_echo_ranges(text))
+    ranges.extend(companion_ranges(text))  # a 解读, 一图读懂 or 答记者问 published with the report restates its figures
     return ranges
 
 
@@ -1281,6 +1284,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
                            others=lambda start: _others_figure(text, *_clause_bounds(text, start), start, wider, own,
                                                                  township))
+    rows = _without_annex_repeats(text, rows)
     _flags(rows)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
@@ -1293,6 +1297,42 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         table[name] = table[name].astype(kind)
     logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
     return table
+
+
+_TABLE_ROW = re.compile(r"^[ \t\u3000]*[|｜│┌├└]")
+
+
+def _without_annex_repeats(text: str, rows: list[dict]) -> list[dict]:
+    """ROWS less the figures of an annex (附件 / 附表 after the signed date, or a 附表 of figures below the plans) that
+    the report's body already gives, same value and unit (附件：主要数据统计表 | 调解纠纷 | 402件 | after 调解纠纷402件):
+    a table that repeats the body's figures counts the work once. Figures the body does not give stay the year's."""
+    annexes = [(start, len(text))] if (start := annex_start(text)) is not None else []
+    if (start := annexed_table_start(text)) is not None:  # a 附表 inside the report: its table's rows only
+        end = start + len(text[start:].split("\n", 1)[0]) + 1
+        rows_seen = lines_above = 0  # (up to two lines, a unit or a note, between the 附表 line and its rows)
+        for line in text[end:].split("\n"):
+            if _TABLE_ROW.match(line):
+                rows_seen += 1
+            elif line.strip() and (rows_seen or (lines_above := lines_above + 1) > 2):
+                break
+            end += len(line) + 1
+        annexes.append((start, min(end, len(text))))
+    if not annexes:
+        return rows
+    first = min(start for start, _ in annexes)
+
+    def annexed(row: dict) -> bool:
+        return any(start <= row["start"] < end for start, end in annexes)
+
+    body = Counter((row["value"], row["unit"]) for row in rows if row["start"] < first)
+    kept = []
+    for row in rows:
+        key = (row["value"], row["unit"])
+        if annexed(row) and body[key] > 0:
+            body[key] -= 1  # said once in the body, repeated once in the annex
+            continue
+        kept.append(row)
+    return kept
 
 
 # How long the words before a figure may be to say what it counts when its subject does not: a verb and
@@ -1452,12 +1492,14 @@ def comparable(indicators: pd.DataFrame, *, category: str, kind: str | None = No
     given in 万元 (from ``value_yuan``), so that 3000元 and 12.5万元 compare. A figure quoted to
     compare (flagged ``earlier_period``: 较2021年的13件; ``change``: 比上年增加3件) is left out. A
     CATEGORY or KIND neither the resources nor the table know (a typo) raises ValueError naming those
-    that exist; a known category no report has gives an empty table.
+    that exist; a known category no report has, or an empty INDICATORS, gives an empty table.
 
     >>> table = extract_indicators("开展法治讲座3场次，送法入户100余次，受益群众500人。")
     >>> comparable(table.assign(doc_id="a"), category="legal_education_events")["value"].tolist()
     [3.0, 100.0]
     """
+    if indicators.empty:
+        return indicators.copy()  # nothing to choose from (a selection that left no report): no name to check
     _check_known("category", category, set(load_categories()["category"]) | set(indicators.get("category", ())),
                  "indicator_categories.csv")
     if kind is not None:

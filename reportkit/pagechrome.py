@@ -255,18 +255,68 @@ _MIN_SIGNED_REPORT = 300
 
 
 def _next_report_start(text: str) -> int:
-    """Where the next report's title begins after this one's dated signature; len(text) when none."""
+    """Where the next report's title, or a companion's label (`COMPANION`), begins after this one's dated
+    signature; len(text) when none."""
     offset, signed = 0, False
     for line in text.split("\n"):
         stripped = line.strip()
         if signed and stripped:
-            if _ALONE_TITLE.match(stripped):
+            if _ALONE_TITLE.match(stripped) or is_companion_label(stripped):
                 return offset + len(line) - len(line.lstrip())
             signed = False
         if _SIGNATURE_DATE.match(stripped) and len(CJK_CHAR.findall(text[:offset])) >= _MIN_SIGNED_REPORT:
             signed = True
         offset += len(line) + 1
     return len(text)
+
+
+# What a site publishes with a report, on its page or in its file: a reading of it (政策解读, 《…年度报告》解读, 图文解读),
+# its figures drawn as cards (一图读懂, 图解, 数说), an official's answers (…答记者问, 答网友问), an editor's note (编者按).
+# They restate the report's figures (全年共办理…) and describe its parts (报告从…四个方面), so they are no part of it:
+# after the dated signature the report ends at the label; above the report's own title the report starts at its title.
+_COMPANION = re.compile(r"^[【\[]?\s*(?:政策解读|图文解读|视频解读|文字解读|解读|一图读懂|一图看懂|一图了解|图解|数说|答记者问|编者按)"
+                        r"(?:\s*[】\]]\s*|\s*[：:|｜丨]|$)"
+                        r"|^[^。；;]{0,60}?(?:》|报告|情况)\s*(?:政策解读|图文解读|解读)$|^[^。；;]{0,60}?答(?:记者|网友)问$")
+_MAX_COMPANION_LABEL = 80
+
+
+def is_companion_label(line: str) -> bool:
+    """Whether LINE (stripped) labels a companion of the report: 政策解读, 一图读懂丨…, 图解：…, …答记者问, 编者按：…"""
+    line = line.strip()
+    return (len(line) <= _MAX_COMPANION_LABEL or line.startswith(("编者按", "【编者按"))) and bool(_COMPANION.match(line))
+
+
+def report_start(text: str) -> int:
+    """Where the report begins in TEXT when a companion comes first (a 解读 or 图解 block, an editor's note, then the
+    report's own title on a line of its own): at that title; 0 when no labelled companion stands above a title.
+
+    >>> text = "政策解读\\n全年共办理案件94件。\\n某镇2022年度法治政府建设工作报告\\n2022年，某镇…"
+    >>> text[report_start(text):].split("\\n")[0]
+    '某镇2022年度法治政府建设工作报告'
+    """
+    offset, companion = 0, False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if companion and _ALONE_TITLE.match(stripped):
+                return offset + len(line) - len(line.lstrip())
+            if not companion and is_companion_label(stripped):
+                companion = True
+            elif not companion and (_ALONE_TITLE.match(stripped) or HEADING_LINE.match(stripped)):
+                return 0  # the report's own title or first part comes first: what follows it is the report's
+        offset += len(line) + 1
+    return 0
+
+
+def companion_ranges(text: str) -> list[tuple[int, int]]:
+    """The spans of TEXT that hold a companion of the report rather than the report (see `_COMPANION`): the
+    block above the report's own title, and from a companion's label after the dated signature to the end."""
+    ranges = []
+    if start := report_start(text):
+        ranges.append((0, start))
+    if (end := _next_report_start(text)) < len(text) and is_companion_label(text[end:].split("\n", 1)[0]):
+        ranges.append((end, len(text)))
+    return ranges
 
 
 # Sources that name no publisher: the site itself, or the article's kind.
@@ -403,11 +453,14 @@ def _town_menu(lines: list[str]) -> set[int]:
 _LISTED_BULLET = re.compile(r"^[·•●▪◆◇○◎■□▶►\-*]\s*")
 _LISTED_DATE = re.compile(rf"[\s\[【(（]*{_DATE}[\]】)）]?$")
 _MIN_LISTED_RUN = 2
+_LISTED_EXTRA = 24  # characters a listed title may carry besides itself: a bullet, a date in brackets
 
 
 def _listed_title_entry(line: str) -> str | None:
     """The title LINE lists with its bullet or its date taken off, when it is one such entry; else None."""
     line = line.strip()
+    if len(line) > _LISTED_TITLE_LEN + _LISTED_EXTRA:
+        return None  # (and no regex scans a line of junk: the date's pattern would, from every place in it)
     bare = _LISTED_DATE.sub("", _LISTED_BULLET.sub("", line)).strip()
     if bare == line or not bare or len(bare) > _LISTED_TITLE_LEN:
         return None

@@ -38,7 +38,7 @@ import pandas as pd
 from . import resources
 from .arguments import require_text
 from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
-from .pagechrome import report_end
+from .pagechrome import report_end, report_start
 
 logger = logging.getLogger(__name__)
 
@@ -607,6 +607,12 @@ def split_sections(text: str, *, doc_id: str = "",
     # does not take them in and a heading cut short just before them is still seen as cut.
     text = require_text(text, "split_sections")
     text = text[:report_end(text)]
+    # A companion published above the report (a 解读 with its own 一、…三、, a 图解 block) heads no part of it:
+    # blanked while the headings are found, offsets kept, so the parts are the report's own, below its title;
+    # each row's text is still the report's (documents.text[start:end]).
+    shown = text
+    if start := report_start(text):
+        text = re.sub(r"[^\n]", " ", text[:start]) + text[start:]
     if not text.strip():
         return pd.DataFrame(rows, columns=SECTION_COLUMNS)
     headings = _detect(text)
@@ -614,13 +620,13 @@ def split_sections(text: str, *, doc_id: str = "",
         logger.debug("no numbered headings in document %s", doc_id or "<unnamed>")
         return pd.DataFrame([{
             "doc_id": doc_id, "section_no": "0", "level": 0, "heading": "", "section_type": "other",
-            "parent_section_no": None, "text": text[: _end_of(text, 0, len(text))],
+            "parent_section_no": None, "text": shown[: _end_of(text, 0, len(text))],
             "start": 0, "end": _end_of(text, 0, len(text)), "mixed_with": ""}], columns=SECTION_COLUMNS)
 
     if text[: headings[0].start].strip():
         end = _end_of(text, 0, headings[0].start)
         rows.append({"doc_id": doc_id, "section_no": "0", "level": 0, "heading": "",
-                     "section_type": "preamble", "parent_section_no": None, "text": text[:end],
+                     "section_type": "preamble", "parent_section_no": None, "text": shown[:end],
                      "start": 0, "end": end, "mixed_with": ""})
 
     numbers: list[str] = []
@@ -685,7 +691,7 @@ def split_sections(text: str, *, doc_id: str = "",
         rows.append({"doc_id": doc_id, "section_no": numbers[i], "level": h.level, "heading": h.heading,
                      "section_type": section_type,
                      "parent_section_no": None if h.parent is None else numbers[h.parent],
-                     "text": text[h.start:end], "start": h.start, "end": end, "mixed_with": mixed_with})
+                     "text": shown[h.start:end], "start": h.start, "end": end, "mixed_with": mixed_with})
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)
 
 

@@ -504,7 +504,8 @@ def _named_twice(mention, mentions: list) -> bool:
 # as an award's winner (莼湖街道获评…, 安塘街综治中心被…评为…); or a name read across words: levels (统一市镇村三级,
 # 整合市镇两级职能), 街乡 and 街镇 (北京街乡职责清单, 江北区街镇清单), a verb (部门联合街道法律顾问).
 _LISTED_AFTER = re.compile(r"[)）]?[、]|[和与及][县区市旗]|等(?:[地单部乡镇街]|\d|[一二三四五六七八九十])")
-_PLACE_OF_IT = re.compile(rf"(?!农村|乡村|城乡)[{CJK}]{{1,5}}?(?:村|社区|居委会)(?![级务民委干])")
+# (a village's name after the town's own, not a county's that holds 村 after a preposition: 在周村区委…, 马村区)
+_PLACE_OF_IT = re.compile(rf"(?!农村|乡村|城乡|[在于对与向和及])[{CJK}]{{1,5}}?(?:村|社区|居委会)(?![级务民委干区县市旗])")
 _AWARDED = re.compile(r"[^，,。；;：:、]{0,12}?(?:获评|荣获|被评为|被命名|被推选|被确认|被授予|评为|入选)")
 _LEVELS_AFTER = re.compile(r"村?[两二三四五]级|村(?:[、，,]|$)")
 

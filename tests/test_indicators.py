@@ -1584,6 +1584,8 @@ def test_comparable__a_mistyped_category_or_kind_is_an_error_that_names_the_righ
     # a category the taxonomy knows but no report of this corpus has stays an empty table
     assert comparable(table, category="funding").empty
     assert len(comparable(table, category="legal_education_events", kind="event")) == 2
+    # a selection that left no report (LEVEL="county" on a build of townships): no category to name, nothing to check
+    assert comparable(table.iloc[:0], category="").empty
 
 
 @pytest.mark.parametrize("text, value, unit", [
@@ -1616,3 +1618,44 @@ def test_extract_indicators__a_table_annexed_inside_the_work_part_does_not_end_t
     sections = split_sections(text, doc_id="d")
     found = extract_indicators(text, doc_id="d", sections=sections)
     assert 20.0 not in found["value"].tolist() and 12.0 in found["value"].tolist()
+
+
+_R73_REPORT = ("二〇二四年，青山镇扎实推进法治建设。\n一、主要工作\n全年审查合同64份，调处纠纷215件，开展普法讲座19场。"
+               + "坚持依法行政，规范执法程序，推进政务公开。" * 14
+               + "\n二、存在的问题\n一是执法力量不足。二是群众学法意识不强。\n三、下步打算\n开展普法讲座不少于20场。\n"
+               "青山镇人民政府\n2024年1月8日\n")
+
+
+@pytest.mark.parametrize("companion", [
+    "\n图文解读｜青山镇2023年度法治建设报告\n报告分三个部分。全年审查合同64份，调处纠纷215件，另有回访8次。",
+    "\n镇长就法治政府建设年度报告答网友问\n问：全年调处纠纷多少件？\n答：215件，开展普法讲座19场。",
+    "\n一图看懂丨青山镇2023年度法治建设报告\n【审查合同】\n64份\n【调处纠纷】\n215件\n【普法讲座】\n19场"])
+def test_extract_indicators__a_companion_after_the_signature_counts_nothing_again(companion):
+    # written round 73: a reading (解读), figure cards (一图读懂) or an official's answers after the report restate
+    # its figures; the work is counted once, where the report says it (and the reading's own words count nothing)
+    text = _R73_REPORT + companion
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(19.0, "场"), (64.0, "份"), (215.0, "件")]
+
+
+def test_extract_indicators__a_companion_above_the_report_title_counts_nothing():
+    text = ("《青山镇2023年度法治建设报告》图文解读\n报告从四个方面作了总结。全年调处纠纷215件，开展普法讲座19场。\n"
+            "青山镇2023年度法治建设报告\n" + _R73_REPORT)
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(19.0, "场"), (64.0, "份"), (215.0, "件")]
+
+
+def test_extract_indicators__an_annex_repeating_the_body_s_figures_counts_them_once():
+    # written round 73: an annexed table of the year's figures after the signed date counts only what the body does not say
+    text = _R73_REPORT + ("\n附件：青山镇法治建设数据一览\n| 指标 | 数值 |\n| 审查合同 | 64份 |\n| 调处纠纷 | 215件 |\n"
+                          "| 法治副校长 | 3名 |\n")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(3.0, "名"), (19.0, "场"), (64.0, "份"), (215.0, "件")]
+
+
+@pytest.mark.parametrize("text, want", [("司法所仅有2人，难以兼顾全乡300多户养殖户的法律服务需求。", [(2.0, "人")]),
+                                        ("网格员难以照顾到全村46户独居老人。", []),
+                                        ("法律顾问服务覆盖辖区120家企业。", [(120.0, "家")])])
+def test_extract_indicators__what_a_shortcoming_says_the_work_cannot_reach_is_no_figure(text, want):
+    # written round 73 (难以覆盖辖区200余家企业): the scope the work cannot reach, as a town's profile, counts nothing
+    assert list(zip(*table_of(text)[["value", "unit"]].values.T.tolist())) == want if want else table_of(text).empty

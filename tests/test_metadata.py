@@ -1514,3 +1514,12 @@ def test_infer_level__a_county_government_the_subject_works_under_is_no_subject(
     text = ("2023年,县委县政府的坚强领导下,城关街认真贯彻落实习近平法治思想,扎实推进依法行政。\n"
             "一、主要举措\n城关街高度重视法治政府建设工作,将法治建设摆在突出位置。")
     assert infer_metadata(text)["level"] != "county"
+
+
+@pytest.mark.parametrize("town, county", [("南郊镇", "周村区"), ("冯营街道", "马村区")])
+def test_infer_town__a_county_whose_name_holds_村_is_no_village_of_the_town_before_it(town, county):
+    # the rule that a town named once with one of its villages is an example (龙楼镇好圣村) read 在周村区委 as a
+    # village (在周村) and lost the opening's own subject; the gazetteer probe found it
+    text = (f"关于2023年法治政府建设情况的报告\n2023年，{town}在{county}委、{county}政府的坚强领导下，坚持以习近平法治思想"
+            "为指导，扎实推进依法行政。现将有关情况报告如下：\n一、主要举措\n（一）加强组织领导。甲。\n")
+    assert (infer_metadata(text)["town"], infer_metadata(text)["level"]) == (town, "township")

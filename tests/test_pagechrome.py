@@ -6,7 +6,8 @@ import pytest
 
 from reportkit.metadata import infer_metadata
 from reportkit.normalize import normalize_text
-from reportkit.pagechrome import is_chrome, page_facts, report_end, site_of_page, split_chrome
+from reportkit.pagechrome import (companion_ranges, is_chrome, page_facts, report_end, report_start, site_of_page,
+                                  split_chrome)
 
 REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n二、下步打算\n持续深化依法行政。"
 # The tail of a government page as copied whole: buttons, neighbours, related titles, footer.
@@ -303,3 +304,28 @@ def test_is_chrome__a_footer_s_links_address_pager_and_a_menu_are_chrome(line):
 ])
 def test_is_chrome__a_report_s_lines_that_share_those_words_stay(line):
     assert not is_chrome(line)
+
+
+# Round 73: what a site publishes with a report (a reading of it, its figures as cards, an official's answers)
+# is no part of it, after its dated signature or above its own title.
+_R73_BODY = ("一、主要工作\n全年审查合同64份，调处纠纷215件，开展普法讲座19场。" + "坚持依法行政，规范执法程序，推进政务公开。" * 14
+             + "\n二、存在的问题\n一是执法力量不足。二是群众学法意识不强。\n三、下步打算\n继续推进法治建设。\n"
+             "青山镇人民政府\n2024年1月8日\n")
+
+
+@pytest.mark.parametrize("companion", ["图文解读｜青山镇2023年度法治建设报告\n报告分为三个部分，全年审查合同64份。",
+                                       "镇长就法治政府建设年度报告答网友问\n问：调处纠纷多少件？\n答：215件。",
+                                       "【一图看懂】\n审查合同\n64份"])
+def test_a_companion_after_the_dated_signature_ends_the_report(companion):
+    text = _R73_BODY + "\n" + companion
+    assert text[:report_end(text)].rstrip().endswith("2024年1月8日")
+    assert companion_ranges(text) == [(text.index(companion), len(text))]
+
+
+def test_a_companion_above_the_report_starts_it_at_its_own_title():
+    text = ("《青山镇2023年度法治建设报告》图文解读\n一、背景\n按要求公开。\n二、数据\n全年审查合同64份。\n"
+            "青山镇2023年度法治建设报告\n" + _R73_BODY)
+    assert text[report_start(text):].startswith("青山镇2023年度法治建设报告\n一、主要工作")
+    # a report that opens with its title, and one that names 政策解读 among its work, have no companion
+    assert report_start(_R73_BODY) == 0 and companion_ranges("青山镇2023年度法治建设报告\n" + _R73_BODY) == []
+    assert companion_ranges("加强政策解读\n" + _R73_BODY) == []

@@ -1093,3 +1093,24 @@ def test_split_sections__last_year_s_problems_put_right_inside_the_shortcomings_
 ])
 def test_split_sections__the_part_on_the_government_s_duty_and_the_first_duty_said_short(text, types):
     assert split_sections(text)["section_type"].tolist() == types
+
+
+def test_split_sections__a_reading_above_the_report_heads_none_of_its_parts():
+    # written round 73: a 解读 published above the report, with its own 一、…三、, then the report's title and parts
+    text = ("青山镇2023年度法治建设报告图文解读\n一、起草背景\n按规定向社会公开。\n二、主要内容\n报告共三部分。\n三、解读单位\n镇司法所\n"
+            "附：报告全文\n青山镇2023年度法治建设报告\n2023年，青山镇扎实推进法治建设。\n一、工作成效\n审查合同64份。\n"
+            "二、主要负责人履行推进法治建设第一责任人职责情况\n专题研究4次。\n三、存在的不足\n一是执法力量不足。\n"
+            "四、下一步打算\n继续推进。\n")
+    sections = split_sections(text)
+    parts = sections[sections["level"] == 1]
+    assert [h[:4] for h in parts["heading"]] == ["一、工作", "二、主要", "三、存在", "四、下一"]
+    assert parts["section_type"].tolist() == ["measures", "leadership", "shortcomings", "plans"]
+
+
+def test_split_sections__a_reading_above_the_report_stays_the_text_of_its_rows():
+    # the companion is blanked only while headings are found: every row's text is still text[start:end]
+    text = ("政策解读\n一、报告的主要内容\n报告总结了全年工作。\n二、主要数据\n全年调解纠纷94件。\n\n"
+            "青山镇2024年法治政府建设年度报告\n一、主要工作成效\n全年调解纠纷94件。\n二、存在的不足\n一是宣传不够。\n")
+    table = split_sections(text, doc_id="d")
+    assert all(row.text == text[row.start:row.end] for row in table.itertuples())
+    assert table.loc[table["level"] == 1, "heading"].tolist() == ["一、主要工作成效", "二、存在的不足"]
