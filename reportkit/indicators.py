@@ -1190,7 +1190,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     text = "" if text is None else require_text(text, "extract_indicators")
     protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
     section_of = _section_locator(sections)
-    plans = _merged(_plans_ranges(sections, annex_start(text), annexed_table_start(text)))  # next year's targets
+    annex, annexed_table = annex_start(text), annexed_table_start(text)
+    plans = _merged(_plans_ranges(sections, annex, annexed_table))  # next year's targets, not the year's work
     wider = _wider_area(level, county or "")
     # (a town's own name unknown, a clause that names a town may be its own)
     own = frozenset(own_place_names(town, county)) if level == "township" and town else None
@@ -1284,7 +1285,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
                            others=lambda start: _others_figure(text, *_clause_bounds(text, start), start, wider, own,
                                                                  township))
-    rows = _without_annex_repeats(text, rows)
+    rows = _without_annex_repeats(text, rows, annex, annexed_table)
     _flags(rows)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
@@ -1302,12 +1303,13 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
 _TABLE_ROW = re.compile(r"^[ \t\u3000]*[|｜│┌├└]")
 
 
-def _without_annex_repeats(text: str, rows: list[dict]) -> list[dict]:
-    """ROWS less the figures of an annex (附件 / 附表 after the signed date, or a 附表 of figures below the plans) that
-    the report's body already gives, same value and unit (附件：主要数据统计表 | 调解纠纷 | 402件 | after 调解纠纷402件):
-    a table that repeats the body's figures counts the work once. Figures the body does not give stay the year's."""
-    annexes = [(start, len(text))] if (start := annex_start(text)) is not None else []
-    if (start := annexed_table_start(text)) is not None:  # a 附表 inside the report: its table's rows only
+def _without_annex_repeats(text: str, rows: list[dict], annex: int | None, table: int | None) -> list[dict]:
+    """ROWS less the figures of an annex (ANNEX: 附件 / 附表 after the signed date; TABLE: a 附表 of figures below the
+    plans) that the report's body already gives, same value and unit (附件：主要数据统计表 | 调解纠纷 | 402件 | after
+    调解纠纷402件): a table that repeats the body's figures counts the work once. Figures the body does not give stay
+    the year's."""
+    annexes = [(annex, len(text))] if annex is not None else []
+    if (start := table) is not None:  # a 附表 inside the report: its table's rows only
         end = start + len(text[start:].split("\n", 1)[0]) + 1
         rows_seen = lines_above = 0  # (up to two lines, a unit or a note, between the 附表 line and its rows)
         for line in text[end:].split("\n"):

@@ -114,13 +114,15 @@ _SLOGAN_STEMS = re.compile(r"和谐|平安|文明|幸福|美丽|生态|宜居|�
 
 
 # Words before a town that make it another party of the work (a visit, a model, a partner).
-_TO_ANOTHER = re.compile(r"(?:赴|到|去|前往|走进|与|同|和|及|向|对|借鉴|参照|仿照|效仿|对标|学习|参观|考察|观摩|联合|协同|配合|协助|邀请|帮助|"
+# (a visit or a model: 赴甲镇学习, 邀请甲镇…, 借鉴甲镇…)
+_VISIT_WORDS = r"赴|到|去|前往|走进|借鉴|参照|仿照|效仿|对标|学习|参观|考察|观摩|邀请"
+_TO_ANOTHER = re.compile(rf"(?:{_VISIT_WORDS}|与|同|和|及|向|对|联合|协同|配合|协助|帮助|"
                          r"支援|对接|结对|兄弟|邻近|相邻|周边|毗邻|交界|其他|如|像|比如|包括|以及)$")
 
 
 # …of which a text that never calls itself a township (我镇) is read only by a visit or a model (赴甲镇学习, 邀请甲镇…):
 # there 和 and 及 join its own name's documents as often (制定…制度和古路镇机关干部学习制度).
-_VISITED = re.compile(r"(?:赴|到|去|前往|走进|借鉴|参照|仿照|效仿|对标|学习|参观|考察|观摩|邀请)$")
+_VISITED = re.compile(rf"(?:{_VISIT_WORDS})$")
 
 
 def _other_party(mention, fragment: str, mentions: list, *, says_we: bool = True) -> bool:
