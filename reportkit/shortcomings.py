@@ -501,6 +501,7 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       r"|.{0,20}(?:自查|评查|督查|督察|检查|考核|调研|调查|测评|回头看|(?<!风险)评估|复核|检视|验收)(?:中|时|过程中)$"
                       r"|.{1,20}活动(?:中|时|期间)$"
                       r"|经.{0,16}(?:督察|督查|检查|巡察|巡视|审计|调研|评查|排查|核查|考核|测评|梳理)$"
+                      r"|经(?:查|查实|核实)$|经(?:查阅|调阅|翻阅|查看|抽查|走访)[^，。；]{0,14}$"
                       r"|(?!.*[未不没难])(?:.{0,16}(?:反馈|通报|指出|发现))$|据.{0,12}(?:统计|调查|了解|测算|摸排|梳理)$"
                       # a speaker's opener (坦率地讲，…; 反思起来，…) or role (作为政府班子，…) before the fault
                       r"|(?:(?:坦率|坦白|老实|客观|实事求是)地?(?:讲|说|来讲|来说)|说到底|说实话|(?:认真|深刻)?反思起来"
@@ -516,9 +517,10 @@ _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
 # A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
 _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
-# A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生): the fault is what it led to. Bare 因 is left
-# out: 因…引发纠纷 names the fault itself.
-_CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响)")
+# A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生; 因…，致使…): the fault is what it led to. Not
+# 因 whose clause says 引发/引起 (因…引发的纠纷增多 names the fault itself), nor 因此/因而 or
+# an idiom (因地制宜, 因循守旧).
+_CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响|因(?!此|而|地制宜|时制宜|人而异|循|[^，,；;。]*(?:引发|引起)))")
 _RESULT = re.compile(r"^(?:从而|进而)?(?:导致|致使|以致|造成|使得)")
 
 
@@ -594,6 +596,21 @@ def _body_lead_rest(text: str, headline: str | None) -> tuple[str, str, str]:
 _NAMES_FIELD = re.compile(r"^(?:从|对照|对标)")
 
 
+# A clause after the lead that tells what the fault led to (…，引发2起行政复议; …，被县政府通报): it
+# names the consequence, not the fault, so its words count only when nothing else names a theme.
+_CONSEQUENCE = re.compile(r"^(?:(?:(?:其中|已有)[^，,；;。]{0,8}?)?(?:已经?|并|还|又|甚至|最终|因此|由此|进而|从而|先后|累计|共)*"
+                          r"(?:引发|引起|酿成)(?!的)"  # 由此引发的纠纷调处不及时 is the fault itself
+                          r"|[^，,；;。]{0,12}?被[^，,；;。]{0,16}(?:通报|约谈|问责|追责|纠错|纠正|撤销|曝光|批评|点名))")
+
+
+def _without_consequences(rest: str) -> tuple[str, str]:
+    """(REST without its consequence clauses, those clauses)."""
+    kept, consequences = [], []
+    for clause in re.split(r"(?<=[，,；;。！!？?])", rest):
+        (consequences if _CONSEQUENCE.match(clause.strip()) else kept).append(clause)
+    return "".join(kept), "".join(consequences)
+
+
 def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, str]:
     """(scene, lead, rest) of an item: `split_lead`'s, with the circumstances before the lead (the
     scene it sets or the review that found the fault: 在征地拆迁过程中，…; 经督查，…) taken out of the rest."""
@@ -606,18 +623,22 @@ def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, 
 
 
 def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead_weight: float,
-                  scenes: list[str] | None = None) -> np.ndarray:
+                  scenes: list[str] | None = None, consequences: list[str] | None = None) -> np.ndarray:
     """Item × theme keyword scores; a keyword counts once per zone (lead, rest).
 
     Keywords are found longest first without overlap, so a compound listed under one theme
     (群众法治意识, publicity) hides the shorter keyword inside it (法治意识, awareness). An item no
     keyword matches is scored by the themes' ``cues`` instead, at `CUE_WEIGHT`; the words of the
     circumstances before the lead (SCENES: 在处理信访诉求过程中，…) count only when neither the lead nor
-    the rest names a theme, below a cue.
+    the rest names a theme, below a cue; so do the words of what the fault led to (CONSEQUENCES:
+    …，引发2起行政复议), before the scene's.
     """
     scores = _word_scores(leads, rests, _keywords(themes), lead_weight)
     cues = _keywords(themes, "cues")
     fallbacks = [(CUE_WEIGHT, cues, leads, rests)]
+    if consequences is not None:
+        fallbacks += [(CUE_WEIGHT ** 2, _keywords(themes), consequences, [""] * len(leads)),
+                      (CUE_WEIGHT ** 3, cues, consequences, [""] * len(leads))]
     if scenes is not None:
         no_words = [""] * len(leads)
         fallbacks += [(CUE_WEIGHT ** 2, _keywords(themes), scenes, no_words),
@@ -656,16 +677,28 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
     pattern = re.compile("|".join(re.escape(w) for w in plain)) if plain else None
     for i, (lead, rest) in enumerate(zip(leads, rests)):
         for zone, weight in ((lead, lead_weight), (rest, 1.0)):
-            found = set()
+            spans = []  # (start, end, keyword)
             if gap_pattern is not None and (hits := list(gap_pattern.finditer(zone))):
-                found.update(gapped[int(m.lastgroup[1:])] for m in hits)
+                spans += [(m.start(), m.end(), gapped[int(m.lastgroup[1:])]) for m in hits]
                 for m in hits:  # hide what they cover from the plain keywords
                     zone = zone[:m.start()] + "\0" * (m.end() - m.start()) + zone[m.end():]
             if pattern is not None:
-                found.update(pattern.findall(zone))
+                spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
+            found = {word for start, end, word in spans if not _names_the_doer(word, end, spans, owners)}
             for word in found:
                 scores[i, owners[word]] += weight
     return scores
+
+
+# An office's name (司法所, 执法中队, 调委会, 政府网站) right before another theme's word says who does the work,
+# not what the fault is (司法所普法“单打独斗”, 司法所调解“一调了之”): the work's word decides.
+_BODY = re.compile(r"(?:所|队|委会|委员会|网站)$")
+
+
+def _names_the_doer(word: str, end: int, spans: list[tuple[int, int, str]], owners: dict[str, list[int]]) -> bool:
+    """Whether WORD, a keyword ending at END, is an office's name right before another theme's keyword."""
+    return bool(_BODY.search(word)) and any(start == end and set(owners[other]) - set(owners[word])
+                                            for start, _, other in spans)
 
 
 def _default_tokenize() -> Callable[[str], list[str]]:
@@ -991,8 +1024,9 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         parts.append([_SECTOR_WORD.sub("", _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part)))
                       for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join(m.group(0) for m in _TITLE.finditer(text)))
-    scores = _theme_scores([p[1] for p in parts], [p[2] for p in parts], themes, lead_weight,
-                           scenes=[p[0] for p in parts])
+    rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
+    scores = _theme_scores([p[1] for p in parts], list(rests), themes, lead_weight,
+                           scenes=[p[0] for p in parts], consequences=list(consequences))
     if len(unscored := np.flatnonzero(scores.sum(axis=1) == 0)) and any(titles[k] for k in unscored):
         scores[unscored] = CUE_WEIGHT ** 2 * _word_scores([titles[k] for k in unscored], [""] * len(unscored),
                                                           _keywords(themes), lead_weight)
