@@ -1659,3 +1659,23 @@ def test_extract_indicators__an_annex_repeating_the_body_s_figures_counts_them_o
 def test_extract_indicators__what_a_shortcoming_says_the_work_cannot_reach_is_no_figure(text, want):
     # written round 73 (难以覆盖辖区200余家企业): the scope the work cannot reach, as a town's profile, counts nothing
     assert list(zip(*table_of(text)[["value", "unit"]].values.T.tolist())) == want if want else table_of(text).empty
+
+
+@pytest.mark.parametrize("text, want", [
+    ("依托镇矛盾纠纷调处中心和15个村人民调解委员会，全年受理纠纷88件。", [(88.0, "件")]),
+    ("全镇21个社区（村）调解组织共调处纠纷140件。", [(140.0, "件")]),
+    ("乡和9个村两级调委会调处土地纠纷32件。", [(32.0, "件")]),
+    ("新建村级调委会3个，调处纠纷40件。", [(3.0, "个"), (40.0, "件")]),
+])
+def test_extract_indicators__the_mediation_committees_every_village_has_are_no_figure(text, want):
+    # written round 74 (全乡12个村调委会全年调解纠纷…): the town's villages with their committees are what it is made of
+    assert sorted(zip(*table_of(text)[["value", "unit"]].values.T.tolist())) == want
+
+
+@pytest.mark.parametrize("text, want", [("镇域内现有规模以上工业企业27家。", []),
+                                        ("辖区内有养老机构4所，全年开展养老诈骗防范宣传12场。", [(12.0, "场")]),
+                                        ("走访辖区内企业26家。", [(26.0, "家")])])
+def test_extract_indicators__what_a_place_holds_is_no_figure(text, want):
+    # written round 74 (境内有煤矿企业3家): the firms and homes a place holds are its profile, not the year's work
+    got = table_of(text)
+    assert (sorted(zip(*got[["value", "unit"]].values.T.tolist())) if not got.empty else []) == want
