@@ -171,6 +171,8 @@ SIGNATURE_NAME = re.compile(r"^[^。，,；;]{0,40}(?:人民政府|政府|委员
 #: A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), or a document-sharing site's
 #: wall saying how much it shows (仅展示628字，全文共2002字; 还剩3页未读; 试读已结束): the text goes on elsewhere.
 MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)|全文阅读"  # not 阅读原文 (a link to the source)
+                       # an app's share page: 查看完整内容, 阅读完整报告, 查看全部︾ (not 查看全部评论 nor 查看更多精彩内容)
+                       r"|(?:查看|阅读|浏览)(?:完整|全部)(?:内容|报告|文章|版)|(?:查看|阅读|展开)全部\s*[∨︾⌄▼↓]"
                        r"|仅展示\s*\d+\s*字|全文共\s*\d+\s*字|(?:还剩|剩余)\s*\d+\s*(?:页|字)|试读(?:已)?结束"
                        # 下载完整文档 says the rest is elsewhere; a bare 下载文档 button is on whole copies too
                        r"|(?:下载|获取)(?:完整(?:文档|版)|全文)")

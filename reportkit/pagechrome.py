@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MORE_LINK
 
 _SPACE = r"\s*"
 
@@ -126,7 +126,7 @@ EMBEDDED_TITLE = re.compile(rf"[{CJK}\d（）()][{CJK}\d（）()\-—–]{{1,39}
 # name other reports and other governments, so they are never evidence of this one.
 _NEIGHBOUR = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*(?:[：:]|$)")
 _RELATED_LABEL = re.compile(r"^[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|相关推荐|"
-                            r"热点推荐|推荐阅读|延伸阅读|猜你喜欢|热门文章|最新文章|友情链接)\s*[】\]]?\s*[：:]?\s*")
+                            r"热点推荐|推荐阅读|延伸阅读|猜你喜欢|热门文章|最新文章|友情链接|相关文档|相似文档)\s*[】\]]?\s*[：:]?\s*")
 _RELATED = re.compile(_RELATED_LABEL.pattern
                       + r"(?:$|[·•●▪]\s*\S|[^。；，,]{2,30}[|｜])")  # the label, or its list (· 甲 · 乙, 甲 | 乙 | 丙)
 # (版权所有 only as a footer says it: 查处侵犯版权所有人权益案件3起 is a report's sentence.)
@@ -187,8 +187,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= _CONTENTS_ENTRY_LEN and _CONTENTS_LEADER.search(line):
         return True
-    if len(line) <= 80 and (_WEEKDAY_DATE.search(line) or _NOTICE.search(line)):
-        return True
+    if len(line) <= 80 and (_WEEKDAY_DATE.search(line) or _NOTICE.search(line) and not MORE_LINK.search(line)):
+        return True  # (打开APP阅读全文 is no advertisement: it says the copy stops here, as 展开全文 does)
     if len(line) > MAX_CHROME_LINE:
         return False
     if _NAVIGATION.search(line) or _LEADING_FIELD.match(line) or len(line) <= 60 and _COUNTER.search(line):
@@ -228,7 +228,7 @@ def report_end(text: str) -> int:
     >>> text[:report_end(text)]
     '三、下步打算\\n持续深化依法行政。\\n'
     """
-    end = stop = _next_report_start(text)
+    end = stop = min(_next_report_start(text), _comments_start(text))
     listed = 0
     while stop >= 0:  # the lines from the last up (most texts end in prose: one line is read)
         start = text.rfind("\n", 0, stop) + 1
@@ -244,6 +244,24 @@ def report_end(text: str) -> int:
         else:
             return end
     return end if text[:end].strip() else len(text)  # all chrome and titles: nothing is surely the report's
+
+
+# Readers' comments under a page's article (网友评论（3）, 精选留言, 全部评论 2条, 我要评论): their label on a line of its own.
+# What readers wish (希望明年多搞几场…, 建议多配几个人) is no part of the report, signed or not.
+_COMMENTS_LABEL = re.compile(r"^[【\[]?\s*(?:网友|读者|用户|群众|精选|全部|热门|最新)?(?:评论|留言)(?:区|列表)?\s*[】\]]?\s*"
+                             r"(?:[（(]\s*\d+\s*[)）]|\d+\s*条)?\s*[：:]?$|^(?:我要|发表)(?:评论|留言)(?:\s|$)")
+
+
+def _comments_start(text: str) -> int:
+    """Where a block of readers' comments begins below the report (its label, after a sentence); len(text) when none."""
+    offset, said = 0, False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if said and stripped and _COMMENTS_LABEL.match(stripped):
+            return offset + len(line) - len(line.lstrip())
+        said = said or "。" in line
+        offset += len(line) + 1
+    return len(text)
 
 
 # A compilation (汇编) or a page of several reports runs on into the next one: its title alone on a
@@ -310,12 +328,15 @@ def report_start(text: str) -> int:
 
 def companion_ranges(text: str) -> list[tuple[int, int]]:
     """The spans of TEXT that hold a companion of the report rather than the report (see `_COMPANION`): the
-    block above the report's own title, and from a companion's label after the dated signature to the end."""
+    block above the report's own title, from a companion's label after the dated signature to the end, and the
+    readers' comments under it (`_COMMENTS_LABEL`: 已有3条评论 is no figure of the town's)."""
     ranges = []
     if start := report_start(text):
         ranges.append((0, start))
     if (end := _next_report_start(text)) < len(text) and is_companion_label(text[end:].split("\n", 1)[0]):
         ranges.append((end, len(text)))
+    if (comments := _comments_start(text)) < len(text):
+        ranges.append((comments, len(text)))
     return ranges
 
 

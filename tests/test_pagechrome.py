@@ -329,3 +329,38 @@ def test_a_companion_above_the_report_starts_it_at_its_own_title():
     # a report that opens with its title, and one that names 政策解读 among its work, have no companion
     assert report_start(_R73_BODY) == 0 and companion_ranges("青山镇2023年度法治建设报告\n" + _R73_BODY) == []
     assert companion_ranges("加强政策解读\n" + _R73_BODY) == []
+
+
+@pytest.mark.parametrize("label", ["全部评论（2）", "精选留言", "网友留言 2条", "读者评论："])
+def test_report_end__readers_comments_under_a_report_are_not_its_text(label):
+    # written round 75: a page's 网友评论 block after the signature was read as more of the plans
+    from reportkit.sections import split_sections
+    signed = REPORT + "\n东湖镇人民政府\n2024年1月8日\n"
+    comments = (f"{label}\n青山绿水 2024-01-12 09:15\n希望明年多到村里开几场普法讲座，建议增加法律顾问坐班时间。\n"
+                "赞（6） 回复\n游客8812 2024-01-13 20:40\n执法力量确实不足，下一步要多配人。\n赞（2） 回复")
+    assert (signed + comments)[:report_end(signed + comments)] == signed
+    unsigned = REPORT + "\n" + comments  # no signature: the label still ends it
+    assert unsigned[:report_end(unsigned)].rstrip() == REPORT
+    sections = split_sections(unsigned)
+    assert "建议" not in sections["text"].iloc[-1]
+
+
+@pytest.mark.parametrize("line", ["评论区要文明发言。", "群众留言已全部答复。", "全年办理网友留言36件。"])
+def test_report_end__a_sentence_about_comments_or_messages_ends_nothing(line):
+    text = REPORT.replace("持续深化依法行政。", line + "\n持续深化依法行政。")
+    assert report_end(text) == len(text)
+
+
+def test_split_chrome__a_document_site_s_related_documents_are_not_the_report():
+    # written round 75: a preview's 相关文档 list, a title's （通用5篇） counted as a figure
+    text = (REPORT + "\n还剩1页未读，继续阅读\n相似文档\n东湖镇2021年法治政府建设工作总结.doc 4页\n"
+            "乡镇法治政府建设年度报告范文（精选8篇）.docx 21页")
+    body, _ = split_chrome(text)
+    assert body == REPORT + "\n还剩1页未读，继续阅读"
+
+
+def test_companion_ranges__readers_comments_count_no_figure():
+    from reportkit.indicators import extract_indicators
+    comments = "\n网友评论（12）\n老李 2024-01-10 08:30\n赞（31） 回复\n我要评论 已有12条评论，共9人参与"
+    figures = extract_indicators(REPORT + comments, doc_id="z")
+    assert figures["value"].tolist() == [12.0]  # the report's 普法活动12场 alone

@@ -325,3 +325,25 @@ def test_partial_reasons__a_closing_paragraph_of_plans_without_a_signature_ends_
     cut = text.rsplit("\n", 1)[0]  # without it, the copy stops after the problems
     assert partial_reasons(cut, split_sections(cut)) == ["no closing part"]
 
+
+
+@pytest.mark.parametrize("note", ["打开APP，查看剩余内容", "在APP内阅读全文 >", "下载客户端，阅读完整报告", "查看全部︾",
+                                  "打开今日头条APP查看完整内容"])
+def test_partial_reasons__an_app_share_page_s_line_sending_the_reader_to_the_app_for_the_rest_marks_an_excerpt(note):
+    # written round 75: 打开APP阅读全文 under a share page's cut was dropped as an advertisement, the copy whole
+    from reportkit.pagechrome import split_chrome
+    text, _ = split_chrome(rk.normalize_text(_WHOLE + "\n\n" + note))
+    assert partial_reasons(text, split_sections(text)) == ["elision marker"]
+
+
+@pytest.mark.parametrize("note", ["打开APP，查看更多精彩内容", "立即下载APP，新用户领7天VIP", "查看全部评论 >"])
+def test_partial_reasons__an_app_s_advertisement_or_a_comments_button_under_a_whole_report_is_no_elision(note):
+    from reportkit.pagechrome import split_chrome
+    text, _ = split_chrome(rk.normalize_text(_WHOLE + "\n\n" + note))
+    assert "elision marker" not in partial_reasons(text, split_sections(text))
+
+
+def test_partial_reasons__a_link_to_a_whole_list_under_a_whole_page_is_no_elision():
+    from reportkit.pagechrome import split_chrome
+    text, _ = split_chrome(rk.normalize_text(_WHOLE + "\n\n相关推荐　　查看全部 >\n东湖镇2022年法治政府建设年度报告"))
+    assert "elision marker" not in partial_reasons(text, split_sections(text))

@@ -1288,3 +1288,11 @@ def test_cluster_shortcomings__left_behind_villagers_learning_law_is_publicity()
                            "一是个别乡干部学法不深不透。"]})
     result = cluster_shortcomings(table, ThemeOptions(mode="items"))
     assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
+
+
+def test_shortcoming_items__an_app_s_line_sending_the_reader_to_it_is_no_words_of_the_last_item():
+    # written round 75: a share page cut inside an item kept 下载…客户端，查看完整内容 > as the item's last line
+    text = ("一、主要举措\n开展普法活动12场。\n二、存在问题\n1.调解队伍力量薄弱。村级调解员多为兼职，遇到复杂纠纷时\n"
+            "打开APP，阅读全部内容\n下载新闻客户端 查看完整报告 >")
+    found = shortcoming_items(split_sections(text, doc_id="z"))
+    assert found["text"].tolist() == ["调解队伍力量薄弱。村级调解员多为兼职，遇到复杂纠纷时"]
