@@ -803,6 +803,8 @@ _BEFORE_SUBJECT = re.compile(r"[\s“”‘’（(]*(?:当年|同期|同年|今�
 _THE_SAID_TOWN = re.compile(r"该(?:镇|乡|街道|苏木)")
 # … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次): a town holds no towns
 _PEER_TOWNS = re.compile(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})个(?:镇|乡|街道|乡镇|镇街|苏木)")
+# … named as a neighbour first (相邻的梧桐镇今年建成…, 邻镇古镇镇全年…)
+_NEIGHBOUR = re.compile(r"(?:与[我本](?:镇|乡|街道))?(?:相邻|邻近|毗邻|周边|临近|接壤)的?|邻(?:镇|乡|街道)|")
 _SUBJECT_SPAN = 30  # how far into a clause its subject may end
 _SAID_SPAN = 80  # how far back 该镇 refers
 
@@ -819,6 +821,7 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
             if named and named[-1].name not in own:
                 return True
             continue
+        lead = _NEIGHBOUR.match(text, lead).end()
         named = town_mentions(text[lead:min(start, lead + _SUBJECT_SPAN)])
         if named and named[0].start == 0 and named[0].name not in own:
             return True
@@ -852,10 +855,10 @@ def _another_body(text: str, head: int, start: int) -> bool:
 
 
 # … and so is a neighbouring state farm's, ranch's, forest farm's or regiment's own work (哈达图农牧场全年自行调处内部
-# 纠纷26件, 哈达图农牧场纪检部门同期…, 第三师四十五团全年…) in a town's report: a unit of its own beside the town,
+# 纠纷26件, 哈达图农牧场纪检部门同期…, 第三师四十五团全年…, 第六师全年…) in a town's report: a unit of its own beside the town,
 # not the town, when its clause says so (全年, 同期, 共, 累计, 自行; not 明确农场承担的…, 排查化解草牧场边界…). A farm's
 # own report (我场…) has the farm among its names.
-_FARM_BODY = re.compile(rf"(?!与|同|和|跟|会同|联合|协同|协助|配合|在|对|向|为|帮|指导|镇|乡|村|我|本|全)(?:[{CJK}]{{1,8}}?(?:农牧场|牧场|农场|林场|团场)|第[{CJK}]{{1,3}}师[{CJK}]{{1,6}}团)"
+_FARM_BODY = re.compile(rf"(?!与|同|和|跟|会同|联合|协同|协助|配合|在|对|向|为|帮|指导|镇|乡|村|我|本|全)(?:[{CJK}]{{1,8}}?(?:农牧场|牧场|农场|林场|团场)|第[{CJK}]{{1,3}}师(?:[{CJK}]{{1,6}}?团)?)"
                         rf"(?=[{CJK}]{{0,6}}?(?:全年|今年|当年|同期|(?<!公)共计?|累计|自行))")
 
 
@@ -868,6 +871,8 @@ def _named_body(m: re.Match) -> bool:
     name = m.group("name")
     if not name:
         return True  # 县矛调中心…, 区综合执法局…, 市…全年
+    if re.fullmatch(rf"(?:第[{CJK}]{{1,3}})?师", name):
+        return True  # 兵团's 师市 (a division and its city as one), a town's superior
     full = name + m.group("kind")
     return bool(counties_named(full)) or name in city_names() or full in city_names()
 

@@ -89,6 +89,8 @@ class _NameIndex:
                 if len(name) >= 4:  # 黄石街道 is written 黄石街 (黄石街党工委, 龙归街始终…)
                     rows[name[:-1]].append(i)
                     rows[name[:-2] + "办事处"].append(i)  # … and in 河南 三官庙办事处
+            elif name.endswith("地区") and columns[2][i] == "other":
+                rows[name + "办事处"].append(i)  # 北京's 南磨房地区 signs as 南磨房地区办事处
         self.rows = {name: tuple(found) for name, found in rows.items()}
         self.lengths = tuple(sorted({len(n) for n in self.rows}, reverse=True))  # longest first
         self._made: dict[str, tuple[Town, ...]] = {}
@@ -207,6 +209,8 @@ def town_mentions(text: str, *, min_chars: int = 3) -> list[TownMention]:
                     if text[end:end + 1] in _ROAD_AFTER:
                         break
                     name += "道"
+                elif name.endswith("地区办事处"):
+                    name = name[:-3]  # 南磨房地区办事处: the 地区 itself, no 街道
                 elif name.endswith("办事处") and not name.endswith("街道办事处"):
                     name = name[:-3] + "街道"
                 if found and found[-1].end > end - length:

@@ -758,7 +758,8 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     metadata, body), not one guessed from clues, makes a text that speaks as a township its report."""
     text = _named_towns_wholes(text)
     opening = title + "\n" + text[:300]
-    if town and (_names_town(title, town) or town_type_of(town)):
+    # (北京's …地区, a 乡 and a 街道 in one, is a township's name though no 乡/镇/街道 ends it)
+    if town and (_names_town(title, town) or town_type_of(town) or town.endswith("地区")):
         if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
             return "township"
     if town and town_source in ("title", "page metadata", "body") and _SPEAKS_AS_TOWNSHIP.search(text) \

@@ -1679,3 +1679,20 @@ def test_extract_indicators__what_a_place_holds_is_no_figure(text, want):
     # written round 74 (境内有煤矿企业3家): the firms and homes a place holds are its profile, not the year's work
     got = table_of(text)
     assert (sorted(zip(*got[["value", "unit"]].values.T.tolist())) if not got.empty else []) == want
+
+
+# Round 76 (towns outside the county ladder): a 兵团 division-city's own figures (师市…全年), a neighbour named
+# before its name (邻近的, 与我镇接壤的), the firms a town holds and its places counted after them are no work of it.
+@pytest.mark.parametrize("sentence", ["第六师全年办理行政复议案件42件。", "师市当年共调处矛盾纠纷3100余件。",
+                                      "邻近的青湖镇全年开展普法活动27场。", "与我镇接壤的河畔镇今年受理信访事项36件。",
+                                      "辖区内个体工商户近1.2万户。", "镇域内规上工业企业达45家。",
+                                      "全乡现有行政村9个，社区2个。", "镇域内有村民小组26个。"])
+def test_extract_indicators__a_division_city_s_a_neighbour_s_and_the_town_s_holdings_count_nothing(sentence):
+    assert _town_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, figure", [("走访辖区企业126家。", (126.0, "家")), ("为辖区企业提供法治体检38次。", (38.0, "次")),
+                                              ("与邻近的梧桐镇联合开展执法检查14次。", (14.0, "次")),
+                                              ("配合师市司法局调处纠纷17件。", (17.0, "件"))])
+def test_extract_indicators__work_with_a_neighbour_or_for_the_town_s_firms_stays(sentence, figure):
+    assert _town_figures(sentence) == [figure]

@@ -1167,6 +1167,18 @@ def test_infer_metadata__a_township_level_office_keeps_its_own_name():
     assert (meta["town"], meta["county"], meta["level"]) == ("八里湖办事处", "蕲春县", "township")
 
 
+@pytest.mark.parametrize("text, town, county", [
+    ("海淀区四季青地区办事处2022年法治建设工作报告\n2022年，四季青地区工委、办事处坚持依法行政。\n一、主要举措\n召开会议4次。",
+     "四季青地区", "海淀区"),
+    ("2024年度法治政府建设情况报告\n2024年，我们在区委、区政府的领导下依法行政。\n一、主要举措\n召开会议6次。\n"
+     "北京市大兴区旧宫地区办事处\n2025年1月10日", "旧宫地区", "大兴区"),  # named only in its signature
+])
+def test_infer_metadata__a_beijing_diqu_office_is_its_diqu(text, town, county):
+    # 北京's 地区办事处 (a 乡 and a 街道 in one) is the gazetteer's …地区, not a …地区街道 nor no town
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
 @pytest.mark.parametrize("subtitle", ["（——在江阳区法治政府建设推进会上的书面报告）", "——在江阳区法治政府建设推进会上的书面报告"])
 def test_infer_metadata__a_sub_title_saying_where_the_report_was_given_is_no_title(subtitle):
     # round 19 as a web page whose <h1> title stands outside the article: the sub-title line opens the text
