@@ -498,6 +498,11 @@ _SAMPLE_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)(?:份|卷|个|
 _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
                       r"|(?:主要|具体|存在)?(?:问题|表现|短板|不足|整改事项|问题事项|问题描述)$"  # 表现：…, 整改事项：…, a list's label
                       r"|在.{2,24}(?:过程中|中|时|期间)$"
+                      # a field the item is filed under (在普法宣传方面，…; 就矛盾纠纷化解而言，…; 在执法力量上，…;
+                      # 合同管理方面：…; 依法决策方面存在的问题：…): often another theme's than the fault's
+                      # (not 贯穿…全过程和各方面, a clause that ends on a scope)
+                      r"|在.{2,24}(?:(?<![各等多全两诸])方面|上)$|就.{2,24}(?:而言|来说|来看|(?<![各等多全两诸])方面)$"
+                      r"|.{2,24}(?<![各等多全两诸])方面(?:存在|暴露|反映)?(?:出的|的)?(?:主要)?(?:问题|不足|短板)?$"
                       r"|.{0,20}(?:自查|评查|督查|督察|检查|考核|调研|调查|测评|回头看|(?<!风险)评估|复核|检视|验收)(?:中|时|过程中)$"
                       r"|.{1,20}活动(?:中|时|期间)$"
                       r"|经.{0,16}(?:督察|督查|检查|巡察|巡视|审计|调研|评查|排查|核查|考核|测评|梳理)$"
@@ -591,9 +596,10 @@ def _body_lead_rest(text: str, headline: str | None) -> tuple[str, str, str]:
     return body, lead, rest.strip()
 
 
-# A scene that names the field the fault lies in (从政府信息依申请公开答复情况看，…; 对照备案审查要求，…)
-# is scored with the rest; other scenes (在…过程中, 经督查, 据统计, 虽然…) name circumstances.
-_NAMES_FIELD = re.compile(r"^(?:从|对照|对标)")
+# A standard the fault is measured against (对照备案审查要求，…) is scored with the rest; other scenes (在…过程中,
+# 经督查, 据统计, 虽然…) and a field the item is filed under (从矛盾化解看，…; 在普法宣传方面，…) name
+# circumstances: their words count only when nothing else names a theme.
+_NAMES_FIELD = re.compile(r"^(?:对照|对标)")
 
 
 # A clause after the lead that tells what the fault led to (…，引发2起行政复议; …，被县政府通报): it
@@ -1010,6 +1016,10 @@ _SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 # A law's or a document's name (《信访工作条例》, 《政府信息公开条例》): the topic an item names, not its fault
 # (干部对《信访工作条例》学习不深 is the cadres' study); its words count only when nothing else names a theme.
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
+# What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解): the topic,
+# not the fault, which is their not knowing, so the knower decides; its words count as a title's.
+_UNKNOWN_TOPIC = re.compile(r"(?<=对)[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
+                            r"|一知半解|不清楚|知晓率))")
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
 # word is no evidence of that theme.
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
@@ -1021,9 +1031,9 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     parts, titles = [], []
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
-        parts.append([_SECTOR_WORD.sub("", _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part)))
+        parts.append([_SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part))))
                       for part in _scene_lead_rest(text, to_simplified(h))])
-        titles.append("，".join(m.group(0) for m in _TITLE.finditer(text)))
+        titles.append("，".join(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text))))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     scores = _theme_scores([p[1] for p in parts], list(rests), themes, lead_weight,
                            scenes=[p[0] for p in parts], consequences=list(consequences))

@@ -603,8 +603,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,622 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (40 of them stay wrong); held-out items were not, and measure it.
+    # 1,652 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -612,6 +612,8 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,163 of 1,174 (0.991) and tuning 440 of 478 since set 63 (written blind as items filed under a field,
+    # 在…方面，… and …方面：…, the field another theme's in half: 19 of 30 first, 29 after; three earlier tuning items right);
     # held out 1,144 of 1,155 (0.990) and tuning 427 of 467 since written round 74 (诈骗…意识: set 11's held-out miss right);
     # held out 1,143 of 1,155 (0.990) and tuning 427 of 467 since sets 61 (written blind as headline phrases, 28 of 30
     # first, 30 after) and 62 (written blind as findings and causes put first, 27 of 30 first, 29 after): adding them moved
@@ -1296,3 +1298,44 @@ def test_shortcoming_items__an_app_s_line_sending_the_reader_to_it_is_no_words_o
             "打开APP，阅读全部内容\n下载新闻客户端 查看完整报告 >")
     found = shortcoming_items(split_sections(text, doc_id="z"))
     assert found["text"].tolist() == ["调解队伍力量薄弱。村级调解员多为兼职，遇到复杂纠纷时"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # themes set 63: a field the item is filed under (在…方面, 在…上, 就…而言/来说, …方面：, …方面存在的问题：) is no lead
+    ("在法律顾问工作方面，部分村（社区）法律顾问每月到村不足一次", "部分村（社区）法律顾问每月到村不足一次"),
+    ("信息公开方面存在的主要问题：乡政府网站财政预算栏目空白", "乡政府网站财政预算栏目空白"),
+    ("就行政复议应诉来说，复议答复书多由业务科室临时拼凑", "复议答复书多由业务科室临时拼凑"),
+    ("在思想认识上，少数干部认为法治建设是“软任务”", "少数干部认为法治建设是“软任务”"),
+    ("执法队伍方面：乡里对执法人员的投诉举报办理不及时", "乡里对执法人员的投诉举报办理不及时"),
+])
+def test_lead_clause__a_field_the_item_is_filed_under_is_not_the_lead(text, lead):
+    assert lead_clause(text) == lead
+
+
+FIELD_FRAMES_AND_UNKNOWN_TOPICS = [
+    # themes set 63 (items framed by a field, the field often another theme's than the fault): the field's words
+    # count only when nothing else names a theme, as a scene's
+    ("在政务公开方面，乡党政办人手不足，政府网站栏目维护只能靠临时人员", "capacity"),
+    ("就调解工作而言，部分村干部自身法治观念淡薄，调解时常以“和稀泥”代替依法说理", "awareness"),
+    ("在法治宣传方面，乡政府重大事项决策前不征求群众意见", "decisions"),
+    ("执法队伍方面：乡里对执法人员的投诉举报办理不及时，内部监督偏软", "disclosure"),
+    ("就行政复议而言，乡里懂法律的工作人员太少，答复书只能请县司法局代拟", "capacity"),
+    ("在矛盾纠纷化解上，乡政府出台的土地补偿办法未经合法性审查，执行中争议不断", "decisions"),
+    ("依法决策方面存在的主要问题：部分群众对行政执法程序了解不多，配合调查取证意愿低", "publicity"),
+    # what someone does not know (对…不了解/了解不多/一知半解/知晓率…) is the topic: the knower decides
+    ("从信访情况来看，部分村民对土地征收补偿的法律规定一知半解，诉求表达方式过激", "publicity"),
+    ("少数分管领导对信访工作条例的新要求不了解，接访时推诿扯皮", "awareness"),
+    ("个别村干部对政府信息公开的法定时限不清楚", "awareness"),
+    ("部分个体工商户对行政执法程序了解不多，被检查时不配合", "publicity"),
+    # the public taking part (居民参与, 村民参与, as 群众参与); a decision's 观念 and 学得不深 the cadres'; a contract
+    # drafted by whoever signs it (自行起草) decisions
+    ("居民参与社区重大事项协商的积极性不高，多数人只关心自家利益", "publicity"),
+    ("个别班子成员集体决策的观念还不强，习惯会后补签", "awareness"),
+    ("个别新任站所长对安全生产法学得不深", "awareness"),
+    ("村集体的土地承包合同多由村干部自行起草，事后才请法律顾问审核", "decisions"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), FIELD_FRAMES_AND_UNKNOWN_TOPICS)
+def test_cluster_shortcomings__a_field_frame_or_an_unknown_topic_does_not_decide(text, theme):
+    assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
