@@ -35,6 +35,7 @@ Units, exclusions and the category taxonomy are plain CSV files in
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections import Counter
@@ -152,6 +153,42 @@ _HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
 _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
 
 
+@lru_cache(maxsize=1)
+def _exclusions() -> tuple[tuple[re.Pattern, str], ...]:
+    """The patterns of indicator_exclusions.csv, each with words every match of it holds ("" if none is
+    known): most patterns name words most reports lack, and scanning for each cost more than the rest of the span search."""
+    return tuple((pattern, _needle(pattern)) for pattern in resources.indicator_exclusions())
+
+
+def _needle(pattern: re.Pattern) -> str:
+    """The longest run of plain characters every match of PATTERN holds ("" when none, or when unsure)."""
+    try:
+        from re import _parser  # a private module of the standard library: without it, every pattern is scanned
+    except ImportError:
+        return ""
+
+    def runs(items) -> list[str]:
+        found, run = [], ""
+        for op, arg in items:
+            if op is _parser.LITERAL:
+                run += chr(arg)
+                continue
+            found.append(run)
+            run = ""
+            if op is _parser.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (?:…): its own parts, in turn
+                found += runs(arg[3])
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and arg[0] >= 1:
+                found += runs(arg[2])  # repeated at least once
+        return [*found, run]
+
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        return max(runs(_parser.parse(pattern.pattern, pattern.flags)), key=len)
+    except Exception:  # a form of the private module's tree this reading does not know: scanned
+        return ""
+
+
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
     """Spans whose numbers are names, not measures: quotes, titles, headings, slogans."""
     ranges: list[tuple[int, int]] = []
@@ -168,8 +205,9 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
     # 特色文化旅游休闲发展带…”); a figure in digits there may be a quoted result.
     for m in re.finditer(r"“[^”\n]{26,80}”", text):
         ranges.extend((m.start() + n.start(), m.start() + n.end()) for n in _CN_COUNT.finditer(m.group()))
-    for pattern in resources.indicator_exclusions():
-        ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    for pattern, needle in _exclusions():
+        if needle in text:  # (a pattern's own words absent, it finds nothing: not scanned)
+            ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     ranges.extend(heading_ranges(text))
     ranges.extend(_echo_ranges(text))
     ranges.extend(companion_ranges(text))  # a 解读, 一图读懂 or 答记者问 published with the report restates its figures
@@ -186,13 +224,24 @@ _ECHO_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|今年|年内|一�
 def _echo_ranges(text: str) -> list[tuple[int, int]]:
     """The lines of TEXT that are pull quotes: their figures are counted where the paragraph says them."""
     lines = text.split("\n")
+    # Each quote is looked for once, in one search of the lines longer than its own (the lines longest
+    # first, each once, joined; a quote holds no line break): tried against every line in turn, a file of
+    # thousands of short lines took seconds.
+    longest_first = sorted({(-len(line.strip()), line) for line in lines})
+    minus_lengths = [n for n, _ in longest_first]  # ascending: bisect finds where the longer lines end
+    joined = "\n".join(line for _, line in longest_first)
+    ends = list(itertools.accumulate(len(line) + 1 for _, line in longest_first))  # each line's end (+1) in JOINED
+    seen: dict[tuple[str, int], bool] = {}
     ranges, start = [], 0
     for line in lines:
         quote = _ECHO_TIME.sub("", line.strip().rstrip("。；;！!"))
-        if (6 <= len(quote) <= _MAX_ECHO and any(c.isdigit() for c in quote)
-                and not HEADING_LINE.match(quote)
-                and any(quote in other and len(other.strip()) > len(line.strip()) for other in lines)):
-            ranges.append((start, start + len(line)))
+        if 6 <= len(quote) <= _MAX_ECHO and any(c.isdigit() for c in quote) and not HEADING_LINE.match(quote):
+            key = (quote, len(line.strip()))
+            if key not in seen:
+                longer = bisect.bisect_left(minus_lengths, -key[1])  # the lines with more than key[1] characters
+                seen[key] = longer > 0 and joined.find(quote, 0, ends[longer - 1]) >= 0
+            if seen[key]:
+                ranges.append((start, start + len(line)))
         start += len(line) + 1
     return ranges
 
@@ -506,18 +555,27 @@ def categorize(subject: str, unit: str, *, named_examples: bool = False) -> str:
         head = subject.rsplit("等", 1)[1]
         if len(head) >= 2 and (found := categorize(head, unit)):
             return found
-    kind = unit_kind(unit)
     best, best_score = "", None
-    for category, keywords, units, priority in _category_rules():
-        if units and unit not in units and kind not in units:
+    for category, keywords, priority in _unit_category_rules(unit):
+        for keyword in keywords:  # longest first: the first found is the longest found
+            if keyword in subject:
+                break
+        else:
             continue
-        length = max((len(k) for k in keywords if k in subject), default=0)
-        if not length:
-            continue
-        score = (priority, length)
+        score = (priority, len(keyword))
         if best_score is None or score > best_score:
             best, best_score = category, score
     return best
+
+
+@lru_cache(maxsize=256)
+def _unit_category_rules(unit: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
+    """(category, keywords longest first, priority) of the rules that expect UNIT, in file order:
+    `categorize` runs for every figure, and testing each rule's units and every keyword cost more than the rest."""
+    kind = unit_kind(unit)
+    return tuple((category, tuple(sorted((k for k in keywords if k), key=len, reverse=True)), priority)
+                 for category, keywords, units, priority in _category_rules()
+                 if not units or unit in units or kind in units)
 
 
 # Several rates that share one figure (参考率、合格率均达100%; 办结率和满意度均达100%): one row per rate.
@@ -1058,7 +1116,12 @@ def _counts_its_list(text: str, m: re.Match) -> bool:
 def _last_of(text: str, chars: str, pos: int, *, window: int = 400) -> int:
     """Offset just after the last of CHARS before POS (searching a bounded window)."""
     lo = max(0, pos - window)
-    return max(text.rfind(ch, lo, pos) for ch in chars) + 1 or lo
+    last = -1
+    for ch in chars:  # a plain loop: a generator here cost more than the searches (it runs ~10 times a figure)
+        found = text.rfind(ch, lo, pos)
+        if found > last:
+            last = found
+    return last + 1 or lo
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1300,7 +1363,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     # astype avoids DataFrame.astype(dict), which rebuilds the whole table.
     table = pd.DataFrame(rows, columns=COLUMNS)
     for name, kind in (("value", float), ("value_yuan", float), ("start", int), ("end", int)):
-        table[name] = table[name].astype(kind)
+        if table[name].dtype != np.dtype(kind):  # (usually made so already; setting a column costs)
+            table[name] = table[name].astype(kind)
     logger.debug("%s: %d indicators", doc_id or "<text>", len(table))
     return table
 

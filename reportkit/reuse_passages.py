@@ -187,7 +187,8 @@ def passages(
     names = own_place_names(town, county)
     frame = pd.DataFrame(
         {
-            "doc_id": doc_id,
+            # made str here: a str column converted after the table is made cost as much as the splitting
+            "doc_id": pd.array([doc_id] * len(rows), dtype="str"),
             "passage_no": np.arange(len(rows), dtype="int64"),
             "start": np.array([r[0] for r in rows], dtype="int64"),
             "end": np.array([r[1] for r in rows], dtype="int64"),
@@ -196,7 +197,6 @@ def passages(
         },
         columns=PASSAGE_COLUMNS,
     )
-    frame["doc_id"] = frame["doc_id"].astype("str")
     return frame
 
 

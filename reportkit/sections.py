@@ -126,6 +126,7 @@ _DECISIVE_PRIORITY = 50
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
 
+@lru_cache(maxsize=4096)  # a report asks it of each heading twice (typing, then the unmapped warning); stock headings recur
 def _heading_types(heading: str) -> tuple[str | None, tuple[str, ...]]:
     """(type, other types) of HEADING by the resource table; (None, ()) when no rule matches.
 

@@ -102,6 +102,8 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
 
 def reuse_document(parsed: dict, config: BuildConfig) -> dict:
     """Stage "reuse": passages and their fingerprints, so the corpus-wide index is cheap to rebuild."""
+    import pandas as pd
+
     from ..reuse_passages import boilerplate_coverage, fingerprints, form_hashes, passages
     from ..store import csv_lines
 
@@ -110,12 +112,14 @@ def reuse_document(parsed: dict, config: BuildConfig) -> dict:
                      min_cjk=options.min_cjk, max_chars=options.max_chars)
     # Per passage, so the corpus-wide index need not: its share covered by boilerplate.txt, and
     # a hash of its comparison form.
-    table["coverage"] = boilerplate_coverage(table["masked"]).to_numpy(dtype=float)
-    table["form"] = form_hashes(table["masked"].tolist())
+    coverage = boilerplate_coverage(table["masked"]).to_numpy(dtype=float)
+    form = form_hashes(table["masked"].tolist())
     # And its boilerplate CSV cells: which passages are boilerplate is known corpus-wide only,
     # and changes as reports arrive; formatting them here, once per report, spares the corpus
     # step the texts of every group at each build.
-    table["csv"] = csv_lines([table[c].tolist() for c in BOILERPLATE_CELLS])
+    csv = csv_lines([table[c].tolist() for c in BOILERPLATE_CELLS])
+    # joined at once: three columns set one by one cost as much as computing them
+    table = pd.concat([table, pd.DataFrame({"coverage": coverage, "form": form, "csv": csv}, index=table.index)], axis=1)
     return {"passages": table, "fingerprints": fingerprints(table, num_perm=options.num_perm,
                                                            shingle_size=options.shingle_size, seed=options.seed)}
 
