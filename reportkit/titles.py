@@ -207,8 +207,8 @@ def other_document_kind(text: str, *, page_title: str = "") -> str:
     """The kind of document TEXT is when its title lines (or PAGE_TITLE) name another than the annual
     rule-of-law report, or its opening says so (resources/other_documents.csv: 政府信息公开工作年度报告,
     also when it opens 依据《政府信息公开条例》…编制本报告; 政府工作报告; a 普法 summary; a 工作要点 or
-    实施方案 …); "" for a rule-of-law report. Folders filled by a search hold such files, which read like
-    reports and would be compared as if they were.
+    实施方案; a 司法所 or 执法队 year; the 人大's 审议意见 …); "" for a rule-of-law report. Folders filled
+    by a search hold such files, which read like reports and would be compared as if they were.
 
     >>> other_document_kind("某镇2023年政府信息公开工作年度报告")
     '政府信息公开工作年度报告'
