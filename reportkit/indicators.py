@@ -1034,8 +1034,10 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 第一书记; 三分之二
     if _ORDINAL_LIST.search(text, max(0, start - 10), start):
         return True  # 第七次、八次会议: 第 numbers the whole list
-    if re.search(r"\d\s?[-~～—至到]\s?$", before):
-        return True  # the upper end of a range 3-5次
+    low = _RANGE_LOW.search(text, max(0, start - 12), start)
+    if low and (low.group("unit") is None
+                or low.group("unit").lstrip("万亿萬億") == m.group("unit").lstrip("万亿萬億")):
+        return True  # the upper end of a range: 3-5次, 30万至50万元, 5万元-8万元 (one figure, not two)
     if m.group("num") and _PAIRED_NUMERALS.search(m.group("num")):
         return True  # 六七十份, 二三十处: a range said in two numerals, as 3-5次 is
     if _counts_its_list(text, m):
@@ -1051,6 +1053,9 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
     return (unit.kind not in ("percent", "score") and m.group("pct") is None
             and bool(_DISTRIBUTIVE.search(text[clause_start:start])))
 
+
+# The lower end of a range before its upper end, with its own magnitude or unit (30万至50万元, 10家到15家).
+_RANGE_LOW = re.compile(r"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[\u4e00-\u9fff%％]{1,2})??\s?[-~～—–－至到]\s?$")
 
 # An ordinal whose 第 numbers a list (第七次、八次会议, 第1、2批): the numbers after it are ordinals too.
 _ORDINAL_LIST = re.compile(r"第\s?[\d一二三四五六七八九十百零〇两]+\s?[次届期批轮号]?\s?[、和及与]\s?$")

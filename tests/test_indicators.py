@@ -216,6 +216,19 @@ def test_extract_indicators__exclusion(case, text):
     assert [(v, u) for v, u, _, _ in rows(text)] == [(3.0, "场")]
 
 
+# Written round 77: a range whose ends carry 万 or the unit (30万至50万元) is one figure, as 3至5次 is;
+# its upper end is no second amount.
+@pytest.mark.parametrize(("text", "upper"), [
+    ("为群众挽回经济损失30万至50万元，开展普法活动3场。", (50.0, "万元")),
+    ("受益群众2万～3万人次，开展普法活动3场。", (30000.0, "人次")),
+    ("标的额5万元-8万元不等的合同纠纷，开展普法活动3场。", (8.0, "万元")),
+    ("每季度走访企业10家到15家，开展普法活动3场。", (15.0, "家")),
+])
+def test_extract_indicators__range_upper_end_with_magnitude_or_unit(text, upper):
+    found = [(v, u) for v, u, _, _ in rows(text)]
+    assert upper not in found and (3.0, "场") in found
+
+
 @pytest.mark.parametrize(("level", "county", "text", "found"), [
     # a town's report citing its county's, its city's or the nation's figures
     ("township", "洪雅县", "同期全县信访总量同比下降8.6%，全镇调解纠纷12件。", [12.0]),
