@@ -862,7 +862,7 @@ _THE_SAID_TOWN = re.compile(r"该(?:镇|乡|街道|苏木)")
 # … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次): a town holds no towns
 _PEER_TOWNS = re.compile(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})个(?:镇|乡|街道|乡镇|镇街|苏木)")
 # … named as a neighbour first (相邻的梧桐镇今年建成…, 邻镇古镇镇全年…)
-_NEIGHBOUR = re.compile(r"(?:与[我本](?:镇|乡|街道))?(?:相邻|邻近|毗邻|周边|临近|接壤)的?|邻(?:镇|乡|街道)|")
+_NEIGHBOUR = re.compile(r"(?:(?:与[我本](?:镇|乡|街道))?(?:相邻|邻近|毗邻|周边|临近|接壤)的?|邻(?:镇|乡|街道))?")  # or nothing
 _SUBJECT_SPAN = 30  # how far into a clause its subject may end
 _SAID_SPAN = 80  # how far back 该镇 refers
 
@@ -925,11 +925,14 @@ def _farms_work(text: str, head: int, start: int, own: frozenset[str]) -> bool:
     return any(m.group() not in own for m in _subjects(text, head, start, _FARM_BODY))
 
 
+_DIVISION = re.compile(rf"(?:第[{CJK}]{{1,3}})?师")  # a 兵团 division (第六师) or its 师市
+
+
 def _named_body(m: re.Match) -> bool:
     name = m.group("name")
     if not name:
         return True  # 县矛调中心…, 区综合执法局…, 市…全年
-    if re.fullmatch(rf"(?:第[{CJK}]{{1,3}})?师", name):
+    if _DIVISION.fullmatch(name):
         return True  # 兵团's 师市 (a division and its city as one), a town's superior
     full = name + m.group("kind")
     return bool(counties_named(full)) or name in city_names() or full in city_names()
@@ -1055,7 +1058,7 @@ def _skip(text: str, m: re.Match, clause_start: int) -> bool:
 
 
 # The lower end of a range before its upper end, with its own magnitude or unit (30万至50万元, 10家到15家).
-_RANGE_LOW = re.compile(r"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[\u4e00-\u9fff%％]{1,2})??\s?[-~～—–－至到]\s?$")
+_RANGE_LOW = re.compile(rf"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[{CJK}%％]{{1,2}})??\s?[-~～—–－至到]\s?$")
 
 # An ordinal whose 第 numbers a list (第七次、八次会议, 第1、2批): the numbers after it are ordinals too.
 _ORDINAL_LIST = re.compile(r"第\s?[\d一二三四五六七八九十百零〇两]+\s?[次届期批轮号]?\s?[、和及与]\s?$")

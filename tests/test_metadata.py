@@ -1415,6 +1415,15 @@ def test_infer_metadata__a_county_template_for_its_townships_is_filled_in_by_the
     ("城西街道2023年信访工作总结\n", "another department's work report"),
     ("关于印发《南庄镇2025年法治政府建设工作要点》的通知\n各村（居）委会：", "a plan or a rule"),
     ("南庄镇法治政府建设实施方案（2021—2025年）\n", "a plan or a rule"),
+    # the other-kind probe (December 2026, /work/otherkind_s42), in other wordings than its files: a 司法所 or
+    # 执法队 year, a 示范村 summary, the 人大's opinion on the report, a 督察 整改方案 and a 述职 report
+    ("凤凰镇司法所关于2023年度基层司法行政工作情况的报告\n", "a 司法所 or 执法队 work report"),
+    ("城关镇综合执法中队2024年上半年执法工作总结\n", "a 司法所 or 执法队 work report"),
+    ("新桥村创建省级民主法治示范村自查报告\n", "法治乡村建设工作总结"),
+    ("石岭乡2023年法治乡村建设情况总结\n", "法治乡村建设工作总结"),
+    ("高桥镇人大主席团关于听取和审议镇政府法治政府建设情况报告的意见\n", "人大审议意见"),
+    ("关于县委依法治县办督察反馈意见的整改工作方案\n", "a plan or a rule"),
+    ("李家镇党委书记2023年度述职述廉报告\n", "述职报告"),
 ])
 def test_other_document_kind__a_title_or_opening_of_another_kind_is_named(text, kind):
     assert other_document_kind(text) == kind
@@ -1428,27 +1437,7 @@ def test_other_document_kind__a_title_or_opening_of_another_kind_is_named(text, 
     "关于印发《城西街道2023年法治政府建设年度报告》的通知\n各社区：",
     "2024年，我镇认真落实《县法治政府建设实施方案》和《2024年全县法治政府建设工作要点》，现将情况报告如下：",
     "2023年，我乡依法公开政府信息120条，认真贯彻《政府信息公开条例》，推进法治政府建设。",
-])
-def test_other_document_kind__a_rule_of_law_report_is_none(text):
-    assert other_document_kind(text) == ""
-
-
-# Other-kind probe (December 2026, /work/otherkind_s42): a 司法所 or 执法队 year, a 示范村 summary, the 人大's opinion
-# on the report, a 督察 整改方案 and a 述职 report read as reports; each rule in other wordings than the probe's.
-@pytest.mark.parametrize("text, kind", [
-    ("凤凰镇司法所关于2023年度基层司法行政工作情况的报告\n", "a 司法所 or 执法队 work report"),
-    ("城关镇综合执法中队2024年上半年执法工作总结\n", "a 司法所 or 执法队 work report"),
-    ("新桥村创建省级民主法治示范村自查报告\n", "法治乡村建设工作总结"),
-    ("石岭乡2023年法治乡村建设情况总结\n", "法治乡村建设工作总结"),
-    ("高桥镇人大主席团关于听取和审议镇政府法治政府建设情况报告的意见\n", "人大审议意见"),
-    ("关于县委依法治县办督察反馈意见的整改工作方案\n", "a plan or a rule"),
-    ("李家镇党委书记2023年度述职述廉报告\n", "述职报告"),
-])
-def test_other_document_kind__an_office_a_village_a_congress_or_a_plan_is_another_kind(text, kind):
-    assert other_document_kind(text) == kind
-
-
-@pytest.mark.parametrize("text", [
+    # … and the probe's reports that name an office, a 示范村, the congress or a 整改
     "西河镇司法所2023年法治政府建设工作报告\n",
     "桃源镇2024年法治政府建设暨民主法治示范村创建工作报告\n",
     "东湖街道党工委书记2023年度述职述法报告\n",
@@ -1457,7 +1446,7 @@ def test_other_document_kind__an_office_a_village_a_congress_or_a_plan_is_anothe
     "龙口镇2023年法治建设工作报告\n2023年，镇综合执法队查处违法建设42处，司法所调解纠纷130件。",
     "关于加强基层执法队伍建设推进法治政府建设情况的报告\n",
 ])
-def test_other_document_kind__a_report_naming_an_office_or_the_congress_is_none(text):
+def test_other_document_kind__a_rule_of_law_report_is_none(text):
     assert other_document_kind(text) == ""
 
 
