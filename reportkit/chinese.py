@@ -211,3 +211,15 @@ SELF_REFERENCE_COUNTY = re.compile(r"[我本][县区旗]")
 SELF_AGENT = rf"[{SELF_PREFIXES}](?:镇|乡|街道|街|区|县|村|所|办|社区|单位)"
 #: A closing sentence in which the township announces what it will do (我镇将…, 我乡会…).
 SELF_WILL = r"我[镇乡街区县](?:将|会)"
+
+
+def last_of(text: str, chars: str, pos: int, *, window: int = 400) -> int:
+    """Offset just after the last of CHARS before POS (searching a bounded window): where a clause or sentence
+    ending in one of CHARS (a punctuation set such as ，；。) last closed."""
+    lo = max(0, pos - window)
+    last = -1
+    for ch in chars:  # a plain loop: a generator here cost more than the searches (it runs ~10 times a figure)
+        found = text.rfind(ch, lo, pos)
+        if found > last:
+            last = found
+    return last + 1 or lo

@@ -39,8 +39,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -48,12 +47,17 @@ import pandas as pd
 
 from . import resources, schema
 from .arguments import require_text
-from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL, GENERIC_CLASSIFIER,
+from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, annexed_table_start,
-                      chinese_to_number)
+                      chinese_to_number, last_of)
+from .figure_owner import others_figure, wider_area
+from .figure_skips import not_a_count
 from .figure_tables import table_figures
+# (the units and categories are part of this module's API too: load_units, categorize, unit_kind, ...)
+from .figure_units import (case_units, category_labels, categorize, load_categories, load_units, number_regex,
+                           unit_index, unit_kind, unit_of)
 from .pagechrome import companion_ranges
-from .places import city_names, counties_named, is_place_name, own_place_names, town_mentions
+from .places import own_place_names
 
 logger = logging.getLogger(__name__)
 
@@ -61,82 +65,11 @@ COLUMNS = schema.table("indicators").names
 DENSITY_COLUMNS = schema.table("density").names
 
 # Chinese numerals (reportkit.chinese), re-exported: `chinese_to_number` is part of this module's API.
-_CN_DIGIT, _CN_SMALL, _CN_BIG, _CN_CHARS = CN_DIGITS, CN_SMALL, CN_BIG, CN_NUMERAL_CHARS
+_CN_DIGIT, _CN_SMALL, _CN_BIG = CN_DIGITS, CN_SMALL, CN_BIG
 # Kinds of unit (indicator_units.csv) that count occurrences, points or rates: such a unit never
 # counts the noun after it (开展|17场|法治宣讲活动: the 活动 are not what 17 counts).
 VERBAL_KINDS = frozenset({"event", "times", "point", "percent", "score", "duration"})
 
-
-# --------------------------------------------------------------------------- resources
-@dataclass(frozen=True)
-class _Unit:
-    unit: str
-    kind: str  # how the unit behaves in a sentence (event, times, person, money, ...)
-    compare_as: str  # which figures it can be compared with (场, 场次 and 次 are all "event")
-    not_followed_by: str
-    but_before: tuple[str, ...]  # words after it that make it count all the same (个 + 工作组)
-    in_place_names: bool  # a Chinese numeral + this unit + a place suffix is a name (三台县, 八所镇)
-
-
-def load_units() -> pd.DataFrame:
-    """The unit table (``resources/indicator_units.csv``): unit, kind, compare_as, traditional,
-    not_followed_by, but_before, in_place_names, note."""
-    return resources.indicator_units()
-
-
-def load_categories() -> pd.DataFrame:
-    """The category taxonomy (``resources/indicator_categories.csv``): category, label_zh, keywords,
-    units (units or unit kinds the category expects), priority."""
-    return resources.indicator_categories()
-
-
-def category_labels() -> dict[str, str]:
-    """category code → its Chinese name (``label_zh``)."""
-    categories = load_categories()
-    return dict(zip(categories["category"], categories["label_zh"]))
-
-
-@lru_cache(maxsize=1)
-def _unit_index() -> dict[str, _Unit]:
-    """Written form (simplified or Traditional) → unit record with the simplified name."""
-    index: dict[str, _Unit] = {}
-    for row in load_units().itertuples():
-        record = _Unit(row.unit, row.kind, row.compare_as.strip() or row.unit, row.not_followed_by,
-                       tuple(filter(None, row.but_before.split("|"))), row.in_place_names.strip() == "yes")
-        for form in [row.unit, *filter(None, row.traditional.split("|"))]:
-            index[form] = record
-    return index
-
-
-@lru_cache(maxsize=1)
-def _case_units() -> frozenset[str]:
-    """Units of cases (件, 起, …) and the general classifier 个, which counts cases too."""
-    return resources.units_of_kind("case") | {GENERIC_CLASSIFIER}
-
-
-# Bounded comma groups and a numeral run that starts only where a run starts: a search that
-# fails inside a very long run of digits or numerals then costs linear, not quadratic, time
-# (a failed match at run start implies no match starts inside the run).
-_ARABIC = r"\d{1,3}(?:,\d{3}){1,7}(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_NUM = f"(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
-
-
-# A space may stand between a number and its unit (300 份), a line break not (…9 / 所需积分).
-_GAP = r"[ \t]?"
-
-
-@lru_cache(maxsize=1)
-def _number_regex() -> re.Pattern:
-    forms = sorted(_unit_index(), key=len, reverse=True)  # 场次 before 场, 人次 before 人
-    units = "|".join(re.escape(f) for f in forms)
-    # (?<!\d[:：]): the minutes of a clock time (08:30 天津, a repost's dateline) are no figure.
-    return re.compile(
-        rf"(?P<share>百分之|千分之)\s?(?P<pct>{_ARABIC}|{_CN_NUM}(?:点[{''.join(_CN_DIGIT)}]+)?)"
-        rf"|(?P<num>(?<![\d.A-Za-z])(?<!\d[:：])(?:{_ARABIC})(?![A-Za-z])|{_CN_NUM})"
-        rf"(?:{_GAP}(?P<mag>[十百千万亿萬億]))?{_GAP}(?P<approx>余|多|餘)?(?P<mag2>[万亿萬億])?"
-        rf"{_GAP}(?:[(（](?P<first>[场人件户])[)）](?=次))?(?:[大小](?=[类项類項]))?"  # 4大类、53小项: classes and items
-        rf"(?P<unit>{units})(?P<times>[(（]次[)）]|/次)?(?P<post>以上|左右)?"
-    )
 
 
 # --------------------------------------------------------------------------- text structure
@@ -302,14 +235,10 @@ def _inside(merged: tuple[list[int], list[int]], start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- qualifiers & subjects
 _PREFIX_QUAL = re.compile(r"(将近|接近|近|大约|约|超过|超|逾|不少于|不低于|不超过)\s?$")
 _PREFIX_QUAL_NAME = {"将近": "近", "接近": "近", "大约": "约", "超过": "超"}
-_VAGUE = re.compile(r"(?:数|几|上|成)\s?$")  # 数百人, 上千人: no number given
 _CLAUSE_QUAL = re.compile(
     r"累计|共计|总共|共有|合计|总计|全年|(?<![公中总])共(?![同享建治产性识赢青担商和])"
 )
 _CLAUSE_QUAL_NAME = {"共计": "共", "总共": "共", "共有": "共", "合计": "共", "总计": "共"}
-# (日均, 月均, 年均, 人均, 平均 … are averages of the work, figures themselves: 日均用餐180人次,
-# 平均办结时限3天.)
-_DISTRIBUTIVE = re.compile(r"每|(?<![日月年周天人户平])均|各(?:配|设|有|落实|安排|明确)")
 
 _LEAD_TRIM = re.compile(
     r"(?:\s+|(?:截至|截止至|截止到|截止)\s*(?:目前|今年|年底|年末|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)"
@@ -414,7 +343,7 @@ def _previous_clause_subject(text: str, boundary: int) -> str:
     """Head of the clause before BOUNDARY when a figure stands alone (…公告公示等，共计178条)."""
     if boundary < 2 or text[boundary - 1] not in "，,":
         return ""
-    left = _last_of(text, "，,；;。！？!?：:\n", boundary - 1, window=60)
+    left = last_of(text, "，,；;。！？!?：:\n", boundary - 1, window=60)
     start = _trim_lead(text, left, boundary - 1)
     head = re.split(r"包括|等|、|和|及|（|\(|\d", text[start:boundary - 1])[0]
     return _clean_subject(head[:12])
@@ -463,7 +392,7 @@ def _predicate_after(text: str, end: int) -> tuple[str, int]:
     start = listed.end() if listed else end
     # A figure of its own ends the predicate (an article such as 一名 does not): spans never
     # take in the next figure.
-    figure = next((f for f in _number_regex().finditer(text, start, stop) if f.group("num") not in ("一", "壹")), None)
+    figure = next((f for f in number_regex().finditer(text, start, stop) if f.group("num") not in ("一", "壹")), None)
     stop = figure.start() if figure else stop
     rest = text[start:stop]
     rest = _VP_LEAD.sub("", _NOTE_IN_WORD.sub("", _MARKS.sub("", rest)))
@@ -504,78 +433,8 @@ def _trim_lead(text: str, start: int, end: int) -> int:
 
 
 # --------------------------------------------------------------------------- categories
-@lru_cache(maxsize=1)
-def _category_rules() -> tuple[tuple[str, tuple[str, ...], frozenset[str], int], ...]:
-    known = set(_unit_index()) | {u.compare_as for u in _unit_index().values()}
-    rules, labels = [], {}
-    for row in load_categories().itertuples():
-        if labels.setdefault(row.category, row.label_zh) != row.label_zh:
-            raise ValueError(f"{resources.path('indicator_categories.csv')}: category {row.category} has two "
-                             f"labels ({labels[row.category]}, {row.label_zh}); give its rows the same label_zh")
-        keywords = tuple(k for k in row.keywords.split("|") if k)
-        units = frozenset(u.strip() for u in row.units.split("|") if u.strip())
-        if unknown := sorted(units - known):
-            raise ValueError(
-                f"{resources.path('indicator_categories.csv')}: category {row.category} names units {unknown} "
-                "that indicator_units.csv lacks; use a unit or a compare_as kind of that file")
-        priority = str(getattr(row, "priority", "") or "0").strip()
-        if not priority.lstrip("-").isdigit():
-            raise ValueError(f"{resources.path('indicator_categories.csv')}: category {row.category} has priority "
-                             f"{priority!r}; write a whole number (0 when in doubt)")
-        rules.append((row.category, keywords, units, int(priority)))
-    return tuple(rules)
-
-
-def unit_kind(unit: str) -> str:
-    """Which figures a UNIT can be compared with: its ``compare_as`` in indicator_units.csv
-    (场, 场次 and 次 are all "event"; 人 is "person", 人次 "person_time"); the unit itself when unknown."""
-    record = _unit_index().get(unit)
-    return record.compare_as if record else unit
-
-
 # Examples named before 等 (“温泉法治课堂”等普法活动, 《…办法》等制度): the words after 等 say what is counted.
 _NAMED_EXAMPLES = re.compile(r"[”》\"]等")
-
-
-def categorize(subject: str, unit: str, *, named_examples: bool = False) -> str:
-    """Category of SUBJECT counted in UNIT; "" when nothing matches (no guessing).
-
-    Among the rows of indicator_categories.csv that expect this unit (``units`` lists units or
-    unit kinds) and have a keyword in SUBJECT, the row with the highest ``priority`` wins, then
-    the one with the longest keyword, then the first in the file. Priority is for words that
-    decide the category whatever else the subject names: 党委会研究普法工作 is a meeting, not
-    legal education; a category may have a second row for its own deciding words (常务会议学法
-    is study, not a meeting), and a row of priority -1 words that decide only when no other row's do (…等10余部
-    法律法规 is study, 法律法规培训 training). With NAMED_EXAMPLES (the subject lists names before 等), the words
-    after the last 等 decide first.
-    """
-    if named_examples and "等" in subject:
-        # after examples named in quotes or book titles, the words after the last 等 name what is
-        # counted (“海南话讲法治”等普法活动: 讲法治 in a campaign's name is no officials' study)
-        head = subject.rsplit("等", 1)[1]
-        if len(head) >= 2 and (found := categorize(head, unit)):
-            return found
-    best, best_score = "", None
-    for category, keywords, priority in _unit_category_rules(unit):
-        for keyword in keywords:  # longest first: the first found is the longest found
-            if keyword in subject:
-                break
-        else:
-            continue
-        score = (priority, len(keyword))
-        if best_score is None or score > best_score:
-            best, best_score = category, score
-    return best
-
-
-@lru_cache(maxsize=256)
-def _unit_category_rules(unit: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
-    """(category, keywords longest first, priority) of the rules that expect UNIT, in file order:
-    `categorize` runs for every figure, and testing each rule's units and every keyword cost more than the rest."""
-    kind = unit_kind(unit)
-    return tuple((category, tuple(sorted((k for k in keywords if k), key=len, reverse=True)), priority)
-                 for category, keywords, units, priority in _category_rules()
-                 if not units or unit in units or kind in units)
 
 
 # Several rates that share one figure (参考率、合格率均达100%; 办结率和满意度均达100%): one row per rate.
@@ -612,7 +471,7 @@ def _shared_rates(text: str, lead: int, said_of: str) -> tuple[int, list[str]] |
     """
     parts = _RATE_JOINS.split(said_of)
     while lead >= 2 and text[lead - 1] == "、":  # earlier rates of the list, one 、 at a time
-        start = _trim_lead(text, _last_of(text, _BOUNDARY, lead - 1, window=20), lead - 1)
+        start = _trim_lead(text, last_of(text, _BOUNDARY, lead - 1, window=20), lead - 1)
         rate = _MARKS.sub("", text[start:lead - 1])
         if not _RATE_NOUN.match(rate):
             break
@@ -630,7 +489,7 @@ def _shared_over_counts(text: str, rows: list[dict], lead: int, rate: str) -> li
     or None."""
     if not _RATE_NOUN.match(rate) or lead < 2 or text[lead - 1] not in "，,":
         return None
-    clause_start = _last_of(text, "，,；;。！？!?：:\n", lead - 1, window=200)
+    clause_start = last_of(text, "，,；;。！？!?：:\n", lead - 1, window=200)
     counts = [r for r in rows if r["start"] >= clause_start and r["end"] <= lead - 1]
     if len(counts) < 2 or any(text[a["end"]:b["start"]].strip() not in ("、", "和", "及") for a, b in zip(counts, counts[1:])):
         return None
@@ -704,15 +563,6 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
 
 
 # --------------------------------------------------------------------------- extraction
-def _unit_of(m: re.Match) -> _Unit:
-    if m.group("pct") is not None:
-        return _unit_index()["‰" if m.group("share") == "千分之" else "%"]
-    unit = m.group("unit")
-    if m.group("times") and unit + "次" in _unit_index():  # 698场(次), 1530人/次: sessions counted as 场次
-        unit += "次"
-    elif m.group("first") and m.group("first") + unit in _unit_index():  # 260多(场)次, the same written the other way
-        unit = m.group("first") + unit
-    return _unit_index()[unit]
 
 
 def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | None:
@@ -720,7 +570,7 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
 
     BEFORE is the text of the clause before the number (for 近百人).
     """
-    unit = _unit_of(m)
+    unit = unit_of(m)
     if m.group("pct") is not None:
         raw = m.group("pct")
         return _rate_number(raw), unit.unit, None
@@ -765,375 +615,28 @@ def _rate_number(raw: str) -> float:
     return chinese_to_number(whole) + (float(f"0.{fraction}") if fraction else 0.0)
 
 
-_PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"
-
-
-_ENDS_A_PLACE = re.compile("[县区市旗镇乡街场]")
-
-
-def _is_place_name(text: str, start: int, end: int) -> bool:
-    """Whether the numeral and unit at START:END begin or sit inside a county or town the gazetteer
-    knows by that very name (三元区, 七个星镇, 千人桥镇): any unit, not only those marked in_place_names."""
-    if not _ENDS_A_PLACE.search(text, end, end + 4):
-        return False  # no 区, 镇, 乡 … close after it: no name to look up
-    return any(is_place_name(text[max(0, start - before):end + after])
-               for before in range(0, 3) for after in range(1, 5))
-
-
-# A target, not work done: 力争全年检查不少于200次, 计划开展活动30场 (not 计划生育, 按计划学法12次, 有计划组织,
-# 根据工作计划组织开展…: a plan followed, a noun).
-# A figure named as a target after it (化解率不低于98%的目标; 建成5个的工作目标).
-_TARGET_AFTER = re.compile(r"\s*的?(?:工作|年度)?目标")
-_TARGET = re.compile(r"力争|预计|(?<![按有作度照据年的项])计划(?=全年|年内|明年|下半年|开展|组织|举办|培训|完成|召开|新建|建成|实现|每|在)")
-
-# The subject of a wider area at the head of a clause: a town's report citing its county's or the
-# nation's figures (同期全县信访总量下降8.6%, 全国已培育…370余万名); a county speaks of 全县 itself.
 _CLAUSE_MARKS = "，,；;。！？!?：:\n"  # a clause's ends (not 、 or brackets, which _BOUNDARY also has)
-_AREA_KINDS = "国省市州盟县区旗"
-
-
-def _wider_area(level: str, county: str) -> re.Pattern | None:
-    """The head of a clause about an area wider than the report's own: for a town, every 全X; for a
-    county, every 全X but its own kind's (a 县 says 全县, a county-level 市 全市; 全市 in a 区's report
-    is its city's)."""
-    if level == "township":
-        return _wider_pattern(_AREA_KINDS)
-    if level == "county":
-        own = county[-1:] if county[-1:] in _AREA_KINDS else ""
-        return _wider_pattern("".join(k for k in _AREA_KINDS if k != own) if own else "国省")
-    return None
-
-
-@lru_cache(maxsize=16)
-def _wider_pattern(kinds: str) -> re.Pattern:
-    # (after the year it counts too: 2022年全县各级调解组织共调处…)
-    # (after a comparison too: 化解率98.3%，高于全县97.6%的平均水平)
-    # (after the area's name too: 梁溪区全区同期共查处…, 南宁市全市…; 全区首违不罚 is the area's, 全区首家 a standing)
-    # (a town's own county named as a period's subject, 横州市全年…同比下降5.3%, is `_another_body`'s)
-    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
-                      rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗])?(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
-                      rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首(?!违)|唯一|第|排|位|名列)")
-
-
-# A plan's targets quoted in a sentence (《…实施方案》提出，到2025年，…覆盖率达到100%，…15个): every clause after it.
-_QUOTED_TARGETS = re.compile(r"(?:提出|要求|明确|确定|目标(?:是|为)?)[，,：:]?\s*到\s*20\d{2}\s*年(?:底|末)?[，,]")
-
-
-# A period of several years heading a clause (“十四五”期间，全镇累计…; 五年来累计…; 礼泉县“八五”期间累计…;
-# 2021—2025年，…): the period's totals, not the year's work, through the rest of its sentence, until a clause of
-# the year begins (…，今年…). Not after 较/比 (较“十四五”期间年均水平增长15% is the year's change).
-_MULTI_YEAR = re.compile(
-    rf"(?:(?<=[，,；;。！？!?\n])|^)\s*(?:[{CJK}]{{1,10}}?[省市州盟县区旗镇乡]|[我本全该][镇乡县区市]|街道)?\s*"
-    r"(?:[“\"‘]?(?:十[一二三四五六]|[一二三四五六七八九])五[”\"’]?(?:普法|规划)?(?:期间|以来|时期|时期以来)"
-    r"|(?:近|过去|这)?[两二三四五六七八九十]年(?:来|以来|间|中)"
-    r"|(?:19|20)\d{2}\s*年?\s*[—－–\-至到]\s*(?:19|20)?\d{2}\s*年(?:期间|间|以来)?(?=[，,]))")
-_YEAR_CLAUSE = re.compile(r"[，,；;]\s*(?:今年|全年|本年度?|年内|当年|一年来|(?:19|20)\d{2}\s*年(?!\s*[—－–\-至到]))")
-
-
-def _several_years(text: str, head: int, start: int) -> bool:
-    """Is the figure at START (clause from HEAD) in a sentence led, before it, by a period of several years?"""
-    sentence = _last_of(text, "。！？!?\n", head)
-    last = None
-    for m in _MULTI_YEAR.finditer(text, sentence, start):
-        last = m
-    return last is not None and _YEAR_CLAUSE.search(text, last.end(), start) is None
-
-
-# A shortcoming's remedy after its label (…不规范。整改措施：每季度自查一次，全年培训不少于4次。; 改进方向：…): what
-# the office will do, as the plans part says it, through the label's sentence.
-_REMEDY = re.compile(r"(?:整改|改进|纠正|下一?步)(?:措施|举措|方向|目标|计划|打算)\s*[：:]")
-
-
-def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
-    """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…; a plan's targets quoted
-    earlier in its sentence; a remedy's, after 整改措施：), a wider area's, or a total over several years
-    (`_several_years`)?"""
-    sentence = _last_of(text, "。！？!?\n", head)
-    return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
-            or _QUOTED_TARGETS.search(text, sentence, start) is not None
-            or _REMEDY.search(text, sentence, start) is not None
-            or _several_years(text, head, start))
-
-
-# Another town as the subject of a clause in a town's report: the towns it visits, models it follows, partners
-# (黄庄镇当年建成…6个; 伊敏河镇当年受理纠纷200余件; （该镇2022年…达98.5%） after naming it), whose figures are theirs.
-_BEFORE_SUBJECT = re.compile(r"[\s“”‘’（(]*(?:当年|同期|同年|今年|去年|全年|(?:19|20)\d{2}\s*年(?:度|全年|以来)?[，,]?)?")
-_THE_SAID_TOWN = re.compile(r"该(?:镇|乡|街道|苏木)")
-# … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次): a town holds no towns
-_PEER_TOWNS = re.compile(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})个(?:镇|乡|街道|乡镇|镇街|苏木)")
-# … named as a neighbour first (相邻的梧桐镇今年建成…, 邻镇古镇镇全年…)
-_NEIGHBOUR = re.compile(r"(?:(?:与[我本](?:镇|乡|街道))?(?:相邻|邻近|毗邻|周边|临近|接壤)的?|邻(?:镇|乡|街道))?")  # or nothing
-_SUBJECT_SPAN = 30  # how far into a clause its subject may end
-_SAID_SPAN = 80  # how far back 该镇 refers
-
-
-def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: frozenset[str]) -> bool:
-    """Is the figure at START in a clause (from any of CLAUSE_STARTS) whose subject is a town not in OWN
-    (its names and stems): named first, or as 该镇 after it was named, or its peers (三个街道)?"""
-    for at in clause_starts:
-        lead = _BEFORE_SUBJECT.match(text, at).end()
-        if (peers := _PEER_TOWNS.match(text, lead)) and peers.end() <= start:
-            return True
-        if _THE_SAID_TOWN.match(text, lead):
-            named = town_mentions(text[max(0, _last_of(text, "。！？!?\n", lead), lead - _SAID_SPAN):lead])
-            if named and named[-1].name not in own:
-                return True
-            continue
-        lead = _NEIGHBOUR.match(text, lead).end()
-        named = town_mentions(text[lead:min(start, lead + _SUBJECT_SPAN)])
-        if named and named[0].start == 0 and named[0].name not in own:
-            return True
-    return False
-
-
-# A county's, a city's or their bodies' own work as the subject of a clause in a town's report (石泉县全年共创建…15个,
-# 黔东南州全年接待游客超过5000万人次, 县矛调中心全年受理纠纷2860件, 区综合执法局全年在全区办理…2476宗,
-# 县人民法院石花法庭全年审结…612件): theirs, not the town's. A bare 县/市/区/州 or a name the gazetteer knows as
-# a county or a city, then a body (…局, …中心, …支队, 法院, 法庭, 检察院) or the clause's 全年/共/累计/全县 (not 县级…,
-# 市场…, 区域…; not 联合县市场监管局…, where the town works with the body: the name must open the clause).
-_OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
-                         rf"(?!级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡)"
-                         rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
-                         rf"|(?=全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗]))")
-
-
-def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator[re.Match]:
-    """SUBJECT where it opens the clause from HEAD, or its sentence, before the figure at START (the sentence's
-    only while no clause of the town's own comes between: 县司法局在我镇…; …，镇市场监管所…)."""
-    sentence = _last_of(text, "。！？!?\n", head)
-    for at in (head, sentence) if sentence < head else (head,):
-        m = subject.match(text, _BEFORE_SUBJECT.match(text, at).end())
-        if m is not None and m.end() <= start and not (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
-            yield m
-
-
-def _another_body(text: str, head: int, start: int) -> bool:
-    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies?"""
-    return any(_named_body(m) for m in _subjects(text, head, start, _OTHER_BODY))
-
-
-# … and so is a neighbouring state farm's, ranch's, forest farm's or regiment's own work (哈达图农牧场全年自行调处内部
-# 纠纷26件, 哈达图农牧场纪检部门同期…, 第三师四十五团全年…, 第六师全年…) in a town's report: a unit of its own beside the town,
-# not the town, when its clause says so (全年, 同期, 共, 累计, 自行; not 明确农场承担的…, 排查化解草牧场边界…). A farm's
-# own report (我场…) has the farm among its names.
-_FARM_BODY = re.compile(rf"(?!与|同|和|跟|会同|联合|协同|协助|配合|在|对|向|为|帮|指导|镇|乡|村|我|本|全)(?:[{CJK}]{{1,8}}?(?:农牧场|牧场|农场|林场|团场)|第[{CJK}]{{1,3}}师(?:[{CJK}]{{1,6}}?团)?)"
-                        rf"(?=[{CJK}]{{0,6}}?(?:全年|今年|当年|同期|(?<!公)共计?|累计|自行))")
-
-
-def _farms_work(text: str, head: int, start: int, own: frozenset[str]) -> bool:
-    """Is the figure at START in a sentence or clause from HEAD whose subject is a farm or regiment not in OWN?"""
-    return any(m.group() not in own for m in _subjects(text, head, start, _FARM_BODY))
-
-
-_DIVISION = re.compile(rf"(?:第[{CJK}]{{1,3}})?师")  # a 兵团 division (第六师) or its 师市
-
-
-def _named_body(m: re.Match) -> bool:
-    name = m.group("name")
-    if not name:
-        return True  # 县矛调中心…, 区综合执法局…, 市…全年
-    if _DIVISION.fullmatch(name):
-        return True  # 兵团's 师市 (a division and its city as one), a town's superior
-    full = name + m.group("kind")
-    return bool(counties_named(full)) or name in city_names() or full in city_names()
-
-
-# … and a sentence whose subject is its county's party committee, government or one of the county's departments,
-# whatever it did (县委、县政府年初印发…，提出全县…等8项核心指标; 县综合行政执法局全年…) gives the county's
-# figures, until the town's own clause begins (…，我镇…; …，镇综合行政执法队…).
-_COUNTY_BODY = re.compile(r"[\s“”]*(?:(?:中共)?[县区旗市]委[、和,，]?)?(?:[县区旗市](?:人民)?政府"
-                          r"|[县区旗市](?!场|民|区|级|域|内|直|乡)[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室|办|中心|院|部))")
-# a setting before the town's clause (县政府…下放乡镇后，我镇…)
-_SETTING_ENDS = re.compile(r"(?:后|以来|之际|之后)[，,]")
-# the town's own clause after the county's subject: 我镇, or a clause that opens with the town's bodies (，镇…)
-_TOWN_CLAUSE = re.compile(r"[我本](?:镇|乡|街道|苏木)|(?:^|[，,；;])(?:镇|乡|街道|街|苏木)")
-# the county hands work over and the town does it (县信访联席会议交办的3件信访积案)
-_HANDED_OVER = re.compile(r"[^，,。；;]{0,20}?(?:交办|转办|移交|下达|督办|交由|指派|派驻|下沉|为我|向我|对我|给我)")
-
-
-def _county_body_speaks(text: str, head: int, start: int) -> bool:
-    """Is the figure at START, in a township's report, in a sentence whose subject is its county's body?"""
-    lead = _BEFORE_SUBJECT.match(text, _last_of(text, "。！？!?\n", head)).end()
-    body = _COUNTY_BODY.match(text, lead)
-    if body is None:
-        return False
-    said = text[body.end():start]
-    if setting := _SETTING_ENDS.search(said):
-        return _COUNTY_BODY.match(text, body.end() + setting.end()) is not None
-    return not _TOWN_CLAUSE.search(said) and not _HANDED_OVER.match(text, lead)
 
 
 def _clause_bounds(text: str, start: int) -> tuple[int, int]:
     """(boundary, head) of the clause of the figure at START: where its words begin (past 、 and brackets
     too, and past a note's brackets inside a word: 驻村（社区）法律顾问), and where the clause itself begins."""
-    boundary = _last_of(text, _BOUNDARY, start, window=200)
+    boundary = last_of(text, _BOUNDARY, start, window=200)
     while (note := _note_ending_at(text, boundary - 1)) > 0:  # 驻村（社区）|法律顾问: no clause break
-        boundary = _last_of(text, _BOUNDARY, note, window=200)
-    head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else _last_of(
+        boundary = last_of(text, _BOUNDARY, note, window=200)
+    head = boundary if not boundary or text[boundary - 1] in _CLAUSE_MARKS else last_of(
         text, _CLAUSE_MARKS, start, window=200)
     return boundary, head
-
-
-def _others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
-                   own: frozenset[str] | None, township: bool = False) -> bool:
-    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
-    in a town's report (TOWNSHIP; its town OWN), another town's (`_another_towns`) or its county's or city's
-    (`_another_body`, `_county_body_speaks`)?"""
-    # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
-    starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
-    # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
-    inside = _open_bracket(text, start)
-    return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
-            or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
-            or (township and (_another_body(text, head, start) or _county_body_speaks(text, head, start))))
-
-
-def _open_bracket(text: str, start: int) -> int:
-    """Where the words inside the bracket still open at START begin (in START's sentence), or -1."""
-    window = max(0, start - 200)
-    if text.rfind("（", window, start) < 0 and text.rfind("(", window, start) < 0:
-        return -1  # (most figures: no bracket before them at all)
-    depth = 0
-    for k in range(start - 1, window - 1, -1):
-        if text[k] in "。！？!?\n":
-            break
-        if text[k] in "）)":
-            depth += 1
-        elif text[k] in "（(":
-            if not depth:
-                return k + 1
-            depth -= 1
-    return -1
 
 
 _FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
 # A lone financial numeral before a unit is a count (法律意见书捌份, 党课壹次: a report written in capitals,
 # as cheques are), but not as the last character of a word (the characters before it): 队伍人员, 大陆人.
 _WORDS_ENDING_IN = {"伍": "队入退落行为部卒", "陆": "大登着内水海", "拾": "收捡拾", "肆": "放大酒茶书"}
-# Two neighbouring numerals before a magnitude or a unit (六七十, 七八百, 三四): an estimate between them.
-_PAIRED_NUMERALS = re.compile("|".join(a + b for a, b in zip("一二三四五六七八", "二三四五六七八九")))
-
-
-def _skip(text: str, m: re.Match, clause_start: int) -> bool:
-    start = m.start()
-    if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
-            and re.match(f"[{CJK}]", text[m.end():m.end() + 1])):
-        return True  # 三元农业开发公司, 五元镇: a name, never an amount of three yuan
-    if _TARGET_AFTER.match(text, m.end()):
-        return True  # 提出矛盾纠纷化解率不低于98%的目标: a target, not work done
-    before = text[max(0, start - 3):start]
-    unit = _unit_of(m)
-    after = text[m.end():m.end() + 1]
-    if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
-        # …but 其中3人为执法员 counts people (人为 is "man-made" only after a word, 以10人为一组 a rule).
-        if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
-                and not re.search(r"以\s?$", before)) and not text.startswith(unit.but_before, m.end()):
-            return True
-    if m.group("num") and not m.group("num")[0].isdigit() and (
-        (unit.in_place_names and after and after in _PLACE_SUFFIX) or _is_place_name(text, m.start(), m.end())
-    ):
-        return True  # 三台县, 七台河, 八所镇, 五家渠, 三元区, 七个星镇: place names, not counts
-    if re.search(r"第\s?$", before) or re.search(r"分之$", before):
-        return True  # 第一书记; 三分之二
-    if _ORDINAL_LIST.search(text, max(0, start - 10), start):
-        return True  # 第七次、八次会议: 第 numbers the whole list
-    low = _RANGE_LOW.search(text, max(0, start - 12), start)
-    if low and (low.group("unit") is None
-                or low.group("unit").lstrip("万亿萬億") == m.group("unit").lstrip("万亿萬億")):
-        return True  # the upper end of a range: 3-5次, 30万至50万元, 5万元-8万元 (one figure, not two)
-    if m.group("num") and _PAIRED_NUMERALS.search(m.group("num")):
-        return True  # 六七十份, 二三十处: a range said in two numerals, as 3-5次 is
-    if _counts_its_list(text, m):
-        return True  # 源头、过程、结果三个关键环节: the number restates the list before it
-    if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
-        return True  # 实现四个100%: how many rates, not a count of work
-    if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
-        return True
-    if unit.kind == "score" and not _is_score(text, m, clause_start):
-        return True
-    # 每个村落实网格员1名 is a rule per unit, not a count; 均达100% is still a rate.
-    # A score may be an average (平均成绩92.3分).
-    return (unit.kind not in ("percent", "score") and m.group("pct") is None
-            and bool(_DISTRIBUTIVE.search(text[clause_start:start])))
-
-
-# The lower end of a range before its upper end, with its own magnitude or unit (30万至50万元, 10家到15家).
-_RANGE_LOW = re.compile(rf"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[{CJK}%％]{{1,2}})??\s?[-~～—–－至到]\s?$")
-
-# An ordinal whose 第 numbers a list (第七次、八次会议, 第1、2批): the numbers after it are ordinals too.
-_ORDINAL_LIST = re.compile(r"第\s?[\d一二三四五六七八九十百零〇两]+\s?[次届期批轮号]?\s?[、和及与]\s?$")
-
-
-# 分 is a score only after a score word of its clause, never a time (9时30分), a full mark (满分100分)
-# or points taken off or added (扣2分).
-_SCORE_WORD = re.compile(r"成绩|得分|分数|评分|考分|平均分|测评|考核|考试|测试|评估")
-
-
-def _is_score(text: str, m: re.Match, clause_start: int) -> bool:
-    before = text[clause_start:m.start()]
-    return (bool(m.group("num")) and m.group("num")[0].isdigit() and bool(_SCORE_WORD.search(before))
-            and not re.search(r"满分\s*$|[\d时点:：扣减加]\s*$", before))
-
-
-_LIST_ITEM = rf"(?:(?![{CN_NUMERAL_CHARS}])[{CJK}]){{2,8}}"  # an item names, it does not count
-_LISTED = re.compile(rf"(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及与]{_LIST_ITEM})?$")
-
-
-# A quoted list right before the numeral: the quote's content, its items joined by 、.
-_QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“”\"「」，,。；;]+)[”\"」]\s*$")
-
-
-# Aspects of a piece of work, not things it reached: 问题督察、整改督察、责任督察3个层面.
-_ABSTRACT_PARTS = re.compile(r"\s*(?:层面|方面|环节|维度|板块|步骤|阶段|途径|渠道|路径)")
-
-
-# A body's groups, named by the list before their count, as the subject of what each did (司法、执法、守法普法
-# 3个协调小组各召开会议1次): the count names them, as 三个小组 does; the work is what each did. Groups formed
-# (组建调解、巡防和宣讲3个小组) stay a count.
-_GROUPS_EACH_ACTING = re.compile(rf"\s*[{CJK}]{{0,4}}?(?:小组|工作组|专班|分委员会|委员会)\s*(?:各|分别)")
-
-
-# Two things joined by 和 before 两项/两大 and a word for tasks or aims: the pair the numeral names.
-_PAIR_OF_TASKS = re.compile(rf"[{CJK}]{{2,}}[和与及][{CJK}]{{2,12}}$")
-_TASK_WORDS = re.compile(r"\s*(?:个|项|大)?\s*(?:重点|中心|核心|主要)?(?:任务|工作|目标|工程|战略|大事|要务|主题)")
-
-
-def _counts_its_list(text: str, m: re.Match) -> bool:
-    """Whether a Chinese numeral counts the items listed right before it (执法、司法、普法三个小组):
-    a name for the list, not a measure of work."""
-    raw = m.group("num")
-    if not raw or _unit_of(m).kind != "item":
-        return False
-    if raw[0].isdigit():
-        if not raw.isdigit() or not (_ABSTRACT_PARTS.match(text, m.end()) or _GROUPS_EACH_ACTING.match(text, m.end())):
-            return False  # 对甲、乙、丙3家企业开展检查: digits count the things the work reached
-        n = int(raw)
-    else:
-        n = chinese_to_number(raw) if raw != "两" else 2
-    start = max(0, m.start() - 60)
-    before = text[start:m.start()]
-    if quoted := _QUOTED_LIST_END.search(before):  # “经济发展挑大梁、…、年度勇争先”三张清单
-        return len(re.split(r"[、和及与]", quoted.group(1))) == n
-    clause = re.split(r"[，,；;。：:\n“”《》（）()]", before)[-1]
-    if n == 2 and _PAIR_OF_TASKS.search(clause) and _TASK_WORDS.match(text, m.end()):
-        return True  # 紧扣城市更新和乡村振兴两项重点任务: the two tasks it names, however long their names
-    listed = _LISTED.search(clause)
-    return bool(listed) and len(re.split(r"[、和及与]", listed.group())) == n
-
-
-def _last_of(text: str, chars: str, pos: int, *, window: int = 400) -> int:
-    """Offset just after the last of CHARS before POS (searching a bounded window)."""
-    lo = max(0, pos - window)
-    last = -1
-    for ch in chars:  # a plain loop: a generator here cost more than the searches (it runs ~10 times a figure)
-        found = text.rfind(ch, lo, pos)
-        if found > last:
-            last = found
-    return last + 1 or lo
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = _last_of(text, _SENTENCE_END, start)
+    left = last_of(text, _SENTENCE_END, start)
     hi = min(len(text), end + 400)
     rights = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_END) if i != -1]
     right = min(rights) + 1 if rights else hi
@@ -1153,7 +656,7 @@ EARLIER_PERIOD, CHANGE = "earlier_period", "change"
 def _flags(rows: list[dict]) -> None:
     """Sanity flags: rates above 100% and success counts above their total in a sentence; figures
     quoted to compare (an earlier year's, a difference)."""
-    case_units = _case_units()
+    cases = case_units()
     for i, row in enumerate(rows):
         flags = []
         before = row.get("clause_before", "")
@@ -1167,7 +670,7 @@ def _flags(rows: list[dict]) -> None:
             totals = [
                 r["value"] for r in rows[:i]
                 if r["sentence_start"] == row["sentence_start"] and "成功" not in r["subject"]
-                and (r["unit"] == row["unit"] or {r["unit"], row["unit"]} <= case_units)
+                and (r["unit"] == row["unit"] or {r["unit"], row["unit"]} <= cases)
             ]
             if totals and row["value"] > max(totals):
                 flags.append("success_above_total")
@@ -1226,7 +729,7 @@ def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, in
 
 def _counts_in_digits(clause: str) -> bool:
     """Does CLAUSE count something in digits with a unit (综合执法检查92次), not in a name's numerals?"""
-    return any((m.group("num") or "")[:1].isdigit() or m.group("pct") for m in _number_regex().finditer(clause))
+    return any((m.group("num") or "")[:1].isdigit() or m.group("pct") for m in number_regex().finditer(clause))
 
 
 def _heading_length(heading: str) -> int:
@@ -1268,23 +771,23 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     section_of = _section_locator(sections)
     annex, annexed_table = annex_start(text), annexed_table_start(text)
     plans = _merged(_plans_ranges(sections, annex, annexed_table))  # next year's targets, not the year's work
-    wider = _wider_area(level, county or "")
+    wider = wider_area(level, county or "")
     # (a town's own name unknown, a clause that names a town may be its own)
     own = frozenset(own_place_names(town, county)) if level == "township" and town else None
     township = level == "township"
-    units = _unit_index()
+    units = unit_index()
     rows: list[dict] = []
     last_end = 0
     last_subject = ""
-    for m in _number_regex().finditer(text):
+    for m in number_regex().finditer(text):
         num_start, num_end = m.start(), m.end()
         if _inside(protected, num_start, num_end):
             continue
         boundary, head = _clause_bounds(text, num_start)
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
-        if _inside(plans, num_start, num_end) or _skip(text, m, boundary):
+        if _inside(plans, num_start, num_end) or not_a_count(text, m, boundary):
             continue
-        if _others_figure(text, boundary, head, num_start, wider, own, township):
+        if others_figure(text, boundary, head, num_start, wider, own, township):
             continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
@@ -1359,7 +862,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     rows += _table_rows(text, doc_id, rows, protected, plans, section_of)
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
     rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
-                           others=lambda start: _others_figure(text, *_clause_bounds(text, start), start, wider, own,
+                           others=lambda start: others_figure(text, *_clause_bounds(text, start), start, wider, own,
                                                                  township))
     rows = _without_annex_repeats(text, rows, annex, annexed_table)
     _flags(rows)
@@ -1430,7 +933,7 @@ def _extra_row(text: str, doc_id: str, section_of, *, start: int, end: int, sent
     """A row for a figure found outside the sentence scan (a table's cell, a change in tenths, an audience):
     SPAN is text[START:END]; LABEL is what the category is judged by. UNIT "" is a count the text gives
     no unit (阅读量约287.3万)."""
-    known = _unit_index().get(unit)
+    known = unit_index().get(unit)
     scale = {"元": 1, "万元": 10**4, "亿元": 10**8}.get(unit) if known and known.kind == "money" else None
     section_type, section_no = section_of(start, end)
     return {
@@ -1449,7 +952,7 @@ def _tenths_rows(text: str, doc_id: str, protected, plans, section_of) -> list[d
         number = (m.start("n"), m.end())
         if _inside(protected, *number) or _inside(plans, *number):
             continue
-        lead = _last_of(text, _BOUNDARY, m.start())
+        lead = last_of(text, _BOUNDARY, m.start())
         subject = _clean_subject(text[lead:m.start()])
         tenths = int(n) if (n := m.group("n")).isdigit() else chinese_to_number(n)
         found.append(_extra_row(text, doc_id, section_of, start=lead, end=m.end(), sentence=_sentence_bounds(text, *number),
@@ -1470,7 +973,7 @@ _AUDIENCE_QUALIFIER = {"约": "约", "近": "近", "超过": "超", "超": "超"
 @lru_cache(maxsize=1)
 def _unit_ahead() -> re.Pattern:
     """A unit right after a number (阅读量达3万|人次)."""
-    return re.compile(r"\s*(?:" + "|".join(re.escape(form) for form in sorted(_unit_index(), key=len, reverse=True)) + ")")
+    return re.compile(r"\s*(?:" + "|".join(re.escape(form) for form in sorted(unit_index(), key=len, reverse=True)) + ")")
 
 
 def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of,
@@ -1486,7 +989,7 @@ def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, s
             continue
         if _unit_ahead().match(text, m.end()) or others(m.start()):
             continue  # 阅读量达3万人次: the sentence scan's, with its unit; 全县观看人次…: the county's
-        lead = _last_of(text, _BOUNDARY, m.start())
+        lead = last_of(text, _BOUNDARY, m.start())
         subject = _clean_subject(text[lead:m.start("n")])
         noun = m.group("noun")
         unit = next((unit for ending, unit in _AUDIENCE_UNIT.items() if noun.endswith(ending)), "")
@@ -1501,7 +1004,7 @@ def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, sect
     """Rows for the figures of the text's tables (`figure_tables`) that no sentence gave already."""
     taken = [(row["start"], row["end"], row["value"]) for row in rows]
     found = []
-    for figure in table_figures(text, set(_unit_index())):
+    for figure in table_figures(text, set(unit_index())):
         # judged by the figure's own cell: a quoted label (培育“法律明白人”), or a remark of the same row read
         # as a sentence's figure (同比增长8.2%, whose span takes in the row), leaves the row's figure a figure
         number = (figure.number_start, figure.end)

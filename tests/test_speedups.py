@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reportkit import indicators as indicators_module
-from reportkit import resources
+from reportkit import figure_units, resources
 from reportkit import sections as sections_module
-from reportkit.indicators import _category_rules, _exclusions, _needle, categorize, load_units, unit_kind
+from reportkit.figure_units import categorize, category_rules, load_units, unit_kind
+from reportkit.indicators import _exclusions, _needle
 from reportkit.normalize import normalize_text
 from reportkit.partial import partial_reasons
 from reportkit.reuse_passages import fingerprints, passages
@@ -53,7 +53,7 @@ def _categorize_every_rule(subject: str, unit: str) -> str:
     """The category rules read as written: every row tested, the keyword lengths compared."""
     kind = unit_kind(unit)
     best, best_score = "", None
-    for category, keywords, units, priority in _category_rules():
+    for category, keywords, units, priority in category_rules():
         if units and unit not in units and kind not in units:
             continue
         length = max((len(k) for k in keywords if k in subject), default=0)
@@ -63,7 +63,7 @@ def _categorize_every_rule(subject: str, unit: str) -> str:
 
 
 def test_categorize__as_every_rule_read_in_turn():
-    keywords = sorted({k for _, words, _, _ in _category_rules() for k in words})
+    keywords = sorted({k for _, words, _, _ in category_rules() for k in words})
     # each keyword alone, two together (priority and length compete), and with words no rule has
     subjects = [*keywords, *(a + "和" + b for a, b in zip(keywords, reversed(keywords))),
                 *("组织开展" + k + "工作" for k in keywords[::3]), "群众满意", ""]
@@ -77,7 +77,7 @@ def test_new_caches__forgotten_with_the_resources():
     sections_module._heading_types("三、下一步工作计划")
     _exclusions()
     categorize("调解纠纷", "件")
-    caches = (sections_module._heading_types, _exclusions, indicators_module._unit_category_rules)
+    caches = (sections_module._heading_types, _exclusions, figure_units._unit_category_rules)
     assert all(cache.cache_info().currsize for cache in caches)
     resources._seen.clear()  # as if a resource file had changed: the next refresh forgets every cache
     resources.refresh()

@@ -1,0 +1,247 @@
+"""Whose figure it is: the report's own work of the year, or someone else's.
+
+A figure in a township's report may be a target (力争…, 计划开展…), a wider area's (全县…, 全国…), another
+town's (甲镇…, 该镇…, 周边乡镇…), a farm's or 兵团 division's, or the county's own (县司法局…, 县委依法治县办交办…
+is the town's work again). `others_figure` decides for the figure at one offset; `wider_area` builds the pattern
+of the areas wider than the report's own.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .chinese import CJK, last_of
+from .places import city_names, counties_named, town_mentions
+
+
+# A figure named as a target after it (化解率不低于98%的目标; 建成5个的工作目标).
+TARGET_AFTER = re.compile(r"\s*的?(?:工作|年度)?目标")
+# A target, not work done: 力争全年检查不少于200次, 计划开展活动30场 (not 计划生育, 按计划学法12次, 有计划组织,
+# 根据工作计划组织开展…: a plan followed, a noun).
+_TARGET = re.compile(r"力争|预计|(?<![按有作度照据年的项])计划(?=全年|年内|明年|下半年|开展|组织|举办|培训|完成|召开|新建|建成|实现|每|在)")
+
+# The subject of a wider area at the head of a clause: a town's report citing its county's or the
+# nation's figures (同期全县信访总量下降8.6%, 全国已培育…370余万名); a county speaks of 全县 itself.
+_AREA_KINDS = "国省市州盟县区旗"
+
+
+def wider_area(level: str, county: str) -> re.Pattern | None:
+    """The head of a clause about an area wider than the report's own: for a town, every 全X; for a
+    county, every 全X but its own kind's (a 县 says 全县, a county-level 市 全市; 全市 in a 区's report
+    is its city's)."""
+    if level == "township":
+        return _wider_pattern(_AREA_KINDS)
+    if level == "county":
+        own = county[-1:] if county[-1:] in _AREA_KINDS else ""
+        return _wider_pattern("".join(k for k in _AREA_KINDS if k != own) if own else "国省")
+    return None
+
+
+@lru_cache(maxsize=16)
+def _wider_pattern(kinds: str) -> re.Pattern:
+    # (after the year it counts too: 2022年全县各级调解组织共调处…)
+    # (after a comparison too: 化解率98.3%，高于全县97.6%的平均水平)
+    # (after the area's name too: 梁溪区全区同期共查处…, 南宁市全市…; 全区首违不罚 is the area's, 全区首家 a standing)
+    # (a town's own county named as a period's subject, 横州市全年…同比下降5.3%, is `_another_body`'s)
+    return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
+                      rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗])?(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
+                      rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首(?!违)|唯一|第|排|位|名列)")
+
+
+# A plan's targets quoted in a sentence (《…实施方案》提出，到2025年，…覆盖率达到100%，…15个): every clause after it.
+_QUOTED_TARGETS = re.compile(r"(?:提出|要求|明确|确定|目标(?:是|为)?)[，,：:]?\s*到\s*20\d{2}\s*年(?:底|末)?[，,]")
+
+
+# A period of several years heading a clause (“十四五”期间，全镇累计…; 五年来累计…; 礼泉县“八五”期间累计…;
+# 2021—2025年，…): the period's totals, not the year's work, through the rest of its sentence, until a clause of
+# the year begins (…，今年…). Not after 较/比 (较“十四五”期间年均水平增长15% is the year's change).
+_MULTI_YEAR = re.compile(
+    rf"(?:(?<=[，,；;。！？!?\n])|^)\s*(?:[{CJK}]{{1,10}}?[省市州盟县区旗镇乡]|[我本全该][镇乡县区市]|街道)?\s*"
+    r"(?:[“\"‘]?(?:十[一二三四五六]|[一二三四五六七八九])五[”\"’]?(?:普法|规划)?(?:期间|以来|时期|时期以来)"
+    r"|(?:近|过去|这)?[两二三四五六七八九十]年(?:来|以来|间|中)"
+    r"|(?:19|20)\d{2}\s*年?\s*[—－–\-至到]\s*(?:19|20)?\d{2}\s*年(?:期间|间|以来)?(?=[，,]))")
+
+
+_YEAR_CLAUSE = re.compile(r"[，,；;]\s*(?:今年|全年|本年度?|年内|当年|一年来|(?:19|20)\d{2}\s*年(?!\s*[—－–\-至到]))")
+
+
+def _several_years(text: str, head: int, start: int) -> bool:
+    """Is the figure at START (clause from HEAD) in a sentence led, before it, by a period of several years?"""
+    sentence = last_of(text, "。！？!?\n", head)
+    last = None
+    for m in _MULTI_YEAR.finditer(text, sentence, start):
+        last = m
+    return last is not None and _YEAR_CLAUSE.search(text, last.end(), start) is None
+
+
+# A shortcoming's remedy after its label (…不规范。整改措施：每季度自查一次，全年培训不少于4次。; 改进方向：…): what
+# the office will do, as the plans part says it, through the label's sentence.
+_REMEDY = re.compile(r"(?:整改|改进|纠正|下一?步)(?:措施|举措|方向|目标|计划|打算)\s*[：:]")
+
+
+def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
+    """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…; a plan's targets quoted
+    earlier in its sentence; a remedy's, after 整改措施：), a wider area's, or a total over several years
+    (`_several_years`)?"""
+    sentence = last_of(text, "。！？!?\n", head)
+    return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
+            or _QUOTED_TARGETS.search(text, sentence, start) is not None
+            or _REMEDY.search(text, sentence, start) is not None
+            or _several_years(text, head, start))
+
+
+# Another town as the subject of a clause in a town's report: the towns it visits, models it follows, partners
+# (黄庄镇当年建成…6个; 伊敏河镇当年受理纠纷200余件; （该镇2022年…达98.5%） after naming it), whose figures are theirs.
+_BEFORE_SUBJECT = re.compile(r"[\s“”‘’（(]*(?:当年|同期|同年|今年|去年|全年|(?:19|20)\d{2}\s*年(?:度|全年|以来)?[，,]?)?")
+
+
+_THE_SAID_TOWN = re.compile(r"该(?:镇|乡|街道|苏木)")
+
+
+# … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次): a town holds no towns
+_PEER_TOWNS = re.compile(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})个(?:镇|乡|街道|乡镇|镇街|苏木)")
+
+
+# … named as a neighbour first (相邻的梧桐镇今年建成…, 邻镇古镇镇全年…)
+_NEIGHBOUR = re.compile(r"(?:(?:与[我本](?:镇|乡|街道))?(?:相邻|邻近|毗邻|周边|临近|接壤)的?|邻(?:镇|乡|街道))?")  # or nothing
+
+
+_SUBJECT_SPAN = 30  # how far into a clause its subject may end
+
+
+_SAID_SPAN = 80  # how far back 该镇 refers
+
+
+def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: frozenset[str]) -> bool:
+    """Is the figure at START in a clause (from any of CLAUSE_STARTS) whose subject is a town not in OWN
+    (its names and stems): named first, or as 该镇 after it was named, or its peers (三个街道)?"""
+    for at in clause_starts:
+        lead = _BEFORE_SUBJECT.match(text, at).end()
+        if (peers := _PEER_TOWNS.match(text, lead)) and peers.end() <= start:
+            return True
+        if _THE_SAID_TOWN.match(text, lead):
+            named = town_mentions(text[max(0, last_of(text, "。！？!?\n", lead), lead - _SAID_SPAN):lead])
+            if named and named[-1].name not in own:
+                return True
+            continue
+        lead = _NEIGHBOUR.match(text, lead).end()
+        named = town_mentions(text[lead:min(start, lead + _SUBJECT_SPAN)])
+        if named and named[0].start == 0 and named[0].name not in own:
+            return True
+    return False
+
+
+# A county's, a city's or their bodies' own work as the subject of a clause in a town's report (石泉县全年共创建…15个,
+# 黔东南州全年接待游客超过5000万人次, 县矛调中心全年受理纠纷2860件, 区综合执法局全年在全区办理…2476宗,
+# 县人民法院石花法庭全年审结…612件): theirs, not the town's. A bare 县/市/区/州 or a name the gazetteer knows as
+# a county or a city, then a body (…局, …中心, …支队, 法院, 法庭, 检察院) or the clause's 全年/共/累计/全县 (not 县级…,
+# 市场…, 区域…; not 联合县市场监管局…, where the town works with the body: the name must open the clause).
+_OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
+                         rf"(?!级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡)"
+                         rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
+                         rf"|(?=全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗]))")
+
+
+def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator[re.Match]:
+    """SUBJECT where it opens the clause from HEAD, or its sentence, before the figure at START (the sentence's
+    only while no clause of the town's own comes between: 县司法局在我镇…; …，镇市场监管所…)."""
+    sentence = last_of(text, "。！？!?\n", head)
+    for at in (head, sentence) if sentence < head else (head,):
+        m = subject.match(text, _BEFORE_SUBJECT.match(text, at).end())
+        if m is not None and m.end() <= start and not (at < head and _TOWN_CLAUSE.search(text, m.end(), start)):
+            yield m
+
+
+def _another_body(text: str, head: int, start: int) -> bool:
+    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies?"""
+    return any(_named_body(m) for m in _subjects(text, head, start, _OTHER_BODY))
+
+
+# … and so is a neighbouring state farm's, ranch's, forest farm's or regiment's own work (哈达图农牧场全年自行调处内部
+# 纠纷26件, 哈达图农牧场纪检部门同期…, 第三师四十五团全年…, 第六师全年…) in a town's report: a unit of its own beside the town,
+# not the town, when its clause says so (全年, 同期, 共, 累计, 自行; not 明确农场承担的…, 排查化解草牧场边界…). A farm's
+# own report (我场…) has the farm among its names.
+_FARM_BODY = re.compile(rf"(?!与|同|和|跟|会同|联合|协同|协助|配合|在|对|向|为|帮|指导|镇|乡|村|我|本|全)(?:[{CJK}]{{1,8}}?(?:农牧场|牧场|农场|林场|团场)|第[{CJK}]{{1,3}}师(?:[{CJK}]{{1,6}}?团)?)"
+                        rf"(?=[{CJK}]{{0,6}}?(?:全年|今年|当年|同期|(?<!公)共计?|累计|自行))")
+
+
+def _farms_work(text: str, head: int, start: int, own: frozenset[str]) -> bool:
+    """Is the figure at START in a sentence or clause from HEAD whose subject is a farm or regiment not in OWN?"""
+    return any(m.group() not in own for m in _subjects(text, head, start, _FARM_BODY))
+
+
+_DIVISION = re.compile(rf"(?:第[{CJK}]{{1,3}})?师")  # a 兵团 division (第六师) or its 师市
+
+
+def _named_body(m: re.Match) -> bool:
+    name = m.group("name")
+    if not name:
+        return True  # 县矛调中心…, 区综合执法局…, 市…全年
+    if _DIVISION.fullmatch(name):
+        return True  # 兵团's 师市 (a division and its city as one), a town's superior
+    full = name + m.group("kind")
+    return bool(counties_named(full)) or name in city_names() or full in city_names()
+
+
+# … and a sentence whose subject is its county's party committee, government or one of the county's departments,
+# whatever it did (县委、县政府年初印发…，提出全县…等8项核心指标; 县综合行政执法局全年…) gives the county's
+# figures, until the town's own clause begins (…，我镇…; …，镇综合行政执法队…).
+_COUNTY_BODY = re.compile(r"[\s“”]*(?:(?:中共)?[县区旗市]委[、和,，]?)?(?:[县区旗市](?:人民)?政府"
+                          r"|[县区旗市](?!场|民|区|级|域|内|直|乡)[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室|办|中心|院|部))")
+
+
+# a setting before the town's clause (县政府…下放乡镇后，我镇…)
+_SETTING_ENDS = re.compile(r"(?:后|以来|之际|之后)[，,]")
+
+
+# the town's own clause after the county's subject: 我镇, or a clause that opens with the town's bodies (，镇…)
+_TOWN_CLAUSE = re.compile(r"[我本](?:镇|乡|街道|苏木)|(?:^|[，,；;])(?:镇|乡|街道|街|苏木)")
+
+
+# the county hands work over and the town does it (县信访联席会议交办的3件信访积案)
+_HANDED_OVER = re.compile(r"[^，,。；;]{0,20}?(?:交办|转办|移交|下达|督办|交由|指派|派驻|下沉|为我|向我|对我|给我)")
+
+
+def _county_body_speaks(text: str, head: int, start: int) -> bool:
+    """Is the figure at START, in a township's report, in a sentence whose subject is its county's body?"""
+    lead = _BEFORE_SUBJECT.match(text, last_of(text, "。！？!?\n", head)).end()
+    body = _COUNTY_BODY.match(text, lead)
+    if body is None:
+        return False
+    said = text[body.end():start]
+    if setting := _SETTING_ENDS.search(said):
+        return _COUNTY_BODY.match(text, body.end() + setting.end()) is not None
+    return not _TOWN_CLAUSE.search(said) and not _HANDED_OVER.match(text, lead)
+
+
+def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
+                   own: frozenset[str] | None, township: bool = False) -> bool:
+    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
+    in a town's report (TOWNSHIP; its town OWN), another town's (`_another_towns`) or its county's or city's
+    (`_another_body`, `_county_body_speaks`)?"""
+    # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
+    starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
+    # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
+    inside = _open_bracket(text, start)
+    return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
+            or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
+            or (township and (_another_body(text, head, start) or _county_body_speaks(text, head, start))))
+
+
+def _open_bracket(text: str, start: int) -> int:
+    """Where the words inside the bracket still open at START begin (in START's sentence), or -1."""
+    window = max(0, start - 200)
+    if text.rfind("（", window, start) < 0 and text.rfind("(", window, start) < 0:
+        return -1  # (most figures: no bracket before them at all)
+    depth = 0
+    for k in range(start - 1, window - 1, -1):
+        if text[k] in "。！？!?\n":
+            break
+        if text[k] in "）)":
+            depth += 1
+        elif text[k] in "（(":
+            if not depth:
+                return k + 1
+            depth -= 1
+    return -1

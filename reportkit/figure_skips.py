@@ -1,0 +1,153 @@
+"""Numbers that are not counts: names, ordinals, ranges, scores and lists that a number restates.
+
+`not_a_count` decides for one match of the "number + unit" pattern (`figure_units.number_regex`):
+三台县 and 五元镇 are place names, 第一书记 an ordinal, the upper end of 3-5次 the same figure as its lower end,
+六七十份 an estimate, 源头、过程、结果三个环节 a list counted, 每个村…1名 a rule per unit, 9时30分 no score.
+"""
+from __future__ import annotations
+
+import re
+
+from .chinese import CJK, CN_DIGITS, CN_NUMERAL_CHARS, GENERIC_CLASSIFIER, chinese_to_number
+from .figure_owner import TARGET_AFTER
+from .figure_units import unit_of
+from .places import is_place_name
+
+
+_VAGUE = re.compile(r"(?:数|几|上|成)\s?$")  # 数百人, 上千人: no number given
+
+
+# (日均, 月均, 年均, 人均, 平均 … are averages of the work, figures themselves: 日均用餐180人次,
+# 平均办结时限3天.)
+_DISTRIBUTIVE = re.compile(r"每|(?<![日月年周天人户平])均|各(?:配|设|有|落实|安排|明确)")
+
+
+_PLACE_SUFFIX = "县区市镇乡山河街村湖岭寨屯庄营堡渠"
+
+
+_ENDS_A_PLACE = re.compile("[县区市旗镇乡街场]")
+
+
+def _is_place_name(text: str, start: int, end: int) -> bool:
+    """Whether the numeral and unit at START:END begin or sit inside a county or town the gazetteer
+    knows by that very name (三元区, 七个星镇, 千人桥镇): any unit, not only those marked in_place_names."""
+    if not _ENDS_A_PLACE.search(text, end, end + 4):
+        return False  # no 区, 镇, 乡 … close after it: no name to look up
+    return any(is_place_name(text[max(0, start - before):end + after])
+               for before in range(0, 3) for after in range(1, 5))
+
+
+# Two neighbouring numerals before a magnitude or a unit (六七十, 七八百, 三四): an estimate between them.
+_PAIRED_NUMERALS = re.compile("|".join(a + b for a, b in zip("一二三四五六七八", "二三四五六七八九")))
+
+
+def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
+    start = m.start()
+    if (m.group("unit") == "元" and m.group("num") and len(m.group("num")) == 1 and m.group("num") in CN_DIGITS
+            and re.match(f"[{CJK}]", text[m.end():m.end() + 1])):
+        return True  # 三元农业开发公司, 五元镇: a name, never an amount of three yuan
+    if TARGET_AFTER.match(text, m.end()):
+        return True  # 提出矛盾纠纷化解率不低于98%的目标: a target, not work done
+    before = text[max(0, start - 3):start]
+    unit = unit_of(m)
+    after = text[m.end():m.end() + 1]
+    if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
+        # …but 其中3人为执法员 counts people (人为 is "man-made" only after a word, 以10人为一组 a rule).
+        if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
+                and not re.search(r"以\s?$", before)) and not text.startswith(unit.but_before, m.end()):
+            return True
+    if m.group("num") and not m.group("num")[0].isdigit() and (
+        (unit.in_place_names and after and after in _PLACE_SUFFIX) or _is_place_name(text, m.start(), m.end())
+    ):
+        return True  # 三台县, 七台河, 八所镇, 五家渠, 三元区, 七个星镇: place names, not counts
+    if re.search(r"第\s?$", before) or re.search(r"分之$", before):
+        return True  # 第一书记; 三分之二
+    if _ORDINAL_LIST.search(text, max(0, start - 10), start):
+        return True  # 第七次、八次会议: 第 numbers the whole list
+    low = _RANGE_LOW.search(text, max(0, start - 12), start)
+    if low and (low.group("unit") is None
+                or low.group("unit").lstrip("万亿萬億") == m.group("unit").lstrip("万亿萬億")):
+        return True  # the upper end of a range: 3-5次, 30万至50万元, 5万元-8万元 (one figure, not two)
+    if m.group("num") and _PAIRED_NUMERALS.search(m.group("num")):
+        return True  # 六七十份, 二三十处: a range said in two numerals, as 3-5次 is
+    if _counts_its_list(text, m):
+        return True  # 源头、过程、结果三个关键环节: the number restates the list before it
+    if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
+        return True  # 实现四个100%: how many rates, not a count of work
+    if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
+        return True
+    if unit.kind == "score" and not _is_score(text, m, clause_start):
+        return True
+    # 每个村落实网格员1名 is a rule per unit, not a count; 均达100% is still a rate.
+    # A score may be an average (平均成绩92.3分).
+    return (unit.kind not in ("percent", "score") and m.group("pct") is None
+            and bool(_DISTRIBUTIVE.search(text[clause_start:start])))
+
+
+# The lower end of a range before its upper end, with its own magnitude or unit (30万至50万元, 10家到15家).
+_RANGE_LOW = re.compile(rf"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[{CJK}%％]{{1,2}})??\s?[-~～—–－至到]\s?$")
+
+
+# An ordinal whose 第 numbers a list (第七次、八次会议, 第1、2批): the numbers after it are ordinals too.
+_ORDINAL_LIST = re.compile(r"第\s?[\d一二三四五六七八九十百零〇两]+\s?[次届期批轮号]?\s?[、和及与]\s?$")
+
+
+# 分 is a score only after a score word of its clause, never a time (9时30分), a full mark (满分100分)
+# or points taken off or added (扣2分).
+_SCORE_WORD = re.compile(r"成绩|得分|分数|评分|考分|平均分|测评|考核|考试|测试|评估")
+
+
+def _is_score(text: str, m: re.Match, clause_start: int) -> bool:
+    before = text[clause_start:m.start()]
+    return (bool(m.group("num")) and m.group("num")[0].isdigit() and bool(_SCORE_WORD.search(before))
+            and not re.search(r"满分\s*$|[\d时点:：扣减加]\s*$", before))
+
+
+_LIST_ITEM = rf"(?:(?![{CN_NUMERAL_CHARS}])[{CJK}]){{2,8}}"  # an item names, it does not count
+
+
+_LISTED = re.compile(rf"(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及与]{_LIST_ITEM})?$")
+
+
+# A quoted list right before the numeral: the quote's content, its items joined by 、.
+_QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“”\"「」，,。；;]+)[”\"」]\s*$")
+
+
+# Aspects of a piece of work, not things it reached: 问题督察、整改督察、责任督察3个层面.
+_ABSTRACT_PARTS = re.compile(r"\s*(?:层面|方面|环节|维度|板块|步骤|阶段|途径|渠道|路径)")
+
+
+# A body's groups, named by the list before their count, as the subject of what each did (司法、执法、守法普法
+# 3个协调小组各召开会议1次): the count names them, as 三个小组 does; the work is what each did. Groups formed
+# (组建调解、巡防和宣讲3个小组) stay a count.
+_GROUPS_EACH_ACTING = re.compile(rf"\s*[{CJK}]{{0,4}}?(?:小组|工作组|专班|分委员会|委员会)\s*(?:各|分别)")
+
+
+# Two things joined by 和 before 两项/两大 and a word for tasks or aims: the pair the numeral names.
+_PAIR_OF_TASKS = re.compile(rf"[{CJK}]{{2,}}[和与及][{CJK}]{{2,12}}$")
+
+
+_TASK_WORDS = re.compile(r"\s*(?:个|项|大)?\s*(?:重点|中心|核心|主要)?(?:任务|工作|目标|工程|战略|大事|要务|主题)")
+
+
+def _counts_its_list(text: str, m: re.Match) -> bool:
+    """Whether a Chinese numeral counts the items listed right before it (执法、司法、普法三个小组):
+    a name for the list, not a measure of work."""
+    raw = m.group("num")
+    if not raw or unit_of(m).kind != "item":
+        return False
+    if raw[0].isdigit():
+        if not raw.isdigit() or not (_ABSTRACT_PARTS.match(text, m.end()) or _GROUPS_EACH_ACTING.match(text, m.end())):
+            return False  # 对甲、乙、丙3家企业开展检查: digits count the things the work reached
+        n = int(raw)
+    else:
+        n = chinese_to_number(raw) if raw != "两" else 2
+    start = max(0, m.start() - 60)
+    before = text[start:m.start()]
+    if quoted := _QUOTED_LIST_END.search(before):  # “经济发展挑大梁、…、年度勇争先”三张清单
+        return len(re.split(r"[、和及与]", quoted.group(1))) == n
+    clause = re.split(r"[，,；;。：:\n“”《》（）()]", before)[-1]
+    if n == 2 and _PAIR_OF_TASKS.search(clause) and _TASK_WORDS.match(text, m.end()):
+        return True  # 紧扣城市更新和乡村振兴两项重点任务: the two tasks it names, however long their names
+    listed = _LISTED.search(clause)
+    return bool(listed) and len(re.split(r"[、和及与]", listed.group())) == n
