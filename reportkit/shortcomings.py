@@ -498,6 +498,8 @@ _SAMPLE_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)(?:份|卷|个|
 _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
                       r"|(?:主要|具体|存在)?(?:问题|表现|短板|不足|整改事项|问题事项|问题描述)$"  # 表现：…, 整改事项：…, a list's label
                       r"|在.{2,24}(?:过程中|中|时|期间)$"
+                      # a law's taking effect dates the fault (新修订的行政复议法施行后，…); not …后 at large (执法队员调走后)
+                      r"|.{0,24}(?:法|法典|条例)》?(?:正式)?(?:施行|实施|生效|颁布|公布|修订|修改)(?:以)?后$"
                       # a field the item is filed under (在普法宣传方面，…; 就矛盾纠纷化解而言，…; 在执法力量上，…;
                       # 合同管理方面：…; 依法决策方面存在的问题：…): often another theme's than the fault's
                       # (not 贯穿…全过程和各方面, a clause that ends on a scope)
@@ -615,6 +617,18 @@ def _without_consequences(rest: str) -> tuple[str, str]:
     for clause in re.split(r"(?<=[，,；;。！!？?])", rest):
         (consequences if _CONSEQUENCE.match(clause.strip()) else kept).append(clause)
     return "".join(kept), "".join(consequences)
+
+
+# … or a phrase inside a clause that calls the fault the cause of something (答复不规范成为引发行政复议的痛点;
+# …是导致群众上访的主要原因): what it leads to is a consequence too. Not 因…引发的纠纷 (nothing between 引发
+# and 的: the fault itself).
+_LEADS_TO = re.compile(r"(?<=引发|引起|导致|造成|酿成|诱发)[^，,。；;：:！!？?\n]{1,16}?(?=的(?:痛点|难点|堵点|瓶颈|根源|源头"
+                       r"|诱因|导火索|隐患|(?:主要|重要|直接|根本)?(?:原因|因素)))")
+
+
+def _without_led_to(zone: str) -> tuple[str, str]:
+    """(ZONE with what `_LEADS_TO` says the fault leads to blanked, those words)."""
+    return _LEADS_TO.sub("，", zone), "，".join(m.group(0) for m in _LEADS_TO.finditer(zone))
 
 
 def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, str]:
@@ -1016,13 +1030,17 @@ _SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 # A law's or a document's name (《信访工作条例》, 《政府信息公开条例》): the topic an item names, not its fault
 # (干部对《信访工作条例》学习不深 is the cadres' study); its words count only when nothing else names a theme.
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
-# What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解): the topic,
-# not the fault, which is their not knowing, so the knower decides; its words count as a title's.
+# What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解) or shrugs off
+# (对出庭应诉的要求不以为然): the topic, not the fault, which is their not knowing or heeding, so the knower
+# decides; its words count as a title's.
 _UNKNOWN_TOPIC = re.compile(r"(?<=对)[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
-                            r"|一知半解|不清楚|知晓率))")
+                            r"|一知半解|不清楚|知晓率|不以为然))")
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
 # word is no evidence of that theme.
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
+# A dispute someone meets (村民遇到宅基地纠纷时照搬网上答案; 村干部遇到纠纷绕着走): the circumstance, not the fault,
+# so whoever meets it decides, not the disputes theme.
+_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,8}?)(?:矛盾纠纷|纠纷)")
 
 
 def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
@@ -1031,12 +1049,15 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     parts, titles = [], []
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
-        parts.append([_SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part))))
-                      for part in _scene_lead_rest(text, to_simplified(h))])
+        parts.append([_MET_DISPUTE.sub(r"\1", _SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", _TITLE.sub(
+                          "《》", _SPACE_IN_WORD.sub("", part))))) for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text))))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
-    scores = _theme_scores([p[1] for p in parts], list(rests), themes, lead_weight,
-                           scenes=[p[0] for p in parts], consequences=list(consequences))
+    leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
+    rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())
+    consequences = ["，".join(filter(None, c)) for c in zip(consequences, led_lead, led_rest)]
+    scores = _theme_scores(list(leads), list(rests), themes, lead_weight,
+                           scenes=[p[0] for p in parts], consequences=consequences)
     if len(unscored := np.flatnonzero(scores.sum(axis=1) == 0)) and any(titles[k] for k in unscored):
         scores[unscored] = CUE_WEIGHT ** 2 * _word_scores([titles[k] for k in unscored], [""] * len(unscored),
                                                           _keywords(themes), lead_weight)
