@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .across_years import count_towns
 from .export import _MARGIN, _PIC_BOTTOM, _PIC_TOP, DEFAULT_CORPUS, SIDECAR_KIND, SLIDE_H, SLIDE_W, _towns, _years
 
 log = logging.getLogger(__name__)
@@ -284,6 +285,8 @@ def _corpus_lines(documents: pd.DataFrame | None, entries: list[dict]) -> list[s
     if documents is not None:
         n = documents["doc_id"].nunique() if "doc_id" in documents else len(documents)
         towns, years = _towns(documents), _years(documents)
+        # counted as the methods slide counts them: two towns of one name in two counties are two
+        n_towns = count_towns(documents) if "town" in documents else len(towns)
     else:
         infos = [e["reports"] for e in entries if e.get("reports")]
         if not infos:
@@ -291,9 +294,10 @@ def _corpus_lines(documents: pd.DataFrame | None, entries: list[dict]) -> list[s
         n = max(i["n"] for i in infos)
         towns = sorted({t for i in infos for t in i["towns"]})
         years = sorted({y for i in infos for y in i["years"]})
+        n_towns = len(towns)
     lines = [f"语料：{n} 份{DEFAULT_CORPUS}"]
     if towns:
-        shown = "、".join(towns[:12]) + (f" 等 {len(towns)} 个乡镇" if len(towns) > 12 else "")
+        shown = "、".join(towns[:12]) + (f" 等 {n_towns} 个乡镇" if n_towns > len(towns[:12]) else "")
         lines.append(f"乡镇：{shown}")
     if years:
         lines.append(f"年份：{years[0]}年" if len(years) == 1 else f"年份：{years[0]}–{years[-1]}年")

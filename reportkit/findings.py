@@ -19,6 +19,8 @@ import pandas as pd
 
 #: Fewer reports than this in a year (or town, county...) and a comparison is only anecdote.
 HANDFUL = 5
+#: More groups short of reports than this and a caveat counts them instead of naming each.
+MAX_NAMED = 10
 #: The count behind a share (%) in the trend tables: the reports that mention the phrase, that have the part.
 SHARE_COUNTS = ("n_mentioning", "n_present")
 
@@ -34,6 +36,7 @@ def _group_counts(documents: pd.DataFrame, by: str) -> pd.Series:
     if by not in documents.columns:
         raise ValueError(f"documents have no column {by!r}; columns: {', '.join(map(str, documents.columns))}")
     docs = documents.dropna(subset=[by]).drop_duplicates("doc_id")
+    docs = docs[docs[by].astype(str).str.strip() != ""]  # an unknown (empty) town is no group
     return docs.groupby(by)["doc_id"].nunique().sort_index()
 
 
@@ -82,9 +85,11 @@ def _caveat(counts: pd.Series, *, by: str, min_reports: int, what: str | None, s
     if small.empty:
         return ""
     unit = "年" if by == "year" else ""
+    noun = {"year": "年份", "town": "乡镇", "county": "县（区）", "province": "省份"}.get(by, "组")
     if len(small) == len(counts) and small.nunique() == 1:  # every group equally small: say it once
-        noun = {"year": "年份", "town": "乡镇", "county": "县（区）", "province": "省份"}.get(by, "组")
         parts = f"每个{noun}都只有 {int(small.iloc[0])} 份报告"
+    elif len(small) > MAX_NAMED:  # hundreds of towns: how many, and a few of them, not one name each
+        parts = "、".join(_counted(list(names), int(n), noun, unit) for n, names in small.groupby(small).groups.items())
     else:
         parts = "、".join(f"{_fmt(k)}{unit}只有 {int(n)} 份报告" for k, n in small.items())
     if what is None:
@@ -123,6 +128,13 @@ def reports_per_group(documents: pd.DataFrame, by: str = "year") -> str:
     counts = _group_counts(documents, by)
     unit = "年" if by == "year" else ""
     return "、".join(f"{_fmt(k)}{unit} {n} 份" for k, n in counts.items())
+
+
+def _counted(names: list, n: int, noun: str, unit: str) -> str:
+    """The groups NAMES of N reports each: named when few, else counted with three examples."""
+    if len(names) <= 3:
+        return "、".join(f"{_fmt(k)}{unit}只有 {n} 份报告" for k in names)
+    return f"{len(names)} 个{noun}只有 {n} 份报告（如 {'、'.join(f'{_fmt(k)}{unit}' for k in names[:3])}）"
 
 
 def _fmt(value) -> str:
@@ -514,8 +526,8 @@ def methods_lines(
     from .across_years import count_towns
 
     towns = count_towns(documents)
-    counties = documents["county"].nunique() if "county" in documents else 0
-    provinces = documents["province"].nunique() if "province" in documents else 0
+    # a place the build could not tell is empty, not one more county or province
+    counties, provinces = (documents[c].replace("", pd.NA).nunique() if c in documents else 0 for c in ("county", "province"))
     years = sorted(int(y) for y in pd.to_numeric(documents.get("year"), errors="coerce").dropna().unique()) \
         if "year" in documents else []
     span = f"，{years[0]}–{years[-1]}年" if len(years) > 1 else (f"，{years[0]}年" if years else "")

@@ -194,6 +194,17 @@ def with_category_labels(indicators: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def towns_by_reports(documents: pd.DataFrame) -> list[str]:
+    """The towns DOCUMENTS name, most reports first, a tie by name: which towns a chart of a few
+    panels shows when there are hundreds (an alphabet's first towns are no choice). A report whose
+    town is unknown (empty) names none."""
+    docs = documents.drop_duplicates("doc_id")
+    town = docs["town"].astype("object").where(docs["town"].notna(), "").astype(str).str.strip()
+    counts = docs.loc[town != "", "doc_id"].groupby(town[town != ""]).nunique()
+    frame = counts.rename("n").rename_axis("town").reset_index()
+    return frame.sort_values(["n", "town"], ascending=[False, True], kind="stable")["town"].tolist()
+
+
 # --------------------------------------------------------------------------- setup
 
 

@@ -813,6 +813,23 @@ def trend_table(
     return out.sort_values([by, "group"]).reset_index(drop=True)
 
 
+def trend_draws_counts(table: pd.DataFrame, *, by: str = "year", reports: Literal["sum", "max"] = "max") -> bool:
+    """Whether :func:`plot_trend` draws a share table (one with a count column, ``n_mentioning`` or
+    ``n_present``) as the counts of reports: when fewer than two years have a handful of reports."""
+    if not len(table) or not any(c in table for c in SHARE_COUNTS):
+        return False
+    n_per_year = table.groupby(by)["n_reports"].agg(reports)
+    return int((n_per_year >= HANDFUL).sum()) < 2
+
+
+def share_trend_title(what: str, table: pd.DataFrame, *, by: str = "year") -> str:
+    """The title of a share table's trend chart saying what :func:`plot_trend` draws: counts of
+    reports or shares (a year of fewer than a handful a hollow point)."""
+    if trend_draws_counts(table, by=by):
+        return f"{what}（每年不足 {HANDFUL} 份时为份数，否则为占比）"
+    return f"{what}占比（空心点：该年不足 {HANDFUL} 份报告）"
+
+
 @_cjk_safe
 def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = None,
                reports: Literal["sum", "max"] = "sum", caveat: str | None = None, ax: Axes | None = None) -> Axes:
@@ -826,8 +843,10 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     years cannot show (the PNG travels alone to slides, without the notebook's caveat): CAVEAT,
     ``rk.caveats(documents, by="year")``, which also knows when the years hold mostly different
     towns; without it, whether a year has fewer than `findings.HANDFUL` reports. A share table
-    (`trends.phrase_trend_table`, `trends.parts_trend_table`) with a year of fewer than a handful of
-    reports is drawn as the count of reports behind each share (0 % or 100 % of one report is no rate)."""
+    (`trends.phrase_trend_table`, `trends.parts_trend_table`) is drawn as the count of reports behind
+    each share when fewer than two years have a handful of reports (0 % or 100 % of one report is no
+    rate: :func:`trend_draws_counts`); else as shares, a year of fewer reports as a hollow point off
+    the line."""
     _require(table, [by, "group", "value", "n_reports"], "plot_trend")
     if reports not in ("sum", "max"):
         raise ValueError(f"reports must be 'sum' or 'max', not {reports!r}")
@@ -838,7 +857,11 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     # A share of one or two reports is 0 % or 100 %, a rate it is not: below a handful of reports a
     # year, a share table's chart draws the reports themselves (its count column), as its notes say k/n.
     count = next((c for c in SHARE_COUNTS if c in table), None)
-    if count and len(table) and int(n_per_year.min()) < HANDFUL:
+    # Counts only while the shares could not make a line: with many reports most years have a handful,
+    # and counts would draw the corpus growing (a year of 150 reports over one of 20), not the share.
+    few = {y for y in years if int(n_per_year[y]) < HANDFUL} if count and len(table) else set()
+    if trend_draws_counts(table, by=by, reports=reports):
+        few = set()
         measure = str(table["measure"].iloc[0]) if "measure" in table else ""
         table = table.assign(value=table[count].astype(float))
         if ylabel is None:
@@ -854,13 +877,20 @@ def plot_trend(table: pd.DataFrame, *, by: str = "year", ylabel: str | None = No
     sizes = [8] if single else np.linspace(15, 7, len(groups))
     for i, (color, g) in enumerate(zip(colors, groups)):
         part = table[table["group"] == g].sort_values(by)
-        ax.plot([pos[y] for y in part[by]], part["value"], marker=_MARKERS[i % len(_MARKERS)], color=color,
-                label=str(g), linewidth=widths[i], markersize=sizes[i], clip_on=False)
+        small = part[by].isin(few)
+        ax.plot([pos[y] for y in part[by]], part["value"].where(~small), marker=_MARKERS[i % len(_MARKERS)],
+                color=color, label=str(g), linewidth=widths[i], markersize=sizes[i], clip_on=False)
+        if small.any():  # a share of a few reports: shown, but apart from the line
+            ax.scatter([pos[y] for y in part.loc[small, by]], part.loc[small, "value"], marker=_MARKERS[i % len(_MARKERS)],
+                       s=sizes[i] ** 2, facecolors="none", edgecolors=[color], linewidths=1.5, clip_on=False, zorder=3)
     ax.set_xticks(range(len(years)), [f"{_year_text(y) or y}\n(n={int(n_per_year[y])})" for y in years])
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.set_xlabel("")
     if not caveat and (n_small := sum(int(n_per_year[y]) < HANDFUL for y in years)):
         caveat = f"{n_small}/{len(years)} 个年份不足 {HANDFUL} 份报告：年份之间的变化也是乡镇之间的差别，不能当作趋势来读"
+    if few:
+        caveat = (caveat or "").removeprefix("注意：").rstrip("。")
+        caveat = (caveat + "。" if caveat else "") + f"空心点：不足 {HANDFUL} 份报告的年份，其占比只是几份报告。"
     if caveat:
         import textwrap
 
