@@ -181,9 +181,13 @@ _ANNEX_AFTER_DATE = re.compile(_DATE + r"[ \t\u3000]*\n\s*(?=附[ \t]*[件表][ 
 
 
 # ... and a table of the year's figures annexed below the plans, before the signature (附表：…主要指标统计表 on a line of
-# its own, the table's rows right under it): the year's figures, not the plans' targets.
-_ANNEX_TABLE = re.compile(r"^[ \t\u3000]*附[ \t]*[件表][ \t]*\d*[ \t]*[：:]?[^\n]{0,40}\n(?:[^\n]{0,60}\n){0,2}[ \t\u3000]*[|｜│┌]",
-                          re.M)
+# its own, the table's rows right under it, or 附：…完成情况 over numbered label：value lines): the year's figures, not
+# the plans' targets; an annex of next year's targets (附：2025年主要目标) stays the plans'.
+#: A numbered line of an annexed list, label then value (6.办理12345热线工单：138件).
+ANNEX_LIST_ROW = r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])[^\n：:]{2,30}[：:][ \t]*[\d一二两三四五六七八九十]"
+_ANNEX_TABLE = re.compile(r"^[ \t\u3000]*附[ \t]*(?:[件表][ \t]*\d*[ \t]*[：:]?|[：:])"
+                          r"(?![^\n]{0,40}(?:目标|计划|打算|安排|任务)(?![^\n]{0,6}完成))[^\n]{0,40}\n"
+                          rf"(?:[^\n]{{0,60}}\n){{0,2}}[ \t\u3000]*(?:[|｜│┌]|{ANNEX_LIST_ROW})", re.M)
 
 
 def annexed_table_start(text: str) -> int | None:

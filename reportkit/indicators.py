@@ -38,7 +38,6 @@ import bisect
 import itertools
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -47,13 +46,14 @@ import pandas as pd
 
 from . import resources, schema
 from .arguments import require_text
-from .chinese import (CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
+from .chinese import (ANNEX_LIST_ROW, CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, annexed_table_start,
                       chinese_to_number, last_of)
 from .figure_owner import others_figure, wider_area
 from .figure_skips import not_a_count
 from .figure_tables import table_figures
 # (the units and categories are part of this module's API too: load_units, categorize, unit_kind, ...)
+from .item_markers import plans_offset
 from .figure_units import (case_units, category_labels, categorize, load_categories, load_units, number_regex,
                            unit_index, unit_kind, unit_of)
 from .pagechrome import companion_ranges
@@ -185,7 +185,8 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     A 一、/（一） line is a heading up to its first 。/： when that is short, or as a
     whole when it is a short line without a full stop (up to its first comma when it is longer
     than a heading: the rest is its body, run in); a 1、/(1) line only when it is a short title
-    line (such items often open with a real figure: ``1.发放资料3000份。``).
+    line (such items often open with a real figure: ``1.发放资料3000份。``), and of a labelled figure
+    (``6.办理热线工单：138件``) only its label.
     """
     ranges = []
     offset = 0
@@ -203,7 +204,10 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
             else:
                 ranges.append((offset, offset + m12.end()))
         elif m3:
-            if stripped_end <= _HEADING_MAX and not line.rstrip().endswith("。") and "。" not in line:
+            label, colon, value = line[:stripped_end].partition("：" if "：" in line else ":")
+            if colon and _FIGURE_ONLY.match(value):  # 6.办理热线工单：138件: a labelled figure, its label the title
+                ranges.append((offset, offset + len(label)))
+            elif stripped_end <= _HEADING_MAX and not line.rstrip().endswith("。") and "。" not in line:
                 ranges.append((offset, offset + stripped_end))
             else:
                 ranges.append((offset, offset + m3.end()))
@@ -712,7 +716,17 @@ def _plans_ranges(sections: pd.DataFrame | None, annex: int | None = None,
     stop = annex if annex is not None else float("inf")
     ranges = [(int(s), int(min(e, stop))) for s, e, t in zip(sections["start"], sections["end"], sections["section_type"])
               if t == "plans" and pd.notna(s) and pd.notna(e) and s < stop]
-    return [(s, table if table is not None and s < table < e else e) for s, e in ranges]
+    if {"mixed_with", "text", "level"} <= set(sections.columns):
+        # 二、存在的不足及下一步打算: the plans from the sentence the part turns to them with (下一步，我镇将…)
+        for s, e, t, mixed, body, level in zip(sections["start"], sections["end"], sections["section_type"],
+                                               sections["mixed_with"], sections["text"], sections["level"]):
+            if (t == "shortcomings" and level == 1 and "plans" in str(mixed).split(";") and isinstance(body, str)
+                    and pd.notna(s) and s < stop and (cut := plans_offset(body)) is not None):
+                ranges.append((int(s) + cut, int(min(e, stop))))
+    if table is None:
+        return ranges
+    # the annex's own lines may have been read as sub-headings of the plans (1.集体研究重大事项：26项): none is a plan
+    return [(s, min(e, table)) for s, e in ranges if s < table]
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
@@ -880,14 +894,14 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     return table
 
 
-_TABLE_ROW = re.compile(r"^[ \t\u3000]*[|｜│┌├└]")
+_TABLE_ROW = re.compile(rf"^[ \t\u3000]*(?:[|｜│┌├└]|{ANNEX_LIST_ROW})")  # a table's row, or an annexed list's line
 
 
 def _without_annex_repeats(text: str, rows: list[dict], annex: int | None, table: int | None) -> list[dict]:
     """ROWS less the figures of an annex (ANNEX: 附件 / 附表 after the signed date; TABLE: a 附表 of figures below the
-    plans) that the report's body already gives, same value and unit (附件：主要数据统计表 | 调解纠纷 | 402件 | after
-    调解纠纷402件): a table that repeats the body's figures counts the work once. Figures the body does not give stay
-    the year's."""
+    plans) that the report's body already gives, same value and unit and a word of the row's label in the body's
+    sentence (附件：主要数据统计表 | 调解纠纷 | 402件 | after 调解纠纷402件): a table that repeats the body's figures counts
+    the work once. Figures the body does not give stay the year's."""
     annexes = [(annex, len(text))] if annex is not None else []
     if (start := table) is not None:  # a 附表 inside the report: its table's rows only
         end = start + len(text[start:].split("\n", 1)[0]) + 1
@@ -906,15 +920,39 @@ def _without_annex_repeats(text: str, rows: list[dict], annex: int | None, table
     def annexed(row: dict) -> bool:
         return any(start <= row["start"] < end for start, end in annexes)
 
-    body = Counter((row["value"], row["unit"]) for row in rows if row["start"] < first)
+    body = [row for row in rows if row["start"] < first]
     kept = []
     for row in rows:
-        key = (row["value"], row["unit"])
-        if annexed(row) and body[key] > 0:
-            body[key] -= 1  # said once in the body, repeated once in the annex
-            continue
+        if annexed(row):
+            label = _label_words(_label_before_value(text, row))
+            said = next((i for i, b in enumerate(body) if (b["value"], b["unit"]) == (row["value"], row["unit"])
+                         and label & _label_words(text[b["sentence_start"]:b["end"]])), None)
+            if said is not None:
+                del body[said]  # said once in the body, repeated once in the annex
+                continue
         kept.append(row)
     return kept
+
+
+# Words of every kind of work, which say nothing of which work a figure counts.
+_EMPTY_PAIRS = frozenset({"行政", "工作", "开展", "办理", "全年", "年度", "数量", "情况", "法治", "建设", "政府", "主要"})
+
+
+def _label_before_value(text: str, row: dict) -> str:
+    """The words before an annexed ROW's value, back to its line's start or the figure before it (a copy that lost
+    its breaks runs a table's rows together: | 普法活动 | 64场次 | | 行政复议案件 | 2件 → 行政复议案件)."""
+    values = list(re.finditer(r"\d[\d.]*", text[row["start"]:row["end"]]))
+    at = row["start"] + values[-1].start() if values else row["start"]
+    low = max(text.rfind("\n", 0, at) + 1, at - 40)
+    digits = list(re.finditer(r"\d", text[low:at]))
+    return text[low + digits[-1].end() if digits else low:at]
+
+
+def _label_words(words: str) -> frozenset[str]:
+    """The character pairs of WORDS' Chinese runs, less the empty ones: an annex's row repeats a figure of the body
+    only when its label shares one with the body's sentence (| 行政复议案件 | 2件 | is not 审议规范性文件2件)."""
+    return frozenset(run[i:i + 2] for run in re.findall(f"[{CJK}]+", words)
+                     for i in range(len(run) - 1)) - _EMPTY_PAIRS
 
 
 # How long the words before a figure may be to say what it counts when its subject does not: a verb and

@@ -58,7 +58,11 @@ _BULLET_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[-–][ \t]*
 # (A box-drawn table's bars, │序号│项目│, count as bars.)
 _BAR = "[|｜│┃║]"
 _TABLE_ROW_RUN_ON = re.compile(rf"(?<={_BAR})[ \t\u3000]+(?={_BAR}[ \t]*\d{{1,3}}[ \t]*{_BAR})"
-                               rf"|(?<=[^|｜│┃║\s])[ \t\u3000]+(?={_BAR}[ \t]*序号[ \t]*{_BAR})")
+                               rf"|(?<=[^|｜│┃║\s])[ \t\u3000]+(?={_BAR}[ \t]*序号[ \t]*{_BAR})"
+                               # … and a note or the signature after the last row (| 137 | | 注：1.…; | 153 | 某某镇人民政府 2022年…)
+                               rf"|(?<={_BAR})[ \t\u3000]+(?=(?:注|备注|说明|数据来源|资料来源)[ \t]*[：:])"
+                               rf"|(?<={_BAR})[ \t\u3000]+(?=[^|｜│┃║\s]{{2,40}}(?:人民政府|办事处|委员会|党委|党工委)"
+                               r"[ \t\u3000]*(?:(?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})[ \t]*年)")
 # A box-drawn table's rules (┌──┬──┐, ├──┼──┤, └──┴──┘) in a copy that lost its line breaks: lines of their own.
 _BOX_RULE_RUN_ON = re.compile(r"[ \t\u3000]*[┌┏╔├┣╠└┗╚][\u2500-\u257f]*[┐┓╗┤┫╣┘┛╝][ \t\u3000]*")
 # … or, with no 序号, rows of the header's width one blank cell apart (| 社区 | 调处（件） | 普法（场次） | | 甲社区 |
@@ -253,9 +257,21 @@ _ENDS_WITH_MARKER = re.compile(rf"(?:^|\n)(?:[（(](?:[{CN_MARKER_DIGITS}]{{1,3}
                                rf"|[{CN_MARKER_DIGITS}]{{1,2}})$")  # (a bare numeral at a line's start: 四 2025年工作打算)
 
 
+# A part heading's two halves set apart by a space (一、成效篇丨凝心聚力　法治政府建设提质增效, 【二、以上率下压责任　
+# 关键少数作表率】): its first half after the part's number, the second a phrase alone before the next space or break.
+_HEADING_FIRST_HALF = re.compile(rf"(?:^|\n|[。！？!?][ \t\u3000]+)【?(?:[{CN_MARKER_DIGITS}]{{1,3}}、|第[{CN_MARKER_DIGITS}]{{1,3}}部分[、]?)"
+                                 rf"[^，,。；;：:！!？?\s]{{2,24}}$")
+_HEADING_SECOND_HALF = re.compile(r"[^，,。；;：:！!？?\s]{2,24}(?=\s|$)")
+
+
 def _break_unless_after_marker(space: re.Match) -> str:
     before = space.string[max(0, space.start() - 6):space.start()]
-    return space.group() if _ENDS_WITH_MARKER.search(before) else "\n"
+    if _ENDS_WITH_MARKER.search(before):
+        return space.group()
+    if (_HEADING_FIRST_HALF.search(space.string, max(0, space.start() - 40), space.start())
+            and _HEADING_SECOND_HALF.match(space.string, space.end())):
+        return space.group()
+    return "\n"
 
 
 @lru_cache(maxsize=1)

@@ -209,8 +209,10 @@ def _candidates(text: str):
         offset += len(line) + 1
         start += len(line) - len(stripped)
         gap = gap or bool(_ELISION.search(line))
+        # 【一、…】: the whole numbered heading in brackets, the 【 before its marker
+        bracket = "【" if _BRACKETED_HEADING.match(stripped) else ""
         for style, _, pattern in _STYLES:
-            match = pattern.match(stripped)
+            match = pattern.match(stripped, len(bracket))
             if not match:
                 continue
             rest = stripped[match.end():]
@@ -240,6 +242,7 @@ def _candidates(text: str):
 
 
 _YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
+_BRACKETED_HEADING = re.compile(rf"【\s*[{CN_MARKER_DIGITS}]{{1,3}}\s*[、.．][^】\n]{{2,{MAX_HEADING_CHARS}}}】\s*$")
 
 
 def _starts_with_marker(line: str) -> bool:
@@ -342,6 +345,10 @@ _TITLE_WORDS = re.compile(r"报告|总结")
 _MAX_UNNUMBERED_PART_CHARS = 60  # 2022年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况: 43
 
 
+# Marks a page sets before each part's line, numbers lost (◆主要工作及成效, ▲直面“三个不足”，…).
+_PART_MARKS = "◆◇■▲△●★☆▶►▌▍"  # not □, a form's unticked option
+
+
 # The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
 # one-sentence opening may end with and no title does.
 _OPENING_ABOVE = re.compile(r"。|如下\s*[:：]")
@@ -358,7 +365,7 @@ def _with_unnumbered_parts(text: str, candidates):
     taken = {start for start, *_ in candidates}
     opening = _OPENING_ABOVE.search(text)
     first_sentence_end = opening.start() if opening else -1
-    parts, offset = [], 0
+    parts, marked, offset = [], [], 0
     for line in text.split("\n"):
         start, stripped = offset + len(line) - len(line.lstrip()), line.strip()
         offset += len(line) + 1
@@ -372,10 +379,16 @@ def _with_unnumbered_parts(text: str, candidates):
             continue  # a sentence, the title or a line above the opening
         if (kind := _match_type(stripped)) is not None:
             parts.append((start, kind, stripped))
+        elif stripped[0] in _PART_MARKS:
+            marked.append((start, None, stripped))
     kinds = {kind for _, kind, _ in parts}
     if len(kinds) < 2 or not kinds & {"shortcomings", "plans"}:
         yield from candidates
         return
+    # ▲坚持“三个到位”，… beside ▲直面“三个不足”，…: the mark every named part's line begins with marks
+    # the parts its words do not name (typed by their place)
+    if len(marks := {line[0] for _, _, line in parts}) == 1 and (mark := marks.pop()) in _PART_MARKS:
+        parts = sorted(parts + [part for part in marked if part[2][0] == mark])
     added = [(start, "cn_dun", n, line, False) for n, (start, _, line) in enumerate(parts, 1)]
     yield from sorted(candidates + added, key=lambda candidate: candidate[0])
 

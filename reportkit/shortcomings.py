@@ -61,11 +61,11 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CIRCLED_MARKER, CJK, CLAUSE_END, DATE_AT_LINE_END, DECIMAL_MARKER, ITEM_PREFIX, LABELLED_MARKER,
-                      LETTER_MARKER, MARKER_STYLES, MORE_LINK, ORDINAL_MARKER, PLANS_PARAGRAPH, QI_MARKER, SELF_WILL,
-                      SHI_MARKER, SIGNATURE_NAME, marker_number)
+from .chinese import (CJK, CLAUSE_END, DATE_AT_LINE_END, ITEM_PREFIX, LETTER_MARKER, MORE_LINK, PLANS_PARAGRAPH, SELF_WILL,
+                      SIGNATURE_NAME)
 from .config import ThemeOptions
 from .figure_tables import table_rows
+from .item_markers import ITEM_BOUNDARY, at_boundary, before_plans, marker_hits
 from .normalize import to_simplified
 from .pagechrome import is_chrome
 from .problem_lists import DEADLINE, ROW_NUMBER, UNIT, problem_list_items
@@ -91,16 +91,11 @@ def load_themes(path=None) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- cutting items
 # (moved here from reportkit.sections: the sections table is their input)
 
-# Item markers inside a shortcomings part, beyond the heading styles: 第一，… and 一是….
-_ITEM_STYLES = [*MARKER_STYLES, ("di", 1, ORDINAL_MARKER), ("qi", 1, QI_MARKER), ("circled", 6, CIRCLED_MARKER),
-                ("decimal", 5, DECIMAL_MARKER), ("labelled", 1, LABELLED_MARKER)]
-# A list bullet at a line's start (——普法宣传的针对性不强。), as official documents set unnumbered items.
-_DASH_ITEM = re.compile(rf"^[ \t]*(?:——|—|[-–])[ \t]*(?=[{CJK}“（(])", re.M)
-_SHI = SHI_MARKER
+# Item markers: `item_markers` (indicators needs them too, to tell where a part turns to its plans).
+# A list bullet at a line's start (——普法宣传的针对性不强。, ▲执法力量不足), as official documents and pages set
+# unnumbered items (not □, a form's unticked option).
+_DASH_ITEM = re.compile(rf"^[ \t]*(?:——|—|[-–▲△■◆◇●★☆▶►•▪])[ \t]*(?=[{CJK}“（(])", re.M)
 _ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
-# An item marker counts only at the start of a line, of a sentence or (一是) of a clause.
-_ITEM_BOUNDARY = set("\n。；;：:！!？?…")  # … too: a snippet or an elision before the next item
-_SHI_BOUNDARY = _ITEM_BOUNDARY | set("，, ")
 # The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
 _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)"
                     # … or that measures the whole work against what is asked (与上级要求相比还有一定差距)
@@ -123,12 +118,6 @@ _LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短�
                     r"|[^，,。；;\s]{2,10}方面(?:的?问题|存在的(?:问题|不足))?)$")
 
 
-def _at_boundary(body: str, pos: int, boundary: set[str]) -> bool:
-    while pos > 0 and body[pos - 1] == " ":
-        pos -= 1
-    return pos == 0 or body[pos - 1] in boundary
-
-
 def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple[int, int]]:
     """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated); a run that
     opens the body at OPENING may start at any number (numbering run on from the part before:
@@ -146,26 +135,10 @@ def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple
     return out
 
 
-def _marker_hits(body: str) -> tuple[dict[str, list[tuple[int, int, int]]], list[tuple[int, int, int]]]:
-    """(start, content_start, number) of BODY's item markers: per heading-like style, and of 一是."""
-    hits: dict[str, list[tuple[int, int, int]]] = {}
-    for pos in range(len(body)):
-        if body[pos] in " \n" or not _at_boundary(body, pos, _ITEM_BOUNDARY):
-            continue
-        for style, _, pattern in _ITEM_STYLES:
-            match = pattern.match(body, pos)
-            if match:
-                hits.setdefault(style, []).append((pos, match.end(), marker_number(match.group("n"))))
-                break
-    shi = [(m.start(), m.end(), marker_number(m.group("n"))) for m in _SHI.finditer(body)
-           if _at_boundary(body, m.start(), _SHI_BOUNDARY)]
-    return hits, shi
-
-
 def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     """Candidate item lists in BODY, one per marker family."""
     runs: list[list[tuple[int, int]]] = []
-    hits, shi = _marker_hits(body)
+    hits, shi = marker_hits(body)
     opening = len(body) - len(body.lstrip(" \n"))
     runs += [run for run in (_sequence(h, opening) for h in hits.values()) if len(run) >= min_items]
     runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
@@ -173,7 +146,7 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     if len(dashes) >= min_items:
         runs.append(dashes)
     words = [(m.start(), m.end()) for m in _ORDINAL_WORDS.finditer(body)
-             if _at_boundary(body, m.start(), _ITEM_BOUNDARY)]
+             if at_boundary(body, m.start(), ITEM_BOUNDARY)]
     if len(words) >= 2 and (body.startswith("首先", words[0][0])
                             # 一方面…另一方面 often explains one item (力量薄弱。一方面是…): a list only when it opens
                             # the part or follows the sentence that announces the list (主要表现在：一方面…)
@@ -207,33 +180,6 @@ def _drop_closing(item: str) -> str:
         if _CLOSING.search(sentence.strip()):
             return "".join(sentences[:k])
     return item
-
-
-# Where a part that also holds the plans turns to them, with no heading of their own (存在的问题和下一步
-# 打算\n一是…二是…。下一步，我镇将一是…): a sentence that opens with next steps or answers 上述问题.
-_TO_PLANS = re.compile(r"[。！？!?；;\n]\s*(?=(?:下一步|下步|今后|下一阶段|下阶段|下一年度?|明年)(?:工作)?"
-                       r"(?:打算|计划|措施|思路|安排|方向)?\s*[，,：:]|(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)"
-                       r"(?:问题|不足|短板)|(?:下一步|下步)[，,]?我[镇乡街]|我[镇乡](?:街道)?将)")
-
-
-def _before_plans(body: str) -> str:
-    """BODY up to the sentence where it turns to the plans: once an item has been listed, and when
-    the numbering does not go on after it (一是…。针对这一问题，我镇已…。二是… pairs each problem with
-    its remedy) — the whole body when there is no such sentence."""
-    turns = list(_TO_PLANS.finditer(body))
-    if not turns:
-        return body
-    hits, shi = _marker_hits(body)
-    markers = sorted((start, n) for start, _, n in [*shi, *(h for style in hits.values() for h in style)])
-    for m in turns:
-        cut = m.start() + 1
-        before = [n for start, n in markers if start < cut]
-        if not before:
-            continue  # 但仍存在不足。我镇将主要问题梳理如下：一是… introduces the list
-        after = [n for start, n in markers if start >= cut]
-        if not after or after[0] <= before[-1]:  # nothing numbered after it, or a list of its own
-            return body[:cut]
-    return body
 
 
 def _table_items(body: str) -> list[str]:
@@ -282,7 +228,7 @@ def _without_page_breaks(body: str) -> str:
 
 def _split_items(body: str, min_items: int = 2) -> list[str]:
     """Item texts (marker removed) of the body of a shortcomings part."""
-    body = _before_plans(_without_page_breaks(body))
+    body = before_plans(_without_page_breaks(body))
     tabled = _table_items(body)
     if tabled:
         return tabled

@@ -1709,3 +1709,69 @@ def test_extract_indicators__a_division_city_s_a_neighbour_s_and_the_town_s_hold
                                               ("配合师市司法局调处纠纷17件。", (17.0, "件"))])
 def test_extract_indicators__work_with_a_neighbour_or_for_the_town_s_firms_stays(sentence, figure):
     assert _town_figures(sentence) == [figure]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("依托镇人民调解委员会和15个村人民调解委员会，全年调处纠纷73件。", [(73.0, "件")]),
+    ("乡调委会、9个村调委会共受理纠纷51件。", [(51.0, "件")]),
+])
+def test_extract_indicators__the_town_s_own_committee_and_every_village_s_are_no_figure(text, want):
+    # written round 79 (街道调委会和12个社区调委会): the town's committee named before the villages' is still their count
+    assert sorted(zip(*table_of(text)[["value", "unit"]].values.T.tolist())) == want
+
+
+@pytest.mark.parametrize("text, want", [("辖区内有中小学6所，在校学生8200余名，开展法治讲座14场。", [(14.0, "场")]),
+                                        ("为在校学生开展法治讲座覆盖学生3200人。", [(3200.0, "人")])])
+def test_extract_indicators__the_students_of_the_schools_a_town_holds_are_no_figure(text, want):
+    # written round 79 (辖区有高校4所、在校师生约9万人): the students after the schools' count are its profile
+    assert sorted(zip(*table_of(text)[["value", "unit"]].values.T.tolist())) == want
+
+
+def test_extract_indicators__a_part_that_also_holds_the_plans_holds_targets_after_it_turns_to_them():
+    # written round 79 (二、存在的不足及下一步打算 … 下一步，我镇将…（一）…不少于5次): the plans' targets count nothing
+    text = ("一、主要工作\n开展普法活动21场。\n二、存在的问题及改进打算\n1.调解员业务水平不高。\n2.宣传形式单一。\n"
+            "下一步，我乡将重点抓好以下工作：\n（一）加强调解队伍建设，全年组织调解员培训不少于3次。\n"
+            "（二）创新普法形式，全年开展普法活动不少于30场。")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert found["value"].tolist() == [21.0]
+
+
+# Round 78 (figures outside the work part): an opening that says how the town is organised and staffed, or its
+# population at its peak, counts nothing; a list of the year's figures annexed before the signature counts what the
+# body does not say, a list of next year's targets nothing; an annex's row repeats the body only for the same work.
+@pytest.mark.parametrize("sentence", ["街道办事处设综合办公室、党建办公室、平安建设办公室等5个内设机构。",
+                                      "乡政府下设农业服务中心、文化站、林业站等3个站所，另有派出所、卫生院等4个派驻机构。",
+                                      "镇政府共设8个内设机构，另有市场监管所1个。",
+                                      "现有机关干部职工共67人。", "候鸟人口高峰期超过3万人。"])
+def test_extract_indicators__how_a_town_is_organised_and_staffed_counts_nothing(sentence):
+    assert _town_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, figures", [("落实机构改革，设立4个内设机构、2个事业单位。", [(4.0, "个"), (2.0, "个")]),
+                                               ("组织86名干部职工参加学法考试。", [(86.0, "名")]),
+                                               ("在各村设立便民服务站9个。", [(9.0, "个")])])
+def test_extract_indicators__setting_up_offices_and_the_staff_s_study_stay(sentence, figures):
+    assert _town_figures(sentence) == figures
+
+
+_R78_PLANS = "\n三、下步打算\n全年开展普法讲座不少于20场。\n"
+
+
+@pytest.mark.parametrize("annex, want", [
+    ("附：二〇二四年主要数据完成情况\n1.审查合同：64份\n2.化解信访积案：5件\n", [(5.0, "件")]),
+    ("附：青山镇主要指标\n（1）调处纠纷：215件\n（2）法治副校长：3名\n", [(3.0, "名")]),
+    ("附：2025年主要目标\n1.开展普法讲座：24场\n2.调解成功率：98%\n", [])])
+def test_extract_indicators__a_list_annexed_below_the_plans_counts_the_year_s_figures_once(annex, want):
+    text = _R73_REPORT.replace(_R73_REPORT[_R73_REPORT.index("\n三、"):_R73_REPORT.index("青山镇人民政府")],
+                               _R78_PLANS + annex)
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == sorted([(19.0, "场"), (64.0, "份"), (215.0, "件")] + want)
+
+
+def test_extract_indicators__an_annex_row_of_other_work_with_a_body_figure_s_value_counts():
+    # written round 78: | 行政复议案件 | 2件 | after 审议行政规范性文件2件 is another figure, not a repeat
+    text = _R73_REPORT.replace("开展普法讲座19场。", "开展普法讲座19场，审核规范性文件3件。") + (
+        "\n附件：法治建设数据一览\n| 指标 | 数值 |\n| 审查合同 | 64份 |\n| 化解信访积案 | 3件 |\n| 普法讲座 | 19场 |\n")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(3.0, "件"), (3.0, "件"), (19.0, "场"), (64.0, "份"),
+                                                          (215.0, "件")]

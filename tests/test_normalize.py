@@ -280,6 +280,15 @@ def test_normalize_text__a_table_that_lost_its_line_breaks_gets_its_rows_back():
     assert any(line.startswith("四、2025年工作安排") for line in lines)
 
 
+@pytest.mark.parametrize("after", ["备注：表中数据截至12月20日。", "青山乡人民政府 二〇二四年一月九日", "长兴街道办事处 2025年1月6日"])
+def test_normalize_text__the_last_row_of_a_flat_copy_s_table_ends_before_a_note_or_the_signature(after):
+    # written round 78 (and r438, r564): | 9 | … | 153 | 利川市谋道镇人民政府 2022年1月18日 kept the signature in the last row
+    flat = ("一、主要举措 " + "全年审查合同64份，调处纠纷215件，开展普法讲座19场。" * 20 + " 四、下步打算 （一）深化普法宣传。"
+            " 附表：主要指标 | 序号 | 指标 | 单位 | 完成数 | | 1 | 审查合同 | 份 | 64 | | 2 | 调处纠纷 | 件 | 215 | " + after)
+    lines = normalize_text(flat).split("\n")
+    assert "| 2 | 调处纠纷 | 件 | 215 |" in lines
+
+
 def test_normalize_text__parts_numbered_bare_or_set_over_their_heading_start_lines_in_a_flat_copy():
     # written round 38: 四 and a space, a page's 02 above its heading; batch zf: a part glued to its first sub-heading
     flat = ("现将有关情况报告如下。 01 2025年推进法治政府建设的主要举措和成效 （一）依法履职。办理事项120件。"
@@ -552,3 +561,14 @@ def test_normalize_text__a_flat_form_with_ticked_boxes_gets_its_part_lines_back(
             "四、下一步工作计划\n加强执法队伍建设。")
     text = normalize_text(flattened(form))
     assert "\n一、主要举措和成效" in text and "\n二、党政主要负责人" in text
+
+
+@pytest.mark.parametrize("heading", ["二、护航篇丨守正创新　依法行政再上台阶", "【三、正视问题　补齐短板弱项】",
+                                     "三、自查篇｜刀刃向内　查摆问题不足"])
+def test_normalize_text__a_part_heading_with_a_space_inside_stays_one_line_in_a_flat_copy(heading):
+    # written round 79 (一、成效篇丨凝心聚力　法治政府建设提质增效 copied without its breaks): the heading's two halves
+    # are one line; the paragraph after it, a sentence, still starts its own
+    flat = f"2024年，石门乡坚持依法行政。{_BODY}现将情况报告如下。 {heading} 全年召开会议6次，学法12次。{_BODY}"
+    lines = normalize_text(flat).split("\n")
+    assert heading.replace("\u3000", "").replace(" ", "") in [line.replace(" ", "") for line in lines]
+    assert any(line.startswith("全年召开会议6次") for line in lines)

@@ -1114,3 +1114,25 @@ def test_split_sections__a_reading_above_the_report_stays_the_text_of_its_rows()
     table = split_sections(text, doc_id="d")
     assert all(row.text == text[row.start:row.end] for row in table.itertuples())
     assert table.loc[table["level"] == 1, "heading"].tolist() == ["一、主要工作成效", "二、存在的不足"]
+
+
+# Written round 79 (part headings as 2025–2026 reports write them).
+def test_split_sections__a_numbered_part_heading_inside_lenticular_brackets_is_a_part():
+    # 【一、…】 the whole heading in brackets, wording no rule names: the parts by their numbers, typed by place
+    text = ("2025年，我乡坚持依法行政。现将情况报告如下。\n【一、守正创新　夯实法治根基】\n（一）强化学法。学法8次。\n"
+            "【二、党政主要负责人履职情况】\n甲。\n【三、存在的问题】\n一是力量不足。\n【四、乘势而上　开启新征程】\n（一）抓培训。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, ["heading", "section_type"]].values.tolist() == [
+        ["【一、守正创新　夯实法治根基】", "measures"], ["【二、党政主要负责人履职情况】", "leadership"],
+        ["【三、存在的问题】", "shortcomings"], ["【四、乘势而上　开启新征程】", "plans"]]
+
+
+def test_split_sections__a_bullet_the_named_parts_share_marks_the_parts_their_words_do_not_name():
+    # ◆扛起… and ◆查摆… name their parts; ◆守牢… and ◆踔厉… do not, but carry the same mark, so they are parts too
+    text = ("2024年，我街道坚持依法行政。现将有关情况报告如下。\n◆守牢“两条底线”，护航高质量发展\n1.严格执法。查处案件9件。\n"
+            "◆党政主要负责人履行第一责任人职责情况\n书记带头学法。\n◆查摆问题不足\n1.执法力量薄弱。\n2.宣传不够深入。\n"
+            "◆踔厉奋发，续写新篇\n1.加强培训。\n★一个不同的标记\n")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, ["heading", "section_type"]].values.tolist() == [
+        ["◆守牢“两条底线”，护航高质量发展", "measures"], ["◆党政主要负责人履行第一责任人职责情况", "leadership"],
+        ["◆查摆问题不足", "shortcomings"], ["◆踔厉奋发，续写新篇", "plans"]]

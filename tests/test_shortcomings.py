@@ -1402,3 +1402,13 @@ NEW_TASKS_OF_2024_TO_2026 = [
 @pytest.mark.parametrize(("text", "theme"), NEW_TASKS_OF_2024_TO_2026)
 def test_cluster_shortcomings__the_new_tasks_words_have_their_themes(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+
+
+@pytest.mark.parametrize("bullet", ["●", "◆", "★"])
+def test_shortcoming_items__items_after_a_bullet_without_the_sentence_that_introduces_them(bullet):
+    # written round 79 (▲ items under ■问题差距, after 对照上级要求…仍有差距：): the bullet marks the items, the line
+    # before them introduces them, and no item keeps its bullet
+    text = (f"二、存在的问题\n对照群众期盼，我镇工作还有不小差距：\n{bullet}执法人员数量偏少。\n"
+            f"{bullet}部分干部依法决策意识不强。\n{bullet}政务公开更新滞后。")
+    assert _items_of_second_part(text)["text"].tolist() == ["执法人员数量偏少。", "部分干部依法决策意识不强。",
+                                                            "政务公开更新滞后。"]
