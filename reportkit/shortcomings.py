@@ -446,6 +446,9 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       r"|在.{2,24}(?:过程中|中|时|期间)$"
                       # a law's taking effect dates the fault (新修订的行政复议法施行后，…); not …后 at large (执法队员调走后)
                       r"|.{0,24}(?:法|法典|条例)》?(?:正式)?(?:施行|实施|生效|颁布|公布|修订|修改)(?:以)?后$"
+                      # … and so does the assessor's putting a thing into its assessment (县里将万人成讼率纳入考核后, as
+                      # 虽然县里已将…纳入考核): not X纳入考核后, whose X may name the field, nor a reform's …后 at large
+                      r"|.{0,12}(?:将|把).{1,24}纳入.{0,16}(?:考核|考评|评价|评估)[^，。；]{0,6}(?:以)?后$"
                       # a field the item is filed under (在普法宣传方面，…; 就矛盾纠纷化解而言，…; 在执法力量上，…;
                       # 合同管理方面：…; 依法决策方面存在的问题：…): often another theme's than the fault's
                       # (not 贯穿…全过程和各方面, a clause that ends on a scope)
@@ -456,6 +459,8 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       r"|经.{0,16}(?:督察|督查|检查|巡察|巡视|审计|调研|评查|排查|核查|考核|测评|梳理)$"
                       r"|经(?:查|查实|核实)$|经(?:查阅|调阅|翻阅|查看|抽查|走访)[^，。；]{0,14}$"
                       r"|(?!.*[未不没难])(?:.{0,16}(?:反馈|通报|指出|发现))$|据.{0,12}(?:统计|调查|了解|测算|摸排|梳理)$"
+                      # who told of the fault (据网格员反映，…; 据调解员介绍，…): the teller is not the fault
+                      r"|(?!.*[未没难无]|.*不(?!少))(?:据.{1,12}(?:反映|反馈|介绍|称)|有.{1,10}(?:反映|坦言|直言))$"
                       # a speaker's opener (坦率地讲，…; 反思起来，…) or role (作为政府班子，…) before the fault
                       r"|(?:(?:坦率|坦白|老实|客观|实事求是)地?(?:讲|说|来讲|来说)|说到底|说实话|(?:认真|深刻)?反思起来"
                       r"|总的(?:来)?(?:看|说)|归根(?:结底|到底))$"
@@ -984,9 +989,28 @@ _UNKNOWN_TOPIC = re.compile(r"(?<=对)[^，,。；;：:！!？?\n]{2,30}?(?=(?:�
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
 # word is no evidence of that theme.
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
+# What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
+# the money's (its words count as a title's).
+_SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!？?\n]{0,8}?(?:用于|用在|花在|投向))"
+                       r"([^，,。；;：:！!？?\n]{1,24})")
 # A dispute someone meets (村民遇到宅基地纠纷时照搬网上答案; 村干部遇到纠纷绕着走): the circumstance, not the fault,
 # so whoever meets it decides, not the disputes theme.
-_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,8}?)(?:矛盾纠纷|纠纷)")
+_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,8}?)(?:矛盾纠纷|纠纷)"
+                          # … or a request a cadre handles (干部在处理群众诉求时习惯“打包票”): dropped, so the cadre decides
+                          r"|(?:(?<=干部)|(?<=成员)|(?<=负责人)|(?<=领导))(在?(?:处理|办理|回应|答复|接待)[^，,。；;：:！!？?\n]{0,10}?)诉求(?=时|中)")
+
+
+def _met(match: re.Match) -> str:
+    """What `_MET_DISPUTE` leaves: a met dispute's words between 遇到 and 纠纷; nothing of a handled request."""
+    return match.group(1) if match.group(2) is None else ""
+
+
+def _without_topics(part: str) -> str:
+    """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's and a met dispute's
+    word taken out: words that name no fault."""
+    part = _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part))
+    part = _SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", part))
+    return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 
 def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
@@ -995,9 +1019,9 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     parts, titles = [], []
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
-        parts.append([_MET_DISPUTE.sub(r"\1", _SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", _TITLE.sub(
-                          "《》", _SPACE_IN_WORD.sub("", part))))) for part in _scene_lead_rest(text, to_simplified(h))])
-        titles.append("，".join(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text))))
+        parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
+        titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text))),
+                                *(m.group(2) for m in _SPENT_ON.finditer(text))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
     rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())

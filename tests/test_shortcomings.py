@@ -603,7 +603,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,712 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 1,772 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -612,6 +612,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,270 of 1,279 (0.993) and tuning 456 of 493 since sets 66 (written blind about the town's own 法治建设
+    # machinery, 考核…权重, 经费…用于: 26 of 30 first, 30 after) and 67 (written blind as faults told in someone else's
+    # words, 据…反映, 有…坦言: 27 of 30 first, 30 after; a request a cadre handles is the circumstance: set 14's held-out
+    # miss right);
     # held out 1,216 of 1,226 (0.992) and tuning 449 of 486 since sets 64 (written blind in the hard-nut voice, …仍是短板,
     # …成为引发…的痛点: 28 of 30 first, 30 after) and 65 (written blind about the tasks of 2024–2026: 24 of 30 first, 30
     # after; 遇到…纠纷 the circumstance: set 10's held-out miss and a set 27 tuning item right);
@@ -1412,3 +1416,69 @@ def test_shortcoming_items__items_after_a_bullet_without_the_sentence_that_intro
             f"{bullet}部分干部依法决策意识不强。\n{bullet}政务公开更新滞后。")
     assert _items_of_second_part(text)["text"].tolist() == ["执法人员数量偏少。", "部分干部依法决策意识不强。",
                                                             "政务公开更新滞后。"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # themes set 66: the assessor's putting a thing into its assessment (县里将…纳入…考核后) dates the fault, as
+    # 虽然县里已将…纳入考核 concedes it; a thing's own clause (X纳入考核后) stays the lead: X may name the field
+    ("县里将行政机关负责人出庭应诉率纳入法治建设考核后，个别乡镇负责人仍以工作忙为由不出庭", "个别乡镇负责人仍以工作忙为由不出庭"),
+    ("区里把村规民约备案率纳入街道考评以后，个别社区为赶进度照抄范本", "个别社区为赶进度照抄范本"),
+    ("法治文化阵地建设纳入考核后，多数村只挂牌子", "法治文化阵地建设纳入考核后"),
+])
+def test_lead_clause__the_assessor_putting_a_thing_into_its_assessment_is_not_the_lead(text, lead):
+    assert lead_clause(text) == lead
+
+
+THE_MACHINERY_OF_RULE_OF_LAW_WORK = [
+    # themes set 66 (the town's own 法治建设 machinery: 领导小组, 述法, 考核, 年度报告, 经费): the assessment's weight
+    # and metrics (综合考核/年度考核, 考核…权重/分值, 法治指标) are oversight's, whatever it assesses
+    ("法治工作在乡对村综合考核中权重偏小，村干部学法考试成绩也未计入", "disclosure"),
+    ("上级下达的法治指标被层层分解到村（社区），村干部疲于填表报数，矛盾纠纷排查反而顾不上", "disclosure"),
+    # what the assessor put into its assessment sets the scene: the fault after it decides
+    ("县里将行政机关负责人出庭应诉率纳入法治建设考核后，个别乡镇负责人仍以工作忙为由不出庭，习惯委托律师代理", "awareness"),
+    ("区里把村规民约备案率纳入街道考评以后，个别社区为赶进度照抄范本，未经居民会议讨论表决", "decisions"),
+    ("州里将信访事项及时受理率纳入乡镇年度考核后，个别乡镇为保排名把群众来信转给村里“自行消化”，部分诉求长期无人回复", "disputes"),
+    ("法治文化阵地建设纳入考核后，多数村只挂牌子、建展板", "publicity"),
+    # what money goes to (经费…用于/用在/花在…) is the topic: the money is the fault
+    ("街道法治工作经费大多花在普法宣传活动上，社区法律顾问的聘用经费一直没有着落", "capacity"),
+    ("镇里的法治专项经费主要用在法治文化广场和普法长廊上，司法所连一台像样的电脑都配不齐", "capacity"),
+    ("普法经费多用于印发传单、悬挂横幅，宣传形式单一", "publicity"),  # the spending's form is the fault
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), THE_MACHINERY_OF_RULE_OF_LAW_WORK)
+def test_cluster_shortcomings__the_machinery_of_rule_of_law_work_has_its_themes(text, theme):
+    assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # themes set 67: who told of the fault (据…反映/反馈/介绍/称) is no lead, the fault told is
+    ("据驻村律师反映，部分村集体合同未经审核即签订", "部分村集体合同未经审核即签订"),
+    ("据社区网格员介绍，小区公示栏的收支明细半年未更新", "小区公示栏的收支明细半年未更新"),
+    ("有的调解员坦言，村里的调解协议多是手写的白条", "村里的调解协议多是手写的白条"),
+    ("有不少商户反映，市场监管所的抽检结果从不公布", "市场监管所的抽检结果从不公布"),
+    ("据群众反映的线索无一查实，村级监督形同虚设", "据群众反映的线索无一查实"),  # not a teller: its clause judges
+])
+def test_lead_clause__the_one_who_told_is_not_the_lead(text, lead):
+    assert lead_clause(text) == lead
+
+
+REPORTED_VOICES = [
+    # themes set 67 (the fault told in someone else's words): the teller's word (网格员, 调解员) does not decide
+    ("据网格员反映，镇综合执法中队夜间只有2名队员值班，违建举报常常无人核查", "capacity"),
+    ("据网格员称，村里的集体资产台账从未向村民公开", "disclosure"),
+    ("据调解员反映，部分村干部对土地承包法的规定一知半解，调整承包地时凭经验拍板", "awareness"),
+    ("有执法队员坦言，部分站所负责人对行政处罚法的新规定一知半解", "awareness"),
+    # a request a cadre handles (干部在处理…诉求时) is where the fault shows: the cadre decides, not 诉求
+    ("有居民反映，个别社区干部在答复居民诉求时张口就是“上面定的”，不讲法律依据", "awareness"),
+    ("少数班子成员办理信访人诉求时只求“息事宁人”，依法办事的观念不强", "awareness"),
+    ("街道在办理12345热线诉求时多头转办，诉求长期无人牵头", "disputes"),  # a body's handling stays disputes
+    # herders and fishers who do not know the law are the public, as 村民 are, whoever they turn to
+    ("部分渔民对伏季休渔的法律规定不了解，村干部上门讲解也听不进去", "publicity"),
+    ("不少牧民对禁牧补助政策的法律依据不熟悉，有问题只会找村干部", "publicity"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), REPORTED_VOICES)
+def test_cluster_shortcomings__the_teller_of_a_fault_does_not_decide(text, theme):
+    assert cluster_shortcomings(items({"辛镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
