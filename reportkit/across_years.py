@@ -214,19 +214,32 @@ def carried_plans_summary(carried: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["town", "plan_year"], kind="stable")[cols].reset_index(drop=True)
 
 
-def recurring_themes_finding(counts: pd.DataFrame, recurring: pd.DataFrame) -> Finding:
-    """"「执法与法治工作力量、人才薄弱」在 2/3 个乡镇连续被列为不足" from :func:`recurring_theme_counts`."""
+def recurring_themes_finding(counts: pd.DataFrame, recurring: pd.DataFrame,
+                             documents: pd.DataFrame | None = None) -> Finding:
+    """"「执法与法治工作力量、人才薄弱」在 2/3 个乡镇连续被列为不足" from :func:`recurring_theme_counts`.
+
+    The towns compared are those with reports of two or more years that list a themed shortcoming;
+    with DOCUMENTS the caveat also counts the towns of two or more years that list none, so the
+    denominator is not read as :func:`town_years`' count of towns followed."""
+    from .findings import some_towns
+
     compared = recurring["town_key"].nunique() if len(recurring) else 0
-    notes = [f"{r.theme_label}：{r.n_towns}/{r.n_towns_compared} 个乡镇（{r.towns}）" for r in counts.itertuples()]
+    notes = [f"{r.theme_label}：{r.n_towns}/{r.n_towns_compared} 个乡镇（{some_towns(r.towns)}）"
+             for r in counts.itertuples()]
     notes += [f"{r.town} {r.theme_label}：{r.years}"
               for r in recurring[recurring["recurring"].astype(bool)].itertuples()][:30]
-    caveat = ("主题按关键词归类；同一问题换了说法可能归入另一主题。只比较有两个及以上年份报告的乡镇"
-              f"（{compared} 个）。")
+    caveat = ("主题按关键词归类；同一问题换了说法可能归入另一主题。只比较有两个及以上年份报告、且列出了归类的不足的乡镇"
+              f"（{compared} 个）")
+    followed = int((town_years(documents)["n_years"] >= 2).sum()) if documents is not None else compared
+    caveat += (f"；有两个及以上年份报告的乡镇共 {followed} 个，其余 {followed - compared} 个没有列出归类的不足。"
+               if followed > compared else "。")
     if counts.empty or compared == 0:
         return Finding("没有乡镇在不同年份的报告中重复列出同一类不足" if compared else
+                       f"有两个年份报告的 {followed} 个乡镇都没有列出归类的不足，无法比较" if followed else
                        "没有乡镇有两个年份的报告，无法比较", notes, caveat)
     top = counts.iloc[0]
-    return Finding(f"「{top['theme_label']}」在 {int(top['n_towns'])}/{compared} 个乡镇的报告中反复被列为不足",
+    among = "个列出了不足的乡镇中" if followed > compared else "个乡镇的报告中"  # not all towns followed
+    return Finding(f"「{top['theme_label']}」在 {int(top['n_towns'])}/{compared} {among}反复被列为不足",
                    notes, caveat)
 
 

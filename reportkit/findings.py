@@ -37,6 +37,16 @@ def _group_counts(documents: pd.DataFrame, by: str) -> pd.Series:
         raise ValueError(f"documents have no column {by!r}; columns: {', '.join(map(str, documents.columns))}")
     docs = documents.dropna(subset=[by]).drop_duplicates("doc_id")
     docs = docs[docs[by].astype(str).str.strip() != ""]  # an unknown (empty) town is no group
+    if by == "town":
+        # a town is its code or its name and county, as across_years counts towns: two 城关镇 are two
+        from .across_years import town_key_of
+
+        key, town = town_key_of(docs)
+        names = town.groupby(town).transform(lambda s: key[s.index].nunique())
+        county = docs["county"].astype("object").fillna("").astype(str).str.strip() if "county" in docs else ""
+        label = town.where(names < 2, town + "（" + county + "）")
+        counts = docs["doc_id"].groupby(key).nunique()  # a town renamed (one code) is one town
+        return counts.set_axis(label.groupby(key).first().reindex(counts.index).to_numpy()).rename_axis(by).sort_index()
     return docs.groupby(by)["doc_id"].nunique().sort_index()
 
 
@@ -137,6 +147,17 @@ def _counted(names: list, n: int, noun: str, unit: str) -> str:
     return f"{len(names)} 个{noun}只有 {n} 份报告（如 {'、'.join(f'{_fmt(k)}{unit}' for k in names[:3])}）"
 
 
+def some_towns(towns: str, *, most: int = MAX_NAMED) -> str:
+    """A "、"-joined list of towns for a note, cut to its MOST first and counted beyond: a speaker
+    note does not read out hundreds of names.
+
+    >>> some_towns("甲镇、乙乡、丙镇", most=2)
+    '甲镇、乙乡等 3 个乡镇'
+    """
+    names = [t for t in str(towns).split("、") if t]
+    return "、".join(names) if len(names) <= most else f"{'、'.join(names[:most])}等 {len(names)} 个乡镇"
+
+
 def _fmt(value) -> str:
     try:
         return str(int(value)) if float(value).is_integer() else str(value)
@@ -182,7 +203,7 @@ def theme_frequency_finding(summary: pd.DataFrame, *, max_notes: int = 20) -> Fi
     named = summary[~summary["theme"].isin(["other", "未归类"])] if "theme" in summary else summary
     n = int(summary["n_reports_total"].iloc[0]) if len(summary) else 0
     notes = [f"{r.theme_label}：{r.n_reports}/{r.n_reports_total} 份报告，{r.n_items} 条"
-             + (f"（{r.towns}）" if getattr(r, "towns", "") else "") for r in summary.head(max_notes).itertuples()]
+             + (f"（{some_towns(r.towns)}）" if getattr(r, "towns", "") else "") for r in summary.head(max_notes).itertuples()]
     caveat = "这些是报告自述的不足，不是检查结论；主题按 themes.csv 的关键词和聚类归类。" + _small_n_note(n)
     if named.empty:
         return Finding("报告中没有可归类的不足条目", notes, caveat)

@@ -417,8 +417,8 @@ def grouped_bars_table(
     bars are indicators of several categories or unit kinds (送法入户100余次 beside a meeting held 5
     times; 人 beside 人次): bars compare like with like, or keep them apart with ``hue``.
 
-    With more than ``top`` values of ``x`` (towns, reports), the ``top`` largest (by ``y``,
-    summed over ``hue``) are kept in their order and the others become one last bar,
+    With more than ``top`` values of ``x`` (towns, reports) and two or more beyond it, the ``top``
+    largest (by ``y``, summed over ``hue``) are kept in their order and the others become one last bar,
     "其他（k 个，中位数）": their ``other`` — "median" (default) for values per report, which a
     sum would dwarf; "sum" for counts of reports per province, county, ...
     """
@@ -439,7 +439,7 @@ def grouped_bars_table(
     cols = keys + [y] + ([qualifier] if qualifier else [])
     out = data[cols].reset_index(drop=True).copy()
     xs = list(dict.fromkeys(out[x]))
-    if top is not None and len(xs) > top:
+    if top is not None and len(xs) > top + 1:  # a bar "其他" of one would hide one bar behind a median of one
         totals = pd.to_numeric(out[y], errors="coerce").groupby(out[x], sort=False).sum()
         kept = set(totals.sort_values(ascending=False, kind="stable").index[:top])
         rest = out[~out[x].isin(kept)]
@@ -459,6 +459,10 @@ def _is_count(values) -> bool:
     """True when every value is a whole number (counts get integer ticks)."""
     vals = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
     return bool(len(vals)) and bool((vals == vals.round()).all())
+
+
+#: The smallest value label drawn on a bar (points); smaller, a chart of many bars shows none.
+MIN_BAR_LABEL_PT = 7.0
 
 
 def _label_size(ax: Axes, n_labels: int, *, along: Literal["x", "y"], chars: int = 1) -> float:
@@ -493,7 +497,8 @@ def plot_grouped_bars(
     defaults). Each bar carries its number; with ``qualifier=`` (e.g. "qualifier") the 余/近/共
     of the report stays visible ("40余"). Order of ``x`` and ``hue`` is the order in ``table``.
     Axis labels default to the Chinese names of ``x`` and ``y`` (never an English column
-    name); more than 12 bars are drawn horizontally so their labels do not overlap.
+    name); more than 12 bars are drawn horizontally so their labels do not overlap. Value labels
+    that would be smaller than ``MIN_BAR_LABEL_PT`` (scores of grouped bars) are not drawn.
     """
     if "bar_label" not in table.columns:
         table = grouped_bars_table(table, x=x, y=y, hue=hue, qualifier=qualifier)
@@ -515,6 +520,8 @@ def plot_grouped_bars(
                     label=None if level is None else str(level))
         size = "small" if len(xs) * len(hues) <= 15 else _label_size(
             ax, len(xs) * len(hues), along="y" if horizontal else "x", chars=3)
+        if not isinstance(size, str) and size < MIN_BAR_LABEL_PT:  # scores of bars: labels this small pile up unread (the table has the values)
+            continue
         labels = [f"{t}%" if percent and t and not t.endswith("%") else t for t in part["bar_label"]]
         ax.bar_label(bars, labels=labels, padding=3, fontsize=size)
     names = [str(v) for v in xs]

@@ -14,7 +14,6 @@ import logging
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .across_years import town_keys
@@ -35,33 +34,16 @@ def keyness_by_town(term_counts: pd.DataFrame, documents: pd.DataFrame, *, n: in
                     min_count: int = 5) -> pd.DataFrame:
     """The N most distinctive terms of every town at once: ``town_key, term, stat, n_target``.
 
-    The same statistic as ``terms.keyness(term_counts, documents, target={"doc_id": <the town's
-    reports>})`` (Pearson's chi-squared of the town against all other reports, terms seen at least
-    MIN_COUNT times), computed for all towns in one pass instead of one pass per town; only terms
-    over-represented in the town (positive keyness) are kept.
+    `terms.keyness_by` over the reports whose town is known, grouped by town key (two towns of one
+    name in two counties are two): Pearson's chi-squared of the town against all other such reports,
+    terms seen at least MIN_COUNT times, only terms over-represented in the town.
     """
+    from .terms import keyness_by
+
     keys = town_keys(documents)[["doc_id", "town_key"]]
-    data = term_counts[["doc_id", "term", "n"]].merge(keys, on="doc_id")
-    if data["town_key"].nunique() < 2:
-        return pd.DataFrame(columns=["town_key", "term", "stat", "n_target"])
-    per_term = data.groupby("term")["n"].sum()
-    total = float(per_term.sum())
-    pairs = data.groupby(["town_key", "term"], as_index=False)["n"].sum()
-    pairs = pairs[pairs["term"].map(per_term) >= min_count]
-    a = pairs["n"].to_numpy(float)
-    b = pairs["term"].map(per_term).to_numpy(float) - a
-    target = pairs["town_key"].map(data.groupby("town_key")["n"].sum()).to_numpy(float)
-    reference = total - target
-    observed = np.stack([a, b, target - a, reference - b])
-    row = np.stack([a + b, a + b, total - a - b, total - a - b])
-    col = np.stack([target, reference, target, reference])
-    expected = row * col / total
-    with np.errstate(divide="ignore", invalid="ignore"):
-        stat = np.nansum((observed - expected) ** 2 / expected, axis=0)
-        positive = a / target > b / np.where(reference > 0, reference, np.nan)
-    out = pairs.assign(stat=stat, n_target=pairs["n"].astype(int))[positive & (stat > 0)]
-    out = out.sort_values(["town_key", "stat", "term"], ascending=[True, False, True], kind="stable")
-    return out.groupby("town_key", sort=False).head(n)[["town_key", "term", "stat", "n_target"]].reset_index(drop=True)
+    counts = term_counts[term_counts["doc_id"].isin(keys["doc_id"])]
+    found = keyness_by(counts, keys, by="town_key", n=n, min_count=min_count)
+    return found[["town_key", "term", "stat", "n_target"]]
 
 
 def town_profile(tables: dict[str, pd.DataFrame], town_key: str, *, n_terms: int = 10,

@@ -88,7 +88,7 @@ def test_plot_trend__phrases_of_one_large_year_stay_counts(docs):
 
 def test_caveats__many_towns_of_one_report_are_counted_not_listed(docs):
     text = rk.caveats(docs, by="town", min_reports=2)
-    per_town = docs[docs["town"] != ""].groupby("town")["doc_id"].nunique()
+    per_town = rk.across_years.town_years(docs).set_index("town_key")["n_reports"]  # 龙湖镇 of two counties: two
     singles = int((per_town == 1).sum())
     assert singles > 10 and f"{singles} 个乡镇只有 1 份报告（如 " in text
     assert len(text) < 150
@@ -117,3 +117,81 @@ def test_methods_lines__an_unknown_county_or_province_is_not_counted(docs):
     named = {c: docs.loc[docs[c] != "", c].nunique() for c in ("county", "province")}
     assert (docs["province"] == "").any()
     assert f"分属 {named['county']} 个县（区）、{named['province']} 个省份" in line
+
+
+# --------------------------------------------------------------------------- second pass (s43 ap2)
+
+
+def test_keyness_by__every_town_at_once_as_keyness_gives_each(tables, docs):
+    """One pass over the term counts gives each town what keyness(target={"town": t}) gives it, the
+    report of unknown town staying in the reference."""
+    at_once = rk.keyness_by(tables["term_counts"], docs, by="town", n=6)
+    towns = rk.notebooks.towns_by_reports(docs)
+    assert set(at_once["town"]) <= set(towns) and len(set(at_once["town"])) > 10
+    assert list(at_once.columns) == ["town", "term", "stat", "p", "n_target", "n_reference"]
+    for town in towns:
+        one = rk.keyness(tables["term_counts"], docs, target={"town": town}).query("stat > 0").head(6)
+        mine = at_once[at_once["town"] == town].drop(columns="town").reset_index(drop=True)
+        assert mine["term"].tolist() == one["term"].tolist(), town
+        pd.testing.assert_frame_equal(mine[["stat", "p"]], one[["stat", "p"]].reset_index(drop=True), rtol=1e-9)
+        assert mine["n_target"].tolist() == one["n_target"].tolist()
+        assert mine["n_reference"].tolist() == one["n_reference"].tolist()
+    assert rk.keyness_by(tables["term_counts"], docs[docs["town"] == "崇安寺街道"], by="town").empty
+
+
+def test_caveats__towns_of_one_name_in_two_counties_are_two_towns(docs):
+    singles = rk.across_years.town_years(docs).query("n_reports == 1")
+    text = rk.caveats(docs, by="town", min_reports=2)
+    assert f"{len(singles)} 个乡镇只有 1 份报告" in text  # both 龙湖镇 among them, not one 龙湖镇 of 2 reports
+    two = rk.caveats(docs[docs["town"].isin(["龙湖镇", "崇安寺街道"])], by="town", min_reports=2)
+    assert "龙湖镇（定安县）只有 1 份报告" in two and "龙湖镇（新郑市）只有 1 份报告" in two
+
+
+def test_recurring_themes_finding__says_which_towns_it_compares(tables, docs):
+    followed = int((rk.across_years.town_years(docs)["n_years"] >= 2).sum())
+    assert followed == 1
+    # the town of four years with no themed shortcoming: it has years to compare but nothing listed
+    ids = docs.loc[docs["town"] == "崇安寺街道", "doc_id"]
+    items = tables["shortcomings"][~tables["shortcomings"]["doc_id"].isin(ids)]
+    recurring = rk.recurring_themes(items, docs)
+    finding = rk.across_years.recurring_themes_finding(
+        rk.across_years.recurring_theme_counts(recurring), recurring, docs)
+    assert "没有乡镇有两个年份的报告" not in finding.title and "1 个乡镇都没有列出归类的不足" in finding.title
+    assert "共 1 个，其余 1 个没有列出归类的不足" in finding.caveat
+    recurring = rk.recurring_themes(tables["shortcomings"], docs)
+    finding = rk.across_years.recurring_themes_finding(
+        rk.across_years.recurring_theme_counts(recurring), recurring, docs)
+    assert "/1 个乡镇的报告中反复被列为不足" in finding.title and "且列出了归类的不足的乡镇（1 个）。" in finding.caveat
+
+
+def test_theme_frequency_finding__a_note_names_a_few_towns_and_counts_the_rest(tables, docs):
+    whole = docs[~docs["is_partial"]]
+    summary = rk.theme_summary(tables["shortcomings"], whole)
+    many = summary[summary["towns"].str.count("、") + 1 > rk.findings.MAX_NAMED]
+    assert len(many)  # the fixture has a theme of more towns than a note names
+    notes = rk.findings.theme_frequency_finding(summary).notes
+    for row in many.itertuples():
+        note = next(n for n in notes if n.startswith(f"{row.theme_label}："))
+        named = note.split("（", 1)[1].split("等 ")[0].split("、")
+        assert len(named) == rk.findings.MAX_NAMED and f"等 {row.towns.count('、') + 1} 个乡镇）" in note
+
+
+def test_grouped_bars__one_report_beyond_the_top_is_a_bar_not_an_other(docs):
+    values = docs.assign(label=plots.doc_label(docs), n=docs["text"].str.len())[["label", "n"]]
+    bars = plots.grouped_bars_table(values, x="label", y="n", top=len(values) - 1)
+    assert len(bars) == len(values) and not bars["label"].str.startswith("其他").any()
+    folded = plots.grouped_bars_table(values, x="label", y="n", top=len(values) - 2)
+    assert folded["label"].iloc[-1] == "其他（2 个，中位数）"
+
+
+def test_plot_grouped_bars__scores_of_bars_carry_no_unreadable_labels(tables, docs):
+    parts = tables["density"].merge(docs.assign(label=plots.doc_label(docs))[["doc_id", "label"]], on="doc_id")
+    parts = parts[parts["section_type"].isin(["measures", "shortcomings", "leadership", "other"])]
+    many = plots.grouped_bars_table(parts, x="label", y="indicators_per_1k_chars", hue="section_type", top=None)
+    assert many["label"].nunique() * many["section_type"].nunique() > 50
+    ax = plots.plot_grouped_bars(many, x="label", y="indicators_per_1k_chars", hue="section_type")
+    assert not ax.texts  # labels under MIN_BAR_LABEL_PT piled on each other ("0" over "0")
+    few = many[many["label"].isin(many["label"].unique()[:3])]
+    ax = plots.plot_grouped_bars(few, x="label", y="indicators_per_1k_chars", hue="section_type")
+    assert len(ax.texts) == len(few)  # a few bars keep their numbers
+    plt.close("all")
