@@ -63,6 +63,21 @@ _MULTI_YEAR = re.compile(
     r"|(?:19|20)\d{2}\s*年?\s*[—－–\-至到]\s*(?:19|20)?\d{2}\s*年(?:期间|间|以来)?(?=[，,]))")
 
 
+# A time before a change of the town heading a sentence (撤乡设镇前的2020年，原X乡仅有…40名; 机构改革之前，…; 合并前，
+# 两乡共有…): the former unit's figures, through the sentence, until a clause of now begins (…，如今…).
+_BEFORE_CHANGE = re.compile(
+    rf"(?:(?<=[。！？!?\n])|^)\s*[{CJK}]{{0,6}}?(?:撤乡设镇|撤镇设街|撤乡并镇|撤并|合并|改革|调整|改设|设立|成立|组建)"
+    rf"(?:之前|以前|前)(?:的\s*(?:19|20)\d{{2}}\s*年(?:底|末)?)?[，,]")
+_NOW_CLAUSE = re.compile(r"[，,；;]\s*(?:如今|现在|目前|当前|今年|全年|本年度?|(?:撤|合并|改革|调整|设立|成立|组建)[^，,。]{0,6}?(?:后|以来))")
+
+
+def _before_a_change(text: str, start: int) -> bool:
+    """Is the figure at START in a sentence led, before it, by a time before the town's change (`_BEFORE_CHANGE`)?"""
+    sentence = last_of(text, "。！？!?\n", start)
+    m = _BEFORE_CHANGE.match(text, sentence)
+    return m is not None and m.end() <= start and _NOW_CLAUSE.search(text, m.end(), start) is None
+
+
 _YEAR_CLAUSE = re.compile(r"[，,；;]\s*(?:今年|全年|本年度?|年内|当年|一年来|(?:19|20)\d{2}\s*年(?!\s*[—－–\-至到]))")
 
 
@@ -88,7 +103,7 @@ def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) ->
     return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
             or _QUOTED_TARGETS.search(text, sentence, start) is not None
             or _REMEDY.search(text, sentence, start) is not None
-            or _several_years(text, head, start))
+            or _several_years(text, head, start) or _before_a_change(text, start))
 
 
 # Another town as the subject of a clause in a town's report: the towns it visits, models it follows, partners
@@ -99,8 +114,10 @@ _BEFORE_SUBJECT = re.compile(r"[\s“”‘’（(]*(?:当年|同期|同年|今�
 _THE_SAID_TOWN = re.compile(r"该(?:镇|乡|街道|苏木)")
 
 
-# … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次): a town holds no towns
-_PEER_TOWNS = re.compile(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})个(?:镇|乡|街道|乡镇|镇街|苏木)")
+# … or its peers as a group (三个街道全年分别开展联合执法16次、11次、9次; 片区四镇全年共查处…, 协作区五个乡镇…, 三镇共…):
+# a town holds no towns (not 两镇, the town and its partner acting together)
+_PEER_TOWNS = re.compile(r"(?:这|上述|以上|(?:[东南西北中][东南西北部]?)?(?:片区|协作区|联盟|区域)内?)?"
+                         r"(?:(?:[两二三四五六七八九十]|[2-9]|\d{2})个|[三四五六七八九十])(?:镇|乡|街道|乡镇|镇街|苏木)")
 
 
 # … named as a neighbour first (相邻的梧桐镇今年建成…, 邻镇古镇镇全年…)
@@ -118,7 +135,9 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
     (its names and stems): named first, or as 该镇 after it was named, or its peers (三个街道)?"""
     for at in clause_starts:
         lead = _BEFORE_SUBJECT.match(text, at).end()
-        if (peers := _PEER_TOWNS.match(text, lead)) and peers.end() <= start:
+        # (their own count too: 三个街道 is no figure of one of them)
+        if (peers := _PEER_TOWNS.match(text, lead)) and lead <= start \
+                and not any(peers.group().endswith(name) for name in own):  # (三乡镇 is a town's name)
             return True
         if _THE_SAID_TOWN.match(text, lead):
             named = town_mentions(text[max(0, last_of(text, "。！？!?\n", lead), lead - _SAID_SPAN):lead])

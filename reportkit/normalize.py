@@ -133,12 +133,15 @@ _SPACED_CONTENTS = re.compile(r"(?<!\S)目[ \t\u3000]+录(?!\S)")
 # break was: Chinese prose has no spaces (…情况报告 2023年,静海区坚持…).
 # After a colon only before a year (市人民政府: 2023年,…) or after 如下: (the body begins): 阅读: 次 is a
 # label and its value.
+_FIELD_COUNT = "|".join(rf"(?<=[：:]\d{{{n}}})" for n in range(1, 7))  # (a look-behind has one width)
 _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…，、])|(?<=\d:\d\d)"
                               rf"|(?<=\d{{4}}-\d\d-\d\d)|(?<=\d{{4}}/\d\d/\d\d))[ \t\u3000]+"
                               rf"(?=[{CJK}（(“《【]|\[(?:图|image|img)|(?:19|20)\d\d\s*年)"
                               rf"|(?<=[：:])[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
                               # a table of contents' last page number before the opening (…安排 4 2021年，…)
                               rf"|(?:(?<=[{CJK}][ \t\u3000]\d)|(?<=[{CJK}][ \t\u3000]\d\d))[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
+                              # a page field's count before the opening (浏览次数：217 2025年，我镇…)
+                              rf"|(?:{_FIELD_COUNT})[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
                               # …报告如下: 一法治政府建设基本情况 (a heading that lost its 、 follows)
                               rf"|(?<=如下[：:])[ \t\u3000]+(?=[{CJK}（(])")
 

@@ -462,6 +462,28 @@ def _generic_title_town(title: str, codes: set[str]) -> TownGuess | None:
     return TownGuess(m.group("name"), "title", _in_counties(towns, codes) or towns)
 
 
+# What follows a town's bare stem in a title that glues it to its county (浏阳市大瑶2024年…, 萧县酒店二〇二二年度…,
+# 宣汉县庙安法治政府建设…): the year or the report's subject.
+_AFTER_TITLE_STEM = re.compile(rf"([{CJK}]{{2,4}}?)(?=(?:20\d{{2}}|[二〇零○]{{2}}[{CJK}]{{2}})\s*年|法治|依法)")
+
+
+def _county_then_stem_title(title: str, text: str) -> TownGuess | None:
+    """A title naming its county, then its town by the stem alone (浏阳市大瑶2024年法治政府建设年度报告), in a
+    report that speaks as one kind of township (我镇): the county's one unit of that kind and stem."""
+    kinds = {_SELF_KIND_TYPES[unit] for unit in _self_units(text)}
+    if len(kinds) != 1 or town_mentions(title):
+        return None
+    types = kinds.pop()
+    for _, end, name in county_mentions(title):
+        if not (m := _AFTER_TITLE_STEM.match(title, end)):
+            continue
+        for county in counties_named(name):
+            towns = tuple(t for t in towns_of_county(county.adcode) if t.town_type in types and _stem(t.town) == m.group(1))
+            if len(towns) == 1:
+                return TownGuess(towns[0].town, "title", towns)
+    return None
+
+
 def _cut_from_longer_name(text: str, start: int, end: int) -> bool:
     """Is TEXT[START:END] (an office's name before 司法所) the tail of a longer town's name (邀请天河南街道司法所:
     河南街道 is not named)?"""
@@ -657,6 +679,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
     text = _named_towns_wholes(text)
     if title and (guess := _farm_or_area_in_title(to_simplified(title), codes)):
         return guess  # 黄土坎农场2022年度…报告: the farm's own, whatever town beside it the body names
+    if title and (guess := _county_then_stem_title(to_simplified(title), text)):
+        return guess  # 浏阳市大瑶2024年…: its county, then its stem
     evidence = [("title", title), ("page metadata", publisher)]
     # A report that speaks as a county (我区, 本县) and never as a township names towns only as
     # examples of its work: the body is no evidence of whose report it is.
@@ -760,7 +784,9 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
     opening = title + "\n" + text[:300]
     # (北京's …地区, a 乡 and a 街道 in one, is a township's name though no 乡/镇/街道 ends it)
     if town and (_names_town(title, town) or town_type_of(town) or town.endswith("地区")):
-        if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town):
+        # (a title may name it by its stem after its county: 浏阳市大瑶2024年…)
+        if not _COUNTY_LEVEL_TITLE.search(title) or _names_town(title, town) or (
+                town_source == "title" and _stem(town) in title):
             return "township"
     if town and town_source in ("title", "page metadata", "body") and _SPEAKS_AS_TOWNSHIP.search(text) \
             and not _COUNTY_SPEAKS.search(text):

@@ -1704,6 +1704,24 @@ def test_extract_indicators__a_division_city_s_a_neighbour_s_and_the_town_s_hold
     assert _town_figures(sentence) == []
 
 
+# Round 80: the towns of a 片区 or a compact as a group (西北片区四镇…, 协作区五个乡镇…, 三镇…) hold no town's own figure, nor
+# does the former unit before the town's change (撤乡设镇前的2020年，原X乡…; 合并之前，…), until a clause of now begins.
+@pytest.mark.parametrize("sentence", ["南片区三镇今年共化解纠纷210件。", "协作区五个乡镇全年联合执法60余次。",
+                                      "区域内四个街道累计开展普法活动120场。",
+                                      "撤乡设镇前的2021年，原青林乡只有调解员15名。", "两乡合并之前，共有行政村32个、调解员40名。",
+                                      "机构改革前，镇里仅有执法人员3人。"])
+def test_extract_indicators__a_group_of_towns_and_the_unit_before_its_change_count_nothing(sentence):
+    assert _town_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, figure", [("带头参加片区四镇联席会议3次。", (3.0, "次")),
+                                              ("两镇签订执法协作协议2份。", (2.0, "份")),
+                                              ("撤乡设镇前，原青林乡只有调解员15名，如今已有调解员46名。", (46.0, "名")),
+                                              ("春节前，开展安全检查32次。", (32.0, "次"))])
+def test_extract_indicators__the_town_s_own_work_beside_a_group_or_a_change_stays(sentence, figure):
+    assert _town_figures(sentence) == [figure]
+
+
 @pytest.mark.parametrize("sentence, figure", [("走访辖区企业126家。", (126.0, "家")), ("为辖区企业提供法治体检38次。", (38.0, "次")),
                                               ("与邻近的梧桐镇联合开展执法检查14次。", (14.0, "次")),
                                               ("配合师市司法局调处纠纷17件。", (17.0, "件"))])

@@ -1216,6 +1216,26 @@ def test_infer_metadata__a_report_addressed_to_its_district_s_committee_and_gove
     assert infer_metadata(county)["level"] == "county"
 
 
+# Written round 80 (浏阳市大瑶2024年…): a title gluing the county to the town's bare stem names the town, when the
+# report speaks as that kind of unit and the county has one unit of that stem and kind.
+@pytest.mark.parametrize(("text", "town", "county"), [
+    ("宁乡市花明楼2023年度法治政府建设工作报告\n2023年，我镇坚持依法行政，开展普法活动30场。", "花明楼镇", "宁乡市"),
+    ("湖南省长沙市宁乡市花明楼法治政府建设情况报告\n今年以来，全镇上下推进依法行政。", "花明楼镇", "宁乡市"),
+    ("萧县酒店二〇二二年度法治政府建设情况\n一年来，我镇在县委领导下推进依法行政。", "酒店镇", "萧县"),
+])
+def test_infer_metadata__a_title_with_the_county_and_the_town_s_stem_alone(text, town, county):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["county"], meta["level"]) == (town, county, "township")
+
+
+@pytest.mark.parametrize("text", [
+    "宁乡市花明楼2023年度法治政府建设工作报告\n2023年，我市坚持依法行政。",  # the county speaking
+    "宁乡市花明楼2023年度法治政府建设工作报告\n2023年，我乡坚持依法行政。",  # no 乡 of that stem
+])
+def test_infer_metadata__a_county_and_a_stem_the_report_does_not_speak_as_is_no_town(text):
+    assert infer_metadata(text)["town"] == ""
+
+
 @pytest.mark.parametrize("after", ["郭家沱社区", "郭家沱路"])
 def test_infer_metadata__a_stem_that_names_a_community_or_a_road_is_no_town(after):
     text = _UNNAMED_STREET.replace("郭家沱交出优异答卷", f"{after}交出优异答卷")

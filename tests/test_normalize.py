@@ -76,6 +76,14 @@ def test_normalize_text__a_page_that_lost_its_line_breaks_gets_its_title_and_ope
     assert {"一、主要举措", "(一)加强组织领导", "二、存在的不足", "一是执法力量薄弱。"} <= set(lines)
 
 
+@pytest.mark.parametrize("field", ["点击量：3856", "阅读:56", "访问次数：12"])
+def test_normalize_text__a_page_field_s_count_before_the_opening_year_is_a_lost_break(field):
+    # written round 80: 浏览次数：217 2025年，我镇… kept the opening sentence on the chrome's line, and it went with it
+    lines = normalize_text(f"城东街道2024年法治政府建设情况报告 发布时间:2025-01-20 {field} 2024年，我街道坚持依法行政。"
+                           f"{_BODY} 一、主要举措").split("\n")
+    assert any(line.startswith("2024年，我街道坚持依法行政") for line in lines)
+
+
 def test_normalize_text__parts_numbered_with_roman_numeral_glyphs_get_their_lines_back_in_a_flat_copy():
     # written round 50: Ⅰ、…Ⅳ、 parts in a copy that lost its line breaks ran on inside the last sub-heading
     flat = (f"2024年，石门乡坚持依法行政，现将情况报告如下。 Ⅱ、主要举措和成效 （一）强化组织领导。{_BODY} "

@@ -1177,6 +1177,14 @@ FAST_CHANGING_TOWNS = [
     ("对群众投诉举报的办理情况缺少跟踪问效", "disclosure"),
     ("党员干部群体的法治意识还需提高", "awareness"),  # the cadres as a group are still the cadres
 ]
+MOBILE_PEOPLE = [
+    # written round 80: a mobile population (人口…流动性大) sets the scene, the fault's own words decide; the
+    # staff's or the auxiliaries' turnover is still capacity
+    ("新区人口密集、流动性大，租赁、物业等方面的矛盾纠纷明显增多", "disputes"),
+    ("镇区人口流动性大，邻里纠纷和劳资矛盾调处压力加大", "disputes"),
+    ("执法队员流动性大，新进人员业务不熟", "capacity"),
+    ("网格员流动性大", "capacity"),
+]
 A_REVIEW_SETS_THE_SCENE = [
     # themes set 55 (2021–2023 items: epidemic years, 八五 mid-term, enforcement reform), its writer's probes: a
     # review or a campaign the fault was found in sets the scene, its words decide nothing
@@ -1273,6 +1281,7 @@ HEADLINE_PHRASES_AND_BODIES = [
 
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
+                         + MOBILE_PEOPLE
                          + YEAR_ON_YEAR_AND_OWN_UNITS + SECTOR_WORDS_AND_OTHER_BODIES
                          + DIGITAL_AND_TWO_BODIES + PANEL_VOICES_AND_NEGATED_GOALS + HEADLINE_PHRASES_AND_BODIES
                          + THE_PUBLIC_S_OWN_RIGHTS_AND_FRAUD)
