@@ -655,7 +655,8 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
                     zone = zone[:m.start()] + "\0" * (m.end() - m.start()) + zone[m.end():]
             if pattern is not None:
                 spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
-            found = {word for start, end, word in spans if not _names_the_doer(word, end, spans, owners)}
+            found = {word for start, end, word in spans
+                     if not _names_the_doer(word, end, spans, owners) and not _doer_by(word, zone[:start])}
             for word in found:
                 scores[i, owners[word]] += weight
     return scores
@@ -670,6 +671,16 @@ def _names_the_doer(word: str, end: int, spans: list[tuple[int, int, str]], owne
     """Whether WORD, a keyword ending at END, is an office's name right before another theme's keyword."""
     return bool(_BODY.search(word)) and any(start == end and set(owners[other]) - set(owners[word])
                                             for start, _, other in spans)
+
+
+# A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定): the deed decides, not the doer.
+_BY = re.compile(r"由(?:村|镇|乡|社区|街道)?[“\"]?$")
+_CADRE = re.compile(r"(?:干部|成员|领导)$")
+
+
+def _doer_by(word: str, before: str) -> bool:
+    """Whether WORD, a cadre's keyword, follows 由 (BEFORE is the zone up to it): the one who did the deed."""
+    return bool(_CADRE.search(word) and _BY.search(before))
 
 
 def _default_tokenize() -> Callable[[str], list[str]]:
@@ -986,9 +997,15 @@ _TITLE = re.compile(r"《[^《》\n]{1,40}》")
 # decides; its words count as a title's.
 _UNKNOWN_TOPIC = re.compile(r"(?<=对)[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
                             r"|一知半解|不清楚|知晓率|不以为然))")
+# What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
+# the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
+_HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
+                      r"([^，,。；;：:！!？?\n]{2,20}?)(?=看成|看作|视为|当作|当成)")
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
 # word is no evidence of that theme.
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
+# A population on the move (城区人口集中、流动性大): the scene, not the staff's turnover that 流动性大 otherwise says.
+_PEOPLE_MOVING = re.compile(r"(?<=人口)([^，,。；;：:！!？?\n]{0,4}?)流动性大")
 # What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
 # the money's (its words count as a title's).
 _SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!？?\n]{0,8}?(?:用于|用在|花在|投向))"
@@ -1006,10 +1023,10 @@ def _met(match: re.Match) -> str:
 
 
 def _without_topics(part: str) -> str:
-    """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's and a met dispute's
-    word taken out: words that name no fault."""
+    """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's, a moving population's
+    and a met dispute's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part))
-    part = _SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", part))
+    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part))))
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 
@@ -1021,7 +1038,7 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         text = to_simplified(t)
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text))),
-                                *(m.group(2) for m in _SPENT_ON.finditer(text))]))
+                                *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
     rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())

@@ -603,7 +603,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,772 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 1,832 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -612,6 +612,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,322 of 1,331 (0.993) and tuning 465 of 501 since sets 68 (written blind in the words of development
+    # zones and the business environment: 28 of 30 first, 30 after) and 69 (written blind about the villages' self-
+    # governance as the town reports it: 22 of 30 first, two answers corrected, 30 after; a set 21 tuning item right;
+    # 流动性大 capacity again but of a population on the move, which round 80 had made a staff word only);
     # held out 1,270 of 1,279 (0.993) and tuning 456 of 493 since sets 66 (written blind about the town's own 法治建设
     # machinery, 考核…权重, 经费…用于: 26 of 30 first, 30 after) and 67 (written blind as faults told in someone else's
     # words, 据…反映, 有…坦言: 27 of 30 first, 30 after; a request a cadre handles is the circumstance: set 14's held-out
@@ -1184,6 +1188,7 @@ MOBILE_PEOPLE = [
     ("镇区人口流动性大，邻里纠纷和劳资矛盾调处压力加大", "disputes"),
     ("执法队员流动性大，新进人员业务不熟", "capacity"),
     ("网格员流动性大", "capacity"),
+    ("社区协管员大多临时招聘，流动性大，对法规条文不熟", "capacity"),  # (its subject a clause before)
 ]
 A_REVIEW_SETS_THE_SCENE = [
     # themes set 55 (2021–2023 items: epidemic years, 八五 mid-term, enforcement reform), its writer's probes: a
@@ -1491,3 +1496,54 @@ REPORTED_VOICES = [
 @pytest.mark.parametrize(("text", "theme"), REPORTED_VOICES)
 def test_cluster_shortcomings__the_teller_of_a_fault_does_not_decide(text, theme):
     assert cluster_shortcomings(items({"辛镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+
+
+BUSINESS_ENVIRONMENT = [
+    # themes set 68 (development zones and the business environment): fining in place of managing (以罚代管,
+    # 一罚了之, 只罚不管, 罚而不管, 以罚代教) is the enforcers' conduct, whatever the rest says of 普法 or 纠纷
+    ("部分站所对违规经营的商户习惯以罚代管，罚款后不跟踪整改，普法宣传也没跟上", "capacity"),
+    ("城管执法“一罚了之”，对占道摊贩的法治宣传教育不够", "capacity"),
+    ("市场监管所对无证小作坊只罚不管，罚款后群众举报仍照常营业，公开的处罚信息也不全", "capacity"),
+    ("对违法建房的农户以罚代教，事后村民对违建的违法性仍认识不足", "capacity"),
+    ("自然资源所对非法占地罚而不管，复耕整改无人跟踪，引发邻里纠纷", "capacity"),
+    # consultation before a rule is a decision's step, though those consulted stand between its words
+    # (未公开征求摊主和居民意见: not 公开's disclosure)
+    ("镇里修订集镇摊位管理办法时未公开征求摊主和居民意见，执行中矛盾不断", "decisions"),
+    ("社区出台停车收费方案前没有征求业主意见，公示后业主意见很大", "decisions"),
+    ("县里制定园区企业用工补贴政策前，未广泛征求企业意见", "decisions"),
+    ("村里调整机动地承包费前没有征求村民代表的意见，公开栏也只贴了两天", "decisions"),
+    ("群众对征求意见稿的公开渠道不了解", "publicity"),  # what the public does not know: the knower decides
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), BUSINESS_ENVIRONMENT)
+def test_cluster_shortcomings__fining_in_place_of_managing_and_consultation_have_their_themes(text, theme):
+    assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+
+
+VILLAGE_SELF_GOVERNANCE = [
+    # themes set 69 (the villages' self-governance as the town reports it): a cadre named as who did it (由村干部…,
+    # 由村“两委”成员…) is the doer: the deed decides
+    ("部分村集体机动地出租由村干部私下与老板商定租金，没有形成书面协议", "decisions"),
+    ("个别村的扶贫项目资金使用由驻村干部一人拍板", "decisions"),
+    ("村里的低保对象由村“两委”成员直接确定，未张榜公示", "disclosure"),
+    ("少数村干部对村级工程发包程序不熟悉", "awareness"),  # no 由: the cadres' still
+    # what a cadre holds a duty or procedure to be (把…看成/视为/当成…) is the topic: the cadre's view decides
+    ("少数班子成员把规范性文件合法性审查视为“走过场”，学法时也只是应付", "awareness"),
+    ("个别村党支部书记把村务公开当成“给人看笑话”，依法办事意识不强", "awareness"),
+    ("部分站所把普法宣传当成发传单、挂横幅", "publicity"),  # a body's practice: the work's word decides
+    # a law-trained staff's absence is staffing; judging by one's own experience (凭…经验) the cadres'; a village
+    # group's leader is a cadre, not the public
+    ("社区“两委”班子中没有一人有法律专业背景，遇到物业纠纷只能请街道帮忙", "capacity"),
+    ("个别村委会主任调整承包地时全凭个人经验，不问法律怎么规定", "awareness"),
+    ("个别村民小组长遇到邻里吵架只会“和稀泥”", "awareness"),
+    # asking for views before a decision (征求…意见), and passing a thing unreviewed (未经审查), are the decision's
+    ("个别村调整集体收益分配方案前没有公开征求村民意见", "decisions"),
+    ("镇里修订殡葬改革实施细则时只在机关内部征求了各站所意见", "decisions"),
+    ("个别村的土地流转方案未经审查就提交村民会议，群众意见较大", "decisions"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), VILLAGE_SELF_GOVERNANCE)
+def test_cluster_shortcomings__the_villages_self_governance_has_its_themes(text, theme):
+    assert cluster_shortcomings(items({"壬镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
