@@ -18,6 +18,7 @@ from .arguments import require_text
 from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
+from .pagechrome import is_companion_label
 from .pasted import from_csv_export, from_markup_fragment, from_two_column_form
 from .problem_lists import names_columns, numbered
 from .unwrap import unwrap_text
@@ -241,9 +242,21 @@ def _is_text_table(rows: list[list[str]]) -> bool:
     return names_columns(rows[0]) or numbered(rows)
 
 
+# A summary card page's part number written 01 … 04 with a space before its words (01　主要举措和成效,
+# 04　2025年工作打算), after a space: a line of its own (not a spaced date's 01 月).
+_CARD_PART_NUMBER = re.compile(rf"[ \t\u3000]+(0[1-9])[ \t\u3000]+(?=[{CJK}]{{2}}|(?:19|20)\d\d年)(?![月日时号])")
+
+# A page's counter (阅读次数：532) ends the site's line: the text after it is the report's (a second
+# page's header ran into the sentence its first page broke off).
+_COUNTER_RUN_ON = re.compile(r"((?:阅读|浏览|点击|访问)(?:次数|量|数)?[ \t]*[：:][ \t]*\d{1,9}[ \t]*次?)[ \t\u3000]+(?=\S)")
+_CARD_PART_LINE_END = re.compile(r"(\n0[1-9]\u3000[^\s，,。；;]{2,30})[ \t\u3000]+")
+_CARD_POINT = re.compile(r"[ \t\u3000]+(?=[●▶►•◆■▲])")
+
+
 def _lost_breaks(line: str) -> str:
     """LINE, too long to be one paragraph, with the line breaks its copy lost put back."""
     line = _PAGE_FOOTER_RUN_IN.sub(_without_footer, line)
+    line = _COUNTER_RUN_ON.sub("\\1\n", line)
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
@@ -595,6 +608,12 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
     # A copy that lost its line breaks is one line before its bullets start lines again (☑法治工作队伍建设…).
     one_line = len([line for line in text.split("\n") if line.strip()]) == 1
+    if (one_line and is_companion_label(text.split(None, 1)[0] if text.strip() else "")
+            and len(_CARD_PART_NUMBER.findall(text)) >= 2):  # a card page (一图读懂丨…): its part lines and points apart
+        text = _CARD_PART_NUMBER.sub("\n\\1\u3000", text)
+        text = _CARD_PART_LINE_END.sub("\\1\n", _CARD_POINT.sub("\n", text))
+        head, _, rest = text.partition("\n")
+        text = _lost_breaks(head) + "\n" + rest  # the title and the site's lines above the first part
     if _EMOJI_BULLET_INLINE.search(text):
         paragraphs = [line for line in text.split("\n") if line.strip()]
         lost_breaks = len(max(paragraphs, key=len)) > (SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE)

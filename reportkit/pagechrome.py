@@ -326,6 +326,19 @@ def report_start(text: str) -> int:
     return 0
 
 
+def companion_alone(text: str) -> bool:
+    """Whether TEXT is a companion saved without its report: its first line labels a reading or a card
+    summary (一图读懂丨…, 图解：…, 政策解读) and no report title follows (an editor's note may run into its
+    report's opening, so 编者按 is not enough).
+
+    >>> companion_alone("一图读懂丨某镇2024年法治政府建设年度报告\\n01 主要举措和成效\\n执法检查 38次")
+    True
+    """
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return (is_companion_label(first) and not first.lstrip("【[ ").startswith("编者按")
+            and not report_start(text))
+
+
 def companion_ranges(text: str) -> list[tuple[int, int]]:
     """The spans of TEXT that hold a companion of the report rather than the report (see `_COMPANION`): the
     block above the report's own title, from a companion's label after the dated signature to the end, and the

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK,
                       PART_STYLES, PLANS_PARAGRAPH, SIGNATURE_NAME, annex_start, marker_number)
-from .pagechrome import report_end
+from .pagechrome import companion_alone, report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
 _ELISION = re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续"
@@ -79,7 +79,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     next year's plans or are signed; a text with no numbered heading, no signature and no word of
     plans at all is an opening too); "no opening part" (SECTIONS begins at a later part: a copy of
     a report's second page, 三、存在的问题 with no 一、 before it); "part missing" (the parts' numbers
-    skip one: 一、 then 三、).
+    skip one: 一、 then 三、); "summary only" (a 一图读懂 card page or a 解读 saved without its report).
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
@@ -89,6 +89,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         tail = tail[:annex].rstrip()  # an annex (a table of the year's figures) after the signed date
     if _ELISION.search(text) or MORE_LINK.search(text[-_MORE_LINK_SPAN:]):
         reasons.append("elision marker")
+    if companion_alone(text):
+        reasons.append("summary only")  # 一图读懂 or 解读 saved alone: the report it sums up is elsewhere
     if (not _SENTENCE_MARK.search(text) and len(CJK_CHAR.findall(text)) < _TITLE_ONLY_CHARS
             and not any(HEADING_LINE.match(line.strip()) for line in text.split("\n"))):
         reasons.append("no report text")

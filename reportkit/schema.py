@@ -139,7 +139,7 @@ _TABLES = (
         Column("is_partial", "bool", "the text is not the whole report (a page opening, a copy cut short): left out "
                "of the denominators of completeness, themes and density trends"),
         Column("partial_reason", "str", "why: elision marker, no report text, cut off, no closing part, no opening "
-               "part, part missing, far shorter than reports of its kind (';'-separated); '' for a whole report"),
+               "part, part missing, summary only, far shorter than reports of its kind (';'-separated); '' for a whole report"),
         Column("sha256", "str", "SHA-256 of the file's bytes (64 hex digits)"),
         *(_source(f) for f in ("town", "town_type", "county", "city", "province", "year", "level")),
         Column("publisher", "str", "publishing body named by a saved web page (发布机构)"),

@@ -38,7 +38,7 @@ import pandas as pd
 from . import resources
 from .arguments import require_text
 from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
-from .pagechrome import report_end, report_start
+from .pagechrome import companion_alone, report_end, report_start
 
 logger = logging.getLogger(__name__)
 
@@ -354,6 +354,10 @@ _PART_MARKS = "◆◇■▲△●★☆▶►▌▍"  # not □, a form's untick
 _OPENING_ABOVE = re.compile(r"。|如下\s*[:：]")
 
 
+# A summary card's line that ends in its figure (带头讲法治课　2次, 调解成功率　97.6%).
+_CARD_VALUE = re.compile(r"\d\s*[^\d\s]{0,3}$")
+
+
 def _with_unnumbered_parts(text: str, candidates):
     """CANDIDATES, with the short lines that name a statutory part added as top-level parts, in a
     report whose numbered headings hold no top-level part (一、 / 第一部分) and where such lines
@@ -365,6 +369,9 @@ def _with_unnumbered_parts(text: str, candidates):
     taken = {start for start, *_ in candidates}
     opening = _OPENING_ABOVE.search(text)
     first_sentence_end = opening.start() if opening else -1
+    cards = companion_alone(text)
+    if cards:  # a card summary has no opening sentence: its part lines follow its title
+        first_sentence_end = len(text.lstrip().split("\n", 1)[0]) + len(text) - len(text.lstrip())
     parts, marked, offset = [], [], 0
     for line in text.split("\n"):
         start, stripped = offset + len(line) - len(line.lstrip()), line.strip()
@@ -377,6 +384,8 @@ def _with_unnumbered_parts(text: str, candidates):
         if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS or CLAUSE_END.search(stripped)
                 or _TITLE_WORDS.search(stripped) or not 0 <= first_sentence_end < start):
             continue  # a sentence, the title or a line above the opening
+        if cards and (stripped[0] in _PART_MARKS or _CARD_VALUE.search(stripped)):
+            continue  # a card's point (●…) or its label and figure (…讲法治课　2次) is no part
         if (kind := _match_type(stripped)) is not None:
             parts.append((start, kind, stripped))
         elif stripped[0] in _PART_MARKS:
@@ -514,7 +523,8 @@ def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start
     if out or style not in PART_STYLES or not 2 <= n <= 9:
         return False
     kind = _match_type(heading)
-    if "。" in text[:start] and not _begins_mid_part(text[:start]) and kind not in _CLOSING_PARTS:
+    if ("。" in text[:start] and not _begins_mid_part(text[:start]) and kind not in _CLOSING_PARTS
+            and not _EXCERPT_LEAD.search(text[:start].rstrip())):
         return False  # sentences above 二、推进依法行政: a body line, unless it opens a closing part
     return kind is not None
 
@@ -525,6 +535,10 @@ def _begins_mid_report(text: str, style: str, n: int, out: list[_Heading], start
 _CLOSING_PARTS = ("shortcomings", "plans")
 
 
+# A news item's line that hands over to the report's own words (以下为报告部分内容摘编：, 下面是报告节选：):
+# the part after it opens an excerpt, whichever part it is.
+_EXCERPT_LEAD = re.compile(r"(?:以下|下面)(?:为|是)?[^。\n]{0,12}(?:报告|原文)[^。\n]{0,10}(?:节选|摘编|摘录|摘要|选登|内容)"
+                           r"[^。\n]{0,4}[：:]$")
 # A copy's mark that it starts inside a sentence (……牧区普法宣传。).
 _CUT_START = re.compile(r"^\s*(?:…|\.\.\.|。。。)")
 # A sub-heading numbered past one ((三)…, 3.…) as a text's first sentence line: the copy begins inside a part.

@@ -236,12 +236,14 @@ def _whole_heading(paragraph: str) -> bool:
 
 # A list's bullet (▪ …, – …, ● …): slides and web pages list so, and a printed line never wraps into one.
 _BULLET = re.compile(r"^(?:[▪•●◆◇■□★☆▶►➢✓✔✅📌🔹]|[-–—]\s)")
+# A summary card's part number (01　主要举措和成效, 04　2025年工作打算).
+_CARD_PART = re.compile(r"^0[1-9][ \t\u3000]+\S")
 
 
 def _opens_paragraph(text: str) -> bool:
     """Does TEXT begin a heading or an item (一、 （二） 3. 一是 ▪)? A line never wraps into one: a
     heading as wide as the page's lines (（一）深化…执法) would otherwise run on into 一是建立…."""
-    return bool(HEADING_LINE.match(text) or SHI_MARKER.match(text) or _BULLET.match(text))
+    return bool(HEADING_LINE.match(text) or SHI_MARKER.match(text) or _BULLET.match(text) or _CARD_PART.match(text))
 
 
 def _first_run(text: str) -> float:

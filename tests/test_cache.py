@@ -199,7 +199,7 @@ def test_build__a_resource_that_shapes_the_passages_renews_the_kept_reuse_index(
     # unit added to indicator_units.csv (whose counts passages mask) left the similarity of an old build forever
     package, raw, env = _package_copy(tmp_path)
     shutil.copy(RAW / "000_71c2f259f347b4f4.txt", raw)
-    sentence = "镇文化站组织群众创作法治主题年画{}副，在集镇主街和各村文化广场巡回展出，引导群众学法守法用法。"
+    sentence = "镇文化站组织群众制作法治主题灯笼{}盏，在集镇主街和各村文化广场悬挂展出，引导群众学法守法用法。"
     for name, count in (("000_71c2f259f347b4f4.txt", "三"), (SEED.name, "五")):
         path = raw / name
         path.write_text(path.read_text(encoding="utf-8") + "\n" + sentence.format(count) + "\n", encoding="utf-8")
@@ -213,7 +213,7 @@ def test_build__a_resource_that_shapes_the_passages_renews_the_kept_reuse_index(
 
     before = similarities(tmp_path / "out", tmp_path / "cache")
     with open(package / "resources" / "indicator_units.csv", "a", encoding="utf-8") as handle:
-        handle.write("副,item,document,,,,,\n")
+        handle.write("盏,item,document,,,,,\n")  # 副 is a unit since round 82
     kept = similarities(tmp_path / "out", tmp_path / "cache")
     assert kept == similarities(tmp_path / "cold", None) and kept != before
 

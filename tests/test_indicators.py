@@ -296,6 +296,8 @@ def test_extract_indicators__areas_of_work_done(text, found):
      [(11.0, "个"), (3.0, "个"), (5.0, "个工作日")]),
     # batch ze: vehicles checked
     ("我镇工作人员排查过往车辆958辆，累计为1791人测温登记。", [(958.0, "辆"), (1791.0, "人")]),
+    # written round 82: things seized or handed out in 副 (网具, 春联); 副职/副主任 are no count
+    ("收缴地笼网具40副，发放春联300副，配备副职2名，3副主任到岗。", [(40.0, "副"), (300.0, "副"), (2.0, "名")]),
 ])
 def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
@@ -315,6 +317,12 @@ def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     # work on its towns stays a figure
     ("在全县13个乡镇中较早建成村级法治文化长廊，在全区9个镇街中率先推行调解工作室，对全县13个乡镇开展督察。",
      [(13.0, "个")]),
+    # written round 82: a standing with the score's name before 排名 (综合成绩排名), a weight put as 考评，比重…,
+    # a people's share after the population, a clause that is only the town's households
+    ("在全市12个街道中考评成绩排名第2，在全区8个镇街中年度考核位列前茅，全年办结工单640件。", [(640.0, "件")]),
+    ("将依法治村纳入村级绩效考评，比重不少于6%，群众满意度达95%。", [(95.0, "%")]),
+    ("全乡总人口7300余人，其中撒拉族居民约占61%；全年开展双语普法20场。", [(20.0, "场")]),
+    ("全镇总面积412平方公里，农户5230余户；全年走访农户320户，农户86户签订承诺书。", [(320.0, "户"), (86.0, "户")]),
 ])
 def test_extract_indicators__a_town_s_own_places_and_a_rule_s_weight(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found

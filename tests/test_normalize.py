@@ -580,3 +580,23 @@ def test_normalize_text__a_part_heading_with_a_space_inside_stays_one_line_in_a_
     lines = normalize_text(flat).split("\n")
     assert heading.replace("\u3000", "").replace(" ", "") in [line.replace(" ", "") for line in lines]
     assert any(line.startswith("全年召开会议6次") for line in lines)
+
+
+def test_normalize_text__a_flat_card_summary_gets_its_part_lines_back():
+    # round 81: a 数说 page that lost its line breaks: 01 … 04 part lines and ● points start lines again
+    flat = ("数说丨某街道2024年法治政府建设年度报告 来源：某街道办事处 发布时间：2025-01-08 01\u3000法治建设成效 "
+            "调处矛盾纠纷\u300088件 开展执法检查\u3000140次 02\u3000存在的问题 ●执法人员持证率不高 ●居民法治意识薄弱 "
+            "03\u30002025年工作思路 ●加强执法培训")
+    lines = normalize_text(flat).split("\n")
+    assert any(line.startswith("01") and line.endswith("法治建设成效") for line in lines)
+    assert "●居民法治意识薄弱" in lines
+    assert any(line.startswith("03") and "2025年工作思路" in line for line in lines)
+    dated = normalize_text("发布于2024年 01 月 08 日 " + "镇里开展普法宣传活动。" * 20)
+    assert "2024年01月08日" in dated and "\n01" not in dated  # a spaced date's 01 is no part
+
+
+def test_normalize_text__a_page_counter_ends_the_site_line_in_a_flat_copy():
+    # round 81: page 2's header ran into the sentence page 1 broke off (…阅读量：2041 “法律进市场”等活动…)
+    flat = ("某镇2023年报告（2） 发布日期：2024-02-01 点击数：2041 “法律进市场”等活动16场，覆盖群众900余人次。 "
+            + "二、主要负责人履职情况 镇长带头讲法治课2次。" * 12)
+    assert "\n“法律进市场”等活动16场" in normalize_text(flat)

@@ -347,3 +347,21 @@ def test_partial_reasons__a_link_to_a_whole_list_under_a_whole_page_is_no_elisio
     from reportkit.pagechrome import split_chrome
     text, _ = split_chrome(rk.normalize_text(_WHOLE + "\n\n相关推荐　　查看全部 >\n东湖镇2022年法治政府建设年度报告"))
     assert "elision marker" not in partial_reasons(text, split_sections(text))
+
+
+def test_partial_reasons__a_card_summary_saved_alone_is_no_report():
+    # round 81: an 一图读懂 page saved for the report it sums up (here 图解 and 数说, other wordings)
+    cards = ("图解｜城关街道2023年度法治政府建设情况报告\n01　年度主要成效\n办理行政复议案件　4件\n"
+             "开展普法活动　35场\n02　存在的问题\n●社区法律服务力量不足\n03　下一步打算\n●深化普法宣传\n")
+    assert "summary only" in partial_reasons(cards, split_sections(cards))
+    numbers = "数说：某乡2022年法治政府建设\n调解纠纷 58件\n普法讲座 12场\n"
+    assert "summary only" in partial_reasons(numbers)
+
+
+def test_partial_reasons__an_editors_note_above_a_report_is_not_a_summary():
+    # 编者按 runs into the report it introduces; a 解读 followed by the report's title is no summary alone
+    noted = ("编者按：现将某镇报告全文刊发。\n2023年，某镇扎实推进法治政府建设。\n一、主要举措\n开展执法检查20次。\n"
+             "二、存在的问题\n执法力量不足。\n三、下一步打算\n加强队伍建设。\n某镇人民政府\n2024年1月5日")
+    assert "summary only" not in partial_reasons(noted, split_sections(noted))
+    read = "政策解读\n报告共四个部分。\n某镇2023年度法治政府建设工作报告\n2023年，某镇扎实推进法治政府建设。"
+    assert "summary only" not in partial_reasons(read)

@@ -1136,3 +1136,24 @@ def test_split_sections__a_bullet_the_named_parts_share_marks_the_parts_their_wo
     assert s.loc[s["level"] == 1, ["heading", "section_type"]].values.tolist() == [
         ["◆守牢“两条底线”，护航高质量发展", "measures"], ["◆党政主要负责人履行第一责任人职责情况", "leadership"],
         ["◆查摆问题不足", "shortcomings"], ["◆踔厉奋发，续写新篇", "plans"]]
+
+
+def test_split_sections__a_card_summarys_numbered_lines_are_its_parts():
+    # round 81: 一图读懂 cards number their parts 01 … 04 and hold no opening sentence; lines that end in a
+    # figure and bulleted points are no parts
+    cards = ("一图看懂｜团结乡2022年法治政府建设年度报告\n01　法治建设主要成效\n镇党委会研究重大事项　12项\n"
+             "02　主要负责人履职情况\n主要负责人带头讲法治课　3次\n03　存在的问题\n●村级调解队伍老化\n●普法阵地利用率不高\n"
+             "04　下一步工作打算\n●加强调解员培训\n")
+    sections = split_sections(cards)
+    parts = sections[sections["level"] == 1]
+    assert [t for t in parts["section_type"]] == ["measures", "leadership", "shortcomings", "plans"]
+    assert not any("3次" in h or h.startswith("●") for h in parts["heading"])
+
+
+def test_split_sections__a_news_items_excerpt_opens_at_the_part_it_quotes():
+    # round 81: a news item's lead-in, then the report's part 二 (not a closing part) and the rest
+    news = ("记者了解到，该镇全年办理案件30件。下面是报告节选：\n二、主要负责人履行推进法治建设第一责任人职责情况\n"
+            "镇长带头讲法治课2次。\n三、存在的问题\n（一）执法力量不足。\n四、下一步工作安排\n（一）加强培训。")
+    sections = split_sections(news)
+    assert sections["heading"].str.startswith("二、主要负责人").any()
+    assert "no opening part" in partial_reasons(news, sections)

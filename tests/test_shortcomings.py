@@ -892,6 +892,9 @@ def test_cluster_shortcomings__the_circumstances_before_the_lead_count_only_when
     ("部分网络主播法律意识不强，直播中随意发布不实信息", "publicity"),
     # themes set 50 (plain everyday items): the public's awareness past an aside (群众特别是留守老人法治意识)
     ("部分居民特别是老旧小区住户法律意识不强", "publicity"),
+    # written round 82: a cadre's 依法办事的意识 leads, a procedure named after it does not decide
+    ("少数社区干部依法办事的意识仍有欠缺，居务决策程序随意", "awareness"),
+    ("个别村组干部依法办事的主动意识还有差距，村级合同签订不够规范", "awareness"),
     # written round 61's word (花炮从业人员法治意识不强), in another item
     ("部分快递从业人员法律意识淡薄", "publicity"),
     # themes set 52 (a county's items about its departments and towns): the principal's duty (第一责任人) is the

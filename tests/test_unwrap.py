@@ -494,3 +494,14 @@ def test_paragraphs__a_ruled_table_s_row_is_a_line_of_its_own_and_sets_no_margin
             line("以上数据截至2023年12月31日，由镇党政办汇总。", gap=0, top=100)]
     assert paragraphs([body]).split("\n") == ["全镇主要法治指标完成情况如下表所示，各项指标均已完成年度目标任务。",
                                               "序号\t指标\t数量", "合计", "以上数据截至2023年12月31日，由镇党政办汇总。"]
+
+
+def test_unwrap_text__a_card_pages_numbered_part_lines_are_never_joined():
+    # round 81: a 数说 card page's lines (no blank lines between them) look like a printed text's;
+    # its 01 … 03 part lines open paragraphs as 一、 does
+    lines = ["数说丨某乡2023年法治政府建设年度报告", "01　年度主要工作成效", "调处矛盾纠纷　58件", "开展执法检查　96次",
+             "举办法治讲座　12期", "培育法律明白人　40名", "02　主要负责人履职情况", "研究法治工作　4次",
+             "03　存在的问题和不足", "●普法阵地利用率不高", "●执法力量较为薄弱"]
+    out = unwrap_text("\n".join(lines)).split("\n")
+    assert any(line.startswith("02　主要负责人履职情况") for line in out)
+    assert any(line.startswith("03　存在的问题和不足") for line in out)
