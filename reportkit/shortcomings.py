@@ -987,16 +987,19 @@ def _tokens_of(table: pd.DataFrame, tokenize) -> list:
 # letter-spaced line). A report's items are so already (normalize_text); items passed in by hand may not be.
 # (The spaces go after the item is cut into scene, lead and rest: they may part a flattened row's cells.)
 _SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+# 村（居）民, as reports name villagers and residents at once: read as 村居民, so the public's words (居民…观念) match
+# (not 村（居）民委员会, the committee).
+_VILLAGERS_OR_RESIDENTS = re.compile(r"(?<=村)[（(]居[）)](?=民(?!委员会))")
 
 
 # A law's or a document's name (《信访工作条例》, 《政府信息公开条例》): the topic an item names, not its fault
 # (干部对《信访工作条例》学习不深 is the cadres' study); its words count only when nothing else names a theme.
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
-# What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解) or shrugs off
-# (对出庭应诉的要求不以为然): the topic, not the fault, which is their not knowing or heeding, so the knower
-# decides; its words count as a title's.
+# What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解), does not grasp
+# (渔民对回港避风的法律规定认识不足; 河长对审批要求掌握不准) or shrugs off (对出庭应诉的要求不以为然): the topic,
+# not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
 _UNKNOWN_TOPIC = re.compile(r"(?<=对)[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
-                            r"|一知半解|不清楚|知晓率|不以为然))")
+                            r"|一知半解|不清楚|知晓率|不以为然|认识不足|认识不够|认识不到位|认识不清|掌握不准|掌握不够))")
 # What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
 _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
@@ -1004,6 +1007,8 @@ _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
 # word is no evidence of that theme.
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
+# A chief system's name (河长制, 田长制, 林长制): the sector, not the chief (村级河长, a cadre) its cue names.
+_CHIEF_SYSTEM = re.compile(r"(?<=[河湖田林])长(?=制)")
 # A population on the move (城区人口集中、流动性大): the scene, not the staff's turnover that 流动性大 otherwise says.
 _PEOPLE_MOVING = re.compile(r"(?<=人口)([^，,。；;：:！!？?\n]{0,4}?)流动性大")
 # What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
@@ -1025,8 +1030,9 @@ def _met(match: re.Match) -> str:
 def _without_topics(part: str) -> str:
     """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's, a moving population's
     and a met dispute's word taken out: words that name no fault."""
-    part = _TITLE.sub("《》", _SPACE_IN_WORD.sub("", part))
-    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part))))
+    part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
+    part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
+    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", part))
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 

@@ -603,7 +603,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,832 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 1,892 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -612,6 +612,9 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,377 of 1,386 (0.994) and tuning 470 of 506 since sets 70 (written blind as the plain items of the
+    # east and south: 28 of 30 first, 30 after; 村（居）民 the public, 依法处理…能力 the handler's) and 71 (written blind
+    # about land, environment and emergencies: 27 of 30 first, 30 after; 河长/田长/林长 cadres, 对…认识不足 a topic);
     # held out 1,322 of 1,331 (0.993) and tuning 465 of 501 since sets 68 (written blind in the words of development
     # zones and the business environment: 28 of 30 first, 30 after) and 69 (written blind about the villages' self-
     # governance as the town reports it: 22 of 30 first, two answers corrected, 30 after; a set 21 tuning item right;
@@ -1506,6 +1509,39 @@ VILLAGE_SELF_GOVERNANCE = [
 ]
 
 
+EAST_AND_SOUTH_PLAIN_ITEMS = [
+    # themes set 70 (plain items of the east and south): 村（居）民, villagers and residents named at once, are the
+    # public, as 村民 and 居民 are (not 村（居）民委员会 or 村（居）干部)
+    ("部分村（居）民法治意识淡薄，遇事习惯托熟人找关系", "publicity"),
+    ("少数村(居)民守法用法的观念还不强", "publicity"),
+    ("村（居）民对新修订的土地管理法的认识还不到位，违法占地建房时有发生", "publicity"),
+    ("个别村（居）民委员会成员法治意识不强", "awareness"),
+    ("村（居）干部学法不经常", "awareness"),
+    # the ability to handle a matter by law (依法处理/办理/处置…能力) is the handler's, as 依法履职…能力 is:
+    # not the matter's theme (信访, 矛盾, 诉求)
+    ("少数社区工作者依法处理信访事项的能力不足", "awareness"),
+    ("个别新任街道干部依法处理邻里矛盾的本领不强", "awareness"),
+    ("部分窗口工作人员依法办理群众诉求的能力有待提高", "awareness"),
+    ("执法队员依法处置违法建筑的能力不足", "capacity"),  # the enforcers' ability stays theirs
+    ("群众遇事不知如何依法处理", "publicity"),  # no ability: the public's
+]
+
+LAND_ENVIRONMENT_AND_EMERGENCIES = [
+    # themes set 71 (land, environment and emergencies): the chiefs of the 河长制, 田长制 and 林长制 are cadres
+    # (cues of theirs); the system's name is the sector and no chief
+    ("个别镇级林长对森林法关于林木采伐许可的规定说不清，巡林发现村民盗伐也不会依法处置", "awareness"),
+    ("少数村级河长对水污染防治法的禁止性规定心中无数，村民往河里倾倒垃圾也不去制止", "awareness"),
+    ("河长制推行以来，沿河养殖户对养殖尾水须达标排放的规定仍不清楚", "publicity"),
+    # what someone does not understand or master (对…认识不足/认识不够/认识不到位/掌握不准/掌握不够) is the topic,
+    # as what one does not know: the knower decides
+    ("少数牧民对超载放牧、开垦草原须承担的法律责任认识不够，草场退化问题仍然突出", "publicity"),
+    ("沿河群众对汛期河道内禁止采砂、设障的法律规定认识不到位，防汛检查中屡劝不改", "publicity"),
+    ("个别镇级河长对河道采砂许可的执法程序掌握不准，发现盗采只会打电话给水利站", "awareness"),
+    ("部分镇干部对燃气安全监管的属地责任认识不足，检查走过场", "awareness"),
+    ("镇综合执法队员对非法采矿案件的证据标准掌握不准，3起案件被退回补充侦查", "capacity"),
+]
+
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1514,6 +1550,6 @@ VILLAGE_SELF_GOVERNANCE = [
                          + THE_PUBLIC_S_OWN_RIGHTS_AND_FRAUD + FIELD_FRAMES_AND_UNKNOWN_TOPICS
                          + DIFFICULTY_WORDS_AND_WHAT_THEY_LEAD_TO + NEW_TASKS_OF_2024_TO_2026
                          + THE_MACHINERY_OF_RULE_OF_LAW_WORK + REPORTED_VOICES + BUSINESS_ENVIRONMENT
-                         + VILLAGE_SELF_GOVERNANCE)
+                         + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
