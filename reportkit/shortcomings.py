@@ -656,7 +656,7 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
             if pattern is not None:
                 spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
             found = {word for start, end, word in spans
-                     if not _names_the_doer(word, end, spans, owners) and not _doer_by(word, zone[:start])}
+                     if not _names_the_doer(word, end, spans, owners, zone) and not _doer_by(word, zone[:start])}
             for word in found:
                 scores[i, owners[word]] += weight
     return scores
@@ -667,10 +667,20 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
 _BODY = re.compile(r"(?:所|队|委会|委员会|网站)$")
 
 
-def _names_the_doer(word: str, end: int, spans: list[tuple[int, int, str]], owners: dict[str, list[int]]) -> bool:
-    """Whether WORD, a keyword ending at END, is an office's name right before another theme's keyword."""
-    return bool(_BODY.search(word)) and any(start == end and set(owners[other]) - set(owners[word])
-                                            for start, _, other in spans)
+# … and so is one right before its cadres (司法所干部对法律援助法学习不深): whose cadres they are, when their clause
+# goes on to another theme's keyword (司法所干部少、任务重 and 靠司法所干部坐班，…村干部 stay the office's).
+_ITS_CADRES = re.compile(r"(?:干部|同志)")
+
+
+def _names_the_doer(word: str, end: int, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
+                    zone: str = "") -> bool:
+    """Whether WORD, a keyword ending at END, is an office's name right before another theme's keyword, or before
+    its cadres whose clause in ZONE goes on to one."""
+    if not _BODY.search(word):
+        return False
+    others = [start for start, _, other in spans if set(owners[other]) - set(owners[word])]
+    return end in others or bool(_ITS_CADRES.match(zone, end) and any(
+        start > end and not _CLAUSE_END.search(zone, end, start) for start in others))
 
 
 # A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定): the deed decides, not the doer.
@@ -998,7 +1008,9 @@ _TITLE = re.compile(r"《[^《》\n]{1,40}》")
 # What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解), does not grasp
 # (渔民对回港避风的法律规定认识不足; 河长对审批要求掌握不准) or shrugs off (对出庭应诉的要求不以为然): the topic,
 # not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
-_UNKNOWN_TOPIC = re.compile(r"(?<=对)[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
+# (Not the 对 of 对象 or 对接: 矫正对象对…不清楚 knows through its second 对.)
+_UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?"
+                            r"(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
                             r"|一知半解|不清楚|知晓率|不以为然|认识不足|认识不够|认识不到位|认识不清|掌握不准|掌握不够))")
 # What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
@@ -1022,17 +1034,24 @@ _MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,8}
                           r"|(?:(?<=干部)|(?<=成员)|(?<=负责人)|(?<=领导))(在?(?:处理|办理|回应|答复|接待)[^，,。；;：:！!？?\n]{0,10}?)诉求(?=时|中)")
 
 
+# A cadre's portfolio (分管执法工作的副镇长, 分管信访的班子成员): who the cadre is, not the fault; and the one who
+# reports to a leader content with reports (满足于听取执法人员的口头汇报): no fault of the leader's own.
+_PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的[^，,。；;：:！!？?\n]{0,4}?"
+                        r"(?:领导|班子成员|镇长|乡长|主任|书记|委员|干部|负责人|同志))")
+_REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
+
+
 def _met(match: re.Match) -> str:
     """What `_MET_DISPUTE` leaves: a met dispute's words between 遇到 and 纠纷; nothing of a handled request."""
     return match.group(1) if match.group(2) is None else ""
 
 
 def _without_topics(part: str) -> str:
-    """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's, a moving population's
-    and a met dispute's word taken out: words that name no fault."""
+    """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's, a moving population's,
+    a met dispute's, a portfolio's and a reporter's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
-    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", part))
+    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", _REPORTED_BY.sub("听", part))))
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 

@@ -603,7 +603,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,892 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 1,952 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -612,6 +612,12 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,431 of 1,439 (0.994) and tuning 476 of 513 since sets 72 (written blind about the groups the law
+    # serves and public legal services: 27 of 30 first, 30 after; 公证员 staff, 矫正对象 the public, not the 对 of 对象)
+    # and 73 (written blind on how enforcement is done: 26 of 30 first, 30 after; 全过程记录 staffing and conduct,
+    # 分管X的副镇长 a cadre, not X); of the six items with no theme word that follow their cluster-mates, set 14's and
+    # set 54's held-out ones came right and set 56's went wrong, set 15's tuning one came right and sets 13's and 16's
+    # went wrong;
     # held out 1,377 of 1,386 (0.994) and tuning 470 of 506 since sets 70 (written blind as the plain items of the
     # east and south: 28 of 30 first, 30 after; 村（居）民 the public, 依法处理…能力 the handler's) and 71 (written blind
     # about land, environment and emergencies: 27 of 30 first, 30 after; 河长/田长/林长 cadres, 对…认识不足 a topic);
@@ -1541,6 +1547,40 @@ LAND_ENVIRONMENT_AND_EMERGENCIES = [
     ("镇综合执法队员对非法采矿案件的证据标准掌握不准，3起案件被退回补充侦查", "capacity"),
 ]
 
+GROUPS_AND_PUBLIC_LEGAL_SERVICES = [
+    # themes set 72 (the groups the law serves and the public legal services): a notary is legal-service staff
+    ("县公证处只有3名执业公证员，偏远乡镇群众办理继承公证往返奔波", "capacity"),
+    ("个别公证员办理农村房屋继承公证时核实不严，出具的公证书被法院判决撤销", "capacity"),
+    # those under community correction or resettlement aid are the public (cues of theirs), and the 对 of 对象 is
+    # no 对 of what someone does not know
+    ("部分安置帮教对象对就业扶持政策和自身法定义务不了解，回归社会后屡次违法", "publicity"),
+    ("个别社区矫正对象对外出请假的规定不熟悉，多次未经批准离开居住地", "publicity"),
+    ("部分刑满释放人员回村后不知道到哪里办理户籍和社保，常常四处碰壁", "publicity"),
+    # an office's name before its cadres says whose they are when their clause names another theme's fault
+    ("司法所干部对社区矫正法实施办法学得不深，调查评估意见写得过于简单", "awareness"),
+    ("调委会干部对民法典婚姻家庭编的规定理解不深，调解离婚财产分割时说不出法律依据", "awareness"),
+    ("司法所干部少、任务重，社区矫正和人民调解都顾不过来", "capacity"),  # nothing else in its clause
+    ("乡镇公共法律服务站主要靠司法所干部坐班，群众遇到纠纷多只能找村干部说和", "capacity"),  # 村干部: next clause
+]
+
+
+HOW_ENFORCEMENT_IS_DONE = [
+    # themes set 73 (how enforcement is done): the recording of the 三项制度 (全过程记录, 执法记录仪, 音像记录) is the
+    # enforcers' conduct, whatever the rest says of a complaint, a petition or a review
+    ("街道城管中队全过程记录制度执行不严，夜间查处占道经营时常常不开记录仪，商户投诉后难以还原现场", "capacity"),
+    ("执法记录仪佩戴使用不规范，部分当事人申请复议时镇里调取不到现场视频", "capacity"),
+    ("现场勘验的音像记录缺失较多，信访人对处罚结果不服时无据可查", "capacity"),
+    # a one-sided reading (理解片面, 片面理解) is the reader's, as 理解不深 is: a cadre's is the cadres'
+    ("个别镇领导对柔性执法理解片面，认为对商户“只劝不罚”才是优化营商环境", "awareness"),
+    ("少数站所负责人片面理解“轻微免罚”，对辖区商户违规经营一律不立案", "awareness"),
+    ("执法队员对包容审慎监管理解片面，对首次违法的商户一律不罚", "capacity"),  # the enforcers' stays theirs
+    # a leader content with a report (满足于听取…汇报): the one who reports is no fault of the leader's
+    ("分管副乡长签批行政处罚决定时满足于听取执法人员的口头汇报，很少翻看案卷", "awareness"),
+    # a cadre's portfolio (分管执法工作的副镇长) names the cadre, not the fault
+    ("分管信访工作的副镇长对《信访工作条例》的规定说不清", "awareness"),
+    ("分管综合执法的副镇长对行政执法“三项制度”的要求掌握不准", "awareness"),
+]
+
 
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
@@ -1550,6 +1590,7 @@ LAND_ENVIRONMENT_AND_EMERGENCIES = [
                          + THE_PUBLIC_S_OWN_RIGHTS_AND_FRAUD + FIELD_FRAMES_AND_UNKNOWN_TOPICS
                          + DIFFICULTY_WORDS_AND_WHAT_THEY_LEAD_TO + NEW_TASKS_OF_2024_TO_2026
                          + THE_MACHINERY_OF_RULE_OF_LAW_WORK + REPORTED_VOICES + BUSINESS_ENVIRONMENT
-                         + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES)
+                         + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
+                         + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
