@@ -13,7 +13,9 @@ other rows' cells are parts of them (one village's, one community's), named by t
 given no category, so that a sum over a category does not count the town's work twice. (A Word
 table's rows, cells joined by tabs, reach here as | rows: `normalize._tab_tables` writes them so; a header
 Word merges over two rows reaches here as one, its names joined: 2024年 数量, 数量（件） 2024年, `table_grid`.
-Cells split by runs of spaces are not read: a space separates too many other things.)
+Cells split by runs of spaces reach here as | rows only where `normalize._space_tables` finds a block of
+like rows with numbers under a header: a space separates too many other things. With no 单位 column and
+no unit in the header, a row's unit is the one its label names in brackets: 执法检查（次）.)
 
 >>> text = "| 指标名称 | 单位 | 2024年 | 2023年 | 同比（%） |\\n|---|---|---|---|---|\\n| 行政处罚案件 | 件 | 1362 | 1507 | -9.6 |"
 >>> [(f.label, f.value, f.unit) for f in table_figures(text, {"件", "%"})]
@@ -131,8 +133,8 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
             current = max(own, key=lambda i: years[i]) if own and all(i in years for i in own) else (own or [None])[0]
             label = labels[0]
             for column in ([current] if current is not None else []) + [i for i in numbers if i in changes]:
-                unit = _unit_of_column(header[column], cells[unit_column] if unit_column is not None else "",
-                                       change=column in changes)
+                unit = _unit_of_column(header[column], cells[unit_column] if unit_column is not None else
+                                       _unit_of_label(cells[label]), change=column in changes)
                 if unit in units:
                     value = float(cells[column].replace(",", "").replace("－", "-").replace("−", "-"))
                     figures.append(TableFigure(row[label][0], row[column][1], cells[label], value, unit,
@@ -181,6 +183,12 @@ def _cross_figures(header: list[str], rows, columns: list[int], units: set[str])
             figures.append(TableFigure(row[0][0], row[column][1], row[0][2], value, unit,
                                        number_start=row[column][0], measure=measure, part=n != whole))
     return figures
+
+
+def _unit_of_label(label: str) -> str:
+    """The unit a row's label names in brackets at its end (执法检查（次）, 调解成功率（%）), when no column does."""
+    named = _UNIT_IN_HEADER.search(label)
+    return named.group("unit") if named and named.end() == len(label) else ""
 
 
 def _unit_of_column(header: str, unit_cell: str, *, change: bool) -> str:

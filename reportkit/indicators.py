@@ -47,8 +47,8 @@ import pandas as pd
 from . import resources, schema
 from .arguments import require_text
 from .chinese import (ANNEX_LIST_ROW, CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
-                      HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start, annexed_table_start,
-                      chinese_to_number, last_of)
+                      HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start,
+                      annexed_table_start, chinese_to_number, last_of)
 from .figure_owner import others_figure, wider_area
 from .figure_skips import not_a_count
 from .figure_tables import table_figures
@@ -729,16 +729,27 @@ def _plans_ranges(sections: pd.DataFrame | None, annex: int | None = None,
     return [(s, min(e, table)) for s, e in ranges if s < table]
 
 
-def _section_heading_ranges(sections: pd.DataFrame | None) -> list[tuple[int, int]]:
+def _section_heading_ranges(sections: pd.DataFrame | None, text: str = "") -> list[tuple[int, int]]:
     """Offsets of the section headings; of a long one (a heading run into its body with no full stop:
-    （一）强化组织领导将…纳入…,专题研究法治建设相关工作10余次。) only its first clause."""
+    （一）强化组织领导将…纳入…,专题研究法治建设相关工作10余次。) only its first clause; of a 1、/(1) line that
+    is a sentence (（2）办理依申请公开3件，均在…答复。) only its number, as `heading_ranges` reads such a line."""
     if sections is None or "heading" not in sections or sections.empty:
         return []
     return [
-        (int(s), int(s) + _heading_length(h))
+        (int(s), int(s) + (_numbered_sentence(h, text, int(s)) or _heading_length(h)))
         for s, h, lvl in zip(sections["start"], sections["heading"], sections["level"])
         if isinstance(h, str) and h and lvl and int(lvl) > 0
     ]
+
+
+def _numbered_sentence(heading: str, text: str, start: int) -> int:
+    """The length of the number of a HEADING numbered 1、 or (1) whose line in TEXT (at START) holds a full
+    stop: such an item is a sentence that may open with its figure, not a title (0 for any other)."""
+    marker = _HEADING_3.match(heading)
+    if not marker or text[start:start + len(heading)] != heading:
+        return 0
+    line_end = text.find("\n", start)
+    return marker.end() if "。" in text[start:line_end if line_end >= 0 else len(text)] else 0
 
 
 def _counts_in_digits(clause: str) -> bool:
@@ -781,7 +792,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     text = "" if text is None else require_text(text, "extract_indicators")
-    protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections))
+    protected = _merged(_protected_ranges(text) + _section_heading_ranges(sections, text))
     section_of = _section_locator(sections)
     annex, annexed_table = annex_start(text), annexed_table_start(text)
     plans = _merged(_plans_ranges(sections, annex, annexed_table))  # next year's targets, not the year's work

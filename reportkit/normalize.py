@@ -235,6 +235,52 @@ def _tab_tables(text: str) -> str:
     return "\n".join(lines)
 
 
+# A table typed with its cells aligned by runs of spaces (指标名称　　2025年　　2024年 over 执法检查（次）　　268　　241):
+# two or more spaces (ASCII or ideographic) between cells; a single one stays inside a cell (表1　…, 一、甲　乙).
+_SPACE_GAP = re.compile(r"[ \u3000]{2,}")
+_SPACE_CELL_MAX = 30
+
+
+def _space_cells(line: str) -> list[str] | None:
+    """The cells of a row aligned with runs of spaces (three or more, none a sentence), or None."""
+    cells = _SPACE_GAP.split(line.strip(" \u3000"))
+    if len(cells) < 3 or any(not c or len(c) > _SPACE_CELL_MAX or re.search(r"[。；;，,：:]", c) for c in cells):
+        return None
+    return cells
+
+
+def _space_tables(text: str) -> str:
+    """TEXT with each run of three or more lines aligned by spaces into cells of one width, a header of words
+    over rows that hold a bare number, written as | rows (which figure_tables reads): in prose, runs of
+    spaces are an indent, so only a block of like rows with numbers under a header of none is a table."""
+    if "  " not in text and "\u3000" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_space_cells(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and cells[j] is not None and len(cells[j]) == len(cells[i]):
+            j += 1
+        block = cells[i:j]
+        if (j - i >= 3 and not any(_BARE_NUMBER.match(c) for c in block[0])
+                and all(any(_BARE_NUMBER.match(c) for c in row[1:]) for row in block[1:])):
+            lines[i:j] = ["| " + " | ".join(row) + " |" for row in block]
+        i = max(j, i + 1)
+    return "\n".join(lines)
+
+
+# … and in a copy that lost its line breaks, its rows one single space apart (指标名称　　2025年　　2024年 执法检查（次）　　268
+# 　　241 …): three or more rows of cells split by such runs, rows again (as | rows: a break's space rule would split the cells).
+_SPACE_ROW = r"[^\s]+(?:[ \u3000]{2,}[^\s]+){2,}"
+_FLAT_SPACE_RUN = re.compile(rf"(?<!\S){_SPACE_ROW}(?: {_SPACE_ROW}){{2,}}")  # from a word's start only: no rescans
+
+
+def _flat_space_rows(run: re.Match) -> str:
+    rows = _space_tables("\n".join(re.split(r"(?<![ \u3000]) (?![ \u3000])", run.group())))  # a lone space ends a row
+    return "\n" + rows + "\n" if rows.startswith("|") else run.group()
+
+
 def _is_text_table(rows: list[list[str]]) -> bool:
     """Are ROWS a table of text cells: a header row naming a problem list's columns (序号 | 存在问题 | 整改措施 |
     责任单位), or rows numbered 1, 2, 3 in their first cell? (Written as | rows, a problem list's header is no
@@ -260,6 +306,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)
     line = _SPACED_CONTENTS.sub("目录", line)
+    line = _FLAT_SPACE_RUN.sub(_flat_space_rows, line)  # before the markers: 98.7  98.1 is no 3.1 item
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
     line = _BOX_RULE_RUN_ON.sub(lambda rule: "\n" + rule.group().strip() + "\n", line)
     line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
@@ -606,6 +653,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
     text = _without_line_numbers(text)
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
+    text = _space_tables(text)  # … and a table whose cells runs of spaces align
     # A copy that lost its line breaks is one line before its bullets start lines again (☑法治工作队伍建设…).
     one_line = len([line for line in text.split("\n") if line.strip()]) == 1
     if (one_line and is_companion_label(text.split(None, 1)[0] if text.strip() else "")

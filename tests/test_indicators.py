@@ -1120,6 +1120,17 @@ def test_a_count_in_the_second_clause_of_a_short_heading_line_is_a_figure(line, 
     assert extract_indicators(line)["span"].tolist() == spans
 
 
+@pytest.mark.parametrize("marker", ["（{}）", "{}.", "{}、"], ids=["bracket", "dot", "dunhao"])
+def test_extract_indicators__a_numbered_sentence_under_a_sub_heading_keeps_its_opening_figure(marker):
+    # written round 83: 1. / (1) / ① nested three deep; a (1) line that is a sentence is read as a section,
+    # and its first clause's figure is the work's, not a title's
+    one, two = marker.format(1), marker.format(2)
+    text = (f"一、主要举措和成效\n（一）加强干部学法\n{one}组织法治培训6期，参训干部210人次。\n"
+            f"{two}旁听庭审2次。\n（二）推进普法\n{one}以案释法\n{two}新建法治长廊\n二、存在的不足\n普法形式单一。\n")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(2.0, "次"), (6.0, "期"), (210.0, "人次")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("户外宣传实体设施设置36面，悬挂横幅12条。", [(36.0, "面"), (12.0, "条")]),
     ("收到群众赠送锦旗5面。", [(5.0, "面")]),

@@ -19,6 +19,7 @@ import pytest
 import reportkit as rk
 from reportkit.config import Limits
 from reportkit.figure_tables import table_figures
+from reportkit.indicators import extract_indicators
 from reportkit.normalize import normalize_text
 from reportkit.readers import extract
 from reportkit.sections import split_sections
@@ -239,6 +240,35 @@ def test_shortcoming_items__a_problem_list_typed_with_tabs_reads_as_the_word_tab
                           "1\t部分村干部法治意识淡薄\t开展专题培训\t党政办\n2\t行政执法案卷制作不够规范\t开展案卷评查\t综合行政执法队\n"
                           "三、下步打算\n加强学习。")
     assert shortcoming_items(split_sections(text).assign(doc_id="a"))["text"].tolist() == _TWO_PROBLEMS
+
+
+# ------------------------------------------------------------------ tables aligned with spaces
+
+# written round 83: a table typed with runs of spaces between its cells, each row's unit in its label's
+# brackets, the year's column beside last year's (here with ASCII spaces and a 序号 column)
+_SPACED_TABLE = ("序号    工作指标    2023年    2022年\n1    受理调解案件（件）    88    75\n"
+                 "2    法治讲座（场）    12    9\n3    群众满意率（%）    96.5    95\n")
+_SPACED_REPORT = ("一、主要做法和成效\n（一）完善工作台账。本年度主要数据如下：\n{table}（二）强化学法。镇领导班子坚持会前学法。\n"
+                  "二、存在的问题\n一是调解员队伍老化。\n三、下步打算\n加强培训。\n")
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["lines", "flat"])
+def test_extract_indicators__a_table_aligned_with_spaces_gives_the_year_s_column_with_its_label_s_unit(flat):
+    text = _SPACED_REPORT.format(table=_SPACED_TABLE)
+    if flat:  # a copy that lost its line breaks: one space where each break was
+        text = text.replace("\n", " ")
+    text = normalize_text(text)
+    found = extract_indicators(text, sections=split_sections(text))
+    assert sorted(zip(found["value"], found["unit"])) == [(12.0, "场"), (88.0, "件"), (96.5, "%")]
+
+
+@pytest.mark.parametrize("lines", [
+    "　　全年开展普法活动12场。\n　　调解纠纷30件。\n　　办结率100%。\n",  # paragraphs indented, not cells
+    "联系人：王某    电话：5512345    日期：2024年3月\n地址：镇政府    邮编：246000    传真：5512346\n"
+    "备注：无    页码：2    份数：3\n",  # a form's label：value fields
+])
+def test_normalize_text__lines_aligned_with_spaces_that_are_no_table_stay_lines(lines):
+    assert "|" not in normalize_text(lines)
 
 
 # ------------------------------------------------------------------ built whole
