@@ -44,8 +44,10 @@ def _wider_pattern(kinds: str) -> re.Pattern:
     # (after a comparison too: 化解率98.3%，高于全县97.6%的平均水平)
     # (after the area's name too: 梁溪区全区同期共查处…, 南宁市全市…; 全区首违不罚 is the area's, 全区首家 a standing)
     # (a town's own county named as a period's subject, 横州市全年…同比下降5.3%, is `_another_body`'s)
+    # (a year between the area's name and its 全X too: 银川市2025年全市共调处…)
     return re.compile(rf"[\s“”]*(?:同期|同年|目前|截至目前|(?:19|20)\d{{2}}\s*年(?:度|全年|以来)?[，,]?)?"
-                      rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗])?(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
+                      rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市州盟县区旗](?:\s*(?:19|20)\d{{2}}\s*年度?[，,]?)?)?"
+                      rf"(?:(?:略|均|明显)?(?:高于|低于|超过|超出|优于|好于)\s*)?"
                       rf"全[{kinds}](?!域|场|面|部|体|力|程|年|天|员|民|率先|首(?!违)|唯一|第|排|位|名列)")
 
 
@@ -64,14 +66,14 @@ _MULTI_YEAR = re.compile(
 
 
 # A time before a change of the town heading a sentence (撤乡设镇前的2020年，原X乡仅有…40名; 机构改革之前，…; 合并前，
-# 两乡共有…): the former unit's figures, through the sentence, until a clause of now begins (…，如今…).
+# 两乡共有…; 更名前的2021年，原X乡…): the former unit's figures, through the sentence, until a clause of now begins (…，如今…).
 _BEFORE_CHANGE = re.compile(
-    rf"(?:(?<=[。！？!?\n])|^)\s*[{CJK}]{{0,6}}?(?:撤乡设镇|撤镇设街|撤乡并镇|撤并|合并|改革|调整|改设|设立|成立|组建)"
+    rf"(?:(?<=[。！？!?\n])|^)\s*[{CJK}]{{0,6}}?(?:撤乡设镇|撤镇设街|撤乡并镇|撤并|合并|改革|调整|改设|设立|成立|组建|更名|改名|易名)"
     rf"(?:之前|以前|前)(?:的\s*(?:19|20)\d{{2}}\s*年(?:底|末)?)?[，,]")
-_NOW_CLAUSE = re.compile(r"[，,；;]\s*(?:如今|现在|目前|当前|今年|全年|本年度?|(?:撤|合并|改革|调整|设立|成立|组建)[^，,。]{0,6}?(?:后|以来))")
+_NOW_CLAUSE = re.compile(r"[，,；;]\s*(?:如今|现在|目前|当前|今年|全年|本年度?|(?:撤|合并|改革|调整|设立|成立|组建|更名|改名|易名)[^，,。]{0,6}?(?:后|以来))")
 
 
-_CHANGE_WORDS = re.compile(r"(?:撤乡设镇|撤镇设街|撤乡并镇|撤并|合并|改革|调整|改设|设立|成立|组建)(?:之前|以前|前)")
+_CHANGE_WORDS = re.compile(r"(?:撤乡设镇|撤镇设街|撤乡并镇|撤并|合并|改革|调整|改设|设立|成立|组建|更名|改名|易名)(?:之前|以前|前)")
 
 
 @lru_cache(maxsize=4)
@@ -183,9 +185,29 @@ def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator
             yield m
 
 
-def _another_body(text: str, head: int, start: int) -> bool:
-    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies?"""
-    return any(_named_body(m) for m in _subjects(text, head, start, _OTHER_BODY))
+def _another_body(text: str, head: int, start: int, own: frozenset[str] | None = None) -> bool:
+    """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies
+    (or the town's own county, among OWN, by its name: `_own_county_acts`)?"""
+    return (any(_named_body(m) for m in _subjects(text, head, start, _OTHER_BODY))
+            or bool(own and _own_county_acts(text, head, start, own)))
+
+
+# … or the town's own county, by its name, opening the clause whatever it did (积石山县对照督察意见制定整改措施21条;
+# 贺兰县受理行政复议案件96件): not glued to a town (玉龙县拉市镇…), not its 县级/县委/县城/县人民政府网站…, and not where the town works
+# with it or it works for the town (联合…, 指导…, 为我镇…, …我镇…). Only the own county: a name like 老城区 is a word too.
+_NAMED_AREA = re.compile(rf"(?P<name>[{CJK}]{{1,8}}?)(?P<kind>[县市州盟旗区])"
+                         rf"(?!级|直|属|场|域|内|外|委|政府|人民|长|民|情|容|貌|里|划|镇|乡|城|街|道|[县市州盟旗区])")
+_WITH_THE_TOWN = re.compile(r"[我本](?:镇|乡|街道|苏木)|联合|配合|协助|会同|协同|指导|帮助|支持|交办|转办|下沉|派驻|(?:为|向|对|给|在)[我本该]")
+
+
+def _own_county_acts(text: str, head: int, start: int, own: frozenset[str]) -> bool:
+    m = _NAMED_AREA.match(text, _BEFORE_SUBJECT.match(text, head).end())
+    if m is None or m.end() > start or m.group() not in own:
+        return False
+    glued = town_mentions(text[m.end():m.end() + 12])  # (or its own town, which the gazetteer may not know)
+    if (glued and glued[0].start == 0) or text.startswith(tuple(own), m.end()):
+        return False
+    return _WITH_THE_TOWN.search(text, m.end(), start) is None
 
 
 # … and so is a neighbouring state farm's, ranch's, forest farm's or regiment's own work (哈达图农牧场全年自行调处内部
@@ -256,7 +278,7 @@ def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pat
     inside = _open_bracket(text, start)
     return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
             or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
-            or (township and (_another_body(text, head, start) or _county_body_speaks(text, head, start))))
+            or (township and (_another_body(text, head, start, own) or _county_body_speaks(text, head, start))))
 
 
 def _open_bracket(text: str, start: int) -> int:

@@ -257,6 +257,9 @@ def test_extract_indicators__range_upper_end_with_magnitude_or_unit(text, upper)
     ("township", "浉河区", "浉河区同期办理政务服务事项38.6万件，我乡办理2.6万件。", [26000.0]),
     ("township", "横州市", "按照横州市统一部署开展联合执法8次，横州市人民政府门户网站公开信息12条。", [8.0, 12.0]),
     ("county", "息县", "息县全县开展普法活动120场，信阳市全市开展3000场。", [120.0]),
+    # written round 84: a year between the area's name and its 全X (…市2025年全市共…)
+    ("township", "宾县", "哈尔滨市2023年全市开展普法活动300场，我镇开展42场。", [42.0]),
+    ("township", "梁溪区", "我街道查处违法行为312起，梁溪区2022年度全区共查处4126起。", [312.0]),
 ])
 def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, county, text, found):
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
@@ -1745,6 +1748,26 @@ def test_extract_indicators__the_town_s_own_work_beside_a_group_or_a_change_stay
                                               ("与邻近的梧桐镇联合开展执法检查14次。", (14.0, "次")),
                                               ("配合师市司法局调处纠纷17件。", (17.0, "件"))])
 def test_extract_indicators__work_with_a_neighbour_or_for_the_town_s_firms_stays(sentence, figure):
+    assert _town_figures(sentence) == [figure]
+
+
+# Round 84: a time before the town was renamed (更名前的2021年，原X乡…) is the former unit's, as one before its change
+# is; and the town's own county, by its name, opening a clause (清河县对照…制定…; …，清河县受理…) did that work itself.
+@pytest.mark.parametrize("sentence", ["改名前的2021年，原青林乡仅有调解员12名。", "更名之前，原东湖乡只配备执法人员2名。",
+                                      "清河县本年度新建公共法律服务工作站8个。", "上级督察后，清河县出台整改制度14项。",
+                                      "市里开展专项督导，清河县对照督导意见梳理问题23个。"])
+def test_extract_indicators__the_unit_before_its_rename_and_the_own_county_by_name_count_nothing(sentence):
+    assert _town_figures("我镇全年调解纠纷52件。" + sentence) == [(52.0, "件")]
+
+
+@pytest.mark.parametrize("sentence, figure", [("更名前，原青林乡只有调解员15名，更名后已有调解员46名。", (46.0, "名")),
+                                              ("清河县青林镇全年调解纠纷52件。", (52.0, "件")),
+                                              ("清河县司法局指导我镇开展普法活动16场。", (16.0, "场")),
+                                              ("清河县综合执法局联合我镇开展执法检查9次。", (9.0, "次")),
+                                              ("清河县级示范调委会新增2个。", (2.0, "个")),
+                                              ("清河县人民政府门户网站公开我镇信息35条。", (35.0, "条")),
+                                              ("清河县人民政府网站转载镇政务信息12条。", (12.0, "条"))])
+def test_extract_indicators__the_town_s_work_with_or_under_its_county_by_name_stays(sentence, figure):
     assert _town_figures(sentence) == [figure]
 
 
