@@ -20,6 +20,7 @@ work that depends on it.
 | boilerplate.txt | `boilerplate()` | terms, reuse |
 | concepts.csv | `concepts()` | terms |
 | themes.csv | `themes()` | shortcomings |
+| unshared_words.txt | `unshared_words()` | shortcomings (the wording a theme is passed on through) |
 | problem_table_columns.csv | `problem_table_columns()` | problem_lists (normalize, shortcomings) |
 | other_documents.csv | `other_documents()` | titles (the build's warning that a file is another kind of document) |
 """
@@ -130,6 +131,12 @@ def userdict() -> tuple[tuple[str, int | None, str | None], ...]:
 def stopwords() -> frozenset[str]:
     """Stop words (stopwords.txt)."""
     return frozenset(read_lines(path("stopwords.txt")))
+
+
+@lru_cache(maxsize=1)
+def unshared_words() -> frozenset[str]:
+    """Words that name who or where, not what (unshared_words.txt): no shared wording between two items."""
+    return frozenset(read_lines(path("unshared_words.txt")))
 
 
 #: In a boilerplate phrase, … stands for a few words of the same clause: 现将…报告如下 matches

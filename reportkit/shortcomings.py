@@ -28,7 +28,8 @@ otherwise its cluster's theme. ``mode="clusters"`` gives every item its cluster'
 as a property of the cluster). ``mode="items"`` uses the keyword scores alone and ignores the
 clusters (transparent, but blind to unlisted wording). In the two cluster-based modes an item
 that matches no keyword stays ``"other"`` unless it shares wording with a cluster-mate that
-carries the cluster's theme (tf-idf cosine similarity ≥ ``min_similarity``): k-means has to put every
+carries the cluster's theme (tf-idf cosine similarity ≥ ``min_similarity``, two words in common that are
+not words of who or where, resources/unshared_words.txt): k-means has to put every
 item somewhere, and a lone item parked in a cluster is not evidence of its theme.
 
 Why hybrid is the default: on the seeds (14 items) every mode reaches ARI 1.0 with k from 4 up,
@@ -811,8 +812,9 @@ def _choose_k(features, k_range: tuple[int, int], method: str, random_state: int
 
 
 def _shares_vocabulary(tfidf, donors: np.ndarray, labels: np.ndarray, min_similarity: float,
-                       *, max_cells: int = 2_000_000) -> np.ndarray:
-    """Per item that is not a donor: it shares wording with a donor of its cluster (`_shares_wording`).
+                       *, max_cells: int = 2_000_000, vocab=None) -> np.ndarray:
+    """Per item that is not a donor: it shares wording with a donor of its cluster (`_shares_wording`;
+    VOCAB, the tf-idf columns' words, tells which of them name only who or where).
 
     Only non-donors need the answer (donors keep their own theme).
     """
@@ -821,23 +823,34 @@ def _shares_vocabulary(tfidf, donors: np.ndarray, labels: np.ndarray, min_simila
     if tfidf.shape[1] == 0 or not len(seekers) or not len(givers):
         return result
     result[seekers] = _shares_wording(tfidf[seekers], labels[seekers], tfidf[givers], labels[givers], min_similarity,
-                                      max_cells=max_cells)
+                                      max_cells=max_cells, counted=_counted_words(vocab))
     return result
 
 
+def _counted_words(vocab) -> np.ndarray | None:
+    """Per word of VOCAB: whether it counts as shared wording (not a word of who or where: 乡镇, 县直, 部门)."""
+    if vocab is None:
+        return None
+    unshared = resources.unshared_words()
+    return np.array([str(v) not in unshared for v in vocab], dtype=bool)
+
+
 # Wording is shared when two or more words are: a single word in common (法治政府建设, in a short
-# item 法治政府建设推进不够平衡) is how every item of these reports speaks, not what it is about.
+# item 法治政府建设推进不够平衡) is how every item of these reports speaks, not what it is about; nor are
+# words of who or where (乡镇, 县直, 部门: resources/unshared_words.txt) counted.
 MIN_SHARED_WORDS = 2
 
 
 def _shares_wording(rows, row_labels: np.ndarray, donors, donor_labels: np.ndarray, min_similarity: float,
-                    *, max_cells: int = 2_000_000) -> np.ndarray:
+                    *, max_cells: int = 2_000_000, counted: np.ndarray | None = None) -> np.ndarray:
     """Per row: a donor of its cluster has tf-idf cosine ≥ MIN_SIMILARITY with it and shares at least
-    `MIN_SHARED_WORDS` words. Computed as sparse products, a block of rows at a time (at most
-    MAX_CELLS similarities), never as a row × donor matrix."""
+    `MIN_SHARED_WORDS` words (of the columns COUNTED, all when None). Computed as sparse products, a block
+    of rows at a time (at most MAX_CELLS similarities), never as a row × donor matrix."""
     result = np.zeros(rows.shape[0], dtype=bool)
     given = donors.T.tocsc()  # rows are L2-normalised (or zero), so products are cosines
     given_words = (given > 0).astype(np.int32)
+    if counted is not None:
+        given_words = given_words.multiply(counted[:, None]).astype(np.int32).tocsc()  # rows are words
     block = max(1, max_cells // max(donors.shape[0], 1))
     for lo in range(0, rows.shape[0], block):
         part = rows[lo:lo + block]
@@ -1169,7 +1182,7 @@ def _fit(shortcomings: pd.DataFrame, options: ThemeOptions, *, tokenize, themes)
 
     own = [ids[int(row.argmax())] if row.max() > 0 else OTHER for row in scores]
     donors = np.array([o != OTHER and o == cluster_theme[c] for o, c in zip(own, labels)], dtype=bool)
-    inherits = _shares_vocabulary(tfidf, donors, labels, min_similarity)
+    inherits = _shares_vocabulary(tfidf, donors, labels, min_similarity, vocab=vocab)
     out["cluster"] = labels
     out["cluster_terms"] = [cluster_terms[c] for c in labels]
     out["theme"], out["theme_label"], out["theme_score"] = _themes_of(own, labels, inherits, scores, cluster_theme,
@@ -1275,7 +1288,8 @@ def _inherits(tfidf, labels: np.ndarray, seekers: np.ndarray, model: ThemeModel,
     if tfidf.shape[1] == 0 or not len(rows_all) or model.donors.shape[0] == 0:
         return result
     result[rows_all] = _shares_wording(tfidf[rows_all], labels[rows_all], model.donors, model.donor_cluster,
-                                       model.options.min_similarity, max_cells=max_cells)
+                                       model.options.min_similarity, max_cells=max_cells,
+                                       counted=_counted_words(model.vocab))
     return result
 
 

@@ -285,6 +285,16 @@ def test_cluster_shortcomings__unmatched_item_inherits_theme_through_shared_word
     assert result["theme"].tolist() == ["capacity", "publicity", "capacity"]
 
 
+def test_cluster_shortcomings__words_of_who_or_where_pass_no_theme_on():
+    # The unthemed item shares only 上级部门 and 街道社区 with a themed cluster-mate: who and where, not its topic.
+    table = items({"甲街道": ["上级部门对街道社区的检查考核过多，考核结果不反馈。", "政务公开栏内容更新不及时。",
+                             "村务公开不规范，公开内容不全。"],
+                   "乙镇": ["普法形式单一，群众参与度不高。", "普法宣传覆盖面不广。",
+                           "上级部门把街道社区当作“二传手”，事事要求兜底。"]})
+    for k in (1, 2):
+        assert cluster_shortcomings(table, ThemeOptions(k=k))["theme"].tolist()[-1] == "other"
+
+
 def test_cluster_shortcomings__longer_keyword_hides_shorter_one_inside_it():
     themes = pd.DataFrame({"theme": ["public", "cadres"], "label_zh": ["群众", "干部"],
                            "keywords": ["群众法治意识", "法治意识|意识"]})
@@ -330,6 +340,18 @@ def test_shares_vocabulary__small_blocks_give_the_same_answer():
     assert whole.tolist() == [False, False, False, True, False]
     assert _shares_vocabulary(tfidf, donors, labels, 0.2, max_cells=1).tolist() == whole.tolist()
 
+
+
+def test_shares_vocabulary__words_of_who_or_where_are_not_counted():
+    from reportkit.shortcomings import _shares_vocabulary, _tfidf
+
+    weights = [{"县里": 1.0, "站所": 1.0, "督查": 1.0}, {"县里": 1.0, "站所": 1.0, "兜底": 1.0},
+               {"镇里": 1.0, "村级": 1.0, "调解": 1.0}, {"镇里": 1.0, "村级": 1.0, "调解": 1.0, "台账": 1.0}]
+    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
+    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
+    # the second shares only 县里 and 站所 with its donor; the fourth shares 调解 besides 镇里 and 村级: still one word
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, False]
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
 
 # --------------------------------------------------------------------------- cutting items from the sections
 
@@ -603,7 +625,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 1,952 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,012 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -612,6 +634,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,487 of 1,495 (0.995) and tuning 480 of 517 since sets 74 (written blind about 基层减负 and formalism:
+    # 29 of 30 first, 30 after; words of who or where, 乡镇, 县直, 部门, pass no theme on as shared wording) and 75
+    # (written blind in the party committee's language: 27 of 30 first, 30 after; 无专人 staffing, 送法进… the
+    # public's reach, 三会一课…法治 the cadres' study);
     # held out 1,431 of 1,439 (0.994) and tuning 476 of 513 since sets 72 (written blind about the groups the law
     # serves and public legal services: 27 of 30 first, 30 after; 公证员 staff, 矫正对象 the public, not the 对 of 对象)
     # and 73 (written blind on how enforcement is done: 26 of 30 first, 30 after; 全过程记录 staffing and conduct,
@@ -1582,6 +1608,23 @@ HOW_ENFORCEMENT_IS_DONE = [
 ]
 
 
+PARTY_COMMITTEE_LANGUAGE = [
+    # themes set 75 (the party committee's language): no staff for a task (无专人, 没有专人, 缺少…专人) is
+    # staffing, whatever the task's or the stand-in's word (社区矫正, 网格员, 调解委员会)
+    ("社区矫正工作没有专人负责，矫正对象的走访记录多由网格员代填", "capacity"),
+    ("村级人民调解委员会无专人值守，群众有纠纷找不到人", "capacity"),
+    # the law taken to the people (送法进…, 送法上门, 送法入户) is publicity, though cadres attend or run it
+    ("“送法进企业”活动多为管委会干部参加，企业员工到场的不多", "publicity"),
+    ("送法入户活动以村干部发资料为主，村民听讲解的很少", "publicity"),
+    ("送法上门多是村干部陪着拍照留痕，外出务工返乡人员很少听到", "publicity"),
+    ("协议起草后未送法律顾问审查", "decisions"),  # 送法律顾问 is no 送法
+    # the party's own study (“三会一课”) short of law is the cadres' study, whatever the rest says of 纠纷 or 信访
+    ("部分村党支部“三会一课”很少涉及法治内容，村干部调解纠纷时仍凭人情", "awareness"),
+    ("机关党支部“三会一课”中法律知识学习偏少，干部处理信访事项时说不出法律依据", "awareness"),
+    ("执法中队党支部“三会一课”按时开展，但执法人员持证率仅六成", "capacity"),  # 三会一课 alone decides nothing
+]
+
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1591,6 +1634,7 @@ HOW_ENFORCEMENT_IS_DONE = [
                          + DIFFICULTY_WORDS_AND_WHAT_THEY_LEAD_TO + NEW_TASKS_OF_2024_TO_2026
                          + THE_MACHINERY_OF_RULE_OF_LAW_WORK + REPORTED_VOICES + BUSINESS_ENVIRONMENT
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
-                         + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE)
+                         + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
+                         + PARTY_COMMITTEE_LANGUAGE)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]

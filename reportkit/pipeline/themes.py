@@ -59,7 +59,8 @@ def shortcoming_parts(folders: list[Path], options: ThemeOptions, state_dir: Pat
     keys = [pq.read_table(f / "items.parquet", columns=["doc_id", "item_no"]).cast(schema) for f in folders]
     sizes = np.array([k.num_rows for k in keys], dtype=np.int64)
     n_items = int(sizes.sum())
-    depends = _digest(STATE_FORMAT, asdict(options), resources.digest("themes.csv"), salt)
+    depends = _digest(STATE_FORMAT, asdict(options), resources.digest("themes.csv"), resources.digest("unshared_words.txt"),
+                      salt)
     if n_items == 0:
         return [_part(f, "none", None, None) for f in folders]
     everything = pa.concat_tables(keys)
