@@ -169,10 +169,12 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
 # 县人民法院石花法庭全年审结…612件): theirs, not the town's. A bare 县/市/区/州 or a name the gazetteer knows as
 # a county or a city, then a body (…局, …中心, …支队, 法院, 法庭, 检察院) or the clause's 全年/共/累计/全县 (not 县级…,
 # 市场…, 区域…; not 联合县市场监管局…, where the town works with the body: the name must open the clause).
+# (… after the occasion its count covers: 扬州市本轮疫情累计报告…570例, 绍兴市此次疫情共…)
+_OCCASION = r"(?:(?:本|此|这)[轮次](?:疫情|汛期)?|疫情期间)?"
 _OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
                          rf"(?!级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡)"
                          rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
-                         rf"|(?=全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗]))")
+                         rf"|(?={_OCCASION}(?:全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗])))")
 
 
 def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator[re.Match]:

@@ -657,7 +657,8 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
             if pattern is not None:
                 spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
             found = {word for start, end, word in spans
-                     if not _names_the_doer(word, end, spans, owners, zone) and not _doer_by(word, zone[:start])}
+                     if not _names_the_doer(word, end, spans, owners, zone) and not _doer_by(word, zone[:start])
+                     and not _quality_of_another(word, start, spans, owners, zone)}
             for word in found:
                 scores[i, owners[word]] += weight
     return scores
@@ -682,6 +683,21 @@ def _names_the_doer(word: str, end: int, spans: list[tuple[int, int, str]], owne
     others = [start for start, _, other in spans if set(owners[other]) - set(owners[word])]
     return end in others or bool(_ITS_CADRES.match(zone, end) and any(
         start > end and not _CLAUSE_END.search(zone, end, start) for start in others))
+
+
+# A bare quality (规范化, 标准化) right after another theme's keyword (依法决策的规范化水平不高, 合同管理规范化程度低)
+# is that work's quality: the work's word decides.
+_QUALITIES = frozenset({"规范化", "标准化"})
+_QUALITY_JOIN = re.compile(r"(?:工作)?的?")
+
+
+def _quality_of_another(word: str, start: int, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
+                        zone: str) -> bool:
+    """Whether WORD, a bare quality starting at START, follows another theme's keyword in ZONE."""
+    if word not in _QUALITIES:
+        return False
+    return any(end <= start and set(owners[other]) - set(owners[word])
+               and _QUALITY_JOIN.fullmatch(zone, end, start) for _, end, other in spans)
 
 
 # A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定): the deed decides, not the doer.

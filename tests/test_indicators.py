@@ -1559,6 +1559,19 @@ def test_extract_indicators__a_rule_s_weight_and_the_tourist_trade_are_no_work(s
     assert _town_figures(sentence) == []
 
 
+# written round 85: a city or county named before the occasion its count covers (本轮疫情, 此次疫情, 疫情期间) is
+# that area's count; the town's own count after the same occasion stays
+@pytest.mark.parametrize("sentence", ["绍兴市此次疫情共报告确诊病例387例。", "德州市本轮疫情累计排查密接人员4600余人。",
+                                      "县疫情期间共设置隔离点42个。"])
+def test_extract_indicators__an_area_s_count_of_an_occasion_is_the_area_s(sentence):
+    assert _town_figures(sentence) == []
+
+
+def test_extract_indicators__the_town_s_count_of_an_occasion_stays():
+    assert _town_figures("本轮疫情期间，我镇累计设置卡口36个，配送蔬菜包3200箱，发放防疫物资1.5万箱。") == [
+        (36.0, "个"), (3200.0, "箱"), (15000.0, "箱")]
+
+
 def test_extract_indicators__a_wechat_article_s_data_cards():
     text = "【数说2023】\n86\n场\n法治讲座\n1.5万\n份\n宣传资料\n97.5\n%\n调解成功率\n\n一、主要做法\n……"
     assert sorted(_town_figures(text)) == [(86.0, "场"), (97.5, "%"), (15000.0, "份")]

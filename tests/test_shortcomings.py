@@ -1590,6 +1590,16 @@ GROUPS_AND_PUBLIC_LEGAL_SERVICES = [
 ]
 
 
+THE_QUALITY_OF_A_WORK = [
+    # written round 85: a bare quality (规范化, 标准化) after another theme's keyword is that work's quality
+    ("合法性审查的规范化水平偏低，审查意见过于简单", "decisions"),
+    ("信息公开的标准化水平不高，部分栏目长期未更新", "disclosure"),
+    ("人民调解工作规范化程度不高，台账记录过于简单", "disputes"),
+    ("重大行政决策规范化水平不高，个别事项出台仓促", "decisions"),
+    ("执法规范化水平不高，个别案件办理拖沓", "capacity"),  # the enforcers' own stays theirs
+]
+
+
 HOW_ENFORCEMENT_IS_DONE = [
     # themes set 73 (how enforcement is done): the recording of the 三项制度 (全过程记录, 执法记录仪, 音像记录) is the
     # enforcers' conduct, whatever the rest says of a complaint, a petition or a review
@@ -1635,6 +1645,6 @@ PARTY_COMMITTEE_LANGUAGE = [
                          + THE_MACHINERY_OF_RULE_OF_LAW_WORK + REPORTED_VOICES + BUSINESS_ENVIRONMENT
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
-                         + PARTY_COMMITTEE_LANGUAGE)
+                         + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
