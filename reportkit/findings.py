@@ -554,7 +554,15 @@ def methods_lines(
     span = f"，{years[0]}–{years[-1]}年" if len(years) > 1 else (f"，{years[0]}年" if years else "")
     lines = [f"语料：{n} 份乡镇法治政府建设年度报告，{towns} 个乡镇，分属 {counties} 个县（区）、{provinces} 个省份{span}。"]
     if years:
-        lines.append(f"每年报告数：{reports_per_group(documents, 'year')}。")
+        per_year = reports_per_group(documents, "year")
+        if "is_partial" in documents:
+            # a year of many page openings is not a year of many reports to compare: say how many are whole
+            counts = _group_counts(documents, "year")
+            partial = _group_counts(documents[documents["is_partial"].fillna(False).astype(bool)], "year")
+            if len(partial):
+                per_year = "、".join(f"{_fmt(y)}年 {n} 份" + (f"（其中 {int(partial[y])} 份不完整）" if y in partial else "")
+                                     for y, n in counts.items())
+        lines.append(f"每年报告数：{per_year}。")
     # every kind of exclusion is named, a zero too: "none left out" is a statement the reader can check
     left = []
     if left_out is not None:

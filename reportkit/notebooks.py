@@ -270,7 +270,7 @@ class NotebookSetup:
         span = "" if not years else (f"{years[0]}年" if len(years) == 1 else f"{years[0]}–{years[-1]}年")
         text = f"{len(docs)} 份报告，{n_towns} 个乡镇" + (f"，{span}" if span else "")
         if self.partial_note:
-            text += f"；其中 {len(docs) - len(self.whole)} 份是不完整文本，不计入组成部分、问题主题和数据密度的比例"
+            text += f"；其中 {len(docs) - len(self.whole)} 份是不完整文本，不计入组成部分、问题主题、数据密度和各年份的比较"
         if len(self.left_out):
             kinds = "、".join(sorted({str(v) for v in self.left_out.get("level", [])})) or "其他层级"
             text += (f"；另有 {len(self.left_out)} 份非乡镇级报告（{kinds}）未纳入比较"

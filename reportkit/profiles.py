@@ -26,6 +26,10 @@ _TOKEN = re.compile(r"[（(]?[A-Za-z0-9.%]+[)）]?|.", re.DOTALL)
 _NO_LINE_START = set("，。、；：！？）」』》,.;:!?)")
 _KIND_ZH = {"other-town": "其他乡镇", "same-town-other-year": "同一乡镇往年", "same-town-same-year": "同一乡镇同年"}
 
+#: Marks a page :func:`write_profiles` wrote, so that a later run may replace or remove it (and never
+#: a page written by hand).
+GENERATOR = "<meta name='generator' content='reportkit profiles'>"
+
 #: Rows of each list on the one-page PNG (the HTML has them all).
 PNG_ROWS = {"figures": 8, "shortcomings": 8, "terms": 10, "reuse": 5}
 
@@ -61,11 +65,17 @@ def town_profile(tables: dict[str, pd.DataFrame], town_key: str, *, n_terms: int
     if not ids:
         raise ValueError(f"town {town_key!r} not in the documents; towns present: "
                          f"{'、'.join(sorted(set(keys['town_key']))[:20])}")
-    mine = docs[docs["doc_id"].isin(ids)].assign(label=lambda d: doc_label(d)).sort_values("year")
+    mine = docs[docs["doc_id"].isin(ids)].assign(label=lambda d: doc_label(d)).sort_values("year", kind="stable")
     labels = dict(zip(docs["doc_id"], doc_label(docs)))
-    first = mine.iloc[0]
-    header = {c: (str(first[c]) if c in mine and pd.notna(first[c]) else "")
+    # a town renamed (英买里乡 → 英买里镇, one town_code) goes by the name of its latest report; the
+    # names its earlier reports used are listed as former names
+    latest = mine.iloc[-1]
+    header = {c: (str(latest[c]) if c in mine and pd.notna(latest[c]) else "")
               for c in ("town", "town_type", "county", "city", "province", "level")}
+    former = mine[mine["town"].notna() & (mine["town"].astype(str) != header["town"])]
+    header["former_names"] = "、".join(
+        f"{name}（{'、'.join(str(int(y)) for y in sorted(set(pd.to_numeric(g['year'], errors='coerce').dropna())))}）"
+        for name, g in former.groupby("town", sort=False))
     header["years"] = "、".join(str(int(y)) for y in sorted(pd.to_numeric(mine["year"], errors="coerce").dropna()))
     header["n_reports"] = len(mine)
 
@@ -122,7 +132,8 @@ def _lines(profile: dict, limits: dict | None) -> list[tuple[str, str]]:
     cap = limits or {}
     h = profile["header"]
     out = [("h", "基本情况"),
-           ("t", f"报告：{h['n_reports']} 份（{h['years'] or '年份不明'}）；层级：{_LEVEL_ZH.get(h.get('level'), '不明')}")]
+           ("t", f"报告：{h['n_reports']} 份（{h['years'] or '年份不明'}）；层级：{_LEVEL_ZH.get(h.get('level'), '不明')}"
+                 + (f"；曾用名：{h['former_names']}" if h.get("former_names") else ""))]
     out += [("t", f"{r.label}：{int(r.n_chars) if pd.notna(r.n_chars) else '?'} 字；有 {r.parts}"
                   + (f"；未单列 {r.missing}" if r.missing != "无" else ""))  # every part: nothing to say
             for r in profile["reports"].itertuples()]
@@ -176,7 +187,7 @@ def profile_html(profile: dict) -> str:
     style = ("body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:60em;margin:2em auto;"
              "line-height:1.6} h2{border-bottom:1px solid #ccc} .note{color:#777} table{border-collapse:collapse}"
              " td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}")
-    return (f"<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'><title>"
+    return (f"<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'>{GENERATOR}<title>"
             f"{html.escape(_title(profile))}</title><style>{style}</style></head><body>\n"
             + "\n".join(parts) + "\n</body></html>\n")
 
@@ -227,11 +238,16 @@ def _file_stem(profile: dict) -> str:
 
 
 def write_profiles(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, png: bool = True) -> list[Path]:
-    """Write ``<town>_<county>.html`` (and ``.png``) for every town; return the HTML paths."""
+    """Write ``<town>_<county>.html`` (and ``.png``) for every town; return the HTML paths.
+
+    The pages an earlier run wrote for towns this build no longer has under that name (a town
+    renamed, as 英买里乡 became 英买里镇; a town a manifest corrected) are removed with their PNG, so
+    the folder holds one page per town; pages without the :data:`GENERATOR` mark are left alone."""
     import matplotlib.pyplot as plt
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    earlier = [p for p in out.glob("*.html") if _written_here(p)]
     written = []
     tc = tables.get("term_counts")
     keyness = keyness_by_town(tc, tables["documents"]) if tc is not None and len(tc) else None
@@ -245,5 +261,19 @@ def write_profiles(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, png:
             fig.savefig(out / f"{stem}.png", dpi=150, metadata={"Software": None})
             plt.close(fig)
         written.append(path)
-    log.info("wrote %d town profile(s) to %s", len(written), out)
+    stale = [p for p in earlier if p not in set(written)]
+    for page in stale:
+        page.unlink(missing_ok=True)
+        page.with_suffix(".png").unlink(missing_ok=True)
+    log.info("wrote %d town profile(s) to %s%s", len(written), out,
+             f" (removed {len(stale)} of towns no longer in the build)" if stale else "")
     return written
+
+
+def _written_here(page: Path) -> bool:
+    """Whether ``page`` is a profile :func:`write_profiles` wrote (its head carries GENERATOR)."""
+    try:
+        with page.open(encoding="utf-8", errors="replace") as f:
+            return GENERATOR in f.read(600)
+    except OSError:
+        return False

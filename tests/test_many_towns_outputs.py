@@ -195,3 +195,14 @@ def test_plot_grouped_bars__scores_of_bars_carry_no_unreadable_labels(tables, do
     ax = plots.plot_grouped_bars(few, x="label", y="indicators_per_1k_chars", hue="section_type")
     assert len(ax.texts) == len(few)  # a few bars keep their numbers
     plt.close("all")
+
+
+def test_methods_lines__each_year_says_how_many_of_its_reports_are_partial(docs):
+    # a 2025 of 147 reports, 122 of them page openings, read as the largest year on the methods slide
+    line = next(x for x in rk.findings.methods_lines(docs) if x.startswith("每年报告数："))
+    total = docs.groupby("year")["doc_id"].nunique()
+    partial = docs[docs["is_partial"]].groupby("year")["doc_id"].nunique()
+    assert len(partial) and len(partial) < len(total)
+    for year, n in total.items():
+        said = f"{year}年 {n} 份（其中 {partial[year]} 份不完整）" if year in partial else f"{year}年 {n} 份"
+        assert said in line.removeprefix("每年报告数：").removesuffix("。").split("、"), (year, line)

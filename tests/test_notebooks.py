@@ -601,3 +601,52 @@ def test_run_notebooks__level_county_on_a_build_of_townships_runs_every_notebook
     heatmap = json.loads((tmp_path / "figures" / "10_indicator_heatmap.json").read_text(encoding="utf-8"))
     assert heatmap["finding"] == "所选范围内没有报告" and heatmap["reports"]["n"] == 0
     assert (tmp_path / "figures" / "40_reuse_matrix.png").exists()
+
+
+WRITTEN = ROOT / "tests" / "fixtures" / "written_reports"
+PAGES = ROOT / "tests" / "realworld" / "cases"
+WHOLE_REPORTS = [  # 校椅镇 and 崇安寺街道 over the years, and three whole reports of 2025
+    "r530_xiaoyi_hengzhou_2021_yifaxingzheng.txt", "r532_xiaoyi_hengzhou_2023_wunian_lvzhi_zaiqian.txt",
+    "r533_xiaoyi_hengzhou_2024_dangwei_sheqi.txt", "r535_chongansi_liangxi_2022_dangongwei_lvzhi_zaihou.txt",
+    "r536_chongansi_liangxi_2023_zhutijiaoyu_2024nian1yue.txt", "r537_chongansi_liangxi_2024_banshichu_yijianshi.txt",
+    "r552_sanhe_feixi_wunianfen_biaoti.txt", "r553_dayao_liuyang_shimubiao_2026.txt",
+    "r573_anren_dayi_chengji_biaoxian.txt",
+]
+OPENINGS_2025 = ["a001", "a002", "a012", "a015", "a017", "a024"]  # pages of 2025 that stop after their opening
+
+
+@pytest.fixture(scope="session")
+def openings_year_run(tmp_path_factory):
+    """Next year arrives as three whole reports and six page openings (as pages are often saved)."""
+    from reportkit.pipeline.build import build
+
+    tmp = tmp_path_factory.mktemp("openings_year")
+    raw = tmp / "raw"
+    raw.mkdir()
+    for name in WHOLE_REPORTS:
+        shutil.copy(WRITTEN / name, raw / name)
+    for case in OPENINGS_2025:
+        shutil.copy(PAGES / f"{case}.txt", raw / f"page_{case}.txt")
+    tables = build(raw, out=tmp / "processed", cache_dir=tmp / "cache", jobs=1)
+    nbk.run_notebooks(NOTEBOOKS, data_dir=tmp / "processed", out_dir=tmp / "outputs", only=["30"], html=False,
+                      deck=False, workbook=False, profiles=False)
+    docs = tables["documents"]
+    return docs[docs["level"] != "county"], tmp / "outputs" / "figures"
+
+
+@pytest.mark.slow
+def test_run_notebooks__trends_compare_whole_reports_only(openings_year_run):
+    # a page opening cannot show that its report leaves 法律顾问 or enforcement figures out: counted, the
+    # 122 openings of a real 2025 folder made 法律顾问 fall from 95 % to 28 % and enforcement figures to 0
+    docs, figures = openings_year_run
+    whole = docs[~docs["is_partial"]].groupby("year")["doc_id"].nunique()
+    assert docs[(docs["year"] == 2025) & docs["is_partial"]]["doc_id"].nunique() == len(OPENINGS_2025)
+    assert whole[2025] == 3
+    for name in ("30_concept_shares", "30_indicator_categories", "30_phrase_mentions", "30_parts_coverage",
+                 "30_density_by_year"):
+        drawn = pd.read_csv(figures / f"{name}.csv", encoding="utf-8-sig")
+        assert drawn.groupby("year")["n_reports"].max().to_dict() == whole.to_dict(), name
+        sidecar = json.loads((figures / f"{name}.json").read_text(encoding="utf-8"))
+        assert f"另有 {len(OPENINGS_2025)} 份不完整文本" in json.dumps(sidecar, ensure_ascii=False), name
+    bars = json.loads((figures / "30_phrase_reports.json").read_text(encoding="utf-8"))
+    assert f"（共 {whole.sum()} 份）" in json.dumps(bars, ensure_ascii=False)

@@ -93,3 +93,45 @@ def test_keyness_by_town__same_statistic_as_terms_keyness_for_each_town(seeds):
         mine = all_towns[all_towns["town_key"] == key]
         assert mine["term"].tolist() == one["term"].tolist(), key
         assert np.allclose(mine["stat"], one["stat"]) and mine["n_target"].tolist() == one["n_target"].tolist()
+
+
+def test_write_profiles__a_renamed_town_goes_by_its_latest_name(tmp_path):
+    # 英买里乡 became 英买里镇 in 2022: its profile was titled and filed by the 2021 name, so an analyst
+    # looking for 英买里镇 found no page
+    import shutil
+
+    from reportkit import build
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("r340_yingmaili_2021_xiang_yifaxingzheng", "r341_yingmaili_2022_chexiangshezhen_meitou",
+                 "r342_yingmaili_2023_biaoti2024", "r343_yingmaili_2024_wubiaoti_ducha"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "written_reports" / f"{name}.txt", raw / f"{name}.txt")
+    tables = build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1)
+    assert set(tables["documents"]["town"]) == {"英买里乡", "英买里镇"}
+    assert tables["documents"]["town_code"].nunique() == 1
+    written = profiles.write_profiles(tables, tmp_path / "profiles", png=False)
+    assert [p.name for p in written] == ["英买里镇_伽师县.html"]
+    page = written[0].read_text(encoding="utf-8")
+    assert "<h1>英买里镇（" in page and "曾用名：英买里乡（2021）" in page
+
+
+def test_write_profiles__a_rerun_replaces_the_page_of_a_town_renamed(tmp_path):
+    # the analyst's next year: 英买里乡's 2021 report built and profiled, then 2022–2024 (英买里镇) added
+    # and built again; the 2021 page stayed beside the new one, one town twice in the folder
+    import shutil
+
+    from reportkit import build
+
+    raw, out = tmp_path / "raw", tmp_path / "profiles"
+    raw.mkdir()
+    names = ["r340_yingmaili_2021_xiang_yifaxingzheng", "r341_yingmaili_2022_chexiangshezhen_meitou",
+             "r342_yingmaili_2023_biaoti2024", "r343_yingmaili_2024_wubiaoti_ducha"]
+    shutil.copy(ROOT / "tests" / "fixtures" / "written_reports" / f"{names[0]}.txt", raw / f"{names[0]}.txt")
+    profiles.write_profiles(build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1), out)
+    (out / "我的笔记.html").write_text("<html><body>by hand</body></html>", encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == ["我的笔记.html", "英买里乡_伽师县.html", "英买里乡_伽师县.png"]
+    for name in names[1:]:
+        shutil.copy(ROOT / "tests" / "fixtures" / "written_reports" / f"{name}.txt", raw / f"{name}.txt")
+    profiles.write_profiles(build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1), out)
+    assert sorted(p.name for p in out.iterdir()) == ["我的笔记.html", "英买里镇_伽师县.html", "英买里镇_伽师县.png"]
