@@ -481,6 +481,10 @@ _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射�
 # an idiom (因地制宜, 因循守旧).
 _CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响|因(?!此|而|地制宜|时制宜|人而异|循|[^，,；;。]*(?:引发|引起)))")
 _RESULT = re.compile(r"^(?:从而|进而)?(?:导致|致使|以致|造成|使得)")
+# A challenge's outcome put first, its cause after (行政诉讼败诉2起，均因决策前未听取意见; 3件处罚被撤销，主要是因为…):
+# losing is no fault of the dispute work, the cause is the fault.
+_OUTCOME_FIRST = re.compile(r"败诉|纠错|撤销|确认违法|确认无效|国家赔偿")
+_CAUSE_AFTER = re.compile(r"^(?:均|都|多|大多|主要|全部|皆|其中[^，,；;。]{0,6}?)?(?:是|系)?(?:因为|因|由于|源于)(?!此|而)")
 
 
 # A row of a 问题清单 / 整改台账 table that a copy flattened into one line: its cells apart by tabs, runs of
@@ -518,6 +522,9 @@ def lead_clause(text: str) -> str:
     for clause in clauses[1:4]:
         if (drawn := _DRAWS_OUT.match(clause)) and clause[drawn.end():]:
             return clause[drawn.end():]
+    if len(clauses) > 1 and _OUTCOME_FIRST.search(clauses[0]) and (cause := _CAUSE_AFTER.match(clauses[1])) \
+            and clauses[1][cause.end():]:
+        return clauses[1][cause.end():]
     if _CAUSE_FIRST.match(clauses[0]):
         for clause in clauses[1:3]:
             if (result := _RESULT.match(clause)) and clause[result.end():]:
@@ -1034,6 +1041,10 @@ _VILLAGERS_OR_RESIDENTS = re.compile(r"(?<=村)[（(]居[）)](?=民(?!委员会
 # A law's or a document's name (《信访工作条例》, 《政府信息公开条例》): the topic an item names, not its fault
 # (干部对《信访工作条例》学习不深 is the cadres' study); its words count only when nothing else names a theme.
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
+# A case named by its outcome (被复议纠错的案件, 败诉案件, 败诉、纠错案件): the topic, not the fault, which is what was (not)
+# done with it (未公开, 未纳入考核, 未转化为普法素材); its words count as a title's.
+_OUTCOME = r"被?(?:行政)?(?:复议|诉讼|法院)?(?:纠错|败诉|撤销)"
+_CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案件")
 # What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解), does not grasp
 # (渔民对回港避风的法律规定认识不足; 河长对审批要求掌握不准) or shrugs off (对出庭应诉的要求不以为然): the topic,
 # not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
@@ -1067,6 +1078,9 @@ _MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,8}
 # reports to a leader content with reports (满足于听取执法人员的口头汇报): no fault of the leader's own.
 _PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的[^，,。；;：:！!？?\n]{0,4}?"
                         r"(?:领导|班子成员|镇长|乡长|主任|书记|委员|干部|负责人|同志))")
+# … and so is the duty staff are counted for (负责复议应诉工作的只有1名工作人员; 从事调解工作的仅有2人): the staff's
+# number is the fault.
+_STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n的]{1,14}(?=的(?:只有|仅有|仅|只|不足|均为|多为|都是))")
 _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
 
 
@@ -1079,8 +1093,9 @@ def _without_topics(part: str) -> str:
     """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's, a moving population's,
     a met dispute's, a portfolio's and a reporter's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
+    part = _CASE_BY_OUTCOME.sub("《》", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
-    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", _REPORTED_BY.sub("听", part))))
+    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part)))))
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 
@@ -1091,7 +1106,8 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
-        titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text))),
+        titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text),
+                                                          *_CASE_BY_OUTCOME.finditer(text))),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())

@@ -134,6 +134,16 @@ def test_cluster_shortcomings__two_groups_of_the_public_awareness_is_publicity()
     assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
 
 
+def test_cluster_shortcomings__a_group_of_the_public_studying_law_is_publicity():
+    # written round 76: the groups of the public a report lists (…、…等群体) whose study, awareness or grounding in
+    # the law lags are publicity, though 学法 and 法治观念 are otherwise the cadres'; the cadres' own stay awareness
+    table = items({"辛镇": ["一是外出务工返乡人员、散居五保户等群体学法用法的自觉性不高，遇事仍习惯托人说情。",
+                           "二是山区独居老人、残疾人等群体法律素养普遍偏低。", "三是快递员、网约车司机等群体法治观念仍较淡薄。",
+                           "四是部分镇干部学法用法的自觉性不高。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "publicity", "publicity", "awareness"]
+
+
 def test_cluster_shortcomings__business_entities_awareness_is_publicity():
     # written round 70: 经营主体 (the name 市场主体 took in 2023) …意识 is the public's, as 市场主体…意识 is
     table = items({"辛镇": ["二是部分经营主体守法经营意识不强，合同纠纷时有发生。", "一是部分新型经营主体的诚信守法意识较弱。",
@@ -350,6 +360,18 @@ def test_shares_vocabulary__words_of_who_or_where_are_not_counted():
     tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
     donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
     # the second shares only 县里 and 站所 with its donor; the fourth shares 调解 besides 镇里 and 村级: still one word
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, False]
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
+
+def test_shares_vocabulary__a_body_and_a_hedge_are_not_counted():
+    # written round 76: 机构 names a body, as 站所 does, and 相对 hedges, as 部分 does: neither is what two items
+    # share a topic by (机构调整后… and 机构…调整; 相对滞后 said of a place and of a staff)
+    from reportkit.shortcomings import _shares_vocabulary, _tfidf
+
+    weights = [{"机构": 1.0, "调整": 1.0, "编制": 1.0}, {"机构": 1.0, "调整": 1.0, "科室": 1.0},
+               {"相对": 1.0, "滞后": 1.0, "人员": 1.0}, {"相对": 1.0, "滞后": 1.0, "片区": 1.0}]
+    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
+    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
     assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, False]
     assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
 
@@ -625,7 +647,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,012 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,072 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -634,6 +656,11 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,539 of 1,546 (0.995) and tuning 490 of 526 since sets 76 (written blind in the words of 2017–2020:
+    # 29 of 30 first, 30 after; …等群体学法/意识 the public's; 机构 and 相对 pass no theme on; of the six items with no
+    # theme word, set 56's held-out one and sets 13's and 16's tuning ones came right, set 15's went wrong) and 77
+    # (written blind about 复议, 诉讼 and 信访 outcomes: 22 of 30 first, 30 after; a case named by its outcome is the
+    # topic, an outcome put first gives its cause the lead, the job staff are counted for is no fault);
     # held out 1,487 of 1,495 (0.995) and tuning 480 of 517 since sets 74 (written blind about 基层减负 and formalism:
     # 29 of 30 first, 30 after; words of who or where, 乡镇, 县直, 部门, pass no theme on as shared wording) and 75
     # (written blind in the party committee's language: 27 of 30 first, 30 after; 无专人 staffing, 送法进… the
@@ -1635,6 +1662,29 @@ PARTY_COMMITTEE_LANGUAGE = [
 ]
 
 
+CHALLENGED_ACTS = [
+    # themes set 77 (复议, 诉讼 and 信访 outcomes): a case named by its outcome (复议纠错案件, 败诉案件) is the topic;
+    # what was not done with it decides
+    ("复议纠错案件的整改情况未向社会公开", "disclosure"),
+    ("行政诉讼败诉案件未在党委会上通报剖析，相关责任人也未被问责", "disclosure"),
+    ("败诉案件没有用于以案释法，群众对依法维权的途径仍不清楚", "publicity"),
+    # the duty staff are counted for (负责/承担/从事…的仅有/只有…) is no fault: their number is
+    ("负责信访复查和复议答复的仅有1名工作人员，答辩材料常常逾期", "capacity"),
+    ("承担行政复议和应诉工作的只有2名工作人员", "capacity"),
+    ("镇矛调中心只有1名工作人员，纠纷调处全靠村里", "capacity"),  # 只有…工作人员, as 仅有…工作人员
+    # an outcome put first, its cause after (…败诉1起，系因…): the cause is the fault; not any lead (纠纷增长)
+    ("2024年街道被复议纠错3件，主要是因为作出决定前未经合法性审查", "decisions"),
+    ("乡政府行政诉讼败诉1起，系因出台征收文件时未公开征求意见", "decisions"),
+    ("今年矛盾纠纷同比增长两成，主要是因为群众法律意识淡薄", "disputes"),
+    # the cadres' study of 行政诉讼法 (as 复议法) and a head's face before the court (出庭…面子) are the cadres'
+    ("班子成员学习行政诉讼法不系统，答辩时说不出依据", "awareness"),
+    ("少数班子成员觉得出庭应诉丢面子，能推就推", "awareness"),
+    # a decision taken without a hearing (决定…听证, 决策…听证) is decisions, whatever is published after
+    ("征收补偿决定未经听证即作出，群众意见未被采纳", "decisions"),
+    ("老街改造的决策未经听证即提交党委会，群众质疑后才补开公示", "decisions"),
+]
+
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1645,6 +1695,6 @@ PARTY_COMMITTEE_LANGUAGE = [
                          + THE_MACHINERY_OF_RULE_OF_LAW_WORK + REPORTED_VOICES + BUSINESS_ENVIRONMENT
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
-                         + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK)
+                         + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
