@@ -1090,12 +1090,14 @@ def _met(match: re.Match) -> str:
 
 
 def _without_topics(part: str) -> str:
-    """PART with its titles, unknown topics and what money goes to blanked (《》), a sector's, a moving population's,
-    a met dispute's, a portfolio's and a reporter's word taken out: words that name no fault."""
+    """PART with its titles, cases named by their outcome, unknown topics and what money goes to blanked (《》), a
+    sector's, a moving population's, a met dispute's, a portfolio's, a staffed duty's and a reporter's word taken
+    out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
-    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part)))))
+    part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
+    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 
