@@ -479,11 +479,16 @@ _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射�
 # A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生; 因…，致使…): the fault is what it led to. Not
 # 因 whose clause says 引发/引起 (因…引发的纠纷增多 names the fault itself), nor 因此/因而 or
 # an idiom (因地制宜, 因循守旧).
-_CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响|因(?!此|而|地制宜|时制宜|人而异|循|[^，,；;。]*(?:引发|引起)))")
+# 受…牵扯/挤占 is a cause as 受…影响 is (not 受理).
+_CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响|受(?!理).{1,20}(?:牵扯|牵制|拖累|挤占|制约)$"
+                          r"|因(?!此|而|地制宜|时制宜|人而异|循|[^，,；;。]*(?:引发|引起)))")
 _RESULT = re.compile(r"^(?:从而|进而)?(?:导致|致使|以致|造成|使得)")
 # A challenge's outcome put first, its cause after (行政诉讼败诉2起，均因决策前未听取意见; 3件处罚被撤销，主要是因为…):
 # losing is no fault of the dispute work, the cause is the fault.
 _OUTCOME_FIRST = re.compile(r"败诉|纠错|撤销|确认违法|确认无效|国家赔偿")
+# A cause that lists things or names a load on people and time: a setting, not the fault (see `lead_clause`).
+_CAUSE_AS_SETTING = re.compile(r"、|任务|压力|精力|忙于|占用|挤占|牵扯|牵制|拖累")
+_OUTCOME_AFTER_CAUSE = re.compile(_OUTCOME_FIRST.pattern + r"|被[^，,；;。]{0,16}(?:认定|判决|确认|通报|约谈|问责)")
 _CAUSE_AFTER = re.compile(r"^(?:均|都|多|大多|主要|全部|皆|其中[^，,；;。]{0,6}?)?(?:是|系)?(?:因为|因|由于|源于)(?!此|而)")
 
 
@@ -529,6 +534,13 @@ def lead_clause(text: str) -> str:
         for clause in clauses[1:3]:
             if (result := _RESULT.match(clause)) and clause[result.end():]:
                 return clause[result.end():]
+        # a cause that lists things or names a load (因信访、普法任务重，司法所人员超负荷运转) is the setting, the fault
+        # after it leads; a single fault put as cause (由于普法宣传不到位，群众…) stays the lead, and so does any cause
+        # when what follows is its outcome or consequence (…，2件处罚在复议中被认定程序违法)
+        if len(clauses) > 1 and clauses[1] and _CAUSE_AS_SETTING.search(clauses[0]) \
+                and not _CAUSE_FIRST.match(clauses[1]) and not _OUTCOME_AFTER_CAUSE.search(clauses[1]) \
+                and not _CONSEQUENCE.match(clauses[1]):
+            return clauses[1]
     if len(clauses) > 1 and clauses[1] and (
             _SETTING.match(clauses[0]) or (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) and _TURN.match(clauses[1]))):
         return clauses[1]

@@ -647,7 +647,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,072 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,102 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -656,6 +656,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,558 of 1,566 (0.995) and tuning 499 of 536 since set 78 (written blind as one sentence naming three
+    # themes, a third with the cause first: 20 of 30 first, 30 after; a cause that lists things or names a load is the
+    # setting, a cadre's 决策…意识 the cadres'; with it appended set 15's tuning item came right, sets 13's and 16's
+    # tuning items and set 56's held-out one went wrong, as they did before any rule changed);
     # held out 1,539 of 1,546 (0.995) and tuning 490 of 526 since sets 76 (written blind in the words of 2017–2020:
     # 29 of 30 first, 30 after; …等群体学法/意识 the public's; 机构 and 相对 pass no theme on; of the six items with no
     # theme word, set 56's held-out one and sets 13's and 16's tuning ones came right, set 15's went wrong) and 77
@@ -1059,6 +1063,19 @@ def test_lead_clause__what_a_review_sampled_is_not_the_lead(text, lead):
     ("因土地流转引发的纠纷增多，导致调处压力加大", "因土地流转引发的纠纷增多"),  # bare 因 names the fault
 ])
 def test_lead_clause__a_cause_put_first_leads_to_the_fault(text, lead):
+    assert lead_clause(text) == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # themes set 78: a cause that lists things or names a load, put first with no result word, is the setting
+    ("因信访接待、矛盾调处任务繁重，司法所干部学法时间难以保证", "司法所干部学法时间难以保证"),
+    ("受普法和执法检查任务挤占影响，调委会日常排查不到位", "调委会日常排查不到位"),
+    ("由于忙于项目建设，镇里重大决策很少听取法律顾问意见", "镇里重大决策很少听取法律顾问意见"),
+    ("由于执法力量不足，违法建设查处不及时", "由于执法力量不足"),  # a single fault put as cause stays the lead
+    ("因取证不规范、文书填写随意，3件处罚被复议撤销", "因取证不规范、文书填写随意"),  # its outcome after
+    ("因执法人员少、案件多，群众投诉被上级通报", "因执法人员少、案件多"),  # its consequence after
+])
+def test_lead_clause__a_cause_that_lists_or_names_a_load_is_the_setting(text, lead):
     assert lead_clause(text) == lead
 
 
@@ -1685,6 +1702,26 @@ CHALLENGED_ACTS = [
 ]
 
 
+CAUSE_PUT_FIRST = [
+    # themes set 78: a cause put first with the fault straight after it (因…，…; 由于…，…; 受…影响，…), the cause
+    # naming other themes' words: the fault leads
+    ("因调解纠纷和普法宣传占用大量时间，街道执法队员持证上岗率仍然偏低", "capacity"),
+    ("由于合法性审查和信访接待任务繁重，镇里面向村民的法治宣传活动偏少，形式单一", "publicity"),
+    ("受执法检查和纠纷调处工作牵扯，站所干部学法培训时间难以保证", "awareness"),
+    ("因执法人员不足、普法力量分散，部分村调委会调解纠纷不及时，矛盾积压较多", "disputes"),
+    ("由于调解员少、执法任务重，街道执法结果和财务收支的公开不够及时", "disclosure"),
+    ("因普法培训多、执法力量紧，镇里出台规范性文件前未经合法性审查", "decisions"),
+    # not when what follows is the cause's outcome: the cause is the fault
+    ("因执法人员法律素养不高，3件行政处罚在复议中被撤销", "capacity"),
+    ("由于执法队员取证不规范，今年有2件处罚决定被法院判决确认违法", "capacity"),
+    # a cadre's 决策…意识, as 决策…观念: the cadres' (a village's or a procedure's 决策意识 stays decisions)
+    ("个别村书记依法民主决策的意识淡薄，重大事项不经合法性审查就拍板", "awareness"),
+    ("部分班子成员科学决策、依法决策意识不强，认为征求意见和合法性审查“耽误时间”", "awareness"),
+    ("少数站所负责人依法决策意识淡薄，对重大行政决策程序规定不熟悉", "awareness"),
+    ("个别村干部按程序决策的意识还不牢，土地流转合同签订前不经合法性审查", "awareness"),
+    ("部分村级组织依法决策意识仍需强化，村集体资产发包前未经合法性审查", "decisions"),  # a body's: stays
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1695,6 +1732,7 @@ CHALLENGED_ACTS = [
                          + THE_MACHINERY_OF_RULE_OF_LAW_WORK + REPORTED_VOICES + BUSINESS_ENVIRONMENT
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
-                         + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS)
+                         + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
+                         + CAUSE_PUT_FIRST)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
