@@ -171,8 +171,10 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
 # 市场…, 区域…; not 联合县市场监管局…, where the town works with the body: the name must open the clause).
 # (… after the occasion its count covers: 扬州市本轮疫情累计报告…570例, 绍兴市此次疫情共…)
 _OCCASION = r"(?:(?:本|此|这)[轮次](?:疫情|汛期)?|疫情期间)?"
+# What after 县/市/区… makes the character no area's kind (县级, 市直, 市场, 区域, 县委, 市民, 区划, 县镇 …).
+_NOT_AN_AREA = "级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡"
 _OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
-                         rf"(?!级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡)"
+                         rf"(?!{_NOT_AN_AREA})"
                          rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
                          rf"|(?={_OCCASION}(?:全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗])))")
 
@@ -198,7 +200,7 @@ def _another_body(text: str, head: int, start: int, own: frozenset[str] | None =
 # 贺兰县受理行政复议案件96件): not glued to a town (玉龙县拉市镇…), not its 县级/县委/县城/县人民政府网站…, and not where the town works
 # with it or it works for the town (联合…, 指导…, 为我镇…, …我镇…). Only the own county: a name like 老城区 is a word too.
 _NAMED_AREA = re.compile(rf"(?P<name>[{CJK}]{{1,8}}?)(?P<kind>[县市州盟旗区])"
-                         rf"(?!级|直|属|场|域|内|外|委|政府|人民|长|民|情|容|貌|里|划|镇|乡|城|街|道|[县市州盟旗区])")
+                         rf"(?!{_NOT_AN_AREA}|人民|城|街|道|[县市州盟旗区])")
 _WITH_THE_TOWN = re.compile(r"[我本](?:镇|乡|街道|苏木)|联合|配合|协助|会同|协同|指导|帮助|支持|交办|转办|下沉|派驻|(?:为|向|对|给|在)[我本该]")
 
 
