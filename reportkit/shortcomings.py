@@ -1064,6 +1064,9 @@ _CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案�
 _UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?"
                             r"(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
                             r"|一知半解|不清楚|知晓率|不以为然|认识不足|认识不够|认识不到位|认识不清|掌握不准|掌握不够))")
+# Who or what an assessment scores (乡里对驻村干部履职情况的考核多看台账; 对网格员的考核只看上报数): the topic, not
+# the fault, which is the assessment's; its words count as a title's. (Not 监督: 执法…监督 spans its object.)
+_ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合)?(?:考核|考评|评议|督查))")
 # What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
 _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
@@ -1073,8 +1076,10 @@ _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
 # A chief system's name (河长制, 田长制, 林长制): the sector, not the chief (村级河长, a cadre) its cue names.
 _CHIEF_SYSTEM = re.compile(r"(?<=[河湖田林])长(?=制)")
-# A population on the move (城区人口集中、流动性大): the scene, not the staff's turnover that 流动性大 otherwise says.
-_PEOPLE_MOVING = re.compile(r"(?<=人口)([^，,。；;：:！!？?\n]{0,4}?)流动性大")
+# A population on the move (城区人口集中、流动性大; 游牧民转场期间居住分散、流动性大): the scene, not the staff's
+# turnover that 流动性大 otherwise says (not when staff are named between: 群众反映协管员流动性大).
+_PEOPLE_MOVING = re.compile(r"((?:人口|牧民|牧户|渔民|群众|村民|居民|农民工|务工人员|游客|租户|住户)"
+                            r"(?:(?!人员|队员|干部|队伍|网格员|调解员|协管员)[^，,。；;：:！!？?\n]){0,16}?)流动性大")
 # What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
 # the money's (its words count as a title's).
 _SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!？?\n]{0,8}?(?:用于|用在|花在|投向))"
@@ -1093,6 +1098,9 @@ _PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的
 # … and so is the duty staff are counted for (负责复议应诉工作的只有1名工作人员; 从事调解工作的仅有2人): the staff's
 # number is the fault.
 _STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n的]{1,14}(?=的(?:只有|仅有|仅|只|不足|均为|多为|都是))")
+# … and so is a cadre's recruitment (新招录的年轻干部, 近年录用的公务员): which cadres, not a staffing fault (not
+# 没有招录过年轻干部, a verb: staffing).
+_RECRUITED = re.compile(r"(?:招录|招聘|考录|录用)(?=的(?:年轻|青年|大学生)?(?:干部|公务员|选调生))")
 _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
 
 
@@ -1102,12 +1110,13 @@ def _met(match: re.Match) -> str:
 
 
 def _without_topics(part: str) -> str:
-    """PART with its titles, cases named by their outcome, unknown topics and what money goes to blanked (《》), a
-    sector's, a moving population's, a met dispute's, a portfolio's, a staffed duty's and a reporter's word taken
-    out: words that name no fault."""
+    """PART with its titles, cases named by their outcome, unknown topics, what an assessment scores and what money
+    goes to blanked (《》), a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
+    staffed duty's and a reporter's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
+    part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
     part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
@@ -1121,7 +1130,7 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         text = to_simplified(t)
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text),
-                                                          *_CASE_BY_OUTCOME.finditer(text))),
+                                                          *_ASSESSED.finditer(text), *_CASE_BY_OUTCOME.finditer(text))),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())

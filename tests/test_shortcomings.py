@@ -647,8 +647,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,102 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
+    # 2,132 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -656,6 +656,9 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,585 of 1,593 (0.995) and tuning 503 of 539 since set 79 (written blind in the voice of ethnic, pastoral
+    # and border townships: 27 of 30 first, 30 after; a moving public's 流动性大 is the scene, a recruitment names which
+    # cadres, whom an assessment scores is its topic; set 42's tuning item came right);
     # held out 1,558 of 1,566 (0.995) and tuning 499 of 536 since set 78 (written blind as one sentence naming three
     # themes, a third with the cause first: 20 of 30 first, 30 after; a cause that lists things or names a load is the
     # setting, a cadre's 决策…意识 the cadres'; with it appended set 15's tuning item came right, sets 13's and 16's
@@ -1722,6 +1725,22 @@ CAUSE_PUT_FIRST = [
     ("部分村级组织依法决策意识仍需强化，村集体资产发包前未经合法性审查", "decisions"),  # a body's: stays
 ]
 
+ETHNIC_PASTORAL_AND_BORDER = [
+    # themes set 79 (ethnic, pastoral and border townships): a public on the move (牧民, 渔民, 务工人员…流动性大) sets
+    # the scene, as 人口…流动性大 does; staff named between keep it staffing
+    ("渔民常年在外海作业、流动性大，法治宣传多安排在休渔期集中开展", "publicity"),
+    ("外来务工人员居住分散、流动性大，法律援助的宣传很难送到手中", "publicity"),
+    ("牧民反映乡里执法辅助人员流动性大，巡查时常换新面孔", "capacity"),
+    # a cadre's recruitment (新招录的年轻干部) says which cadres, not a staffing fault; recruiting none is staffing
+    ("近年招录的年轻干部依法办事能力不足，调解纠纷时只会照搬文件", "awareness"),
+    ("乡里新招录的大学生干部学法不够系统，对草原法、边境管理条例说不清", "awareness"),
+    ("苏木近三年没有招录过年轻干部，执法岗位后继无人", "capacity"),
+    # who or what an assessment scores (对…的考核/考评) is the topic: the assessment's fault decides
+    ("镇里对调解员的考评多看台账登记的件数，调解质量无人过问", "disclosure"),
+    ("街道对执法队员的年度考核只看办案数量，办案质量不作要求", "disclosure"),
+    ("对村干部的考核多看台账资料，学法用法实效无人过问", "disclosure"),
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1733,6 +1752,6 @@ CAUSE_PUT_FIRST = [
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
-                         + CAUSE_PUT_FIRST)
+                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
