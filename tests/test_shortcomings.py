@@ -647,8 +647,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,132 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
+    # 2,162 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -656,6 +656,9 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,614 of 1,622 (0.995) and tuning 505 of 540 since set 80 (written blind as faults put in figures: 29 of
+    # 30 first, 30 after; what a test's questions were on is its topic, a 法律知识测试 the cadres'; set 47's tuning item
+    # came right, and of the items with no theme word set 15's came right, sets 13's, 16's and 56's went wrong);
     # held out 1,585 of 1,593 (0.995) and tuning 503 of 539 since set 79 (written blind in the voice of ethnic, pastoral
     # and border townships: 27 of 30 first, 30 after; a moving public's 流动性大 is the scene, a recruitment names which
     # cadres, whom an assessment scores is its topic; set 42's tuning item came right);
@@ -1741,6 +1744,17 @@ ETHNIC_PASTORAL_AND_BORDER = [
     ("对村干部的考核多看台账资料，学法用法实效无人过问", "disclosure"),
 ]
 
+FAULTS_IN_FIGURES = [
+    # themes set 80 (faults counted): what a test's questions were on (涉及…的题目, …类试题) is the topic; those tested
+    # and their low score decide
+    ("对全镇9名站所负责人进行法律知识测试，平均分只有58分，涉及人民调解和信访办理的题目错误率最高", "awareness"),
+    ("对街道机关干部开展法律知识测验，合格率仅为七成，关于政务公开、合法性审查的试题失分较多", "awareness"),
+    ("对200名村民开展普法问卷测试，涉及土地承包、宅基地纠纷的题目正确率不足四成", "publicity"),
+    ("执法人员业务考试中涉及证据规则的试题正确率仅为45%，现场取证不规范的问题较为突出", "capacity"),
+    # a cadres' 法律知识测试 or 测验 is their study, as 法律知识考试, though an inspector gave it
+    ("县督察组对镇机关10名干部进行法律知识测试，平均分57分，4人不及格", "awareness"),
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1752,6 +1766,6 @@ ETHNIC_PASTORAL_AND_BORDER = [
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
-                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER)
+                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
