@@ -294,6 +294,30 @@ def bars_finding(table: pd.DataFrame, *, x: str, y: str, what: str, unit: str = 
     return Finding(title, notes, _small_n_note(len(rows) if n_reports is None else n_reports))
 
 
+def with_partial_counts(found: Finding, documents: pd.DataFrame, by: str, *, most: int = 5) -> Finding:
+    """FOUND with its caveat saying how many texts of each BY group are partial (``is_partial``):
+    a count of texts found is no count of reports that can be compared (the MOST largest groups
+    named). FOUND itself when every text is whole.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "year": [2024, 2025, 2025], "is_partial": [False, True, False]})
+    >>> with_partial_counts(Finding("各年份的报告数", [], "份数是这 3 份报告中的计数。"), docs, "year").caveat
+    '份数是这 3 份报告中的计数。其中 1 份是不完整文本（只有开头或被删节），不能当作完整报告比较：2025 1 份。'
+    """
+    if "is_partial" not in documents:
+        return found
+    docs = documents.drop_duplicates("doc_id")
+    partial = docs[docs["is_partial"].fillna(False).astype(bool)]
+    if partial.empty:
+        return found
+    counts = partial.groupby(by, dropna=False)["doc_id"].nunique().rename("n").reset_index()
+    counts = counts.sort_values(["n", by], ascending=[False, True], kind="stable")
+    said = "、".join(f"{_fmt(g) if pd.notna(g) else '未注明'} {n} 份" for g, n in zip(counts[by][:most], counts["n"]))
+    said += f" 等 {len(counts)} 个" if len(counts) > most else ""
+    caveat = (f"{found.caveat}其中 {len(partial)} 份是不完整文本（只有开头或被删节），不能当作完整报告比较："
+              f"{said}。")
+    return Finding(found.title, list(found.notes), caveat)
+
+
 def _named(labels: pd.Series, most: int = 3) -> str:
     """Up to MOST labels joined with 、, then "等 k 个"."""
     shown = "、".join(str(label) for label in labels.iloc[:most])

@@ -224,15 +224,20 @@ class NotebookSetup:
     years: list = field(default_factory=list)
 
     def save_figure(self, fig, name: str, *, data=None, title: str | None = None, finding=None,
-                    size: Literal["full", "half"] = "full", whole_only: bool = False) -> dict:
+                    size: Literal["full", "half"] = "full", whole_only: bool = False,
+                    counts_partial: bool = False) -> dict:
         """``export.save_figure`` into this notebook's figures folder, sourced on its reports.
 
         ``whole_only``: the chart counts whole reports only (:attr:`whole`); its source line says
-        so and how many partial texts were left out."""
+        so and how many partial texts were left out. ``counts_partial``: the chart counts every
+        text (reports per year): its source line says how many of them are partial."""
         from .export import save_figure, source_line
 
         documents = self.whole if whole_only else self.docs
         source = source_line(documents) + (f"；{self.partial_note}" if whole_only and self.partial_note else "")
+        n_partial = len(self.docs) - len(self.whole)
+        if counts_partial and not whole_only and n_partial:
+            source += f"；其中 {n_partial} 份是不完整文本（只有开头或被删节）"
         return save_figure(fig, name, self.figures_dir, data=data, title=title, documents=documents,
                            source=source, finding=finding, size=size)
 

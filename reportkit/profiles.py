@@ -78,6 +78,9 @@ def town_profile(tables: dict[str, pd.DataFrame], town_key: str, *, n_terms: int
         for name, g in former.groupby("town", sort=False))
     header["years"] = "、".join(str(int(y)) for y in sorted(pd.to_numeric(mine["year"], errors="coerce").dropna()))
     header["n_reports"] = len(mine)
+    partial = (mine["is_partial"].fillna(False).astype(bool) if "is_partial" in mine
+               else pd.Series(False, index=mine.index))
+    header["n_partial"] = int(partial.sum())
 
     comp = tables.get("completeness", pd.DataFrame(columns=["doc_id"]))
     comp = comp[comp["doc_id"].isin(ids)].set_index("doc_id")
@@ -86,7 +89,8 @@ def town_profile(tables: dict[str, pd.DataFrame], town_key: str, *, n_terms: int
         have = [p for p in PART_LABELS if p in comp.columns and row.doc_id in comp.index and bool(comp.loc[row.doc_id, p])]
         reports.append({"label": row.label, "year": row.year, "n_chars": getattr(row, "n_chars", pd.NA),
                         "parts": "、".join(PART_LABELS[p] for p in have) or "（未识别）",
-                        "missing": "、".join(PART_LABELS[p] for p in PART_LABELS if p not in have) or "无"})
+                        "missing": "、".join(PART_LABELS[p] for p in PART_LABELS if p not in have) or "无",
+                        "partial": bool(partial.loc[row.Index])})
     ind = tables.get("indicators", pd.DataFrame(columns=["doc_id"]))
     ind = ind[ind["doc_id"].isin(ids)]
     if len(ind):
@@ -116,7 +120,10 @@ def town_profile(tables: dict[str, pd.DataFrame], town_key: str, *, n_terms: int
     reuse = pd.DataFrame(shared, columns=["label", "other", "similarity", "kind"]).sort_values(
         "similarity", ascending=False, kind="stable").reset_index(drop=True)
     orig = tables.get("originality", pd.DataFrame(columns=["doc_id", "originality"]))
-    originality = {labels.get(d, d): float(o) for d, o in zip(orig["doc_id"], orig["originality"]) if d in ids}
+    # a partial text's share is over its few passages: marked, not taken for its report's
+    partial_ids = set(mine.loc[partial, "doc_id"])
+    marked = {d: labels.get(d, d) + ("（不完整文本）" if d in partial_ids else "") for d in ids}
+    originality = {marked[d]: float(o) for d, o in zip(orig["doc_id"], orig["originality"]) if d in ids}
     return {"town_key": town_key, "header": header, "reports": pd.DataFrame(reports), "figures": figures,
             "shortcomings": shortcomings, "terms": terms, "reuse": reuse, "originality": originality}
 
@@ -132,10 +139,15 @@ def _lines(profile: dict, limits: dict | None) -> list[tuple[str, str]]:
     cap = limits or {}
     h = profile["header"]
     out = [("h", "基本情况"),
-           ("t", f"报告：{h['n_reports']} 份（{h['years'] or '年份不明'}）；层级：{_LEVEL_ZH.get(h.get('level'), '不明')}"
+           ("t", f"报告：{h['n_reports']} 份（{h['years'] or '年份不明'}）"
+                 + (f"，其中 {h['n_partial']} 份是不完整文本（只有开头或被删节）" if h.get("n_partial") else "")
+                 + f"；层级：{_LEVEL_ZH.get(h.get('level'), '不明')}"
                  + (f"；曾用名：{h['former_names']}" if h.get("former_names") else ""))]
-    out += [("t", f"{r.label}：{int(r.n_chars) if pd.notna(r.n_chars) else '?'} 字；有 {r.parts}"
-                  + (f"；未单列 {r.missing}" if r.missing != "无" else ""))  # every part: nothing to say
+    # a partial text cannot show the parts its report gives further down: never "未单列"
+    out += [("t", f"{r.label}{'（不完整文本）' if getattr(r, 'partial', False) else ''}："
+                  f"{int(r.n_chars) if pd.notna(r.n_chars) else '?'} 字；有 {r.parts}"
+                  + ("；其余部分不在这份文本中，不能算作没写" if getattr(r, "partial", False) and r.missing != "无"
+                     else f"；未单列 {r.missing}" if r.missing != "无" else ""))  # every part: nothing to say
             for r in profile["reports"].itertuples()]
     fig = profile["figures"]
     out.append(("h", f"具体数字（共 {len(fig)} 个）"))

@@ -77,8 +77,9 @@ def _order(names) -> list[str]:
 
 def for_reading(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """TABLES as a reader of a spreadsheet needs them: a row keyed by ``doc_id`` also says its
-    report's ``town`` and ``year`` (just after ``doc_id``: no lookup across sheets), and the
-    indicators' ``category`` code has its Chinese name beside it (``category_label``).
+    report's ``town`` and ``year`` (just after ``doc_id``: no lookup across sheets), and
+    ``is_partial`` too when some text is partial (a page opening's completeness row is not its
+    report's), and the indicators' ``category`` code has its Chinese name beside it (``category_label``).
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "town": ["青松镇"], "year": [2023]})
     >>> ind = pd.DataFrame({"doc_id": ["a"], "category": ["legal_education_events"], "value": [3.0]})
@@ -87,14 +88,17 @@ def for_reading(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """
     out = dict(tables)
     docs = tables.get("documents")
-    known = (docs.drop_duplicates("doc_id").set_index("doc_id")[["town", "year"]]
+    beside = ["town", "year"]
+    if docs is not None and "is_partial" in docs and docs["is_partial"].fillna(False).astype(bool).any():
+        beside.append("is_partial")  # only then: a workbook of whole reports keeps its columns
+    known = (docs.drop_duplicates("doc_id").set_index("doc_id")[beside]
              if docs is not None and {"doc_id", "town", "year"} <= set(docs.columns) else None)
     for name, table in tables.items():
-        if name == "documents" or known is None or "doc_id" not in table or {"town", "year"} & set(table.columns):
+        if name == "documents" or known is None or "doc_id" not in table or set(beside) & set(table.columns):
             continue
         at = table.columns.get_loc("doc_id") + 1
         table = table.copy()
-        for offset, column in enumerate(("town", "year")):
+        for offset, column in enumerate(beside):
             # doc_id as text: Series.map of categorical ids through a categorical Series picks wrong values
             table.insert(at + offset, column, table["doc_id"].astype(str).map(known[column]))
         out[name] = table

@@ -135,3 +135,18 @@ def test_write_profiles__a_rerun_replaces_the_page_of_a_town_renamed(tmp_path):
         shutil.copy(ROOT / "tests" / "fixtures" / "written_reports" / f"{name}.txt", raw / f"{name}.txt")
     profiles.write_profiles(build(raw, out=None, cache_dir=tmp_path / "cache", jobs=1), out)
     assert sorted(p.name for p in out.iterdir()) == ["我的笔记.html", "英买里镇_伽师县.html", "英买里镇_伽师县.png"]
+
+
+def test_profile_lines__a_partial_text_is_marked_and_its_unseen_parts_are_not_called_left_out(seeds):
+    # a page cut short before its plans read "未单列 下一年度安排": the town seemed to have written none
+    docs = seeds["documents"].copy()
+    docs["is_partial"] = docs["town"] == "里心镇"
+    profile = profiles.town_profile({**seeds, "documents": docs}, "code:350430101")  # 里心镇 of 建宁县
+    first = profile["reports"].loc[0, "label"]
+    lines = [text for _, text in profiles._lines(profile, None)]
+    said = [text for text in lines if text.startswith(first)]
+    assert said and said[0].startswith(f"{first}（不完整文本）：") and "未单列" not in said[0]
+    assert any(text.startswith("报告：") and "其中 1 份是不完整文本" in text for text in lines)
+    assert all("（不完整文本）" in label for label in profile["originality"])
+    whole = [text for _, text in profiles._lines(profiles.town_profile(seeds, "code:350430101"), None)]
+    assert not any("不完整" in text for text in whole)

@@ -92,3 +92,19 @@ def test_spreadsheet_safe__category_columns_are_text_too():
     out = workbook.spreadsheet_safe(table)
     assert out["town"].tolist() == ["'=HYPERLINK(\"x\")", "松源镇"]
     assert out["when"].equals(table["when"])
+
+
+def test_for_reading__rows_of_partial_texts_say_so_when_the_build_has_any(tables, tmp_path):
+    # a page opening's completeness row (plans False) read as its report's when nothing beside it said partial
+    completeness = pd.DataFrame({"doc_id": ["a", "b"], "plans": [True, False]})
+    partial = {**tables, "documents": tables["documents"].assign(is_partial=[False, True]),
+               "completeness": completeness}
+    read = workbook.for_reading(partial)["completeness"]
+    assert read.columns.tolist() == ["doc_id", "town", "year", "is_partial", "plans"]
+    assert read["is_partial"].tolist() == [False, True]
+    whole = {**partial, "documents": tables["documents"].assign(is_partial=False)}
+    assert workbook.for_reading(whole)["completeness"].columns.tolist() == ["doc_id", "town", "year", "plans"]
+    book = _book(workbook.write_workbook(partial, tmp_path / "t.xlsx"))
+    assert _rows(book, "completeness")[0][:4] == ["doc_id", "town", "year", "is_partial"]
+    described = [r for r in _rows(book, "列说明") if r[0] == "completeness" and "is_partial" in r]
+    assert described and described[0][4]  # its Chinese name
