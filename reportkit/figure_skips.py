@@ -72,6 +72,8 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 六七十份, 二三十处: a range said in two numerals, as 3-5次 is
     if _counts_its_list(text, m):
         return True  # 源头、过程、结果三个关键环节: the number restates the list before it
+    if _spells_out_a_formula(text, m):
+        return True  # “1+3+N”机制，即1个核心、3个平台: a term of the name, not a count
     if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
         return True  # 实现四个100%: how many rates, not a count of work
     if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
@@ -128,6 +130,33 @@ _PAIR_OF_TASKS = re.compile(rf"[{CJK}]{{2,}}[和与及][{CJK}]{{2,12}}$")
 
 
 _TASK_WORDS = re.compile(r"\s*(?:个|项|大)?\s*(?:重点|中心|核心|主要)?(?:任务|工作|目标|工程|战略|大事|要务|主题)")
+
+
+# A quoted name built as a sum (“1+3+N”, “3+X”), then what it stands for (即以…为1个学习核心 / ：1个中心、6个站)
+# in the same sentence: the numbers that repeat its terms spell the name out (what it is made of: things, people,
+# teams; a number of times or cases after it is work done).
+_FORMULA = re.compile(r"[“\"「]\s*((?:\d+|[A-Za-zＮＸ])(?:\s*[+＋]\s*(?:\d+|[A-Za-zＮＸ]))+)\s*[”\"」]"
+                      r"[^。；;\n“”\"「」]{0,20}?(?:即|也就是|就是|具体为|具体是|是指|指的是|[：:])")
+
+
+_FORMULA_TERM_KINDS = {"item", "person", "team", "unit_org", "place", "kind"}
+
+
+def _spells_out_a_formula(text: str, m: re.Match) -> bool:
+    raw = m.group("num")
+    if unit_of(m).kind not in _FORMULA_TERM_KINDS:
+        return False
+    try:
+        value = float(raw) if raw.isdigit() else (2.0 if raw == "两" else chinese_to_number(raw))
+    except (TypeError, ValueError):
+        return False  # no number, or a decimal or a magnitude: no term of a name
+    before = text[max(0, m.start() - 80):m.start()]
+    for formula in _FORMULA.finditer(before):
+        terms = {float(t) for t in re.split(r"\s*[+＋]\s*", formula.group(1)) if t.isdigit()}
+        spelled = before[formula.end():]
+        if value in terms and len(spelled) <= 40 and not re.search(r"[。；;\n]", spelled):
+            return True
+    return False
 
 
 def _counts_its_list(text: str, m: re.Match) -> bool:

@@ -101,7 +101,8 @@ def _plausible_name(name: str) -> bool:
     """Could NAME be a town's name (not a clause ending in 镇)?"""
     stem = _stem(name)
     return (len(stem) >= 2 and name not in _GENERIC_TOWNS and not set(stem) & _NOT_NAME_CHARS
-            and not _NOT_NAME_WORDS.search(stem))
+            and not _NOT_NAME_WORDS.search(stem)
+            and not _OPENING_VERB.match(stem))  # 成立街道全面依法治理…委员会: a verb before the unit, no name
 
 
 def _in_counties(towns: tuple[Town, ...], codes: set[str]) -> tuple[Town, ...]:

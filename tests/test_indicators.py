@@ -1027,6 +1027,21 @@ def test_extract_indicators__digits_naming_the_listed_groups_that_each_act_are_n
     assert [(v, u) for v, u, _, _ in rows(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # batch zs (车站街道: 建立“1+3+N”学习机制,即以习近平法治思想为1个学习核心…): a quoted name built as a sum, spelled
+    # out after it, gives its terms, not counts
+    ("推行“1+6+N”工作体系：1个综治中心、6个工作站、N个网格，全年化解纠纷120件。", [(120.0, "件")]),
+    ("打造“2+N”调解模式，即2名律师联系N个村，全年调解纠纷35件。", [(35.0, "件")]),
+    ("构建“1+3”普法格局，也就是一个平台、三支队伍。", []),
+    # the work after it, or numbers outside the name's terms, stay figures
+    ("打造“3+X”服务模式，也就是三支队伍加若干志愿者，开展服务3次。", [(3.0, "次")]),
+    ("推行“1+6+N”工作体系，成立6个工作站。", [(6.0, "个")]),
+    ("建立“1+3+N”机制。新建法治广场1个。", [(1.0, "个")]),
+])
+def test_extract_indicators__a_quoted_sum_spelled_out_gives_no_count(text, expected):
+    assert [(v, u) for v, u, _, _ in rows(text)] == expected
+
+
 def test_extract_indicators__a_city_s_own_total_is_kept():
     assert [(v, u) for v, u, _, _ in rows("全市共调解矛盾纠纷200件。")] == [(200.0, "件")]
 

@@ -108,6 +108,18 @@ def test_infer_town__an_unknown_town_as_the_subject_of_the_first_sentence(text, 
     assert meta["town_source"] == ("body, not in gazetteer" if town else "")
 
 
+@pytest.mark.parametrize("text", [
+    # batch zs (江南中街道 copied from 一、: 成立街道全面依法治理及法治宣传教育工作委员会): a verb before the unit's
+    # word opens a clause, it names no town the gazetteer has yet to learn
+    "一、主要举措和成效\n（一）加强组织领导。一是健全机制。组建街道全面依法治理工作专班，由街道党工委书记任组长。",
+    "（二）压实责任。设立乡全面依法治乡委员会办公室，乡党委书记任主任，全年召开会议4次。",
+    "（一）健全机制。召开镇全面依法治镇委员会会议3次，研究解决法治建设重大问题。",
+])
+def test_infer_town__a_verb_before_the_unit_s_word_is_no_unknown_town(text):
+    meta = infer_metadata(text)
+    assert (meta["town"], meta["town_source"]) == ("", "")
+
+
 @pytest.mark.parametrize(("text", "county"), [
     # 都里镇: the gazetteer (2023 table) has one, in 安阳县; it belongs to a district since
     ("2024年，在区委、区政府的坚强引领下，都里镇法治建设工作扎实推进。\n一、工作开展情况", ""),
