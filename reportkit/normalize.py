@@ -98,11 +98,14 @@ _PART_LABEL_AFTER_STOP = re.compile(rf"(?<=[。！？!?][ \t\u3000])([^。！？
                                     rf"[ \t\u3000]+(?=[{CJK}（(“])")
 # A printed page's footer (- 2 -, — 3 —, —— 第2页 共3页 ——) left between the words of a copy that lost its breaks: it hid the
 # heading after it (…述职内容。 - 2 - 三 、 存 在 的 不 足) from the rules that start a heading's line again.
-_PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+[-—–－]{1,2}[ \t]*(?:\d{1,3}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,]?[ \t]*"
-                                 r"共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-—–－]{1,2}(?=[ \t\u3000]|$)"
-                                 # … with the running header the next page repeats under it (…年度报告), not a heading
+_PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+(?:[-—–－]{1,2}[ \t]*(?:\d{1,3}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,]?[ \t]*"
+                                 r"共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-—–－]{1,2}"
+                                 r"|第[ \t]*\d{1,3}[ \t]*页[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)(?=[ \t\u3000]|$)"
+                                 # … with the running head the next page repeats under it (…年度报告, the red header
+                                 # 某镇人民政府文件, the document's number 某政发〔2025〕8号), not a heading
                                  rf"(?:[ \t\u3000]+(?![{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(])"
-                                 r"[^\s，,。；;：:！!？?、]{4,40}?(?:报告|总结)(?=[ \t\u3000]))?(?P<after>[ \t\u3000]*)")
+                                 r"(?:[^\s，,。；;：:！!？?、]{4,40}?(?:报告|总结|(?:政府|办事处|委员会|办公室|党委|党工委)文件)"
+                                 r"|[^\s，,。；;：:！!？?、]{1,12}〔(?:19|20)\d\d〕\d{1,4}号)(?=[ \t\u3000]))?(?P<after>[ \t\u3000]*)")
 
 
 def _without_footer(footer: re.Match) -> str:

@@ -37,8 +37,9 @@ import pandas as pd
 
 from . import resources
 from .arguments import require_text
-from .chinese import CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
+from .chinese import CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
 from .pagechrome import companion_alone, report_end, report_start
+from .unwrap import is_page_number, is_running_head
 
 logger = logging.getLogger(__name__)
 
@@ -230,6 +231,8 @@ def _candidates(text: str):
                 following = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
                 if following.startswith("年"):
                     rest = rest.strip() + following
+            elif not CLAUSE_END.search(rest) and (more := _heading_after_page_break(lines, i)):
+                rest = rest.rstrip() + more  # 四、2024年法治政府 / -3- / (running head) / 建设工作打算
             end = CLAUSE_END.search(rest)
             clause = (rest[: end.start()] if end else rest).rstrip()
             if len(clause) > MAX_HEADING_CHARS:
@@ -242,6 +245,30 @@ def _candidates(text: str):
 
 
 _YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
+# A printed page broke inside a heading: its line, the page's number (— 3 —, -3-, 第3页 共5页), perhaps the
+# running head the next page repeats, then the heading's last words, a short line with no clause mark or marker.
+_HEADING_TAIL = re.compile(rf"^[{CJK}0-9０-９][^，,。；;：:！!？?、\s（(【]{{0,24}}$")
+_NOT_A_TAIL = re.compile(r"(?:人民政府|办事处|委员会|办公室)$|^(?:附件|特此报告)|\d+月\d+日$")
+
+
+def _heading_after_page_break(lines: list[str], i: int) -> str:
+    """The last words of the heading on LINES[i] when a page break cut it, else ""."""
+    rest = [x.strip() for x in lines[i + 1:i + 8] if x.strip()]
+    if not rest or not is_page_number(rest[0]):
+        return ""
+    while rest and is_page_number(rest[0]):
+        rest = rest[1:]
+    if rest and is_running_head(rest[0], lines):
+        rest = rest[1:]
+    tail = rest[0] if rest else ""
+    if (not _HEADING_TAIL.match(tail) or _NOT_A_TAIL.search(tail) or _starts_with_marker(tail)
+            or len(lines[i].strip()) + len(tail) > MAX_HEADING_CHARS):
+        return ""
+    return tail
+
+
 _BRACKETED_HEADING = re.compile(rf"【\s*[{CN_MARKER_DIGITS}]{{1,3}}\s*[、.．][^】\n]{{2,{MAX_HEADING_CHARS}}}】\s*$")
 
 

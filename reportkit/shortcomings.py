@@ -70,7 +70,7 @@ from .item_markers import ITEM_BOUNDARY, at_boundary, before_plans, marker_hits
 from .normalize import to_simplified
 from .pagechrome import is_chrome
 from .problem_lists import DEADLINE, ROW_NUMBER, UNIT, problem_list_items
-from .unwrap import PAGE_NUMBER
+from .unwrap import is_page_number, is_running_head
 
 log = logging.getLogger(__name__)
 
@@ -190,28 +190,27 @@ def _table_items(body: str) -> list[str]:
 
 
 # A printed page's break kept in a copy whose paragraphs are whole (a Word or PDF file's text): a line that is only
-# a page number (— 4 —, - 4 -, 第4页), and the running header the next page repeats under it (…年度报告), are no
-# words of an item; a sentence the break cut (…难以保证，/ — 4 — / 面对…) goes on where it stopped.
-_RUNNING_HEADER = re.compile(r"^[^，,。；;：:！!？?、]{4,40}(?:报告|总结|情况)$")
+# a page number (— 4 —, - 4 -, 第4页), and the running head the next page repeats under it (…年度报告, 某镇人民政府文件,
+# 某政发〔2025〕8号), are no words of an item; a sentence the break cut (…难以保证，/ — 4 — / 面对…) goes on where it stopped.
 _CUT_SENTENCE = re.compile(r"[，,、；;（(“‘《]$")
 _PAGE_BREAK_TEXT = 40  # … or a line of prose (this long, or with a comma: no heading) that stops mid-sentence
 
 
 def _without_page_breaks(body: str) -> str:
-    """BODY with the page numbers (and running headers) of its page breaks out, and a cut sentence joined again."""
-    if not any(PAGE_NUMBER.match(line.strip()) for line in body.split("\n") if line.strip() and not line.strip().isdigit()):
+    """BODY with the page numbers (and running heads) of its page breaks out, and a cut sentence joined again."""
+    if not any(is_page_number(line) for line in body.split("\n")):
         return body
     lines, kept, i = body.split("\n"), [], 0
     while i < len(lines):
         line = lines[i].strip()
-        if not (line and not line.isdigit() and PAGE_NUMBER.match(line)):
+        if not is_page_number(line):
             kept.append(lines[i])
             i += 1
             continue
         after = i + 1
-        while after < len(lines) and not lines[after].strip():
-            after += 1
-        if after < len(lines) and _RUNNING_HEADER.match(lines[after].strip()) and not _ITEM_PREFIX.match(lines[after]):
+        while after < len(lines) and (not lines[after].strip() or is_page_number(lines[after])):
+            after += 1  # (第2页 / 共3页: one page's marks on two lines)
+        if after < len(lines) and is_running_head(lines[after], lines) and not _ITEM_PREFIX.match(lines[after]):
             after += 1
             while after < len(lines) and not lines[after].strip():
                 after += 1

@@ -33,8 +33,31 @@ from dataclasses import dataclass
 from .chinese import ANNOUNCES_BODY, CJK, CLAUSE_END, HEADING_LINE, SHI_MARKER
 
 #: A line that is only a page number: — 3 —, - 3 -, 3, 3/9, 第 3 页, 第3页 共9页, Page 3.
-PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|"
+PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页|"
                          r"(?:page\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?)[\s\-—–－_·•]*$", re.I)
+# (共3页 alone: the second half of 第2页 共3页 when a copy set it on a line of its own.)
+
+#: The running head a printed page repeats under the last page's number: the report's title (…年度报告), the
+#: issuer's red header (某镇人民政府文件, 某街道办事处文件) or the document's number (某政发〔2025〕8号).
+RUNNING_HEAD = re.compile(r"^[^，,。；;：:！!？?、]{4,40}(?:报告|总结|情况|(?:政府|办事处|委员会|办公室|党委|党工委)文件)$"
+                          r"|^[^，,。；;：:！!？?、\s]{1,12}〔(?:19|20)\d\d〕\d{1,4}号$")
+
+
+def is_page_number(line: str) -> bool:
+    """Is LINE only a page's number (a bare number aside: in text it may be a table's cell)?"""
+    line = line.strip()
+    return bool(line) and not line.isdigit() and bool(PAGE_NUMBER.match(line))
+
+
+def is_running_head(line: str, lines: Sequence[str]) -> bool:
+    """Is LINE, right under a page's number, the next page's running head: of RUNNING_HEAD's shapes, or a line that
+    follows a page's number twice or more in LINES (whatever its words)?"""
+    line = line.strip()
+    if not line:
+        return False
+    if RUNNING_HEAD.match(line):
+        return True
+    return sum(1 for before, x in zip(lines, lines[1:]) if x.strip() == line and is_page_number(before)) >= 2
 
 # A space the text layer puts between a Chinese character and a digit or Latin letter (2023 年,
 # 开展 12 次): the glyphs' spacing, not the author's; rules read 2023年. Not before a heading's

@@ -387,6 +387,20 @@ def test_normalize_text__a_page_footer_and_running_header_in_a_copy_without_brea
     assert "\n二、存在的问题\n" in text and "内容少。\n三、下一步打算\n" in text and "- 6 -" not in text
 
 
+def test_normalize_text__a_red_header_s_running_head_in_a_copy_without_breaks_cuts_no_item():
+    # round 86: a red-header document's copy lost its breaks: …不强。 第2页 共4页 某镇人民政府文件 3.… and
+    # … -3- 某政发〔2025〕8号 327次… (the issuer's line or the document's number is the next page's running head)
+    body = "镇党委书记认真履行第一责任人职责，带头讲授法治党课1次，带头接待信访群众52人次。" * 8
+    flat = (f"丙镇人民政府文件 丙政发〔2024〕2号 丙镇2023年法治政府建设工作报告 一、主要举措和成效 {body}"
+            "开展执法检查 — 2 — 丙政发〔2024〕2号 215次。 二、存在的问题 1.执法力量不足。 2.普法形式单一。"
+            " 第3页 共4页 中共丙镇委员会文件 3.决策程序不规范。 三、下一步打算 加强学习。")
+    text = normalize_text(flat)
+    assert "第3页" not in text and "共4页" not in text and "中共丙镇委员会文件" not in text
+    assert "2.普法形式单一。\n3.决策程序不规范。" in text
+    assert "开展执法检查215次。" in text.replace("\n", "").replace(" ", "")
+    assert text.count("丙政发〔2024〕2号") == 1  # the header's own stays
+
+
 def test_normalize_text__a_document_site_s_page_marks_and_link_in_a_copy_without_breaks_hide_no_heading():
     # written round 63: a 道客巴巴 copy lost its breaks: …如下。 —— 第2页 共3页 —— 二、存在问题 and 点击了解 >> （三）…
     body = "镇党委书记认真履行第一责任人职责，带头讲授法治党课1次，带头接待信访群众52人次。" * 8

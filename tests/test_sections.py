@@ -137,6 +137,22 @@ def test_split_sections__a_heading_wrapped_right_after_its_year():
     assert not any(h.startswith("一、2021全年") for h in headings(split_sections("一、2021\n全年开展普法宣传12场。")))
 
 
+def test_split_sections__a_heading_broken_by_a_page_break():
+    # round 86: a red-header document copied out of its PDF kept the page's number and the running head
+    # between a part heading's two halves (四、2024年法治政府 / -3- / …的报告 / 建设工作打算); the heading lost its end
+    text = ("一、主要举措和成效\n开展普法宣传12场。\n二、党政主要负责人履行推进法治建设\n第 2 页 共 4 页\n"
+            "城关镇人民政府文件\n第一责任人职责情况\n主持专题会议4次。\n三、存在的\n— 3 —\n问题和不足\n"
+            "力量不足。\n第3页 共4页\n城关镇人民政府文件\n四、下一步工作计划\n加强学习。")
+    s = split_sections(text)
+    assert headings(s) == ["一、主要举措和成效", "二、党政主要负责人履行推进法治建设第一责任人职责情况",
+                           "三、存在的问题和不足", "四、下一步工作计划"]
+    assert list(s["section_type"]) == ["measures", "leadership", "shortcomings", "plans"]
+    # a whole heading before the break keeps its words: the next page opens a sentence, a sub-heading or a signature
+    for after in ("部分干部法治意识不强，依法办事能力不足。", "（一）执法力量不足", "城关镇人民政府", "2024年1月8日"):
+        s = split_sections(f"一、主要举措和成效\n开展普法宣传12场。\n二、存在的问题\n- 2 -\n{after}\n内容。")
+        assert headings(s)[1] == "二、存在的问题"
+
+
 # --------------------------------------------------------------------------- irregular numbering
 
 def test_split_sections__skipped_number_is_kept():

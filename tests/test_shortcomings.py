@@ -404,6 +404,18 @@ def test_shortcoming_items__a_page_break_inside_the_part_is_no_words_of_an_item(
                      "政务公开栏目更新不及时。", "居民通过法律途径维权的意识不强。"]
 
 
+@pytest.mark.parametrize("head", ["中共柳湖街道工作委员会文件", "柳街发〔2024〕11号", "柳湖街道 法治建设年度工作要点执行情况"])
+def test_shortcoming_items__a_red_header_document_s_running_head_is_no_words_of_an_item(head):
+    # round 86: a red-header document's text kept, under each page's number, the issuer's line (…人民政府文件) or the
+    # document's number (…〔2025〕8号) as its running head, and a page counter split over two lines (第2页 / 共3页)
+    text = normalize_text(
+        "柳湖街道2023年度法治建设工作总结\n2023年，柳湖街道坚持依法行政。\n一、主要工作\n（一）规范执法。" + "办理案件15件，" * 20
+        + f"结案率100%。\n二、存在的问题\n1.社区网格员队伍流动性大，人员更替频繁。\n- 4 -\n{head}\n2.政务公开栏目更新不及时。\n"
+        f"第5页\n共6页\n{head}\n3.居民通过法律途径维权的意识不强。\n三、下一步打算\n（一）加强网格员培训。")
+    texts = shortcoming_items(split_sections(text))["text"].tolist()
+    assert texts == ["社区网格员队伍流动性大，人员更替频繁。", "政务公开栏目更新不及时。", "居民通过法律途径维权的意识不强。"]
+
+
 def _items_of_second_part(text: str):
     """The shortcoming items of TEXT, a report's second part, after a first part of one paragraph."""
     return shortcoming_items(split_sections("一、主要举措\n甲。\n" + text))
