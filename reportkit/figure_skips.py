@@ -48,6 +48,10 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # 三元农业开发公司, 五元镇: a name, never an amount of three yuan
     if TARGET_AFTER.match(text, m.end()):
         return True  # 提出矛盾纠纷化解率不低于98%的目标: a target, not work done
+    if _CAP.search(text, max(clause_start, start - 6), start):
+        return True  # 检查一般不超过2次: a rule's cap, not work done
+    if _DOCUMENT_NOTE.search(text, max(0, clause_start - 20), start):
+        return True  # 《…清单》（共68项）: what the document holds, not work done
     before = text[max(0, start - 3):start]
     unit = unit_of(m)
     after = text[m.end():m.end() + 1]
@@ -80,6 +84,8 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
         return True
     if unit.kind == "score" and not _is_score(text, m, clause_start):
         return True
+    if unit.kind == "duration" and _NOTICE_BEFORE.search(text[clause_start:start]) and _NOTICE_AFTER.match(text, m.end()):
+        return True  # 在作出决定前5个工作日告知, 提前3天公示: a notice period, a rule of procedure
     # 每个村落实网格员1名 is a rule per unit, not a count; 均达100% is still a rate.
     # A score may be an average (平均成绩92.3分).
     return (unit.kind not in ("percent", "score") and m.group("pct") is None
@@ -88,6 +94,20 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
 
 # The lower end of a range before its upper end, with its own magnitude or unit (30万至50万元, 10家到15家).
 _RANGE_LOW = re.compile(rf"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[{CJK}%％]{{1,2}})??\s?[-~～—–－至到]\s?$")
+
+
+# A cap (不超过, 不得超过, 不多于) is a rule's limit (同一企业年度检查一般不超过2次), not the work of the year.
+_CAP = re.compile(r"(?:不超过|不得超过|不多于|不得多于|不超出)\s?$")
+
+
+# A bracket right after a document's or a list's name whose note counts what it holds (《…清单》（共68项）,
+# …事项清单（共列检查事项154项）): the document's items, not the town's work.
+_DOCUMENT_NOTE = re.compile(r"(?:》|清单|目录|名录)\s?[（(]\s?(?:共|计|含|列|涵盖|包括|收录|明确)[^（()）。；;，,]{0,16}$")
+
+
+# A notice period: a duration before an act (在作出决定前5个工作日告知, 提前3天公示), counted back from it.
+_NOTICE_BEFORE = re.compile(r"(?:提前|(?<=[\u4e00-\u9fff])(?<![改革压缩优化调整整治之])前)\s?$")
+_NOTICE_AFTER = re.compile(r"\s?(?:内|以内)?\s?[^，,。；;\d]{0,8}?(?:告知|通知|公示|公告|送达|提醒|告诉|发布)")
 
 
 # An ordinal whose 第 numbers a list (第七次、八次会议, 第1、2批): the numbers after it are ordinals too.

@@ -1863,3 +1863,27 @@ def test_extract_indicators__an_annex_row_of_other_work_with_a_body_figure_s_val
     found = extract_indicators(text, sections=split_sections(text))
     assert sorted(zip(found["value"], found["unit"])) == [(3.0, "件"), (3.0, "件"), (19.0, "场"), (64.0, "份"),
                                                           (215.0, "件")]
+
+
+# Round 87 (enforcement for firms): a rule's cap (不超过, 不多于), a notice period before an act (决定前5个工作日告知,
+# 提前3天公示) and a bracketed note of what a document or list holds (《…清单》（共68项）) are no work done; the town's
+# own list and a bracket of 其中 stay.
+@pytest.mark.parametrize("text, want", [
+    ("执法人员对同一商户的现场检查不多于3次，全年开展现场检查58次。", [(58.0, "次")]),
+    ("办理时限不得超过10个工作日，全年办结许可事项126件。", [(126.0, "件")]),
+    ("拟作出责令停产停业决定的，在听证前7天通知当事人，全年组织听证2次。", [(2.0, "次")]),
+    ("重大执法决定提前5个工作日在门户网站公示，全年公示执法决定43件。", [(43.0, "件")]),
+    ("严格执行《市场监管领域免罚事项目录》（含免罚事项42项），全年办理免罚案件17件。", [(17.0, "件")]),
+    ("对照县级涉企检查事项清单(共计128项)，全年开展联合检查26次。", [(26.0, "次")]),
+])
+def test_extract_indicators__a_cap_a_notice_period_and_a_document_s_count_are_no_work(text, want):
+    assert _town_figures(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("梳理形成镇级权责清单，共承接执法事项126项。", [(126.0, "项")]),
+    ("依法不予处罚23件（其中首违不罚15件）。", [(23.0, "件"), (15.0, "件")]),
+    ("企业开办时间由改革前的5个工作日压缩至1个工作日。", [(5.0, "个工作日"), (1.0, "个工作日")]),  # (前 of 改革: no notice)
+])
+def test_extract_indicators__the_town_s_own_list_and_its_brackets_of_work_stay(text, want):
+    assert _town_figures(text) == want

@@ -985,6 +985,11 @@ def test_cluster_shortcomings__the_circumstances_before_the_lead_count_only_when
     # cadres', whatever the rest names (a probe after the set: its one such item won by a margin of one)
     ("镇长履行推进法治建设第一责任人职责不够有力，法治督察反馈问题整改缓慢", "awareness"),
     ("主要负责人第一责任人职责落实不到位，普法工作抓得不实", "awareness"),
+    # written round 87: a firm's or a trader's 法治观念 is the public's, as their 意识 is; the supply of legal
+    # services is capacity, as 法律服务资源 is
+    ("个体工商户法治观念不强，无证经营屡禁不止", "publicity"),
+    ("少数企业主的法律观念较为淡薄，劳动合同签订随意", "publicity"),
+    ("园区企业公共法律服务供给偏少，律师进企业频次低", "capacity"),
 ])
 def test_cluster_shortcomings__words_added_for_a_written_set(text, theme):
     # each set's misses gave words (themes.csv); here they are held in items of other wordings
