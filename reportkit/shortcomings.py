@@ -1071,6 +1071,11 @@ _ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?
 _TEST_TOPIC = re.compile(r"(?:(?<=涉及|关于|有关)|(?<=[，,；;。：:\n])|^)"
                          r"(?:(?!干部|成员|负责人|人员|同志|群众|村民|居民)[^，,。；;：:！!？?\n]){2,30}?"
                          r"(?=(?:方面|类|部分)?的?(?:题目|试题|考题))")
+# What a policy interpretation is of (规范性文件、重大决策事项的政策解读不及时; 对…的解读): the topic, not the fault,
+# which is the interpretation's (政策解读, disclosure); its words count as a title's. Not a negated or done
+# clause (未经审查和政策解读即出台), so only a noun phrase joined by 的.
+_INTERPRETED = re.compile(r"(?:(?<=对|就)|(?<=关于|涉及)|(?<=[，,；;。：:\n])|^)"
+                          r"(?:(?!未|没有|不|无)[^，,。；;：:！!？?\n]){2,30}?(?=的(?:政策)?解读)")
 # What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
 _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
@@ -1114,11 +1119,12 @@ def _met(match: re.Match) -> str:
 
 
 def _without_topics(part: str) -> str:
-    """PART with its titles, cases named by their outcome, a test's topics, unknown topics, what an assessment scores
-    and what money goes to blanked (《》), a sector's, a moving population's, a met dispute's, a portfolio's, a
-    recruitment's, a staffed duty's and a reporter's word taken out: words that name no fault."""
+    """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
+    unknown topics, what an assessment scores and what money goes to blanked (《》), a sector's, a moving
+    population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's and a reporter's word taken out:
+    words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
-    part = _TEST_TOPIC.sub("《》", _CASE_BY_OUTCOME.sub("《》", part))
+    part = _TEST_TOPIC.sub("《》", _CASE_BY_OUTCOME.sub("《》", _INTERPRETED.sub("《》", part)))
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
@@ -1135,7 +1141,7 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text),
                                                           *_ASSESSED.finditer(text), *_CASE_BY_OUTCOME.finditer(text),
-                                                          *_TEST_TOPIC.finditer(text))),
+                                                          *_TEST_TOPIC.finditer(text), *_INTERPRETED.finditer(text))),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())

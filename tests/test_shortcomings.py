@@ -659,7 +659,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,162 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,192 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -668,6 +668,9 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,643 of 1,651 (0.995) and tuning 506 of 541 since set 81 (written blind in a county government's
+    # voice about its 部门 and 乡镇: 29 of 30 first, 30 after; what a policy interpretation is of is its topic; no
+    # earlier item moved);
     # held out 1,614 of 1,622 (0.995) and tuning 505 of 540 since set 80 (written blind as faults put in figures: 29 of
     # 30 first, 30 after; what a test's questions were on is its topic, a 法律知识测试 the cadres'; set 47's tuning item
     # came right, and of the items with no theme word set 15's came right, sets 13's, 16's and 56's went wrong);
@@ -1772,6 +1775,14 @@ FAULTS_IN_FIGURES = [
     ("县督察组对镇机关10名干部进行法律知识测试，平均分57分，4人不及格", "awareness"),
 ]
 
+A_COUNTY_S_OWN_ITEMS = [
+    # themes set 81 (a county government's items): what a policy interpretation is of (…的政策解读) is the topic;
+    # the interpretation's fault decides, whatever documents it names
+    ("集体资产处置办法、征地补偿标准的政策解读发布滞后，群众看不懂、找不到", "disclosure"),
+    ("对新出台的规范性文件和重大行政决策的政策解读不够深入，解读材料多为原文照搬", "disclosure"),
+    ("部分乡镇重大行政决策未经合法性审查即出台，事后的政策解读也流于形式", "decisions"),  # the decision's fault leads
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1783,6 +1794,6 @@ FAULTS_IN_FIGURES = [
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
-                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES)
+                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
