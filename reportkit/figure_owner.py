@@ -271,18 +271,40 @@ def _county_body_speaks(text: str, head: int, start: int) -> bool:
     return not _TOWN_CLAUSE.search(said) and not _HANDED_OVER.match(text, lead)
 
 
+# In a county's report, another area named in full opening the clause with its period or its 全X (柳州市全年开展…;
+# 贵阳市全市办理… in 清镇市's, whose own 全市 is its own; 双鸭山市司法局全年…): that area's, not the county's.
+# (its sentence's subject only until a clause of the county's own: …，全县…; …，我县…; …，县司法局…; …，仁怀市…)
+_COUNTY_CLAUSE = re.compile(r"[我本全][县区市旗]|(?:^|[，,；;])\s*[县区市旗](?!场|民|级|域|内|外)")
+
+
+def _another_area(text: str, head: int, start: int, own_county: frozenset[str]) -> bool:
+    sentence = last_of(text, "。！？!?\n", head)
+    for at in (head, sentence) if sentence < head else (head,):
+        m = _OTHER_BODY.match(text, _BEFORE_SUBJECT.match(text, at).end())
+        if (m is None or m.end() > start or not m.group("name") or m.group("name") in own_county
+                or m.group("name") + m.group("kind") in own_county or not _named_body(m)):
+            continue
+        said = text[m.end():start]
+        if at < head and (_COUNTY_CLAUSE.search(said) or any(name in said for name in own_county)):
+            continue
+        return True
+    return False
+
+
 def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
-                   own: frozenset[str] | None, township: bool = False) -> bool:
+                   own: frozenset[str] | None, township: bool = False, own_county: frozenset[str] | None = None) -> bool:
     """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
     in a town's report (TOWNSHIP; its town OWN), another town's (`_another_towns`) or its county's or city's
-    (`_another_body`, `_county_body_speaks`)?"""
+    (`_another_body`, `_county_body_speaks`), or, in a county's report (its names OWN_COUNTY), another named
+    area's (`_another_area`)?"""
     # (a bracket opens a clause of its own: …模式（该镇2022年…）; after 、 the clause goes on: 与甲镇、乙镇…)
     starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
     # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
     inside = _open_bracket(text, start)
     return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
             or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
-            or (township and (_another_body(text, head, start, own) or _county_body_speaks(text, head, start))))
+            or (township and (_another_body(text, head, start, own) or _county_body_speaks(text, head, start)))
+            or bool(own_county and _another_area(text, head, start, own_county)))
 
 
 def _open_bracket(text: str, start: int) -> int:

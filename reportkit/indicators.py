@@ -800,6 +800,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     # (a town's own name unknown, a clause that names a town may be its own)
     own = frozenset(own_place_names(town, county)) if level == "township" and town else None
     township = level == "township"
+    own_county = frozenset(own_place_names(county)) if level == "county" and county else None
     units = unit_index()
     rows: list[dict] = []
     last_end = 0
@@ -812,7 +813,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
         if _inside(plans, num_start, num_end) or not_a_count(text, m, boundary):
             continue
-        if others_figure(text, boundary, head, num_start, wider, own, township):
+        if others_figure(text, boundary, head, num_start, wider, own, township, own_county):
             continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
@@ -888,7 +889,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
     rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
                            others=lambda start: others_figure(text, *_clause_bounds(text, start), start, wider, own,
-                                                                 township))
+                                                                 township, own_county))
     rows = _without_annex_repeats(text, rows, annex, annexed_table)
     _flags(rows)
     _inherit_categories(text, rows)

@@ -1887,3 +1887,27 @@ def test_extract_indicators__a_cap_a_notice_period_and_a_document_s_count_are_no
 ])
 def test_extract_indicators__the_town_s_own_list_and_its_brackets_of_work_stay(text, want):
     assert _town_figures(text) == want
+
+
+# Round 88: in a county's report another area named in full, opening its clause with its period or its 全X, is that
+# area's (黔南州全年…; 遵义市全市… in a county-level city's, whose bare 全市 is its own; 遵义市司法局全年…), and a change
+# said right after the economy's figure (产值…，同比增长7.2%; 旅游总收入同比增长18%) is the economy's.
+@pytest.mark.parametrize("county, text, found", [
+    ("长顺县", "黔南州全年培育“法律明白人”1.5万名，全县培育“法律明白人”1260名。", [1260.0]),
+    ("仁怀市", "遵义市全市共办理行政复议案件860件，全市办理行政复议案件47件。", [47.0]),
+    ("仁怀市", "全市受理复议案件47件；遵义市司法局全年审查文件312件。", [47.0]),
+    ("长顺县", "长顺县全年办理行政处罚案件680件，同比下降6%。", [680.0, 6.0]),
+    ("仁怀市", "仁怀市2023年全市共调处纠纷2100件。", [2100.0]),
+    ("长顺县", "与黔南州联合开展执法检查12次。", [12.0]),
+])
+def test_extract_indicators__another_named_area_in_a_county_s_report_counts_nothing(county, text, found):
+    assert extract_indicators(text, level="county", county=county)["value"].tolist() == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全县农业总产值达到36.5亿元，同比增长7.2%；全县办理行政处罚案件120件，同比下降5%。", [120.0, 5.0]),
+    ("全年旅游总收入同比增长18%，受理游客投诉326件。", [326.0]),
+    ("全年接待游客42万人次，同比增长12.5%，调处涉旅纠纷31件。", [31.0]),
+])
+def test_extract_indicators__a_change_right_after_the_economy_s_figure_counts_nothing(text, found):
+    assert extract_indicators(text, level="county", county="长顺县")["value"].tolist() == found

@@ -134,6 +134,13 @@ def test_cluster_shortcomings__two_groups_of_the_public_awareness_is_publicity()
     assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
 
 
+def test_cluster_shortcomings__the_public_s_respect_for_the_law_is_publicity():
+    # written round 88: 尊法学法守法 without its 用法 is the public's, as 尊法学法守法用法 is (not the cadres' 尊法, 学法)
+    table = items({"壬县": ["一是全社会尊法学法守法的风气尚未完全形成。", "二是部分机关干部学法不够经常。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "awareness"]
+
+
 def test_cluster_shortcomings__a_group_of_the_public_studying_law_is_publicity():
     # written round 76: the groups of the public a report lists (…、…等群体) whose study, awareness or grounding in
     # the law lags are publicity, though 学法 and 法治观念 are otherwise the cadres'; the cadres' own stay awareness
