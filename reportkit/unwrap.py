@@ -26,7 +26,6 @@ most of its lines as wide as one another, none of them a whole paragraph.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -190,27 +189,51 @@ def _page_number(page: Sequence[Line], i: int) -> bool:
 
 def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """PAGES without their running heads and feet: a first or last line that, digits aside, is the
-    first or last line of most pages (a browser's print: 2024/3/5 10:20 …报告 at the top, the
-    address and 1/3 at the foot; a document's 某某镇人民政府文件)."""
+    first or last line of most pages, set where they are set (a browser's print: 2024/3/5 10:20 …报告
+    at the top, the address and 1/3 at the foot; a document's 某某镇人民政府文件). A header or footer
+    stands in the same place in the same type on every page; a line of the report that happens to
+    open two pages in the same words does not (the issuer's name centred in title type atop page 1
+    and as the signature atop the last page; the title under a running head that repeats it from
+    page 2 on)."""
     if len(pages) < 2:
         return pages
 
     def shape(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text)
 
-    cut = []
-    for end in (0, -1):
-        counts = Counter(shape(page[end]) for page in pages if page)
-        cut.append({s for s, n in counts.items() if n >= 2 and n * 2 >= len(pages)})
+    def furniture(line: Line, end: int) -> bool:
+        if line.ruled:
+            return False
+        alike = sum(1 for page in pages if page and shape(page[end]) == shape(line) and _same_place(page[end], line, end))
+        return alike >= 2 and alike * 2 >= len(pages)
+
     out = []
     for page in pages:
         lo, hi = 0, len(page)
-        if hi and not page[0].ruled and shape(page[0]) in cut[0]:
+        if hi and furniture(page[0], 0):
             lo = 1
-        if hi > lo and not page[-1].ruled and shape(page[-1]) in cut[1]:
+        if hi > lo and furniture(page[-1], -1):
             hi -= 1
         out.append(page[lo:hi])
     return out
+
+
+# How far (in characters of the line's type) a running head or foot may stand from where it stands on another page:
+# its page number's digits may widen it (— 9 — / — 10 —), or a browser's print shift it a little.
+_PLACE = 0.5
+
+
+def _same_place(a: Line, b: Line, end: int) -> bool:
+    """Do A and B (both first lines, END 0, or last lines, END -1, of their pages) stand in the same place in the
+    same type: as high (a head's top, a foot's bottom), aligned left, right or centred alike?"""
+    size = min(a.size, b.size)
+    if max(a.size, b.size) > _SIZE_RATIO * size:
+        return False
+    tol = _PLACE * size
+    if abs(a.top - b.top if end == 0 else a.bottom - b.bottom) > tol:
+        return False
+    return (abs(a.x0 - b.x0) <= tol or abs(a.x1 - b.x1) <= tol
+            or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= tol)
 
 
 def _continues(before: Line, line: Line, left: float, right: float, *, title: bool = False,

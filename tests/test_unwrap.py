@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -505,3 +506,143 @@ def test_unwrap_text__a_card_pages_numbered_part_lines_are_never_joined():
     out = unwrap_text("\n".join(lines)).split("\n")
     assert any(line.startswith("02　主要负责人履职情况") for line in out)
     assert any(line.startswith("03　存在的问题和不足") for line in out)
+
+
+# --------------------------------------------------------------------------- heads and feet by where they stand
+# A running head or foot stands in the same place in the same type on every page. A report's own line that opens two
+# pages in the same words does not: the issuer's name centred in title type atop page 1 and again as the signature
+# atop the last page, or the title below a header that repeats it from page 2 on (Word's "different first page").
+
+def test_paragraphs__a_line_opening_two_pages_in_other_places_is_no_running_head():
+    first = [Line("清原满族自治县人民政府", 176, 418, 100, 122),  # the title's first line, centred, 22 pt
+             Line("关于2020年度法治政府建设情况的报告", 110, 485, 136, 158),
+             line("全县各级调解组织调处矛盾纠纷二千八百件，调解成", indent=2, gap=0, top=700)]
+    second = [line("功二千七百件。", gap=20, top=100)]
+    last = [line("清原满族自治县人民政府", indent=2, gap=16, top=100),  # the signature, atop the last page
+            line("2021年1月22日", indent=2, gap=18, top=126)]
+    text = paragraphs([first, second, last])
+    assert text.startswith("清原满族自治县人民政府\n关于2020年度")
+    assert text.endswith("清原满族自治县人民政府\n2021年1月22日")
+
+
+def test_paragraphs__a_title_under_a_header_from_page_two_on_is_kept_and_the_header_dropped():
+    title = "华士镇2025年度法治政府建设工作报告"
+
+    def head() -> Line:
+        return Line(title, 200, 390, 56, 66.5)  # 10.5 pt, in the header's place
+
+    first = [Line(title, 100, 494, 100, 122), line("全镇共排查化解矛盾纠纷一百二十件，调解成功率达", indent=2, gap=0, top=700)]
+    second = [head(), line("到百分之九十八。", gap=19, top=100), line("二、存在的不足", gap=25, top=700)]
+    third = [head(), line("（一）执法力量薄弱。", gap=20, top=100)]
+    assert paragraphs([first, second, third]).split("\n") == [
+        title, "全镇共排查化解矛盾纠纷一百二十件，调解成功率达到百分之九十八。", "二、存在的不足", "（一）执法力量薄弱。"]
+
+
+def _signature_atop_page_two() -> str:
+    """A county's report printed by the project's printer so that its signature (the title's first line again)
+    opens page 2: body paragraphs added until the signature is the first line past page 1."""
+    from tests.realworld.printed import BODY, BOTTOM, LEADING, PAGE_H, TOP, printed_lines
+
+    head = ["清原满族自治县人民政府", "关于2020年度法治政府建设情况的报告", "中共抚顺市委、抚顺市人民政府：",
+            "2020年，县政府在市委、市政府的领导下，扎实推进法治政府建设。现将有关情况报告如下：",
+            "一、主要举措和成效"]
+    tail = ["二、存在的不足", "（一）部分乡镇执法能力与改革要求不相适应。", "（二）基层普法宣传形式较为单一。",
+            "三、2021年工作安排", "（一）深入推进乡镇综合行政执法改革。", "（二）创新普法宣传方式。"]
+    sign = ["清原满族自治县人民政府", "2021年1月22日"]
+    fill = "全年审查重大决策事项和合同协议一百五十八件，提出法律意见三百条。"
+    for n in range(1, 40):
+        text = "\n".join([*head, *[f"（{'一二三四五六七八九十'[i % 10]}）{fill}" for i in range(n)], *tail, *sign])
+        y, page, first_of = TOP, 1, {}
+        for i, (printed, _, size) in enumerate(printed_lines(text)):
+            if y + size > PAGE_H - BOTTOM:
+                page, y = page + 1, TOP
+                first_of[page] = printed
+            y += size * LEADING
+        if page == 2 and first_of[2] == sign[0]:
+            return text
+    raise AssertionError("no filling puts the signature atop page 2")
+
+
+@pytest.mark.slow
+def test_build__a_signature_atop_the_last_page_like_the_title_keeps_both_and_the_county(tmp_path):
+    import reportkit as rk
+    from reportkit.readers import Limits, read_pdf
+    from tests.realworld.printed import pdf_bytes
+
+    data = pdf_bytes(_signature_atop_page_two())
+    text = read_pdf(data, Limits()).text
+    assert text.startswith("清原满族自治县人民政府\n") and text.count("清原满族自治县人民政府") == 2
+    (tmp_path / "qingyuan.pdf").write_bytes(data)
+    document = rk.build(tmp_path, out=None, cache_dir=None, jobs=1)["documents"].iloc[0]
+    assert (document["county"], document["level"]) == ("清原满族自治县", "county")
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice, with its Writer) is not installed")
+def test_build__word_s_header_from_page_two_on_repeating_the_title_leaves_the_title(tmp_path):
+    """A 公文 as offices print it from Word: justified 16 pt lines at a fixed 28 pt, a centred title, a footer's PAGE
+    field (— 1 —), and a header repeating the title on pages 2 on (different first page), printed by LibreOffice."""
+    import subprocess
+
+    import reportkit as rk
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    title = "华士镇2025年度法治政府建设工作报告"
+    doc = Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.header.paragraphs[0].add_run(title).font.size = Pt(10.5)
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("— ")
+        run = paragraph.add_run()
+        for tag, kind in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "end")):
+            element = OxmlElement(tag)
+            if kind:
+                element.set(qn("w:fldCharType"), kind)
+            else:
+                element.text = " PAGE "
+            run._element.append(element)
+        paragraph.add_run(" —")
+
+    def add(text: str, *, size: float = 16, centred: bool = False) -> None:
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
+        form = paragraph.paragraph_format
+        form.line_spacing_rule, form.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(28 if not centred else 36)
+        form.space_after = Pt(0)
+        if not centred:
+            form.first_line_indent = Pt(2 * size)
+        paragraph.add_run(text).font.size = Pt(size)
+
+    add(title, size=22, centred=True)
+    add("今年以来，华士镇在江阴市委、市政府的坚强领导下扎实推进法治政府建设。现将有关情况报告如下：")
+    add("一、主要举措和成效")
+    for i in range(24):
+        add(f"（{i + 1}）全年审查重大决策事项和合同协议一百五十八件，提出法律意见三百条，办理行政复议案件十二件。")
+    add("二、存在的不足")
+    add("（一）执法力量薄弱，执法装备不足。")
+    add("三、下一步工作打算")
+    add("（一）充实执法力量。")
+    add("华士镇人民政府")
+    add("2026年1月10日")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    doc.save(tmp_path / "huashi.docx")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(raw), str(tmp_path / "huashi.docx")], check=True, capture_output=True,
+                   timeout=240)
+    if not (raw / "huashi.pdf").exists():  # soffice without its Writer (libreoffice-impress alone) prints no .docx
+        pytest.skip("LibreOffice could not print a .docx: install libreoffice-writer")
+    document = rk.build(raw, out=None, cache_dir=None, jobs=1)["documents"].iloc[0]
+    assert document["title"] == title
+    assert document["text"].count(title) == 1 and "— 2 —" not in document["text"]
+    assert (document["town"], document["year"]) == ("华士镇", 2025)
