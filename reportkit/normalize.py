@@ -21,7 +21,7 @@ from .markdown import from_markdown
 from .pagechrome import is_companion_label
 from .pasted import from_csv_export, from_markup_fragment, from_two_column_form
 from .problem_lists import names_columns, numbered
-from .unwrap import unwrap_text
+from .unwrap import DOCUMENT_NUMBER, RED_HEADER, unwrap_text
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
@@ -104,8 +104,8 @@ _PAGE_FOOTER_RUN_IN = re.compile(r"[ \t\u3000]+(?:[-—–－]{1,2}[ \t]*(?:\d{1
                                  # … with the running head the next page repeats under it (…年度报告, the red header
                                  # 某镇人民政府文件, the document's number 某政发〔2025〕8号), not a heading
                                  rf"(?:[ \t\u3000]+(?![{CN_MARKER_DIGITS}]{{1,3}}[、.．]|[（(])"
-                                 r"(?:[^\s，,。；;：:！!？?、]{4,40}?(?:报告|总结|(?:政府|办事处|委员会|办公室|党委|党工委)文件)"
-                                 r"|[^\s，,。；;：:！!？?、]{1,12}〔(?:19|20)\d\d〕\d{1,4}号)(?=[ \t\u3000]))?(?P<after>[ \t\u3000]*)")
+                                 rf"(?:[^\s，,。；;：:！!？?、]{{4,40}}?(?:报告|总结|{RED_HEADER})"
+                                 rf"|[^\s，,。；;：:！!？?、]{{1,12}}{DOCUMENT_NUMBER})(?=[ \t\u3000]))?(?P<after>[ \t\u3000]*)")
 
 
 def _without_footer(footer: re.Match) -> str:

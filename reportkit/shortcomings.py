@@ -1149,16 +1149,29 @@ def _met(match: re.Match) -> str:
     return match.group(1) if match.group(2) is None else ""
 
 
+# The topic scans that try every clause's start, and the word without which they find nothing: they run only when it
+# is there (they were the slowest of these scans).
+_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读"}
+# What an item names as its topic, in the order its words are counted as a title's (`_scores_of`).
+_TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED)
+
+
+def _topics_in(pattern: re.Pattern, text: str):
+    return pattern.finditer(text) if _TOPIC_WORD.get(pattern, "") in text else ()
+
+
+def _blank_topic(pattern: re.Pattern, part: str) -> str:
+    return pattern.sub("《》", part) if _TOPIC_WORD.get(pattern, "") in part else part
+
+
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
     unknown topics, what an assessment scores and what money goes to blanked (《》), a sector's, a moving
     population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's and a reporter's word taken out:
     words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
-    # (the two scans that try every clause's start run only when their word is there: they are the slow ones)
-    part = _INTERPRETED.sub("《》", part) if "解读" in part else part
-    part = _CASE_BY_OUTCOME.sub("《》", part)
-    part = _TEST_TOPIC.sub("《》", part) if "题" in part else part
+    part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
+    part = _blank_topic(_TEST_TOPIC, part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
@@ -1173,10 +1186,7 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
-        titles.append("，".join([*(m.group(0) for m in (*_TITLE.finditer(text), *_UNKNOWN_TOPIC.finditer(text),
-                                                          *_ASSESSED.finditer(text), *_CASE_BY_OUTCOME.finditer(text),
-                                                          *(_TEST_TOPIC.finditer(text) if "题" in text else ()),
-                                                          *(_INTERPRETED.finditer(text) if "解读" in text else ()))),
+        titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())

@@ -38,8 +38,10 @@ PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[�
 
 #: The running head a printed page repeats under the last page's number: the report's title (…年度报告), the
 #: issuer's red header (某镇人民政府文件, 某街道办事处文件) or the document's number (某政发〔2025〕8号).
-RUNNING_HEAD = re.compile(r"^[^，,。；;：:！!？?、]{4,40}(?:报告|总结|情况|(?:政府|办事处|委员会|办公室|党委|党工委)文件)$"
-                          r"|^[^，,。；;：:！!？?、\s]{1,12}〔(?:19|20)\d\d〕\d{1,4}号$")
+RED_HEADER = r"(?:政府|办事处|委员会|办公室|党委|党工委)文件"  # the issuer's line atop a 公文: 某镇人民政府文件
+DOCUMENT_NUMBER = r"〔(?:19|20)\d\d〕\d{1,4}号"  # a 发文字号's year and number: 某政发〔2025〕8号
+RUNNING_HEAD = re.compile(rf"^[^，,。；;：:！!？?、]{{4,40}}(?:报告|总结|情况|{RED_HEADER})$"
+                          rf"|^[^，,。；;：:！!？?、\s]{{1,12}}{DOCUMENT_NUMBER}$")
 
 
 def is_page_number(line: str) -> bool:
