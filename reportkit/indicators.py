@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
+from .anchored import AnchoredPattern
 from .arguments import require_text
 from .chinese import (ANNEX_LIST_ROW, CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
                       HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start,
@@ -87,39 +88,11 @@ _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法�
 
 
 @lru_cache(maxsize=1)
-def _exclusions() -> tuple[tuple[re.Pattern, str], ...]:
-    """The patterns of indicator_exclusions.csv, each with words every match of it holds ("" if none is
-    known): most patterns name words most reports lack, and scanning for each cost more than the rest of the span search."""
-    return tuple((pattern, _needle(pattern)) for pattern in resources.indicator_exclusions())
-
-
-def _needle(pattern: re.Pattern) -> str:
-    """The longest run of plain characters every match of PATTERN holds ("" when none, or when unsure)."""
-    try:
-        from re import _parser  # a private module of the standard library: without it, every pattern is scanned
-    except ImportError:
-        return ""
-
-    def runs(items) -> list[str]:
-        found, run = [], ""
-        for op, arg in items:
-            if op is _parser.LITERAL:
-                run += chr(arg)
-                continue
-            found.append(run)
-            run = ""
-            if op is _parser.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (?:…): its own parts, in turn
-                found += runs(arg[3])
-            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and arg[0] >= 1:
-                found += runs(arg[2])  # repeated at least once
-        return [*found, run]
-
-    if pattern.flags & re.IGNORECASE:
-        return ""
-    try:
-        return max(runs(_parser.parse(pattern.pattern, pattern.flags)), key=len)
-    except Exception:  # a form of the private module's tree this reading does not know: scanned
-        return ""
+def _exclusions() -> tuple[AnchoredPattern, ...]:
+    """The patterns of indicator_exclusions.csv, each tried only where its words stand: most patterns name
+    words most reports lack or hold a few times, and searching every one through every text cost more than
+    the rest of the span search."""
+    return tuple(AnchoredPattern(pattern) for pattern in resources.indicator_exclusions())
 
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
@@ -138,9 +111,8 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
     # 特色文化旅游休闲发展带…”); a figure in digits there may be a quoted result.
     for m in re.finditer(r"“[^”\n]{26,80}”", text):
         ranges.extend((m.start() + n.start(), m.start() + n.end()) for n in _CN_COUNT.finditer(m.group()))
-    for pattern, needle in _exclusions():
-        if needle in text:  # (a pattern's own words absent, it finds nothing: not scanned)
-            ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    for pattern in _exclusions():
+        ranges.extend(m.span() for m in pattern.finditer(text))
     ranges.extend(heading_ranges(text))
     ranges.extend(_echo_ranges(text))
     ranges.extend(companion_ranges(text))  # a 解读, 一图读懂 or 答记者问 published with the report restates its figures
