@@ -213,19 +213,53 @@ class AnchoredPattern:
         if held:
             self.held = _finder({word for words, _, _, _ in held for word in words})
 
-    def finditer(self, text: str) -> list[re.Match]:
-        """The non-empty matches of the pattern in TEXT, as ``pattern.finditer`` finds them."""
-        if self.held is not None and _first(self.held, text, 0) < 0:
+    def __getattr__(self, name: str):  # match, fullmatch, split, groups, flags …: the pattern's own
+        return getattr(self.pattern, name)
+
+    def __repr__(self) -> str:
+        return f"AnchoredPattern({self.pattern!r})"
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
+        """The matches of the pattern in TEXT, as ``pattern.finditer`` finds them (as a list)."""
+        if endpos is None and self.held is not None and _first(self.held, text, pos) < 0:
             return []  # none of the words every match holds
-        starts = self._starts(text) if self.anchors else None
+        starts = self._starts(text) if self.anchors and endpos is None else None
         if starts is None:
-            return [m for m in self.pattern.finditer(text) if m.end() > m.start()]
-        found, position, match = [], 0, self.pattern.match
+            return list(self.pattern.finditer(text, pos, len(text) if endpos is None else endpos))
+        found, position, match = [], pos, self.pattern.match
         for start in starts:
-            if start >= position and (m := match(text, start)) is not None and m.end() > start:
+            if start >= position and (m := match(text, start)) is not None:
                 found.append(m)
-                position = m.end()
+                position = m.end()  # (never empty: a pattern that may match nothing has no anchors)
         return found
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """The first match of the pattern in TEXT at or after POS, as ``pattern.search`` finds it."""
+        if endpos is None and self.held is not None and _first(self.held, text, pos) < 0:
+            return None
+        starts = self._starts(text) if self.anchors and endpos is None else None
+        if starts is None:
+            return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+        match = self.pattern.match
+        return next((m for start in starts if start >= pos and (m := match(text, start)) is not None), None)
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        """What ``pattern.findall`` returns: each match, its one group, or its groups."""
+        if self.pattern.groups == 0:
+            return [m.group() for m in self.finditer(text, pos, endpos)]
+        if self.pattern.groups == 1:
+            return [m.group(1) or "" for m in self.finditer(text, pos, endpos)]
+        return [m.groups("") for m in self.finditer(text, pos, endpos)]
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        """What ``pattern.sub`` returns (REPL a template or a function of the match)."""
+        if count or not (self.anchors or self.held is not None):
+            return self.pattern.sub(repl, text, count)
+        pieces, last = [], 0
+        for m in self.finditer(text):
+            pieces += [text[last:m.start()], repl(m) if callable(repl) else m.expand(repl)]
+            last = m.end()
+        return "".join(pieces) + text[last:] if pieces else text
 
     def _starts(self, text: str) -> list[int] | None:
         """Every place a match may begin, in order (None when there are so many that a search is cheaper)."""

@@ -112,7 +112,7 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"“[^”\n]{26,80}”", text):
         ranges.extend((m.start() + n.start(), m.start() + n.end()) for n in _CN_COUNT.finditer(m.group()))
     for pattern in _exclusions():
-        ranges.extend(m.span() for m in pattern.finditer(text))
+        ranges.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     ranges.extend(heading_ranges(text))
     ranges.extend(_echo_ranges(text))
     ranges.extend(companion_ranges(text))  # a 解读, 一图读懂 or 答记者问 published with the report restates its figures

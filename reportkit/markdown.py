@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .anchored import AnchoredPattern
 from .chinese import CJK_CHAR
 
 __all__ = ["from_markdown", "is_markdown"]
@@ -28,12 +29,12 @@ _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*\)"
 _IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET + r"(?:\{[^{}\n]*\})?")
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)
 _SYNTAX = re.compile(r"\]\((?:https?:|/|\.\.?/|#|javascript:|mailto:)")
-_READER_HEADER = re.compile(r"^Markdown Content:[ \t]*$", re.M)
+_READER_HEADER = AnchoredPattern(re.compile(r"^Markdown Content:[ \t]*$", re.M))
 _MIN_LINKS = 2
 # A Word file converted to Markdown (pandoc) has no links, but its headings (## 一、…) and bold lines
 # (**一是…**) mark it: two headings, or three lines that open in bold.
 # (At a line's start, or after a space where a copy lost its line breaks.)
-_HEADING_LINE = re.compile(r"(?:^|(?<=\s))#{1,6}[ \t]+(?=\S)", re.M)
+_HEADING_LINE = AnchoredPattern(re.compile(r"(?:^|(?<=\s))#{1,6}[ \t]+(?=\S)", re.M))
 # (Words between the marks, not a run of stars: a masked ****年 or 索引号: ****** is no bold.)
 _BOLD_LINE = re.compile(r"(?:^|(?<=\s))(\*\*|__)(?=[^\s*_])[^\n*_]{1,80}?(?<=[^\s*_])\1(?![*_])", re.M)
 

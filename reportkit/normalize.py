@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import resources
+from .anchored import AnchoredPattern
 from .arguments import require_text
 from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER
 from .chinese import NOT_CJK as _NOT_CJK
@@ -37,7 +38,7 @@ _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIG
            rf"|【[{CJK}]{{2,10}}】(?=\s|[{CJK}（(])(?!【)|[◆■▲●★◇□▶►][ \t]*[{CJK}\d])")
 # 一，推进… (a heading typed with a comma) only after a sentence's end: after a word, 统 一， is a word.
 _MARKER_OR_COMMA = rf"(?:{_MARKER}|(?=[{CN_MARKER_DIGITS}]{{1,3}}[，,](?=[{CJK}]|20\d\d)(?![{CN_MARKER_DIGITS}])))"
-_LOST_PARAGRAPH = re.compile(r"(?<=[。：:！？；!?;】])[ \t\u3000]+" + _MARKER_OR_COMMA)  # 】: 【三、存在的问题】 1.…
+_LOST_PARAGRAPH = AnchoredPattern(re.compile(r"(?<=[。：:！？；!?;】])[ \t\u3000]+" + _MARKER_OR_COMMA))  # 】: 【三、存在的问题】 1.…
 # A WeChat article's separator between parts (◆◆◆, ————, —— END ——), inside a line that lost its breaks: a break.
 _SEPARATOR_RULE = re.compile(r"[ \t\u3000]+(?:[◆◇■□●○★☆▍]{2,}|[—\-–=~～_━─═]{4,}|[—\-]{2}[ \t]*END[ \t]*[—\-]{2})(?=[ \t\u3000])")
 # …and with no space at all, a numbered heading right after a sentence's end (…如下：一、主要举措);
@@ -156,9 +157,9 @@ _DECORATIVE_NUMBER = re.compile(r"^[ \t\u3000]*0[1-9][ \t\u3000]*\n(?=[ \t\u3000
 # Notes set after a report (注释：/ 注： on a line, then ①… ②… a line each, as PDFs of Word files give
 # footnotes and endnotes): in the text above, a circled numeral right after a word (“清风行动”①，
 # 调处中心④作用) refers to a note, and is no item marker.
-_NOTES_LABEL = re.compile(rf"(?:^[ \t]*(?:注释|注|备注|说明)[ \t]*[：:]?[ \t]*\n"
+_NOTES_LABEL = AnchoredPattern(re.compile(rf"(?:^[ \t]*(?:注释|注|备注|说明)[ \t]*[：:]?[ \t]*\n"
                           rf"|(?<=[\s。])(?:注释|注|备注|说明)[ \t]*[：:][ \t]*)"  # a flat copy: 。 注释： [1]…
-                          rf"[ \t]*(?:[{CIRCLED_DIGITS}]|\[\d{{1,2}}\])", re.M)
+                          rf"[ \t]*(?:[{CIRCLED_DIGITS}]|\[\d{{1,2}}\])", re.M))
 _NOTE_REFERENCE = re.compile(rf"(?<=[{CJK}”」』》）)])(?:[{CIRCLED_DIGITS}](?![、.．:：])|\[\d{{1,2}}\])")
 
 
@@ -553,7 +554,7 @@ _SYMBOL_FONT_BULLET = r"(?:[ØüŸ§lnuvqð]|[\uf020-\uf0ff])"
 _SYMBOL_BULLET = re.compile(rf"^([ \t\u3000]*){_SYMBOL_FONT_BULLET}[ \t\u3000]+(?=[{CJK}（(“【\d])", re.M)
 # ... and in a copy that lost its line breaks, such a bullet between spaces (after a sentence's end or a
 # heading's words) starts a line again.
-_SYMBOL_BULLET_INLINE = re.compile(rf"(?<=\S)[ \t\u3000]+{_SYMBOL_FONT_BULLET}[ \t\u3000]+(?=[{CJK}（(“【])")
+_SYMBOL_BULLET_INLINE = AnchoredPattern(re.compile(rf"(?<=\S)[ \t\u3000]+{_SYMBOL_FONT_BULLET}[ \t\u3000]+(?=[{CJK}（(“【])"))
 _MIN_SYMBOL_BULLETS = 2
 
 

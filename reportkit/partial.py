@@ -25,15 +25,16 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .anchored import AnchoredPattern
 from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK,
                       PART_STYLES, PLANS_PARAGRAPH, SIGNATURE_NAME, annex_start, marker_number)
 from .pagechrome import companion_alone, report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
-_ELISION = re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续"
+_ELISION = AnchoredPattern(re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续"
                       r"|此处有?删节|[（(【\[]\s*有?删节\s*[)）】\]]"  # （此处有删节） / （有删节）
                       # （中间部分略） / （下略） / （内容略）, not a bracket that ends in 战略 or 策略
-                      r"|[（(][^（）()\n]{0,8}(?<![战策方谋韬攻侵粗简忽领约大经省])略\s*[)）]")
+                      r"|[（(][^（）()\n]{0,8}(?<![战策方谋韬攻侵粗简忽领约大经省])略\s*[)）]"))
 # The end of a text cut by a page or a viewer: … / ... / …… with nothing after it.
 _CUT_END = re.compile(r"(?:…|\.\.\.|。。。)\s*$")
 _MORE_LINK_SPAN = 120  # how near the end a MORE_LINK says the text goes on elsewhere

@@ -22,7 +22,7 @@ TEXTS = sorted((HERE / "fixtures" / "written_reports").glob("r*.txt")) + sorted(
 
 
 def _plain(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text) if m.end() > m.start()]
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def _anchored(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
@@ -103,10 +103,19 @@ def test_tried_only_near_its_words():
 @pytest.mark.parametrize("source", [
     r"甲[乙丙]{1,3}丁", r"(?<!甲)乙+丙?", r"(?:甲乙|丙)\s*\d{1,2}丁(?!乙)", r"乙(?=丙{2})", r"[甲乙]{2}丙|丁甲",
     r"(?<=[丙丁])甲乙?", r"(?:甲|乙丙)(?:丁|甲)[^丙]{0,3}乙", r"\d+甲|甲\d{2,}", r"[乙\d]+\s*丙?\s*甲",
-    r"(?:甲\d*|乙+)丁", r"\d+(?:甲|乙\s*)+丙",
+    r"(?:甲\d*|乙+)丁", r"\d+(?:甲|乙\s*)+丙", r"(甲)(乙)?丙", r"(?m)^乙+$", r"丁?",
 ])
 def test_random_texts__as_the_plain_search(source):
     pattern, rng = re.compile(source), random.Random(source)
+    anchored = AnchoredPattern(pattern)
     for _ in range(300):
         text = "".join(rng.choice("甲乙丙丁 1,\n") for _ in range(rng.randint(0, 60)))
+        pos = rng.randint(0, len(text))
         assert _anchored(pattern, text) == _plain(pattern, text), text
+        assert [m.span() for m in anchored.finditer(text, pos)] == [m.span() for m in pattern.finditer(text, pos)]
+        assert anchored.findall(text) == pattern.findall(text), text
+        assert anchored.sub("<\\g<0>>", text) == pattern.sub("<\\g<0>>", text), text
+        assert anchored.sub(lambda m: m.group().upper() + "|", text) == pattern.sub(lambda m: m.group().upper() + "|", text)
+        plain, got = pattern.search(text, pos), anchored.search(text, pos)
+        assert (got and got.span()) == (plain and plain.span()), (text, pos)
+        assert anchored.match(text) == pattern.match(text) or anchored.match(text).span() == pattern.match(text).span()
