@@ -477,6 +477,18 @@ def test_extract_indicators__second_figure_shares_subject():
         ("法律顾问咨询", "件次", "legal_consultations"),
         ("完成免试换证工作", "人", "enforcement_officers"),
         ("干部参加法治讲堂", "场次", "officials_study"),
+        # batch zt: principals counted (述法 and the like), a licence reform, crimes punished, implementing rules,
+        # congress motions, media counted in 家; uncategorised figures of the set had risen to 0.104
+        ("组织各部门党政主要负责人", "名", "officials_study"),
+        ("乡镇主要负责同志", "个", "officials_study"),
+        ("党政主要负责人参加培训", "名", "training"),  # guard: a deciding word of another row still wins
+        ("办理“一业一证”", "件", "government_services"),
+        ("打击各类电信诈骗犯罪", "起", "enforcement_actions"),
+        ("各项配套实施细则", "个", "normative_documents"),
+        ("办理市人大议案", "件", "supervision"),
+        ("省级以上媒体宣传报道", "家", "media_coverage"),
+        ("开展民法典专题活动", "场", "legal_education_events"),
+        ("镇纪委书记讲纪法课", "次", "officials_study"),
     ],
 )
 def test_categorize__taxonomy(subject, unit, category):
@@ -1205,6 +1217,23 @@ def test_extract_indicators__a_compound_unit_with_its_first_word_in_brackets(tex
     ("报告共分为四个部分，全年开展普法活动12场。", [(12.0, "场")]),  # round 33: a text's parts
     ("完成整改事项4个方面。", [(4.0, "个")])])
 def test_extract_indicators__names_and_outlines_with_numbers_are_no_figure(text, expected):
+    assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch zt: a session's number in digits after its 届 (六届63次区政府常务会议)
+    ("经十四届27次县政府常务会议审议通过，全年开展普法活动12场。", [(12.0, "场")]),
+    ("区委八届 9 次全会部署法治建设，组织培训4期。", [(4.0, "期")]),
+    ("召开区政府常务会议研究法治议题12次。", [(12.0, "次")]),  # guard: a count of meetings stays
+    # a quoted package named by its articles before 措施/政策 (区级“12条”措施)
+    ("制定稳就业“16条”政策，落实助企“10条”举措，开展宣讲5场。", [(5.0, "场")]),
+    ("收集群众意见“45条”，梳理问题清单“35条”。", [(45.0, "条"), (35.0, "条")]),  # guard: quoted counts stay
+    # a time limit in the name of a mechanism or a rule (12小时行刑衔接办案模式)
+    ("建立72小时快速响应机制，推行“48小时”办结制度，办理案件20件。", [(20.0, "件")]),
+    ("建立7天回访制度，全年回访群众120人次。", [(120.0, "人次")]),
+    ("开展法治培训累计36小时，组织集中轮训3天。", [(36.0, "小时"), (3.0, "天")]),  # guard: hours and days of work
+])
+def test_extract_indicators__sessions_packages_and_time_limits_named_by_numbers(text, expected):
     assert [(value, unit) for value, unit, _, _ in rows(text)] == expected
 
 

@@ -679,6 +679,27 @@ def test_infer_metadata__level_from_the_subject_of_the_opening_sentence(opening,
     assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
 
 
+@pytest.mark.parametrize("opening, level", [
+    # batch zt (潮阳区 2024, a Traditional mirror: 今年來,在市委、市政府的正確領導下,潮陽區堅持…): 今年来, short for
+    # 今年以来, before the lead clause and the subject
+    ("今年来,在县委的坚强领导下,永和县坚持依法行政,扎实推进法治政府建设。", "county"),
+    ("一年以来,在市委、市政府的正确领导下,区政府坚持依法行政。", "county"),
+    ("今年來，在縣委的堅強領導下，永和縣堅持依法行政。", "county"),
+    ("今年来,在县委、县政府的领导下,我镇坚持依法行政。", "township"),  # guards: these passed before
+    ("今年来,各项工作有序推进。", "unknown"),
+])
+def test_infer_metadata__the_year_said_as_jin_nian_lai_before_the_subject(opening, level):
+    assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
+
+
+@pytest.mark.parametrize("text, town", [
+    ("今年来,在区委的坚强领导下,凤鸣湖街道深入学习贯彻习近平法治思想。\n一、主要举措", "凤鸣湖街道"),
+    ("一年以来,凤鸣湖街道坚持依法行政。\n一、主要举措", "凤鸣湖街道"),
+])
+def test_infer_town__an_unknown_town_after_jin_nian_lai_is_the_subject(text, town):
+    assert infer_metadata(text)["town"] == town
+
+
 def test_infer_metadata__a_header_of_site_links_is_no_title_and_the_county_is_the_subject():
     # a county's page: links to other sites first, blank lines between title, date and body
     text = ("中国政府网|湖南省人民政府网\n\n首页 > 政务公开 > 法治政府建设\n\n湖南省平江县2021年法治政府建设情况报告\n\n"
