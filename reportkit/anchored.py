@@ -266,8 +266,7 @@ class AnchoredPattern:
         budget = len(text) // _CHARS_PER_TRY
         starts: set[int] = set()
         for finder, fewest, most, back in self.anchors:
-            at = _first(finder, text, 0)
-            while at >= 0:
+            for at in _places(finder, text):
                 first = at
                 if back is not None:  # the run of BACK's characters before the word
                     while first > 0 and back.match(text, first - 1):
@@ -277,22 +276,49 @@ class AnchoredPattern:
                 starts.update(range(max(0, first - most), at - fewest + 1))
                 if len(starts) > budget:
                     return None
-                at = _first(finder, text, at + 1)
         return sorted(starts)
 
 
 def _finder(words: set[str] | frozenset[str]) -> str | re.Pattern:
-    """One word as it is (str.find is the quickest), several as one alternation (its first characters
-    are then looked for together)."""
-    if len(words) == 1:
+    """One word as it is, several as one alternation (their first characters are then looked for together);
+    words no two of which can overlap in a text as a pattern whose finditer finds every place (one scan)."""
+    if len(words) == 1 and _overlapping(words):
         return next(iter(words))
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+    finder = re.compile("|".join(re.escape(word) for word in sorted(words)))
+    return _Disjoint(finder) if not _overlapping(words) else finder
 
 
-def _first(finder: str | re.Pattern, text: str, start: int) -> int:
+class _Disjoint:
+    """A finder whose words never overlap: each scan of it finds every place one stands."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+
+def _overlapping(words) -> bool:
+    """Can two of WORDS (or one with itself) stand in a text so that one begins inside the other (甲乙 and 乙丙,
+    阿阿)? Then a scan that goes on after each found word would miss the second."""
+    return any(first[i:].startswith(second) or second.startswith(first[i:])
+               for first in words for second in words for i in range(1, len(first)))
+
+
+def _places(finder, text: str) -> list[int]:
+    """Where each of FINDER's words begins in TEXT, in order."""
+    if isinstance(finder, _Disjoint):
+        return [m.start() for m in finder.pattern.finditer(text)]
+    places, at = [], _first(finder, text, 0)
+    while at >= 0:
+        places.append(at)
+        at = _first(finder, text, at + 1)
+    return places
+
+
+def _first(finder, text: str, start: int) -> int:
     """Where the first of FINDER's words begins at or after START (-1 if nowhere); searched again from the
     next character, overlapping words are all found."""
     if isinstance(finder, str):
         return text.find(finder, start)
-    m = finder.search(text, start)
+    m = (finder.pattern if isinstance(finder, _Disjoint) else finder).search(text, start)
     return m.start() if m else -1

@@ -111,11 +111,13 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         reasons.append("cut off")
     if sections is not None and len(sections):
         # a part that names plans with another (二、存在的问题及下一步打算) closes the report too
-        mixed = sections["mixed_with"] if "mixed_with" in sections else pd.Series(dtype=str)
-        types = set(sections["section_type"]) | {t for m in mixed.fillna("") for t in str(m).split(";") if t}
-        # Plain lists: pandas row selections (.loc) cost more than the rest of this function
-        numbered, parts = ((sections["level"] > 0).to_numpy(dtype=bool, na_value=False).tolist(),
-                           (sections["level"] == 1).to_numpy(dtype=bool, na_value=False).tolist())
+        mixed = sections["mixed_with"].tolist() if "mixed_with" in sections else []
+        types = set(sections["section_type"].tolist()) | {t for m in mixed if not pd.isna(m) for t in str(m).split(";") if t}
+        # Plain lists: pandas row selections (.loc), masks and comparisons cost more than the rest of this
+        # function (a level unknown is no heading, as pandas' comparisons read it)
+        levels = [None if pd.isna(level) else level for level in sections["level"].tolist()]
+        numbered = [level is not None and level > 0 for level in levels]
+        parts = [level is not None and level == 1 for level in levels]
         headings = sections["heading"].tolist()
         has_headings = any(numbered)
         signed = bool(_CLOSING_DATE.search(tail[-60:]))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportkit import resources
-from reportkit.anchored import AnchoredPattern
+from reportkit.anchored import AnchoredPattern, _finder, _overlapping, _places
 from reportkit.normalize import normalize_text
 
 HERE = Path(__file__).parent
@@ -77,18 +77,37 @@ def test_patterns_of_every_construct__as_the_plain_search(source, text):
         assert _anchored(pattern, variant) == _plain(pattern, variant)
 
 
+def _words(finder) -> list[str]:
+    """The words a finder looks for (one word as a string, several as an alternation, maybe wrapped)."""
+    if isinstance(finder, str):
+        return [finder]
+    return sorted(getattr(finder.pattern, "pattern", finder.pattern).split("|"))
+
+
 def test_words_and_places_read_from_the_pattern():
     years = AnchoredPattern(re.compile(r"(?<!\d)\d+\s*周年"))
     (word, fewest, most, back), = years.anchors  # after a run of digits and spaces of any length
-    assert (word, fewest, most, back.pattern) == ("周年", 1, 0, r"[\d\s]") and years.held == "周年"
+    assert (_words(word), fewest, most, back.pattern) == (["周年"], 1, 0, r"[\d\s]") and _words(years.held) == ["周年"]
     towns = AnchoredPattern(re.compile(r"(?:全|本)(?:镇|乡)有\d+个"))
     (finder, fewest, most, back), = towns.anchors
     assert (fewest, most, back) == (0, 0, None)
-    assert sorted(finder.pattern.split("|")) == ["全乡有", "全镇有", "本乡有", "本镇有"]
+    assert _words(finder) == ["全乡有", "全镇有", "本乡有", "本镇有"]
     villages = AnchoredPattern(re.compile(r"[一二三四五六七八九十]{1,3}村"))
-    assert villages.anchors == (("村", 1, 3, None),)  # 村 stands less often than the ten numerals
+    (finder, fewest, most, back), = villages.anchors  # 村 stands less often than the ten numerals
+    assert (_words(finder), fewest, most, back) == (["村"], 1, 3, None)
     assert AnchoredPattern(re.compile(r"[^，]+会议")).anchors == ()  # any character before it: searched whole
     assert not AnchoredPattern(re.compile(r"(?i)abc")).anchors
+
+
+@pytest.mark.parametrize("words, overlapping", [
+    ({"甲乙", "乙丙"}, True), ({"阿阿"}, True), ({"全镇有", "镇"}, True), ({"村"}, False), ({"全镇", "本乡", "乡有"}, True),
+    ({"全镇", "本乡"}, False), ({"一", "二", "三"}, False),
+])
+def test_words_that_may_overlap__found_one_by_one(words, overlapping):
+    assert _overlapping(words) is overlapping
+    text = "甲乙丙阿阿阿全镇有本乡有一二三"
+    expected = sorted({i for w in words for i in range(len(text)) if text.startswith(w, i)})
+    assert _places(_finder(set(words)), text) == expected
 
 
 def test_tried_only_near_its_words():
