@@ -139,8 +139,8 @@ ORDINAL_MARKER = re.compile(rf"第(?P<n>[{_N}]{{1,3}})(?:[，,、：:]|是)\s*")
 SHI_MARKER = re.compile(rf"(?P<n>[{_N}]{{1,3}})是[，,：:]?")
 #: 其一，…；其二，… (an item's ordinal after a colon or a semicolon; 其中 and 其一般 are no markers).
 QI_MARKER = re.compile(rf"其(?P<n>[{_N}]{{1,2}})[，,、：:]\s*")
-#: 问题一：…问题二：… (items labelled by what they are: 问题1：, 不足二，, 短板三、).
-LABELLED_MARKER = re.compile(rf"(?:问题|不足|短板)(?P<n>[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]\s*")
+#: 问题一：…问题二：… (items labelled by what they are: 问题1：, 不足二，, 短板三、; or as one of them: 不足之一，).
+LABELLED_MARKER = re.compile(rf"(?:问题|不足|短板)之?(?P<n>[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]\s*")
 #: A Word file's decimal numbering (3.1 法治宣传…, under its part 3.; the minor number counts), not a
 #: figure (1.2万): one definition for the items of reportkit.shortcomings and for copies that lost
 #: their line breaks (reportkit.normalize).
@@ -149,7 +149,7 @@ LETTER_MARKER = re.compile(rf"[A-H][.．、][ \t]*(?=[{CJK}])")
 DECIMAL_MARKER = re.compile(rf"\d{{1,2}}[.．](?P<n>\d{{1,2}})(?![\d.．%万亿千百余多])[ \t]*(?=[{CJK}])")
 #: Any item marker at the start of an item's text (一是 / 1、 / （1） / 第一， / 问题一： / the bullet ——), to strip it.
 ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]+[)）、.．]|第[{_N}]+[，,、]?|其[{_N}]{{1,2}}[，,、：:]"
-                         rf"|(?:问题|不足|短板)(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—|{LETTER_MARKER.pattern})\s*")
+                         rf"|(?:问题|不足|短板)之?(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—|{LETTER_MARKER.pattern})\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
 HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")

@@ -55,6 +55,9 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
     before = text[max(0, start - 3):start]
     unit = unit_of(m)
     after = text[m.end():m.end() + 1]
+    if unit.kind != "percent" and m.group("pct") is None and (
+            (m.group("post") == "以上" and after == "的") or _THRESHOLD.match(text, m.end())):
+        return True  # 其中涉及资金50万元以上的9份: the bound of a class counted, not a count (90%以上的农户 is a share)
     if m.group("pct") is None and m.group("post") is None and after and after in unit.not_followed_by:
         # …but 其中3人为执法员 counts people (人为 is "man-made" only after a word, 以10人为一组 a rule).
         if not (after == "为" and m.group("num") and m.group("num")[0].isdigit()
@@ -94,6 +97,10 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
 
 # The lower end of a range before its upper end, with its own magnitude or unit (30万至50万元, 10家到15家).
 _RANGE_LOW = re.compile(rf"\d\s?[十百千万亿萬億]?\s?[余多]?\s?(?P<unit>[{CJK}%％]{{1,2}})??\s?[-~～—–－至到]\s?$")
+
+
+# A bound that names a class (50万元以上的合同, 标的额10万元以下的案件, 3人及以上的群体性事件), after the number.
+_THRESHOLD = re.compile(r"\s?(?:及以上|以下|及以下)的")
 
 
 # A cap (不超过, 不得超过, 不多于) is a rule's limit (同一企业年度检查一般不超过2次), not the work of the year.

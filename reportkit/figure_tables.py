@@ -133,13 +133,32 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
             current = max(own, key=lambda i: years[i]) if own and all(i in years for i in own) else (own or [None])[0]
             label = labels[0]
             for column in ([current] if current is not None else []) + [i for i in numbers if i in changes]:
-                unit = _unit_of_column(header[column], cells[unit_column] if unit_column is not None else
-                                       _unit_of_label(cells[label]), change=column in changes)
+                unit_cell = cells[unit_column] if unit_column is not None else _unit_of_label(cells[label])
+                unit = _unit_of_column(header[column], unit_cell, change=column in changes)
+                if (column in changes and unit == "%" and not _UNIT_IN_HEADER.search(header[column])
+                        and _difference(cells, column, current, own, years)):
+                    unit = _unit_of_column(header[current], unit_cell, change=False)  # 增减 +6: 6 件 more, not 6 %
                 if unit in units:
-                    value = float(cells[column].replace(",", "").replace("－", "-").replace("−", "-"))
+                    value = _cell_value(cells[column])
                     figures.append(TableFigure(row[label][0], row[column][1], cells[label], value, unit,
                                                change=column in changes, number_start=row[column][0]))
     return figures
+
+
+def _difference(cells: list[str], column: int, current: int | None, own: list[int], years: dict[int, int]) -> bool:
+    """Whether the change cell at COLUMN is the year's figure less an earlier year's in the same row (| 件 | 18 | 24 |
+    +6 |): a change in the row's own unit, where a header naming no unit (增减, 比上年) leaves it open."""
+    if current is None or current not in years:
+        return False
+    earlier = [i for i in own if i in years and years[i] < years[current]]
+    if not earlier:
+        return False
+    change, latest = _cell_value(cells[column]), _cell_value(cells[current])
+    return change != 0 and any(abs(latest - _cell_value(cells[i]) - change) < 1e-6 for i in earlier)
+
+
+def _cell_value(cell: str) -> float:
+    return float(cell.replace(",", "").replace("－", "-").replace("−", "-"))
 
 
 def _earlier_changes(header: list[str], years: dict[int, int]) -> set[int]:
@@ -179,7 +198,7 @@ def _cross_figures(header: list[str], rows, columns: list[int], units: set[str])
             if unit not in units or not _NUMBER.match(row[column][2]):
                 continue
             measure = header[column][:_UNIT_IN_HEADER.search(header[column]).start()].strip()
-            value = float(row[column][2].replace(",", "").replace("－", "-").replace("−", "-"))
+            value = _cell_value(row[column][2])
             figures.append(TableFigure(row[0][0], row[column][1], row[0][2], value, unit,
                                        number_start=row[column][0], measure=measure, part=n != whole))
     return figures

@@ -98,6 +98,8 @@ def load_themes(path=None) -> pd.DataFrame:
 # unnumbered items (not □, a form's unticked option).
 _DASH_ITEM = re.compile(rf"^[ \t]*(?:——|—|[-–▲△■◆◇●★☆▶►•▪])[ \t]*(?=[{CJK}“（(])", re.M)
 _ORDINAL_WORDS = re.compile(r"(?P<w>首先|其次|再次|再者|最后|一方面|另一方面)[，,：:]?")
+# How many (以下三个方面, 两点, 4个方面): the count a sentence gives of the shortcomings it introduces.
+_HOW_MANY = r"(?:以下)?(?:[二两三四五六七八九十几]{1,2}|\d)(?:个方面|个|点|项|条|方面)"
 # The sentence that introduces a list of shortcomings ("……但仍存在一些不足。").
 _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有|尚有|不足|问题|短板|差距|弱项|薄弱)"
                     # … or that measures the whole work against what is asked (与上级要求相比还有一定差距)
@@ -107,8 +109,11 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
                     r"(?:差距|不足|问题|短板|弱项|薄弱环节)"
                     # … or that says the items follow (主要表现在以下几个方面：)
                     r"|(?:表现在|体现在|表现为|如下|以下几个方面)[：:]$"
-                    # … or that says there are shortcomings, ending with the colon before them (我镇还存在一些不足：)
-                    r"|(?:还|仍|也|依然)(?:存在|有)(?:着)?(?:一定|一些|不少|以下)的?(?:差距|不足|问题|短板|弱项)"
+                    # … or that says there are shortcomings, ending with the colon before them (我镇还存在一些不足：),
+                    # perhaps counting them (还存在三个方面的问题：, 仍有以下两点不足：) or naming them by a count in
+                    # quotes (仍存在“三个不够”：, 还存在“四个不到位”的问题：)
+                    rf"|(?:还|仍|也|依然)(?:存在|有)(?:着)?(?:(?:一定|一些|不少|以下|{_HOW_MANY})的?(?:差距|不足|问题|短板|弱项)"
+                    r"|“[二两三四五六七八九十几]{1,2}个[^”：:\n]{1,8}”(?:的?(?:问题|不足|现象))?)"
                     r"(?:[，,](?:主要|具体|集中)?(?:是|有|来说|而言|表现为|表现在|体现在))?[：:]$")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
 _CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"

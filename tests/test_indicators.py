@@ -1940,3 +1940,24 @@ def test_extract_indicators__another_named_area_in_a_county_s_report_counts_noth
 ])
 def test_extract_indicators__a_change_right_after_the_economy_s_figure_counts_nothing(text, found):
     assert extract_indicators(text, level="county", county="长顺县")["value"].tolist() == found
+
+
+# Round 89: a sentence counting the shortcomings it goes on to list (还存在三个方面的问题：), the town's two principals
+# named as a subject (两名主要负责人…述法), a tourist flow (旅游旺季日均游客近万人次) and the bound of a class counted
+# (其中涉及资金50万元以上的9份) are no work; the count, the principals' own work and the class's count stay.
+@pytest.mark.parametrize("text, want", [
+    ("全年调处纠纷52件。对照上级要求，我乡主要存在4个方面的短板：", [(52.0, "件")]),
+    ("全年调处纠纷52件。法治建设仍有两个方面的差距，一是…", [(52.0, "件")]),
+    ("督察反馈问题仍有3个问题未整改。", [(3.0, "个")]),  # a count of problems left, not the text's own list
+    ("2名党政主要负责人均带头接访群众36人次。", [(36.0, "人次")]),
+    ("党政主要负责人带头讲法治课2次。", [(2.0, "次")]),
+    ("节假日游客超过3万人次，景区周边调处纠纷18件。", [(18.0, "件")]),
+    ("景区游客量达120万人次。", []),
+    ("查验进入景区游客健康码43.6万人次。", [(436000.0, "人次")]),
+    ("受理节假日游客投诉52件。", [(52.0, "件")]),
+    ("审查合同41份，其中标的额10万元以上的合同12份。", [(41.0, "份"), (12.0, "份")]),
+    ("妥善处置3人及以上的群体性上访5起。", [(5.0, "起")]),
+    ("全镇90%以上的农户参加了入户宣讲。", [(90.0, "%")]),  # a share, not a bound
+])
+def test_extract_indicators__the_text_s_own_count_the_principals_a_tourist_flow_and_a_bound_are_no_work(text, want):
+    assert _town_figures(text) == want

@@ -1804,3 +1804,38 @@ A_COUNTY_S_OWN_ITEMS = [
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
+
+
+# Round 89: items labelled as one of them (不足之一，…) lose the label as 问题一： does; a sentence that counts the
+# shortcomings it introduces (还存在三个方面的问题：) or names them by a count in quotes (仍存在“三个不够”：) is
+# no item, and introduces a run-on list as 主要表现为： does.
+@pytest.mark.parametrize("label", ["问题之", "短板之"])
+def test_shortcoming_items__items_labelled_as_one_of_them_lose_the_label(label):
+    text = (f"一、主要举措\n开展活动。\n二、存在的问题\n{label}一：村级调解组织作用发挥不充分。部分村调委会长期不活动。\n"
+            f"{label}二：普法宣传方式较为单一。\n三、下一步打算\n加强学习。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert [t.split("。")[0] for t in items["text"]] == ["村级调解组织作用发挥不充分", "普法宣传方式较为单一"]
+
+
+@pytest.mark.parametrize("intro", ["我乡仍有以下两点不足：", "对照群众期待，我乡还存在4个方面的差距：",
+                                   "我乡法治建设还存在“四个不到位”的问题："])
+def test_shortcoming_items__a_sentence_counting_the_shortcomings_it_introduces_is_no_item(intro):
+    text = (f"一、主要举措\n开展活动。\n二、存在的问题\n{intro}\n村级调解组织作用发挥不充分。\n普法宣传方式较为单一。\n"
+            "三、下一步打算\n加强学习。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == ["村级调解组织作用发挥不充分。", "普法宣传方式较为单一。"]
+
+
+def test_shortcoming_items__a_run_on_list_after_a_count_in_quotes():
+    text = ("一、主要举措\n开展活动。\n二、存在的问题\n我乡法治建设仍存在“三个不到位”：调解组织作用发挥不到位，部分村调委会不活动；"
+            "干部学法用法不到位，依法决策意识不强；普法宣传覆盖不到位，外出务工人员接受普法少。\n三、下一步打算\n加强学习。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert [t.split("，")[0] for t in items["text"]] == ["调解组织作用发挥不到位", "干部学法用法不到位", "普法宣传覆盖不到位"]
+
+
+@pytest.mark.parametrize("paragraph", ["仍有两个村未配备专职调解员，调解力量薄弱。",  # a count, no colon: an item
+                                       "这是群众反映最集中的问题之一，村级法律顾问服务次数偏少。"])
+def test_shortcoming_items__a_count_or_问题之一_inside_an_item_stays_in_it(paragraph):
+    text = f"一、主要举措\n开展活动。\n二、存在的问题\n{paragraph}\n普法宣传方式较为单一。\n三、下一步打算\n加强学习。"
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == [paragraph, "普法宣传方式较为单一。"]

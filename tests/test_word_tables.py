@@ -175,6 +175,22 @@ def test_table_figures__a_change_column_of_an_earlier_year_is_last_year_s_change
                                                                                        (9.1, "%", True)]
 
 
+@pytest.mark.parametrize("header, rows, want", [
+    # round 89: a change column whose header names no unit (增减, 比上年) holding the year's figure less last year's
+    # is a change in the row's own unit (+6 件), not a rate; a rate's row stays in points
+    ("| 项目 | 单位 | 2022年 | 2021年 | 比上年 |", ["| 受理信访事项 | 件 | 42 | 51 | -9 |", "| 出庭应诉率 | % | 100 | 96 | +4 |"],
+     [(42.0, "件", False), (-9.0, "件", True), (100.0, "%", False), (4.0, "个百分点", True)]),
+    ("| 指标 | 2023年 | 2022年 | 增减量 |", ["| 执法检查（次） | 415 | 380 | 35 |"], [(415.0, "次", False), (35.0, "次", True)]),
+    # guards: a change that is no difference of the two years is a rate, as is one under a header naming %
+    ("| 项目 | 单位 | 2022年 | 2021年 | 增减 |", ["| 受理信访事项 | 件 | 42 | 51 | -17.6 |"],
+     [(42.0, "件", False), (-17.6, "%", True)]),
+    ("| 项目 | 单位 | 2022年 | 2021年 | 增减（%） |", ["| 调解纠纷 | 件 | 10 | 5 | 5 |"], [(10.0, "件", False), (5.0, "%", True)]),
+])
+def test_table_figures__a_change_column_that_is_the_difference_of_the_years_keeps_the_row_s_unit(header, rows, want):
+    text = "\n".join([header, *rows])
+    assert [(f.value, f.unit, f.change) for f in table_figures(text, {"件", "次", "%", "个百分点"})] == want
+
+
 # ------------------------------------------------------------------ a problem list in the shortcomings part
 
 _TWO_PROBLEMS = ["部分村干部法治意识淡薄。", "行政执法案卷制作不够规范。"]
