@@ -666,7 +666,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,192 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,222 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -675,6 +675,9 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,671 of 1,679 (0.995) and tuning 508 of 543 since set 82 (written blind in the voice of 华北 and 华东
+    # townships' 专项 items, 电动自行车, 燃气, 预付式消费, 物业: 28 of 30 first, 30 after; 只有…名工作人员 past a long
+    # office's name and 兼管 staffing, 依法处理…问题的能力 the handler's; no earlier item moved);
     # held out 1,643 of 1,651 (0.995) and tuning 506 of 541 since set 81 (written blind in a county government's
     # voice about its 部门 and 乡镇: 29 of 30 first, 30 after; what a policy interpretation is of is its topic; no
     # earlier item moved);
@@ -1790,6 +1793,22 @@ A_COUNTY_S_OWN_ITEMS = [
     ("部分乡镇重大行政决策未经合法性审查即出台，事后的政策解读也流于形式", "decisions"),  # the decision's fault leads
 ]
 
+NORTH_AND_EAST_SPECIAL_CAMPAIGNS = [
+    # themes set 82 (华北 and 华东 townships' 专项 items): the staff counted behind a long office's name (只有/仅有…名
+    # 工作人员: 只有综治办公室2名工作人员) are the fault, as 只有…工作人员 is; and one who doubles a job (兼管) is staffing,
+    # as 兼办 is
+    ("街道负责出租房屋消防检查的只有综治办公室2名工作人员，群租房隐患排查难以全覆盖，租户投诉较多", "capacity"),
+    ("党政办1名干事兼管法治工作，普法台账常常到年底才补记", "capacity"),
+    ("只有1名工作人员参加了市里组织的执法培训", "capacity"),  # guard: 只有…工作人员 already
+    ("司法所仅有1名工作人员，调解纠纷力不从心", "capacity"),  # guard
+    # the ability to handle a kind of problem by law (依法处理/处置…问题的能力), the problem named at length, is the
+    # handler's, as 依法处理…能力 is
+    ("部分村干部依法处理宅基地纠纷问题的能力不足，调解时只会“各打五十大板”", "awareness"),
+    ("少数站所负责人依法处置群体性信访问题的能力不强，遇事习惯“花钱买平安”", "awareness"),
+    ("个别网格员依法处理邻里噪声问题的能力不足，居民投诉后只会登记上报", "awareness"),
+    ("执法队员依法处置违法建设问题的能力不足，案卷证据不全", "capacity"),  # guard: the enforcers' stays theirs
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1801,7 +1820,8 @@ A_COUNTY_S_OWN_ITEMS = [
                          + VILLAGE_SELF_GOVERNANCE + EAST_AND_SOUTH_PLAIN_ITEMS + LAND_ENVIRONMENT_AND_EMERGENCIES
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
-                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS)
+                         + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
+                         + NORTH_AND_EAST_SPECIAL_CAMPAIGNS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
