@@ -910,13 +910,16 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
 # subject's own.
 # (A PDF's copy may break its lines inside it.)
 _YEAR_S_SETTING = re.compile(r"(?:20\d\d\s*年度?|今年|本年度)(?:是|为)[^。！？]{0,120}[。！？]")
+# …or a maxim with no year at all (法治是安邦治国的基石,更是…的保证。), when the next sentence opens with the year.
+_MAXIM_BEFORE_THE_YEAR = re.compile(r"[^。！？:：0-9０-９]{4,150}[。！？]\s*(?=20\d\d\s*年|今年以?来|一年以?来)")
 
 
 def _after_the_year_s_setting(text: str) -> list[str]:
     """The subject of the sentence after a first sentence that sets the year (2025年是…收官之年。一年来,
-    梅县区坚持…), as `_opening_subjects` gives it; [] when the text opens otherwise."""
+    梅县区坚持…), or after a maxim with no year before the sentence that opens with it (法治是安邦治国的基石,
+    …。2022年,…全县法治政府建设工作以…), as `_opening_subjects` gives it; [] when the text opens otherwise."""
     opening = text.lstrip()
-    if not (setting := _YEAR_S_SETTING.match(opening)):
+    if not (setting := _YEAR_S_SETTING.match(opening) or _MAXIM_BEFORE_THE_YEAR.match(opening)):
         return []
     rest = to_simplified(re.sub(r"\s*\n\s*", "", opening[setting.end():setting.end() + 120])[:80])
     return [rest[_BEFORE_SUBJECT.match(rest).end():][:40]]

@@ -253,6 +253,25 @@ def test_infer_metadata__a_sentence_setting_the_year_before_the_district_as_subj
     assert (meta["level"], meta["town"], meta["county"]) == ("county", "", "闵行区")
 
 
+@pytest.mark.parametrize("maxim, opening", [
+    # batch zu (高台县 2022, no title): a maxim with no year, then the year's sentence, whose subject is 全县
+    ("法治政府建设是全面依法治国的重点任务和主体工程。", "2023年,在市委的坚强领导下,区政府坚持依法行政,推进各项工作。"),
+    ("依法行政是政府工作的生命线，\n也是建设人民满意政府的基石。", "今年以来，全县法治政府建设工作稳步推进。"),
+    ("法治是最好的营商环境！", "2021年，在市委、市政府的正确领导下，县人民政府深入推进依法行政。")])
+def test_infer_metadata__a_maxim_before_the_year_s_sentence_whose_subject_is_the_county(maxim, opening):
+    meta = infer_metadata(f"{maxim}{opening}\n一、主要举措\n甲。")
+    assert (meta["level"], meta["town"]) == ("county", "")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("法治是治国理政的基本方式。2022年,在县委、县政府的领导下,我镇坚持依法行政。\n一、主要举措\n甲。", "township"),
+    ("法治是安邦治国的基石。全县法治政府建设工作稳步推进。\n一、主要举措\n甲。", "unknown"),  # no year follows
+    ("根据区委要求:2022年,全县法治政府建设工作稳步推进。\n一、主要举措\n甲。", "unknown"),  # a label, no maxim
+])
+def test_infer_metadata__a_maxim_guard(text, level):
+    assert infer_metadata(text)["level"] == level
+
+
 def test_infer_metadata__county_absent_stays_empty():
     meta = infer_metadata("北城街道2023年法治政府建设年度报告\n2023年，街道坚持依法行政。")
     assert (meta["town"], meta["county"], meta["city"], meta["province"]) == ("北城街道", "", "", "")
