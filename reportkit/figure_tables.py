@@ -1,6 +1,7 @@
 """Figures a report prints as a table with its cells split by | or ｜ (a Markdown table, a table a
 page or an editor copied so). Each row names what it counts; its unit stands in a 单位 column or in the
-header of the number's column (金额（万元）, 同比（%）); the year's figure is the column of the
+header of the number's column (金额（万元）, 同比（%）, or a header counting in it: 件数, 受理件数), or in the cell
+itself (| -18.3% |: a percent, its sign kept); the year's figure is the column of the
 latest year (2024年 beside 2023年), or the first column of numbers when no header names a year.
 A change column (同比, 增减) gives the change as a rate. The columns of earlier years are last
 year's figures, not this year's work, and give nothing (a change column of an earlier year, 2023年 同比
@@ -45,10 +46,14 @@ _MIN_CELLS = 3
 _BARS = "|｜│┃║"
 # |:---:|---| under a Markdown header; ├───┼───┤ and the box's top and bottom (box-drawing characters)
 _RULE_ROW = re.compile(r"^[\s|｜:：\-—–\u2500-\u257f]+$")
-_NUMBER = re.compile(r"^[+\-－−]?\d+(?:,\d{3})*(?:\.\d+)?$")
+_NUMBER = re.compile(r"^[+\-－−]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?$")
+# A cell that writes its own unit, a rate or a change in percent (| -18.3% |): its unit whatever the column's.
+_OWN_PERCENT = re.compile(r"[%％]$")
 _UNIT_HEADERS = {"单位", "计量单位", "单 位"}
 # … at the header's end, or at the end of a name a merged header joined with the name under it (数量（件） 2024年)
 _UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：])?\s*(?P<unit>[^（）()\s]{1,4})\s*[)）](?=\s|$)")
+# … or a header that counts in its unit, 件数 or 受理件数, 人数, 次数 (the unit before 数 at the header's end)
+_COUNT_OF_UNIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,2})数$")
 _CHANGE = re.compile(r"同比|增减|增幅|增长|变化|比上年|较上年|环比")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A target column's header (年度目标, 目标值, 计划数, 预期目标, 任务数); one that also says 完成 or 实际
@@ -130,12 +135,16 @@ def table_figures(text: str, units: set[str]) -> list[TableFigure]:
             if not numbers or not labels:
                 continue
             own = [i for i in numbers if i not in changes]
-            current = max(own, key=lambda i: years[i]) if own and all(i in years for i in own) else (own or [None])[0]
+            counts = [i for i in own if not _OWN_PERCENT.search(cells[i])]  # (| 件数 | 占比 |: the count, the share beside it)
+            current = (max(own, key=lambda i: years[i]) if own and all(i in years for i in own)
+                       else (counts or own or [None])[0])
             label = labels[0]
             for column in ([current] if current is not None else []) + [i for i in numbers if i in changes]:
                 unit_cell = cells[unit_column] if unit_column is not None else _unit_of_label(cells[label])
-                unit = _unit_of_column(header[column], unit_cell, change=column in changes)
-                if (column in changes and unit == "%" and not _UNIT_IN_HEADER.search(header[column])
+                unit = _unit_of_column(header[column], unit_cell, change=column in changes, units=units)
+                if _OWN_PERCENT.search(cells[column]):
+                    unit = "%"  # | 同比 | -18.3% |: the cell says its unit
+                elif (column in changes and unit == "%" and not _UNIT_IN_HEADER.search(header[column])
                         and _difference(cells, column, current, own, years)):
                     unit = _unit_of_column(header[current], unit_cell, change=False)  # 增减 +6: 6 件 more, not 6 %
                 if unit in units:
@@ -158,7 +167,7 @@ def _difference(cells: list[str], column: int, current: int | None, own: list[in
 
 
 def _cell_value(cell: str) -> float:
-    return float(cell.replace(",", "").replace("－", "-").replace("−", "-"))
+    return float(cell.replace(",", "").replace("－", "-").replace("−", "-").rstrip("%％ "))
 
 
 def _earlier_changes(header: list[str], years: dict[int, int]) -> set[int]:
@@ -210,10 +219,16 @@ def _unit_of_label(label: str) -> str:
     return named.group("unit") if named and named.end() == len(label) else ""
 
 
-def _unit_of_column(header: str, unit_cell: str, *, change: bool) -> str:
+def _unit_of_column(header: str, unit_cell: str, *, change: bool, units: set[str] = frozenset()) -> str:
     """The unit of a number under HEADER in a row whose 单位 cell is UNIT_CELL: a change column's is %
-    (个百分点 in a row of rates); else the header's (金额（万元）), else the row's."""
+    (个百分点 in a row of rates); else the header's (金额（万元）), else the row's, else the one a header
+    counting in it names (件数, 受理件数, 人次数: one of UNITS)."""
     named = _UNIT_IN_HEADER.search(header)
     if change:  # a rate's change is in points, whatever the header says (出庭应诉率 100 against 96.3: 3.7)
         return "个百分点" if unit_cell.replace("％", "%") == "%" else "%"
-    return named.group("unit").replace("％", "%") if named else unit_cell.replace("％", "%")
+    if named:
+        return named.group("unit").replace("％", "%")
+    if not unit_cell and (counted := _COUNT_OF_UNIT.search(header.strip())):
+        unit = counted.group("unit")
+        return unit if unit in units else unit[-1] if unit[-1] in units else ""
+    return unit_cell.replace("％", "%")

@@ -1023,15 +1023,23 @@ def _audience_rows(text: str, doc_id: str, rows: list[dict], protected, plans, s
 
 
 def _table_rows(text: str, doc_id: str, rows: list[dict], protected, plans, section_of) -> list[dict]:
-    """Rows for the figures of the text's tables (`figure_tables`) that no sentence gave already."""
+    """Rows for the figures of the text's tables (`figure_tables`) that no sentence gave already; a sentence's
+    figure read from a signed cell without its sign (18.3 % of | -18.3% |) leaves ROWS for the cell's."""
     taken = [(row["start"], row["end"], row["value"]) for row in rows]
     found = []
     for figure in table_figures(text, set(unit_index())):
         # judged by the figure's own cell: a quoted label (培育“法律明白人”), or a remark of the same row read
         # as a sentence's figure (同比增长8.2%, whose span takes in the row), leaves the row's figure a figure
         number = (figure.number_start, figure.end)
-        if (_inside(protected, *number) or _inside(plans, *number)
-                or any(start < number[1] and number[0] < end and value == figure.value for start, end, value in taken)):
+        if _inside(protected, *number) or _inside(plans, *number):
+            continue
+        if figure.value < 0:  # the sentence scan reads a signed cell (| -18.3% |) without its minus: the cell's figure stands
+            unsigned = [i for i, row in enumerate(rows) if row["start"] < number[1] and number[0] < row["end"]
+                        and row["value"] == -figure.value and number[0] <= row["start"] + len(row["before_figure"]) < number[1]]
+            for i in reversed(unsigned):
+                del rows[i]
+            taken = [(row["start"], row["end"], row["value"]) for row in rows]
+        if any(start < number[1] and number[0] < end and value == figure.value for start, end, value in taken):
             continue
         line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
         if figure.measure:  # a table of places by measures: the total row's cell is the town's, a place's is a part

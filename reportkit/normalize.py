@@ -656,6 +656,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = from_two_column_form(text)  # a template as a two-column form: | 一、主要举措和成效 | 2022年，… |
     text = from_markdown(text)  # a page a scraper saved as Markdown: [links](…), **bold**, 1\. escapes
     text = _without_line_numbers(text)
+    # (a copy that lost its line breaks stays one, though the table rules below set its table's rows on lines again)
+    was_one_line = len([line for line in text.split("\n") if line.strip()]) == 1
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
     text = _space_tables(text)  # … and a table whose cells runs of spaces align
     # A copy that lost its line breaks is one line before its bullets start lines again (☑法治工作队伍建设…).
@@ -692,7 +694,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     # the title, the site's lines and the opening sentence get their own lines back too.
     # A short text copied so (a page's opening, a brief report) is a single line of its own.
     paragraphs = [line for line in text.split("\n") if line.strip()]
-    long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 or one_line else LONG_LINE
+    long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 or one_line or was_one_line else LONG_LINE
     if len(max(paragraphs, key=len, default="")) > long_line:
         text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
         # A printed text (a PDF's lines) copied so comes back as its printed lines: joined again.

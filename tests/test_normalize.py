@@ -614,3 +614,27 @@ def test_normalize_text__a_page_counter_ends_the_site_line_in_a_flat_copy():
     flat = ("某镇2023年报告（2） 发布日期：2024-02-01 点击数：2041 “法律进市场”等活动16场，覆盖群众900余人次。 "
             + "二、主要负责人履职情况 镇长带头讲法治课2次。" * 12)
     assert "\n“法律进市场”等活动16场" in normalize_text(flat)
+
+
+@pytest.mark.parametrize("table", [
+    "指标\t2023年\t2024年 执法检查（次）\t120\t135 调处纠纷（件）\t40\t52 普法活动（场）\t20\t24",  # tab cells, rows a space apart
+    "乡镇\t宣传\t纠纷 东山村\t12\t31 西岭村\t9\t22 合计\t21\t53",
+])
+def test_normalize_text__a_flat_copy_with_a_table_still_gets_its_heading_lines_back(table):
+    # round 90: a copy that lost its breaks had its tab table's rows set on lines first, so it was no longer one line,
+    # and its shorter stretches kept their headings run into their first sentence (…思想的情况 镇党委中心组专题学习6次，…)
+    flat = ("青林镇人民政府关于2024年度法治政府建设工作情况的报告 清河县人民政府： 2024年，青林镇坚持依法行政。现将有关情况报告如下："
+            " 一、学习贯彻习近平法治思想的情况 镇党委理论学习中心组专题学习习近平法治思想6次，开展法治讲座2场。"
+            f" 二、2024年度推进法治政府建设的主要举措和成效 主要数据如下： {table} 三、存在的不足和原因 一是执法力量不足。")
+    lines = normalize_text(flat).split("\n")
+    assert "一、学习贯彻习近平法治思想的情况" in lines
+    assert "二、2024年度推进法治政府建设的主要举措和成效" in lines
+    assert sum(line.startswith("|") for line in lines) == 4  # the table's rows stay rows
+
+
+def test_normalize_text__a_flat_copy_without_a_table_gets_its_heading_lines_back_as_before():
+    flat = ("青林镇人民政府关于2024年度法治政府建设工作情况的报告 清河县人民政府： 2024年，青林镇坚持依法行政。现将有关情况报告如下："
+            " 一、学习贯彻习近平法治思想的情况 镇党委理论学习中心组专题学习习近平法治思想6次，开展法治讲座2场。"
+            " 二、2024年度推进法治政府建设的主要举措和成效 全年开展执法检查135次。 三、存在的不足和原因 一是执法力量不足。")
+    lines = normalize_text(flat).split("\n")
+    assert "一、学习贯彻习近平法治思想的情况" in lines and "三、存在的不足和原因" in lines
