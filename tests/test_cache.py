@@ -274,3 +274,85 @@ def test_arrow_table__a_table_of_strings_and_numbers_is_stored_as_from_pandas_st
         pd.testing.assert_frame_equal(back, pandas_own.to_pandas(), check_exact=True)
         pd.testing.assert_frame_equal(back, table, check_exact=True, check_dtype=strings != "string[python]")
         assert isinstance(back.index, pd.RangeIndex)
+
+
+def _stored(frame):
+    """FRAME as a worker sends it once the cache has written it (`cache.StoredTable`)."""
+    return cache.StoredTable(cache._arrow_stream(frame).to_pybytes(), len(frame))
+
+
+def _frames_joined(frames):
+    """What the parent made of a worker's pickled frames: `pd.concat` of the non-empty ones."""
+    import pandas as pd
+
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def test_join_tables__stored_tables_join_as_pandas_concat_joins_their_frames():
+    import pandas as pd
+
+    def section(doc, parent, n):
+        return pd.DataFrame({"doc_id": pd.array([doc] * n, dtype="str"), "section_no": pd.array([str(i) for i in range(n)], dtype="str"),
+                             "parent_section_no": pd.array([parent] * n, dtype="str"), "start": list(range(n))})
+
+    same = [section("a", "1", 2), section("b", "2", 3), section("c", "1", 0), section("d", "3", 1)]
+    joined = cache.join_tables([_stored(f) for f in same])
+    pd.testing.assert_frame_equal(joined, _frames_joined(same), check_exact=True)
+    assert isinstance(joined.index, pd.RangeIndex) and len(joined) == 6
+
+    # A report whose column holds nothing but None has another Arrow type: pandas' rules decide the dtype.
+    odd = section("e", "x", 2).assign(parent_section_no=[None, None])
+    mixed = [same[0], odd, same[1]]
+    expected = _frames_joined([cache._table(cache._arrow_stream(f)) for f in mixed])
+    assert expected["parent_section_no"].dtype == object  # the case the Arrow join must not take
+    pd.testing.assert_frame_equal(cache.join_tables([_stored(f) for f in mixed]), expected, check_exact=True)
+    # Frames loaded from the cache in the parent beside stored tables from a worker.
+    pd.testing.assert_frame_equal(cache.join_tables([same[0], _stored(same[1]), None, _stored(same[3])]),
+                                  _frames_joined([same[0], same[1], same[3]]), check_exact=True)
+    assert cache.join_tables([_stored(same[2]), None]).equals(pd.DataFrame())
+
+
+def test_join_tables__list_columns_and_a_kept_index_as_the_frames_give_them():
+    import pandas as pd
+
+    items = [pd.DataFrame({"doc_id": ["a", "a"], "item_no": [1, 2], "tokens": [["执法", "力量"], []]}),
+             pd.DataFrame({"doc_id": ["b"], "item_no": [1], "tokens": [["宣传"]]}, index=[7])]
+    joined = cache.join_tables([_stored(f) for f in items])
+    pd.testing.assert_frame_equal(joined, _frames_joined([cache._table(cache._arrow_stream(f)) for f in items]),
+                                  check_exact=True)
+    assert joined["tokens"].tolist() == [["执法", "力量"], [], ["宣传"]]
+    assert list(joined.index) == [0, 1, 2]
+
+
+def test_run_job__a_worker_sends_what_the_cache_wrote_and_the_group_s_tables_are_the_same(tmp_path):
+    """A worker with a cache sends each table as the stream the cache wrote; the group's tables
+    made of them equal those made of the DataFrames a worker without a cache sends."""
+    import hashlib
+    import pickle
+
+    import pandas as pd
+
+    from reportkit.pipeline import groups, runner
+
+    config = BuildConfig()
+    paths = sorted(RAW.glob("*.txt"))
+    jobs = [runner.Job(p.name, p, hashlib.sha256(p.read_bytes()).hexdigest()) for p in paths]
+    with_cache = runner.Run(config, cache.Cache.open(tmp_path / "cache", cache.stage_keys(config)))
+    without = runner.Run(config, cache.Cache(None, cache.stage_keys(config)))
+    sent = [pickle.loads(pickle.dumps(runner.run_job(job, with_cache))) for job in jobs]  # as through the pipe
+    plain = [pickle.loads(pickle.dumps(runner.run_job(job, without))) for job in jobs]
+    assert all(isinstance(o.result["sections"], cache.StoredTable) for o in sent)
+    assert all(isinstance(o.result["sections"], pd.DataFrame) for o in plain)
+    new, _, new_keys, new_items, new_reuse = groups.group_tables(sent, {})
+    old, _, old_keys, old_items, old_reuse = groups.group_tables(plain, {})
+    for name in old:
+        pd.testing.assert_frame_equal(new[name], old[name], check_exact=True, obj=name)
+    for a, b in ((new_keys, old_keys), (new_reuse, old_reuse)):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    pd.testing.assert_frame_equal(new_items.drop(columns="tokens"), old_items.drop(columns="tokens"), check_exact=True)
+    # tokens: a worker's tuples come back from Arrow as lists, the same in every file written
+    assert json.dumps(new_items["tokens"].tolist()) == json.dumps(old_items["tokens"].tolist()) and len(new_items)
+    # A second run of the same jobs reads the cache: DataFrames, as before.
+    again = runner.run_job(jobs[0], with_cache)
+    assert again.computed == [] and isinstance(again.result["sections"], pd.DataFrame)

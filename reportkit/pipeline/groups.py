@@ -25,7 +25,8 @@ import pandas as pd
 from .. import schema
 from ..problems import Problem
 from . import parts
-from .runner import InOrderThread, Job, Outcome, Run, concat, groups_of, release_memory, run_jobs
+from .cache import join_tables
+from .runner import InOrderThread, Job, Outcome, Run, groups_of, release_memory, run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -225,8 +226,8 @@ def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):
     documents, entries, keys = group_documents(outcomes, by_file)
     results = [o.result for o in outcomes if o.result is not None]
 
-    def cat(key: str) -> pd.DataFrame:
-        return concat(r.pop(key, None) for r in results)
+    def cat(key: str) -> pd.DataFrame:  # a worker's tables arrive as the cache's streams (`StoredTable`)
+        return join_tables([r.pop(key, None) for r in results])
 
     sections, term_counts = cat("sections"), cat("term_counts")
     passages = cat("passages")

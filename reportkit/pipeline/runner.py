@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import pandas as pd
-
 from ..config import BuildConfig, Limits
 from ..interrupts import interrupts_held
 from ..manifest import read_file
@@ -121,7 +119,7 @@ def run_job(job: Job, run: Run, *, compute: bool = True) -> Outcome | None:
             clock = time.process_time()
             for name in run.stages:
                 stage = STAGES[name]
-                value = run.cache.get(name, job.sha256, job.file)
+                value = sent = run.cache.get(name, job.sha256, job.file)
                 if value is None:
                     if not compute:
                         return None
@@ -129,11 +127,12 @@ def run_job(job: Job, run: Run, *, compute: bool = True) -> Outcome | None:
                         value = stage.function(read_job(job, limits), job.file, run.config)
                     else:
                         value = stage.function(parsed, run.config)
-                    run.cache.put(name, job.sha256, job.file, value)
+                    # its tables go to the parent as the streams the cache wrote (cheaper than pickled)
+                    sent = run.cache.put(name, job.sha256, job.file, value)
                     outcome.computed.append(name)
                 if stage.reads_file:
-                    parsed = value
-                result.update(value)
+                    parsed = value  # the later stages read DataFrames
+                result.update(sent)
                 clock, start = time.process_time(), clock
                 outcome.seconds[name] = clock - start
         outcome.result = result
@@ -562,11 +561,6 @@ def _mb(n: int) -> str:
 
 
 # --------------------------------------------------------------------------- chunks and groups
-
-
-def concat(frames: Iterable[pd.DataFrame | None]) -> pd.DataFrame:
-    frames = [f for f in frames if f is not None and len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def groups_of(jobs: list[Job], *, mean: int = CHUNK_DOCUMENTS) -> list[list[Job]]:
