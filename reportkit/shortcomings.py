@@ -654,7 +654,10 @@ _GAP = "…"
 # (… and past a second group joined to the first: 商户和流动人口法治意识, 村民及外来务工人员的法律意识; not when
 # the second group is the cadres, whose awareness is theirs: 村民和村干部的法治意识 stays mixed, as it was)
 _GAP_CHARS = r"[^，,。；;：:！!？?、\s]"
-_GAP_PATTERN = (rf"{_GAP_CHARS}{{0,6}}?(?:(?:特别是|尤其是){_GAP_CHARS}{{0,8}}?"
+# (… and past a short quoted phrase, counted as one character: what a thought holds is not its holder's distance from
+# it, 群众仍有“法不责众”的想法 as 群众仍有“…”的想法)
+_QUOTED = r"“[^“”，,。；;：:！!？?\n]{1,12}”"
+_GAP_PATTERN = (rf"(?:{_QUOTED}|{_GAP_CHARS}){{0,6}}?(?:(?:特别是|尤其是){_GAP_CHARS}{{0,8}}?"
                 rf"|(?:以及|和|及|与|、)(?!{_GAP_CHARS}{{0,8}}?(?:干部|党员|公职人员|工作人员|执法人员|两委)){_GAP_CHARS}{{0,8}}?)?")
 
 
