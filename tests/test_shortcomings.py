@@ -159,6 +159,26 @@ def test_cluster_shortcomings__business_entities_awareness_is_publicity():
     assert result["theme"].tolist() == ["publicity", "publicity", "awareness"]
 
 
+def test_cluster_shortcomings__a_city_s_migrant_residents_awareness_is_publicity():
+    # written round 92: big cities name their migrant residents after the city (来穗人员 in the round's report;
+    # 来沪人员, 来深建设者, 来京人员 …) or call them 外地人员, 流动人员: their awareness is the public's, as 外来…意识
+    # is, though 法治意识 and 意识淡薄 alone are the cadres'
+    table = items({"癸街道": ["一是部分来沪人员法律意识淡薄，遇到欠薪多选择堵门讨要。", "二是来深建设者的法治意识有待增强。",
+                             "三是部分外地人员法律意识较弱。", "四是流动人员法治意识淡薄，违规搭建时有发生。",
+                             "五是部分来京人员法治意识不强。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity"] * 5
+
+
+def test_cluster_shortcomings__a_cadre_s_awareness_beside_migrants_stays_awareness():
+    # guards of round 92's words, right before them too: a cadre's own awareness stays awareness (the 来 of 近年来
+    # before a cadre names no migrant), and 新市民 (市民…意识) and 外来务工人员 (外来…意识) were the public's already
+    table = items({"癸街道": ["一是近年来部分街道干部依法行政意识不强。", "二是部分社区工作者法治意识淡薄。",
+                             "三是部分新市民法治意识淡薄。", "四是外来务工人员法治意识不强。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["awareness", "awareness", "publicity", "publicity"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
