@@ -110,6 +110,9 @@ CLAUSE_END = re.compile(r"[。；;！!？?：:]")
 # --------------------------------------------------------------------------- numbering markers
 
 _N = CN_MARKER_DIGITS
+#: A comma some copying sites' converters put between a list marker's numeral and its 、 (一,、 / 2，、), as they
+#: double or misplace the other marks of the text (…内容,。 …报告,、): optional before 、 in a marker.
+STRAY_COMMA = "[，,]?"
 #: Marker styles of headings and list items, tried in this order at the start of a line:
 #: (name, rank, pattern with the numeral in group "n"). `rank` is the usual nesting order of
 #: Chinese official documents (一、 > （一） > 1、 > （1））. Used for headings (reportkit.sections)
@@ -124,9 +127,10 @@ MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("ar_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)][、.．]?\s*")),
     # 一.2 is a number, 一．2022年度… a heading that starts with its year; 一，推进… a heading typed
     # with a comma (一，二季度 is a run of numbers, not a heading) or a colon (一：主要举措和成效).
-    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}}))|[，,:：](?=[{CJK}（(“《]|20\d\d)(?![{_N}]))\s*")),
+    # 一,、深入学习… / 2，、…: a copying site's converter put a stray comma before the marker's 、.
+    ("cn_dun", 1, re.compile(rf"(?P<n>[{_N}]{{1,3}})\s*(?:{STRAY_COMMA}、|[.．](?!\d(?!\d{{3}}))|[，,:：](?=[{CJK}（(“《]|20\d\d)(?![{_N}]))\s*")),
     # 1.5 is a number, 1．2024年度… a heading that starts with its year, 1:30 a time, 1：存在的问题 a heading.
-    ("ar_dun", 3, re.compile(rf"(?P<n>\d{{1,2}})\s*(?:、|[.．](?![\d.．])|[.．](?=(?:19|20)\d\d\s*年)|[:：](?=[{CJK}（(“《]|20\d\d\s*年))\s*")),
+    ("ar_dun", 3, re.compile(rf"(?P<n>\d{{1,2}})\s*(?:{STRAY_COMMA}、|[.．](?![\d.．])|[.．](?=(?:19|20)\d\d\s*年)|[:：](?=[{CJK}（(“《]|20\d\d\s*年))\s*")),
     ("ar_half", 5, re.compile(r"(?P<n>\d{1,2})[）)]\s*")),
 ]
 #: The styles that number a report's parts (一、 / 第一部分 / 【一】): top level wherever they appear.
@@ -152,9 +156,9 @@ ITEM_PREFIX = re.compile(rf"^\s*(?:[{CIRCLED_DIGITS}]|[{_N}]+是|[（(]?[{_N}\d]
                          rf"|(?:问题|不足|短板)之?(?:[{_N}]{{1,2}}|\d{{1,2}})[：:，,、]|——|—|{LETTER_MARKER.pattern})\s*")
 #: Heading lines found cheaply, without the sequence check of reportkit.sections (indicators
 #: keeps the numbers of headings out of its figures): 一、 （一） 第一章 (百 allowed: 一百、)…
-HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*[、.．]|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")
+HEADING_LINE_CN = re.compile(rf"^\s*(?:[{_N}百]+\s*(?:{STRAY_COMMA}、|[.．])|[（(]\s*[{_N}百]+\s*[）)]|第[{_N}]+(?:章|节|部分))")
 #: … and 1、 (1) lines, which are headings only when short (items often open with a figure).
-HEADING_LINE_AR = re.compile(r"^\s*(?:\d{1,2}\s*(?:[、.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{1,2}\s*[）)])")
+HEADING_LINE_AR = re.compile(rf"^\s*(?:\d{{1,2}}\s*(?:(?:{STRAY_COMMA}、|[.．])(?!\d)|[.．](?=(?:19|20)\d\d\s*年))|[（(]\s*\d{{1,2}}\s*[）)])")
 #: Either: a line that opens with a numbered heading (一、 （二） 3. (4)).
 HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.pattern)
 

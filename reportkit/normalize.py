@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import resources
 from .anchored import AnchoredPattern
 from .arguments import require_text
-from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER
+from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER, STRAY_COMMA
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
 from .pagechrome import is_companion_label
@@ -28,8 +28,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK): ?[^\]\n]*\]|\{\\\*?\\bkmk[^}]*\}")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\u2002\u2003\u2009\u202f]+")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?[、.．]|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
-           rf"|\d{{1,2}}、|\d{{1,2}}[.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]"
+_MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?(?:{STRAY_COMMA}、|[.．])|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
+           rf"|\d{{1,2}}{STRAY_COMMA}、|\d{{1,2}}[.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]"
            rf"|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、)"
            r"|[\u2160-\u216b][、.．]"  # Ⅰ、…Ⅻ、: parts numbered with Roman numeral glyphs (round 50)
            rf"|(?:I{{1,3}}|IV|VI{{0,3}}|IX)[.．][ \t]*(?=[{CJK}\d])|{LETTER_MARKER.pattern}"  # I. … IV. parts, A. B. points

@@ -782,6 +782,33 @@ def test_a_copy_that_lost_its_line_breaks_keeps_headings_typed_with_a_comma():
     assert not any(h.startswith("一，规范") for h in s["heading"])  # 统一， inside a sentence stays there
 
 
+# A copying site's converter that doubles or misplaces the text's marks (…内容,。 …报告,、) put a stray comma
+# between a marker's numeral and its 、 (batch zv: 一,、深入學(xué)習(xí)…的情況 on a mirror with pinyin notes).
+def test_a_heading_whose_numeral_a_converter_put_a_stray_comma_after_is_a_heading():
+    text = ("2023年，某镇扎实推进依法行政。现将有关情况报告如下：\n一，、主要做法和成效\n（一）健全工作机制。召开会议4次。\n"
+            "二,、存在的问题和不足\n1,、普法形式较单一，针对性不强。\n2，、执法人员数量不足。\n三，、2024年工作打算\n乙。")
+    s = split_sections(text)
+    assert s["heading"].tolist()[1:] == ["一，、主要做法和成效", "（一）健全工作机制", "二,、存在的问题和不足",
+                                         "1,、普法形式较单一，针对性不强", "2，、执法人员数量不足", "三，、2024年工作打算"]
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    assert shortcoming_items(s)["headline"].tolist() == ["普法形式较单一", "执法人员数量不足"]
+
+
+def test_a_copy_that_lost_its_line_breaks_keeps_headings_with_a_stray_comma_before_their_mark():
+    flat = ("2023年，某街道全面推进法治建设。现将有关情况报告如下： 一,、主要举措和成效 （一）规范行政决策。"
+            "全年审查合同12份。 二，、存在的不足 1,、基层执法力量薄弱。 2,、普法宣传覆盖面不广。 三,、2024年工作计划 "
+            "（一）加强执法培训。") * 3
+    s = split_sections(normalize_text(flat))
+    assert {"一,、主要举措和成效", "二，、存在的不足", "三,、2024年工作计划"} <= set(s["heading"])
+
+
+@pytest.mark.parametrize("line", ["1，、2月份开展专项检查3次。", "开展普法宣传活动12场，、发放资料3000份。",
+                                  "一、二季度完成执法检查。"])
+def test_a_stray_comma_makes_no_heading_of_a_run_of_numbers_or_a_sentence(line):
+    # guard: a run of months after the stray comma stays body text, and so does a sentence with one mid-line
+    assert not split_sections(f"前言。\n{line}\n甲。")["level"].gt(0).any()
+
+
 def test_split_sections__arabic_parts_with_a_full_width_dot_before_their_year():
     text = ("2024年，我镇坚持依法行政。\n1．2024年度推进法治政府建设的主要举措和成效\n（1）健全工作机制。召开会议4次。\n"
             "2．存在的不足和问题\n（1）普法精准性不够高。\n3．2025年度推进法治政府建设的主要安排\n（1）创新普法方式。"

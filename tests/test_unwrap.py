@@ -49,6 +49,19 @@ def test_paragraphs__a_numbered_heading_never_continues_a_full_line(heading):
     assert paragraphs([page]).split("\n")[1] == heading
 
 
+@pytest.mark.parametrize("heading", ["一,、深入学习贯彻党的二十大精神的情况", "2，、加强普法宣传教育"])
+def test_paragraphs__a_heading_with_a_stray_comma_before_its_mark_never_continues_a_full_line(heading):
+    # a converter's stray comma between the numeral and its 、 (batch zv): still a numbered heading
+    page = [line("全年办理行政复议案件十二件，纠错率百分之八", indent=2, gap=0), line(heading, gap=12)]
+    assert paragraphs([page]).split("\n")[1] == heading
+
+
+def test_paragraphs__a_stray_comma_and_mark_inside_a_sentence_do_not_start_a_paragraph():
+    # guard: ，、 after a word (a converter's doubled marks mid-sentence) is no heading's number
+    page = [line("全年开展普法宣传活动十二场，发放资料三千余", indent=2, gap=0), line("份，、受众五千人次。", gap=14)]
+    assert paragraphs([page]) == "全年开展普法宣传活动十二场，发放资料三千余份，、受众五千人次。"
+
+
 def test_paragraphs__page_numbers_left_out_and_a_paragraph_goes_on_over_the_page():
     first = [line("全镇共排查化解矛盾纠纷一百二十件，调解成功率达", indent=2, gap=0, top=700),
              Line("— 3 —", 270, 310, 780, 794)]
