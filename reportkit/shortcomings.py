@@ -172,13 +172,14 @@ _OWN_CAUSES = re.compile(r"\n[ \t\u3000]*(?:主要|究其|深层次)?原因")
 
 
 def _drop_causes_of_all(items: list[str]) -> list[str]:
-    """ITEMS without the causes paragraph glued to the last one, unless every item has its own."""
-    if not items or any(_OWN_CAUSES.search(item) for item in items[:-1]):
+    """ITEMS without the causes paragraph or sentence glued to the last one (…不够理性。\n原因主要是…; …参与度不高。
+    主要原因是…), unless every item has its own (一是…。原因是…。二是…)."""
+    if not items or any(_OWN_CAUSES.search(item) or _CAUSES_SENTENCE.search(item) for item in items[:-1]):
         return items
     if len(items) > 1 and _CAUSES_OF_ALL.match("\n" + items[-1]):
         return items[:-1]  # the causes paragraph cut as an item of its own (A.…\nB.…\n产生这些问题的原因，…)
-    cause = _CAUSES_OF_ALL.search(items[-1])
-    return items[:-1] + [items[-1][:cause.start()].rstrip()] if cause else items
+    causes = [m.start() for m in (_CAUSES_OF_ALL.search(items[-1]), _CAUSES_SENTENCE.search(items[-1])) if m]
+    return items[:-1] + [items[-1][:min(causes)].rstrip()] if causes else items
 
 
 def _drop_closing(item: str) -> str:

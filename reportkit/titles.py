@@ -13,6 +13,7 @@ from collections import Counter
 from . import resources
 from .arguments import require_text
 from .chinese import marker_number
+from .unwrap import DOCUMENT_NUMBER
 
 __all__ = ["find_title", "infer_year", "other_document_kind", "page_title_of", "title_of"]
 
@@ -69,6 +70,10 @@ _ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街�
 # A site's column above the title (乡镇之窗, 镇街动态, 法治专栏): no part of it, nor its issuer.
 _COLUMN_LABEL = re.compile(r"(?:之窗|动态|专栏|专题|频道|栏目|首页|导航|信息公开)$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+# A line that is only the document's number (沙政发〔2025〕9号, 文号：江政报〔2025〕4号, 宾政发[2022]3号), as a 公文 sets it
+# between its red header or issuer and its title: no line of the title, and no bar between the title and its issuer.
+_NUMBER_LINE = re.compile(rf"^(?:(?:发文字号|文号)\s*[：:]\s*)?[^，,。；;：:！!？?、\s]{{1,12}}"
+                          rf"(?:{DOCUMENT_NUMBER}|[\[［【（(](?:19|20)\d\d[\]］】）)]第?\d{{1,4}}号)$")
 MAX_TITLE_CHARS = 80
 _TITLE_SCAN_LINES = 40
 
@@ -84,7 +89,8 @@ _SUBTITLE = re.compile(r"^[（(]?\s*[—–―-]")
 def _title_at(lines: list[str], i: int) -> str:
     """The title that line I of LINES begins (with its continuation on the next line), or ""."""
     line = lines[i]
-    if len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":", "。")) or _NUMBERED.match(line):  # a sentence is no title
+    if (len(line) > MAX_TITLE_CHARS or line.endswith(("：", ":", "。")) or _NUMBERED.match(line)  # a sentence is no title
+            or _NUMBER_LINE.match(line)):  # nor is a document's number, whose year once joined it to the title below
         return ""
     if _SUBTITLE.match(line) or _COLUMN_LABEL.search(line):  # （——在…推进会上的书面报告） says where the report
         return ""  # was given, not what it is; a site's column (乡镇之窗) says where it was filed
@@ -124,7 +130,7 @@ def find_title(text: str) -> str:
                 i, joined = j, below
                 break
         parts = [joined]
-        for above in reversed(lines[max(0, i - 2):i]):
+        for above in reversed([line for line in lines[max(0, i - 3):i] if not _NUMBER_LINE.match(line)][-2:]):
             if len(above) > 30 or not _ISSUER_LINE.search(above) or above in parts:
                 break
             parts.insert(0, above)

@@ -914,6 +914,20 @@ def test_infer_metadata__a_title_that_starts_with_a_longer_name_than_the_gazette
     assert (meta["town"], meta["county"]) == (town, county)
 
 
+@pytest.mark.parametrize("head, title", [
+    # written round 91: a 公文's number on its line above the title (中山府发〔2024〕6号) was read as the title's first line
+    ("黄桥镇人民政府文件\n黄政发[2024]3号\n关于2023年度法治政府建设工作情况的报告", "关于2023年度法治政府建设工作情况的报告"),
+    ("溪口镇政发〔2025〕2号\n溪口镇人民政府关于2024年度法治政府建设情况的报告", "溪口镇人民政府关于2024年度法治政府建设情况的报告"),
+    # the number between the issuer and the title is passed over, the issuer kept
+    ("石门乡人民政府\n文号：石政报（2024）11号\n关于2023年度法治政府建设情况的报告", "石门乡人民政府关于2023年度法治政府建设情况的报告"),
+    # guards: a title whose first line holds its year, and one with its issuer above, are read as before
+    ("石门镇人民政府关于2023年度\n法治政府建设情况的报告", "石门镇人民政府关于2023年度法治政府建设情况的报告"),
+    ("某县某镇人民政府\n关于2022年度法治政府建设情况的报告", "某县某镇人民政府关于2022年度法治政府建设情况的报告"),
+])
+def test_find_title__a_document_number_above_the_title_is_no_part_of_it(head, title):
+    assert find_title(f"{head}\n某县人民政府：\n2023年，我镇坚持依法行政。现将有关情况报告如下。") == title
+
+
 @pytest.mark.parametrize("chrome", ["排序", "匹配度", "分享按钮", "ico", "进入老年模式 退出老年模式"])
 def test_find_title__a_page_line_above_a_whole_title_is_not_part_of_it(chrome):
     assert find_title(f"{chrome}\n寺庄镇2024年法治政府建设工作情况的报告\n2024年，寺庄镇坚持…") == (
