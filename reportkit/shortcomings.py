@@ -630,8 +630,8 @@ def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead
     the rest names a theme, below a cue; so do the words of what the fault led to (CONSEQUENCES:
     …，引发2起行政复议), before the scene's.
     """
-    scores = _word_scores(leads, rests, _keywords(themes), lead_weight)
     cues = _keywords(themes, "cues")
+    scores = _word_scores(leads, rests, _keywords(themes), lead_weight, holders=cues)
     fallbacks = [(CUE_WEIGHT, cues, leads, rests)]
     if consequences is not None:
         fallbacks += [(CUE_WEIGHT ** 2, _keywords(themes), consequences, [""] * len(leads)),
@@ -693,7 +693,15 @@ def _gapped_words(words: tuple[str, ...]) -> _GappedWords:
     return _GappedWords(words)
 
 
-def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], lead_weight: float) -> np.ndarray:
+def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], lead_weight: float,
+                 holders: list[list[str]] | None = None) -> np.ndarray:
+    """Item × theme scores of KEYWORDS in the leads (LEAD_WEIGHT) and the rests (1), each keyword once per zone.
+
+    With HOLDERS (the themes' cues), a verdict of not knowing (了解不多, 不以为然, 认识不足: `_NOT_KNOWING`) that is
+    one theme's keyword counts for the theme the cues of its holder name (`_KNOWER`), when they name one other
+    theme: a member of the public's (部分外卖骑手对…不以为然, 业主对…认识不足: publicity) or a cadre's (村干部对…了解不多:
+    awareness) not knowing is theirs, whoever the verdict's word is listed under. A verdict a gapped keyword holds
+    (群众…不以为然) is that keyword's."""
     owners: dict[str, list[int]] = {}
     for j, words in enumerate(keywords):
         for word in words:
@@ -707,24 +715,51 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
     pattern = re.compile("|".join(re.escape(w) for w in plain)) if plain else None
     for i, (lead, rest) in enumerate(zip(leads, rests)):
         for zone, weight in ((lead, lead_weight), (rest, 1.0)):
-            spans = []  # (start, end, keyword)
+            text, spans = zone, []  # (start, end, keyword)
             if gapped_words is not None and (hits := list(gapped_words.finditer(zone))):
                 spans += hits
                 for start, end, _ in hits:  # hide what they cover from the plain keywords
                     zone = zone[:start] + "\0" * (end - start) + zone[end:]
             if pattern is not None:
                 spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
+            held = _held_verdicts(text, spans, owners, holders) if holders is not None and "对《》" in text else {}
+            starts = {start: word for start, _, word in spans}
             found = {word for start, end, word in spans
-                     if not _names_the_doer(word, end, spans, owners, zone) and not _doer_by(word, zone[:start])
+                     if start not in held
+                     and not _names_the_doer(word, end, starts, owners, zone) and not _doer_by(word, zone[:start])
                      and not _quality_of_another(word, start, spans, owners, zone)}
             for word in found:
                 scores[i, owners[word]] += weight
+            for theme in set(held.values()):
+                scores[i, theme] += weight
     return scores
 
 
-# An office's name (司法所, 执法中队, 调委会, 政府网站) right before another theme's word says who does the work,
-# not what the fault is (司法所普法“单打独斗”, 司法所调解“一调了之”): the work's word decides.
-_BODY = re.compile(r"(?:所|队|委会|委员会|网站)$")
+def _held_verdicts(zone: str, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
+                   holders: list[list[str]]) -> dict[int, int]:
+    """{start of a verdict keyword in ZONE: the theme its holder's cues name instead} (see `_word_scores`)."""
+    plain = {(start, word) for start, _, word in spans}
+    held = {}
+    for m in _KNOWER.finditer(zone):
+        start, verdict = m.start("verdict"), m.group("verdict")
+        if (start, verdict) not in plain:
+            continue
+        theirs = np.flatnonzero(_word_scores([m.group("holder")], [""], holders, 1.0)[0])
+        if len(theirs) == 1 and theirs[0] not in owners[verdict]:
+            held[start] = int(theirs[0])
+    return held
+
+
+# An office's name (司法所, 执法中队, 调委会, 政府网站) or a unit's (网格) right before another theme's word says who does
+# the work, not what the fault is (司法所普法“单打独斗”, 司法所调解“一调了之”): the work's word decides.
+_BODY = re.compile(r"(?:所|队|委会|委员会|网站|网格)$")
+
+
+# … and so is its worker right before one (网格员人均负责450户; 由社区网格员兼办): who does the work. (Not a worker
+# named by the work, 调解员, whose strength is the dispute work's: 村级调解员业务能力不强 stays disputes. A worker whose
+# clause goes on to another theme's word, as an office's cadres do, was tried and dropped: 网格员多为兼职 came right,
+# but the changed scores moved items of no theme word with their cluster-mates, set 15's tuning one to staffing.)
+_WORKER = "员"
 
 
 # … and so is one right before its cadres (司法所干部对法律援助法学习不深): whose cadres they are, when their clause
@@ -732,15 +767,20 @@ _BODY = re.compile(r"(?:所|队|委会|委员会|网站)$")
 _ITS_CADRES = re.compile(r"(?:干部|同志)")
 
 
-def _names_the_doer(word: str, end: int, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
-                    zone: str = "") -> bool:
-    """Whether WORD, a keyword ending at END, is an office's name right before another theme's keyword, or before
-    its cadres whose clause in ZONE goes on to one."""
+def _names_the_doer(word: str, end: int, starts: dict[int, str], owners: dict[str, list[int]], zone: str = "") -> bool:
+    """Whether WORD, a keyword ending at END, is an office's or a unit's name (or, with 员 after it in ZONE, its
+    worker's: 网格员) right before another theme's keyword, or before its cadres whose clause in ZONE goes on to one.
+    STARTS: the keyword found at each place of ZONE."""
     if not _BODY.search(word):
         return False
-    others = [start for start, _, other in spans if set(owners[other]) - set(owners[word])]
-    return end in others or bool(_ITS_CADRES.match(zone, end) and any(
-        start > end and not _CLAUSE_END.search(zone, end, start) for start in others))
+    mine = set(owners[word])
+    at = end + len(_WORKER) if zone.startswith(_WORKER, end) else end
+    if at in starts and set(owners[starts[at]]) - mine:
+        return True
+    if not _ITS_CADRES.match(zone, end):
+        return False
+    stop = m.start() if (m := _CLAUSE_END.search(zone, end)) else len(zone)
+    return any(end < start < stop and set(owners[other]) - mine for start, other in starts.items())
 
 
 # A bare quality (规范化, 标准化) right after another theme's keyword (依法决策的规范化水平不高, 合同管理规范化程度低)
@@ -1100,9 +1140,14 @@ _CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案�
 # (渔民对回港避风的法律规定认识不足; 河长对审批要求掌握不准) or shrugs off (对出庭应诉的要求不以为然): the topic,
 # not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
 # (Not the 对 of 对象 or 对接: 矫正对象对…不清楚 knows through its second 对.)
+_NOT_KNOWING = ("知之甚少", "知之不多", "了解不多", "了解甚少", "不了解", "不熟悉", "一知半解", "不清楚", "知晓率",
+                "不以为然", "认识不足", "认识不够", "认识不到位", "认识不清", "掌握不准", "掌握不够", "把握不准")
 _UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?"
-                            r"(?:知之甚少|知之不多|了解不多|了解甚少|不了解|不熟悉"
-                            r"|一知半解|不清楚|知晓率|不以为然|认识不足|认识不够|认识不到位|认识不清|掌握不准|掌握不够))")
+                            r"(?:" + "|".join(_NOT_KNOWING) + r"))")
+# … and with the topic blanked, who does not know it (部分外卖骑手对《》不以为然; 个别村干部对《》了解不多): the
+# holder, in the clause before 对, whose not knowing it is (see `_word_scores`).
+_KNOWER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))(?P<holder>[^，,。；;：:！!？?\n]{1,30}?)对《》(?:法律法规|法律|法规)?"
+                     r"(?P<verdict>" + "|".join(_NOT_KNOWING) + r")")
 # Who or what an assessment scores (乡里对驻村干部履职情况的考核多看台账; 对网格员的考核只看上报数): the topic, not
 # the fault, which is the assessment's; its words count as a title's. (Not 监督: 执法…监督 spans its object.)
 _ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合)?(?:考核|考评|评议|督查))")

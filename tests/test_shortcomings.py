@@ -686,7 +686,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,252 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,282 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -695,6 +695,11 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,728 of 1,736 (0.995) and tuning 511 of 546 since set 84 (written blind in the voice of big cities'
+    # street offices of 2024–2025, 接诉即办, 网格员, 群租房, 物业 and 业委会, 商圈 and 楼宇: 27 of 30 first, 30 after; its
+    # three misses tuning: what someone does not know, grasp or heed is theirs whose cues name the holder, a load
+    # counted per head is staffing, a 网格 and its 网格员 right before another theme's word say who does the work; no
+    # earlier item moved);
     # held out 1,701 of 1,709 (0.995) and tuning 508 of 543 since set 83 (written blind in the voice of 华中 and 西南
     # townships of 2021–2022, 禁渔, 林长制, 河湖长制, 矿山, 移民, 安置点, 民族地区: 30 of 30 first, all held out; its
     # writer's probes gave 依法办事…观念 the cadres', 不知情 disclosure, 群众…想法 the public's and a short quote one
@@ -1878,6 +1883,33 @@ CENTRAL_AND_SOUTH_WEST_TOWNSHIPS = [
     ("个别班子成员“重发展、轻法治”的思想仍未根除", "awareness"),  # guard: a quote's words count where no gap spans it
 ]
 
+BIG_CITY_STREET_OFFICES = [
+    # themes set 84 (street offices of big cities, 2024–2025; 27 of 30 first, these in other wordings): what someone
+    # does not know, grasp or heed (对…不以为然/认识不足/了解不多/把握不准) is theirs whose cues name the holder, whichever
+    # theme lists the verdict's word: the public's (业主, 商户, 司机, 租户, 快递员, 骑手) or the cadres'
+    ("部分业主对业主大会议事规则不以为然，认为“交不交物业费是自家的事”", "publicity"),
+    ("少数沿街商户对“门前三包”责任不以为然，占道经营屡劝不改", "publicity"),
+    ("个别网约车司机对非法营运的法律后果认识不足", "publicity"),
+    ("部分群租房租户对消防安全规定认识不到位，私拉电线屡禁不止", "publicity"),
+    ("部分快递员对电动自行车违规改装的法律责任认识不足", "publicity"),
+    ("个别村干部对土地管理法的规定了解不多，审批宅基地时把关不严", "awareness"),
+    ("少数社区干部对物业管理条例知之甚少，指导业委会换届时无从下手", "awareness"),
+    ("部分社区干部对物业管理条例的规定把握不准，答复居民诉求时随意表态", "awareness"),
+    ("部分村民对秸秆禁烧的规定不以为然，被查处后仍偷偷焚烧", "publicity"),  # guard: a listed pair (村民…不以为然)
+    ("个别班子成员对出庭应诉的要求不以为然", "awareness"),  # guard: a cadre's shrug stays the cadres'
+    ("执法队员对新承接事项的处罚标准把握不准", "capacity"),  # guard: the enforcers' grasp is their work's
+    # a load counted per head (人均负责/承担/服务/管辖) is staffing
+    ("社区工作者人均服务居民近600人，开展法律服务力不从心", "capacity"),
+    ("网格员人均负责300余户，入户排查难以做到全覆盖", "capacity"),
+    ("街道执法中队人均承担执法事项90余项，日常巡查难以覆盖", "capacity"),  # guard: 执法中队 already
+    # a unit's name (网格) and its worker (网格员) right before another theme's word say who does the work, as an
+    # office's name does (司法所普法): the work's word decides; a worker named by the work (调解员) is that work's
+    ("社区网格员兼职多，矛盾排查常常流于登记", "capacity"),
+    ("网格员普法多靠微信群转发，矛盾纠纷排查时也很少讲法", "publicity"),
+    ("网格员排查上报矛盾纠纷不及时", "disputes"),  # guard: the grid's own work
+    ("村级调解员业务能力不强，部分纠纷久调不决", "disputes"),  # guard: the mediators' strength is the dispute work's
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1890,7 +1922,8 @@ CENTRAL_AND_SOUTH_WEST_TOWNSHIPS = [
                          + GROUPS_AND_PUBLIC_LEGAL_SERVICES + HOW_ENFORCEMENT_IS_DONE
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
-                         + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS)
+                         + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
+                         + BIG_CITY_STREET_OFFICES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
