@@ -388,6 +388,10 @@ def to_simplified(text: str) -> str:
     (t2s gives 干佑街道, 于潜镇, 干县, which are no places)."""
     if text is None or not require_text(text, "to_simplified") or text.isascii():  # nothing to convert: spare OpenCC the call
         return text
+    # What t2s leaves as it is holds no name it would rewrite either: the names to keep (read from the whole
+    # gazetteer, ~0.5 s the first time in a process) are looked for only in a text that changes.
+    if _t2s().convert(text) == text:
+        return text
     converted = _converted_keeping_shadowed_names(text)
     if converted == text:
         return text
