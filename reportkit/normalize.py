@@ -390,21 +390,22 @@ def to_simplified(text: str) -> str:
         return text
     # What t2s leaves as it is holds no name it would rewrite either: the names to keep (read from the whole
     # gazetteer, ~0.5 s the first time in a process) are looked for only in a text that changes.
-    if _t2s().convert(text) == text:
+    whole = _t2s().convert(text)
+    if whole == text:
         return text
-    converted = _converted_keeping_shadowed_names(text)
+    converted = _converted_keeping_shadowed_names(text, whole)
     if converted == text:
         return text
     pattern, names = _rewritten_place_names()
     return pattern.sub(lambda m: _kept_name(m, names), converted) if pattern else converted
 
 
-def _converted_keeping_shadowed_names(text: str) -> str:
-    """t2s of TEXT, with the names t2s would turn into another real place kept as they are: 濛陽街道
-    (彭州市) is not 蒙阳街道 (名山区); they are found before the conversion, by their own spelling."""
+def _converted_keeping_shadowed_names(text: str, whole: str) -> str:
+    """t2s of TEXT (WHOLE: t2s of all of it), with the names t2s would turn into another real place kept as they
+    are: 濛陽街道 (彭州市) is not 蒙阳街道 (名山区); they are found before the conversion, by their own spelling."""
     pattern, names = _shadowed_place_names()
     if pattern is None or not pattern.search(text):
-        return _t2s().convert(text)
+        return whole
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces += [_t2s().convert(text[last:match.start()]), names[match.group()]]

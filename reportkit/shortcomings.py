@@ -739,14 +739,16 @@ def _held_verdicts(zone: str, spans: list[tuple[int, int, str]], owners: dict[st
                    holders: list[list[str]]) -> dict[int, int]:
     """{start of a verdict keyword in ZONE: the theme its holder's cues name instead} (see `_word_scores`)."""
     plain = {(start, word) for start, _, word in spans}
+    found = [m for m in _KNOWER.finditer(zone) if (m.start("verdict"), m.group("verdict")) in plain]
+    if not found:
+        return {}
+    # the holders scored at once: each call reads the whole cue list again
+    scores = _word_scores([m.group("holder") for m in found], [""] * len(found), holders, 1.0)
     held = {}
-    for m in _KNOWER.finditer(zone):
-        start, verdict = m.start("verdict"), m.group("verdict")
-        if (start, verdict) not in plain:
-            continue
-        theirs = np.flatnonzero(_word_scores([m.group("holder")], [""], holders, 1.0)[0])
-        if len(theirs) == 1 and theirs[0] not in owners[verdict]:
-            held[start] = int(theirs[0])
+    for m, row in zip(found, scores):
+        theirs = np.flatnonzero(row)
+        if len(theirs) == 1 and theirs[0] not in owners[m.group("verdict")]:
+            held[m.start("verdict")] = int(theirs[0])
     return held
 
 

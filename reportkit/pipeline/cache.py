@@ -367,9 +367,9 @@ def join_tables(values: list) -> "pd.DataFrame":
         if all(a.schema.equals(first) or (a.schema.remove_metadata().equals(first.remove_metadata())
                                           and _pandas_columns(a) == columns) for a in arrows[1:]):
             return _frame(pa.concat_tables(arrows)).reset_index(drop=True)
-        values = arrows
-    frames = [_frame(v) if isinstance(v, pa.Table) else v.frame() if isinstance(v, StoredTable) else v
-              for v in values]
+        frames = [_frame(a) for a in arrows]
+    else:
+        frames = [v.frame() if isinstance(v, StoredTable) else v for v in values]
     return pd.concat(frames, ignore_index=True)
 
 
