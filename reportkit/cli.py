@@ -158,13 +158,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"build": _build, "check": _check}[args.command](args)
     except KeyboardInterrupt:
-        kept = "; the previous tables are unchanged" if args.command == "build" else ""
-        print(f"reportkit {args.command}: interrupted{kept}", file=sys.stderr)
-        return 130
+        return _interrupted(args)
     except (FileNotFoundError, ValueError) as exc:  # the build cannot run: one line, nothing written
         return _fail(args, exc, 2)
     except OSError as exc:  # it ran but its tables could not be written (disk full): the old ones stay
         return _fail(args, exc, 1)
+    except RuntimeError as exc:
+        # Python 3.11 wraps a Ctrl-C that lands while a class is made (a lazy import) in a RuntimeError
+        # ("Error calling __set_name__"): still an interrupt
+        if not isinstance(exc.__cause__, KeyboardInterrupt):
+            raise
+        return _interrupted(args)
+
+
+def _interrupted(args) -> int:
+    kept = "; the previous tables are unchanged" if args.command == "build" else ""
+    print(f"reportkit {args.command}: interrupted{kept}", file=sys.stderr)
+    _forget_interrupt_left_unhandled()
+    return 130
 
 
 def _interrupt(main_pid: int, signum, frame) -> None:
@@ -172,6 +183,14 @@ def _interrupt(main_pid: int, signum, frame) -> None:
         raise KeyboardInterrupt
     signal.signal(signum, signal.SIG_DFL)  # a worker forked from the build: end as a worker ends
     os.kill(os.getpid(), signum)
+
+
+def _forget_interrupt_left_unhandled() -> None:
+    # CPython notes a KeyboardInterrupt that leaves a string eval as unhandled, even when a caller then
+    # catches it, and under `python -m` ends the process by SIGINT (status -2, not 130) whatever main
+    # returns. A Ctrl-C landing in the lazy imports at a build's start does that: namedtuple makes its
+    # classes with eval. Each string eval clears that note as it starts.
+    eval("None")  # a constant: nothing read from input runs
 
 
 def _fail(args, exc: Exception, status: int) -> int:

@@ -6,6 +6,7 @@ left it behind: a build stopped at that moment kept its lock and work folder bes
 """
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,8 +22,19 @@ def interrupts_held() -> Iterator[None]:
         yield  # (only the main thread sets handlers; one set outside Python cannot be put back)
         return
     caught: list[int] = []
+    holder = os.getpid()
+
+    def hold(signum, frame) -> None:
+        if os.getpid() == holder:
+            caught.append(signum)
+            return
+        # A process forked inside the block (a worker) never leaves it: held, a `kill` sent to it
+        # was lost, and whoever waited for it to end waited for ever. The handler of before decides.
+        signal.signal(signum, before[signum])
+        signal.raise_signal(signum)
+
     for signum in before:
-        signal.signal(signum, lambda signum, frame: caught.append(signum))
+        signal.signal(signum, hold)
     try:
         yield
     finally:

@@ -290,10 +290,12 @@ class Pool:
         (`warm_up`) while the parent plans; the others load on their first file (on two cores a
         second warm-up only slows the planning, and a build with one new file never uses it)."""
         while len(self.workers) < self.n_jobs:
-            worker = _Worker(self.context, self.run)
-            if len(self.workers) < warm:
-                worker.connection.send("warm")
-            self.workers.append(worker)
+            # A Ctrl-C as the worker was forked came after it was made and before the pool knew it:
+            # `close` never stopped it, and the build waited for it at exit for ever.
+            with interrupts_held():
+                self.workers.append(_Worker(self.context, self.run))
+            if len(self.workers) <= warm:
+                self.workers[-1].connection.send("warm")
 
     def submit(self, index: int, job: Job, *, first: bool = False) -> None:
         """Queue JOB (FIRST: before the others: the parent is waiting for it)."""
