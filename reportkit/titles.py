@@ -12,7 +12,7 @@ from collections import Counter
 
 from . import resources
 from .arguments import require_text
-from .chinese import marker_number
+from .chinese import CJK, marker_number
 from .unwrap import DOCUMENT_NUMBER
 
 __all__ = ["find_title", "infer_year", "other_document_kind", "page_title_of", "title_of"]
@@ -69,6 +69,11 @@ _TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○Ｏ0
 _ISSUER_LINE = re.compile(r"(?:政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木)$")
 # A site's column above the title (乡镇之窗, 镇街动态, 法治专栏): no part of it, nor its issuer.
 _COLUMN_LABEL = re.compile(r"(?:之窗|动态|专栏|专题|频道|栏目|首页|导航|信息公开)$")
+# A title that opens with its own issuer before its year (唐克镇2024年度…, 某乡人民政府关于2023年…), and a
+# government's name on the line above that is not that issuer's (若尔盖县人民政府, the site's header left once
+# its breadcrumb went): no part of the title. (The county's name above a title with no issuer of its own stays.)
+_OWN_ISSUER = re.compile(rf"^([{CJK}]{{2,14}}?(?:镇|乡|街道|苏木|办事处))(?:人民政府|政府)?(?:关于)?(?:20\d\d|二[〇零○])")
+_GOVERNMENT_LINE = re.compile(rf"^([{CJK}]{{2,20}}?)(?:人民政府|政府)$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 # A line that is only the document's number (沙政发〔2025〕9号, 文号：江政报〔2025〕4号, 宾政发[2022]3号), as a 公文 sets it
 # between its red header or issuer and its title: no line of the title, and no bar between the title and its issuer.
@@ -98,13 +103,20 @@ def _title_at(lines: list[str], i: int) -> str:
     joined = line
     if (not _TITLE_KIND.search(line) and len(line) <= 40 and len(following) <= 40
             and _TITLE_KIND.search(following) and not following.endswith(("：", ":"))
-            and (_TITLE_START.search(line) or not _TITLE_TOPIC.search(following))):
+            and (_TITLE_START.search(line) or not _TITLE_TOPIC.search(following))
+            and not _another_government(line, following)):
         joined = line + following  # 关于2023年度法治政府建设 / 工作情况的报告
     return joined if _TITLE_TOPIC.search(joined) and _TITLE_KIND.search(joined) else ""
 
 
 def _title_years(title: str) -> set[str]:
     return set(_TITLE_YEAR.findall(_PERIOD.sub("", _arabic_years(title))))
+
+
+def _another_government(above: str, title: str) -> bool:
+    """Is ABOVE a government's name (the line over TITLE) other than the issuer TITLE opens with?"""
+    own, government = _OWN_ISSUER.match(title), _GOVERNMENT_LINE.match(above)
+    return bool(own and government) and own.group(1) not in above and government.group(1) not in own.group(1)
 
 
 def find_title(text: str) -> str:
@@ -131,7 +143,7 @@ def find_title(text: str) -> str:
                 break
         parts = [joined]
         for above in reversed([line for line in lines[max(0, i - 3):i] if not _NUMBER_LINE.match(line)][-2:]):
-            if len(above) > 30 or not _ISSUER_LINE.search(above) or above in parts:
+            if len(above) > 30 or not _ISSUER_LINE.search(above) or above in parts or _another_government(above, joined):
                 break
             parts.insert(0, above)
         return _SITE_TAIL.sub("", "".join(parts))

@@ -1638,3 +1638,25 @@ def test_infer_town__a_county_whose_name_holds_村_is_no_village_of_the_town_bef
     text = (f"关于2023年法治政府建设情况的报告\n2023年，{town}在{county}委、{county}政府的坚强领导下，坚持以习近平法治思想"
             "为指导，扎实推进依法行政。现将有关情况报告如下：\n一、主要举措\n（一）加强组织领导。甲。\n")
     assert (infer_metadata(text)["town"], infer_metadata(text)["level"]) == (town, "township")
+
+
+# Round 93 (written reports, r747): a government's name on the line above a title that opens with another issuer
+# (its own town before its year) is the site's header, no part of the title; other wordings here.
+@pytest.mark.parametrize("head, title", [
+    ("玛曲县人民政府\n欧拉乡2023年法治政府建设情况报告", "欧拉乡2023年法治政府建设情况报告"),
+    ("碌曲县人民政府\n郎木寺镇人民政府关于2022年度法治建设工作情况的报告", "郎木寺镇人民政府关于2022年度法治建设工作情况的报告"),
+    ("阿坝县人民政府\n\n安羌镇2023年度法治政府建设工作总结", "安羌镇2023年度法治政府建设工作总结"),
+])
+def test_find_title__another_government_s_name_above_a_title_with_its_own_issuer_is_no_part_of_it(head, title):
+    assert find_title(f"{head}\n2023年，我乡坚持依法行政。现将有关情况报告如下。") == title
+
+
+@pytest.mark.parametrize("head, title", [
+    # the title's own issuer above it, with its county; a county's red header over a title with no issuer of its own
+    ("玛曲县欧拉乡人民政府\n欧拉乡2023年法治政府建设情况报告", "玛曲县欧拉乡人民政府欧拉乡2023年法治政府建设情况报告"),
+    ("玛曲县人民政府\n关于2023年度法治政府建设情况的报告", "玛曲县人民政府关于2023年度法治政府建设情况的报告"),
+    ("玛曲县人民政府\n2023年度法治政府建设工作报告", "玛曲县人民政府2023年度法治政府建设工作报告"),
+    ("玛曲县人民政府\n玛曲县2023年法治政府建设情况报告", "玛曲县人民政府玛曲县2023年法治政府建设情况报告"),
+])
+def test_find_title__an_issuer_line_above_its_own_title_stays(head, title):
+    assert find_title(f"{head}\n2023年，我乡坚持依法行政。现将有关情况报告如下。") == title

@@ -364,3 +364,28 @@ def test_companion_ranges__readers_comments_count_no_figure():
     comments = "\n网友评论（12）\n老李 2024-01-10 08:30\n赞（31） 回复\n我要评论 已有12条评论，共9人参与"
     figures = extract_indicators(REPORT + comments, doc_id="z")
     assert figures["value"].tolist() == [12.0]  # the report's 普法活动12场 alone
+
+
+# Round 93 (written reports, r742): a WeChat article copied as text keeps its account's header (点击上方蓝字 关注我们)
+# and foot (长按识别二维码, 编辑：… 审核：…). Other wordings here.
+@pytest.mark.parametrize("line", ["↑点击上方“甘南普法”关注我们", "点击蓝字 关注我们", "长按二维码 关注我们", "长按识别图中二维码",
+                                  "编辑 | 卓玛　审核 | 才让", "编辑：达瓦"])
+def test_is_chrome__a_wechat_article_s_header_and_foot(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["原创普法短视频获评全省一等奖。", "制作原创普法作品12件。", "编辑出版藏汉双语普法读本3000册。",
+                                  "调研文章发表于《中国司法》。", "点击量达3万次。", "扫描二维码即可在线咨询律师。",
+                                  "长按“手印”签名承诺依法经营。",
+                                  # the byline stays: the author it names may be the office whose report it is (r456)
+                                  "原创 司法小编 法治天祝 2023-01-05 18:20 发表于甘肃", "原创 尼玛镇人民政府 尼玛发布 2024年02月06日 17:30 甘肃"])
+def test_is_chrome__report_lines_that_share_a_wechat_word_are_not(line):
+    assert not is_chrome(line)
+
+
+# Round 93 (r747): a county site's header (若尔盖县人民政府) kept above the title once the breadcrumb went, and joined
+# to the title as its first line; a title that opens with its own issuer takes no other government's name.
+def test_infer_metadata__a_page_copy_s_title_is_not_glued_to_the_site_s_name():
+    text = ("夏河县人民政府\n首页 > 政务公开 > 年度报告\n阿木去乎镇2024年度法治政府建设工作报告\n"
+            "发布时间：2025-02-10 10:00　来源：阿木去乎镇\n2024年，阿木去乎镇坚持依法行政。\n一、主要举措\n全年开展普法活动12场。")
+    assert infer_metadata(text)["title"] == "阿木去乎镇2024年度法治政府建设工作报告"
