@@ -585,6 +585,8 @@ _NAMES_FIELD = re.compile(r"^(?:对照|对标)")
 # names the consequence, not the fault, so its words count only when nothing else names a theme.
 _CONSEQUENCE = re.compile(r"^(?:(?:(?:其中|已有)[^，,；;。]{0,8}?)?(?:已经?|并|还|又|甚至|最终|因此|由此|进而|从而|先后|累计|共)*"
                           r"(?:引发|引起|酿成)(?!的)"  # 由此引发的纠纷调处不及时 is the fault itself
+                          # … and a result clause after the lead (…低价发包，致使集体利益受损并引发纠纷): what it did
+                          r"|(?:从而|进而)?(?:导致|致使|以致)"
                           r"|[^，,；;。]{0,12}?被[^，,；;。]{0,16}(?:通报|约谈|问责|追责|纠错|纠正|撤销|曝光|批评|点名))")
 
 
@@ -658,8 +660,10 @@ _GAP_CHARS = r"[^，,。；;：:！!？?、\s]"
 # (… and past a short quoted phrase, counted as one character: what a thought holds is not its holder's distance from
 # it, 群众仍有“法不责众”的想法 as 群众仍有“…”的想法)
 _QUOTED = r"“[^“”，,。；;：:！!？?\n]{1,12}”"
-_GAP_PATTERN = (rf"(?:{_QUOTED}|{_GAP_CHARS}){{0,6}}?(?:(?:特别是|尤其是){_GAP_CHARS}{{0,8}}?"
-                rf"|(?:以及|和|及|与|、)(?!{_GAP_CHARS}{{0,8}}?(?:干部|党员|公职人员|工作人员|执法人员|两委)){_GAP_CHARS}{{0,8}}?)?")
+# (… but never past the cadres: 做群众工作的干部法治意识 is the cadres' awareness, not the public's)
+_CADRES_IN_GAP = r"(?:干部|党员|公职人员|工作人员|执法人员|两委)"
+_GAP_PATTERN = (rf"(?:{_QUOTED}|(?!{_CADRES_IN_GAP}){_GAP_CHARS}){{0,6}}?(?:(?:特别是|尤其是){_GAP_CHARS}{{0,8}}?"
+                rf"|(?:以及|和|及|与|、)(?!{_GAP_CHARS}{{0,8}}?{_CADRES_IN_GAP}){_GAP_CHARS}{{0,8}}?)?")
 
 
 class _GappedWords:

@@ -686,7 +686,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,282 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,312 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -695,6 +695,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,755 of 1,763 (0.995) and tuning 514 of 549 since set 85 (written blind in the voice of 东北 and 华北
+    # townships of 2021–2023, 林区, 农垦, 黑土地保护, 秸秆禁烧, 煤矿 and 采砂, 村级合同, 信访积案: 27 of 30 first, 30 after;
+    # its three misses tuning: 大户 a cue of the public's, the public's 法治意识/法律意识/法治观念/法律观念 past the topic
+    # it is of and no gap past the cadres, a result clause after the lead (…，致使…) a consequence; no earlier item moved);
     # held out 1,728 of 1,736 (0.995) and tuning 511 of 546 since set 84 (written blind in the voice of big cities'
     # street offices of 2024–2025, 接诉即办, 网格员, 群租房, 物业 and 业委会, 商圈 and 楼宇: 27 of 30 first, 30 after; its
     # three misses tuning: what someone does not know, grasp or heed is theirs whose cues name the holder, a load
@@ -1910,6 +1914,27 @@ BIG_CITY_STREET_OFFICES = [
     ("村级调解员业务能力不强，部分纠纷久调不决", "disputes"),  # guard: the mediators' strength is the dispute work's
 ]
 
+NORTH_EAST_AND_NORTH_TOWNSHIPS = [
+    # themes set 85 (townships of 东北 and 华北, 2021–2023; 27 of 30 first, these in other wordings): a big grower or
+    # breeder (种植大户, 养殖大户, 种粮大户) is the public, as 种植户 and 养殖户 are, so what they do not know is publicity's
+    ("部分养殖大户对畜禽粪污处理的法律规定不清楚", "publicity"),
+    ("少数种粮大户对土地流转合同的约定一知半解", "publicity"),
+    # the public's 法治意识/法律意识/法治观念/法律观念 reaches past the topic it is of (村民森林防火的法治意识), one
+    # character longer than 村民…意识 reaches; never past the cadres (做群众工作的干部法治意识 is theirs)
+    ("个别村民森林防火的法治意识淡薄", "publicity"),
+    ("部分居民垃圾分类的法律意识不强", "publicity"),
+    ("一些群众禁毒防毒的法治观念仍然淡薄", "publicity"),
+    ("做群众工作的干部法治意识不强", "awareness"),  # guard: read as publicity by the widened words before this rule
+    ("部分村干部秸秆禁烧的法治意识不强", "awareness"),  # guard: the cadres' awareness stays theirs
+    # a result clause after the lead (…，致使…; …，导致…) tells what the fault did: it counts only when nothing else
+    # names a theme, as 引发… does
+    ("村集体鱼塘承包合同未约定违约责任，致使承包户拖欠承包费引发纠纷", "decisions"),
+    ("镇里出台的禁烧奖惩办法个别条款不合理，导致群众意见较大、信访增多", "decisions"),
+    ("部分执法人员取证不规范，导致2起处罚案件在复议中被撤销", "capacity"),  # guard: the lead decides
+    ("村里机动地长期闲置，导致村民之间争地纠纷不断", "disputes"),  # guard: nothing else names a theme
+    ("由于普法宣传不到位，导致部分村民法律意识淡薄", "publicity"),  # guard: a cause put first leads to its result
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1923,7 +1948,7 @@ BIG_CITY_STREET_OFFICES = [
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
-                         + BIG_CITY_STREET_OFFICES)
+                         + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
