@@ -590,11 +590,19 @@ _CONSEQUENCE = re.compile(r"^(?:(?:(?:其中|已有)[^，,；;。]{0,8}?)?(?:已
                           r"|[^，,；;。]{0,12}?被[^，,；;。]{0,16}(?:通报|约谈|问责|追责|纠错|纠正|撤销|曝光|批评|点名))")
 
 
+# A second fault added after the first (…未得到有效落实，同时涉渔信访件办理不及时; …，此外还承担…): the item's
+# first fault leads, so the words from 同时/此外/另外 on count, as a consequence's, only when nothing else, cues
+# included, names a theme (only a clause that opens with it; not 同时期, 另外的 …).
+_SECOND_FAULT = re.compile(r"^(?:同时|此外|另外)(?![的期间段])")
+
+
 def _without_consequences(rest: str) -> tuple[str, str]:
-    """(REST without its consequence clauses, those clauses)."""
+    """(REST without its consequence clauses and any second fault, those clauses)."""
     kept, consequences = [], []
+    second = False
     for clause in re.split(r"(?<=[，,；;。！!？?])", rest):
-        (consequences if _CONSEQUENCE.match(clause.strip()) else kept).append(clause)
+        second = second or bool(_SECOND_FAULT.match(clause.strip()))
+        (consequences if second or _CONSEQUENCE.match(clause.strip()) else kept).append(clause)
     return "".join(kept), "".join(consequences)
 
 

@@ -686,8 +686,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,312 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
+    # 2,342 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -695,6 +695,11 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,786 of 1,793 (0.996) and tuning 515 of 549 since set 86 (written blind in the voice of 华东 and 华南
+    # coastal towns of 2023–2025, 渔船 and 海上执法, 台胞/侨胞, 涉企执法, 民宿, 台风, 外来务工人员, 自贸港; two faults
+    # joined by 同时/此外, passive and 站所-subject items: 30 of 30 first, all held out; appended, it moved set 13's and 16's
+    # tuning items and set 56's held-out one of no theme word right with their cluster-mates, set 15's tuning one wrong;
+    # its writer's probes gave a second fault after 同时/此外/另外 a consequence's weight; no earlier item moved);
     # held out 1,755 of 1,763 (0.995) and tuning 514 of 549 since set 85 (written blind in the voice of 东北 and 华北
     # townships of 2021–2023, 林区, 农垦, 黑土地保护, 秸秆禁烧, 煤矿 and 采砂, 村级合同, 信访积案: 27 of 30 first, 30 after;
     # its three misses tuning: 大户 a cue of the public's, the public's 法治意识/法律意识/法治观念/法律观念 past the topic
@@ -1935,6 +1940,20 @@ NORTH_EAST_AND_NORTH_TOWNSHIPS = [
     ("由于普法宣传不到位，导致部分村民法律意识淡薄", "publicity"),  # guard: a cause put first leads to its result
 ]
 
+COASTAL_TOWNS = [
+    # themes set 86 (coastal towns of 华东 and 华南, 2023–2025; 30 of 30 first, its writer's probes found these, in other
+    # wordings): a second fault joined by 同时/此外/另外 after the first does not lead; its words count only when
+    # nothing before it, cues included, names a theme (the lead's cue outweighs the second fault's keyword)
+    ("镇综合执法队夜间巡查未得到有效落实，同时对群众反映的噪声扰民诉求回应不及时", "capacity"),
+    ("少数站所负责人带头守法不够，此外部分村规民约未经合法性审查", "awareness"),
+    ("部分游客和民宿住户文明守法不够，同时民宿集中区执法力量不足", "publicity"),
+    ("渔港码头的执法检查多为突击式，另外渔船船员安全培训流于形式", "capacity"),
+    ("部分领导对涉企检查“扫码入企”要求不熟悉，同时检查中仍有重复检查现象", "awareness"),
+    ("镇执法人员配备不足，同时矛盾纠纷排查不到位", "capacity"),  # guard: a lead keyword decides either way
+    ("台风期间应急转移方案未经集体讨论，同时转移安置信息公开不及时", "decisions"),  # guard: the same
+    ("渔船停港期间船员多，同时码头周边邻里纠纷增多", "disputes"),  # guard: nothing before names a theme
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1948,7 +1967,7 @@ NORTH_EAST_AND_NORTH_TOWNSHIPS = [
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
-                         + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS)
+                         + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
