@@ -165,6 +165,11 @@ HEADING_LINE = re.compile(HEADING_LINE_CN.pattern + "|" + HEADING_LINE_AR.patter
 #: The sentence an opening ends with, announcing the body (现将有关情况报告如下：/ …汇报如下。): at a line's end.
 ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述法)如下\s*[。：:]?\s*$")
 
+#: The nouns a heading closes on (…，持续推进法治化营商环境建设): a heading that stops on one may be whole; one
+#: cut mid-word (…，提升政府运行效) is not.
+HEADING_CLOSE = re.compile(r"(?:建设|水平|能力|机制|体系|职责|效能|质量|成效|格局|保障|实效|氛围|制度|根基|秩序|基础|环境"
+                           r"|协调|领导|思想|监督|宣传|服务|改革|管理|治理|教育|决策|执法|公开)\s*$")
+
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
 _DATE = r"(?:20\d{2}|二[〇零○0OＯ]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
 DATE_AT_LINE_END = _DATE + r"\s*$"
@@ -210,6 +215,8 @@ def annex_start(text: str) -> int | None:
 
 #: How a township speaks of itself: 我镇, 本乡, 全镇, 该街道 (my / this / the whole / the said).
 SELF_PREFIXES = "我本全该"
+#: Before 全, a word that ends in it (健全街道…, 完全, 安全, 齐全, 保全, 周全): not 全街道, the whole of us.
+NOT_A_WORD_ENDING_IN_QUAN = "(?<![健完安齐保周])"
 TOWNSHIP_UNITS = ("街道", "乡", "镇")
 SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES}](?:{'|'.join(TOWNSHIP_UNITS)})")
 #: … and a county or district of itself (我县, 本区): masked with the township's in reuse.

@@ -37,7 +37,8 @@ import pandas as pd
 
 from . import resources
 from .arguments import require_text
-from .chinese import CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, MARKER_STYLES, PART_STYLES, marker_number
+from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, HEADING_CLOSE, MARKER_STYLES, PART_STYLES,
+                      marker_number)
 from .pagechrome import companion_alone, report_end, report_start
 from .unwrap import is_page_number, is_running_head
 
@@ -608,12 +609,6 @@ def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Head
     return len(paragraphs) == 2 and len(label) <= MAX_RUN_IN_CHARS and not CLAUSE_END.search(label)
 
 
-# The nouns a part's heading closes on (…，持续推进法治化营商环境建设): a copy cut at its byte limit
-# mostly stops mid-word (…，提升政府运行效), rarely right after one of these.
-_ENDS_AS_HEADINGS_END = re.compile(r"(?:建设|水平|能力|机制|体系|职责|效能|质量|成效|格局|保障|实效|氛围|制度|根基|秩序|基础|环境"
-                                   r"|协调|领导|思想|监督|宣传|服务|改革|管理|治理|教育|决策|执法|公开)\s*$")
-
-
 def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
     """True when LAST, the final heading, is a fragment of a text cut short (…\n二、规范): nothing
     follows it, and it does not close a bare list of headings (a sibling just before it with no
@@ -622,7 +617,9 @@ def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
     the copy stops, and which part it reached."""
     if text[last.start + len(last.heading):].strip():
         return False
-    if _match_type(last.heading) not in (None, "measures") or _ENDS_AS_HEADINGS_END.search(last.heading):
+    # (A copy cut at its byte limit mostly stops mid-word, …，提升政府运行效, rarely right after a noun a heading
+    # closes on: …，持续推进法治化营商环境建设.)
+    if _match_type(last.heading) not in (None, "measures") or HEADING_CLOSE.search(last.heading):
         return False
     bare_sibling = previous.level == last.level and not text[previous.start + len(previous.heading):last.start].strip(
         " \n。；;：:")

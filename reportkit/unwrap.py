@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .chinese import ANNOUNCES_BODY, CJK, CLAUSE_END, HEADING_LINE, SHI_MARKER
+from .chinese import ANNOUNCES_BODY, CJK, CLAUSE_END, HEADING_CLOSE, HEADING_LINE, SHI_MARKER
 
 #: A line that is only a page number: — 3 —, - 3 -, 3, 3/9, 第 3 页, 第3页 共9页, Page 3.
 PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页|"
@@ -170,7 +170,11 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
     out = [lines[0].text]
     n_title = min(_TITLE_LINES, len(body[0]) if body else 0)
     for i, (before, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if _continues(before, line, left, right, title=i < n_title, slack=slack) and not _whole_heading(out[-1]):
+        if (_continues(before, line, left, right, title=i < n_title, slack=slack) and not _whole_heading(out[-1])
+                and not (out[-1] == before.text and _heading_above_body(before.text, (right - before.x1) / before.size,
+                                                                        line.text)
+                         # … and LINE is the body's first line, running on to the edge, or the text's last
+                         and (i + 1 == len(lines) or _continues(line, lines[i + 1], left, right, slack=slack)))):
             out[-1] = _join(out[-1], line.text)
         else:
             out.append(line.text)
@@ -280,6 +284,28 @@ _SENTENCE_MARK = re.compile(r"[。；;：:！？!?]")
 def _whole_heading(paragraph: str) -> bool:
     return (paragraph.endswith(_HEADING_END) and _opens_paragraph(paragraph)
             and not _SENTENCE_MARK.search(paragraph))
+
+
+# …高质量发展 closes a heading as often as it goes on (…发展环境, …发展动能): at a cut it says nothing, but above
+# a line that runs on it ends one.
+_ALSO_CLOSES = ("发展",)
+
+
+# The tail of a run-in heading wrapped onto the next line: a few words and the heading's full stop (工作的领导。始终…).
+_RUN_IN_TAIL = re.compile(r"[^，,、。；;：:！？!?]{1,12}[。；;：:！？!?]")
+
+
+def _heading_above_body(paragraph: str, room: float, line: str) -> bool:
+    """Is PARAGRAPH, one printed line, a whole heading although the next LINE is not indented? It opens with a
+    heading's number, has no sentence in it, stops on a noun headings close on (一、坚持党的领导…，统筹推进法治政府
+    建设) with a character's ROOM or more before the edge (a wrapped line fills it), and LINE does not open with the
+    rest of a run-in heading (…党对法治政府建设 / 工作的领导。始终…). The caller asks, too, that LINE run on to the
+    edge (the body's first line: 将党的领导贯彻…) or end the text (a copy cut just after the heading): a heading
+    wrapped after such a noun (…建设 / 工作) goes on in a short line. An item (一是…，综合执法 / 队员…) is no heading."""
+    return (room >= 1.0 and bool(HEADING_LINE.match(paragraph))
+            and not _SENTENCE_MARK.search(paragraph)
+            and (paragraph.endswith(_ALSO_CLOSES) or bool(HEADING_CLOSE.search(paragraph[-8:])))
+            and not _RUN_IN_TAIL.match(line))
 
 
 # A list's bullet (▪ …, – …, ● …): slides and web pages list so, and a printed line never wraps into one.

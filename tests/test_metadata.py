@@ -1560,6 +1560,28 @@ def test_infer_metadata__a_copy_cut_to_its_body_names_towns_as_examples_not_as_i
     assert meta["town"] == "" and meta["level"] != "township"
 
 
+@pytest.mark.parametrize("text", [
+    # batch zw (市南区 copied from its 一、): 健全街道… is to perfect the street offices' work, not 全街道 (the whole
+    # street office, a township speaking of itself); its towns, named with a community as award winners, are
+    # examples
+    "（三）推进基层法治建设。区委常委会专题研究法治工作6次。健全街道合法性审查机制，夯实街道执法监督职责。"
+    "东风街道向阳社区被评为全国民主法治示范社区。",
+    "（二）深化基层依法治理。县政府常务会议专题学法4次。健全乡镇权责清单动态调整机制，推动乡镇综合执法规范运行。"
+    "石桥镇红星村被命名为“全国民主法治示范村”。",
+    "（四）完善矛盾纠纷化解机制。我县健全镇村调解组织网络，全年调处纠纷1200余件。"
+    "龙潭镇石桥村入选全国乡村治理示范村。",
+])
+def test_infer_metadata__a_word_ending_in_quan_before_the_unit_is_no_township_speaking(text):
+    assert infer_metadata(text)["town"] == ""
+
+
+def test_infer_metadata__a_township_that_also_perfects_its_villages_work_is_still_itself():
+    # guard: 健全镇村两级… in a township's own report, which says 全镇 too
+    text = ("2023年，石桥镇坚持以习近平法治思想为指导，健全镇村两级法律顾问制度，全镇法治建设取得新成效。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n（一）加强组织领导。镇党委召开专题会议研究法治建设工作4次。")
+    assert infer_metadata(text)["town"] == "石桥镇"
+
+
 def test_infer_metadata__a_county_report_names_one_of_its_towns_once_in_its_body():
     # a county report without its title: 博乐市 is named, one of its towns once, as a partner of the work
     text = ("一、法治政府建设总体情况\n印发《宁陵县创建法治政府建设示范县实施方案》，确定创建目标。"

@@ -241,6 +241,18 @@ def test_unwrap_text__a_heading_as_wide_as_the_page_does_not_run_into_the_item_b
     assert heading in unwrap_text(text).split("\n")
 
 
+def test_unwrap_text__a_part_heading_short_of_the_edge_keeps_apart_from_its_body_and_the_cut():
+    # batch zw: a copy ends two lines into a part; each part heading stops on a noun headings close on, two
+    # characters short of the 21-character lines, the body's indent lost
+    lines = WRAPPED.split("\n")
+    at = lines.index("三、下一步工作打算")
+    text = "\n".join([*lines[:at], "三、坚持依法全面履职，推进治理体系建设", "乡党委把法治建设摆在全局工作的突出位置，全",
+                      "年研究法治工作五次。", "四、强化普法宣传教育，营造守法氛围", "坚持"])
+    assert unwrap_text(text).split("\n")[-4:] == ["三、坚持依法全面履职，推进治理体系建设",
+                                                   "乡党委把法治建设摆在全局工作的突出位置，全年研究法治工作五次。",
+                                                   "四、强化普法宣传教育，营造守法氛围", "坚持"]
+
+
 @pytest.mark.parametrize("second", ["一、工作情况", "青山乡2019年法治政府建设工作总结"])
 def test_unwrap_text__a_title_is_not_joined_to_a_heading_or_to_another_title(second):
     lines = WRAPPED.split("\n")
@@ -322,6 +334,52 @@ def test_paragraphs__a_heading_that_fills_its_line_is_not_joined_to_the_body_bel
             line("案率100%。", gap=20)]
     assert paragraphs([page]).split("\n") == ["（三）提升行政规范性文件质量，完善依法行政制度体系情况",
                                              "严格执行规范性文件“三统一”制度，全年审核文件5件，备案率100%。"]
+
+
+@pytest.mark.parametrize("heading", ["二、健全依法决策机制，推进政府治理体系建设", "（一）强化示范引领，全面提升依法行政水平",
+                                     "3.聚焦营商环境，护航民营经济高质量发展"])
+def test_paragraphs__a_heading_that_stops_on_a_closing_noun_is_not_joined_to_the_full_line_below(heading):
+    # batch zw (a district's page copied out of its PDF): a numbered heading a character short of the edge that
+    # ends as headings end, the body's indent lost; the body's first line runs on to the edge
+    page = [line(heading, gap=1),
+            line("坚持把依法决策作为政府工作的基本准则，全年提请审议", gap=0),
+            line("事项十二项。", gap=18)]
+    assert paragraphs([page]).split("\n") == [heading, "坚持把依法决策作为政府工作的基本准则，全年提请审议事项十二项。"]
+
+
+def test_paragraphs__a_copy_cut_just_after_such_a_heading_keeps_it_whole():
+    # the text stops a few characters into the body: the last line is the body's, not the heading's tail
+    page = [line("全年办理行政复议案件十二件，纠错率百分之八", indent=2, gap=0),
+            line("点五。", gap=20),
+            line("（三）优化法治化营商环境，推动经济高质量发展", gap=1),
+            line("深入开", gap=24)]
+    assert paragraphs([page]).split("\n")[1:] == ["（三）优化法治化营商环境，推动经济高质量发展", "深入开"]
+
+
+def test_paragraphs__a_heading_wrapped_after_a_closing_noun_is_joined_to_its_short_tail():
+    # guard: …法治政府建设 / 工作的领导 is one heading, wrapped; so is a run-in heading's tail before its stop
+    wrapped = [line("（一）学习贯彻习近平法治思想，全面加强党对法治政府建设", gap=0),
+               line("工作的领导", gap=17),
+               line("始终把学习贯彻习近平法治思想作为首要政治任务。", indent=2, gap=0)]
+    assert paragraphs([wrapped]).split("\n")[0] == "（一）学习贯彻习近平法治思想，全面加强党对法治政府建设工作的领导"
+    run_in = [line("（二）坚持依法科学民主决策，健全重大行政决策机制", gap=0),
+              line("建设。严格落实重大行政决策程序，全年审查合同十二", gap=0),
+              line("份。", gap=21)]
+    assert paragraphs([run_in]) == ("（二）坚持依法科学民主决策，健全重大行政决策机制建设。严格落实重大行政决策程序，"
+                                    "全年审查合同十二份。")
+
+
+def test_paragraphs__an_item_or_a_numbered_line_that_fills_its_line_runs_on_after_such_a_noun():
+    # guard (a written report's hard-wrapped copy): 一是… is an item, not a heading, however its line ends; a
+    # numbered line that reaches the edge was wrapped there, whatever word it stops on
+    item = [line("一是乡村两级法治人才缺乏，乡司法所仅有工作人员一名，综合执法", gap=1),
+            line("队员多为兼职，具备法律专业背景的人员少，执法办", gap=0),
+            line("案能力不足。", gap=18)]
+    assert paragraphs([item]).count("\n") == 0
+    full = [line("1.坚持把学习贯彻习近平法治思想作为首要政治任务，纳入干部教育", gap=0),
+            line("培训核心内容，全年开展专题学习十次，实现镇村干", gap=0),
+            line("部全覆盖。", gap=19)]
+    assert paragraphs([full]).count("\n") == 0
 
 
 def test_paragraphs__a_right_aligned_date_and_a_table_s_row_end_their_lines():
