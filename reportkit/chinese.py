@@ -215,8 +215,9 @@ def annex_start(text: str) -> int | None:
 
 #: How a township speaks of itself: 我镇, 本乡, 全镇, 该街道 (my / this / the whole / the said).
 SELF_PREFIXES = "我本全该"
-#: Before 全, a word that ends in it (健全街道…, 完全, 安全, 齐全, 保全, 周全): not 全街道, the whole of us.
-NOT_A_WORD_ENDING_IN_QUAN = "(?<![健完安齐保周])"
+#: … as the subject of its own report: 我镇, 本乡, 全街道, not 该 ("the said town" may be another one), nor the 全 that
+#: ends a word (健全街道…, 完全, 安全, 齐全, 保全, 周全: not 全街道, the whole of us).
+SPEAKING_PREFIX = "(?:[我本]|(?<![健完安齐保周])全)"
 TOWNSHIP_UNITS = ("街道", "乡", "镇")
 SELF_REFERENCE = re.compile(rf"[{SELF_PREFIXES}](?:{'|'.join(TOWNSHIP_UNITS)})")
 #: … and a county or district of itself (我县, 本区): masked with the township's in reuse.

@@ -16,8 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chinese import (CJK, CJK_CHAR, DATE_AT_LINE_END, NOT_A_WORD_ENDING_IN_QUAN, SELF_PREFIXES, SELF_REFERENCE_COUNTY,
-                      TOWNSHIP_UNITS)
+from .chinese import CJK, CJK_CHAR, DATE_AT_LINE_END, SELF_REFERENCE_COUNTY, SPEAKING_PREFIX, TOWNSHIP_UNITS
 from .normalize import to_simplified
 from .places import (County, Town, TownMention, bare_town_name, counties_named, county_aliases, county_by_code,
                      county_mentions, division_stem, load_gazetteer, load_townships, place_stem, province_stem,
@@ -54,12 +53,11 @@ _CLUE_OFFICE = re.compile(r"(" + _NAME_CHARS + r"{2,4}?)(?:司法所|派出所|�
 _CLUE_VERB = re.compile(r"联合|会同|协同|配合|依托|联系|组织|协调|邀请|联动|通过|结合|带领|督促|指导|联手|携手|牵头|"
                         r"对接|协助|依靠|借助|整合|发挥|推动|加强|支持|包括|以及|开展|召集|召开|汇同")
 # 我镇 / 本乡 / 全街道 / 我街 (not 该: "the said town" may be another one), with the unit captured;
-# 街 is a street office's short form (我街, 全街), not a street (全街巷, 我街头); 健全街道… is no 全街道 (a word ending in 全).
+# 街 is a street office's short form (我街, 全街), not a street (全街巷, 我街头).
 _STREET_SHORT = "街(?![头巷路区口])"
 # …and a street office's short name that ends in 全 (秀全街花港社区: a community of 秀全街道) is no 全街
 _NOT_ITS_PLACE = rf"(?![{CJK}]{{0,4}}?(?:社区|村)(?:被|获|入选|荣获))"
-_SELF_REFERENCE = re.compile(rf"(?:[{SELF_PREFIXES.replace('该', '').replace('全', '')}]|{NOT_A_WORD_ENDING_IN_QUAN}全)"
-                             rf"({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT}{_NOT_ITS_PLACE})")
+_SELF_REFERENCE = re.compile(rf"{SPEAKING_PREFIX}({'|'.join(TOWNSHIP_UNITS)}|苏木|{_STREET_SHORT}{_NOT_ITS_PLACE})")
 # A county's template or compilation for its townships (昆山市各镇（区）…报告表, 平顺县乡镇2022年度…,
 # 新郑市2024年度乡镇（街道）…汇编, 南海区镇（街道）…):
 # the county names the kind of unit that fills it in, not itself as the author.

@@ -171,10 +171,7 @@ def paragraphs(pages: Sequence[Sequence[Line]], *, right: float | None = None, s
     n_title = min(_TITLE_LINES, len(body[0]) if body else 0)
     for i, (before, line) in enumerate(zip(lines, lines[1:]), start=1):
         if (_continues(before, line, left, right, title=i < n_title, slack=slack) and not _whole_heading(out[-1])
-                and not (out[-1] == before.text and _heading_above_body(before.text, (right - before.x1) / before.size,
-                                                                        line.text)
-                         # … and LINE is the body's first line, running on to the edge, or the text's last
-                         and (i + 1 == len(lines) or _continues(line, lines[i + 1], left, right, slack=slack)))):
+                and not (out[-1] == before.text and _heading_stands_alone(lines, i, left, right, slack))):
             out[-1] = _join(out[-1], line.text)
         else:
             out.append(line.text)
@@ -293,6 +290,14 @@ _ALSO_CLOSES = ("发展",)
 
 # The tail of a run-in heading wrapped onto the next line: a few words and the heading's full stop (工作的领导。始终…).
 _RUN_IN_TAIL = re.compile(r"[^，,、。；;：:！？!?]{1,12}[。；;：:！？!?]")
+
+
+def _heading_stands_alone(lines: Sequence[Line], i: int, left: float, right: float, slack: float) -> bool:
+    """Is LINES[i - 1] a whole heading (`_heading_above_body`) above LINES[i], the body's first line, which runs on
+    to the edge (or is the text's last)?"""
+    before, line = lines[i - 1], lines[i]
+    return (_heading_above_body(before.text, (right - before.x1) / before.size, line.text)
+            and (i + 1 == len(lines) or _continues(line, lines[i + 1], left, right, slack=slack)))
 
 
 def _heading_above_body(paragraph: str, room: float, line: str) -> bool:
