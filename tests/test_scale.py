@@ -286,6 +286,58 @@ def test_boilerplate_part__csv_from_the_passages_cells_equals_the_whole_rows(tmp
             assert path.read_bytes() == (tmp_path / "by_pandas.parquet").read_bytes()
 
 
+def test_boilerplate_part__new_counts_are_written_from_the_earlier_part_as_from_the_passages(tmp_path):
+    """Adding a report changes the counts of passages already boilerplate: their new part is made
+    from the group's earlier part (its texts and CSV cells) without reading the group's passages,
+    to the bytes a part made from the passages has; a part that lacks a row (a passage newly
+    boilerplate) or cannot be read so (a damaged CSV) leaves the passages to be read."""
+    import pandas as pd
+
+    from reportkit.pipeline import corpus
+    from reportkit.pipeline.stages import BOILERPLATE_CELLS
+    from reportkit.store import csv_lines
+
+    texts = ["普法宣传，\"谁执法谁普法\"", "=HYPERLINK(1)", "依法行政, 持续推进", "矛盾纠纷多元化解"]
+    passages = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "passage_no": [0, 1, 0, 2], "start": [0, 10, 0, 30],
+                             "end": [10, 20, 10, 38], "text": texts})
+    passages["csv"] = csv_lines([passages[c].tolist() for c in BOILERPLATE_CELLS])
+
+    def rows(n, keep=3):
+        return pd.DataFrame({"doc_id": passages["doc_id"][:keep], "passage_no": passages["passage_no"][:keep],
+                             "n_towns": [n, 12, 7, 100][:keep], "source": ["frequency", "list", "both", "list"][:keep]})
+
+    def from_passages(name, table):
+        folder = tmp_path / name
+        folder.mkdir()
+        passages.to_parquet(folder / "reuse.parquet", index=False)
+        return corpus._boilerplate_part(folder, table)
+
+    group = tmp_path / "group"
+    group.mkdir()
+    passages.to_parquet(group / "reuse.parquet", index=False)
+    earlier = corpus._boilerplate_part(group, rows(9))
+    (group / "reuse.parquet").rename(tmp_path / "passages.parquet")  # read from the earlier part only
+    later = corpus._boilerplate_part(group, rows(10))  # one digit more
+    expected = from_passages("cold", rows(10))
+    assert later != earlier and later.name == expected.name
+    assert later.read_bytes() == expected.read_bytes()
+    assert later.with_suffix(".csv").read_bytes() == expected.with_suffix(".csv").read_bytes()
+
+    # A passage newly boilerplate: not in the earlier parts, so the group's passages are read.
+    with pytest.raises(FileNotFoundError, match=r"reuse\.parquet"):
+        corpus._boilerplate_part(group, rows(10, keep=4))
+    shutil.copy(tmp_path / "passages.parquet", group / "reuse.parquet")
+    grown = corpus._boilerplate_part(group, rows(10, keep=4))
+    assert grown.read_bytes() == from_passages("cold4", rows(10, keep=4)).read_bytes()
+
+    # A damaged earlier part (its CSV cut short): read from the passages, the same bytes.
+    for part in group.glob("boilerplate-*.csv"):
+        part.write_bytes(part.read_bytes()[:-5])
+    again = corpus._boilerplate_part(group, rows(11, keep=4))
+    expected = from_passages("cold11", rows(11, keep=4))
+    assert again.with_suffix(".csv").read_bytes() == expected.with_suffix(".csv").read_bytes()
+
+
 def test_boilerplate_part__a_passage_missing_from_the_group_is_a_clear_error(tmp_path):
     import pandas as pd
     import pytest

@@ -430,13 +430,69 @@ def _digest(*columns: pd.Series) -> str:
 
 def _boilerplate_texts(folder: Path, rows: pd.DataFrame):
     """The passages of ROWS (doc_id, passage_no, start, end, text and ``csv``, the cells their CSV
-    row begins with, missing when one holds a line break) in ROWS' order, as an Arrow table
-    taken from the group's passages (reuse.parquet)."""
+    row begins with, missing when one holds a line break) in ROWS' order, as an Arrow table taken
+    from the group's earlier boilerplate part when it holds them all (adding a report changes the
+    counts, seldom which passages are boilerplate), else from the group's passages (reuse.parquet,
+    some fifteen times larger)."""
+    import pyarrow.parquet as pq
+
+    for earlier in sorted(folder.glob("boilerplate-*.parquet")):  # the last build's (and an interrupted one's)
+        if (passages := _earlier_part_passages(earlier)) is not None:
+            taken, lost = _take(passages, rows)
+            if not lost.any():
+                return taken
+    taken, lost = _take(pq.read_table(folder / "reuse.parquet", columns=[*BOILERPLATE_CELLS, "csv"]), rows)
+    if lost.any():
+        missing = rows.loc[lost, ["doc_id", "passage_no"]].astype({"doc_id": object}).head(3).values.tolist()
+        raise ValueError(f"{folder / 'reuse.parquet'} lacks boilerplate passages {missing}: "
+                         "delete the cache folder and build again")
+    return taken
+
+
+def _earlier_part_passages(path: Path):
+    """The passages of the boilerplate part PATH (written by this stage from the same folder's
+    passages) with their CSV cells: each CSV row (rows only, CRLF) less its two last cells, the
+    counts (a number and a word, never quoted). None when the part cannot be read so, e.g. a
+    cell holds a line break (such a part's CSV was written whole by pandas)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    passages = pq.read_table(folder / "reuse.parquet", columns=[*BOILERPLATE_CELLS, "csv"])
+    try:
+        table = pq.read_table(path, columns=[*BOILERPLATE_CELLS, "n_towns", "source"])
+        data = np.frombuffer(path.with_suffix(".csv").read_bytes(), dtype=np.uint8)
+    except (OSError, pa.ArrowException):
+        return None
+    ends = np.flatnonzero(data == ord("\n"))  # each row's last byte
+    if len(ends) != table.num_rows or not len(ends) or (data[ends - 1] != ord("\r")).any():
+        return None
+    counts = table.column("n_towns").to_numpy()
+    if (counts < 0).any():
+        return None
+    digits = np.searchsorted(10 ** np.arange(1, 19), counts, side="right") + 1
+    words = np.asarray(pc.utf8_length(table.column("source")).to_numpy(zero_copy_only=False), dtype=np.int64)
+    tails = digits + words + 4  # ",", the count, ",", the word, CRLF
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    cells_end = ends + 1 - tails  # where each row's cells stop: at the comma before its count
+    if (cells_end <= starts).any() or (data[cells_end] != ord(",")).any() or (data[cells_end + 1 + digits] != ord(",")).any():
+        return None
+    keep = np.ones(len(data), bool)
+    keep[np.repeat(cells_end - np.concatenate([[0], np.cumsum(tails)[:-1]]), tails) + np.arange(tails.sum())] = False
+    offsets = np.concatenate([[0], np.cumsum(cells_end - starts)])
+    cells = pa.LargeStringArray.from_buffers(len(ends), pa.py_buffer(offsets), pa.py_buffer(data[keep].tobytes()))
+    try:
+        cells.validate(full=True)  # UTF-8 whole, as the cache wrote it
+    except pa.ArrowInvalid:
+        return None
+    return table.select(list(BOILERPLATE_CELLS)).append_column("csv", cells)
+
+
+def _take(passages, rows: pd.DataFrame):
+    """(PASSAGES' rows for ROWS (see `_in_order`) in ROWS' order, the mask of ROWS not among them:
+    when one is, the rows are not taken)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     # Each passage and row as one number: its report's position among ROWS' reports (a
     # categorical, `_in_order`), then its passage_no; found by a search, with no text compared
     # in Python (a group holds tens of thousands of passages).
@@ -451,8 +507,4 @@ def _boilerplate_texts(folder: Path, rows: pd.DataFrame):
     have = have[order]
     at = np.searchsorted(have, want).clip(0, max(len(have) - 1, 0))
     lost = have[at] != want if len(have) else np.ones(len(want), bool)
-    if lost.any():
-        missing = rows.loc[lost, ["doc_id", "passage_no"]].astype({"doc_id": object}).head(3).values.tolist()
-        raise ValueError(f"{folder / 'reuse.parquet'} lacks boilerplate passages {missing}: "
-                         "delete the cache folder and build again")
-    return passages.take(pa.array(mine[order[at]]))
+    return (None if lost.any() else passages.take(pa.array(mine[order[at]]))), lost
