@@ -402,6 +402,20 @@ def test_shares_vocabulary__a_body_and_a_hedge_are_not_counted():
     assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, False]
     assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
 
+
+def test_shares_vocabulary__a_housing_estate_is_where():
+    # themes set 87: a housing estate (小区; 老旧小区, cut as 老旧 and 小区) names where, as 社区 does, not what an item
+    # is about (法治建设在老旧小区集中的社区滞后 shared 老旧, 小区 and 滞后 with 老旧小区改造资金…公开滞后); a third word
+    # in common still counts
+    from reportkit.shortcomings import _shares_vocabulary, _tfidf
+
+    weights = [{"老旧": 1.0, "小区": 1.0, "公示": 1.0}, {"老旧": 1.0, "小区": 1.0, "推进": 1.0},
+               {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0}, {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0}]
+    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
+    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, True]
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
+
 # --------------------------------------------------------------------------- cutting items from the sections
 
 
@@ -686,8 +700,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,342 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
+    # 2,372 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -695,6 +709,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,814 of 1,821 (0.996) and tuning 516 of 551 since set 87 (written blind in the voice of 述法 reports
+    # and 整改清单 of 2021–2025: 本人…, 领导班子, 问题：…；原因：…；措施：… rows, 督察/巡察/审计 findings, 复议/应诉,
+    # 合法性审查 of 合同 and 规范性文件, 村（居）法律顾问: 28 of 30 first, 30 after; its two misses tuning: a 法律顾问's
+    # 讲座/宣讲 the public's, the 年度报告 disclosure; its writer's probes gave 未…集体研究 and 招标 to decisions;
+    # appended, it moved the items of no theme word with their cluster-mates, set 13's and 16's tuning ones and set
+    # 56's held-out one wrong, set 15's tuning one right; 小区 and 老旧, words of where, put set 56's back; no earlier
+    # item moved from right to wrong by the mend);
     # held out 1,786 of 1,793 (0.996) and tuning 515 of 549 since set 86 (written blind in the voice of 华东 and 华南
     # coastal towns of 2023–2025, 渔船 and 海上执法, 台胞/侨胞, 涉企执法, 民宿, 台风, 外来务工人员, 自贸港; two faults
     # joined by 同时/此外, passive and 站所-subject items: 30 of 30 first, all held out; appended, it moved set 13's and 16's
@@ -1954,6 +1975,34 @@ COASTAL_TOWNS = [
     ("渔船停港期间船员多，同时码头周边邻里纠纷增多", "disputes"),  # guard: nothing before names a theme
 ]
 
+LEDGERS_AND_OWN_FAULTS = [
+    # themes set 87 (述法 reports and 整改清单 of 2021–2025: 本人…, 问题：…；原因：…；措施：…, 督察/巡察/审计 findings;
+    # 28 of 30 first, these in other wordings): a legal adviser's lectures or talks (法律顾问…讲座, 法律顾问…宣讲) are
+    # taken to the public, as 法治副村长's are, not the cadres' 法治讲座 nor the adviser's part in decisions
+    ("村法律顾问进村开展法治讲座次数偏少", "publicity"),
+    ("驻村法律顾问举办法治讲座流于形式，村民听不懂", "publicity"),
+    ("社区法律顾问宣讲民法典多照本宣科", "publicity"),
+    ("邀请法律顾问为机关干部开展法治讲座次数少", "awareness"),  # guard: the cadres' lecture (no gap past 干部)
+    ("机关干部参加法治讲座不积极", "awareness"),  # guard: no adviser
+    ("法律顾问参与重大决策不够深入", "decisions"),  # guard: the adviser in decisions
+    # the annual report (法治政府建设年度报告, 信息公开年度报告, 依法行政年度报告) is the town's account to the public:
+    # oversight and disclosure, whatever its review is called (审核把关)
+    ("年度报告照抄上年文本", "disclosure"),
+    ("镇法治政府建设年度报告多罗列成绩、回避问题", "disclosure"),
+    ("依法行政年度报告审核把关不严，报送滞后", "disclosure"),
+    ("镇政府信息公开年度报告内容简单、数据不全", "disclosure"),  # guard: 信息公开 already
+    ("述法报告照搬模板", "awareness"),  # guard: a 述法 report is the cadres'
+    ("规范性文件审核把关不严", "decisions"),  # guard: the review of a document is decisions'
+    # (its writer's probes, written after reading the list:) a deal made without the collective's study (未经集体研究,
+    # 没有经过集体研究) or without a tender (未公开招标, 未按规定招标) is decisions', as 未经集体讨论 and 招租 are
+    ("审计发现，镇政府2笔专项资金未经集体研究即拨付使用", "decisions"),
+    ("村级工程项目没有经过集体研究就开工建设", "decisions"),
+    ("审计指出，村集体门面房出租未进行公开招标", "decisions"),
+    ("镇政府采购项目未按规定招标", "decisions"),
+    ("个别领导常说“集体研究过了，出了事大家担”", "awareness"),  # guard: a leader's saying, no missing study
+    ("村务监督委员会对村级工程招投标监督不到位", "disclosure"),  # guard: 招投标 is no 招标, the oversight decides
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -1967,7 +2016,8 @@ COASTAL_TOWNS = [
                          + PARTY_COMMITTEE_LANGUAGE + THE_QUALITY_OF_A_WORK + CHALLENGED_ACTS
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
-                         + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS)
+                         + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
+                         + LEDGERS_AND_OWN_FAULTS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
