@@ -216,7 +216,9 @@ def _local_tail(mention, codes: set[str]):
 
 # Where a town's own name stands: at the start of a line or of the first sentence (after its year),
 # before its office, its first verb or its year (高公庄镇人民政府 / 2025年，高公庄镇坚持… / 高公庄镇2025年…).
-_LINE_LEAD = r"(?:^|\n)[ \t]*(?:(?:20\d\d年度?(?:以来)?|今年以?来|一年以?来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
+# (a year said with 来 alone, 2025年来, short for 2025年以来, takes its comma: 2023年来凤县 is 来凤县)
+_YEAR_SINCE = r"年度?(?:以来|来(?=\s*[,，、]))?"
+_LINE_LEAD = rf"(?:^|\n)[ \t]*(?:(?:20\d\d{_YEAR_SINCE}|今年以?来|一年以?来|近年来)\s*[,，、]?\s*)?(?:中共|关于)?"
 _SUBJECT_BEFORE = re.compile(f"(?:{_LINE_LEAD}|[，,；;。]\\s*)$")  # a line's or a clause's start
 _SUBJECT_AFTER = re.compile(r"人民政府|党委|党工委|政府|办事处|委员会|关于|20\d\d|二[〇零○Ｏ0O]|坚持|始终|深入|全面|认真|紧紧|积极|"
                             r"高度|围绕|聚焦|持续|扎实|不断|切实|牢固|严格|[ \t]*(?:\n|$)")
@@ -580,7 +582,7 @@ def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[s
 # clauses (2022年仁和街道认真学习…; 2023年,在市委的坚强领导下,区政府坚持…; 今年以来，…街道党工委…).
 _BEFORE_SUBJECT = re.compile(# the year's setting in a clause of its own (2023年是法治政府建设重点突破年,)
                              r"(?:20\d\d\s*年(?:是|为)[^,，。]{0,30}[,，]\s*)?"
-                             r"(?:(?:20\d\d\s*年度?(?:以来)?|今年以?来|一年以?来|近年来|本年度|年初以来)\s*[,，、]?\s*)?"
+                             rf"(?:(?:20\d\d\s*{_YEAR_SINCE}|今年以?来|一年以?来|近年来|本年度|年初以来)\s*[,，、]?\s*)?"
                              r"(?:在[^,，。]{0,40}下\s*[,，]\s*)*")
 
 

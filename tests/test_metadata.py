@@ -711,7 +711,24 @@ def test_infer_metadata__the_year_said_as_jin_nian_lai_before_the_subject(openin
     assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
 
 
+@pytest.mark.parametrize("opening, level", [
+    # batch zx (沙湾区 2025, a Traditional mirror with no title: 2025年來,我區堅持…): a year said with 来 alone,
+    # short for 2025年以来, before the subject
+    ("2024年来,在县委的坚强领导下,永和县坚持依法行政,扎实推进法治政府建设。", "county"),
+    ("2023年來，我縣堅持依法行政，統籌推進法治政府建設。", "county"),
+    ("2024年来，区政府坚持依法行政，全面推进法治政府建设。", "county"),
+    ("2022年来，我市坚持依法行政，各镇(街)法治建设全面推进。", "county"),
+    # guards: these passed before (a county named 来…, after its year with no comma, stays the subject)
+    ("2023年来凤县坚持依法行政,扎实推进法治政府建设。", "county"),
+    ("2024年来,在镇党委的领导下,我镇坚持依法行政。", "township"),
+    ("2025年来,各项工作有序推进。", "unknown"),
+])
+def test_infer_metadata__a_year_said_with_lai_alone_before_the_subject(opening, level):
+    assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
+
+
 @pytest.mark.parametrize("text, town", [
+    ("2024年来,凤鸣湖街道深入学习贯彻习近平法治思想。\n一、主要举措", "凤鸣湖街道"),  # batch zx
     ("今年来,在区委的坚强领导下,凤鸣湖街道深入学习贯彻习近平法治思想。\n一、主要举措", "凤鸣湖街道"),
     ("一年以来,凤鸣湖街道坚持依法行政。\n一、主要举措", "凤鸣湖街道"),
 ])
