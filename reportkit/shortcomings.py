@@ -825,14 +825,16 @@ def _quality_of_another(word: str, start: int, spans: list[tuple[int, int, str]]
                and _QUALITY_JOIN.fullmatch(zone, end, start) for _, end, other in spans)
 
 
-# A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定): the deed decides, not the doer.
-_BY = re.compile(r"由(?:村|镇|乡|社区|街道)?[“\"]?$")
+# A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定), alone or after a first doer joined
+# by 和/与/及/、 (由村党支部书记和少数“两委”成员商定): the deed decides, not the doer. (Not 由于, 由此, 为由.)
+_BY = re.compile(r"(?<![为理缘])由(?!于|此)(?:村|镇|乡|社区|街道)?"
+                 r"(?:[^，,。；;：:！!？?\n由]{1,10}?(?:和|与|及|、)(?:少数|个别|部分|其他)?)?[“\"]?$")
 _CADRE = re.compile(r"(?:干部|成员|领导)$")
 
 
 def _doer_by(word: str, before: str) -> bool:
     """Whether WORD, a cadre's keyword, follows 由 (BEFORE is the zone up to it): the one who did the deed."""
-    return bool(_CADRE.search(word) and _BY.search(before))
+    return bool(_CADRE.search(word) and _BY.search(before[-24:]))
 
 
 def _default_tokenize() -> Callable[[str], list[str]]:
@@ -1219,9 +1221,9 @@ _PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的
 # … and so is the duty staff are counted for (负责复议应诉工作的只有1名工作人员; 从事调解工作的仅有2人): the staff's
 # number is the fault.
 _STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n的]{1,14}(?=的(?:只有|仅有|仅|只|不足|均为|多为|都是))")
-# … and so is a cadre's recruitment (新招录的年轻干部, 近年录用的公务员): which cadres, not a staffing fault (not
-# 没有招录过年轻干部, a verb: staffing).
-_RECRUITED = re.compile(r"(?:招录|招聘|考录|录用)(?=的(?:年轻|青年|大学生)?(?:干部|公务员|选调生))")
+# … and so is a cadre's recruitment or posting (新招录的年轻干部, 近年录用的公务员, 从原乡镇抽调的干部): which cadres,
+# not a staffing fault (not 没有招录过年轻干部 or 执法力量靠抽调, verbs: staffing).
+_RECRUITED = re.compile(r"(?:招录|招聘|考录|录用|抽调)(?=的(?:年轻|青年|大学生|机关)?(?:干部|公务员|选调生))")
 _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
 
 

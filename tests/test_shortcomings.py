@@ -700,8 +700,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,372 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
+    # 2,402 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -709,6 +709,12 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,840 of 1,847 (0.996) and tuning 521 of 555 since set 88 (written blind in the voice of 西北 and 西南
+    # 民族 areas and mountain counties of 2022–2025, 双语普法, 宗教事务, 安置社区, 草原/林地权属, 移风易俗, 驻村工作队,
+    # 护林员/护边员, 交通不便/地广人稀 put first, 一是…二是… inside one item: 26 of 30 first, 30 after; its four misses
+    # tuning: 取证 and 固定证据 staffing, a ranger's own 意识/观念 the public's, 抽调的干部 which cadres, doers joined
+    # after 由 doers; without the set no item moved; appended, set 13's and 16's tuning items of no theme word came
+    # right and set 15's 安置点…职责交接不清 went to capacity with its cluster-mates);
     # held out 1,814 of 1,821 (0.996) and tuning 516 of 551 since set 87 (written blind in the voice of 述法 reports
     # and 整改清单 of 2021–2025: 本人…, 领导班子, 问题：…；原因：…；措施：… rows, 督察/巡察/审计 findings, 复议/应诉,
     # 合法性审查 of 合同 and 规范性文件, 村（居）法律顾问: 28 of 30 first, 30 after; its two misses tuning: a 法律顾问's
@@ -2003,6 +2009,35 @@ LEDGERS_AND_OWN_FAULTS = [
     ("村务监督委员会对村级工程招投标监督不到位", "disclosure"),  # guard: 招投标 is no 招标, the oversight decides
 ]
 
+NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS = [
+    # themes set 88 (民族 areas and mountain counties of the north-west and south-west, 2022–2025: 双语普法, 宗教事务,
+    # 安置社区, 草原/林地权属, 移风易俗, 驻村工作队, 护林员/护边员; 26 of 30 first, these in other wordings): collecting
+    # and fixing evidence (取证, 固定证据) is enforcement's conduct, capacity, whoever patrols
+    ("生态管护员缺乏取证技能，发现盗猎线索只能口头报告", "capacity"),
+    ("村级护路员遇到违法占道时不会拍照固定证据", "capacity"),
+    ("草管员对偷牧行为的现场取证不规范", "capacity"),
+    ("执法人员调查取证不规范", "capacity"),  # guard: staffing already
+    ("部分村民遇到侵权时不懂得保留证据，依法维权意识不强", "publicity"),  # guard: evidence the public keeps
+    # a forest or border ranger's own 意识/观念 (护林员, 护边员: villagers hired to patrol) is the public's, as a 边民's
+    # is; the patrol's strength stays staffing, a ranger's selection published or not oversight
+    ("部分护林员法律意识淡薄，巡山时自己带火种进山", "publicity"),
+    ("个别护边员法治观念不强，私自带人越界放牧", "publicity"),
+    ("护林员多为兼职，巡护力量不足", "capacity"),  # guard
+    ("护林员选聘结果未公示", "disclosure"),  # guard
+    # cadres posted in (从各科室抽调的干部, 抽调的机关干部) are which cadres, as 新招录的年轻干部 are, not a staffing
+    # fault; 抽调 as a verb stays staffing
+    ("街道从各科室抽调的干部对物业管理条例学习不深", "awareness"),
+    ("县里抽调的机关干部依法办事意识不强，处理群众诉求时只会推诿", "awareness"),
+    ("执法队员多为临时抽调，流动性大", "capacity"),  # guard
+    ("司法所干部常被抽调从事中心工作", "capacity"),  # guard
+    # doers joined after 由 (由村主任和个别“两委”成员商定; 由村书记和部分村干部…): the deed decides, as with one doer
+    ("村级公益岗人选由村主任和个别“两委”成员商定，未经村民代表会议评议", "decisions"),
+    ("低保评定名单由村主任与少数村干部私下商定，未张榜公示", "disclosure"),
+    ("村里的护林员人选由村书记和部分村干部商定，未经村民代表会议推选", "decisions"),
+    ("由于个别村干部和两委成员学法不深，处理土地纠纷时凭经验办事", "awareness"),  # guard: 由于 is a cause
+    ("村民小组长和两委成员对草原法一知半解", "awareness"),  # guard: no 由
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2017,7 +2052,7 @@ LEDGERS_AND_OWN_FAULTS = [
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
                          + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
-                         + LEDGERS_AND_OWN_FAULTS)
+                         + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
