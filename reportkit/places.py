@@ -2,7 +2,9 @@
 
 Two bundled gazetteers (see the README for their sources and licences):
 
-- `gazetteer.csv`: every county-level division (县, 区, 县级市, 旗, 自治县 …) with its city and province;
+- `gazetteer.csv`: every county-level division (县, 区, 县级市, 旗, 自治县 …) with its city and province
+  (`county_words.csv` lists the names that are also ordinary words, 城区 or 老城区: they name a county only
+  after its city, or written as a place);
 - `townships.csv`: every township-level division (镇, 乡, 民族乡, 苏木, 街道 …) with its official
   division code and county; `township_former_names.csv` (when present) adds names that units bore in
   earlier years of the statistics bureau's tables, so a report that still uses them resolves to the
@@ -24,8 +26,6 @@ from . import resources
 from .chinese import CJK_CHAR
 
 TOWN_SUFFIXES = ("街道办事处", "街道", "民族苏木", "苏木", "民族乡", "镇", "乡")
-# Names of county-level units that are also ordinary words in these reports.
-_AMBIGUOUS_COUNTY_NAMES = {"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "中区", "城关区"}
 
 
 @dataclass(frozen=True)
@@ -242,16 +242,18 @@ class _CountyIndex:
     lengths: tuple[int, ...]  # lengths of the names, longest first
     prefixes: frozenset[str]  # first two characters of every name
     probe: re.Pattern  # where a name may start: a first character followed by a second one
+    as_a_place: frozenset[str]  # names that are words too (老城区): a county only where written as a place
 
 
 @lru_cache(maxsize=1)
 def _county_index() -> _CountyIndex:
     by_name: dict[str, list[County]] = {}
+    words = resources.county_words()  # names that are also ordinary words (城区, 老城区 …)
     for county in load_gazetteer():
         for name in (county.county, *county.aliases):
-            if name and name not in _AMBIGUOUS_COUNTY_NAMES and len(name) >= 2:
+            if name and words.get(name) != "after_its_city" and len(name) >= 2:
                 by_name.setdefault(name, []).append(county)
-            elif name in _AMBIGUOUS_COUNTY_NAMES and county.city:
+            elif name in words and county.city:
                 # with its city the name is a place again: 阳泉市城区 (not 晋城市城区), 兰州市城关区
                 by_name.setdefault(county.city + name, []).append(county)
     firsts = "".join(sorted({re.escape(name[0]) for name in by_name}))
@@ -261,6 +263,7 @@ def _county_index() -> _CountyIndex:
         lengths=tuple(sorted({len(name) for name in by_name}, reverse=True)),
         prefixes=frozenset(name[:2] for name in by_name),
         probe=re.compile(f"(?=[{firsts}][{seconds}])"),
+        as_a_place=frozenset(name for name, kind in words.items() if kind == "written_as_a_place" and name in by_name),
     )
 
 
@@ -291,12 +294,32 @@ def county_mentions(text: str) -> list[tuple[int, int, str]]:
             if name in index.by_name:
                 if length == 2 and not _short_county_stands_alone(text, start):
                     continue  # 范县 inside 示范县, 康县 inside 健康县城
+                if name in index.as_a_place and not _written_as_a_place(text, start, start + length, index):
+                    break  # 紧扣老城区改造, 建设现代化新城区: the old or new town quarter
                 found.append((start, start + len(name), name))
                 last_end = start + len(name)
                 break
     return found
 
 
+def _written_as_a_place(text: str, start: int, end: int, index: "_CountyIndex") -> bool:
+    """Is the county name at START:END, an ordinary word too (老城区, 新城区), written as the place: after its
+    city (洛阳市老城区), before one of its bodies (老城区委, 新城区人民政府) or towns (老城区西关街道), as the subject
+    of the year's sentence (2023年，新城区坚持…), or opening or ending the text it is looked for in (a title, 老城区
+    2023年…; the subject a caller found; the words before a town's name, `county_written_before`)?"""
+    counties = index.by_name[text[start:end]]
+    if start == 0 or end == len(text) or _AFTER_SHORT_COUNTY.match(text, end):
+        return True
+    if _YEAR_BEFORE.search(text[max(0, start - 8):start]):
+        return True
+    if any(county.city and text.endswith(county.city, 0, start) for county in counties):
+        return True
+    towns = town_mentions(text[end:end + 12])
+    return bool(towns) and towns[0].start == 0 and any(
+        town.county_code == county.adcode for town in towns[0].towns for county in counties)
+
+
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年度?[，,]$")
 # Before a two-character county name (范县, 新县): what may stand there when it is the county.
 _BEFORE_SHORT_COUNTY = set("在对于与和及为向到自从是由经按据将属、，,。：:；;（(“《 \n市州省盟区")
 # What follows 县 in words that are not a county's name (县级, 县直, 县属, 县域, 县内, 县城 …).

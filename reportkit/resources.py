@@ -11,6 +11,7 @@ work that depends on it.
 |---|---|---|
 | radicals.csv | `radicals()` | normalize |
 | gazetteer.csv | `gazetteer()` | places (metadata) |
+| county_words.csv | `county_words()` | places (metadata: county names that are ordinary words) |
 | townships.csv, township_former_names.csv | `townships()`, `township_former_names()` | places (metadata) |
 | section_types.csv | `section_types()` | sections |
 | indicator_units.csv | `indicator_units()`, `units_of_kind()` | indicators, reuse |
@@ -186,6 +187,14 @@ def gazetteer() -> pd.DataFrame:
     """China's county-level divisions (gazetteer.csv): adcode, county, city, province, alias
     ("|"-separated short forms and former names), pinyin (spellings of the county's site domain)."""
     return _table("gazetteer.csv")
+
+
+def county_words() -> dict[str, str]:
+    """Names of county-level units that are also ordinary words (county_words.csv) → when they name the county:
+    `after_its_city` (城区, 郊区: only 阳泉市城区) or `written_as_a_place` (老城区, 新城区: after its city, before
+    one of its towns or bodies, 老城区西关街道, 新城区委; never 老城区改造 or 现代化新城区)."""
+    table = _csv("county_words.csv")
+    return dict(zip(table["name"], table["counts_as_a_county"]))
 
 
 def townships() -> pd.DataFrame:

@@ -236,6 +236,29 @@ def test_infer_metadata__a_county_named_like_a_word_is_a_place_with_its_city(cit
     assert infer_metadata("城区2020年度法治政府建设情况报告\n2020年，区政府坚持依法行政。")["county"] == ""
 
 
+@pytest.mark.parametrize("text", [
+    # written round 94: 老城区 and 新城区 are districts (洛阳, 西安, 呼和浩特) and ordinary words, the old and the new
+    # town quarter; a report whose county shows nowhere else named 老城区 its county (county_words.csv)
+    "太平镇2023年法治政府建设工作报告\n　　2023年，太平镇在县委、县政府领导下，聚焦新城区建设和老城区有机更新，依法推进"
+    "征收工作。\n\n太平镇人民政府\n",
+    "永安镇2024年法治政府建设情况报告\n　　2024年，永安镇坚持依法行政，推进现代化新城区建设，开展普法活动20场。\n\n"
+    "永安镇人民政府\n2025年1月8日\n",
+    "2022年，城关镇党委、政府紧盯老城区违法建设和占道经营，开展联合整治31次。\n三、存在的不足\n老城区矛盾纠纷多。"])
+def test_infer_metadata__old_or_new_town_quarter_is_no_county(text):
+    assert infer_metadata(text)["county"] == ""
+
+
+@pytest.mark.parametrize("text, county, city", [
+    # guards: written as a place, after its city, before its bodies or its towns, or opening a title with its year
+    ("西关街道2023年法治政府建设情况报告\n　　2023年，西关街道在洛阳市老城区委、区政府领导下开展工作。", "老城区", "洛阳市"),
+    ("2023年，西关街道在老城区委、区政府的领导下扎实推进法治政府建设。", "老城区", "洛阳市"),
+    ("2023年，我街道围绕建设现代化新城区目标推进依法行政。\n\n西安市新城区西一路街道办事处\n2024年1月5日", "新城区", "西安市"),
+    ("新城区2023年法治政府建设年度报告\n2023年，区政府坚持依法行政。", "新城区", "")])
+def test_infer_metadata__old_or_new_town_district_written_as_a_place(text, county, city):
+    meta = infer_metadata(text)
+    assert (meta["county"], meta["city"]) == (county, city)
+
+
 @pytest.mark.parametrize("subject, level, town", [("县政府", "county", ""), ("黄坛镇", "township", "黄坛镇")])
 def test_infer_metadata__the_year_s_setting_in_a_clause_before_the_subject(subject, level, town):
     # a held-out page (batch z): no title, an addressee, the year's setting and 在…下 before the subject

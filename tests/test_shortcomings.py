@@ -179,6 +179,25 @@ def test_cluster_shortcomings__a_cadre_s_awareness_beside_migrants_stays_awarene
     assert result["theme"].tolist() == ["awareness", "awareness", "publicity", "publicity"]
 
 
+def test_cluster_shortcomings__a_cadre_s_or_staff_member_s_legal_knowledge_is_awareness():
+    # written round 94: 部分社区工作人员法律知识不足 was read as staffing by the cue 人员 (no keyword); the legal knowledge
+    # of an office's staff or cadres is theirs to learn, as their 法律素养 is (工作人员…法律知识, 干部…法律知识)
+    table = items({"子镇": ["一是个别站所工作人员法律知识欠缺，办理业务时仍凭经验。",
+                           "二是村（社区）干部法律知识缺乏，处理集体资产事务不规范。",
+                           "三是部分机关工作人员缺乏必要的法律知识。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["awareness"] * 3
+
+
+def test_cluster_shortcomings__the_public_s_or_temporary_staff_s_legal_knowledge_keeps_its_theme():
+    # guards of round 94's words: the public's knowledge stays theirs, and hired grid workers' or enforcers'
+    # stays staffing
+    table = items({"丑镇": ["一是部分居民法律知识欠缺，维权方式不够理性。", "二是商户法律知识不足，经营行为不规范。",
+                           "三是街道网格员多为临时聘用，流动性大，普遍缺乏基本法律知识。", "四是执法人员法律知识不足，办案质量不高。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity", "publicity", "capacity", "capacity"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",

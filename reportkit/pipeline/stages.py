@@ -147,9 +147,10 @@ STAGES: dict[str, Stage] = {
                    returns={"doc_id": "str", "sha256": "str", "format": "str", "encoding": "str", "hints": "dict",
                             "raw_text": "str", "text": "str", "meta": "dict", "sections": "table",
                             "indicators": "table", "warnings": "problems", "density": "table", "partial": "strs"},
-                   resources=("radicals.csv", "gazetteer.csv", "townships.csv", "township_former_names.csv",
-                              "section_types.csv", "indicator_categories.csv", "indicator_units.csv",
-                              "indicator_exclusions.csv", "problem_table_columns.csv", "other_documents.csv")),
+                   resources=("radicals.csv", "gazetteer.csv", "county_words.csv", "townships.csv",
+                              "township_former_names.csv", "section_types.csv", "indicator_categories.csv",
+                              "indicator_units.csv", "indicator_exclusions.csv", "problem_table_columns.csv",
+                              "other_documents.csv")),
     "terms": Stage("terms", terms_document, after=("parse",), config_key=_tokenizer_version,
                    returns={"term_counts": "table", "shortcoming_items": "table"},
                    # (the counts keep boilerplate); a problem list's columns decide its items
