@@ -191,9 +191,27 @@ def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator
 
 def _another_body(text: str, head: int, start: int, own: frozenset[str] | None = None) -> bool:
     """Is the figure at START in a clause from HEAD whose subject is a county, a city or one of their bodies
-    (or the town's own county, among OWN, by its name: `_own_county_acts`)?"""
-    return (any(_named_body(m) for m in _subjects(text, head, start, _OTHER_BODY))
-            or bool(own and _own_county_acts(text, head, start, own)))
+    (or the town's own county, among OWN, by its name: `_own_county_acts`)? Not a county glued to the report's
+    own town before the town's body (阳谷县张秋镇便民服务中心全年…, 汾阳市西河街道综治中心共…): that body is the town's
+    (glued to another town, 阳谷县阿城镇…中心全年…, it is that town's, not the report's)."""
+    for m in _subjects(text, head, start, _OTHER_BODY):
+        if _named_body(m) and not _own_town_glued_on(text, m.end("kind"), own):
+            return True
+    return bool(own and _own_county_acts(text, head, start, own))
+
+
+def _own_town_glued_on(text: str, at: int, own: frozenset[str] | None) -> bool:
+    """Does the report's own town (among OWN: its names and stems, the county's too) begin at AT, right after a
+    county's name: a gazetteer town that is one of OWN or begins with one, or OWN's own name of a town?"""
+    if not own:
+        return False
+    glued = town_mentions(text[at:at + 12])
+    if glued and glued[0].start == 0:
+        return glued[0].name.startswith(tuple(own))
+    return text.startswith(tuple(name for name in own if name.endswith(_TOWN_SUFFIXES)), at)
+
+
+_TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 
 
 # … or the town's own county, by its name, opening the clause whatever it did (积石山县对照督察意见制定整改措施21条;

@@ -1597,6 +1597,31 @@ def test_extract_indicators__per_mille_doses_and_hectares(sentence, figure):
     assert _town_figures(sentence) == [figure]
 
 
+# written round 95: boats (艘) and boat-times (艘次) are counts of a fishing town's enforcement
+@pytest.mark.parametrize("sentence, figure", [("清理“三无”船舶8艘。", (8.0, "艘")),
+                                              ("联合海事部门暂扣涉嫌非法捕捞船只5艘。", (5.0, "艘")),
+                                              ("全年出动执法船艇46艘次。", (46.0, "艘次"))])
+def test_extract_indicators__boats_and_boat_times(sentence, figure):
+    assert _town_figures(sentence) == [figure]
+
+
+# written round 95: a county glued to a town before the town's own body (阳谷县张秋镇综治中心全年…) is the town
+# speaking, not the county's body; the county's own bodies (阳谷县司法局全年…, 聊城市阳谷县…局全年…) stay the county's, and another
+# town glued to it (阳谷县阿城镇…中心全年…) is that town's
+@pytest.mark.parametrize(("town", "county", "sentence", "figures"), [
+    ("张秋镇", "阳谷县", "阳谷县张秋镇综治中心全年受理矛盾纠纷120件。", [(120.0, "件")]),
+    ("张秋镇", "阳谷县", "阳谷县张秋镇政务服务中心全年办件5600余件，满意率99.5%。", [(5600.0, "件"), (99.5, "%")]),
+    ("西河街道", "汾阳市", "汾阳市西河街道矛盾纠纷调处中心全年调处纠纷86件。", [(86.0, "件")]),
+    ("张秋镇", "阳谷县", "阳谷县司法局全年审查规范性文件312件。", []),  # guards: the county's own bodies
+    ("张秋镇", "阳谷县", "聊城市阳谷县市场监管局全年办结投诉案件640件。", []),
+    ("张秋镇", "阳谷县", "阳谷县全年共创建示范村45个。", []),
+    ("张秋镇", "阳谷县", "阳谷县阿城镇综治中心全年受理矛盾纠纷90件。", []),  # another town of the county: its own
+])
+def test_extract_indicators__a_county_glued_to_its_town_before_the_town_s_body(town, county, sentence, figures):
+    found = extract_indicators(normalize_text(sentence), level="township", town=town, county=county)
+    assert list(zip(found["value"].round(4), found["unit"])) == figures
+
+
 @pytest.mark.parametrize("sentence", ["将法治建设纳入年度考核，占考核总分的5%。", "纳入村级考评，占考评分值的8%。",
                                       "全年接待游客12.6万人次。"])
 def test_extract_indicators__a_rule_s_weight_and_the_tourist_trade_are_no_work(sentence):
