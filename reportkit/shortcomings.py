@@ -1194,6 +1194,12 @@ _INTERPRETED = re.compile(r"(?:(?<=对|就)|(?<=关于|涉及)|(?<=[，,；;。�
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
 _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
                       r"([^，,。；;：:！!？?\n]{2,20}?)(?=看成|看作|视为|当作|当成)")
+# What a site's or a board's column holds (政务公开专栏中的重大行政决策、规范性文件栏目长期空白; 网站的政策文件栏目): the
+# topic, not the fault, which is the column's (empty, not updated: disclosure); its words count as a title's. Only a
+# column named after 的, so a column named by its own kind (政务公开栏目, “法治宣传”栏目) keeps its words.
+_COLUMN_TOPIC = re.compile(r"(?<=的)[^，,。；;：:！!？?\n的“”]{2,20}?(?=(?:等)?栏目)")
+# A school's name before 法治/法制/法律 (中小学法治教育, 中学法制课): no 学法 of the cadres' (not 集中学法, 其中学法).
+_SCHOOL_BEFORE_LAW = re.compile(r"(?<!集中)(?<!其中)(?<=[小中])学(?=法[治制律])")
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
 # word is no evidence of that theme.
 _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
@@ -1234,9 +1240,9 @@ def _met(match: re.Match) -> str:
 
 # The topic scans that try every clause's start, and the word without which they find nothing: they run only when it
 # is there (they were the slowest of these scans).
-_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读"}
+_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目"}
 # What an item names as its topic, in the order its words are counted as a title's (`_scores_of`).
-_TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED)
+_TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED, _COLUMN_TOPIC)
 
 
 def _topics_in(pattern: re.Pattern, text: str):
@@ -1249,12 +1255,14 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
-    unknown topics, what an assessment scores and what money goes to blanked (《》), a sector's, a moving
-    population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's and a reporter's word taken out:
-    words that name no fault."""
+    unknown topics, what an assessment scores, what a column holds and what money goes to blanked (《》), a
+    school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's
+    and a reporter's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
-    part = _blank_topic(_TEST_TOPIC, part)
+    part = _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part))
+    if "学法" in part:
+        part = _SCHOOL_BEFORE_LAW.sub("学校", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))

@@ -719,7 +719,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,402 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,432 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -728,6 +728,11 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,868 of 1,875 (0.996) and tuning 523 of 557 since set 89 (written blind in the voice of 华中 and 华南
+    # inland street offices and towns of 2023–2025, 三项制度, 赋权事项, 合法性审查, 政务公开专栏, 信访 and 诉源治理,
+    # 法律顾问, 学法, 重点人群 普法; headings before a sentence, 由于…，导致…, figures, 缺乏/欠缺/不够 at the end: 28 of 30
+    # first, 30 after; its two misses tuning: a school's name before 法治 holds no 学法, what a column holds (…的…栏目)
+    # is its topic; no earlier item moved, appended or not);
     # held out 1,840 of 1,847 (0.996) and tuning 521 of 555 since set 88 (written blind in the voice of 西北 and 西南
     # 民族 areas and mountain counties of 2022–2025, 双语普法, 宗教事务, 安置社区, 草原/林地权属, 移风易俗, 驻村工作队,
     # 护林员/护边员, 交通不便/地广人稀 put first, 一是…二是… inside one item: 26 of 30 first, 30 after; its four misses
@@ -2057,6 +2062,25 @@ NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS = [
     ("村民小组长和两委成员对草原法一知半解", "awareness"),  # guard: no 由
 ]
 
+CENTRAL_AND_SOUTH_INLAND_TOWNS = [
+    # themes set 89 (street offices and towns of 华中 and 华南 inland, 2023–2025: 三项制度, 赋权事项, 合法性审查, 政务公开
+    # 专栏, 信访 and 诉源治理, 法律顾问, 学法, 重点人群 普法; 28 of 30 first, these in other wordings): a school's name
+    # before 法治/法制/法律 (中小学法治教育, 中学法制课) holds no 学法 of the cadres'
+    ("镇中学法治教育课时得不到保证，青少年防范毒品、网络诈骗的意识较弱", "publicity"),
+    ("辖区中小学法制课多由班主任临时代上，青少年自我保护的法律常识欠缺", "publicity"),
+    ("小学法治教育多停留在开学第一课，校园周边普法宣传不经常", "publicity"),
+    ("镇机关集中学法治理论次数少", "awareness"),  # guard: 集中学法 is the cadres'
+    ("部分村干部学法律知识不主动", "awareness"),  # guard
+    ("中小学校园周边普法宣传不够", "publicity"),  # guard
+    # what a site's or a board's column holds (…的法律顾问、合法性审查栏目) is its topic: the column's fault decides
+    ("街道门户网站的法律顾问、合法性审查栏目内容空白", "disclosure"),
+    ("村务公开栏的矛盾纠纷调解、信访事项办理栏目长期不更新", "disclosure"),
+    ("镇政府网站的执法主体、执法依据栏目长期未维护", "disclosure"),
+    ("镇政府网站“法治宣传”栏目全年仅更新数条，且多为转载，群众浏览量很低", "publicity"),  # guard: no 的, its own kind
+    ("政务公开栏目更新慢，防疫政策解读少", "disclosure"),  # guard
+    ("重大行政决策未经合法性审查，决策结果也未在政府网站的公开栏目发布", "decisions"),  # guard: the lead decides
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2071,7 +2095,8 @@ NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS = [
                          + CAUSE_PUT_FIRST + ETHNIC_PASTORAL_AND_BORDER + FAULTS_IN_FIGURES + A_COUNTY_S_OWN_ITEMS
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
                          + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
-                         + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS)
+                         + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
+                         + CENTRAL_AND_SOUTH_INLAND_TOWNS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
