@@ -198,6 +198,24 @@ def test_cluster_shortcomings__the_public_s_or_temporary_staff_s_legal_knowledge
     assert result["theme"].tolist() == ["publicity", "publicity", "capacity", "capacity"]
 
 
+def test_cluster_shortcomings__a_firm_named_by_its_trade_abbreviation_is_the_public():
+    # written round 96: 部分小微酒企知识产权保护意识薄弱 was read as the cadres' (意识薄弱): 企业…意识 is the public's,
+    # but a firm named by its trade's short form (酒企, 药企, 茶企, 民企 …) is no 企业 to the list
+    table = items({"寅镇": ["一是部分药企依法生产意识有待加强，台账记录不全。",
+                           "二是辖区民企合规经营意识不强，合同纠纷多发。",
+                           "三是少数茶企商标保护观念淡薄，被仿冒后不会维权。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity"] * 3
+
+
+def test_cluster_shortcomings__cadres_serving_firms_keep_their_theme():
+    # guards of round 96's words: the 企 of 涉企 and 助企 names no firm that lacks awareness; the doers decide
+    table = items({"卯镇": ["一是涉企执法人员执法能力不足，办案质量不高。",
+                           "二是部分干部助企服务中依法办事意识不强。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["capacity", "awareness"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
