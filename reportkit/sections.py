@@ -615,7 +615,10 @@ def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
     text of its own: （一）加强队伍建设\n（二）深化普法宣传). A last heading that already names a
     part other than the work (三、存在的问题, 二、压实第一责任人职责，) is kept: the reader learns where
     the copy stops, and which part it reached."""
-    if text[last.start + len(last.heading):].strip():
+    rest = text[last.start + len(last.heading):].rstrip()
+    # A run-in heading whose clause is still running when the copy stops (3.贯彻落实《…规划》…，始终坚持把…同推进，
+    # to the end of the text, no 。 after it): the heading was cut with its line, though only its head was taken.
+    if rest and ("\n" in rest or CLAUSE_END.search(rest)):
         return False
     # (A copy cut at its byte limit mostly stops mid-word, …，提升政府运行效, rarely right after a noun a heading
     # closes on: …，持续推进法治化营商环境建设.)

@@ -521,6 +521,21 @@ _OWN_BODY = re.compile(r"(?:党委|党工委|人民政府|政府|办事处|法�
                        r"委(?:员会)?(?:全面依法治|党校|理论学习|办公室)|工委|理论学习中心组)")
 
 
+# A town's own dated document, titled with its name and the year (印发《沙面街道2024年党风廉政建设年度任务》,
+# 制定《高兴镇2023年法治政府建设工作要点》): its author names itself, as with one of its bodies.
+_OWN_DATED_TITLE = re.compile(r"\s*(?:19|20)\d{2}\s*年")
+_STUDIED = re.compile(rf"(?:{_VISIT_WORDS})$")
+
+
+def _names_its_own(mention, fragment: str) -> bool:
+    """Is MENTION, in FRAGMENT, followed by one of the town's own bodies, or the head of its own dated document?"""
+    if _OWN_BODY.match(fragment, mention.end):
+        return True
+    # (not a document studied or followed: 学习借鉴《甲镇2023年…经验汇编》)
+    return bool(fragment[mention.start - 1:mention.start] == "《" and _OWN_DATED_TITLE.match(fragment, mention.end)
+                and not _STUDIED.search(fragment, max(0, mention.start - 6), mention.start - 1))
+
+
 def _named_twice(mention, mentions: list) -> bool:
     return sum(m.name == mention.name for m in mentions) >= 2
 
@@ -562,12 +577,13 @@ def _example_or_fragment(mention, fragment: str, *, says_we: bool = False) -> bo
 
 def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:
     """The town of a report that says 我镇 (a unit of UNITS) and names itself once, with one of its own
-    bodies after the name (成立高兴镇法治政府建设工作领导小组): the only such town of its unit in
+    bodies after the name (成立高兴镇法治政府建设工作领导小组) or at the head of its own dated document
+    (印发《沙面街道2024年党风廉政建设年度任务》): the only such town of its unit in
     FRAGMENT, the first pages (Simplified), whose town MENTIONS are given."""
     named, visited = {}, set()
     for m in mentions:
         if (m.name not in _GENERIC_TOWNS and any(m.name.endswith(u) for u in units)
-                and _OWN_BODY.match(fragment, m.end)
+                and _names_its_own(m, fragment)
                 and not (_is_common_word(_stem(m.name)) and _ends_a_phrase(m, fragment))):  # …建设镇党委
             named.setdefault(m.name, m.towns)
             if _other_party(m, fragment, mentions, says_we=False):
@@ -576,6 +592,36 @@ def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[s
         return None
     (name, towns), = named.items()
     return TownGuess(name, "body", (_in_counties(towns, codes) if codes else ()) or towns)
+
+
+# A town's own name in a slogan or a channel of its own: the stem alone after a word of praise (“魅力道滘”,
+# 法治东里, 平安石岐), in a report that says 我镇 and names itself nowhere else with its unit
+# (依托“魅力道滘”、官方融媒体平台…推进…十件实事在道滘落到实处).
+# (the stem closes the slogan: a quote or a brand's word after it, not a word going on, 法治联络员)
+_BRAND = re.compile(rf"(?:魅力|美丽|法治|平安)([{CJK}]{{2,3}}?)(?:[”」』\x22]|建设|品牌)")
+
+
+def _brand_guess(text: str, codes: set[str]) -> TownGuess | None:
+    """The town whose stem a report that speaks as one unit (我镇) writes after a word of praise (魅力道滘) and
+    names at least twice: the one town of that unit and stem (in its counties, CODES, when known)."""
+    units = set(_self_units(text))
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    simplified = to_simplified(text[:3000])
+    tried = set()
+    for m in _BRAND.finditer(simplified):
+        stem = m.group(1)
+        if stem not in tried:
+            tried.add(stem)
+            if _is_common_word(stem) or simplified.count(stem) < 2:
+                continue
+            towns = towns_named(stem + unit)
+            if codes:
+                towns = _in_counties(towns, codes)
+            if len(towns) == 1:
+                return TownGuess(stem + unit, "body", towns)
+    return None
 
 
 # What may come before the subject of a report's first sentence: the year or 今年以来, and 在…领导下,
@@ -741,6 +787,8 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
             return guess
         units = set(_self_units(text))
         if units and (guess := _own_body_guess(opening, mentions, units, codes)):
+            return guess
+        if guess := _brand_guess(text, codes):
             return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):

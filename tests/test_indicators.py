@@ -2043,3 +2043,14 @@ def test_extract_indicators__a_share_before_the_count_leaves_the_count_the_row_s
     # (guard of round 90's percent cells: a rate column first still leaves the row's count to the table)
     text = "| 调解类别 | 调解成功率 | 调处纠纷（件） |\n|---|---|---|\n| 土地纠纷 | 96.9% | 64 |\n| 劳资纠纷 | 100% | 37 |\n"
     assert sorted(_town_figures(text)) == [(37.0, "件"), (64.0, "件"), (96.9, "%"), (100.0, "%")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # batch zy (推进法治建设十件实事在道滘落到实处): a list of projects named by its count is no figure
+    ("全力推进五件民生实事落地见效，办结信访件12件。", [(12.0, "件")]),
+    ("年初确定的八件实事全部完成，开展普法活动6场。", [(6.0, "场")]),
+    ("全年为民办好实事12件。", [(12.0, "件")]),  # guard: a count of work done
+    ("办理“我为群众办实事”法治类实事15件。", [(15.0, "件")]),  # guard
+])
+def test_extract_indicators__a_list_of_projects_named_by_its_count(text, want):
+    assert [tuple(r) for r in extract_indicators(text)[["value", "unit"]].values.tolist()] == want

@@ -1722,3 +1722,46 @@ def test_find_title__another_government_s_name_above_a_title_with_its_own_issuer
 ])
 def test_find_title__an_issuer_line_above_its_own_title_stays(head, title):
     assert find_title(f"{head}\n2023年，我乡坚持依法行政。现将有关情况报告如下。") == title
+
+
+# Batch zy (沙面街道): a report that says 我街 or 我镇 and names itself only at the head of its own dated
+# document's title (印发《沙面街道2024年党风廉政建设年度任务》), in other words.
+@pytest.mark.parametrize("own, town", [
+    ("\n二、强化保障\n印发《南华西街道2024年普法依法治理工作要点》，明确任务分工。", "南华西街道"),
+    ("\n二、强化保障\n制定《寮步镇2023年法治宣传教育工作计划》，抓好学法。", "寮步镇"),
+])
+def test_infer_town__named_once_at_the_head_of_its_own_dated_document(own, town):
+    says_we = _SAYS_WE_STREET if town.endswith("街道") else _SAYS_WE.replace("我乡", "我镇")
+    closing = _CLOSING_STREET if town.endswith("街道") else _CLOSING.replace("我乡", "我镇")
+    assert infer_town(says_we + own + closing, title="").name == town
+
+
+@pytest.mark.parametrize("own", [
+    "\n二、强化保障\n学习借鉴《寮步镇2023年法治宣传教育经验汇编》，抓好学法。",  # another town's, studied
+    "\n二、强化保障\n对照《关于寮步镇2023年法治宣传教育的通报》，抓好学法。",  # not the title's head
+])
+def test_infer_town__another_town_s_document_names_no_author(own):
+    text = _SAYS_WE.replace("我乡", "我镇") + own + _CLOSING.replace("我乡", "我镇")
+    assert infer_town(text, title="").name == ""
+
+
+# Batch zy (道滘镇): a report that says 我镇 and names itself only by its stem, in a slogan or a channel of its
+# own after a word of praise (依托“魅力道滘”…在道滘落到实处), in other words.
+@pytest.mark.parametrize("own, town", [
+    ("\n二、强化保障\n通过“魅力寮步”公众号推送普法信息，推动普法阵地在寮步全覆盖。", "寮步镇"),
+    ("\n二、强化保障\n全力打造法治石碣品牌，让石碣群众办事依法。", "石碣镇"),
+])
+def test_infer_town__named_only_by_its_stem_after_a_word_of_praise(own, town):
+    text = _SAYS_WE.replace("我乡", "我镇") + own + _CLOSING.replace("我乡", "我镇")
+    assert infer_town(text, title="").name == town
+
+
+@pytest.mark.parametrize("own", [
+    "\n二、强化保障\n通过“魅力寮步”公众号推送普法信息。",  # the stem once: unsure
+    "\n二、强化保障\n全力打造法治东里品牌，让东里群众办事依法。",  # three towns 东里镇: which one?
+    "\n二、强化保障\n推进平安建设，把建设成效落到实处。",  # 建设镇 is a word here
+    "\n二、强化保障\n建立企业法治联络员制度，为企业配备专属联络员。",  # a word going on (联络员), not 联络镇
+])
+def test_infer_town__a_stem_after_a_word_of_praise_that_names_no_one_town(own):
+    text = _SAYS_WE.replace("我乡", "我镇") + own + _CLOSING.replace("我乡", "我镇")
+    assert infer_town(text, title="").name == ""

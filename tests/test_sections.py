@@ -1200,3 +1200,23 @@ def test_split_sections__a_news_items_excerpt_opens_at_the_part_it_quotes():
     sections = split_sections(news)
     assert sections["heading"].str.startswith("二、主要负责人").any()
     assert "no opening part" in partial_reasons(news, sections)
+
+
+@pytest.mark.parametrize("last", [
+    # batch zy (沙面街道): a numbered paragraph with no heading phrase, whose first sentence the copy cut after a comma
+    "2.落实《某某市法治建设规划（2021—2025年）》《某某市法治社会建设实施纲要（2021—2025年）》及年度工作要点，"
+    "制定年度依法治镇工作要点，细分并明确各办公室职责清单，始终坚持把法治建设与中心工作同谋划、同部署，",
+    "（二）对照《法治政府建设实施纲要（2021—2025年）》《法治社会建设实施纲要（2020—2025年）》逐项梳理任务清单，明确责任",
+])
+def test_split_sections__a_run_in_heading_whose_clause_the_copy_cut_is_dropped(last):
+    text = f"一、主要举措\n（一）加强领导\n1.健全机制。成立领导小组。\n{last}"
+    assert headings(split_sections(text)) == ["一、主要举措", "（一）加强领导", "1.健全机制"]
+
+
+@pytest.mark.parametrize("last, kept", [
+    ("2.强化监督。严格落实“三重一大”制度，", "2.强化监督"),  # the heading closed with 。, its body cut: kept
+    ("2.强化监督\n严格落实“三重一大”制度，", "2.强化监督"),  # on a line of its own, its body cut below it
+])
+def test_split_sections__a_whole_run_in_heading_before_a_cut_body_is_kept(last, kept):
+    text = f"一、主要举措\n（一）加强领导\n1.健全机制。成立领导小组。\n{last}"
+    assert headings(split_sections(text))[-1] == kept
