@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .chinese import CJK, last_of
-from .places import city_names, counties_named, town_mentions
+from .places import TOWN_SUFFIXES, city_names, counties_named, town_mentions
 
 
 # A figure named as a target after it (化解率不低于98%的目标; 建成5个的工作目标).
@@ -208,10 +208,10 @@ def _own_town_glued_on(text: str, at: int, own: frozenset[str] | None) -> bool:
     glued = town_mentions(text[at:at + 12])
     if glued and glued[0].start == 0:
         return glued[0].name.startswith(tuple(own))
-    return text.startswith(tuple(name for name in own if name.endswith(_TOWN_SUFFIXES)), at)
+    return text.startswith(tuple(name for name in own if name.endswith(_TOWN_ENDINGS)), at)
 
 
-_TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
+_TOWN_ENDINGS = (*TOWN_SUFFIXES, "办事处")  # a town's name as the report writes it (…办事处 of 河南 too)
 
 
 # … or the town's own county, by its name, opening the clause whatever it did (积石山县对照督察意见制定整改措施21条;
