@@ -601,20 +601,19 @@ def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[s
 _BRAND = re.compile(rf"(?:魅力|美丽|法治|平安)([{CJK}]{{2,3}}?)(?:[”」』\x22]|建设|品牌)")
 
 
-def _brand_guess(text: str, codes: set[str]) -> TownGuess | None:
-    """The town whose stem a report that speaks as one unit (我镇) writes after a word of praise (魅力道滘) and
-    names at least twice: the one town of that unit and stem (in its counties, CODES, when known)."""
-    units = set(_self_units(text))
+def _brand_guess(opening: str, units: set[str], codes: set[str]) -> TownGuess | None:
+    """The town whose stem a report that speaks as one unit (UNITS: 我镇) writes after a word of praise (魅力道滘)
+    in its OPENING (Simplified) and names there at least twice: the one town of that unit and stem (in its
+    counties, CODES, when known)."""
     if len(units) != 1:
         return None
-    unit = units.pop()
-    simplified = to_simplified(text[:3000])
+    (unit,) = units
     tried = set()
-    for m in _BRAND.finditer(simplified):
+    for m in _BRAND.finditer(opening):
         stem = m.group(1)
         if stem not in tried:
             tried.add(stem)
-            if _is_common_word(stem) or simplified.count(stem) < 2:
+            if _is_common_word(stem) or opening.count(stem) < 2:
                 continue
             towns = towns_named(stem + unit)
             if codes:
@@ -788,7 +787,7 @@ def infer_town(text: str, *, title: str, publisher: str = "", counties: tuple[Co
         units = set(_self_units(text))
         if units and (guess := _own_body_guess(opening, mentions, units, codes)):
             return guess
-        if guess := _brand_guess(text, codes):
+        if guess := _brand_guess(opening, units, codes):
             return guess
     for source, fragment in (("title", title), ("page metadata", publisher)):
         if fragment and (guess := _title_only_guess(fragment, source)):
