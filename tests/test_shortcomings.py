@@ -737,8 +737,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,432 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
+    # 2,462 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -746,6 +746,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,896 of 1,903 (0.996) and tuning 523 of 559 since set 90 (written blind in the voice of 华北, 东北 and
+    # 西北 towns and street offices of 2025, 涉企行政检查, 执法监督 and 案卷评查, 执法队伍, 复议 and 应诉, 营商环境 and
+    # 合同, 法治乡村, 双语普法, 草场/征迁 矛盾, 惠农补贴 公开, 村规民约; topic-colon items, 一是…二是… with two faults,
+    # …有待提升/仍需加强/不到位 at the end or inside: 28 of 30 first, 30 after; its two misses tuning: a firm's head (企业负责人,
+    # 法定代表人, 经营者) a cue of the public's, a cadre's quoted thought (负责人…认为“…”) the cadres'; no earlier item moved by
+    # the mend, appended or not; appended, the set moved the items of no theme word with their cluster-mates, set 13's,
+    # 15's 牧区 and 16's tuning ones to disclosure, set 15's 安置点 one right: earlier items tuning 521 of 557);
     # held out 1,868 of 1,875 (0.996) and tuning 523 of 557 since set 89 (written blind in the voice of 华中 and 华南
     # inland street offices and towns of 2023–2025, 三项制度, 赋权事项, 合法性审查, 政务公开专栏, 信访 and 诉源治理,
     # 法律顾问, 学法, 重点人群 普法; headings before a sentence, 由于…，导致…, figures, 缺乏/欠缺/不够 at the end: 28 of 30
@@ -2099,6 +2106,26 @@ CENTRAL_AND_SOUTH_INLAND_TOWNS = [
     ("重大行政决策未经合法性审查，决策结果也未在政府网站的公开栏目发布", "decisions"),  # guard: the lead decides
 ]
 
+NORTH_AND_NORTH_WEST_TOWNS = [
+    # themes set 90 (towns and street offices of 华北, 东北 and 西北, 2025: 涉企行政检查, 执法监督, 执法队伍, 行政复议
+    # and 应诉, 营商环境, 法治乡村, 双语普法, 草场/征迁 矛盾, 惠农补贴 公开, 村规民约; 28 of 30 first, these in other
+    # wordings): a firm's head (企业负责人, 企业法定代表人, 经营者) is the public, so what they do not know or heed is
+    # publicity's, not the cadres' that the 负责人 in it would name
+    ("个别企业负责人对安全生产法的新规定了解不多", "publicity"),
+    ("少数企业法定代表人对劳动合同法的规定不以为然，拖欠工资时有发生", "publicity"),
+    ("部分民营企业负责人对《反不正当竞争法》认识不足", "publicity"),
+    ("部分网店经营者对广告法的禁止性规定不以为然", "publicity"),
+    ("部分个体经营者对食品安全法的规定知之甚少", "publicity"),  # guard: the verdict is the public's already
+    ("个别站所负责人对行政处罚法的新规定了解不多", "awareness"),  # guard: a 站所's head is a cadre
+    ("部分企业负责人法律意识淡薄", "publicity"),  # guard
+    # a cadre's thought in quotes (负责人认为“…”, 干部仍认为“…”) is the cadres' attitude, whatever the staff under them
+    # then did (执法人员…上门检查, …立案处罚)
+    ("少数镇干部仍认为“检查越勤越保险”，执法人员一个月内三次上门检查同一家企业", "awareness"),
+    ("部分站所负责人认为“罚款最管用”，执法人员对轻微违法行为一律立案处罚", "awareness"),
+    ("执法人员认为“多一事不如少一事”，对群众举报的违建迟迟不立案", "capacity"),  # guard: an enforcer's thought
+    ("部分群众认为“法不责众”，违规占地建房屡禁不止", "publicity"),  # guard: the public's thought
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2114,7 +2141,7 @@ CENTRAL_AND_SOUTH_INLAND_TOWNS = [
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
                          + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
                          + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
-                         + CENTRAL_AND_SOUTH_INLAND_TOWNS)
+                         + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
