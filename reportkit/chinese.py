@@ -135,6 +135,8 @@ MARKER_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 #: The styles that number a report's parts (一、 / 第一部分 / 【一】): top level wherever they appear.
 PART_STYLES = ("part", "cn_dun", "cn_lenticular")
+#: Marks a page sets before each part's line (◆主要工作及成效, ▍二、…, ▲直面“三个不足”，…); not □, a form's unticked option.
+PART_MARKS = "◆◇■▲△●★☆▶►▌▍"
 #: Item markers of running text, beyond the heading styles: 第一，… (rank 1) and 一是….
 #: ①…⑳ and ⑴…⒇ number a list inside a paragraph; they are items, never heading markers here (a line
 #: ①存在的主要问题 is read as a part that lost its number: reportkit.sections).

@@ -419,14 +419,14 @@ def _contents(lines: list[str]) -> set[int]:
     for k, line in enumerate(lines):
         if not _CONTENTS_LABEL.match(line.strip()):
             continue
-        block, entries, numbered = {k}, set(), 0
+        block, entries, numbered = {k}, [], 0
         for j in range(k + 1, min(len(lines), k + 1 + _MAX_CONTENTS)):
             entry = lines[j].strip()
             if entry:
                 bare = re.sub(r"\s+", "", _PAGE_NUMBER.sub("", entry))
                 if len(entry) > _CONTENTS_ENTRY_LEN or "。" in entry or bare in entries:
                     break
-                entries.add(bare)
+                entries.append(bare)
                 numbered += bool(_PAGE_NUMBER.search(entry))
             block.add(j)
         if numbered >= 2 or _listed_again(entries, lines[max(block) + 1:]):
@@ -434,14 +434,16 @@ def _contents(lines: list[str]) -> set[int]:
     return set()
 
 
-def _listed_again(entries: set[str], below: list[str]) -> bool:
-    """Whether at least two of a contents list's ENTRIES, and most of them, begin a line BELOW it
-    (the headings themselves, or sub-headings run into their first sentence)."""
+def _listed_again(entries: list[str], below: list[str]) -> bool:
+    """Whether at least two of a contents list's ENTRIES begin a line BELOW it (the headings themselves, or
+    sub-headings run into their first sentence): most of them, or its first ones in order (a copy cut short
+    reaches only the first entries)."""
     starts = [re.sub(r"\s+", "", line) for line in below if line.strip()]
     # an entry may hold its page number glued on (…主要举措和成效1: a PDF that set the tab as no space)
     heads = [unglued if len(unglued := entry.rstrip("0123456789")) >= 4 else entry for entry in entries if entry]
-    again = sum(any(line.startswith(head) for line in starts) for head in heads)
-    return again >= 2 and again * 2 > len(entries)
+    found = [any(line.startswith(head) for line in starts) for head in heads]
+    again = sum(found)
+    return again >= 2 and (again * 2 > len(entries) or all(found[:again]))
 
 
 def _listed_under_links(lines: list[str]) -> set[int]:

@@ -26,8 +26,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from .anchored import AnchoredPattern
-from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK,
-                      PART_STYLES, PLANS_PARAGRAPH, SIGNATURE_NAME, annex_start, marker_number)
+from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK, PART_MARKS,
+                      PART_STYLES, PLANS_PARAGRAPH, SHI_MARKER, SIGNATURE_NAME, annex_start, marker_number)
 from .pagechrome import companion_alone, report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -48,6 +48,10 @@ _PLANS_SAID = re.compile(r"下一步|下步|下一阶段|明年|来年|今后|(?
 # How whole reports end: a signature with a date, or sentence-final punctuation.
 _CLOSING_DATE = re.compile(DATE_AT_LINE_END)
 _SENTENCE_END = tuple("。！？!?”」』）)")
+# … and a line that stops on a comma goes on, however short (四、2022年工作计划 / 2022年，: a copy cut there), as does
+# an item's sentence with a comma inside (一是落实“九五”普法规划，开展“法: a whole report's ends with its stop; not any
+# line with a comma, which may be a page's chrome after the report: 返回搜狐，查看更多).
+_CLAUSE_GOES_ON = tuple("，,、")
 # A page that shows only a report's title (and a link to it as an attachment: 附件：…报告.pdf) has no
 # sentence and no numbered heading at all; a whole report, however short, has some. Past this many
 # Chinese characters a text without one is a report that lost its punctuation, not a title.
@@ -100,7 +104,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         lines.pop()  # a table's rows are no sentence to be cut (a template's 填报人 | 联系电话 row ends it)
     last_line = lines[-1] if lines else ""
     mid_sentence = (last_line and not last_line.endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)
-                    and len(last_line) > 30)
+                    and (len(last_line) > 30 or last_line.endswith(_CLAUSE_GOES_ON)
+                         or SHI_MARKER.match(last_line) and any(mark in last_line for mark in _CLAUSE_GOES_ON[:2])))
     if _CUT_END.search(tail) or ANNOUNCES_BODY.search(last_line) or mid_sentence:
         reasons.append("cut off")
     elif (len(lines) >= 2 and HEADING_LINE.match(last_line) and not last_line.endswith(_SENTENCE_END)
@@ -127,19 +132,41 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
             reasons.append("no closing part")
         elif not has_headings and not signed and _SENTENCE_MARK.search(tail) and not _PLANS_SAID.search(tail):
             reasons.append("no closing part")  # a page's opening paragraphs (一是…二是…), cut at a sentence's end
-        if has_headings and _numbered_past_one(headings[numbered.index(True)]):
-            reasons.append("no opening part")
+        first = numbered.index(True) if has_headings else 0
+        if has_headings and (_numbered_past_one(headings[first]) or levels[first] > 1 and _numbered_past_one(
+                next((h for h, part in zip(headings, parts) if part), ""))):
+            reasons.append("no opening part")  # … or it begins below its first part, at (一)…, then 二、
         if _skips_a_part([h for h, part in zip(headings, parts) if part]):
             reasons.append("part missing")
     return reasons
 
 
 def _part_number(heading: str) -> int | None:
-    """The number of a part heading (三、存在的问题 → 3, 第二部分… → 2); None for other headings."""
-    for pattern in _PART_MARKERS:
-        if match := pattern.match(heading.strip()):
-            return marker_number(match.group("n"))
+    """The number of a part heading (三、存在的问题 → 3, 第二部分… → 2, and so 【二、…】 and 叁、… as some reports
+    number their parts, ▌三、… as pages mark them); None for other headings."""
+    heading = heading.strip().lstrip(PART_MARKS).lstrip()  # ▍二、… as a page marks its parts
+    # (【二、…】: the whole heading in brackets, its marker after the 【; 【二】… is a marker of its own)
+    starts = (0, 1) if heading.startswith("【") and heading.endswith("】") else (0,)
+    for start in starts:
+        numbered = heading[start:start + 2].translate(_FINANCIAL_NUMERALS) + heading[start + 2:]
+        for pattern in _PART_MARKERS:
+            if match := pattern.match(numbered):
+                return marker_number(match.group("n"))
+    if match := _OTHER_PART_NUMBER.match(heading):  # Ⅱ、… / III. … / 2️⃣ …
+        if match["keycap"]:
+            return int(match["keycap"])
+        return _ROMAN_VALUES.index(match["roman"]) % 10 + 1 if match["roman"] in _ROMAN_VALUES else None
     return None
+
+
+# Parts numbered in Roman numerals (Ⅱ、, II.) or keycap digits (2️⃣), as some pages number them.
+_ROMAN_VALUES = [*"ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_OTHER_PART_NUMBER = re.compile(r"(?P<roman>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|X|IX|VI{0,3}|IV|I{1,3})\s*[.．、]"
+                                r"|(?P<keycap>[1-9])\ufe0f?\u20e3")
+
+
+# The financial forms of the numerals (壹、贰、叁、), which some reports number their parts with.
+_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 
 
 def _skips_a_part(headings: Iterable[str]) -> bool:

@@ -37,7 +37,7 @@ import pandas as pd
 
 from . import resources
 from .arguments import require_text
-from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, HEADING_CLOSE, MARKER_STYLES, PART_STYLES,
+from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, HEADING_CLOSE, MARKER_STYLES, PART_MARKS, PART_STYLES,
                       marker_number)
 from .pagechrome import companion_alone, report_end, report_start
 from .unwrap import is_page_number, is_running_head
@@ -339,6 +339,16 @@ def _detect(text: str) -> list[_Heading]:
                     if group not in style_level:
                         alias[style] = twin
                     break
+        if chosen is None and level is None and _after_lost_first_part(text, style, n, out, heading):
+            # （一）…（四） then 三、党政主要负责人…: a copy that begins inside part 一, at its sub-headings, lost
+            # the part's own heading; they go one level down, under the part that is not there.
+            for earlier in out:
+                earlier.level += 1
+            for g in style_level:
+                style_level[g] += 1
+            stack.clear()
+            style_level[group] = 1
+            chosen = (group, 1)
         if chosen is None and level is None and (n == 1 or gap_seen or _lost_first(text, style, n, stack, out, start)
                                                  or _begins_mid_report(text, style, n, out, start, heading)):
             # A style seen for the first time opens a new level below the innermost open
@@ -373,8 +383,6 @@ _TITLE_WORDS = re.compile(r"报告|总结")
 _MAX_UNNUMBERED_PART_CHARS = 60  # 2022年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况: 43
 
 
-# Marks a page sets before each part's line, numbers lost (◆主要工作及成效, ▲直面“三个不足”，…).
-_PART_MARKS = "◆◇■▲△●★☆▶►▌▍"  # not □, a form's unticked option
 
 
 # The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
@@ -412,11 +420,11 @@ def _with_unnumbered_parts(text: str, candidates):
         if (not stripped or start in taken or len(stripped) > _MAX_UNNUMBERED_PART_CHARS or CLAUSE_END.search(stripped)
                 or _TITLE_WORDS.search(stripped) or not 0 <= first_sentence_end < start):
             continue  # a sentence, the title or a line above the opening
-        if cards and (stripped[0] in _PART_MARKS or _CARD_VALUE.search(stripped)):
+        if cards and (stripped[0] in PART_MARKS or _CARD_VALUE.search(stripped)):
             continue  # a card's point (●…) or its label and figure (…讲法治课　2次) is no part
         if (kind := _match_type(stripped)) is not None:
             parts.append((start, kind, stripped))
-        elif stripped[0] in _PART_MARKS:
+        elif stripped[0] in PART_MARKS:
             marked.append((start, None, stripped))
     kinds = {kind for _, kind, _ in parts}
     if len(kinds) < 2 or not kinds & {"shortcomings", "plans"}:
@@ -424,7 +432,7 @@ def _with_unnumbered_parts(text: str, candidates):
         return
     # ▲坚持“三个到位”，… beside ▲直面“三个不足”，…: the mark every named part's line begins with marks
     # the parts its words do not name (typed by their place)
-    if len(marks := {line[0] for _, _, line in parts}) == 1 and (mark := marks.pop()) in _PART_MARKS:
+    if len(marks := {line[0] for _, _, line in parts}) == 1 and (mark := marks.pop()) in PART_MARKS:
         parts = sorted(parts + [part for part in marked if part[2][0] == mark])
     added = [(start, "cn_dun", n, line, False) for n, (start, _, line) in enumerate(parts, 1)]
     yield from sorted(candidates + added, key=lambda candidate: candidate[0])
@@ -589,6 +597,17 @@ def _begins_mid_part(before: str) -> bool:
     # …or sub-headings (（五）…（六）…) above the part with none numbered one: the copy starts past them
     numbers = [marker_number(m.group("n") or m.group("d")) for line in lines if (m := _LATER_SUB_HEADING.match(line))]
     return bool(numbers) and min(numbers) > 1
+
+
+def _after_lost_first_part(text: str, style: str, n: int, out: list[_Heading], heading: str) -> bool:
+    """True for a part heading numbered past one (二、存在的不足) after sub-headings only ((一)…(四), or 1.…),
+    none of them a part's, at the very start of a text with no sentence above them: a copy that begins inside
+    part 一 and lost its heading."""
+    if not out or style not in PART_STYLES or not 2 <= n <= 9 or _match_type(heading) is None:
+        return False
+    if any(h.style in PART_STYLES or _names_a_part(h) for h in out) or out[0].number != 1:
+        return False
+    return "。" not in text[:out[0].start]
 
 
 def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:

@@ -8,6 +8,8 @@ from reportkit.metadata import infer_metadata
 from reportkit.normalize import normalize_text
 from reportkit.pagechrome import (companion_ranges, is_chrome, page_facts, report_end, report_start, site_of_page,
                                   split_chrome)
+from reportkit.partial import partial_reasons
+from reportkit.sections import split_sections
 
 REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措\n（一）深化普法宣传\n全年开展普法活动12场。\n二、下步打算\n持续深化依法行政。"
 # The tail of a government page as copied whole: buttons, neighbours, related titles, footer.
@@ -224,6 +226,22 @@ def test_split_chrome__a_contents_list_without_page_numbers_whose_entries_come_a
     contents = "目  录\n一、主要举措和成效\n（一）深化综合执法改革\n二、存在的不足和原因\n三、2022年主要安排\n\n"
     text, _ = split_chrome(normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n\n{contents}{_OPENING}\n{_BODY}"))
     assert text == normalize_text(f"珍珠泉乡2021年法治政府建设年度报告\n\n{_OPENING}\n{_BODY}")
+
+
+def test_split_chrome__a_contents_list_over_a_copy_cut_short_is_not_the_report():
+    # a probe of whole written reports cut after a paragraph: the body reaches only the list's first entries
+    # (not most of them), so the list was read as the report's headings and the cut copy as whole
+    contents = ("目　录\n一、依法履职的主要工作\n（一）规范重大行政决策\n（二）推进综合行政执法\n（三）加强法治宣传教育\n"
+                "二、主要负责人履职情况\n三、存在的短板\n四、2025年工作思路\n\n")
+    cut = (f"{_OPENING}\n一、依法履职的主要工作\n（一）规范重大行政决策。全年审查合同9份。\n"
+           "（二）推进综合行政执法。开展联合执法15次，查处违法建设4起。")
+    text, _ = split_chrome(normalize_text(f"珍珠泉乡2024年法治政府建设年度报告\n\n{contents}{cut}"))
+    assert text == normalize_text(f"珍珠泉乡2024年法治政府建设年度报告\n\n{cut}")
+    assert "no closing part" in partial_reasons(text, split_sections(text))
+    # … but a list whose first entry never comes again, though a later one does, is the page's own
+    listed = contents.replace("（一）规范重大行政决策", "（一）坚持党的领导")
+    text = normalize_text(f"珍珠泉乡2024年法治政府建设年度报告\n\n{listed}{cut}")
+    assert "（一）坚持党的领导\n（二）推进综合行政执法\n（三）加强法治宣传教育" in split_chrome(text)[0]
 
 
 def test_split_chrome__short_lines_under_a_contents_label_that_do_not_come_again_stay():

@@ -258,6 +258,20 @@ def test_partial_reasons__a_document_sharing_site_s_excerpt_note_marks_an_excerp
     assert partial_reasons(_WHOLE + "\n" + note, split_sections(_WHOLE)) == ["elision marker"]
 
 
+@pytest.mark.parametrize("stop", ["\n今年，", "\n为此，我街道将突出抓好三个方面，", "\n重点抓好法治宣传、",
+                                  "\n一是深化“八五”普法，开展“法", "\n三是推进诉源治理,力争"])
+def test_partial_reasons__a_short_last_line_that_stops_on_a_comma_is_cut(stop):
+    # a probe of whole written reports cut mid-sentence: 四、2022年工作计划\n2022年， read as a whole report
+    text = _WHOLE + stop
+    assert "cut off" in partial_reasons(text, split_sections(text))
+    # … a short last line that ends its sentence, or a signed date, is no cut
+    for end in ("\n继续抓好法治宣传。", "\n\n石门镇人民政府\n2024年1月12日", "\n\n返回搜狐，查看更多"):
+        assert "cut off" not in partial_reasons(_WHOLE + end, split_sections(_WHOLE + end))
+    # … nor a bare heading with a comma in it that closes a list of bare headings
+    listed = _WHOLE.rsplit("\n", 2)[0] + "\n（一）加强学习培训，提升干部素养\n（二）强化队伍建设，规范执法行为"
+    assert partial_reasons(listed, split_sections(listed)) == []
+
+
 def test_partial_reasons__a_text_that_ends_on_its_announcement_is_cut():
     text = "石门镇2023年法治政府建设工作报告\n2023年，石门镇扎实推进法治政府建设，现将有关情况报告如下。"
     assert partial_reasons(text, split_sections(text)) == ["cut off", "no closing part"]
@@ -298,6 +312,45 @@ def test_partial_reasons__a_copy_that_begins_at_a_later_part_has_no_opening_part
     text = "首页 > 乡镇信息\n三、存在的问题\n一是宣传不够。\n四、2023年工作打算\n（一）加强培训。\n\n高公庄乡人民政府\n2023年1月6日"
     assert partial_reasons(text, split_sections(text)) == ["no opening part"]
     assert partial_reasons(_WHOLE, split_sections(_WHOLE)) == []  # a report that begins at 一、
+
+
+@pytest.mark.parametrize("numbers", [("【一、", "【二、", "【三、", "【四、", "】"), ("壹、", "贰、", "叁、", "肆、", ""),
+                                     ("▍一、", "▍二、", "▍三、", "▍四、", ""), ("◆ 一、", "◆ 二、", "◆ 三、", "◆ 四、", ""),
+                                     ("Ⅰ、", "Ⅱ、", "Ⅲ、", "Ⅳ、", ""), ("I. ", "II. ", "III. ", "IV. ", ""),
+                                     ("1️⃣ ", "2️⃣ ", "3️⃣ ", "4️⃣ ", "")])
+def test_partial_reasons__a_copy_that_begins_at_a_later_part_numbered_in_other_ways_has_no_opening_part(numbers):
+    # a probe of whole written reports cut at a paragraph: parts typed 【二、…】, 贰、 (壹 贰 叁), ▍二、, Ⅱ、, II. or 2️⃣
+    # read as no part
+    one, two, three, four, close = numbers
+    text = (f"{two}镇党委书记履行推进法治建设第一责任人职责情况{close}\n书记主持学法4次，带头接访群众12人次。\n"
+            f"{three}存在的短板{close}\n一是法治队伍力量不足。\n二是群众学法主动性不强。\n"
+            f"{four}2025年工作思路{close}\n（一）充实执法力量。\n\n柳河镇人民政府\n2025年1月8日")
+    assert "no opening part" in partial_reasons(text, split_sections(text))
+    # … and the whole report, its first part numbered one in the same way, has none
+    whole = ("柳河镇2024年度法治政府建设工作报告\n2024年，柳河镇扎实推进法治政府建设，现将有关情况报告如下：\n"
+             f"{one}主要举措和成效{close}\n召开专题会议3次。\n" + text)
+    assert partial_reasons(whole, split_sections(whole)) == []
+
+
+def test_partial_reasons__a_copy_that_begins_at_a_later_part_has_no_opening_part():
+    text = "首页 > 乡镇信息\n三、存在的问题\n一是宣传不够。\n四、2023年工作打算\n（一）加强培训。\n\n高公庄乡人民政府\n2023年1月6日"
+    assert partial_reasons(text, split_sections(text)) == ["no opening part"]
+    assert partial_reasons(_WHOLE, split_sections(_WHOLE)) == []  # a report that begins at 一、
+
+
+@pytest.mark.parametrize("numbers", [("【二、", "】", "【三、", "】"), ("贰、", "", "叁、", ""), ("▍二、", "", "▍三、", ""),
+                                     ("◆ 二、", "", "◆ 三、", "")])
+def test_partial_reasons__a_copy_that_begins_at_a_later_part_numbered_in_brackets_or_financial_numerals(numbers):
+    # a probe of whole written reports cut at a paragraph: parts typed 【二、…】, 贰、 (壹 贰 叁) or ▍二、 read as no part
+    first, close, second, close2 = numbers
+    text = (f"{first}镇党委书记履行推进法治建设第一责任人职责情况{close}\n书记主持学法4次，带头接访群众12人次。\n"
+            f"{second}存在的短板{close2}\n一是法治队伍力量不足。\n二是群众学法主动性不强。\n"
+            f"{second.replace('三', '四').replace('叁', '肆')}2025年工作思路{close2}\n（一）充实执法力量。\n\n柳河镇人民政府\n2025年1月8日")
+    assert "no opening part" in partial_reasons(text, split_sections(text))
+    # … and the whole report, its first part 【一、…】 or 壹、, has none
+    whole = ("柳河镇2024年度法治政府建设工作报告\n2024年，柳河镇扎实推进法治政府建设，现将有关情况报告如下：\n"
+             f"{first.replace('二', '一').replace('贰', '壹')}主要举措和成效{close}\n召开专题会议3次。\n" + text)
+    assert partial_reasons(whole, split_sections(whole)) == []
 
 
 @pytest.mark.parametrize("label", ["附件", "附件1：", "附表"])

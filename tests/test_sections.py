@@ -960,6 +960,24 @@ def test_split_sections__a_copy_that_begins_at_a_later_sub_heading_on_its_own_li
     assert tops == ["二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的问题", "四、2022年工作打算"]
 
 
+@pytest.mark.parametrize("subs", [["（一）推进综合行政执法", "（二）深化矛盾纠纷化解", "（三）开展普法宣传"],
+                                  ["1.规范重大行政决策", "2.加强合同审查"]])
+def test_split_sections__a_copy_that_begins_at_its_first_part_s_first_sub_heading_keeps_its_later_parts(subs):
+    # a probe of whole written reports, each begun at a paragraph: a copy that begins at part 一's （一） (its 一、
+    # and the opening lost) read the sub-headings as the parts and lost 三、 and 四、 after them
+    body = "\n".join(f"{sub}。全年开展检查巡查120次。" for sub in subs)
+    text = (f"{body}\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n街道党工委书记带头学法。\n"
+            "三、存在的不足和原因\n一是执法力量不足。\n四、2026年工作打算\n加强执法培训。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, "heading"].tolist() == [
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的不足和原因", "四、2026年工作打算"]
+    assert s.loc[s["level"] == 2, "heading"].tolist() == subs
+    assert partial_reasons(text, s) == ["no opening part"]
+    # … a sentence above them is an opening: the parts after an unwritten first part (below) are whole
+    opened = "2025年，街道坚持以习近平法治思想为指导。\n" + text
+    assert partial_reasons(opened, split_sections(opened)) == []
+
+
 @pytest.mark.parametrize(("opening", "subs", "part_two", "part_three"), [
     ("2023年，青龙镇扎实推进法治政府建设，现将有关情况报告如下。",
      ["（一）强化组织领导", "（二）推进依法行政"], "二、存在的问题", "三、下一步工作打算"),
