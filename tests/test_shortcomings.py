@@ -737,8 +737,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,462 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
+    # 2,492 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -746,6 +746,12 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,925 of 1,932 (0.996) and tuning 526 of 560 since set 91 (written blind in the voice of 华东 and 西南
+    # county governments of 2023–2025 on their 部门 and 乡镇: 备案审查, 执法协调监督, 告知承诺制, 复议体制改革 and 纠错率,
+    # 府院联动, 法治督察整改, 乡镇法治力量, 公职律师, 八五普法中期评估, 政务诚信, 一网通办; 在…方面 openings, …，主要是…
+    # endings, figures, 例如 second sentences: 29 of 30 first, 30 after; its one miss tuning: 办案人员 and 人均办案/人均办理
+    # staffing; without the set no item moved; appended, the mend moved the items of no theme word with their
+    # cluster-mates, set 13's, set 15's 牧区 and set 16's tuning ones right, set 15's 安置点 one to capacity);
     # held out 1,896 of 1,903 (0.996) and tuning 523 of 559 since set 90 (written blind in the voice of 华北, 东北 and
     # 西北 towns and street offices of 2025, 涉企行政检查, 执法监督 and 案卷评查, 执法队伍, 复议 and 应诉, 营商环境 and
     # 合同, 法治乡村, 双语普法, 草场/征迁 矛盾, 惠农补贴 公开, 村规民约; topic-colon items, 一是…二是… with two faults,
@@ -2126,6 +2132,20 @@ NORTH_AND_NORTH_WEST_TOWNS = [
     ("部分群众认为“法不责众”，违规占地建房屡禁不止", "publicity"),  # guard: the public's thought
 ]
 
+EAST_AND_SOUTH_WEST_COUNTIES = [
+    # themes set 91 (county governments of 华东 and 西南 on their 部门 and 乡镇, 2023–2025: 备案审查, 执法协调监督, 告知承诺制,
+    # 行政复议体制改革 and 纠错, 府院联动, 法治督察整改, 政务诚信, 一网通办; 29 of 30 first, these in other wordings): the
+    # staff who handle cases (办案人员) and a caseload counted per head (人均办案, 人均办理) are staffing, as 人均负责 is,
+    # whatever the cases are (复议, 信访)
+    ("复议办案人员严重不足，案件审理期限一再延长", "capacity"),
+    ("信访事项办案人员频繁调整", "capacity"),
+    ("复议机构人均办案量是全市平均水平的2倍", "capacity"),
+    ("县行政复议机构人均办理案件超过50件", "capacity"),
+    ("执法办案人员对证据规则掌握不够", "capacity"),  # guard: 执法 already
+    ("信访积案化解难度大，办案人员反复做工作仍未息访", "disputes"),  # guard: the lead's cases decide
+    ("复议案件办理质量不高，个别案件被法院判决撤销", "disputes"),  # guard: the handling of cases, no staff named
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2141,7 +2161,8 @@ NORTH_AND_NORTH_WEST_TOWNS = [
                          + NORTH_AND_EAST_SPECIAL_CAMPAIGNS + CENTRAL_AND_SOUTH_WEST_TOWNSHIPS
                          + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
                          + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
-                         + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS)
+                         + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
+                         + EAST_AND_SOUTH_WEST_COUNTIES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
