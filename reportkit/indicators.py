@@ -625,18 +625,22 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # figure's clause before it; 去年 alone stays the year's (a report written in January may call its year so).
 _EARLIER_PERIOD = re.compile(r"(?:较|比|与|同)\s*(?:(?:19|20)\d{2}\s*年|上一?年|去年|前年)(?:同期|度)?\s*(?:的|相比)?\s*$"
                              r"|^\s*(?:上一?年|去年|前年)(?:同期|度同期)")
+# …, 2024年为40项 / （2023年同期为12件）: a year's figure quoted as what it was. Only an earlier year than the
+# report's is another year's (a report of 2025 may well say 2025年为…, and a year unknown decides nothing).
+_YEAR_WAS = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:同期|全年|度|底)?\s*(?:为|是|共|有|达)?\s*$")
 _CHANGE = re.compile(r"(?:较|比|同比|环比)[^，,。；;]{0,12}?(?:增加|减少|增长|下降|上升|提高|降低|多|少)[^，,。；;\d]{0,4}$")
 EARLIER_PERIOD, CHANGE = "earlier_period", "change"
 
 
-def _flags(rows: list[dict]) -> None:
+def _flags(rows: list[dict], year: int = 0) -> None:
     """Sanity flags: rates above 100% and success counts above their total in a sentence; figures
-    quoted to compare (an earlier year's, a difference)."""
+    quoted to compare (an earlier year's, a difference). YEAR: the report's, when known."""
     cases = case_units()
     for i, row in enumerate(rows):
         flags = []
         before = row.get("clause_before", "")
-        if _EARLIER_PERIOD.search(before):
+        if _EARLIER_PERIOD.search(before) or (
+                year and "年" in before and (was := _YEAR_WAS.match(before)) and int(was.group(1)) < year):
             flags.append(EARLIER_PERIOD)
         elif _CHANGE.search(before):
             flags.append(CHANGE)
@@ -744,7 +748,7 @@ _STRESSED = re.compile(r"[【“「『〈]([^】”」』〉\n]{1,25})[】”」
 
 
 def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None,
-                       level: str = "", county: str = "", town: str = "") -> pd.DataFrame:
+                       level: str = "", county: str = "", town: str = "", year: str | int = "") -> pd.DataFrame:
     """Numeric indicators of one normalised report text, one row per measure.
 
     Columns: doc_id, section_type, section_no, span, value, unit, unit_kind, qualifier, subject,
@@ -761,6 +765,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     the report's own.
     town: a township report's own town; when given, a clause whose subject is another town (the
     towns it visits, follows or works with: 黄庄镇当年建成…, 该镇… after naming it) counts nothing either.
+    year: the year the report covers; when given, a figure quoted as an earlier year's (2024年为40项,
+    （2023年同期为12件）) is flagged ``earlier_period``, as 较2023年的12件 is.
     """
     resources.refresh()  # a resource file edited since (a notebook rerun) is read again
     text = "" if text is None else require_text(text, "extract_indicators")
@@ -863,7 +869,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
                            others=lambda start: others_figure(text, *_clause_bounds(text, start), start, wider, own,
                                                                  township, own_county))
     rows = _without_annex_repeats(text, rows, annex, annexed_table)
-    _flags(rows)
+    _flags(rows, int(year) if str(year).isdigit() else 0)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
         if not row["category"] and 0 < len(row.get("before_figure", "")) <= _FEW_WORDS_BEFORE:

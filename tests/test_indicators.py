@@ -21,6 +21,7 @@ from reportkit.indicators import (
     heading_ranges,
     load_categories,
     load_units,
+    own_year,
     unit_kind,
 )
 from reportkit.normalize import normalize_text
@@ -335,6 +336,35 @@ def test_extract_indicators__how_the_text_lays_itself_out_is_no_figure():
     # written round 30: the count of the aspects an item list announces
     text = "主要表现在以下三个方面：一是普法形式单一。从如下5个方面报告。全年开展普法活动12场。"
     assert [(v, u) for v, u, _, _ in rows(text)] == [(12.0, "场")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # batch zz (冷水镇 2023: 体现在四个方面:一是…;二是…): the count of the list the colon opens, said
+    # without 以下; other wordings
+    ("工作重点落在三个方面:一是强化学法。二是规范执法。全年开展普法活动12场。", [(12.0, "场")]),
+    ("工作成效体现在5个方面:(一)依法决策。全年开展普法活动12场。", [(12.0, "场")]),
+    ("存在两个问题：1.宣传不深。全年开展普法活动12场。", [(12.0, "场")]),
+    # guards, which passed before: a full-width colon before 一是, and aspects of the work, counted,
+    # with no list after a colon
+    ("重点抓好三个方面：一是强化学法。二是规范执法。全年开展普法活动12场。", [(12.0, "场")]),
+    ("明确5个方面17项具体任务，全年开展普法活动12场。", [(5.0, "个"), (17.0, "项"), (12.0, "场")]),
+    ("督察发现3个方面问题并全部整改，全年开展普法活动12场。", [(3.0, "个"), (12.0, "场")]),
+])
+def test_extract_indicators__a_count_of_the_list_after_a_colon_is_no_figure(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # batch zz (冷水镇 2023: 我镇及下辖39个村均设有法律顾问): a 辖 clause that says all of them have
+    # something is a coverage, a figure of the work; other wordings
+    ("全镇辖12个行政村均已配备法律顾问。", [(12.0, "个")]),
+    ("街道下辖9个社区全部建成公共法律服务工作室。", [(9.0, "个")]),
+    # guards, which passed before: what the town is made of
+    ("全镇辖12个行政村、3个社区，户籍人口4.6万人。", []),
+    ("下辖17个村(居)，开展普法活动3场。", [(3.0, "场")]),
+])
+def test_extract_indicators__a_jurisdiction_s_count_all_of_which_have_it_is_a_coverage(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -1345,6 +1375,55 @@ def test_extract_indicators__a_figure_quoted_to_compare_is_flagged_and_left_out_
     assert flags["受理调解纠纷16件"] == flags["共调解9件"] == ""  # 去年 alone may be the report's year
     mediated = comparable(table.assign(doc_id="a"), category="disputes_mediated")
     assert mediated["value"].tolist() == [16.0, 9.0]
+
+
+@pytest.mark.parametrize(("text", "year", "quoted"), [
+    # written round 97: a 2025 report set its figures beside 2024's (（2024年为40项）, 2024年为48份), which read
+    # as the year's work; an earlier year's figure said as what it was is quoted to compare
+    ("全年受理信访事项27件（2022年同期为35件）。", 2023, "35件"),
+    ("审查规范性文件9件，2023年全年为6件。", "2024", "6件"),
+    ("调解成功率98.2%（2020年为95.1%），群众满意。", 2021, "95.1%"),
+    ("全镇培育法律明白人120名，2021年底为86名。", "2022", "86名"),
+    ("办理行政复议案件3件，2019年度是5件。", 2020, "5件"),
+])
+def test_extract_indicators__an_earlier_year_s_figure_said_as_what_it_was_is_flagged(text, year, quoted):
+    table = extract_indicators(text, year=year)
+    flags = {span: flag for span, flag in zip(table["span"], table["flags"])}
+    assert [flag for span, flag in flags.items() if span.endswith(quoted)] == ["earlier_period"]
+    assert list(flags.values()).count("earlier_period") == 1  # the year's own figure stays the year's
+    assert len(own_year(table)) == len(table) - 1
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("全年受理信访事项27件（2023年为35件）。", 2023),  # the report's own year so written is its own
+    ("2022年，全镇共调处纠纷35件。", 2023),  # a year opening a clause of other words: as before
+    ("2022年以来累计调处纠纷350件。", 2023),
+])
+def test_extract_indicators__a_year_before_a_figure_is_not_always_an_earlier_year_s(text, year):
+    assert set(extract_indicators(text, year=year)["flags"]) == {""}
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    # guards (round 97): with no year given, nothing changes
+    ("全年受理信访事项27件（2022年同期为35件）。", ["", ""]),  # the report's year unknown: nothing to compare with
+    ("2022年，全镇共调处纠纷35件。", [""]),
+    ("受理信访事项27件，较2022年的35件有所减少。", ["", "earlier_period"]),
+])
+def test_extract_indicators__with_no_year_a_year_s_figure_is_flagged_as_before(text, flags):
+    assert extract_indicators(text)["flags"].tolist() == flags
+
+
+def test_extract_indicators__the_build_knows_the_report_s_year_for_its_earlier_figures(tmp_path):
+    # the pipeline passes the year it read: 2024's figures in a 2025 report are flagged, 2025's own not
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("某镇2025年法治政府建设年度报告\n　　2025年，全镇调处纠纷120件（2024年为96件），"
+                               "审查合同45份，2025年为群众提供法律咨询300人次。\n", encoding="utf-8")
+    import reportkit as rk
+    table = rk.build(raw, out=tmp_path / "out", cache_dir=None, jobs=1)["indicators"]
+    flags = dict(zip(table["value"], table["flags"]))
+    assert flags[96.0] == "earlier_period"
+    assert flags[120.0] == flags[45.0] == flags[300.0] == ""
 
 
 def test_extract_indicators__a_pull_quote_repeats_its_paragraph_s_figures():

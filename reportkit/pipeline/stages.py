@@ -58,7 +58,8 @@ def parse_document(data: bytes, name: str, config: BuildConfig) -> dict:
     meta = infer_metadata(text, file_name=Path(name).name, hints=hints)
     sections = split_sections(text, doc_id=doc_id)
     indicators = extract_indicators(text, doc_id=doc_id, sections=sections,
-                                    level=meta["level"], county=meta["county"] or "", town=meta["town"] or "")
+                                    level=meta["level"], county=meta["county"] or "", town=meta["town"] or "",
+                                    year=meta["year"] or "")
     warnings = list(extracted.warnings)
     if kind := other_document_kind(text, page_title=hints.get("page_title", "")):
         warnings.append(Problem("other_kind", f"reads as another kind of document ({kind}), not a 法治政府建设 annual "
