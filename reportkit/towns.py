@@ -946,11 +946,23 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
             continue
         if mention is not None and _TEMPLATE_FOR_ITS_TOWNSHIPS.match(rest, mention[1]):
             continue  # 平顺县乡镇2022年度…报告表: the county's template, filled in by one of its towns
+        if mention is not None and 0 < mention[0] and _is_its_city(rest[:mention[0]], rest[mention[0]:mention[1]]):
+            mention = (0, mention[1], mention[2])  # 2024年,青岛市黄岛区坚持… / 青岛西海岸新区工委(区委)…: after its city
         if mention is not None and mention[0] == 0 and not _ADDRESSEE_AFTER.match(rest, mention[1]):
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
             if _OPENING_TOWN.match(rest, mention[1]):
                 return False  # 闵行区古美路街道深入…: a town the gazetteer may not know is the subject
             return glued is None or glued.start != 0  # 即墨区金口镇坚持…: the town is the subject
+    return False
+
+
+def _is_its_city(prefix: str, county: str) -> bool:
+    """Is PREFIX (青岛市, 青岛, 山东省青岛市) the city, or the province and city, of a county called COUNTY? A
+    county is often written after its city (青岛市黄岛区, 福州市马尾区) where it is its report's subject."""
+    for unit in counties_named(county):
+        city, province = unit.city, unit.province
+        if city and prefix in {city, city.removesuffix("市"), province + city, province.removesuffix("省") + city}:
+            return True
     return False
 
 

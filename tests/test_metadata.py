@@ -721,6 +721,22 @@ def test_infer_metadata__level_from_the_subject_of_the_opening_sentence(opening,
     assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
 
 
+@pytest.mark.parametrize("opening, level, county", [
+    # batch zz (青岛西海岸新区 2024: 2024年,青岛西海岸新区工委(区委)、管委(区政府)在市委…领导下,…): a county
+    # written after its city's name is still the opening's subject; other wordings and cities
+    ("2023年,福州市马尾区深入学习贯彻习近平法治思想,扎实推进法治政府建设。", "county", "马尾区"),
+    ("2022年,重庆市渝北区坚持依法行政,全面推进法治政府建设。", "county", "渝北区"),
+    ("2024年,广东省广州市番禺区坚持依法行政,全面推进法治政府建设。", "county", "番禺区"),
+    ("2024年,广州南沙新区工委、管委(区政府)在市委、市政府的领导下,坚持依法行政。", "county", "南沙区"),
+    # guards, which passed before: a town glued after its county and city, a city of its own
+    ("2024年,青岛市城阳区棘洪滩街道坚持依法行政,扎实推进法治政府建设。", "township", "城阳区"),
+    ("2024年,在区委、区政府的领导下,我镇坚持依法行政。", "township", ""),
+])
+def test_infer_metadata__a_county_after_its_city_as_the_subject_of_the_opening(opening, level, county):
+    found = infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")
+    assert (found["level"], found["county"]) == (level, county)
+
+
 @pytest.mark.parametrize("opening, level", [
     # batch zt (潮阳区 2024, a Traditional mirror: 今年來,在市委、市政府的正確領導下,潮陽區堅持…): 今年来, short for
     # 今年以来, before the lead clause and the subject

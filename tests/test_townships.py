@@ -162,6 +162,14 @@ def test_gazetteer__former_county_names_and_short_forms_are_aliases():
     assert "梁平县" not in gazetteer  # a former name is never a row of its own
 
 
+def test_gazetteer__a_national_new_area_one_with_its_district_is_an_alias():
+    # batch zz: 青岛西海岸新区's report names only the new area, whose 管委 is 黄岛区's government
+    gazetteer = {r["county"]: r for r in csv.DictReader(open(RESOURCES / "gazetteer.csv", encoding="utf-8"))}
+    assert "西海岸新区" in gazetteer["黄岛区"]["alias"].split("|")
+    assert "南沙新区" in gazetteer["南沙区"]["alias"].split("|")
+    assert "西海岸新区" not in gazetteer and gazetteer["滨海新区"]["alias"] == ""  # 滨海新区 is a district's own name
+
+
 def test_former_names__consistent_with_the_current_table(townships, former):
     by_code = {r["code"]: r for r in townships}
     names_in_county = defaultdict(set)

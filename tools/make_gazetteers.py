@@ -14,7 +14,8 @@ gazetteer.csv: one row per county-level unit of the current release (columns adc
 province, alias), sorted by code; the statistics bureau's 类似县级单位 (development zones and 新区,
 codes xx7x) are kept, since townships belong to them. `alias` lists, "|"-separated, the other names
 a report may use: the short forms of an autonomous county (融水苗族自治县 → 融水县, 融水自治县), the
-usual short forms of Inner Mongolia's long banner names (BANNER_SHORT_FORMS: 东乌旗, 科右前旗) and
+usual short forms of Inner Mongolia's long banner names (BANNER_SHORT_FORMS: 东乌旗, 科右前旗), the
+national new area one with a district (NEW_AREA_NAMES: 西海岸新区 for 黄岛区) and
 the names the unit bore in older releases (梁平县 for 梁平区, 2016 table; a unit renamed under its
 code, or an abolished county whose stem is borne by exactly one current unit of its province).
 
@@ -97,6 +98,11 @@ BANNER_SHORT_FORMS = {
     "东乌珠穆沁旗": ["东乌旗"], "西乌珠穆沁旗": ["西乌旗"],
     "阿拉善左旗": ["阿左旗"], "阿拉善右旗": ["阿右旗"],
 }
+# National new areas whose 管委 is one with a single district's government, so that a report may name
+# only the new area as its author (青岛西海岸新区工委(区委)、管委(区政府)…): that district's other name.
+# (Areas spread over several counties, 两江新区, 雄安新区, are no county's; 浦东新区 and 滨海新区 are the
+# districts' own names.)
+NEW_AREA_NAMES = {"黄岛区": ["西海岸新区"], "南沙区": ["南沙新区"]}
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "reportkit" / "resources"
 MUNICIPALITIES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: the city is the province
@@ -240,6 +246,7 @@ def county_rows(current: Release, history: list[Release]) -> list[list[str]]:
             stem = name[: m.start()] or name[: name.index("族")]  # 鄂温克族自治旗 → 鄂温克旗, not 旗
             aliases[code] += [stem + m.group(1), stem + "自治" + m.group(1)]
         aliases[code] += BANNER_SHORT_FORMS.get(name, [])
+        aliases[code] += NEW_AREA_NAMES.get(name, [])
     current_names = set(current.areas.values())
     by_stem: dict[tuple[str, str], list[str]] = defaultdict(list)  # (province, stem) → current codes
     for code, name in current.areas.items():
