@@ -949,6 +949,9 @@ def _county_is_subject(text: str, *, city: bool = False) -> bool:
         if mention is not None and 0 < mention[0] and _is_its_city(rest[:mention[0]], rest[mention[0]:mention[1]]):
             mention = (0, mention[1], mention[2])  # 2024年,青岛市黄岛区坚持… / 青岛西海岸新区工委(区委)…: after its city
         if mention is not None and mention[0] == 0 and not _ADDRESSEE_AFTER.match(rest, mention[1]):
+            if rest.startswith("人民政府", mention[1]) and any(
+                    town.start == 0 for town in town_mentions(rest[mention[1] + 4:mention[1] + 24], min_chars=2)):
+                return False  # 荣昌区人民政府广顺街道办事处: a street office's full name (its district's 派出机关)
             glued = next(iter(town_mentions(rest[mention[1]:mention[1] + 20], min_chars=2)), None)
             if _OPENING_TOWN.match(rest, mention[1]):
                 return False  # 闵行区古美路街道深入…: a town the gazetteer may not know is the subject

@@ -737,6 +737,19 @@ def test_infer_metadata__a_county_after_its_city_as_the_subject_of_the_opening(o
     assert (found["level"], found["county"]) == (level, county)
 
 
+@pytest.mark.parametrize("issuer", ["上海市浦东新区人民政府陆家嘴街道办事处", "浦东新区人民政府陆家嘴街道办事处",
+                                    "中共上海市浦东新区陆家嘴街道工作委员会\n上海市浦东新区人民政府陆家嘴街道办事处"])
+def test_infer_metadata__a_street_office_s_full_name_under_its_district_s_government_is_the_town(issuer):
+    # a probe of the development set's pages without their title lines (重庆市荣昌区人民政府广顺街道办事处 over the
+    # opening): the district's 人民政府 before the office's name was read as the district speaking, so no town
+    text = issuer + "\n区委、区政府:\n2024年,陆家嘴街道坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n召开会议3次。"
+    found = infer_metadata(text)
+    assert (found["town"], found["county"], found["level"]) == ("陆家嘴街道", "浦东新区", "township")
+    # … the district's own government, with no office after it, still speaks as the district
+    county = "上海市浦东新区人民政府\n2024年,浦东新区坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n召开会议3次。"
+    assert (infer_metadata(county)["town"], infer_metadata(county)["level"]) == ("", "county")
+
+
 @pytest.mark.parametrize("opening, level", [
     # batch zt (潮阳区 2024, a Traditional mirror: 今年來,在市委、市政府的正確領導下,潮陽區堅持…): 今年来, short for
     # 今年以来, before the lead clause and the subject

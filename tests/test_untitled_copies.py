@@ -1,0 +1,53 @@
+"""Copies without their title, as an analyst may save a page's body only: every township page of the development set
+(tests/realworld/cases) with its title lines taken out, built by the public API. The town must still be right, or
+empty when nothing else names it; never another town or a fragment.
+
+A title line here is a short line without a full stop that ends like a report's title (…法治政府建设…报告 /
+…工作总结 / …情况). The town named elsewhere (the issuer's lines, the opening's subject, the signature) must carry it.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import reportkit as rk
+
+from .realworld.accuracy import load_cases, norm
+
+_TITLE_LINE = re.compile(r"(?:法治|依法行政).{0,30}(?:报告|总结|情况)\s*$")
+_TITLE_LINE_CHARS = 60
+
+# The page's own text names another town: the copy lost a rare character (道滘镇 printed 道镇 in the body, and 道镇
+# is a town of 甘泉县); only the title had the name whole.
+KNOWN_WRONG = {"r107": "道镇"}
+# Pages whose town the build still gives without the title, when this test was written (of 280).
+RIGHT_AT_LEAST = 258
+
+
+def _untitled(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(line for line in lines if not (_TITLE_LINE.search(line.strip())
+                                                   and len(line.strip()) <= _TITLE_LINE_CHARS and "。" not in line))
+
+
+@pytest.fixture(scope="module")
+def untitled(tmp_path_factory):
+    cases = {k: v for k, v in load_cases().items() if v.get("level") == "township" and v.get("town")}
+    raw = tmp_path_factory.mktemp("untitled")
+    for case_id, case in cases.items():
+        text = case["path"].read_text(encoding="utf-8")
+        if (copy := _untitled(text)) != text:
+            (raw / f"{case_id}.txt").write_text(copy, encoding="utf-8")
+    documents = rk.build(raw, manifest=None, out=None, cache_dir=None)["documents"]
+    return cases, documents.assign(case=documents["file"].map(lambda f: Path(f).stem))
+
+
+def test_untitled_copies__the_town_is_right_or_empty_never_another(untitled):
+    cases, documents = untitled
+    assert len(documents) >= 250  # most township pages have a title line to take out
+    got = {row.case: norm(row.town) for row in documents.itertuples()}
+    wrong = {case: town for case, town in got.items() if town and town != norm(cases[case]["town"])}
+    assert wrong == KNOWN_WRONG
+    assert sum(town == norm(cases[case]["town"]) for case, town in got.items()) >= RIGHT_AT_LEAST
