@@ -71,10 +71,11 @@ def test_realworld__copied_out_of_a_pdf_the_pages_read_as_their_text(tallies, wr
     assert got.right >= base.right - 1 and got.total <= base.total + 1, "\n".join(got.misses)
 
 
-@pytest.fixture(scope="module", params=["html", "mht", "docx", "legacy", "flat"])
+@pytest.fixture(scope="module", params=["html", "mht", "docx", "legacy", "flat", "traditional"])
 def saved_tallies(request):
     """The same pages saved from their site (HTML in four layouts, as .html or one .mht file), as
-    Word files, in GB18030 / Big5, or copied without their line breaks (tests/realworld/saved.py)."""
+    Word files, in GB18030 / Big5, or copied without their line breaks (tests/realworld/saved.py),
+    or converted to Traditional script as mirror sites serve them."""
     cases = load_cases()
     return request.param, score(cases, build_cases(cases, request.param))
 

@@ -3,7 +3,7 @@
     python -m tests.realworld.accuracy            # per-field accuracy, then every miss
     python -m tests.realworld.accuracy --quiet    # the summary only
     python -m tests.realworld.accuracy --as pdf   # each text typeset as a PDF first
-                                                  # (or: wrapped, html, mht, docx, legacy, flat)
+                                                  # (or: wrapped, html, mht, docx, legacy, flat, traditional)
 
 The development set (tests/realworld/cases/*.txt with a hand-checked *.json answer each) is
 made of real report pages from many provinces, saved as an analyst would paste them. The texts
@@ -81,7 +81,7 @@ def load_cases(folder: Path = CASES) -> dict[str, dict]:
     return cases
 
 
-FORMS = ("text", "pdf", "wrapped", "html", "mht", "docx", "legacy", "flat")
+FORMS = ("text", "pdf", "wrapped", "html", "mht", "docx", "legacy", "flat", "traditional")
 
 
 def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.DataFrame]:
@@ -89,7 +89,7 @@ def build_cases(cases: dict[str, dict], form: str = "text") -> dict[str, pd.Data
     the texts as saved (text), typeset as PDFs (pdf) or as text copied out of those (wrapped)
     (tests/realworld/printed.py); as a government site's page, that page saved in one file, a Word
     file, in GB18030 / Big5 or copied without its line breaks (html, mht, docx, legacy, flat:
-    tests/realworld/saved.py)."""
+    tests/realworld/saved.py); or converted to Traditional script, as mirror sites serve it (traditional)."""
     from reportkit import build
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,6 +124,10 @@ def _print_case(job: tuple[Path, Path, str]) -> None:
         (raw / path.name).write_bytes(legacy_encoded(text))
     elif form == "flat":
         (raw / path.name).write_text(flattened(text), encoding="utf-8")
+    elif form == "traditional":
+        import opencc
+
+        (raw / path.name).write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
     else:
         (raw / path.name).write_text(hard_wrapped(text), encoding="utf-8")
 
