@@ -858,6 +858,8 @@ def infer_level(text: str, *, title: str, town: str, county: str = "", town_sour
         return "county"  # 2025年,我市坚持… 全市36个部门、各镇(街): a county-level city, whose towns are its own
     if not town and len(_COUNTY_SPEAKS.findall(text)) >= 2:
         return "county"  # 关于2025年法治政府建设情况的报告 … 我区坚持…: a district that never names itself
+    if not town and _ANNOUNCES_COUNTY.search(text[:_ADDRESSEE_SPAN]):
+        return "county"  # 主任、各位副主任、委员: 现将我旗2024年…报告如下: the report announced as the county's own
     if not town and len(_COUNTY_GOVERNMENT_ACTS.findall(text)) >= 2:
         return "county"  # a page from the middle of a district's report: 。区政府坚持… 。区政府将…
     return "unknown"
@@ -904,6 +906,8 @@ _ADDRESSEE_SPAN = 400
 _SPEAKS_AS_TOWNSHIP = re.compile(rf"[我本](?:{'|'.join(TOWNSHIP_UNITS)}|苏木)(?![级域内外])")
 # A county that speaks of itself (我区坚持…, 本县): not of its level or area (本区域, 我县级).
 _COUNTY_SPEAKS = re.compile(SELF_REFERENCE_COUNTY.pattern + "(?![级域内外])")
+# The sentence that announces the report as the county's (现将我县2024年法治政府建设情况报告如下).
+_ANNOUNCES_COUNTY = re.compile(r"现将" + _COUNTY_SPEAKS.pattern + r"[^。！？\n]{0,40}(?:报告|汇报)如下")
 # A city that speaks of itself (2023年以来，我市坚持…), not of its markets or its people (本市场, 全市民).
 _CITY_SPEAKS = re.compile(r"[我本全]市(?![级域内外场民])")
 
@@ -972,7 +976,7 @@ def _is_its_city(prefix: str, county: str) -> bool:
 # An opening sentence that sets the year (2025年是…关键之年,也是…收官之年。 / 今年是…100周年,…) before the
 # subject's own.
 # (A PDF's copy may break its lines inside it.)
-_YEAR_S_SETTING = re.compile(r"(?:20\d\d\s*年度?|今年|本年度)(?:是|为)[^。！？]{0,120}[。！？]")
+_YEAR_S_SETTING = re.compile(r"(?:20\d\d\s*年度?|今年|本年度)[,，]?\s*(?:是|为)[^。！？]{0,120}[。！？]")  # (2022年,是…之年。)
 # …or a maxim with no year at all (法治是安邦治国的基石,更是…的保证。), when the next sentence opens with the year.
 _MAXIM_BEFORE_THE_YEAR = re.compile(r"[^。！？:：0-9０-９]{4,150}[。！？]\s*(?=20\d\d\s*年|今年以?来|一年以?来)")
 

@@ -737,6 +737,21 @@ def test_infer_metadata__a_county_after_its_city_as_the_subject_of_the_opening(o
     assert (found["level"], found["county"]) == (level, county)
 
 
+@pytest.mark.parametrize("opening, level", [
+    # a probe of the development set's county pages without their title lines: a first sentence that sets the year
+    # after a comma (2022年,是…之年。), and the announcement 现将我旗…报告如下 under a congress's address, were not read
+    ("2023年,是全面贯彻党的二十大精神的开局之年。和平区坚持以习近平法治思想为指导,扎实推进依法行政。", "county"),
+    ("今年，是“八五”普法规划的收官之年。凌源市坚持依法行政，全面推进法治政府建设。", "county"),
+    ("主任、各位副主任、委员:\n根据会议安排,现将我县2024年法治政府建设情况报告如下:\n2024年,全县上下坚持依法行政。", "county"),
+    ("各位代表:\n受区政府委托,现将我区2023年度法治政府建设工作情况汇报如下,请予审议。", "county"),
+    # guards, which passed before: a town after the year's setting, and a town's announcement
+    ("2023年,是全面贯彻党的二十大精神的开局之年。我镇坚持依法行政。", "township"),
+    ("各位代表:\n现将我镇2024年法治政府建设情况报告如下:\n2024年,全镇坚持依法行政。", "township"),
+])
+def test_infer_metadata__a_county_s_report_after_the_year_s_setting_or_its_announcement(opening, level):
+    assert infer_metadata(opening + "\n一、主要举措和成效\n召开会议3次。")["level"] == level
+
+
 @pytest.mark.parametrize("issuer", ["上海市浦东新区人民政府陆家嘴街道办事处", "浦东新区人民政府陆家嘴街道办事处",
                                     "中共上海市浦东新区陆家嘴街道工作委员会\n上海市浦东新区人民政府陆家嘴街道办事处"])
 def test_infer_metadata__a_street_office_s_full_name_under_its_district_s_government_is_the_town(issuer):
