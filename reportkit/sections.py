@@ -374,8 +374,9 @@ def _detect(text: str) -> list[_Heading]:
     return out
 
 
-# A report's title (…情况的报告, …工作总结), never a part's heading (a part may be …工作情况).
-_TITLE_WORDS = re.compile(r"报告|总结")
+# A report's title (…情况的报告, …工作总结), never a part's heading (a part may be …工作情况; 其他需要报告的情况 is
+# the statutory part five).
+_TITLE_WORDS = re.compile(r"(?<!需要)报告|总结")
 
 
 # Where a report's parts lost their numbers (Word's automatic numbering is dropped by a copy), the
@@ -387,7 +388,7 @@ _MAX_UNNUMBERED_PART_CHARS = 60  # 2022年度党政主要负责人履行推进�
 
 # The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
 # one-sentence opening may end with and no title does.
-_OPENING_ABOVE = re.compile(r"。|如下\s*[:：]")
+_OPENING_ABOVE = re.compile(r"。|如下\s*(?:[（(][^）)\n]{1,20}[）)])?\s*[:：]")  # (…报告如下（主要数据见附表）：)
 
 
 # A summary card's line that ends in its figure (带头讲法治课　2次, 调解成功率　97.6%).

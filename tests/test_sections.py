@@ -951,6 +951,22 @@ def test_split_sections__parts_that_lost_their_numbers_may_end_with_a_colon():
         ["存在的不足和原因", "shortcomings"], ["下一步工作安排", "plans"]]
 
 
+@pytest.mark.parametrize("announce", ["现将有关情况报告如下：", "现将有关情况报告如下（相关数据见附表）：",
+                                      "现将2024年度工作情况汇报如下(附统计表)："])
+def test_split_sections__parts_that_lost_their_numbers_include_the_other_matters_part(announce):
+    # a probe of whole written reports with their parts' numbers taken out (a copy that drops Word's numbering):
+    # 其他需要报告的情况 held 报告 and was taken for a title; an announcement with a note in brackets before its
+    # colon was no opening, so the first part's line stood above it
+    text = (f"梅林镇2024年法治政府建设情况报告\n2024年，梅林镇坚持依法行政。{announce}\n主要举措和成效\n"
+            "（一）强化组织保障。召开会议4次。\n党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记带头学法。\n"
+            "存在的不足和原因\n一是执法力量不足。\n2025年工作安排\n加强执法培训。\n其他需要报告的事项\n无。")
+    s = split_sections(text)
+    assert s.loc[s["level"] == 1, "section_type"].tolist() == ["measures", "leadership", "shortcomings", "plans", "other"]
+    assert s.loc[s["level"] == 1, "heading"].tolist()[-1] == "其他需要报告的事项"
+    # … while the report's title, above the opening, is still no part
+    assert "梅林镇2024年法治政府建设情况报告" not in s["heading"].tolist()
+
+
 def test_split_sections__a_copy_that_begins_at_a_later_sub_heading_on_its_own_line_keeps_its_parts():
     # written round 47: （三）严格规范执法 on a line of its own, then its paragraph (round 22's ran in)
     text = ("（三）严格规范公正文明执法\n全年开展巡查检查260余次。\n（四）深化法治宣传教育\n开展普法活动26场次。\n"
