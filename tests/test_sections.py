@@ -1254,3 +1254,43 @@ def test_split_sections__a_run_in_heading_whose_clause_the_copy_cut_is_dropped(l
 def test_split_sections__a_whole_run_in_heading_before_a_cut_body_is_kept(last, kept):
     text = f"一、主要举措\n（一）加强领导\n1.健全机制。成立领导小组。\n{last}"
     assert headings(split_sections(text))[-1] == kept
+
+
+# Section-type review of the development set (batch st): a learning clause first (学思践悟习近平法治思想，…) only
+# frames a heading whose clause of its own names the principal's duty; a list of the part's topics (…等情况)
+# still goes by its first. Other wordings than the pages that showed it (e007, e011).
+@pytest.mark.parametrize("heading", [
+    "（一）深学笃用习近平法治思想，切实履行法治建设第一责任人职责",
+    "一、学深悟透习近平法治思想，扛牢推进法治建设第一责任",
+    "（二）坚持以习近平法治思想为指引，党政主要负责人带头推进法治政府建设",
+    "2.学习宣传贯彻习近平法治思想，严格履行第一职责",
+    "一、深入学习贯彻党的二十大精神和习近平法治思想，压紧压实主要负责人履职责任",
+])
+def test_classify_heading__a_learning_clause_before_the_principals_duty_is_the_duty_s(heading):
+    assert classify_heading(heading) == "leadership"
+
+
+@pytest.mark.parametrize("heading", [
+    # guards: the topics of the part listed, learning first (the development set's measures, a045–a050)
+    "（一）深入学习贯彻习近平法治思想、党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设等情况",
+    "（一）深入学习贯彻习近平法治思想，党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设等有关情况",
+    # a learning heading whose other clause names no duty of the principal
+    "（一）深入学习贯彻习近平法治思想，以“头雁领航”带动“群雁齐飞”，领导干部学法用法素养全面提升",
+    "（一）学思践悟习近平法治思想，提升依法行政能力",
+])
+def test_classify_heading__a_learning_heading_stays_measures(heading):
+    assert classify_heading(heading) == "measures"
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    # the part and its sub-headings are the principal's; inside the work part, a sub-heading of that shape too
+    ("一、学习贯彻习近平法治思想，落实党政主要负责人履行推进法治建设第一责任人职责制度\n（一）健全领导小组\n甲。\n"
+     "二、存在的不足\n乙。", ["leadership", "leadership", "shortcomings"]),
+    ("一、主要举措和成效\n（一）学深悟透习近平法治思想，履行法治建设第一责任人职责\n甲。\n（二）深化普法宣传\n乙。",
+     ["measures", "leadership", "measures"]),
+    # guard: the learning sub-heading with no duty of its own stays with its part
+    ("一、主要举措和成效\n（一）学深悟透习近平法治思想，筑牢法治建设思想根基\n甲。\n（二）深化普法宣传\n乙。",
+     ["measures", "measures", "measures"]),
+])
+def test_split_sections__a_learning_clause_before_the_principals_duty(text, types):
+    assert split_sections(text)["section_type"].tolist() == types
