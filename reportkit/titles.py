@@ -35,6 +35,10 @@ _PERIOD = re.compile(r"20\d{2}\s*[-—–~至到]\s*20\d{2}\s*年?")
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年\s*度?")
 _OPENING_YEAR = re.compile(r"(?:现将|^|\n|，|。)\s*(?:我[镇乡]|本[镇乡]|全[镇乡])?\s*" + _YEAR + r"\s*年(?:度)?(?:[，,以是]|来|全年|工作)")
 _PLAN_HEADING_YEAR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*" + _YEAR + r"\s*年(?:度)?.{0,20}(?:安排|打算|计划|思路|工作要点)", re.M)
+# The first part's heading naming the year's work (一、2024年工作情况 / 一、2023年度推进法治政府建设的主要举措和成效):
+# the year covered, where no title or opening says it and the body quotes other years (获评2023年度…先进单位).
+_WORK_HEADING_YEAR = re.compile(r"^[一1][、.．]\s*" + _YEAR + r"\s*年(?:度)?(?![^\n]{0,20}(?:安排|打算|计划|思路|要点|目标))"
+                                r"[^\n]{0,20}(?:工作情况|工作开展情况|主要举措|主要工作|工作成效|主要成效|工作总结|工作回顾)", re.M)
 _DATE = re.compile(_YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 # A date that ends the text (the signature: 2024年1月8日 / 2024年元月 / 二〇二四年一月八日).
 _SIGNED_ON = re.compile(_YEAR + r"\s*年\s*(\d{1,2}|[元正一二三四五六七八九十]{1,3})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$")
@@ -172,7 +176,8 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
     """The year the report COVERS and where that came from.
 
     Order of evidence: the title (2023年度…报告); the opening ("2022年，我镇…", "现将2023年…");
-    a plans heading for year Y when the report speaks of 今年以来 (covers Y-1); the page's 年度
+    the first part's heading naming the year's work (一、2024年工作情况); a plans heading for year Y
+    when the report speaks of 今年以来 (covers Y-1); the page's 年度
     field (REPORT_YEAR); the publication date (reports appear in the first months of the
     following year), then the signature's date read the same way; the file name.
     Years quoted inside other headings never win over the title.
@@ -188,6 +193,8 @@ def infer_year(text: str, *, title: str, file_name: str = "", publish_date: str 
     if m := _COVERED_YEARS.search(_arabic_years(title)):
         return m.group(2), "title"  # 2020—2022年法治政府建设工作情况: the last year it covers
     if m := _OPENING_YEAR.search(head):
+        return m.group(1), "body"
+    if m := _WORK_HEADING_YEAR.search(_PERIOD.sub("", _arabic_years(text))):
         return m.group(1), "body"
     if m := _PLAN_HEADING_YEAR.search(_PERIOD.sub("", text)):
         return str(int(m.group(1)) - 1), "body"

@@ -190,6 +190,17 @@ def test_infer_year__this_year_and_plans_for_next_year_means_previous_year():
     assert infer_year(text, title="法治政府建设情况报告") == ("2023", "body")
 
 
+@pytest.mark.parametrize("heading, year", [("一、2024年工作情况", "2024"), ("一、2023年度推进法治政府建设的主要举措和成效", "2023"),
+                                           ("1.二〇二五年主要工作开展情况", "2025"),
+                                           ("一、2024年工作思路", "2023")])  # guard: plans for 2024, so 2023's report
+def test_infer_year__the_first_part_s_heading_names_the_year_s_work(heading, year):
+    # a probe of the development set's pages without their title lines: 今年以来 … 获评2023年广东省…示范街道 … 一、2024年
+    # 工作情况 read as 2023, the year most often written
+    text = (f"今年以来，街道坚持依法行政。街道获评2022年度先进单位、2022年度平安建设优秀单位。现将情况报告如下：\n"
+            f"{heading}\n（一）坚持党的领导。召开会议5次，2022年度考核优秀。\n二、存在的不足\n一是力量不足。")
+    assert infer_year(text, title="") == (year, "body")
+
+
 def test_infer_year__opening_sentence():
     text = "法治政府建设工作报告\n2022年，在县委县政府的正确领导下，我镇大力推进法治政府建设。"
     assert infer_year(text, title="法治政府建设工作报告") == ("2022", "body")
