@@ -1684,6 +1684,15 @@ def test_extract_indicators__boats_and_boat_times(sentence, figure):
     assert _town_figures(sentence) == [figure]
 
 
+# written round 98: seals and badges (枚) are counts of the town's work; 不胜枚举 holds no figure
+@pytest.mark.parametrize("sentence, figures", [("撤乡设镇后更换各类公章9枚。", [(9.0, "枚")]),
+                                               ("向志愿者发放普法纪念徽章300枚。", [(300.0, "枚")]),
+                                               ("各类矛盾不胜枚举。", []),  # guards
+                                               ("重新刻制印章，变更合同主体12份。", [(12.0, "份")])])
+def test_extract_indicators__seals_and_badges(sentence, figures):
+    assert _town_figures(sentence) == figures
+
+
 # written round 95: a county glued to a town before the town's own body (阳谷县张秋镇综治中心全年…) is the town
 # speaking, not the county's body; the county's own bodies (阳谷县司法局全年…, 聊城市阳谷县…局全年…) stay the county's, and another
 # town glued to it (阳谷县阿城镇…中心全年…) is that town's
@@ -1903,6 +1912,19 @@ def test_extract_indicators__a_group_of_towns_and_the_unit_before_its_change_cou
                                               ("春节前，开展安全检查32次。", (32.0, "次"))])
 def test_extract_indicators__the_town_s_own_work_beside_a_group_or_a_change_stays(sentence, figure):
     assert _town_figures(sentence) == [figure]
+
+
+# written round 98: after 撤乡设镇前，… the change's second half named alone (；设镇后，…; 并乡后; 设街后) is a clause of now, the
+# town's own work, as 如今 and 撤乡设镇后 are; the time before the change stays the former unit's
+@pytest.mark.parametrize("sentence, figures", [
+    ("撤乡设镇前，原青林乡只有调解员15名；设镇后，新增调解员20名。", [(20.0, "名")]),
+    ("撤镇设街前，原青林镇开展普法活动6场；设街后，街道开展普法活动9场。", [(9.0, "场")]),
+    ("两乡合并前，原东山乡共有调解员12名，并乡后新聘调解员8名。", [(8.0, "名")]),
+    ("撤乡设镇前，原青林乡只有调解员15名；撤乡设镇后，新增调解员20名。", [(20.0, "名")]),  # guards
+    ("撤乡设镇前的2021年，原青林乡只有调解员15名，设镇的手续于当年办结。", []),
+])
+def test_extract_indicators__the_second_half_of_a_change_is_now(sentence, figures):
+    assert _town_figures(sentence) == figures
 
 
 @pytest.mark.parametrize("sentence, figure", [("走访辖区企业126家。", (126.0, "家")), ("为辖区企业提供法治体检38次。", (38.0, "次")),

@@ -2079,6 +2079,15 @@ NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS = [
     ("个别护边员法治观念不强，私自带人越界放牧", "publicity"),
     ("护林员多为兼职，巡护力量不足", "capacity"),  # guard
     ("护林员选聘结果未公示", "disclosure"),  # guard
+    # written round 98: a herder's, fisher's, border resident's or farmer's 观念/素养 (农牧民法治观念…) is the public's,
+    # as their 意识 is; the cadres' own 观念 stays awareness
+    ("少数牧民法治观念不强，超载放牧屡禁不止", "publicity"),
+    ("部分渔民法律观念淡薄，休渔期偷捕现象时有发生", "publicity"),  # guard: right before (渔民 a cue already)
+    ("个别边民守法观念不牢，私自越界放牧", "publicity"),  # guard: right before (守法)
+    ("一些农民法律观念仍较淡薄，占用耕地建房屡有发生", "publicity"),
+    ("嘎查牧民法律素养普遍不高", "publicity"),
+    ("部分干部法治观念不强，习惯以会议纪要代替合法性审查", "awareness"),  # guard: the cadres' own
+    ("部分村干部法治观念较为淡薄", "awareness"),  # guard: the cadres' own
     # cadres posted in (从各科室抽调的干部, 抽调的机关干部) are which cadres, as 新招录的年轻干部 are, not a staffing
     # fault; 抽调 as a verb stays staffing
     ("街道从各科室抽调的干部对物业管理条例学习不深", "awareness"),

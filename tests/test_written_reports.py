@@ -116,7 +116,10 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 ("r478_anren_dayi_jidu_fuxiang", "文物保护与发展利用之间的法治协调还不够"),
                 # round 70: a new street office's 城市管理执法矛盾较为突出 (the enforcers' strength, its writer says; its
                 # lead's only theme word is 矛盾, read as disputes: both readings stand)
-                ("r556_gongjiang_yudu_xinshe_jiedao", "城市管理执法矛盾较为突出")}
+                ("r556_gongjiang_yudu_xinshe_jiedao", "城市管理执法矛盾较为突出"),
+                # round 98: a town new from a 乡 whose rules and forms lag the change (other by its writer's call: no theme
+                # word in its lead; 旧版文书 in its explanation reads it as staffing and conduct)
+                ("r788_lianda_yuzhong_chexiang_shezhen", "撤乡设镇后的制度衔接还不完善")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -192,5 +195,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 562
+    assert len(FIGURES) == 570
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
