@@ -138,8 +138,11 @@ _LIST_ITEM = rf"(?:(?![{CN_NUMERAL_CHARS}])[{CJK}]){{2,8}}"  # an item names, it
 _LISTED = re.compile(rf"(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及与]{_LIST_ITEM})?$")
 
 
-# A quoted list right before the numeral: the quote's content, its items joined by 、.
-_QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“”\"「」，,。；;]+)[”\"」]\s*$")
+# A quoted list right before the numeral: the quote's content, its items joined by 、, or two items joined by
+# 和/与/及 (“灾后恢复重建和绿色高质量转型发展”两条工作主线; each of at least two characters, so a word that holds
+# 和 — “平安和谐” — is no pair).
+_QUOTED_LIST_END = re.compile(r"[“\"「]([^“”\"「」，,。；;]+、[^“”\"「」，,。；;]+"
+                              r"|[^“”\"「」，,。；;、和与及]{2,20}[和与及][^“”\"「」，,。；;、和与及]{2,20})[”\"」]\s*$")
 
 
 # Aspects of a piece of work, not things it reached: 问题督察、整改督察、责任督察3个层面.

@@ -643,6 +643,12 @@ def _without_other_scripts(text: str) -> str:
     return "\n".join(lines)
 
 
+# A mirror that mis-decodes a page's indent prints it as question marks before a numbered heading
+# (???（一）学习贯彻…, ??1.强化…): the marks are lost spaces, and the heading starts at its marker.
+_LOST_INDENT = re.compile(r"^([ \t\u3000]*)[?？]{2,}[ \t\u3000]*(?=(?:[（(][一二三四五六七八九十]{1,3}[)）]"
+                          r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)))", re.M)
+
+
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     """Return the normalised text of a report.
 
@@ -685,6 +691,8 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)
     text = fold_width(text)
+    if "??" in text or "？？" in text:
+        text = _LOST_INDENT.sub(r"\1", text)
     # Some mirror sites annotate characters with their pinyin: 区(qū)委 → 区委.
     text = _PINYIN_NOTE.sub("", text)
     # Compatibility ideographs (U+F900–U+FAFF) are look-alikes too.

@@ -125,11 +125,20 @@ _TO_ANOTHER = re.compile(rf"(?:{_VISIT_WORDS}|与|同|和|及|向|对|联合|协
 _VISITED = re.compile(rf"(?:{_VISIT_WORDS})$")
 
 
+# …and a town of another province after such a word, its province (and city or county) written before it
+# (与浙江省枫桥镇等签订五方共建协议, 赴浙江省安吉县天荒坪镇考察): a partner or a model far away, never the author.
+_TO_ANOTHER_PROVINCE = re.compile(rf"(?:{_VISIT_WORDS}|与|同|携手|联合|结对|对接)[{CJK}]{{2,7}}?(?:省|自治区)"
+                                  rf"(?:[{CJK}]{{1,7}}?(?:市|州|县|区|旗|盟)){{0,2}}$")
+
+
 def _other_party(mention, fragment: str, mentions: list, *, says_we: bool = True) -> bool:
     """Is this town mention another party of the author's work: after 赴/与/借鉴…, or listed with
     other towns (周家庄乡、大何庄乡; not 鲇鱼山镇、区财政局, a town among the county's offices)? SAYS_WE
     False: only after a visit's or a model's word (`_VISITED`)."""
     before = fragment[max(0, mention.start - 4):mention.start]
+    if "省" in fragment[max(0, mention.start - 20):mention.start] or "自治区" in fragment[max(0, mention.start - 20):mention.start]:
+        if _TO_ANOTHER_PROVINCE.search(fragment, max(0, mention.start - 20), mention.start):
+            return True
     if not says_we:
         return bool(_VISITED.search(before))
     listed = any(other is not mention and (other.start == mention.end + 1 or other.end == mention.start - 1)

@@ -300,6 +300,9 @@ def test_extract_indicators__areas_of_work_done(text, found):
      [(11.0, "个"), (3.0, "个"), (5.0, "个工作日")]),
     # batch ze: vehicles checked
     ("我镇工作人员排查过往车辆958辆，累计为1791人测温登记。", [(958.0, "辆"), (1791.0, "人")]),
+    # batch ya (平谷区: 刻制各部门和镇街电子印章183枚): 枚, a count of seals, medals, badges
+    ("全年为企业免费刻制公章326枚。", [(326.0, "枚")]),
+    ("选手获得金牌3枚、银牌5枚。", [(3.0, "枚"), (5.0, "枚")]),
     # written round 82: things seized or handed out in 副 (网具, 春联); 副职/副主任 are no count
     ("收缴地笼网具40副，发放春联300副，配备副职2名，3副主任到岗。", [(40.0, "副"), (300.0, "副"), (2.0, "名")]),
 ])
@@ -1051,6 +1054,12 @@ def test_extract_indicators__people_counted_before_who_they_are():
     # a quoted list: the numeral names it (its own count of the quote's items)
     ("以“经济发展挑大梁、攻坚揭榜挂帅、年度勇争先”三张清单为牵引，开展督查5次。", [(5.0, "次")]),
     ("围绕“学法、用法”三张清单开展工作。", [(3.0, "张")]),  # two quoted, three counted: not its list
+    # batch ya (门头沟区: 紧扣“灾后恢复重建和绿色高质量转型发展”两条工作主线): a quoted pair joined by 和/与/及
+    ("围绕“乡村振兴与基层治理”两条主线，开展普法活动8场。", [(8.0, "场")]),
+    ("聚焦“优化营商环境及保障改善民生”两项重点，审核合同15件。", [(15.0, "件")]),
+    # guards: a quoted word that holds 和 is no pair; a pair counted as three is not its list
+    ("围绕“平安和谐”两条主线开展工作。", [(2.0, "条")]),
+    ("落实“立法和执法”三条路径。", [(3.0, "条")]),
 ])
 def test_extract_indicators__a_numeral_that_counts_the_list_before_it_is_a_name(text, expected):
     assert [(v, u) for v, u, _, _ in rows(text)] == expected

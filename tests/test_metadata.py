@@ -1820,3 +1820,21 @@ def test_infer_town__named_only_by_its_stem_after_a_word_of_praise(own, town):
 def test_infer_town__a_stem_after_a_word_of_praise_that_names_no_one_town(own):
     text = _SAYS_WE.replace("我乡", "我镇") + own + _CLOSING.replace("我乡", "我镇")
     assert infer_town(text, title="").name == ""
+
+
+@pytest.mark.parametrize("body", [
+    # batch ya (房山区 copied from its 一、: 与浙江省枫桥镇等签订五方共建协议): a town of another province, its province
+    # (and city) written before it after a partner's or a visit's word, is a party of the work, never the author
+    "与江苏省昆山市千灯镇签订法治共建协议，开展普法活动12场次。",
+    "组织干部赴浙江省安吉县天荒坪镇考察学习，开展普法活动12场次。",
+    "同广东省佛山市顺德区北滘镇建立跨省协作机制，开展普法活动12场次。",
+])
+def test_infer_town__a_town_of_another_province_after_a_partners_word_is_no_author(body):
+    text = f"一、主要举措和成效\n（一）加强组织领导\n{body}"
+    assert infer_metadata(text)["town"] == ""
+
+
+def test_infer_town__a_town_after_its_own_province_and_no_partners_word_is_still_read():
+    # guard: the title names the town after its province and county (no partner's word before it)
+    text = "江苏省昆山市千灯镇2023年法治政府建设工作报告\n2023年，千灯镇坚持依法行政。\n一、主要举措\n开展普法活动12场次。"
+    assert infer_metadata(text)["town"] == "千灯镇"

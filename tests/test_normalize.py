@@ -650,3 +650,19 @@ def test_normalize_text__a_flat_copy_without_a_table_gets_its_heading_lines_back
             " 二、2024年度推进法治政府建设的主要举措和成效 全年开展执法检查135次。 三、存在的不足和原因 一是执法力量不足。")
     lines = normalize_text(flat).split("\n")
     assert "一、学习贯彻习近平法治思想的情况" in lines and "三、存在的不足和原因" in lines
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # batch ya (崇义街道 on a Traditional mirror: ???(一)學習貫徹…): a mis-decoded indent before a numbered
+    # heading is lost space, the heading starts at its marker
+    ("??（二）规范行政执法行为。全年开展执法检查12次。", "（二）规范行政执法行为。全年开展执法检查12次。"),
+    ("一、主要举措\n？？？2.推进政务公开。", "一、主要举措\n2.推进政务公开。"),
+    ("　??三、存在的不足", "三、存在的不足"),  # (an indent is dropped anyway)
+    # guards: question marks that are text, or before no marker, stay
+    ("群众问：这样办可以吗??（一）答复如下", "群众问：这样办可以吗??（一）答复如下"),
+    ("???\n2024年度工作", "???\n2024年度工作"),
+    ("??2024年全镇开展普法活动", "??2024年全镇开展普法活动"),
+    ("?（一）强化组织领导", "?（一）强化组织领导"),  # one mark: too little to be a lost indent
+])
+def test_normalize_text__question_marks_for_a_lost_indent_before_a_heading_are_dropped(raw, expected):
+    assert normalize_text(raw, convert_traditional=False) == expected
