@@ -384,8 +384,6 @@ _TITLE_WORDS = re.compile(r"(?<!需要)报告|总结")
 _MAX_UNNUMBERED_PART_CHARS = 60  # 2022年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况: 43
 
 
-
-
 # The opening above a report's first part: a sentence, or the formula it ends with (…报告如下：), which a
 # one-sentence opening may end with and no title does.
 _OPENING_ABOVE = re.compile(r"。|如下\s*(?:[（(][^）)\n]{1,20}[）)])?\s*[:：]")  # (…报告如下（主要数据见附表）：)

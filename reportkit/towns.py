@@ -136,9 +136,10 @@ def _other_party(mention, fragment: str, mentions: list, *, says_we: bool = True
     other towns (周家庄乡、大何庄乡; not 鲇鱼山镇、区财政局, a town among the county's offices)? SAYS_WE
     False: only after a visit's or a model's word (`_VISITED`)."""
     before = fragment[max(0, mention.start - 4):mention.start]
-    if "省" in fragment[max(0, mention.start - 20):mention.start] or "自治区" in fragment[max(0, mention.start - 20):mention.start]:
-        if _TO_ANOTHER_PROVINCE.search(fragment, max(0, mention.start - 20), mention.start):
-            return True
+    near = max(0, mention.start - 20)
+    if ("省" in fragment[near:mention.start] or "自治区" in fragment[near:mention.start]) \
+            and _TO_ANOTHER_PROVINCE.search(fragment, near, mention.start):
+        return True
     if not says_we:
         return bool(_VISITED.search(before))
     listed = any(other is not mention and (other.start == mention.end + 1 or other.end == mention.start - 1)
