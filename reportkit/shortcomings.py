@@ -1198,6 +1198,9 @@ _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|
 # topic, not the fault, which is the column's (empty, not updated: disclosure); its words count as a title's. Only a
 # column named after 的, so a column named by its own kind (政务公开栏目, “法治宣传”栏目) keeps its words.
 _COLUMN_TOPIC = re.compile(r"(?<=的)[^，,。；;：:！!？?\n的“”]{2,20}?(?=(?:等)?栏目)")
+# What a contract signed is for (签订的网格化管理平台运维合同; 签订的物业服务合同): the topic, not the fault, which is the
+# signing's or the review's (decisions); its words count as a title's (签订的…合同 still reads it).
+_CONTRACT_TOPIC = re.compile(r"(?<=签订的)[^，,。；;：:！!？?\n的“”、]{2,20}?(?=合同)")
 # A school's name before 法治/法制/法律 (中小学法治教育, 中学法制课): no 学法 of the cadres' (not 集中学法, 其中学法).
 _SCHOOL_BEFORE_LAW = re.compile(r"(?<!集中)(?<!其中)(?<=[小中])学(?=法[治制律])")
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
@@ -1240,9 +1243,10 @@ def _met(match: re.Match) -> str:
 
 # The topic scans that try every clause's start, and the word without which they find nothing: they run only when it
 # is there (they were the slowest of these scans).
-_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目"}
+_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目", _CONTRACT_TOPIC: "签订的"}
 # What an item names as its topic, in the order its words are counted as a title's (`_scores_of`).
-_TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED, _COLUMN_TOPIC)
+_TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED, _COLUMN_TOPIC,
+           _CONTRACT_TOPIC)
 
 
 def _topics_in(pattern: re.Pattern, text: str):
@@ -1255,12 +1259,12 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
-    unknown topics, what an assessment scores, what a column holds and what money goes to blanked (《》), a
+    unknown topics, what an assessment scores, what a column holds, what a contract is for and what money goes to blanked (《》), a
     school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's
     and a reporter's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
-    part = _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part))
+    part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
     if "学法" in part:
         part = _SCHOOL_BEFORE_LAW.sub("学校", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))

@@ -737,8 +737,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,492 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (34 of them stay wrong); held-out items were not, and measure it.
+    # 2,522 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -746,6 +746,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,952 of 1,960 (0.996) and tuning 526 of 562 since set 92 (written blind in the voice of big cities'
+    # street offices of 2024–2025: 物业 and 业委会, 加装电梯, 接诉即办, 占道经营 and 违法建设, 网格员 and 社区工作者,
+    # 外卖骑手, 居民公约, 居务公开, 数据安全; 由于… first, 街道层面… as doer, 个别社区/部分网格员 subjects, …亟待完善
+    # endings: 27 of 30 first, 29 after; its two mended misses tuning: a load counted per worker as households
+    # (一人包…户, 每人负责…户) staffing, what a contract signed is for (签订的…合同) its topic; without the set no item
+    # moved (round 98 had left tuning at 525 of 560); appended, the mend moved the items of no theme word with their
+    # cluster-mates, set 56's held-out and set 15's 安置点 tuning ones right, set 16's tuning one to disclosure);
     # held out 1,925 of 1,932 (0.996) and tuning 526 of 560 since set 91 (written blind in the voice of 华东 and 西南
     # county governments of 2023–2025 on their 部门 and 乡镇: 备案审查, 执法协调监督, 告知承诺制, 复议体制改革 and 纠错率,
     # 府院联动, 法治督察整改, 乡镇法治力量, 公职律师, 八五普法中期评估, 政务诚信, 一网通办; 在…方面 openings, …，主要是…
@@ -2155,6 +2162,24 @@ EAST_AND_SOUTH_WEST_COUNTIES = [
     ("复议案件办理质量不高，个别案件被法院判决撤销", "disputes"),  # guard: the handling of cases, no staff named
 ]
 
+BIG_CITY_STREET_OFFICES_2025 = [
+    # themes set 92 (big cities' street offices, 2024–2025: 物业 and 业委会, 加装电梯, 接诉即办, 占道经营 and 违法建设,
+    # 网格员 and 社区工作者, 新就业形态, 居民公约, 居务公开, 数据安全; 27 of 30 first, these in other wordings): a load
+    # counted per worker as households (一人包…户, 每人负责…户, 一人联系…户) is staffing, as 人均负责 is, whoever carries it
+    ("社区网格员一人包800余户，走访排查只能走过场", "capacity"),
+    ("部分社区工作者每人负责500多户居民，难以兼顾调解和普法", "capacity"),
+    ("网格员一人联系300户以上，基础信息更新滞后", "capacity"),
+    ("网格员对邻里矛盾排查上报不及时", "disputes"),  # guard: no load counted
+    ("网格员包片入户走访不经常，矛盾苗头发现晚", "disputes"),  # guard: 包片 without a count of households
+    # what a contract signed is for (签订的…平台运维合同, 签订的…物业服务合同) is its topic: the signing's or the
+    # review's fault decides, not a word of what the contract buys (网格, 调解, 普法)
+    ("社区签订的网格化巡查服务外包合同未经法律审核，服务标准约定含糊", "decisions"),
+    ("街道签订的矛盾纠纷调解购买服务合同中违约责任缺失，事前未征求法律顾问意见", "decisions"),
+    ("镇政府签订的普法宣传活动承办合同条款简单，履约情况无人跟踪", "decisions"),
+    ("街道签订的合同未建立统一台账", "decisions"),  # guard: nothing between
+    ("社区与物业公司签订的合同纠纷长期未化解，业主多次信访", "disputes"),  # guard: a dispute over a contract
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2171,7 +2196,7 @@ EAST_AND_SOUTH_WEST_COUNTIES = [
                          + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
                          + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
-                         + EAST_AND_SOUTH_WEST_COUNTIES)
+                         + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
