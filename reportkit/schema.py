@@ -215,7 +215,7 @@ _TABLES = (
         Column("category", "str", "category code from resources/indicator_categories.csv ('' when none fits)"),
         Column("sentence", "str", "the sentence the figure stands in"),
         _START, _END,
-        Column("flags", "str", "flags joined by ';': rate_above_100, success_above_total; earlier_period (较2021年的13件), change (比上年增加3件): quoted to compare, left out of comparable()"),
+        Column("flags", "str", "flags joined by ';': rate_above_100, success_above_total; earlier_period (较2021年的13件; 2021年为13件 in a later year's report), change (比上年增加3件): quoted to compare, left out of comparable()"),
         Column("value_yuan", "float64", "money in yuan (12.5万元 → 125000); missing for other units",
                nullable=True),
     ), ("doc_id", "start", "end")),
