@@ -48,6 +48,8 @@ CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 CN_NUMERAL_CHARS = "".join([*CN_DIGITS, *CN_SMALL, *CN_BIG])
 #: The numerals of list markers (一、 （十）): one to ten, combined up to 九十九.
 CN_MARKER_DIGITS = "一二三四五六七八九十"
+#: The financial forms of one to ten (壹 … 拾), in CN_MARKER_DIGITS' order: amounts, and some reports' part numbers.
+FINANCIAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾"
 #: The general classifier: counts anything (cases, items, places) where a specific one could stand.
 GENERIC_CLASSIFIER = "个"
 

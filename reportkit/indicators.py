@@ -48,7 +48,7 @@ from . import resources, schema
 from .anchored import AnchoredPattern
 from .arguments import require_text
 from .chinese import (ANNEX_LIST_ROW, CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
-                      HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start,
+                      FINANCIAL_NUMERALS, HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start,
                       annexed_table_start, chinese_to_number, last_of)
 from .figure_owner import others_figure, wider_area
 from .figure_skips import not_a_count
@@ -605,7 +605,7 @@ def _clause_bounds(text: str, start: int) -> tuple[int, int]:
     return boundary, head
 
 
-_FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
+_FINANCIAL_DIGITS = frozenset(FINANCIAL_NUMERALS)
 # A lone financial numeral before a unit is a count (法律意见书捌份, 党课壹次: a report written in capitals,
 # as cheques are), but not as the last character of a word (the characters before it): 队伍人员, 大陆人.
 _WORDS_ENDING_IN = {"伍": "队入退落行为部卒", "陆": "大登着内水海", "拾": "收捡拾", "肆": "放大酒茶书"}

@@ -645,8 +645,8 @@ def _without_other_scripts(text: str) -> str:
 
 # A mirror that mis-decodes a page's indent prints it as question marks before a numbered heading
 # (???（一）学习贯彻…, ??1.强化…): the marks are lost spaces, and the heading starts at its marker.
-_LOST_INDENT = re.compile(r"^([ \t\u3000]*)[?？]{2,}[ \t\u3000]*(?=(?:[（(][一二三四五六七八九十]{1,3}[)）]"
-                          r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)))", re.M)
+_LOST_INDENT = re.compile(rf"^([ \t\u3000]*)[?？]{{2,}}[ \t\u3000]*(?=(?:[（(][{CN_MARKER_DIGITS}]{{1,3}}[)）]"
+                          rf"|[{CN_MARKER_DIGITS}]{{1,3}}、|\d{{1,2}}[.．、](?!\d)))", re.M)
 
 
 def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:

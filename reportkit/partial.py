@@ -26,8 +26,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from .anchored import AnchoredPattern
-from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, DATE_AT_LINE_END, HEADING_LINE, MARKER_STYLES, MORE_LINK, PART_MARKS,
-                      PART_STYLES, PLANS_PARAGRAPH, SHI_MARKER, SIGNATURE_NAME, annex_start, marker_number)
+from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, CN_MARKER_DIGITS, DATE_AT_LINE_END, FINANCIAL_NUMERALS, HEADING_LINE,
+                      MARKER_STYLES, MORE_LINK, PART_MARKS, PART_STYLES, PLANS_PARAGRAPH, SHI_MARKER, SIGNATURE_NAME, annex_start, marker_number)
 from .pagechrome import companion_alone, report_end
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
@@ -166,7 +166,7 @@ _OTHER_PART_NUMBER = re.compile(r"(?P<roman>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|X|I
 
 
 # The financial forms of the numerals (壹、贰、叁、), which some reports number their parts with.
-_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+_FINANCIAL_NUMERALS = str.maketrans(FINANCIAL_NUMERALS, CN_MARKER_DIGITS)
 
 
 def _skips_a_part(headings: Iterable[str]) -> bool:

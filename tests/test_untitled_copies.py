@@ -36,32 +36,39 @@ def _untitled(text: str) -> str:
                                                    and len(line.strip()) <= _TITLE_LINE_CHARS and "。" not in line))
 
 
-@pytest.fixture(scope="module", params=["township", "county"])
-def untitled(request, tmp_path_factory):
-    cases = {k: v for k, v in load_cases().items() if v.get("level") == request.param}
-    raw = tmp_path_factory.mktemp(f"untitled_{request.param}")
+@pytest.fixture(scope="module")
+def untitled(tmp_path_factory):
+    """Every page with a title line, that line taken out, built together: (answers, documents by case)."""
+    cases = load_cases()
+    raw = tmp_path_factory.mktemp("untitled")
     for case_id, case in cases.items():
         text = case["path"].read_text(encoding="utf-8")
         if (copy := _untitled(text)) != text:
             (raw / f"{case_id}.txt").write_text(copy, encoding="utf-8")
     documents = rk.build(raw, manifest=None, out=None, cache_dir=None)["documents"]
-    return request.param, cases, documents.assign(case=documents["file"].map(lambda f: Path(f).stem))
+    return cases, documents.assign(case=documents["file"].map(lambda f: Path(f).stem)).set_index("case")
 
 
-def test_untitled_copies__the_town_is_right_or_empty_never_another(untitled):
-    level, cases, documents = untitled
-    if level == "county":
-        assert len(documents) >= 230  # most county pages have a title line to take out
-        assert documents.loc[documents["town"].fillna("") != "", "case"].tolist() == []
-        assert set(documents["level"]) <= {"county", "unknown"}
-        assert (documents["level"] == "county").sum() >= COUNTY_AT_LEAST
-        return
+def _of_level(untitled, level: str):
+    cases, documents = untitled
+    return cases, documents[documents.index.map(lambda case: cases[case].get("level") == level)]
+
+
+def test_untitled_copies__a_township_s_town_is_right_or_empty_never_another(untitled):
+    cases, documents = _of_level(untitled, "township")
     assert len(documents) >= 250  # most township pages have a title line to take out
-    got = {row.case: norm(row.town) for row in documents.itertuples()}
+    got = {case: norm(town) for case, town in documents["town"].items()}
     wrong = {case: town for case, town in got.items() if town and town != norm(cases[case].get("town", ""))}
     assert wrong == KNOWN_WRONG
     assert sum(town == norm(cases[case].get("town", "")) for case, town in got.items()) >= RIGHT_AT_LEAST
 
+
+def test_untitled_copies__a_county_s_report_gets_no_town(untitled):
+    _, documents = _of_level(untitled, "county")
+    assert len(documents) >= 230  # most county pages have a title line to take out
+    assert documents.index[documents["town"].fillna("") != ""].tolist() == []
+    assert set(documents["level"]) <= {"county", "unknown"}
+    assert (documents["level"] == "county").sum() >= COUNTY_AT_LEAST
 
 # Years the body alone gets wrong without the title: the most often written year, where no opening, heading, page
 # field or signature says the year covered (an award of the year before: 获评全省2019年度…先进单位; 2019年底,我区被…;
@@ -70,22 +77,11 @@ KNOWN_WRONG_YEARS = {"b010": 2021, "x406": 2019, "zm05": 2019}
 YEAR_RIGHT_AT_LEAST = 511  # of 522 when this test was written (510 before its first mend)
 
 
-@pytest.fixture(scope="module")
-def untitled_years(tmp_path_factory):
-    cases = {k: v for k, v in load_cases().items() if v.get("year")}
-    raw = tmp_path_factory.mktemp("untitled_years")
-    for case_id, case in cases.items():
-        text = case["path"].read_text(encoding="utf-8")
-        if (copy := _untitled(text)) != text:
-            (raw / f"{case_id}.txt").write_text(copy, encoding="utf-8")
-    documents = rk.build(raw, manifest=None, out=None, cache_dir=None)["documents"]
-    return cases, documents.assign(case=documents["file"].map(lambda f: Path(f).stem))
-
-
-def test_untitled_copies__the_year_is_right_or_empty(untitled_years):
-    cases, documents = untitled_years
+def test_untitled_copies__the_year_is_right_or_empty(untitled):
+    cases, documents = untitled
+    documents = documents[documents.index.map(lambda case: bool(cases[case].get("year")))]
     assert len(documents) >= 500
-    years = {row.case: int(row.year) for row in documents.dropna(subset=["year"]).itertuples()}
+    years = {case: int(year) for case, year in documents["year"].dropna().items()}
     wrong = {case: year for case, year in years.items() if year != int(cases[case]["year"])}
     assert wrong == KNOWN_WRONG_YEARS
     assert len(years) - len(wrong) >= YEAR_RIGHT_AT_LEAST
