@@ -749,10 +749,14 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
                 spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
             held = _held_verdicts(text, spans, owners, holders) if holders is not None and "对《》" in text else {}
             starts = {start: word for start, _, word in spans}
+            ends: dict[int, list[str]] = {}
+            if any(word in _QUALITIES for _, _, word in spans):
+                for _, end, word in spans:
+                    ends.setdefault(end, []).append(word)
             found = {word for start, end, word in spans
                      if start not in held
                      and not _names_the_doer(word, end, starts, owners, zone) and not _doer_by(word, zone[:start])
-                     and not _quality_of_another(word, start, spans, owners, zone)}
+                     and not _quality_of_another(word, start, ends, owners, zone)}
             for word in found:
                 scores[i, owners[word]] += weight
             for theme in set(held.values()):
@@ -811,18 +815,25 @@ def _names_the_doer(word: str, end: int, starts: dict[int, str], owners: dict[st
 
 
 # A bare quality (规范化, 标准化) right after another theme's keyword (依法决策的规范化水平不高, 合同管理规范化程度低)
-# is that work's quality: the work's word decides.
-_QUALITIES = frozenset({"规范化", "标准化"})
+# is that work's quality: the work's word decides. So is a procedure's verdict (程序不规范), which alone is the
+# enforcers' (处罚决定…送达程序不规范), after another theme's work and up to four characters of the step the procedure
+# is for (集体资产处置程序不规范, 信访事项受理程序不规范, 依申请公开程序不规范).
+_PROCEDURE_VERDICT = "程序不规范"
+_QUALITIES = frozenset({"规范化", "标准化", _PROCEDURE_VERDICT})
 _QUALITY_JOIN = re.compile(r"(?:工作)?的?")
+_PROCEDURE_JOIN = re.compile(rf"[{CJK}]{{0,4}}的?")
+_LONGEST_JOIN = 5  # (of either: 工作的; four characters and 的)
 
 
-def _quality_of_another(word: str, start: int, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
+def _quality_of_another(word: str, start: int, ends: dict[int, list[str]], owners: dict[str, list[int]],
                         zone: str) -> bool:
-    """Whether WORD, a bare quality starting at START, follows another theme's keyword in ZONE."""
+    """Whether WORD, a bare quality starting at START, follows another theme's keyword in ZONE (ENDS: the keywords
+    found ending at each place of ZONE)."""
     if word not in _QUALITIES:
         return False
-    return any(end <= start and set(owners[other]) - set(owners[word])
-               and _QUALITY_JOIN.fullmatch(zone, end, start) for _, end, other in spans)
+    join = _PROCEDURE_JOIN if word == _PROCEDURE_VERDICT else _QUALITY_JOIN
+    return any(set(owners[other]) - set(owners[word]) and join.fullmatch(zone, end, start)
+               for end in range(max(0, start - _LONGEST_JOIN), start + 1) for other in ends.get(end, ()))
 
 
 # A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定), alone or after a first doer joined

@@ -737,7 +737,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,522 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,552 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -746,6 +746,12 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 1,980 of 1,988 (0.996) and tuning 528 of 564 since set 93 (written blind as plain rural township items
+    # of 2021–2025 of 四川, 贵州, 湖南, 江西, 安徽, 河南, 陕西 and 云南 in the forms lists and tables give them: bare noun
+    # phrases, a lead phrase and 。 before its body, the topic first at length, two faults joined by 同时/此外/加之,
+    # 问题表现：… rows, 乡村振兴 topics (土地流转, 宅基地, 高标准农田, 村集体经济合同, 防返贫) with another theme's fault:
+    # 28 of 30 first, 30 after; its two misses tuning: 书记 a cue of the cadres', a procedure's verdict (程序不规范)
+    # after another theme's work (集体资产处置程序不规范) that work's; no earlier item moved, appended or not);
     # held out 1,952 of 1,960 (0.996) and tuning 526 of 562 since set 92 (written blind in the voice of big cities'
     # street offices of 2024–2025: 物业 and 业委会, 加装电梯, 接诉即办, 占道经营 and 违法建设, 网格员 and 社区工作者,
     # 外卖骑手, 居民公约, 居务公开, 数据安全; 由于… first, 街道层面… as doer, 个别社区/部分网格员 subjects, …亟待完善
@@ -2180,6 +2186,28 @@ BIG_CITY_STREET_OFFICES_2025 = [
     ("社区与物业公司签订的合同纠纷长期未化解，业主多次信访", "disputes"),  # guard: a dispute over a contract
 ]
 
+RURAL_TOWNSHIPS_AND_REVITALISATION = [
+    # themes set 93 (plain rural township items of 2021–2025 in the forms lists and tables give them, with 乡村振兴's
+    # 土地流转, 宅基地, 高标准农田, 村集体经济合同 and 防返贫 as topics; 28 of 30 first, these in other wordings): a
+    # village's or a community's party secretary (村党支部书记, 村党总支书记, 社区书记) is a cadre, a cue of theirs as
+    # 镇长 is, so a fault told in words no keyword lists is theirs
+    ("个别村党支部书记对村集体收益分配的法律规定说不清", "awareness"),
+    ("少数村党总支书记遇到土地承包问题仍按老办法处理", "awareness"),
+    ("部分村书记对高标准农田管护的有关规定心中无数，仍凭印象分配管护任务", "awareness"),
+    ("村党支部书记兼任村调委会主任，邻里纠纷调处不及时", "disputes"),  # guard: a keyword decides, not the cue
+    ("个别村党支部书记未经村民代表会议讨论即发包集体林地", "decisions"),  # guard: the deed's keyword decides
+    # a procedure's verdict (程序不规范) after another theme's work, and the step of it the procedure is for, is that
+    # work's; alone or after the enforcers' work it stays theirs
+    ("依申请公开程序不规范，答复超过法定期限", "disclosure"),
+    ("信访事项受理程序不规范，部分来信未登记", "disputes"),
+    ("人民调解程序不规范", "disputes"),
+    ("村级集体资产处置程序不规范", "decisions"),
+    ("规范性文件制定程序不规范", "decisions"),
+    ("部分处罚案件程序不规范，文书送达不及时", "capacity"),  # guard
+    ("执法人员检查时程序不规范", "capacity"),  # guard
+    ("程序不规范，执法文书填写随意", "capacity"),  # guard
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2196,7 +2224,8 @@ BIG_CITY_STREET_OFFICES_2025 = [
                          + BIG_CITY_STREET_OFFICES + NORTH_EAST_AND_NORTH_TOWNSHIPS + COASTAL_TOWNS
                          + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
-                         + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025)
+                         + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
+                         + RURAL_TOWNSHIPS_AND_REVITALISATION)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
