@@ -1247,6 +1247,16 @@ _RECRUITED = re.compile(r"(?:招录|招聘|考录|录用|抽调)(?=的(?:年轻|
 _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
 
 
+# The public a cadre serves or works on (站所干部服务企业的法治意识, 村干部帮扶困难群众时的法律意识, 做群众工作的意识):
+# whom the work is for, not who holds the awareness or the notion after it, so its word is dropped and the cadre's
+# words decide. (Not a service firm's name, 物业服务企业的法律意识, the firm's own: no cadre before its 服务.)
+_SERVING = ("服务", "帮扶", "对接", "联系", "走访")
+_SERVED = r"(?:企业|群众|村民|居民|商户|市民|农户|经营户|经营主体|市场主体)"
+_SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书记)[^，,。；;：:！!？?\n]{{0,10}}?"
+                            rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_SERVED}"
+                            rf"|(?<=做){_SERVED}(?=的?工作)")
+
+
 def _met(match: re.Match) -> str:
     """What `_MET_DISPUTE` leaves: a met dispute's words between 遇到 and 纠纷; nothing of a handled request."""
     return match.group(1) if match.group(2) is None else ""
@@ -1271,8 +1281,8 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
     unknown topics, what an assessment scores, what a column holds, what a contract is for and what money goes to blanked (《》), a
-    school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's
-    and a reporter's word taken out: words that name no fault."""
+    school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's,
+    a served public's and a reporter's word taken out: words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -1282,6 +1292,8 @@ def _without_topics(part: str) -> str:
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
     part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
+    if "做" in part or any(verb in part for verb in _SERVING):
+        part = _SERVED_PUBLIC.sub(r"\1", part)
     return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
 
 

@@ -737,8 +737,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,552 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
+    # 2,582 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -746,6 +746,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,009 of 2,017 (0.996) and tuning 530 of 565 since set 94 (written blind as township and street-office
+    # items of 2020–2022 of 山东, 江苏, 河北, 湖北, 广东, 福建, 辽宁 and 重庆 whose year's topic words mislead: 疫情防控 卡口,
+    # 封控 and 隔离, 复工复产 and 涉企 services, 扫黑除恶常态化, 《民法典》, “两委”换届, “七五”/“八五”普法, 12348, 云调解 and
+    # 云会议; 受疫情影响… first, 一是…二是… inside one item, …的现象仍然存在/…的问题依然突出 endings: 29 of 30 first, 30
+    # after; its one miss tuning: the public a cadre serves or works on (干部服务企业的法治意识, 做群众工作的意识) holds no
+    # awareness, the cadre's words decide; set 21's tuning 做群众工作 item came right; no other earlier item moved,
+    # appended or not);
     # held out 1,980 of 1,988 (0.996) and tuning 528 of 564 since set 93 (written blind as plain rural township items
     # of 2021–2025 of 四川, 贵州, 湖南, 江西, 安徽, 河南, 陕西 and 云南 in the forms lists and tables give them: bare noun
     # phrases, a lead phrase and 。 before its body, the topic first at length, two faults joined by 同时/此外/加之,
@@ -2208,6 +2215,23 @@ RURAL_TOWNSHIPS_AND_REVITALISATION = [
     ("程序不规范，执法文书填写随意", "capacity"),  # guard
 ]
 
+EPIDEMIC_YEARS_TOWNS = [
+    # themes set 94 (township and street-office items of 2020–2022, 疫情防控, 复工复产 and 涉企 services, 扫黑除恶常态化,
+    # 《民法典》, “两委”换届, “七五”/“八五”普法, 12348, 云调解 and 云会议; 29 of 30 first, these in other wordings): the public
+    # a cadre serves or works on (干部服务企业的法治意识, 帮扶困难群众时的法律意识, 做村民工作的意识) is whom the work is
+    # for, not the holder of the awareness or notion after it: the cadres' own
+    ("个别村干部帮扶困难群众时的法律意识不强", "awareness"),
+    ("部分街道干部对接辖区企业的法治观念还比较淡薄", "awareness"),
+    ("用法治方式做村民工作的意识不强", "awareness"),
+    ("个别班子成员联系重点企业时依法行政意识不够", "awareness"),
+    ("少数社区干部走访居民时法律意识不强，对居民反映的问题随口表态", "awareness"),
+    ("部分乡镇工作人员服务市场主体的规则意识不强，检查减免事项推诿拖延", "awareness"),
+    ("辖区物业服务企业的法律意识淡薄，拖欠维修资金", "publicity"),  # guard: a service firm's name, no cadre before it
+    ("家政服务企业从业人员法律意识不强", "publicity"),  # guard
+    ("少数村民联系群众的法治观念不强", "publicity"),  # guard: no cadre serves
+    ("干部联系群众不够紧密，群众法治意识淡薄", "publicity"),  # guard: the public's awareness in its own clause
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2225,7 +2249,7 @@ RURAL_TOWNSHIPS_AND_REVITALISATION = [
                          + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
-                         + RURAL_TOWNSHIPS_AND_REVITALISATION)
+                         + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
