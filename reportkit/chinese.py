@@ -179,6 +179,12 @@ _DATE = r"(?:20\d{2}|二[〇零○0OＯ]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s
 DATE_AT_LINE_END = _DATE + r"\s*$"
 #: A whole report's last paragraph that opens its plans without a heading (下一步，我镇将… / 2024年，我县将…).
 PLANS_PARAGRAPH = re.compile(r"^(?:下一步|下步|下一阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年)[^。]{0,24}?将")
+#: A report's or a speech's closing formula on a paragraph of its own, after its plans: the body asked to review or
+#: judge it (以上报告，请予审议。 / 以上述职，请予评议。 / 以上汇报，不妥之处请批评指正。 / 特此报告。), the thanks (谢谢大家！),
+#: and the rallying call to the audience it ends on (同志们，让我们…！ / 各位代表，…再上新台阶！).
+CLOSING_FORMULA = re.compile(r"^(?:以上(?:报告|汇报|述职|述法|发言|讲话|意见)|(?:特此|专此)(?:报告|汇报)|请予(?:审议|评议)"
+                             r"|谢谢(?:大家|各位)?[！!。]?$"
+                             r"|(?:同志们|各位代表|各位委员|各位领导|主任、各位副主任、各位委员)[，,][^\n]{0,200}[！!]$)")
 #: A signature's issuer on a line of its own (新县千斤乡人民政府, 城关镇党委, 北城街道办事处), dated or not.
 SIGNATURE_NAME = re.compile(r"^[^。，,；;]{0,40}(?:人民政府|政府|委员会|办事处|党委|党工委)$")
 #: A page that shows an excerpt and links to the rest (点击查看全文, 展开全文 …), or a document-sharing site's

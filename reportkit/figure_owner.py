@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .chinese import CJK, last_of
 from .places import TOWN_SUFFIXES, city_names, counties_named, town_mentions
+from .towns import verb_before_unit
 
 
 # A figure named as a target after it (化解率不低于98%的目标; 建成5个的工作目标).
@@ -161,7 +162,10 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
             continue
         lead = _NEIGHBOUR.match(text, lead).end()
         named = town_mentions(text[lead:min(start, lead + _SUBJECT_SPAN)])
-        if named and named[0].start == 0 and named[0].name not in own:
+        # (not a verb before the town's own body: 联合乡中心学校开展…, the township's school, is no 联合乡; but
+        # 联合镇全年受理… counts that town's year)
+        if named and named[0].start == 0 and named[0].name not in own and not (
+                verb_before_unit(named[0].name) and not _YEARS_TOTAL_AFTER.match(text, lead + named[0].end)):
             return True
     return False
 
@@ -173,12 +177,15 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
 # 市场…, 区域…; not 联合县市场监管局…, where the town works with the body: the name must open the clause).
 # (… after the occasion its count covers: 扬州市本轮疫情累计报告…570例, 绍兴市此次疫情共…)
 _OCCASION = r"(?:(?:本|此|这)[轮次](?:疫情|汛期)?|疫情期间)?"
+# The words after a subject that make its clause a count of the subject's year or total (石泉县全年…, 联合镇共…).
+_YEARS_TOTAL = "全年|今年|当年|同期|同年|共计?|累计"
 # What after 县/市/区… makes the character no area's kind (县级, 市直, 市场, 区域, 县委, 市民, 区划, 县镇 …).
 _NOT_AN_AREA = "级|直|属|场|域|内|外|委|政府|长|民|情|容|貌|里|划|镇|乡"
 _OTHER_BODY = re.compile(rf"(?:(?P<name>[{CJK}]{{1,8}}?)(?=[县市州盟旗区])|(?<![{CJK}]))(?P<kind>[县市州盟旗区])"
                          rf"(?!{_NOT_AN_AREA})"
                          rf"(?:(?:人民)?(?:法院|检察院)|[{CJK}]{{1,10}}?(?:局|中心|法庭|支队|大队)(?=[{CJK}]{{0,4}}(?:全年|今年|当年|共|累计|在全))"
-                         rf"|(?={_OCCASION}(?:全年|今年|当年|同期|同年|共计?|累计|全[县市区州旗])))")
+                         rf"|(?={_OCCASION}(?:{_YEARS_TOTAL}|全[县市区州旗])))")
+_YEARS_TOTAL_AFTER = re.compile(_YEARS_TOTAL)
 
 
 def _subjects(text: str, head: int, start: int, subject: re.Pattern) -> Iterator[re.Match]:
@@ -311,6 +318,39 @@ def _another_area(text: str, head: int, start: int, own_county: frozenset[str]) 
     return False
 
 
+# A clause with no subject of its own goes on with its sentence's: a wider area or another town opening an earlier
+# clause (一年来，全县各级各部门共办理…142件，调处矛盾纠纷1.1万余件; 兄弟乡镇…，鹤浦镇探索…模式，全年化解…260余件) owns
+# the figure, unless a clause of the town's own comes between (…，我镇…; …，镇综合执法队…; …，石浦镇…). Not a
+# comparison with the area (高于全县97.6%的平均水平，…): the figure's clause is the town's again.
+_CARRY_SPAN = 120  # how far back in its sentence a clause's subject carries
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_COMPARED = re.compile(r"[高低优好]于|超过|超出")
+_WHOLE_TOWN = re.compile(r"全(?:镇|乡|街道|苏木)")  # (…，全镇调解纠纷12件: the town's own clause too)
+
+
+def _carried_subject(text: str, head: int, start: int, wider: re.Pattern | None, own: frozenset[str] | None) -> bool:
+    """Is the figure at START, in a clause from HEAD, in a sentence one of whose earlier clauses opens with a wider
+    area (WIDER) or another town than OWN, with no clause of the town's own between?"""
+    sentence = last_of(text, "。！？!?\n", head)
+    if sentence >= head or (wider is None and not own):
+        return False
+    window = max(sentence, head - _CARRY_SPAN)
+    starts = [window] if window == sentence else []
+    starts += [m.end() for m in _CLAUSE_BREAK.finditer(text, window, head)]
+    own_towns = tuple(name for name in own or () if name.endswith(_TOWN_ENDINGS))
+    for at in reversed(starts):
+        if at >= head:
+            continue
+        if _TOWN_CLAUSE.search(text, at, start) or _WHOLE_TOWN.search(text, at, start) or (own_towns and any(
+                text.startswith(own_towns, b.end()) for b in _CLAUSE_BREAK.finditer(text, at, start))):
+            return False
+        if wider is not None and (m := wider.match(text, at)) and not _COMPARED.search(m.group()):
+            return True
+        if own and _another_towns(text, (at,), start, own):
+            return True
+    return False
+
+
 def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
                    own: frozenset[str] | None, township: bool = False, own_county: frozenset[str] | None = None) -> bool:
     """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
@@ -324,7 +364,8 @@ def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pat
     return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
             or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
             or (township and (_another_body(text, head, start, own) or _county_body_speaks(text, head, start)))
-            or bool(own_county and _another_area(text, head, start, own_county)))
+            or bool(own_county and _another_area(text, head, start, own_county))
+            or _carried_subject(text, head, start, wider, own if township else None))
 
 
 def _open_bracket(text: str, start: int) -> int:

@@ -48,8 +48,8 @@ from . import resources, schema
 from .anchored import AnchoredPattern
 from .arguments import require_text
 from .chinese import (ANNEX_LIST_ROW, CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
-                      FINANCIAL_NUMERALS, HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, SELF_AGENT, annex_start,
-                      annexed_table_start, chinese_to_number, last_of)
+                      FINANCIAL_NUMERALS, HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, PLANS_PARAGRAPH, SELF_AGENT,
+                      annex_start, annexed_table_start, chinese_to_number, last_of)
 from .figure_owner import others_figure, wider_area
 from .figure_skips import not_a_count
 from .figure_tables import table_figures
@@ -85,6 +85,9 @@ _CN_COUNT = re.compile(f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL)}]+")  # not 万
 
 _HEADING_12, _HEADING_3 = HEADING_LINE_CN, HEADING_LINE_AR
 _HEADING_MAX = 40  # an inline heading (（二）加强能力培训，提升法治素质。body…) is short
+# A 1、/(1) line that ends on a semicolon or a comma is a member of a list one sentence runs through (…其中：
+# （1）物业服务类2870件；（2）…；（3）…。), as one holding a full stop is a sentence: neither is a title line.
+_LIST_MEMBER_END = ("；", ";", "，", ",")
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +160,8 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     A 一、/（一） line is a heading up to its first 。/： when that is short, or as a
     whole when it is a short line without a full stop (up to its first comma when it is longer
     than a heading: the rest is its body, run in); a 1、/(1) line only when it is a short title
-    line (such items often open with a real figure: ``1.发放资料3000份。``), and of a labelled figure
+    line (such items often open with a real figure: ``1.发放资料3000份。``, or end a list's member:
+    ``（1）审查合同协议71份；``), and of a labelled figure
     (``6.办理热线工单：138件``) only its label.
     """
     ranges = []
@@ -179,7 +183,8 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
             label, colon, value = line[:stripped_end].partition("：" if "：" in line else ":")
             if colon and _FIGURE_ONLY.match(value):  # 6.办理热线工单：138件: a labelled figure, its label the title
                 ranges.append((offset, offset + len(label)))
-            elif stripped_end <= _HEADING_MAX and not line.rstrip().endswith("。") and "。" not in line:
+            elif (stripped_end <= _HEADING_MAX and "。" not in line
+                  and not line.rstrip().endswith(_LIST_MEMBER_END)):
                 ranges.append((offset, offset + stripped_end))
             else:
                 ranges.append((offset, offset + m3.end()))
@@ -699,10 +704,34 @@ def _plans_ranges(sections: pd.DataFrame | None, annex: int | None = None,
             if (t == "shortcomings" and level == 1 and "plans" in str(mixed).split(";") and isinstance(body, str)
                     and pd.notna(s) and s < stop and (cut := plans_offset(body)) is not None):
                 ranges.append((int(s) + cut, int(min(e, stop))))
+    if "heading" in sections.columns and "text" in sections.columns:
+        ranges += _unheaded_plans(sections, stop)
     if table is None:
         return ranges
     # the annex's own lines may have been read as sub-headings of the plans (1.集体研究重大事项：26项): none is a plan
     return [(s, min(e, table)) for s, e in ranges if s < table]
+
+
+def _unheaded_plans(sections: pd.DataFrame, stop: float) -> list[tuple[int, int]]:
+    """In a report none of whose sections has a heading, its last paragraph past the first that opens the plans
+    (`PLANS_PARAGRAPH`: 下一步，我们将重点抓好三项工作：一是…全年组织培训不少于3期；…), to that paragraph's end: next
+    year's targets, as a plans part's are. Not a paragraph led by a year (2023年，我镇将法治建设纳入…: the year's work
+    as often as the next year's)."""
+    if any(isinstance(h, str) and h.strip() for h in sections["heading"]):
+        return []
+    ranges = []
+    for s, body in zip(sections["start"], sections["text"]):
+        if not isinstance(body, str) or pd.isna(s) or "将" not in body:
+            continue
+        last, at = None, 0
+        for line in body.split("\n"):
+            lead = line.lstrip(" \t\u3000")
+            if at and PLANS_PARAGRAPH.match(lead) and not lead[:1].isdigit():
+                last = (at, at + len(line))
+            at += len(line) + 1
+        if last is not None and int(s) + last[0] < stop:
+            ranges.append((int(s) + last[0], int(min(int(s) + last[1], stop))))
+    return ranges
 
 
 def _section_heading_ranges(sections: pd.DataFrame | None, text: str = "") -> list[tuple[int, int]]:
@@ -720,12 +749,14 @@ def _section_heading_ranges(sections: pd.DataFrame | None, text: str = "") -> li
 
 def _numbered_sentence(heading: str, text: str, start: int) -> int:
     """The length of the number of a HEADING numbered 1、 or (1) whose line in TEXT (at START) holds a full
-    stop: such an item is a sentence that may open with its figure, not a title (0 for any other)."""
+    stop or ends a member of a list (`_LIST_MEMBER_END`): such an item is a sentence that may open with its
+    figure, not a title (0 for any other)."""
     marker = _HEADING_3.match(heading)
     if not marker or text[start:start + len(heading)] != heading:
         return 0
     line_end = text.find("\n", start)
-    return marker.end() if "。" in text[start:line_end if line_end >= 0 else len(text)] else 0
+    line = text[start:line_end if line_end >= 0 else len(text)]
+    return marker.end() if "。" in line or line.rstrip().endswith(_LIST_MEMBER_END) else 0
 
 
 def _counts_in_digits(clause: str) -> bool:

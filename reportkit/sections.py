@@ -600,13 +600,14 @@ def _begins_mid_part(before: str) -> bool:
 
 def _after_lost_first_part(text: str, style: str, n: int, out: list[_Heading], heading: str) -> bool:
     """True for a part heading numbered past one (二、存在的不足) after sub-headings only ((一)…(四), or 1.…),
-    none of them a part's, at the very start of a text with no sentence above them: a copy that begins inside
-    part 一 and lost its heading."""
+    none of them a part's, at the very start of a text with no sentence above them, or with only the end of an
+    earlier sub-part's list above them (3.加强…。\n4.加强…。\n（五）…\n1.…: `_begins_mid_part`): a copy that begins
+    inside part 一 and lost its heading."""
     if not out or style not in PART_STYLES or not 2 <= n <= 9 or _match_type(heading) is None:
         return False
     if any(h.style in PART_STYLES or _names_a_part(h) for h in out) or out[0].number != 1:
         return False
-    return "。" not in text[:out[0].start]
+    return "。" not in text[:out[0].start] or _begins_mid_part(text[:out[0].start])
 
 
 def _lost_first(text: str, style: str, n: int, stack: list[int], out: list[_Heading], start: int) -> bool:

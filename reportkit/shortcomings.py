@@ -63,8 +63,8 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .chinese import (CJK, CLAUSE_END, DATE_AT_LINE_END, ITEM_PREFIX, LETTER_MARKER, MORE_LINK, PLANS_PARAGRAPH, SELF_WILL,
-                      SIGNATURE_NAME)
+from .chinese import (CJK, CLAUSE_END, CLOSING_FORMULA, DATE_AT_LINE_END, ITEM_PREFIX, LETTER_MARKER, MORE_LINK,
+                      PLANS_PARAGRAPH, SELF_WILL, SIGNATURE_NAME)
 from .config import ThemeOptions
 from .figure_tables import table_rows
 from .item_markers import ITEM_BOUNDARY, at_boundary, before_plans, marker_hits
@@ -116,7 +116,7 @@ _INTRO = re.compile(r"(?:但|然而|不过|同时).{0,40}(?:存在|仍有|还有
                     r"|“[二两三四五六七八九十几]{1,2}个[^”：:\n]{1,8}”(?:的?(?:问题|不足|现象))?)"
                     r"(?:[，,](?:主要|具体|集中)?(?:是|有|来说|而言|表现为|表现在|体现在))?[：:]$")
 # A closing sentence after the last item ("针对上述问题，我镇将……") is not part of it.
-_CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
+_CLOSING = re.compile(r"^(?:针对|对于|对照|对此|面对|对)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)"
                       rf"|^(?:下一步|今后)，|^{SELF_WILL}|^(?:对此[，,])?我们(?:将|会|要)")
 # A sub-heading that only labels a nested list ("（一）存在的问题" / "（二）原因分析").
 _LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短板|弱项|差距)(?:(?:及|和|与|、)?(?:问题|不足|短板|弱项|差距|原因))*"
@@ -169,6 +169,22 @@ _CAUSES_OF_ALL = re.compile(r"\n[ \t\u3000]*(?:(?:产生|造成|出现|存在)(?
                             r"|(?:主要|深层次|究其)原因(?:是|在于|有)?[ \t\u3000]*[：:])")
 # A paragraph of an item's own causes (一是…。\n原因是…): a report that explains each item so.
 _OWN_CAUSES = re.compile(r"\n[ \t\u3000]*(?:主要|究其|深层次)?原因")
+
+
+# … opening a paragraph of its own, whatever follows the words (究其原因，一是…；二是…: its own 一是, 二是 are no items)
+_CAUSES_PARAGRAPH = re.compile(r"\n[ \t\u3000]*(?:究其原因|(?:产生|造成|出现|存在)(?:以上|上述|这些)(?:问题|不足|短板)的?(?:主要|深层次)?原因"
+                               r"|(?:以上|上述|这些)(?:问题|不足|短板)(?:产生|存在|出现)的(?:主要|深层次)?原因"
+                               r"|(?:主要|深层次)原因(?:是|在于|有))")
+
+
+def _before_causes_of_all(body: str, min_items: int) -> str:
+    """BODY up to its last paragraph when that is on the causes of all the items listed above it (…依然存在。\n
+    究其原因，一是…；二是…), and no item has a causes paragraph of its own (一是…。\n原因是…。\n二是…)."""
+    m = _CAUSES_PARAGRAPH.search(body)
+    if (m is None or "\n" in body[m.end():].strip() or len(_OWN_CAUSES.findall(body)) > 1
+            or not _item_runs(body[:m.start()], min_items)):
+        return body
+    return body[:m.start()]
 
 
 def _drop_causes_of_all(items: list[str]) -> list[str]:
@@ -239,6 +255,7 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
     tabled = _table_items(body)
     if tabled:
         return tabled
+    body = _before_causes_of_all(body, min_items)
     runs = _item_runs(body, min_items)
     if runs:
         run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first
@@ -357,7 +374,8 @@ def _unheaded_lists(doc_ids, types, parents, texts, with_part: set) -> list[tupl
 
 
 # How a report with no part headings closes after its problems: a paragraph that opens its plans (下一步，我乡将…)
-# and the signature (花石乡人民政府 / 2023年1月12日).
+# and the signature (花石乡人民政府 / 2023年1月12日), or, read to a body, its closing formula (以上汇报，请…批评指正。,
+# 谢谢大家！, 同志们，让我们…！: `CLOSING_FORMULA`) with or without a date.
 _SIGNATURE_LINE = re.compile(rf"{SIGNATURE_NAME.pattern}|^{DATE_AT_LINE_END}")
 
 
@@ -365,7 +383,7 @@ def _last_paragraph_before_the_close(text: str) -> str:
     """TEXT's last paragraph above its signature and a paragraph that opens the plans."""
     paragraphs = [p.strip() for p in text.rstrip().split("\n") if p.strip()]
     k = len(paragraphs) - 1
-    while k > 0 and _SIGNATURE_LINE.match(paragraphs[k]):
+    while k > 0 and (_SIGNATURE_LINE.match(paragraphs[k]) or CLOSING_FORMULA.match(paragraphs[k])):
         k -= 1
     if k > 0 and PLANS_PARAGRAPH.match(paragraphs[k]):
         k -= 1

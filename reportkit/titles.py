@@ -66,7 +66,7 @@ def _month(text: str) -> int:
 
 # What a report's title says: its topic and that it is a report.
 _TITLE_TOPIC = re.compile(r"法治|法制|依法行政|依法治|述法")
-_TITLE_KIND = re.compile(r"报告|总结|情况")
+_TITLE_KIND = re.compile(r"报告|总结|情况|汇报")  # (…工作汇报: a report read to a meeting)
 # What a title's first line holds when the rest follows on the next (XX镇人民政府关于2023年度 / 法治…
 # 报告); a page's 排序 or 匹配度 above a whole title is not part of it.
 _TITLE_START = re.compile(r"法治|法制|依法|关于|20\d\d|二[〇零○Ｏ0O]|政府|委员会|党委|党工委|办事处|街道|镇|乡|苏木|县|区|市|旗")

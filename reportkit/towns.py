@@ -165,6 +165,13 @@ def _stem(name: str) -> str:
     return re.sub(r"(?:街道|苏木|镇|乡)$", "", name)
 
 
+def verb_before_unit(name: str) -> bool:
+    """Is the gazetteer town NAME a verb read with the unit after it (联合|乡中心学校…, 会同|镇司法所…, 召开|镇党委
+    会议): 联合乡, 会同镇 and 召开镇 are towns somewhere, but in running text the stem is the clause's verb?"""
+    stem = _stem(name)
+    return bool(_CLUE_VERB.fullmatch(stem) or _OPENING_VERB.fullmatch(stem))
+
+
 def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1, local_min_count: int = 1,
                      mentions: list | None = None, starts_a_line: bool = False) -> TownGuess | None:
     """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first, when named
@@ -580,9 +587,7 @@ def _example_or_fragment(mention, fragment: str, *, says_we: bool = False) -> bo
     lo = max(0, mention.start - 8)
     if any(lo + start < mention.start < lo + end for start, end, _ in county_mentions(fragment[lo:mention.end])):
         return True  # 上城区街道: 城区街道 read inside its county's name
-    stem = _stem(mention.name)
-    return bool((_CLUE_VERB.fullmatch(stem) or _OPENING_VERB.fullmatch(stem))
-                and not _SUBJECT_BEFORE.search(fragment[max(0, mention.start - 16):mention.start]))
+    return verb_before_unit(mention.name) and not _SUBJECT_BEFORE.search(fragment[max(0, mention.start - 16):mention.start])
 
 
 def _own_body_guess(fragment: str, mentions: list, units: set[str], codes: set[str]) -> TownGuess | None:

@@ -39,6 +39,7 @@ KNOWN_WHOLE_LOOKING = {
     "r442_ruihong_yugan_wenda": "问题N： questions; begins in the first answer",
     # no numbered part at all
     "r498_huashi_jinzhai_no_headings": "no headings; begins at the closing paragraphs",
+    "r802_shenhou_yuzhou_zhongxinzu_wubiaoti": "no headings (a 汇报 read to a study group); begins at the principal's paragraph",
     # begins at a later item of a sub-list (（5）, (4)) whose parts are numbered 1. or not at all
     "r467_zhangyelu_chengguan_shuzi_dian_wenti": "begins at （5） of part 1.",
     "r634_pingjiang_gusu_shuzi_dian_kuohao": "begins at （5） of part 1.",

@@ -266,6 +266,45 @@ def test_extract_indicators__a_wider_area_s_figures_are_not_the_report_s(level, 
     assert extract_indicators(text, level=level, county=county)["value"].tolist() == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 100 (a town's speech opening on its county's year, 全县…共办理…142件，调处矛盾纠纷1.1万余件): a clause
+    # with no subject of its own goes on with its sentence's wider area
+    ("今年以来，全区共受理行政复议案件96件，化解矛盾纠纷8300余件，我街道化解纠纷120件。", [120.0]),
+    ("2024年全市各级调解组织排查纠纷2.3万件；调处成功2.2万件。", []),
+    # guards: the town's own clause between, or a comparison with the area, keeps the figure the town's
+    ("全区推行“一村一顾问”，街道聘请法律顾问6名。", [6.0]),
+    ("化解率98.3%，高于全区97.6%的平均水平，调处纠纷120件。", [98.3, 120.0]),
+])
+def test_extract_indicators__a_clause_without_a_subject_goes_on_with_the_wider_area_s(text, found):
+    assert extract_indicators(text, level="township", county="梁溪区")["value"].tolist() == found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written round 100 (兄弟乡镇也各有亮点，鹤浦镇探索…模式，全年化解…260余件): a clause with no subject after one whose
+    # subject is another town is that town's
+    ("周庄镇创新“古镇调解”做法，当年化解纠纷210件，我镇化解纠纷96件。", [(96.0, "件")]),
+    ("近年来，千灯镇推行积分制管理，全年培育法律明白人300名。", []),
+    # guard: a clause of the town's own between (…，锦溪镇…) keeps its figures the town's
+    ("周庄镇经验值得借鉴，锦溪镇今年开展执法检查40次，查处案件5起。", [(40.0, "次"), (5.0, "起")]),
+])
+def test_extract_indicators__a_clause_without_a_subject_goes_on_with_another_town_s(text, expected):
+    table = extract_indicators(normalize_text(text), level="township", county="昆山市", town="锦溪镇")
+    assert list(zip(table["value"], table["unit"])) == expected
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 100 (a 汇报 with no part headings whose plans paragraph holds 全年组织法治培训不少于3期): that
+    # paragraph's targets are not the year's work
+    ("过去一年，我乡开展普法活动18场。\n但仍存在一些不足：一是宣传不深；二是力量不足。\n"
+     "今后，我乡将每季度组织集中学法不少于2次，全年开展普法活动30场以上。\n以上汇报，请批评指正。", [18.0]),
+    ("一年来，我们坚持依法行政。\n新的一年，我们将在调解成功率上再下功夫，培训调解员60人次。", []),
+    # guard: a paragraph led by a year is the year's work as often (2023年，我乡将法治建设纳入…)
+    ("我乡坚持依法行政。\n2023年，我乡将法治建设纳入年度考核，开展普法活动18场。", [18.0]),
+])
+def test_extract_indicators__the_plans_paragraph_of_a_report_without_part_headings(text, found):
+    assert extract_indicators(text, sections=split_sections(text))["value"].tolist() == found
+
+
 @pytest.mark.parametrize("text", ["对甲公司、乙公司、丙公司等60家企业开展检查。",  # digits after a list count what it reached
                                   "实现“全年化解纠纷60件，群众满意率持续提升，法治乡村建设取得新进展”。"]) # a quoted result
 def test_extract_indicators__digits_after_a_list_or_in_a_long_quote_count(text):
@@ -1491,6 +1530,8 @@ def test_extract_indicators__a_speech_announcing_its_points_counts_nothing(text)
 @pytest.mark.parametrize(("text", "want"), [
     ("我场经营管理林地1.8万亩，全年新增造林1200亩。", [(1200.0, "亩")]),  # round 55: a farm's own land is no work
     ("今年重点做好四件事。全年为民办好实事12件。", [(12.0, "件")]),  # an interview announcing its points
+    ("下一步，我们要重点抓好两项工作：一是…", []),  # round 100: a speech announcing its points in 项工作
+    ("着力抓好五项重点工作。全年完成改革任务12项工作。", [(12.0, "项")]),  # (a count in digits is work)
     ("检查过往车辆214台次。", [(214.0, "台次")]),  # 台次, not 台
 ])
 def test_extract_indicators__round_55_decoys_and_units(text, want):
@@ -2164,3 +2205,54 @@ def test_extract_indicators__a_share_before_the_count_leaves_the_count_the_row_s
 ])
 def test_extract_indicators__a_list_of_projects_named_by_its_count(text, want):
     assert [tuple(r) for r in extract_indicators(text)[["value", "unit"]].values.tolist()] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # written round 99 (坞城街道, 店埠镇, 平乐镇, 海甸街道: …其中：\n（1）物业管理类1560件；\n（2）…；): a (1) or 1、 line
+    # that ends on a semicolon or a comma is a member of a list one sentence runs through, not a title; other wordings
+    ("全年办理法律援助案件情况如下：\n(1)民事类案件18件；\n(2)刑事类案件6件；\n(3)行政类案件2件。",
+     [(18.0, "件"), (6.0, "件"), (2.0, "件")]),
+    ("调处纠纷中：\n1、婚姻家庭纠纷35件，\n2、邻里纠纷48件，\n3、其他纠纷20件。", [(35.0, "件"), (48.0, "件"), (20.0, "件")]),
+    ("执法情况：\n　　(1)查处占道经营112起;\n　　(2)罚款2.5万元;\n　　(3)不予处罚9件。", [(112.0, "起"), (2.5, "万元"), (9.0, "件")]),
+    # guards, which passed before: a (1) title line is no figure's, and a (1) sentence ending in 。 opens with its figure
+    ("（1）深化“12345”热线整合\n全年办理热线工单860件。", [(860.0, "件")]),
+    ("（2）强化执法队伍建设\n（3）发放宣传资料3000份。", [(3000.0, "份")]),
+])
+def test_extract_indicators__a_list_member_s_line_is_no_title(text, want):
+    assert [(v, u) for v, u, _, _ in rows(text)] == want
+
+
+def test_extract_indicators__a_list_member_s_line_read_as_a_sub_heading_keeps_its_figure():
+    # round 99: the sections may take such a line for a sub-heading; its figure is the list's, not a heading's
+    text = ("一、主要工作\n（一）法律服务\n法律顾问全年参与情况：\n（1）审核合同27份；\n（2）出具法律意见9份；\n"
+            "（3）参与信访化解4件。\n二、存在的问题\n一是力量不足。\n三、下一步打算\n加强学习。")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert [(v, u) for v, u in zip(found["value"], found["unit"])] == [(27.0, "份"), (9.0, "份"), (4.0, "件")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 99 (重点抓好三个环节：\n①抓排查。 / 着力抓好三项机制：①…): the count of the list a colon opens, its
+    # points circled; other wordings and nouns
+    ("重点把握三个层面：\n①源头预防。全年开展普法活动12场。", [(12.0, "场")]),
+    ("落实四项措施：①明确责任。全年开展普法活动12场。", [(12.0, "场")]),
+    ("健全两个机制：⑴联席会议。全年开展普法活动12场。", [(12.0, "场")]),
+    # guards, which passed before: work counted before a list of what it was, and a count with no list after it
+    ("新建3个调解室：①镇中心调解室。全年开展普法活动12场。", [(3.0, "个"), (12.0, "场")]),
+    ("开展3项专项行动，查处违法行为12起。", [(3.0, "项"), (12.0, "起")]),
+])
+def test_extract_indicators__a_count_of_a_circled_list_after_a_colon_is_no_figure(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # written round 99 (向化藏族乡: 联合乡中心学校开展“法治进校园”活动5场): a verb of acting with someone before the
+    # township's own body reads as the verb, not as a town of that name (联合乡, 联合镇, 会同乡 are towns elsewhere)
+    ("联合镇卫生院开展义诊普法活动3场。", [(3.0, "场")]),
+    ("会同乡司法所调处矛盾纠纷14件。", [(14.0, "件")]),
+    ("联合街道综治中心排查化解纠纷31件。", [(31.0, "件")]),
+    # guards, which passed before: such a town as the subject of its year's count is that town's
+    ("联合镇全年受理纠纷200余件。", []),
+    ("联合乡当年建成示范点6个。", []),
+])
+def test_extract_indicators__a_verb_before_the_township_s_body_names_no_other_town(sentence, want):
+    assert _town_figures(sentence) == want

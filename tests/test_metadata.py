@@ -1838,3 +1838,16 @@ def test_infer_town__a_town_after_its_own_province_and_no_partners_word_is_still
     # guard: the title names the town after its province and county (no partner's word before it)
     text = "江苏省昆山市千灯镇2023年法治政府建设工作报告\n2023年，千灯镇坚持依法行政。\n一、主要举措\n开展普法活动12场次。"
     assert infer_metadata(text)["town"] == "千灯镇"
+
+
+@pytest.mark.parametrize("under", ["——在全区法治建设推进会上的交流发言\n街道党工委副书记、主任　李明", "（在乡党委中心组学习会上）"])
+def test_find_title__a_report_read_to_a_meeting_is_titled_as_a_work_report(under):
+    # written round 100 (石浦镇2023年度法治政府建设工作汇报 / ——在全县…推进会上的交流发言 / 镇长's line): the 汇报 was no kind
+    # of report, so no title was found and the lines under it ran into the one taken
+    title = "城南街道2024年度法治建设工作汇报"
+    assert find_title(f"{title}\n{under}\n各位领导：\n一年来，街道坚持依法行政。") == title
+
+
+def test_find_title__a_sentence_announcing_a_report_is_no_title():
+    # guard: 汇报如下： ends a sentence with its colon
+    assert find_title("各位领导：\n现将我镇2024年法治建设工作情况汇报如下：\n一、主要工作") == ""

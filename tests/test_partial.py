@@ -403,3 +403,29 @@ def test_partial_reasons__an_editors_note_above_a_report_is_not_a_summary():
     assert "summary only" not in partial_reasons(noted, split_sections(noted))
     read = "政策解读\n报告共四个部分。\n某镇2023年度法治政府建设工作报告\n2023年，某镇扎实推进法治政府建设。"
     assert "summary only" not in partial_reasons(read)
+
+
+@pytest.mark.parametrize("first", ["2.规范执法行为。全年开展执法检查60次。\n3.加强执法培训。组织培训2期。\n",
+                                   "（2）规范执法行为。全年开展执法检查60次。\n"])
+def test_partial_reasons__a_copy_that_begins_at_a_later_item_of_part_one_has_no_opening_part(first):
+    # written round 99 (long reports cut at a paragraph past 40 %: 3.加强征收拆迁领域依法行政。…\n4.…\n（五）…\n1.…\n
+    # 二、党政主要负责人…): the end of a sub-part's list above the next sub-part hid that the copy begins inside part
+    # one, so its 二、, 三、 … were no parts and it passed as whole; other wordings
+    text = (first + "（三）深化普法宣传\n1.开展主题宣传。举办活动12场。\n2.培育法律明白人。培育45名。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n书记带头学法。\n三、存在的问题\n一是执法力量不足。\n"
+            "二是群众法治意识不强。\n四、下一步工作打算\n（一）充实执法力量。\n\n柳河镇人民政府\n2025年1月8日")
+    sections = split_sections(text)
+    assert partial_reasons(text, sections) == ["no opening part"]
+    assert {"leadership", "shortcomings", "plans"} <= set(sections.loc[sections["level"] == 1, "section_type"])
+
+
+@pytest.mark.parametrize("first", ["2.规范执法行为。全年开展执法检查60次。\n3.加强执法培训。组织培训2期。\n",
+                                   "（2）规范执法行为。全年开展执法检查60次。\n"])
+def test_partial_reasons__the_whole_report_with_items_closing_a_sub_part_has_none(first):
+    # guard, which passed before: the whole report, its first part's heading and opening above the same lines
+    whole = ("柳河镇2024年度法治政府建设工作报告\n2024年，柳河镇扎实推进法治政府建设，现将有关情况报告如下：\n"
+             "一、主要举措和成效\n（一）强化组织领导\n1.召开专题会议3次。\n（二）严格规范执法\n1.落实三项制度。\n" + first +
+             "（三）深化普法宣传\n1.开展主题宣传。举办活动12场。\n2.培育法律明白人。培育45名。\n"
+             "二、党政主要负责人履行推进法治建设第一责任人职责情况\n书记带头学法。\n三、存在的问题\n一是执法力量不足。\n"
+             "二是群众法治意识不强。\n四、下一步工作打算\n（一）充实执法力量。\n\n柳河镇人民政府\n2025年1月8日")
+    assert partial_reasons(whole, split_sections(whole)) == []

@@ -119,7 +119,11 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 ("r556_gongjiang_yudu_xinshe_jiedao", "城市管理执法矛盾较为突出"),
                 # round 98: a town new from a 乡 whose rules and forms lag the change (other by its writer's call: no theme
                 # word in its lead; 旧版文书 in its explanation reads it as staffing and conduct)
-                ("r788_lianda_yuzhong_chexiang_shezhen", "撤乡设镇后的制度衔接还不完善")}
+                ("r788_lianda_yuzhong_chexiang_shezhen", "撤乡设镇后的制度衔接还不完善"),
+                # round 100: a gap in protecting a craft's intellectual property (capacity by its writer's call, who
+                # hesitated with other: no theme word in its lead; built alone it is other, built with the set it takes
+                # a cluster-mate's publicity, by the workshops' counterfeiting of its explanation)
+                ("r802_shenhou_yuzhou_zhongxinzu_wubiaoti", "钧瓷知识产权保护还有短板")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -195,5 +199,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 570
+    assert len(FIGURES) == 586
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
