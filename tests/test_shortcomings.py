@@ -440,6 +440,33 @@ def test_shares_vocabulary__a_body_and_a_hedge_are_not_counted():
     assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
 
 
+def test_shares_vocabulary__a_matter_is_how_items_name_any_work():
+    # themes set 95: 事项 names any work (赋权事项, 审批事项, 证明事项), as 机构 names any body, not what two items share a
+    # topic by (…“一票否决”事项…承担的证明事项 shared 事项 and 承担 with …实际承担事项…公开缺项); a third word in common
+    # still counts
+    from reportkit.shortcomings import _shares_vocabulary, _tfidf
+
+    weights = [{"事项": 1.0, "下放": 1.0, "执法": 1.0}, {"事项": 1.0, "下放": 1.0, "清单": 1.0},
+               {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "公示": 1.0}, {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "压减": 1.0}]
+    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
+    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, True]
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
+
+
+def test_cluster_shortcomings__a_matter_and_one_word_pass_no_theme_on():
+    # themes set 95: the unthemed item shares 事项 and 下放 with a themed cluster-mate, one word besides a matter; the
+    # guard shares 事项, 下放, 清单 and
+    # 调整 (three words besides) and takes the mate's theme when the two share a cluster
+    table = items({"甲镇": ["县级下放事项的执法案卷不规范，执法人员持证率低。", "普法形式单一，群众参与度不高。"],
+                   "乙镇": ["上级下放事项多，“属地管理”成了兜底。"]})
+    guard = items({"甲镇": ["县级下放事项清单调整后，执法人员持证率低。", "普法形式单一，群众参与度不高。"],
+                   "乙镇": ["上级下放事项清单调整后，镇里只能兜底。"]})
+    for k in (1, 2):
+        assert cluster_shortcomings(table, ThemeOptions(k=k))["theme"].tolist()[-1] == "other"
+    assert cluster_shortcomings(guard, ThemeOptions(k=2))["theme"].tolist()[-1] == "capacity"
+
+
 def test_shares_vocabulary__a_housing_estate_is_where():
     # themes set 87: a housing estate (小区; 老旧小区, cut as 老旧 and 小区) names where, as 社区 does, not what an item
     # is about (法治建设在老旧小区集中的社区滞后 shared 老旧, 小区 and 滞后 with 老旧小区改造资金…公开滞后); a third word
@@ -737,7 +764,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,582 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,612 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -746,6 +773,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,038 of 2,046 (0.996) and tuning 531 of 566 since set 95 (written blind as 2024–2025 township and
+    # street-office items of 四川, 云南, 广西, 广东, 湖南, 江西, 重庆 and 贵州 on the newer work: 赋权事项 (接得住, 管得好),
+    # 执法监督 and 涉企检查, 基层减负 and 权责清单, 一网通办, 信用, 安全生产 and 燃气, 河湖长制, 食品安全 and “三资”; generic
+    # faults (仍有差距/有待提升), figures, two bodies (…与…之间), …，需进一步加强 endings, 《》 titles as topics: 29 of
+    # 30 first, 30 after; its one miss tuning: 事项, a matter of any work, is no shared wording (unshared_words.txt),
+    # so a 基层减负 item of no theme word no longer takes disclosure through 事项 and 承担; no earlier item moved,
+    # appended or not);
     # held out 2,009 of 2,017 (0.996) and tuning 530 of 565 since set 94 (written blind as township and street-office
     # items of 2020–2022 of 山东, 江苏, 河北, 湖北, 广东, 福建, 辽宁 and 重庆 whose year's topic words mislead: 疫情防控 卡口,
     # 封控 and 隔离, 复工复产 and 涉企 services, 扫黑除恶常态化, 《民法典》, “两委”换届, “七五”/“八五”普法, 12348, 云调解 and
