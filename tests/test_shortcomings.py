@@ -416,41 +416,41 @@ def test_shares_vocabulary__small_blocks_give_the_same_answer():
 
 
 
-def test_shares_vocabulary__words_of_who_or_where_are_not_counted():
-    from reportkit.shortcomings import _shares_vocabulary, _tfidf
-
-    weights = [{"县里": 1.0, "站所": 1.0, "督查": 1.0}, {"县里": 1.0, "站所": 1.0, "兜底": 1.0},
-               {"镇里": 1.0, "村级": 1.0, "调解": 1.0}, {"镇里": 1.0, "村级": 1.0, "调解": 1.0, "台账": 1.0}]
-    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
-    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
+# Words that name who, where or what kind of thing, not what two items are about (resources/unshared_words.txt): two
+# items sharing only such words and one other word do not share vocabulary; a third word in common still counts.
+UNSHARED_CASES = {
     # the second shares only 县里 and 站所 with its donor; the fourth shares 调解 besides 镇里 and 村级: still one word
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, False]
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
+    "who_or_where": ([{"县里": 1.0, "站所": 1.0, "督查": 1.0}, {"县里": 1.0, "站所": 1.0, "兜底": 1.0},
+                      {"镇里": 1.0, "村级": 1.0, "调解": 1.0}, {"镇里": 1.0, "村级": 1.0, "调解": 1.0, "台账": 1.0}],
+                     [False, False, False, False]),
+    # written round 76: 机构 names a body, as 站所 does, and 相对 hedges, as 部分 does (机构调整后… and 机构…调整;
+    # 相对滞后 said of a place and of a staff)
+    "a_body_and_a_hedge": ([{"机构": 1.0, "调整": 1.0, "编制": 1.0}, {"机构": 1.0, "调整": 1.0, "科室": 1.0},
+                            {"相对": 1.0, "滞后": 1.0, "人员": 1.0}, {"相对": 1.0, "滞后": 1.0, "片区": 1.0}],
+                           [False, False, False, False]),
+    # themes set 95: 事项 names any work (赋权事项, 审批事项, 证明事项), as 机构 names any body (…“一票否决”事项…承担的
+    # 证明事项 shared 事项 and 承担 with …实际承担事项…公开缺项)
+    "a_matter": ([{"事项": 1.0, "下放": 1.0, "执法": 1.0}, {"事项": 1.0, "下放": 1.0, "清单": 1.0},
+                  {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "公示": 1.0}, {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "压减": 1.0}],
+                 [False, False, False, True]),
+    # themes set 87: a housing estate (小区; 老旧小区, cut as 老旧 and 小区) names where, as 社区 does (法治建设在老旧小区
+    # 集中的社区滞后 shared 老旧, 小区 and 滞后 with 老旧小区改造资金…公开滞后)
+    "a_housing_estate": ([{"老旧": 1.0, "小区": 1.0, "公示": 1.0}, {"老旧": 1.0, "小区": 1.0, "推进": 1.0},
+                          {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0},
+                          {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0}],
+                         [False, False, False, True]),
+}
 
-def test_shares_vocabulary__a_body_and_a_hedge_are_not_counted():
-    # written round 76: 机构 names a body, as 站所 does, and 相对 hedges, as 部分 does: neither is what two items
-    # share a topic by (机构调整后… and 机构…调整; 相对滞后 said of a place and of a staff)
+
+@pytest.mark.parametrize("case", list(UNSHARED_CASES))
+def test_shares_vocabulary__words_of_who_where_or_what_kind_are_not_counted(case):
     from reportkit.shortcomings import _shares_vocabulary, _tfidf
 
-    weights = [{"机构": 1.0, "调整": 1.0, "编制": 1.0}, {"机构": 1.0, "调整": 1.0, "科室": 1.0},
-               {"相对": 1.0, "滞后": 1.0, "人员": 1.0}, {"相对": 1.0, "滞后": 1.0, "片区": 1.0}]
+    weights, want = UNSHARED_CASES[case]
     tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
     donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, False]
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
-
-
-def test_shares_vocabulary__a_matter_is_how_items_name_any_work():
-    # themes set 95: 事项 names any work (赋权事项, 审批事项, 证明事项), as 机构 names any body, not what two items share a
-    # topic by (…“一票否决”事项…承担的证明事项 shared 事项 and 承担 with …实际承担事项…公开缺项); a third word in common
-    # still counts
-    from reportkit.shortcomings import _shares_vocabulary, _tfidf
-
-    weights = [{"事项": 1.0, "下放": 1.0, "执法": 1.0}, {"事项": 1.0, "下放": 1.0, "清单": 1.0},
-               {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "公示": 1.0}, {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "压减": 1.0}]
-    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
-    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, True]
+    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == want
+    # counted as shared when every word counts (the unshared list not given)
     assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
 
 
@@ -465,20 +465,6 @@ def test_cluster_shortcomings__a_matter_and_one_word_pass_no_theme_on():
     for k in (1, 2):
         assert cluster_shortcomings(table, ThemeOptions(k=k))["theme"].tolist()[-1] == "other"
     assert cluster_shortcomings(guard, ThemeOptions(k=2))["theme"].tolist()[-1] == "capacity"
-
-
-def test_shares_vocabulary__a_housing_estate_is_where():
-    # themes set 87: a housing estate (小区; 老旧小区, cut as 老旧 and 小区) names where, as 社区 does, not what an item
-    # is about (法治建设在老旧小区集中的社区滞后 shared 老旧, 小区 and 滞后 with 老旧小区改造资金…公开滞后); a third word
-    # in common still counts
-    from reportkit.shortcomings import _shares_vocabulary, _tfidf
-
-    weights = [{"老旧": 1.0, "小区": 1.0, "公示": 1.0}, {"老旧": 1.0, "小区": 1.0, "推进": 1.0},
-               {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0}, {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0}]
-    tfidf, vocab, _ = _tfidf(weights, max_df=1.0)
-    donors, labels = np.array([True, False, True, False]), np.array([0, 0, 1, 1])
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2, vocab=vocab).tolist() == [False, False, False, True]
-    assert _shares_vocabulary(tfidf, donors, labels, 0.2).tolist() == [False, True, False, True]
 
 # --------------------------------------------------------------------------- cutting items from the sections
 
