@@ -160,8 +160,8 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     A 一、/（一） line is a heading up to its first 。/： when that is short, or as a
     whole when it is a short line without a full stop (up to its first comma when it is longer
     than a heading: the rest is its body, run in); a 1、/(1) line only when it is a short title
-    line (such items often open with a real figure: ``1.发放资料3000份。``, or end a list's member:
-    ``（1）审查合同协议71份；``), and of a labelled figure
+    line (such items often open with a real figure: ``1.发放资料3000份。``, end a list's member:
+    ``（1）审查合同协议71份；``, or end on its count with no mark: ``（2）占道经营23件``), and of a labelled figure
     (``6.办理热线工单：138件``) only its label.
     """
     ranges = []
@@ -184,7 +184,7 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
             if colon and _FIGURE_ONLY.match(value):  # 6.办理热线工单：138件: a labelled figure, its label the title
                 ranges.append((offset, offset + len(label)))
             elif (stripped_end <= _HEADING_MAX and "。" not in line
-                  and not line.rstrip().endswith(_LIST_MEMBER_END)):
+                  and not line.rstrip().endswith(_LIST_MEMBER_END) and not _ends_on_count(line[:stripped_end])):
                 ranges.append((offset, offset + stripped_end))
             else:
                 ranges.append((offset, offset + m3.end()))
@@ -749,14 +749,26 @@ def _section_heading_ranges(sections: pd.DataFrame | None, text: str = "") -> li
 
 def _numbered_sentence(heading: str, text: str, start: int) -> int:
     """The length of the number of a HEADING numbered 1、 or (1) whose line in TEXT (at START) holds a full
-    stop or ends a member of a list (`_LIST_MEMBER_END`): such an item is a sentence that may open with its
-    figure, not a title (0 for any other)."""
+    stop, ends a member of a list (`_LIST_MEMBER_END`) or ends on a count (`_ends_on_count`): such an item is a
+    sentence that may open with its figure, not a title (0 for any other)."""
     marker = _HEADING_3.match(heading)
     if not marker or text[start:start + len(heading)] != heading:
         return 0
     line_end = text.find("\n", start)
     line = text[start:line_end if line_end >= 0 else len(text)]
-    return marker.end() if "。" in line or line.rstrip().endswith(_LIST_MEMBER_END) else 0
+    member = "。" in line or line.rstrip().endswith(_LIST_MEMBER_END) or _ends_on_count(line.rstrip())
+    return marker.end() if member else 0
+
+
+def _ends_on_count(line: str) -> bool:
+    """Does LINE end on a count in digits with its unit (（2）占道经营23件, 3.秸秆禁烧巡查35次)? A numbered line that
+    ends so is a list's member whose writer left off its mark (its siblings end on ；, 。 or nothing), not a title:
+    a title names a task, it does not end on its tally. Only the line's tail is read."""
+    tail = line[-_TAIL:]
+    return any(m.end() == len(tail) and (m.group("num") or "")[:1].isdigit() for m in number_regex().finditer(tail))
+
+
+_TAIL = 16  # the longest figure with its unit at a line's end (1,234.5万人次) fits
 
 
 def _counts_in_digits(clause: str) -> bool:

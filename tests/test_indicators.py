@@ -2230,6 +2230,33 @@ def test_extract_indicators__a_list_member_s_line_read_as_a_sub_heading_keeps_it
     assert [(v, u) for v, u in zip(found["value"], found["unit"])] == [(27.0, "份"), (9.0, "份"), (4.0, "件")]
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # written round 101 (友谊路街道 …其中：\n（1）…11件；\n（2）占道经营23件\n（3）…24件。; 葛仙庄镇 …（3）秸秆禁烧巡查35次 before
+    # the next paragraph): a (1) or 1、 line that ends on its count with no mark is a list's member, not a title;
+    # other wordings, units and markers
+    ("全年办理法律援助案件情况如下：\n(1)民事类案件18件\n(2)刑事类案件6件\n(3)行政类案件2件",
+     [(18.0, "件"), (6.0, "件"), (2.0, "件")]),
+    ("开展普法活动：\n1、进村入户宣讲26场\n2、发放宣传资料4500余份\n受教育群众1.2万人次。",
+     [(26.0, "场"), (4500.0, "份"), (12000.0, "人次")]),
+    ("检查情况：\n1.检查企业86家次；\n2.督促整改隐患153处\n3.罚款3.6万元。", [(86.0, "家次"), (153.0, "处"), (3.6, "万元")]),
+    # guards, which passed before: a (1) title line naming a task or a year is no figure's, its body's figure is
+    ("（1）深化“12345”热线整合\n全年办理热线工单860件。", [(860.0, "件")]),
+    ("（2）2024年普法工作\n开展普法活动12场。", [(12.0, "场")]),
+    ("1.强化执法队伍建设\n2.发放宣传资料3000份。", [(3000.0, "份")]),
+])
+def test_extract_indicators__a_list_member_s_line_ending_on_its_count_is_no_title(text, want):
+    assert [(v, u) for v, u, _, _ in rows(text)] == want
+
+
+def test_extract_indicators__a_list_member_s_line_ending_on_its_count_read_as_a_sub_heading_keeps_its_figure():
+    # round 101: the sections may take such an unmarked line for a sub-heading; its figure is the list's
+    text = ("一、主要工作\n（一）综合执法\n全年检查共计90次，其中：\n（1）安全生产检查50次；\n（2）消防检查25次\n"
+            "（3）环保检查15次\n立案查处违法案件6件。\n二、存在的问题\n一是力量不足。\n三、下一步打算\n加强学习。")
+    found = extract_indicators(text, sections=split_sections(text))
+    assert [(v, u) for v, u in zip(found["value"], found["unit"])] == [
+        (90.0, "次"), (50.0, "次"), (25.0, "次"), (15.0, "次"), (6.0, "件")]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     # written round 99 (重点抓好三个环节：\n①抓排查。 / 着力抓好三项机制：①…): the count of the list a colon opens, its
     # points circled; other wordings and nouns

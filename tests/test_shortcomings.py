@@ -216,6 +216,26 @@ def test_cluster_shortcomings__cadres_serving_firms_keep_their_theme():
     assert result["theme"].tolist() == ["capacity", "awareness"]
 
 
+def test_cluster_shortcomings__coordinating_inspections_is_enforcement_s():
+    # written round 101: 涉企行政检查统筹协调还不够 (capacity by its writer: how the town's enforcers plan their visits
+    # to firms) was other, no theme word; inspections that are not planned, joined or coordinated together
+    # (检查…统筹/协同/协调) are enforcement's; other wordings
+    table = items({"辰镇": ["一是各站所联合检查计划统筹不够，企业反映较多。",
+                           "二是市场监管与安全生产检查协同不够顺畅。",
+                           "三是对“九小场所”的消防检查缺乏协调，时有重复。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["capacity"] * 3
+
+
+def test_cluster_shortcomings__coordination_of_other_work_keeps_its_theme():
+    # guards of round 101's words, right before them too: a coordination that is not of inspections keeps its work's
+    # theme, and inspections' results not published stay disclosure
+    table = items({"巳镇": ["一是矛盾纠纷多元化解统筹协调不够，部门各自为战。",
+                           "二是涉企行政检查结果未按要求向社会公示。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["disputes", "disclosure"]
+
+
 def test_cluster_shortcomings__lead_clause_decides_mixed_item():
     # Capacity is named first; the awareness words that follow must not win.
     table = items({"丁镇": ["一是执法力量薄弱，部分干部学法意识不强，法治思维和法律素养有待提升。",
