@@ -614,12 +614,20 @@ _CONSEQUENCE = re.compile(r"^(?:(?:(?:其中|已有)[^，,；;。]{0,8}?)?(?:已
 _SECOND_FAULT = re.compile(r"^(?:同时|此外|另外)(?![的期间段])")
 
 
+# … or what holds the fault back, said after it (…，受上级考核“一票否决”制约明显; …，受语言和工作时间限制): a cause
+# put after, not the fault: its words do not count (what the item is about is before it). Not 受理.
+_CAUSE_BEHIND = re.compile(r"^受(?!理)[^，,；;。]{1,20}?(?:影响|制约|限制|掣肘|牵制)")
+
+
 def _without_consequences(rest: str) -> tuple[str, str]:
-    """(REST without its consequence clauses and any second fault, those clauses)."""
+    """(REST without its consequence clauses, causes said after the fault and any second fault, the consequence
+    and second-fault clauses)."""
     kept, consequences = [], []
     second = False
     for clause in re.split(r"(?<=[，,；;。！!？?])", rest):
         second = second or bool(_SECOND_FAULT.match(clause.strip()))
+        if _CAUSE_BEHIND.match(clause.strip()):
+            continue
         (consequences if second or _CONSEQUENCE.match(clause.strip()) else kept).append(clause)
     return "".join(kept), "".join(consequences)
 
@@ -1222,7 +1230,7 @@ _INTERPRETED = re.compile(r"(?:(?<=对|就)|(?<=关于|涉及)|(?<=[，,；;。�
 # What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
 _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
-                      r"([^，,。；;：:！!？?\n]{2,20}?)(?=看成|看作|视为|当作|当成)")
+                      r"([^，,。；;：:！!？?\n]{2,20}?)(?=(?:简单|片面|狭隘|错误)?地?(?:看成|看作|视为|当作|当成|理解为|理解成))")
 # What a site's or a board's column holds (政务公开专栏中的重大行政决策、规范性文件栏目长期空白; 网站的政策文件栏目): the
 # topic, not the fault, which is the column's (empty, not updated: disclosure); its words count as a title's. Only a
 # column named after 的, so a column named by its own kind (政务公开栏目, “法治宣传”栏目) keeps its words.

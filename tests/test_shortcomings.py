@@ -770,8 +770,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,612 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (35 of them stay wrong); held-out items were not, and measure it.
+    # 2,642 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -779,6 +779,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,063 of 2,073 (0.995) and tuning 533 of 569 since set 96 (written blind as 2021–2023 township and
+    # street-office items of 长三角 and 珠三角 in their reform jargon: 数字化改革, “大综合一体化”, 四平台, 最多跑一次,
+    # 浙里办/粤省事, 共同富裕, 县乡一体、条抓块统, 网格智治, 信用+; passive faults, unsolved questions, APP/OA/12345,
+    # slogans as topics, 尚/仍/还 openings, blame on the higher level: 25 of 30 first, 27 after; its three used misses
+    # tuning: 把“…”理解为… the topic as 看成 is, 流动人口学法/新市民学法 the public's, a cause said after the fault
+    # (…，受上级考核…制约明显) no fault (its item stays wrong, but set 16's and 74's 属地管理 tuning items, which it
+    # took to disclosure appended as first measured, are right again); no earlier item moved by the mend);
     # held out 2,038 of 2,046 (0.996) and tuning 531 of 566 since set 95 (written blind as 2024–2025 township and
     # street-office items of 四川, 云南, 广西, 广东, 湖南, 江西, 重庆 and 贵州 on the newer work: 赋权事项 (接得住, 管得好),
     # 执法监督 and 涉企检查, 基层减负 and 权责清单, 一网通办, 信用, 安全生产 and 燃气, 河湖长制, 食品安全 and “三资”; generic
@@ -2304,6 +2311,29 @@ EPIDEMIC_YEARS_TOWNS = [
     ("干部联系群众不够紧密，群众法治意识淡薄", "publicity"),  # guard: the public's awareness in its own clause
 ]
 
+DELTA_REFORM_WORDS = [
+    # themes set 96 (township and street-office items of 长三角 and 珠三角, 2021–2023, in their reform jargon: 数字化改革,
+    # “大综合一体化”, 四平台, 最多跑一次, 浙里办/粤省事, 共同富裕, 网格智治; 25 of 30 first, these in other wordings):
+    # what a cadre takes a slogan or a reform to mean (把“…”简单理解为/理解成…) is the topic, as 把…看成/当成 is:
+    # the cadre's view decides
+    ("个别社区书记把“网格化管理”简单理解成“多派人”，处理居民纠纷仍凭老经验", "awareness"),
+    ("少数村干部把“三治融合”片面理解为“多开会”，对村民反映的矛盾习惯拖着不办", "awareness"),  # guard
+    ("部分站所把“谁执法谁普法”理解为发资料", "publicity"),  # guard: a body's practice, the work's word decides
+    # what holds the fault back, said after it (…，受上级…制约/影响/限制), is a cause, not the fault: its words do
+    # not count (an item that blames the higher level names no theme: other)
+    ("乡镇承担的属地责任清单越拉越长，受上级部门考核排名制约明显", "other"),
+    ("村级组织挂牌多、证明多的问题反弹，受上级部门考核评比影响较大", "other"),
+    ("受上级考核制约，镇里对执法队的监督偏软", "disclosure"),  # guard: a cause put first stays the lead
+    ("群众诉求受理后办理不及时，受理渠道不畅", "disputes"),  # guard: 受理 is no cause
+    ("镇执法队人手紧张，受编制总量限制，考核任务又多", "capacity"),  # guard: the lead decides
+    # the public's study (外来人口学法, 新市民学法, 务工人员学法) is publicity's, as 群众学法 and 居民学法 are
+    ("部分外来人口学法守法的自觉性不高", "publicity"),
+    ("新市民学法用法的热情不高，参加法治讲座的人少", "publicity"),
+    ("园区务工人员学法的渠道不多", "publicity"),
+    ("机关工作人员学法不经常", "awareness"),  # guard: a cadre's study stays theirs
+    ("社区干部学法用法的主动性不强", "awareness"),  # guard
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2321,7 +2351,8 @@ EPIDEMIC_YEARS_TOWNS = [
                          + LEDGERS_AND_OWN_FAULTS + NORTH_WEST_AND_SOUTH_WEST_MOUNTAINS
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
-                         + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS)
+                         + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
+                         + DELTA_REFORM_WORDS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
