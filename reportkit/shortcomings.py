@@ -644,6 +644,13 @@ def _without_led_to(zone: str) -> tuple[str, str]:
     return _LEADS_TO.sub("，", zone), "，".join(m.group(0) for m in _LEADS_TO.finditer(zone))
 
 
+# The review that found the fault, opening a clause of its own words with no comma after it (督察发现镇里签订的
+# 责任状达40余份; 检查中还发现…; 经查…): the reviewer is no topic, so its words do not count (the frame followed by
+# a comma is a scene, see `_SETTING`; 督察发现的问题, what it found, is the topic and stays).
+_FOUND_BY = re.compile(r"(?:^|(?<=[，,；;。：:]))(?:[^，,；;。：:的]{0,8}?(?:督察|督查|检查|巡察|巡视|审计|评查|抽查|核查|暗访)"
+                       r"组?(?:中|时)?(?:还|又|也)?(?:发现|指出)|经(?:查|查实|核实))(?![的，,；;。：:])")
+
+
 def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, str]:
     """(scene, lead, rest) of an item: `split_lead`'s, with the circumstances before the lead (the
     scene it sets or the review that found the fault: 在征地拆迁过程中，…; 经督查，…) taken out of the rest."""
@@ -652,6 +659,9 @@ def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, 
     scene = body[:at] if at > 0 and not _NAMES_FIELD.match(body) else ""
     if scene and rest.startswith(scene):
         rest = rest[len(scene):].lstrip("，,；;。：:！!？? \n")
+    if ("发现" in body or "指出" in body or "经" in body) and _FOUND_BY.search(body):
+        lead = _FOUND_BY.sub("", lead, count=1) or lead
+        rest = _FOUND_BY.sub("", rest)
     return scene, lead, rest
 
 

@@ -770,8 +770,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,642 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
+    # 2,672 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -779,6 +779,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,091 of 2,101 (0.995) and tuning 534 of 571 since set 97 (written blind as the findings of a county's
+    # 法治督察 and 案卷评查 and the townships' 整改 lists of 2022–2024 in the north (河北, 山西, 内蒙古, 辽宁, 吉林, 黑龙江,
+    # 山东, 河南): 督察发现/经查/评查中发现…, figures and shares, 问题/表现/整改 columns, one short clause, 违反《…》第N条,
+    # 仍/依然/反复出现, 村（社区） and 站所: 28 of 30 first, 29 after; its two misses tuning: the review that found the
+    # fault opening a later clause with no comma (…，督察发现镇里…) is no topic, its words do not count (its 属地管理 item
+    # stays wrong, other read as disclosure by its cluster, but set 16's and 74's 属地管理 tuning items, which it took to
+    # disclosure appended as first measured, are right again), the public's knowing a legal route (知道…申请) publicity's;
+    # without the set no item moved);
     # held out 2,063 of 2,073 (0.995) and tuning 533 of 569 since set 96 (written blind as 2021–2023 township and
     # street-office items of 长三角 and 珠三角 in their reform jargon: 数字化改革, “大综合一体化”, 四平台, 最多跑一次,
     # 浙里办/粤省事, 共同富裕, 县乡一体、条抓块统, 网格智治, 信用+; passive faults, unsolved questions, APP/OA/12345,
@@ -2334,6 +2342,23 @@ DELTA_REFORM_WORDS = [
     ("社区干部学法用法的主动性不强", "awareness"),  # guard
 ]
 
+INSPECTORS_FINDINGS = [
+    # themes set 97 (findings of a county's 法治督察 and 案卷评查 and the townships' 整改 lists, 2022–2024, in the north:
+    # 督察发现/经查/评查中发现…, figures and shares, 问题/表现/整改 columns, 违反《…》第N条; 28 of 30 first, these in other
+    # wordings): the review that found the fault, opening a later clause with no comma after it (督查发现…, 督察组发现…),
+    # is no topic: its words do not count
+    ("乡镇有责无权的问题依然突出，督查发现村（社区）挂牌仍有20余块", "other"),
+    ("基层迎检负担依然较重，督察组发现镇里一季度迎接各类检查15次", "other"),
+    ("个别站所负责人法治观念淡薄，督察发现其对群众投诉长期不予回复", "awareness"),  # guard
+    ("法治督察发现的问题整改不及时", "disclosure"),  # guard: what the review found is the topic
+    ("镇里对执法队的监督偏软，督察发现执法公示栏长期未更新", "disclosure"),  # guard
+    # the public's knowing a legal route (知道…可以申请…) is publicity's, as 不知道…申请 is
+    ("辖区居民中仅两成知道物业纠纷可以申请人民调解", "publicity"),
+    ("外出务工返乡人员很少知道欠薪可以申请劳动仲裁", "publicity"),
+    ("机关干部中仅三成知道新修订的行政复议法", "awareness"),  # guard: the cadres' knowing stays theirs
+    ("不少农户不知道土地纠纷可以申请仲裁", "publicity"),  # guard
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2352,7 +2377,7 @@ DELTA_REFORM_WORDS = [
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
-                         + DELTA_REFORM_WORDS)
+                         + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
