@@ -995,8 +995,10 @@ _FEW_WORDS_BEFORE = 12
 
 # A change in tenths (办理时限缩短三成, 增长近三成): a rate, 三成 = 30 %; only after a verb of change, since
 # 成 is a word of its own too (成员, 成效, 八成以上的群众 is a share, not the work's change).
-_TENTHS = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|缩短|压缩|压减|节约|节省|缩减)了?"
-                     r"(?P<q>近|约|超过|超|逾)?(?P<n>[一二两三四五六七八九]|[1-9])成(?![员为本功立效果绩交都市熟型品就])")
+_TENTHS = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|缩短|压缩|压减|节约|节省|缩减"
+                     r"|(?<=[率])|占比|比例|比重)了?(?:均|达到|达|为|约为|在)?"
+                     r"(?P<q>近|约|超过|超|逾)?(?P<n>[一二两三四五六七八九]|[1-9])成(?P<m>[一二三四五六七八九](?![成%％]))?"
+                     r"(?![员为本功立效果绩交都市熟型品就])")
 
 
 def _extra_row(text: str, doc_id: str, section_of, *, start: int, end: int, sentence: tuple[int, int], value: float,
@@ -1026,6 +1028,8 @@ def _tenths_rows(text: str, doc_id: str, protected, plans, section_of) -> list[d
         lead = last_of(text, _BOUNDARY, m.start())
         subject = _clean_subject(text[lead:m.start()])
         tenths = int(n) if (n := m.group("n")).isdigit() else chinese_to_number(n)
+        if m.group("m"):  # 好评率九成五以上: 95 %
+            tenths += chinese_to_number(m.group("m")) / 10
         found.append(_extra_row(text, doc_id, section_of, start=lead, end=m.end(), sentence=_sentence_bounds(text, *number),
                                 value=10.0 * tenths, unit="%", qualifier=m.group("q") or "",
                                 subject=subject + m.group("verb"), label=subject))

@@ -1384,6 +1384,10 @@ def test_extract_indicators__a_table_of_places_by_measures_gives_its_total_row_i
     ("全年政务公开信息同比增长近三成，承诺件办理时限缩短3成，即办件占比提高两成。",
      [(30.0, "%", "近"), (30.0, "%", ""), (20.0, "%", "")]),
     ("八成以上的群众表示满意，成员3人，取得明显成效，九成新。", [(3.0, "人", "")]),
+    # written round 102: a rate or a share given in tenths (率九成以上, 占比近七成, 九成五 = 95 %) is one too
+    ("网上可办事项比例达八成以上。", [(80.0, "%", "")]),
+    ("群众回访好评率达到九成二，案卷优良率近六成。", [(92.0, "%", ""), (60.0, "%", "近")]),
+    ("调解成员九成以上是退休干部，成功率高。", []),
 ])
 def test_extract_indicators__a_change_in_tenths(text, found):
     assert [(v, u, q) for v, u, q, _ in rows(text)] == found
@@ -1929,7 +1933,11 @@ def test_extract_indicators__the_mediation_committees_every_village_has_are_no_f
 
 @pytest.mark.parametrize("text, want", [("镇域内现有规模以上工业企业27家。", []),
                                         ("辖区内有养老机构4所，全年开展养老诈骗防范宣传12场。", [(12.0, "场")]),
-                                        ("走访辖区内企业26家。", [(26.0, "家")])])
+                                        ("走访辖区内企业26家。", [(26.0, "家")]),
+                                        # written round 102: the holdings in Chinese numerals (辖区内有各类企业三百余家)
+                                        ("境内有规模以上企业二十余家。", []),
+                                        ("辖区内现有农家乐四十家，全年开展消防检查十二次。", [(12.0, "次")]),
+                                        ("走访辖区内企业二十六家。", [(26.0, "家")])])
 def test_extract_indicators__what_a_place_holds_is_no_figure(text, want):
     # written round 74 (境内有煤矿企业3家): the firms and homes a place holds are its profile, not the year's work
     got = table_of(text)
