@@ -183,8 +183,7 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
             label, colon, value = line[:stripped_end].partition("：" if "：" in line else ":")
             if colon and _FIGURE_ONLY.match(value):  # 6.办理热线工单：138件: a labelled figure, its label the title
                 ranges.append((offset, offset + len(label)))
-            elif (stripped_end <= _HEADING_MAX and "。" not in line
-                  and not line.rstrip().endswith(_LIST_MEMBER_END) and not _ends_on_count(line[:stripped_end])):
+            elif stripped_end <= _HEADING_MAX and not _sentence_or_list_member(line):
                 ranges.append((offset, offset + stripped_end))
             else:
                 ranges.append((offset, offset + m3.end()))
@@ -749,15 +748,21 @@ def _section_heading_ranges(sections: pd.DataFrame | None, text: str = "") -> li
 
 def _numbered_sentence(heading: str, text: str, start: int) -> int:
     """The length of the number of a HEADING numbered 1、 or (1) whose line in TEXT (at START) holds a full
-    stop, ends a member of a list (`_LIST_MEMBER_END`) or ends on a count (`_ends_on_count`): such an item is a
-    sentence that may open with its figure, not a title (0 for any other)."""
+    stop or is a member of a list (`_sentence_or_list_member`): such an item is a sentence that may open with its
+    figure, not a title (0 for any other)."""
     marker = _HEADING_3.match(heading)
     if not marker or text[start:start + len(heading)] != heading:
         return 0
     line_end = text.find("\n", start)
     line = text[start:line_end if line_end >= 0 else len(text)]
-    member = "。" in line or line.rstrip().endswith(_LIST_MEMBER_END) or _ends_on_count(line.rstrip())
-    return marker.end() if member else 0
+    return marker.end() if _sentence_or_list_member(line) else 0
+
+
+def _sentence_or_list_member(line: str) -> bool:
+    """Is the numbered LINE a sentence (it holds a full stop) or a member of a list, ending on a semicolon or a comma
+    (`_LIST_MEMBER_END`) or on its count (`_ends_on_count`), rather than a title line?"""
+    line = line.rstrip()
+    return "。" in line or line.endswith(_LIST_MEMBER_END) or _ends_on_count(line)
 
 
 def _ends_on_count(line: str) -> bool:
