@@ -47,7 +47,7 @@ import pandas as pd
 from . import resources, schema
 from .anchored import AnchoredPattern
 from .arguments import require_text
-from .chinese import (ANNEX_LIST_ROW, CJK, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
+from .chinese import (ANNEX_LIST_ROW, CJK, CJK_CHAR, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
                       FINANCIAL_NUMERALS, HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, PLANS_PARAGRAPH, SELF_AGENT,
                       annex_start, annexed_table_start, chinese_to_number, last_of)
 from .figure_owner import others_figure, wider_area
@@ -545,6 +545,26 @@ def _inherit_categories(text: str, rows: list[dict]) -> None:
 # --------------------------------------------------------------------------- extraction
 
 
+# A bare 一 is an article (配备一名法律顾问, 一次性告知) unless it counts the noun before it at the end of its
+# clause, as a 党政办 lists the year's single events (讲授法治课一次，依申请公开一件。示范村一个；). Not after a word
+# that makes it an ordinal, a part or a rule (第/下/每/统/唯/之, 人手一册 …), nor in a standard, a rule or a slogan (做到执法一次,
+# 实现最多跑一次, 申请人只需申请一次, “一件事一次办”), nor 一批, which names no number.
+_ONE_ENDS_CLAUSE = re.compile(r"\s?(?:[，,。.；;、）)！!？?]|$)")
+_ONE_NOT_AFTER = frozenset("第下上这那哪某另再又任其首同统唯单合逐进之每手万十百千零")
+_ONE_IN_A_STANDARD = re.compile(r"做到|实现|力争|确保|最多|至少|不少于|达到|争取|力求|只需|仅需|只要|须|需要|应当")
+
+
+def _counted_one(m: re.Match, before: str) -> bool:
+    """Whether the bare 一 of M counts the noun before it (法治课一次，), BEFORE being its clause's text."""
+    if m.group("mag") or m.group("mag2") or m.group("approx") or m.group("unit") == "批":
+        return False
+    if not _ONE_ENDS_CLAUSE.match(m.string, m.end()):
+        return False
+    last = before.rstrip()[-1:]
+    return (bool(last) and CJK_CHAR.match(last) is not None and last not in _ONE_NOT_AFTER
+            and not _ONE_IN_A_STANDARD.search(before) and before.count("“") <= before.count("”"))
+
+
 def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | None:
     """(value, unit, value_yuan) of a match; None when the number is not a measure.
 
@@ -559,8 +579,8 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
     else:
-        if raw in ("一", "二", "零", "〇"):
-            return None  # 一名法律顾问 / 一次 / 二次供水: an article or a name, not a count
+        if raw in ("二", "零", "〇") or (raw == "一" and not _counted_one(m, before)):
+            return None  # 一名法律顾问 / 一次性 / 二次供水: an article or a name, not a count
         if len(raw) == 1 and raw in _FINANCIAL_DIGITS and before[-1:] in _WORDS_ENDING_IN.get(raw, ""):
             return None  # 队伍人员, 退伍人员, 大陆人: a word's last character, not a count
         if len(raw) > 1 and all(ch in _CN_DIGIT for ch in raw):

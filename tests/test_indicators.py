@@ -1393,6 +1393,22 @@ def test_extract_indicators__a_change_in_tenths(text, found):
     assert [(v, u, q) for v, u, q, _ in rows(text)] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 102: a bare 一 that counts the noun before it at the end of its clause is a figure
+    ("年内组织机关干部旁听庭审活动一次，召开重大决策听证会一场；获评省级法治宣传教育基地一处。",
+     [(1.0, "次"), (1.0, "场"), (1.0, "处")]),
+    ("全年受理行政复议申请一起, 化解信访积案一件.", [(1.0, "起"), (1.0, "件")]),
+    # … and not an article, an ordinal, a rule, a standard, a slogan or 一批 (each passes on the old code too)
+    ("聘请一名执业律师担任法律顾问，对申请材料一次性告知。", []),
+    ("每半年开展一次，村级公开栏每季度更新一次。", []),
+    ("做到执法一次，实现群众办事最多跑一次，当事人只需申请一次。", []),
+    ("推出“一件事一次办”，成功创建一批，列为重点工作之一。", []),
+    ("向村组干部发放法律读本，人手一册。", []),
+])
+def test_extract_indicators__a_bare_one_counts_at_its_clause_s_end(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
 def test_extract_indicators__an_annex_table_after_the_signature_counts_and_its_remarks_too():
     # written round 37: the annex after the last plan is no plan; a row's blank 备注 keeps the cells in
     # their columns; a quoted label (“法律明白人”) and a remark read as a sentence (同比增长8.2%) leave the row's figure
