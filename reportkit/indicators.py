@@ -815,6 +815,18 @@ def _heading_length(heading: str) -> int:
 _STRESSED = re.compile(r"[【“「『〈]([^】”」』〉\n]{1,25})[】”」』〉]")
 
 
+# 即/亦即/也就是 opening a clause that holds nothing but a figure: the figure before it said again in other
+# numerals (一万二千余人次，即1.2万余人次; 三百多件（即300余件）), one figure, not two.
+_RESTATEMENT = re.compile(r"\s?(?:即|亦即|也即|也就是|折合)\s?")
+
+
+def _restates(text: str, previous: dict, boundary: int, num_start: int, value: float, unit: str) -> bool:
+    """Whether the figure at NUM_START (its clause from BOUNDARY) restates the PREVIOUS row's figure."""
+    return (_RESTATEMENT.fullmatch(text, boundary, num_start) is not None
+            and (previous["value"], previous["unit"]) == (value, unit)
+            and re.fullmatch(r"[\s，,（(]{0,3}", text[previous["end"]:boundary]) is not None)
+
+
 def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | None = None,
                        level: str = "", county: str = "", town: str = "", year: str | int = "") -> pd.DataFrame:
     """Numeric indicators of one normalised report text, one row per measure.
@@ -865,6 +877,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         if valued is None:
             continue
         value, unit, value_yuan = valued
+        if rows and _restates(text, rows[-1], boundary, num_start, float(value), unit):
+            continue
         qualifier = ";".join(_qualifiers(text, boundary, m))
 
         # Span: from the start of the subject phrase (time words and agents trimmed) …

@@ -1409,6 +1409,20 @@ def test_extract_indicators__a_bare_one_counts_at_its_clause_s_end(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 102: a figure said again in other numerals after 即 is one figure
+    ("全年化解矛盾纠纷二百余件，即200余件，调处成功率高。", [(200.0, "件")]),
+    ("累计发放法治宣传资料三千五百份（亦即3500份）。", [(3500.0, "份")]),
+    ("受理纠纷12件，即12件，其中调解成功12件。", [(12.0, "件"), (12.0, "件")]),
+    # … a different figure after 即, or the same figure in a clause of its own words, is counted (these pass on the
+    # old code too)
+    ("受理纠纷12件，调解成功12件。", [(12.0, "件"), (12.0, "件")]),
+    ("开展普法活动20场，即较上年增加5场。", [(20.0, "场"), (5.0, "场")]),
+])
+def test_extract_indicators__a_figure_restated_after_ji_counts_once(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
 def test_extract_indicators__an_annex_table_after_the_signature_counts_and_its_remarks_too():
     # written round 37: the annex after the last plan is no plan; a row's blank 备注 keeps the cells in
     # their columns; a quoted label (“法律明白人”) and a remark read as a sentence (同比增长8.2%) leave the row's figure
