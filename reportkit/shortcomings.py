@@ -817,9 +817,10 @@ def _held_verdicts(zone: str, spans: list[tuple[int, int, str]], owners: dict[st
     return held
 
 
-# An office's name (司法所, 执法中队, 调委会, 政府网站) or a unit's (网格) right before another theme's word says who does
-# the work, not what the fault is (司法所普法“单打独斗”, 司法所调解“一调了之”): the work's word decides.
-_BODY = re.compile(r"(?:所|队|委会|委员会|网站|网格)$")
+# An office's name (司法所, 执法中队, 调委会, 政府网站), a unit's (网格) or an adviser's (法律顾问) right before another
+# theme's word says who does the work or who is short, not what the fault is (司法所普法“单打独斗”, 司法所调解“一调了之”,
+# 村（居）法律顾问力量不足, 法律顾问配备不足): the other word decides.
+_BODY = re.compile(r"(?:所|队|委会|委员会|网站|网格|顾问)$")
 
 
 # … and so is its worker right before one (网格员人均负责450户; 由社区网格员兼办): who does the work. (Not a worker
@@ -1226,7 +1227,13 @@ _KNOWER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))(?P<holder>[^，,�
                      r"(?P<verdict>" + "|".join(_NOT_KNOWING) + r")")
 # Who or what an assessment scores (乡里对驻村干部履职情况的考核多看台账; 对网格员的考核只看上报数): the topic, not
 # the fault, which is the assessment's; its words count as a title's. (Not 监督: 执法…监督 spans its object.)
-_ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合)?(?:考核|考评|评议|督查))")
+# (… and who or what it lacks: 对村（居）法律顾问的履职情况缺少考核, 对调解员缺乏考评)
+_ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合)?(?:考核|考评|评议|督查)"
+                       r"|(?:的[^，,。；;：:！!？?\n的]{1,4}?)?(?:缺少|缺乏|没有|未)(?:开展|进行|建立)?(?:监督)?(?:考核|考评))")
+# What an assessment looks at (对调委会的考评只看调解数量…; 考核多看台账): its measure, the topic, not the fault, which is
+# the assessment's (counting only that: oversight); its words count as a title's. (Up to 不看…, what it misses.)
+_ASSESSED_BY = re.compile(r"((?:考核|考评|评议)[^，,。；;：:！!？?\n]{0,6}?(?:只看|多看|只重))"
+                          r"([^，,。；;：:！!？?\n不]{1,30})")
 # What a test's questions were on (涉及行政复议、信息公开的题目得分率不足四成; 调解类试题): the topic, not the fault,
 # which is the low score of those tested, so they decide; its words count as a title's.
 _TEST_TOPIC = re.compile(r"(?:(?<=涉及|关于|有关)|(?<=[，,；;。：:\n])|^)"
@@ -1265,7 +1272,7 @@ _SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!�
                        r"([^，,。；;：:！!？?\n]{1,24})")
 # A dispute someone meets (村民遇到宅基地纠纷时照搬网上答案; 村干部遇到纠纷绕着走): the circumstance, not the fault,
 # so whoever meets it decides, not the disputes theme.
-_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,8}?)(?:矛盾纠纷|纠纷)"
+_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,12}?)(?:矛盾纠纷|纠纷)"
                           # … or a request a cadre handles (干部在处理群众诉求时习惯“打包票”): dropped, so the cadre decides
                           r"|(?:(?<=干部)|(?<=成员)|(?<=负责人)|(?<=领导))(在?(?:处理|办理|回应|答复|接待)[^，,。；;：:！!？?\n]{0,10}?)诉求(?=时|中)")
 
@@ -1291,6 +1298,11 @@ _SERVED = r"(?:企业|群众|村民|居民|商户|市民|农户|经营户|经营
 _SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书记)[^，,。；;：:！!？?\n]{{0,10}}?"
                             rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_SERVED}"
                             rf"|(?<=做){_SERVED}(?=的?工作)")
+
+
+# A visit (走访, 回访, 暗访, 家访, 访谈, 访问): its 访 is no petition, the disputes' cue 访 (上访, 来访) is not in it.
+# (Not 信访问题: 信访, then 问题.)
+_VISIT = re.compile(r"(?<=[走回暗家拜采探])访|(?<![信上来缠闹])访(?=谈|问(?!题))")
 
 
 def _met(match: re.Match) -> str:
@@ -1326,11 +1338,14 @@ def _without_topics(part: str) -> str:
         part = _SCHOOL_BEFORE_LAW.sub("学校", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
+    if "只看" in part or "多看" in part or "只重" in part:
+        part = _ASSESSED_BY.sub(r"\1《》", part)
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
     part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
     if "做" in part or any(verb in part for verb in _SERVING):
         part = _SERVED_PUBLIC.sub(r"\1", part)
-    return _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
+    part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
+    return _VISIT.sub("", part) if "访" in part else part
 
 
 def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
@@ -1341,7 +1356,8 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         text = to_simplified(t)
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
-                                *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text)))]))
+                                *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
+                                                       *_ASSESSED_BY.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
     rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())

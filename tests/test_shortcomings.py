@@ -770,7 +770,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,672 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,702 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -779,6 +779,15 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,115 of 2,125 (0.995) and tuning 540 of 577 since set 98 (written blind as a township 司法所's items of
+    # 2021–2025 in 华中, 西南 and 西北 (湖北, 湖南, 河南, 四川, 贵州, 云南, 陕西, 甘肃, 青海) on the services it runs: 人民调解
+    # and 调解员, 法律援助, 公共法律服务站, 村（居）法律顾问, 社区矫正 and 安置帮教, 信访 and 排查, 法律明白人, 诉源治理, 复议
+    # and 应诉; 我所/所内 as doer, figures, short clauses, causes first: 24 of 30 first, 30 after; its six misses tuning:
+    # a visit (走访, 回访, 访谈, 访问) holds no petition's 访, a legal adviser before a staffing word (法律顾问力量不足) is who
+    # is short, a met dispute's kinds listed at length (遇到土地承包、婚姻家庭纠纷时) the circumstance, 调解员…培训 the
+    # dispute work's, who an assessment lacks (对…缺少考核) and what it only looks at (考评只看…) its topic; with the set
+    # no earlier item moved; without it, the mend moved the items of no theme word with their cluster-mates, set 15's,
+    # 56's and 74's to capacity and set 16's right, as appending the set unmended did);
     # held out 2,091 of 2,101 (0.995) and tuning 534 of 571 since set 97 (written blind as the findings of a county's
     # 法治督察 and 案卷评查 and the townships' 整改 lists of 2022–2024 in the north (河北, 山西, 内蒙古, 辽宁, 吉林, 黑龙江,
     # 山东, 河南): 督察发现/经查/评查中发现…, figures and shares, 问题/表现/整改 columns, one short clause, 违反《…》第N条,
@@ -2359,6 +2368,40 @@ INSPECTORS_FINDINGS = [
     ("不少农户不知道土地纠纷可以申请仲裁", "publicity"),  # guard
 ]
 
+TOWNSHIP_JUSTICE_OFFICES = [
+    # themes set 98 (a township 司法所's items of 2021–2025 in 华中, 西南 and 西北 on the services it runs: 人民调解 and its
+    # 调解员, 法律援助, 公共法律服务站, 村（居）法律顾问, 社区矫正 and 安置帮教, 信访 and 排查, 法律明白人, 诉源治理; 24 of 30
+    # first, these in other wordings): a visit (走访, 回访, 访谈, 访问) is no petition, so its 访 is not the disputes' cue
+    ("由于司法所仅有1名工作人员，导致安置帮教的入户走访时常延误", "capacity"),
+    ("由于镇里仅有2名执法人员，导致对违建户的回访跟进不及时", "capacity"),
+    ("来访接待不及时，重复来访增多", "disputes"),  # guard: 来访 is a petition
+    ("信访问题反复出现，重复访时有发生", "disputes"),  # guard: 信访问题 is no 访问
+    # a legal adviser right before a staffing word (法律顾问配备不足, 法律顾问力量薄弱) is who is short, as an office is
+    ("法律顾问配备不足，有的村全年只见过一次法律顾问", "capacity"),
+    ("村（居）法律顾问力量薄弱，一名法律顾问要联系9个村", "capacity"),
+    ("镇政府法律顾问未参与重大决策合法性审查", "decisions"),  # guard
+    ("法律顾问审核把关不严，合同条款约定不明", "decisions"),  # guard: a word of its own theme after it
+    # a dispute someone meets, its kinds listed at length (遇到土地流转、房屋买卖等纠纷时), is the circumstance
+    ("不少村民遇到土地流转、房屋买卖等纠纷时只信熟人，依法维权的意识不强", "publicity"),
+    ("部分牧民遇到草场边界、牲畜越界等纠纷时习惯找头人说和，对人民调解协议的效力了解不多", "publicity"),
+    ("村干部遇到土地承包、婚姻家庭等纠纷时绕着走", "awareness"),  # guard: whoever meets it decides
+    ("土地承包、婚姻家庭纠纷调处不及时", "disputes"),  # guard: no one meets it
+    # the training of the mediators (调解员…培训) is the dispute work's, as their skill is
+    ("新选任的调解员岗前培训不到位", "disputes"),
+    ("人民调解员业务培训偏少", "disputes"),
+    ("村干部培训中缺少调解技能内容", "awareness"),  # guard: the cadres' training
+    ("执法人员培训不足", "capacity"),  # guard
+    # who or what an assessment lacks (对…缺少/缺乏/没有考核) is its topic, as who it scores (对…的考核) is
+    ("街道对社区法律顾问的服务情况缺乏考核", "disclosure"),
+    ("镇里对网格员调解矛盾纠纷的成效没有考核", "disclosure"),
+    ("部分村干部对调解工作缺少耐心", "awareness"),  # guard: no assessment
+    # what an assessment only looks at (考核只看…, 考评多看…) is its measure, the topic: counting only that is oversight
+    ("县里对乡镇的法治考核只看普法活动场次，不看群众知晓率", "disclosure"),
+    ("镇里对各村调委会的考评多看调解件数", "disclosure"),
+    ("对站所的考核只看台账资料", "disclosure"),  # guard
+    ("部分群众维权只看结果不看程序", "publicity"),  # guard: no assessment
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2377,7 +2420,7 @@ INSPECTORS_FINDINGS = [
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
-                         + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS)
+                         + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
