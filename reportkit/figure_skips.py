@@ -14,7 +14,9 @@ from .figure_units import unit_of
 from .places import is_place_name
 
 
-_VAGUE = re.compile(r"(?:数|几|上|成)\s?$")  # 数百人, 上千人: no number given
+# 数百人, 几十次, 上千人, 成百上千: no number given. (上 and 成 only before 百, 千, 万: 整改完成二十七个 and 线上二十场
+# are counts.)
+_VAGUE = re.compile(r"(?:数|几|(?P<round>上|成))\s?$")
 
 
 # (日均, 月均, 年均, 人均, 平均 … are averages of the work, figures themselves: 日均用餐180人次,
@@ -83,7 +85,9 @@ def not_a_count(text: str, m: re.Match, clause_start: int) -> bool:
         return True  # “1+3+N”机制，即1个核心、3个平台: a term of the name, not a count
     if m.group("unit") == GENERIC_CLASSIFIER and re.match(r"\s?(?:\d|百分之)", text[m.end():m.end() + 4]):
         return True  # 实现四个100%: how many rates, not a count of work
-    if m.group("pct") is None and _VAGUE.search(text[clause_start:start]) and not m.group("num")[0].isdigit():
+    if (m.group("pct") is None and not m.group("num")[0].isdigit()
+            and (vague := _VAGUE.search(text[clause_start:start]))
+            and not (vague.group("round") and m.group("num")[0] not in "百千万亿萬億")):
         return True
     if unit.kind == "score" and not _is_score(text, m, clause_start):
         return True
@@ -128,7 +132,11 @@ _SCORE_WORD = re.compile(r"成绩|得分|分数|评分|考分|平均分|测评|�
 
 def _is_score(text: str, m: re.Match, clause_start: int) -> bool:
     before = text[clause_start:m.start()]
-    return (bool(m.group("num")) and m.group("num")[0].isdigit() and bool(_SCORE_WORD.search(before))
+    num = m.group("num")
+    # A score in Chinese numerals (平均成绩九十一分) is one too, when two numerals or more end the clause or a bound
+    # follows (成绩十分突出, 得分一分: an adverb, an article).
+    written = bool(num) and (num[0].isdigit() or (len(num) >= 2 and not re.match(f"[{CJK}]", text[m.end():m.end() + 1])))
+    return (written and bool(_SCORE_WORD.search(before))
             and not re.search(r"满分\s*$|[\d时点:：扣减加]\s*$", before))
 
 

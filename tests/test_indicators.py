@@ -1423,6 +1423,19 @@ def test_extract_indicators__a_figure_restated_after_ji_counts_once(text, found)
     assert [(v, u) for v, u, _, _ in rows(text)] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # written round 102: 上 and 成 make a number vague only before 百, 千, 万 (上千人, 成百上千), not 达成/完成 before
+    # a count, and a score may be written in Chinese numerals
+    ("排查问题十五个，已整改完成十四个，调解达成协议三十件。", [(15.0, "个"), (14.0, "个"), (30.0, "件")]),
+    ("全体干部参加法治理论考试，平均得分八十七分。", [(87.0, "分")]),
+    # … and (these pass on the old code too) vague numbers, an adverb and an article stay out
+    ("上千人次参与，成百上千群众受益，数十家企业签约，开展普法活动3场。", [(3.0, "场")]),
+    ("考核成绩十分突出，测评得分一分不差，开展普法活动3场。", [(3.0, "场")]),
+])
+def test_extract_indicators__counts_after_cheng_or_shang_and_scores_in_numerals(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
 def test_extract_indicators__an_annex_table_after_the_signature_counts_and_its_remarks_too():
     # written round 37: the annex after the last plan is no plan; a row's blank 备注 keeps the cells in
     # their columns; a quoted label (“法律明白人”) and a remark read as a sentence (同比增长8.2%) leave the row's figure
