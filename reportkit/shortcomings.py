@@ -874,15 +874,18 @@ def _quality_of_another(word: str, start: int, ends: dict[int, list[str]], owner
 
 
 # A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定), alone or after a first doer joined
-# by 和/与/及/、 (由村党支部书记和少数“两委”成员商定): the deed decides, not the doer. (Not 由于, 由此, 为由.)
+# by 和/与/及/、 (由村党支部书记和少数“两委”成员商定): the deed decides, not the doer. (Not 由于, 由此, 为由.) So does an
+# office, a unit or an adviser named so (`_BODY`), or its worker (由社区网格员代为开展; 由村法律顾问代为解答): who did the
+# work, as before another theme's word.
 _BY = re.compile(r"(?<![为理缘])由(?!于|此)(?:村|镇|乡|社区|街道)?"
                  r"(?:[^，,。；;：:！!？?\n由]{1,10}?(?:和|与|及|、)(?:少数|个别|部分|其他)?)?[“\"]?$")
 _CADRE = re.compile(r"(?:干部|成员|领导)$")
 
 
 def _doer_by(word: str, before: str) -> bool:
-    """Whether WORD, a cadre's keyword, follows 由 (BEFORE is the zone up to it): the one who did the deed."""
-    return bool(_CADRE.search(word) and _BY.search(before[-24:]))
+    """Whether WORD, a cadre's keyword or an office's, a unit's or an adviser's name, follows 由 (BEFORE is the zone
+    up to it): the one who did the deed."""
+    return bool((_CADRE.search(word) or _BODY.search(word)) and _BY.search(before[-24:]))
 
 
 def _default_tokenize() -> Callable[[str], list[str]]:

@@ -770,7 +770,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,702 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,732 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -779,6 +779,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,144 of 2,154 (0.995) and tuning 541 of 578 since set 99 (written blind as street offices and towns of
+    # 东北 and 华北 cities (辽宁, 吉林, 黑龙江, 河北, 山西, 天津, 内蒙古), 2021–2025, on urban community life: 物业 and 业委会,
+    # 老旧小区改造 and 加装电梯, 拆违 and 违建, 社区法律顾问, 网格员, 居民公约, 楼道 and 停车, 燃气 and 消防 checks, 城市管理
+    # handed down to 街道, 供暖费, “三供一业”; list marks and half-width punctuation (1.…; (3)…), causes in one line
+    # (…，原因是…; 主要原因在于…), hedges (在一定程度上, 仍有待), residents, 物业 firms and 社区 as subjects: 29 of 30
+    # first, 30 after; its one miss tuning: an office, a unit or an adviser, or its worker, named after 由 as who did the
+    # work (由社区网格员代为开展) is the doer, as a cadre after 由 is; no earlier item moved, appended or not);
     # held out 2,115 of 2,125 (0.995) and tuning 540 of 577 since set 98 (written blind as a township 司法所's items of
     # 2021–2025 in 华中, 西南 and 西北 (湖北, 湖南, 河南, 四川, 贵州, 云南, 陕西, 甘肃, 青海) on the services it runs: 人民调解
     # and 调解员, 法律援助, 公共法律服务站, 村（居）法律顾问, 社区矫正 and 安置帮教, 信访 and 排查, 法律明白人, 诉源治理, 复议
@@ -2402,6 +2409,21 @@ TOWNSHIP_JUSTICE_OFFICES = [
     ("部分群众维权只看结果不看程序", "publicity"),  # guard: no assessment
 ]
 
+NORTHERN_CITY_COMMUNITIES = [
+    # themes set 99 (street offices and towns of 东北 and 华北 cities, 2021–2025, on urban community life: 物业 and 业委会,
+    # 老旧小区改造, 拆违, 网格员, 居民公约, 楼道 and 停车, 燃气 and 消防 checks; list marks and half-width punctuation, causes in
+    # one line, hedges; 29 of 30 first, these in other wordings): an office, a unit or an adviser, or its worker (网格员),
+    # named after 由 as who did the work (由社区网格员代为开展) is the doer, as a cadre after 由 is: the deed decides
+    ("占道经营巡查多由社区网格员代为开展，执法力量薄弱", "capacity"),
+    ("夜间噪声投诉主要由网格员先行处置，执法人员到场不及时", "capacity"),
+    ("小区楼道违规充电的入户劝导只能由网格员兼顾，街道消防执法装备不足", "capacity"),
+    ("群众法律咨询主要由村法律顾问代为解答，镇公共法律服务站人员不足", "capacity"),
+    ("网格员排查矛盾纠纷不深入", "disputes"),  # guard: no 由
+    ("小区停车矛盾多由网格员上报后才介入，调处不及时", "disputes"),  # guard: the deed is the dispute work
+    ("由于网格化管理不到位，邻里矛盾发现不及时", "disputes"),  # guard: 由于
+    ("镇政府签订的合同多由法律顾问审核，但审核意见流于形式", "decisions"),  # guard
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2420,7 +2442,8 @@ TOWNSHIP_JUSTICE_OFFICES = [
                          + CENTRAL_AND_SOUTH_INLAND_TOWNS + NORTH_AND_NORTH_WEST_TOWNS
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
-                         + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES)
+                         + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
+                         + NORTHERN_CITY_COMMUNITIES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
