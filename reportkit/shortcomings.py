@@ -498,6 +498,14 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
 # … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
 _CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
 _TURN = re.compile(r"^(?:但是?|却|然而|可是)")
+# … or praises the work before the fault (普法宣传取得一定成效，但…; 调解机制不断完善，但是…; 决策程序制度基本建立，然而…):
+# a concession with no 虽, when the next clause turns. (Only a clause that ends on the praise.)
+_PRAISED = re.compile(r"(?:取得|收到)了?(?:一定|明显|较大|较好|显著|初步|积极|良好|长足)?的?(?:成效|成绩|进展|效果|成果)$"
+                      r"|(?:成效|效果)(?:明显|显著|初显|突出|良好)$"
+                      r"|(?:不断|逐步|日益|持续|进一步)(?:完善|健全|加强|提升|提高|规范|深化|改善)$"
+                      r"|基本(?:建立|健全|形成|实现|完成|落实|覆盖|理顺)$"
+                      r"|有所(?:提升|提高|改善|加强|增强|好转|进步|减少|下降)$"
+                      r"|(?:明显|显著|大幅)(?:提升|提高|改善|增强|减少|下降)$")
 # A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
 _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
 # A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生; 因…，致使…): the fault is what it led to. Not
@@ -566,7 +574,8 @@ def lead_clause(text: str) -> str:
                 and not _CONSEQUENCE.match(clauses[1]):
             return clauses[1]
     if len(clauses) > 1 and clauses[1] and (
-            _SETTING.match(clauses[0]) or (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) and _TURN.match(clauses[1]))):
+            _SETTING.match(clauses[0])
+            or (_TURN.match(clauses[1]) and (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) or _PRAISED.search(clauses[0])))):
         return clauses[1]
     return clauses[0]
 
@@ -1258,6 +1267,10 @@ _COLUMN_TOPIC = re.compile(r"(?<=的)[^，,。；;：:！!？?\n的“”]{2,20}
 # What a contract signed is for (签订的网格化管理平台运维合同; 签订的物业服务合同): the topic, not the fault, which is the
 # signing's or the review's (decisions); its words count as a title's (签订的…合同 still reads it).
 _CONTRACT_TOPIC = re.compile(r"(?<=签订的)[^，,。；;：:！!？?\n的“”、]{2,20}?(?=合同)")
+# The standard or the peer an item measures itself against inside a clause (但与上级要求和群众期盼相比还有差距; 与先进乡镇
+# 相较仍有不足): the topic, not the fault, which is the shortfall; its words count as a title's (群众期盼 is no
+# public at fault).
+_MEASURED_AGAINST = re.compile(r"(?<=与)[^，,。；;：:！!？?\n与]{2,20}?(?=相比|相较|比较)")
 # A school's name before 法治/法制/法律 (中小学法治教育, 中学法制课): no 学法 of the cadres' (not 集中学法, 其中学法).
 _SCHOOL_BEFORE_LAW = re.compile(r"(?<!集中)(?<!其中)(?<=[小中])学(?=法[治制律])")
 # A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
@@ -1315,10 +1328,11 @@ def _met(match: re.Match) -> str:
 
 # The topic scans that try every clause's start, and the word without which they find nothing: they run only when it
 # is there (they were the slowest of these scans).
-_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目", _CONTRACT_TOPIC: "签订的"}
+_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目", _CONTRACT_TOPIC: "签订的",
+               _MEASURED_AGAINST: "与"}
 # What an item names as its topic, in the order its words are counted as a title's (`_scores_of`).
 _TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED, _COLUMN_TOPIC,
-           _CONTRACT_TOPIC)
+           _CONTRACT_TOPIC, _MEASURED_AGAINST)
 
 
 def _topics_in(pattern: re.Pattern, text: str):
@@ -1331,12 +1345,14 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
-    unknown topics, what an assessment scores, what a column holds, what a contract is for and what money goes to blanked (《》), a
-    school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a staffed duty's,
-    a served public's and a reporter's word taken out: words that name no fault."""
+    unknown topics, what an assessment scores, what a column holds, what a contract is for, what the item measures
+    itself against and what money goes to blanked (《》), a school's, a sector's, a moving population's, a met
+    dispute's, a portfolio's, a recruitment's, a staffed duty's, a served public's and a reporter's word taken out:
+    words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
+    part = _blank_topic(_MEASURED_AGAINST, part)
     if "学法" in part:
         part = _SCHOOL_BEFORE_LAW.sub("学校", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))

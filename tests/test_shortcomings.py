@@ -770,7 +770,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,732 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,762 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -779,6 +779,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,172 of 2,182 (0.995) and tuning 543 of 580 since set 100 (written blind as ordinary township and
+    # street-office items of 2021–2025 whose sentence has two halves: 虽然/尽管…，但…, praise first (…取得一定成效，但…),
+    # two faults joined by 和/以及 or 一方面…另一方面…, 不仅…而且…, a setting first (随着…, 在…过程中, 面对…), a
+    # consequence last (…，导致/致使/影响了…), one clause as a control: 28 of 30 first, 30 after; its two misses tuning:
+    # praise before a turn (…取得一定成效，但…) concedes as 虽然… does, so the fault after 但 leads; what an item
+    # measures itself against inside a clause (与上级要求和群众期盼相比) is its topic, counted as a title's; 信息更新
+    # disclosure's; no earlier item moved, appended or not);
     # held out 2,144 of 2,154 (0.995) and tuning 541 of 578 since set 99 (written blind as street offices and towns of
     # 东北 and 华北 cities (辽宁, 吉林, 黑龙江, 河北, 山西, 天津, 内蒙古), 2021–2025, on urban community life: 物业 and 业委会,
     # 老旧小区改造 and 加装电梯, 拆违 and 违建, 社区法律顾问, 网格员, 居民公约, 楼道 and 停车, 燃气 and 消防 checks, 城市管理
@@ -1108,6 +1115,12 @@ def test_shortcoming_items__a_problem_list_set_out_as_a_table():
     ("部分村干部虽然参加了培训，却仍不会运用法律调处纠纷。", "却仍不会运用法律调处纠纷"),
     ("虽然执法人员较少，工作仍有序开展。", "工作仍有序开展"),  # 虽然 at the start needs no turn
     ("部分群众虽有维权意识，依法维权的渠道不多。", "部分群众虽有维权意识"),  # no turn after it: not a concession's
+    # themes set 100: praise before the fault is a concession with no 虽, when the next clause turns
+    ("普法工作取得了明显成效，但部分村干部学法不够。", "但部分村干部学法不够"),
+    ("人民调解组织网络逐步健全，然而调解员老龄化问题突出。", "然而调解员老龄化问题突出"),
+    ("群众法治意识有所提高，却仍有少数村民信访不信法。", "却仍有少数村民信访不信法"),
+    ("执法队伍建设成效明显，群众满意度较高。", "执法队伍建设成效明显"),  # guard: no turn after it
+    ("普法宣传取得的成效不够明显，但各村已配齐宣传栏。", "普法宣传取得的成效不够明显"),  # guard: no praise
 ])
 def test_lead_clause__a_clause_that_sets_the_scene_or_concedes_is_not_the_lead(text, lead):
     assert lead_clause(text) == lead
@@ -2424,6 +2437,35 @@ NORTHERN_CITY_COMMUNITIES = [
     ("镇政府签订的合同多由法律顾问审核，但审核意见流于形式", "decisions"),  # guard
 ]
 
+TWO_HALVES = [
+    # themes set 100 (ordinary township and street-office items of 2021–2025 of two halves: 虽然/尽管…，但…, praise
+    # first, two faults joined, 不仅…而且…, a setting first, a consequence last; 28 of 30 first, these in other
+    # wordings): praise before the fault (…取得一定成效，但…; …不断加强，然而…) concedes, as 虽然… does, so the fault after
+    # the turn leads, whatever theme the praise names
+    ("普法宣传工作取得一定成效，但部分村干部学法用法的自觉性不高", "awareness"),
+    ("人民调解工作不断加强，但政务公开栏的内容更新不及时", "disclosure"),
+    ("执法队伍建设取得明显成效，然而重大行政决策未经合法性审查的情况仍有发生", "decisions"),
+    ("村务公开制度基本建立，但是村民运用法律维权的意识仍然淡薄", "publicity"),
+    ("干部学法考试合格率有所提高，却仍有个别执法人员无证执法", "capacity"),
+    ("普法宣传取得一定成效，但覆盖面仍然不广", "publicity"),  # guard: praise and fault of one theme
+    ("普法宣传取得的成效不够明显，部分群众仍信访不信法", "publicity"),  # guard: no praise, no turn
+    # the standard or peer an item measures itself against inside a clause (与群众期盼相比) is its topic, no public
+    # at fault: its words count as a title's
+    ("法治建设整体水平与群众期盼相比还有差距，村与村之间不平衡", "other"),
+    ("全镇法治建设与人民群众的期待相较仍有不足", "other"),
+    ("执法装备配置与上级标准相比仍显不足", "capacity"),  # guard: the shortfall's own words decide
+    ("干部学法与新形势新任务的要求相比还有差距", "awareness"),  # guard
+    # what is published brought up to date (信息更新) is disclosure's; the enforcers' records (检查笔录, 询问笔录) and
+    # evidence fixed (证据固定, as 固定证据) are enforcement's
+    ("行政处罚和执法检查信息更新不及时", "disclosure"),
+    ("惠农补贴发放信息更新滞后，群众查询不便", "disclosure"),
+    ("现场检查笔录填写不完整", "capacity"),
+    ("部分案件询问笔录缺失，当事人签字不全", "capacity"),
+    ("食品小作坊检查中证据固定不规范", "capacity"),
+    ("普法短视频更新不及时", "publicity"),  # guard: no 信息
+    ("调解笔录制作不规范", "disputes"),  # guard: a mediation's record
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2443,7 +2485,7 @@ NORTHERN_CITY_COMMUNITIES = [
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
-                         + NORTHERN_CITY_COMMUNITIES)
+                         + NORTHERN_CITY_COMMUNITIES + TWO_HALVES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
