@@ -97,9 +97,36 @@ def _before_a_change(text: str, start: int) -> bool:
 _YEAR_CLAUSE = re.compile(r"[，,；;]\s*(?:今年|全年|本年度?|年内|当年|一年来|(?:19|20)\d{2}\s*年(?!\s*[—－–\-至到]))")
 
 
+# An entry of a year-by-year series naming the report's own year (2021年312件、2022年296件、…、2025年247件; 分别为：2025年
+# 68场、2024年62场…): the year's own figure, even in a sentence a period of several years heads (五年来工单量分别为：2021年
+# 6320件、…、2025年5970件). A series: another year's entry with its figure right before or after it.
+_YEAR_ENTRY = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*(?:为|是|共|有|达)?\s*")
+_ENTRY_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:为|是|共|有|达)?\s*[\d.]+\s*万?[^\d\s、，,；;。]{0,3}\s*[、，,；;]\s*$")
+_ENTRY_AFTER = re.compile(r"[\d.]+\s*万?[^\d\s、，,；;。]{0,3}\s*[、，,；;]\s*(?:19|20)\d{2}\s*年度?\s*(?:为|是|共|有|达)?\s*\d")
+
+
+def entry_of_the_year(text: str, boundary: int, start: int, year: int) -> bool:
+    """Is the figure at START, its words from BOUNDARY, the entry of YEAR (the report's) in a year-by-year series?"""
+    if not year or not boundary or (m := _YEAR_ENTRY.fullmatch(text, boundary, start)) is None or int(m.group(1)) != year:
+        return False
+    return (_ENTRY_BEFORE.search(text, max(0, boundary - 24), boundary) is not None
+            or _ENTRY_AFTER.match(text, start) is not None)
+
+
+# … and the years' sum in a clause right after a year-by-year series (…、2024年497件、2025年463件，五年累计化解2612件;
+# 2022年41件、2023年38件，两年共计79件). Not N年共/N年累计 at large: a report on several years (近三年…的报告, two years'
+# reports in one) counts its own work so (三年共开展执法检查1126次).
+_SUM_AFTER_SERIES = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:为|是|共|有|达)?\s*[\d.]+\s*万?[^\d\s、，,；;。]{0,3}\s*[，,]\s*"
+                               r"(?:近|过去|这)?[两二三四五六七八九十]年(?:来|以来)?(?:累计|共计?|合计|总计)")
+
+
 def _several_years(text: str, head: int, start: int) -> bool:
-    """Is the figure at START (clause from HEAD) in a sentence led, before it, by a period of several years?"""
+    """Is the figure at START (clause from HEAD) in a sentence led, before it, by a period of several years, or in
+    the clause summing a year-by-year series (`_SUM_AFTER_SERIES`)?"""
     sentence = last_of(text, "。！？!?\n", head)
+    if "年" in text[head:start] and (summed := _SUM_AFTER_SERIES.search(text, max(sentence, head - 40), start)) \
+            and head < summed.end() <= start and _YEAR_CLAUSE.search(text, summed.end(), start) is None:
+        return True
     last = None
     for m in _MULTI_YEAR.finditer(text, sentence, start):
         last = m
@@ -111,15 +138,15 @@ def _several_years(text: str, head: int, start: int) -> bool:
 _REMEDY = re.compile(r"(?:整改|改进|纠正|下一?步)(?:措施|举措|方向|目标|计划|打算)\s*[：:]")
 
 
-def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None) -> bool:
+def _not_own_work(text: str, head: int, start: int, wider: re.Pattern | None, of_the_year: bool = False) -> bool:
     """Is the figure at START, in the clause from HEAD, a target (力争…, 计划开展…; a plan's targets quoted
     earlier in its sentence; a remedy's, after 整改措施：), a wider area's, or a total over several years
-    (`_several_years`)?"""
+    (`_several_years`; not OF_THE_YEAR, a series' entry of the report's year: `entry_of_the_year`)?"""
     sentence = last_of(text, "。！？!?\n", head)
     return (_TARGET.search(text, head, start) is not None or (wider is not None and wider.match(text, head) is not None)
             or _QUOTED_TARGETS.search(text, sentence, start) is not None
             or _REMEDY.search(text, sentence, start) is not None
-            or _several_years(text, head, start) or _before_a_change(text, start))
+            or (not of_the_year and _several_years(text, head, start)) or _before_a_change(text, start))
 
 
 # Another town as the subject of a clause in a town's report: the towns it visits, models it follows, partners
@@ -352,8 +379,10 @@ def _carried_subject(text: str, head: int, start: int, wider: re.Pattern | None,
 
 
 def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pattern | None,
-                   own: frozenset[str] | None, township: bool = False, own_county: frozenset[str] | None = None) -> bool:
-    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`), or,
+                   own: frozenset[str] | None, township: bool = False, own_county: frozenset[str] | None = None,
+                   year: int = 0) -> bool:
+    """Is the figure at START not the report's own work: a target, a wider area's (`_not_own_work`; a series' entry
+    of YEAR, the report's, is no period's total), or,
     in a town's report (TOWNSHIP; its town OWN), another town's (`_another_towns`) or its county's or city's
     (`_another_body`, `_county_body_speaks`), or, in a county's report (its names OWN_COUNTY), another named
     area's (`_another_area`)?"""
@@ -361,7 +390,9 @@ def others_figure(text: str, boundary: int, head: int, start: int, wider: re.Pat
     starts = (head, boundary) if boundary and text[boundary - 1] != "、" else (head,)
     # a note in brackets about a wider area (同比增长15.6%（全县新登记市场主体2.1万户）), through all its clauses
     inside = _open_bracket(text, start)
-    return (_not_own_work(text, head, start, wider) or (inside >= 0 and wider is not None and wider.match(text, inside))
+    of_the_year = entry_of_the_year(text, boundary, start, year)
+    return (_not_own_work(text, head, start, wider, of_the_year)
+            or (inside >= 0 and wider is not None and wider.match(text, inside))
             or bool(own and (_another_towns(text, starts, start, own) or _farms_work(text, head, start, own)))
             or (township and (_another_body(text, head, start, own) or _county_body_speaks(text, head, start)))
             or bool(own_county and _another_area(text, head, start, own_county))

@@ -50,7 +50,7 @@ from .arguments import require_text
 from .chinese import (ANNEX_LIST_ROW, CJK, CJK_CHAR, CN_BIG, CN_DIGITS, CN_MARKER_DIGITS, CN_NUMERAL_CHARS, CN_SMALL,
                       FINANCIAL_NUMERALS, HEADING_LINE, HEADING_LINE_AR, HEADING_LINE_CN, PLANS_PARAGRAPH, SELF_AGENT,
                       annex_start, annexed_table_start, chinese_to_number, last_of)
-from .figure_owner import others_figure, wider_area
+from .figure_owner import entry_of_the_year, others_figure, wider_area
 from .figure_skips import not_a_count
 from .figure_tables import table_figures
 # (the units and categories are part of this module's API too: load_units, categorize, unit_kind, ...)
@@ -859,6 +859,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     own = frozenset(own_place_names(town, county)) if level == "township" and town else None
     township = level == "township"
     own_county = frozenset(own_place_names(county)) if level == "county" and county else None
+    year_no = int(year) if str(year).isdigit() else 0
     units = unit_index()
     rows: list[dict] = []
     last_end = 0
@@ -871,7 +872,7 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         clause_start = max(boundary, last_end if last_end <= num_start else 0)
         if _inside(plans, num_start, num_end) or not_a_count(text, m, boundary):
             continue
-        if others_figure(text, boundary, head, num_start, wider, own, township, own_county):
+        if others_figure(text, boundary, head, num_start, wider, own, township, own_county, year_no):
             continue
         valued = _value_of(m, text[boundary:num_start])
         if valued is None:
@@ -949,9 +950,10 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
     rows += _tenths_rows(text, doc_id, protected, plans, section_of)
     rows += _audience_rows(text, doc_id, rows, protected, plans, section_of,
                            others=lambda start: others_figure(text, *_clause_bounds(text, start), start, wider, own,
-                                                                 township, own_county))
+                                                                 township, own_county, year_no))
     rows = _without_annex_repeats(text, rows, annex, annexed_table)
-    _flags(rows, int(year) if str(year).isdigit() else 0)
+    rows = _without_series_repeats(text, rows, year_no)
+    _flags(rows, year_no)
     _inherit_categories(text, rows)
     for row in rows:  # none of its own or another's: the few words before the figure (已进驻19个部门: its verb)
         if not row["category"] and 0 < len(row.get("before_figure", "")) <= _FEW_WORDS_BEFORE:
@@ -967,6 +969,30 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
 
 
 _TABLE_ROW = re.compile(rf"^[ \t\u3000]*(?:[|｜│┌├└]|{ANNEX_LIST_ROW})")  # a table's row, or an annexed list's line
+
+
+_A_YEARS_ENTRY = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*(?:为|是|共|有|达)?\s*")
+
+
+def _without_series_repeats(text: str, rows: list[dict], year: int) -> list[dict]:
+    """ROWS less a year-by-year series' entry of the report's YEAR (…、2024年263件、2025年247件) that restates a figure the
+    text gave before it, same value and unit (受理矛盾纠纷247件 … 2025年247件): the year's work counted once. An entry the
+    text gives nowhere else (五年来工单量分别为：…、2025年5970件) stays the year's."""
+    if not year or str(year) not in text:
+        return rows
+    kept: list[dict] = []
+    given: dict[tuple, int] = {}  # (value, unit) → where the text first gave it, outside any year's entry
+    for row in sorted(rows, key=lambda r: r["start"]):
+        start = row["start"] + len(row.get("before_figure", ""))
+        boundary = start - len(row.get("clause_before", ""))
+        key = (row["value"], row["unit"])
+        if entry_of_the_year(text, boundary, start, year) and given.get(key, start) < row["start"]:
+            continue
+        if not _A_YEARS_ENTRY.fullmatch(row.get("clause_before", "")):  # (another year's entry of equal value: none)
+            given.setdefault(key, row["start"])
+        kept.append(row)
+    order = {id(row): k for k, row in enumerate(rows)}
+    return sorted(kept, key=lambda r: order[id(r)])
 
 
 def _without_annex_repeats(text: str, rows: list[dict], annex: int | None, table: int | None) -> list[dict]:

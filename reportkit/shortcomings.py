@@ -359,15 +359,22 @@ _LIST_AFTER_COLON = re.compile(r"^(?P<intro>[^\n]{0,120}?(?:差距|不足|问题
                                r"(?=一是|1[、.．]|（一）|\(1\)|首先|第一[，、,])")
 
 
-def _unheaded_lists(doc_ids, types, parents, texts, with_part: set) -> list[tuple[str, str, str]]:
+def _unheaded_lists(doc_ids, types, parents, texts, with_part: set, headings=None) -> list[tuple[str, str, str]]:
     """(doc_id, paragraph, its introduction) for each report with no shortcomings part whose top-level part (not the plans) ends
-    with a paragraph of shortcomings (`_LIST_AFTER_COLON`, introduced as `_INTRO` introduces them)."""
+    with a paragraph of shortcomings (`_LIST_AFTER_COLON`, introduced as `_INTRO` introduces them), or whose plans part
+    opens with one, before the plans themselves (三、2026年工作打算 / 回顾…，仍存在一些不足：一是…；二是…。 / 2026年，我镇将…)."""
     found = {}
-    for doc_id, section_type, parent, text in zip(doc_ids, types, parents, texts):
-        if (doc_id in with_part or doc_id in found or section_type in ("plans", "shortcomings")
+    headings = headings if headings is not None else [None] * len(doc_ids)
+    for doc_id, section_type, parent, text, heading in zip(doc_ids, types, parents, texts, headings):
+        if (doc_id in with_part or doc_id in found or section_type == "shortcomings"
                 or not isinstance(text, str) or not (pd.isna(parent) or parent is None)):
             continue
-        last = _last_paragraph_before_the_close(text)
+        if section_type == "plans":
+            last = next((p.strip() for p in _body(text, heading).split("\n") if p.strip()), "")
+            if PLANS_PARAGRAPH.match(last):
+                continue  # the plans' own first paragraph (2026年，我镇将…存在的问题：…)
+        else:
+            last = _last_paragraph_before_the_close(text)
         if (listed := _LIST_AFTER_COLON.match(last)) and _INTRO.search(listed.group("intro")):
             found[doc_id] = (last, listed.group("intro"))
     return [(doc_id, paragraph, intro) for doc_id, (paragraph, intro) in found.items()]
@@ -441,7 +448,7 @@ def shortcoming_items(sections: pd.DataFrame) -> pd.DataFrame:
                 if inner:
                     text = text[:int(min(inner)) - int(start)].rstrip()
             parts.append((text, heading))
-    for doc_id, paragraph, intro in _unheaded_lists(doc_ids, types, parents, texts, set(outer)):
+    for doc_id, paragraph, intro in _unheaded_lists(doc_ids, types, parents, texts, set(outer), headings):
         outer[doc_id] = [(paragraph, intro)]
     for doc_id, parts in outer.items():
         items = [item for text, heading in parts for item in _split_items(_body(text, heading))]
@@ -1310,7 +1317,7 @@ _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\
 # whom the work is for, not who holds the awareness or the notion after it, so its word is dropped and the cadre's
 # words decide. (Not a service firm's name, 物业服务企业的法律意识, the firm's own: no cadre before its 服务.)
 _SERVING = ("服务", "帮扶", "对接", "联系", "走访")
-_SERVED = r"(?:企业|群众|村民|居民|商户|市民|农户|经营户|经营主体|市场主体)"
+_SERVED = r"(?:企业|群众|村民|居民|商户|市民|农户|种植户|养殖户|经营户|经营主体|市场主体)"
 _SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书记)[^，,。；;：:！!？?\n]{{0,10}}?"
                             rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_SERVED}"
                             rf"|(?<=做){_SERVED}(?=的?工作)")

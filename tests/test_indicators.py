@@ -1752,6 +1752,63 @@ def test_extract_indicators__a_total_over_several_years_counts_nothing(sentence)
     assert _town_figures("我镇全年调解纠纷52件。" + sentence) == [(52.0, "件")]
 
 
+@pytest.mark.parametrize("sentence", ["办理信访事项：2022年41件、2023年38件、2024年33件，三年共计112件。",
+                                      "调处纠纷数为2021年90件、2025年70件，四年累计减少20件。"])
+def test_extract_indicators__a_total_over_several_years_after_a_series_counts_nothing(sentence):
+    # written round 103: a period's total in a clause of its own after a year-by-year series (…、2025年463件，五年累计
+    # 化解2612件) was counted as the year's work
+    figures = _town_figures("我镇全年调解纠纷52件。" + sentence)
+    assert (112.0, "件") not in figures and (20.0, "件") not in figures
+
+
+@pytest.mark.parametrize("sentence, figure", [("2022年以来，三年共开展执法检查260次。", (260.0, "次")),
+                                              ("2023年开展12场，2024年开展15场，两年共发放资料5000余份。", (5000.0, "份"))])
+def test_extract_indicators__a_report_on_several_years_keeps_its_own_totals(sentence, figure):
+    # guard beside it: a report on several years (近三年…的报告, two years' reports in one) counts its own work as
+    # N年共…; only the sum right after a series' entries is the period's
+    assert figure in _town_figures(sentence)
+
+
+def _year_figures(text: str, year: int) -> list[tuple[float, str]]:
+    found = extract_indicators(normalize_text(text), level="township", town="青林镇", county="清河县", year=year)
+    return list(zip(found["value"].round(4), found["unit"]))
+
+
+@pytest.mark.parametrize("text, year, figure", [
+    ("近三年来，12345热线工单数分别为：2022年880件、2023年910件、2024年1020件。", 2024, (1020.0, "件")),
+    ("“十四五”时期，全街道调解纠纷逐年减少，依次为2021年260件、2022年231件、2023年198件。", 2023, (198.0, "件")),
+    ("五年来普法场次：2025年度76场、2024年度70场、2023年度61场。", 2025, (76.0, "场")),
+])
+def test_extract_indicators__a_series_entry_of_the_report_s_year_under_a_period_is_the_year_s(text, year, figure):
+    # written round 103: the year's own count, given only as the last entry of a year-by-year series under 五年来
+    # (…、2025年5970件), went out with the period's totals
+    figures = _year_figures(text, year)
+    assert figures.count(figure) == 1
+    assert len(figures) == 1  # the earlier years' entries stay the period's
+
+
+@pytest.mark.parametrize("text, year, figure", [
+    ("全年受理纠纷320件，调解成功311件。“十四五”以来受理纠纷数为2023年350件、2024年320件。", 2024, (320.0, "件")),
+    ("开展普法活动46场。各年度普法场次分别是：2021年30场；2022年46场。", 2022, (46.0, "场")),
+])
+def test_extract_indicators__a_series_entry_restating_the_year_s_figure_counts_once(text, year, figure):
+    # written round 103: a review part's series (…、2025年463件) restated the year's 受理矛盾纠纷463件, counted twice
+    assert _year_figures(text, year).count(figure) == 1
+
+
+@pytest.mark.parametrize("text, year, figures", [
+    # guards beside them: an earlier year's entry equal to the year's figure does not take it away, and neither
+    # does a figure of the year's that merely shares the value with another of its figures in no series
+    ("各年受理纠纷数为：2024年96件、2025年96件。", 2025, [(96.0, "件")]),
+    ("全年受理纠纷32件，2025年新增调解员32名。", 2025, [(32.0, "件"), (32.0, "名")]),
+    ("全年受理纠纷40件。2025年受理纠纷40件。", 2025, [(40.0, "件"), (40.0, "件")]),
+])
+def test_extract_indicators__only_a_series_entry_of_the_year_is_a_restatement(text, year, figures):
+    found = own_year(extract_indicators(normalize_text(text), level="township", town="青林镇", county="清河县", year=year))
+    got = list(zip(found["value"].round(4), found["unit"]))
+    assert [f for f in got if f in figures] == figures
+
+
 @pytest.mark.parametrize("sentence, figure", [("较“十四五”期间年均水平增长15%。", (15.0, "%")),
                                               ("近三年来首次实现零上访，全年接待来访45人次。", (45.0, "人次")),
                                               ("五年来，我镇坚持依法行政；今年调解纠纷61件。", (61.0, "件"))])

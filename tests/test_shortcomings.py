@@ -208,6 +208,24 @@ def test_cluster_shortcomings__a_firm_named_by_its_trade_abbreviation_is_the_pub
     assert result["theme"].tolist() == ["publicity"] * 3
 
 
+def test_cluster_shortcomings__growers_and_breeders_awareness_is_the_public_s():
+    # written round 103: 部分种植户和米企法治意识不强 was read as the cadres' (法治意识): growers and breeders (种植户,
+    # 养殖户) are the public, as 农户 and 大户 are; other wordings
+    table = items({"巳镇": ["一是部分种植户合同意识淡薄，土地流转多为口头约定。",
+                           "二是个别养殖户守法经营意识不强，粪污直排时有发生。",
+                           "三是少数种植户和家庭农场主法律意识不强，遇事找关系。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["publicity"] * 3
+
+
+def test_cluster_shortcomings__cadres_serving_growers_keep_their_theme():
+    # guard beside it: the growers a cadre serves or helps (服务种植户, 帮扶养殖户) are whom the work is for, as 服务农户
+    table = items({"午镇": ["一是部分干部服务种植户时依法办事意识不强。",
+                           "二是农技站干部帮扶养殖户时法治意识不强，程序不规范。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["awareness"] * 2
+
+
 def test_cluster_shortcomings__cadres_serving_firms_keep_their_theme():
     # guards of round 96's words: the 企 of 涉企 and 助企 names no firm that lacks awareness; the doers decide
     table = items({"卯镇": ["一是涉企执法人员执法能力不足，办案质量不高。",
@@ -1477,6 +1495,32 @@ def test_shortcoming_items__a_list_of_shortcomings_closing_another_part(closing)
             f"二是执法人员持证率偏低。{closing}\n三、下一步工作计划\n一是加强培训。二是强化宣传。")
     items = shortcoming_items(split_sections(text).assign(doc_id="d"))
     assert items["text"].tolist() == ["村级法律顾问作用发挥不够；", "执法人员持证率偏低。"]
+
+
+@pytest.mark.parametrize("plans_heading, opening", [
+    ("三、下步工作思路", "总结过去，我们也清醒看到，全街道法治建设还有不少短板："),
+    ("四、2024年工作计划", "同时，工作中仍存在一些薄弱环节："),
+    ("三、今后努力方向", "对照上级部署，我乡法治政府建设与群众期待相比还存在一定差距："),
+])
+def test_shortcoming_items__a_list_of_shortcomings_opening_the_plans_part(plans_heading, opening):
+    # written round 103: no shortcomings part; the problems' paragraph (…仍存在一些不足：一是…；二是…) opened the plans
+    # part, above the plans' own paragraph, where only a part other than the plans was looked at
+    text = ("一、主要举措\n开展活动12场。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n书记带头学法。\n"
+            f"{plans_heading}\n{opening}一是村级调委会作用发挥不够；二是执法人员持证率偏低。\n"
+            "下一阶段，我们将加强培训，强化宣传。")
+    items = shortcoming_items(split_sections(text).assign(doc_id="d"))
+    assert items["text"].tolist() == ["村级调委会作用发挥不够；", "执法人员持证率偏低。"]
+
+
+@pytest.mark.parametrize("first", [
+    "下一步，我镇将针对存在的不足：一是加强培训；二是强化宣传。",  # the plans' own paragraph, however worded
+    "2024年，我乡将着力解决以下问题：一是加强培训；二是强化宣传。",
+    "围绕上述问题，重点抓好以下工作：一是加强培训；二是强化宣传。",  # no shortcomings said to exist
+])
+def test_shortcoming_items__a_plans_part_opening_with_its_plans_gives_no_items(first):
+    # guard beside it: the plans part's first paragraph lists the plans, not the problems
+    text = f"一、主要举措\n开展活动12场。\n二、下一步工作打算\n{first}\n某镇人民政府\n2024年1月5日"
+    assert shortcoming_items(split_sections(text).assign(doc_id="d")).empty
 
 
 @pytest.mark.parametrize("paragraph", [
