@@ -1267,6 +1267,14 @@ _INTERPRETED = re.compile(r"(?:(?<=对|就)|(?<=关于|涉及)|(?<=[，,；;。�
 # the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
 _HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
                       r"([^，,。；;：:！!？?\n]{2,20}?)(?=(?:简单|片面|狭隘|错误)?地?(?:看成|看作|视为|当作|当成|理解为|理解成))")
+# What a cadre holds as a quoted thought (包村干部在秸秆禁烧工作中存在“以罚代管”的思想; 负责人仍信奉“以罚代管”): the
+# topic, not the fault, which is the cadre's holding it; its words count as a title's. Only after a verb of holding
+# (存在, 仍有, 抱有, 信奉 …) in the cadre's clause: a thought with no verb (成员“重发展、轻法治”的思想仍是…的堵点) keeps
+# its words, and a practice (执法中“以罚代管”的现象) is no thought.
+_THOUGHT_HELD = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n“]{0,16}?"
+                           r"(?:存在|仍有|还有|也有|抱有|持有|信奉|奉行|秉持))"
+                           r"((?:“[^“”，,。；;：:！!？?\n]{1,12}”[、和]?){1,3})"
+                           r"(?=的?(?:思想|想法|观念|倾向|心理|错误认识)|[，,。；;]|$)")
 # What a site's or a board's column holds (政务公开专栏中的重大行政决策、规范性文件栏目长期空白; 网站的政策文件栏目): the
 # topic, not the fault, which is the column's (empty, not updated: disclosure); its words count as a title's. Only a
 # column named after 的, so a column named by its own kind (政务公开栏目, “法治宣传”栏目) keeps its words.
@@ -1352,8 +1360,8 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
-    unknown topics, what an assessment scores, what a column holds, what a contract is for, what the item measures
-    itself against and what money goes to blanked (《》), a school's, a sector's, a moving population's, a met
+    unknown topics, what a cadre holds as a quoted thought, what an assessment scores, what a column holds, what a
+    contract is for, what the item measures itself against and what money goes to blanked (《》), a school's, a sector's, a moving population's, a met
     dispute's, a portfolio's, a recruitment's, a staffed duty's, a served public's and a reporter's word taken out:
     words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
@@ -1363,6 +1371,8 @@ def _without_topics(part: str) -> str:
     if "学法" in part:
         part = _SCHOOL_BEFORE_LAW.sub("学校", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
+    if "“" in part:
+        part = _THOUGHT_HELD.sub(r"\1《》", part)
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     if "只看" in part or "多看" in part or "只重" in part:
         part = _ASSESSED_BY.sub(r"\1《》", part)
@@ -1383,6 +1393,7 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
+                                                       *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),
                                                        *_ASSESSED_BY.finditer(text)))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())

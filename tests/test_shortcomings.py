@@ -477,6 +477,12 @@ UNSHARED_CASES = {
                           {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0},
                           {"小区": 1.0, "老旧": 1.0, "物业": 1.0, "纠纷": 1.0}],
                          [False, False, False, True]),
+    # themes set 101: a measure's frame (与上级要求相比还有差距: 相比, 差距) says how far an item falls short, not of what
+    # (…与上级要求和群众期盼相比还有差距，各村推进不平衡 shared 相比, 差距 and 要求 with 复议…与上级要求相比还有差距); the
+    # place people moved from (迁出地, cut as 迁出) names where, as 社区 does
+    "a_measure_s_frame": ([{"相比": 1.0, "差距": 1.0, "复议": 1.0}, {"相比": 1.0, "差距": 1.0, "平衡": 1.0},
+                           {"迁出": 1.0, "安置": 1.0, "纠纷": 1.0}, {"迁出": 1.0, "安置": 1.0, "户籍": 1.0}],
+                          [False, False, False, False]),
 }
 
 
@@ -788,8 +794,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,762 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
+    # 2,792 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (33 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -797,6 +803,15 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,199 of 2,210 (0.995) and tuning 549 of 582 since set 101 (written blind as 2022–2025 township and
+    # street-office items of 华北, 华东, 华中 and 西南 on the fields of enforcement handed down to them: 违法占地, 宅基地,
+    # 秸秆禁烧, 河湖“四乱”, 非法采砂, 自建房, 燃气, 占道经营, 渣土, 林地, 犬只; what the enforcement lacks and other themes'
+    # faults in those fields: 27 of 30 first, 29 after; its two misses tuning: what a cadre holds as a quoted thought
+    # after a verb of holding (存在“以罚代管”的思想) is the topic, counted as a title's; a conflict that happens
+    # (之间的冲突, 发生冲突) the disputes'; its 属地管理 item (other, no theme word) stays wrong, held out; appended as
+    # first measured it moved the items of no theme word to the capacity cluster (set 15's, 56's and 74's wrong);
+    # mended, they are parked with disputes, and with 相比, 差距 and 迁出 no shared wording no earlier item right before
+    # the set is wrong, set 13's, 16's, 96's and 97's tuning ones right);
     # held out 2,172 of 2,182 (0.995) and tuning 543 of 580 since set 100 (written blind as ordinary township and
     # street-office items of 2021–2025 whose sentence has two halves: 虽然/尽管…，但…, praise first (…取得一定成效，但…),
     # two faults joined by 和/以及 or 一方面…另一方面…, 不仅…而且…, a setting first (随着…, 在…过程中, 面对…), a
@@ -2510,6 +2525,27 @@ TWO_HALVES = [
     ("调解笔录制作不规范", "disputes"),  # guard: a mediation's record
 ]
 
+ENFORCEMENT_HANDED_DOWN = [
+    # themes set 101 (enforcement handed down to townships and street offices, 2022–2025, 华北, 华东, 华中 and 西南: 违法占地,
+    # 秸秆禁烧, 河湖“四乱”, 非法采砂, 燃气, 自建房, 占道经营, 渣土, 林地, 犬只; 27 of 30 first, these in other wordings):
+    # what a cadre holds as a quoted thought after a verb of holding (存在“以罚代管”的思想; 信奉“…”; 抱有“…”的心理) is the
+    # topic, its words counted as a title's: the cadre's holding it decides
+    ("个别镇领导信奉“执法就是罚款”，对企业一查了之", "awareness"),
+    ("个别村“两委”成员抱有“普法是上面的任务”的心理", "awareness"),
+    ("部分站所负责人仍存在“宣传靠司法所”的思想", "awareness"),
+    ("个别班子成员仍有“调解不如拍板快”的想法，处理纠纷时习惯一锤定音", "awareness"),
+    ("园区执法中“一罚了之”的现象仍然存在", "capacity"),  # guard: a practice, no thought held
+    ("部分群众存在“法不责众”的心理，违规焚烧秸秆", "publicity"),  # guard: the public's thought
+    ("执法人员存在“以罚代管”的倾向", "capacity"),  # guard: no cadre holds it
+    # a conflict that happens (之间的冲突, 发生冲突, 肢体冲突, 冲突多发) is the disputes'; a rule's conflict with a higher
+    # one (与上位法冲突) stays the decision's
+    ("城管队员与流动摊贩之间的冲突时有发生", "disputes"),
+    ("拆违现场肢体冲突事件仍有发生", "disputes"),
+    ("集镇改造中商户与施工方之间冲突多发", "disputes"),
+    ("村规民约个别条款与上位法冲突", "decisions"),  # guard
+    ("镇政府出台的文件与县级政策相冲突，被要求纠正", "decisions"),  # guard
+]
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2529,7 +2565,7 @@ TWO_HALVES = [
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
-                         + NORTHERN_CITY_COMMUNITIES + TWO_HALVES)
+                         + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
