@@ -551,6 +551,36 @@ def problem_cell(text: str) -> str | None:
     return max(rest, key=len) if rest else None
 
 
+# A general first sentence that heads the item (依法行政水平与新形势新要求相比仍有差距。; 法治建设还存在一些短板。;
+# 基层法治工作基础还不够牢固。; 法治宣传还需持续加强。更为突出的是，…): a whole sentence, ended by 。, that gives only
+# a verdict on the work at large, before the sentence that names the fault. It sets the scene, so its words count
+# only when nothing else names a theme. Not when the next sentence gives the cause (深层次原因在于…): the fault is
+# then the heading's, and the cause no fault.
+_GENERAL_VERDICT = re.compile(r"^[^，,；;：:]{2,30}?(?:与[^，,；;：:]{1,20}(?:相比|相较|比较)[^，,；;：:]{0,6}差距"
+                              r"|(?:还|仍|尚|依然|仍然)(?:存在|有)(?:一些|不少|一定|若干)?的?(?:短板|不足|问题|薄弱环节|差距|弱项)"
+                              r"|基础(?:还|仍|尚)?(?:不够|不太|不)(?:牢固|扎实|稳固)"
+                              r"|(?:还|仍|尚)(?:需要?|要|待)(?:持续|进一步|继续)(?:加强|提升|提高|健全|完善))$")
+# (… the work at large: a heading that names one field, 合法性审查工作仍有短板。, is the item's own fault, whose body
+# tells it; unless the next sentence says it is the greater fault: 法治宣传还需持续加强。更为突出的是，…)
+_WORK_AT_LARGE = re.compile(r"法治建设|依法行政|法治政府建设|法治工作|法治化?水平|依法治(?:镇|乡|街|区|县|市|村)"
+                            r"|法治乡村建设|法治社会建设|基层法治|全面依法")
+_GREATER_FAULT = re.compile(r"^(?:更为|更加|尤为|尤其|最为|更|最)突出的(?:问题)?(?:是|在于)")
+_CAUSE_SENTENCE = re.compile(r"^(?:究其原因|(?:其|主要|深层次|根本|深层)?原因(?:主要)?(?:是|在于))")
+
+
+def _after_general_verdict(text: str, clauses: list[str]) -> str | None:
+    """The clause after TEXT's first sentence when that sentence is a general verdict heading the item
+    (`_GENERAL_VERDICT`), else None."""
+    stop = _CLAUSE_END.search(text)
+    if stop is None or stop.group() != "。" or len(clauses) < 2 or not clauses[1]:
+        return None
+    if not _GENERAL_VERDICT.match(clauses[0]) or _CAUSE_SENTENCE.match(clauses[1]):
+        return None
+    if not _WORK_AT_LARGE.search(clauses[0]) and not _GREATER_FAULT.match(clauses[1]):
+        return None
+    return clauses[1]
+
+
 def lead_clause(text: str) -> str:
     """An item's lead clause: its words up to the first comma or stop, or the next clause's when
     the first only sets the scene, or the clause a figure's frame (反映出…) or a cause put first (由于…，导致…)
@@ -563,6 +593,8 @@ def lead_clause(text: str) -> str:
     """
     text = problem_cell(text) or text  # a flattened table row: its problem's cell
     clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip())]
+    if "。" in text and (after := _after_general_verdict(str(text).strip(), clauses)):
+        text, clauses = str(text).strip().split("。", 1)[1], clauses[1:]
     for clause in clauses[1:4]:
         if (drawn := _DRAWS_OUT.match(clause)) and clause[drawn.end():]:
             return clause[drawn.end():]

@@ -483,6 +483,13 @@ UNSHARED_CASES = {
     "a_measure_s_frame": ([{"相比": 1.0, "差距": 1.0, "复议": 1.0}, {"相比": 1.0, "差距": 1.0, "平衡": 1.0},
                            {"迁出": 1.0, "安置": 1.0, "纠纷": 1.0}, {"迁出": 1.0, "安置": 1.0, "户籍": 1.0}],
                           [False, False, False, False]),
+    # themes set 102: 问题 is how items call any fault (…的问题仍然突出, 发现的问题), as 差距 measures any, not what of
+    # (县直部门…转嫁责任，督察发现…“小马拉大车”问题依然突出 shared 发现 and 问题 with 县直部门…督查发现的问题…); a third
+    # word in common still counts
+    "a_fault_s_name": ([{"问题": 1.0, "发现": 1.0, "督查": 1.0}, {"问题": 1.0, "发现": 1.0, "转嫁": 1.0},
+                        {"问题": 1.0, "突出": 1.0, "信访": 1.0, "积案": 1.0},
+                        {"问题": 1.0, "突出": 1.0, "信访": 1.0, "积案": 1.0}],
+                       [False, False, False, True]),
 }
 
 
@@ -794,8 +801,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,792 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (33 of them stay wrong); held-out items were not, and measure it.
+    # 2,822 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -803,6 +810,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,225 of 2,236 (0.995) and tuning 550 of 586 since set 102 (written blind as long items of 2021–2025
+    # whose first sentence is a general verdict (依法行政水平与新形势新要求相比仍有差距。; 基层法治工作基础还不够牢固。) and
+    # whose fault comes after it, two faults of two themes, figure-laden examples, remedies begun (目前已…, 下一步将…),
+    # short controls: 25 of 30 first, 30 after with one answer corrected (a cause after the fault is no fault); its
+    # four misses tuning: a general first sentence on the work at large, ended by 。, heads the item and sets the
+    # scene, and so does any heading before 更为突出的是; appended as first measured it moved the items of no theme
+    # word to the disclosure cluster (set 13's, 16's, 96's and 97's tuning ones wrong); 问题 no shared wording puts
+    # set 97's back, the other three stay wrong; without the set no item moved);
     # held out 2,199 of 2,210 (0.995) and tuning 549 of 582 since set 101 (written blind as 2022–2025 township and
     # street-office items of 华北, 华东, 华中 and 西南 on the fields of enforcement handed down to them: 违法占地, 宅基地,
     # 秸秆禁烧, 河湖“四乱”, 非法采砂, 自建房, 燃气, 占道经营, 渣土, 林地, 犬只; what the enforcement lacks and other themes'
@@ -2546,6 +2561,38 @@ ENFORCEMENT_HANDED_DOWN = [
     ("镇政府出台的文件与县级政策相冲突，被要求纠正", "decisions"),  # guard
 ]
 
+GENERAL_HEADINGS = [
+    # themes set 102 (long items of 2021–2025 whose first sentence is a general verdict on the work and whose fault
+    # comes after it: 25 of 30 first, these in other wordings): a general first sentence on the work at large
+    # (…与…相比仍有差距。; …还存在一些薄弱环节。; …基础还不够扎实。) heads the item and sets the scene, so the fault after
+    # it decides, whatever 依法行政 names
+    ("全镇依法行政水平与高质量发展的要求相比还有差距。综合执法队12名队员中有5人未取得执法证件", "capacity"),
+    ("依法行政能力与群众期待相比仍存在一定差距。今年以街道为被告的行政诉讼案件5件，败诉2件", "disputes"),
+    ("依法行政水平与新阶段新要求相比仍有差距。行政处罚决定未按规定在政府网站公示，公示率不足六成", "disclosure"),
+    # … and so does any heading sentence when the next one calls its fault the greater (更为突出的是)
+    ("普法工作还需进一步加强。更为突出的是，重大行政决策未经合法性审查即作出", "decisions"),
+    ("法治建设还存在一些薄弱环节。村务公开栏的财务收支只公示总数，明细长期不公开", "disclosure"),  # guard
+    ("依法治镇工作基础还不够扎实。镇政府签订的合同多数未经法律顾问审核", "decisions"),  # guard
+    ("法治建设与新形势新要求相比仍有差距。部分村干部学法用法不够", "awareness"),  # guard
+    # guards: a heading that names one field is the item's own fault, and a cause said after it is no fault
+    ("合法性审查工作仍有短板。镇司法所审查人员均不具备法律职业资格，审查意见较为简单", "decisions"),
+    ("政务公开工作还存在不足。主要原因是部分干部认为公开多了惹麻烦", "disclosure"),
+]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # themes set 102: a general first sentence on the work at large heads the item; the fault after it leads
+    ("依法行政水平与新形势新要求相比仍有差距。镇执法队仅有6名在编人员，力量不足。", "镇执法队仅有6名在编人员"),
+    ("基层法治工作基础还不够牢固。部分村民遇事仍习惯找关系", "部分村民遇事仍习惯找关系"),
+    ("法治宣传还需持续加强。更突出的是，镇里印发的文件未经审核", "更突出的是"),
+    ("合法性审查工作仍有短板。审查人员均无法律职业资格", "合法性审查工作仍有短板"),  # guard: one field's heading
+    ("法治建设还存在一些不足。深层次原因在于干部认识不到位", "法治建设还存在一些不足"),  # guard: the cause after it
+    ("依法行政水平与上级要求相比还有差距，部分执法人员无证执法", "依法行政水平与上级要求相比还有差距"),  # guard: no 。
+])
+def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
+    assert lead_clause(text) == lead
+
+
 @pytest.mark.parametrize(("text", "theme"),
                          A_LAW_S_NAME_IS_THE_TOPIC + FAST_CHANGING_TOWNS + A_REVIEW_SETS_THE_SCENE + CITY_STREET_OFFICES
                          + MOBILE_PEOPLE
@@ -2565,7 +2612,8 @@ ENFORCEMENT_HANDED_DOWN = [
                          + EAST_AND_SOUTH_WEST_COUNTIES + BIG_CITY_STREET_OFFICES_2025
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
-                         + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN)
+                         + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
+                         + GENERAL_HEADINGS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
