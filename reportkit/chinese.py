@@ -193,6 +193,8 @@ MORE_LINK = re.compile(r"(?:查看|阅读|展开|显示|浏览)(?:全文|剩余)
                        # an app's share page: 查看完整内容, 阅读完整报告, 查看全部︾ (not 查看全部评论 nor 查看更多精彩内容)
                        r"|(?:查看|阅读|浏览)(?:完整|全部)(?:内容|报告|文章|版)|(?:查看|阅读|展开)全部\s*[∨︾⌄▼↓]"
                        r"|仅展示\s*\d+\s*字|全文共\s*\d+\s*字|(?:还剩|剩余)\s*\d+\s*(?:页|字)|试读(?:已)?结束"
+                       # an app's or a portal's hidden share (剩余 58% 内容, 还剩40%未读; 展开剩余72% is a 展开剩余 above)
+                       r"|(?:还剩|剩余)\s*\d{1,3}(?:\.\d{1,2})?\s*[%％]\s*的?(?:内容|未读|正文)"
                        # 下载完整文档 says the rest is elsewhere; a bare 下载文档 button is on whole copies too
                        r"|(?:下载|获取)(?:完整(?:文档|版)|全文)")
 #: An annex after the signed date (附件 / 附表1：…统计表 on a line below 2024年1月19日): not the last part's text.

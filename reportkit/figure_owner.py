@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .chinese import CJK, last_of
 from .places import TOWN_SUFFIXES, city_names, counties_named, town_mentions
-from .towns import verb_before_unit
+from .towns import verb_before_unit, word_before_unit
 
 
 # A figure named as a target after it (化解率不低于98%的目标; 建成5个的工作目标).
@@ -187,12 +187,15 @@ def _another_towns(text: str, clause_starts: tuple[int, ...], start: int, own: f
             if named and named[-1].name not in own:
                 return True
             continue
-        lead = _NEIGHBOUR.match(text, lead).end()
+        neighbour = _NEIGHBOUR.match(text, lead)
+        lead = neighbour.end()
         named = town_mentions(text[lead:min(start, lead + _SUBJECT_SPAN)])
-        # (not a verb before the town's own body: 联合乡中心学校开展…, the township's school, is no 联合乡; but
-        # 联合镇全年受理… counts that town's year)
+        # (not a verb before the town's own body: 联合乡中心学校开展…, the township's school, is no 联合乡; nor, unless
+        # named as a neighbour, a common word before it: 建设街道“一站式”调处中心，全年受理… builds the office's own
+        # centre; but 联合镇全年受理… and 建设镇全年… count that town's year)
+        reads_as_a_word = word_before_unit if not neighbour.group() else verb_before_unit
         if named and named[0].start == 0 and named[0].name not in own and not (
-                verb_before_unit(named[0].name) and not _YEARS_TOTAL_AFTER.match(text, lead + named[0].end)):
+                reads_as_a_word(named[0].name) and not _YEARS_TOTAL_AFTER.match(text, lead + named[0].end)):
             return True
     return False
 

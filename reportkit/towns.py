@@ -172,6 +172,13 @@ def verb_before_unit(name: str) -> bool:
     return bool(_CLUE_VERB.fullmatch(stem) or _OPENING_VERB.fullmatch(stem))
 
 
+def word_before_unit(name: str) -> bool:
+    """Is the gazetteer town NAME, opening a clause, rather a common word and the author's own unit: a verb as in
+    `verb_before_unit`, or a word no town name is read as (`_NOT_NAME_WORDS`: 建设街道“一站式”调处中心, building
+    the office's own centre; 建设街道 is a street office elsewhere)?"""
+    return verb_before_unit(name) or bool(_NOT_NAME_WORDS.fullmatch(_stem(name)))
+
+
 def _gazetteer_guess(fragment: str, source: str, codes: set[str], *, min_count: int = 1, local_min_count: int = 1,
                      mentions: list | None = None, starts_a_line: bool = False) -> TownGuess | None:
     """The town of FRAGMENT by the gazetteer: a name in the text's counties (CODES) first, when named

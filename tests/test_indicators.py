@@ -1534,6 +1534,20 @@ def test_extract_indicators__a_page_s_counters_and_adverts_are_no_figures(counte
     assert rows(counter) == []
 
 
+@pytest.mark.parametrize("wall", ["展开剩余72%", "还剩 40% 未读，继续阅读", "剩余35％内容，打开APP阅读全文"])
+def test_extract_indicators__an_app_s_hidden_share_of_the_article_is_no_figure(wall):
+    # written round 104 (剩余 58% 内容，打开APP阅读全文 ending a 今日头条 copy, read as 58 %)
+    assert [(v, u) for v, u, _, _ in rows("全年调解纠纷31件。\n" + wall)] == [(31.0, "件")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # guards, which passed before: a share of the work left is the work's
+    ("整改问题20个，剩余10%的问题限期整改。", [(20.0, "个"), (10.0, "%")]),
+])
+def test_extract_indicators__a_remaining_share_of_the_work_stays_a_figure(text, found):
+    assert [(v, u) for v, u, _, _ in rows(text)] == found
+
+
 def test_extract_indicators__a_word_table_s_rows_with_the_unit_before_the_number():
     # written round 52: rows copied from Word, cells joined by tabs, 单位 before 数量 (and 备注 left empty)
     text = normalize_text("全年执法情况如下表。\n序号\t执法事项\t单位\t数量\t备注\n1\t执法检查\t次\t1418\t\n"
@@ -2390,4 +2404,19 @@ def test_extract_indicators__a_count_of_a_circled_list_after_a_colon_is_no_figur
     ("联合乡当年建成示范点6个。", []),
 ])
 def test_extract_indicators__a_verb_before_the_township_s_body_names_no_other_town(sentence, want):
+    assert _town_figures(sentence) == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # written round 104 (泉城路街道: 建设街道“一站式”矛盾纠纷调处中心，…全年受理矛盾纠纷426件): a common word that
+    # no town name is read as (建设) before the author's own unit opens the clause as a verb; 建设镇, 建设乡 and
+    # 建设街道 are towns elsewhere, but here the office builds its own centre
+    ("建设镇级综治中心，全年调处矛盾纠纷38件，调解成功36件。", [(38.0, "件"), (36.0, "件")]),
+    ("建设街道网格化服务管理平台，处置各类事件210件。", [(210.0, "件")]),
+    ("建设乡“法律服务超市”，接待群众咨询95人次。", [(95.0, "人次")]),
+    # guards, which passed before: such a town as the subject of its year's count, or named as a neighbour, is that town's
+    ("建设镇全年受理纠纷200余件。", []),
+    ("相邻的建设街道共化解纠纷19件。", []),
+])
+def test_extract_indicators__a_common_word_before_the_township_s_body_names_no_other_town(sentence, want):
     assert _town_figures(sentence) == want

@@ -258,6 +258,18 @@ def test_partial_reasons__a_document_sharing_site_s_excerpt_note_marks_an_excerp
     assert partial_reasons(_WHOLE + "\n" + note, split_sections(_WHOLE)) == ["elision marker"]
 
 
+@pytest.mark.parametrize("note", ["还剩40%未读", "剩余 35％ 内容", "剩余62%的内容"])
+def test_partial_reasons__an_app_s_hidden_share_of_the_article_marks_an_excerpt(note):
+    # written round 104 (a 今日头条 copy ending 剩余 58% 内容，打开APP阅读全文): the share the app hides, alone
+    assert partial_reasons(_WHOLE + "\n" + note, split_sections(_WHOLE)) == ["elision marker"]
+
+
+@pytest.mark.parametrize("note", ["剩余10%的任务将在明年完成。", "整改完成率90%，剩余问题限期整改。"])
+def test_partial_reasons__a_remaining_share_of_the_work_is_no_excerpt(note):
+    # guards, which passed before: a share of the work left (剩余…的任务) says nothing of the copy
+    assert partial_reasons(_WHOLE + "\n" + note, split_sections(_WHOLE)) == []
+
+
 @pytest.mark.parametrize("stop", ["\n今年，", "\n为此，我街道将突出抓好三个方面，", "\n重点抓好法治宣传、",
                                   "\n一是深化“八五”普法，开展“法", "\n三是推进诉源治理,力争"])
 def test_partial_reasons__a_short_last_line_that_stops_on_a_comma_is_cut(stop):
