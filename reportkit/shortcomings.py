@@ -1363,6 +1363,23 @@ _SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书�
                             rf"|(?<=做){_SERVED}(?=的?工作)")
 
 
+# What the public lacks the sense or the will to do, said between them and their 意识/观念 (群众选择行政复议维护权益的意识不强;
+# 村民通过法律途径解决纠纷的观念淡薄; 商户主动亮证经营、依法纳税的意识不高): the topic, not the fault, which is the
+# public's awareness (the gap keyword 群众…意识 spans six characters); its words count as a title's. Only a clause that
+# opens on the public and ends on the verdict, with no cadre between (群众反映干部依法办事的意识不强 stays the cadres').
+_PUBLIC_WHO = (r"(?:群众|村民|居民|市民|老百姓|农民|牧民|渔民|边民|农户|商户|经营户|经营者|个体户|业主|租户|企业|市场主体|"
+               r"经营主体|务工人员|从业人员|家长)")
+_PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一些|个别|少数|广大|不少|多数|辖区)?" + _PUBLIC_WHO + r")"
+                          r"((?:(?!干部|党员|工作人员|执法人员|两委|成员|负责人|领导)[^，,。；;：:！!？?\n]){7,24}?)"
+                          r"(?=的?(?:法治|法律|规则|维权|守法)?(?:意识|观念)(?:还|仍|仍然|普遍|较为|比较|相对|都)?"
+                          r"(?:不强|淡薄|薄弱|不足|不高|欠缺|较弱|不够|有待|较差|不浓))")
+# The public named as those who still must travel or queue to get a service done (群众仍需线下多次跑; 牧民仍需往返百余
+# 公里线下办理; 老年人办事仍需到镇便民服务中心窗口排队): whom the service fails, not their own fault, so their name is
+# no cue of the public's (publicity); a keyword still decides (群众查询只能跑窗口 is the disclosure's 公示 item's).
+_SERVED_TRAVEL = re.compile(r"(?:群众|村民|居民|市民|老百姓|老年人|老人|牧民|渔民|农民|农户|商户|经营户|个体工商户|企业|办事群众)"
+                            r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波))")
+
+
 # A visit (走访, 回访, 暗访, 家访, 访谈, 访问): its 访 is no petition, the disputes' cue 访 (上访, 来访) is not in it.
 # (Not 信访问题: 信访, then 问题.)
 _VISIT = re.compile(r"(?<=[走回暗家拜采探])访|(?<![信上来缠闹])访(?=谈|问(?!题))")
@@ -1393,9 +1410,10 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 def _without_topics(part: str) -> str:
     """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
     unknown topics, what a cadre holds as a quoted thought, what an assessment scores, what a column holds, what a
-    contract is for, what the item measures itself against and what money goes to blanked (《》), a school's, a sector's, a moving population's, a met
-    dispute's, a portfolio's, a recruitment's, a staffed duty's, a served public's and a reporter's word taken out:
-    words that name no fault."""
+    contract is for, what the item measures itself against, what money goes to and what the public lacks the sense to
+    do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
+    staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out: words that name no
+    fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -1408,11 +1426,15 @@ def _without_topics(part: str) -> str:
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     if "只看" in part or "多看" in part or "只重" in part:
         part = _ASSESSED_BY.sub(r"\1《》", part)
+    if "意识" in part or "观念" in part:
+        part = _PUBLIC_WILL.sub(r"\1《》", part)
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
     part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
     if "做" in part or any(verb in part for verb in _SERVING):
         part = _SERVED_PUBLIC.sub(r"\1", part)
     part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
+    if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:
+        part = _SERVED_TRAVEL.sub("", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 
@@ -1426,7 +1448,9 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),
-                                                       *_ASSESSED_BY.finditer(text)))]))
+                                                       *_ASSESSED_BY.finditer(text),
+                                                       *(_PUBLIC_WILL.finditer(text) if "意识" in text or "观念" in text
+                                                         else ())))]))
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
     rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())

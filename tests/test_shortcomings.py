@@ -468,8 +468,9 @@ UNSHARED_CASES = {
                            [False, False, False, False]),
     # themes set 95: 事项 names any work (赋权事项, 审批事项, 证明事项), as 机构 names any body (…“一票否决”事项…承担的
     # 证明事项 shared 事项 and 承担 with …实际承担事项…公开缺项)
+    # (its third word in common 时限: since themes set 103 a 窗口 is a service's channel, no shared wording)
     "a_matter": ([{"事项": 1.0, "下放": 1.0, "执法": 1.0}, {"事项": 1.0, "下放": 1.0, "清单": 1.0},
-                  {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "公示": 1.0}, {"事项": 1.0, "审批": 1.0, "窗口": 1.0, "压减": 1.0}],
+                  {"事项": 1.0, "审批": 1.0, "时限": 1.0, "公示": 1.0}, {"事项": 1.0, "审批": 1.0, "时限": 1.0, "压减": 1.0}],
                  [False, False, False, True]),
     # themes set 87: a housing estate (小区; 老旧小区, cut as 老旧 and 小区) names where, as 社区 does (法治建设在老旧小区
     # 集中的社区滞后 shared 老旧, 小区 and 滞后 with 老旧小区改造资金…公开滞后)
@@ -490,6 +491,20 @@ UNSHARED_CASES = {
                         {"问题": 1.0, "突出": 1.0, "信访": 1.0, "积案": 1.0},
                         {"问题": 1.0, "突出": 1.0, "信访": 1.0, "积案": 1.0}],
                        [False, False, False, True]),
+    # themes set 103: a list (清单: 履行职责事项清单, 免罚清单) is the form a catalogue of any work takes, as 事项 names any
+    # matter (…清单公布后，县直部门仍…把清单外事项转给乡镇 shared 清单 and 履行职责 with …履行职责事项清单栏目长期未更新); where
+    # the public is served and through what (政务, 政务服务, 平台, 一网通办, 便民服务中心, 窗口, 办事) names the channel, as 社区
+    # names where people live (…政务APP…多个平台重复填报 shared 平台 and 政务 with 政务数据…“一网通办”平台…公开内容不一致);
+    # a third word in common still counts
+    "a_list_and_a_service_s_channel": ([{"清单": 1.0, "履行职责": 1.0, "公开": 1.0},
+                                        {"清单": 1.0, "履行职责": 1.0, "转嫁": 1.0},
+                                        {"平台": 1.0, "政务": 1.0, "数据": 1.0, "重复": 1.0, "公示": 1.0},
+                                        {"平台": 1.0, "政务": 1.0, "数据": 1.0, "重复": 1.0, "填报": 1.0}],
+                                       [False, False, False, True]),
+    "a_service_s_channel_alone": ([{"一网通办": 1.0, "办事": 1.0, "公开": 1.0}, {"一网通办": 1.0, "办事": 1.0, "延伸": 1.0},
+                                   {"便民服务中心": 1.0, "窗口": 1.0, "政务服务": 1.0, "公示": 1.0},
+                                   {"便民服务中心": 1.0, "窗口": 1.0, "政务服务": 1.0, "排队": 1.0}],
+                                  [False, False, False, False]),
 }
 
 
@@ -801,7 +816,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,822 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,852 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -810,6 +825,17 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,252 of 2,262 (0.996) and tuning 554 of 590 since set 103 (written blind as 2024–2025 township and
+    # street-office items on the newest reforms: 涉企行政检查 (扫码入企, 联合检查, 无事不扰), 行政复议 as the main channel,
+    # 履行职责事项清单 and 赋权事项, 合法性审核全覆盖, 行政执法监督, 公平竞争审查, 基层减负, 一网通办, 三项制度, 包容审慎监管;
+    # short clauses, headings with their explanation, long paragraphs with figures, list marks: 25 of 30 first, 29 after
+    # with one answer corrected (uncoordinated joint inspections are the enforcement's, capacity); its four misses
+    # tuning: what the public lacks the sense to do, said between them and their 意识 (群众选择行政复议维护权益的意识不强),
+    # is the topic, counted as a title's; the public who must still travel or queue for a service (…仍需往返, 窗口排队)
+    # are no cue; 清单 and a service's channel (政务, 平台, 一网通办, 便民服务中心, 窗口, 办事) no shared wording; its
+    # 基层减负 item (other) stays wrong, disclosure by the topic it shares with set 65's; appended as first measured it
+    # moved set 74's held-out 政务APP item to disclosure, right again mended; set 14's held-out and set 20's tuning
+    # items right, no earlier item right before is wrong; without the set the mend moves the same items);
     # held out 2,225 of 2,236 (0.995) and tuning 550 of 586 since set 102 (written blind as long items of 2021–2025
     # whose first sentence is a general verdict (依法行政水平与新形势新要求相比仍有差距。; 基层法治工作基础还不够牢固。) and
     # whose fault comes after it, two faults of two themes, figure-laden examples, remedies begun (目前已…, 下一步将…),
@@ -2579,6 +2605,27 @@ GENERAL_HEADINGS = [
     ("政务公开工作还存在不足。主要原因是部分干部认为公开多了惹麻烦", "disclosure"),
 ]
 
+NEWEST_REFORMS = [
+    # themes set 103 (township and street-office items of 2024–2025 on the newest reforms: 涉企行政检查, 行政复议 as the
+    # main channel, 履行职责事项清单 and 赋权事项, 合法性审核全覆盖, 行政执法监督, 公平竞争审查, 基层减负, 一网通办, 三项制度,
+    # 包容审慎监管; 25 of 30 first, these in other wordings): what the public lacks the sense or the will to do, said
+    # between them and their 意识/观念, is the topic, its words counted as a title's: the public's awareness decides
+    ("村民通过人民调解解决邻里纠纷的意识不强", "publicity"),
+    ("居民通过行政复议解决征收补偿争议的意识淡薄", "publicity"),
+    ("企业通过公平竞争审查投诉渠道维护权益的意识不强", "publicity"),
+    ("业主依法通过业委会表决处置公共收益的观念淡薄", "publicity"),
+    ("群众履行法定赡养义务的意识不强", "publicity"),
+    ("群众反映部分干部依法办事的意识不强", "awareness"),  # guard: a cadre between
+    ("村民的法治意识还不强", "publicity"),  # guard: the short gap, as before
+    # the public named as those who must still travel or queue to get a service done is whom the service fails, no
+    # cue of the public's
+    ("偏远村的群众办理社保、医保事项仍需往返集镇", "other"),
+    ("部分高频事项村民仍需多次跑窗口", "other"),
+    ("企业开办时仍要在多个窗口之间来回奔波", "other"),
+    ("群众查询处罚结果只能跑窗口，网上未公示", "disclosure"),  # guard: a keyword decides
+    ("部分群众对新规定不了解", "publicity"),  # guard: no travel
+]
+
 
 @pytest.mark.parametrize(("text", "lead"), [
     # themes set 102: a general first sentence on the work at large heads the item; the fault after it leads
@@ -2613,7 +2660,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
-                         + GENERAL_HEADINGS)
+                         + GENERAL_HEADINGS + NEWEST_REFORMS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
