@@ -1385,6 +1385,37 @@ _SERVED_TRAVEL = re.compile(r"(?:群众|村民|居民|市民|老百姓|老年人
 _VISIT = re.compile(r"(?<=[走回暗家拜采探])访|(?<![信上来缠闹])访(?=谈|问(?!题))")
 
 
+# Faults of the fields outside the rule of law written in a theme's words (themes set 104). A strain of money, supply or
+# land (财政收支矛盾, 供需矛盾, 人地矛盾, 结构性矛盾) and a debt to be worked off (化解隐性债务, 化解债务风险) are no
+# quarrel between people: their 矛盾 and 化解 are not the disputes' (用水矛盾, 企地矛盾 and 劳资矛盾 still are).
+_STRAIN = re.compile(r"(?:(?<=收支)|(?<=供需)|(?<=供求)|(?<=人地)|(?<=结构性))矛盾|化解(?=[^，,。；;：:！!？?\n]{0,6}?债)")
+# A network's or a video meeting's kit and its state (视频会议系统和网络设备老化, 网络带宽不足, 通信信号不稳定): the
+# information infrastructure, not the staff's equipment the cues 设备 and 老化 name (执法记录仪等设备老化 stays theirs).
+_NETWORK_KIT = re.compile(r"(?:网络|通信|视频会议)[^，,。；;：:！!？?\n]{0,10}?(?:设备|系统|终端|带宽|信号)"
+                          r"(?:老化|陈旧|落后|不足|不稳定|较差)?")
+# The party's membership and its age (党员队伍老化, 党员年龄结构老化): party building, not the staff the cues 队伍 and
+# 老化 name (党员干部队伍 is the cadres', untouched).
+_PARTY_MEMBERS = re.compile(r"(?<=党员)(?:队伍)?(?:年龄)?(?:结构)?(?:老化|断层)?(?=[^干]|$)")
+# A hazard in a clause of safety, fire, flood, roads or water (“九小场所”火灾隐患仍然存在; 汛期通行和群众饮水保障仍有隐患):
+# not the hidden quarrel (矛盾隐患, 纠纷隐患) the disputes' cue 隐患 names; a clause that names a quarrel keeps it.
+_HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;：:！!？?\n]*")
+_HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房")
+_QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
+# The public and the thing secured for them by a utility or a road (群众饮水保障, 村民出行, 居民用水, 住房保障): whom the
+# service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障).
+_SERVED_BY_UTILITY = re.compile(r"(?:群众|村民|居民|农户)(?=的?(?:饮水|用水|用电|出行|通行|住房))"
+                                r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生)保障")
+# Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
+# systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
+_DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|不共享|无法共享|难以共享|不能共享|壁垒)|重复录入|重复填报|信息孤岛")
+_SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信息|业务)(?:平台|系统)|等(?:平台|系统))")
+
+
+def _hazard(match: re.Match) -> str:
+    clause = match.group(0)
+    return clause.replace("隐患", "") if _HAZARD_OF.search(clause) and not _QUARREL.search(clause) else clause
+
+
 def _met(match: re.Match) -> str:
     """What `_MET_DISPUTE` leaves: a met dispute's words between 遇到 and 纠纷; nothing of a handled request."""
     return match.group(1) if match.group(2) is None else ""
@@ -1412,7 +1443,9 @@ def _without_topics(part: str) -> str:
     unknown topics, what a cadre holds as a quoted thought, what an assessment scores, what a column holds, what a
     contract is for, what the item measures itself against, what money goes to and what the public lacks the sense to
     do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
-    staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out: words that name no
+    staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
+    another field's sense (a strain of money, a network's kit, the party's membership, a safety hazard, a utility's
+    public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`): words that name no
     fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
@@ -1435,6 +1468,15 @@ def _without_topics(part: str) -> str:
     part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
     if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:
         part = _SERVED_TRAVEL.sub("", part)
+    if "矛盾" in part or "化解" in part:
+        part = _STRAIN.sub("", part)
+    if "党员" in part:
+        part = _PARTY_MEMBERS.sub("", part)
+    if "隐患" in part:
+        part = _HAZARD_CLAUSE.sub(_hazard, part)
+    part = _SERVED_BY_UTILITY.sub("", part)
+    if "网络" in part or "通信" in part or "视频会议" in part:
+        part = _NETWORK_KIT.sub("", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 
@@ -1445,6 +1487,8 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
+        if _DATA_SILO.search(text):  # the systems' names are what the data fault is of (`_DATA_SILO`)
+            parts[-1] = [_SYSTEM_NAME.sub("", part) for part in parts[-1]]
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),

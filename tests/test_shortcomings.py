@@ -498,9 +498,22 @@ UNSHARED_CASES = {
     # a third word in common still counts
     "a_list_and_a_service_s_channel": ([{"清单": 1.0, "履行职责": 1.0, "公开": 1.0},
                                         {"清单": 1.0, "履行职责": 1.0, "转嫁": 1.0},
-                                        {"平台": 1.0, "政务": 1.0, "数据": 1.0, "重复": 1.0, "公示": 1.0},
-                                        {"平台": 1.0, "政务": 1.0, "数据": 1.0, "重复": 1.0, "填报": 1.0}],
+                                        # (互通 the third word since themes set 104 made 重复 unshared)
+                                        {"平台": 1.0, "政务": 1.0, "数据": 1.0, "互通": 1.0, "公示": 1.0},
+                                        {"平台": 1.0, "政务": 1.0, "数据": 1.0, "互通": 1.0, "填报": 1.0}],
                                        [False, False, False, True]),
+    # themes set 104: the frame of a cause (受…影响: 影响) and the epidemic years' setting (疫情) say when and why, not what
+    # (受疫情反复影响，…服务业恢复缓慢 shared 影响, 疫情 and 企业 with 受疫情影响，…信息公开…年度报告未按时发布); how often or
+    # by how many (多头, 重复) measures any fault (…数据平台多头建设…重复录入 shared 多头, 重复 and 数据 with …对多头检查、
+    # 重复检查的监督…); a third word in common still counts
+    "a_cause_s_frame_and_the_epidemic": ([{"影响": 1.0, "疫情": 1.0, "公开": 1.0}, {"影响": 1.0, "疫情": 1.0, "商贸": 1.0},
+                                          {"疫情": 1.0, "影响": 1.0, "隔离": 1.0, "收费": 1.0, "公示": 1.0},
+                                          {"疫情": 1.0, "影响": 1.0, "隔离": 1.0, "收费": 1.0, "标准": 1.0}],
+                                         [False, False, False, True]),
+    "how_often_or_by_how_many": ([{"多头": 1.0, "重复": 1.0, "检查": 1.0}, {"多头": 1.0, "重复": 1.0, "录入": 1.0},
+                                  {"重复": 1.0, "多头": 1.0, "数据": 1.0, "监督": 1.0},
+                                  {"重复": 1.0, "多头": 1.0, "数据": 1.0, "共享": 1.0}],
+                                 [False, False, False, False]),
     "a_service_s_channel_alone": ([{"一网通办": 1.0, "办事": 1.0, "公开": 1.0}, {"一网通办": 1.0, "办事": 1.0, "延伸": 1.0},
                                    {"便民服务中心": 1.0, "窗口": 1.0, "政务服务": 1.0, "公示": 1.0},
                                    {"便民服务中心": 1.0, "窗口": 1.0, "政务服务": 1.0, "排队": 1.0}],
@@ -816,8 +829,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,852 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (36 of them stay wrong); held-out items were not, and measure it.
+    # 2,882 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -825,6 +838,18 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,274 of 2,284 (0.996) and tuning 561 of 598 since set 104 (written blind as items on the border of
+    # other: faults of the economy, industry, finance, infrastructure, information systems, population leaving, the
+    # environment, land and planning, the epidemic, party building and safety (15 other), and the six themes' faults in
+    # those fields' words (a planning decision unreviewed, an enforcement team too small for 安全生产 checks, villagers
+    # who do not know the 宅基地 rules); 22 of 30 first, all fifteen themed items right, 29 after; its eight misses, all
+    # other, tuning: a strain of money, supply or land (收支矛盾, 供需矛盾, 人地矛盾) and a debt worked off (化解…债务) are
+    # no quarrel; a network's or a video meeting's kit (网络设备, 视频会议系统, 通信信号) no staff's equipment; the
+    # party's membership and its age (党员队伍老化) no staff; a hazard in a clause of safety, fire, flood, roads or water
+    # no hidden quarrel; the public and what a utility secures for them (群众饮水保障) no cue; systems whose data are not
+    # shared or re-entered have their names (…数据平台, …等系统) as what, not whose fault; 影响, 疫情, 多头 and 重复 no
+    # shared wording; its 集体经济 item stays wrong, disclosure by the field words it shares with set 93's; no earlier
+    # item moved, appended or not);
     # held out 2,252 of 2,262 (0.996) and tuning 554 of 590 since set 103 (written blind as 2024–2025 township and
     # street-office items on the newest reforms: 涉企行政检查 (扫码入企, 联合检查, 无事不扰), 行政复议 as the main channel,
     # 履行职责事项清单 and 赋权事项, 合法性审核全覆盖, 行政执法监督, 公平竞争审查, 基层减负, 一网通办, 三项制度, 包容审慎监管;
@@ -2626,6 +2651,41 @@ NEWEST_REFORMS = [
     ("部分群众对新规定不了解", "publicity"),  # guard: no travel
 ]
 
+BORDER_OF_OTHER = [
+    # themes set 104 (faults of the fields outside the rule of law, the economy, finance, infrastructure, information
+    # systems, the epidemic, party building and safety, and the six themes' faults in those fields' words: 22 of 30
+    # first, these in other wordings): a strain of money, supply or land (收支矛盾, 供需矛盾, 人地矛盾, 结构性矛盾) and a
+    # debt to be worked off (化解…债务) are no quarrel
+    ("乡镇财政收支矛盾较为突出，保运转压力大", "other"),
+    ("城镇建设用地供需矛盾突出，项目落地难", "other"),
+    ("村级化解历史债务的任务依然繁重", "other"),
+    ("春灌期间村组之间用水矛盾突出，调处不及时", "disputes"),  # guard: a quarrel over water
+    ("企业欠薪引发的劳资矛盾增多", "disputes"),  # guard
+    # a network's or a video meeting's kit is the information infrastructure, not the staff's equipment
+    ("村级网络设备陈旧，视频会议经常中断", "other"),
+    ("山区村通信信号不稳定，远程办理业务困难", "other"),
+    ("司法所办公设备老化，电脑无法正常使用", "capacity"),  # guard: the office's own equipment
+    ("执法记录仪等执法设备老化", "capacity"),  # guard
+    # the party's membership and its age are party building, not staff
+    ("农村党员年龄结构老化，发展新党员难", "other"),
+    ("部分村党员队伍老化，作用发挥不明显", "other"),
+    ("执法队伍年龄老化，专业人员少", "capacity"),  # guard: the enforcers' staff
+    # a hazard of safety, fire, flood, roads or water is no hidden quarrel; a clause that names a quarrel keeps it
+    ("辖区出租房消防安全隐患较多", "other"),
+    ("部分农村危房、自建房仍存在安全隐患", "other"),
+    ("网格员对邻里纠纷隐患排查不细", "disputes"),  # guard
+    ("征地拆迁中的矛盾隐患排查不及时", "disputes"),  # guard
+    # the public and what a utility or a road secures for them (群众饮水, 村民出行, 饮水保障) are whom a service is for
+    ("偏远村民出行难、饮水保障水平不高", "other"),
+    ("部分村民对饮水工程管护制度不了解", "publicity"),  # guard: what the public does not know
+    ("法治工作经费保障不足", "capacity"),  # guard: the work's money
+    # systems whose data are not shared or must be entered again: their names (…数据平台, …等系统) are what, not whose
+    ("“雪亮工程”、综治视联网等系统数据不共享，基层重复录入", "other"),
+    ("网格化管理信息平台与部门业务系统数据不互通", "other"),
+    ("县镇两级公开平台数据不互通，群众查询政府信息要翻几个网站", "disclosure"),  # guard: a platform of disclosure
+    ("矛盾纠纷多元化解信息平台使用率低，调解案件录入不及时", "disputes"),  # guard: no silo
+]
+
 
 @pytest.mark.parametrize(("text", "lead"), [
     # themes set 102: a general first sentence on the work at large heads the item; the fault after it leads
@@ -2660,7 +2720,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
-                         + GENERAL_HEADINGS + NEWEST_REFORMS)
+                         + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
