@@ -1402,9 +1402,12 @@ _HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;�
 _HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房")
 _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 # The public and the thing secured for them by a utility or a road (群众饮水保障, 村民出行, 居民用水, 住房保障): whom the
-# service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障).
-_SERVED_BY_UTILITY = re.compile(r"(?:群众|村民|居民|农户)(?=的?(?:饮水|用水|用电|出行|通行|住房))"
-                                r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生)保障")
+# service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障). So too the
+# public and the care, pension, schooling or income a welfare policy is for (themes set 105: 群众看病负担仍然较重,
+# 农民养老保障水平低, 村民就医难, 居民增收乏力): whom the policy serves (医疗保障 and 养老保障 no staff's 保障).
+_SERVED_BY_UTILITY = re.compile(r"(?:群众|村民|居民|农户|农民|老百姓)(?=的?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
+                                r"医疗|养老|上学|就学|入学|增收|收入))"
+                                r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
 # systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
 _DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|不共享|无法共享|难以共享|不能共享|壁垒)|重复录入|重复填报|信息孤岛")
@@ -1445,8 +1448,8 @@ def _without_topics(part: str) -> str:
     do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
     another field's sense (a strain of money, a network's kit, the party's membership, a safety hazard, a utility's
-    public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`): words that name no
-    fault."""
+    or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`,
+    `_SERVED_BY_UTILITY`): words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))

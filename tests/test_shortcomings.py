@@ -829,7 +829,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,882 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 2,912 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -838,6 +838,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,303 of 2,313 (0.996) and tuning 562 of 599 since set 105 (written blind as items of the older reports,
+    # 2015–2019: 六五/七五普法, 依法行政示范, 行政执法责任制, 放管服, 权力清单和责任清单 first drawn up, 法律顾问制度 just set
+    # up, 精准扶贫 and 脱贫攻坚, 征地拆迁, 新农合 and 新农保, 农村“三资”, “两学一做”, 扫黑除恶, 河长制, 网格化管理 begun,
+    # 规范性文件 cleaned up for the first time, 信访条例; short clauses, headings with their explanation, paragraphs with
+    # figures, list marks (4 other): 29 of 30 first, 30 after; its miss tuning: the public and the care, pension,
+    # schooling or income a welfare policy is for (群众看病负担, 村民就医, 农民养老, 医疗保障) are whom it serves, no cue
+    # of the public's; no earlier item moved, appended or not);
     # held out 2,274 of 2,284 (0.996) and tuning 561 of 598 since set 104 (written blind as items on the border of
     # other: faults of the economy, industry, finance, infrastructure, information systems, population leaving, the
     # environment, land and planning, the epidemic, party building and safety (15 other), and the six themes' faults in
@@ -2686,6 +2693,19 @@ BORDER_OF_OTHER = [
     ("矛盾纠纷多元化解信息平台使用率低，调解案件录入不及时", "disputes"),  # guard: no silo
 ]
 
+WELFARE_OF_THE_OLDER_REPORTS = [
+    # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
+    # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
+    # policy is for (群众看病负担, 村民就医, 农民养老, 居民增收) are whom the policy serves, no cue of the public's
+    ("偏远山区村民就医难、看病远的问题仍然存在", "other"),
+    ("农村养老保障水平偏低，部分老年村民养老金不足百元", "other"),
+    ("部分村民收入水平偏低，增收乏力", "other"),
+    ("老百姓看病贵、看病难问题仍较突出", "other"),
+    ("部分群众对医疗保障政策知晓率不高", "publicity"),  # guard: what the public does not know
+    ("群众就医引发的医患纠纷调处不及时", "disputes"),  # guard: a quarrel
+    ("部分村民法治意识淡薄", "publicity"),  # guard
+]
+
 
 @pytest.mark.parametrize(("text", "lead"), [
     # themes set 102: a general first sentence on the work at large heads the item; the fault after it leads
@@ -2720,7 +2740,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + RURAL_TOWNSHIPS_AND_REVITALISATION + EPIDEMIC_YEARS_TOWNS
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
-                         + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER)
+                         + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
+                         + WELFARE_OF_THE_OLDER_REPORTS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
