@@ -31,6 +31,7 @@ _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔ
 _MARKER = (rf"(?=[{CN_MARKER_DIGITS}]{{1,3}} ?(?:{STRAY_COMMA}、|[.．])|[（(【][{CN_MARKER_DIGITS}]{{1,3}}[)）】]|[（(]\d{{1,2}}[)）]"
            rf"|\d{{1,2}}{STRAY_COMMA}、|\d{{1,2}}[.．](?!\d)|\d{{1,2}}[.．](?=(?:19|20)\d\d年)|\d{{1,2}} 、|[{CIRCLED_DIGITS}]"
            rf"|第[{CN_MARKER_DIGITS}]{{1,3}}(?:部分|、)"
+           rf"|[—\-－–] ?、(?=[{CJK}\d])"  # 一、 as an OCR reads it off a scan (— 、2021年…: round 105)
            r"|[\u2160-\u216b][、.．]"  # Ⅰ、…Ⅻ、: parts numbered with Roman numeral glyphs (round 50)
            rf"|(?:I{{1,3}}|IV|VI{{0,3}}|IX)[.．][ \t]*(?=[{CJK}\d])|{LETTER_MARKER.pattern}"  # I. … IV. parts, A. B. points
            rf"|{DECIMAL_MARKER.pattern}"  # 3.1 法治宣传…, not 1.2万
@@ -118,6 +119,10 @@ def _without_footer(footer: re.Match) -> str:
 LONG_LINE = 600  # characters: longer lines are pages that lost their line breaks
 SHORT_FLAT_TEXT = 100  # … and so is a whole text of one line longer than this
 _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
+# … and a line of a scanned page's body that OCR letter-spaced (各 项 工 作 取 得 明 显 成 效 。 现 将 …, 3 8 0 万 元 ；
+# “ 1 2 3 4 5 ” 热 线 … 1 0 0 % 。): every character apart, a stop among them, eight or more; one line again before
+# the printed lines are joined (a letterhead or a title, with no stop, is left to the rule above).
+_SPACED_SENTENCE_LINE = re.compile(rf"^([ \t\u3000]*)((?=[^\n]*[{CJK}])(?=[^\n]*[，,。；;：:、])(?:\S ){{7,}}\S)[ \t]*$", re.M)
 # The same letter-spacing inside a line that lost its breaks (永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发…):
 # single characters between single spaces, three or more (索 引 号:), are one word, not a line each.
 _SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
@@ -498,11 +503,45 @@ def fold_width(text: str) -> str:
     folded = pattern.sub(lambda m: table[m.group()], text)
     if "〇" in folded:  # an OCR's 〇 among Arabic digits is a zero (2〇23年, 3〇项, 1〇〇%); 二〇二三 stays
         folded = _ZERO_AMONG_DIGITS.sub(lambda m: "0" * len(m.group()), folded)
+    folded = _ocr_misreads(folded)
     # ３．６万元: a full-width point between digits is a decimal point (1．强化… stays a heading's marker)
     return _WIDE_DECIMAL_POINT.sub(".", folded) if "．" in folded else folded
 
 
 _ZERO_AMONG_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
+
+# What OCR makes of a scanned print (round 105), read back:
+# - a letter among Arabic digits: O for 0, l or I for 1 (2O22年, l2件, I4份, 1O0%, 45OO余份, 96.l%), and a lowercase o
+#   between two digits (2o23), in a run of digits that no other Latin letter or digit touches (ISO9001, V1.0 stay)
+#   and that holds no fewer digits than letters, not opening and closing on a letter (O2O stays);
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z\d.])(?:[\dOIl]|(?<=\d)o(?=\d)|(?<=[\dOIl])\.(?=[\dOIl]))+(?![A-Za-z\d])")
+_OCR_LETTER_NEAR_DIGIT = re.compile(r"\d[OIlo]|[OIl]\d|\d\.[Il]")
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+# - 。 read as a Latin o or a full stop after a word, a per cent sign or a closing quote (…工作o现将…,
+#   成功率97.2%o受理…, …公正执法.镇综合…); not 三.存在的问题 nor （一）.主要工作 (r137), a heading's number, nor a word's
+#   letters (logo), nor the dot of a Chinese domain name (中文域名:天津市宝坻区人民政府.政务, a development page's header);
+_OCR_STOP = re.compile(rf"(?<=[{CJK}%”])(?<![{CN_MARKER_DIGITS}第])(?:o|\.(?!(?:政务|公益|中国|網址|网址|公司|网络|在线)(?![{CJK}])))"
+                       rf"(?=[ \t]*(?:[{CJK}“（(]|$))", re.M)
+# - 人次 read as 入次 after a number (5600入次).
+_OCR_PERSON_TIMES = re.compile(r"(?<=[\d万])入次")
+
+
+def _ocr_digits(run: re.Match) -> str:
+    token = run.group()
+    letters = sum(ch in "OIlo" for ch in token)
+    digits = sum(ch.isdigit() for ch in token)
+    if not letters or digits < letters or (token[0] in "OIl" and token[-1] in "OIl"):
+        return token
+    return token.translate(_OCR_DIGIT)
+
+
+def _ocr_misreads(text: str) -> str:
+    """TEXT with an OCR's letters among digits, its 。 read as o or ., and 入次 read back (see above)."""
+    if _OCR_LETTER_NEAR_DIGIT.search(text):
+        text = _OCR_NUMBER.sub(_ocr_digits, text)
+    if "o" in text or "." in text:
+        text = _OCR_STOP.sub("。", text)
+    return _OCR_PERSON_TIMES.sub("人次", text) if "入次" in text else text
 
 
 _WIDE_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)(?!(?:19|20)\d\d\s*年)")  # 1．2024年度…: a marker and a year
@@ -679,14 +718,18 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
         text = _CARD_PART_LINE_END.sub("\\1\n", _CARD_POINT.sub("\n", text))
         head, _, rest = text.partition("\n")
         text = _lost_breaks(head) + "\n" + rest  # the title and the site's lines above the first part
+    bullets_cut_flat = False
     if _EMOJI_BULLET_INLINE.search(text):
         paragraphs = [line for line in text.split("\n") if line.strip()]
         lost_breaks = len(max(paragraphs, key=len)) > (SHORT_FLAT_TEXT if len(paragraphs) == 1 else LONG_LINE)
+        bullets_cut_flat = lost_breaks and len(paragraphs) == 1
         text = _EMOJI_BULLET_INLINE.sub("\n", text)
         if lost_breaks:
             text = _FLAT_LABEL_RUN_IN.sub("\\1\n", _FLAT_LABEL_AFTER_STOP.sub("\n", text))
     text = _EMOJI_BULLET.sub(r"\1", _DECORATION_LINE.sub("", text))
     text = _without_symbol_bullets(text)
+    if " " in text:
+        text = _SPACED_SENTENCE_LINE.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
     # Text copied out of a PDF keeps its printed lines: joined into paragraphs again.
     text = unwrap_text(text)
     text = _WORD_ARTEFACTS.sub("", text)
@@ -709,7 +752,10 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     paragraphs = [line for line in text.split("\n") if line.strip()]
     long_line = SHORT_FLAT_TEXT if len(paragraphs) == 1 or one_line or was_one_line else LONG_LINE
     if len(max(paragraphs, key=len, default="")) > long_line:
-        text = "\n".join(_lost_breaks(line) if len(line) > long_line else line for line in text.split("\n"))
+        # (a one-line copy its bullets cut into lines: each piece lost its breaks, however short; the last, after a
+        # seal's ★, holds the signature's date and the page's footer, - 3 -)
+        text = "\n".join(_lost_breaks(line) if len(line) > long_line or (bullets_cut_flat and not line.startswith("|"))
+                         else line for line in text.split("\n"))
         # A printed text (a PDF's lines) copied so comes back as its printed lines: joined again.
         text = unwrap_text(text)
     text = _DECORATIVE_NUMBER.sub("", text)

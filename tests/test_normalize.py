@@ -666,3 +666,58 @@ def test_normalize_text__a_flat_copy_without_a_table_gets_its_heading_lines_back
 ])
 def test_normalize_text__question_marks_for_a_lost_indent_before_a_heading_are_dropped(raw, expected):
     assert normalize_text(raw, convert_traditional=False) == expected
+
+
+def test_fold_width__an_ocr_s_letters_among_digits_are_digits():
+    # written round 105 (OCR of scanned prints): O for 0, l and I for 1 inside a number; other wordings than the round's
+    assert fold_width("关于2O23年度，受理l5件，审查I2份，办结率1O0%，发放3OO0份，成功率98.l%") == \
+        "关于2023年度，受理15件，审查12份，办结率100%，发放3000份，成功率98.1%"
+    assert fold_width("2o24年1月5日") == "2024年1月5日"
+    # Latin words and codes keep their letters: ISO9001, O2O, V1.0, a lone l or I, COVID-19
+    kept = "通过ISO9001认证，推行O2O模式，上线V1.0版本，Wingdings的l 和I，COVID-19防控"
+    assert fold_width(kept) == kept
+
+
+def test_fold_width__an_ocr_s_full_stop_read_as_o_or_a_point_is_a_full_stop():
+    # written round 105: 。 read as a Latin o or as a full stop after a word, a per cent sign or a bracket
+    assert fold_width("研究法治工作3次o印发实施方案1个.全年办结率99.5%o群众满意。") == \
+        "研究法治工作3次。印发实施方案1个。全年办结率99.5%。群众满意。"
+    assert fold_width("（二）规范行政执法. 全年检查45次o") == "（二）规范行政执法。 全年检查45次。"
+    # a heading's 三. and 1., a decimal point, an ellipsis and a word's letters stay
+    kept = "三.存在的问题\n（一）.主要工作及成效\n(二).存在问题\n1.执法力量不足\n罚款2.5万元\n等等...\n上传logo图片"
+    assert fold_width(kept) == kept
+
+
+def test_fold_width__an_ocr_s_ru_ci_after_a_number_is_ren_ci():
+    # written round 105: 人次 read as 入次 (入户, 录入 and 深入 stay)
+    assert fold_width("覆盖群众3200入次，培训1.2万入次") == "覆盖群众3200人次，培训1.2万人次"
+    assert fold_width("入户走访，深入推进，录入次数") == "入户走访，深入推进，录入次数"
+
+
+def test_normalize_text__an_ocr_s_letter_spaced_body_line_is_one_line_again():
+    # written round 105: OCR spaced out the characters of some printed lines (a justified line's gaps)
+    printed = ("　　（五）化解矛盾纠纷。镇村两级人民调解组织全年排查调处矛盾纠纷\n"
+               "2 1 3 件 ， 调 解 成 功 2 0 6 件 ， 调 解 成 功 率 9 6 . 7 % ， 热 线 办 结 率 1 0 0 % 。\n"
+               "　　三、存在的不足\n"
+               "　　一是执法队伍力量不足，执法人员多为兼职；二是群众法治观念淡薄，\n"
+               "仍 有 “ 信 访 不 信 法 ” 的 现 象 ； 三 是 村 干 部 依 法 办 事 能 力 有 待 提 升 。\n")
+    text = normalize_text(printed * 3)
+    assert "213件，调解成功206件，调解成功率96.7%，热线办结率100%。" in text
+    assert "三是村干部依法办事能力有待提升。" in text
+    # a letter-spaced letterhead stays to its own rule; a table row of numbers keeps its cells
+    assert normalize_text("治 平 乡 人 民 政 府\n关于2023年度法治政府建设情况的报告").startswith("治平乡人民政府")
+
+
+def test_normalize_text__an_ocr_s_dash_for_yi_starts_a_part_in_a_flat_copy():
+    # written round 105: 一、 read as — 、 or - 、; in a copy that lost its breaks it starts its line again
+    for dash in ("— 、", "-、", "－ 、"):
+        flat = (f"现将有关情况报告如下： {dash}2022年法治政府建设主要举措 (一)加强组织领导。全年研究法治工作5次。 "
+                "二、存在的问题 一是执法力量不足。") * 8
+        lines = normalize_text(flat).split("\n")
+        assert any(line.startswith(dash.replace(" ", "") + "2022年") or line.startswith(dash + "2022年") for line in lines), lines[:4]
+
+
+def test_fold_width__a_chinese_domain_name_keeps_its_dot():
+    # guard of round 105's full stop read as a point: a Chinese domain name's dot before its top-level word stays
+    for kept in ("中文域名:天津市宝坻区人民政府.政务", "网址：某某镇人民政府.公益 ", "访问宝坻区政府.政务/xxgk"):
+        assert fold_width(kept) == kept

@@ -2820,3 +2820,16 @@ def test_shortcoming_items__a_numbered_causes_paragraph_after_a_plain_list_is_no
 def test_shortcoming_items__causes_of_each_item_or_a_causes_list_stay(text, want):
     items = shortcoming_items(split_sections(text).assign(doc_id="d"))
     assert items["text"].tolist() == want
+
+
+def test_cluster_shortcomings__lawful_governance_ability_is_the_cadres():
+    # written round 105: 社区依法治理能力还需提升 (社区工作者…能力不强) read as disputes by 依法治理; the ability to govern by
+    # law (依法治理能力) is the cadres', as 依法办事能力 and 依法行政能力 are; other wordings
+    table = items({"酉镇": ["一是村级依法治理能力不强，村干部按程序办事的主动性不够。",
+                           "二是基层依法治理能力有待提升，个别村规民约内容不合法。",
+                           "三是部分网格员依法治理能力不足，处理问题凭经验。"]})
+    result = cluster_shortcomings(table, ThemeOptions(mode="items"))
+    assert result["theme"].tolist() == ["awareness"] * 3
+    # guard: 依法治理 alone (诉源治理, 依法治理矛盾纠纷) stays with the disputes' words
+    table = items({"戌镇": ["一是矛盾纠纷依法治理机制不健全，诉源治理成效不明显。"]})
+    assert cluster_shortcomings(table, ThemeOptions(mode="items"))["theme"].tolist() == ["disputes"]

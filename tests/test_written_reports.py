@@ -5,6 +5,7 @@ layouts), a Word file, a copy that lost its line breaks and a legacy encoding (t
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,15 @@ _ASCII = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": "
 
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+# An OCR's letter beside a digit (2O22 with a letter O, l2 with a letter l: round 105) is the digit it stands for, in
+# a heading as in its answer, as NFKC makes ２０２２ 2022 (the answers write headings as the scanned text has them).
+_OCR_DIGIT = re.compile(r"(?<=\d)[OolI]|[OlI](?=\d)")
+
+
+def _heading_key(text: str) -> str:
+    return _OCR_DIGIT.sub(lambda m: "0" if m.group() in "Oo" else "1", _nfkc(text))
 
 
 def _save(form: str, index: int, text: str) -> tuple[str, bytes]:
@@ -90,9 +100,9 @@ def test_written_report__whose_and_which_year(built, stem):
 @pytest.mark.parametrize("stem", list(ANSWERS))
 def test_written_report__every_part_opens_with_its_heading(built, stem):
     sections = built["sections"][built["sections"]["doc_id"] == _document(built, stem)["doc_id"]]
-    found = list(zip(sections["heading"].str.replace(r"\s+", "", regex=True).map(_nfkc), sections["section_type"]))
+    found = list(zip(sections["heading"].str.replace(r"\s+", "", regex=True).map(_heading_key), sections["section_type"]))
     for heading, part in ANSWERS[stem]["parts"]:
-        want = _nfkc("".join(heading.split()))[:12]  # as the project's scorer compares headings (NFKC: ２０２４ is 2024)
+        want = _heading_key("".join(heading.split()))[:12]  # as the project's scorer compares headings (NFKC: ２０２４ is 2024)
         assert any(h.startswith(want) and t == part for h, t in found), (heading, part, found)
 
 
@@ -123,7 +133,12 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 # round 100: a gap in protecting a craft's intellectual property (capacity by its writer's call, who
                 # hesitated with other: no theme word in its lead; built alone it is other, built with the set it takes
                 # a cluster-mate's publicity, by the workshops' counterfeiting of its explanation)
-                ("r802_shenhou_yuzhou_zhongxinzu_wubiaoti", "钧瓷知识产权保护还有短板")}
+                ("r802_shenhou_yuzhou_zhongxinzu_wubiaoti", "钧瓷知识产权保护还有短板"),
+                # round 105: two village-affairs items with no theme word in their leads, decisions by their writer's call
+                # (procedures not followed; village decisions not lawful), read through their explanations as disclosure
+                # (村务公开) and as the cadres' (依法治理水平, 干部依法决策意识): both readings stand
+                ("r839_tangquan_zunhua_ocr_zimu_shuzi", "村级事务依法管理还不够规范"),
+                ("r844_huangyang_liangzhou_ocr_juhao_o", "村级依法治理水平不高")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -187,7 +202,9 @@ def test_written_reports__their_figures(built):
     # in on a county's template: a 附表 before the signature, a two-column form, 一式2份, 辖区高校12所) at 136 of 141 and 136 of 146;
     # round 72 (shortcomings parts' shapes: 整改措施 after each item, items cut by a page break) at 113 of 114 and 113 of 113;
     # round 73 (companions published with the report: 解读, 一图读懂, 答记者问, an annex repeating the body's figures, a
-    # 解读 or 图解 above the title) at 150 of 177 and 150 of 150.
+    # 解读 or 图解 above the title) at 150 of 177 and 150 of 150; round 105 (OCR'd scans of signed prints: letters among
+    # digits, 2O22年 and l2件, 。 read as o or ., letter-spaced lines, a seal's ring text) at 174 of 194 and 174 of 176 built
+    # alone (flat 180 of 194 and 180 of 182).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -199,5 +216,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 618
+    assert len(FIGURES) == 626
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
