@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from reportkit.normalize import fold_width, is_traditional, normalize_text, to_simplified, traditional_share
+from reportkit.sections import split_sections
 
 
 def test_normalize_text__fullwidth_digits_letters_percent_to_ascii():
@@ -686,6 +687,17 @@ def test_fold_width__an_ocr_s_full_stop_read_as_o_or_a_point_is_a_full_stop():
     # a heading's 三. and 1., a decimal point, an ellipsis and a word's letters stay
     kept = "三.存在的问题\n（一）.主要工作及成效\n(二).存在问题\n1.执法力量不足\n罚款2.5万元\n等等...\n上传logo图片"
     assert fold_width(kept) == kept
+    # ... and a part or a chapter numbered in words before its point (第一部分.主要工作, 第二章.存在的问题)
+    for kept in ("第一部分.主要工作", "第二章.存在的问题", "第三节.下一步打算"):
+        assert fold_width(kept) == kept
+
+
+def test_normalize_text__parts_numbered_in_words_before_a_point_stay_parts():
+    # guard of round 105's full stop read as a point: the first version made 第一部分.主要工作 第一部分。主要工作, no heading
+    text = "第一部分.主要工作\n开展普法活动12次。\n第二部分.存在的问题\n一是执法力量薄弱。\n第三部分.下一步打算\n加强学习。"
+    sections = split_sections(normalize_text(text), doc_id="d")
+    assert list(zip(sections["heading"], sections["section_type"])) == [
+        ("第一部分.主要工作", "measures"), ("第二部分.存在的问题", "shortcomings"), ("第三部分.下一步打算", "plans")]
 
 
 def test_fold_width__an_ocr_s_ru_ci_after_a_number_is_ren_ci():
