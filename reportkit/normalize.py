@@ -521,7 +521,7 @@ _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 #   成功率97.2%o受理…, …公正执法.镇综合…); not 三.存在的问题 nor （一）.主要工作 (r137) nor 第一部分.主要工作, a heading's
 #   number, nor a word's letters (logo), nor the dot of a Chinese domain name (中文域名:天津市宝坻区人民政府.政务, a
 #   development page's header);
-_OCR_STOP = re.compile(rf"(?<=[{CJK}%”])(?<![{CN_MARKER_DIGITS}第])(?<!部分)(?<![章节篇])(?:o|\.(?!(?:政务|公益|中国|網址|网址|公司|网络|在线)(?![{CJK}])))"
+_OCR_STOP = re.compile(rf"(?<=[{CJK}%”])(?<![{CN_MARKER_DIGITS}第])(?<!部分)(?<![章节節篇])(?:o|\.(?!(?:政务|政務|公益|中国|中國|網址|网址|公司|网络|網絡|在线|在線)(?![{CJK}])))"
                        rf"(?=[ \t]*(?:[{CJK}“（(]|$))", re.M)
 # - 人次 read as 入次 after a number (5600入次).
 _OCR_PERSON_TIMES = re.compile(r"(?<=[\d万])入次")
