@@ -1353,31 +1353,34 @@ _RECRUITED = re.compile(r"(?:招录|招聘|考录|录用|抽调)(?=的(?:年轻|
 _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
 
 
+# The public, in the words items name it by: the people and the firms a township serves (群众, 村民, 牧民, 经营户,
+# 个体工商户, 企业, 家长 …). One list for the four readings below of whom a clause is about: the public a cadre serves,
+# what the public lacks the will to do, the public who must travel for a service, and the public a utility or a
+# welfare policy is for. The longer word first where one begins another (办事群众 before 群众).
+_PUBLIC = (r"(?:办事群众|群众|村民|居民|市民|老百姓|老年人|老人|农民|牧民|渔民|边民|农户|种植户|养殖户|商户|经营户|经营者|"
+           r"经营主体|个体工商户|个体户|业主|租户|企业|市场主体|务工人员|从业人员|家长)")
+
 # The public a cadre serves or works on (站所干部服务企业的法治意识, 村干部帮扶困难群众时的法律意识, 做群众工作的意识):
 # whom the work is for, not who holds the awareness or the notion after it, so its word is dropped and the cadre's
 # words decide. (Not a service firm's name, 物业服务企业的法律意识, the firm's own: no cadre before its 服务.)
 _SERVING = ("服务", "帮扶", "对接", "联系", "走访")
-_SERVED = r"(?:企业|群众|村民|居民|商户|市民|农户|种植户|养殖户|经营户|经营主体|市场主体)"
 _SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书记)[^，,。；;：:！!？?\n]{{0,10}}?"
-                            rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_SERVED}"
-                            rf"|(?<=做){_SERVED}(?=的?工作)")
+                            rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_PUBLIC}"
+                            rf"|(?<=做){_PUBLIC}(?=的?工作)")
 
 
 # What the public lacks the sense or the will to do, said between them and their 意识/观念 (群众选择行政复议维护权益的意识不强;
 # 村民通过法律途径解决纠纷的观念淡薄; 商户主动亮证经营、依法纳税的意识不高): the topic, not the fault, which is the
 # public's awareness (the gap keyword 群众…意识 spans six characters); its words count as a title's. Only a clause that
 # opens on the public and ends on the verdict, with no cadre between (群众反映干部依法办事的意识不强 stays the cadres').
-_PUBLIC_WHO = (r"(?:群众|村民|居民|市民|老百姓|农民|牧民|渔民|边民|农户|商户|经营户|经营者|个体户|业主|租户|企业|市场主体|"
-               r"经营主体|务工人员|从业人员|家长)")
-_PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一些|个别|少数|广大|不少|多数|辖区)?" + _PUBLIC_WHO + r")"
+_PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一些|个别|少数|广大|不少|多数|辖区)?" + _PUBLIC + r")"
                           r"((?:(?!干部|党员|工作人员|执法人员|两委|成员|负责人|领导)[^，,。；;：:！!？?\n]){7,24}?)"
                           r"(?=的?(?:法治|法律|规则|维权|守法)?(?:意识|观念)(?:还|仍|仍然|普遍|较为|比较|相对|都)?"
                           r"(?:不强|淡薄|薄弱|不足|不高|欠缺|较弱|不够|有待|较差|不浓))")
 # The public named as those who still must travel or queue to get a service done (群众仍需线下多次跑; 牧民仍需往返百余
 # 公里线下办理; 老年人办事仍需到镇便民服务中心窗口排队): whom the service fails, not their own fault, so their name is
 # no cue of the public's (publicity); a keyword still decides (群众查询只能跑窗口 is the disclosure's 公示 item's).
-_SERVED_TRAVEL = re.compile(r"(?:群众|村民|居民|市民|老百姓|老年人|老人|牧民|渔民|农民|农户|商户|经营户|个体工商户|企业|办事群众)"
-                            r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波))")
+_SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波))")
 
 
 # A visit (走访, 回访, 暗访, 家访, 访谈, 访问): its 访 is no petition, the disputes' cue 访 (上访, 来访) is not in it.
@@ -1405,7 +1408,7 @@ _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 # service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障). So too the
 # public and the care, pension, schooling or income a welfare policy is for (themes set 105: 群众看病负担仍然较重,
 # 农民养老保障水平低, 村民就医难, 居民增收乏力): whom the policy serves (医疗保障 and 养老保障 no staff's 保障).
-_SERVED_BY_UTILITY = re.compile(r"(?:群众|村民|居民|农户|农民|老百姓)(?=的?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
+_SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
                                 r"医疗|养老|上学|就学|入学|增收|收入))"
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information

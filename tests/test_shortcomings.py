@@ -2706,6 +2706,29 @@ WELFARE_OF_THE_OLDER_REPORTS = [
     ("部分村民法治意识淡薄", "publicity"),  # guard
 ]
 
+ONE_PUBLIC = [
+    # the four readings of whom a clause is about (the public a cadre serves, what the public lacks the will to do, the
+    # public who must travel for a service, the public a utility or a welfare policy is for) read one list of the
+    # public's names, so each knows every name the others knew: the old lists' gaps, in other wordings
+    ("偏远牧民饮水保障水平不高，冬季取水困难", "other"),
+    ("老年人看病远、就医难问题仍然突出", "other"),
+    ("渔民的养老保障水平偏低", "other"),
+    ("外出务工人员回乡开具证明仍需多次往返", "other"),
+    ("家长为子女办理入学材料仍要来回奔波", "other"),
+    ("业主办理不动产登记仍需到窗口排队", "other"),
+    ("养殖户依法处理畜禽粪污的意识不强", "publicity"),
+    ("种植户按规定使用农药化肥的意识淡薄", "publicity"),
+    ("办事群众通过网上平台查询办件进度的意识不强", "publicity"),
+    ("部分驻村干部服务牧民的法治意识不强", "awareness"),
+    ("个别包村干部联系老百姓时依法办事的意识不强", "awareness"),
+    ("站所干部帮扶农民的法律意识有待提高", "awareness"),
+    # guards: the public's own awareness stays theirs when its topic is blanked (老年人…意识, 个体工商户…意识)
+    ("老年人防范电信网络诈骗的意识不强", "publicity"),
+    ("部分老年人依法维护自身权益的观念淡薄", "publicity"),
+    ("个体工商户亮照经营、明码标价的意识不强", "publicity"),
+    ("部分牧民就医仍需往返县城", "other"),
+]
+
 
 @pytest.mark.parametrize(("text", "lead"), [
     # themes set 102: a general first sentence on the work at large heads the item; the fault after it leads
@@ -2741,7 +2764,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
                          + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
-                         + WELFARE_OF_THE_OLDER_REPORTS)
+                         + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
