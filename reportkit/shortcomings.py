@@ -1406,9 +1406,10 @@ _HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地�
 _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 # The public and the thing secured for them by a utility or a road (群众饮水保障, 村民出行, 居民用水, 住房保障): whom the
 # service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障). So too the
-# public and the care, pension, schooling or income a welfare policy is for (themes set 105: 群众看病负担仍然较重,
-# 农民养老保障水平低, 村民就医难, 居民增收乏力): whom the policy serves (医疗保障 and 养老保障 no staff's 保障).
-_SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
+# public (or its children) and the care, pension, schooling or income a welfare policy is for (themes set 105:
+# 群众看病负担仍然较重, 农民养老保障水平低, 村民就医难, 村民子女上学): whom the policy serves (医疗保障 and 养老保障 no
+# staff's 保障).
+_SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
                                 r"医疗|养老|上学|就学|入学|增收|收入))"
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information

@@ -2727,6 +2727,11 @@ ONE_PUBLIC = [
     ("部分老年人依法维护自身权益的观念淡薄", "publicity"),
     ("个体工商户亮照经营、明码标价的意识不强", "publicity"),
     ("部分牧民就医仍需往返县城", "other"),
+    # … and the public's children are whom the schooling is for (村民子女上学, 务工人员子女入学), not the public's fault
+    ("村民子女上学路途较远", "other"),
+    ("部分群众子女就学难问题仍然存在", "other"),
+    ("外来务工人员子女入学难", "other"),
+    ("部分村民子女对法律知识了解不多", "publicity"),  # guard: what they do not know
 ]
 
 
