@@ -125,7 +125,7 @@ _SPACED_OUT = re.compile(rf"^(?=.*[{CJK}])(?:[{CJK}0-9] ){{3,}}[{CJK}0-9]$")
 _SPACED_SENTENCE_LINE = re.compile(rf"^([ \t\u3000]*)((?=[^\n]*[{CJK}])(?=[^\n]*[，,。；;：:、])(?:\S ){{7,}}\S)[ \t]*$", re.M)
 # The same letter-spacing inside a line that lost its breaks (永 顺 县 芙 蓉 镇 人 民 政 府 文 件 芙政发…):
 # single characters between single spaces, three or more (索 引 号:), are one word, not a line each.
-_SPACED_RUN = re.compile(rf"(?<!\S)(?=[0-9]*[{CJK}])(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
+_SPACED_RUN = re.compile(rf"(?<!\S)(?=(?:[0-9] )*[{CJK}](?:\s|$|[:：]))(?:[{CJK}0-9] ){{2,}}[{CJK}0-9](?=\s|$|[:：])")
 # A space set between a number and the Chinese around it, as typesetting tools and PDF copies do
 # (新城镇 2020 年…, 开展 12 场): gone, so the number reads as it does unspaced. Only a number with
 # Chinese after it and Chinese, a bracket or a stop before it (a table row's 12 15 stays apart), and not

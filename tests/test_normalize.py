@@ -720,6 +720,18 @@ def test_normalize_text__an_ocr_s_letter_spaced_body_line_is_one_line_again():
     assert normalize_text("治 平 乡 人 民 政 府\n关于2023年度法治政府建设情况的报告").startswith("治平乡人民政府")
 
 
+def test_normalize_text__a_letter_spaced_run_that_opens_on_digits_is_one_word_in_a_flat_copy():
+    # written round 105, the copy that lost its breaks: a spaced run whose first characters are digits (3 8 0 万 元,
+    # 2 0 2 3 年) is one word as 索 引 号 is; a run of digits alone (“ 1 2 3 4 5 ”, a table's cells) keeps its spaces
+    flat = ("镇村两级人民调解组织全年调处矛盾纠纷213件，涉及金额约 3 8 0 万 元 ； “ 1 2 3 4 5 ” 热 线 办 结 率 1 0 0 % 。 "
+            "四 、 2 0 2 4 年 工 作 打 算 一是加强学习。") * 8
+    text = normalize_text(flat)
+    assert "380万元" in text and "2024年工作打算" in text
+    assert "“ 1 2 3 4 5 ”" in text  # guard: digits alone
+    # guard: digits alone before a word of two characters (the run ends at the digits: nothing of it is Chinese)
+    assert "年份 2 0 2 3 得分" in normalize_text(("镇村两级人民调解组织全年调处矛盾纠纷213件，年份 2 0 2 3 得分。 ") * 12)
+
+
 def test_normalize_text__an_ocr_s_dash_for_yi_starts_a_part_in_a_flat_copy():
     # written round 105: 一、 read as — 、 or - 、; in a copy that lost its breaks it starts its line again
     for dash in ("— 、", "-、", "－ 、"):
