@@ -478,6 +478,10 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       r"|在.{2,24}(?:过程中|中|时|期间)$"
                       # a law's taking effect dates the fault (新修订的行政复议法施行后，…); not …后 at large (执法队员调走后)
                       r"|.{0,24}(?:法|法典|条例)》?(?:正式)?(?:施行|实施|生效|颁布|公布|修订|修改)(?:以)?后$"
+                      # … and so does its having been in force a while (themes set 106: 新修订的行政复议法实施已满三年，但…;
+                      # 《…条例》施行以来，…; …法实施两年来，…)
+                      r"|.{0,24}(?:法|法典|条例)》?(?:正式)?(?:施行|实施|生效)(?:以来|已(?:满|有|近|逾|经)?.{1,4}(?:年|个月)"
+                      r"|(?:已|近|满)?.{1,4}(?:年|个月)(?:以)?来)$"
                       # … and so does the assessor's putting a thing into its assessment (县里将万人成讼率纳入考核后, as
                       # 虽然县里已将…纳入考核): not X纳入考核后, whose X may name the field, nor a reform's …后 at large
                       r"|.{0,12}(?:将|把).{1,24}纳入.{0,16}(?:考核|考评|评价|评估)[^，。；]{0,6}(?:以)?后$"
@@ -878,6 +882,12 @@ _BODY = re.compile(r"(?:所|队|委会|委员会|网站|网格|顾问)$")
 _WORKER = "员"
 
 
+# … and so is a bureau's section named by its work (执法监督科, 复议应诉科, 普法股: themes set 106, 县司法局行政执法监督科
+# 仅有2名工作人员), the work's word with 科 or 股 after it: the section, who is short, not what the fault is. (Not 科学,
+# 科技, 科普, 股份, 股东, 股权: 决策科学化 is the decision's quality.)
+_SECTION = re.compile(r"[科股](?![学技普份东权])")
+
+
 # … and so is one right before its cadres (司法所干部对法律援助法学习不深): whose cadres they are, when their clause
 # goes on to another theme's keyword (司法所干部少、任务重 and 靠司法所干部坐班，…村干部 stay the office's).
 _ITS_CADRES = re.compile(r"(?:干部|同志)")
@@ -887,10 +897,14 @@ def _names_the_doer(word: str, end: int, starts: dict[int, str], owners: dict[st
     """Whether WORD, a keyword ending at END, is an office's or a unit's name (or, with 员 after it in ZONE, its
     worker's: 网格员) right before another theme's keyword, or before its cadres whose clause in ZONE goes on to one.
     STARTS: the keyword found at each place of ZONE."""
-    if not _BODY.search(word):
+    # (the section's name may join two works' words: 信访督查科, 复议应诉科)
+    name_end = end + len(starts[end]) if end in starts and _GAP not in starts[end] else end
+    section = bool(_SECTION.match(zone, end)) or (name_end > end and bool(_SECTION.match(zone, name_end)))
+    if not section and not _BODY.search(word):
         return False
     mine = set(owners[word])
-    at = end + len(_WORKER) if zone.startswith(_WORKER, end) else end
+    at = (name_end if _SECTION.match(zone, name_end) else end) + 1 if section \
+        else end + len(_WORKER) if zone.startswith(_WORKER, end) else end
     if at in starts and set(owners[starts[at]]) - mine:
         return True
     if not _ITS_CADRES.match(zone, end):
@@ -1418,6 +1432,13 @@ _DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|�
 _SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信息|业务)(?:平台|系统)|等(?:平台|系统))")
 
 
+# The town's money strained by the budget's other calls (themes set 106: 镇级财力紧张，刚性支出占比高，部分重点项目配套资金
+# 难以及时到位; “三保”压力, 债务, 收支): public finance, not the rule-of-law work's money the keyword 财力 names (镇级财力有限，
+# 法治阵地建设投入不足 and 受镇级财力所限，…执法装备老化 stay capacity): 财力 is dropped, the item's other words decide.
+_BUDGET_CALLS = re.compile(r"刚性支出|配套资金|“?三保”?(?:支出|压力)|(?:隐性)?债务|收支|财政收入|一般公共预算|土地出让收入"
+                           r"|民生(?:支出|项目)")
+
+
 def _hazard(match: re.Match) -> str:
     clause = match.group(0)
     return clause.replace("隐患", "") if _HAZARD_OF.search(clause) and not _QUARREL.search(clause) else clause
@@ -1496,6 +1517,8 @@ def _scores_of(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) ->
         parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
         if _DATA_SILO.search(text):  # the systems' names are what the data fault is of (`_DATA_SILO`)
             parts[-1] = [_SYSTEM_NAME.sub("", part) for part in parts[-1]]
+        if "财力" in text and _BUDGET_CALLS.search(text):  # public finance's strain (`_BUDGET_CALLS`)
+            parts[-1] = [part.replace("财力", "") for part in parts[-1]]
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),

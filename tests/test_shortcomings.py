@@ -518,6 +518,14 @@ UNSHARED_CASES = {
                                    {"便民服务中心": 1.0, "窗口": 1.0, "政务服务": 1.0, "公示": 1.0},
                                    {"便民服务中心": 1.0, "窗口": 1.0, "政务服务": 1.0, "排队": 1.0}],
                                   [False, False, False, False]),
+    # themes set 106: the service reform's name (“高效办成一件事”, cut as 高效, 办成 and 一件) and 数字政府 name the channel,
+    # as 一网通办 does; how far along a work is (刚刚起步) measures it, as 差距 does (“高效办成一件事”…落地不多 shared 高效,
+    # 办成 and 一件 with …“一件事”办事指南…未…同步公开; 河长制工作刚刚起步 shared 刚刚 and 起步 with 行政执法监督刚刚起步)
+    "a_reform_s_name_and_a_stage": ([{"高效": 1.0, "办成": 1.0, "一件": 1.0, "公开": 1.0},
+                                     {"高效": 1.0, "办成": 1.0, "一件": 1.0, "落地": 1.0},
+                                     {"数字政府": 1.0, "刚刚": 1.0, "起步": 1.0, "监督": 1.0},
+                                     {"数字政府": 1.0, "刚刚": 1.0, "起步": 1.0, "河道": 1.0}],
+                                    [False, False, False, False]),
 }
 
 
@@ -829,8 +837,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,912 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (37 of them stay wrong); held-out items were not, and measure it.
+    # 2,942 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -838,6 +846,16 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,327 of 2,337 (0.996) and tuning 567 of 605 since set 106 (written blind as township and street-office
+    # items of the reports on 2026, three in a county's voice: 涉企行政检查 (扫码入企, 综合查一次), 行政执法监督条例 and 执法监督
+    # begun, 行政复议法's third year, 履行职责事项清单, 基层减负, 高效办成一件事, 数字政府, 大模型, 民营经济促进法, 民主法治示范村
+    # 复核, 九五普法, 街乡吹哨, enforcers too few and too old, 财力; short clauses, headings with their explanation,
+    # paragraphs with figures, list marks (4 other): 24 of 30 first, 29 after; its six misses tuning: a bureau's section
+    # named by its work (执法监督科, 复议应诉科) before a staffing word is who is short; a law in force a while (…实施已满三年，
+    # 但…) sets the scene; the town's 财力 strained by the budget's other calls (刚性支出, 配套资金) is public finance; the
+    # service reform's name (高效, 办成, 一件), 数字政府 and a work's stage (刚刚, 起步) no shared wording; its 基层减负 item
+    # (other) stays wrong, disclosure by the burden's words it shares with set 65's; appended as first measured it moved
+    # set 105's held-out 河长制…刚刚起步 item to disclosure, right again mended; without the set the mend moves none);
     # held out 2,303 of 2,313 (0.996) and tuning 562 of 599 since set 105 (written blind as items of the older reports,
     # 2015–2019: 六五/七五普法, 依法行政示范, 行政执法责任制, 放管服, 权力清单和责任清单 first drawn up, 法律顾问制度 just set
     # up, 精准扶贫 and 脱贫攻坚, 征地拆迁, 新农合 and 新农保, 农村“三资”, “两学一做”, 扫黑除恶, 河长制, 网格化管理 begun,
@@ -1902,6 +1920,11 @@ DIFFICULTY_WORDS_AND_WHAT_THEY_LEAD_TO = [
     ("新修订的行政处罚法施行后，执法队员对听证程序的新规定掌握不准", "执法队员对听证程序的新规定掌握不准"),
     ("《信访工作条例》实施后，部分村信访事项仍未按规定分类处理", "部分村信访事项仍未按规定分类处理"),
     ("执法队员调走后，公示牌上仍是旧名单", "执法队员调走后"),  # not …后 at large
+    # themes set 106: … and so does its having been in force a while (…实施已满三年，但…; …施行以来; …实施两年来)
+    ("新修订的行政复议法实施已满三年，但作为被申请人的复议案件调解和解率仍然偏低", "但作为被申请人的复议案件调解和解率仍然偏低"),
+    ("《信访工作条例》施行以来，部分村信访事项仍未按规定分类处理", "部分村信访事项仍未按规定分类处理"),
+    ("新修订的行政处罚法实施两年来，执法队员对听证程序的新规定仍掌握不准", "执法队员对听证程序的新规定仍掌握不准"),
+    ("行政复议法实施不到位，复议答复超期", "行政复议法实施不到位"),  # guard: the law's carrying out is the fault
 ])
 def test_lead_clause__a_law_taking_effect_is_not_the_lead(text, lead):
     assert lead_clause(text) == lead
@@ -2693,6 +2716,26 @@ BORDER_OF_OTHER = [
     ("矛盾纠纷多元化解信息平台使用率低，调解案件录入不及时", "disputes"),  # guard: no silo
 ]
 
+REPORTS_ON_2026 = [
+    # themes set 106 (reports on 2026: 涉企行政检查, 行政执法监督条例, 行政复议法's third year, 高效办成一件事, 数字政府, 大模型,
+    # 民营经济促进法, 九五普法, 街乡吹哨, ageing enforcers, 经费: 24 of 30 first, its misses in other wordings): a bureau's
+    # section named by its work (执法监督科, 复议应诉科, 普法科) before a staffing word is who is short
+    ("区司法局复议应诉科仅有1名工作人员，全年办理复议答复和应诉案件40余件", "capacity"),
+    ("县司法局普法科人员少，全县普法讲师团成员多为兼职", "capacity"),
+    ("县司法局执法监督股人员不足，对乡镇执法案卷的评查一年只能开展一次", "capacity"),
+    ("县司法局执法监督科对乡镇行政执法的日常监督不够，发现的问题未跟踪整改", "disclosure"),  # guard: its own work
+    ("决策科学化水平不高，重大事项未经风险评估", "decisions"),  # guard: 科学 is no section
+    # a law in force a while sets the scene: the fault after 但 leads (not the 复议法 of the law's name)
+    ("新修订的行政复议法实施已满三年，但作为被申请人的复议案件调解和解率仍然偏低", "disputes"),
+    # the town's money strained by the budget's other calls (刚性支出, 配套资金, “三保”, 债务) is public finance, not the
+    # rule-of-law work's 财力
+    ("乡财力薄弱，“三保”支出压力大，民生项目配套资金缺口较大", "other"),
+    ("镇级可用财力有限，化解债务压力较大", "other"),
+    ("镇级财力紧张，刚性支出占比高，执法装备经费保障不足", "capacity"),  # guard: the enforcers' money named too
+    ("镇级财力有限，法治阵地建设投入不足", "capacity"),  # guard: set 7's
+]
+
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -2769,7 +2812,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
                          + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
-                         + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC)
+                         + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
