@@ -1439,6 +1439,30 @@ _BUDGET_CALLS = re.compile(r"刚性支出|配套资金|“?三保”?(?:支出|�
                            r"|民生(?:支出|项目)")
 
 
+# Words of the party's and the economy's work that hold a theme's word in another sense (themes set 107). 公开 as the
+# manner of a pledge, a lesson, a recruitment or a selection (党员“公开承诺、践诺评诺”, “法治公开课”, 公开招聘, 公开选拔):
+# done in public, not information made public, so no disclosure word (公开招标, 公开招租 and 公开征求意见 stay decisions').
+_DONE_IN_PUBLIC = re.compile(r"公开(?=承诺|课|招聘|招考|选拔|遴选|竞聘)")
+# The discipline inspectors' 审查 (审查调查, 纪律审查, 立案审查: the 纪委's case work) is no legality review; and the public
+# as a place (群众身边的腐败, 群众身边的案例: near them) is no cue of the public's.
+_DISCIPLINE_REVIEW = re.compile(r"审查(?=调查)|(?<=纪律)审查|(?<=立案)审查|群众(?=身边)")
+# Publicity of investment, tourism, news or the party's ideology (招商宣传, 旅游宣传, 新闻宣传, 宣传思想工作, 意识形态): the
+# promotion of a place or the party's propaganda, not the rule of law's (法治宣传 and 普法宣传 untouched; 宣传推介 alone,
+# a legal service's, stays); 意识形态's 意识 is no awareness.
+_OTHER_PUBLICITY = re.compile(r"(?:(?<=招商|旅游|文旅|对外|形象|城市|新闻)|(?<![法普])(?=宣传思想))宣传|意识形态")
+# An economy's targets in an assessment (经济发展考核指标完成不理想; 地区生产总值、固定资产投资两项考核指标): the economy's
+# results, not the rule-of-law work's assessment, so its 考核 is dropped (法治建设考核指标 and 考核…只看经济指标 untouched:
+# the economy's word comes first, in a clause with no 法: 经济发展考核中法治建设分值偏低 stays the assessment's).
+_ECONOMY_TARGET = re.compile(r"((?:经济|生产总值|GDP|固定资产投资|招商引资|财政收入|税收|规上工业|工业产值|社会消费品零售|"
+                             r"项目建设|外贸|进出口)(?:(?!法)[^，,。；;：:！!？?\n]){0,16}?)考核"
+                             r"(?=(?:(?!法)[^，,。；;：:！!？?\n])*(?:[，,。；;：:！!？?\n]|$))")
+# A safety awareness and its holder (部分村民安全意识淡薄; 群众消防安全意识不强; 企业安全生产意识差): the safety of fire,
+# power, traffic or work, not awareness of the law, so neither the holder's cue nor the verdict on awareness counts
+# (群众依法防疫意识, 数据安全, 信息安全 and a second, legal awareness after it (村民安全意识和法治意识) untouched).
+_SAFETY_AWARENESS = re.compile(r"(?:" + _PUBLIC + r"(?:(?!依法|法治|法律)[^，,。；;：:！!？?\n]){0,6}?)?(?<![据息络])"
+                               r"(?:安全生产|安全|消防|防火|防灾减灾|防灾|避险|自救)(?:防范)?意识(?![和及与、])")
+
+
 def _hazard(match: re.Match) -> str:
     clause = match.group(0)
     return clause.replace("隐患", "") if _HAZARD_OF.search(clause) and not _QUARREL.search(clause) else clause
@@ -1474,7 +1498,9 @@ def _without_topics(part: str) -> str:
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
     another field's sense (a strain of money, a network's kit, the party's membership, a safety hazard, a utility's
     or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`,
-    `_SERVED_BY_UTILITY`): words that name no fault."""
+    `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense (a pledge made in
+    public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness: `_DONE_IN_PUBLIC`,
+    `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`): words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -1505,6 +1531,16 @@ def _without_topics(part: str) -> str:
     part = _SERVED_BY_UTILITY.sub("", part)
     if "网络" in part or "通信" in part or "视频会议" in part:
         part = _NETWORK_KIT.sub("", part)
+    if "公开" in part:
+        part = _DONE_IN_PUBLIC.sub("", part)
+    if "审查" in part or "身边" in part:
+        part = _DISCIPLINE_REVIEW.sub("", part)
+    if "宣传" in part or "意识形态" in part:
+        part = _OTHER_PUBLICITY.sub("", part)
+    if "考核" in part:
+        part = _ECONOMY_TARGET.sub(r"\1", part)
+    if "意识" in part:
+        part = _SAFETY_AWARENESS.sub("", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 

@@ -837,8 +837,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,942 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
+    # 2,972 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (41 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -846,6 +846,16 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,350 of 2,360 (0.996) and tuning 571 of 612 since set 107 (written blind as 2021–2026 township,
+    # street-office and county items whose word of a theme means something else (公开招聘, 法治公开课, 公开承诺, 上级决策部署,
+    # 审查调查, 舆论监督, 纪检监督, an economy's 考核指标, 宣传思想工作, 招商宣传, 人员密集场所, 文件传达, 合同工, 生产设备,
+    # 志愿者队伍, 家访, 走访, 调解员补贴, 执法车辆, 安全意识, 群众路线) and nine controls (5 other): 23 of 30 first, 27 after;
+    # its seven misses tuning: 公开 done in public (承诺, 课, 招聘, 选拔) is no disclosure; the 纪委's 审查调查 no legality
+    # review and 群众身边 no cue of the public's; 招商/旅游/新闻宣传, 宣传思想 and 意识形态 no rule-of-law publicity; an
+    # economy's 考核指标 (its word first, no 法 in the clause) its results; a safety awareness and its holder (村民安全意识)
+    # safety's; its economy and safety items (other) stay wrong, disclosure by wording they share with cluster-mates
+    # (考核, 指标; 电动自行车, 充电), and its 调解员补贴 item (capacity) stays disputes, as set 5's 调解员待遇 item is
+    # answered; no earlier item moved, appended or mended, with or without the set);
     # held out 2,327 of 2,337 (0.996) and tuning 567 of 605 since set 106 (written blind as township and street-office
     # items of the reports on 2026, three in a county's voice: 涉企行政检查 (扫码入企, 综合查一次), 行政执法监督条例 and 执法监督
     # begun, 行政复议法's third year, 履行职责事项清单, 基层减负, 高效办成一件事, 数字政府, 大模型, 民营经济促进法, 民主法治示范村
@@ -2736,6 +2746,39 @@ REPORTS_ON_2026 = [
 ]
 
 
+WORDS_IN_ANOTHER_SENSE = [
+    # themes set 107 (a theme's word meant in another sense: 公开承诺, 审查调查, 宣传思想工作, 招商宣传, an economy's 考核指标,
+    # 安全意识: 23 of 30 first, its misses in other wordings): 公开 done in public (a pledge, a lesson, a recruitment, a
+    # selection) is no disclosure
+    ("村党员公开承诺事项兑现率低，践诺评诺流于形式", "other"),
+    ("镇机关“法治公开课”每年仅举办1次，干部学法不经常", "awareness"),
+    ("2024年公开招考的3名执法队员尚未取得执法证", "capacity"),  # guard: the enforcers' staff
+    ("镇政府公开招标项目的中标结果未在网站公示", "disclosure"),  # guard: a result not published
+    ("村级重大事项决策前未公开征求村民意见", "decisions"),  # guard
+    # the discipline inspectors' 审查 is no legality review; the public as a place (群众身边) is no cue of theirs
+    ("群众身边的不正之风和腐败问题仍有发生", "other"),
+    ("镇纪委纪律审查案件数量偏少，问责力度不够", "disclosure"),  # guard: 问责 still oversight's
+    ("普法宣传与群众身边案例结合不紧", "publicity"),  # guard
+    # publicity of investment, tourism or news, and the party's ideology, is no rule-of-law publicity
+    ("旅游宣传推广力度不够，景区知名度不高", "other"),
+    ("新闻宣传工作亮点挖掘不够，对外发稿数量少", "other"),
+    ("意识形态工作责任制落实不到位", "other"),
+    ("招商宣传材料中的优惠承诺未经合法性审查", "decisions"),
+    ("法治宣传报道不多，普法信息更新慢", "publicity"),  # guard
+    ("公共法律服务宣传推介方式单一", "publicity"),  # guard: 宣传推介 alone
+    # an economy's targets in an assessment are the economy's results
+    ("招商引资考核指标未完成，全年仅签约项目2个", "other"),
+    ("财政收入考核任务完成率不足八成", "other"),
+    ("法治建设考核指标设置笼统，考核结果运用不够", "disclosure"),  # guard
+    ("经济发展考核中法治建设分值偏低", "disclosure"),  # guard: 法 in the clause
+    # a safety awareness and its holder: safety's, not the law's
+    ("部分群众消防安全意识淡薄，楼道堆放杂物现象普遍", "other"),
+    ("企业安全生产意识不强，消防设施配备不全", "other"),
+    ("部分村民安全意识和法治意识淡薄，遇事不找法", "publicity"),  # guard: a legal awareness after it
+    ("部分群众依法防疫意识淡薄", "publicity"),  # guard: set 33's
+]
+
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -2812,7 +2855,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + DELTA_REFORM_WORDS + INSPECTORS_FINDINGS + TOWNSHIP_JUSTICE_OFFICES
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
                          + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
-                         + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026)
+                         + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026
+                         + WORDS_IN_ANOTHER_SENSE)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
