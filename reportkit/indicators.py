@@ -618,6 +618,14 @@ def _rate_number(raw: str) -> float:
 _CLAUSE_MARKS = "，,；;。！？!?：:\n"  # a clause's ends (not 、 or brackets, which _BOUNDARY also has)
 
 
+def _listed_noun_category(text: str, head: int, boundary: int, start: int, unit: str) -> str:
+    """The category of the words before a 、 when the figure's own are a bare noun of a list counted together
+    (审查合同、协议92份: 协议 names no category, 审查合同 does; round 106), else ""."""
+    if not (head < boundary - 1 and text[boundary - 1] == "、" and re.fullmatch(f"[{CJK}]{{1,4}}", _core(text[boundary:start]))):
+        return ""
+    return categorize(_clean_subject(text[head:boundary - 1]), unit)
+
+
 def _clause_bounds(text: str, start: int) -> tuple[int, int]:
     """(boundary, head) of the clause of the figure at START: where its words begin (past 、 and brackets
     too, and past a note's brackets inside a word: 驻村（社区）法律顾问), and where the clause itself begins."""
@@ -934,6 +942,8 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         named = bool(_NAMED_EXAMPLES.search(span))
         sent_start, sent_end = _sentence_bounds(text, num_start, num_end)
         section_type, section_no = section_of(lead, span_end)
+        if len(subjects) == 1 and not basis and subject and not categorize(subject, unit, named_examples=named):
+            subjects = [(subject, _listed_noun_category(text, head, boundary, num_start, unit))]
         for subject, fallback in subjects:
             rows.append({
                 "doc_id": doc_id, "section_type": section_type, "section_no": section_no,

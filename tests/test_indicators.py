@@ -511,6 +511,23 @@ def test_extract_indicators__after_named_examples_the_words_after_等_decide_the
     assert extract_indicators(text)["category"].tolist() == [category]
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # round 106: the words of 2026–2027 reports. A joint inspection of firms (综合查一次, 联合查一次) is enforcement,
+    # a campaign numbered by its places (法律八进, 法治七进) publicity
+    ("联合市场监管等部门开展“综合查一次”9次。", "enforcement_actions"),
+    ("对辖区商户实行“进一次门、查多项”的联合查一次11次。", "enforcement_actions"),
+    ("开展“法律八进”活动26场次。", "legal_education_events"),
+    ("开展“法治七进”等活动480余场次。", "legal_education_events"),
+    # a bare noun after a 、 (合同、协议71份) is counted with the words before it, which decide
+    ("经法律顾问审查的合同、协议71份。", "legality_review"),
+    ("审核招商引资合同、租赁协议共36份。", "legality_review"),
+    ("对重大决策、规范性文件进行合法性审查，审查合同、协议等28件。", "legality_review"),
+    ("与村民签订安全生产责任协议120份。", ""),  # guard: a signed agreement is no review, nor does 协议 alone decide
+])
+def test_extract_indicators__the_new_year_s_words_and_a_noun_listed_after_a_dunhao(text, category):
+    assert extract_indicators(text)["category"].tolist() == [category]
+
+
 def test_extract_indicators__second_figure_shares_subject():
     table = extract_indicators("纳入低保39户161人。")
     assert table["subject"].tolist() == ["纳入低保", "纳入低保"]

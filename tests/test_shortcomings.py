@@ -1108,7 +1108,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
 
 
 @pytest.mark.parametrize("causes", ["产生以上问题的原因，主要是学法不够深入，投入保障不足。", "主要原因是：人员力量有限，认识不够到位。",
-                                    "造成上述问题的主要原因，在于人员力量有限。"])
+                                    "造成上述问题的主要原因，在于人员力量有限。",
+                                    # a paragraph labelled 原因分析： or 原因剖析： (round 106's r853), its own 一是 no item
+                                    "原因分析：对新形势下的要求认识不够深，培训力度不够。", "原因剖析：一是投入不足；二是培训不够。",
+                                    "原因分析:学法不够经常。"])
 def test_shortcoming_items__a_paragraph_on_the_causes_of_them_all_is_not_the_last_item_s(causes):
     text = f"一、主要举措\n开展活动。\n二、存在的不足和原因\n一是执法力量薄弱，专业人员少。\n二是群众学法积极性不高。\n{causes}\n三、下一步打算\n加强学习。"
     items = shortcoming_items(split_sections(text).assign(doc_id="d"))
