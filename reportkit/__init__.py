@@ -24,7 +24,7 @@ _API = {
     "Limits": "config", "BuildConfig": "config", "ReuseOptions": "config", "ThemeOptions": "config",
     "normalize_text": "normalize", "to_simplified": "normalize", "is_traditional": "normalize",
     "infer_metadata": "metadata", "load_gazetteer": "metadata", "title_of": "metadata",
-    "split_sections": "sections", "shortcoming_items": "shortcomings", "completeness": "sections",
+    "split_sections": "sections", "shortcoming_items": "item_cutting", "completeness": "sections",
     "classify_heading": "sections",
     "extract_indicators": "indicators", "density": "indicators", "comparable": "indicators", "own_year": "indicators",
     "unit_kind": "indicators",

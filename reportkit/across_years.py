@@ -134,7 +134,7 @@ def plan_items(sections: pd.DataFrame) -> pd.DataFrame:
     Cut exactly as shortcoming items are (``sections.shortcoming_items``: the part's outermost
     numbered list, or its paragraphs), so the two tables read alike.
     """
-    from .shortcomings import shortcoming_items
+    from .item_cutting import shortcoming_items
 
     plans = sections[sections["section_type"] == "plans"]
     # the splitter reads the "shortcomings" part; give it the plans part under that name

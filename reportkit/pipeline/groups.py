@@ -248,7 +248,7 @@ def group_tables(outcomes: list[Outcome], by_file: dict[str, dict]):
     }
     items = cat("shortcoming_items")
     if not len(items):
-        from ..shortcomings import ITEM_COLUMNS
+        from ..item_cutting import ITEM_COLUMNS
 
         items = pd.DataFrame({c: pd.Series(dtype="int64" if c == "item_no" else object) for c in ITEM_COLUMNS})
         items["tokens"] = pd.Series(dtype=object)

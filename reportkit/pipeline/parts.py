@@ -51,7 +51,8 @@ PART_TABLES = ("documents", "sections", "indicators", "density", "term_counts", 
 #: own). Not build.py, which plans and orders the work but makes no row: listing it had every
 #: change there rewrite every group (~14 min at 50,000 reports).
 _CODE = ("pipeline/parts.py", "pipeline/groups.py", "schema.py", "terms.py", "sections.py", "metadata.py",
-         "towns.py", "places.py", "partial.py", "shortcomings.py")
+         "towns.py", "places.py", "partial.py", "shortcomings.py",
+         "item_cutting.py", "theme_words.py")
 #: Columns of keys.parquet (one row per readable report of a group, in the group's order).
 KEY_COLUMNS = ("file", "doc_id", "level", "n_chars", "partial_reason", "whose", "same_hash", "opening",
                "closing", "town", "county", "year")

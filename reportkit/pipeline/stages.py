@@ -90,7 +90,8 @@ def terms_document(parsed: dict, config: BuildConfig) -> dict:
     the parent) keeps the theme clustering cheap and adding one report cheap.
     """
     from ..places import own_place_names
-    from ..shortcomings import item_tokens, shortcoming_items
+    from ..item_cutting import shortcoming_items
+    from ..shortcomings import item_tokens
     from ..terms import count_terms, default_tokenizer
 
     tokenizer = default_tokenizer(config.tokenizer)

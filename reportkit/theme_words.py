@@ -1,0 +1,825 @@
+"""An item's words: its lead clause, and its keyword score per theme (resources/themes.csv).
+
+`lead_clause` and `split_lead` cut an item into the scene it sets, its lead (the fault) and the rest; the scores
+count the theme list's keywords and cues in each, the lead's weighed more, with the words that name no fault (a
+law's title, the topic of what someone does not know, whom a service is for …) taken out first (`keyword_scores`).
+`reportkit.shortcomings` joins these scores with the items' clusters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .chinese import CJK, ITEM_PREFIX
+from .normalize import to_simplified
+from .problem_lists import DEADLINE, ROW_NUMBER, UNIT
+
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
+
+
+def _keywords(themes: pd.DataFrame, column: str = "keywords") -> list[list[str]]:
+    if column not in themes.columns:
+        return [[] for _ in range(len(themes))]
+    return [[k.strip() for k in str(row).split("|") if k.strip()] for row in themes[column].fillna("")]
+
+
+# A cue (群众, 干部, 人员) is weaker evidence than a keyword: it decides only for an item no keyword
+# matched, and its score stays below a keyword's.
+CUE_WEIGHT = 0.5
+
+
+# A first clause that sets the scene or concedes, before the fault itself (虽然…已…，但…; 随着…，…;
+# 对照…要求，…; 从…情况看，…; 扫黑除恶常态化背景下，…; 在征地拆迁过程中，…; 与邻镇相比，…), or names the review that
+# found it (在年度自查中，…; 经督查，…; 巡察反馈指出，…; 据统计，…), and 客观上…，主观上…, where the
+# subjective fault is what the town answers for: the fault is in the clause after it.
+_SAMPLE_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)(?:份|卷|个|件|名|户|家|宗|所|项|人|批)"
+_SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观上|从.{1,30}(?:看|来看|而言)$|.{1,24}(?:背景下|形势下)$"
+                      r"|(?:主要|具体|存在)?(?:问题|表现|短板|不足|整改事项|问题事项|问题描述)$"  # 表现：…, 整改事项：…, a list's label
+                      r"|在.{2,24}(?:过程中|中|时|期间)$"
+                      # a law's taking effect dates the fault (新修订的行政复议法施行后，…); not …后 at large (执法队员调走后)
+                      r"|.{0,24}(?:法|法典|条例)》?(?:正式)?(?:施行|实施|生效|颁布|公布|修订|修改)(?:以)?后$"
+                      # … and so does its having been in force a while (themes set 106: 新修订的行政复议法实施已满三年，但…;
+                      # 《…条例》施行以来，…; …法实施两年来，…)
+                      r"|.{0,24}(?:法|法典|条例)》?(?:正式)?(?:施行|实施|生效)(?:以来|已(?:满|有|近|逾|经)?.{1,4}(?:年|个月)"
+                      r"|(?:已|近|满)?.{1,4}(?:年|个月)(?:以)?来)$"
+                      # … and so does the assessor's putting a thing into its assessment (县里将万人成讼率纳入考核后, as
+                      # 虽然县里已将…纳入考核): not X纳入考核后, whose X may name the field, nor a reform's …后 at large
+                      r"|.{0,12}(?:将|把).{1,24}纳入.{0,16}(?:考核|考评|评价|评估)[^，。；]{0,6}(?:以)?后$"
+                      # a field the item is filed under (在普法宣传方面，…; 就矛盾纠纷化解而言，…; 在执法力量上，…;
+                      # 合同管理方面：…; 依法决策方面存在的问题：…): often another theme's than the fault's
+                      # (not 贯穿…全过程和各方面, a clause that ends on a scope)
+                      r"|在.{2,24}(?:(?<![各等多全两诸])方面|上)$|就.{2,24}(?:而言|来说|来看|(?<![各等多全两诸])方面)$"
+                      r"|.{2,24}(?<![各等多全两诸])方面(?:存在|暴露|反映)?(?:出的|的)?(?:主要)?(?:问题|不足|短板)?$"
+                      r"|.{0,20}(?:自查|评查|督查|督察|检查|考核|调研|调查|测评|回头看|(?<!风险)评估|复核|检视|验收)(?:中|时|过程中)$"
+                      r"|.{1,20}活动(?:中|时|期间)$"
+                      r"|经.{0,16}(?:督察|督查|检查|巡察|巡视|审计|调研|评查|排查|核查|考核|测评|梳理)$"
+                      r"|经(?:查|查实|核实)$|经(?:查阅|调阅|翻阅|查看|抽查|走访)[^，。；]{0,14}$"
+                      r"|(?!.*[未不没难])(?:.{0,16}(?:反馈|通报|指出|发现))$|据.{0,12}(?:统计|调查|了解|测算|摸排|梳理)$"
+                      # who told of the fault (据网格员反映，…; 据调解员介绍，…): the teller is not the fault
+                      r"|(?!.*[未没难无]|.*不(?!少))(?:据.{1,12}(?:反映|反馈|介绍|称)|有.{1,10}(?:反映|坦言|直言))$"
+                      # a speaker's opener (坦率地讲，…; 反思起来，…) or role (作为政府班子，…) before the fault
+                      r"|(?:(?:坦率|坦白|老实|客观|实事求是)地?(?:讲|说|来讲|来说)|说到底|说实话|(?:认真|深刻)?反思起来"
+                      r"|总的(?:来)?(?:看|说)|归根(?:结底|到底))$"
+                      r"|作为.{0,10}(?:班子|党委|政府|书记|镇长|乡长|主任|负责人|责任人|领导)(?:成员)?$"
+                      # a comparison's frame (与邻镇相比，…; 同样是外出务工，…): the fault is in what follows
+                      r"|与.{1,20}(?:相比|比较|相较)$|同样是.{0,16}$|同是.{0,16}$"
+                      # what a review sampled, counted (督察组随机抽查8份处罚决定书，其中2份…): the fault is in what it found
+                      r"|(?![^，。；]*(?:[未不没无缺仅只偏]|较少|较低))(?=[^，。；]*" + _SAMPLE_COUNT + r")"
+                      r"[^，。；]{0,30}(?:抽查|抽取|抽检|抽测|调阅|查阅|评查|走访|暗访|测试|测评|考试)[^，。；]{0,30}$)")
+# … or concedes after its subject (项目虽已在公开栏公示，但…), when the next clause turns (但, 却).
+_CONCEDES_AFTER_SUBJECT = re.compile(r"^.{1,20}?(?:虽然|虽|尽管)")
+_TURN = re.compile(r"^(?:但是?|却|然而|可是)")
+# … or praises the work before the fault (普法宣传取得一定成效，但…; 调解机制不断完善，但是…; 决策程序制度基本建立，然而…):
+# a concession with no 虽, when the next clause turns. (Only a clause that ends on the praise.)
+_PRAISED = re.compile(r"(?:取得|收到)了?(?:一定|明显|较大|较好|显著|初步|积极|良好|长足)?的?(?:成效|成绩|进展|效果|成果)$"
+                      r"|(?:成效|效果)(?:明显|显著|初显|突出|良好)$"
+                      r"|(?:不断|逐步|日益|持续|进一步)(?:完善|健全|加强|提升|提高|规范|深化|改善)$"
+                      r"|基本(?:建立|健全|形成|实现|完成|落实|覆盖|理顺)$"
+                      r"|有所(?:提升|提高|改善|加强|增强|好转|进步|减少|下降)$"
+                      r"|(?:明显|显著|大幅)(?:提升|提高|改善|增强|减少|下降)$")
+# A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
+_DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
+# A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生; 因…，致使…): the fault is what it led to. Not
+# 因 whose clause says 引发/引起 (因…引发的纠纷增多 names the fault itself), nor 因此/因而 or
+# an idiom (因地制宜, 因循守旧).
+# 受…牵扯/挤占 is a cause as 受…影响 is (not 受理).
+_CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响|受(?!理).{1,20}(?:牵扯|牵制|拖累|挤占|制约)$"
+                          r"|因(?!此|而|地制宜|时制宜|人而异|循|[^，,；;。]*(?:引发|引起)))")
+_RESULT = re.compile(r"^(?:从而|进而)?(?:导致|致使|以致|造成|使得)")
+# A challenge's outcome put first, its cause after (行政诉讼败诉2起，均因决策前未听取意见; 3件处罚被撤销，主要是因为…):
+# losing is no fault of the dispute work, the cause is the fault.
+_OUTCOME_FIRST = re.compile(r"败诉|纠错|撤销|确认违法|确认无效|国家赔偿")
+# A cause that lists things or names a load on people and time: a setting, not the fault (see `lead_clause`).
+_CAUSE_AS_SETTING = re.compile(r"、|任务|压力|精力|忙于|占用|挤占|牵扯|牵制|拖累")
+_OUTCOME_AFTER_CAUSE = re.compile(_OUTCOME_FIRST.pattern + r"|被[^，,；;。]{0,16}(?:认定|判决|确认|通报|约谈|问责)")
+_CAUSE_AFTER = re.compile(r"^(?:均|都|多|大多|主要|全部|皆|其中[^，,；;。]{0,6}?)?(?:是|系)?(?:因为|因|由于|源于)(?!此|而)")
+
+
+# A row of a 问题清单 / 整改台账 table that a copy flattened into one line: its cells apart by tabs, runs of
+# spaces, a full-width space or a single space (序号 问题 责任单位 时限). Besides the problem, a row holds its
+# number, the units that answer for it (司法所, 党政办, 各村（社区）), a deadline (立行立改, 2026年3月底前) and
+# perhaps a category or a measure: none of them is the fault, and a unit such as 司法所 would decide its theme.
+_CELL_GAP = re.compile(r"\t|\u3000|\s*\|\s*| {2,}| (?=\S)")
+
+
+def problem_cell(text: str) -> str | None:
+    """The problem of TEXT when it is a flattened table row (three or more cells, one of them its number,
+    its units or its deadline): the longest cell that is none of those; None for any other text."""
+    cells = [c.strip() for c in _CELL_GAP.split(str(text or "").strip()) if c and c.strip()]
+    if len(cells) < 3:
+        return None
+    furniture = [bool(ROW_NUMBER.match(c) or DEADLINE.match(c) or UNIT.match(c)) for c in cells]
+    if sum(furniture) < 2:  # a sentence with a space or two in it, not a row
+        return None
+    rest = [c for c, is_furniture in zip(cells, furniture) if not is_furniture]
+    return max(rest, key=len) if rest else None
+
+
+# A general first sentence that heads the item (依法行政水平与新形势新要求相比仍有差距。; 法治建设还存在一些短板。;
+# 基层法治工作基础还不够牢固。; 法治宣传还需持续加强。更为突出的是，…): a whole sentence, ended by 。, that gives only
+# a verdict on the work at large, before the sentence that names the fault. It sets the scene, so its words count
+# only when nothing else names a theme. Not when the next sentence gives the cause (深层次原因在于…): the fault is
+# then the heading's, and the cause no fault.
+_GENERAL_VERDICT = re.compile(r"^[^，,；;：:]{2,30}?(?:与[^，,；;：:]{1,20}(?:相比|相较|比较)[^，,；;：:]{0,6}差距"
+                              r"|(?:还|仍|尚|依然|仍然)(?:存在|有)(?:一些|不少|一定|若干)?的?(?:短板|不足|问题|薄弱环节|差距|弱项)"
+                              r"|基础(?:还|仍|尚)?(?:不够|不太|不)(?:牢固|扎实|稳固)"
+                              r"|(?:还|仍|尚)(?:需要?|要|待)(?:持续|进一步|继续)(?:加强|提升|提高|健全|完善))$")
+# (… the work at large: a heading that names one field, 合法性审查工作仍有短板。, is the item's own fault, whose body
+# tells it; unless the next sentence says it is the greater fault: 法治宣传还需持续加强。更为突出的是，…)
+_WORK_AT_LARGE = re.compile(r"法治建设|依法行政|法治政府建设|法治工作|法治化?水平|依法治(?:镇|乡|街|区|县|市|村)"
+                            r"|法治乡村建设|法治社会建设|基层法治|全面依法")
+_GREATER_FAULT = re.compile(r"^(?:更为|更加|尤为|尤其|最为|更|最)突出的(?:问题)?(?:是|在于)")
+_CAUSE_SENTENCE = re.compile(r"^(?:究其原因|(?:其|主要|深层次|根本|深层)?原因(?:主要)?(?:是|在于))")
+
+
+def _after_general_verdict(text: str, clauses: list[str]) -> str | None:
+    """The clause after TEXT's first sentence when that sentence is a general verdict heading the item
+    (`_GENERAL_VERDICT`), else None."""
+    stop = _CLAUSE_END.search(text)
+    if stop is None or stop.group() != "。" or len(clauses) < 2 or not clauses[1]:
+        return None
+    if not _GENERAL_VERDICT.match(clauses[0]) or _CAUSE_SENTENCE.match(clauses[1]):
+        return None
+    if not _WORK_AT_LARGE.search(clauses[0]) and not _GREATER_FAULT.match(clauses[1]):
+        return None
+    return clauses[1]
+
+
+def lead_clause(text: str) -> str:
+    """An item's lead clause: its words up to the first comma or stop, or the next clause's when
+    the first only sets the scene, or the clause a figure's frame (反映出…) or a cause put first (由于…，导致…)
+    leads to.
+
+    >>> lead_clause("执法队伍较为薄弱，取得执法资格人员较少。")
+    '执法队伍较为薄弱'
+    >>> lead_clause("随着执法事项下放街道，干部学法跟不上新承接的领域。")
+    '干部学法跟不上新承接的领域'
+    """
+    text = problem_cell(text) or text  # a flattened table row: its problem's cell
+    clauses = [c.strip() for c in _CLAUSE_END.split(str(text or "").strip())]
+    if "。" in text and _after_general_verdict(str(text).strip(), clauses):
+        text, clauses = str(text).strip().split("。", 1)[1], clauses[1:]
+    for clause in clauses[1:4]:
+        if (drawn := _DRAWS_OUT.match(clause)) and clause[drawn.end():]:
+            return clause[drawn.end():]
+    if len(clauses) > 1 and _OUTCOME_FIRST.search(clauses[0]) and (cause := _CAUSE_AFTER.match(clauses[1])) \
+            and clauses[1][cause.end():]:
+        return clauses[1][cause.end():]
+    if _CAUSE_FIRST.match(clauses[0]):
+        for clause in clauses[1:3]:
+            if (result := _RESULT.match(clause)) and clause[result.end():]:
+                return clause[result.end():]
+        # a cause that lists things or names a load (因信访、普法任务重，司法所人员超负荷运转) is the setting, the fault
+        # after it leads; a single fault put as cause (由于普法宣传不到位，群众…) stays the lead, and so does any cause
+        # when what follows is its outcome or consequence (…，2件处罚在复议中被认定程序违法)
+        if len(clauses) > 1 and clauses[1] and _CAUSE_AS_SETTING.search(clauses[0]) \
+                and not _CAUSE_FIRST.match(clauses[1]) and not _OUTCOME_AFTER_CAUSE.search(clauses[1]) \
+                and not _CONSEQUENCE.match(clauses[1]):
+            return clauses[1]
+    if len(clauses) > 1 and clauses[1] and (
+            _SETTING.match(clauses[0])
+            or (_TURN.match(clauses[1]) and (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) or _PRAISED.search(clauses[0])))):
+        return clauses[1]
+    return clauses[0]
+
+
+def split_lead(text: str, headline: str | None = None) -> tuple[str, str]:
+    """(lead clause, rest) of an item: marker stripped, the lead its headline's or `lead_clause`'s.
+
+    >>> split_lead("一是执法队伍较为薄弱，取得执法资格人员较少。")
+    ('执法队伍较为薄弱', '取得执法资格人员较少。')
+    """
+    _, lead, rest = _body_lead_rest(text, headline)
+    return lead, rest
+
+
+def _body_lead_rest(text: str, headline: str | None) -> tuple[str, str, str]:
+    """(body without its marker, lead, rest): `split_lead`'s, with the body they come from."""
+    body = ITEM_PREFIX.sub("", str(text or ""), count=1).strip()
+    body = problem_cell(body) or body  # a flattened table row: its units and deadline are no words of the fault
+    head = ITEM_PREFIX.sub("", str(headline or ""), count=1)
+    lead = _CLAUSE_END.split(head.strip(), maxsplit=1)[0].strip() if head.strip() else lead_clause(body)
+    rest = body
+    if lead and lead in rest:  # the lead is scored on its own; do not count it twice
+        rest = rest.replace(lead, "", 1).lstrip("，,；;。：:！!？? \n")
+    return body, lead, rest.strip()
+
+
+# A standard the fault is measured against (对照备案审查要求，…) is scored with the rest; other scenes (在…过程中,
+# 经督查, 据统计, 虽然…) and a field the item is filed under (从矛盾化解看，…; 在普法宣传方面，…) name
+# circumstances: their words count only when nothing else names a theme.
+_NAMES_FIELD = re.compile(r"^(?:对照|对标)")
+
+
+# A clause after the lead that tells what the fault led to (…，引发2起行政复议; …，被县政府通报): it
+# names the consequence, not the fault, so its words count only when nothing else names a theme.
+_CONSEQUENCE = re.compile(r"^(?:(?:(?:其中|已有)[^，,；;。]{0,8}?)?(?:已经?|并|还|又|甚至|最终|因此|由此|进而|从而|先后|累计|共)*"
+                          r"(?:引发|引起|酿成)(?!的)"  # 由此引发的纠纷调处不及时 is the fault itself
+                          # … and a result clause after the lead (…低价发包，致使集体利益受损并引发纠纷): what it did
+                          r"|(?:从而|进而)?(?:导致|致使|以致)"
+                          r"|[^，,；;。]{0,12}?被[^，,；;。]{0,16}(?:通报|约谈|问责|追责|纠错|纠正|撤销|曝光|批评|点名))")
+
+
+# A second fault added after the first (…未得到有效落实，同时涉渔信访件办理不及时; …，此外还承担…): the item's
+# first fault leads, so the words from 同时/此外/另外 on count, as a consequence's, only when nothing else, cues
+# included, names a theme (only a clause that opens with it; not 同时期, 另外的 …).
+_SECOND_FAULT = re.compile(r"^(?:同时|此外|另外)(?![的期间段])")
+
+
+# … or what holds the fault back, said after it (…，受上级考核“一票否决”制约明显; …，受语言和工作时间限制): a cause
+# put after, not the fault: its words do not count (what the item is about is before it). Not 受理.
+_CAUSE_BEHIND = re.compile(r"^受(?!理)[^，,；;。]{1,20}?(?:影响|制约|限制|掣肘|牵制)")
+
+
+def _without_consequences(rest: str) -> tuple[str, str]:
+    """(REST without its consequence clauses, causes said after the fault and any second fault, the consequence
+    and second-fault clauses)."""
+    kept, consequences = [], []
+    second = False
+    for clause in re.split(r"(?<=[，,；;。！!？?])", rest):
+        second = second or bool(_SECOND_FAULT.match(clause.strip()))
+        if _CAUSE_BEHIND.match(clause.strip()):
+            continue
+        (consequences if second or _CONSEQUENCE.match(clause.strip()) else kept).append(clause)
+    return "".join(kept), "".join(consequences)
+
+
+# … or a phrase inside a clause that calls the fault the cause of something (答复不规范成为引发行政复议的痛点;
+# …是导致群众上访的主要原因): what it leads to is a consequence too. Not 因…引发的纠纷 (nothing between 引发
+# and 的: the fault itself).
+_LEADS_TO = re.compile(r"(?<=引发|引起|导致|造成|酿成|诱发)[^，,。；;：:！!？?\n]{1,16}?(?=的(?:痛点|难点|堵点|瓶颈|根源|源头"
+                       r"|诱因|导火索|隐患|(?:主要|重要|直接|根本)?(?:原因|因素)))")
+
+
+def _without_led_to(zone: str) -> tuple[str, str]:
+    """(ZONE with what `_LEADS_TO` says the fault leads to blanked, those words)."""
+    return _LEADS_TO.sub("，", zone), "，".join(m.group(0) for m in _LEADS_TO.finditer(zone))
+
+
+# The review that found the fault, opening a clause of its own words with no comma after it (督察发现镇里签订的
+# 责任状达40余份; 检查中还发现…; 经查…): the reviewer is no topic, so its words do not count (the frame followed by
+# a comma is a scene, see `_SETTING`; 督察发现的问题, what it found, is the topic and stays).
+_FOUND_BY = re.compile(r"(?:^|(?<=[，,；;。：:]))(?:[^，,；;。：:的]{0,8}?(?:督察|督查|检查|巡察|巡视|审计|评查|抽查|核查|暗访)"
+                       r"组?(?:中|时)?(?:还|又|也)?(?:发现|指出)|经(?:查|查实|核实))(?![的，,；;。：:])")
+
+
+def _scene_lead_rest(text: str, headline: str | None = None) -> tuple[str, str, str]:
+    """(scene, lead, rest) of an item: `split_lead`'s, with the circumstances before the lead (the
+    scene it sets or the review that found the fault: 在征地拆迁过程中，…; 经督查，…) taken out of the rest."""
+    body, lead, rest = _body_lead_rest(text, headline)
+    at = body.find(lead) if lead else -1
+    scene = body[:at] if at > 0 and not _NAMES_FIELD.match(body) else ""
+    if scene and rest.startswith(scene):
+        rest = rest[len(scene):].lstrip("，,；;。：:！!？? \n")
+    if ("发现" in body or "指出" in body or "经" in body) and _FOUND_BY.search(body):
+        lead = _FOUND_BY.sub("", lead, count=1) or lead
+        rest = _FOUND_BY.sub("", rest)
+    return scene, lead, rest
+
+
+def _theme_scores(leads: list[str], rests: list[str], themes: pd.DataFrame, lead_weight: float,
+                  scenes: list[str] | None = None, consequences: list[str] | None = None) -> np.ndarray:
+    """Item × theme keyword scores; a keyword counts once per zone (lead, rest).
+
+    Keywords are found longest first without overlap, so a compound listed under one theme
+    (群众法治意识, publicity) hides the shorter keyword inside it (法治意识, awareness). An item no
+    keyword matches is scored by the themes' ``cues`` instead, at `CUE_WEIGHT`; the words of the
+    circumstances before the lead (SCENES: 在处理信访诉求过程中，…) count only when neither the lead nor
+    the rest names a theme, below a cue; so do the words of what the fault led to (CONSEQUENCES:
+    …，引发2起行政复议), before the scene's.
+    """
+    cues = _keywords(themes, "cues")
+    scores = _word_scores(leads, rests, _keywords(themes), lead_weight, holders=cues)
+    fallbacks = [(CUE_WEIGHT, cues, leads, rests)]
+    if consequences is not None:
+        fallbacks += [(CUE_WEIGHT ** 2, _keywords(themes), consequences, [""] * len(leads)),
+                      (CUE_WEIGHT ** 3, cues, consequences, [""] * len(leads))]
+    if scenes is not None:
+        no_words = [""] * len(leads)
+        fallbacks += [(CUE_WEIGHT ** 2, _keywords(themes), scenes, no_words),
+                      (CUE_WEIGHT ** 3, cues, scenes, no_words)]
+    for weight, words, firsts, seconds in fallbacks:
+        unmatched = np.flatnonzero(scores.sum(axis=1) == 0)
+        if len(unmatched) and any(words):
+            scores[unmatched] = weight * _word_scores([firsts[i] for i in unmatched], [seconds[i] for i in unmatched],
+                                                      words, lead_weight)
+    return scores
+
+
+# In a keyword, … stands for a few characters of the same clause: 村民…观念 matches 村民法治观念 and
+# 村民的法律观念 (and, found first, hides the 法治观念 inside them).
+_GAP = "…"
+# (… and past an aside that names some of them: 群众特别是留守老人法治意识, 群众尤其是种植大户的法律意识)
+# (… and past a second group joined to the first: 商户和流动人口法治意识, 村民及外来务工人员的法律意识; not when
+# the second group is the cadres, whose awareness is theirs: 村民和村干部的法治意识 stays mixed, as it was)
+_GAP_CHARS = r"[^，,。；;：:！!？?、\s]"
+# (… and past a short quoted phrase, counted as one character: what a thought holds is not its holder's distance from
+# it, 群众仍有“法不责众”的想法 as 群众仍有“…”的想法)
+_QUOTED = r"“[^“”，,。；;：:！!？?\n]{1,12}”"
+# (… but never past the cadres: 做群众工作的干部法治意识 is the cadres' awareness, not the public's)
+_CADRES_IN_GAP = r"(?:干部|党员|公职人员|工作人员|执法人员|两委)"
+_GAP_PATTERN = (rf"(?:{_QUOTED}|(?!{_CADRES_IN_GAP}){_GAP_CHARS}){{0,6}}?(?:(?:特别是|尤其是){_GAP_CHARS}{{0,8}}?"
+                rf"|(?:以及|和|及|与|、)(?!{_GAP_CHARS}{{0,8}}?{_CADRES_IN_GAP}){_GAP_CHARS}{{0,8}}?)?")
+
+
+class _GappedWords:
+    """The keywords with a gap (村民…观念), found as one alternation of them all would find them (at each place the
+    first in the list that matches, then on past it), but tried only where a keyword's first character stands: a
+    regular expression of a few hundred gapped branches tries every branch at every character, and was most of the
+    theme step's time."""
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+        # A keyword is its literal head, then a gap and the rest: the head is compared as text and the rest
+        # compiled once for all keywords that end the same way (a third as many; compiling was a third of
+        # the theme step when one report is added).
+        self.heads: list[str] = []
+        self.rests: list[re.Pattern] = []
+        compiled: dict[str, re.Pattern] = {}
+        for word in words:
+            head, rest = word.split(_GAP, 1)
+            if rest not in compiled:
+                compiled[rest] = re.compile(_GAP_PATTERN + _GAP_PATTERN.join(re.escape(p) for p in rest.split(_GAP)))
+            self.heads.append(head)
+            self.rests.append(compiled[rest])
+        self.by_first: dict[str, list[int]] = {}
+        for k, word in enumerate(words):
+            self.by_first.setdefault(word[0], []).append(k)
+        self.first = re.compile("[" + "".join(re.escape(c) for c in self.by_first) + "]")
+
+    def finditer(self, zone: str):
+        """(start, end, keyword) of each keyword found in ZONE, left to right, none overlapping."""
+        at = 0
+        while (hit := self.first.search(zone, at)) is not None:
+            at = hit.start() + 1
+            start = hit.start()
+            for k in self.by_first[zone[start]]:
+                head = self.heads[k]
+                if zone.startswith(head, start) and (m := self.rests[k].match(zone, start + len(head))) is not None:
+                    yield start, m.end(), self.words[k]
+                    at = m.end()
+                    break
+
+
+@lru_cache(maxsize=16)
+def _gapped_words(words: tuple[str, ...]) -> _GappedWords:
+    return _GappedWords(words)
+
+
+def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], lead_weight: float,
+                 holders: list[list[str]] | None = None) -> np.ndarray:
+    """Item × theme scores of KEYWORDS in the leads (LEAD_WEIGHT) and the rests (1), each keyword once per zone.
+
+    With HOLDERS (the themes' cues), a verdict of not knowing (了解不多, 不以为然, 认识不足: `_NOT_KNOWING`) that is
+    one theme's keyword counts for the theme the cues of its holder name (`_KNOWER`), when they name one other
+    theme: a member of the public's (部分外卖骑手对…不以为然, 业主对…认识不足: publicity) or a cadre's (村干部对…了解不多:
+    awareness) not knowing is theirs, whoever the verdict's word is listed under. A verdict a gapped keyword holds
+    (群众…不以为然) is that keyword's."""
+    owners: dict[str, list[int]] = {}
+    for j, words in enumerate(keywords):
+        for word in words:
+            owners.setdefault(word, []).append(j)
+    scores = np.zeros((len(leads), len(keywords)))
+    if not owners:
+        return scores
+    gapped = tuple(w for w in owners if _GAP in w)
+    gapped_words = _gapped_words(gapped) if gapped else None
+    plain = sorted((w for w in owners if _GAP not in w), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in plain)) if plain else None
+    for i, (lead, rest) in enumerate(zip(leads, rests)):
+        for zone, weight in ((lead, lead_weight), (rest, 1.0)):
+            text, spans = zone, []  # (start, end, keyword)
+            if gapped_words is not None and (hits := list(gapped_words.finditer(zone))):
+                spans += hits
+                for start, end, _ in hits:  # hide what they cover from the plain keywords
+                    zone = zone[:start] + "\0" * (end - start) + zone[end:]
+            if pattern is not None:
+                spans += [(m.start(), m.end(), m.group()) for m in pattern.finditer(zone)]
+            held = _held_verdicts(text, spans, owners, holders) if holders is not None and "对《》" in text else {}
+            starts = {start: word for start, _, word in spans}
+            ends: dict[int, list[str]] = {}
+            if any(word in _QUALITIES for _, _, word in spans):
+                for _, end, word in spans:
+                    ends.setdefault(end, []).append(word)
+            found = {word for start, end, word in spans
+                     if start not in held
+                     and not _names_the_doer(word, end, starts, owners, zone) and not _doer_by(word, zone[:start])
+                     and not _quality_of_another(word, start, ends, owners, zone)}
+            for word in found:
+                scores[i, owners[word]] += weight
+            for theme in set(held.values()):
+                scores[i, theme] += weight
+    return scores
+
+
+def _held_verdicts(zone: str, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
+                   holders: list[list[str]]) -> dict[int, int]:
+    """{start of a verdict keyword in ZONE: the theme its holder's cues name instead} (see `_word_scores`)."""
+    plain = {(start, word) for start, _, word in spans}
+    found = [m for m in _KNOWER.finditer(zone) if (m.start("verdict"), m.group("verdict")) in plain]
+    if not found:
+        return {}
+    # the holders scored at once: each call reads the whole cue list again
+    scores = _word_scores([m.group("holder") for m in found], [""] * len(found), holders, 1.0)
+    held = {}
+    for m, row in zip(found, scores):
+        theirs = np.flatnonzero(row)
+        if len(theirs) == 1 and theirs[0] not in owners[m.group("verdict")]:
+            held[m.start("verdict")] = int(theirs[0])
+    return held
+
+
+# An office's name (司法所, 执法中队, 调委会, 政府网站), a unit's (网格) or an adviser's (法律顾问) right before another
+# theme's word says who does the work or who is short, not what the fault is (司法所普法“单打独斗”, 司法所调解“一调了之”,
+# 村（居）法律顾问力量不足, 法律顾问配备不足): the other word decides.
+_BODY = re.compile(r"(?:所|队|委会|委员会|网站|网格|顾问)$")
+
+
+# … and so is its worker right before one (网格员人均负责450户; 由社区网格员兼办): who does the work. (Not a worker
+# named by the work, 调解员, whose strength is the dispute work's: 村级调解员业务能力不强 stays disputes. A worker whose
+# clause goes on to another theme's word, as an office's cadres do, was tried and dropped: 网格员多为兼职 came right,
+# but the changed scores moved items of no theme word with their cluster-mates, set 15's tuning one to staffing.)
+_WORKER = "员"
+
+
+# … and so is a bureau's section named by its work (执法监督科, 复议应诉科, 普法股: themes set 106, 县司法局行政执法监督科
+# 仅有2名工作人员), the work's word with 科 or 股 after it: the section, who is short, not what the fault is. (Not 科学,
+# 科技, 科普, 股份, 股东, 股权: 决策科学化 is the decision's quality.)
+_SECTION = re.compile(r"[科股](?![学技普份东权])")
+
+
+# … and so is one right before its cadres (司法所干部对法律援助法学习不深): whose cadres they are, when their clause
+# goes on to another theme's keyword (司法所干部少、任务重 and 靠司法所干部坐班，…村干部 stay the office's).
+_ITS_CADRES = re.compile(r"(?:干部|同志)")
+
+
+def _names_the_doer(word: str, end: int, starts: dict[int, str], owners: dict[str, list[int]], zone: str = "") -> bool:
+    """Whether WORD, a keyword ending at END, is an office's or a unit's name (or, with 员 after it in ZONE, its
+    worker's: 网格员) right before another theme's keyword, or before its cadres whose clause in ZONE goes on to one.
+    STARTS: the keyword found at each place of ZONE."""
+    # (the section's name may join two works' words: 信访督查科, 复议应诉科)
+    name_end = end + len(starts[end]) if end in starts and _GAP not in starts[end] else end
+    section = bool(_SECTION.match(zone, end)) or (name_end > end and bool(_SECTION.match(zone, name_end)))
+    if not section and not _BODY.search(word):
+        return False
+    mine = set(owners[word])
+    at = (name_end if _SECTION.match(zone, name_end) else end) + 1 if section \
+        else end + len(_WORKER) if zone.startswith(_WORKER, end) else end
+    if at in starts and set(owners[starts[at]]) - mine:
+        return True
+    if not _ITS_CADRES.match(zone, end):
+        return False
+    stop = m.start() if (m := _CLAUSE_END.search(zone, end)) else len(zone)
+    return any(end < start < stop and set(owners[other]) - mine for start, other in starts.items())
+
+
+# A bare quality (规范化, 标准化) right after another theme's keyword (依法决策的规范化水平不高, 合同管理规范化程度低)
+# is that work's quality: the work's word decides. So is a procedure's verdict (程序不规范), which alone is the
+# enforcers' (处罚决定…送达程序不规范), after another theme's work and up to four characters of the step the procedure
+# is for (集体资产处置程序不规范, 信访事项受理程序不规范, 依申请公开程序不规范).
+_PROCEDURE_VERDICT = "程序不规范"
+_QUALITIES = frozenset({"规范化", "标准化", _PROCEDURE_VERDICT})
+_QUALITY_JOIN = re.compile(r"(?:工作)?的?")
+_PROCEDURE_JOIN = re.compile(rf"[{CJK}]{{0,4}}的?")
+_LONGEST_JOIN = 5  # (of either: 工作的; four characters and 的)
+
+
+def _quality_of_another(word: str, start: int, ends: dict[int, list[str]], owners: dict[str, list[int]],
+                        zone: str) -> bool:
+    """Whether WORD, a bare quality starting at START, follows another theme's keyword in ZONE (ENDS: the keywords
+    found ending at each place of ZONE)."""
+    if word not in _QUALITIES:
+        return False
+    join = _PROCEDURE_JOIN if word == _PROCEDURE_VERDICT else _QUALITY_JOIN
+    return any(set(owners[other]) - set(owners[word]) and join.fullmatch(zone, end, start)
+               for end in range(max(0, start - _LONGEST_JOIN), start + 1) for other in ends.get(end, ()))
+
+
+# A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定), alone or after a first doer joined
+# by 和/与/及/、 (由村党支部书记和少数“两委”成员商定): the deed decides, not the doer. (Not 由于, 由此, 为由.) So does an
+# office, a unit or an adviser named so (`_BODY`), or its worker (由社区网格员代为开展; 由村法律顾问代为解答): who did the
+# work, as before another theme's word.
+_BY = re.compile(r"(?<![为理缘])由(?!于|此)(?:村|镇|乡|社区|街道)?"
+                 r"(?:[^，,。；;：:！!？?\n由]{1,10}?(?:和|与|及|、)(?:少数|个别|部分|其他)?)?[“\"]?$")
+_CADRE = re.compile(r"(?:干部|成员|领导)$")
+
+
+def _doer_by(word: str, before: str) -> bool:
+    """Whether WORD, a cadre's keyword or an office's, a unit's or an adviser's name, follows 由 (BEFORE is the zone
+    up to it): the one who did the deed."""
+    return bool((_CADRE.search(word) or _BODY.search(word)) and _BY.search(before[-24:]))
+
+
+# Items as the keywords are written: Simplified, with no space inside a word (干 部 学 法, as a copy spaces a
+# letter-spaced line). A report's items are so already (normalize_text); items passed in by hand may not be.
+# (The spaces go after the item is cut into scene, lead and rest: they may part a flattened row's cells.)
+_SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+# 村（居）民, as reports name villagers and residents at once: read as 村居民, so the public's words (居民…观念) match
+# (not 村（居）民委员会, the committee).
+_VILLAGERS_OR_RESIDENTS = re.compile(r"(?<=村)[（(]居[）)](?=民(?!委员会))")
+
+
+# A law's or a document's name (《信访工作条例》, 《政府信息公开条例》): the topic an item names, not its fault
+# (干部对《信访工作条例》学习不深 is the cadres' study); its words count only when nothing else names a theme.
+_TITLE = re.compile(r"《[^《》\n]{1,40}》")
+# A case named by its outcome (被复议纠错的案件, 败诉案件, 败诉、纠错案件): the topic, not the fault, which is what was (not)
+# done with it (未公开, 未纳入考核, 未转化为普法素材); its words count as a title's.
+_OUTCOME = r"被?(?:行政)?(?:复议|诉讼|法院)?(?:纠错|败诉|撤销)"
+_CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案件")
+# What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解), does not grasp
+# (渔民对回港避风的法律规定认识不足; 河长对审批要求掌握不准) or shrugs off (对出庭应诉的要求不以为然): the topic,
+# not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
+# (Not the 对 of 对象 or 对接: 矫正对象对…不清楚 knows through its second 对.)
+_NOT_KNOWING = ("知之甚少", "知之不多", "了解不多", "了解甚少", "不了解", "不熟悉", "一知半解", "不清楚", "知晓率",
+                "不以为然", "认识不足", "认识不够", "认识不到位", "认识不清", "掌握不准", "掌握不够", "把握不准")
+_UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?"
+                            r"(?:" + "|".join(_NOT_KNOWING) + r"))")
+# … and with the topic blanked, who does not know it (部分外卖骑手对《》不以为然; 个别村干部对《》了解不多): the
+# holder, in the clause before 对, whose not knowing it is (see `_word_scores`).
+_KNOWER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))(?P<holder>[^，,。；;：:！!？?\n]{1,30}?)对《》(?:法律法规|法律|法规)?"
+                     r"(?P<verdict>" + "|".join(_NOT_KNOWING) + r")")
+# Who or what an assessment scores (乡里对驻村干部履职情况的考核多看台账; 对网格员的考核只看上报数): the topic, not
+# the fault, which is the assessment's; its words count as a title's. (Not 监督: 执法…监督 spans its object.)
+# (… and who or what it lacks: 对村（居）法律顾问的履职情况缺少考核, 对调解员缺乏考评)
+_ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合)?(?:考核|考评|评议|督查)"
+                       r"|(?:的[^，,。；;：:！!？?\n的]{1,4}?)?(?:缺少|缺乏|没有|未)(?:开展|进行|建立)?(?:监督)?(?:考核|考评))")
+# What an assessment looks at (对调委会的考评只看调解数量…; 考核多看台账): its measure, the topic, not the fault, which is
+# the assessment's (counting only that: oversight); its words count as a title's. (Up to 不看…, what it misses.)
+_ASSESSED_BY = re.compile(r"((?:考核|考评|评议)[^，,。；;：:！!？?\n]{0,6}?(?:只看|多看|只重))"
+                          r"([^，,。；;：:！!？?\n不]{1,30})")
+# What a test's questions were on (涉及行政复议、信息公开的题目得分率不足四成; 调解类试题): the topic, not the fault,
+# which is the low score of those tested, so they decide; its words count as a title's.
+_TEST_TOPIC = re.compile(r"(?:(?<=涉及|关于|有关)|(?<=[，,；;。：:\n])|^)"
+                         r"(?:(?!干部|成员|负责人|人员|同志|群众|村民|居民)[^，,。；;：:！!？?\n]){2,30}?"
+                         r"(?=(?:方面|类|部分)?的?(?:题目|试题|考题))")
+# What a policy interpretation is of (规范性文件、重大决策事项的政策解读不及时; 对…的解读): the topic, not the fault,
+# which is the interpretation's (政策解读, disclosure); its words count as a title's. Not a negated or done
+# clause (未经审查和政策解读即出台), so only a noun phrase joined by 的.
+_INTERPRETED = re.compile(r"(?:(?<=对|就)|(?<=关于|涉及)|(?<=[，,；;。：:\n])|^)"
+                          r"(?:(?!未|没有|不|无)[^，,。；;：:！!？?\n]){2,30}?(?=的(?:政策)?解读)")
+# What a cadre holds a duty or a procedure to be (书记把“四议两公开”看成“走形式”): the topic, not the fault, which is
+# the cadre's view of it; its words count as a title's. Not when the holder is a body or 我们 (把化解纠纷当成了“软任务”).
+_HELD_AS = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n]{0,4}?把)"
+                      r"([^，,。；;：:！!？?\n]{2,20}?)(?=(?:简单|片面|狭隘|错误)?地?(?:看成|看作|视为|当作|当成|理解为|理解成))")
+# What a cadre holds as a quoted thought (包村干部在秸秆禁烧工作中存在“以罚代管”的思想; 负责人仍信奉“以罚代管”): the
+# topic, not the fault, which is the cadre's holding it; its words count as a title's. Only after a verb of holding
+# (存在, 仍有, 抱有, 信奉 …) in the cadre's clause: a thought with no verb (成员“重发展、轻法治”的思想仍是…的堵点) keeps
+# its words, and a practice (执法中“以罚代管”的现象) is no thought.
+_THOUGHT_HELD = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n“]{0,16}?"
+                           r"(?:存在|仍有|还有|也有|抱有|持有|信奉|奉行|秉持))"
+                           r"((?:“[^“”，,。；;：:！!？?\n]{1,12}”[、和]?){1,3})"
+                           r"(?=的?(?:思想|想法|观念|倾向|心理|错误认识)|[，,。；;]|$)")
+# What a site's or a board's column holds (政务公开专栏中的重大行政决策、规范性文件栏目长期空白; 网站的政策文件栏目): the
+# topic, not the fault, which is the column's (empty, not updated: disclosure); its words count as a title's. Only a
+# column named after 的, so a column named by its own kind (政务公开栏目, “法治宣传”栏目) keeps its words.
+_COLUMN_TOPIC = re.compile(r"(?<=的)[^，,。；;：:！!？?\n的“”]{2,20}?(?=(?:等)?栏目)")
+# What a contract signed is for (签订的网格化管理平台运维合同; 签订的物业服务合同): the topic, not the fault, which is the
+# signing's or the review's (decisions); its words count as a title's (签订的…合同 still reads it).
+_CONTRACT_TOPIC = re.compile(r"(?<=签订的)[^，,。；;：:！!？?\n的“”、]{2,20}?(?=合同)")
+# The standard or the peer an item measures itself against inside a clause (但与上级要求和群众期盼相比还有差距; 与先进乡镇
+# 相较仍有不足): the topic, not the fault, which is the shortfall; its words count as a title's (群众期盼 is no
+# public at fault).
+_MEASURED_AGAINST = re.compile(r"(?<=与)[^，,。；;：:！!？?\n与]{2,20}?(?=相比|相较|比较)")
+# A school's name before 法治/法制/法律 (中小学法治教育, 中学法制课): no 学法 of the cadres' (not 集中学法, 其中学法).
+_SCHOOL_BEFORE_LAW = re.compile(r"(?<!集中)(?<!其中)(?<=[小中])学(?=法[治制律])")
+# A sector whose name holds a theme's word (校外培训机构: firms that tutor children, not the cadres' 培训): the
+# word is no evidence of that theme.
+_SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
+# A chief system's name (河长制, 田长制, 林长制): the sector, not the chief (村级河长, a cadre) its cue names.
+_CHIEF_SYSTEM = re.compile(r"(?<=[河湖田林])长(?=制)")
+# A population on the move (城区人口集中、流动性大; 游牧民转场期间居住分散、流动性大): the scene, not the staff's
+# turnover that 流动性大 otherwise says (not when staff are named between: 群众反映协管员流动性大).
+_PEOPLE_MOVING = re.compile(r"((?:人口|牧民|牧户|渔民|群众|村民|居民|农民工|务工人员|游客|租户|住户)"
+                            r"(?:(?!人员|队员|干部|队伍|网格员|调解员|协管员)[^，,。；;：:！!？?\n]){0,16}?)流动性大")
+# What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
+# the money's (its words count as a title's).
+_SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!？?\n]{0,8}?(?:用于|用在|花在|投向))"
+                       r"([^，,。；;：:！!？?\n]{1,24})")
+# A dispute someone meets (村民遇到宅基地纠纷时照搬网上答案; 村干部遇到纠纷绕着走): the circumstance, not the fault,
+# so whoever meets it decides, not the disputes theme.
+_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,12}?)(?:矛盾纠纷|纠纷)"
+                          # … or a request a cadre handles (干部在处理群众诉求时习惯“打包票”): dropped, so the cadre decides
+                          r"|(?:(?<=干部)|(?<=成员)|(?<=负责人)|(?<=领导))(在?(?:处理|办理|回应|答复|接待)[^，,。；;：:！!？?\n]{0,10}?)诉求(?=时|中)")
+
+
+# A cadre's portfolio (分管执法工作的副镇长, 分管信访的班子成员): who the cadre is, not the fault; and the one who
+# reports to a leader content with reports (满足于听取执法人员的口头汇报): no fault of the leader's own.
+_PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的[^，,。；;：:！!？?\n]{0,4}?"
+                        r"(?:领导|班子成员|镇长|乡长|主任|书记|委员|干部|负责人|同志))")
+# … and so is the duty staff are counted for (负责复议应诉工作的只有1名工作人员; 从事调解工作的仅有2人): the staff's
+# number is the fault.
+_STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n的]{1,14}(?=的(?:只有|仅有|仅|只|不足|均为|多为|都是))")
+# … and so is a cadre's recruitment or posting (新招录的年轻干部, 近年录用的公务员, 从原乡镇抽调的干部): which cadres,
+# not a staffing fault (not 没有招录过年轻干部 or 执法力量靠抽调, verbs: staffing).
+_RECRUITED = re.compile(r"(?:招录|招聘|考录|录用|抽调)(?=的(?:年轻|青年|大学生|机关)?(?:干部|公务员|选调生))")
+_REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
+
+
+# The public, in the words items name it by: the people and the firms a township serves (群众, 村民, 牧民, 经营户,
+# 个体工商户, 企业, 家长 …). One list for the four readings below of whom a clause is about: the public a cadre serves,
+# what the public lacks the will to do, the public who must travel for a service, and the public a utility or a
+# welfare policy is for. The longer word first where one begins another (办事群众 before 群众).
+_PUBLIC = (r"(?:办事群众|群众|村民|居民|市民|老百姓|老年人|老人|农民|牧民|渔民|边民|农户|种植户|养殖户|商户|经营户|经营者|"
+           r"经营主体|个体工商户|个体户|业主|租户|企业|市场主体|务工人员|从业人员|家长)")
+
+# The public a cadre serves or works on (站所干部服务企业的法治意识, 村干部帮扶困难群众时的法律意识, 做群众工作的意识):
+# whom the work is for, not who holds the awareness or the notion after it, so its word is dropped and the cadre's
+# words decide. (Not a service firm's name, 物业服务企业的法律意识, the firm's own: no cadre before its 服务.)
+_SERVING = ("服务", "帮扶", "对接", "联系", "走访")
+_SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书记)[^，,。；;：:！!？?\n]{{0,10}}?"
+                            rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_PUBLIC}"
+                            rf"|(?<=做){_PUBLIC}(?=的?工作)")
+
+
+# What the public lacks the sense or the will to do, said between them and their 意识/观念 (群众选择行政复议维护权益的意识不强;
+# 村民通过法律途径解决纠纷的观念淡薄; 商户主动亮证经营、依法纳税的意识不高): the topic, not the fault, which is the
+# public's awareness (the gap keyword 群众…意识 spans six characters); its words count as a title's. Only a clause that
+# opens on the public and ends on the verdict, with no cadre between (群众反映干部依法办事的意识不强 stays the cadres').
+_PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一些|个别|少数|广大|不少|多数|辖区)?" + _PUBLIC + r")"
+                          r"((?:(?!干部|党员|工作人员|执法人员|两委|成员|负责人|领导)[^，,。；;：:！!？?\n]){7,24}?)"
+                          r"(?=的?(?:法治|法律|规则|维权|守法)?(?:意识|观念)(?:还|仍|仍然|普遍|较为|比较|相对|都)?"
+                          r"(?:不强|淡薄|薄弱|不足|不高|欠缺|较弱|不够|有待|较差|不浓))")
+# The public named as those who still must travel or queue to get a service done (群众仍需线下多次跑; 牧民仍需往返百余
+# 公里线下办理; 老年人办事仍需到镇便民服务中心窗口排队): whom the service fails, not their own fault, so their name is
+# no cue of the public's (publicity); a keyword still decides (群众查询只能跑窗口 is the disclosure's 公示 item's).
+_SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波))")
+
+
+# A visit (走访, 回访, 暗访, 家访, 访谈, 访问): its 访 is no petition, the disputes' cue 访 (上访, 来访) is not in it.
+# (Not 信访问题: 信访, then 问题.)
+_VISIT = re.compile(r"(?<=[走回暗家拜采探])访|(?<![信上来缠闹])访(?=谈|问(?!题))")
+
+
+# Faults of the fields outside the rule of law written in a theme's words (themes set 104). A strain of money, supply or
+# land (财政收支矛盾, 供需矛盾, 人地矛盾, 结构性矛盾) and a debt to be worked off (化解隐性债务, 化解债务风险) are no
+# quarrel between people: their 矛盾 and 化解 are not the disputes' (用水矛盾, 企地矛盾 and 劳资矛盾 still are).
+_STRAIN = re.compile(r"(?:(?<=收支)|(?<=供需)|(?<=供求)|(?<=人地)|(?<=结构性))矛盾|化解(?=[^，,。；;：:！!？?\n]{0,6}?债)")
+# A network's or a video meeting's kit and its state (视频会议系统和网络设备老化, 网络带宽不足, 通信信号不稳定): the
+# information infrastructure, not the staff's equipment the cues 设备 and 老化 name (执法记录仪等设备老化 stays theirs).
+_NETWORK_KIT = re.compile(r"(?:网络|通信|视频会议)[^，,。；;：:！!？?\n]{0,10}?(?:设备|系统|终端|带宽|信号)"
+                          r"(?:老化|陈旧|落后|不足|不稳定|较差)?")
+# The party's membership and its age (党员队伍老化, 党员年龄结构老化): party building, not the staff the cues 队伍 and
+# 老化 name (党员干部队伍 is the cadres', untouched).
+_PARTY_MEMBERS = re.compile(r"(?<=党员)(?:队伍)?(?:年龄)?(?:结构)?(?:老化|断层)?(?=[^干]|$)")
+# A hazard in a clause of safety, fire, flood, roads or water (“九小场所”火灾隐患仍然存在; 汛期通行和群众饮水保障仍有隐患):
+# not the hidden quarrel (矛盾隐患, 纠纷隐患) the disputes' cue 隐患 names; a clause that names a quarrel keeps it.
+_HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;：:！!？?\n]*")
+_HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房")
+_QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
+# The public and the thing secured for them by a utility or a road (群众饮水保障, 村民出行, 居民用水, 住房保障): whom the
+# service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障). So too the
+# public (or its children) and the care, pension, schooling or income a welfare policy is for (themes set 105:
+# 群众看病负担仍然较重, 农民养老保障水平低, 村民就医难, 村民子女上学): whom the policy serves (医疗保障 and 养老保障 no
+# staff's 保障).
+_SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
+                                r"医疗|养老|上学|就学|入学|增收|收入))"
+                                r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障")
+# Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
+# systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
+_DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|不共享|无法共享|难以共享|不能共享|壁垒)|重复录入|重复填报|信息孤岛")
+_SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信息|业务)(?:平台|系统)|等(?:平台|系统))")
+
+
+# The town's money strained by the budget's other calls (themes set 106: 镇级财力紧张，刚性支出占比高，部分重点项目配套资金
+# 难以及时到位; “三保”压力, 债务, 收支): public finance, not the rule-of-law work's money the keyword 财力 names (镇级财力有限，
+# 法治阵地建设投入不足 and 受镇级财力所限，…执法装备老化 stay capacity): 财力 is dropped, the item's other words decide.
+_BUDGET_CALLS = re.compile(r"刚性支出|配套资金|“?三保”?(?:支出|压力)|(?:隐性)?债务|收支|财政收入|一般公共预算|土地出让收入"
+                           r"|民生(?:支出|项目)")
+
+
+# Words of the party's and the economy's work that hold a theme's word in another sense (themes set 107). 公开 as the
+# manner of a pledge, a lesson, a recruitment or a selection (党员“公开承诺、践诺评诺”, “法治公开课”, 公开招聘, 公开选拔):
+# done in public, not information made public, so no disclosure word (公开招标, 公开招租 and 公开征求意见 stay decisions').
+_DONE_IN_PUBLIC = re.compile(r"公开(?=承诺|课|招聘|招考|选拔|遴选|竞聘)")
+# The discipline inspectors' 审查 (审查调查, 纪律审查, 立案审查: the 纪委's case work) is no legality review; and the public
+# as a place (群众身边的腐败, 群众身边的案例: near them) is no cue of the public's.
+_DISCIPLINE_REVIEW = re.compile(r"审查(?=调查)|(?<=纪律)审查|(?<=立案)审查|群众(?=身边)")
+# Publicity of investment, tourism, news or the party's ideology (招商宣传, 旅游宣传, 新闻宣传, 宣传思想工作, 意识形态): the
+# promotion of a place or the party's propaganda, not the rule of law's (法治宣传 and 普法宣传 untouched; 宣传推介 alone,
+# a legal service's, stays); 意识形态's 意识 is no awareness.
+_OTHER_PUBLICITY = re.compile(r"(?:(?<=招商|旅游|文旅|对外|形象|城市|新闻)|(?<![法普])(?=宣传思想))宣传|意识形态")
+# An economy's targets in an assessment (经济发展考核指标完成不理想; 地区生产总值、固定资产投资两项考核指标): the economy's
+# results, not the rule-of-law work's assessment, so its 考核 is dropped (法治建设考核指标 and 考核…只看经济指标 untouched:
+# the economy's word comes first, in a clause with no 法: 经济发展考核中法治建设分值偏低 stays the assessment's).
+_ECONOMY_TARGET = re.compile(r"((?:经济|生产总值|GDP|固定资产投资|招商引资|财政收入|税收|规上工业|工业产值|社会消费品零售|"
+                             r"项目建设|外贸|进出口)(?:(?!法)[^，,。；;：:！!？?\n]){0,16}?)考核"
+                             r"(?=(?:(?!法)[^，,。；;：:！!？?\n])*(?:[，,。；;：:！!？?\n]|$))")
+# A safety awareness and its holder (部分村民安全意识淡薄; 群众消防安全意识不强; 企业安全生产意识差): the safety of fire,
+# power, traffic or work, not awareness of the law, so neither the holder's cue nor the verdict on awareness counts
+# (群众依法防疫意识, 数据安全, 信息安全 and a second, legal awareness after it (村民安全意识和法治意识) untouched).
+_SAFETY_AWARENESS = re.compile(r"(?:" + _PUBLIC + r"(?:(?!依法|法治|法律)[^，,。；;：:！!？?\n]){0,6}?)?(?<![据息络])"
+                               r"(?:安全生产|安全|消防|防火|防灾减灾|防灾|避险|自救)(?:防范)?意识(?![和及与、])")
+
+
+def _hazard(match: re.Match) -> str:
+    clause = match.group(0)
+    return clause.replace("隐患", "") if _HAZARD_OF.search(clause) and not _QUARREL.search(clause) else clause
+
+
+def _met(match: re.Match) -> str:
+    """What `_MET_DISPUTE` leaves: a met dispute's words between 遇到 and 纠纷; nothing of a handled request."""
+    return match.group(1) if match.group(2) is None else ""
+
+
+# The topic scans that try every clause's start, and the word without which they find nothing: they run only when it
+# is there (they were the slowest of these scans).
+_TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目", _CONTRACT_TOPIC: "签订的",
+               _MEASURED_AGAINST: "与"}
+# What an item names as its topic, in the order its words are counted as a title's (`keyword_scores`).
+_TOPICS = (_TITLE, _UNKNOWN_TOPIC, _ASSESSED, _CASE_BY_OUTCOME, _TEST_TOPIC, _INTERPRETED, _COLUMN_TOPIC,
+           _CONTRACT_TOPIC, _MEASURED_AGAINST)
+
+
+def _topics_in(pattern: re.Pattern, text: str):
+    return pattern.finditer(text) if _TOPIC_WORD.get(pattern, "") in text else ()
+
+
+def _blank_topic(pattern: re.Pattern, part: str) -> str:
+    return pattern.sub("《》", part) if _TOPIC_WORD.get(pattern, "") in part else part
+
+
+def _without_topics(part: str) -> str:
+    """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
+    unknown topics, what a cadre holds as a quoted thought, what an assessment scores, what a column holds, what a
+    contract is for, what the item measures itself against, what money goes to and what the public lacks the sense to
+    do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
+    staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
+    another field's sense (a strain of money, a network's kit, the party's membership, a safety hazard, a utility's
+    or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`,
+    `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense (a pledge made in
+    public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness: `_DONE_IN_PUBLIC`,
+    `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`): words that name no fault."""
+    part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
+    part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
+    part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
+    part = _blank_topic(_MEASURED_AGAINST, part)
+    if "学法" in part:
+        part = _SCHOOL_BEFORE_LAW.sub("学校", part)
+    part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
+    if "“" in part:
+        part = _THOUGHT_HELD.sub(r"\1《》", part)
+    part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
+    if "只看" in part or "多看" in part or "只重" in part:
+        part = _ASSESSED_BY.sub(r"\1《》", part)
+    if "意识" in part or "观念" in part:
+        part = _PUBLIC_WILL.sub(r"\1《》", part)
+    part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
+    part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
+    if "做" in part or any(verb in part for verb in _SERVING):
+        part = _SERVED_PUBLIC.sub(r"\1", part)
+    part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
+    if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:
+        part = _SERVED_TRAVEL.sub("", part)
+    if "矛盾" in part or "化解" in part:
+        part = _STRAIN.sub("", part)
+    if "党员" in part:
+        part = _PARTY_MEMBERS.sub("", part)
+    if "隐患" in part:
+        part = _HAZARD_CLAUSE.sub(_hazard, part)
+    part = _SERVED_BY_UTILITY.sub("", part)
+    if "网络" in part or "通信" in part or "视频会议" in part:
+        part = _NETWORK_KIT.sub("", part)
+    if "公开" in part:
+        part = _DONE_IN_PUBLIC.sub("", part)
+    if "审查" in part or "身边" in part:
+        part = _DISCIPLINE_REVIEW.sub("", part)
+    if "宣传" in part or "意识形态" in part:
+        part = _OTHER_PUBLICITY.sub("", part)
+    if "考核" in part:
+        part = _ECONOMY_TARGET.sub(r"\1", part)
+    if "意识" in part:
+        part = _SAFETY_AWARENESS.sub("", part)
+    return _VISIT.sub("", part) if "访" in part else part
+
+
+def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
+    n = len(table)
+    headlines = table["headline"] if "headline" in table.columns else pd.Series([""] * n, index=table.index)
+    parts, titles = [], []
+    for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
+        text = to_simplified(t)
+        parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
+        if _DATA_SILO.search(text):  # the systems' names are what the data fault is of (`_DATA_SILO`)
+            parts[-1] = [_SYSTEM_NAME.sub("", part) for part in parts[-1]]
+        if "财力" in text and _BUDGET_CALLS.search(text):  # public finance's strain (`_BUDGET_CALLS`)
+            parts[-1] = [part.replace("财力", "") for part in parts[-1]]
+        titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
+                                *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
+                                                       *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),
+                                                       *_ASSESSED_BY.finditer(text),
+                                                       *(_PUBLIC_WILL.finditer(text) if "意识" in text or "观念" in text
+                                                         else ())))]))
+    rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
+    leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
+    rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())
+    consequences = ["，".join(filter(None, c)) for c in zip(consequences, led_lead, led_rest)]
+    scores = _theme_scores(list(leads), list(rests), themes, lead_weight,
+                           scenes=[p[0] for p in parts], consequences=consequences)
+    if len(unscored := np.flatnonzero(scores.sum(axis=1) == 0)) and any(titles[k] for k in unscored):
+        scores[unscored] = CUE_WEIGHT ** 2 * _word_scores([titles[k] for k in unscored], [""] * len(unscored),
+                                                          _keywords(themes), lead_weight)
+    return scores
