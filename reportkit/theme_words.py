@@ -713,6 +713,10 @@ _ECONOMY_TARGET = re.compile(r"((?:经济|生产总值|GDP|固定资产投资|�
 # (群众依法防疫意识, 数据安全, 信息安全 and a second, legal awareness after it (村民安全意识和法治意识) untouched).
 _SAFETY_AWARENESS = re.compile(r"(?:" + _PUBLIC + r"(?:(?!依法|法治|法律)[^，,。；;：:！!？?\n]){0,6}?)?(?<![据息络])"
                                r"(?:安全生产|安全|消防|防火|防灾减灾|防灾|避险|自救)(?:防范)?意识(?![和及与、])")
+# The governance the party's building leads (党建引领基层治理, 党建引领乡村治理, 党建引领社区治理): party building's
+# work, so its 治理 is no dispute work's 基层治理 (a dispute's or a grid's words after it still count: 基层党建引领网格
+# 治理中，党员网格员对矛盾纠纷的排查… stays disputes by 矛盾纠纷; 诉源治理 and 依法治理 untouched).
+_PARTY_LED_GOVERNANCE = re.compile(r"(?<=党建引领)(?:基层|乡村|社区|城市|城乡|社会|网格){0,2}治理")
 
 
 def _hazard(match: re.Match) -> str:
@@ -751,8 +755,9 @@ def _without_topics(part: str) -> str:
     another field's sense (a strain of money, a network's kit, the party's membership, a safety hazard, a utility's
     or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`,
     `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense (a pledge made in
-    public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness: `_DONE_IN_PUBLIC`,
-    `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`): words that name no fault."""
+    public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
+    leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
+    `_PARTY_LED_GOVERNANCE`): words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -793,6 +798,8 @@ def _without_topics(part: str) -> str:
         part = _ECONOMY_TARGET.sub(r"\1", part)
     if "意识" in part:
         part = _SAFETY_AWARENESS.sub("", part)
+    if "党建引领" in part:
+        part = _PARTY_LED_GOVERNANCE.sub("", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 2,972 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,002 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (41 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,12 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,379 of 2,389 (0.996) and tuning 572 of 613 since set 108 (written blind as 2024–2026 township,
+    # street-office and county items in the abstract jargon of the newest reports (赋能, 闭环, 抓手, 堵点, 短板弱项, 协同联动,
+    # 精准化, 长效机制, 穿透式, 全链条, 全周期, 数智, 融合, 贯通, 质效, 落细落实, 末梢, 最后一公里; short clauses, headings with
+    # their explanation, paragraphs with figures, list marks (4 other): 29 of 30 first, all twenty-six themed items
+    # right, 30 after; its miss tuning: the governance party building leads (党建引领基层治理) is party building's, no
+    # dispute work's 基层治理; no earlier item moved, appended or mended, with or without the set);
     # held out 2,350 of 2,360 (0.996) and tuning 571 of 612 since set 107 (written blind as 2021–2026 township,
     # street-office and county items whose word of a theme means something else (公开招聘, 法治公开课, 公开承诺, 上级决策部署,
     # 审查调查, 舆论监督, 纪检监督, an economy's 考核指标, 宣传思想工作, 招商宣传, 人员密集场所, 文件传达, 合同工, 生产设备,
@@ -2782,6 +2788,22 @@ WORDS_IN_ANOTHER_SENSE = [
 ]
 
 
+JARGON_OF_NEW_REPORTS = [
+    # themes set 108 (the abstract jargon of 2024–2026 reports: 赋能, 闭环, 抓手, 堵点, 全链条, 末梢: 29 of 30 first, its
+    # miss in other wordings): the governance party building leads (党建引领基层治理) is party building's, no dispute work
+    ("社区党建引领城市基层治理的机制还不够健全", "other"),
+    ("党建引领基层治理“最后一公里”仍有堵点，村级组织凝聚力不强", "other"),
+    ("党建引领乡村治理的作用发挥还不充分，部分村党支部战斗堡垒作用不强", "other"),
+    ("党建引领基层治理中，人民调解组织作用发挥不充分，村调委会调处复杂纠纷能力不足", "disputes"),  # guard
+    ("基层党建引领网格治理中，网格员对矛盾纠纷的排查多停留在登记上报", "disputes"),  # guard: set 75's
+    ("基层治理中矛盾纠纷多元化解的协同联动机制还不健全", "disputes"),  # guard: 基层治理 alone
+    # the jargon around a theme's words does not hide them
+    ("普法工作“最后一公里”打通不够，偏远村组覆盖不到位", "publicity"),
+    ("行政执法监督闭环管理还不够严密", "disclosure"),
+    ("规范性文件合法性审核全链条管理存在堵点", "decisions"),
+]
+
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -2859,7 +2881,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + NORTHERN_CITY_COMMUNITIES + TWO_HALVES + ENFORCEMENT_HANDED_DOWN
                          + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
                          + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026
-                         + WORDS_IN_ANOTHER_SENSE)
+                         + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
