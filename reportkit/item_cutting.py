@@ -95,19 +95,19 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     return runs
 
 
+# The causes of the items above, named as such (产生以上问题的原因, 上述问题存在的深层次原因), or a paragraph's label
+# 原因分析：/原因剖析： (round 106): both the paragraph after the last item and one of its own start so.
+_CAUSES_OF_THESE = (r"(?:产生|造成|出现|存在)(?:以上|上述|这些)(?:问题|不足|短板)的?(?:主要|深层次)?原因"
+                    r"|(?:以上|上述|这些)(?:问题|不足|短板)(?:产生|存在|出现)的(?:主要|深层次)?原因"
+                    r"|原因(?:分析|剖析)[ \t\u3000]*[：:]")
 # A paragraph after the last item on the causes of them all (产生以上问题的原因，主要是…; 主要原因是：…).
-_CAUSES_OF_ALL = re.compile(r"\n[ \t\u3000]*(?:(?:产生|造成|出现|存在)(?:以上|上述|这些)(?:问题|不足|短板)的?(?:主要|深层次)?原因"
-                            r"|(?:以上|上述|这些)(?:问题|不足|短板)(?:产生|存在|出现)的(?:主要|深层次)?原因"
-                            r"|(?:主要|深层次|究其)原因(?:是|在于|有)?[ \t\u3000]*[：:]"
-                            r"|原因(?:分析|剖析)[ \t\u3000]*[：:])")  # 原因分析：… as a paragraph's label (round 106)
+_CAUSES_OF_ALL = re.compile(rf"\n[ \t\u3000]*(?:{_CAUSES_OF_THESE}|(?:主要|深层次|究其)原因(?:是|在于|有)?[ \t\u3000]*[：:])")
 # A paragraph of an item's own causes (一是…。\n原因是…): a report that explains each item so.
 _OWN_CAUSES = re.compile(r"\n[ \t\u3000]*(?:主要|究其|深层次)?原因")
 
 
 # … opening a paragraph of its own, whatever follows the words (究其原因，一是…；二是…: its own 一是, 二是 are no items)
-_CAUSES_PARAGRAPH = re.compile(r"\n[ \t\u3000]*(?:究其原因|(?:产生|造成|出现|存在)(?:以上|上述|这些)(?:问题|不足|短板)的?(?:主要|深层次)?原因"
-                               r"|(?:以上|上述|这些)(?:问题|不足|短板)(?:产生|存在|出现)的(?:主要|深层次)?原因"
-                               r"|(?:主要|深层次)原因(?:是|在于|有)|原因(?:分析|剖析)[ \t\u3000]*[：:])")
+_CAUSES_PARAGRAPH = re.compile(rf"\n[ \t\u3000]*(?:究其原因|{_CAUSES_OF_THESE}|(?:主要|深层次)原因(?:是|在于|有))")
 
 
 def _before_causes_of_all(body: str, min_items: int) -> str:
