@@ -942,15 +942,16 @@ def extract_indicators(text: str, *, doc_id: str = "", sections: pd.DataFrame | 
         named = bool(_NAMED_EXAMPLES.search(span))
         sent_start, sent_end = _sentence_bounds(text, num_start, num_end)
         section_type, section_no = section_of(lead, span_end)
-        if len(subjects) == 1 and not basis and subject and not categorize(subject, unit, named_examples=named):
-            subjects = [(subject, _listed_noun_category(text, head, boundary, num_start, unit))]
         for subject, fallback in subjects:
+            category = ((basis and categorize(basis, unit))
+                        or (categorize(subject, unit, named_examples=named) if subject else ""))
+            if not category and not basis and subject and len(subjects) == 1:
+                fallback = _listed_noun_category(text, head, boundary, num_start, unit)
             rows.append({
                 "doc_id": doc_id, "section_type": section_type, "section_no": section_no,
                 "span": span, "value": float(value), "unit": unit, "unit_kind": units[unit].compare_as,
                 "qualifier": qualifier, "subject": subject,
-                "category": ((basis and categorize(basis, unit))
-                             or (categorize(subject, unit, named_examples=named) if subject else "") or fallback),
+                "category": category or fallback,
                 "sentence": text[sent_start:sent_end].strip(), "start": lead, "end": span_end,
                 "flags": "", "value_yuan": value_yuan, "sentence_start": sent_start,
                 "before_figure": text[lead:num_start], "clause_before": text[boundary:num_start],
