@@ -838,7 +838,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 def test_cluster_shortcomings__written_items_get_their_theme():
     # 3,002 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (41 of them stay wrong); held-out items were not, and measure it.
+    # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -846,6 +846,10 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,381 of 2,389 (0.997) and tuning 581 of 613 since cluster-mates pass their theme on only to near
+    # copies (ThemeOptions.min_similarity 0.2 → 0.5): at 0.2, twelve items of no theme word took one from a cluster-mate
+    # and eleven wrongly (cosines 0.20-0.42: 基层减负 items disclosure's by 台账/照片/形式主义, an economy's 考核指标,
+    # 空壳村's 集体经济, 属地管理's 权力/制约, 电动自行车…充电), the right one a near copy at 0.61; those eleven now other;
     # held out 2,379 of 2,389 (0.996) and tuning 572 of 613 since set 108 (written blind as 2024–2026 township,
     # street-office and county items in the abstract jargon of the newest reports (赋能, 闭环, 抓手, 堵点, 短板弱项, 协同联动,
     # 精准化, 长效机制, 穿透式, 全链条, 全周期, 数智, 融合, 贯通, 质效, 落细落实, 末梢, 最后一公里; short clauses, headings with
