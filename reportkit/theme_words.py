@@ -655,9 +655,11 @@ _VISIT = re.compile(r"(?<=[走回暗家拜采探])访|(?<![信上来缠闹])访(
 
 
 # Faults of the fields outside the rule of law written in a theme's words (themes set 104). A strain of money, supply or
-# land (财政收支矛盾, 供需矛盾, 人地矛盾, 结构性矛盾) and a debt to be worked off (化解隐性债务, 化解债务风险) are no
-# quarrel between people: their 矛盾 and 化解 are not the disputes' (用水矛盾, 企地矛盾 and 劳资矛盾 still are).
-_STRAIN = re.compile(r"(?:(?<=收支)|(?<=供需)|(?<=供求)|(?<=人地)|(?<=结构性))矛盾|化解(?=[^，,。；;：:！!？?\n]{0,6}?债)")
+# land (财政收支矛盾, 供需矛盾, 人地矛盾, 结构性矛盾) and a debt to be worked off (化解隐性债务, 化解债务风险; and the debt
+# named first, themes set 110: 镇级债务化解压力较大, 债务风险化解) are no quarrel between people: their 矛盾 and 化解 are not
+# the disputes' (用水矛盾, 企地矛盾 and 劳资矛盾 still are; so is a quarrel over a debt: 债务纠纷化解).
+_STRAIN = re.compile(r"(?:(?<=收支)|(?<=供需)|(?<=供求)|(?<=人地)|(?<=结构性))矛盾|化解(?=[^，,。；;：:！!？?\n]{0,6}?债)"
+                     r"|(?:(?<=债务)|(?<=债务风险))化解")
 # A network's or a video meeting's kit and its state (视频会议系统和网络设备老化, 网络带宽不足, 通信信号不稳定): the
 # information infrastructure, not the staff's equipment the cues 设备 and 老化 name (执法记录仪等设备老化 stays theirs).
 _NETWORK_KIT = re.compile(r"(?:网络|通信|视频会议)[^，,。；;：:！!？?\n]{0,10}?(?:设备|系统|终端|带宽|信号)"
@@ -675,9 +677,12 @@ _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 # public (or its children) and the care, pension, schooling or income a welfare policy is for (themes set 105:
 # 群众看病负担仍然较重, 农民养老保障水平低, 村民就医难, 村民子女上学): whom the policy serves (医疗保障 and 养老保障 no
 # staff's 保障).
+# (… and the income counted per head, a statistic of the population: 农村居民人均可支配收入低于全县平均水平, themes set 109;
+# and the three guarantees of the poverty programme, 两不愁三保障 (compulsory schooling, basic care, safe housing): a welfare
+# policy's, no staff's or money's 保障)
 _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
-                                r"医疗|养老|上学|就学|入学|增收|收入))"
-                                r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障")
+                                r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入))"
+                                r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障|(?<=三)保障")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
 # systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
 _DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|不共享|无法共享|难以共享|不能共享|壁垒)|重复录入|重复填报|信息孤岛")
@@ -689,6 +694,19 @@ _SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信�
 # 法治阵地建设投入不足 and 受镇级财力所限，…执法装备老化 stay capacity): 财力 is dropped, the item's other words decide.
 _BUDGET_CALLS = re.compile(r"刚性支出|配套资金|“?三保”?(?:支出|压力)|(?:隐性)?债务|收支|财政收入|一般公共预算|土地出让收入"
                            r"|民生(?:支出|项目)")
+
+
+# The town's own housekeeping as public finance and asset management (themes set 110). The official cars' running costs,
+# use over the standard or for private ends (公务用车运行维护费用偏高; 审计指出的公务用车超标准运行; 公车私用): the
+# budget's and the rules' on cars, not the staff's transport the keyword 公务用车 names (公务用车长期不足，夜间巡查只能借用
+# 私家车 stays capacity), so in such an item 公务用车 and the cars' age (车辆老化) are dropped and its other words decide.
+_CAR_COSTS = re.compile(r"(?:公务用车|公车)[^，,。；;：:！!？?\n]{0,8}?(?:运行维护|运维|运行费|维护费|维修费|燃油费|费用|支出|开支"
+                        r"|超标准|超标|超编|超范围|私用)|公车私用")
+_CAR_WORDS = re.compile(r"公务用车|(?<=车辆)(?:老化|陈旧)")
+# Equipment as an asset on the books (已报废办公设备未及时办理核销手续; 电脑等设备未登记入账; 设备账实不符): the
+# asset accounts', not the staff's kit the cues 设备, 办公设备 and 电脑 name (司法所办公设备老化 stays theirs).
+_BOOKED_KIT = re.compile(r"(?:办公)?(?:设备|电脑)(?=[^，,。；;：:！!？?\n]{0,12}?(?:核销|入账|账实不符|账账不符|资产登记|资产卡片"
+                         r"|报废手续|处置手续))")
 
 
 # Words of the party's and the economy's work that hold a theme's word in another sense (themes set 107). 公开 as the
@@ -717,6 +735,21 @@ _SAFETY_AWARENESS = re.compile(r"(?:" + _PUBLIC + r"(?:(?!依法|法治|法律)[
 # work, so its 治理 is no dispute work's 基层治理 (a dispute's or a grid's words after it still count: 基层党建引领网格
 # 治理中，党员网格员对矛盾纠纷的排查… stays disputes by 矛盾纠纷; 诉源治理 and 依法治理 untouched).
 _PARTY_LED_GOVERNANCE = re.compile(r"(?<=党建引领)(?:基层|乡村|社区|城市|城乡|社会|网格){0,2}治理")
+# The party's discipline duties (themes set 109: 全面从严治党, 管党治党, the “两个责任” of the party committee and the 纪委,
+# 一岗双责): in an item that names them, an awareness of those duties and its holder (村党组织书记“一岗双责”意识不强, 书记
+# 主体责任意识淡薄) are the party's, no awareness of the law nor a cadre's cue, and the cadres whom the party supervises and
+# manages (对村干部日常监督管理偏松, 对党员干部的日常监督) are the supervised, its 监督 the party's discipline, not the
+# oversight of power the disclosure theme names: both are dropped, the item's other words decide (a cadre's awareness of the law in such an item still counts: 部分村干部依法
+# 办事意识不强; an item with no such words untouched: 对驻村工作队的日常监督管理不够, set 88's, stays oversight).
+_PARTY_DISCIPLINE = re.compile(r"从严治党|管党治党|两个责任|一岗双责")
+_PARTY_DUTY_AWARENESS = re.compile(r"(?:(?:党组织|党支部|党委|党总支)?(?:书记|干部|成员|负责人|领导)"
+                                   r"[^，,。；;：:！!？?\n]{0,4}?)?"
+                                   r"((?:“?(?:两个责任|一岗双责)”?|(?:主体|监督)责任|管党治党|从严治党))的?(?:责任)?意识")
+_PARTY_SUPERVISED = re.compile(r"对(?:村|镇|乡|社区|街道)?(?:党员|“?两委”?)?(?:干部|党员|成员)[^，,。；;：:！!？?\n]{0,6}?"
+                               r"(?:监督管理|监督|管理|教育管理)")
+# A service or an office sent into the grid as a place (法律进网格, “三官一律”进网格, 驻网格律师: themes set 109): where the
+# work goes, as 进社区 and 进村 are, not the grid's own work the disputes' 网格 names (网格员, 网格化 and 网格 alone untouched).
+_INTO_GRID = re.compile(r"(?<=[进驻])网格(?![员化])")
 
 
 def _hazard(match: re.Match) -> str:
@@ -752,10 +785,10 @@ def _without_topics(part: str) -> str:
     contract is for, what the item measures itself against, what money goes to and what the public lacks the sense to
     do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
-    another field's sense (a strain of money, a network's kit, the party's membership, a safety hazard, a utility's
-    or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`,
-    `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense (a pledge made in
-    public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
+    another field's sense (a strain of money, a network's kit, equipment on the asset books, the party's membership, a
+    safety hazard, a utility's or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_BOOKED_KIT`, `_PARTY_MEMBERS`,
+    `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense
+    (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
     `_PARTY_LED_GOVERNANCE`): words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
@@ -788,6 +821,8 @@ def _without_topics(part: str) -> str:
     part = _SERVED_BY_UTILITY.sub("", part)
     if "网络" in part or "通信" in part or "视频会议" in part:
         part = _NETWORK_KIT.sub("", part)
+    if "设备" in part or "电脑" in part:
+        part = _BOOKED_KIT.sub("", part)
     if "公开" in part:
         part = _DONE_IN_PUBLIC.sub("", part)
     if "审查" in part or "身边" in part:
@@ -800,6 +835,8 @@ def _without_topics(part: str) -> str:
         part = _SAFETY_AWARENESS.sub("", part)
     if "党建引领" in part:
         part = _PARTY_LED_GOVERNANCE.sub("", part)
+    if "网格" in part:
+        part = _INTO_GRID.sub("", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 
@@ -814,6 +851,10 @@ def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float
             parts[-1] = [_SYSTEM_NAME.sub("", part) for part in parts[-1]]
         if "财力" in text and _BUDGET_CALLS.search(text):  # public finance's strain (`_BUDGET_CALLS`)
             parts[-1] = [part.replace("财力", "") for part in parts[-1]]
+        if _PARTY_DISCIPLINE.search(text):  # the party's discipline duties (`_PARTY_DISCIPLINE`)
+            parts[-1] = [_PARTY_SUPERVISED.sub("", _PARTY_DUTY_AWARENESS.sub(r"\1", part)) for part in parts[-1]]
+        if ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text):  # the cars' costs (`_CAR_COSTS`)
+            parts[-1] = [_CAR_WORDS.sub("", part) for part in parts[-1]]
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),
