@@ -748,8 +748,9 @@ _PARTY_DUTY_AWARENESS = re.compile(r"(?:(?:党组织|党支部|党委|党总支)
 _PARTY_SUPERVISED = re.compile(r"对(?:村|镇|乡|社区|街道)?(?:党员|“?两委”?)?(?:干部|党员|成员)[^，,。；;：:！!？?\n]{0,6}?"
                                r"(?:监督管理|监督|管理|教育管理)")
 # A service or an office sent into the grid as a place (法律进网格, “三官一律”进网格, 驻网格律师: themes set 109): where the
-# work goes, as 进社区 and 进村 are, not the grid's own work the disputes' 网格 names (网格员, 网格化 and 网格 alone untouched).
-_INTO_GRID = re.compile(r"(?<=[进驻])网格(?![员化])")
+# work goes, as 进社区 and 进村 are, not the grid's own work the disputes' 网格 names (网格员, 网格化 and 网格 alone untouched,
+# and so is the grid a verb of change works on: 推进网格精细化管理, 促进/改进/先进网格).
+_INTO_GRID = re.compile(r"(?<![推促改先引增跟精前演激]进)(?<=[进驻])网格(?![员化])")
 
 
 def _hazard(match: re.Match) -> str:

@@ -2851,6 +2851,7 @@ FORMULAE_OF_OFFICIAL_WRITING = [
     ("驻网格律师开展法律咨询次数偏少，居民知晓率低", "publicity"),
     ("网格员排查矛盾纠纷不及时", "disputes"),  # guard
     ("网格化管理中矛盾纠纷排查不及时", "disputes"),  # guard
+    ("推进网格精细化管理不够到位", "disputes"),  # guard: the grid a verb of change works on (推进, 促进, 改进)
 ]
 
 
