@@ -61,6 +61,13 @@ _SETTING = re.compile(r"^(?:虽然|虽|尽管|随着|面对|对照|对标|客观
                       r"|(?!.*[未不没难])(?:.{0,16}(?:反馈|通报|指出|发现))$|据.{0,12}(?:统计|调查|了解|测算|摸排|梳理)$"
                       # who told of the fault (据网格员反映，…; 据调解员介绍，…): the teller is not the fault
                       r"|(?!.*[未没难无]|.*不(?!少))(?:据.{1,12}(?:反映|反馈|介绍|称)|有.{1,10}(?:反映|坦言|直言))$"
+                      # who retells the report (themes set 111: 记者了解到，…; 该镇在报告中承认，…; 某街道在年度报告中写道，…;
+                      # 该乡认为，…; 汇总各乡镇报告，…): the teller is not the fault; not a cadre's or the public's
+                      # belief (部分干部认为，…: what they hold is the fault) nor a clause that finds fault itself
+                      r"|(?!.*[未不没无缺难]|.*(?:干部|党员|负责人|领导|书记|人员|群众|村民|居民|企业))"
+                      r"(?:[^，。；]{0,16}?(?:记者|笔者|报告|[镇乡]|街道|办事处)[^，。；]{0,10}?"
+                      r"(?:了解到|注意到|获悉|写道|坦言|坦承|承认|直言|认为|提到|谈到|表示|自查发现)"
+                      r"|(?:汇总|综合)[^，。；]{0,16}?(?:报告|材料|情况)(?:来)?看?)$"
                       # a speaker's opener (坦率地讲，…; 反思起来，…) or role (作为政府班子，…) before the fault
                       r"|(?:(?:坦率|坦白|老实|客观|实事求是)地?(?:讲|说|来讲|来说)|说到底|说实话|(?:认真|深刻)?反思起来"
                       r"|总的(?:来)?(?:看|说)|归根(?:结底|到底))$"
@@ -613,9 +620,10 @@ _PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的
 # … and so is the duty staff are counted for (负责复议应诉工作的只有1名工作人员; 从事调解工作的仅有2人): the staff's
 # number is the fault.
 _STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n的]{1,14}(?=的(?:只有|仅有|仅|只|不足|均为|多为|都是))")
-# … and so is a cadre's recruitment or posting (新招录的年轻干部, 近年录用的公务员, 从原乡镇抽调的干部): which cadres,
+# … and so is a cadre's recruitment or posting (新招录的年轻干部, 近年录用的公务员, 从原乡镇抽调的干部; themes set 111:
+# 新招录的社区工作者, 新招聘的网格员): which cadres,
 # not a staffing fault (not 没有招录过年轻干部 or 执法力量靠抽调, verbs: staffing).
-_RECRUITED = re.compile(r"(?:招录|招聘|考录|录用|抽调)(?=的(?:年轻|青年|大学生|机关)?(?:干部|公务员|选调生))")
+_RECRUITED = re.compile(r"(?:招录|招聘|考录|录用|抽调)(?=的(?:年轻|青年|大学生|机关)?(?:干部|公务员|选调生|社区工作者|网格员|工作人员))")
 _REPORTED_BY = re.compile(r"(?<=满足于)(?:听取?)?[^，,。；;：:！!？?\n]{0,12}?(?=汇报)")
 
 
@@ -685,8 +693,14 @@ _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|�
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障|(?<=三)保障")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
 # systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
-_DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|不共享|无法共享|难以共享|不能共享|壁垒)|重复录入|重复填报|信息孤岛")
-_SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信息|业务)(?:平台|系统)|等(?:平台|系统))")
+# (… and so are the systems named by the work they serve and whoever must enter the data again, themes set 112: 智慧社区
+# 平台数据共享不畅，…“多网合一”后网格事件系统与街道原有平台不兼容，网格员需在3个系统重复录入: the grid's event system
+# and the 网格员 who key it are what the data fault is of, no grid work's; 共享不畅 and 不兼容 are data silos too.)
+_DATA_SILO = re.compile(r"数据[^，,。；;：:！!？?\n]{0,4}?(?:不互通|不共享|无法共享|难以共享|不能共享|共享不畅|壁垒)|重复录入|重复填报"
+                        r"|信息孤岛|(?:平台|系统)[^，,。；;：:！!？?\n]{0,4}?不兼容")
+_SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信息|业务|事件)(?:平台|系统)|等(?:平台|系统))"
+                          r"|[^，,。；;：:！!？?\n]{1,12}?(?=需?在[^，,。；;：:！!？?\n]{0,6}?(?:平台|系统)[^，,。；;：:！!？?\n]{0,4}?"
+                          r"重复(?:录入|填报))")
 
 
 # The town's money strained by the budget's other calls (themes set 106: 镇级财力紧张，刚性支出占比高，部分重点项目配套资金
@@ -751,6 +765,15 @@ _PARTY_SUPERVISED = re.compile(r"对(?:村|镇|乡|社区|街道)?(?:党员|“?
 # work goes, as 进社区 and 进村 are, not the grid's own work the disputes' 网格 names (网格员, 网格化 and 网格 alone untouched,
 # and so is the grid a verb of change works on: 推进网格精细化管理, 促进/改进/先进网格).
 _INTO_GRID = re.compile(r"(?<![推促改先引增跟精前演激]进)(?<=[进驻])网格(?![员化])")
+# … and the grid's worker who holds an awareness, a mindset or a way of thinking (themes set 112: 网格员依法履职意识不强):
+# whose awareness it is, as a cadre's is, not the grid's work (网格 dropped; 网格员人均负责450户 and 网格化 untouched).
+_GRID_WORKER_MINDSET = re.compile(r"网格(?=员[^，,。；;：:！!？?\n]{0,10}?(?:意识|观念|思维))")
+
+
+# An assessment among the steps of managing staff (themes set 112: 社区工作者招聘、考核、薪酬管理上的职责分工不清; 选拔、
+# 培训、考核、激励): personnel management's, not the oversight the cue 考核 names; the other words decide.
+_PERSONNEL_STEP = r"(?:招聘|招录|选拔|选聘|培训|薪酬|待遇|激励|奖惩|晋升|退出|使用|选用)"
+_STAFF_ASSESSED = re.compile(rf"(?<={_PERSONNEL_STEP}[、和及与])考核|考核(?=[、和及与]{_PERSONNEL_STEP})")
 
 
 def _hazard(match: re.Match) -> str:
@@ -791,7 +814,8 @@ def _without_topics(part: str) -> str:
     `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
-    `_PARTY_LED_GOVERNANCE`): words that name no fault."""
+    `_PARTY_LED_GOVERNANCE`), the grid's worker holding an awareness and an assessment among a staff's management steps
+    (`_GRID_WORKER_MINDSET`, `_STAFF_ASSESSED`): words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -837,7 +861,9 @@ def _without_topics(part: str) -> str:
     if "党建引领" in part:
         part = _PARTY_LED_GOVERNANCE.sub("", part)
     if "网格" in part:
-        part = _INTO_GRID.sub("", part)
+        part = _GRID_WORKER_MINDSET.sub("", _INTO_GRID.sub("", part))
+    if "考核" in part:
+        part = _STAFF_ASSESSED.sub("", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 

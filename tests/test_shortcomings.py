@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,062 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,122 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,26 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,483 of 2,492 (0.996) and tuning 598 of 630 with sets 111 and 112 merged (set 111's 迪沟镇…信访不信法
+    # item the one new miss, as its writer said; no earlier item moved);
+    # held out 2,456 of 2,464 (0.997) and tuning 596 of 628 since set 112 (written blind as 2024–2026 township and
+    # street-office items on the newest bodies of grassroots governance (综治中心 and 矛调中心, 社会工作部 and 社区工作者,
+    # 新就业群体, 红色物业 and 物业, 多网合一 and 网格员, 履职事项清单, 高效办成一件事, 涉企行政检查, 行政执法监督, 信访工作法治化,
+    # 牌子多, 村（社区）法律顾问, 行业性专业性调委会, 数字乡村 and 智慧社区; short clauses, headings with their explanation,
+    # paragraphs with figures, list marks (4 other): 27 of 30 first, all twenty-six themed items right but one, 30 after;
+    # its misses tuning: the grid's worker holding an awareness (网格员…意识) is whose it is, no grid work; an assessment
+    # among a staff's management steps (招聘、考核、薪酬) personnel management's, no oversight; in a data-silo item (now also
+    # 共享不畅, 不兼容) the systems named by their work (网格事件系统) and whoever re-enters the data are what; no earlier
+    # item moved, appended or mended, with or without the set);
+    # held out 2,456 of 2,465 (0.996) and tuning 595 of 627 since set 111 (written blind as 2021–2026 township and
+    # street-office shortcomings as others retell them: news items (记者了解到), summaries (报告指出, 报告梳理出三方面短板),
+    # a town's voice retold (该镇坦言, 据该乡自查, 在报告中承认, 在年度报告中写道“…”, 该镇认为), a county's compilation
+    # (汇总各乡镇报告，共性问题是…) and a digest's bullets (• 普法覆盖面不足（南照镇）); 3 other): 28 of 30 first, 29 after; its
+    # two misses tuning: who retells the report is a setting, the next clause leads (`_SETTING`; not 部分干部认为, a
+    # belief that is the fault), so a 年度报告 in the frame names no fault; a recruit (新招录的社区工作者) is which staff; a
+    # cadre's laws 掌握不够 awareness (the public's publicity); 轻程序…思想/观念 the cadres'; left: its 信访不信法…越级上访
+    # item (disputes, right first only through its frame) is publicity by the list's choice once the frame no longer
+    # leads (as set 9's miss); no earlier item moved, appended or mended);
     # held out 2,429 of 2,437 (0.997) and tuning 593 of 625 with sets 109 and 110 merged on min_similarity 0.5 (all sixty
     # of their items right, no earlier item moved);
     # held out 2,403 of 2,413 (0.996) and tuning 576 of 619 since set 110 (written blind as 2021–2026 township,
@@ -1485,6 +1505,22 @@ def test_cluster_shortcomings__a_flattened_row_is_themed_by_its_problem_not_its_
     ("作为被告的行政诉讼案件中败诉2件，应诉能力不足", "作为被告的行政诉讼案件中败诉2件"),  # 作为 with no role
 ])
 def test_lead_clause__a_speakers_opener_or_role_is_not_the_lead(text, lead):
+    assert lead_clause(text) == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # themes set 111 (items as others retell them): who retells the report (a reporter, the report, the town that
+    # admits or thinks so, a compilation) is no lead; a cadre's or the public's belief, or a clause with a fault, is
+    ("记者了解到，镇执法队仅有5名在编人员", "镇执法队仅有5名在编人员"),
+    ("该镇在报告中承认，政务公开栏更新不及时", "政务公开栏更新不及时"),
+    ("坡仓乡在年度报告中写道，合同审查仍靠经验", "合同审查仍靠经验"),
+    ("据报告梳理，普法宣传形式单一", "普法宣传形式单一"),
+    ("汇总各乡镇报告，共性问题是调解员老化", "共性问题是调解员老化"),
+    ("该街道认为，青少年法治教育是突出短板", "青少年法治教育是突出短板"),
+    ("部分村干部认为，普法是司法所的事", "部分村干部认为"),  # guard: the cadres' belief is the fault
+    ("该镇年度报告未向社会公开，群众无从监督", "该镇年度报告未向社会公开"),  # guard: a clause with a fault
+])
+def test_lead_clause__who_retells_the_report_is_not_the_lead(text, lead):
     assert lead_clause(text) == lead
 
 
@@ -2880,6 +2916,44 @@ THE_TOWN_S_HOUSEKEEPING = [
     ("镇综合执法队仅有3人具备执法资格，发现问题大多只下达整改通知了事", "capacity"),  # guard: an order to put right
 ]
 
+RETOLD_ITEMS = [
+    # themes set 111 (a report's shortcomings as news items, summaries, a county's compilation or a digest retell them:
+    # 28 of 30 first, its misses in other wordings): the teller's frame (记者了解到, 某街道在年度报告中写道) is no lead, so a
+    # 年度报告 in it names no fault; a recruit (新招录的社区工作者) is which staff; a cadre's laws 掌握不够 is their study
+    ("记者了解到，镇综合行政执法队仅有4名持证人员", "capacity"),
+    ("桥西街道在年度报告中写道，部分社区工作人员学法用法的主动性不强", "awareness"),
+    ("该乡在自查报告中承认，执法文书制作不规范", "capacity"),
+    ("新招聘的工作人员对《民法典》等法律掌握不够，接待群众咨询时答复不准确", "awareness"),
+    ("社区工作者招录难，部分岗位长期空缺", "capacity"),  # guard: recruiting them is the fault
+    ("部分村干部对土地管理法律掌握不够，擅自调整承包地", "awareness"),
+    ("部分群众对法律法规掌握不够，遇事不知如何维权", "publicity"),  # guard: the public's
+    # a cadre's mindset that slights procedure (重结果、轻程序的思想, 重效率轻程序的观念) is theirs; enforcement's stays
+    ("个别站所负责人仍存在重效率、轻程序的思想", "awareness"),
+    ("部分村干部重结果轻程序的观念根深蒂固", "awareness"),
+    ("行政处罚重结果轻程序", "capacity"),  # guard: set 61's, the enforcement's
+    ("执法人员存在重处罚、轻程序倾向", "capacity"),  # guard
+]
+
+
+NEW_BODIES_OF_GRASSROOTS_GOVERNANCE = [
+    # themes set 112 (the newest bodies of grassroots governance: 综治中心, 社会工作部 and 社区工作者, 新就业群体, 红色物业,
+    # 多网合一 and 网格员, 履职清单, 高效办成一件事, 涉企检查, 信访法治化, 牌子多, 法律顾问, 调委会, 数字乡村: 27 of 30 first,
+    # its misses in other wordings): the grid's worker who holds an awareness is whose awareness it is, not the grid's work
+    ("部分网格员依法采集信息的意识淡薄", "awareness"),
+    ("个别网格员法治观念不强，入户走访时随意承诺", "awareness"),
+    ("网格员排查矛盾纠纷的主动性不强", "disputes"),  # guard: the grid's dispute work, no awareness
+    ("网格员人均负责450户，工作负担过重", "capacity"),  # guard: the worker who does the work
+    # an assessment among the steps of managing staff (招聘、考核、薪酬; 选拔、培训、考核、激励) is personnel management's
+    ("社区工作者招聘、考核、退出机制尚不健全", "other"),
+    ("社区工作者薪酬和考核办法不完善", "other"),
+    ("对行政执法人员的考核流于形式", "disclosure"),  # guard: oversight of enforcement
+    ("执法人员培训、考核制度落实不到位，部分人员执法证过期", "capacity"),  # guard: the enforcers' word decides
+    # systems named by the work they serve, and whoever must enter the data again, in a data-silo item
+    ("综治系统与网格事件平台数据共享不畅", "other"),
+    ("调解信息系统与上级平台不兼容，调解员需在两个系统重复录入", "other"),
+    ("网格员上报的矛盾纠纷线索转办不及时", "disputes"),  # guard: no data silo
+]
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -2958,7 +3032,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
                          + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026
                          + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS + FORMULAE_OF_OFFICIAL_WRITING
-                         + THE_TOWN_S_HOUSEKEEPING)
+                         + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
