@@ -777,8 +777,23 @@ _STAFF_ASSESSED = re.compile(rf"(?<={_PERSONNEL_STEP}[、和及与])考核|考�
 
 
 def _hazard(match: re.Match) -> str:
+    """A hazard clause's 隐患, and the search for hazards in it (安全生产隐患排查还不彻底; 燃气安全隐患排查整治任务较重):
+    the safety work's sweep, not the disputes' 排查 of quarrels (written round 107)."""
     clause = match.group(0)
-    return clause.replace("隐患", "") if _HAZARD_OF.search(clause) and not _QUARREL.search(clause) else clause
+    if _HAZARD_OF.search(clause) and not _QUARREL.search(clause):
+        return _HAZARD_SWEEP.sub("", clause.replace("隐患", ""))
+    return clause
+
+
+_HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")
+
+
+# The burden on the grassroots as the item's lead (基层负担仍然偏重; 基层减负成果还需巩固; 减负工作落实不到位): the burden
+# of inspections, forms and ledgers the 基层减负 campaign is about, no rule-of-law fault, so what the rest says of it
+# (督查检查、填表报数仍然较多; 干部忙于应付检查) is no theme's (written round 107). Formalism in a theme's own work
+# (普法活动重形式轻实效) is untouched, and so is a lead that only sets the scene (基层减负要求下，法治建设考核仍…): the
+# burden must open the lead, after at most a place's name (社区减负增效还不到位).
+_GRASSROOTS_BURDEN = re.compile(r"^[^，,。；;：:]{0,4}?(?:基层的?负担|减负)(?![^，,。；;：:]*下$)")
 
 
 def _met(match: re.Match) -> str:
@@ -882,6 +897,8 @@ def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float
             parts[-1] = [_PARTY_SUPERVISED.sub("", _PARTY_DUTY_AWARENESS.sub(r"\1", part)) for part in parts[-1]]
         if ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text):  # the cars' costs (`_CAR_COSTS`)
             parts[-1] = [_CAR_WORDS.sub("", part) for part in parts[-1]]
+        if "负" in parts[-1][1] and _GRASSROOTS_BURDEN.search(parts[-1][1]):  # the burden's lead (`_GRASSROOTS_BURDEN`)
+            parts[-1][2] = ""
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),

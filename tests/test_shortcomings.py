@@ -2954,6 +2954,24 @@ NEW_BODIES_OF_GRASSROOTS_GOVERNANCE = [
     ("网格员上报的矛盾纠纷线索转办不及时", "disputes"),  # guard: no data silo
 ]
 
+HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
+    # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
+    # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
+    ("消防安全隐患排查整治还不到位，部分出租屋通道堵塞", "other"),
+    ("汛期地质灾害隐患排查不够细致", "other"),
+    ("道路交通安全隐患排查还有盲区，农村面包车超载时有发生", "other"),
+    ("矛盾纠纷隐患排查还不深入，苗头性问题发现不及时", "disputes"),  # guard: a quarrel's
+    ("安全隐患排查中发现的违法建设未及时立案查处", "capacity"),  # guard: the enforcement fault after the sweep
+    # the burden on the grassroots as an item's lead: the 基层减负 campaign's, none of the rest's words a theme's
+    ("基层负担依然较重，上级部门督查检查频次多，村干部疲于迎检", "other"),
+    ("减负工作落实还不到位，各类工作群、政务APP要求村干部每日打卡", "other"),
+    ("基层减负背景下，镇综合执法队执法人员仍被抽调从事其他工作", "capacity"),  # guard: a scene, then the fault
+    ("普法活动重形式轻实效，部分活动拍照留痕后即结束", "publicity"),  # guard: formalism in a theme's work
+    ("社区减负增效还不到位：上级部门下派到社区的事项依然较多，社区工作者忙于填表报数、迎接各类检查", "other"),  # r236's
+    ("基层减负要求下，法治建设考核仍要求各村每月上传学法照片和台账截图，考核重痕迹轻实效", "disclosure"),  # guard: a scene
+]
+
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -3032,7 +3050,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + GENERAL_HEADINGS + NEWEST_REFORMS + BORDER_OF_OTHER
                          + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026
                          + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS + FORMULAE_OF_OFFICIAL_WRITING
-                         + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE)
+                         + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE
+                         + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 

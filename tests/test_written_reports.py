@@ -108,10 +108,10 @@ def test_written_report__every_part_opens_with_its_heading(built, stem):
 
 # Items whose theme the word list misses (README, round 30): each is still found whole; its theme is
 # not held. A mediators' skill read as disputes by 调解 (the writer hesitated: capacity), and two items
-# of no theme read as the public's by the 群众 and 居民 they serve (a cue decides an item no keyword matches).
+# of no theme read as the public's by the 群众 and 居民 they serve (a cue decides an item no keyword matches;
+# r236's 社区减负增效还不到位, a lead on the burden on the grassroots, is other since round 107 and no longer here).
 THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业能力不足"),
                 ("r233_pihe_daoyu_maohao", "数字化办事水平相对滞后"),
-                ("r236_songjiaqiao_maohao_jihua", "社区减负增效还不到位"),
                 # round 53: supervising villages' small powers, other by its writer's call, reads as oversight (监督)
                 ("r410_qiaozi_huairou_shuzhi_shufa_heyi", "对村级小微权力的监督还不够到位"),
                 # round 61: four items its writer called other, each explained in another theme's words (firms inspected
@@ -135,7 +135,15 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 # (procedures not followed; village decisions not lawful), read through their explanations as disclosure
                 # (村务公开) and as the cadres' (依法治理水平, 干部依法决策意识): both readings stand
                 ("r839_tangquan_zunhua_ocr_zimu_shuzi", "村级事务依法管理还不够规范"),
-                ("r844_huangyang_liangzhou_ocr_juhao_o", "村级依法治理水平不高")}
+                ("r844_huangyang_liangzhou_ocr_juhao_o", "村级依法治理水平不高"),
+                # round 107: four items whose lead names one theme's field with a generic verdict (…仍需规范, …还有偏差,
+                # …还不够牢固, …仍需加强) while the explanation shows another theme's fault, by their writer's call: decisions
+                # not made public (disclosure), 村规民约 unreviewed (decisions), village cadres who do not use the law (the
+                # cadres'); the lead's word decides (decisions, disputes), as it rightly does in most items of the set
+                ("r855_zhangqiang_kangping_yishi_hangnei", "依法决策仍需规范"),
+                ("r856_rixi_jinan_wenti_yuanyin", "基层治理基础还不够牢固"),
+                ("r858_county_qiyang_fenbie_shuming", "重大行政决策程序执行还有偏差"),
+                ("r859_pianpo_wudang_buyizu_xiang", "矛盾纠纷排查化解仍需加强")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -203,7 +211,8 @@ def test_written_reports__their_figures(built):
     # digits, 2O22年 and l2件, 。 read as o or ., letter-spaced lines, a seal's ring text) at 174 of 194 and 174 of 176 built
     # alone (flat 180 of 194 and 180 of 182); round 106 (reports on 2026 as they will arrive in 2027: 十五五/九五 words,
     # 扫码入企, 综合查一次, comparisons with 2025, 2027 targets, a 2025 report listed as 上一篇) at 198 of 198 and 198 of 198
-    # built alone in every form.
+    # built alone in every form; round 107 (ordinary reports whose shortcomings are hard to theme) at 187 of 188 and
+    # 187 of 187 built alone in every form (the one extra its writer's 1.6万平方米 against the set's 16000 平方米).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -215,5 +224,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 634
+    assert len(FIGURES) == 642
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
