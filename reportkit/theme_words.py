@@ -776,6 +776,9 @@ _PERSONNEL_STEP = r"(?:招聘|招录|选拔|选聘|培训|薪酬|待遇|激励|�
 _STAFF_ASSESSED = re.compile(rf"(?<={_PERSONNEL_STEP}[、和及与])考核|考核(?=[、和及与]{_PERSONNEL_STEP})")
 
 
+_HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")  # the search for hazards (`_hazard`)
+
+
 def _hazard(match: re.Match) -> str:
     """A hazard clause's 隐患, and the search for hazards in it (安全生产隐患排查还不彻底; 燃气安全隐患排查整治任务较重):
     the safety work's sweep, not the disputes' 排查 of quarrels (written round 107)."""
@@ -783,9 +786,6 @@ def _hazard(match: re.Match) -> str:
     if _HAZARD_OF.search(clause) and not _QUARREL.search(clause):
         return _HAZARD_SWEEP.sub("", clause.replace("隐患", ""))
     return clause
-
-
-_HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")
 
 
 # The burden on the grassroots as the item's lead (基层负担仍然偏重; 基层减负成果还需巩固; 减负工作落实不到位): the burden
@@ -882,23 +882,38 @@ def _without_topics(part: str) -> str:
     return _VISIT.sub("", part) if "访" in part else part
 
 
+# Rules that read the whole item and take words out of each of its parts (scene, lead, rest): (whether the rule
+# holds for the item's text, what it does to a part).
+_WHOLE_ITEM_RULES = (
+    # the systems' names are what the data fault is of (`_DATA_SILO`)
+    (_DATA_SILO.search, lambda part: _SYSTEM_NAME.sub("", part)),
+    # public finance's strain (`_BUDGET_CALLS`)
+    (lambda text: "财力" in text and _BUDGET_CALLS.search(text), lambda part: part.replace("财力", "")),
+    # the party's discipline duties (`_PARTY_DISCIPLINE`)
+    (_PARTY_DISCIPLINE.search, lambda part: _PARTY_SUPERVISED.sub("", _PARTY_DUTY_AWARENESS.sub(r"\1", part))),
+    # the official cars' costs (`_CAR_COSTS`)
+    (lambda text: ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text), lambda part: _CAR_WORDS.sub("", part)),
+)
+
+
+def _item_parts(text: str, headline: str) -> list[str]:
+    """An item's [scene, lead, rest] (`_scene_lead_rest`), each without the words that name no fault."""
+    parts = [_without_topics(part) for part in _scene_lead_rest(text, headline)]
+    for holds, rewrite in _WHOLE_ITEM_RULES:
+        if holds(text):
+            parts = [rewrite(part) for part in parts]
+    if "负" in parts[1] and _GRASSROOTS_BURDEN.search(parts[1]):  # the burden's lead (`_GRASSROOTS_BURDEN`)
+        parts[2] = ""
+    return parts
+
+
 def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
     n = len(table)
     headlines = table["headline"] if "headline" in table.columns else pd.Series([""] * n, index=table.index)
     parts, titles = [], []
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
-        parts.append([_without_topics(part) for part in _scene_lead_rest(text, to_simplified(h))])
-        if _DATA_SILO.search(text):  # the systems' names are what the data fault is of (`_DATA_SILO`)
-            parts[-1] = [_SYSTEM_NAME.sub("", part) for part in parts[-1]]
-        if "财力" in text and _BUDGET_CALLS.search(text):  # public finance's strain (`_BUDGET_CALLS`)
-            parts[-1] = [part.replace("财力", "") for part in parts[-1]]
-        if _PARTY_DISCIPLINE.search(text):  # the party's discipline duties (`_PARTY_DISCIPLINE`)
-            parts[-1] = [_PARTY_SUPERVISED.sub("", _PARTY_DUTY_AWARENESS.sub(r"\1", part)) for part in parts[-1]]
-        if ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text):  # the cars' costs (`_CAR_COSTS`)
-            parts[-1] = [_CAR_WORDS.sub("", part) for part in parts[-1]]
-        if "负" in parts[-1][1] and _GRASSROOTS_BURDEN.search(parts[-1][1]):  # the burden's lead (`_GRASSROOTS_BURDEN`)
-            parts[-1][2] = ""
+        parts.append(_item_parts(text, to_simplified(h)))
         titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),
