@@ -691,6 +691,10 @@ _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
                                 r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入))"
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障|(?<=三)保障")
+# The supply of land, energy and the other factors a project or a firm needs (themes set 114: 招商引资…部分企业反映要素
+# 保障不及时; 重点项目用地、用能等要素保障不足): the economy's, no staff's or money's 保障 (经费保障, 执法装备等保障不足 and
+# 待遇保障 untouched).
+_FACTOR_SUPPLY = re.compile(r"(?<=要素|用地|用能|能耗)保障")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
 # systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
 # (… and so are the systems named by the work they serve and whoever must enter the data again, themes set 112: 智慧社区
@@ -825,8 +829,8 @@ def _without_topics(part: str) -> str:
     do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
     another field's sense (a strain of money, a network's kit, equipment on the asset books, the party's membership, a
-    safety hazard, a utility's or a welfare policy's public: `_STRAIN`, `_NETWORK_KIT`, `_BOOKED_KIT`, `_PARTY_MEMBERS`,
-    `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`), and a theme's word the party's or the economy's work uses in another sense
+    safety hazard, a utility's or a welfare policy's public, a project's factor supply: `_STRAIN`, `_NETWORK_KIT`,
+    `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`), and a theme's word the party's or the economy's work uses in another sense
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
     `_PARTY_LED_GOVERNANCE`), the grid's worker holding an awareness and an assessment among a staff's management steps
@@ -859,6 +863,8 @@ def _without_topics(part: str) -> str:
     if "隐患" in part:
         part = _HAZARD_CLAUSE.sub(_hazard, part)
     part = _SERVED_BY_UTILITY.sub("", part)
+    if "保障" in part:
+        part = _FACTOR_SUPPLY.sub("", part)
     if "网络" in part or "通信" in part or "视频会议" in part:
         part = _NETWORK_KIT.sub("", part)
     if "设备" in part or "电脑" in part:

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,122 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,152 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,512 of 2,521 (0.996) and tuning 599 of 631 since set 114 (written blind as 2021–2026 township,
+    # street-office and county items framed by the contrast and parallel formulae (重实体轻程序, 重处罚轻教育, 有机构无人员,
+    # 重建设轻管理, 宽松软, 不是…而是…, 上热中温下冷, 既…又…, 最后一公里, 不愿用、不敢用、不会用, 以文件落实文件, 重结果轻过程,
+    # 有制度无落实, 多头管理、责任不清, 重发布轻解读, 先拍板后论证 …), the reader deciding whose field the weak side is
+    # (4 other: 招商引资, 基层党建, 乡村振兴 projects' 管护, 集体经济): 29 of 30 first, all twenty-six themed items right by
+    # their own words, 30 after; its miss tuning: the supply of land, energy and the other factors a project or a firm
+    # needs (要素保障, 用地保障) is the economy's, no staff's or money's 保障 (`_FACTOR_SUPPLY`); no earlier item moved,
+    # appended or mended, with or without the set);
     # held out 2,483 of 2,492 (0.996) and tuning 598 of 630 with sets 111 and 112 merged (set 111's 迪沟镇…信访不信法
     # item the one new miss, as its writer said; no earlier item moved);
     # held out 2,456 of 2,464 (0.997) and tuning 596 of 628 since set 112 (written blind as 2024–2026 township and
@@ -2954,6 +2962,19 @@ NEW_BODIES_OF_GRASSROOTS_GOVERNANCE = [
     ("网格员上报的矛盾纠纷线索转办不及时", "disputes"),  # guard: no data silo
 ]
 
+CONTRAST_AND_PARALLEL_FORMULAE = [
+    # themes set 114 (items framed by the contrast and parallel formulae: 重实体轻程序, 有机构无人员, 上热中温下冷, 重建设轻管理,
+    # 不愿用、不敢用、不会用, 以文件落实文件, 重结果轻过程, 有制度无落实, 重发布轻解读, 先拍板后论证 …: 29 of 30 first, its miss
+    # in other wordings): the supply of land, energy and the other factors a project or a firm needs (要素保障, 用地保障) is
+    # the economy's, no staff's or money's 保障
+    ("招商引资重签约轻落地，部分签约企业反映用地、用能等要素保障跟不上", "other"),
+    ("重点项目要素保障不足，征地进度滞后", "other"),
+    ("园区企业用地保障难，部分项目迟迟不能开工", "other"),
+    ("镇综合执法队经费保障不足，执法车辆老化", "capacity"),  # guard: the enforcers' money
+    ("执法人员待遇保障不到位，队伍不稳定", "capacity"),  # guard: the staff's pay
+    ("矛盾纠纷调处经费保障不到位，调解员补贴难以兑现", "disputes"),  # guard: the mediation's money
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3051,7 +3072,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026
                          + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS + FORMULAE_OF_OFFICIAL_WRITING
                          + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE
-                         + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN)
+                         + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + CONTRAST_AND_PARALLEL_FORMULAE)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
