@@ -174,6 +174,13 @@ ANNOUNCES_BODY = re.compile(r"(?:报告|汇报|总结|情况|说明|述职|述�
 HEADING_CLOSE = re.compile(r"(?:建设|水平|能力|机制|体系|职责|效能|质量|成效|格局|保障|实效|氛围|制度|根基|秩序|基础|环境"
                            r"|协调|领导|思想|监督|宣传|服务|改革|管理|治理|教育|决策|执法|公开)\s*$")
 
+#: The verbs a numbered heading opens with (加强…, 深化…, 积极开展…): after a number glued to it, or after a bracket whose
+#: number a site's markup ate (2优化普法阵地…, )落实政务公开…), they make a sub-heading that lost its mark, where a
+#: number glued to a unit (1名, 42人次) is body text.
+HEADING_VERBS = ("加强|强化|深化|深入|推进|推动|优化|积极|健全|完善|严格|坚持|持续|全面|扎实|规范|提升|提高|落实|开展|"
+                 "创新|夯实|聚焦|着力|做好|抓好|注重|依法|建立|构建|狠抓|突出|压实|筑牢|打造|发挥|实施|统筹|营造|畅通|"
+                 "探索|用好|拓宽|切实|不断|大力|精心|认真|主动|广泛|细化|抓实|紧扣|围绕|立足|织密|守牢|做实|激发")
+
 #: A date that ends its line, as under a report's signature: 2025年1月16日, 二〇二四年十二月二十日.
 _DATE = r"(?:20\d{2}|二[〇零○0OＯ]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
 DATE_AT_LINE_END = _DATE + r"\s*$"

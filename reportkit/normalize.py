@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import resources
 from .anchored import AnchoredPattern
 from .arguments import require_text
-from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, LETTER_MARKER, STRAY_COMMA
+from .chinese import CIRCLED_DIGITS, CJK, CN_MARKER_DIGITS, DECIMAL_MARKER, HEADING_VERBS, LETTER_MARKER, STRAY_COMMA
 from .chinese import NOT_CJK as _NOT_CJK
 from .markdown import from_markdown
 from .pagechrome import is_companion_label
@@ -93,6 +93,11 @@ _BARE_PART_NUMBER_AFTER_STOP = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+(?=[{
 # A part heading run straight into its first sub-heading (一、2021年度…主要举措和成效(一)坚持党的领导,…): two lines.
 _FIRST_SUB_HEADING_GLUED = re.compile(rf"^([{CN_MARKER_DIGITS}]{{1,2}}、[^。！？!?；;，,\n（(]{{4,40}})(?=[（(]一[)）])", re.M)
 _MARKER_AFTER_SPACE = re.compile(rf"(?<=[{CJK}，,。：:；;！？!?）)”\d…|｜>》])[ \t\u3000]+" + _MARKER)
+# …and a sub-heading whose mark was lost, its number glued to its verb or its （二 eaten by a site's markup (…建设 1积极开展…,
+# …流程。 )落实政务公开…; reportkit.sections reads them on a line of their own).
+# (not the bracket of a marker typed with spaces inside it: （ 三 ）严格执法…)
+_LOST_MARK_AFTER_SPACE = re.compile(rf"(?<=[{CJK}。！？!?])(?<![{CN_MARKER_DIGITS}])[ \t\u3000]+"
+                                    rf"(?=(?:\d{{1,2}}|[)）])(?:{HEADING_VERBS}))")
 # A part's heading that lost its number and ends with a colon, after a sentence's end (…作述法报告。 存在的不足和
 # 原因： 一是…): a line of its own, as its body after it.
 _PART_LABEL_AFTER_STOP = re.compile(rf"(?<=[。！？!?][ \t\u3000])([^。！？!?：:，,；;\s]{{2,40}}"
@@ -317,6 +322,7 @@ def _lost_breaks(line: str) -> str:
     line = _SPACED_CONTENTS.sub("目录", line)
     line = _FLAT_SPACE_RUN.sub(_flat_space_rows, line)  # before the markers: 98.7  98.1 is no 3.1 item
     line = _MARKER_AFTER_SPACE.sub("\n", _MARKER_AFTER_STOP.sub("\n", _BULLET_AFTER_STOP.sub("\n", line)))
+    line = _LOST_MARK_AFTER_SPACE.sub("\n", line)
     line = _BOX_RULE_RUN_ON.sub(lambda rule: "\n" + rule.group().strip() + "\n", line)
     line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
     line = _BAR_RUN.sub(_table_rows_apart, line)

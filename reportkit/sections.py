@@ -37,8 +37,8 @@ import pandas as pd
 
 from . import resources
 from .arguments import require_text
-from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, HEADING_CLOSE, MARKER_STYLES, PART_MARKS, PART_STYLES,
-                      marker_number)
+from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, HEADING_CLOSE, HEADING_VERBS, MARKER_STYLES,
+                      PART_MARKS, PART_STYLES, marker_number)
 from .pagechrome import companion_alone, report_end, report_start
 from .unwrap import is_page_number, is_running_head
 
@@ -102,6 +102,8 @@ def _strip_marker(heading: str) -> str:
         match = pattern.match(heading)
         if match:
             return heading[match.end():].strip()
+    if match := _BARE_NUMBER.match(heading) or _LOST_PAREN_NUMBER.match(heading):
+        return heading[match.end():].strip()
     return heading
 
 
@@ -206,6 +208,7 @@ def _candidates(text: str):
     lines = text.split("\n")
     offset = 0
     gap = False
+    paren_number = 0  # the last （n） since the last part's heading
     for i, line in enumerate(lines):
         start, stripped = offset, line.lstrip()
         offset += len(line) + 1
@@ -234,18 +237,61 @@ def _candidates(text: str):
                     rest = rest.strip() + following
             elif not CLAUSE_END.search(rest) and (more := _heading_after_page_break(lines, i)):
                 rest = rest.rstrip() + more  # 四、2024年法治政府 / -3- / (running head) / 建设工作打算
-            end = CLAUSE_END.search(rest)
-            clause = (rest[: end.start()] if end else rest).rstrip()
-            if len(clause) > MAX_HEADING_CHARS:
-                clause = _run_in(clause).rstrip()
+            heading = _clause_heading(prefix, rest)
             # A heading names something: reject clauses without Chinese text.
-            if CJK_CHAR.search(clause):
-                yield start, style, cn_number(match.group("n")), prefix + clause, gap
+            if CJK_CHAR.search(heading[len(prefix):]):
+                n = cn_number(match.group("n"))
+                yield start, style, n, heading, gap
                 gap = False
+                paren_number = 0 if style in PART_STYLES else n if style == "cn_paren" else paren_number
             break
+        else:
+            if (bare := _bare_number_heading(lines, i, stripped)) is not None:
+                yield start, "ar_dun", bare[0], bare[1], gap
+                gap = False
+            elif _LOST_PAREN_NUMBER.match(stripped):
+                # )落实政务公开,优化决策流程: a site's markup ate the （二 of a sub-heading; it is the next of its list
+                yield start, "cn_paren", paren_number + 1, _clause_heading(stripped[:1], stripped[1:]), gap
+                gap = False
+                paren_number += 1
 
 
 _YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
+# A numbered sub-heading typed without its mark (2优化法治教育阵地建设,深入推动八五普法工作。 after 1、深化…): a
+# number glued to a verb that opens headings. A bare number that neither starts a list right under a heading nor
+# follows an earlier number of its list is body text.
+_BARE_NUMBER = re.compile(rf"(?P<n>\d{{1,2}})(?=(?:{HEADING_VERBS}))")
+
+
+def _bare_number_heading(lines: list[str], i: int, stripped: str) -> tuple[int, str] | None:
+    """(number, heading) of LINES[i] (STRIPPED) when it is a sub-heading whose mark was lost, else None."""
+    match = _BARE_NUMBER.match(stripped)
+    if not match:
+        return None
+    n = int(match.group("n"))
+    above = [x.strip() for x in lines[max(0, i - 40):i] if x.strip()]
+    if n == 1:
+        fits = bool(above) and _starts_with_marker(above[-1])  # the list's first, right under its heading
+    else:
+        earlier = re.compile(rf"(?P<n>\d{{1,2}})(?:[、.．]|{HEADING_VERBS})")  # an earlier number of its list
+        fits = any((m := earlier.match(x)) and int(m.group("n")) < n for x in above)
+    if not fits:
+        return None
+    return n, _clause_heading(match.group("n"), stripped[match.end():])
+
+
+_LOST_PAREN_NUMBER = re.compile(rf"[)）](?=(?:{HEADING_VERBS}))")
+
+
+def _clause_heading(prefix: str, rest: str) -> str:
+    """PREFIX and the heading clause REST opens with (up to its clause's end; a long one's run-in part)."""
+    end = CLAUSE_END.search(rest)
+    clause = (rest[: end.start()] if end else rest).rstrip()
+    if len(clause) > MAX_HEADING_CHARS:
+        clause = _run_in(clause).rstrip()
+    return prefix + clause
 
 
 # A printed page broke inside a heading: its line, the page's number (— 3 —, -3-, 第3页 共5页), perhaps the

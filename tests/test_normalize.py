@@ -109,6 +109,17 @@ def test_normalize_text__after_如下_a_space_was_a_break_before_a_heading_that_
     assert "阅读: 次" in normalize_text(FLAT_PAGE).split("\n")  # a label's colon is still no break
 
 
+def test_normalize_text__a_sub_heading_that_lost_its_mark_starts_a_line_again_in_a_flat_copy():
+    # the development set's b008, z704 and a023 copied without their line breaks: a number glued to its verb and a
+    # bracket whose （二 a site's markup ate open a line; a marker typed with spaces inside it stays one heading
+    flat = (f"2024年，某某镇坚持依法行政。{_BODY} 一、主要举措 （一）统筹推进法治建设 1积极开展示范创建。{_BODY} "
+            f"2优化普法阵地。建成法治广场1个。 )落实政务公开，优化决策流程 主动公开信息120条。 （ 三 ）严格执法监管 全年办案9件。")
+    assert len(flat) > 600
+    lines = normalize_text(flat).split("\n")
+    assert {"（一）统筹推进法治建设", "2优化普法阵地。建成法治广场1个。", ")落实政务公开，优化决策流程", "（ 三 ）严格执法监管"} <= set(lines)
+    assert any(line.startswith("1积极开展示范创建。") for line in lines)
+
+
 @pytest.mark.parametrize(("label", "body", "apart"), [
     ("存在的不足和原因：", "一是综合行政执法力量不足。", True),  # a part's heading that lost its number
     ("下一步工作安排:", "（一）强化学法用法。", True),

@@ -1294,3 +1294,36 @@ def test_classify_heading__a_learning_heading_stays_measures(heading):
 ])
 def test_split_sections__a_learning_clause_before_the_principals_duty(text, types):
     assert split_sections(text)["section_type"].tolist() == types
+
+
+@pytest.mark.parametrize("text, expected", [
+    # b008 and z704 of the development set: a sub-heading's number glued to its verb, its mark lost in typing
+    ("一、主要举措\n（一）依法履职\n1、深化学习，筑牢根基。学法6次。\n2优化普法阵地，推动八五普法。建成法治广场1个。",
+     ["一、主要举措", "（一）依法履职", "1、深化学习，筑牢根基", "2优化普法阵地，推动八五普法"]),
+    ("一、主要举措\n（一）统筹推进\n1积极开展示范创建。申报示范村2个。\n2.健全工作机制。",
+     ["一、主要举措", "（一）统筹推进", "1积极开展示范创建", "2.健全工作机制"]),
+    # a later number after an earlier one of its list, one skipped
+    ("一、主要举措\n（一）队伍建设\n1.配齐人员。配备专职人员2名。\n3加强培训，全年培训干部。",
+     ["一、主要举措", "（一）队伍建设", "1.配齐人员", "3加强培训，全年培训干部"]),
+    # a number glued to a unit on a wrapped line is body text
+    ("一、主要举措\n（一）队伍建设\n配备\n1名专职法治工作人员。", ["一、主要举措", "（一）队伍建设"]),
+    # nor is a list's first bare number that does not stand right under a heading
+    ("一、主要举措\n（一）队伍建设\n全年培训干部40人次。\n1加强培训，提升能力。", ["一、主要举措", "（一）队伍建设"]),
+])
+def test_split_sections__a_number_glued_to_a_headings_verb_is_a_sub_heading_in_its_list(text, expected):
+    assert headings(split_sections(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a023, z109 and zd01 of the development set: a site's markup ate the （二 or （一 before a sub-heading's )
+    ("一、主要举措和成效\n（一）加强组织领导，完善机制\n成立领导小组。\n)落实政务公开，优化决策流程\n主动公开信息120条。\n"
+     "（三）强化执法监督\n开展案卷评查。",
+     ["一、主要举措和成效", "（一）加强组织领导，完善机制", ")落实政务公开，优化决策流程", "（三）强化执法监督"]),
+    ("一、工作完成情况\n）切实加强组织领导，扎实推进法治建设。一是健全机制。\n（二）严格规范执法\n二、存在的问题\n一是力量不足。",
+     ["一、工作完成情况", "）切实加强组织领导，扎实推进法治建设", "（二）严格规范执法", "二、存在的问题"]),
+    # a bracket that closes a wrapped line's parenthesis is body text
+    ("一、主要举措\n（一）健全制度\n制定《某某镇法治政府建设实施方案（2021—2025年\n）》等文件，\n）等多项制度。",
+     ["一、主要举措", "（一）健全制度"]),
+])
+def test_split_sections__a_sub_heading_that_lost_its_number_before_its_bracket_is_the_next_of_its_list(text, expected):
+    assert headings(split_sections(text)) == expected
