@@ -409,13 +409,14 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
             held = _held_verdicts(text, spans, owners, holders) if holders is not None and "对《》" in text else {}
             starts = {start: word for start, _, word in spans}
             ends: dict[int, list[str]] = {}
-            if any(word in _QUALITIES for _, _, word in spans):
+            if any(word in _QUALITIES or word == _TRAINING for _, _, word in spans):
                 for _, end, word in spans:
                     ends.setdefault(end, []).append(word)
             found = {word for start, end, word in spans
                      if start not in held
                      and not _names_the_doer(word, end, starts, owners, zone) and not _doer_by(word, zone[:start])
-                     and not _quality_of_another(word, start, ends, owners, zone)}
+                     and not _quality_of_another(word, start, ends, owners, zone)
+                     and not _training_of_another(word, start, ends, owners, zone)}
             for word in found:
                 scores[i, owners[word]] += weight
             for theme in set(held.values()):
@@ -504,6 +505,24 @@ def _quality_of_another(word: str, start: int, ends: dict[int, list[str]], owner
     join = _PROCEDURE_JOIN if word == _PROCEDURE_VERDICT else _QUALITY_JOIN
     return any(set(owners[other]) - set(owners[word]) and join.fullmatch(zone, end, start)
                for end in range(max(0, start - _LONGEST_JOIN), start + 1) for other in ends.get(end, ()))
+
+
+# A training of staff named by another theme's work (合法性审查人员培训不足; 政务公开工作人员的业务培训; 执法人员培训):
+# that work's step, whose word decides, not the cadres' law training the keyword 培训 names (themes set 113: the
+# review staff's training read as the cadres'). The work's word stands right before the staff (合法性审查|人员) or is
+# the staff's own name (执法人员); plain staff (机关工作人员培训) and the cadres (干部培训) keep 培训.
+_TRAINING = "培训"
+_TRAINED_STAFF = re.compile(r"(?P<staff>(?:工作)?人员|队员|工作者)(?:的)?(?:业务|专业|岗位|系统|集中)?$")
+
+
+def _training_of_another(word: str, start: int, ends: dict[int, list[str]], owners: dict[str, list[int]],
+                         zone: str) -> bool:
+    """Whether WORD, 培训 starting at START, trains staff named by another theme's keyword in ZONE (ENDS: the keywords
+    found ending at each place of ZONE)."""
+    if word != _TRAINING or not (staff := _TRAINED_STAFF.search(zone, max(0, start - 8), start)):
+        return False
+    return any(set(owners[other]) - set(owners[word])
+               for end in (staff.start(), staff.end("staff")) for other in ends.get(end, ()))
 
 
 # A cadre named as who did it (由村干部与承包方口头约定; 由村“两委”成员直接指定), alone or after a first doer joined
@@ -778,6 +797,42 @@ _GRID_WORKER_MINDSET = re.compile(r"网格(?=员[^，,。；;：:！!？?\n]{0,1
 # 培训、考核、激励): personnel management's, not the oversight the cue 考核 names; the other words decide.
 _PERSONNEL_STEP = r"(?:招聘|招录|选拔|选聘|培训|薪酬|待遇|激励|奖惩|晋升|退出|使用|选用)"
 _STAFF_ASSESSED = re.compile(rf"(?<={_PERSONNEL_STEP}[、和及与])考核|考核(?=[、和及与]{_PERSONNEL_STEP})")
+# … and in a clause that names no law, the steps of managing staff themselves (two or more: 选拔、培养、管理; 招录和考核;
+# 选拔、培训、考核、激励) with the plain cadres or workers they manage (村级后备干部, 社区工作者, 两委成员) and the reserve
+# cadres at large (后备干部): the staffing of cadres as such, the party's and the organisation's work, no rule-of-law
+# theme (themes set 113: 村级后备干部选拔、培养、管理链条不完善 read as the cadres' by the cue 干部). Staff named by a
+# theme's work keep their word (执法队员, 调解员, 法律明白人, 法律顾问), and a clause that names the law keeps all
+# (村干部培训、考核中法治内容偏少 stays the cadres').
+_MANAGING_STEP = (r"(?:招聘|招录|考录|选拔|选聘|遴选|选任|选用|培养|教育培训|培训|考核|考评|管理|薪酬|待遇|激励|奖惩|晋升"
+                  r"|退出|使用|补充|储备)")
+_MANAGED_STAFF = re.compile(r"(?:(?:村|社区|镇|乡|街道)级?)?(?:后备|年轻|青年)?(?:干部|“?两委”?(?:成员|干部)|社区工作者"
+                            rf"|工作人员)?(?:队伍)?的?{_MANAGING_STEP}(?:[、和及与]?{_MANAGING_STEP})+|(?<=后备)干部")
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+")
+# The law named (法治, 法律, 执法, 学法, 《…》): not the 法 of a way or a rule of work (办法, 方法, 想法, 做法, 说法).
+_LAW = re.compile(r"(?<![办方想做说设手写算])法|《")
+
+
+def _unmanaged(match: re.Match) -> str:
+    """A clause without its staff-management run (`_MANAGED_STAFF`), when it names no law."""
+    clause = match.group(0)
+    return clause if _LAW.search(clause) else _MANAGED_STAFF.sub("", clause)
+
+
+# … and a worker qualified by a staffing word (专职网格员, 兼职人员, 专职社区工作者) who holds an awareness, a mindset or a way of
+# thinking (themes set 113: 少数专职社区工作者法治观念淡薄 read as capacity by 专职): whose awareness it is, not the
+# staffing the keyword 专职 names (专职人员少 and 法治专干多为兼职 untouched).
+_QUALIFIED_WORKER_MINDSET = re.compile(r"(?:专职|兼职)(?=[^，,。；;：:！!？?\n、]{0,8}?(?:员|工作者|干部|人员|顾问|律师)"
+                                       r"[^，,。；;：:！!？?\n、]{0,10}?(?:意识|观念|思维))")
+# Publicity of the disclosure work itself (政务公开宣传引导不够; 信息公开工作的宣传; themes set 113): a step of that work,
+# whose word decides, not the rule of law's publicity (普法宣传, 法治宣传 untouched).
+_DISCLOSURE_PROMOTED = re.compile(r"(?:(?<=政务公开)|(?<=信息公开)|(?<=村务公开)|(?<=依申请公开))((?:工作)?的?)宣传")
+# A training whose trainees are the party's members, farmers or workers, or whose subject is a skill, a job or a business
+# (党员教育培训, 高素质农民培训, 职业技能培训, 创业培训), in an item that names no law: the party's or the economy's
+# training, not the cadres' law training the keyword 培训 names; its 培训, the training's own promotion (培训宣传) and the
+# verdict right after it (培训针对性不强) are dropped, the item's other words decide (themes set 113; 党员干部学法培训 and
+# 农民工法律知识培训 untouched).
+_OTHER_TRAINING = re.compile(r"(?:党员(?!干部)|农民|务工人员|劳动力|技能|就业|创业|电商|实用技术)(?:的)?(?:教育)?培训")
+_TRAINING_WORDS = re.compile(r"培训(?:宣传)?(?:工作)?的?(?:针对性|实效性|实用性|吸引力)?(?:不强|不足|不够|不高)?")
 
 
 _HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")  # the search for hazards (`_hazard`)
@@ -834,7 +889,9 @@ def _without_topics(part: str) -> str:
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
     `_PARTY_LED_GOVERNANCE`), the grid's worker holding an awareness and an assessment among a staff's management steps
-    (`_GRID_WORKER_MINDSET`, `_STAFF_ASSESSED`): words that name no fault."""
+    (`_GRID_WORKER_MINDSET`, `_STAFF_ASSESSED`), the steps of managing plain cadres in a clause that names no law, a
+    staffing word before a worker holding an awareness and the disclosure work's own publicity (`_MANAGED_STAFF`,
+    `_QUALIFIED_WORKER_MINDSET`, `_DISCLOSURE_PROMOTED`): words that name no fault."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -883,8 +940,14 @@ def _without_topics(part: str) -> str:
         part = _PARTY_LED_GOVERNANCE.sub("", part)
     if "网格" in part:
         part = _GRID_WORKER_MINDSET.sub("", _INTO_GRID.sub("", part))
+    if _MANAGED_STAFF.search(part):
+        part = _CLAUSE.sub(_unmanaged, part)
     if "考核" in part:
         part = _STAFF_ASSESSED.sub("", part)
+    if "专职" in part or "兼职" in part:
+        part = _QUALIFIED_WORKER_MINDSET.sub("", part)
+    if "宣传" in part:
+        part = _DISCLOSURE_PROMOTED.sub(r"\1", part)
     return _VISIT.sub("", part) if "访" in part else part
 
 
@@ -897,6 +960,9 @@ _WHOLE_ITEM_RULES = (
     (lambda text: "财力" in text and _BUDGET_CALLS.search(text), lambda part: part.replace("财力", "")),
     # the party's discipline duties (`_PARTY_DISCIPLINE`)
     (_PARTY_DISCIPLINE.search, lambda part: _PARTY_SUPERVISED.sub("", _PARTY_DUTY_AWARENESS.sub(r"\1", part))),
+    # a training of the party's or the economy's, in an item that names no law (`_OTHER_TRAINING`)
+    (lambda text: "培训" in text and not _LAW.search(text) and _OTHER_TRAINING.search(text),
+     lambda part: _TRAINING_WORDS.sub("", part)),
     # the official cars' costs (`_CAR_COSTS`)
     (lambda text: ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text), lambda part: _CAR_WORDS.sub("", part)),
 )

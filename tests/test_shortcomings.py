@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,152 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,182 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,7 +846,7 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # held out 2,512 of 2,521 (0.996) and tuning 599 of 631 since set 114 (written blind as 2021–2026 township,
+    # held out 2,536 of 2,545 (0.996) and tuning 605 of 637 since set 114 (written blind as 2021–2026 township,
     # street-office and county items framed by the contrast and parallel formulae (重实体轻程序, 重处罚轻教育, 有机构无人员,
     # 重建设轻管理, 宽松软, 不是…而是…, 上热中温下冷, 既…又…, 最后一公里, 不愿用、不敢用、不会用, 以文件落实文件, 重结果轻过程,
     # 有制度无落实, 多头管理、责任不清, 重发布轻解读, 先拍板后论证 …), the reader deciding whose field the weak side is
@@ -854,6 +854,15 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     # their own words, 30 after; its miss tuning: the supply of land, energy and the other factors a project or a firm
     # needs (要素保障, 用地保障) is the economy's, no staff's or money's 保障 (`_FACTOR_SUPPLY`); no earlier item moved,
     # appended or mended, with or without the set);
+    # held out 2,507 of 2,516 (0.996) and tuning 604 of 636 since set 113 (written blind as 2021–2026 township,
+    # street-office and county items in which a word that usually signals one theme is only a step or a tool of another
+    # field's fault (培训, 考核, 宣传, 公开, 制度, 台账, 招录, 选拔, 清单 among a field's steps; short clauses, headings with
+    # their explanation, paragraphs with figures, list marks (4 other: 后备干部, 党员教育培训, 招商引资考核, 高素质农民培训)):
+    # 24 of 30 first, 30 after; its misses tuning: a worker qualified by 专职/兼职 holding an awareness is whose it is; the
+    # disclosure work's own 宣传 its step; the training of staff named by another theme's work (合法性审查人员培训) that
+    # work's; in a clause naming no law, staff-management steps with the plain cadres they manage (后备干部选拔、培养、管理)
+    # no theme; a party's or an economy's training in an item naming no law (党员教育培训, 高素质农民培训) no theme; no
+    # earlier item moved, appended or mended, with or without the set);
     # held out 2,483 of 2,492 (0.996) and tuning 598 of 630 with sets 111 and 112 merged (set 111's 迪沟镇…信访不信法
     # item the one new miss, as its writer said; no earlier item moved);
     # held out 2,456 of 2,464 (0.997) and tuning 596 of 628 since set 112 (written blind as 2024–2026 township and
@@ -2975,6 +2984,41 @@ CONTRAST_AND_PARALLEL_FORMULAE = [
     ("矛盾纠纷调处经费保障不到位，调解员补贴难以兑现", "disputes"),  # guard: the mediation's money
 ]
 
+STEP_WORDS_OF_ANOTHER_FIELD = [
+    # themes set 113 (a word that usually signals one theme only a step or a tool of another field's fault: 培训, 考核, 宣传,
+    # 招录, 选拔, 清单, 台账 …; 24 of 30 first, its misses in other wordings): in a clause that names no law, the steps of
+    # managing staff with the plain cadres or workers they manage, and the reserve cadres, are the staffing of cadres as such
+    ("社区工作者选拔、培训、考核、激励机制尚不健全", "other"),
+    ("村级后备干部招录、考核办法有待完善", "other"),
+    ("年轻干部选拔培养力度不够，后备干部储备不足", "other"),
+    ("村“两委”成员培训和管理制度不够完善", "other"),
+    ("后备干部培养使用办法不完善，村级后备干部储备不足", "other"),  # 办法 names no law
+    ("村干部培训、考核中法治内容偏少", "awareness"),  # guard: the clause names the law
+    ("综合执法队员选拔、培训、考核制度不健全", "capacity"),  # guard: staff named by a theme's work keep its word
+    ("调解员选聘和培训机制不完善", "disputes"),  # guard
+    ("法律明白人选拔、培训、管理还不规范", "publicity"),  # guard
+    # a worker qualified by a staffing word who holds an awareness is whose it is
+    ("专职网格员法治观念不强", "awareness"),
+    ("部分兼职人员依法办事意识淡薄", "awareness"),
+    ("专职人员少，法治意识培训跟不上", "capacity"),  # guard: the staffing, then another clause
+    ("法治专干多为兼职，难以专心工作", "capacity"),  # guard
+    # publicity of the disclosure work is that work's step
+    ("信息公开宣传不到位，群众不知道可以依申请获取信息", "disclosure"),
+    ("村务公开工作的宣传不够，村民对公开内容关注度低", "disclosure"),
+    ("普法宣传与政务公开结合不够紧密", "publicity"),  # guard: the law's publicity
+    # a training of the party's or the economy's, in an item that names no law
+    ("党员培训针对性不强，内容与实际脱节", "other"),
+    ("职业技能培训实效性不高，学员就业率偏低", "other"),
+    ("党员教育培训方法单一，吸引力不强", "other"),
+    ("党员干部学法培训针对性不强", "awareness"),  # guard: the cadres' law training
+    # the training of staff named by another theme's work is that work's step
+    ("备案审查工作人员业务培训不足", "decisions"),
+    ("信访工作人员培训不够，接访时答复不规范", "disputes"),
+    ("政务公开工作人员的业务培训不足", "disclosure"),
+    ("机关工作人员培训不足", "awareness"),  # guard: plain staff
+    ("干部培训中法律课程偏少", "awareness"),  # guard: the cadres
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3072,7 +3116,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + WELFARE_OF_THE_OLDER_REPORTS + ONE_PUBLIC + REPORTS_ON_2026
                          + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS + FORMULAE_OF_OFFICIAL_WRITING
                          + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE
-                         + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + CONTRAST_AND_PARALLEL_FORMULAE)
+                         + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
+                         + CONTRAST_AND_PARALLEL_FORMULAE)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
