@@ -807,6 +807,8 @@ _MANAGING_STEP = (r"(?:招聘|招录|考录|选拔|选聘|遴选|选任|选用|�
                   r"|退出|使用|补充|储备)")
 _MANAGED_STAFF = re.compile(r"(?:(?:村|社区|镇|乡|街道)级?)?(?:后备|年轻|青年)?(?:干部|“?两委”?(?:成员|干部)|社区工作者"
                             rf"|工作人员)?(?:队伍)?的?{_MANAGING_STEP}(?:[、和及与]?{_MANAGING_STEP})+|(?<=后备)干部")
+# (a run of two steps, or 后备, is looked for first: the whole pattern, whose prefix is optional, is slow to search)
+_MANAGING_RUN = re.compile(rf"{_MANAGING_STEP}[、和及与]?{_MANAGING_STEP}")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+")
 # The law named (法治, 法律, 执法, 学法, 《…》): not the 法 of a way or a rule of work (办法, 方法, 想法, 做法, 说法).
 _LAW = re.compile(r"(?<![办方想做说设手写算])法|《")
@@ -940,7 +942,7 @@ def _without_topics(part: str) -> str:
         part = _PARTY_LED_GOVERNANCE.sub("", part)
     if "网格" in part:
         part = _GRID_WORKER_MINDSET.sub("", _INTO_GRID.sub("", part))
-    if _MANAGED_STAFF.search(part):
+    if "后备" in part or _MANAGING_RUN.search(part):
         part = _CLAUSE.sub(_unmanaged, part)
     if "考核" in part:
         part = _STAFF_ASSESSED.sub("", part)
