@@ -424,6 +424,12 @@ def _word_scores(leads: list[str], rests: list[str], keywords: list[list[str]], 
     return scores
 
 
+# An office's staff who do not know a law (themes set 115: 退役军人服务站工作人员对《退役军人保障法》相关政策把握不准; 社保所
+# 工作人员对…把握不准), a verdict keyword of the cadres': public servants, so theirs (the cue 人员 would make them enforcement's staff);
+# enforcement's own (执法工作人员) and auxiliary staff (协管, 辅助) stay the cue's.
+_OFFICE_STAFF = re.compile(r"(?<!执法)(?<!协管)(?<!辅助)工作人员")
+
+
 def _held_verdicts(zone: str, spans: list[tuple[int, int, str]], owners: dict[str, list[int]],
                    holders: list[list[str]]) -> dict[int, int]:
     """{start of a verdict keyword in ZONE: the theme its holder's cues name instead} (see `_word_scores`)."""
@@ -432,7 +438,7 @@ def _held_verdicts(zone: str, spans: list[tuple[int, int, str]], owners: dict[st
     if not found:
         return {}
     # the holders scored at once: each call reads the whole cue list again
-    scores = _word_scores([m.group("holder") for m in found], [""] * len(found), holders, 1.0)
+    scores = _word_scores([_OFFICE_STAFF.sub("干部", m.group("holder")) for m in found], [""] * len(found), holders, 1.0)
     held = {}
     for m, row in zip(found, scores):
         theirs = np.flatnonzero(row)
@@ -697,7 +703,10 @@ _PARTY_MEMBERS = re.compile(r"(?<=党员)(?:队伍)?(?:年龄)?(?:结构)?(?:老
 # A hazard in a clause of safety, fire, flood, roads or water (“九小场所”火灾隐患仍然存在; 汛期通行和群众饮水保障仍有隐患):
 # not the hidden quarrel (矛盾隐患, 纠纷隐患) the disputes' cue 隐患 names; a clause that names a quarrel keeps it.
 _HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;：:！!？?\n]*")
-_HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房")
+# (… and of money, a project's or a firm's (themes set 115: 资金链紧张，工程款拨付滞后，欠薪隐患仍然存在): the wages or
+# the debts at risk, the economy's, not a quarrel already brewing)
+_HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房"
+                        r"|欠薪|欠资|拖欠|资金链|债务|金融")
 _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 # The public and the thing secured for them by a utility or a road (群众饮水保障, 村民出行, 居民用水, 住房保障): whom the
 # service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障). So too the
@@ -837,6 +846,13 @@ _OTHER_TRAINING = re.compile(r"(?:党员(?!干部)|农民|务工人员|劳动力
 _TRAINING_WORDS = re.compile(r"培训(?:宣传)?(?:工作)?的?(?:针对性|实效性|实用性|吸引力)?(?:不强|不足|不够|不高)?")
 
 
+# The people a campaign works on (themes set 115: 吸毒人员动态管控难度大; 涉诈人员, 重点人员, 社区戒毒康复人员): its targets, not the
+# staff the cue 人员 names; and the cadres a campaign assigns to watch its firms or places (包保干部督导频次不足, 包联干部):
+# the campaign's own rota, not the cadres whose grasp of the law the cue 干部 names. Only the cue goes: a keyword beside
+# them still decides (对吸毒人员管控措施的法律边界把握不准 stays the cadres').
+_CAMPAIGN_PEOPLE = re.compile(r"(?<=吸毒|涉毒|戒毒|康复|涉诈|涉赌|涉邪|重点)人员|(?<=包保|包联)干部")
+
+
 _HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")  # the search for hazards (`_hazard`)
 
 
@@ -887,7 +903,7 @@ def _without_topics(part: str) -> str:
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
     another field's sense (a strain of money, a network's kit, equipment on the asset books, the party's membership, a
     safety hazard, a utility's or a welfare policy's public, a project's factor supply: `_STRAIN`, `_NETWORK_KIT`,
-    `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`), and a theme's word the party's or the economy's work uses in another sense
+    `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`, a campaign's targets and assigned watchers: `_CAMPAIGN_PEOPLE`), and a theme's word the party's or the economy's work uses in another sense
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
     `_PARTY_LED_GOVERNANCE`), the grid's worker holding an awareness and an assessment among a staff's management steps
@@ -922,6 +938,8 @@ def _without_topics(part: str) -> str:
     if "隐患" in part:
         part = _HAZARD_CLAUSE.sub(_hazard, part)
     part = _SERVED_BY_UTILITY.sub("", part)
+    if "人员" in part or "干部" in part:
+        part = _CAMPAIGN_PEOPLE.sub("", part)
     if "保障" in part:
         part = _FACTOR_SUPPLY.sub("", part)
     if "网络" in part or "通信" in part or "视频会议" in part:

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,182 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,212 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,562 of 2,571 (0.996) and tuning 609 of 641 since set 115 (written blind as 2021–2026 township,
+    # street-office and county items on the special campaigns and narrow legal fields a town reports on (反诈, 禁毒,
+    # 非法集资 and 养老诈骗, 网络谣言, 文物, 殡葬 and 散埋乱葬, 医保基金, 反家暴, 燃气 and 电动自行车, 自建房, 根治欠薪, 宗教, 退役军人,
+    # 校园周边, 食品安全), the reader deciding whether the fault is a rule-of-law theme's or the campaign's own (4 other): 26 of
+    # 30 first, 30 after; its misses tuning: an office's staff (工作人员) who do not know a law are the cadres'
+    # (`_OFFICE_STAFF`); a campaign's targets (吸毒人员, 涉诈人员, 重点人员) and its assigned watchers (包保干部) no cue
+    # (`_CAMPAIGN_PEOPLE`); a hazard of money (欠薪隐患, 资金链, 债务) the economy's, no hidden quarrel (`_HAZARD_OF`); no
+    # earlier item moved, appended or mended, with or without the set);
     # held out 2,536 of 2,545 (0.996) and tuning 605 of 637 since set 114 (written blind as 2021–2026 township,
     # street-office and county items framed by the contrast and parallel formulae (重实体轻程序, 重处罚轻教育, 有机构无人员,
     # 重建设轻管理, 宽松软, 不是…而是…, 上热中温下冷, 既…又…, 最后一公里, 不愿用、不敢用、不会用, 以文件落实文件, 重结果轻过程,
@@ -3019,6 +3027,25 @@ STEP_WORDS_OF_ANOTHER_FIELD = [
     ("干部培训中法律课程偏少", "awareness"),  # guard: the cadres
 ]
 
+CAMPAIGNS_AND_NARROW_FIELDS = [
+    # themes set 115 (the special campaigns and narrow legal fields a town reports on: 反诈, 禁毒, 非法集资, 网络谣言, 文物,
+    # 殡葬, 医保基金, 反家暴, 燃气 and 电动自行车, 自建房, 根治欠薪, 宗教, 退役军人, 校园周边, 食品安全: 26 of 30 first, its misses
+    # in other wordings): an office's staff (工作人员) who do not know a law are the cadres', not enforcement's staff
+    ("社保所工作人员对《社会保险法》把握不准", "awareness"),
+    ("便民服务中心工作人员对新修订的条例理解不深", "awareness"),
+    ("执法人员对《行政处罚法》新规定不熟悉", "capacity"),  # guard: enforcement's staff
+    # the people a campaign works on (吸毒人员, 涉诈人员) and the cadres it assigns to watch firms (包保干部) are no cue
+    ("涉诈人员底数不清，重点人员管控不到位", "other"),
+    ("社区戒毒康复人员帮扶措施落实不够", "other"),
+    ("安全生产包保干部到企业检查次数偏少", "other"),
+    ("镇干部对吸毒人员管控的法律边界把握不准", "awareness"),  # guard: a keyword beside them decides
+    ("执法人员力量不足，难以应对燃气安全检查", "capacity"),  # guard: the staff's cue
+    # a hazard of money (欠薪隐患, 债务隐患, 资金链) is the economy's, no hidden quarrel
+    ("部分在建项目资金链断裂，拖欠工程款隐患突出", "other"),
+    ("年关将至，欠薪隐患较多", "other"),
+    ("劳资矛盾隐患排查不深入，欠薪纠纷苗头发现不及时", "disputes"),  # guard: a quarrel named in the clause
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3117,7 +3144,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS + FORMULAE_OF_OFFICIAL_WRITING
                          + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
-                         + CONTRAST_AND_PARALLEL_FORMULAE)
+                         + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
