@@ -800,6 +800,13 @@ _INTO_GRID = re.compile(r"(?<![推促改先引增跟精前演激]进)(?<=[进驻
 # … and the grid's worker who holds an awareness, a mindset or a way of thinking (themes set 112: 网格员依法履职意识不强):
 # whose awareness it is, as a cadre's is, not the grid's work (网格 dropped; 网格员人均负责450户 and 网格化 untouched).
 _GRID_WORKER_MINDSET = re.compile(r"网格(?=员[^，,。；;：:！!？?\n]{0,10}?(?:意识|观念|思维))")
+# … and so is an enforcement officer who holds an awareness, a notion or a way of thinking of the law itself (themes set
+# 116: 个别执法人员依法行政意识不强 read as capacity by 执法人员; 执法队员法治观念淡薄): whose awareness it is, as a cadre's is,
+# not the enforcement staffing the keyword 执法人员 names (执法 dropped). Not an awareness of the enforcement's own
+# procedure or craft (执法人员程序意识不强, 办案程序意识, 证据意识: the enforcers' practice, capacity), nor past a space or
+# a mark (执法人员持证率不高 ●居民法治意识薄弱).
+_ENFORCER_MINDSET = re.compile(r"执法(?=(?:工作)?(?:人员|队员)[^，,。；;：:！!？?\n、\s●]{0,8}?"
+                               r"(?:依法行政|依法办事|依法履职|依法用权|法治|法律|法制)的?(?:意识|观念|思维))")
 
 
 # An assessment among the steps of managing staff (themes set 112: 社区工作者招聘、考核、薪酬管理上的职责分工不清; 选拔、
@@ -906,7 +913,7 @@ def _without_topics(part: str) -> str:
     `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`, a campaign's targets and assigned watchers: `_CAMPAIGN_PEOPLE`), and a theme's word the party's or the economy's work uses in another sense
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
-    `_PARTY_LED_GOVERNANCE`), the grid's worker holding an awareness and an assessment among a staff's management steps
+    `_PARTY_LED_GOVERNANCE`), the grid's worker and the enforcement officer holding an awareness (`_ENFORCER_MINDSET`) and an assessment among a staff's management steps
     (`_GRID_WORKER_MINDSET`, `_STAFF_ASSESSED`), the steps of managing plain cadres in a clause that names no law, a
     staffing word before a worker holding an awareness and the disclosure work's own publicity (`_MANAGED_STAFF`,
     `_QUALIFIED_WORKER_MINDSET`, `_DISCLOSURE_PROMOTED`): words that name no fault."""
@@ -960,6 +967,8 @@ def _without_topics(part: str) -> str:
         part = _PARTY_LED_GOVERNANCE.sub("", part)
     if "网格" in part:
         part = _GRID_WORKER_MINDSET.sub("", _INTO_GRID.sub("", part))
+    if "执法" in part and ("意识" in part or "观念" in part or "思维" in part):
+        part = _ENFORCER_MINDSET.sub("", part)
     if "后备" in part or _MANAGING_RUN.search(part):
         part = _CLAUSE.sub(_unmanaged, part)
     if "考核" in part:

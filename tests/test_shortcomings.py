@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,212 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,242 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,591 of 2,600 (0.997) and tuning 610 of 642 since set 116 (written blind as 2021–2026 county departments'
+    # own 法治政府建设 reports: 市场监管局, 综合行政执法局 and 城管局, 生态环境分局, 税务局, 交通运输局, 消防救援大队, 应急管理局,
+    # 自然资源局, 人社局, 卫健局, 教育局; the reader deciding which theme the department's own fault is, or the sector's own
+    # work (4 other: 安全生产, a road budget, rural health care, water quality)): 29 of 30 first, 30 after; its miss tuning:
+    # an enforcement officer holding an awareness of the law itself (执法人员依法行政意识不强, 执法队员法治观念淡薄) is the
+    # cadres', not enforcement's staffing (`_ENFORCER_MINDSET`; 执法人员程序意识不强 stays capacity); no earlier item moved,
+    # appended or mended, with or without the set);
     # held out 2,562 of 2,571 (0.996) and tuning 609 of 641 since set 115 (written blind as 2021–2026 township,
     # street-office and county items on the special campaigns and narrow legal fields a town reports on (反诈, 禁毒,
     # 非法集资 and 养老诈骗, 网络谣言, 文物, 殡葬 and 散埋乱葬, 医保基金, 反家暴, 燃气 and 电动自行车, 自建房, 根治欠薪, 宗教, 退役军人,
@@ -3046,6 +3053,17 @@ CAMPAIGNS_AND_NARROW_FIELDS = [
     ("劳资矛盾隐患排查不深入，欠薪纠纷苗头发现不及时", "disputes"),  # guard: a quarrel named in the clause
 ]
 
+COUNTY_DEPARTMENTS_OWN_FAULTS = [
+    # themes set 116 (a county department's own 法治政府建设 report: 市场监管局, 综合行政执法局, 生态环境分局, 税务局, 人社局,
+    # 卫健局 …: 29 of 30 first, its miss in other wordings): an enforcement officer who holds an awareness, a notion or a
+    # way of thinking of the law itself (依法行政意识, 法治观念, 法治思维) is the cadres', not enforcement's staffing
+    ("少数执法队员法治观念淡薄，执法中存在随意性", "awareness"),
+    ("部分行政执法人员依法办事的意识还不强", "awareness"),
+    ("个别执法人员运用法治思维处理问题的能力不足，习惯以罚代管", "awareness"),
+    ("部分执法人员办案程序意识不强，执法文书制作不够规范", "capacity"),  # guard: the enforcers' procedure
+    ("执法人员持证率不高，熟悉专业法律的执法人员少", "capacity"),  # guard: staffing
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3144,7 +3162,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + WORDS_IN_ANOTHER_SENSE + JARGON_OF_NEW_REPORTS + FORMULAE_OF_OFFICIAL_WRITING
                          + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
-                         + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS)
+                         + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS
+                         + COUNTY_DEPARTMENTS_OWN_FAULTS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
