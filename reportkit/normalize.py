@@ -249,6 +249,80 @@ def _tab_tables(text: str) -> str:
     return "\n".join(lines)
 
 
+# A table copied out of a page or a PDF as text with one cell a line (项目 / 单位 / 数量 over 执法巡查 / 次 / 412 / 办理行政
+# 处罚案件 / 件 / 26 …; written round 108), or, in a copy that lost its line breaks, one cell a single space apart (项目 单位
+# 数量 执法巡查 次 412 …): a header of two to six column names (`_COLUMN_NAME`) tells the width, and each following group
+# of that many short cells, one of them after the first a bare number, is a row, until a group is not (a sentence, a
+# heading, a line with no number where one stands). Two or more such rows are written as | rows, which figure_tables
+# reads; a single line of a column's name (数量 alone) or a header over no rows stays text.
+_COLUMN_NAME = re.compile(r"^(?:序号|项目|项目名称|工作项目|指标|指标名称|名称|类别|事项|内容|工作内容|单位|计量单位|数量|数值|"
+                          r"完成数|完成数量|完成情况|完成值|实际完成|备注|同比|增减|(?:19|20)\d{2}年度?(?:数量|完成数|完成情况)?)$")
+_LINE_CELL = re.compile(r"^[^\s。；;，,：:！!？?]{1,24}$")
+
+
+def _cell_rows(cells: list[str], width: int) -> list[list[str]]:
+    """The rows of WIDTH cells that follow a header in CELLS (its own cells left out), up to the first that is none."""
+    rows = []
+    for start in range(width, len(cells) - width + 1, width):
+        row = cells[start:start + width]
+        if (not all(_LINE_CELL.match(c) for c in row) or _NOT_A_ROW_START.match(row[0])
+                or any(_COLUMN_NAME.match(c) for c in row) or not any(_BARE_NUMBER.match(c) for c in row[1:])):
+            break
+        rows.append(row)
+    return rows
+
+
+def _header_width(cells: list[str]) -> int:
+    width = 0
+    while width < len(cells) and width < 7 and _COLUMN_NAME.match(cells[width]):
+        width += 1
+    return width if 2 <= width <= 6 else 0
+
+
+def _cell_per_line_tables(text: str) -> str:
+    """TEXT with a table copied one cell a line (or, flat, one cell a space) written as | rows (see above)."""
+    if not any(name in text for name in ("项目", "指标", "名称", "序号", "类别", "事项", "内容")):
+        return text  # no table's first column
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        rows = []
+        if _COLUMN_NAME.match(lines[i].strip(" \t\u3000")):  # a header's first cell (the rest looked at only then)
+            cells = [line.strip(" \t\u3000") for line in lines[i:i + 80]]
+            width = _header_width(cells)
+            rows = _cell_rows(cells, width) if width else []
+        if len(rows) >= 2:
+            out += ["| " + " | ".join(row) + " |" for row in [cells[:width], *rows]]
+            i += width * (len(rows) + 1)
+            continue
+        out.append(lines[i] if " " not in lines[i] else _flat_cell_tables(lines[i]))
+        i += 1
+    return "\n".join(out)
+
+
+_FLAT_HEADER = re.compile(r"(?<!\S)(?=(?:序号|项目|指标|名称|类别|事项|内容|工作项目|项目名称|指标名称|工作内容) )")
+
+
+def _flat_cell_tables(line: str) -> str:
+    """LINE (a copy that lost its line breaks) with a table whose cells single spaces part set on | rows of its own."""
+    pieces, last = [], 0
+    for start in (m.start() for m in _FLAT_HEADER.finditer(line)):
+        if start < last:
+            continue
+        cells = line[start:].split(" ", 6 * 40)
+        width = _header_width(cells)
+        rows = _cell_rows(cells, width) if width else []
+        if len(rows) < 2:
+            continue
+        used = width * (len(rows) + 1)
+        end = start + len(" ".join(cells[:used]))
+        pieces += [line[last:start].rstrip(), *("| " + " | ".join(row) + " |" for row in [cells[:width], *rows])]
+        last = end
+    if not pieces:
+        return line
+    return "\n".join([*pieces, line[last:].lstrip()])
+
+
 # A table typed with its cells aligned by runs of spaces (指标名称　　2025年　　2024年 over 执法检查（次）　　268　　241):
 # two or more spaces (ASCII or ideographic) between cells; a single one stays inside a cell (表1　…, 一、甲　乙).
 _SPACE_GAP = re.compile(r"[ \u3000]{2,}")
@@ -715,6 +789,7 @@ def normalize_text(raw: str, *, convert_traditional: bool | None = None) -> str:
     text = _without_line_numbers(text)
     # (a copy that lost its line breaks stays one, though the table rules below set its table's rows on lines again)
     was_one_line = len([line for line in text.split("\n") if line.strip()]) == 1
+    text = _cell_per_line_tables(text)  # a table copied one cell a line (or, flat, a space)
     text = _tab_tables(text)  # a Word table's rows (cells joined by tabs) as | rows, which figure_tables reads
     text = _space_tables(text)  # … and a table whose cells runs of spaces align
     # A copy that lost its line breaks is one line before its bullets start lines again (☑法治工作队伍建设…).

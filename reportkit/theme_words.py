@@ -714,15 +714,19 @@ _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
 # 群众看病负担仍然较重, 农民养老保障水平低, 村民就医难, 村民子女上学): whom the policy serves (医疗保障 and 养老保障 no
 # staff's 保障).
 # (… and the income counted per head, a statistic of the population: 农村居民人均可支配收入低于全县平均水平, themes set 109;
-# and the three guarantees of the poverty programme, 两不愁三保障 (compulsory schooling, basic care, safe housing): a welfare
+# … and the public and the housing they live in or hope to improve, 居民改善居住条件的期盼较高, written round 108: whom the
+# renovation is for, no cue of the public's; and the three guarantees of the poverty programme, 两不愁三保障 (compulsory schooling, basic care, safe housing): a welfare
 # policy's, no staff's or money's 保障)
 _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
-                                r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入))"
+                                r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入|居住|改善(?:居住|住房|生活|人居)))"
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障|(?<=三)保障")
 # The supply of land, energy and the other factors a project or a firm needs (themes set 114: 招商引资…部分企业反映要素
 # 保障不及时; 重点项目用地、用能等要素保障不足): the economy's, no staff's or money's 保障 (经费保障, 执法装备等保障不足 and
 # 待遇保障 untouched).
 _FACTOR_SUPPLY = re.compile(r"(?<=要素|用地|用能|能耗)保障")
+# A channel of income, money or sales (增收渠道较窄, 收入渠道单一, 融资渠道不畅, 销售渠道; written round 108): the economy's,
+# not the channels of learning or of redress the public's cue 渠道 names (学法用法渠道, 维权渠道 untouched).
+_MONEY_CHANNEL = re.compile(r"(?<=增收|收入|融资|销售|营销|筹资|致富|就业|投资)渠道")
 # Systems whose data are not shared or must be entered again (数据不互通, 无法共享, 重复录入, 信息孤岛): an information
 # systems fault, so the systems' names (基层治理数据平台, 综治、网格化、“雪亮工程”等系统) are what, not whose fault.
 # (… and so are the systems named by the work they serve and whoever must enter the data again, themes set 112: 智慧社区
@@ -949,6 +953,8 @@ def _without_topics(part: str) -> str:
         part = _CAMPAIGN_PEOPLE.sub("", part)
     if "保障" in part:
         part = _FACTOR_SUPPLY.sub("", part)
+    if "渠道" in part:
+        part = _MONEY_CHANNEL.sub("", part)
     if "网络" in part or "通信" in part or "视频会议" in part:
         part = _NETWORK_KIT.sub("", part)
     if "设备" in part or "电脑" in part:

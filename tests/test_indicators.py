@@ -2339,6 +2339,11 @@ def test_extract_indicators__land_held_a_tourist_flow_and_an_attachment_s_size_a
     ("劝导违规游客320人次。", [(320.0, "人次")]),
     ("为游客提供法律咨询1200人次。", [(1200.0, "人次")]),
     ("编印《法治宣传手册》3000册，发放到户。", [(3000.0, "册")]),
+    # written round 108: grassland, pasture or forest land damaged or restored is work, as 恢复耕地面积 is
+    ("责令恢复被破坏草原面积86亩。", [(86.0, "亩")]),
+    ("查处非法开垦案件3件，修复草原面积120亩。", [(3.0, "件"), (120.0, "亩")]),
+    ("督促恢复林地面积15亩。", [(15.0, "亩")]),
+    ("全苏木草原面积186万亩，查处违法案件3件。", [(3.0, "件")]),  # guard: the grassland the town has
 ])
 def test_extract_indicators__work_on_land_and_tourists_and_copies_printed_stay(text, want):
     assert _town_figures(text) == want

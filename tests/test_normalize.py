@@ -312,6 +312,24 @@ def test_normalize_text__a_table_that_lost_its_line_breaks_gets_its_rows_back():
     assert any(line.startswith("四、2025年工作安排") for line in lines)
 
 
+def test_normalize_text__a_table_copied_one_cell_a_line_is_a_table_again():
+    # written round 108: a page's table copied as text, one cell a line (项目 / 单位 / 数量 over its rows), or in a copy
+    # that lost its breaks one cell a space
+    copied = ("全年主要执法数据如下：\n表1　执法数据\n项目\n单位\n数量\n执法巡查\n次\n412\n办理行政处罚案件\n件\n26\n"
+              "罚没款\n万元\n4.8\n（四）优化政务服务。全年办理事项4870件。")
+    lines = normalize_text(copied).split("\n")
+    assert ["| 项目 | 单位 | 数量 |", "| 执法巡查 | 次 | 412 |", "| 办理行政处罚案件 | 件 | 26 |", "| 罚没款 | 万元 | 4.8 |"] == \
+        [line for line in lines if line.startswith("|")]
+    assert "（四）优化政务服务。全年办理事项4870件。" in lines
+    flat = ("一、主要举措 " + "全年审查合同64份，调处纠纷215件。" * 20 + " 指标名称 2025年 纠纷调处 158 法律咨询 420 "
+            "二、存在的问题 （一）执法力量不足。")
+    lines = normalize_text(flat).split("\n")
+    assert "| 纠纷调处 | 158 |" in lines and "| 法律咨询 | 420 |" in lines
+    # guard: a column's name on a line of its own over prose, or a header over a single row, stays text
+    assert not any(line.startswith("|") for line in normalize_text("项目\n数量\n执法巡查\n412\n（二）加强学习。学法12次。").split("\n"))
+    assert not any(line.startswith("|") for line in normalize_text("数量\n全年调处纠纷215件。\n单位\n名称").split("\n"))
+
+
 @pytest.mark.parametrize("after", ["备注：表中数据截至12月20日。", "青山乡人民政府 二〇二四年一月九日", "长兴街道办事处 2025年1月6日"])
 def test_normalize_text__the_last_row_of_a_flat_copy_s_table_ends_before_a_note_or_the_signature(after):
     # written round 78 (and r438, r564): | 9 | … | 153 | 利川市谋道镇人民政府 2022年1月18日 kept the signature in the last row

@@ -3082,6 +3082,21 @@ HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
 ]
 
 
+MONEY_CHANNELS_AND_HOUSING = [
+    # written round 108 (its misses in other wordings): a channel of income, money or sales is the economy's, no
+    # channel of learning or redress the public's cue 渠道 names; the public and the housing they hope to improve
+    # are whom a renovation serves
+    ("乡域产业基础薄弱，农民增收渠道较窄", "other"),
+    ("特色产业链条较短，集体经济增收渠道不宽", "other"),
+    ("小微企业融资渠道不畅，发展后劲不足", "other"),
+    ("农产品销售渠道单一，价格波动大", "other"),
+    ("辖区老旧小区较多，改造资金缺口较大，居民改善居住条件的期盼较高", "other"),
+    ("群众学法用法渠道较少，普法阵地利用率不高", "publicity"),  # guard: a channel of learning
+    ("部分村民依法维权渠道不畅，遇事仍习惯上访", "publicity"),  # guard: redress
+    ("部分居民法治意识淡薄", "publicity"),  # guard
+]
+
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -3163,7 +3178,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + THE_TOWN_S_HOUSEKEEPING + RETOLD_ITEMS + NEW_BODIES_OF_GRASSROOTS_GOVERNANCE
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
                          + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS
-                         + COUNTY_DEPARTMENTS_OWN_FAULTS)
+                         + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 

@@ -143,7 +143,10 @@ THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业�
                 ("r855_zhangqiang_kangping_yishi_hangnei", "依法决策仍需规范"),
                 ("r856_rixi_jinan_wenti_yuanyin", "基层治理基础还不够牢固"),
                 ("r858_county_qiyang_fenbie_shuming", "重大行政决策程序执行还有偏差"),
-                ("r859_pianpo_wudang_buyizu_xiang", "矛盾纠纷排查化解仍需加强")}
+                ("r859_pianpo_wudang_buyizu_xiang", "矛盾纠纷排查化解仍需加强"),
+                # round 108: a county's economy too small for its budget, other by its writer's call, whose explanation
+                # ends on the rule-of-law work's funds (法治建设经费保障压力较大: capacity's 经费保障): both readings stand
+                ("r869_county_linzhou_xiangzhen_dianming", "县域经济总量小")}
 
 
 @pytest.mark.parametrize("stem", list(ANSWERS))
@@ -212,7 +215,10 @@ def test_written_reports__their_figures(built):
     # alone (flat 180 of 194 and 180 of 182); round 106 (reports on 2026 as they will arrive in 2027: 十五五/九五 words,
     # 扫码入企, 综合查一次, comparisons with 2025, 2027 targets, a 2025 report listed as 上一篇) at 198 of 198 and 198 of 198
     # built alone in every form; round 107 (ordinary reports whose shortcomings are hard to theme) at 187 of 188 and
-    # 187 of 187 built alone in every form (the one extra its writer's 1.6万平方米 against the set's 16000 平方米).
+    # 187 of 187 built alone in every form (the one extra its writer's 1.6万平方米 against the set's 16000 平方米); round 108
+    # (the traps saved pages set: a title over three lines, a table copied one cell a line, 附件 and 注： after the signature,
+    # 二〇二四年度, a county naming its towns' figures) at 199 of 199 and 199 of 205 built alone in every form (the table's
+    # five cells and a restored grassland's 86亩).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -224,5 +230,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 642
+    assert len(FIGURES) == 650
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
