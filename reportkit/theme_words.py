@@ -675,11 +675,39 @@ _SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书�
 _PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一些|个别|少数|广大|不少|多数|辖区)?" + _PUBLIC + r")"
                           r"((?:(?!干部|党员|工作人员|执法人员|两委|成员|负责人|领导)[^，,。；;：:！!？?\n]){7,24}?)"
                           r"(?=的?(?:法治|法律|规则|维权|守法)?(?:意识|观念)(?:还|仍|仍然|普遍|较为|比较|相对|都)?"
-                          r"(?:不强|淡薄|薄弱|不足|不高|欠缺|较弱|不够|有待|较差|不浓))")
+                          r"(?:不强|淡薄|薄弱|不足|不高|欠缺|较弱|不够|有待|较差|不浓|(?:仍|还|尚|亟)?需要?(?:进一步)?(?:增强|提高|提升|加强)"
+                          r"|亟待(?:增强|提高|提升|加强)))")
 # The public named as those who still must travel or queue to get a service done (群众仍需线下多次跑; 牧民仍需往返百余
 # 公里线下办理; 老年人办事仍需到镇便民服务中心窗口排队): whom the service fails, not their own fault, so their name is
 # no cue of the public's (publicity); a keyword still decides (群众查询只能跑窗口 is the disclosure's 公示 item's).
 _SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波))")
+# The public named as the raters of a service (群众满意度测评得分92.3分; 村民满意率偏低): who judges the service, not
+# whose fault it is, so their name is no cue of the public's (themes set 117); a keyword still decides (群众满意度测评显示，
+# 仅41%的受访村民知晓… is the public's by 知晓).
+_RATING_PUBLIC = re.compile(_PUBLIC + r"(?=的?(?:满意度|满意率))")
+# The public named as those a business strain befalls (部分个体工商户经营困难; 商户资金链紧张; 企业亏损): the economy's
+# trouble, not the public's fault, so their name is no cue of the public's (themes set 117).
+_IN_HARDSHIP = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,4}?(?:生产经营困难|经营困难|经营压力|资金链|亏损|倒闭|停产|歇业|关停))")
+# An economy's downturn as the lead (辖区经济下行压力较大; 部分企业经营困难), not a cause put first (受…影响): what the item
+# draws it from (12345热线诉求中涉及就业、拖欠工程款的占比上升，反映出…) names no fault, so the scene's words do not count
+# (themes set 117); the rest still does (…经济下行压力较大，镇级财力紧张，法治建设经费难以保障 stays capacity).
+_DOWNTURN = re.compile(r"经济下行|下行压力|经营困难|市场低迷|效益下滑")
+# Buildings and equipment growing old (便民服务中心硬件设施老化; 管网老化): a facility's age, not the aging of a staff
+# (the capacity's cue 老化: 调解员年龄老化), so its 老化 is no cue (themes set 117).
+_AGING_FACILITY = re.compile(r"(?:(?<=设施)|(?<=硬件)|(?<=管网)|(?<=线路)|(?<=管道)|(?<=房屋)|(?<=校舍)|(?<=场馆))老化")
+# The leaders who receive or visit petitioners (领导干部接访下访质效不高; 县级包案领导接访多): the petition system's own
+# mechanism (领导接访, 领导下访), not the cadres' fault, so the leaders' name is left out and the petitions decide
+# (themes set 117); a leader's fault named by its own word (领导干部接访时法治思维不足) still counts.
+_LEADERS_RECEIVING = re.compile(r"(?:领导干部|领导)(?=(?:定期|带头|轮流)?(?:接访|下访|约访))")
+# An office's staff who do not know a thing (部分社区工作人员对修订后的行政复议法…不熟悉): public servants, the cadres', as
+# `_OFFICE_STAFF` holds of a verdict keyword, now of any verdict of not knowing (the cue 人员 would make them enforcement's
+# staff; themes set 117); enforcement's own and auxiliary staff stay the cue's.
+_OFFICE_STAFF_NOT_KNOWING = re.compile(r"(?<!执法)(?<!协管)(?<!辅助)工作人员(?=[^，,。；;：:！!？?\n]{0,8}?对《》(?:法律法规|法律|法规)?"
+                                       r"(?:" + "|".join(_NOT_KNOWING) + r"))")
+# What a cadre's held thought is about (个别干部对群众诉求存在“怕麻烦”思想): the topic, as the thought is (`_THOUGHT_HELD`),
+# not the fault, which is the cadre's holding it (themes set 117).
+_ATTITUDE_TOWARD = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n“]{0,6}?对)"
+                              r"([^，,。；;：:！!？?\n“《》]{2,16}?)(?=(?:存在|仍有|还有|也有|抱有|持有)《》)")
 
 
 # A visit (走访, 回访, 暗访, 家访, 访谈, 访问): its 访 is no petition, the disputes' cue 访 (上访, 来访) is not in it.
@@ -920,7 +948,11 @@ def _without_topics(part: str) -> str:
     `_PARTY_LED_GOVERNANCE`), the grid's worker and the enforcement officer holding an awareness (`_ENFORCER_MINDSET`) and an assessment among a staff's management steps
     (`_GRID_WORKER_MINDSET`, `_STAFF_ASSESSED`), the steps of managing plain cadres in a clause that names no law, a
     staffing word before a worker holding an awareness and the disclosure work's own publicity (`_MANAGED_STAFF`,
-    `_QUALIFIED_WORKER_MINDSET`, `_DISCLOSURE_PROMOTED`): words that name no fault."""
+    `_QUALIFIED_WORKER_MINDSET`, `_DISCLOSURE_PROMOTED`), the public as a service's raters or as those a business strain
+    befalls, a facility's aging and the leaders who receive petitioners (`_RATING_PUBLIC`, `_IN_HARDSHIP`,
+    `_AGING_FACILITY`, `_LEADERS_RECEIVING`): words that name no fault. An office's staff who do not know a topic are
+    named as cadres (`_OFFICE_STAFF_NOT_KNOWING`), and what a cadre's held thought is about is blanked with the thought
+    (`_ATTITUDE_TOWARD`)."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -928,8 +960,11 @@ def _without_topics(part: str) -> str:
     if "学法" in part:
         part = _SCHOOL_BEFORE_LAW.sub("学校", part)
     part = _CHIEF_SYSTEM.sub("", _UNKNOWN_TOPIC.sub("《》", _HELD_AS.sub(r"\1《》", part)))
+    if "工作人员" in part:
+        part = _OFFICE_STAFF_NOT_KNOWING.sub("干部", part)
     if "“" in part:
         part = _THOUGHT_HELD.sub(r"\1《》", part)
+        part = _ATTITUDE_TOWARD.sub(r"\1《》", part)
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     if "只看" in part or "多看" in part or "只重" in part:
         part = _ASSESSED_BY.sub(r"\1《》", part)
@@ -942,6 +977,13 @@ def _without_topics(part: str) -> str:
     part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
     if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:
         part = _SERVED_TRAVEL.sub("", part)
+    if "满意" in part:
+        part = _RATING_PUBLIC.sub("", part)
+    part = _IN_HARDSHIP.sub("", part)
+    if "老化" in part:
+        part = _AGING_FACILITY.sub("", part)
+    if "访" in part:
+        part = _LEADERS_RECEIVING.sub("", part)
     if "矛盾" in part or "化解" in part:
         part = _STRAIN.sub("", part)
     if "党员" in part:
@@ -1011,6 +1053,8 @@ def _item_parts(text: str, headline: str) -> list[str]:
             parts = [rewrite(part) for part in parts]
     if "负" in parts[1] and _GRASSROOTS_BURDEN.search(parts[1]):  # the burden's lead (`_GRASSROOTS_BURDEN`)
         parts[2] = ""
+    if parts[0] and not parts[1].startswith("受") and _DOWNTURN.search(parts[1]):  # a downturn's lead (`_DOWNTURN`)
+        parts[0] = ""
     return parts
 
 
