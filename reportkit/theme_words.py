@@ -633,10 +633,15 @@ _SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!�
                        r"([^，,。；;：:！!？?\n]{1,24})")
 # A dispute someone meets (村民遇到宅基地纠纷时照搬网上答案; 村干部遇到纠纷绕着走): the circumstance, not the fault,
 # so whoever meets it decides, not the disputes theme.
-_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,12}?)(?:矛盾纠纷|纠纷)"
+# (… and a quarrel said plainly, themes set 118: 村民小组长遇到邻里吵架只会“和稀泥”: 吵架, 吵嘴, 拌嘴, 口角, 打架, 斗殴)
+_MET_DISPUTE = re.compile(r"(?<=遇到|遇有)([^，,。；;：:！!？?\n]{0,12}?)(?:矛盾纠纷|纠纷|吵架|吵嘴|拌嘴|口角|打架斗殴|打架|斗殴)"
                           # … or a request a cadre handles (干部在处理群众诉求时习惯“打包票”): dropped, so the cadre decides
                           r"|(?:(?<=干部)|(?<=成员)|(?<=负责人)|(?<=领导))(在?(?:处理|办理|回应|答复|接待)[^，,。；;：:！!？?\n]{0,10}?)诉求(?=时|中)")
 
+# … and so is a report the public makes, said as the time of the fault (themes set 118: 干部…不熟悉，群众举报违法占地时仍推给
+# 县自然资源局; 接到村民举报的时候互相推诿): the occasion, so its 举报 is no word of oversight and whoever acts on it decides
+# (群众举报了没回音, 群众举报的问题反馈不及时: the report's handling is the oversight's fault, untouched; not 及时, 按时 …).
+_REPORT_MET = re.compile(r"举报(?=[^，,。；;：:！!？?\n]{0,12}?(?<![及按准适同临随定实限超暂])(?:时|的时候)(?![间效限]))")
 
 # A cadre's portfolio (分管执法工作的副镇长, 分管信访的班子成员): who the cadre is, not the fault; and the one who
 # reports to a leader content with reports (满足于听取执法人员的口头汇报): no fault of the leader's own.
@@ -781,6 +786,12 @@ _BUDGET_CALLS = re.compile(r"刚性支出|配套资金|“?三保”?(?:支出|�
 _CAR_COSTS = re.compile(r"(?:公务用车|公车)[^，,。；;：:！!？?\n]{0,8}?(?:运行维护|运维|运行费|维护费|维修费|燃油费|费用|支出|开支"
                         r"|超标准|超标|超编|超范围|私用)|公车私用")
 _CAR_WORDS = re.compile(r"公务用车|(?<=车辆)(?:老化|陈旧)")
+# The people a village is left with, the young gone to work elsewhere (themes set 118: 年轻人都出去打工了，村里留下的都是
+# 老人小孩，地没人种; 留守的多是老人和孩子; 村里只剩下老人): the village's make-up, the economy's or the care's, not the public
+# an item of publicity is about, so in an item that names no law the old people's name is no cue of the public's (留守老人,
+# the keyword of an audience, untouched; 留下的都是老人，不懂法 names a law: the cue stays).
+_LEFT_BEHIND = re.compile(r"(?:留下|剩下|在家|留守|留在村里)的?人?(?:大多|大部分|基本上?|多|都|全|主要)?(?:是|为|只有|只剩下?)"
+                          r"些?(?:老人|老年人)|只剩下?些?(?:老人|老年人)")
 # Equipment as an asset on the books (已报废办公设备未及时办理核销手续; 电脑等设备未登记入账; 设备账实不符): the
 # asset accounts', not the staff's kit the cues 设备, 办公设备 and 电脑 name (司法所办公设备老化 stays theirs).
 _BOOKED_KIT = re.compile(r"(?:办公)?(?:设备|电脑)(?=[^，,。；;：:！!？?\n]{0,12}?(?:核销|入账|账实不符|账账不符|资产登记|资产卡片"
@@ -975,6 +986,8 @@ def _without_topics(part: str) -> str:
     if "做" in part or any(verb in part for verb in _SERVING):
         part = _SERVED_PUBLIC.sub(r"\1", part)
     part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
+    if "举报" in part:
+        part = _REPORT_MET.sub("", part)
     if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:
         part = _SERVED_TRAVEL.sub("", part)
     if "满意" in part:
@@ -1042,6 +1055,9 @@ _WHOLE_ITEM_RULES = (
      lambda part: _TRAINING_WORDS.sub("", part)),
     # the official cars' costs (`_CAR_COSTS`)
     (lambda text: ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text), lambda part: _CAR_WORDS.sub("", part)),
+    # the people a village is left with, in an item that names no law (`_LEFT_BEHIND`)
+    (lambda text: ("老人" in text or "老年人" in text) and not _LAW.search(text) and _LEFT_BEHIND.search(text),
+     lambda part: _LEFT_BEHIND.sub("", part)),
 )
 
 

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,272 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,302 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,16 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,636 of 2,645 (0.997) and tuning 625 of 657 since set 118 (written blind as 2021–2026 township and
+    # street-office items in plain spoken words, as a township head, a 司法所长 or a village cadre says them in a 述法 talk
+    # or a 座谈会 (老百姓, 打官司, 托关系, 闹一闹, 法盲, 拍脑袋, 走过场, 没人管, 管不了, 一刀切, 说了不算, 两张皮, “人情案”,
+    # 抹不开面子; 搞不赢, 咋, 啥, 晓得), the reader deciding which theme the fault is (4 other: 集体经济, villages left to the
+    # old, 迎检, a health centre's doctors): 26 of 30 first, 30 after; its misses tuning: too few people who know the law
+    # (懂法的人太少, 缺乏懂法) the staffing's (the public's 村民…懂法的人 theirs); a quarrel or a fight said plainly (吵嘴,
+    # 吵架, 拌嘴, 口角, 打架, 斗殴, 民转刑) the dispute itself (met, 遇到…吵架, the circumstance: `_MET_DISPUTE`); the
+    # public's report (群众举报, 举报电话) oversight's, and said as the time of the fault (群众举报…时) the occasion
+    # (`_REPORT_MET`); in an item naming no law, the people a village is left with (留下的都是老人, 只剩下老人) its make-up,
+    # no cue of the public's (`_LEFT_BEHIND`); no earlier item moved, appended or mended, with or without the set);
     # held out 2,610 of 2,619 (0.997) and tuning 621 of 653 since set 117 (written blind as 2021–2026 township,
     # street-office and county items on the public's channels of feedback and complaint (12345 热线 and 工单, 网络问政 and
     # 留言, 舆情, 人大代表建议 and 政协提案, 信访 and 领导接访, 满意度, 投诉举报, 征求意见, 好差评, 行政复议申请), the reader
@@ -3115,6 +3125,31 @@ FEEDBACK_AND_COMPLAINT_CHANNELS = [
     ("部分干部应对网络舆情的法治思维不足", "awareness"),  # guard: the cadres' own word
 ]
 
+PLAIN_SPOKEN_FAULTS = [
+    # themes set 118 (items in plain spoken words, as a township head, a 司法所长 or a village cadre says them: 26 of 30
+    # first, its misses in other wordings): too few people who know the law (懂法的人太少, 缺乏懂法的人) is the staffing's
+    ("镇里懂法律的人太少，碰上行政诉讼只能临时请外面的律师", "capacity"),
+    ("执法队缺乏懂法的人，案子办不下来", "capacity"),
+    ("村民中懂法的人少，遇事爱找关系", "publicity"),  # guard: the public's
+    ("我们班子里真正懂法的同志不多", "awareness"),  # guard: the leaders' own
+    # a quarrel or a fight between people, said plainly (吵架, 拌嘴, 口角, 打架, 斗殴, 民转刑), is the dispute itself
+    ("村民之间为点小事吵架，没人出面劝，最后闹到派出所", "disputes"),
+    ("两户人家因为宅基地拌嘴，村里拖着不处理，后来动了手打架", "disputes"),
+    ("村干部遇到村民打架就躲着走", "awareness"),  # guard: a quarrel met (遇到…) is the circumstance
+    # the public's report (群众举报, 举报电话) and its handling are oversight's; said as the time of the fault
+    # (群众举报…时) it is the occasion, and whoever acts on it decides
+    ("村民举报的违规建房问题，镇里一直没有回复", "disclosure"),
+    ("举报电话打不通，群众反映问题找不到门", "disclosure"),
+    ("群众举报的问题查处反馈不及时", "disclosure"),
+    ("部分村干部对政策不熟悉，群众举报违建时仍推给县里", "awareness"),  # guard: the occasion
+    # the people a village is left with (留下的都是老人, 只剩下老人), in an item that names no law, are its make-up, no
+    # cue of the public's
+    ("青壮年外出务工，留守的多是老人和孩子，村里的事没人张罗", "other"),
+    ("村里只剩下老人，土地撂荒严重", "other"),
+    ("村里留下的都是老人，不懂法，容易上当受骗", "publicity"),  # guard: names a law
+    ("留守老人多，防骗法律意识差", "publicity"),  # guard: the audience's keyword
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3230,7 +3265,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
                          + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS
                          + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING
-                         + FEEDBACK_AND_COMPLAINT_CHANNELS)
+                         + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
