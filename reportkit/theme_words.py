@@ -631,6 +631,12 @@ _PEOPLE_MOVING = re.compile(r"((?:人口|牧民|牧户|渔民|群众|村民|居�
 # the money's (its words count as a title's).
 _SPENT_ON = re.compile(r"((?:经费|资金|费用|预算)[^，,。；;：:！!？?\n]{0,8}?(?:用于|用在|花在|投向))"
                        r"([^，,。；;：:！!？?\n]{1,24})")
+# Money named by the work it pays for (themes set 120: 普法经费保障不足，镇本级普法专项经费每年仅3000元; 人民调解经费落实不到位;
+# 法律顾问经费保障不足): that work's, so the work decides and the money word (经费, 资金, 费用, 投入 and its 保障) is taken
+# out; money of the rule-of-law work at large (法治建设专项经费未列入财政预算; 基层法治建设保障投入不足, r508, by the
+# keyword 投入不足) and enforcement's (执法经费) stay staffing's.
+_WORK_MONEY = re.compile(r"(?:(?<=普法)|(?<=法治宣传)|(?<=法制宣传)|(?<=调解)|(?<=法律顾问)|(?<=合法性审查)|(?<=信息公开)"
+                         r"|(?<=政务公开))(?:工作|专项|宣传|活动|服务)?(?:经费|资金|费用|投入)(?:保障)?")
 # A dispute someone meets (村民遇到宅基地纠纷时照搬网上答案; 村干部遇到纠纷绕着走): the circumstance, not the fault,
 # so whoever meets it decides, not the disputes theme.
 # (… and a quarrel said plainly, themes set 118: 村民小组长遇到邻里吵架只会“和稀泥”: 吵架, 吵嘴, 拌嘴, 口角, 打架, 斗殴)
@@ -986,6 +992,8 @@ def _without_topics(part: str) -> str:
     if "做" in part or any(verb in part for verb in _SERVING):
         part = _SERVED_PUBLIC.sub(r"\1", part)
     part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
+    if "经费" in part or "资金" in part or "费用" in part or "投入" in part:
+        part = _WORK_MONEY.sub("", part)
     if "举报" in part:
         part = _REPORT_MET.sub("", part)
     if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,302 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,332 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,664 of 2,673 (0.997) and tuning 627 of 659 since set 120 (written blind as 2021–2026 township,
+    # street-office and county items on the places, money and things of rule-of-law work (法治文化阵地, 农家书屋, 宣传栏,
+    # 民主法治示范村 signs, 调解室, 矛调中心, 公共法律服务工作室, 司法所办公用房, 执法车辆 and 执法装备, the 经费 of 普法, 调解
+    # and 执法, 法律顾问经费, 信息公开查阅点, 公示栏), the reader deciding whose fault it is (4 other: 财力, village roads, a
+    # town hall in danger, the town's assets): 28 of 30 first, 30 after; its misses tuning: money named by the work it
+    # pays for (普法经费, 调解经费, 法律顾问经费, 政务公开经费 and their 保障) is that work's, not the staffing's
+    # (`_WORK_MONEY`; 执法经费 and 法治建设专项经费 stay capacity); no earlier item moved, appended or mended, with or
+    # without the set);
     # held out 2,636 of 2,645 (0.997) and tuning 625 of 657 since set 118 (written blind as 2021–2026 township and
     # street-office items in plain spoken words, as a township head, a 司法所长 or a village cadre says them in a 述法 talk
     # or a 座谈会 (老百姓, 打官司, 托关系, 闹一闹, 法盲, 拍脑袋, 走过场, 没人管, 管不了, 一刀切, 说了不算, 两张皮, “人情案”,
@@ -3150,6 +3158,24 @@ PLAIN_SPOKEN_FAULTS = [
     ("留守老人多，防骗法律意识差", "publicity"),  # guard: the audience's keyword
 ]
 
+WORK_S_MONEY = [
+    # themes set 120 (the places, money and things of rule-of-law work: 28 of 30 first, its misses in other wordings):
+    # money named by the work it pays for (普法经费, 调解经费, 法律顾问经费) is that work's, not the staffing's
+    ("法治宣传经费保障不足", "publicity"),
+    ("普法经费不足，活动开展少", "publicity"),
+    ("村级调解经费保障不足", "disputes"),
+    ("法律顾问经费没有列入预算，合同审查时常找不到人", "decisions"),
+    ("政务公开经费保障不足，查阅点设备陈旧", "disclosure"),
+    ("执法经费保障不足，执法车辆维修都要临时申请", "capacity"),  # guard: enforcement's own money
+    ("法治建设专项经费没有列入镇财政预算", "capacity"),  # guard: the work at large
+    # money invested (投入不足, 投入有限) is the staffing's at large (r508's 基层法治建设保障投入不足, which the rule above took
+    # from capacity by its explanation's 法律顾问服务经费), a work's own investment that work's
+    ("基层法治建设保障投入不足，村级法治阵地和法律顾问服务经费主要依靠上级补助", "capacity"),
+    ("镇级法治工作投入有限，司法所办公用房紧张", "capacity"),
+    ("普法投入不足，宣传资料多年未更新", "publicity"),  # guard: the work named
+    ("人民调解投入偏少，调解员补贴长期未落实", "disputes"),  # guard
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3265,7 +3291,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
                          + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS
                          + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING
-                         + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS)
+                         + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS
+                         + WORK_S_MONEY)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
