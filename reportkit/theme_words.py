@@ -691,7 +691,9 @@ _PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一
 # The public named as those who still must travel or queue to get a service done (群众仍需线下多次跑; 牧民仍需往返百余
 # 公里线下办理; 老年人办事仍需到镇便民服务中心窗口排队): whom the service fails, not their own fault, so their name is
 # no cue of the public's (publicity); a keyword still decides (群众查询只能跑窗口 is the disclosure's 公示 item's).
-_SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波))")
+# (… and so are the public who must hand in the same papers again, themes set 119: 电子证照共享应用不足，群众办事仍需重复
+# 提交纸质材料: whom the service fails, no cue of the public's.)
+_SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波|重复提交|反复提交|多次提交|重复提供))")
 # The public named as the raters of a service (群众满意度测评得分92.3分; 村民满意率偏低): who judges the service, not
 # whose fault it is, so their name is no cue of the public's (themes set 117); a keyword still decides (群众满意度测评显示，
 # 仅41%的受访村民知晓… is the public's by 知晓).
@@ -763,6 +765,25 @@ _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|�
 # 保障不及时; 重点项目用地、用能等要素保障不足): the economy's, no staff's or money's 保障 (经费保障, 执法装备等保障不足 and
 # 待遇保障 untouched).
 _FACTOR_SUPPLY = re.compile(r"(?<=要素|用地|用能|能耗)保障")
+# The talent an economic field needs (themes set 119: 农村电商发展滞后，直播带货人才缺乏; 产业人才, 营销人才, 文旅人才): the
+# economy's, not the rule-of-law work's staff the keywords 人才缺乏 and 人才…缺乏 name, so in a clause that names no law
+# the field's 人才 is dropped (懂法律又懂信息技术的复合型人才, 法律专业人才 and 双语普法人才 untouched).
+_ECONOMY_TALENT = re.compile(r"(?:(?<=电商)|(?<=带货)|(?<=直播)|(?<=产业)|(?<=农业)|(?<=营销)|(?<=旅游)|(?<=文旅)|(?<=创业)"
+                             r"|(?<=经营)|(?<=乡土)|(?<=招商))人才")
+
+
+def _untalented(match: re.Match) -> str:
+    """A clause without an economic field's 人才 (`_ECONOMY_TALENT`), when it names no law."""
+    clause = match.group(0)
+    return clause if _LAW.search(clause) else _ECONOMY_TALENT.sub("", clause)
+
+
+# A rule, a standard or a list put into use without the 法制审核 (themes set 119: 大数据监管系统中自动生成处罚建议的规则
+# 未经法制审核即投入使用; 裁量基准未经法制审核即印发): the legality review of a norm, decisions' 合法性审核, not the
+# enforcement's review of a penalty decision the keyword 法制审核 names (少数处罚决定未经法制审核即送达当事人 untouched).
+_NORM_REVIEWED = re.compile(r"(?<=规则|基准|算法|模型|清单|办法|方案|细则|标准)((?:[^，,。；;：:！!？?\n]{0,4}?)未经)法制审核")
+
+
 # A channel of income, money or sales (增收渠道较窄, 收入渠道单一, 融资渠道不畅, 销售渠道; written round 108): the economy's,
 # not the channels of learning or of redress the public's cue 渠道 names (学法用法渠道, 维权渠道 untouched).
 _MONEY_CHANNEL = re.compile(r"(?<=增收|收入|融资|销售|营销|筹资|致富|就业|投资)渠道")
@@ -969,7 +990,8 @@ def _without_topics(part: str) -> str:
     befalls, a facility's aging and the leaders who receive petitioners (`_RATING_PUBLIC`, `_IN_HARDSHIP`,
     `_AGING_FACILITY`, `_LEADERS_RECEIVING`): words that name no fault. An office's staff who do not know a topic are
     named as cadres (`_OFFICE_STAFF_NOT_KNOWING`), and what a cadre's held thought is about is blanked with the thought
-    (`_ATTITUDE_TOWARD`)."""
+    (`_ATTITUDE_TOWARD`). An economic field's talent is dropped in a clause naming no law (`_ECONOMY_TALENT`), and a
+    norm's 法制审核 is read as its 合法性审核 (`_NORM_REVIEWED`)."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
@@ -996,7 +1018,7 @@ def _without_topics(part: str) -> str:
         part = _WORK_MONEY.sub("", part)
     if "举报" in part:
         part = _REPORT_MET.sub("", part)
-    if "跑" in part or "往返" in part or "排队" in part or "奔波" in part:
+    if "跑" in part or "往返" in part or "排队" in part or "奔波" in part or "提交" in part or "提供" in part:
         part = _SERVED_TRAVEL.sub("", part)
     if "满意" in part:
         part = _RATING_PUBLIC.sub("", part)
@@ -1018,6 +1040,10 @@ def _without_topics(part: str) -> str:
         part = _FACTOR_SUPPLY.sub("", part)
     if "渠道" in part:
         part = _MONEY_CHANNEL.sub("", part)
+    if "人才" in part:
+        part = _CLAUSE.sub(_untalented, part)
+    if "法制审核" in part:
+        part = _NORM_REVIEWED.sub(r"\1合法性审核", part)
     if "网络" in part or "通信" in part or "视频会议" in part:
         part = _NETWORK_KIT.sub("", part)
     if "设备" in part or "电脑" in part:
