@@ -258,6 +258,8 @@ def _tab_tables(text: str) -> str:
 _COLUMN_NAME = re.compile(r"^(?:序号|项目|项目名称|工作项目|指标|指标名称|名称|类别|事项|内容|工作内容|单位|计量单位|数量|数值|"
                           r"完成数|完成数量|完成情况|完成值|实际完成|备注|同比|增减|(?:19|20)\d{2}年度?(?:数量|完成数|完成情况)?)$")
 _LINE_CELL = re.compile(r"^[^\s。；;，,：:！!？?]{1,24}$")
+# The names a table's first column goes by (the shorter ones are found inside the longer: 项目 in 项目名称)
+_FIRST_COLUMNS = ("序号", "项目", "指标", "名称", "类别", "事项", "内容", "工作项目", "项目名称", "指标名称", "工作内容")
 
 
 def _cell_rows(cells: list[str], width: int) -> list[list[str]]:
@@ -281,7 +283,7 @@ def _header_width(cells: list[str]) -> int:
 
 def _cell_per_line_tables(text: str) -> str:
     """TEXT with a table copied one cell a line (or, flat, one cell a space) written as | rows (see above)."""
-    if not any(name in text for name in ("项目", "指标", "名称", "序号", "类别", "事项", "内容")):
+    if not any(name in text for name in _FIRST_COLUMNS):
         return text  # no table's first column
     lines = text.split("\n")
     out, i = [], 0
@@ -300,7 +302,7 @@ def _cell_per_line_tables(text: str) -> str:
     return "\n".join(out)
 
 
-_FLAT_HEADER = re.compile(r"(?<!\S)(?=(?:序号|项目|指标|名称|类别|事项|内容|工作项目|项目名称|指标名称|工作内容) )")
+_FLAT_HEADER = re.compile(rf"(?<!\S)(?=(?:{'|'.join(_FIRST_COLUMNS)}) )")
 
 
 def _flat_cell_tables(line: str) -> str:

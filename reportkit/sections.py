@@ -263,6 +263,7 @@ _YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
 # number glued to a verb that opens headings. A bare number that neither starts a list right under a heading nor
 # follows an earlier number of its list is body text.
 _BARE_NUMBER = re.compile(rf"(?P<n>\d{{1,2}})(?=(?:{HEADING_VERBS}))")
+_LIST_NUMBER = re.compile(rf"(?P<n>\d{{1,2}})(?:[、.．]|{HEADING_VERBS})")  # an earlier number of its list, marked or bare
 
 
 def _bare_number_heading(lines: list[str], i: int, stripped: str) -> tuple[int, str] | None:
@@ -275,8 +276,7 @@ def _bare_number_heading(lines: list[str], i: int, stripped: str) -> tuple[int, 
     if n == 1:
         fits = bool(above) and _starts_with_marker(above[-1])  # the list's first, right under its heading
     else:
-        earlier = re.compile(rf"(?P<n>\d{{1,2}})(?:[、.．]|{HEADING_VERBS})")  # an earlier number of its list
-        fits = any((m := earlier.match(x)) and int(m.group("n")) < n for x in above)
+        fits = any((m := _LIST_NUMBER.match(x)) and int(m.group("n")) < n for x in above)
     if not fits:
         return None
     return n, _clause_heading(match.group("n"), stripped[match.end():])
