@@ -568,8 +568,8 @@ _CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案�
 # (Not the 对 of 对象 or 对接: 矫正对象对…不清楚 knows through its second 对.)
 _NOT_KNOWING = ("知之甚少", "知之不多", "了解不多", "了解甚少", "不了解", "不熟悉", "一知半解", "不清楚", "知晓率",
                 "不以为然", "认识不足", "认识不够", "认识不到位", "认识不清", "掌握不准", "掌握不够", "把握不准")
-_UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=(?:法律法规|法律|法规)?"
-                            r"(?:" + "|".join(_NOT_KNOWING) + r"))")
+_NOT_KNOWN = r"(?:法律法规|法律|法规)?(?:" + "|".join(_NOT_KNOWING) + ")"  # (the law) not known
+_UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=" + _NOT_KNOWN + ")")
 # … and with the topic blanked, who does not know it (部分外卖骑手对《》不以为然; 个别村干部对《》了解不多): the
 # holder, in the clause before 对, whose not knowing it is (see `_word_scores`).
 _KNOWER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))(?P<holder>[^，,。；;：:！!？?\n]{1,30}?)对《》(?:法律法规|法律|法规)?"
@@ -715,8 +715,7 @@ _LEADERS_RECEIVING = re.compile(r"(?:领导干部|领导)(?=(?:定期|带头|轮
 # An office's staff who do not know a thing (部分社区工作人员对修订后的行政复议法…不熟悉): public servants, the cadres', as
 # `_OFFICE_STAFF` holds of a verdict keyword, now of any verdict of not knowing (the cue 人员 would make them enforcement's
 # staff; themes set 117); enforcement's own and auxiliary staff stay the cue's.
-_OFFICE_STAFF_NOT_KNOWING = re.compile(r"(?<!执法)(?<!协管)(?<!辅助)工作人员(?=[^，,。；;：:！!？?\n]{0,8}?对《》(?:法律法规|法律|法规)?"
-                                       r"(?:" + "|".join(_NOT_KNOWING) + r"))")
+_OFFICE_STAFF_NOT_KNOWING = re.compile(_OFFICE_STAFF.pattern + r"(?=[^，,。；;：:！!？?\n]{0,8}?对《》" + _NOT_KNOWN + ")")
 # What a cadre's held thought is about (个别干部对群众诉求存在“怕麻烦”思想): the topic, as the thought is (`_THOUGHT_HELD`),
 # not the fault, which is the cadre's holding it (themes set 117).
 _ATTITUDE_TOWARD = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n“]{0,6}?对)"
