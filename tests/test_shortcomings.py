@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,362 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,392 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,12 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,721 of 2,730 (0.997) and tuning 630 of 662 since set 122 (written blind as 2021–2025 township and
+    # street-office items as analysts get them from saved pages and scanned files, one or two slips an item: OCR and
+    # typing slips (执去, 法冶, 调介, 休系), a space or a line break inside a word (执 法, 普\n法), half-width punctuation
+    # and brackets ((2), 2), ",", ";"), a missing or doubled full stop, traditional characters (執法裝備, 宣傳, 調解,
+    # 決策), a footnote mark glued on ([1], ③) (4 other: 财力, village roads, 集体经济, an ageing population): 30 of 30
+    # first, all held out; nothing mended; no earlier item moved, appended);
     # held out 2,691 of 2,700 (0.997) and tuning 630 of 662 since set 120 (written blind as 2021–2026 township,
     # street-office and county items on the places, money and things of rule-of-law work (法治文化阵地, 农家书屋, 宣传栏,
     # 民主法治示范村 signs, 调解室, 矛调中心, 公共法律服务工作室, 司法所办公用房, 执法车辆 and 执法装备, the 经费 of 普法, 调解
