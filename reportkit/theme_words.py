@@ -87,7 +87,21 @@ _PRAISED = re.compile(r"(?:取得|收到)了?(?:一定|明显|较大|较好|显�
                       r"|(?:不断|逐步|日益|持续|进一步)(?:完善|健全|加强|提升|提高|规范|深化|改善)$"
                       r"|基本(?:建立|健全|形成|实现|完成|落实|覆盖|理顺)$"
                       r"|有所(?:提升|提高|改善|加强|增强|好转|进步|减少|下降)$"
-                      r"|(?:明显|显著|大幅)(?:提升|提高|改善|增强|减少|下降)$")
+                      r"|(?:明显|显著|大幅)(?:提升|提高|改善|增强|减少|下降)$"
+                      # … or says the work runs as it should (党支部“三会一课”开展正常，但…; 整体运行平稳，但…)
+                      r"|(?:开展|运行|运转|落实|召开)正常$|正常(?:开展|运行|运转)$"
+                      r"|(?:总体|整体)(?:较好|良好|平稳|有序)$")
+# … or is the seeming or denied half of a contrast whose next clause says what is so (themes set 121: 表面上普法活动场场
+# 爆满，实际上执法队员多为临时聘用人员; 不是执法力量不够，而是群众法治意识淡薄; 与其说…，不如说…; 普法宣传声势有余，
+# 而矛盾纠纷实质化解不足): the fault is in the second half, whatever the first half names. Each pair only together
+# (不是… with no 而是 after it, or a lone 实际上, keeps its lead), and only a first half that opens with its marker
+# (问题不是…; 从表面上看…): after a subject (镇村干部法治培训并非次数不够，而是内容针对性不强; 干部学法表面上全员参加，
+# 实际上实效不高) both halves are that subject's, and the clause that names it leads.
+_CONTRAST = ((re.compile(r"^(?:从)?表面(?:上)?(?:看)?|^看似|^看上去"), re.compile(r"^而?(?:实际上|实则|事实上|其实|实际)")),
+             (re.compile(r"^(?:问题|原因|症结|关键|根子|这)?(?:其实|主要|也|并|都)?(?:不是|并非|并不是|绝非)"),
+              re.compile(r"^而是")),
+             (re.compile(r"^与其说"), re.compile(r"^(?:倒|还)?不如说")),
+             (re.compile(r"有余$"), re.compile(r"^而(?!是)")))
 # A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
 _DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
 # A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生; 因…，致使…): the fault is what it led to. Not
@@ -187,6 +201,9 @@ def lead_clause(text: str) -> str:
                 and not _CAUSE_FIRST.match(clauses[1]) and not _OUTCOME_AFTER_CAUSE.search(clauses[1]) \
                 and not _CONSEQUENCE.match(clauses[1]):
             return clauses[1]
+    if len(clauses) > 1 and clauses[1] and any(first.search(ITEM_PREFIX.sub("", clauses[0], count=1).strip())
+                                               and second.match(clauses[1]) for first, second in _CONTRAST):
+        return clauses[1]
     if len(clauses) > 1 and clauses[1] and (
             _SETTING.match(clauses[0])
             or (_TURN.match(clauses[1]) and (_CONCEDES_AFTER_SUBJECT.match(clauses[0]) or _PRAISED.search(clauses[0])))):
