@@ -484,8 +484,18 @@ _SECTION = re.compile(r"[科股](?![学技普份东权])")
 
 
 # … and so is one right before its cadres (司法所干部对法律援助法学习不深): whose cadres they are, when their clause
-# goes on to another theme's keyword (司法所干部少、任务重 and 靠司法所干部坐班，…村干部 stay the office's).
-_ITS_CADRES = re.compile(r"(?:干部|同志)")
+# goes on to another theme's keyword (司法所干部少、任务重 and 靠司法所干部坐班，…村干部 stay the office's). So are its
+# staff, 工作人员 (themes set 123: 镇综治中心工作人员依法办事意识不强 read as disputes by the office's 综治).
+_ITS_CADRES = re.compile(r"(?:干部|同志|工作人员)")
+
+
+# … and so is a work's word that names an office with 中心 or 办 after it (综治中心, 综治办, 调解中心, 信访办, 普法办):
+# the office, who is short or who did it (themes set 123: 综治中心工作力量薄弱 read as disputes by its 综治; 由镇综治办
+# 自行起草; 综治中心工作人员依法办事意识不强), as a name ending in 所 or 队 is. (Not 办理, 办结, 办案, 办事, 办法, 办件, 办公:
+# the work done, not the office; and not before a bare quality, 综治中心规范化建设, which is the office's own work.)
+_OFFICE_AFTER = re.compile(r"(?:服务)?中心|办公室|办(?![理结案事法件公])")
+# (… and the quotation that follows an office's or a worker's name is part of what is said of them: 网格员“一人多岗”)
+_QUOTE_OPEN = "“\"「"
 
 
 def _names_the_doer(word: str, end: int, starts: dict[int, str], owners: dict[str, list[int]], zone: str = "") -> bool:
@@ -495,13 +505,18 @@ def _names_the_doer(word: str, end: int, starts: dict[int, str], owners: dict[st
     # (the section's name may join two works' words: 信访督查科, 复议应诉科)
     name_end = end + len(starts[end]) if end in starts and _GAP not in starts[end] else end
     section = bool(_SECTION.match(zone, end)) or (name_end > end and bool(_SECTION.match(zone, name_end)))
-    if not section and not _BODY.search(word):
+    office = None if section or _BODY.search(word) else _OFFICE_AFTER.match(zone, end)
+    if not section and office is None and not _BODY.search(word):
         return False
     mine = set(owners[word])
     at = (name_end if _SECTION.match(zone, name_end) else end) + 1 if section \
+        else office.end() if office is not None \
         else end + len(_WORKER) if zone.startswith(_WORKER, end) else end
-    if at in starts and set(owners[starts[at]]) - mine:
+    if at < len(zone) and zone[at] in _QUOTE_OPEN and not section:
+        at += 1
+    if at in starts and set(owners[starts[at]]) - mine and not (office is not None and starts[at] in _QUALITIES):
         return True
+    end = office.end() if office is not None else end
     if not _ITS_CADRES.match(zone, end):
         return False
     stop = m.start() if (m := _CLAUSE_END.search(zone, end)) else len(zone)
@@ -593,8 +608,9 @@ _KNOWER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))(?P<holder>[^，,�
                      r"(?P<verdict>" + "|".join(_NOT_KNOWING) + r")")
 # Who or what an assessment scores (乡里对驻村干部履职情况的考核多看台账; 对网格员的考核只看上报数): the topic, not
 # the fault, which is the assessment's; its words count as a title's. (Not 监督: 执法…监督 spans its object.)
+# (… and an assessment named by its kind: 对网格员的绩效考核以上报事件数量为依据, 对调解员的履职考评, themes set 123)
 # (… and who or what it lacks: 对村（居）法律顾问的履职情况缺少考核, 对调解员缺乏考评)
-_ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合)?(?:考核|考评|评议|督查)"
+_ASSESSED = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,20}?(?=的(?:年度|日常|综合|绩效|履职)?(?:考核|考评|评议|督查)"
                        r"|(?:的[^，,。；;：:！!？?\n的]{1,4}?)?(?:缺少|缺乏|没有|未)(?:开展|进行|建立)?(?:监督)?(?:考核|考评))")
 # What an assessment looks at (对调委会的考评只看调解数量…; 考核多看台账): its measure, the topic, not the fault, which is
 # the assessment's (counting only that: oversight); its words count as a title's. (Up to 不看…, what it misses.)
@@ -765,6 +781,14 @@ _HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;�
 _HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房"
                         r"|欠薪|欠资|拖欠|资金链|债务|金融")
 _QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
+# A clause of the public-security cameras (“雪亮工程”视频监控, 摄像头, 探头, 监控点位) and their state (老化, 设备陈旧,
+# 盲区): the cameras' own kit, no staff's equipment the cues 设备, 装备 and 老化 name (themes set 123: 部分早期安装
+# 的摄像头清晰度低、老化损坏 read as staffing by 老化); a clause of enforcement's evidence (执法, 取证, 证据) keeps them
+# (执法队缺少调取、固定视频证据的设备 stays staffing).
+_CAMERA_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*(?:摄像头|摄像机|探头|视频监控|监控设备|监控点位|监控探头|雪亮工程)"
+                            r"[^，,。；;：:！!？?\n]*")
+_CAMERA_STATE = re.compile(r"设备|装备|老化")
+_ENFORCERS_KIT = re.compile(r"执法|取证|证据")
 # The public and the thing secured for them by a utility or a road (群众饮水保障, 村民出行, 居民用水, 住房保障): whom the
 # service is for, not their own fault (no cue of the public's) nor the staff's or money's 保障 (经费保障). So too the
 # public (or its children) and the care, pension, schooling or income a welfare policy is for (themes set 105:
@@ -835,6 +859,11 @@ _CAR_WORDS = re.compile(r"公务用车|(?<=车辆)(?:老化|陈旧)")
 # the keyword of an audience, untouched; 留下的都是老人，不懂法 names a law: the cue stays).
 _LEFT_BEHIND = re.compile(r"(?:留下|剩下|在家|留守|留在村里)的?人?(?:大多|大部分|基本上?|多|都|全|主要)?(?:是|为|只有|只剩下?)"
                           r"些?(?:老人|老年人)|只剩下?些?(?:老人|老年人)")
+# … and a clause that counts the population (外出务工人员占户籍人口三成以上; 常住人口以老人和儿童为主; 人口老龄化加剧):
+# a statistic of the place, so in an item that names no law the people it names are no cue of the public's (themes set
+# 123: 镇域经济发展不平衡，… read as publicity by the cues 务工人员 and 老人 of its two counting clauses).
+_POPULATION_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*(?:(?:户籍|常住|总|在册|外出)人口|人口(?:老龄化|外流|流失|结构|占比|比例))"
+                                r"[^，,。；;：:！!？?\n]*")
 # Equipment as an asset on the books (已报废办公设备未及时办理核销手续; 电脑等设备未登记入账; 设备账实不符): the
 # asset accounts', not the staff's kit the cues 设备, 办公设备 and 电脑 name (司法所办公设备老化 stays theirs).
 _BOOKED_KIT = re.compile(r"(?:办公)?(?:设备|电脑)(?=[^，,。；;：:！!？?\n]{0,12}?(?:核销|入账|账实不符|账账不符|资产登记|资产卡片"
@@ -949,6 +978,18 @@ _CAMPAIGN_PEOPLE = re.compile(r"(?<=吸毒|涉毒|戒毒|康复|涉诈|涉赌|�
 _HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")  # the search for hazards (`_hazard`)
 
 
+def _camera_kit(match: re.Match) -> str:
+    """A cameras' clause (`_CAMERA_CLAUSE`) without its kit's state words, unless it is enforcement's evidence."""
+    clause = match.group(0)
+    return clause if _ENFORCERS_KIT.search(clause) else _CAMERA_STATE.sub("", clause)
+
+
+# The foundation of grassroots governance as a whole (基层治理基础薄弱, 基层治理的根基不牢), in an item that names no law:
+# the sum of the place's economy and people (themes set 123: 镇域经济发展不平衡，…常住人口以老人和儿童为主，基层治理基础
+# 薄弱 read as disputes by 基层治理), not the dispute work's 基层治理; the item's other words still count.
+_GOVERNANCE_BASE = re.compile(r"基层治理(?=的?(?:基础|根基|底子))")
+
+
 def _hazard(match: re.Match) -> str:
     """A hazard clause's 隐患, and the search for hazards in it (安全生产隐患排查还不彻底; 燃气安全隐患排查整治任务较重):
     the safety work's sweep, not the disputes' 排查 of quarrels (written round 107)."""
@@ -1049,6 +1090,8 @@ def _without_topics(part: str) -> str:
         part = _PARTY_MEMBERS.sub("", part)
     if "隐患" in part:
         part = _HAZARD_CLAUSE.sub(_hazard, part)
+    if "摄像" in part or "探头" in part or "监控" in part or "雪亮" in part:
+        part = _CAMERA_CLAUSE.sub(_camera_kit, part)
     part = _SERVED_BY_UTILITY.sub("", part)
     if "人员" in part or "干部" in part:
         part = _CAMPAIGN_PEOPLE.sub("", part)
@@ -1105,6 +1148,12 @@ _WHOLE_ITEM_RULES = (
      lambda part: _TRAINING_WORDS.sub("", part)),
     # the official cars' costs (`_CAR_COSTS`)
     (lambda text: ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text), lambda part: _CAR_WORDS.sub("", part)),
+    # the foundation of grassroots governance, in an item that names no law (`_GOVERNANCE_BASE`)
+    (lambda text: "基层治理" in text and not _LAW.search(text) and _GOVERNANCE_BASE.search(text),
+     lambda part: _GOVERNANCE_BASE.sub("", part)),
+    # the population counted, in an item that names no law (`_POPULATION_CLAUSE`)
+    (lambda text: "人口" in text and not _LAW.search(text) and _POPULATION_CLAUSE.search(text),
+     lambda part: _POPULATION_CLAUSE.sub("", part)),
     # the people a village is left with, in an item that names no law (`_LEFT_BEHIND`)
     (lambda text: ("老人" in text or "老年人" in text) and not _LAW.search(text) and _LEFT_BEHIND.search(text),
      lambda part: _LEFT_BEHIND.sub("", part)),
