@@ -706,7 +706,9 @@ _PUBLIC = (r"(?:办事群众|群众|村民|居民|市民|老百姓|老年人|老
 # The public a cadre serves or works on (站所干部服务企业的法治意识, 村干部帮扶困难群众时的法律意识, 做群众工作的意识):
 # whom the work is for, not who holds the awareness or the notion after it, so its word is dropped and the cadre's
 # words decide. (Not a service firm's name, 物业服务企业的法律意识, the firm's own: no cadre before its 服务.)
-_SERVING = ("服务", "帮扶", "对接", "联系", "走访")
+# (… and the public whose rights a cadre upholds or protects, themes set 124: 部分社区工作人员运用法律手段维护老年人合法
+# 权益的意识不强, read as the public's by 老年人…意识; 村干部保护留守儿童合法权益的意识: whom the work is for)
+_SERVING = ("服务", "帮扶", "对接", "联系", "走访", "维护", "保护")
 _SERVED_PUBLIC = re.compile(rf"((?:{_CADRES_IN_GAP}|成员|负责人|领导|书记)[^，,。；;：:！!？?\n]{{0,10}}?"
                             rf"(?:{'|'.join(_SERVING)})[^，,。；;：:！!？?\n]{{0,4}}?){_PUBLIC}"
                             rf"|(?<=做){_PUBLIC}(?=的?工作)")
@@ -798,13 +800,37 @@ _ENFORCERS_KIT = re.compile(r"执法|取证|证据")
 # … and the public and the housing they live in or hope to improve, 居民改善居住条件的期盼较高, written round 108: whom the
 # renovation is for, no cue of the public's; and the three guarantees of the poverty programme, 两不愁三保障 (compulsory schooling, basic care, safe housing): a welfare
 # policy's, no staff's or money's 保障)
-_SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:子女|孩子)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
+# (… and the children who moved with them or were left behind, themes set 124: 外来务工人员随迁子女入学、住房保障等公共
+# 服务供给仍不充分, read as the public's by the cue 务工人员; 农民工留守子女上学)
+_SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:随迁|留守)?(?:子女|孩子|儿童)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
                                 r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入|居住|改善(?:居住|住房|生活|人居)))"
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障|(?<=三)保障")
 # The supply of land, energy and the other factors a project or a firm needs (themes set 114: 招商引资…部分企业反映要素
 # 保障不及时; 重点项目用地、用能等要素保障不足): the economy's, no staff's or money's 保障 (经费保障, 执法装备等保障不足 and
 # 待遇保障 untouched).
 _FACTOR_SUPPLY = re.compile(r"(?<=要素|用地|用能|能耗)保障")
+# A care or welfare service's resources and staff (themes set 124: 留守儿童关爱服务资源不足。…乡镇社工站仅有专职社工1名，
+# 课后托管、心理辅导等服务难以常态化开展, read as capacity by 资源不足 and 专职; 养老服务力量薄弱, 助残服务人员不足, 兼职
+# 护理员): the welfare's (care for children, the old and the disabled), not the rule-of-law work's force the keywords
+# 资源不足, 力量薄弱 and 专职 name, so in a clause that names no law and no rule-of-law work the care field's staffing
+# word and a care worker's 专职 or 兼职, before or just after the worker (儿童主任多为兼职), are dropped (专职调解员,
+# 社区矫正专职社工 and 法律服务资源不足 untouched).
+_CARE_WORKER = r"(?:社工|社会工作者|护理员|保育员|村医|乡村医生|家庭医生|儿童主任|儿童督导员|心理咨询师|康复师)"
+_CARE_STAFF = re.compile(r"(?:(?<=关爱)|(?<=养老)|(?<=托育)|(?<=照料)|(?<=照护)|(?<=助残)|(?<=助老)|(?<=护理)|(?<=医疗)"
+                         r"|(?<=医护)|(?<=康复)|(?<=社工)|(?<=救助))(?:服务)?(?:资源|力量|人员|人手|队伍)"
+                         rf"|(?:专职|兼职)(?={_CARE_WORKER})")
+_CARE_WORKER_PART_TIME = re.compile(rf"({_CARE_WORKER}[^，,。；;：:！!？?\n]{{0,4}}?)(?:专职|兼职)")
+_RULE_OF_LAW_WORK = re.compile(r"矫正|禁毒|戒毒|调解|信访|执法|普法|维权|纠纷|矛盾")
+
+
+def _careless(match: re.Match) -> str:
+    """A clause without a care service's staffing words (`_CARE_STAFF`), when it names no law nor its work."""
+    clause = match.group(0)
+    if _LAW.search(clause) or _RULE_OF_LAW_WORK.search(clause):
+        return clause
+    return _CARE_WORKER_PART_TIME.sub(r"\1", _CARE_STAFF.sub("", clause))
+
+
 # The talent an economic field needs (themes set 119: 农村电商发展滞后，直播带货人才缺乏; 产业人才, 营销人才, 文旅人才): the
 # economy's, not the rule-of-law work's staff the keywords 人才缺乏 and 人才…缺乏 name, so in a clause that names no law
 # the field's 人才 is dropped (懂法律又懂信息技术的复合型人才, 法律专业人才 and 双语普法人才 untouched).
@@ -1036,8 +1062,8 @@ def _without_topics(part: str) -> str:
     do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
     another field's sense (a strain of money, a network's kit, equipment on the asset books, the party's membership, a
-    safety hazard, a utility's or a welfare policy's public, a project's factor supply: `_STRAIN`, `_NETWORK_KIT`,
-    `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`, a campaign's targets and assigned watchers: `_CAMPAIGN_PEOPLE`), and a theme's word the party's or the economy's work uses in another sense
+    safety hazard, a utility's or a welfare policy's public, a project's factor supply, a care service's staffing:
+    `_STRAIN`, `_NETWORK_KIT`, `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`, `_CARE_STAFF`, a campaign's targets and assigned watchers: `_CAMPAIGN_PEOPLE`), and a theme's word the party's or the economy's work uses in another sense
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
     `_PARTY_LED_GOVERNANCE`), the grid's worker and the enforcement officer holding an awareness (`_ENFORCER_MINDSET`) and an assessment among a staff's management steps
@@ -1097,6 +1123,8 @@ def _without_topics(part: str) -> str:
         part = _CAMPAIGN_PEOPLE.sub("", part)
     if "保障" in part:
         part = _FACTOR_SUPPLY.sub("", part)
+    if _CARE_STAFF.search(part) or _CARE_WORKER_PART_TIME.search(part):
+        part = _CLAUSE.sub(_careless, part)
     if "渠道" in part:
         part = _MONEY_CHANNEL.sub("", part)
     if "人才" in part:

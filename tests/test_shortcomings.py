@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,452 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,482 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,15 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,801 of 2,810 (0.997) and tuning 640 of 672 since set 124 (written blind as 2021–2025 township and
+    # street-office items about the groups the law protects: 留守儿童, 校园周边, 未成年人保护工作站, 养老诈骗, 赡养纠纷, 家庭暴力,
+    # 反家庭暴力法, 人身安全保护令, 残疾人, 退役军人, 农民工欠薪, 外来务工人员, 流动人口; the reader deciding whose fault it is
+    # (4 other: 养老服务, disabled people's jobs, 留守儿童关爱服务, 随迁子女入学): 27 of 30 first, 30 after; its misses tuning:
+    # the public whose rights a cadre upholds or protects (维护/保护…权益) whom the work is for (`_SERVING`); a care or
+    # welfare service's resources and staff (关爱服务资源, 专职社工, 儿童主任多为兼职), in a clause naming no law nor a
+    # rule-of-law work, the welfare's (`_CARE_STAFF`); the children who moved with the public (随迁子女入学) whom a
+    # welfare policy serves (`_SERVED_BY_UTILITY`); appended first it moved set 109's item of no theme word with its
+    # cluster-mates, mended no earlier item moved, with or without the set);
     # held out 2,774 of 2,783 (0.997) and tuning 637 of 669 since set 123 (written blind as 2022–2025 township and
     # street-office items on grid governance and the 综治中心 (网格员 and 专职网格员, 网格化管理, 综治中心规范化建设, 矛盾纠纷排查
     # through the grid, 一站式 and 多元化解, 诉源治理, 平安建设, 群防群治, 平安信息员, 雪亮工程), the reader deciding whose fault it is
@@ -3291,6 +3300,29 @@ DIGITAL_MEANS_OF_THE_RULE_OF_LAW = [
     ("群众对电子证照的法律效力不了解，仍要求开具纸质证明", "publicity"),  # guard: the public's not knowing
 ]
 
+PROTECTED_GROUPS = [
+    # themes set 124 (items about the groups the law protects: minors, the old, women, the disabled, veterans, migrant
+    # workers: 27 of 30 first, its misses in other wordings): the public whose rights a cadre upholds or protects (维护/
+    # 保护…权益) is whom the work is for, the cadre's awareness decides
+    ("个别村干部保护留守儿童合法权益的意识不强", "awareness"),
+    ("少数社区工作人员维护残疾人合法权益的法治意识淡薄", "awareness"),
+    ("部分村民维护自身合法权益的意识不强", "publicity"),  # guard: the public's own
+    ("农村老年人依法维权意识淡薄", "publicity"),  # guard
+    # a care or welfare service's resources and staff (关爱服务资源, 养老服务力量, 专职护理员, 儿童主任多为兼职), in a clause
+    # that names no law nor a rule-of-law work, are the welfare's
+    ("养老服务力量薄弱，专职护理员严重不足", "other"),
+    ("农村留守儿童关爱服务人员不足，儿童主任多为兼职", "other"),
+    ("助残服务资源分布不均，偏远村康复服务难以覆盖", "other"),
+    ("镇法律服务资源不足，群众咨询要到县城", "capacity"),  # guard: the law's own service
+    ("社区矫正专职社工仅1名，监管力量薄弱", "capacity"),  # guard: a rule-of-law work's social workers
+    ("调解员多为兼职，年龄偏大", "capacity"),  # guard: the mediators
+    # the children who moved with the public or were left behind (随迁子女, 留守子女) and their schooling are whom a
+    # welfare policy serves, no cue of the public's
+    ("进城务工人员随迁子女入学难问题仍然存在", "other"),
+    ("农民工留守子女上学路途远", "other"),
+    ("外来务工人员法律意识淡薄，讨薪多靠堵门拉横幅", "publicity"),  # guard: their own awareness
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3408,7 +3440,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING
                          + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS
                          + GRID_AND_THE_CENTRE + WORK_S_MONEY + SEEMING_AND_DENIED_HALVES
-                         + DIGITAL_MEANS_OF_THE_RULE_OF_LAW)
+                         + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
