@@ -844,6 +844,25 @@ def _untalented(match: re.Match) -> str:
     return clause if _LAW.search(clause) else _ECONOMY_TALENT.sub("", clause)
 
 
+# The staff of a service a town's institutions give, the health centre's, the school's and the old people's home's
+# (themes set 126: 村卫生室乡村医生年龄老化，60岁以上的占四成，后继乏人; 农村学校教师队伍老化; 镇卫生院医务人员不足;
+# 卫生院专业技术人员匮乏): the doctors, nurses, carers and teachers as such and their numbers or age, the health's, the
+# schooling's or the care's own, not the rule-of-law work's staff the keywords 人员不足 and 专业人才 and the cues 人员,
+# 队伍, 年龄结构 and 老化 name. In a clause that names no law the staff's name and the age it is said to have are dropped
+# (卫生监督执法人员不足, 教师法治意识淡薄 and 乡村医生对《医师法》不熟悉 name the law: untouched; 调解员 and 法治副校长 are
+# the rule-of-law work's own and not named here).
+_SERVICE_STAFF = re.compile(r"(?:(?:卫生院|卫生室|医院|诊所|学校|中小学|小学|中学|幼儿园|敬老院|养老院|福利院|养老机构)的?"
+                            r"(?:专业技术|专业|技术)?(?:人才|人员)|乡村医生|村医|乡医|全科医生|医生|医务人员|医护人员"
+                            r"|卫生技术人员|卫技人员|护士|护理人员|护理员|教师|老师|保育员|校医)"
+                            r"(?:队伍)?的?(?:年龄)?(?:结构)?(?:老化|老龄化|断层)?")
+
+
+def _unstaffed_service(match: re.Match) -> str:
+    """A clause without a service's staff and their age (`_SERVICE_STAFF`), when it names no law."""
+    clause = match.group(0)
+    return clause if _LAW.search(clause) else _SERVICE_STAFF.sub("", clause)
+
+
 # A rule, a standard or a list put into use without the 法制审核 (themes set 119: 大数据监管系统中自动生成处罚建议的规则
 # 未经法制审核即投入使用; 裁量基准未经法制审核即印发): the legality review of a norm, decisions' 合法性审核, not the
 # enforcement's review of a penalty decision the keyword 法制审核 names (少数处罚决定未经法制审核即送达当事人 untouched).
@@ -1073,7 +1092,8 @@ def _without_topics(part: str) -> str:
     befalls, a facility's aging and the leaders who receive petitioners (`_RATING_PUBLIC`, `_IN_HARDSHIP`,
     `_AGING_FACILITY`, `_LEADERS_RECEIVING`): words that name no fault. An office's staff who do not know a topic are
     named as cadres (`_OFFICE_STAFF_NOT_KNOWING`), and what a cadre's held thought is about is blanked with the thought
-    (`_ATTITUDE_TOWARD`). An economic field's talent is dropped in a clause naming no law (`_ECONOMY_TALENT`), and a
+    (`_ATTITUDE_TOWARD`). An economic field's talent is dropped in a clause naming no law (`_ECONOMY_TALENT`), and so are a
+    service's staff and their age (`_SERVICE_STAFF`: 乡村医生年龄老化, 教师不足), and a
     norm's 法制审核 is read as its 合法性审核 (`_NORM_REVIEWED`)."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
@@ -1129,6 +1149,8 @@ def _without_topics(part: str) -> str:
         part = _MONEY_CHANNEL.sub("", part)
     if "人才" in part:
         part = _CLAUSE.sub(_untalented, part)
+    if _SERVICE_STAFF.search(part):
+        part = _CLAUSE.sub(_unstaffed_service, part)
     if "法制审核" in part:
         part = _NORM_REVIEWED.sub(r"\1合法性审核", part)
     if "网络" in part or "通信" in part or "视频会议" in part:

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,482 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,512 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,830 of 2,839 (0.997) and tuning 641 of 673 since set 126 (written blind as 2021–2025 township and
+    # street-office items on schools, clinics and public institutions (法治副校长 and 校园法治教育, 校园周边 治安, 医疗纠纷 and
+    # 医患调解, 卫生院 and 村卫生室 监管, 食堂 食品安全, 事业单位 staff and their 学法, 公办幼儿园, 敬老院), the reader deciding
+    # whose fault it is (4 other: 乡村医生 ageing, 教师 shortage, an old people's home's old building, 公办园 places): 29 of
+    # 30 first, 30 after; its miss tuning: the staff of a service a town's institutions give (乡村医生, 村医, 医务人员,
+    # 教师, 护理员, 卫生院专业技术人员) and their age (年龄老化, 队伍老化), in a clause that names no law, the health's,
+    # schooling's or care's own, not the rule-of-law work's staff (`_SERVICE_STAFF`; 卫生监督执法人员不足 and 教师法治意识
+    # 淡薄 untouched); no earlier item moved, appended or mended);
     # held out 2,801 of 2,810 (0.997) and tuning 640 of 672 since set 124 (written blind as 2021–2025 township and
     # street-office items about the groups the law protects: 留守儿童, 校园周边, 未成年人保护工作站, 养老诈骗, 赡养纠纷, 家庭暴力,
     # 反家庭暴力法, 人身安全保护令, 残疾人, 退役军人, 农民工欠薪, 外来务工人员, 流动人口; the reader deciding whose fault it is
@@ -3323,6 +3331,25 @@ PROTECTED_GROUPS = [
     ("外来务工人员法律意识淡薄，讨薪多靠堵门拉横幅", "publicity"),  # guard: their own awareness
 ]
 
+
+SERVICE_STAFF_OF_TOWN_INSTITUTIONS = [
+    # themes set 126 (schools, clinics and public institutions: 29 of 30 first, its miss in other wordings): the staff of
+    # a service a town's institutions give (乡村医生, 村医, 医务人员, 教师, 护理员, 卫生院专业人才) and their age, in a clause
+    # that names no law, are the health's, the schooling's or the care's own, not the rule-of-law work's staff
+    ("乡村医生队伍老龄化严重，年轻村医补充困难", "other"),
+    ("农村中小学教师年龄老化，青年教师留不住", "other"),
+    ("镇卫生院医务人员不足，全科医生仅3名", "other"),
+    ("村医年龄结构老化，平均年龄58岁", "other"),
+    ("乡镇卫生院专业人才匮乏，影像、检验等岗位缺人", "other"),
+    ("敬老院护理员年龄老化，护理服务跟不上", "other"),
+    # guards: the law named (执法, 法治), the rule-of-law work's own staff, another clause's theme
+    ("卫生监督执法人员不足", "capacity"),
+    ("部分教师法治意识淡薄", "awareness"),
+    ("人民调解员队伍老化", "disputes"),
+    ("司法所工作人员年龄老化", "capacity"),
+    ("医护人员与患者沟通不够，医患矛盾时有发生", "disputes"),
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3440,7 +3467,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING
                          + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS
                          + GRID_AND_THE_CENTRE + WORK_S_MONEY + SEEMING_AND_DENIED_HALVES
-                         + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS)
+                         + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS
+                         + SERVICE_STAFF_OF_TOWN_INSTITUTIONS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
