@@ -658,7 +658,10 @@ _SECTOR_WORD = re.compile(r"培训(?=机构|学校|市场|行业)")
 _CHIEF_SYSTEM = re.compile(r"(?<=[河湖田林])长(?=制)")
 # A population on the move (城区人口集中、流动性大; 游牧民转场期间居住分散、流动性大): the scene, not the staff's
 # turnover that 流动性大 otherwise says (not when staff are named between: 群众反映协管员流动性大).
-_PEOPLE_MOVING = re.compile(r"((?:人口|牧民|牧户|渔民|群众|村民|居民|农民工|务工人员|游客|租户|住户)"
+# (… and the people of a trade on the move, themes set 125: 快递物流从业人员流动性大，普法难以覆盖; 外卖骑手流动性大; not a
+# legal trade's own, 法律服务从业人员, the law's staff)
+_PEOPLE_MOVING = re.compile(r"((?:人口|牧民|牧户|渔民|群众|村民|居民|农民工|务工人员|游客|租户|住户"
+                            r"|(?<!法律服务)(?<!法律)(?<!执法)(?<!调解)从业(?:人员|者)|快递员|外卖员|骑手|货车司机|摊贩|经营户|商户)"
                             r"(?:(?!人员|队员|干部|队伍|网格员|调解员|协管员)[^，,。；;：:！!？?\n]){0,16}?)流动性大")
 # What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
 # the money's (its words count as a title's).
@@ -735,7 +738,11 @@ _SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?
 _RATING_PUBLIC = re.compile(_PUBLIC + r"(?=的?(?:满意度|满意率))")
 # The public named as those a business strain befalls (部分个体工商户经营困难; 商户资金链紧张; 企业亏损): the economy's
 # trouble, not the public's fault, so their name is no cue of the public's (themes set 117).
-_IN_HARDSHIP = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,4}?(?:生产经营困难|经营困难|经营压力|资金链|亏损|倒闭|停产|歇业|关停))")
+# (… and the public as producers whose output or income a market cuts, themes set 125: 生猪价格持续低迷，养殖户补栏积极性
+# 不高; 农户种粮积极性下降; 经营户收入下降: the economy's; the public's will to take part or to learn, 群众参与积极性不高, untouched)
+_IN_HARDSHIP = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,4}?(?:生产经营困难|经营困难|经营压力|资金链|亏损|倒闭|停产|歇业|关停"
+                          r"|补栏|压栏|存栏|出栏|减产|减收|增产|收入下降|收入下滑|收入减少|收益下降|收益下滑|利润下滑|利润下降|亏本"
+                          r"|(?:种粮|种植|养殖|生产|扩产|复养|补栏)积极性))")
 # An economy's downturn as the lead (辖区经济下行压力较大; 部分企业经营困难), not a cause put first (受…影响): what the item
 # draws it from (12345热线诉求中涉及就业、拖欠工程款的占比上升，反映出…) names no fault, so the scene's words do not count
 # (themes set 117); the rest still does (…经济下行压力较大，镇级财力紧张，法治建设经费难以保障 stays capacity).
