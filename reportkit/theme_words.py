@@ -828,14 +828,27 @@ _CARE_STAFF = re.compile(r"(?:(?<=关爱)|(?<=养老)|(?<=托育)|(?<=照料)|(?
                          rf"|(?:专职|兼职)(?={_CARE_WORKER})")
 _CARE_WORKER_PART_TIME = re.compile(rf"({_CARE_WORKER}[^，,。；;：:！!？?\n]{{0,4}}?)(?:专职|兼职)")
 _RULE_OF_LAW_WORK = re.compile(r"矫正|禁毒|戒毒|调解|信访|执法|普法|维权|纠纷|矛盾")
+# … and the staff of a service a town's institutions give, the health centre's, the school's and the old people's home's
+# (themes set 126: 村卫生室乡村医生年龄老化，60岁以上的占四成，后继乏人; 农村学校教师队伍老化; 镇卫生院医务人员不足;
+# 卫生院专业技术人员匮乏): the doctors, nurses, carers and teachers as such and their numbers or age, the health's, the
+# schooling's or the care's own, not the rule-of-law work's staff the keywords 人员不足 and 专业人才 and the cues 人员,
+# 队伍, 年龄结构 and 老化 name. In a clause that names no law nor the law's work (`_RULE_OF_LAW_WORK`) the staff's name
+# and the age it is said to have are dropped (卫生监督执法人员不足, 教师法治意识淡薄 and 乡村医生对《医师法》不熟悉 name the
+# law: untouched; 调解员 and 法治副校长 are the rule-of-law work's own and not named here).
+_SERVICE_STAFF = re.compile(r"(?:(?:卫生院|卫生室|医院|诊所|学校|中小学|小学|中学|幼儿园|敬老院|养老院|福利院|养老机构)的?"
+                            r"(?:专业技术|专业|技术)?(?:人才|人员)|乡村医生|村医|乡医|全科医生|医生|医务人员|医护人员"
+                            r"|卫生技术人员|卫技人员|护士|护理人员|护理员|教师|老师|保育员|校医)"
+                            r"(?:队伍)?的?(?:年龄)?(?:结构)?(?:老化|老龄化|断层)?")
 
 
-def _careless(match: re.Match) -> str:
-    """A clause without a care service's staffing words (`_CARE_STAFF`), when it names no law nor its work."""
+def _without_service_staff(match: re.Match) -> str:
+    """A clause without a care, health or school service's staff, their posts and their age (`_CARE_STAFF`,
+    `_CARE_WORKER_PART_TIME`, `_SERVICE_STAFF`), when it names no law nor the law's work."""
     clause = match.group(0)
     if _LAW.search(clause) or _RULE_OF_LAW_WORK.search(clause):
         return clause
-    return _CARE_WORKER_PART_TIME.sub(r"\1", _CARE_STAFF.sub("", clause))
+    clause = _CARE_WORKER_PART_TIME.sub(r"\1", _CARE_STAFF.sub("", clause))
+    return _SERVICE_STAFF.sub("", clause)
 
 
 # The talent an economic field needs (themes set 119: 农村电商发展滞后，直播带货人才缺乏; 产业人才, 营销人才, 文旅人才): the
@@ -849,25 +862,6 @@ def _untalented(match: re.Match) -> str:
     """A clause without an economic field's 人才 (`_ECONOMY_TALENT`), when it names no law."""
     clause = match.group(0)
     return clause if _LAW.search(clause) else _ECONOMY_TALENT.sub("", clause)
-
-
-# The staff of a service a town's institutions give, the health centre's, the school's and the old people's home's
-# (themes set 126: 村卫生室乡村医生年龄老化，60岁以上的占四成，后继乏人; 农村学校教师队伍老化; 镇卫生院医务人员不足;
-# 卫生院专业技术人员匮乏): the doctors, nurses, carers and teachers as such and their numbers or age, the health's, the
-# schooling's or the care's own, not the rule-of-law work's staff the keywords 人员不足 and 专业人才 and the cues 人员,
-# 队伍, 年龄结构 and 老化 name. In a clause that names no law the staff's name and the age it is said to have are dropped
-# (卫生监督执法人员不足, 教师法治意识淡薄 and 乡村医生对《医师法》不熟悉 name the law: untouched; 调解员 and 法治副校长 are
-# the rule-of-law work's own and not named here).
-_SERVICE_STAFF = re.compile(r"(?:(?:卫生院|卫生室|医院|诊所|学校|中小学|小学|中学|幼儿园|敬老院|养老院|福利院|养老机构)的?"
-                            r"(?:专业技术|专业|技术)?(?:人才|人员)|乡村医生|村医|乡医|全科医生|医生|医务人员|医护人员"
-                            r"|卫生技术人员|卫技人员|护士|护理人员|护理员|教师|老师|保育员|校医)"
-                            r"(?:队伍)?的?(?:年龄)?(?:结构)?(?:老化|老龄化|断层)?")
-
-
-def _unstaffed_service(match: re.Match) -> str:
-    """A clause without a service's staff and their age (`_SERVICE_STAFF`), when it names no law."""
-    clause = match.group(0)
-    return clause if _LAW.search(clause) else _SERVICE_STAFF.sub("", clause)
 
 
 # A rule, a standard or a list put into use without the 法制审核 (themes set 119: 大数据监管系统中自动生成处罚建议的规则
@@ -1150,14 +1144,12 @@ def _without_topics(part: str) -> str:
         part = _CAMPAIGN_PEOPLE.sub("", part)
     if "保障" in part:
         part = _FACTOR_SUPPLY.sub("", part)
-    if _CARE_STAFF.search(part) or _CARE_WORKER_PART_TIME.search(part):
-        part = _CLAUSE.sub(_careless, part)
+    if _CARE_STAFF.search(part) or _CARE_WORKER_PART_TIME.search(part) or _SERVICE_STAFF.search(part):
+        part = _CLAUSE.sub(_without_service_staff, part)
     if "渠道" in part:
         part = _MONEY_CHANNEL.sub("", part)
     if "人才" in part:
         part = _CLAUSE.sub(_untalented, part)
-    if _SERVICE_STAFF.search(part):
-        part = _CLAUSE.sub(_unstaffed_service, part)
     if "法制审核" in part:
         part = _NORM_REVIEWED.sub(r"\1合法性审核", part)
     if "网络" in part or "通信" in part or "视频会议" in part:
