@@ -782,6 +782,13 @@ _NETWORK_KIT = re.compile(r"(?:网络|通信|视频会议)[^，,。；;：:！!�
 # The party's membership and its age (党员队伍老化, 党员年龄结构老化): party building, not the staff the cues 队伍 and
 # 老化 name (党员干部队伍 is the cadres', untouched).
 _PARTY_MEMBERS = re.compile(r"(?<=党员)(?:队伍)?(?:年龄)?(?:结构)?(?:老化|断层)?(?=[^干]|$)")
+# The standards the party's own organisation is built to (themes set 127: 基层党组织标准化规范化建设还要下功夫 read as
+# capacity by 标准化 and 规范化; 村党支部规范化建设, 党建工作标准化, 党群服务中心规范化建设): party building's quality, not the
+# enforcers' conduct the bare qualities name, so they are dropped after the party's organisation, its building work or its
+# service centre (司法所规范化建设, 执法规范化 and 政务公开标准化 untouched, and so is a theme's work between the party's name
+# and the quality: 党委依法决策的规范化水平 stays decisions').
+_PARTY_QUALITY = re.compile(r"((?:党组织|支部|党总支|党小组|党建|党群服务中心|党员活动室|党员活动阵地)(?:工作|建设|阵地)?的?)"
+                            r"(?:标准化|规范化)(?:[、和与及]?(?:标准化|规范化))?")
 # A hazard in a clause of safety, fire, flood, roads or water (“九小场所”火灾隐患仍然存在; 汛期通行和群众饮水保障仍有隐患):
 # not the hidden quarrel (矛盾隐患, 纠纷隐患) the disputes' cue 隐患 names; a clause that names a quarrel keeps it.
 _HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;：:！!？?\n]*")
@@ -1082,7 +1089,7 @@ def _without_topics(part: str) -> str:
     do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
     staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
     another field's sense (a strain of money, a network's kit, equipment on the asset books, the party's membership, a
-    safety hazard, a utility's or a welfare policy's public, a project's factor supply, a care service's staffing:
+    safety hazard, the standards the party's organisation is built to (`_PARTY_QUALITY`), a utility's or a welfare policy's public, a project's factor supply, a care service's staffing:
     `_STRAIN`, `_NETWORK_KIT`, `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`, `_CARE_STAFF`, a campaign's targets and assigned watchers: `_CAMPAIGN_PEOPLE`), and a theme's word the party's or the economy's work uses in another sense
     (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
     leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
@@ -1135,6 +1142,8 @@ def _without_topics(part: str) -> str:
         part = _STRAIN.sub("", part)
     if "党员" in part:
         part = _PARTY_MEMBERS.sub("", part)
+    if ("党" in part or "支部" in part) and ("标准化" in part or "规范化" in part):
+        part = _PARTY_QUALITY.sub(r"\1", part)
     if "隐患" in part:
         part = _HAZARD_CLAUSE.sub(_hazard, part)
     if "摄像" in part or "探头" in part or "监控" in part or "雪亮" in part:

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,542 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,572 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,886 of 2,895 (0.997) and tuning 645 of 677 since set 127 (written blind as 2021–2025 township,
+    # street-office and county items written as the remedy, not the fault (…有待进一步充实, …亟待提升, …尚需加强, …还需持续
+    # 用力, …还要下功夫, …需进一步规范), the reader inferring the fault from the work named, in one clause, a heading with its
+    # explanation or a long sentence with a figure (4 other: the economy and revenue, village roads, the party's own
+    # organisation, the industries): 29 of 30 first, 30 after; its miss tuning: the standards the party's own organisation,
+    # its building work or its service centre is built to (基层党组织标准化规范化建设, 党建工作标准化, 党群服务中心规范化建设)
+    # party building's, not the enforcers' conduct the bare qualities name (`_PARTY_QUALITY`; 司法所规范化建设, 执法规范化
+    # and 政务公开标准化 untouched); no earlier item moved, appended or mended);
     # held out 2,857 of 2,866 (0.997) and tuning 644 of 676 since sets 126 and 125 (written blind as 2021–2025 township and
     # street-office items on schools, clinics and public institutions (法治副校长 and 校园法治教育, 校园周边 治安, 医疗纠纷 and
     # 医患调解, 卫生院 and 村卫生室 监管, 食堂 食品安全, 事业单位 staff and their 学法, 公办幼儿园, 敬老院), the reader deciding
@@ -3383,6 +3391,25 @@ SERVICE_STAFF_OF_TOWN_INSTITUTIONS = [
     ("医护人员与患者沟通不够，医患矛盾时有发生", "disputes"),
 ]
 
+PARTY_ORGANISATION_STANDARDS = [
+    # themes set 127 (shortcomings written as the remedy: 29 of 30 first, its miss in other wordings): the standards the
+    # party's own organisation is built to (党组织/党支部/党建工作/党群服务中心 + 标准化, 规范化) are party building's,
+    # not the enforcers' conduct the bare qualities name
+    ("基层党组织标准化规范化建设还要下功夫", "other"),
+    ("村党支部标准化规范化建设推进不平衡，部分村活动阵地功能不全", "other"),
+    ("党建工作标准化水平有待提升", "other"),
+    ("党群服务中心规范化建设还需加强，个别村党群服务中心挂牌多、服务少", "other"),
+    ("部分村党组织规范化建设达标率不高", "other"),
+    # guards: a rule-of-law body's or work's quality, a theme's work between the party's name and the quality, the
+    # law named beside the party's standards
+    ("司法所规范化建设有待加强", "capacity"),
+    ("执法规范化水平有待提高", "capacity"),
+    ("政务公开标准化规范化水平不高", "disclosure"),
+    ("党委依法决策的规范化水平有待提高", "decisions"),
+    ("村党组织规范化建设中法治学习内容偏少，党员学法流于形式", "awareness"),
+    ("党建引领下司法所规范化建设还需加强", "capacity"),
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3501,7 +3528,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS
                          + GRID_AND_THE_CENTRE + WORK_S_MONEY + SEEMING_AND_DENIED_HALVES
                          + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS
-                         + SERVICE_STAFF_OF_TOWN_INSTITUTIONS + INDUSTRIES_OF_THE_TOWN)
+                         + SERVICE_STAFF_OF_TOWN_INSTITUTIONS + INDUSTRIES_OF_THE_TOWN
+                         + PARTY_ORGANISATION_STANDARDS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
