@@ -1083,26 +1083,21 @@ def _blank_topic(pattern: re.Pattern, part: str) -> str:
 
 
 def _without_topics(part: str) -> str:
-    """PART with its titles, what a policy interpretation is of, cases named by their outcome, a test's topics,
-    unknown topics, what a cadre holds as a quoted thought, what an assessment scores, what a column holds, what a
-    contract is for, what the item measures itself against, what money goes to and what the public lacks the sense to
-    do blanked (《》), a school's, a sector's, a moving population's, a met dispute's, a portfolio's, a recruitment's, a
-    staffed duty's, a served public's, a travelling applicant's and a reporter's word taken out, and so are the words of
-    another field's sense (a strain of money, a network's kit, equipment on the asset books, the party's membership, a
-    safety hazard, the standards the party's organisation is built to (`_PARTY_QUALITY`), a utility's or a welfare policy's public, a project's factor supply, a care service's staffing:
-    `_STRAIN`, `_NETWORK_KIT`, `_BOOKED_KIT`, `_PARTY_MEMBERS`, `_HAZARD_CLAUSE`, `_SERVED_BY_UTILITY`, `_FACTOR_SUPPLY`, `_CARE_STAFF`, a campaign's targets and assigned watchers: `_CAMPAIGN_PEOPLE`), and a theme's word the party's or the economy's work uses in another sense
-    (a pledge made in public, the 纪委's 审查调查, a place's promotion, an economy's 考核指标, a safety awareness, the governance party building
-    leads: `_DONE_IN_PUBLIC`, `_DISCIPLINE_REVIEW`, `_OTHER_PUBLICITY`, `_ECONOMY_TARGET`, `_SAFETY_AWARENESS`,
-    `_PARTY_LED_GOVERNANCE`), the grid's worker and the enforcement officer holding an awareness (`_ENFORCER_MINDSET`) and an assessment among a staff's management steps
-    (`_GRID_WORKER_MINDSET`, `_STAFF_ASSESSED`), the steps of managing plain cadres in a clause that names no law, a
-    staffing word before a worker holding an awareness and the disclosure work's own publicity (`_MANAGED_STAFF`,
-    `_QUALIFIED_WORKER_MINDSET`, `_DISCLOSURE_PROMOTED`), the public as a service's raters or as those a business strain
-    befalls, a facility's aging and the leaders who receive petitioners (`_RATING_PUBLIC`, `_IN_HARDSHIP`,
-    `_AGING_FACILITY`, `_LEADERS_RECEIVING`): words that name no fault. An office's staff who do not know a topic are
-    named as cadres (`_OFFICE_STAFF_NOT_KNOWING`), and what a cadre's held thought is about is blanked with the thought
-    (`_ATTITUDE_TOWARD`). An economic field's talent is dropped in a clause naming no law (`_ECONOMY_TALENT`), and so are a
-    service's staff and their age (`_SERVICE_STAFF`: 乡村医生年龄老化, 教师不足), and a
-    norm's 法制审核 is read as its 合法性审核 (`_NORM_REVIEWED`)."""
+    """PART without the words that name no fault, so that the themes' keywords count only the fault's.
+
+    Blanked (《》): titles, and the topics of a policy interpretation, a test, an assessment, a column, a contract, a
+    cadre's quoted thought (with what it is about: `_ATTITUDE_TOWARD`) and the standard an item measures itself
+    against; cases named by their outcome. Taken out: words of who or where that only frame the fault (a school, a
+    sector, a moving population, a met dispute, a served public, a travelling applicant, a reporter …), and a theme's
+    word another field uses in its own sense: money's strain, a network's or the asset books' kit, the party's
+    membership and its organisation's standards, a safety hazard, a utility's or a welfare policy's public, a
+    project's factor supply, a care, health or school service's staff, a campaign's targets and watchers, an
+    economy's talent, targets and publicity, the 纪委's 审查调查, a pledge made in public, the public as raters or as
+    those a business strain befalls, a facility's aging, the leaders who receive petitioners. Each rule is a
+    module-level pattern named for what it finds (`_STRAIN`, `_PARTY_QUALITY`, `_CARE_STAFF`, `_SERVICE_STAFF`,
+    `_ECONOMY_TALENT`, `_RATING_PUBLIC` …), its comment naming the set or round that showed it. Two rules rename
+    rather than remove: an office's staff who do not know a law are its cadres (`_OFFICE_STAFF_NOT_KNOWING`), and a
+    norm's 法制审核 is its 合法性审核 (`_NORM_REVIEWED`)."""
     part = _TITLE.sub("《》", _VILLAGERS_OR_RESIDENTS.sub("居", _SPACE_IN_WORD.sub("", part)))
     part = _CASE_BY_OUTCOME.sub("《》", _blank_topic(_INTERPRETED, part))
     part = _blank_topic(_CONTRACT_TOPIC, _blank_topic(_COLUMN_TOPIC, _blank_topic(_TEST_TOPIC, part)))
