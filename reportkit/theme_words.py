@@ -740,9 +740,12 @@ _RATING_PUBLIC = re.compile(_PUBLIC + r"(?=的?(?:满意度|满意率))")
 # trouble, not the public's fault, so their name is no cue of the public's (themes set 117).
 # (… and the public as producers whose output or income a market cuts, themes set 125: 生猪价格持续低迷，养殖户补栏积极性
 # 不高; 农户种粮积极性下降; 经营户收入下降: the economy's; the public's will to take part or to learn, 群众参与积极性不高, untouched)
+# (… and the public as households whose spending or burden is counted, themes set 129: 黄岗镇农户年均人情支出约占家庭收入的
+# 15%; 村民人情开支大; 群众经济负担重: the custom's cost, not the public's fault)
 _IN_HARDSHIP = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,4}?(?:生产经营困难|经营困难|经营压力|资金链|亏损|倒闭|停产|歇业|关停"
                           r"|补栏|压栏|存栏|出栏|减产|减收|增产|收入下降|收入下滑|收入减少|收益下降|收益下滑|利润下滑|利润下降|亏本"
-                          r"|(?:种粮|种植|养殖|生产|扩产|复养|补栏)积极性))")
+                          r"|(?:种粮|种植|养殖|生产|扩产|复养|补栏)积极性"
+                          r"|支出|开支|(?:经济|生活|家庭|人情)负担))")
 # An economy's downturn as the lead (辖区经济下行压力较大; 部分企业经营困难), not a cause put first (受…影响): what the item
 # draws it from (12345热线诉求中涉及就业、拖欠工程款的占比上升，反映出…) names no fault, so the scene's words do not count
 # (themes set 117); the rest still does (…经济下行压力较大，镇级财力紧张，法治建设经费难以保障 stays capacity).
@@ -1065,6 +1068,16 @@ def _met(match: re.Match) -> str:
     return match.group(1) if match.group(2) is None else ""
 
 
+# A programme of culture and civility (乡风文明建设, 新时代文明实践站, 精神文明创建, 公共文化服务, 群众文化活动), in an item that names
+# no law: its money, its forms and the public as its audience (投入不足, 活动形式单一, 群众参与积极性不高) are that programme's,
+# not the staffing's money, the publicity's forms or the public the cues name (themes set 129: 乡风文明建设投入不足，新时代文明实践
+# 站活动内容单一，群众参与积极性不高 read as capacity by 投入不足). An item naming the law is untouched (移风易俗法治宣传形式单一;
+# 法治文化阵地; 文明实践站开展普法活动少 names 普法).
+_CULTURE_WORK = re.compile(r"乡风文明|精神文明|文明实践|文明创建|文明村镇|公共文化|文化惠民|群众文化|文体活动|文化活动|文化服务")
+_CULTURE_WORDS = re.compile(_PUBLIC + r"|(?:投入|经费|资金)(?:不足|有限|偏少|不够|短缺|保障不足|保障不到位)?|(?:形式|方式|手段)单一"
+                            r"|参与(?:度|率)?")
+
+
 # The topic scans that try every clause's start, and the word without which they find nothing: they run only when it
 # is there (they were the slowest of these scans).
 _TOPIC_WORD = {_TEST_TOPIC: "题", _INTERPRETED: "解读", _COLUMN_TOPIC: "栏目", _CONTRACT_TOPIC: "签订的",
@@ -1207,6 +1220,8 @@ _WHOLE_ITEM_RULES = (
     # the population counted, in an item that names no law (`_POPULATION_CLAUSE`)
     (lambda text: "人口" in text and not _LAW.search(text) and _POPULATION_CLAUSE.search(text),
      lambda part: _POPULATION_CLAUSE.sub("", part)),
+    # a programme of culture and civility, in an item that names no law (`_CULTURE_WORK`)
+    (lambda text: not _LAW.search(text) and _CULTURE_WORK.search(text), lambda part: _CULTURE_WORDS.sub("", part)),
     # the people a village is left with, in an item that names no law (`_LEFT_BEHIND`)
     (lambda text: ("老人" in text or "老年人" in text) and not _LAW.search(text) and _LEFT_BEHIND.search(text),
      lambda part: _LEFT_BEHIND.sub("", part)),

@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,572 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,602 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,15 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,911 of 2,920 (0.997) and tuning 650 of 682 since set 129 (written blind as 2021–2025 township and
+    # village-level items on customs meeting the law (高额 and 天价彩礼, 大操大办 and 人情攀比, 薄养厚葬, 红白理事会, 宗族势力 in
+    # village elections, 封建迷信 and 非法宗教活动, 村规民约 with clauses against the law, 移风易俗, 赡养 and 继承 by custom, 土地调整
+    # by old rules), the reader deciding whose fault it is (4 other: 彩礼 rising, 乡风文明 as a culture programme, 人情 spending,
+    # 薄养厚葬 as such): 25 of 30 first, 30 after; its misses tuning: a cadre's study of a law past its title's chapters
+    # (干部学习, awareness); the procedure of making or revising a norm (修订程序, 制定程序, 制订程序, 修改程序) and the villagers'
+    # assembly (村民会议) decisions' keywords; a programme of culture and civility (乡风文明, 文明实践, 公共文化), in an item that
+    # names no law, holds its own money, forms and audience (`_CULTURE_WORK`); the public as households whose spending or
+    # burden is counted (农户年均人情支出) no cue (`_IN_HARDSHIP`); no earlier item moved, appended or mended);
     # held out 2,886 of 2,895 (0.997) and tuning 645 of 677 since set 127 (written blind as 2021–2025 township,
     # street-office and county items written as the remedy, not the fault (…有待进一步充实, …亟待提升, …尚需加强, …还需持续
     # 用力, …还要下功夫, …需进一步规范), the reader inferring the fault from the work named, in one clause, a heading with its
@@ -3410,6 +3419,32 @@ PARTY_ORGANISATION_STANDARDS = [
     ("党建引领下司法所规范化建设还需加强", "capacity"),
 ]
 
+
+CUSTOMS_MEETING_THE_LAW = [
+    # themes set 129 (customs meeting the law: 25 of 30 first, its misses in other wordings): a programme of culture and
+    # civility (精神文明创建, 公共文化服务, 文明实践站), in an item that names no law, holds its own money, forms and audience
+    ("精神文明创建经费不足，村级文化活动形式单一", "other"),
+    ("公共文化服务投入有限，村民参与文体活动的热情不高", "other"),
+    ("新时代文明实践站活动不经常，群众参与度不高", "other"),
+    # the public as households whose spending or burden is counted: the custom's cost, no cue of the public's
+    ("红白喜事攀比之风盛行，村民人情开支逐年增加", "other"),
+    ("群众婚丧嫁娶经济负担较重", "other"),
+    # the procedure of making or revising a norm (制定程序, 修订程序, 修改程序) and the villagers' assembly (村民会议): decisions
+    ("居民公约制定程序不规范，未广泛征求居民意见", "decisions"),
+    ("个别村自治章程修改程序不严格", "decisions"),
+    ("个别村集体土地发包方案未提交村民会议讨论决定", "decisions"),
+    ("部分村宅基地分配方案未经村民会议通过，由村干部商定", "decisions"),
+    # a cadre's study of a law (干部学习《…》…不深), past the title's chapter: the cadres'
+    ("社区干部学习《物业管理条例》业主大会一章不深，调处物业纠纷时说不清楚", "awareness"),
+    ("部分村干部学习《土地管理法》宅基地条款不够，审批建房时把关不严", "awareness"),
+    # guards: the law named in a culture programme, the public's own awareness, enforcement's procedure, 普法 at the assembly
+    ("新时代文明实践站开展普法活动少，群众参与度不高", "publicity"),
+    ("乡风文明建设中法治宣传形式单一", "publicity"),
+    ("部分村民法治观念淡薄，婚丧事宜大操大办", "publicity"),
+    ("行政处罚案件办理程序不规范", "capacity"),
+    ("利用村民会议开展普法宣传的次数少", "publicity"),
+]
+
 HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN = [
     # written round 107 (shortcomings hard to theme; its misses in other wordings): the sweep for safety hazards
     # (隐患排查, 排查整治) is the safety work's, no disputes' 排查
@@ -3529,7 +3564,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + GRID_AND_THE_CENTRE + WORK_S_MONEY + SEEMING_AND_DENIED_HALVES
                          + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS
                          + SERVICE_STAFF_OF_TOWN_INSTITUTIONS + INDUSTRIES_OF_THE_TOWN
-                         + PARTY_ORGANISATION_STANDARDS)
+                         + PARTY_ORGANISATION_STANDARDS
+                         + CUSTOMS_MEETING_THE_LAW)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
