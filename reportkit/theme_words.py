@@ -599,7 +599,8 @@ _CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案�
 # not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
 # (Not the 对 of 对象 or 对接: 矫正对象对…不清楚 knows through its second 对.)
 _NOT_KNOWING = ("知之甚少", "知之不多", "了解不多", "了解甚少", "不了解", "不熟悉", "一知半解", "不清楚", "知晓率",
-                "不以为然", "认识不足", "认识不够", "认识不到位", "认识不清", "掌握不准", "掌握不够", "把握不准")
+                "不以为然", "认识不足", "认识不够", "认识不到位", "认识不清", "掌握不准", "掌握不够", "把握不准",
+                "认识上有偏差", "认识有偏差", "认识存在偏差", "认识偏差")
 _NOT_KNOWN = r"(?:法律法规|法律|法规)?(?:" + "|".join(_NOT_KNOWING) + ")"  # (the law) not known
 _UNKNOWN_TOPIC = re.compile(r"(?<=对)(?![象接])[^，,。；;：:！!？?\n]{2,30}?(?=" + _NOT_KNOWN + ")")
 # … and with the topic blanked, who does not know it (部分外卖骑手对《》不以为然; 个别村干部对《》了解不多): the
@@ -1200,9 +1201,66 @@ def _without_topics(part: str) -> str:
     return _VISIT.sub("", part) if "访" in part else part
 
 
+# The linkage of enforcement and the judiciary (两法衔接) named as its information platform, in an item about the oversight
+# the platform serves (themes set 128: “两法衔接”信息共享平台录入不及时…检察机关难以及时掌握，外部监督作用没有发挥): the
+# platform's name, not the fault, which is what the platform hides from the overseers (the enforcers' handing over itself
+# stays the keyword's: 两法衔接工作机制运行不畅, and set 109's 镇“两法衔接”信息共享平台使用率低，涉嫌犯罪案件移送不及时).
+_LINKAGE_PLATFORM = re.compile(r"“?(?:两法衔接|(?:行政执法与)?刑事司法衔接)”?(?=(?:工作)?(?:信息)?(?:共享)?(?:平台|系统))")
+
+# Legal advisers counted as lawyers' part-time posts (themes set 128: “一村一法律顾问”覆盖有余、服务不足，…由县城2家律所的
+# 3名律师兼任，每名律师对接近5个村): how thin the advisers are spread, a staffing fault, in an item that names no work of
+# theirs (a contract, a decision, a review, a legal opinion, a lecture: 村级法律顾问由2名律师兼任…起草合同时找不到人咨询 stays
+# decisions'); the word 法律顾问 (decisions') goes, so that the staffing words decide.
+_ADVISERS_SPREAD = re.compile(r"律师兼任|兼任法律顾问|兼职法律顾问|(?:每名|每位|一名|人均|每个)律师(?:对接|联系|负责|服务)"
+                              r"|人均联系\d+个村")
+_ADVISERS_WORK = re.compile(r"合同|协议|决策|审查|审核|把关|规范性文件|论证|法律意见|讲座|宣讲|普法|咨询|调解|纠纷")
+# (the villages' advisers only, 一村一法律顾问, 村（居）法律顾问, 14个村的法律顾问: a town government's own adviser, 镇政府法律顾问由
+# 县城律师兼任，…难以及时提供法律意见, serves its decisions)
+_VILLAGE_ADVISERS = re.compile(r"村(?:[（(](?:居|社区)[）)])?(?:级|的)?法律顾问|一村一法律顾问|社区(?:级|的)?法律顾问")
+
+# The party's theory (两个确立, 两个维护, 四个意识, the party's new thought and congress spirit) and its study, in a clause
+# that names no law (themes set 128: 党员干部对“两个确立”决定性意义的理解还不够深刻，理论学习的系统性有待加强): the
+# party's political study, not the cadres' grasp of the law the cue 干部 and the word 学习 name; the clause goes (a
+# clause naming the law keeps its words: 习近平法治思想学习不深 stays the cadres').
+_PARTY_THEORY = re.compile(r"两个确立|两个维护|四个意识|四个自信|理论学习|创新理论|新思想|习近平新时代中国特色社会主义思想"
+                           r"|(?:二十大|二十届[^，,。；;：:！!？?\n]{0,6}?全会)精神|党史学习|主题教育")
+
+
+def _untheoretical(match: re.Match) -> str:
+    """A clause dropped when it names the party's theory and no law (`_PARTY_THEORY`)."""
+    clause = match.group(0)
+    return "" if _PARTY_THEORY.search(clause) and not _LAW.search(clause) else clause
+
+
+# The village cadres' own ranks (themes set 128: 村党组织书记、村委会主任“一肩挑”后，村干部队伍年龄结构偏大，45岁以下的仅占
+# 28%，后备力量不足): their age and their reserve, and the 一肩挑 their posts are held by, are the party's organisation work, not
+# the rule-of-law work's staff (后备力量, 力量不足) nor the cadres' grasp of the law (干部, 书记), in an item that names no law;
+# the clauses naming them go (懂法律的年轻干部少，后备力量不足 names the law and stays capacity).
+_CADRE_RANKS = re.compile(r"村干部|社区干部|“?两委”?(?:成员|班子|干部)?|村(?:党组织|党支部|支部)?书记|干部队伍|后备干部")
+_CADRE_AGE = re.compile(r"年龄|老化|老龄化|青黄不接|断层|\d+岁|后备")
+_CADRES_OWN = re.compile(rf"(?:{_CADRE_RANKS.pattern})[^，,。；;：:！!？?\n]*?(?:{_CADRE_AGE.pattern})|后备(?:力量|干部)|一肩挑")
+
+
+def _cadre_ranks(match: re.Match) -> str:
+    """A clause dropped when it names the village cadres' age or reserve, or the 一肩挑 (`_CADRES_OWN`)."""
+    clause = match.group(0)
+    return "" if _CADRES_OWN.search(clause) else clause
+
+
 # Rules that read the whole item and take words out of each of its parts (scene, lead, rest): (whether the rule
 # holds for the item's text, what it does to a part).
 _WHOLE_ITEM_RULES = (
+    # 两法衔接 named as its platform (`_LINKAGE_PLATFORM`)
+    (lambda text: "衔接" in text and "监督" in text and _LINKAGE_PLATFORM.search(text),
+     lambda part: _LINKAGE_PLATFORM.sub("", part)),
+    # legal advisers counted as lawyers' part-time posts, in an item naming no work of theirs (`_ADVISERS_SPREAD`)
+    (lambda text: "法律顾问" in text and _ADVISERS_SPREAD.search(text) and _VILLAGE_ADVISERS.search(text)
+     and not _ADVISERS_WORK.search(text),
+     lambda part: part.replace("法律顾问", "顾问")),
+    # the party's theory and its study, in a clause naming no law (`_PARTY_THEORY`)
+    (_PARTY_THEORY.search, lambda part: _CLAUSE.sub(_untheoretical, part)),
+    # the village cadres' age and reserve and the 一肩挑, in an item that names no law (`_CADRES_OWN`)
+    (lambda text: not _LAW.search(text) and _CADRES_OWN.search(text), lambda part: _CLAUSE.sub(_cadre_ranks, part)),
     # the systems' names are what the data fault is of (`_DATA_SILO`)
     (_DATA_SILO.search, lambda part: _SYSTEM_NAME.sub("", part)),
     # public finance's strain (`_BUDGET_CALLS`)
