@@ -851,6 +851,12 @@ _SERVICE_STAFF = re.compile(r"(?:(?:卫生院|卫生室|医院|诊所|学校|中
                             r"|卫生技术人员|卫技人员|护士|护理人员|护理员|教师|老师|保育员|校医)"
                             r"(?:队伍)?的?(?:年龄)?(?:结构)?(?:老化|老龄化|断层)?")
 
+# A word every match of the three patterns above holds (a care field, a post, an institution, a doctor, nurse or
+# teacher): a cheap test first, since the patterns' look-behinds are tried at every character of every item.
+_SERVICE_HINT = re.compile(r"医|护士|护理|卫生|卫技|关爱|养老|托育|照料|照护|助残|助老|康复|社工|救助|专职|兼职|教师|老师|学校|小学|中学"
+                           r"|幼儿园|敬老院|福利院|诊所|保育")
+
+
 
 def _without_service_staff(match: re.Match) -> str:
     """A clause without a care, health or school service's staff, their posts and their age (`_CARE_STAFF`,
@@ -1162,7 +1168,8 @@ def _without_topics(part: str) -> str:
         part = _CAMPAIGN_PEOPLE.sub("", part)
     if "保障" in part:
         part = _FACTOR_SUPPLY.sub("", part)
-    if _CARE_STAFF.search(part) or _CARE_WORKER_PART_TIME.search(part) or _SERVICE_STAFF.search(part):
+    if _SERVICE_HINT.search(part) and (_CARE_STAFF.search(part) or _CARE_WORKER_PART_TIME.search(part)
+                                       or _SERVICE_STAFF.search(part)):
         part = _CLAUSE.sub(_without_service_staff, part)
     if "渠道" in part:
         part = _MONEY_CHANNEL.sub("", part)
