@@ -743,10 +743,13 @@ _RATING_PUBLIC = re.compile(_PUBLIC + r"(?=的?(?:满意度|满意率))")
 # 不高; 农户种粮积极性下降; 经营户收入下降: the economy's; the public's will to take part or to learn, 群众参与积极性不高, untouched)
 # (… and the public as households whose spending or burden is counted, themes set 129: 黄岗镇农户年均人情支出约占家庭收入的
 # 15%; 村民人情开支大; 群众经济负担重: the custom's cost, not the public's fault)
+# (… and the public as those who pay their share of a common work, themes set 132: 加装电梯…居民出资意愿差异较大; 老旧小区
+# 改造业主出资比例低; 村民筹资筹劳积极性不高: the project's money, not the public's fault; 业主拒交物业费 untouched)
 _IN_HARDSHIP = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,4}?(?:生产经营困难|经营困难|经营压力|资金链|亏损|倒闭|停产|歇业|关停"
                           r"|补栏|压栏|存栏|出栏|减产|减收|增产|收入下降|收入下滑|收入减少|收益下降|收益下滑|利润下滑|利润下降|亏本"
                           r"|(?:种粮|种植|养殖|生产|扩产|复养|补栏)积极性"
-                          r"|支出|开支|(?:经济|生活|家庭|人情)负担))")
+                          r"|支出|开支|(?:经济|生活|家庭|人情)负担"
+                          r"|出资|筹资|自筹|分摊费用|费用分摊))")
 # An economy's downturn as the lead (辖区经济下行压力较大; 部分企业经营困难), not a cause put first (受…影响): what the item
 # draws it from (12345热线诉求中涉及就业、拖欠工程款的占比上升，反映出…) names no fault, so the scene's words do not count
 # (themes set 117); the rest still does (…经济下行压力较大，镇级财力紧张，法治建设经费难以保障 stays capacity).

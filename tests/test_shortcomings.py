@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,632 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,662 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,6 +846,13 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 2,963 of 2,972 (0.997) and tuning 658 of 690 since set 132 (written blind as 2022–2025 street-office and
+    # township items on residential communities and society's own bodies (物业管理 and 物业纠纷, 业委会 elections and their
+    # 公共收益, 老旧小区 and 加装电梯, 社会组织 and 行业协会, 志愿服务, 快递员 and 外卖骑手, 居民公约 and 小区议事), the reader deciding
+    # whose fault it is (4 other: old buildings, parking places, 物业费 collection, a lift's cost): 28 of 30 first, 30 after;
+    # its misses tuning: the procedure a self-governing body is elected by (选举程序, read before 程序不规范) and the rules a
+    # body deliberates by (议事规则) decisions' keywords; the public as those who pay their share of a common work (居民出资意愿,
+    # 村民筹资筹劳) no cue (`_IN_HARDSHIP`); no earlier item moved, appended or mended);
     # held out 2,935 of 2,944 (0.997) and tuning 656 of 688 since sets 129 and 128 (written blind as 2021–2025 township and
     # village-level items on customs meeting the law (高额 and 天价彩礼, 大操大办 and 人情攀比, 薄养厚葬, 红白理事会, 宗族势力 in
     # village elections, 封建迷信 and 非法宗教活动, 村规民约 with clauses against the law, 移风易俗, 赡养 and 继承 by custom, 土地调整
@@ -3457,6 +3464,28 @@ CUSTOMS_MEETING_THE_LAW = [
 ]
 
 
+RESIDENTIAL_COMMUNITIES_AND_SOCIETY_S_OWN_BODIES = [
+    # themes set 132 (residential communities and society's own bodies: 28 of 30 first, its misses in other wordings):
+    # the procedure a self-governing body is elected by (选举程序, read before the enforcers' 程序不规范) and the rules a
+    # body deliberates and votes by (议事规则): decisions
+    ("村民委员会选举程序不规范，个别村委托投票未按规定办理", "decisions"),
+    ("部分小区业委会选举程序不够严谨，投票结果引起业主质疑", "decisions"),
+    ("业主大会议事规则不健全，重大事项表决随意", "decisions"),
+    ("小区议事会未按议事规则表决，个别事项由少数人拍板", "decisions"),
+    # the public as those who pay their share of a common work: the project's money, no cue of the public's
+    ("老旧小区改造资金来源单一，业主出资比例低", "other"),
+    ("一事一议项目推进缓慢，村民筹资筹劳积极性不高", "other"),
+    ("加装电梯资金缺口较大，居民自筹部分难以落实", "other"),
+    # guards: the public's knowing of the procedure, enforcement's procedure, owners who refuse a fee, a cost's dispute
+    ("居民对业委会选举程序了解不多", "publicity"),
+    ("执法程序不规范", "capacity"),
+    ("业主依法维权意识不强，有的以拒交物业费方式表达不满", "publicity"),
+    ("加装电梯过程中业主对费用分摊方案争议较大，调解难度大", "disputes"),
+    ("居民参与小区议事的积极性不高，对居民公约知晓率低", "publicity"),
+    ("群众防范非法集资的意识不强", "publicity"),  # guard: 集资 a crime, not a share paid
+]
+
+
 SLOGANS_AND_WHAT_THEY_STAND_FOR = [
     # themes set 128 (slogans, numbered formulae and jargon: 24 of 30 first, its misses in other wordings):
     # 两法衔接 named as its information platform, in an item about the oversight it serves, is the platform's name, the
@@ -3608,6 +3637,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + SERVICE_STAFF_OF_TOWN_INSTITUTIONS + INDUSTRIES_OF_THE_TOWN
                          + PARTY_ORGANISATION_STANDARDS
                          + CUSTOMS_MEETING_THE_LAW
+                         + RESIDENTIAL_COMMUNITIES_AND_SOCIETY_S_OWN_BODIES
                          + SLOGANS_AND_WHAT_THEY_STAND_FOR)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
