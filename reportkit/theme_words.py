@@ -940,6 +940,10 @@ _BOOKED_KIT = re.compile(r"(?:办公)?(?:设备|电脑)(?=[^，,。；;：:！!�
 # manner of a pledge, a lesson, a recruitment or a selection (党员“公开承诺、践诺评诺”, “法治公开课”, 公开招聘, 公开选拔):
 # done in public, not information made public, so no disclosure word (公开招标, 公开招租 and 公开征求意见 stay decisions').
 _DONE_IN_PUBLIC = re.compile(r"公开(?=承诺|课|招聘|招考|选拔|遴选|竞聘)")
+# A promise the applicant or the firm makes under a system of promises (告知承诺制, 信用承诺, 证明事项告知承诺): the
+# system's name, not a promise the town makes, whose procedure the decisions keyword 承诺…程序 reads (themes set 131:
+# 1. 作出涉企优惠承诺缺乏规范程序, decisions, read as other; 告知承诺制事后核查程序 is the enforcers' check, no decision).
+_PROMISE_SYSTEM = re.compile(r"(?<=告知)承诺|(?<=信用)承诺|承诺(?=制)")
 # The discipline inspectors' 审查 (审查调查, 纪律审查, 立案审查: the 纪委's case work) is no legality review; and the public
 # as a place (群众身边的腐败, 群众身边的案例: near them) is no cue of the public's.
 _DISCIPLINE_REVIEW = re.compile(r"审查(?=调查)|(?<=纪律)审查|(?<=立案)审查|群众(?=身边)")
@@ -1186,6 +1190,8 @@ def _without_topics(part: str) -> str:
         part = _BOOKED_KIT.sub("", part)
     if "公开" in part:
         part = _DONE_IN_PUBLIC.sub("", part)
+    if "承诺" in part:
+        part = _PROMISE_SYSTEM.sub("", part)
     if "审查" in part or "身边" in part:
         part = _DISCIPLINE_REVIEW.sub("", part)
     if "宣传" in part or "意识形态" in part:
@@ -1322,6 +1328,8 @@ def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float
                                                        *_ASSESSED_BY.finditer(text),
                                                        *(_PUBLIC_WILL.finditer(text) if "意识" in text or "观念" in text
                                                          else ())))]))
+        if "承诺" in titles[-1]:  # a system of promises is no promise the town makes, in a topic too (`_PROMISE_SYSTEM`)
+            titles[-1] = _PROMISE_SYSTEM.sub("", titles[-1])
     rests, consequences = zip(*(_without_consequences(p[2]) for p in parts)) if parts else ((), ())
     leads, led_lead = zip(*(_without_led_to(p[1]) for p in parts)) if parts else ((), ())
     rests, led_rest = zip(*(_without_led_to(r) for r in rests)) if parts else ((), ())
