@@ -661,8 +661,11 @@ _CHIEF_SYSTEM = re.compile(r"(?<=[河湖田林])长(?=制)")
 # turnover that 流动性大 otherwise says (not when staff are named between: 群众反映协管员流动性大).
 # (… and the people of a trade on the move, themes set 125: 快递物流从业人员流动性大，普法难以覆盖; 外卖骑手流动性大; not a
 # legal trade's own, 法律服务从业人员, the law's staff)
+# (… and the offenders enforcement pursues and their sites, themes set 130's probes: 辖区非法行医点隐蔽性强、流动性大;
+# 游医, 黑车, 窝点, 摊点, 作坊, 违法行为: the field's scene, not the enforcers' turnover)
 _PEOPLE_MOVING = re.compile(r"((?:人口|牧民|牧户|渔民|群众|村民|居民|农民工|务工人员|游客|租户|住户"
-                            r"|(?<!法律服务)(?<!法律)(?<!执法)(?<!调解)从业(?:人员|者)|快递员|外卖员|骑手|货车司机|摊贩|经营户|商户)"
+                            r"|(?<!法律服务)(?<!法律)(?<!执法)(?<!调解)从业(?:人员|者)|快递员|外卖员|骑手|货车司机|摊贩|经营户|商户"
+                            r"|行医点|诊所|游医|黑车|窝点|摊点|作坊|违法行为)"
                             r"(?:(?!人员|队员|干部|队伍|网格员|调解员|协管员)[^，,。；;：:！!？?\n]){0,16}?)流动性大")
 # What money goes to (法治经费多用于普法宣传品印制; 资金大多花在阵地建设上): the topic, not the fault, which is
 # the money's (its words count as a title's).

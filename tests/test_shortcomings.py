@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,692 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,722 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,7 +846,7 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # held out 2,992 of 3,001 (0.997) and tuning 659 of 691 since sets 132 and 131 (written blind as 2022–2025 street-office and
+    # held out 3,022 of 3,031 (0.997) and tuning 659 of 691 since sets 132, 131 and 130 (written blind as 2022–2025 street-office and
     # township items on residential communities and society's own bodies (物业管理 and 物业纠纷, 业委会 elections and their
     # 公共收益, 老旧小区 and 加装电梯, 社会组织 and 行业协会, 志愿服务, 快递员 and 外卖骑手, 居民公约 and 小区议事), the reader deciding
     # whose fault it is (4 other: old buildings, parking places, 物业费 collection, a lift's cost): 28 of 30 first, 30 after;
@@ -860,6 +860,19 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     # promised subsidies, 隐性债务 and 融资平台): 29 of 30 first, 30 after; its miss tuning: a promise the town makes and the
     # procedure it lacks (作出涉企优惠承诺缺乏规范程序: 承诺…程序) a decisions keyword, a system of promises the applicant or the
     # firm makes (告知承诺制, 信用承诺) no promise of the town's (`_PROMISE_SYSTEM`); no earlier item moved, appended or mended);
+    # held out 2,964 of 2,974 (0.997) and tuning 656 of 688 with set 130 alone (written blind as 2021–2025 township, street-office
+    # and county items on enforcement in named fields (自然资源 违法占地 and 违建, 生态环境 散乱污 and 秸秆焚烧, 农业综合执法 农药,
+    # 种子 and 兽药, 文化市场 网吧 and 出版物, 交通运输 超限超载 and 非法营运, 城市管理 占道经营 and 渣土, 市场监管 食品小作坊 and 价格,
+    # 卫生健康 非法行医), the reader deciding whose fault it is: the enforcers' staff, certificates, case files, discretion
+    # and procedure, the public's ignorance of the rule, the cadres', the disputes enforcement raises, the disclosure of
+    # penalties, the decisions on the field's plans (4 other: air quality, 秸秆 use, traffic jams, market prices and
+    # premises): 30 of 30 first; its writer's probes' two misses mended: the offenders and their sites on the move
+    # (行医点, 游医, 黑车, 窝点, 摊点…流动性大) the field's scene, no staff turnover (`_PEOPLE_MOVING`); petitions made again
+    # and again (多次…上访, 反复…上访, 重复…上访, 屡次…上访) disputes' keywords; the mend moved no earlier item, with or
+    # without the set; appending moved one earlier item of no theme word with its cluster-mates,
+    # set 55's held-out 法治建设与乡村振兴、疫情防控等中心工作结合不够紧密… (other) now in one cluster with set 17's near copy
+    # 法治宣传教育与…中心工作结合不够紧密 (publicity, cosine 0.60) and read as publicity; mended on merging: 结合, 紧密, 中心
+    # and 乡村振兴 frame any work's tie to the central tasks, no shared wording (unshared_words.txt), and no item moves);
     # held out 2,935 of 2,944 (0.997) and tuning 656 of 688 since sets 129 and 128 (written blind as 2021–2025 township and
     # village-level items on customs meeting the law (高额 and 天价彩礼, 大操大办 and 人情攀比, 薄养厚葬, 红白理事会, 宗族势力 in
     # village elections, 封建迷信 and 非法宗教活动, 村规民约 with clauses against the law, 移风易俗, 赡养 and 继承 by custom, 土地调整
@@ -3510,6 +3523,28 @@ RESIDENTIAL_COMMUNITIES_AND_SOCIETY_S_OWN_BODIES = [
 ]
 
 
+ENFORCEMENT_IN_NAMED_FIELDS = [
+    # themes set 130 (enforcement in named fields: 30 of 30 first; its writer's eighteen probes, written after the list
+    # was read, found two misses): the offenders enforcement pursues and their sites (非法行医点, 游医, 黑车, 窝点, 摊点,
+    # 作坊, 违法行为) on the move are the field's scene, as a moving population is, no staff turnover
+    ("辖区非法行医点隐蔽性强、流动性大", "other"),
+    ("无证游医流动性大，查处难以到位", "other"),
+    ("非法加工窝点隐蔽、流动性大", "other"),
+    ("城郊黑车流动性大，屡查屡犯", "other"),
+    ("占道经营摊点流动性大，夜间反弹明显", "other"),
+    ("执法协管员流动性大，违法行为发现不及时", "capacity"),  # guard: the enforcers' own staff
+    # petitions made again and again (多次/反复/重复/屡次…上访, as 重复访 and 缠访) are the disputes', whoever petitions (a
+    # public's cue, 车主, 商户, 个体户, no longer ties them)
+    ("非法营运车辆查扣后，车主多次到镇里上访要求放车", "disputes"),
+    ("个别商户对罚款决定不服，反复上访", "disputes"),
+    ("部分个体户重复到县上访", "disputes"),
+    ("违建户屡次上访，要求补偿", "disputes"),
+    # guards: the public's own choice of petitions over the law, and a decision that caused the petitions
+    ("部分群众信访不信法，多次上访", "publicity"),
+    ("违建拆除方案未经风险评估即实施，引发村民多次上访", "decisions"),
+]
+
+
 SLOGANS_AND_WHAT_THEY_STAND_FOR = [
     # themes set 128 (slogans, numbered formulae and jargon: 24 of 30 first, its misses in other wordings):
     # 两法衔接 named as its information platform, in an item about the oversight it serves, is the platform's name, the
@@ -3663,7 +3698,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + CUSTOMS_MEETING_THE_LAW
                          + RESIDENTIAL_COMMUNITIES_AND_SOCIETY_S_OWN_BODIES
                          + THE_TOWN_S_WORD
-                         + SLOGANS_AND_WHAT_THEY_STAND_FOR)
+                         + SLOGANS_AND_WHAT_THEY_STAND_FOR
+                         + ENFORCEMENT_IN_NAMED_FIELDS)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
