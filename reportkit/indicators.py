@@ -579,8 +579,9 @@ def _value_of(m: re.Match, before: str) -> tuple[float, str, float | None] | Non
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
     else:
-        if raw in ("二", "零", "〇") or (raw == "一" and not _counted_one(m, before)):
+        if raw in ("零", "〇") or (raw in ("一", "二") and not _counted_one(m, before)):
             return None  # 一名法律顾问 / 一次性 / 二次供水: an article or a name, not a count
+            # (a bare 二 after its noun, ending its clause, counts as such a 一 does: 召开…会议二次; written round 109)
         if len(raw) == 1 and raw in _FINANCIAL_DIGITS and before[-1:] in _WORDS_ENDING_IN.get(raw, ""):
             return None  # 队伍人员, 退伍人员, 大陆人: a word's last character, not a count
         if len(raw) > 1 and all(ch in _CN_DIGIT for ch in raw):

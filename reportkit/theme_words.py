@@ -735,7 +735,10 @@ _PUBLIC_WILL = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))((?:部分|一
 # no cue of the public's (publicity); a keyword still decides (群众查询只能跑窗口 is the disclosure's 公示 item's).
 # (… and so are the public who must hand in the same papers again, themes set 119: 电子证照共享应用不足，群众办事仍需重复
 # 提交纸质材料: whom the service fails, no cue of the public's.)
-_SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波|重复提交|反复提交|多次提交|重复提供))")
+_SERVED_TRAVEL = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,16}?(?:跑|往返|排队|来回奔波|重复提交|反复提交|多次提交|重复提供))"
+                            # … or who come to an office on business (部分群众办事时仍持有旧证明材料; 群众办事不便;
+                            # written round 109): the service's users, no cue of the public's
+                            r"|" + _PUBLIC + r"(?=办事(?:时|中|过程中|难|不便))")
 # The public named as the raters of a service (群众满意度测评得分92.3分; 村民满意率偏低): who judges the service, not
 # whose fault it is, so their name is no cue of the public's (themes set 117); a keyword still decides (群众满意度测评显示，
 # 仅41%的受访村民知晓… is the public's by 知晓).
@@ -823,12 +826,23 @@ _ENFORCERS_KIT = re.compile(r"执法|取证|证据")
 # (… and the income counted per head, a statistic of the population: 农村居民人均可支配收入低于全县平均水平, themes set 109;
 # … and the public and the housing they live in or hope to improve, 居民改善居住条件的期盼较高, written round 108: whom the
 # renovation is for, no cue of the public's; and the three guarantees of the poverty programme, 两不愁三保障 (compulsory schooling, basic care, safe housing): a welfare
-# policy's, no staff's or money's 保障)
+# policy's, no staff's or money's 保障;
+# … and the public's living conditions, an elevator they want fitted and their hopes, written round 109: 群众生产生活条件
+# 有待改善, 居民加装电梯等诉求, 居民期盼较高: whom the works are for, no cue of the public's)
 # (… and the children who moved with them or were left behind, themes set 124: 外来务工人员随迁子女入学、住房保障等公共
 # 服务供给仍不充分, read as the public's by the cue 务工人员; 农民工留守子女上学)
 _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:随迁|留守)?(?:子女|孩子|儿童)?(?:饮水|用水|用电|出行|通行|住房|看病|就医|就诊|"
-                                r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入|居住|改善(?:居住|住房|生活|人居)))"
+                                r"医疗|养老|上学|就学|入学|增收|收入|人均(?:可支配|纯)?收入|居住|改善(?:居住|住房|生活|人居)|"
+                                r"生产生活|生活条件|加装电梯|期盼|期待|期望))"
                                 r"|(?<=饮水|供水|用水|用电|供电|出行|通行|住房|民生|医疗|养老|社会)保障|(?<=三)保障")
+# A request named by the facility or the works it asks for, said unmet (居民加装电梯等诉求难以及时满足; 停车诉求无法满足;
+# written round 109): a demand for a facility, not a complaint or a petition the disputes' keyword 诉求 names (群众诉求化解
+#不及时, and r735's 加装电梯等诉求“一办了之”, a request's handling, untouched).
+_FACILITY_REQUEST = re.compile(r"(?<=电梯|停车|充电|改造|设施|出行|供暖|供水)等?(?:方面的)?诉求"
+                               r"(?=[^，,。；;：:！!？?\n“”]{0,8}?满足)")
+# Visitors in numbers (景区旅游旺季游客集中; 节假日游客量大; written round 109): a crowd, not the audience the public's
+# cue 游客 names (游客文明旅游意识不强 untouched).
+_VISITOR_CROWD = re.compile(r"游客(?=[^，,。；;：:！!？?\n]{0,4}?(?:集中|量大|激增|众多|较多|密集|扎堆|人数|数量|流量|接待量))")
 # The supply of land, energy and the other factors a project or a firm needs (themes set 114: 招商引资…部分企业反映要素
 # 保障不及时; 重点项目用地、用能等要素保障不足): the economy's, no staff's or money's 保障 (经费保障, 执法装备等保障不足 and
 # 待遇保障 untouched).
@@ -912,7 +926,9 @@ _SYSTEM_NAME = re.compile(r"[^，,。；;：:！!？?\n]{1,16}?(?=(?:数据|信�
 # 难以及时到位; “三保”压力, 债务, 收支): public finance, not the rule-of-law work's money the keyword 财力 names (镇级财力有限，
 # 法治阵地建设投入不足 and 受镇级财力所限，…执法装备老化 stay capacity): 财力 is dropped, the item's other words decide.
 _BUDGET_CALLS = re.compile(r"刚性支出|配套资金|“?三保”?(?:支出|压力)|(?:隐性)?债务|收支|财政收入|一般公共预算|土地出让收入"
-                           r"|民生(?:支出|项目)")
+                           r"|民生(?:支出|项目)"
+                           # … and the money works need (改造和加装电梯资金需求大; 基础设施建设资金缺口; written round 109)
+                           r"|(?:改造|加装电梯|基础设施)[^，,。；;：:！!？?\n]{0,8}?资金")
 
 
 # The town's own housekeeping as public finance and asset management (themes set 110). The official cars' running costs,
@@ -1154,7 +1170,7 @@ def _without_topics(part: str) -> str:
         part = _WORK_MONEY.sub("", part)
     if "举报" in part:
         part = _REPORT_MET.sub("", part)
-    if "跑" in part or "往返" in part or "排队" in part or "奔波" in part or "提交" in part or "提供" in part:
+    if "跑" in part or "往返" in part or "排队" in part or "奔波" in part or "提交" in part or "提供" in part or "办事" in part:
         part = _SERVED_TRAVEL.sub("", part)
     if "满意" in part:
         part = _RATING_PUBLIC.sub("", part)
@@ -1174,6 +1190,10 @@ def _without_topics(part: str) -> str:
     if "摄像" in part or "探头" in part or "监控" in part or "雪亮" in part:
         part = _CAMERA_CLAUSE.sub(_camera_kit, part)
     part = _SERVED_BY_UTILITY.sub("", part)
+    if "诉求" in part:
+        part = _FACILITY_REQUEST.sub("", part)
+    if "游客" in part:
+        part = _VISITOR_CROWD.sub("", part)
     if "人员" in part or "干部" in part:
         part = _CAMPAIGN_PEOPLE.sub("", part)
     if "保障" in part:
@@ -1283,7 +1303,7 @@ _WHOLE_ITEM_RULES = (
     # the systems' names are what the data fault is of (`_DATA_SILO`)
     (_DATA_SILO.search, lambda part: _SYSTEM_NAME.sub("", part)),
     # public finance's strain (`_BUDGET_CALLS`)
-    (lambda text: "财力" in text and _BUDGET_CALLS.search(text), lambda part: part.replace("财力", "")),
+    (lambda text: "财力" in text and _BUDGET_CALLS.search(text), lambda part: part.replace("财力保障", "").replace("财力", "")),
     # the party's discipline duties (`_PARTY_DISCIPLINE`)
     (_PARTY_DISCIPLINE.search, lambda part: _PARTY_SUPERVISED.sub("", _PARTY_DUTY_AWARENESS.sub(r"\1", part))),
     # a training of the party's or the economy's, in an item that names no law (`_OTHER_TRAINING`)

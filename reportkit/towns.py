@@ -32,7 +32,8 @@ _NAME_CHARS = f"[{CJK}]"
 # start of the title (after 中共 / 关于 / its county / the year), followed by the issuer's office,
 # the year or the report's subject (2023年度包场镇法治政府建设工作报告).
 _GLUED_DIVISION = re.compile(r"^.{2,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)(?=.{2,}$)")
-_TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?:20\d\d\s*年度?)?(?P<name>" + _NAME_CHARS
+# (… and after the verb of a report sent on request, 关于报送双柳树镇2022年度…的报告: the verb is no part of the name.)
+_TITLE_TOWN = re.compile(r"^(?:中共|关于)?(?:报送|上报|呈报|呈送|提交)?(?:20\d\d\s*年度?)?(?P<name>" + _NAME_CHARS
                          + r"{2,6}?(?:街道办事处|民族乡|街道|苏木|镇|乡))"
                          r"(?=人民政府|党委|委员会|政府|办事处|20\d\d|二[〇零○Ｏ0O]|法治|依法)")
 # … or from the subject of the report's first sentence, followed by its office or its first verb
@@ -43,7 +44,9 @@ _OPENING_TOWN = re.compile(r"(?P<name>" + _NAME_CHARS + r"{2,6}?(?:街道|民族
 # Characters that start clauses and words that are not names (我镇, 全乡, 各乡镇, 法治建设纳入街道).
 _NOT_NAME_CHARS = set("我本全该各每此其两多个等和与及的在对为将把由从向至于度年县区市省州盟旗委了着过是有")
 _NOT_NAME_WORDS = re.compile(r"法治|建设|工作|推进|加强|开展|落实|乡镇|城乡|村镇|街镇|发挥|纳入|调整|内容|公开|上级|关于|"
-                             r"推动|深化|覆盖|统筹|坚持|强化|夯实|压实|督促|指导|服务|建立|现将|印发|全面|基层")
+                             r"推动|深化|覆盖|统筹|坚持|强化|夯实|压实|督促|指导|服务|建立|现将|印发|全面|基层|"
+                             # the verb of a report sent on request (关于报送双柳树镇2022年度…; written round 109)
+                             r"报送|上报|呈报|呈送|提交")
 _GENERIC_TOWNS = {"乡镇", "城乡", "村镇", "市镇", "集镇", "小城镇", "特色小镇", "乡村", "城镇", "重点镇", "中心镇",
                   "建制镇", "民族乡", "街道", "新城镇", "全乡镇", "各乡镇"}
 # Offices named after their town (the report may only say 我镇): 里心司法所 → 里心镇.

@@ -1436,6 +1436,10 @@ def test_extract_indicators__a_change_in_tenths(text, found):
     ("做到执法一次，实现群众办事最多跑一次，当事人只需申请一次。", []),
     ("推出“一件事一次办”，成功创建一批，列为重点工作之一。", []),
     ("向村组干部发放法律读本，人手一册。", []),
+    # written round 109: a bare 二 counts so too (召开…会议二次), and not an ordinal, a name or a word (第二次, 二次供水)
+    ("县委书记主持召开县委全面依法治县委员会会议二次；全年开展督查二次。", [(2.0, "次"), (2.0, "次")]),
+    ("第二次会议审议通过，完成二次供水设施改造。", []),
+    ("认真落实市委六届二次、三次全会精神。", []),
 ])
 def test_extract_indicators__a_bare_one_counts_at_its_clause_s_end(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found

@@ -64,6 +64,16 @@ def test_infer_town__a_town_named_in_passing_is_not_the_author(ending):
 
 
 @pytest.mark.parametrize(("text", "town"), [
+    # written round 109: a report sent on request, its title's verb before the town (关于报送…), no part of the name
+    ("潢川县双柳树镇人民政府\n关于报送双柳树镇2022年度法治政府建设情况的报告\n2022年，我镇坚持依法行政。", "双柳树镇"),
+    ("关于上报青山镇2023年法治政府建设工作情况的报告\n2023年，我镇坚持依法行政。", "青山镇"),
+    ("呈报石园街道2023年度法治政府建设情况的报告\n2023年，街道坚持依法行政。", "石园街道"),
+])
+def test_infer_town__the_verb_of_a_report_sent_on_request_is_no_part_of_the_name(text, town):
+    assert infer_metadata(text)["town"] == town
+
+
+@pytest.mark.parametrize(("text", "town"), [
     # the gazetteer knows 新村街道 (丰台区, 滨海新区), not these longer names
     ("长宁区工人新村街道2023年法治政府建设情况报告\n2023年，我街道坚持依法行政。", "工人新村街道"),  # no 新村街道 there
     ("丰台区工农新村街道2023年法治政府建设情况报告\n2023年，工农新村街道坚持依法行政。", "工农新村街道"),  # named again

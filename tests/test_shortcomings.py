@@ -3608,6 +3608,23 @@ MONEY_CHANNELS_AND_HOUSING = [
 ]
 
 
+SERVED_PUBLIC_CROWDS_AND_WORKS_MONEY = [
+    # written round 109 (its misses in other wordings): the public named as whom works or a service are for (生产生活条件,
+    # 加装电梯, 期盼, 办事时), a request named by the facility it asks for, visitors in numbers and the money works need
+    # beside the town's 财力 are no theme's
+    ("部分村组道路、饮水等基础设施建设滞后，群众生产生活条件有待改善", "other"),
+    ("老旧小区基础设施老化，居民加装电梯等诉求难以及时满足", "other"),
+    ("小区停车位紧张，停车诉求无法满足", "other"),
+    ("节假日景区游客量大，交通拥堵问题突出", "other"),
+    ("旧城改造资金需求大，街道财力保障压力较大", "other"),
+    ("档案数据未全部更新，部分群众办事时仍需提供旧证明", "other"),
+    ("群众诉求化解不及时，部分信访事项反复", "disputes"),  # guard: a request not named by a facility
+    ("12345热线重复工单占比仍较高，物业服务、加装电梯等诉求“一办了之”的问题尚未根本解决", "disputes"),  # guard: r735's
+    ("部分游客文明旅游和守法意识不强，景区普法宣传不到位", "publicity"),  # guard: a keyword decides
+    ("镇级财力有限，法治阵地建设投入不足", "capacity"),  # guard: the rule-of-law work's money
+]
+
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -3690,6 +3707,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
                          + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS
                          + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING
+                         + SERVED_PUBLIC_CROWDS_AND_WORKS_MONEY
                          + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS
                          + GRID_AND_THE_CENTRE + WORK_S_MONEY + SEEMING_AND_DENIED_HALVES
                          + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS
