@@ -157,8 +157,9 @@ _SPACE_WAS_BREAK = re.compile(rf"(?:(?<=[{CJK}。！？!?；;）)”》\]】…�
                               rf"|(?:(?<=[{CJK}][ \t\u3000]\d)|(?<=[{CJK}][ \t\u3000]\d\d))[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
                               # a page field's count before the opening (浏览次数：217 2025年，我镇…)
                               rf"|(?:{_FIELD_COUNT})[ \t\u3000]+(?=(?:19|20)\d\d\s*年)"
-                              # …报告如下: 一法治政府建设基本情况 (a heading that lost its 、 follows)
-                              rf"|(?<=如下[：:])[ \t\u3000]+(?=[{CJK}（(])")
+                              # …报告如下: 一法治政府建设基本情况 (a heading that lost its 、 follows), or a part's label in
+                              # brackets (…报告如下： 【2024年度推进法治政府建设的主要举措和成效】: written round 110)
+                              rf"|(?<=如下[：:])[ \t\u3000]+(?=[{CJK}（(【])")
 
 # A page's decorative part number on a line of its own above the part's heading (01 / 2025年…主要举措和成效):
 # no text of the report, and no heading marker the sections know.

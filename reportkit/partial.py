@@ -29,6 +29,7 @@ from .anchored import AnchoredPattern
 from .chinese import (ANNOUNCES_BODY, CJK, CJK_CHAR, CN_MARKER_DIGITS, DATE_AT_LINE_END, FINANCIAL_NUMERALS, HEADING_LINE,
                       MARKER_STYLES, MORE_LINK, PART_MARKS, PART_STYLES, PLANS_PARAGRAPH, SHI_MARKER, SIGNATURE_NAME, annex_start, marker_number)
 from .pagechrome import companion_alone, report_end
+from .unwrap import is_page_footer
 
 # Where a copy says it left text out: （开头部分已省略650字）, (略), 此处省略, [以下省略].
 _ELISION = AnchoredPattern(re.compile(r"已省略|以下省略|此处省略|省略\s*\d+\s*字|[（(]\s*略\s*[)）]|[（(]\s*未完\s*[)）]|未完待续"
@@ -102,6 +103,8 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     lines = [line.strip() for line in tail.split("\n") if line.strip()]
     while len(lines) > 1 and lines[-1].startswith("|") and lines[-1].endswith("|"):
         lines.pop()  # a table's rows are no sentence to be cut (a template's 填报人 | 联系电话 row ends it)
+    while len(lines) > 1 and is_page_footer(lines[-1]):
+        lines.pop()  # the last page's number, or its running head and number on one line (…工作报告　第 3 页 共 3 页)
     last_line = lines[-1] if lines else ""
     mid_sentence = (last_line and not last_line.endswith(_SENTENCE_END) and not _CLOSING_DATE.search(last_line)
                     and (len(last_line) > 30 or last_line.endswith(_CLAUSE_GOES_ON)

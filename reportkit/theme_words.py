@@ -760,6 +760,14 @@ _IN_HARDSHIP = re.compile(_PUBLIC + r"(?=[^，,。；;：:！!？?\n]{0,4}?(?:�
 # draws it from (12345热线诉求中涉及就业、拖欠工程款的占比上升，反映出…) names no fault, so the scene's words do not count
 # (themes set 117); the rest still does (…经济下行压力较大，镇级财力紧张，法治建设经费难以保障 stays capacity).
 _DOWNTURN = re.compile(r"经济下行|下行压力|经营困难|市场低迷|效益下滑")
+# The public as those a problem befalls or who complain of it (基础设施老化，影响群众生产生活; 排水管网陈旧，雨季积水问题
+# 群众反映强烈; 给村民出行带来不便): whose life the fault touches and who voice it, not the public's own fault (their awareness,
+# their will to learn), so their name is no cue of the public's (written round 110; a complaint, 群众投诉较多, stays the
+# public's, as a written set reads it); what the public does or lacks after
+# their name (群众法治意识淡薄, 群众反映问题渠道不畅: a channel, 群众信访反映) still counts.
+_PUBLIC_AFFECTED = re.compile(r"(?:(?<=影响)|(?<=困扰)|(?<=妨碍)|(?<=不便于)|(?<=给))" + _PUBLIC
+                              + r"(?=的?(?:正常)?(?:生产|生活|出行|居住|通行|用水|用电|带来))"
+                              + r"|" + _PUBLIC + r"(?=(?:对此|普遍|多次)?(?:反映|反响|意见)(?:强烈|较大|较多|集中|突出|不断))")
 # Buildings and equipment growing old (便民服务中心硬件设施老化; 管网老化): a facility's age, not the aging of a staff
 # (the capacity's cue 老化: 调解员年龄老化), so its 老化 is no cue (themes set 117).
 _AGING_FACILITY = re.compile(r"(?:(?<=设施)|(?<=硬件)|(?<=管网)|(?<=线路)|(?<=管道)|(?<=房屋)|(?<=校舍)|(?<=场馆))老化")
@@ -1177,6 +1185,9 @@ def _without_topics(part: str) -> str:
     part = _IN_HARDSHIP.sub("", part)
     if "老化" in part:
         part = _AGING_FACILITY.sub("", part)
+    if "影响" in part or "困扰" in part or "妨碍" in part or "便" in part or "带来" in part or "反映" in part \
+            or "反响" in part or "意见" in part:
+        part = _PUBLIC_AFFECTED.sub("", part)
     if "访" in part:
         part = _LEADERS_RECEIVING.sub("", part)
     if "矛盾" in part or "化解" in part:

@@ -50,6 +50,22 @@ def is_page_number(line: str) -> bool:
     return bool(line) and not line.isdigit() and bool(PAGE_NUMBER.match(line))
 
 
+#: A page's header or footer of one line: the running head (the report's title) and the page's number beside it, as a
+#: PDF's text copy keeps them (…年度法治政府建设工作报告　　第 3 页 共 3 页; 第 2 页　…情况报告).
+_PAGE_NUMBER_WORDS = r"(?:第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2})"
+_HEAD_AND_NUMBER = re.compile(rf"^(?P<head>[^，,。；;：:！!？?、]{{4,40}}?)[\s\u3000]+{_PAGE_NUMBER_WORDS}$"
+                              rf"|^{_PAGE_NUMBER_WORDS}[\s\u3000]+(?P<head2>[^，,。；;：:！!？?、]{{4,40}})$")
+
+
+def is_page_footer(line: str) -> bool:
+    """Is LINE a page's number alone, or a running head with the page's number on one line (a PDF's header or footer)?"""
+    line = line.strip()
+    if is_page_number(line):
+        return True
+    match = _HEAD_AND_NUMBER.match(line)
+    return bool(match) and bool(RUNNING_HEAD.match((match["head"] or match["head2"]).strip()))
+
+
 def is_running_head(line: str, lines: Sequence[str]) -> bool:
     """Is LINE, right under a page's number, the next page's running head: of RUNNING_HEAD's shapes, or a line that
     follows a page's number twice or more in LINES (whatever its words)?"""

@@ -344,6 +344,9 @@ def test_extract_indicators__areas_of_work_done(text, found):
     ("选手获得金牌3枚、银牌5枚。", [(3.0, "枚"), (5.0, "枚")]),
     # written round 82: things seized or handed out in 副 (网具, 春联); 副职/副主任 are no count
     ("收缴地笼网具40副，发放春联300副，配备副职2名，3副主任到岗。", [(40.0, "副"), (300.0, "副"), (2.0, "名")]),
+    # written round 110: wells, fish cages and ponds in 口 (清理违法网箱42口); a household's 5口人, 三口之家 and 一口价 no count
+    ("清理违法网箱42口，新打机井3口，整治坑塘12口。", [(42.0, "口"), (3.0, "口"), (12.0, "口")]),
+    ("全家5口人，三口之家一口气办完户口迁移。", []),
 ])
 def test_extract_indicators__units_of_posts_hours_and_kinds(text, found):
     assert [(v, u) for v, u, _, _ in rows(text)] == found

@@ -288,6 +288,14 @@ def test_normalize_text__the_opening_after_a_page_tables_date_starts_a_line_in_a
     assert "2023年，我镇紧紧围绕县委、县政府工作部署，全面推进法治政府建设，现将有关情况报告如下：" in normalize_text(flat).split("\n")
 
 
+def test_normalize_text__a_bracketed_part_label_after_the_announcing_colon_starts_a_line_in_a_copy_without_breaks():
+    # written round 110: a county's parts labelled in brackets, the first right after 报告如下：
+    body = "全县开展普法活动1260场次，培育法律明白人4350名，调解纠纷6420件，调解成功率98.7%，办理行政复议案件37件。" * 6
+    for label in ("【2024年度推进法治政府建设的主要举措和成效】", "【主要举措和成效】", "【一、主要工作】"):
+        flat = f"巫溪县2024年度法治政府建设情况报告 重庆市人民政府： 2024年，巫溪县深入推进法治政府建设。现将有关情况报告如下： {label} （一）依法履职。{body}"
+        assert label in normalize_text(flat).split("\n")
+
+
 def test_normalize_text__a_spaced_label_of_a_page_table_stays_one_word_in_a_copy_without_breaks():
     flat = ("- 索 引 号:QZ030101-0200-2026-00002 - 发布机构:泉州市洛江区人民政府 - 公文生成日期:2026-01-16 区人大常委会: "
             "2025年,洛江区坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实习近平法治思想,全面推进法治政府建设。"

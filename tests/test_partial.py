@@ -39,6 +39,19 @@ def test_partial_reasons__an_opening_without_plans_or_signature_has_no_closing_p
     assert partial_reasons(signed, rk.split_sections(signed)) == []
 
 
+@pytest.mark.parametrize("footer", [
+    "林州市合涧镇2023年度法治政府建设工作报告　　　　第 3 页 共 3 页",  # written round 110: a PDF copy's running footer
+    "北城街道2023年法治政府建设情况报告 - 3 -",
+    "第 3 页　北城街道2023年法治政府建设情况报告",
+    "第3页 共3页",
+])
+def test_partial_reasons__the_last_page_s_header_or_footer_is_no_cut(footer):
+    text = "北城街道2023年法治政府建设情况报告\n一、主要举措和成效\n开展活动12场。\n二、下一步打算\n加强学习。\n北城街道办事处\n2024年1月5日\n"
+    assert partial_reasons(text + footer, split_sections(text + footer)) == []
+    cut = text.replace("加强学习。\n北城街道办事处\n2024年1月5日\n", "加强学习，推进法治宣传教育，深入开展法律进乡村进社区活动，提升群\n")
+    assert "cut off" in partial_reasons(cut + footer, split_sections(cut + footer))  # guard: a cut before it still shows
+
+
 @pytest.mark.parametrize("text, reasons", [
     # a county's opening, cut at a sentence's end, its work listed 一是…四是 with no numbered heading (f010)
     ("望都县2024年法治政府建设情况报告\n一是健全工作机制。今年以来，推动各政府部门学法116次。二是落实报告制度。"

@@ -3625,6 +3625,17 @@ SERVED_PUBLIC_CROWDS_AND_WORKS_MONEY = [
 ]
 
 
+THE_PUBLIC_AFFECTED = [
+    # written round 110 (its misses in other wordings): the public as those a problem befalls or who complain of it
+    # (影响群众生产生活, 群众反映强烈, 给村民出行带来不便) is whose life the fault touches, no cue of the public's
+    ("部分山区村道路、饮水等基础设施老化，历史遗留问题较多，影响群众生产生活", "other"),
+    ("城区部分老旧街巷排水管网陈旧，雨季积水问题群众反映强烈", "other"),
+    ("村组道路年久失修，给村民出行带来不便", "other"),
+    ("部分小区停车位不足，居民意见较大", "other"),
+    ("部分群众法治意识淡薄，遇事习惯于上访", "publicity"),  # guard: the public's own fault
+    ("群众反映问题的渠道不畅", "publicity"),  # guard: a channel for the public
+]
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -3707,7 +3718,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + HAZARD_SWEEPS_AND_THE_GRASSROOTS_BURDEN + STEP_WORDS_OF_ANOTHER_FIELD
                          + CONTRAST_AND_PARALLEL_FORMULAE + CAMPAIGNS_AND_NARROW_FIELDS
                          + COUNTY_DEPARTMENTS_OWN_FAULTS + MONEY_CHANNELS_AND_HOUSING
-                         + SERVED_PUBLIC_CROWDS_AND_WORKS_MONEY
+                         + SERVED_PUBLIC_CROWDS_AND_WORKS_MONEY + THE_PUBLIC_AFFECTED
                          + FEEDBACK_AND_COMPLAINT_CHANNELS + PLAIN_SPOKEN_FAULTS
                          + GRID_AND_THE_CENTRE + WORK_S_MONEY + SEEMING_AND_DENIED_HALVES
                          + DIGITAL_MEANS_OF_THE_RULE_OF_LAW + PROTECTED_GROUPS

@@ -111,6 +111,9 @@ def test_written_report__every_part_opens_with_its_heading(built, stem):
 # of no theme read as the public's by the 群众 and 居民 they serve (a cue decides an item no keyword matches;
 # r236's 社区减负增效还不到位, a lead on the burden on the grassroots, is other since round 107 and no longer here).
 THEME_MISSES = {("r232_maxie_banjiaokuohao_liju", "人民调解员队伍专业能力不足"),
+                # round 110: 县域经济总量偏小，财政保障法治建设的能力有限, other by its writer's call, capacity by the
+                # explanation's 保障…能力 (both readings stand, as round 108's 县域经济总量小)
+                ("r885_county_wuxi_fangkuohao_biaoti", "县域经济总量偏小"),
                 ("r233_pihe_daoyu_maohao", "数字化办事水平相对滞后"),
                 # round 53: supervising villages' small powers, other by its writer's call, reads as oversight (监督)
                 ("r410_qiaozi_huairou_shuzhi_shufa_heyi", "对村级小微权力的监督还不够到位"),
@@ -220,7 +223,11 @@ def test_written_reports__their_figures(built):
     # 二〇二四年度, a county naming its towns' figures) at 199 of 199 and 199 of 205 built alone in every form (the table's
     # five cells and a restored grassland's 86亩); round 109 (a report sent on request with its 文号, a page's 上一篇 naming
     # another office's report, a renamed and a merged town, figures in Chinese numerals with 逾/近/余) at 233 of 234 and
-    # 233 of 234 built alone in every form (会议二次 not counted; 办复率均为百分之百 counted for both its rates).
+    # 233 of 234 built alone in every form (会议二次 not counted; 办复率均为百分之百 counted for both its rates);
+    # round 110 (a PDF copy's 目录 and running footers, a problem table copied
+    # with tabs, a news article quoting the report, 城关镇 with its county only in the signature, four levels of headings,
+    # the year only in the signed date, last year's figures beside the year's, a county's parts labelled in 【】) at 190 of
+    # 191 and 190 of 192 built alone in every form (网箱42口 missed; 2022年为37项 and 上年为46件, unanswered at first).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -232,5 +239,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 658
+    assert len(FIGURES) == 666
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
