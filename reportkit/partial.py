@@ -84,8 +84,9 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
     has headings but neither a plans part nor a dated signature at the end: whole reports end with
     next year's plans or are signed; a text with no numbered heading, no signature and no word of
     plans at all is an opening too); "no opening part" (SECTIONS begins at a later part: a copy of
-    a report's second page, 三、存在的问题 with no 一、 before it); "part missing" (the parts' numbers
-    skip one: 一、 then 三、); "summary only" (a 一图读懂 card page or a 解读 saved without its report).
+    a report's second page, 三、存在的问题 with no 一、 before it, or a text whose first line is a later item
+    of a list, （四）… or 六是…); "part missing" (the parts' numbers skip one: 一、 then 三、); "summary
+    only" (a 一图读懂 card page or a 解读 saved without its report).
     """
     reasons = []
     tail = text[:report_end(text)].rstrip()  # what a whole page copy has after the report is not its end
@@ -141,7 +142,19 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
             reasons.append("no opening part")  # … or it begins below its first part, at (一)…, then 二、
         if _skips_a_part([h for h, part in zip(headings, parts) if part]):
             reasons.append("part missing")
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    if "no opening part" not in reasons and _BEGINS_MID_LIST.match(first_line):
+        reasons.append("no opening part")  # the text's first line is a later item of a list: （四）…, (5)…, 六是…
     return reasons
+
+
+# A later item of a list, as a copy's first line (a PDF's second page saved alone, begun at （四）预防化解…, （5）…
+# or 六是…: the cut copies of written rounds 109 and 110, and five beginnings `tests/test_cut_copies.py` had listed as
+# whole-looking): a whole report opens with its title, its opening or its first item, never at a later item of a
+# list, whatever its parts are numbered with (【…】 labels, 1., or none).
+_LATER_ITEM = r"(?:[二三四五六七八九十]|十[一二三四五六七八九]|[2-9]|1\d)"
+_BEGINS_MID_LIST = re.compile(rf"^(?:[（(]\s*{_LATER_ITEM}\s*[）)]|(?:[二三四五六七八九十]|十[一二三四五六七八九])是[，,：:]?"
+                              rf"(?=[\u4e00-\u9fff])|(?:[2-9]|1\d)\s*[、.．](?!\d))")
 
 
 def _part_number(heading: str) -> int | None:
