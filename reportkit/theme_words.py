@@ -885,7 +885,6 @@ _SERVICE_HINT = re.compile(r"医|护士|护理|卫生|卫技|关爱|养老|托�
                            r"|幼儿园|敬老院|福利院|诊所|保育")
 
 
-
 def _without_service_staff(match: re.Match) -> str:
     """A clause without a care, health or school service's staff, their posts and their age (`_CARE_STAFF`,
     `_CARE_WORKER_PART_TIME`, `_SERVICE_STAFF`), when it names no law nor the law's work."""
