@@ -143,7 +143,7 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
         if _skips_a_part([h for h, part in zip(headings, parts) if part]):
             reasons.append("part missing")
     first_line = text.lstrip().split("\n", 1)[0].strip()
-    if "no opening part" not in reasons and _BEGINS_MID_LIST.match(first_line):
+    if "no opening part" not in reasons and _begins_mid_list(first_line):
         reasons.append("no opening part")  # the text's first line is a later item of a list: （四）…, (5)…, 六是…
     return reasons
 
@@ -152,9 +152,15 @@ def partial_reasons(text: str, sections: pd.DataFrame | None = None) -> list[str
 # or 六是…: the cut copies of written rounds 109 and 110, and five beginnings `tests/test_cut_copies.py` had listed as
 # whole-looking): a whole report opens with its title, its opening or its first item, never at a later item of a
 # list, whatever its parts are numbered with (【…】 labels, 1., or none).
-_LATER_ITEM = r"(?:[二三四五六七八九十]|十[一二三四五六七八九]|[2-9]|1\d)"
-_BEGINS_MID_LIST = re.compile(rf"^(?:[（(]\s*{_LATER_ITEM}\s*[）)]|(?:[二三四五六七八九十]|十[一二三四五六七八九])是[，,：:]?"
-                              rf"(?=[\u4e00-\u9fff])|(?:[2-9]|1\d)\s*[、.．](?!\d))")
+_LIST_ITEM_START = re.compile(rf"^(?:[（(]\s*(?P<n>[{CN_MARKER_DIGITS}]{{1,2}}|\d{{1,2}})\s*[）)]"
+                              rf"|(?P<shi>[{CN_MARKER_DIGITS}]{{1,2}})是[，,：:]?(?=[\u4e00-\u9fff])"
+                              rf"|(?P<dot>\d{{1,2}})\s*[、.．](?!\d))")
+
+
+def _begins_mid_list(first_line: str) -> bool:
+    """Does FIRST_LINE open with the 2nd to 19th item of a list (`_LIST_ITEM_START`, numbered as `marker_number` reads)?"""
+    match = _LIST_ITEM_START.match(first_line)
+    return bool(match) and 2 <= marker_number(match["n"] or match["shi"] or match["dot"]) <= 19
 
 
 def _part_number(heading: str) -> int | None:
