@@ -949,8 +949,14 @@ _CAR_WORDS = re.compile(r"公务用车|(?<=车辆)(?:老化|陈旧)")
 # 老人小孩，地没人种; 留守的多是老人和孩子; 村里只剩下老人): the village's make-up, the economy's or the care's, not the public
 # an item of publicity is about, so in an item that names no law the old people's name is no cue of the public's (留守老人,
 # the keyword of an audience, untouched; 留下的都是老人，不懂法 names a law: the cue stays).
+# The old people as the hands that farm the land (themes set 134: 留守老人耕种能力有限，…排查撂荒地1260亩; 老年人种地力不从心;
+# 在家务农的多为老人): the village's labour, not the audience the keyword 留守老人 names, so in an item that names no law it
+# goes too (面向留守老人的普法 and 留守老人法治意识淡薄 untouched).
 _LEFT_BEHIND = re.compile(r"(?:留下|剩下|在家|留守|留在村里)的?人?(?:大多|大部分|基本上?|多|都|全|主要)?(?:是|为|只有|只剩下?)"
-                          r"些?(?:老人|老年人)|只剩下?些?(?:老人|老年人)")
+                          r"些?(?:老人|老年人)|只剩下?些?(?:老人|老年人)"
+                          r"|(?:(?:农村|在家|留守|高龄|部分|村里的?)?(?:老人|老年人))(?=[^，,。；;：:！!？?\n]{0,6}?"
+                          r"(?:耕种|种地|种田|务农|干农活|劳动能力))"
+                          r"|(?<=务农的)(?:大多|大部分|基本上?|多|都|主要)?(?:是|为)(?:老人|老年人)")
 # … and a clause that counts the population (外出务工人员占户籍人口三成以上; 常住人口以老人和儿童为主; 人口老龄化加剧):
 # a statistic of the place, so in an item that names no law the people it names are no cue of the public's (themes set
 # 123: 镇域经济发展不平衡，… read as publicity by the cues 务工人员 and 老人 of its two counting clauses).
@@ -1072,6 +1078,17 @@ _CAMPAIGN_PEOPLE = re.compile(r"(?<=吸毒|涉毒|戒毒|康复|涉诈|涉赌|�
 
 
 _HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")  # the search for hazards (`_hazard`)
+# The search for land or buildings in a given state (themes set 134: 2024年排查撂荒地1260亩; 排查闲置农房83处; 排查耕地
+# “非农化”问题): the land's and the houses' survey, not the disputes' 排查 of quarrels; in a clause that names no quarrel
+# (排查土地承包纠纷 and 排查出的涉土地矛盾纠纷 stay disputes') the sweep's word goes and the item's other words decide.
+_LAND_SWEEP = re.compile(r"排查(?:整治|整改|清理|出|发现)?(?=[^，,。；;：:！!？?\n]{0,4}?(?:撂荒|闲置|耕地|土地|农房|房屋"
+                         r"|自建房|违建|违法建筑|违法用地|违法占地|大棚房|宅基地|地块|田块))")
+
+
+def _land_sweep(match: re.Match) -> str:
+    """A clause without the sweep of land or buildings in it (`_LAND_SWEEP`), unless it names a quarrel."""
+    clause = match.group(0)
+    return clause if _QUARREL.search(clause) else _LAND_SWEEP.sub("", clause)
 
 
 def _camera_kit(match: re.Match) -> str:
@@ -1329,6 +1346,8 @@ _WHOLE_ITEM_RULES = (
      lambda part: _POPULATION_CLAUSE.sub("", part)),
     # a programme of culture and civility, in an item that names no law (`_CULTURE_WORK`)
     (lambda text: not _LAW.search(text) and _CULTURE_WORK.search(text), lambda part: _CULTURE_WORDS.sub("", part)),
+    # the search for land or buildings, in a clause that names no quarrel (`_LAND_SWEEP`)
+    (lambda text: "排查" in text and _LAND_SWEEP.search(text), lambda part: _CLAUSE.sub(_land_sweep, part)),
     # the people a village is left with, in an item that names no law (`_LEFT_BEHIND`)
     (lambda text: ("老人" in text or "老年人" in text) and not _LAW.search(text) and _LEFT_BEHIND.search(text),
      lambda part: _LEFT_BEHIND.sub("", part)),

@@ -837,8 +837,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,722 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
+    # 3,752 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (31 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -846,6 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
+    # held out 3,049 of 3,058 (0.997) and tuning 663 of 694 since set 134 (written blind as 2021–2025 township items on
+    # land and the villages' collective property (农村集体“三资”管理, 集体经济合同 清理, 宅基地 审批 and 违法建房, 土地承包经营权
+    # and 流转纠纷, 征地 补偿, 高标准农田 and 撂荒, 村级财务 公开, 村务监督委员会), the reader deciding whose fault it is (4 other:
+    # the collective economy's income, 高标准农田's upkeep, a drought's harvest, 撂荒 land): 27 of 30 first, 30 after; its
+    # misses tuning: a notice posted on the board (张榜), the public looking a thing up (查询) and a platform's data kept
+    # current (数据更新) disclosure's keywords; the old people as the hands that farm the land, in an item naming no law, no
+    # audience (`_LEFT_BEHIND`); the search for land or buildings, in a clause naming no quarrel, no disputes' 排查
+    # (`_LAND_SWEEP`); appending moved no earlier item, the mend one, to right: set 47's tuning …群众无从查询 (disclosure));
     # held out 3,022 of 3,031 (0.997) and tuning 659 of 691 since sets 132, 131 and 130 (written blind as 2022–2025 street-office and
     # township items on residential communities and society's own bodies (物业管理 and 物业纠纷, 业委会 elections and their
     # 公共收益, 老旧小区 and 加装电梯, 社会组织 and 行业协会, 志愿服务, 快递员 and 外卖骑手, 居民公约 and 小区议事), the reader deciding
@@ -3501,6 +3509,33 @@ CUSTOMS_MEETING_THE_LAW = [
 ]
 
 
+LAND_AND_THE_VILLAGES_COLLECTIVE_PROPERTY = [
+    # themes set 134 (land and the villages' collective property: 27 of 30 first, its misses in other wordings, nine of
+    # them wrong before the mend): a notice posted on the board (张榜), the public looking a thing up (查询) and a
+    # platform's data kept current (数据更新, as 信息更新): disclosure's keywords
+    ("村集体机动地发包结果未张榜公布，村民不知道承包人和租金", "disclosure"),
+    ("低保、临时救助名单没有按规定在村民小组张榜", "disclosure"),
+    ("村民想了解本村集体土地出租收入，却无处查询", "disclosure"),
+    ("惠农补贴发放信息在平台上查询不便，农户只能到镇里询问", "disclosure"),
+    ("农村产权交易平台数据更新不及时，流转价格长期未变", "disclosure"),
+    # the old people as the hands that farm the land, in an item naming no law: the village's labour (`_LEFT_BEHIND`)
+    ("在家务农的多为老人，部分山坡地无人耕种", "other"),
+    ("农村老年人种地力不从心，不少承包地季节性闲置", "other"),
+    # the search for land or buildings in a given state, in a clause naming no quarrel: a survey (`_LAND_SWEEP`)
+    ("2023年排查闲置农房83处，盘活利用率不足三成", "other"),
+    ("排查出耕地“非农化”问题地块46个，复耕进度较慢", "other"),
+    # guards: the old people as an audience, their knowing of the law, the disputes' sweep, the enforcers' look-up, the
+    # cadres' reporting of a sweep
+    ("面向留守老人的普法宣传覆盖不够", "publicity"),
+    ("留守老人法治意识淡薄，容易上当受骗", "publicity"),
+    ("留守老人种地遇到土地纠纷不知道如何依法维权", "publicity"),
+    ("排查土地承包纠纷不及时，部分矛盾激化", "disputes"),
+    ("矛盾纠纷排查不够深入", "disputes"),
+    ("执法人员利用信息系统查询比对违法线索的能力不足", "capacity"),
+    ("村干部对违法占地排查上报不及时，怕得罪人", "awareness"),
+]
+
+
 RESIDENTIAL_COMMUNITIES_AND_SOCIETY_S_OWN_BODIES = [
     # themes set 132 (residential communities and society's own bodies: 28 of 30 first, its misses in other wordings):
     # the procedure a self-governing body is elected by (选举程序, read before the enforcers' 程序不规范) and the rules a
@@ -3726,6 +3761,7 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + PARTY_ORGANISATION_STANDARDS
                          + CUSTOMS_MEETING_THE_LAW
                          + RESIDENTIAL_COMMUNITIES_AND_SOCIETY_S_OWN_BODIES
+                         + LAND_AND_THE_VILLAGES_COLLECTIVE_PROPERTY
                          + THE_TOWN_S_WORD
                          + SLOGANS_AND_WHAT_THEY_STAND_FOR
                          + ENFORCEMENT_IN_NAMED_FIELDS)
