@@ -815,9 +815,12 @@ _PARTY_QUALITY = re.compile(r"((?:党组织|支部|党总支|党小组|党建|�
 _HAZARD_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*隐患[^，,。；;：:！!？?\n]*")
 # (… and of money, a project's or a firm's (themes set 115: 资金链紧张，工程款拨付滞后，欠薪隐患仍然存在): the wages or
 # the debts at risk, the economy's, not a quarrel already brewing)
+# (… and of forest fire, dangerous chemicals, mines, special equipment and geological hazards, themes set 133: 森林防火
+# 重点区域, 野外用火, 危化品, 地质隐患点)
 _HAZARD_OF = re.compile(r"安全|火灾|消防|燃气|用电|交通|溺水|地灾|灾害|事故|汛|饮水|供水|通行|道路|危房|自建房"
+                        r"|防火|火险|用火|危化|危险化学品|矿山|特种设备|地质"
                         r"|欠薪|欠资|拖欠|资金链|债务|金融")
-_QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突")
+_QUARREL = re.compile(r"矛盾|纠纷|信访|上访|稳定|诉求|冲突|涉稳|维稳|群体性")
 # A clause of the public-security cameras (“雪亮工程”视频监控, 摄像头, 探头, 监控点位) and their state (老化, 设备陈旧,
 # 盲区): the cameras' own kit, no staff's equipment the cues 设备, 装备 and 老化 name (themes set 123: 部分早期安装
 # 的摄像头清晰度低、老化损坏 read as staffing by 老化); a clause of enforcement's evidence (执法, 取证, 证据) keeps them
@@ -1108,8 +1111,22 @@ def _hazard(match: re.Match) -> str:
     the safety work's sweep, not the disputes' 排查 of quarrels (written round 107)."""
     clause = match.group(0)
     if _HAZARD_OF.search(clause) and not _QUARREL.search(clause):
-        return _HAZARD_SWEEP.sub("", clause.replace("隐患", ""))
+        return _safety_sweep(clause)
     return clause
+
+
+def _safety_sweep(clause: str) -> str:
+    """A hazard clause without its 隐患 and its search for hazards (排查, 排查整治)."""
+    return _HAZARD_SWEEP.sub("", clause.replace("隐患", ""))
+
+
+# A hazard clause that names no field (隐患排查台账不向村民公开; 开展隐患排查时只能“看一看、问一问”) in an item whose other
+# clauses name safety, fire, flood or a disaster (…地质灾害隐患点; 村级安全员…) and none a quarrel: the same safety sweep,
+# said once for the item (themes set 133: the ledger of a hazard sweep kept from the villagers read as disputes by its
+# 排查, which tied 公开). An item naming a quarrel anywhere (`_QUARREL`) keeps its 隐患 and 排查 (隐患排查台账不全，矛盾纠纷
+# 排查化解不及时 stays disputes).
+def _safety_item(text: str) -> bool:
+    return "隐患" in text and bool(_HAZARD_OF.search(text)) and not _QUARREL.search(text)
 
 
 # The burden on the grassroots as the item's lead (基层负担仍然偏重; 基层减负成果还需巩固; 减负工作落实不到位): the burden
@@ -1316,6 +1333,8 @@ def _cadre_ranks(match: re.Match) -> str:
 # Rules that read the whole item and take words out of each of its parts (scene, lead, rest): (whether the rule
 # holds for the item's text, what it does to a part).
 _WHOLE_ITEM_RULES = (
+    # a hazard sweep in an item of safety that names no quarrel (`_safety_item`)
+    (_safety_item, lambda part: _HAZARD_CLAUSE.sub(lambda m: _safety_sweep(m.group(0)), part)),
     # 两法衔接 named as its platform (`_LINKAGE_PLATFORM`)
     (lambda text: "衔接" in text and "监督" in text and _LINKAGE_PLATFORM.search(text),
      lambda part: _LINKAGE_PLATFORM.sub("", part)),

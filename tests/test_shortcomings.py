@@ -837,7 +837,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,752 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # 3,782 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
     # used to extend the theme list and its rules (31 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
@@ -846,7 +846,7 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # held out 3,049 of 3,058 (0.997) and tuning 663 of 694 since set 134 (written blind as 2021–2025 township items on
+    # held out 3,077 of 3,086 (0.997) and tuning 665 of 696 since sets 134 and 133 (written blind as 2021–2025 township items on
     # land and the villages' collective property (农村集体“三资”管理, 集体经济合同 清理, 宅基地 审批 and 违法建房, 土地承包经营权
     # and 流转纠纷, 征地 补偿, 高标准农田 and 撂荒, 村级财务 公开, 村务监督委员会), the reader deciding whose fault it is (4 other:
     # the collective economy's income, 高标准农田's upkeep, a drought's harvest, 撂荒 land): 27 of 30 first, 30 after; its
@@ -854,6 +854,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     # current (数据更新) disclosure's keywords; the old people as the hands that farm the land, in an item naming no law, no
     # audience (`_LEFT_BEHIND`); the search for land or buildings, in a clause naming no quarrel, no disputes' 排查
     # (`_LAND_SWEEP`); appending moved no earlier item, the mend one, to right: set 47's tuning …群众无从查询 (disclosure));
+    # held out 3,050 of 3,059 (0.997) and tuning 661 of 693 with set 133 alone (written blind as 2021–2025 township and
+    # street-office items on safety and emergencies (安全生产 checks and 执法, 应急管理 and 应急预案, 防汛 and 地质灾害 转移,
+    # 森林防灭火 and 野外用火, 燃气 and 自建房 排查, 消防 and 九小场所, 应急演练, 隐患排查 台账), the reader deciding whose fault
+    # it is (4 other: a mountain town's rains, old flood kit, narrow roads, a flood's damage): 28 of 30 first, 30 after; its
+    # misses tuning: a hazard sweep (隐患排查) in a clause of no field, in an item of safety, fire, flood or a disaster that
+    # names no quarrel, the safety work's, not the disputes' 排查 (`_safety_item`; forest fire, dangerous chemicals, mines
+    # and geological hazards now safety's fields, `_HAZARD_OF`, and 涉稳, 维稳, 群体性 quarrels, `_QUARREL`); a safety
+    # worker's certificate (资格证, 上岗证, 无证上岗) capacity's keywords; no earlier item moved, appended or mended);
     # held out 3,022 of 3,031 (0.997) and tuning 659 of 691 since sets 132, 131 and 130 (written blind as 2022–2025 street-office and
     # township items on residential communities and society's own bodies (物业管理 and 物业纠纷, 业委会 elections and their
     # 公共收益, 老旧小区 and 加装电梯, 社会组织 and 行业协会, 志愿服务, 快递员 and 外卖骑手, 居民公约 and 小区议事), the reader deciding
@@ -3580,6 +3588,31 @@ ENFORCEMENT_IN_NAMED_FIELDS = [
 ]
 
 
+SAFETY_AND_EMERGENCIES = [
+    # themes set 133 (safety and emergencies: 28 of 30 first, its misses in other wordings): a hazard sweep (隐患排查)
+    # named in a clause of no field, in an item whose other words are of safety, fire, flood or a disaster and none of
+    # a quarrel, is the safety work's, not the disputes' 排查 (`_safety_item`); forest fire, dangerous chemicals, mines
+    # and geological hazards are safety's fields too (`_HAZARD_OF`)
+    ("隐患排查结果未向社会公开，森林防火重点区域的整改情况群众无从知晓", "disclosure"),
+    ("隐患排查情况不向村民公开，地质灾害易发区的群众不知道自家是否在隐患点范围内", "disclosure"),
+    ("排查出的隐患清单未公示，野外用火重点时段的巡查结果也不对外发布", "disclosure"),
+    # a safety worker's certificate (资格证, 上岗证, 无证上岗) is staffing's, as 持证 is
+    ("开展隐患排查时只看台账、不到现场，镇村两级安全员中持有资格证书的不到三成", "capacity"),
+    ("村级消防安全员均未取得资格证书，参加培训的机会也很少", "capacity"),
+    ("部分企业的专职安全管理人员无证上岗，对特种设备安全隐患不会查", "capacity"),
+    ("燃气企业入户安检人员多为临时招用，没有上岗证", "capacity"),
+    # guards: a sweep of quarrels (矛盾, 涉稳, 维稳, 群体性) keeps its 排查 in an item of safety; a disclosure named by its
+    # own word; the cadres' training
+    ("隐患排查台账不全，矛盾纠纷排查化解不及时，个别安全生产领域的信访问题久拖不决", "disputes"),
+    ("矛盾隐患排查不深入，汛期转移安置群众的诉求回应不及时", "disputes"),
+    ("涉稳隐患排查流于形式，安全生产领域的欠薪问题时有发生", "disputes"),
+    ("维稳隐患排查不细，危化品运输车辆通行引发的群体性上访未能及早发现", "disputes"),
+    ("隐患排查整改结果不公示，危化品企业周边居民无从监督", "disclosure"),
+    ("镇里开展隐患排查后整改清单不公开，矿山周边村民无从监督", "disclosure"),
+    ("镇村干部应急管理法治培训不足，对《突发事件应对法》学习不深", "awareness"),
+]
+
+
 SLOGANS_AND_WHAT_THEY_STAND_FOR = [
     # themes set 128 (slogans, numbered formulae and jargon: 24 of 30 first, its misses in other wordings):
     # 两法衔接 named as its information platform, in an item about the oversight it serves, is the platform's name, the
@@ -3764,7 +3797,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + LAND_AND_THE_VILLAGES_COLLECTIVE_PROPERTY
                          + THE_TOWN_S_WORD
                          + SLOGANS_AND_WHAT_THEY_STAND_FOR
-                         + ENFORCEMENT_IN_NAMED_FIELDS)
+                         + ENFORCEMENT_IN_NAMED_FIELDS
+                         + SAFETY_AND_EMERGENCIES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
