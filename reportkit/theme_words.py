@@ -799,7 +799,29 @@ _STRAIN = re.compile(r"(?:(?<=收支)|(?<=供需)|(?<=供求)|(?<=人地)|(?<=�
 # A network's or a video meeting's kit and its state (视频会议系统和网络设备老化, 网络带宽不足, 通信信号不稳定): the
 # information infrastructure, not the staff's equipment the cues 设备 and 老化 name (执法记录仪等设备老化 stays theirs).
 _NETWORK_KIT = re.compile(r"(?:网络|通信|视频会议)[^，,。；;：:！!？?\n]{0,10}?(?:设备|系统|终端|带宽|信号)"
-                          r"(?:老化|陈旧|落后|不足|不稳定|较差)?")
+                          r"(?:老化|陈旧|落后|不足|不稳定|较差)?"
+                          # (… and a signal's or a line's state said alone, themes set 135: 部分偏远村宽带网络覆盖不到位，
+                          # 信号不稳定 read as disputes by the cue 稳定 of society's stability: 网速慢, 网络时常卡顿, 系统运行不稳定)
+                          r"|(?:信号|网速|网络|宽带|线路|系统|平台)(?:运行)?(?:时有|经常|时常|较|很|偏)?(?:不稳定|较差|差|弱|慢"
+                          r"|卡顿|中断)"
+                          # (… and the servers' and the computers' kit, its hardware, themes set 135: 镇政务服务中心服务器
+                          # 等信息化设备老化 read as capacity by the cues 设备 and 老化; 执法 in it keeps them the enforcers')
+                          r"|(?:(?:电脑|计算机|服务器)等?)?(?:服务器|机房|信息化|计算机)(?:(?!执法)[^，,。；;：:！!？?\n]){0,6}?"
+                          r"(?:设备|硬件)(?:老化|陈旧|落后|不足)?|(?:服务器|机房)(?:老化|陈旧|落后)")
+# A worker named by a work (调解员, 普法员, 宣传员, 信访员) and the workers' age (年龄偏大, capacity's keyword since themes
+# set 135: 部分村（社区）网格员年龄偏大，对网格App操作不熟练 read as disputes by 网格): the strength of that work, which decides
+# (人民调解员年龄偏大、业务能力参差不齐 stays disputes), as their other staffing verdicts are (`_WORKER`); the item's age goes,
+# said right after them or a few characters on in their sentence with no other worker between (written round 97's 村级人民调解员多为
+# 兼职，年龄偏大、法律知识欠缺 stays disputes; so do a mediation committee's members, 村调委会成员年龄偏大). So does the public's age,
+# said right after them (留守村民年龄偏大，普法宣传难以入脑入心): the public's, no staff's.
+_WORK_WORKER_AGE = re.compile(r"(?:(?:调解|普法|宣传|信访)员(?:队伍)?|(?:调委会|调解委员会|调解组织)(?:成员|委员)?)"
+                              r"(?:(?!员)[^。；;！!？?\n]){0,8}?年龄偏大"
+                              r"|" + _PUBLIC + r"的?(?:普遍|整体|大多|多数|总体)?年龄偏大")
+# Money for the information systems as such (themes set 135: 信息化建设资金投入不足，…信息化支出仅占一般公共预算支出的0.6%
+# read as capacity by 投入不足; 数字化改造经费有限, 智慧社区建设资金不足, 网络运维费用偏少): the town's spending on IT, not the
+# rule-of-law work's money (法治建设投入不足 stays capacity; so does 执法信息化建设投入不足, by its 执法).
+_IT_MONEY = re.compile(rf"(?:信息化|数字化|智慧[{CJK}]{{0,4}}?|网络|信息系统|电子政务)(?:建设|运维|运行维护|改造|升级)?的?"
+                       r"(?:专项)?(?:经费|资金|投入|费用)(?:投入)?(?:保障)?(?:不足|有限|偏少|不够|短缺)?")
 # The party's membership and its age (党员队伍老化, 党员年龄结构老化): party building, not the staff the cues 队伍 and
 # 老化 name (党员干部队伍 is the cadres', untouched).
 _PARTY_MEMBERS = re.compile(r"(?<=党员)(?:队伍)?(?:年龄)?(?:结构)?(?:老化|断层)?(?=[^干]|$)")
@@ -1209,6 +1231,7 @@ def _without_topics(part: str) -> str:
     part = _SPENT_ON.sub(r"\1《》", _MET_DISPUTE.sub(_met, part))
     if "经费" in part or "资金" in part or "费用" in part or "投入" in part:
         part = _WORK_MONEY.sub("", part)
+        part = _IT_MONEY.sub("", part)
     if "举报" in part:
         part = _REPORT_MET.sub("", part)
     if "跑" in part or "往返" in part or "排队" in part or "奔波" in part or "提交" in part or "提供" in part or "办事" in part:
@@ -1251,7 +1274,9 @@ def _without_topics(part: str) -> str:
         part = _CLAUSE.sub(_untalented, part)
     if "法制审核" in part:
         part = _NORM_REVIEWED.sub(r"\1合法性审核", part)
-    if "网络" in part or "通信" in part or "视频会议" in part:
+    if "网络" in part or "通信" in part or "视频会议" in part or "信号" in part or "网速" in part or "宽带" in part \
+            or "线路" in part or "服务器" in part or "机房" in part or "信息化" in part or "计算机" in part \
+            or "稳定" in part or "卡顿" in part:
         part = _NETWORK_KIT.sub("", part)
     if "设备" in part or "电脑" in part:
         part = _BOOKED_KIT.sub("", part)
@@ -1346,6 +1371,8 @@ _WHOLE_ITEM_RULES = (
     (_PARTY_THEORY.search, lambda part: _CLAUSE.sub(_untheoretical, part)),
     # the village cadres' age and reserve and the 一肩挑, in an item that names no law (`_CADRES_OWN`)
     (lambda text: not _LAW.search(text) and _CADRES_OWN.search(text), lambda part: _CLAUSE.sub(_cadre_ranks, part)),
+    # the age of a work's worker or of the public, in the whole item: its lead and its rest may part them (`_WORK_WORKER_AGE`)
+    (lambda text: "年龄偏大" in text and _WORK_WORKER_AGE.search(text), lambda part: part.replace("年龄偏大", "")),
     # the systems' names are what the data fault is of (`_DATA_SILO`)
     (_DATA_SILO.search, lambda part: _SYSTEM_NAME.sub("", part)),
     # public finance's strain (`_BUDGET_CALLS`)
