@@ -103,7 +103,10 @@ _CONTRAST = ((re.compile(r"^(?:从)?表面(?:上)?(?:看)?|^看似|^看上去"),
              (re.compile(r"^与其说"), re.compile(r"^(?:倒|还)?不如说")),
              (re.compile(r"有余$"), re.compile(r"^而(?!是)")))
 # A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
-_DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)")
+# (… or says plainly what it comes down to, themes set 136: …不亮证、不告知，程序上老是出问题，说到底还是心里没把法当回事;
+# 归根结底是…; 归根到底还是…: the fault behind the practice named first)
+_DRAWS_OUT = re.compile(r"^(?:这|由此|从中)?(?:反映出|暴露出|折射出|反映了|暴露了)"
+                        r"|^(?:说到底|归根结底|归根到底)(?:还是|就是|是|在于)?")
 # A cause put first (由于群众法律意识淡薄，导致…纠纷反复发生; 因…，致使…): the fault is what it led to. Not
 # 因 whose clause says 引发/引起 (因…引发的纠纷增多 names the fault itself), nor 因此/因而 or
 # an idiom (因地制宜, 因循守旧).
@@ -1324,7 +1327,14 @@ _ADVISERS_SPREAD = re.compile(r"律师兼任|兼任法律顾问|兼职法律顾�
 _ADVISERS_WORK = re.compile(r"合同|协议|决策|审查|审核|把关|规范性文件|论证|法律意见|讲座|宣讲|普法|咨询|调解|纠纷")
 # (the villages' advisers only, 一村一法律顾问, 村（居）法律顾问, 14个村的法律顾问: a town government's own adviser, 镇政府法律顾问由
 # 县城律师兼任，…难以及时提供法律意见, serves its decisions)
-_VILLAGE_ADVISERS = re.compile(r"村(?:[（(](?:居|社区)[）)])?(?:级|的)?法律顾问|一村一法律顾问|社区(?:级|的)?法律顾问")
+_VILLAGE_ADVISERS = re.compile(r"村(?:[（(](?:居|社区)[）)])?里?(?:级|的)?法律顾问|一村一法律顾问|社区里?(?:级|的)?法律顾问")
+# (… and the villages' advisers seldom there, themes set 136: 村里的法律顾问一个月来不了一回，老百姓想问点事找不着人;
+# 社区法律顾问半年见不着一次面; 村法律顾问很少到村里来: how seldom the adviser comes, the legal service's staffing, in an item
+# that names no work of theirs; the word 法律顾问 (decisions') reads as the service's staff, 法律服务人员 (capacity's).
+# 村级法律顾问每月到村服务不足半天，起草合同时找不到人咨询 names their work and stays decisions'.)
+_ADVISERS_SELDOM = re.compile(r"(?:一个月|每个?月|一年|全年|半年|一季度|每季度|一周|每周)[^，,。；;：:！!？?\n]{0,4}?"
+                              r"(?:来不了|来不到|来不上|见不着|见不到|难得来|才来)"
+                              r"|(?:很少|难得|极少|不常)(?:到|来|下)(?:村|社区|村里|社区里)")
 
 # The party's theory (两个确立, 两个维护, 四个意识, the party's new thought and congress spirit) and its study, in a clause
 # that names no law (themes set 128: 党员干部对“两个确立”决定性意义的理解还不够深刻，理论学习的系统性有待加强): the
@@ -1367,6 +1377,10 @@ _WHOLE_ITEM_RULES = (
     (lambda text: "法律顾问" in text and _ADVISERS_SPREAD.search(text) and _VILLAGE_ADVISERS.search(text)
      and not _ADVISERS_WORK.search(text),
      lambda part: part.replace("法律顾问", "顾问")),
+    # the villages' advisers seldom there, in an item naming no work of theirs (`_ADVISERS_SELDOM`)
+    (lambda text: "法律顾问" in text and _ADVISERS_SELDOM.search(text) and _VILLAGE_ADVISERS.search(text)
+     and not _ADVISERS_SPREAD.search(text) and not _ADVISERS_WORK.search(text),
+     lambda part: part.replace("法律顾问", "法律服务人员")),
     # the party's theory and its study, in a clause naming no law (`_PARTY_THEORY`)
     (_PARTY_THEORY.search, lambda part: _CLAUSE.sub(_untheoretical, part)),
     # the village cadres' age and reserve and the 一肩挑, in an item that names no law (`_CADRES_OWN`)
