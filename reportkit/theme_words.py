@@ -876,6 +876,31 @@ _SERVED_BY_UTILITY = re.compile(_PUBLIC + r"(?=的?(?:随迁|留守)?(?:子女|�
 #不及时, and r735's 加装电梯等诉求“一办了之”, a request's handling, untouched).
 _FACILITY_REQUEST = re.compile(r"(?<=电梯|停车|充电|改造|设施|出行|供暖|供水)等?(?:方面的)?诉求"
                                r"(?=[^，,。；;：:！!？?\n“”]{0,8}?满足)")
+# A request named by the thing complained of and counted (themes set 139: 夜间施工噪音扰民的诉求居高不下; 道路破损、路灯
+# 不亮等基础设施类诉求占比较大): the complaints' subject as such, noise, roads, heating, parking, not a complaint or
+# petition left unresolved the disputes' keyword 诉求 names (群众诉求化解不及时 and 重复诉求较多, no subject, untouched).
+_SUBJECT_REQUEST = re.compile(r"(?<=噪音|噪声|扰民|道路|路面|路灯|设施|供暖|供热|停车|环境|卫生|交通|管网|物业)((?:类|等|方面)?的?)诉求"
+                              r"(?=[^，,。；;：:！!？?\n“”]{0,6}?(?:占比|居高不下|较多|增多|上升|集中|突出|多发|量大|数量|占))")
+# A petition's or a request's result, its handling or its information, said to be published or told back to the one who
+# asked (themes set 139: 诉求办理结果未向社会公开; 信访信息公开不够; 网上信访事项办理结果未及时录入…并告知信访人; 未及时向诉求人
+# 反馈办理结果): what is published or told, so disclosure's; the petition's words in that clause (信访, 诉求, 工单) go. A
+# clause that tells nothing (信访事项办理结果群众不满意) or whose result is a mediation's (调解结果未及时反馈当事人) keeps its words.
+_PETITION_WORD = re.compile(r"(?:网上)?(?:信访|诉求|工单|来电)(?:事项|件|人|信息系统|问题)?")
+_TOLD_RESULT = re.compile(r"(?:结果|情况|信息|进度|进展)[^，,。；;：:！!？?\n]{0,12}?(?:公开|公布|公示|反馈|告知|通报|答复|回复)"
+                          r"|(?:公开|公布|公示|反馈|告知|通报|答复|回复)[^，,。；;：:！!？?\n]{0,6}?(?:结果|情况|进度|进展)")
+
+
+def _told_result(match: re.Match) -> str:
+    clause = match.group()
+    return _PETITION_WORD.sub("", clause) if _TOLD_RESULT.search(clause) else clause
+
+
+# A cadre's awareness of doing a work lawfully (themes set 139: 部分干部依法处理信访问题的意识不强; 村干部依法调解纠纷的意识
+# 淡薄): whose awareness it is, the cadres', not the work's (信访, 纠纷) named inside it; the work between 依法 and 的意识 goes
+# (not the law's own phrases, 依法办事, 依法行政, 依法履职, 依法决策 …, which the keywords read whole).
+_CADRES_LAWFUL_MINDSET = re.compile(r"((?:干部|党员|领导|负责人|书记|主任)[^，,。；;：:！!？?\n]{0,4}?依法)"
+                                    r"(?!办事|行政|履职|用权|执政|决策|治)[^，,。；;：:！!？?\n的]{1,12}?"
+                                    r"(?=的(?:意识|观念|思维))")
 # Visitors in numbers (景区旅游旺季游客集中; 节假日游客量大; written round 109): a crowd, not the audience the public's
 # cue 游客 names (游客文明旅游意识不强 untouched).
 _VISITOR_CROWD = re.compile(r"游客(?=[^，,。；;：:！!？?\n]{0,4}?(?:集中|量大|激增|众多|较多|密集|扎堆|人数|数量|流量|接待量))")
@@ -1205,7 +1230,9 @@ def _without_topics(part: str) -> str:
     membership and its organisation's standards, a safety hazard, a utility's or a welfare policy's public, a
     project's factor supply, a care, health or school service's staff, a campaign's targets and watchers, an
     economy's talent, targets and publicity, the 纪委's 审查调查, a pledge made in public, the public as raters or as
-    those a business strain befalls, a facility's aging, the leaders who receive petitioners. Each rule is a
+    those a business strain befalls, a facility's aging, the leaders who receive petitioners, a request counted by the
+    thing complained of, a petition's words where its result is published or told back, the work inside a cadre's lawful
+    awareness. Each rule is a
     module-level pattern named for what it finds (`_STRAIN`, `_PARTY_QUALITY`, `_CARE_STAFF`, `_SERVICE_STAFF`,
     `_ECONOMY_TALENT`, `_RATING_PUBLIC` …), its comment naming the set or round that showed it. Two rules rename
     rather than remove: an office's staff who do not know a law are its cadres (`_OFFICE_STAFF_NOT_KNOWING`), and a
@@ -1261,7 +1288,11 @@ def _without_topics(part: str) -> str:
         part = _CAMERA_CLAUSE.sub(_camera_kit, part)
     part = _SERVED_BY_UTILITY.sub("", part)
     if "诉求" in part:
-        part = _FACILITY_REQUEST.sub("", part)
+        part = _SUBJECT_REQUEST.sub(r"\1", _FACILITY_REQUEST.sub("", part))
+    if "信访" in part or "诉求" in part or "工单" in part or "来电" in part:
+        part = _CLAUSE.sub(_told_result, part)
+    if "依法" in part and ("意识" in part or "观念" in part or "思维" in part):
+        part = _CADRES_LAWFUL_MINDSET.sub(r"\1", part)
     if "游客" in part:
         part = _VISITOR_CROWD.sub("", part)
     if "人员" in part or "干部" in part:
