@@ -100,6 +100,12 @@ _PRAISED = re.compile(r"(?:取得|收到)了?(?:一定|明显|较大|较好|显�
 _CONTRAST = ((re.compile(r"^(?:从)?表面(?:上)?(?:看)?|^看似|^看上去"), re.compile(r"^而?(?:实际上|实则|事实上|其实|实际)")),
              (re.compile(r"^(?:问题|原因|症结|关键|根子|这)?(?:其实|主要|也|并|都)?(?:不是|并非|并不是|绝非)"),
               re.compile(r"^而是")),
+             # (… and the public's denied denial, themes set 137: 群众并非不愿学法用法，而是村里的法律服务工作室多数无人值守;
+             # 村民不是不想调解，而是…: the first half clears the public, so it names no fault, and what follows 而是, the
+             # service that fails them, leads. Only the public's: a cadre's (村干部不是不想依法办事，而是对…了解不多) or a
+             # work's (镇村干部法治培训并非次数不够，而是…) second half is that subject's, and the clause naming it leads)
+             (re.compile(r"^(?:部分|一些|个别|少数|广大|不少|多数|辖区)?(?:群众|村民|居民|市民|老百姓|农民|村（居）民|村\(居\)民)"
+                         r"(?:其实|也|并|都)?(?:并非|不是|并不是|绝非)(?:不|没)"), re.compile(r"^而是")),
              (re.compile(r"^与其说"), re.compile(r"^(?:倒|还)?不如说")),
              (re.compile(r"有余$"), re.compile(r"^而(?!是)")))
 # A clause that draws the fault out of what came before (…中有六成涉及宅基地，反映出村民对…知之不多).
