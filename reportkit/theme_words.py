@@ -122,7 +122,8 @@ _CAUSE_FIRST = re.compile(r"^(?:由于|因为|受.{1,20}影响|受(?!理).{1,20}
 _RESULT = re.compile(r"^(?:从而|进而)?(?:导致|致使|以致|造成|使得)")
 # A challenge's outcome put first, its cause after (行政诉讼败诉2起，均因决策前未听取意见; 3件处罚被撤销，主要是因为…):
 # losing is no fault of the dispute work, the cause is the fault.
-_OUTCOME_FIRST = re.compile(r"败诉|纠错|撤销|确认违法|确认无效|国家赔偿")
+# (… and evidence given late in a suit, themes set 138: 应诉材料和举证不及时。因案卷管理混乱…: the cause after it leads)
+_OUTCOME_FIRST = re.compile(r"败诉|纠错|撤销|确认违法|确认无效|国家赔偿|举证不及时|未及时举证|逾期举证|举证逾期|举证超期|未按期举证")
 # A cause that lists things or names a load on people and time: a setting, not the fault (see `lead_clause`).
 _CAUSE_AS_SETTING = re.compile(r"、|任务|压力|精力|忙于|占用|挤占|牵扯|牵制|拖累")
 _OUTCOME_AFTER_CAUSE = re.compile(_OUTCOME_FIRST.pattern + r"|被[^，,；;。]{0,16}(?:认定|判决|确认|通报|约谈|问责)")
@@ -705,6 +706,10 @@ _PORTFOLIO = re.compile(r"(?<=分管)[^，,。；;：:！!？?\n的]{1,10}(?=的
 # … and so is the duty staff are counted for (负责复议应诉工作的只有1名工作人员; 从事调解工作的仅有2人): the staff's
 # number is the fault.
 _STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n的]{1,14}(?=的(?:只有|仅有|仅|只|不足|均为|多为|都是))")
+# No office or staff of its own for a work (themes set 138: 街道没有专门负责行政应诉的科室和人员; 镇里缺少专门从事普法的工作人员):
+# the staffing's lack, whatever the work is (renamed 人员不足, capacity's; the work's name is what it is for).
+_UNSTAFFED_FOR = re.compile(r"(?:没有|缺少|缺乏|无|未设|未设置|未配备|未明确)专门(?:负责|从事|承担|办理)?[^，,。；;：:！!？?\n的]{1,14}的"
+                            r"(?:工作)?(?:科室|机构|部门|人员|力量|岗位|队伍)(?:[和及与、](?:工作)?(?:科室|机构|部门|人员|力量|岗位|队伍))?")
 # … and so is a cadre's recruitment or posting (新招录的年轻干部, 近年录用的公务员, 从原乡镇抽调的干部; themes set 111:
 # 新招录的社区工作者, 新招聘的网格员): which cadres,
 # not a staffing fault (not 没有招录过年轻干部 or 执法力量靠抽调, verbs: staffing).
@@ -792,6 +797,11 @@ _OFFICE_STAFF_NOT_KNOWING = re.compile(_OFFICE_STAFF.pattern + r"(?=[^，,。；
 # not the fault, which is the cadre's holding it (themes set 117).
 _ATTITUDE_TOWARD = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n“]{0,6}?对)"
                               r"([^，,。；;：:！!？?\n“《》]{2,16}?)(?=(?:存在|仍有|还有|也有|抱有|持有)《》)")
+# … and what a cadre resists, unquoted (themes set 138: 部分干部对行政诉讼存在抵触心理; 个别负责人对复议纠错有排斥情绪): the
+# topic, not the fault, which is the cadre's resisting it (the public's resistance, 群众对拆迁有抵触情绪, untouched).
+_RESISTING = re.compile(r"((?:干部|成员|负责人|书记|主任|领导|镇长|乡长|村长|组长)[^，,。；;：:！!？?\n“]{0,6}?对)"
+                        r"([^，,。；;：:！!？?\n“《》]{2,16}?)(?=(?:存在|仍有|还有|也有|抱有|持有|有|心存)?(?:抵触|排斥|抗拒|厌烦|畏难)"
+                        r"(?:心理|情绪|思想))")
 
 
 # A visit (走访, 回访, 暗访, 家访, 访谈, 访问): its 访 is no petition, the disputes' cue 访 (上访, 来访) is not in it.
@@ -970,7 +980,10 @@ def _untalented(match: re.Match) -> str:
 # A rule, a standard or a list put into use without the 法制审核 (themes set 119: 大数据监管系统中自动生成处罚建议的规则
 # 未经法制审核即投入使用; 裁量基准未经法制审核即印发): the legality review of a norm, decisions' 合法性审核, not the
 # enforcement's review of a penalty decision the keyword 法制审核 names (少数处罚决定未经法制审核即送达当事人 untouched).
-_NORM_REVIEWED = re.compile(r"(?<=规则|基准|算法|模型|清单|办法|方案|细则|标准)((?:[^，,。；;：:！!？?\n]{0,4}?)未经)法制审核")
+# (… and an administrative act at large made without it, themes set 138: 个别行政行为作出前未经法制审核: its legality review;
+# an enforcement act, 执法行为 or 处罚决定, untouched)
+_NORM_REVIEWED = re.compile(r"(?:(?<=规则|基准|算法|模型|清单|办法|方案|细则|标准)|(?<=行政行为))"
+                            r"((?:[^，,。；;：:！!？?\n]{0,4}?)未经)法制审核")
 
 
 # A channel of income, money or sales (增收渠道较窄, 收入渠道单一, 融资渠道不畅, 销售渠道; written round 108): the economy's,
@@ -1255,12 +1268,16 @@ def _without_topics(part: str) -> str:
     if "“" in part:
         part = _THOUGHT_HELD.sub(r"\1《》", part)
         part = _ATTITUDE_TOWARD.sub(r"\1《》", part)
+    if "抵触" in part or "排斥" in part or "抗拒" in part or "厌烦" in part or "畏难" in part:
+        part = _RESISTING.sub(r"\1《》", part)
     part = _ASSESSED.sub("《》", _RECRUITED.sub("", part))
     if "只看" in part or "多看" in part or "只重" in part:
         part = _ASSESSED_BY.sub(r"\1《》", part)
     if "意识" in part or "观念" in part:
         part = _PUBLIC_WILL.sub(r"\1《》", part)
     part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
+    if "专门" in part:
+        part = _UNSTAFFED_FOR.sub("人员不足", part)
     part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
     if "做" in part or any(verb in part for verb in _SERVING):
         part = _SERVED_PUBLIC.sub(r"\1", part)
@@ -1402,6 +1419,21 @@ def _cadre_ranks(match: re.Match) -> str:
     return "" if _CADRES_OWN.search(clause) else clause
 
 
+# The pace of a case in the court's or the reviewing organ's hands (themes set 138: 法院审理周期较长，部分行政诉讼案件一年多尚未
+# 审结; 受疫情影响，部分复议案件听证延期举行): the court's own delay, no fault of the town's; a clause naming it goes, unless it
+# names the town's part in the case (答复, 举证, 出庭, 应诉, 材料: 因举证逾期导致开庭推迟 stays).
+_CASE_PACE = re.compile(r"(?:审理|审判|办案)(?:周期|期限|时间|进度)[^，,。；;：:！!？?\n]{0,4}?(?:较长|过长|偏长|长|慢|延长)"
+                        r"|(?:尚未|未能?|迟迟未|仍未)(?:审结|结案|宣判|判决|开庭|作出判决)"
+                        r"|(?:听证|开庭|庭审|宣判)[^，,。；;：:！!？?\n]{0,2}?(?:延期|推迟|延后|顺延|暂停|中止)")
+_TOWNS_PART = re.compile(r"答复|举证|出庭|应诉|材料|证据|答辩")
+
+
+def _case_pace(match: re.Match) -> str:
+    """A clause dropped when it names a case's pace and not the town's part in it (`_CASE_PACE`)."""
+    clause = match.group(0)
+    return "" if _CASE_PACE.search(clause) and not _TOWNS_PART.search(clause) else clause
+
+
 # Rules that read the whole item and take words out of each of its parts (scene, lead, rest): (whether the rule
 # holds for the item's text, what it does to a part).
 _WHOLE_ITEM_RULES = (
@@ -1445,6 +1477,9 @@ _WHOLE_ITEM_RULES = (
     (lambda text: not _LAW.search(text) and _CULTURE_WORK.search(text), lambda part: _CULTURE_WORDS.sub("", part)),
     # the search for land or buildings, in a clause that names no quarrel (`_LAND_SWEEP`)
     (lambda text: "排查" in text and _LAND_SWEEP.search(text), lambda part: _CLAUSE.sub(_land_sweep, part)),
+    # a case's pace in the court's or the reviewing organ's hands, in a clause naming no part of the town's (`_CASE_PACE`)
+    (lambda text: ("审" in text or "结" in text or "判" in text or "庭" in text or "听证" in text) and _CASE_PACE.search(text),
+     lambda part: _CLAUSE.sub(_case_pace, part)),
     # the people a village is left with, in an item that names no law (`_LEFT_BEHIND`)
     (lambda text: ("老人" in text or "老年人" in text) and not _LAW.search(text) and _LEFT_BEHIND.search(text),
      lambda part: _LEFT_BEHIND.sub("", part)),
