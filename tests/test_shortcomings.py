@@ -837,8 +837,8 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 
 def test_cluster_shortcomings__written_items_get_their_theme():
-    # 3,932 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (31 of them stay wrong); held-out items were not, and measure it.
+    # 3,962 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
+    # used to extend the theme list and its rules (32 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -846,7 +846,14 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # held out 3,201 of 3,210 (0.997) and tuning 691 of 722 since sets 139, 138 and 137 (written blind as 2021–2025 township, street-office
+    # held out 3,229 of 3,238 (0.997) and tuning 692 of 724 since set 141 (written blind as 2022–2025 township and street-office
+    # items full of Latin letters, digits and codes (APP, 小程序, 微信群, QQ群, OA系统 2.0版, 5G, AI, 12345, 110, “1+N”,
+    # “三个100%”, B级, 2024年Q3, 镇政发〔2024〕3号, 3:1, 85.6%, full-width digits), the codes deciding nothing (4 other: 5G
+    # coverage, an OA system, new market entities, an AI answering service): 28 of 30 first, 29 after; its misses tuning: the
+    # public named in a relative clause as who told of a matter (群众通过12345平台反映的问题) the matter's source, no cue of
+    # the public's (`_PUBLIC_AFFECTED`); left: 执法人员培训不够 with 法律知识培训 after it, capacity by the set 113 rule; no
+    # earlier item moved, appended or mended);
+    # held out 3,201 of 3,210 (0.997) and tuning 691 of 722 with sets 139, 138 and 137 (written blind as 2021–2025 township, street-office
     # and county items on administrative reconsideration and litigation (复议 纠错, 行政诉讼 败诉, 负责人出庭应诉, 举证 late,
     # 司法建议 and 检察建议, 实质性化解, 诉前调解, 征收 and 拆迁 cases), the reader deciding whose fault it is (4 other:
     # compensation money, the court's hearing time, a hearing postponed): 23 of 30 first, 30 after; its misses tuning: what a
@@ -3904,6 +3911,16 @@ THE_PUBLIC_AFFECTED = [
     ("群众反映问题的渠道不畅", "publicity"),  # guard: a channel for the public
 ]
 
+LATIN_LETTERS_AND_CODES = [
+    # themes set 141 (items full of Latin letters, digits and codes: APP, QQ群, 12345, 1+N, 2024年Q3 …; 28 of 30 first,
+    # its mended miss in other wordings): the public named in a relative clause as who told of a matter (群众通过12345平台
+    # 反映的问题, 居民向社区反映的情况) is the matter's source, no cue of the public's
+    ("居民向社区反映的情况多为房屋漏水、电梯故障", "other"),
+    ("群众来电反映的问题中30%涉及供水供电", "other"),
+    ("村民通过APP反映的事项大多与道路、路灯有关", "other"),
+    ("群众通过微信群反映的问题多，群众守法意识不强", "publicity"),  # guard: the public's own fault after it
+]
+
 WELFARE_OF_THE_OLDER_REPORTS = [
     # themes set 105 (2015–2019 items: 六五/七五普法, 放管服, 权力清单, 法律顾问制度, 精准扶贫, 新农合 and 新农保, 河长制, 扫黑除恶:
     # 29 of 30 first, its miss in other wordings): the public and the care, pension, schooling or income a welfare
@@ -4003,7 +4020,8 @@ def test_lead_clause__a_general_first_sentence_heads_the_item(text, lead):
                          + PLAIN_LOCAL_VOICE
                          + HOTLINES_AND_PETITIONS
                          + NEGATIONS_AND_HEDGES
-                         + ADMINISTRATIVE_REVIEW_AND_LITIGATION)
+                         + ADMINISTRATIVE_REVIEW_AND_LITIGATION
+                         + LATIN_LETTERS_AND_CODES)
 def test_cluster_shortcomings__an_item_alone_gets_its_theme_from_its_own_words(text, theme):
     assert cluster_shortcomings(items({"庚镇": [text]}), ThemeOptions(mode="items"))["theme"].tolist() == [theme]
 
