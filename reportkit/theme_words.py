@@ -1439,6 +1439,16 @@ def _case_pace(match: re.Match) -> str:
     return "" if _CASE_PACE.search(clause) and not _TOWNS_PART.search(clause) else clause
 
 
+# The enforcers' training that the item says left them not grasping a law (themes set 140: 行政执法人员培训不够系统，…致使
+# 部分执法人员对新修订的《行政处罚法》掌握不到位; set 105's 执法人员法律培训不足…对《行政诉讼法》学习不深): the cadres' law
+# training, awareness's, not the enforcement's own step (`_training_of_another`) nor its staff: the enforcers are read
+# as cadres (执法干部) in such an item. A training that names no law the staff do not grasp (执法人员培训不足，案卷
+# 制作不规范) stays the enforcement's.
+_ENFORCERS_TRAINED = re.compile(r"执法(?:人员|队员)(?:的)?(?:业务|专业|岗位|系统|集中)?培训")
+_LAW_NOT_GRASPED = re.compile(r"对[^，,。；;]{0,12}《[^》]{1,30}》[^，,。；;]{0,6}?"
+                              r"(?:掌握|把握|理解|熟悉|学习|了解)(?:得)?(?:不到位|不准|不深|不够|不透|不全面|不熟|不多)")
+_ENFORCERS = re.compile(r"(?<=执法)(?:人员|队员)")
+
 # Rules that read the whole item and take words out of each of its parts (scene, lead, rest): (whether the rule
 # holds for the item's text, what it does to a part).
 _WHOLE_ITEM_RULES = (
@@ -1470,6 +1480,9 @@ _WHOLE_ITEM_RULES = (
     # a training of the party's or the economy's, in an item that names no law (`_OTHER_TRAINING`)
     (lambda text: "培训" in text and not _LAW.search(text) and _OTHER_TRAINING.search(text),
      lambda part: _TRAINING_WORDS.sub("", part)),
+    # the enforcers' training that left them not grasping a law (`_ENFORCERS_TRAINED`)
+    (lambda text: "培训" in text and _ENFORCERS_TRAINED.search(text) and _LAW_NOT_GRASPED.search(text),
+     lambda part: _ENFORCERS.sub("干部", part)),
     # the official cars' costs (`_CAR_COSTS`)
     (lambda text: ("公务用车" in text or "公车" in text) and _CAR_COSTS.search(text), lambda part: _CAR_WORDS.sub("", part)),
     # the foundation of grassroots governance, in an item that names no law (`_GOVERNANCE_BASE`)
