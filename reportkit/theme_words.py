@@ -1161,6 +1161,18 @@ _HAZARD_SWEEP = re.compile(r"排查(?:整治|整改)?")  # the search for hazard
 _LAND_SWEEP = re.compile(r"排查(?:整治|整改|清理|出|发现)?(?=[^，,。；;：:！!？?\n]{0,4}?(?:撂荒|闲置|耕地|土地|农房|房屋"
                          r"|自建房|违建|违法建筑|违法用地|违法占地|大棚房|宅基地|地块|田块))")
 
+# The search for the risks of power in its posts (themes set 142: 廉政风险点排查不全面; 排查岗位廉政风险): the risks'
+# survey, not the disputes' 排查 of quarrels; in a clause that names no quarrel the sweep's word goes and the item's
+# other words decide (廉政风险, the power used without procedure: decisions').
+_RISK_SWEEP = re.compile(r"(?<=风险点)排查|(?<=风险)排查|排查(?:整治|整改|清理|出|发现)?(?=[^，,。；;：:！!？?\n]{0,6}?风险(?:点|隐患)?)")
+
+
+def _risk_sweep(match: re.Match) -> str:
+    """A clause without the sweep of power's risks in it (`_RISK_SWEEP`), unless it names a quarrel."""
+    clause = match.group(0)
+    return clause if _QUARREL.search(clause) else _RISK_SWEEP.sub("", clause)
+
+
 
 def _land_sweep(match: re.Match) -> str:
     """A clause without the sweep of land or buildings in it (`_LAND_SWEEP`), unless it names a quarrel."""
@@ -1495,6 +1507,9 @@ _WHOLE_ITEM_RULES = (
     (lambda text: not _LAW.search(text) and _CULTURE_WORK.search(text), lambda part: _CULTURE_WORDS.sub("", part)),
     # the search for land or buildings, in a clause that names no quarrel (`_LAND_SWEEP`)
     (lambda text: "排查" in text and _LAND_SWEEP.search(text), lambda part: _CLAUSE.sub(_land_sweep, part)),
+    # the search for the risks of power, in a clause that names no quarrel (`_RISK_SWEEP`)
+    (lambda text: "排查" in text and "廉政风险" in text and _RISK_SWEEP.search(text),
+     lambda part: _CLAUSE.sub(_risk_sweep, part)),
     # a case's pace in the court's or the reviewing organ's hands, in a clause naming no part of the town's (`_CASE_PACE`)
     (lambda text: ("审" in text or "结" in text or "判" in text or "庭" in text or "听证" in text) and _CASE_PACE.search(text),
      lambda part: _CLAUSE.sub(_case_pace, part)),
@@ -1515,6 +1530,14 @@ def _item_parts(text: str, headline: str) -> list[str]:
     if parts[0] and not parts[1].startswith("受") and _DOWNTURN.search(parts[1]):  # a downturn's lead (`_DOWNTURN`)
         parts[0] = ""
     return parts
+
+
+# The party's discipline and conduct as such (themes set 142: 四风问题仍有反弹; 形式主义、官僚主义问题依然存在，会议多、
+# 文件多; 党风廉政建设主体责任落实不够到位; 作风建设仍需加强，少数干部工作作风漂浮): in an item that names no law and no
+# theme's keyword, the cues (干部, 群众, 班子, 文件) name the people and papers of the party's own work, no theme's: the
+# item is none's (an item naming a theme's keyword, 权力运行, 公开, 普法, keeps it).
+_CONDUCT = re.compile(r"四风|作风|形式主义|官僚主义|享乐主义|奢靡之风|党风廉政|廉洁自律|廉政建设|一岗双责|违规吃喝|公车私用"
+                      r"|文山会海|不作为|慢作为|乱作为")
 
 
 def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float) -> np.ndarray:
@@ -1538,6 +1561,13 @@ def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float
     consequences = ["，".join(filter(None, c)) for c in zip(consequences, led_lead, led_rest)]
     scores = _theme_scores(list(leads), list(rests), themes, lead_weight,
                            scenes=[p[0] for p in parts], consequences=consequences)
+    conduct = [k for k, t in enumerate(table["text"].fillna("")) if _CONDUCT.search(t) and not _LAW.search(t)]
+    if conduct:  # a conduct item no keyword names (`_CONDUCT`)
+        words = _word_scores([leads[k] for k in conduct], [rests[k] for k in conduct], _keywords(themes), lead_weight,
+                             holders=_keywords(themes, "cues"))
+        for row, k in enumerate(conduct):
+            if not words[row].any():
+                scores[k] = 0
     if len(unscored := np.flatnonzero(scores.sum(axis=1) == 0)) and any(titles[k] for k in unscored):
         scores[unscored] = CUE_WEIGHT ** 2 * _word_scores([titles[k] for k in unscored], [""] * len(unscored),
                                                           _keywords(themes), lead_weight)
