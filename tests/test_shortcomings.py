@@ -838,7 +838,7 @@ def test_load_themes__a_list_without_cues_reads(tmp_path):
 
 def test_cluster_shortcomings__written_items_get_their_theme():
     # 4,052 items written in other styles (tests/fixtures/shortcomings/README.md): tuning items were
-    # used to extend the theme list and its rules (33 of them stay wrong); held-out items were not, and measure it.
+    # used to extend the theme list and its rules (38 of them stay wrong); held-out items were not, and measure it.
     written = pd.read_csv(ROOT / "tests/fixtures/shortcomings/written_items.csv", dtype=str)
     table = pd.DataFrame({"doc_id": [f"{w}-{k // 5}" for k, w in enumerate(written["written"])],
                           "item_no": [k % 5 + 1 for k in range(len(written))],
@@ -846,7 +846,16 @@ def test_cluster_shortcomings__written_items_get_their_theme():
     result = cluster_shortcomings(table)
     right = result["theme"].to_numpy() == written["theme"].to_numpy()
     tuning, held_out = right[written["use"] == "tuning"], right[written["use"] == "held_out"]
-    # held out 3,307 of 3,316 (0.997) and tuning 703 of 736 since set 143 (written blind as 2024–2026 township, street-office and
+    # held out 3,331 of 3,340 (0.997) and tuning 704 of 742 since sets 144 and 143 (written blind as 2021–2025 township and street-office
+    # items on the town's legal advisers and lawyers (法律顾问 contracts and fees, 公职律师, 审查率, 列席会议, 一村（社区）一法律顾问,
+    # 律师事务所, advisers as trainers and mediators, 政府购买法律服务), the reader deciding whose fault it is (4 other: the
+    # advisers' fees as such): 24 of 30 first, 25 after; its misses tuning: the villages' advisers' time in the village said
+    # short (驻点服务时间少, 到村坐班时间偏少), naming no work of theirs, the legal service's staffing (`_ADVISERS_SELDOM`);
+    # left: the three fee items (other) read as decisions by 法律顾问 (a rule making them none's moved set 137's 不是没有资金…
+    # through the clusters, so it was not kept), an assessment item (capacity) read as disclosure by 监督 and a ledger item
+    # (disclosure) as decisions; no earlier item moved, appended or mended);
+    # held out 3,281 of 3,290 (0.997) and tuning 699 of 732 since sets 142, 141 and 140 (written blind as 2021–2025 township and street-office
+    # held out 3,307 of 3,316 (0.997) and tuning 703 of 736 with set 143 alone (written blind as 2024–2026 township, street-office and
     # county items on inspections of firms and the 2024–2025 campaign to regulate them (扫码入企, 亮码检查, 检查频次, 多头检查,
     # 乱收费、乱罚款、乱检查、乱查封, 《行政执法监督条例》, 包容审慎监管, 轻微违法免罚, 信用分级分类监管, 企业诉求), the reader deciding
     # whose fault it is (4 other: the firms' output, taxes and investment as such): 26 of 30 first, 30 after; its misses tuning:
@@ -3891,6 +3900,12 @@ SLOGANS_AND_WHAT_THEY_STAND_FOR = [
     ("全镇村级法律顾问由县城律师兼任，每名律师负责6个村，群众找不到人", "capacity"),
     ("镇政府法律顾问由县城律师兼任，到镇服务次数少，难以及时提供法律意见", "decisions"),  # guard: set 18's, the town's
     ("村级法律顾问由2名律师兼任，村集体签订合同时常常找不到人审核", "decisions"),  # guard: their work named
+    # themes set 144: the villages' advisers' time in the village said short, naming no work of theirs: staffing
+    ("社区法律顾问驻点时间不足，作用难以发挥", "capacity"),
+    ("村法律顾问到村坐班时间偏少", "capacity"),
+    ("村级法律顾问驻点时间少，村集体签订合同时找不到人审核", "decisions"),  # guard: their work named
+    # guard: the short time said only after a lead on the advisers' role explains that lead (written round 64's r553)
+    ("社区法律顾问作用发挥不明显，部分顾问到社区坐班时间偏少", "decisions"),
     # the party's theory and its study, in a clause naming no law: the party's political study, no theme
     ("部分党员对党的二十大精神学习不够深入，理论学习停留在读原文", "other"),
     ("少数村干部对“两个维护”的认识还不够深刻", "other"),
