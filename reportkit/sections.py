@@ -696,6 +696,30 @@ def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
 
 # ----------------------------------------------------------------------------- sections table
 
+# A principal's 述法 report appended after the town's signed report (附：\n中共…委员会书记2023年度述法报告, 附件2：…述职述法报告;
+# round 111): the title line of a document of its own, the principal's account of the duty, so a part of its own
+# (leadership) and not more of the last part (the plans, whose figures are targets). Only after the report's signed
+# date, so that a 述法 report's own title, above its text, stays its title.
+_APPENDED_STATEMENT = re.compile(r"^[ \t\u3000]*(?P<heading>(?:附(?:件\s*\d{0,2})?\s*[:：]?[ \t\u3000]*\n?[ \t\u3000]*)?"
+                                 r"[^\n，,。；;：:]{2,40}?(?:述职)?述法(?:工作)?报告)[ \t\u3000]*$", re.MULTILINE)
+_SIGNED_DATE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]*$", re.MULTILINE)
+
+
+def _with_appended_statement(text: str, headings: list[_Heading]) -> list[_Heading]:
+    """HEADINGS and, when a principal's 述法 report follows the signed report, its title as a part of its own."""
+    if not headings or "述法" not in text[headings[-1].start:]:
+        return headings
+    last = headings[-1].start
+    signed = _SIGNED_DATE.search(text, last)
+    if signed is None:
+        return headings
+    appended = _APPENDED_STATEMENT.search(text, signed.end())
+    if appended is None or _match_type(appended.group("heading")) != "leadership":
+        return headings
+    heading = re.sub(r"\s+", "", appended.group("heading"))
+    return [*headings, _Heading(appended.start("heading"), heading, "appended", 1, 1, None)]
+
+
 def _end_of(text: str, start: int, stop: int) -> int:
     """Trim trailing whitespace so a section's text does not end in blank lines."""
     return start + len(text[start:stop].rstrip())
@@ -735,7 +759,7 @@ def split_sections(text: str, *, doc_id: str = "",
         text = re.sub(r"[^\n]", " ", text[:start]) + text[start:]
     if not text.strip():
         return pd.DataFrame(rows, columns=SECTION_COLUMNS)
-    headings = _detect(text)
+    headings = _with_appended_statement(text, _detect(text))
     if not headings:
         logger.debug("no numbered headings in document %s", doc_id or "<unnamed>")
         return pd.DataFrame([{

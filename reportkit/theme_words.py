@@ -604,6 +604,11 @@ _TITLE = re.compile(r"《[^《》\n]{1,40}》")
 # done with it (未公开, 未纳入考核, 未转化为普法素材); its words count as a title's.
 _OUTCOME = r"被?(?:行政)?(?:复议|诉讼|法院)?(?:纠错|败诉|撤销)"
 _CASE_BY_OUTCOME = re.compile(rf"{_OUTCOME}(?:[、和及与]{_OUTCOME})*的?案件")
+# … and when such a case is all an item names (行政复议纠错案件仍有发生，个别部门行政行为不够规范; 行政诉讼败诉案件时有
+#发生): what was corrected or lost is an act the office did not decide lawfully, the lawfulness of its decisions (round
+# 111), not the reconsideration's or the court's dispute work its words 复议 and 诉讼 would name. Counted, as a title's
+# words are, only when nothing else in the item names a theme (`keyword_scores`).
+_CASE_AS_TOPIC = "依法决策"
 # What someone does not know (村民对宅基地审批的法律规定一知半解; 干部对行政处罚法新规定不了解), does not grasp
 # (渔民对回港避风的法律规定认识不足; 河长对审批要求掌握不准) or shrugs off (对出庭应诉的要求不以为然): the topic,
 # not the fault, which is their not knowing or heeding, so the knower decides; its words count as a title's.
@@ -1554,7 +1559,8 @@ def keyword_scores(table: pd.DataFrame, themes: pd.DataFrame, lead_weight: float
     for t, h in zip(table["text"].fillna(""), headlines.fillna("")):
         text = to_simplified(t)
         parts.append(_item_parts(text, to_simplified(h)))
-        titles.append("，".join([*(m.group(0) for pattern in _TOPICS for m in _topics_in(pattern, text)),
+        titles.append("，".join([*(_CASE_AS_TOPIC if pattern is _CASE_BY_OUTCOME else m.group(0)
+                                  for pattern in _TOPICS for m in _topics_in(pattern, text)),
                                 *(m.group(2) for m in (*_SPENT_ON.finditer(text), *_HELD_AS.finditer(text),
                                                        *(_THOUGHT_HELD.finditer(text) if "“" in text else ()),
                                                        *_ASSESSED_BY.finditer(text),

@@ -271,7 +271,7 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
     gap = right - before.x1
     if CLAUSE_END.fullmatch(before.text[-1:]):
         slack = 0.0  # a shorter line that ends a sentence ends its paragraph
-    if gap > min(_MAX_GAP, _first_run(line.text) + _FIT_SLACK + slack) * size:
+    if gap > min(_MAX_GAP, _first_run(line.text) + _FIT_SLACK + slack) * size and not _number_goes_on(before, line):
         return False  # the paragraph ended: LINE's first run would have fitted after it
     if _opens_paragraph(line.text) or "\t" in line.text:
         return False  # (a table's row, its cells apart, is a line of its own)
@@ -281,6 +281,19 @@ def _continues(before: Line, line: Line, left: float, right: float, *, title: bo
         return True
     # Not at the left edge: another paragraph's first line, or the second line of a centred title.
     return title and abs((line.x0 - left) - (right - line.x1)) < _CENTRED * size
+
+
+def _number_goes_on(before: Line, line: Line) -> bool:
+    """Does LINE go on with a number BEFORE breaks off (…等事项16 / 50件，…; round 111's PDF text layer)? A
+    paragraph ends with its sentence, never inside a figure, however short its last line stops: a line that ends
+    in a digit (or its decimal point) goes on into one that begins with the figure's other digits and its unit or mark (not a list's
+    number, 1. or 2、, nor a year that begins a line of its own, 2024年…)."""
+    return (bool(_NUMBER_BROKEN.search(before.text)) and bool(_NUMBER_GOES_ON.match(line.text))
+            and not _opens_paragraph(line.text))
+
+
+_NUMBER_BROKEN = re.compile(r"\d[.．]?$")  # (…经费2. / 56万元)
+_NUMBER_GOES_ON = re.compile(r"\d{1,6}(?:[.．]\d+)?(?:余|多)?(?![.．、\d])[^\s\d年]")
 
 
 # A printed web page's chrome: its breadcrumb (首页>专题专栏>…) and its fields (发布日期:… 浏览次数:…).

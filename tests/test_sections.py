@@ -1327,3 +1327,29 @@ def test_split_sections__a_number_glued_to_a_headings_verb_is_a_sub_heading_in_i
 ])
 def test_split_sections__a_sub_heading_that_lost_its_number_before_its_bracket_is_the_next_of_its_list(text, expected):
     assert headings(split_sections(text)) == expected
+
+
+APPENDED_STATEMENT = ("某镇2023年度法治政府建设工作报告\n一、主要举措和成效\n召开会议4次。\n二、存在的问题\n一是干部学法不够。\n"
+                      "三、2024年工作安排\n开展普法活动不少于30场次。\n\n某县某镇人民政府\n2024年1月22日\n\n{label}\n"
+                      "　　2023年，本人主持党委会研究法治工作5次，接待来访群众28人次。\n述法人：某镇党委书记　某某\n2024年1月15日\n")
+
+
+@pytest.mark.parametrize("label", ["附：\n中共某县某镇委员会书记2023年度述法报告", "附件2：某镇党委书记2023年度述职述法报告",
+                                   "某镇党委书记2023年度述法报告"])
+def test_split_sections__a_principal_s_statement_appended_after_the_signature_is_a_part_of_its_own(label):
+    # round 111: a party secretary's 述法 report appended after the town's signed report is the principal's
+    # account (leadership), not more of the plans part above it (whose figures are targets)
+    sections = split_sections(APPENDED_STATEMENT.format(label=label))
+    parts = sections[sections["level"] == 1]
+    assert parts["section_type"].tolist() == ["measures", "shortcomings", "plans", "leadership"]
+    assert "28人次" in parts["text"].iloc[-1] and "28人次" not in parts["text"].iloc[-2]
+
+
+def test_split_sections__an_attachment_list_or_a_statement_s_own_title_opens_no_appended_part():
+    # an attachment list after the signature names no 述法 report; a 述法 report's own title above its text,
+    # before any signed date, stays its title
+    text = APPENDED_STATEMENT.format(label="附件：1.某镇2023年度普法工作台账")
+    assert split_sections(text)[lambda s: s["level"] == 1]["section_type"].tolist() == ["measures", "shortcomings", "plans"]
+    own = ("某镇党委书记2023年度述法报告\n　　2023年，本人认真履行第一责任人职责。\n一、履行第一责任人职责情况\n主持会议5次。\n"
+           "二、存在的不足\n一是学法不系统。\n\n述法人：某某\n2024年1月15日\n")
+    assert split_sections(own)[lambda s: s["level"] == 1]["section_type"].tolist() == ["leadership", "shortcomings"]

@@ -2537,6 +2537,11 @@ CHALLENGED_ACTS = [
     ("复议纠错案件的整改情况未向社会公开", "disclosure"),
     ("行政诉讼败诉案件未在党委会上通报剖析，相关责任人也未被问责", "disclosure"),
     ("败诉案件没有用于以案释法，群众对依法维权的途径仍不清楚", "publicity"),
+    # … and when such a case is all an item names, the act corrected or lost is a decision not lawfully made (round 111)
+    ("行政复议纠错案件仍有发生，个别部门行政行为不够规范", "decisions"),
+    ("行政诉讼败诉案件时有发生", "decisions"),
+    ("被复议纠错的案件仍有发生，个别站所行政行为不规范", "decisions"),
+    ("败诉、纠错案件仍然存在，应诉工作还需加强", "disputes"),  # 应诉 names the dispute work: the title stays a topic
     # the duty staff are counted for (负责/承担/从事…的仅有/只有…) is no fault: their number is
     ("负责信访复查和复议答复的仅有1名工作人员，答辩材料常常逾期", "capacity"),
     ("承担行政复议和应诉工作的只有2名工作人员", "capacity"),

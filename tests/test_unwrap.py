@@ -133,6 +133,22 @@ def test_unwrap_text__hard_wrapped_report_back_into_its_paragraphs():
     ]
 
 
+def test_unwrap_text__a_number_broken_off_at_a_short_line_s_end_goes_on_into_the_next():
+    # round 111: a PDF's text layer breaks inside a figure on a line that stops short (…事项16 / 50件，…); a
+    # paragraph never ends inside a figure, whatever its last line's width (13 / 3人次, 2.5 / 6万元 alike)
+    lines = WRAPPED.split("\n")
+    at = lines.index("居”活动18场，发放宣传资料2600余份，受众")
+    for head, tail, whole in (("居”活动18场，发放资料26", "00余份，受众3000余人次。", "资料2600余份"),
+                              ("居”活动18场，接待群众13", "3人次，受众3000余人次。", "群众133人次"),
+                              ("居”活动18场，投入经费2.", "56万元，受众3000余人次。", "经费2.56万元")):
+        text = "\n".join([*lines[:at], head, tail, *lines[at + 2:]])
+        assert whole in unwrap_text(text), head
+    # not a short line's number before a list's number or a year that begins its own paragraph
+    for tail in ("2. 开展“法律进村居”活动。", "2025年，青山乡将继续加强法治队伍建设。"):
+        text = "\n".join([*lines[:at], "居”活动共计18", tail, *lines[at + 2:]])
+        assert "\n" + tail.split("，")[0][:6] in unwrap_text(text), tail
+
+
 def test_unwrap_text__a_page_number_between_two_printed_lines_is_dropped():
     lines = WRAPPED.split("\n")
     at = lines.index("法治建设工作4次，将法治建设纳入年度目标考")

@@ -227,7 +227,11 @@ def test_written_reports__their_figures(built):
     # round 110 (a PDF copy's 目录 and running footers, a problem table copied
     # with tabs, a news article quoting the report, 城关镇 with its county only in the signature, four levels of headings,
     # the year only in the signed date, last year's figures beside the year's, a county's parts labelled in 【】) at 190 of
-    # 191 and 190 of 192 built alone in every form (网箱42口 missed; 2022年为37项 and 上年为46件, unanswered at first).
+    # 191 and 190 of 192 built alone in every form (网箱42口 missed; 2022年为37项 and 上年为46件, unanswered at first);
+    # round 111 (a WeChat copy with 往期推荐, a PDF text layer broken inside numbers, full-width digits, a town named after
+    # its county, a 法治建设工作总结, a preamble quoting the county's notice, a secretary's 述法 appended after the
+    # signature, （盖章） with 抄送/印发) at 184 of 185 and 184 of 191 built alone (flat 182 of 185 and 182 of 191: 16 / 50件
+    # read as 50件, and the appended 述法's six figures taken for the plans' targets).
     right = predicted = expected = 0
     for stem, answers in FIGURES.items():
         found = built["indicators"][built["indicators"]["doc_id"] == _document(built, stem)["doc_id"]]
@@ -239,5 +243,5 @@ def test_written_reports__their_figures(built):
         right += matched
         predicted += sum(got.values()) - sum(((got - sure) & unsure).values())
         expected += sum(sure.values())
-    assert len(FIGURES) == 666
+    assert len(FIGURES) == 674
     assert right / predicted >= 0.95 and right / expected >= 0.95, (right, predicted, expected)
