@@ -57,10 +57,24 @@ _LABEL = re.compile(r"^(?:(?:主要|存在的?)?(?:主要)?(?:问题|不足|短�
                     r"|[^，,。；;\s]{2,10}方面(?:的?问题|存在的(?:问题|不足))?)$")
 
 
-def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple[int, int]]:
+# A group's lead that opens a second run of the same numbers (一方面，从干部自身看：一是…二是…。另一方面，从工作推进
+# 看：一是…; 其次，在制度建设方面：一是…): the clause before the restart names the group and ends on a colon. Not a
+# causes' lead (原因主要有：一是…), whose run is no items.
+_GROUP_LEAD = re.compile(r"(?:^|(?<=[。；;！!？?\n]))[ \t\u3000]*(?P<lead>(?:另一方面|其次|再次|再者|最后|此外|同时|第[二三四五六]|[二三四五六]是)"
+                         r"[^。；;！!？?\n：:]{0,24}|[^。；;！!？?\n：:]{0,24}(?:方面|来看|看|而言|来说|层面))[：:][ \t\u3000]*$")
+
+
+def _restarts_group(body: str, start: int) -> bool:
+    """Does a marker numbered 1 at START open a group's second run (`_GROUP_LEAD`)?"""
+    m = _GROUP_LEAD.search(body[:start])
+    return m is not None and "原因" not in m.group("lead")
+
+
+def _sequence(hits: list[tuple[int, int, int]], opening: int = -1, body: str = "") -> list[tuple[int, int]]:
     """(start, content_start) of a run numbered from 1 (repeats and one skip tolerated); a run that
     opens the body at OPENING may start at any number (numbering run on from the part before:
-    二、存在的问题\n（三）…\n（四）…) when every marker of its style follows in step."""
+    二、存在的问题\n（三）…\n（四）…) when every marker of its style follows in step. A run numbered from 1 again
+    after a group's lead (`_restarts_group`) goes on, its items the list's."""
     if hits and hits[0][0] == opening and hits[0][2] != 1:
         numbers = [n for _, _, n in hits]
         if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
@@ -68,7 +82,8 @@ def _sequence(hits: list[tuple[int, int, int]], opening: int = -1) -> list[tuple
         hits = hits[1:]  # 8、…7、…4、…: no run on, only a list from 1 if there is one
     out, last = [], None
     for start, content, n in hits:
-        if (last is None and n == 1) or (last is not None and 0 <= n - last <= 2):
+        if ((last is None and n == 1) or (last is not None and 0 <= n - last <= 2)
+                or (last is not None and n == 1 and body and _restarts_group(body, start))):
             out.append((start, content))
             last = n
     return out
@@ -79,8 +94,8 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     hits, shi = marker_hits(body)
     opening = len(body) - len(body.lstrip(" \n"))
-    runs += [run for run in (_sequence(h, opening) for h in hits.values()) if len(run) >= min_items]
-    runs += [run for run in [_sequence(shi)] if run]  # a lone 一是 is still an item
+    runs += [run for run in (_sequence(h, opening, body) for h in hits.values()) if len(run) >= min_items]
+    runs += [run for run in [_sequence(shi, body=body)] if run]  # a lone 一是 is still an item
     dashes = [(m.start(), m.end()) for m in _DASH_ITEM.finditer(body)]
     if len(dashes) >= min_items:
         runs.append(dashes)
@@ -91,8 +106,22 @@ def _item_runs(body: str, min_items: int = 2) -> list[list[tuple[int, int]]]:
                             # the part or follows the sentence that announces the list (主要表现在：一方面…)
                             or (body.startswith("一方面", words[0][0]) and (
                                 words[0][0] == opening or body[:words[0][0]].rstrip().endswith(("：", ":"))))):
+        if body.startswith("另一方面", words[-1][0]):
+            words += [(m.start(), m.end()) for m in _BESIDES.finditer(body, words[-1][1])][:1]
         runs.append(words)
     return runs
+
+
+# The faults a 一方面…另一方面… list adds in a sentence of their own (…另一方面，…。此外，A；B。): one more item, or one for
+# each of its clauses set apart by semicolons (`_besides_items`).
+_BESIDES = re.compile(r"(?<=[。！!？?\n])[ \t\u3000]*此外[，,]")
+_MIN_BESIDES = 8
+
+
+def _besides_items(item: str) -> list[str]:
+    """ITEM, the faults after 此外 (`_BESIDES`), split at its semicolons when each clause is long enough to be a fault."""
+    pieces = [piece.strip() for piece in re.split(r"[；;]", item) if piece.strip()]
+    return pieces if 1 < len(pieces) <= 3 and min(len(p) for p in pieces) >= _MIN_BESIDES else [item]
 
 
 # The causes of the items above, named as such (产生以上问题的原因, 上述问题存在的深层次原因), or a paragraph's label
@@ -194,6 +223,10 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
         run = min(runs, key=lambda r: r[0][0])  # the outermost list starts first
         bounds = [start for start, _ in run[1:]] + [len(body)]
         items = [body[content:stop].strip().lstrip("，,、：: ") for (_, content), stop in zip(run, bounds)]
+        if _BESIDES.match(body, run[-1][0]) and run[0][0] < run[-1][0]:
+            items = items[:-1] + _besides_items(items[-1])
+        items = [item[:m.start("lead")].rstrip() if (m := _GROUP_LEAD.search(item)) and "原因" not in m.group("lead")
+                 and m.start("lead") > 0 else item for item in items]  # the next group's lead is no words of this item
     else:
         # Unnumbered: one item per paragraph, without the introducing sentence, nor a copy's wall or buttons
         # (试读已结束，如需要继续阅读…; 下载文档 150金币) where a document site cut it.

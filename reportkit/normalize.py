@@ -72,6 +72,19 @@ _BOX_RULE_RUN_ON = re.compile(r"[ \t\u3000]*[┌┏╔├┣╠└┗╚][\u2500
 # 46 | 14 | | 合计 | 213 | 67 |): each row a line again, the table apart from the sentences around it.
 _BAR_RUN = re.compile(r"[|｜](?:[^|｜\n]*[|｜]){7,}")
 _TABLE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+# … and rows typed with inner bars only (指标 | 2022年 | 2021年 | 增减 / 行政执法案件（件） | 412 | 386 | +26), a copy that lost
+# its line breaks setting them one single space apart (… | 增减 行政执法案件（件） | 412 | …; round 112): three or more rows
+# of one width, cells with no space inside, rows again (as | rows, which figure_tables reads).
+_INNER_BAR_ROW = r"[^\s|｜]+(?: [|｜] [^\s|｜]+){2,}"
+_INNER_BAR_RUN = re.compile(rf"(?<!\S){_INNER_BAR_ROW}(?: {_INNER_BAR_ROW}){{2,}}")
+
+
+def _inner_bar_rows(run: re.Match) -> str:
+    rows = [re.split(r" [|｜] ", row) for row in re.split(r"(?<![|｜]) (?![|｜])", run.group())]
+    if len({len(row) for row in rows}) > 1 or not all(any(_TABLE_NUMBER.match(c.lstrip("+-")) for c in row[1:])
+                                                    for row in rows[1:]):
+        return run.group()
+    return "\n" + "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n"
 
 
 def _table_rows_apart(run: re.Match) -> str:
@@ -402,7 +415,7 @@ def _lost_breaks(line: str) -> str:
     line = _LOST_MARK_AFTER_SPACE.sub("\n", line)
     line = _BOX_RULE_RUN_ON.sub(lambda rule: "\n" + rule.group().strip() + "\n", line)
     line = _TABLE_ROW_RUN_ON.sub("\n", _BARE_PART_NUMBER_AFTER_STOP.sub("\n", line))
-    line = _BAR_RUN.sub(_table_rows_apart, line)
+    line = _INNER_BAR_RUN.sub(_inner_bar_rows, _BAR_RUN.sub(_table_rows_apart, line))
     line = _PART_LABEL_AFTER_STOP.sub("\\1\n", line)
     return _SPACE_WAS_BREAK.sub(_break_unless_after_marker, line)
 

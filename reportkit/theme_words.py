@@ -715,6 +715,10 @@ _STAFFED_FOR = re.compile(r"(?<=负责|从事|承担)[^，,。；;：:！!？?\n
 # the staffing's lack, whatever the work is (renamed 人员不足, capacity's; the work's name is what it is for).
 _UNSTAFFED_FOR = re.compile(r"(?:没有|缺少|缺乏|无|未设|未设置|未配备|未明确)专门(?:负责|从事|承担|办理)?[^，,。；;：:！!？?\n的]{1,14}的"
                             r"(?:工作)?(?:科室|机构|部门|人员|力量|岗位|队伍)(?:[和及与、](?:工作)?(?:科室|机构|部门|人员|力量|岗位|队伍))?")
+# … and so is the work a clause names its lacking staff by (round 112: 行政复议、行政应诉工作专业人员缺乏; 调解工作专职人员
+#不足; 信访工作的专门人员偏少): the staff's lack is the fault, whatever their work.
+_STAFF_OF_WORK = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n]))[^，,。；;：:！!？?\n的]{2,14}?(?=工作的?(?:专业|专职|专门)(?:工作)?人员"
+                            r"(?:严重|十分|较为|比较|相对|仍然|仍|还|都)?(?:缺乏|不足|短缺|紧缺|匮乏|较少|偏少|太少|少))")
 # … and so is a cadre's recruitment or posting (新招录的年轻干部, 近年录用的公务员, 从原乡镇抽调的干部; themes set 111:
 # 新招录的社区工作者, 新招聘的网格员): which cadres,
 # not a staffing fault (not 没有招录过年轻干部 or 执法力量靠抽调, verbs: staffing).
@@ -791,7 +795,10 @@ _PUBLIC_AFFECTED = re.compile(r"(?:(?<=影响)|(?<=困扰)|(?<=妨碍)|(?<=不�
                               # 群众通过12345平台反映的问题分类错误率约15%, read as the public's by the cue 群众; 村民来电
                               # 反映的诉求, 居民向社区反映的情况): who reported it, the matter's source, not their fault
                               # (群众反映问题渠道不畅, no 的, keeps its word)
-                              + r"|" + _PUBLIC + r"(?=[^，,。；;：:！!？?\n的]{0,12}?反映的(?:问题|诉求|事项|情况|意见|线索))")
+                              + r"|" + _PUBLIC + r"(?=[^，,。；;：:！!？?\n的]{0,12}?反映的(?:问题|诉求|事项|情况|意见|线索))"
+                              # (… and whose urgent needs and hopes the fault leaves unmet, round 112: 基础设施欠账较多，群众急难
+                              # 愁盼问题解决还不够及时; 群众期盼的民生实事推进较慢: whom the fault touches)
+                              + r"|" + _PUBLIC + r"(?=的?(?:急难愁盼|所急所盼|所需所盼|所急所需|期盼|期待|期望))")
 # Buildings and equipment growing old (便民服务中心硬件设施老化; 管网老化): a facility's age, not the aging of a staff
 # (the capacity's cue 老化: 调解员年龄老化), so its 老化 is no cue (themes set 117).
 _AGING_FACILITY = re.compile(r"(?:(?<=设施)|(?<=硬件)|(?<=管网)|(?<=线路)|(?<=管道)|(?<=房屋)|(?<=校舍)|(?<=场馆))老化")
@@ -1297,7 +1304,7 @@ def _without_topics(part: str) -> str:
         part = _ASSESSED_BY.sub(r"\1《》", part)
     if "意识" in part or "观念" in part:
         part = _PUBLIC_WILL.sub(r"\1《》", part)
-    part = _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part))
+    part = _STAFF_OF_WORK.sub("", _STAFFED_FOR.sub("", _REPORTED_BY.sub("听", part)))
     if "专门" in part:
         part = _UNSTAFFED_FOR.sub("人员不足", part)
     part = _PEOPLE_MOVING.sub(r"\1", _SECTOR_WORD.sub("", _PORTFOLIO.sub("", part)))
@@ -1317,7 +1324,7 @@ def _without_topics(part: str) -> str:
     if "老化" in part:
         part = _AGING_FACILITY.sub("", part)
     if "影响" in part or "困扰" in part or "妨碍" in part or "便" in part or "带来" in part or "反映" in part \
-            or "反响" in part or "意见" in part:
+            or "反响" in part or "意见" in part or "盼" in part or "期待" in part or "期望" in part:
         part = _PUBLIC_AFFECTED.sub("", part)
     if "访" in part:
         part = _LEADERS_RECEIVING.sub("", part)

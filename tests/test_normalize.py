@@ -347,6 +347,24 @@ def test_normalize_text__the_last_row_of_a_flat_copy_s_table_ends_before_a_note_
     assert "| 2 | 调处纠纷 | 件 | 215 |" in lines
 
 
+@pytest.mark.parametrize("table", [
+    "指标 | 2022年 | 2021年 | 增减 行政执法案件（件） | 412 | 386 | +26 行政复议案件（件） | 9 | 12 | -3 纠纷调处（件） | 215 | 190 | +25",
+    "项目 | 数量 | 同比 行政执法案件（件） | 412 | 5% 行政复议案件（件） | 9 | -3% 纠纷调处（件） | 215 | 13%",
+])
+def test_normalize_text__a_table_with_inner_bars_only_gets_its_rows_back_in_a_flat_copy(table):
+    # written round 112 (r899): a 主要指标 table typed 指标 | 2022年 | 2021年 | 增减, one row a line, lost every row when flat
+    flat = "一、主要举措 " + "全年审查合同64份，调处纠纷215件，开展普法讲座19场。" * 20 + " 主要指标如下： " + table + " 二、存在的问题 （一）执法力量不足。"
+    lines = normalize_text(flat).split("\n")
+    assert any(line.startswith("| 行政复议案件（件） | 9 |") for line in lines)
+    assert "二、存在的问题" in lines
+
+
+def test_normalize_text__bars_in_prose_are_no_table_in_a_flat_copy():
+    # guard: rows of unlike widths stay as they are
+    flat = "一、主要举措 " + "全年审查合同64份，调处纠纷215件。" * 30 + " 甲 | 乙 | 丙 丁 | 戊 | 己 | 庚 辛 | 壬 | 癸 | 子 | 丑"
+    assert not any(line.startswith("| 丁") for line in normalize_text(flat).split("\n"))
+
+
 def test_normalize_text__parts_numbered_bare_or_set_over_their_heading_start_lines_in_a_flat_copy():
     # written round 38: 四 and a space, a page's 02 above its heading; batch zf: a part glued to its first sub-heading
     flat = ("现将有关情况报告如下。 01 2025年推进法治政府建设的主要举措和成效 （一）依法履职。办理事项120件。"

@@ -802,6 +802,41 @@ def test_shortcoming_items__one_side_and_the_other_after_the_sentence_that_annou
     assert items["headline"].tolist() == ["普法工作创新不足", "法治人才匮乏"]
 
 
+@pytest.mark.parametrize("second", ["另一方面，从工作推进看：", "其次，在制度建设方面：", "另一方面，就群众层面而言："])
+def test_shortcoming_items__a_group_s_lead_opens_a_second_run_of_the_same_numbers(second):
+    # written round 112 (r894): 一方面，从干部自身看：一是…；二是…。另一方面，从工作推进看：一是…；二是… lost the second
+    # group's 一是 (a restart at 1 was no item) and kept its lead in the item before
+    text = ("二、差距和不足\n我镇仍存在一些差距和不足。一方面，从干部自身看：一是部分干部法治思维不强；二是执法力量薄弱。"
+            f"{second}一是普法形式单一；二是合法性审查程序意识有待增强；三是集体经济收入偏低。\n三、下一步打算\n加强学习。")
+    items = _items_of_second_part(text)
+    assert items["headline"].tolist() == ["部分干部法治思维不强", "执法力量薄弱", "普法形式单一", "合法性审查程序意识有待增强",
+                                          "集体经济收入偏低"]
+    assert items["text"].tolist()[1] == "执法力量薄弱。"
+
+
+def test_shortcoming_items__a_causes_list_numbered_again_is_no_group():
+    # guard: 原因主要有：一是… numbers the causes, not a second group: its 一是 opens no item of its own
+    text = "二、存在问题\n一是干部学法不够；二是执法力量不足。原因主要有：一是重视不够；二是经费不足。\n三、下一步打算\n加强学习。"
+    assert "重视不够" not in _items_of_second_part(text)["headline"].tolist()
+
+
+@pytest.mark.parametrize("besides, want", [
+    ("此外，群众法律意识仍较淡薄，双语普法人才短缺；乡村旅游开发起步晚，产业带动能力弱。",
+     ["群众法律意识仍较淡薄", "乡村旅游开发起步晚"]),
+    ("此外，矛盾纠纷化解机制还不够健全。", ["矛盾纠纷化解机制还不够健全"]),
+])
+def test_shortcoming_items__faults_added_after_one_side_and_the_other_are_items(besides, want):
+    # written round 112 (r896): 一方面…；另一方面…。此外，A；B。 kept A and B inside the second item
+    text = f"二、差距和不足\n一方面，乡村干部学法自觉性不高；另一方面，执法队伍力量偏弱。{besides}\n三、下一步打算\n加强学习。"
+    assert _items_of_second_part(text)["headline"].tolist() == ["乡村干部学法自觉性不高", "执法队伍力量偏弱", *want]
+
+
+def test_shortcoming_items__besides_inside_a_side_stays_in_it():
+    # guard: 此外 inside a clause (…，此外还…) adds nothing
+    text = "二、存在问题\n一方面，执法力量不足；另一方面，宣传形式单一，此外还存在参与度低的情况。\n三、下一步打算\n加强学习。"
+    assert len(_items_of_second_part(text)) == 2
+
+
 def test_shortcoming_items__fields_that_label_their_own_lists_give_the_items_below_them():
     text = ("二、存在的不足\n（一）思想认识方面\n1.部分干部法治意识不强。\n2.学法流于形式。\n（二）工作力量方面\n1.执法人员少。\n"
             "2.法律顾问作用发挥不够。\n三、下一步工作安排\n加强学习。")
@@ -3987,6 +4022,16 @@ THE_PUBLIC_AFFECTED = [
     ("部分小区停车位不足，居民意见较大", "other"),
     ("部分群众法治意识淡薄，遇事习惯于上访", "publicity"),  # guard: the public's own fault
     ("群众反映问题的渠道不畅", "publicity"),  # guard: a channel for the public
+    # written round 112: the public whose urgent needs and hopes the fault leaves unmet (群众急难愁盼, 群众期盼的…)
+    ("乡村道路、饮水等基础设施欠账较多，群众急难愁盼问题解决还不够及时", "other"),
+    ("群众期盼的民生实事项目推进较慢，资金缺口较大", "other"),
+    ("老旧小区改造滞后，居民所急所盼的停车难问题仍未解决", "other"),
+    ("群众对普法活动的期待较高，但宣传形式单一", "publicity"),  # guard: the public's own field
+    # … and the work a clause names its lacking staff by (行政复议、行政应诉工作专业人员缺乏): the staff's
+    ("行政复议、行政应诉工作专业人员缺乏，县司法局仅有专职人员3名", "capacity"),
+    ("信访工作的专门人员偏少，接访压力大", "capacity"),
+    ("政务公开工作专业人员短缺，信息更新不及时", "capacity"),
+    ("行政应诉工作不够规范，败诉风险较高", "disputes"),  # guard: the work's own fault
 ]
 
 LATIN_LETTERS_AND_CODES = [
