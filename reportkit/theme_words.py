@@ -9,6 +9,7 @@ law's title, the topic of what someone does not know, whom a service is for …)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -1179,17 +1180,13 @@ _LAND_SWEEP = re.compile(r"排查(?:整治|整改|清理|出|发现)?(?=[^，,�
 _RISK_SWEEP = re.compile(r"(?<=风险点)排查|(?<=风险)排查|排查(?:整治|整改|清理|出|发现)?(?=[^，,。；;：:！!？?\n]{0,6}?风险(?:点|隐患)?)")
 
 
-def _risk_sweep(match: re.Match) -> str:
-    """A clause without the sweep of power's risks in it (`_RISK_SWEEP`), unless it names a quarrel."""
-    clause = match.group(0)
-    return clause if _QUARREL.search(clause) else _RISK_SWEEP.sub("", clause)
-
-
-
-def _land_sweep(match: re.Match) -> str:
-    """A clause without the sweep of land or buildings in it (`_LAND_SWEEP`), unless it names a quarrel."""
-    clause = match.group(0)
-    return clause if _QUARREL.search(clause) else _LAND_SWEEP.sub("", clause)
+def _survey_without_sweep(sweep: re.Pattern) -> Callable[[re.Match], str]:
+    """A clause's rewrite (for `_CLAUSE.sub`) that drops a survey's 排查 (`_LAND_SWEEP`, `_RISK_SWEEP`) from a clause
+    that names no quarrel: the disputes' 排查 is the search for quarrels, which such a clause does not name."""
+    def rewrite(match: re.Match) -> str:
+        clause = match.group(0)
+        return clause if _QUARREL.search(clause) else sweep.sub("", clause)
+    return rewrite
 
 
 def _camera_kit(match: re.Match) -> str:
@@ -1525,10 +1522,10 @@ _WHOLE_ITEM_RULES = (
     # a programme of culture and civility, in an item that names no law (`_CULTURE_WORK`)
     (lambda text: not _LAW.search(text) and _CULTURE_WORK.search(text), lambda part: _CULTURE_WORDS.sub("", part)),
     # the search for land or buildings, in a clause that names no quarrel (`_LAND_SWEEP`)
-    (lambda text: "排查" in text and _LAND_SWEEP.search(text), lambda part: _CLAUSE.sub(_land_sweep, part)),
+    (lambda text: "排查" in text and _LAND_SWEEP.search(text), lambda part: _CLAUSE.sub(_survey_without_sweep(_LAND_SWEEP), part)),
     # the search for the risks of power, in a clause that names no quarrel (`_RISK_SWEEP`)
     (lambda text: "排查" in text and "廉政风险" in text and _RISK_SWEEP.search(text),
-     lambda part: _CLAUSE.sub(_risk_sweep, part)),
+     lambda part: _CLAUSE.sub(_survey_without_sweep(_RISK_SWEEP), part)),
     # a case's pace in the court's or the reviewing organ's hands, in a clause naming no part of the town's (`_CASE_PACE`)
     (lambda text: ("审" in text or "结" in text or "判" in text or "庭" in text or "听证" in text) and _CASE_PACE.search(text),
      lambda part: _CLAUSE.sub(_case_pace, part)),
