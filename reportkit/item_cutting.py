@@ -64,10 +64,15 @@ _GROUP_LEAD = re.compile(r"(?:^|(?<=[。；;！!？?\n]))[ \t\u3000]*(?P<lead>(?
                          r"[^。；;！!？?\n：:]{0,24}|[^。；;！!？?\n：:]{0,24}(?:方面|来看|看|而言|来说|层面))[：:][ \t\u3000]*$")
 
 
+def _group_lead(text: str) -> re.Match | None:
+    """The group's lead (`_GROUP_LEAD`) that ends TEXT, unless it leads a list of causes."""
+    m = _GROUP_LEAD.search(text)
+    return m if m is not None and "原因" not in m.group("lead") else None
+
+
 def _restarts_group(body: str, start: int) -> bool:
     """Does a marker numbered 1 at START open a group's second run (`_GROUP_LEAD`)?"""
-    m = _GROUP_LEAD.search(body[:start])
-    return m is not None and "原因" not in m.group("lead")
+    return _group_lead(body[:start]) is not None
 
 
 def _sequence(hits: list[tuple[int, int, int]], opening: int = -1, body: str = "") -> list[tuple[int, int]]:
@@ -225,8 +230,8 @@ def _split_items(body: str, min_items: int = 2) -> list[str]:
         items = [body[content:stop].strip().lstrip("，,、：: ") for (_, content), stop in zip(run, bounds)]
         if _BESIDES.match(body, run[-1][0]) and run[0][0] < run[-1][0]:
             items = items[:-1] + _besides_items(items[-1])
-        items = [item[:m.start("lead")].rstrip() if (m := _GROUP_LEAD.search(item)) and "原因" not in m.group("lead")
-                 and m.start("lead") > 0 else item for item in items]  # the next group's lead is no words of this item
+        items = [item[:m.start("lead")].rstrip() if (m := _group_lead(item)) and m.start("lead") > 0 else item
+                 for item in items]  # the next group's lead is no words of this item
     else:
         # Unnumbered: one item per paragraph, without the introducing sentence, nor a copy's wall or buttons
         # (试读已结束，如需要继续阅读…; 下载文档 150金币) where a document site cut it.

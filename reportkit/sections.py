@@ -37,8 +37,8 @@ import pandas as pd
 
 from . import resources
 from .arguments import require_text
-from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, HEADING_CLOSE, HEADING_VERBS, MARKER_STYLES,
-                      PART_MARKS, PART_STYLES, marker_number)
+from .chinese import (CJK, CJK_CHAR, CLAUSE_END, CN_MARKER_DIGITS, DATE_AT_LINE_END, HEADING_CLOSE, HEADING_VERBS,
+                      MARKER_STYLES, PART_MARKS, PART_STYLES, marker_number)
 from .pagechrome import companion_alone, report_end, report_start
 from .unwrap import is_page_number, is_running_head
 
@@ -702,7 +702,7 @@ def _cut_off(text: str, previous: _Heading, last: _Heading) -> bool:
 # date, so that a 述法 report's own title, above its text, stays its title.
 _APPENDED_STATEMENT = re.compile(r"^[ \t\u3000]*(?P<heading>(?:附(?:件\s*\d{0,2})?\s*[:：]?[ \t\u3000]*\n?[ \t\u3000]*)?"
                                  r"[^\n，,。；;：:]{2,40}?(?:述职)?述法(?:工作)?报告)[ \t\u3000]*$", re.MULTILINE)
-_SIGNED_DATE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]*$", re.MULTILINE)
+_SIGNED_DATE = re.compile(r"^[ \t\u3000]*" + DATE_AT_LINE_END, re.MULTILINE)  # (2024年1月15日, 二〇二四年一月十五日)
 
 
 def _with_appended_statement(text: str, headings: list[_Heading]) -> list[_Heading]:
